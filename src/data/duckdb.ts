@@ -1,0 +1,52 @@
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export type { DuckDBConnection, DuckDBInstance };
+
+export interface Database {
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  close(): void;
+}
+
+/** An embedded DuckDB: in memory by default, or a database file. */
+export async function openDuckDB(path = ':memory:', options: Record<string, string> = {}): Promise<Database> {
+  const instance = await DuckDBInstance.create(path, options);
+  const connection = await instance.connect();
+  return {
+    instance,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Quotes an SQL identifier (table, column, schema); every name from user config goes through this. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Quotes an SQL string literal, for paths and values that cannot be bound as parameters. */
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Runs a query and returns its rows as plain JS objects (numbers, strings, booleans, null; BIGINT as bigint). */
+export async function queryRows<T extends Row = Row>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
+  const reader = await conn.runAndReadAll(sql, params as never);
+  return reader.getRowObjectsJS() as T[];
+}
+
+/** The single value of a one-row, one-column query. */
+export async function queryValue<T = unknown>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown> | unknown[]): Promise<T> {
+  const reader = await conn.runAndReadAll(sql, params as never);
+  const rows = reader.getRowsJS();
+  return (rows[0]?.[0] ?? null) as T;
+}
+
+export async function exec(conn: DuckDBConnection, sql: string): Promise<void> {
+  await conn.run(sql);
+}

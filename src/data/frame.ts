@@ -1,0 +1,90 @@
+import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
+import { readerSql } from './history.js';
+import { ChurnkitError } from '../util/errors.js';
+import { exists } from '../util/atomic.js';
+
+/**
+ * A table held in memory column by column, the form every model reads. Numbers and booleans
+ * are Float64Array with NaN for NULL (booleans as 0/1); text and dates are string arrays with
+ * null for NULL (dates as YYYY-MM-DD).
+ */
+export type Column = Float64Array | (string | null)[];
+export type ColumnKind = 'number' | 'boolean' | 'text' | 'date';
+
+export interface Frame {
+  n: number;
+  names: string[];
+  kinds: Record<string, ColumnKind>;
+  columns: Record<string, Column>;
+}
+
+export function numeric(frame: Frame, name: string): Float64Array {
+  const c = frame.columns[name];
+  if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+  if (!(c instanceof Float64Array)) throw new ChurnkitError(`column ${name} is ${frame.kinds[name]}, not a number`, 2);
+  return c;
+}
+
+export function textColumn(frame: Frame, name: string): (string | null)[] {
+  const c = frame.columns[name];
+  if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+  if (c instanceof Float64Array) return Array.from(c, (v) => (Number.isNaN(v) ? null : String(v)));
+  return c;
+}
+
+function kindOf(duckType: string): ColumnKind {
+  const t = duckType.toUpperCase();
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'date';
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'number';
+  return 'text';
+}
+
+/** Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order. */
+export async function readFrame(conn: DuckDBConnection, relation: string, columns?: readonly string[]): Promise<Frame> {
+  const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
+  const available = new Map(described.map((d) => [d.column_name, d.column_type]));
+  const names = columns ? [...columns] : described.map((d) => d.column_name);
+  for (const name of names) if (!available.has(name)) throw new ChurnkitError(`column ${name} is not in the table (columns: ${[...available.keys()].join(', ')})`, 2);
+  const kinds: Record<string, ColumnKind> = {};
+  const select = names.map((name) => {
+    const kind = kindOf(available.get(name)!);
+    kinds[name] = kind;
+    const q = quoteIdent(name);
+    if (kind === 'number') return `CAST(${q} AS DOUBLE) AS ${q}`;
+    if (kind === 'boolean') return `CAST(${q} AS DOUBLE) AS ${q}`;
+    if (kind === 'date') return `strftime(CAST(${q} AS DATE), '%Y-%m-%d') AS ${q}`;
+    return `CAST(${q} AS VARCHAR) AS ${q}`;
+  });
+  const reader = await conn.runAndReadAll(`SELECT ${select.join(', ')} FROM ${relation}`);
+  const raw = reader.getColumnsJS();
+  const n = reader.currentRowCount;
+  const out: Record<string, Column> = {};
+  names.forEach((name, j) => {
+    const values = raw[j] as unknown[];
+    if (kinds[name] === 'number' || kinds[name] === 'boolean') {
+      const arr = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        arr[i] = v === null || v === undefined ? NaN : (v as number);
+      }
+      out[name] = arr;
+    } else {
+      out[name] = values as (string | null)[];
+    }
+  });
+  return { n, names, kinds, columns: out };
+}
+
+/** Reads a CSV, Parquet or JSONL table file into a Frame. */
+export async function loadFrame(path: string, columns?: readonly string[]): Promise<Frame> {
+  if (!(await exists(path))) throw new ChurnkitError(`${path}: no such file`, 2);
+  const db = await openDuckDB();
+  try {
+    const reader = path.toLowerCase().endsWith('.csv') ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true)` : readerSql(path);
+    return await readFrame(db.connection, reader, columns);
+  } finally {
+    db.close();
+  }
+}
+

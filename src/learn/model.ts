@@ -1,0 +1,126 @@
+/**
+ * The one interface every model family implements (DESIGN.md §5), after scikit-learn's
+ * estimator contract: hyperparameters go to the constructor, `fit` learns, and the learned
+ * state is plain JSON data that round-trips through the model artifact.
+ */
+import type { Progress } from '../util/progress.js';
+
+export type ModelFamily = 'logistic' | 'gbdt' | 'mlp';
+
+/**
+ * A numeric design matrix, column-major: `columns[j][i]` is feature j of row i, NaN = missing.
+ * Column-major suits histogram binning and IRLS; families that want rows transpose once.
+ */
+export interface Matrix {
+  n: number;
+  names: readonly string[];
+  columns: readonly Float64Array[];
+}
+
+export interface FitData {
+  X: Matrix;
+  /** Labels, 0 or 1. */
+  y: Float64Array;
+  /** Per-row weights (class weights already applied); all 1 when absent. */
+  weight?: Float64Array;
+}
+
+export interface FitOptions {
+  /** A later time slice, for early stopping; never the test fold. */
+  validation?: FitData;
+  progress?: Progress;
+}
+
+/**
+ * Per-row attributions: `bias + sum_j contributions[j][i] = margin[i]` (log-odds) for every
+ * row, exactly, so that reasons shown to a CSM add up to the prediction.
+ */
+export interface Explanation {
+  names: readonly string[];
+  bias: Float64Array;
+  /** Column-major like Matrix: contributions[j][i]. */
+  contributions: Float64Array[];
+}
+
+export interface ChurnModel<State = unknown> {
+  readonly family: ModelFamily;
+  /** Hyperparameters as given to the constructor (with defaults filled in). */
+  readonly params: Record<string, unknown>;
+  fit(data: FitData, options?: FitOptions): Promise<this>;
+  /** Log-odds of churn, uncalibrated. */
+  predictMargin(X: Matrix): Float64Array;
+  explain(X: Matrix): Explanation;
+  /** Learned state as plain data; throws before fit. */
+  state(): State;
+  /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */
+  summary(): Record<string, unknown>;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) {
+    const e = Math.exp(-z);
+    return 1 / (1 + e);
+  }
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
+
+/** How raw feature-table columns become the model's numeric inputs. */
+export type InputColumn =
+  | { name: string; kind: 'numeric' }
+  /** One-hot with the first level as reference (dropped); unseen levels and NULL give all zeros. */
+  | { name: string; kind: 'categorical'; levels: string[] };
+
+export interface Preprocessing {
+  inputs: InputColumn[];
+  /** Names of the numeric model inputs, in order (categoricals expand to `name=level`). */
+  outputs: string[];
+  /** Per output, the value that replaces NaN; absent when the family handles NaN itself (gbdt). */
+  impute?: number[];
+  /** Per output, centre and scale applied before the model; absent when the family does not standardize. */
+  standardize?: { center: number[]; scale: number[] };
+}
+
+export type Calibration =
+  | { method: 'none' }
+  | { method: 'platt'; a: number; b: number; fitted_on: SliceInfo }
+  | { method: 'isotonic'; x: number[]; y: number[]; fitted_on: SliceInfo };
+
+export interface SliceInfo {
+  rows: number;
+  positives: number;
+  as_of_from?: string;
+  as_of_to?: string;
+}
+
+export interface Provenance {
+  churnkit_version: string;
+  label: string;
+  rows: number;
+  positives: number;
+  as_of_from?: string;
+  as_of_to?: string;
+  horizon_days?: number;
+  /** SHA-256 of the training rows as read (columns used, in order), so a model can be tied to its data. */
+  data_fingerprint: string;
+  seed?: number;
+  /** No wall-clock time on purpose: the same data and seed give the same bytes. */
+}
+
+/** The versioned JSON artifact of DESIGN.md §8; the family's learned state sits under its family name. */
+export interface ModelArtifact {
+  kind: 'churnkit.model';
+  version: 1;
+  family: ModelFamily;
+  features: string[];
+  preprocessing: Preprocessing;
+  params: Record<string, unknown>;
+  calibration: Calibration;
+  provenance: Provenance;
+  metrics: Record<string, unknown>;
+  [familyState: string]: unknown;
+}

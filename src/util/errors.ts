@@ -1,0 +1,42 @@
+/**
+ * Errors that reach the user. The CLI prints `message` as one line on stderr and exits with
+ * `exitCode`; anything else that escapes is a bug and exits 1 with a stack trace under DEBUG.
+ */
+export class ChurnkitError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A flag or argument the user got wrong (exit 64, as in sysexits' EX_USAGE). */
+export class UsageError extends ChurnkitError {
+  constructor(message: string) {
+    super(message, 64);
+  }
+}
+
+/** Where in the input a problem sits: always the table, and the row (or key) and column when known. */
+export interface InputLocation {
+  table: string;
+  /** 1-based data row in the user's file (header excluded), when the input has rows. */
+  row?: number;
+  /** A key such as `account_id=A17`, when it names the row better than a number. */
+  key?: string;
+  column?: string;
+}
+
+export function formatLocation(at: InputLocation): string {
+  const parts = [`table ${at.table}`];
+  if (at.row !== undefined) parts.push(`row ${at.row}`);
+  if (at.key !== undefined) parts.push(at.key);
+  if (at.column !== undefined) parts.push(`column ${at.column}`);
+  return parts.join(', ');
+}
+
+/** Bad input data: exit 2, and the message names the table, row and column. */
+export class InputError extends ChurnkitError {
+  constructor(readonly at: InputLocation, readonly problem: string) {
+    super(`${formatLocation(at)}: ${problem}`, 2);
+  }
+}
