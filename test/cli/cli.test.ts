@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const cli = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
+import { cliPath as cli } from '../support/paths.js';
 
 test('every command of DESIGN.md §8 is registered', () => {
   const r = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
