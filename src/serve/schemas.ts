@@ -1,0 +1,151 @@
+import { FEATURES, SIGNALS, type SignalType } from '../features/registry.js';
+
+/**
+ * The JSON Schemas of the HTTP API. The same objects validate requests (Fastify's Ajv),
+ * serialize responses (fast-json-stringify) and make up /openapi.json, so the documentation
+ * cannot drift from what the service enforces.
+ */
+
+export const MAX_BATCH = 10_000;
+export const BANDS = ['RED', 'YELLOW', 'GREEN'] as const;
+
+/** The feature-table columns a request may carry besides the keys: segment, the ten features, the signals. */
+export const INPUT_COLUMNS: readonly string[] = ['segment', ...FEATURES.map((f) => f.name), ...SIGNALS.map((s) => s.name)];
+
+const JSON_TYPE: Record<SignalType, string> = { boolean: 'boolean', integer: 'integer', number: 'number', text: 'string' };
+
+const dateSchema = {
+  type: 'string',
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  format: 'date',
+  description: 'as-of date, YYYY-MM-DD',
+} as const;
+
+function accountProperties(): Record<string, object> {
+  const props: Record<string, object> = {
+    account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
+    as_of: { ...dateSchema, description: 'the date the signals describe (default: the batch as_of, else today in UTC)' },
+    segment: { type: ['string', 'null'], maxLength: 128, description: 'account segment; band thresholds may differ per segment' },
+  };
+  for (const f of FEATURES) {
+    props[f.name] = { type: ['number', 'null'], description: `feature rank ${f.rank} (${f.layer}): ${f.description}` };
+  }
+  for (const s of SIGNALS) {
+    props[s.name] = { type: [JSON_TYPE[s.type], 'null'], description: s.description };
+  }
+  return props;
+}
+
+/** One account to score: its key, optional as-of, and its features and signals (absent = missing). */
+export const scoreRequestSchema = {
+  $id: 'ScoreRequest',
+  type: 'object',
+  required: ['account_id'],
+  additionalProperties: false,
+  properties: accountProperties(),
+} as const;
+
+export const batchRequestSchema = {
+  $id: 'BatchRequest',
+  type: 'object',
+  required: ['accounts'],
+  additionalProperties: false,
+  properties: {
+    as_of: { ...dateSchema, description: 'as-of date for accounts that do not name their own' },
+    accounts: { type: 'array', maxItems: MAX_BATCH, items: { $ref: 'ScoreRequest#' } },
+  },
+} as const;
+
+const nullableNumber = { type: ['number', 'null'] } as const;
+
+export const scoreResultSchema = {
+  $id: 'ScoreResult',
+  type: 'object',
+  required: ['account_id', 'as_of', 'score', 'band', 'probability', 'layers', 'overrides', 'reasons', 'escalate', 'score_change', 'previous'],
+  additionalProperties: false,
+  properties: {
+    account_id: { type: 'string' },
+    as_of: { type: 'string', format: 'date' },
+    score: { type: 'number', description: 'composite health score, 0-100' },
+    band: { type: 'string', enum: [...BANDS] },
+    probability: { ...nullableNumber, description: 'churn probability within the horizon, from the scorecard map' },
+    layers: { type: 'object', additionalProperties: nullableNumber, description: 'layer scores 0-100 (null when the layer had no signal)' },
+    overrides: { type: 'array', items: { type: 'string' }, description: 'overrides fired' },
+    reasons: { type: 'array', items: { type: 'string' }, description: 'signals losing the most points' },
+    escalate: { type: 'boolean' },
+    score_change: { ...nullableNumber, description: 'score minus the latest stored score with an earlier as_of (null without history)' },
+    previous: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      required: ['as_of', 'score', 'band'],
+      properties: { as_of: { type: 'string' }, score: { type: 'number' }, band: { type: 'string' } },
+    },
+  },
+} as const;
+
+export const batchResponseSchema = {
+  $id: 'BatchResponse',
+  type: 'object',
+  required: ['results'],
+  additionalProperties: false,
+  properties: { results: { type: 'array', items: { $ref: 'ScoreResult#' } } },
+} as const;
+
+export const errorSchema = {
+  $id: 'Error',
+  type: 'object',
+  required: ['statusCode', 'error', 'code', 'message'],
+  properties: {
+    statusCode: { type: 'integer' },
+    error: { type: 'string' },
+    code: { type: 'string' },
+    message: { type: 'string' },
+    field: { type: 'string', description: 'JSON pointer of the offending field, when one is to blame' },
+  },
+} as const;
+
+export const modelInfoSchema = {
+  $id: 'ModelInfo',
+  type: 'object',
+  required: ['kind', 'version', 'fingerprint', 'layers', 'bands', 'overrides', 'provenance', 'reloads'],
+  properties: {
+    kind: { type: 'string' },
+    version: { type: ['integer', 'string'] },
+    fingerprint: { type: 'string', description: 'sha256 of the scorecard file serving now' },
+    source: { type: 'string', description: 'file name of the scorecard' },
+    churnkit_version: { type: 'string' },
+    layers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          weight: { type: 'number' },
+          signals: { type: 'array', items: { type: 'object', properties: { feature: { type: 'string' }, weight: { type: 'number' } } } },
+        },
+      },
+    },
+    bands: { type: 'object', additionalProperties: true },
+    overrides: { type: 'array', items: {} },
+    probability: { type: ['object', 'null'], additionalProperties: true },
+    provenance: { type: ['object', 'null'], additionalProperties: true },
+    reloads: {
+      type: 'object',
+      properties: { ok: { type: 'integer' }, refused: { type: 'integer' }, last_error: { type: ['string', 'null'] } },
+    },
+  },
+} as const;
+
+export const healthSchema = {
+  $id: 'Health',
+  type: 'object',
+  required: ['status'],
+  properties: {
+    status: { type: 'string', enum: ['ok'] },
+    scorecard: { type: 'string', description: 'fingerprint of the scorecard serving now' },
+    history: { type: ['string', 'null'], description: 'duckdb or postgres, null when history is off' },
+  },
+} as const;
+
+/** Every schema with an $id, for registration with Fastify and as OpenAPI components. */
+export const SHARED_SCHEMAS = [scoreRequestSchema, batchRequestSchema, scoreResultSchema, batchResponseSchema, errorSchema, modelInfoSchema, healthSchema] as const;

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { watch, type FSWatcher } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { ChurnkitError } from '../util/errors.js';
+import { INPUT_COLUMNS } from './schemas.js';
+import type { ScoreResult, Signals } from './types.js';
+
+/** A scorecard ready to serve: its compiled scorer and what /v1/model reports about it. */
+export interface LoadedScorecard {
+  /** sha256 of the artifact bytes: tells which file a score came from, across reloads. */
+  fingerprint: string;
+  /** The file name (or `default`), never the full path. */
+  source: string;
+  /** The artifact as parsed JSON, for metadata and provenance. */
+  artifact: Record<string, unknown>;
+  score(signals: Signals): ScoreResult;
+}
+
+export type ScorecardLoader = (pathOrDefault: string) => Promise<LoadedScorecard>;
+
+/** Loads and compiles a scorecard artifact with the scorecard module; throws ChurnkitError when it is unusable. */
+export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
+  const scorecard = await import('../scorecard/index.js');
+  let artifact: unknown;
+  let bytes: string;
+  if (pathOrDefault === 'default') {
+    artifact = await scorecard.loadScorecard('default');
+    bytes = JSON.stringify(artifact);
+  } else {
+    bytes = await readFile(pathOrDefault, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      throw new ChurnkitError(`scorecard ${pathOrDefault}: cannot read (${err.code ?? err.message})`, 2);
+    });
+    try {
+      artifact = JSON.parse(bytes);
+    } catch (err) {
+      throw new ChurnkitError(`scorecard ${pathOrDefault}: not valid JSON (${(err as Error).message})`, 2);
+    }
+  }
+  const card = scorecard.parseScorecard(artifact);
+  const scorer = scorecard.compileScorer(card);
+  return finishLoad(pathOrDefault, bytes, artifact as Record<string, unknown>, scorer);
+};
+
+/**
+ * Wraps a compiled scorer after a smoke test: an account with every signal missing must score
+ * to a finite number, so a scorecard that parses but cannot score is refused before it serves.
+ */
+export function finishLoad(pathOrDefault: string, bytes: string, artifact: Record<string, unknown>, scorer: (s: Signals) => ScoreResult): LoadedScorecard {
+  const empty: Signals = {};
+  for (const c of INPUT_COLUMNS) empty[c] = null;
+  let probe: ScoreResult;
+  try {
+    probe = scorer(empty);
+  } catch (err) {
+    throw new ChurnkitError(`scorecard ${pathOrDefault}: cannot score an account with no signals (${(err as Error).message})`, 2);
+  }
+  if (!Number.isFinite(probe.score)) throw new ChurnkitError(`scorecard ${pathOrDefault}: scores an account with no signals as ${probe.score}`, 2);
+  return {
+    fingerprint: createHash('sha256').update(bytes).digest('hex'),
+    source: pathOrDefault === 'default' ? 'default' : basename(pathOrDefault),
+    artifact,
+    score: scorer,
+  };
+}
+
+export interface ReloadOutcome {
+  ok: boolean;
+  /** False when the file is byte-identical to the one serving (nothing swapped, nothing counted). */
+  changed: boolean;
+  error?: string;
+}
+
+export interface ScorecardSourceEvents {
+  onReload?(outcome: ReloadOutcome, trigger: string): void;
+}
+
+/**
+ * The scorecard serving now, swapped atomically: each request reads `current` once, so it is
+ * scored wholly by the old card or wholly by the new one. A new file that fails to load is
+ * refused and the old card keeps serving.
+ */
+export class ScorecardSource {
+  current: LoadedScorecard;
+  reloadsOk = 0;
+  reloadsRefused = 0;
+  lastError: string | null = null;
+  private watcher: FSWatcher | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly path: string, private readonly loader: ScorecardLoader, initial: LoadedScorecard, private readonly events: ScorecardSourceEvents) {
+    this.current = initial;
+  }
+
+  static async open(path: string, loader: ScorecardLoader = loadServableScorecard, events: ScorecardSourceEvents = {}): Promise<ScorecardSource> {
+    const resolved = path === 'default' ? path : resolve(path);
+    return new ScorecardSource(resolved, loader, await loader(resolved), events);
+  }
+
+  /** Reloads from disk; reloads never overlap, so the last one to finish reflects the file's latest state. */
+  reload(trigger = 'manual'): Promise<ReloadOutcome> {
+    const run = this.chain.then(() => this.reloadNow(trigger));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async reloadNow(trigger: string): Promise<ReloadOutcome> {
+    let outcome: ReloadOutcome;
+    try {
+      const next = await this.loader(this.path);
+      if (next.fingerprint === this.current.fingerprint) {
+        outcome = { ok: true, changed: false };
+      } else {
+        this.current = next;
+        this.reloadsOk++;
+        this.lastError = null;
+        outcome = { ok: true, changed: true };
+      }
+    } catch (err) {
+      this.reloadsRefused++;
+      this.lastError = (err as Error).message;
+      outcome = { ok: false, changed: false, error: this.lastError };
+    }
+    this.events.onReload?.(outcome, trigger);
+    return outcome;
+  }
+
+  /**
+   * Watches the scorecard's folder rather than the file: editors and atomic writers replace the
+   * file by rename, which a watch on the file itself would stop seeing after the first change.
+   */
+  watch(debounceMs = 150): void {
+    if (this.watcher || this.path === 'default') return;
+    const name = basename(this.path);
+    this.watcher = watch(dirname(this.path), { persistent: false }, (_event, filename) => {
+      if (filename !== null && filename.toString() !== name) return;
+      if (this.debounce) clearTimeout(this.debounce);
+      this.debounce = setTimeout(() => {
+        this.debounce = null;
+        void this.reload('file change');
+      }, debounceMs);
+    });
+    this.watcher.on('error', (err) => {
+      this.lastError = `watching ${dirname(this.path)} failed: ${err.message}`;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = null;
+    this.watcher?.close();
+    this.watcher = null;
+    await this.chain;
+  }
+}

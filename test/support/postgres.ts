@@ -1,0 +1,201 @@
+/**
+ * A throwaway PostgreSQL cluster for tests, started from Debian's server binaries
+ * (`postgresql` package; `.ci/run` installs it in CI) on a free loopback port, in a temp dir.
+ *
+ *   const pg = await startPostgres();        // fails loudly (never skips) when PostgreSQL is missing
+ *   try { const url = await pg.createDatabase('mytest'); ... } finally { await pg.stop(); }
+ *
+ * - Binaries: $CHURNKIT_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin with initdb.
+ * - initdb refuses to run as root, so under root every server command runs as the `postgres`
+ *   system user (or $CHURNKIT_PG_USER) through `runuser`, in a temp dir chowned to that user.
+ * - Trust authentication on 127.0.0.1 only, superuser `churnkit`, socket in the temp dir (no
+ *   clash with a system cluster), fsync off: a test cluster, fast and never reachable from outside.
+ * - stop() shuts the server down and removes the directory; a process exit also kills it, so
+ *   a crashed test run leaves no postmaster behind.
+ */
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface PostgresCluster {
+  /** Connection string of the `postgres` database, e.g. postgres://churnkit@127.0.0.1:54321/postgres */
+  url: string;
+  host: string;
+  port: number;
+  user: string;
+  /** The cluster's temp dir (data, socket, log). */
+  dir: string;
+  /** Creates a database and returns its connection string (names: letters, digits, underscore). */
+  createDatabase(name: string): Promise<string>;
+  /** Stops the server and removes the temp dir; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartPostgresOptions {
+  /** Superuser name inside the cluster (default churnkit). */
+  user?: string;
+  /** Milliseconds to wait for the server to accept connections (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+const SERVER_USER = process.env['CHURNKIT_PG_USER'] ?? 'postgres';
+
+/** The directory with initdb/pg_ctl; throws a message saying how to install PostgreSQL. */
+export function findPostgresBin(): string {
+  const fromEnv = process.env['CHURNKIT_PG_BIN'];
+  if (fromEnv) {
+    if (!existsSync(join(fromEnv, 'initdb'))) throw new Error(`CHURNKIT_PG_BIN=${fromEnv} has no initdb`);
+    return fromEnv;
+  }
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (versions.length === 0) {
+    throw new Error(
+      'PostgreSQL server binaries not found (no /usr/lib/postgresql/<version>/bin/initdb): install them with ' +
+        '`apt-get install postgresql` (.ci/run does) or point CHURNKIT_PG_BIN at a bin dir with initdb and pg_ctl',
+    );
+  }
+  return join(root, versions[0]!, 'bin');
+}
+
+function runningAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** uid and gid of the unprivileged user the server runs as when we are root. */
+function serverUserIds(): { uid: number; gid: number } {
+  try {
+    const uid = Number(execFileSync('id', ['-u', SERVER_USER], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', SERVER_USER], { encoding: 'utf8' }).trim());
+    return { uid, gid };
+  } catch {
+    throw new Error(`running as root, PostgreSQL needs an unprivileged user to run as, and user "${SERVER_USER}" does not exist (set CHURNKIT_PG_USER)`);
+  }
+}
+
+/** A command line, run as the server user when we are root. */
+function asServerUser(cmd: string, args: string[]): [string, string[]] {
+  return runningAsRoot() ? ['runuser', ['-u', SERVER_USER, '--', cmd, ...args]] : [cmd, args];
+}
+
+function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+  const [file, argv] = asServerUser(cmd, args);
+  return new Promise((resolve, reject) => {
+    execFile(file, argv, { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const live = new Set<{ pgCtl: string; data: string }>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const c of live) {
+      const [file, argv] = asServerUser(c.pgCtl, ['-D', c.data, '-m', 'immediate', 'stop']);
+      spawnSync(file, argv, { stdio: 'ignore', timeout: 10_000 });
+    }
+  });
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresCluster> {
+  const bin = findPostgresBin();
+  const user = options.user ?? 'churnkit';
+  const dir = await mkdtemp(join(tmpdir(), 'churnkit-pg-'));
+  const data = join(dir, 'data');
+  const log = join(dir, 'server.log');
+  const pgCtl = join(bin, 'pg_ctl');
+  let started = false;
+  const entry = { pgCtl, data };
+  try {
+    if (runningAsRoot()) {
+      const { uid, gid } = serverUserIds();
+      await chown(dir, uid, gid);
+    }
+    await run(join(bin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 120_000);
+    // A free port can be taken between probing and binding: retry on another one.
+    let port = 0;
+    let lastError: unknown = null;
+    for (let attempt = 0; attempt < 3 && !started; attempt++) {
+      port = await freePort();
+      const serverOpts = [
+        `-c listen_addresses=127.0.0.1`,
+        `-c port=${port}`,
+        `-c unix_socket_directories=${dir}`,
+        `-c fsync=off`,
+        `-c synchronous_commit=off`,
+        `-c full_page_writes=off`,
+        `-c max_connections=50`,
+      ].join(' ');
+      try {
+        await run(pgCtl, ['-D', data, '-l', log, '-w', '-t', String(Math.ceil((options.startTimeoutMs ?? 30_000) / 1000)), '-o', serverOpts, 'start'], (options.startTimeoutMs ?? 30_000) + 10_000);
+        started = true;
+      } catch (err) {
+        lastError = err;
+      }
+    }
+    if (!started) {
+      const tail = await readFile(log, 'utf8').catch(() => '');
+      throw new Error(`PostgreSQL did not start: ${(lastError as Error).message}\n${tail.slice(-2000)}`);
+    }
+    live.add(entry);
+    installExitHook();
+    const host = '127.0.0.1';
+    const url = `postgres://${user}@${host}:${port}/postgres`;
+    let stopped = false;
+    return {
+      url,
+      host,
+      port,
+      user,
+      dir,
+      async createDatabase(name: string): Promise<string> {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`database name "${name}": use letters, digits and underscores`);
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(`CREATE DATABASE "${name}"`);
+        } finally {
+          await client.end();
+        }
+        return `postgres://${user}@${host}:${port}/${name}`;
+      },
+      async stop(): Promise<void> {
+        if (stopped) return;
+        stopped = true;
+        live.delete(entry);
+        await run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'], 60_000).catch(() => run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], 30_000).catch(() => undefined));
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    if (started) await run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], 30_000).catch(() => undefined);
+    live.delete(entry);
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
