@@ -1,0 +1,14 @@
+/**
+ * The scorecard's public API: the artifact, its validation, and the scorers. Other areas
+ * (serve, warehouse, backtest, report) import from here only.
+ */
+export type { SignalValue, Signals } from './values.js';
+export { SCORE_EPSILON, toNumber, toBoolean, toText, isMissing } from './values.js';
+export type { Band, ScoreResult } from './score.js';
+export { BANDS, MAX_REASONS, scoreAccount, conditionHolds, signalPoints, bandOf, thresholdsFor, probabilityOf } from './score.js';
+export type { Scorecard, ScorecardLayer, ScorecardSignal, PointsBand, Override, Condition, Thresholds, ProbabilityMap } from './schema.js';
+export { ScorecardSchema, scorecardJsonSchema, SCORECARD_SCHEMA_ID } from './schema.js';
+export { parseScorecard, ScorecardError, WEIGHT_TOLERANCE } from './validate.js';
+export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
+export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
+export { compileScorer, scoreColumns, signalNames } from './compile.js';

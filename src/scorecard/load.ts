@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { ChurnkitError } from '../util/errors.js';
+import type { Scorecard } from './schema.js';
+import { parseScorecard, ScorecardError } from './validate.js';
+
+/** models/default-scorecard.json of this installation (this module runs from dist/src/scorecard/). */
+export const DEFAULT_SCORECARD_PATH = fileURLToPath(new URL('../../../models/default-scorecard.json', import.meta.url));
+
+/** Reads and validates a scorecard file; 'default' is the shipped framework default. */
+export async function loadScorecard(pathOrDefault: string): Promise<Scorecard> {
+  const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ChurnkitError(`${path}: cannot read the scorecard (${(err as NodeJS.ErrnoException).code ?? String(err)})`, 2);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new ChurnkitError(`${path}: not valid JSON (${(err as Error).message})`, 2);
+  }
+  try {
+    return parseScorecard(json);
+  } catch (err) {
+    if (err instanceof ScorecardError) throw new ScorecardError(err.path, err.problem, path);
+    throw err;
+  }
+}

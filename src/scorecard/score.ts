@@ -1,0 +1,175 @@
+/**
+ * The reference scorer: one account, written for reading rather than speed. compile.ts must
+ * give the same numbers bit for bit; the order of operations is documented in README.md.
+ */
+import type { Condition, Override, PointsBand, ProbabilityMap, Scorecard, ScorecardSignal, Thresholds } from './schema.js';
+import { clampScore, compareNumbers, compareScore, SCORE_EPSILON, toBoolean, toNumber, toText, isMissing, type Signals } from './values.js';
+
+export type Band = 'RED' | 'YELLOW' | 'GREEN';
+export const BANDS: readonly Band[] = ['RED', 'YELLOW', 'GREEN'];
+
+export interface ScoreResult {
+  /** 0..100 after overrides. */
+  score: number;
+  band: Band;
+  /** From the scorecard's score-to-probability map; null when it has none. */
+  probability: number | null;
+  /** Layer scores 0..100, null when the whole layer is missing. */
+  layers: Record<string, number | null>;
+  /** Ids of the overrides that fired, in scorecard order. */
+  overrides: string[];
+  /** Up to three signals losing the most weighted points, most first (ties in scorecard order). */
+  reasons: string[];
+  escalate: boolean;
+  /** Every flag raised by a flag override (escalate among them), in scorecard order. */
+  flags: string[];
+  /** The composite before overrides. */
+  base_score: number;
+}
+
+export const MAX_REASONS = 3;
+
+/** Whether a condition holds; a comparison with a missing signal never holds. */
+export function conditionHolds(c: Condition, signals: Signals, score: number): boolean {
+  if ('all' in c) return c.all.every((x) => conditionHolds(x, signals, score));
+  if ('any' in c) return c.any.some((x) => conditionHolds(x, signals, score));
+  if ('score' in c) return compareScore(score, c.score.op, c.score.value);
+  const v = signals[c.signal];
+  if (c.op === 'is_null') return isMissing(v);
+  if (c.op === 'not_null') return !isMissing(v);
+  if (typeof c.value === 'number') return compareNumbers(toNumber(v, c.signal), c.op, c.value);
+  if (typeof c.value === 'boolean') {
+    const b = toBoolean(v, c.signal);
+    if (Number.isNaN(b)) return false;
+    return c.op === '=' ? b === (c.value ? 1 : 0) : b !== (c.value ? 1 : 0);
+  }
+  const t = toText(v);
+  if (t === null) return false;
+  return c.op === '=' ? t === c.value : t !== c.value;
+}
+
+export function inBand(x: number, band: PointsBand): boolean {
+  if (band.gt !== undefined && !(x > band.gt)) return false;
+  if (band.gte !== undefined && !(x >= band.gte)) return false;
+  if (band.lt !== undefined && !(x < band.lt)) return false;
+  if (band.lte !== undefined && !(x <= band.lte)) return false;
+  return true;
+}
+
+/** Points of one signal, or null when it is missing and its weight is redistributed. */
+export function signalPoints(signal: ScorecardSignal, signals: Signals): number | null {
+  const x = toNumber(signals[signal.feature], signal.feature);
+  for (const rule of signal.rules ?? []) if (conditionHolds(rule.when, signals, NaN)) return rule.points;
+  if (Number.isNaN(x)) return signal.missing.policy === 'points' ? signal.missing.points : null;
+  for (const band of signal.points) if (inBand(x, band)) return band.points;
+  /* unreachable for a validated card: the bands tile the line */
+  throw new Error(`no band of ${signal.feature} holds ${x}`);
+}
+
+export function thresholdsFor(card: Scorecard, segment: string | null): Thresholds {
+  const segments = card.bands.segments;
+  if (segment !== null && segments && Object.hasOwn(segments, segment)) return segments[segment]!;
+  return card.bands;
+}
+
+export function bandOf(score: number, t: Thresholds): Band {
+  if (score >= t.green - SCORE_EPSILON) return 'GREEN';
+  if (score >= t.yellow - SCORE_EPSILON) return 'YELLOW';
+  return 'RED';
+}
+
+/** Piecewise-linear through the knots, constant beyond the first and last. */
+export function probabilityOf(map: ProbabilityMap, score: number): number | null {
+  if (map.method !== 'isotonic') return null;
+  const { x, y } = map;
+  const last = x.length - 1;
+  if (score <= x[0]!) return y[0]!;
+  if (score >= x[last]!) return y[last]!;
+  let k = 0;
+  while (score >= x[k + 1]!) k++;
+  return y[k]! + ((score - x[k]!) * (y[k + 1]! - y[k]!)) / (x[k + 1]! - x[k]!);
+}
+
+/** Overrides in three stages: the first `set` that fires, then every `cap`, then flags on the result. */
+export function applyOverrides(overrides: readonly Override[], signals: Signals, base: number): { score: number; fired: boolean[] } {
+  const fired = overrides.map(() => false);
+  let score = base;
+  let setDone = false;
+  overrides.forEach((o, i) => {
+    if (o.action !== 'set' || !conditionHolds(o.when, signals, base)) return;
+    fired[i] = true;
+    if (!setDone) score = o.value!;
+    setDone = true;
+  });
+  const afterSet = score;
+  overrides.forEach((o, i) => {
+    if (o.action !== 'cap' || !conditionHolds(o.when, signals, afterSet)) return;
+    fired[i] = true;
+    if (o.value! < score) score = o.value!;
+  });
+  overrides.forEach((o, i) => {
+    if (o.action === 'flag' && conditionHolds(o.when, signals, score)) fired[i] = true;
+  });
+  return { score, fired };
+}
+
+export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
+  const layerScores: (number | null)[] = [];
+  const layerWeightsPresent: number[] = [];
+  const points: (number | null)[][] = [];
+  for (const layer of card.layers) {
+    let sum = 0;
+    let weight = 0;
+    const pts = layer.signals.map((s) => signalPoints(s, signals));
+    pts.forEach((p, j) => {
+      if (p === null) return;
+      sum += layer.signals[j]!.weight * p;
+      weight += layer.signals[j]!.weight;
+    });
+    points.push(pts);
+    layerWeightsPresent.push(weight);
+    layerScores.push(weight > 0 ? sum / weight : null);
+  }
+  let total = 0;
+  let totalWeight = 0;
+  card.layers.forEach((layer, i) => {
+    const s = layerScores[i];
+    if (s === null || s === undefined) return;
+    total += layer.weight * s;
+    totalWeight += layer.weight;
+  });
+  const base = totalWeight > 0 ? clampScore(total / totalWeight) : card.no_data_score;
+
+  const { score, fired } = applyOverrides(card.overrides, signals, base);
+  const flags = card.overrides.filter((o, i) => fired[i] && o.action === 'flag').map((o) => o.flag!);
+
+  const losses: { feature: string; lost: number; order: number }[] = [];
+  let order = 0;
+  card.layers.forEach((layer, i) => {
+    const s = layerScores[i];
+    layer.signals.forEach((signal, j) => {
+      const p = points[i]![j];
+      const position = order++;
+      if (s === null || s === undefined || p === null || p === undefined) return;
+      const lost = (layer.weight / totalWeight) * (signal.weight / layerWeightsPresent[i]!) * (100 - p);
+      if (lost > 0) losses.push({ feature: signal.feature, lost, order: position });
+    });
+  });
+  losses.sort((a, b) => b.lost - a.lost || a.order - b.order);
+
+  const layers: Record<string, number | null> = {};
+  card.layers.forEach((layer, i) => {
+    layers[layer.name] = layerScores[i] ?? null;
+  });
+  return {
+    score,
+    band: bandOf(score, thresholdsFor(card, toText(signals['segment']))),
+    probability: probabilityOf(card.probability, score),
+    layers,
+    overrides: card.overrides.filter((_, i) => fired[i]).map((o) => o.id),
+    reasons: losses.slice(0, MAX_REASONS).map((l) => l.feature),
+    escalate: flags.includes('escalate'),
+    flags,
+    base_score: base,
+  };
+}
