@@ -1,0 +1,238 @@
+import { DEFAULT_CSM_KINDS, type TableName } from '../data/contract.js';
+import { quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/duckdb.js';
+import { ChurnkitError, InputError, UsageError } from '../util/errors.js';
+import { silentProgress, type Progress } from '../util/progress.js';
+import { withAtomicFile } from '../util/atomic.js';
+import { duckdbDialect, isoDay, type SqlDialect } from './dialect.js';
+import { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
+import { featureQuery, renderFeatureSql, LABEL_KINDS, type FeatureQuery, type LabelKind } from './sql.js';
+import { FEATURES, SIGNALS, FEATURE_TABLE_COLUMNS } from './registry.js';
+
+/** What the feature SQL reads: a DuckDB connection with one typed view per contract table present. */
+export interface FeatureSource {
+  connection: DuckDBConnection;
+  tables: ReadonlySet<TableName>;
+  /** Interaction kinds that count as CSM touches (from the mapping file); default DEFAULT_CSM_KINDS. */
+  csmKinds?: readonly string[];
+}
+
+export interface FeatureOptions {
+  /** Snapshot cadence (default month). Ignored when `asOf` is given. */
+  every?: Every;
+  /** Label horizon in days (default 90). */
+  horizon?: number;
+  /** Last day of data, `YYYY-MM-DD` (default: the UTC day of the latest usage timestamp). */
+  dataEnd?: string;
+  /** `churn` (default) or `inactivity`. */
+  label?: LabelKind;
+  /** Explicit as-of date(s) instead of the cadence, e.g. `score --as-of`. */
+  asOf?: string | readonly string[];
+  /** Overrides `source.csmKinds`. */
+  csmKinds?: readonly string[];
+  /** Name of the temporary table to create (default `feature_table`). */
+  relation?: string;
+  progress?: Progress;
+}
+
+/** A column that is NULL on every row by construction, and why. */
+export interface NullColumn {
+  column: string;
+  reason: string;
+}
+
+export interface FeatureBuild {
+  connection: DuckDBConnection;
+  /** Temporary table holding the feature table, columns in FEATURE_TABLE_COLUMNS order. */
+  relation: string;
+  rows: number;
+  accounts: number;
+  asOf: string[];
+  every: Every | 'list';
+  dataEnd: string;
+  horizon: number;
+  label: LabelKind;
+  /** Columns NULL for every row because a table they need is absent. */
+  nullColumns: NullColumn[];
+  query: FeatureQuery;
+}
+
+export const DEFAULT_HORIZON = 90;
+export const DEFAULT_RELATION = 'feature_table';
+
+/**
+ * Builds the feature table of DESIGN.md §3–§4 inside the source's DuckDB: snapshot rows for every
+ * account active at each as-of date, the ten features, the signals and the label. The result is a
+ * temporary table (`relation`); intermediate relations are dropped afterwards.
+ */
+export async function buildFeatures(source: FeatureSource, options: FeatureOptions = {}): Promise<FeatureBuild> {
+  const conn = source.connection;
+  const progress = options.progress ?? silentProgress;
+  const horizon = options.horizon ?? DEFAULT_HORIZON;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new UsageError(`--horizon must be a positive whole number of days, got ${horizon}`);
+  const label = options.label ?? 'churn';
+  if (!LABEL_KINDS.includes(label)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${label}"`);
+  const every = options.every ?? 'month';
+  if (!EVERY_VALUES.includes(every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${every}"`);
+  if (options.dataEnd !== undefined) checkDateOption('--data-end', options.dataEnd);
+  const relation = options.relation ?? DEFAULT_RELATION;
+
+  progress.start('checking history');
+  const pre = await preflight(conn);
+  const dataEnd = options.dataEnd ?? pre.latestUsageDay;
+  if (dataEnd === null) throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
+
+  let asOf: string[];
+  if (options.asOf !== undefined) {
+    const list = typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
+    for (const t of list) checkDateOption('--as-of', t);
+    asOf = [...new Set(list)].sort();
+  } else {
+    if (pre.firstStart === null) throw new InputError({ table: 'accounts' }, 'has no rows');
+    asOf = snapshotDates(every, pre.firstStart, dataEnd);
+  }
+  if (asOf.length === 0) throw new UsageError(`no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`);
+
+  const query = featureQuery(
+    { asOf, dataEnd, horizon, label, tables: source.tables, csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS },
+    duckdbDialect,
+  );
+  const target = quoteIdent(relation);
+  progress.start('building features', query.steps.length + 1);
+  try {
+    let done = 0;
+    for (const s of query.steps) {
+      const kind = s.materialize ? 'TABLE' : 'VIEW';
+      await conn.run(`CREATE OR REPLACE TEMP ${kind} ${quoteIdent(s.name)} AS ${s.sql}`);
+      progress.tick(++done);
+    }
+    await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS ${query.select}`);
+    progress.tick(++done);
+  } catch (err) {
+    throw asInputProblem(err);
+  } finally {
+    for (const s of [...query.steps].reverse()) await conn.run(`DROP ${s.materialize ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(s.name)}`);
+  }
+  const [counts] = await queryRows<{ rows: bigint; accounts: bigint }>(conn, `SELECT COUNT(*) AS rows, COUNT(DISTINCT account_id) AS accounts FROM ${target}`);
+  return {
+    connection: conn,
+    relation,
+    rows: Number(counts!.rows),
+    accounts: Number(counts!.accounts),
+    asOf,
+    every: options.asOf !== undefined ? 'list' : every,
+    dataEnd,
+    horizon,
+    label,
+    nullColumns: nullColumns(source.tables),
+    query,
+  };
+}
+
+/** The feature query as one SQL statement for a dialect, without running it (e.g. for PostgreSQL). */
+export function featureSql(
+  params: { asOf: readonly string[]; dataEnd: string; horizon?: number; label?: LabelKind; tables: ReadonlySet<TableName>; csmKinds?: readonly string[]; source?: (t: TableName) => string },
+  dialect: SqlDialect = duckdbDialect,
+): string {
+  return renderFeatureSql(
+    featureQuery(
+      { ...params, horizon: params.horizon ?? DEFAULT_HORIZON, label: params.label ?? 'churn', csmKinds: params.csmKinds ?? DEFAULT_CSM_KINDS },
+      dialect,
+    ),
+  );
+}
+
+/** Features and signals that are NULL on every row because a table they need is absent. */
+export function nullColumns(tables: ReadonlySet<TableName>): NullColumn[] {
+  const out: NullColumn[] = [];
+  for (const spec of [...FEATURES, ...SIGNALS]) {
+    const missing = spec.needs.filter((t) => !tables.has(t));
+    if (missing.length) out.push({ column: spec.name, reason: `no ${missing.join(' or ')} table` });
+  }
+  return out;
+}
+
+export type FeatureFileFormat = 'csv' | 'parquet';
+
+export function featureFileFormat(path: string): FeatureFileFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.parquet')) return 'parquet';
+  if (lower.endsWith('.csv')) return 'csv';
+  throw new UsageError(`--out ${path}: the feature table must end in .csv or .parquet`);
+}
+
+/**
+ * Writes a feature relation to CSV or Parquet through a temporary sibling, so a failed run leaves
+ * no file. Rows are sorted by as_of, account_id; the bytes depend only on the data.
+ */
+export async function writeFeatureTable(
+  source: { connection: DuckDBConnection; relation: string },
+  outPath: string,
+  options: { format?: FeatureFileFormat } = {},
+): Promise<{ path: string; format: FeatureFileFormat; rows: number }> {
+  const format = options.format ?? featureFileFormat(outPath);
+  const columns = FEATURE_TABLE_COLUMNS.map(quoteIdent).join(', ');
+  const copyOptions = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER true';
+  const rows = await withAtomicFile(outPath, async (tmp) => {
+    const reader = await source.connection.runAndReadAll(
+      `COPY (SELECT ${columns} FROM ${quoteIdent(source.relation)} ORDER BY as_of, account_id) TO ${quoteLiteral(tmp)} (${copyOptions})`,
+    );
+    return Number(reader.getRowsJS()[0]?.[0] ?? 0);
+  });
+  return { path: outPath, format, rows };
+}
+
+function checkDateOption(flag: string, value: string): void {
+  if (isoDay(value) === undefined) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
+}
+
+interface Preflight {
+  firstStart: string | null;
+  latestUsageDay: string | null;
+}
+
+/**
+ * The checks the feature SQL depends on, with errors that name table, key and column. Row-level
+ * validation of everything else is `churnkit validate`'s job.
+ */
+async function preflight(conn: DuckDBConnection): Promise<Preflight> {
+  try {
+    const [acc] = await queryRows(
+      conn,
+      `SELECT COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids,
+              MIN(account_id) FILTER (WHERE started_at IS NULL) AS no_start,
+              strftime(MIN(started_at), '%Y-%m-%d') AS first_start
+       FROM accounts`,
+    );
+    if (Number(acc!['null_ids']) > 0) throw new InputError({ table: 'accounts', column: 'account_id' }, `${acc!['null_ids']} row(s) have no account_id`);
+    if (acc!['no_start'] !== null) throw new InputError({ table: 'accounts', key: `account_id=${acc!['no_start']}`, column: 'started_at' }, 'is empty (required)');
+    const dup = await queryRows(conn, `SELECT account_id, COUNT(*) AS n FROM accounts GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`);
+    if (dup.length) throw new InputError({ table: 'accounts', key: `account_id=${dup[0]!['account_id']}`, column: 'account_id' }, `appears ${dup[0]!['n']} times (must be unique)`);
+    const [use] = await queryRows(
+      conn,
+      `SELECT strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
+              MIN(account_id) FILTER (WHERE occurred_at IS NULL) AS no_time,
+              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time_rows,
+              MIN(account_id) FILTER (WHERE quantity < 0) AS negative,
+              COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids
+       FROM usage`,
+    );
+    if (Number(use!['null_ids']) > 0) throw new InputError({ table: 'usage', column: 'account_id' }, `${use!['null_ids']} row(s) have no account_id`);
+    if (use!['no_time'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['no_time']}`, column: 'occurred_at' }, `is empty in ${use!['no_time_rows']} row(s) (required)`);
+    if (use!['negative'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['negative']}`, column: 'quantity' }, 'is negative (must be >= 0)');
+    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: (use!['last_day'] as string | null) ?? null };
+  } catch (err) {
+    throw asInputProblem(err);
+  }
+}
+
+/** DuckDB conversion errors from the typed views are bad input (exit 2), not crashes. */
+function asInputProblem(err: unknown): unknown {
+  if (err instanceof ChurnkitError || !(err instanceof Error)) return err;
+  if (/Conversion Error|Could not convert|Invalid Input Error/i.test(err.message)) {
+    const line = err.message.split('\n')[0]!;
+    return new ChurnkitError(`history has a value of the wrong type: ${line} (run churnkit validate for the table, row and column)`, 2);
+  }
+  return err;
+}
+
+

@@ -1,0 +1,40 @@
+import { isoDay, isoFromDay } from './dialect.js';
+
+/** Snapshot cadence of DESIGN.md §3: the 1st of each month, or each Monday. */
+export type Every = 'month' | 'week';
+export const EVERY_VALUES: readonly Every[] = ['month', 'week'];
+
+/**
+ * As-of dates for `every`, from the first such day strictly after `firstStart` (the earliest
+ * `started_at`; nobody is active on that day itself) through `dataEnd` inclusive.
+ */
+export function snapshotDates(every: Every, firstStart: string, dataEnd: string): string[] {
+  const start = mustDay(firstStart);
+  const end = mustDay(dataEnd);
+  const out: string[] = [];
+  if (every === 'week') {
+    // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
+    let d = start + 1;
+    while ((((d + 3) % 7) + 7) % 7 !== 0) d++;
+    for (; d <= end; d += 7) out.push(isoFromDay(d));
+    return out;
+  }
+  let [y, m] = firstStart.split('-').map(Number) as [number, number];
+  // The 1st of the month after firstStart is the first 1st strictly after it.
+  for (;;) {
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+    const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
+    if (mustDay(iso) > end) return out;
+    out.push(iso);
+  }
+}
+
+function mustDay(iso: string): number {
+  const d = isoDay(iso);
+  if (d === undefined) throw new RangeError(`not a date (YYYY-MM-DD): "${iso}"`);
+  return d;
+}

@@ -1,0 +1,289 @@
+import type { TableName } from '../data/contract.js';
+import { quoteIdent, quoteLiteral } from '../data/duckdb.js';
+import type { SqlDialect } from './dialect.js';
+import { FEATURE_TABLE_COLUMNS } from './registry.js';
+
+/**
+ * The feature SQL of DESIGN.md §3–§4, one named relation per feature family, in standard SQL plus
+ * the few constructs of `SqlDialect`. It reads the contract views (`accounts`, `usage`, ...) that
+ * `openHistory` creates and nothing else.
+ *
+ * How windows are evaluated: every as-of date T gets the days T-1, T-2, ... T-K (`window_days`,
+ * k = T - day). An event at timestamp t lies in "last N days" = [T-N, T) iff its UTC day d satisfies
+ * 1 <= T - d <= N, because T is 00:00 UTC; "prior N days" is N < T - d <= 2N. Joining events to
+ * `window_days` on the day is an equi-join against a table of (dates x K) rows, so each event is
+ * touched once per snapshot whose window it falls in and nothing at or after T is ever read.
+ * "Latest event before T" (CSM touch, integration) puts each event in the bucket of the first
+ * as-of date after it and takes a running max over the as-of dates of the account.
+ */
+export type LabelKind = 'churn' | 'inactivity';
+export const LABEL_KINDS: readonly LabelKind[] = ['churn', 'inactivity'];
+
+export interface FeatureSqlParams {
+  /** As-of dates, `YYYY-MM-DD`, ascending and distinct. */
+  asOf: readonly string[];
+  /** Last day of data (inclusive), `YYYY-MM-DD`: a label is known iff T + horizon <= dataEnd. */
+  dataEnd: string;
+  horizon: number;
+  label: LabelKind;
+  /** The contract tables present; families whose tables are absent yield NULL columns. */
+  tables: ReadonlySet<TableName>;
+  /** Interaction kinds that count as a CSM touch (feature 6). */
+  csmKinds: readonly string[];
+  /** How a contract table is referenced in SQL (default: its quoted name). */
+  source?: (table: TableName) => string;
+}
+
+/** One named relation of the feature query. */
+export interface SqlStep {
+  name: string;
+  /** The feature family this relation belongs to, for progress and docs. */
+  family: string;
+  sql: string;
+  /**
+   * Worth storing when run step by step (small aggregates); false for relations that only
+   * rename or filter a big input and should stay a view so the engine streams them.
+   */
+  materialize: boolean;
+}
+
+export interface FeatureQuery {
+  steps: SqlStep[];
+  /** The final SELECT, columns in FEATURE_TABLE_COLUMNS order, sorted by as_of, account_id. */
+  select: string;
+}
+
+/** Window lengths of DESIGN.md §4, in days. */
+export const WINDOWS = {
+  /** usage_trend_14d, login_frequency_change_14d and zero_usage_14d share one window. */
+  usage: 14,
+  tickets: 30,
+  champion: 30,
+  activeUsers: 30,
+  adoption: 30,
+  nps: 180,
+} as const;
+
+// Days before 0001-01-01 do not occur; the first as-of date's bucket starts here.
+const EARLIEST_DAY = '0001-01-01';
+
+export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQuery {
+  if (params.asOf.length === 0) throw new RangeError('featureQuery: no as-of dates');
+  if (!Number.isInteger(params.horizon) || params.horizon < 1) throw new RangeError(`featureQuery: horizon must be a positive integer, got ${params.horizon}`);
+  const has = (t: TableName) => params.tables.has(t);
+  const src = params.source ?? ((t: TableName) => quoteIdent(t));
+  const D = (e: string) => d.double(e);
+  const steps: SqlStep[] = [];
+  const step = (family: string, name: string, sql: string, materialize = true) => steps.push({ family, name, sql, materialize });
+
+  /** rel_change(L, P) of DESIGN.md §4 over non-negative L and P (never NULL here). */
+  const relChange = (l: string, p: string) => {
+    const ratio = `${D(l)} / ${D(p)} - 1`;
+    return D(`CASE WHEN ${p} > 0 THEN CASE WHEN ${ratio} > 3 THEN 3 WHEN ${ratio} < -1 THEN -1 ELSE ${ratio} END WHEN ${l} > 0 THEN 3 ELSE 0 END`);
+  };
+  const zero = (e: string) => `COALESCE(${e}, 0)`;
+  const inEffect = (start: string, end: string, t: string) => `${start} < ${t} AND (${end} IS NULL OR ${end} > ${t})`;
+
+  // ---- as-of dates and the day maps every windowed family joins on
+  const dates = params.asOf.map((t) => `(${d.dateLiteral(t)})`).join(', ');
+  step('snapshots', 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`);
+  const buckets = params.asOf.map((t, i) => `(${d.dateLiteral(t)}, ${d.dateLiteral(i === 0 ? EARLIEST_DAY : params.asOf[i - 1]!)})`).join(', ');
+  step('snapshots', 'snapshot_buckets', `SELECT as_of, prev_as_of FROM (VALUES ${buckets}) AS t(as_of, prev_as_of)`);
+  const lookback = has('nps') ? 2 * WINDOWS.nps : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage);
+  step('snapshots', 'window_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`);
+  step('snapshots', 'snapshots', `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
+FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`);
+
+  /** Per snapshot row, the latest bucketed day before its as-of date (NULL if none). */
+  const latestBefore = (family: string, name: string, bucketed: string) =>
+    step(family, name, `SELECT account_id, as_of, last_day FROM (
+  SELECT account_id, as_of, is_snapshot, MAX(last_day) OVER (PARTITION BY account_id ORDER BY as_of RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_day
+  FROM (
+    SELECT account_id, as_of, last_day, 0 AS is_snapshot FROM ${bucketed}
+    UNION ALL
+    SELECT account_id, as_of, CAST(NULL AS ${d.types.date}) AS last_day, 1 AS is_snapshot FROM snapshots
+  ) AS u
+) AS w WHERE is_snapshot = 1`);
+
+  // ---- usage family: features 1, 4, 5, 9, zero_usage_14d, active users for feature 8
+  // A usage row counts as usage when its quantity (default 1) is > 0.
+  step('usage', 'usage_rows', `SELECT account_id, ${d.dayOf('occurred_at')} AS day, user_id, event, ${d.exactNumber('COALESCE(quantity, 1)')} AS qty
+FROM ${src('usage')}`, false);
+  step('usage', 'usage_totals', `SELECT u.account_id, w.as_of,
+  SUM(u.qty) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login') AS usage_last,
+  SUM(u.qty) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login') AS usage_prior,
+  SUM(u.qty) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login') AS logins_last,
+  SUM(u.qty) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login') AS logins_prior,
+  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.qty > 0) AS events_last_14d
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
+GROUP BY u.account_id, w.as_of`);
+  step('usage', 'usage_users', `SELECT u.account_id, w.as_of, COUNT(DISTINCT u.user_id) AS active_users
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${WINDOWS.activeUsers}
+WHERE u.qty > 0
+GROUP BY u.account_id, w.as_of`);
+  step('usage', 'usage_breadth', `SELECT u.account_id, w.as_of,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS features_last,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS features_prior
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
+WHERE u.qty > 0 AND u.event NOT IN ('login', 'api_call')
+GROUP BY u.account_id, w.as_of`);
+
+  // ---- tickets: feature 2, active_escalation
+  if (has('tickets')) {
+    step('tickets', 'ticket_counts', `SELECT t.account_id, w.as_of,
+  COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k <= ${WINDOWS.tickets}) AS opened_last,
+  COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k > ${WINDOWS.tickets}) AS opened_prior
+FROM ${src('tickets')} t JOIN window_days w ON w.day = ${d.dayOf('t.opened_at')} AND w.k <= ${2 * WINDOWS.tickets}
+GROUP BY t.account_id, w.as_of`);
+    step('tickets', 'open_escalations', `SELECT t.account_id, sd.as_of, COUNT(*) AS open_escalations
+FROM ${src('tickets')} t JOIN snapshot_dates sd ON ${inEffect('t.opened_at', 't.closed_at', d.startOfDay('sd.as_of'))}
+WHERE t.escalated
+GROUP BY t.account_id, sd.as_of`);
+  }
+
+  // ---- champions: feature 3, champion_departed
+  if (has('contacts')) {
+    step('champion', 'champions_in_effect', `SELECT DISTINCT c.account_id, c.contact_id, sd.as_of
+FROM ${src('contacts')} c JOIN snapshot_dates sd ON ${inEffect('c.started_at', 'c.ended_at', 'sd.as_of')}
+WHERE c.role = 'champion'`);
+    step('champion', 'champion_counts', `SELECT account_id, as_of, COUNT(*) AS champions FROM champions_in_effect GROUP BY account_id, as_of`);
+    step('champion', 'champion_first', `SELECT account_id, MIN(started_at) AS first_champion_started
+FROM ${src('contacts')} WHERE role = 'champion' GROUP BY account_id`);
+    if (has('interactions')) {
+      step('champion', 'champion_touches', `SELECT ch.account_id, ch.as_of,
+  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.champion}) AS touches_last,
+  COUNT(*) FILTER (WHERE w.k > ${WINDOWS.champion}) AS touches_prior
+FROM ${src('interactions')} i
+JOIN window_days w ON w.day = ${d.dayOf('i.occurred_at')} AND w.k <= ${2 * WINDOWS.champion}
+JOIN champions_in_effect ch ON ch.account_id = i.account_id AND ch.contact_id = i.contact_id AND ch.as_of = w.as_of
+GROUP BY ch.account_id, ch.as_of`);
+    }
+  }
+
+  // ---- CSM touches: feature 6
+  if (has('interactions')) {
+    const kinds = params.csmKinds.length ? `i.kind IN (${params.csmKinds.map(quoteLiteral).join(', ')})` : 'FALSE';
+    step('csm', 'csm_buckets', `SELECT i.account_id, b.as_of, MAX(${d.dayOf('i.occurred_at')}) AS last_day
+FROM ${src('interactions')} i JOIN snapshot_buckets b ON ${d.dayOf('i.occurred_at')} >= b.prev_as_of AND ${d.dayOf('i.occurred_at')} < b.as_of
+WHERE ${kinds}
+GROUP BY i.account_id, b.as_of`);
+    latestBefore('csm', 'csm_last', 'csm_buckets');
+  }
+
+  // ---- NPS: feature 7
+  if (has('nps')) {
+    step('nps', 'nps_windows', `SELECT n.account_id, w.as_of,
+  SUM(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS score_sum_last,
+  COUNT(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS responses_last,
+  SUM(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS score_sum_prior,
+  COUNT(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS responses_prior
+FROM ${src('nps')} n JOIN window_days w ON w.day = ${d.dayOf('n.responded_at')} AND w.k <= ${2 * WINDOWS.nps}
+GROUP BY n.account_id, w.as_of`);
+  }
+
+  // ---- contracts: feature 8, days_to_renewal, annual_value
+  if (has('contracts')) {
+    step('contracts', 'contracts_in_effect', `SELECT c.account_id, sd.as_of, SUM(${d.exactNumber('c.annual_value')}) AS annual_value, MIN(c.ends_at) AS next_renewal
+FROM ${src('contracts')} c JOIN snapshot_dates sd ON ${inEffect('c.starts_at', 'c.ends_at', 'sd.as_of')}
+GROUP BY c.account_id, sd.as_of`);
+    step('contracts', 'value_per_user', `SELECT s.account_id, s.as_of, s.segment,
+  ${D('ce.annual_value')} / ${D(`CASE WHEN ${zero('uu.active_users')} > 1 THEN uu.active_users ELSE 1 END`)} AS value_per_user
+FROM snapshots s
+JOIN contracts_in_effect ce ON ce.account_id = s.account_id AND ce.as_of = s.as_of
+LEFT JOIN usage_users uu ON uu.account_id = s.account_id AND uu.as_of = s.as_of`);
+    step('contracts', 'segment_value_medians', `SELECT as_of, segment, ${d.median('value_per_user')} AS median_value_per_user
+FROM value_per_user GROUP BY as_of, segment`);
+  }
+
+  // ---- integrations: feature 10
+  if (has('integrations')) {
+    step('integrations', 'integration_buckets', `SELECT g.account_id, b.as_of, MAX(${d.dayOf('g.connected_at')}) AS last_day
+FROM ${src('integrations')} g JOIN snapshot_buckets b ON ${d.dayOf('g.connected_at')} >= b.prev_as_of AND ${d.dayOf('g.connected_at')} < b.as_of
+GROUP BY g.account_id, b.as_of`);
+    latestBefore('integrations', 'integration_last', 'integration_buckets');
+  }
+
+  // ---- label
+  const horizonEnd = d.addDays('s.as_of', params.horizon);
+  const dataEnd = d.dateLiteral(params.dataEnd);
+  let label: string;
+  if (params.label === 'inactivity') {
+    step('label', 'ahead_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', 'g.j')} AS day
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'j', 0, params.horizon - 1)}`);
+    step('label', 'usage_ahead', `SELECT u.account_id, a.as_of, COUNT(*) AS events_ahead
+FROM usage_rows u JOIN ahead_days a ON a.day = u.day
+WHERE u.qty > 0
+GROUP BY u.account_id, a.as_of`);
+    label = `CASE WHEN ${horizonEnd} > ${dataEnd} THEN NULL WHEN ${zero('ua.events_ahead')} > 0 THEN 0 ELSE 1 END`;
+  } else {
+    label = `CASE WHEN s.churned_at > s.as_of AND s.churned_at <= ${horizonEnd} THEN 1 WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
+  }
+
+  // ---- the feature table
+  const nul = (type: string) => `CAST(NULL AS ${type})`;
+  const dbl = d.types.double;
+  const columns: Record<string, string> = {
+    account_id: d.text('s.account_id'),
+    as_of: 's.as_of',
+    segment: d.text('s.segment'),
+    usage_trend_14d: relChange(zero('ut.usage_last'), zero('ut.usage_prior')),
+    support_ticket_trend_30d: has('tickets') ? relChange(zero('tc.opened_last'), zero('tc.opened_prior')) : nul(dbl),
+    champion_engagement_change_30d:
+      has('contacts') && has('interactions')
+        ? `CASE WHEN ${zero('cc.champions')} > 0 THEN ${relChange(zero('ct.touches_last'), zero('ct.touches_prior'))} END`
+        : nul(dbl),
+    login_frequency_change_14d: relChange(zero('ut.logins_last'), zero('ut.logins_prior')),
+    license_utilization: `CASE WHEN s.seats > 0 THEN ${D(zero('uu.active_users'))} / ${D('s.seats')} END`,
+    days_since_last_csm_interaction: has('interactions') ? D(d.daysBetween('COALESCE(cl.last_day, s.started_at)', 's.as_of')) : nul(dbl),
+    nps_trend: has('nps')
+      ? `CASE WHEN nw.responses_last > 0 AND nw.responses_prior > 0 THEN ${D('nw.score_sum_last')} / ${D('nw.responses_last')} - ${D('nw.score_sum_prior')} / ${D('nw.responses_prior')} END`
+      : nul(dbl),
+    contract_value_vs_usage_ratio: has('contracts') ? `vp.value_per_user / NULLIF(sm.median_value_per_user, 0)` : nul(dbl),
+    feature_adoption_breadth_change_30d: relChange(zero('ub.features_last'), zero('ub.features_prior')),
+    days_since_last_integration_added: has('integrations') ? D(d.daysBetween('COALESCE(il.last_day, s.started_at)', 's.as_of')) : nul(dbl),
+    zero_usage_14d: `(${zero('ut.events_last_14d')} = 0)`,
+    champion_departed: has('contacts')
+      ? `(${zero('cc.champions')} = 0 AND COALESCE(cf.first_champion_started < s.as_of, FALSE))`
+      : nul(d.types.boolean),
+    active_escalation: has('tickets') ? `(${zero('oe.open_escalations')} > 0)` : nul(d.types.boolean),
+    days_to_renewal: has('contracts') ? d.integer(d.daysBetween('s.as_of', 'ce.next_renewal')) : nul(d.types.integer),
+    annual_value: has('contracts') ? D('ce.annual_value') : nul(dbl),
+    seats: d.integer('s.seats'),
+    tenure_days: d.integer(d.daysBetween('s.started_at', 's.as_of')),
+    churned_within_90d: d.integer(label),
+  };
+  const on = (alias: string) => `${alias}.account_id = s.account_id AND ${alias}.as_of = s.as_of`;
+  const joins = [
+    `LEFT JOIN usage_totals ut ON ${on('ut')}`,
+    `LEFT JOIN usage_users uu ON ${on('uu')}`,
+    `LEFT JOIN usage_breadth ub ON ${on('ub')}`,
+  ];
+  if (has('tickets')) joins.push(`LEFT JOIN ticket_counts tc ON ${on('tc')}`, `LEFT JOIN open_escalations oe ON ${on('oe')}`);
+  if (has('contacts')) {
+    joins.push(`LEFT JOIN champion_counts cc ON ${on('cc')}`, `LEFT JOIN champion_first cf ON cf.account_id = s.account_id`);
+    if (has('interactions')) joins.push(`LEFT JOIN champion_touches ct ON ${on('ct')}`);
+  }
+  if (has('interactions')) joins.push(`LEFT JOIN csm_last cl ON ${on('cl')}`);
+  if (has('nps')) joins.push(`LEFT JOIN nps_windows nw ON ${on('nw')}`);
+  if (has('contracts'))
+    joins.push(
+      `LEFT JOIN contracts_in_effect ce ON ${on('ce')}`,
+      `LEFT JOIN value_per_user vp ON ${on('vp')}`,
+      `LEFT JOIN segment_value_medians sm ON sm.as_of = s.as_of AND sm.segment IS NOT DISTINCT FROM s.segment`,
+    );
+  if (has('integrations')) joins.push(`LEFT JOIN integration_last il ON ${on('il')}`);
+  if (params.label === 'inactivity') joins.push(`LEFT JOIN usage_ahead ua ON ${on('ua')}`);
+
+  const select = `SELECT
+  ${FEATURE_TABLE_COLUMNS.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
+FROM snapshots s
+${joins.join('\n')}
+ORDER BY s.as_of, s.account_id`;
+  return { steps, select };
+}
+
+/** The whole query as one statement (`WITH ... SELECT`), e.g. to run inside PostgreSQL. */
+export function renderFeatureSql(q: FeatureQuery): string {
+  return `WITH\n${q.steps.map((s) => `${s.name} AS (\n${s.sql}\n)`).join(',\n')}\n${q.select}`;
+}
