@@ -12,3 +12,4 @@ export { parseScorecard, ScorecardError, WEIGHT_TOLERANCE } from './validate.js'
 export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
 export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
 export { compileScorer, scoreColumns, signalNames } from './compile.js';
+export { scorecardColumns } from './inputs.js';

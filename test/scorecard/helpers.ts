@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.js';
+import { parseScorecard, type Scorecard, type Signals } from '../../src/scorecard/index.js';
+
+/** The shipped default card as raw JSON, for tests that break or bend it. */
+export function defaultCardJson(): Record<string, any> {
+  return JSON.parse(readFileSync(join(repoRoot, 'models', 'default-scorecard.json'), 'utf8'));
+}
+
+export function defaultCard(): Scorecard {
+  return parseScorecard(defaultCardJson());
+}
+
+/** A healthy account: every signal in its best band under the default card. */
+export function healthy(extra: Signals = {}): Signals {
+  return {
+    segment: 'smb',
+    usage_trend_14d: 0.5,
+    login_frequency_change_14d: 0.5,
+    license_utilization: 0.9,
+    feature_adoption_breadth_change_30d: 0.5,
+    days_since_last_integration_added: 10,
+    support_ticket_trend_30d: 0,
+    days_since_last_csm_interaction: 5,
+    champion_engagement_change_30d: 0.5,
+    nps_trend: 1,
+    contract_value_vs_usage_ratio: 0.5,
+    zero_usage_14d: false,
+    champion_departed: false,
+    active_escalation: false,
+    days_to_renewal: 200,
+    ...extra,
+  };
+}
+
+/** A two-layer card small enough to reason about by hand. */
+export function tinyCard(patch: (c: Record<string, any>) => void = () => {}): Scorecard {
+  const c: Record<string, any> = {
+    kind: 'churnkit.scorecard',
+    version: 1,
+    layers: [
+      {
+        name: 'a',
+        weight: 0.5,
+        signals: [
+          { feature: 'x1', weight: 0.5, direction: 'higher_is_safer', points: [{ lt: 0, points: 0 }, { gte: 0, points: 100 }], missing: { policy: 'redistribute' } },
+          { feature: 'x2', weight: 0.5, direction: 'higher_is_safer', points: [{ lt: 0, points: 0 }, { gte: 0, points: 100 }], missing: { policy: 'redistribute' } },
+        ],
+      },
+      {
+        name: 'b',
+        weight: 0.5,
+        signals: [{ feature: 'x3', weight: 1, direction: 'higher_is_riskier', points: [{ lte: 1, points: 100 }, { gt: 1, points: 20 }], missing: { policy: 'redistribute' } }],
+      },
+    ],
+    no_data_score: 50,
+    overrides: [],
+    bands: { green: 70, yellow: 40 },
+    probability: { method: 'none' },
+    provenance: { churnkit_version: 'test', source: 'manual' },
+  };
+  patch(c);
+  return parseScorecard(c);
+}
