@@ -77,8 +77,13 @@ export type InputColumn =
 
 export interface Preprocessing {
   inputs: InputColumn[];
-  /** Names of the numeric model inputs, in order (categoricals expand to `name=level`). */
+  /**
+   * Names of the numeric model inputs, in order: per input, a numeric column gives `name` (then
+   * `name:missing` when it has a missing indicator), a categorical gives `name=level` per kept level.
+   */
   outputs: string[];
+  /** Numeric inputs that get a 0/1 `name:missing` output (they had NULLs in training). */
+  missing_indicators?: string[];
   /** Per output, the value that replaces NaN; absent when the family handles NaN itself (gbdt). */
   impute?: number[];
   /** Per output, centre and scale applied before the model; absent when the family does not standardize. */

@@ -1,0 +1,421 @@
+/**
+ * Binary classification metrics for churn models, weight-aware where it makes sense and
+ * matching scikit-learn's definitions (roc_auc_score, average_precision_score, brier_score_loss,
+ * log_loss). Everything sorts once: O(n log n).
+ *
+ * Conventions:
+ * - `y` is 0/1, `score` any real (probability or margin), `weight` optional per-row weights
+ *   (e.g. ARR); a metric that is undefined (AUC with one class) is NaN, which JSON writes as null.
+ * - Tied scores are never broken by row order. AUC and the curves treat a tie group as one
+ *   threshold (sklearn). Top-k metrics (lift, precision/recall at k) take the expected value over
+ *   random orderings of the tie group that straddles the cut: it contributes the fraction of its
+ *   rows needed to fill k.
+ * - Calibration bins are equal-width on [0, 1]: bin b holds k/B <= p < (k+1)/B, the last bin
+ *   includes 1. ECE = sum_b (weight_b / weight) |mean predicted_b - observed rate_b|.
+ */
+
+export type Labels = ArrayLike<number>;
+export type Scores = ArrayLike<number>;
+export type Weights = ArrayLike<number> | undefined;
+
+function check(y: Labels, s: Scores, w: Weights, what: string): void {
+  if (y.length !== s.length) throw new RangeError(`${what}: ${y.length} labels but ${s.length} scores`);
+  if (w && w.length !== y.length) throw new RangeError(`${what}: ${y.length} labels but ${w.length} weights`);
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (v !== 0 && v !== 1) throw new RangeError(`${what}: label of row ${i + 1} is ${v}, expected 0 or 1`);
+    if (Number.isNaN(s[i]!)) throw new RangeError(`${what}: score of row ${i + 1} is NaN`);
+  }
+}
+
+/** Row indices by descending score (ties in index order: only group totals are used). */
+function descending(s: Scores): Uint32Array {
+  const idx = new Uint32Array(s.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const v = Float64Array.from(s);
+  idx.sort((a, b) => v[b]! - v[a]! || a - b);
+  return idx;
+}
+
+/**
+ * Cumulative totals at each distinct score, highest first (sklearn's _binary_clf_curve):
+ * tps/fps = positive/negative weight with score >= threshold, rows = number of such rows.
+ */
+export interface RankedTotals {
+  thresholds: Float64Array;
+  tps: Float64Array;
+  fps: Float64Array;
+  rows: Float64Array;
+}
+
+export function rankedTotals(y: Labels, score: Scores, weight?: Weights): RankedTotals {
+  check(y, score, weight, 'rankedTotals');
+  const order = descending(score);
+  const n = order.length;
+  const th: number[] = [];
+  const tp: number[] = [];
+  const fp: number[] = [];
+  const rows: number[] = [];
+  let ctp = 0;
+  let cfp = 0;
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    const w = weight ? weight[i]! : 1;
+    if (y[i] === 1) ctp += w;
+    else cfp += w;
+    if (k === n - 1 || score[order[k + 1]!] !== score[i]) {
+      th.push(score[i]!);
+      tp.push(ctp);
+      fp.push(cfp);
+      rows.push(k + 1);
+    }
+  }
+  return { thresholds: Float64Array.from(th), tps: Float64Array.from(tp), fps: Float64Array.from(fp), rows: Float64Array.from(rows) };
+}
+
+/** Area under the ROC curve (trapezoids, so a tie counts one half, as Mann-Whitney and sklearn). */
+export function rocAuc(y: Labels, score: Scores, weight?: Weights): number {
+  return aucFromTotals(rankedTotals(y, score, weight));
+}
+
+function aucFromTotals(t: RankedTotals): number {
+  const m = t.thresholds.length;
+  if (m === 0) return NaN;
+  const P = t.tps[m - 1]!;
+  const N = t.fps[m - 1]!;
+  if (!(P > 0) || !(N > 0)) return NaN;
+  let area = 0;
+  let px = 0;
+  let py = 0;
+  for (let k = 0; k < m; k++) {
+    const x = t.fps[k]! / N;
+    const yv = t.tps[k]! / P;
+    area += ((x - px) * (yv + py)) / 2;
+    px = x;
+    py = yv;
+  }
+  return area;
+}
+
+export interface RocCurve {
+  fpr: number[];
+  tpr: number[];
+  /** Score threshold of each point (score >= threshold is flagged); the first point is +Infinity. */
+  thresholds: number[];
+}
+
+/**
+ * ROC curve points from (0, 0) to (1, 1). Collinear intermediate points are dropped, as
+ * sklearn's drop_intermediate, so charts stay small without changing the curve.
+ */
+export function rocCurve(y: Labels, score: Scores, weight?: Weights): RocCurve {
+  const t = rankedTotals(y, score, weight);
+  const m = t.thresholds.length;
+  const P = m ? t.tps[m - 1]! : 0;
+  const N = m ? t.fps[m - 1]! : 0;
+  const fps = [0, ...t.fps];
+  const tps = [0, ...t.tps];
+  const th = [Infinity, ...t.thresholds];
+  const keep: number[] = [];
+  for (let k = 0; k < fps.length; k++) {
+    if (k === 0 || k === fps.length - 1) keep.push(k);
+    else {
+      const d2f = fps[k + 1]! - 2 * fps[k]! + fps[k - 1]!;
+      const d2t = tps[k + 1]! - 2 * tps[k]! + tps[k - 1]!;
+      if (d2f !== 0 || d2t !== 0) keep.push(k);
+    }
+  }
+  return {
+    fpr: keep.map((k) => (N > 0 ? fps[k]! / N : NaN)),
+    tpr: keep.map((k) => (P > 0 ? tps[k]! / P : NaN)),
+    thresholds: keep.map((k) => th[k]!),
+  };
+}
+
+/** Average precision: sum over thresholds of (recall step) x precision, no interpolation (sklearn). */
+export function averagePrecision(y: Labels, score: Scores, weight?: Weights): number {
+  return apFromTotals(rankedTotals(y, score, weight));
+}
+
+function apFromTotals(t: RankedTotals): number {
+  const m = t.thresholds.length;
+  if (m === 0) return NaN;
+  const P = t.tps[m - 1]!;
+  if (!(P > 0)) return NaN;
+  let ap = 0;
+  let prevTp = 0;
+  for (let k = 0; k < m; k++) {
+    const tp = t.tps[k]!;
+    if (tp !== prevTp) ap += ((tp - prevTp) / P) * (tp / (tp + t.fps[k]!));
+    prevTp = tp;
+  }
+  return ap;
+}
+
+export interface PrCurve {
+  precision: number[];
+  recall: number[];
+  /** Threshold of each point, highest first; the last point (recall 0, precision 1) has none (null). */
+  thresholds: (number | null)[];
+}
+
+/** Precision-recall points from the highest threshold down to full recall, then (recall 0, precision 1) as sklearn appends. */
+export function prCurve(y: Labels, score: Scores, weight?: Weights): PrCurve {
+  const t = rankedTotals(y, score, weight);
+  const m = t.thresholds.length;
+  const P = m ? t.tps[m - 1]! : 0;
+  const precision: number[] = [];
+  const recall: number[] = [];
+  const thresholds: (number | null)[] = [];
+  for (let k = 0; k < m; k++) {
+    const tp = t.tps[k]!;
+    const ps = tp + t.fps[k]!;
+    precision.push(ps > 0 ? tp / ps : 0);
+    recall.push(P > 0 ? tp / P : NaN);
+    thresholds.push(t.thresholds[k]!);
+    if (tp === P) break;
+  }
+  // sklearn lists lowest threshold first; charts draw from recall 1 to 0.
+  precision.reverse();
+  recall.reverse();
+  thresholds.reverse();
+  precision.push(1);
+  recall.push(0);
+  thresholds.push(null);
+  return { precision, recall, thresholds };
+}
+
+function weightedMean(values: (i: number) => number, n: number, w: Weights): number {
+  let s = 0;
+  let sw = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w ? w[i]! : 1;
+    s += wi * values(i);
+    sw += wi;
+  }
+  return s / sw;
+}
+
+export function brierScore(y: Labels, p: Scores, weight?: Weights): number {
+  check(y, p, weight, 'brierScore');
+  return weightedMean((i) => (y[i]! - p[i]!) ** 2, y.length, weight);
+}
+
+/** Machine epsilon of float64: sklearn's log_loss(eps="auto") clips to [eps, 1 - eps]. */
+export const LOG_LOSS_EPS = 2.220446049250313e-16;
+
+export function logLoss(y: Labels, p: Scores, weight?: Weights, eps = LOG_LOSS_EPS): number {
+  check(y, p, weight, 'logLoss');
+  return weightedMean(
+    (i) => {
+      const q = Math.min(Math.max(p[i]!, eps), 1 - eps);
+      return y[i] === 1 ? -Math.log(q) : -Math.log(1 - q);
+    },
+    y.length,
+    weight,
+  );
+}
+
+export interface Interval {
+  rate: number;
+  low: number;
+  high: number;
+}
+
+/** Wilson score interval for a binomial rate; z = 1.96 for 95%. n = 0 gives rate NaN and [0, 1]. */
+export function wilsonInterval(successes: number, n: number, z = 1.959963984540054): Interval {
+  if (!(n > 0)) return { rate: NaN, low: 0, high: 1 };
+  const phat = successes / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const centre = (phat + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((phat * (1 - phat)) / n + z2 / (4 * n * n));
+  return { rate: phat, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+export interface ReliabilityBin {
+  bin: number;
+  lo: number;
+  hi: number;
+  rows: number;
+  weight: number;
+  mean_predicted: number;
+  observed_rate: number;
+  /** Wilson 95% interval of the observed rate, on row counts (unweighted). */
+  observed_low: number;
+  observed_high: number;
+}
+
+export interface CalibrationReport {
+  ece: number;
+  /** Largest |mean predicted - observed| over non-empty bins. */
+  mce: number;
+  bins: ReliabilityBin[];
+}
+
+export function binOf(p: number, bins: number): number {
+  let b = Math.floor(p * bins);
+  // Guard against p * bins rounding across an edge: bin b is exactly [b/B, (b+1)/B).
+  if (b < bins && (b + 1) / bins <= p) b++;
+  if (b > 0 && b / bins > p) b--;
+  return Math.min(Math.max(b, 0), bins - 1);
+}
+
+/** Reliability table and expected calibration error over equal-width probability bins. */
+export function calibrationReport(y: Labels, p: Scores, weight?: Weights, bins = 10): CalibrationReport {
+  check(y, p, weight, 'calibrationReport');
+  const rows = new Float64Array(bins);
+  const positives = new Float64Array(bins);
+  const sw = new Float64Array(bins);
+  const swp = new Float64Array(bins);
+  const swy = new Float64Array(bins);
+  let total = 0;
+  for (let i = 0; i < y.length; i++) {
+    const pi = p[i]!;
+    if (pi < 0 || pi > 1) throw new RangeError(`calibrationReport: probability of row ${i + 1} is ${pi}, outside [0, 1]`);
+    const b = binOf(pi, bins);
+    const w = weight ? weight[i]! : 1;
+    rows[b]!++;
+    positives[b]! += y[i]!;
+    sw[b]! += w;
+    swp[b]! += w * pi;
+    swy[b]! += w * y[i]!;
+    total += w;
+  }
+  let ece = 0;
+  let mce = 0;
+  const out: ReliabilityBin[] = [];
+  for (let b = 0; b < bins; b++) {
+    const meanP = sw[b]! > 0 ? swp[b]! / sw[b]! : NaN;
+    const rate = sw[b]! > 0 ? swy[b]! / sw[b]! : NaN;
+    if (sw[b]! > 0) {
+      const gap = Math.abs(meanP - rate);
+      ece += (sw[b]! / total) * gap;
+      mce = Math.max(mce, gap);
+    }
+    const wil = wilsonInterval(positives[b]!, rows[b]!);
+    out.push({ bin: b, lo: b / bins, hi: (b + 1) / bins, rows: rows[b]!, weight: sw[b]!, mean_predicted: meanP, observed_rate: rate, observed_low: wil.low, observed_high: wil.high });
+  }
+  return { ece: total > 0 ? ece : NaN, mce, bins: out };
+}
+
+export function expectedCalibrationError(y: Labels, p: Scores, weight?: Weights, bins = 10): number {
+  return calibrationReport(y, p, weight, bins).ece;
+}
+
+export interface TopK {
+  /** Rows taken (may be fractional for lift at a fraction). */
+  k: number;
+  /** Expected positive weight among the top k (ties at the cut shared pro rata). */
+  positives: number;
+  /** Expected total weight of the top k. */
+  weight: number;
+  precision: number;
+  recall: number;
+}
+
+/** Precision and recall among the k highest-scoring rows; k may be fractional (a share of a tied row). */
+export function topK(y: Labels, score: Scores, k: number, weight?: Weights): TopK {
+  const t = rankedTotals(y, score, weight);
+  return topKFromTotals(t, k);
+}
+
+function topKFromTotals(t: RankedTotals, k: number): TopK {
+  const m = t.thresholds.length;
+  const n = m ? t.rows[m - 1]! : 0;
+  const P = m ? t.tps[m - 1]! : 0;
+  const kk = Math.min(Math.max(k, 0), n);
+  let tp = 0;
+  let tot = 0;
+  let prevRows = 0;
+  let prevTp = 0;
+  let prevFp = 0;
+  for (let g = 0; g < m; g++) {
+    const rows = t.rows[g]!;
+    if (rows <= kk) {
+      tp = t.tps[g]!;
+      tot = t.tps[g]! + t.fps[g]!;
+    } else {
+      // The tie group that straddles the cut contributes pro rata.
+      const frac = (kk - prevRows) / (rows - prevRows);
+      tp = prevTp + frac * (t.tps[g]! - prevTp);
+      tot = prevTp + prevFp + frac * (t.tps[g]! - prevTp + t.fps[g]! - prevFp);
+      break;
+    }
+    prevRows = rows;
+    prevTp = t.tps[g]!;
+    prevFp = t.fps[g]!;
+  }
+  return { k: kk, positives: tp, weight: tot, precision: tot > 0 ? tp / tot : NaN, recall: P > 0 ? tp / P : NaN };
+}
+
+/**
+ * Lift in the top `fraction` of rows by score (0.1 = top decile): churn rate there over the
+ * overall rate. The cut is fraction x rows, fractional when it falls inside a row or a tie group.
+ */
+export function liftAt(y: Labels, score: Scores, fraction = 0.1, weight?: Weights): number {
+  const t = rankedTotals(y, score, weight);
+  return liftFromTotals(t, fraction);
+}
+
+function liftFromTotals(t: RankedTotals, fraction: number): number {
+  const m = t.thresholds.length;
+  if (m === 0) return NaN;
+  const n = t.rows[m - 1]!;
+  const overall = t.tps[m - 1]! / (t.tps[m - 1]! + t.fps[m - 1]!);
+  const top = topKFromTotals(t, fraction * n);
+  return overall > 0 ? top.precision / overall : NaN;
+}
+
+export interface BinaryMetrics {
+  rows: number;
+  positives: number;
+  prevalence: number;
+  auc: number;
+  pr_auc: number;
+  brier: number;
+  log_loss: number;
+  ece: number;
+  lift_top_decile: number;
+  /** Present when a capacity k was asked for. */
+  k?: number;
+  precision_at_k?: number;
+  recall_at_k?: number;
+}
+
+export interface MetricOptions {
+  weight?: Weights;
+  /** Capacity for precision/recall at k (top k accounts). */
+  k?: number;
+  /** Bins for ECE (default 10). */
+  bins?: number;
+}
+
+/** The standard metric set of DESIGN.md §6 for probabilities `p` (sorted once). */
+export function binaryMetrics(y: Labels, p: Scores, options: MetricOptions = {}): BinaryMetrics {
+  const w = options.weight;
+  const t = rankedTotals(y, p, w);
+  const m = t.thresholds.length;
+  const P = m ? t.tps[m - 1]! : 0;
+  const W = m ? P + t.fps[m - 1]! : 0;
+  let positives = 0;
+  for (let i = 0; i < y.length; i++) positives += y[i]!;
+  const out: BinaryMetrics = {
+    rows: y.length,
+    positives,
+    prevalence: W > 0 ? P / W : NaN,
+    auc: aucFromTotals(t),
+    pr_auc: apFromTotals(t),
+    brier: brierScore(y, p, w),
+    log_loss: logLoss(y, p, w),
+    ece: calibrationReport(y, p, w, options.bins ?? 10).ece,
+    lift_top_decile: liftFromTotals(t, 0.1),
+  };
+  if (options.k !== undefined) {
+    const top = topKFromTotals(t, options.k);
+    out.k = options.k;
+    out.precision_at_k = top.precision;
+    out.recall_at_k = top.recall;
+  }
+  return out;
+}

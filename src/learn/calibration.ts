@@ -1,0 +1,218 @@
+/**
+ * Probability calibration on a later time slice than training (DESIGN.md §5), fitted on the
+ * model's margins (log-odds) like scikit-learn's CalibratedClassifierCV fits on
+ * decision_function:
+ * - Platt: p = sigmoid(a * margin + b), with Platt's smoothed targets ((N+ + 1)/(N+ + 2) for
+ *   positives, 1/(N- + 2) for negatives) as sklearn's `_sigmoid_calibration`, solved exactly by Newton.
+ * - Isotonic: pool adjacent violators on margins, equal margins merged first (weighted mean
+ *   label), then linear interpolation between the stored points and clipping outside them, as
+ *   sklearn's IsotonicRegression(out_of_bounds="clip").
+ */
+import { sigmoid, type Calibration, type SliceInfo } from './model.js';
+import { ModelFitError } from './errors.js';
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+export function fitPlatt(margin: ArrayLike<number>, y: ArrayLike<number>, weight?: ArrayLike<number>): Platt {
+  const n = margin.length;
+  let prior0 = 0;
+  let prior1 = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weight ? weight[i]! : 1;
+    if (y[i]! > 0) prior1 += w;
+    else prior0 += w;
+  }
+  const hi = (prior1 + 1) / (prior1 + 2);
+  const lo = 1 / (prior0 + 2);
+  // sklearn's starting point (flat, at the smoothed base rate); the optimum does not depend on it.
+  let a = 0;
+  let b = Math.log((prior1 + 1) / (prior0 + 1));
+  const loss = (aa: number, bb: number) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weight ? weight[i]! : 1;
+      const t = y[i]! > 0 ? hi : lo;
+      const z = aa * margin[i]! + bb;
+      // -(t log p + (1-t) log(1-p)) = softplus(z) - t z
+      s += w * ((z > 0 ? z : 0) + Math.log1p(Math.exp(-Math.abs(z))) - t * z);
+    }
+    return s;
+  };
+  let f = loss(a, b);
+  for (let iter = 0; iter < 200; iter++) {
+    let ga = 0;
+    let gb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (let i = 0; i < n; i++) {
+      const w = weight ? weight[i]! : 1;
+      const t = y[i]! > 0 ? hi : lo;
+      const m = margin[i]!;
+      const p = sigmoid(a * m + b);
+      const r = w * (p - t);
+      const h = w * p * (1 - p);
+      ga += r * m;
+      gb += r;
+      haa += h * m * m;
+      hab += h * m;
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    let da: number;
+    let db: number;
+    if (det > 1e-12 * haa * hbb && haa > 0) {
+      da = -(hbb * ga - hab * gb) / det;
+      db = -(haa * gb - hab * ga) / det;
+    } else {
+      // All margins (nearly) equal: only the level is identified.
+      da = 0;
+      db = hbb > 0 ? -gb / hbb : 0;
+    }
+    let t = 1;
+    let next = f;
+    for (; t > 1e-12; t /= 2) {
+      next = loss(a + t * da, b + t * db);
+      if (next <= f + 1e-4 * t * (ga * da + gb * db) || t * Math.max(Math.abs(da), Math.abs(db)) < 1e-13) break;
+    }
+    a += t * da;
+    b += t * db;
+    f = next;
+    if (t * Math.max(Math.abs(da), Math.abs(db)) < 1e-12) break;
+  }
+  return { a, b };
+}
+
+export interface Isotonic {
+  x: number[];
+  y: number[];
+}
+
+/** sklearn merges x values closer than this (np.finfo(float64).resolution) as ties. */
+const TIE_RESOLUTION = 1e-15;
+
+export function fitIsotonic(xs: ArrayLike<number>, ys: ArrayLike<number>, weight?: ArrayLike<number>): Isotonic {
+  const idx: number[] = [];
+  for (let i = 0; i < xs.length; i++) if (!weight || weight[i]! > 0) idx.push(i);
+  if (idx.length === 0) throw new ModelFitError('isotonic calibration: no rows with positive weight');
+  idx.sort((i, j) => xs[i]! - xs[j]! || ys[i]! - ys[j]! || i - j);
+  // Merge ties: weighted mean label, summed weight.
+  const ux: number[] = [];
+  const uy: number[] = [];
+  const uw: number[] = [];
+  let cx = xs[idx[0]!]!;
+  let sw = 0;
+  let swy = 0;
+  for (const i of idx) {
+    const x = xs[i]!;
+    const w = weight ? weight[i]! : 1;
+    if (x - cx >= TIE_RESOLUTION) {
+      ux.push(cx);
+      uy.push(swy / sw);
+      uw.push(sw);
+      cx = x;
+      sw = 0;
+      swy = 0;
+    }
+    sw += w;
+    swy += w * ys[i]!;
+  }
+  ux.push(cx);
+  uy.push(swy / sw);
+  uw.push(sw);
+  const fitted = poolAdjacentViolators(uy, uw);
+  // Keep the end points and every point where the step function changes (sklearn's trim).
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let k = 0; k < fitted.length; k++) {
+    if (k === 0 || k === fitted.length - 1 || fitted[k] !== fitted[k - 1] || fitted[k] !== fitted[k + 1]) {
+      x.push(ux[k]!);
+      y.push(fitted[k]!);
+    }
+  }
+  return { x, y };
+}
+
+/** Weighted least-squares non-decreasing fit (pool adjacent violators), O(n). */
+export function poolAdjacentViolators(values: readonly number[], weights: readonly number[]): number[] {
+  const n = values.length;
+  const blockValue: number[] = [];
+  const blockWeight: number[] = [];
+  const blockEnd: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let v = values[i]!;
+    let w = weights[i]!;
+    while (blockValue.length > 0 && blockValue[blockValue.length - 1]! >= v) {
+      const pv = blockValue.pop()!;
+      const pw = blockWeight.pop()!;
+      blockEnd.pop();
+      v = (pv * pw + v * w) / (pw + w);
+      w = pw + w;
+    }
+    blockValue.push(v);
+    blockWeight.push(w);
+    blockEnd.push(i);
+  }
+  const out = new Array<number>(n);
+  let start = 0;
+  for (let b = 0; b < blockValue.length; b++) {
+    for (let i = start; i <= blockEnd[b]!; i++) out[i] = blockValue[b]!;
+    start = blockEnd[b]! + 1;
+  }
+  return out;
+}
+
+export function predictIsotonic(iso: Isotonic, x: number): number {
+  const xs = iso.x;
+  const ys = iso.y;
+  const last = xs.length - 1;
+  if (Number.isNaN(x)) return NaN;
+  if (x <= xs[0]!) return ys[0]!;
+  if (x >= xs[last]!) return ys[last]!;
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
+  }
+  const x0 = xs[lo]!;
+  const x1 = xs[hi]!;
+  const y0 = ys[lo]!;
+  const y1 = ys[hi]!;
+  // scipy's interp1d order of operations: slope first
+  const slope = (y1 - y0) / (x1 - x0);
+  return slope * (x - x0) + y0;
+}
+
+export type CalibrationMethod = 'none' | 'platt' | 'isotonic';
+
+export function fitCalibration(method: CalibrationMethod, margin: Float64Array, y: Float64Array, weight: Float64Array | undefined, slice: SliceInfo): Calibration {
+  switch (method) {
+    case 'none':
+      return { method: 'none' };
+    case 'platt': {
+      const { a, b } = fitPlatt(margin, y, weight);
+      return { method: 'platt', a, b, fitted_on: slice };
+    }
+    case 'isotonic': {
+      const iso = fitIsotonic(margin, y, weight);
+      return { method: 'isotonic', x: iso.x, y: iso.y, fitted_on: slice };
+    }
+  }
+}
+
+/** Calibrated probabilities from margins. */
+export function applyCalibration(cal: Calibration, margin: Float64Array): Float64Array {
+  switch (cal.method) {
+    case 'none':
+      return margin.map(sigmoid);
+    case 'platt':
+      return margin.map((m) => sigmoid(cal.a * m + cal.b));
+    case 'isotonic':
+      return margin.map((m) => predictIsotonic(cal, m));
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The model families churnkit can train, by name. Each family plugs into the one training
+ * pipeline (src/learn/pipeline.ts) through this record: the pipeline turns a feature table into
+ * the Matrix the family asks for, creates the model, fits it, calibrates it and writes the
+ * artifact; `restore` brings a model back from the state it wrote.
+ *
+ * To add a family: implement ChurnModel and a FamilyDefinition in src/learn/<family>/, import
+ * it here and add one line to FAMILIES.
+ */
+import type { ChurnModel, ModelFamily } from './model.js';
+import type { ParamSpecs } from './params.js';
+import { UsageError } from '../util/errors.js';
+import { logisticFamily } from './logistic/index.js';
+import type { CalibrationMethod } from './calibration.js';
+
+export type { CalibrationMethod };
+
+/** What the family wants the pipeline to do to the inputs before the Matrix reaches it. */
+export interface FamilyInputs {
+  /** Replace NaN by the training mean (logistic, mlp); false keeps NaN (gbdt routes it itself). */
+  impute: boolean;
+  /**
+   * Allow `<name>:missing` 0/1 columns for numeric inputs that have NULLs in training (the
+   * pipeline's `missing: 'indicator'` option); meaningless when the family keeps NaN.
+   */
+  missingIndicators: boolean;
+  /** Centre and scale every input by its training mean and standard deviation (mlp). */
+  standardize: boolean;
+}
+
+export interface FamilyDefinition {
+  name: ModelFamily;
+  description: string;
+  inputs: FamilyInputs;
+  /** Hyperparameters with defaults; `create` receives them checked and complete (see readParams). */
+  params: ParamSpecs;
+  /**
+   * True when fit() uses FitOptions.validation (early stopping): the pipeline then holds out the
+   * latest as-of slice even without calibration.
+   */
+  usesValidation: boolean;
+  /** Calibration used when the caller does not choose one. */
+  defaultCalibration: CalibrationMethod;
+  /** A new, unfitted model. `params` are complete (readParams(name, this.params, given)). */
+  create(params: Record<string, unknown>, seed: number): ChurnModel;
+  /** A fitted model from `state()` output as stored in an artifact; throws ChurnkitError naming the bad field. */
+  restore(state: unknown, params: Record<string, unknown>): ChurnModel | Promise<ChurnModel>;
+}
+
+/** Registration order is the order shown to users. */
+export const FAMILIES: Partial<Record<ModelFamily, FamilyDefinition>> = {
+  logistic: logisticFamily,
+};
+
+export function familyNames(): ModelFamily[] {
+  return Object.keys(FAMILIES) as ModelFamily[];
+}
+
+export function getFamily(name: string): FamilyDefinition {
+  const def = (FAMILIES as Record<string, FamilyDefinition | undefined>)[name];
+  if (!def) throw new UsageError(`unknown model family "${name}" (available: ${familyNames().join(', ')})`);
+  return def;
+}

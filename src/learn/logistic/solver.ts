@@ -1,0 +1,294 @@
+/**
+ * Penalized maximum likelihood for logistic regression by Newton's method on standardized,
+ * row-major inputs: one fused pass per iteration computes the loss, gradient and Hessian
+ * (X'WX), Cholesky solves the step, and step halving keeps every step a descent step. With an
+ * L1 penalty the step comes from the same quadratic model solved by coordinate descent
+ * (proximal Newton, Lee, Sun & Saunders 2014), so the answer is the exact optimum either way.
+ *
+ * Objective (minimized): -sum_i w_i log L_i + sum_j l2_j b_j^2 + sum_j l1_j |b_j|, intercept
+ * (theta[0]) unpenalized.
+ */
+import { cholesky, choleskySolve, leadingBlock } from '../linalg.js';
+import { ModelFitError } from '../errors.js';
+
+export interface SolverInput {
+  n: number;
+  /** Number of (non-constant, standardized) inputs; theta has p + 1 entries, intercept first. */
+  p: number;
+  /** Row-major n x p. */
+  Z: Float64Array;
+  y: Float64Array;
+  /** Row weights, or null for all ones. */
+  w: Float64Array | null;
+  l2: Float64Array;
+  l1: Float64Array;
+  maxIter: number;
+  /** Converged when the largest coefficient change (standardized scale) is below this. */
+  tol: number;
+  /** Input names for error messages, length p. */
+  names: readonly string[];
+}
+
+export interface SolverResult {
+  theta: Float64Array;
+  iterations: number;
+  /** Negative log-likelihood (weighted) at theta, without penalty. */
+  nll: number;
+  penalty: number;
+  /** Hessian of the smooth part (negative log-likelihood + L2) at theta, row-major q x q. */
+  hessian: Float64Array;
+}
+
+interface PassResult {
+  nll: number;
+  g: Float64Array;
+  H: Float64Array;
+  /** Rows fitted with probability numerically 0 or 1 on the side of their label. */
+  saturated: number;
+}
+
+/** One fused pass: loss, gradient and Hessian of the weighted negative log-likelihood at theta. */
+export function likelihoodPass(inp: SolverInput, theta: Float64Array): PassResult {
+  const { n, p, Z, y, w } = inp;
+  const q = p + 1;
+  const g = new Float64Array(q);
+  const H = new Float64Array(q * q);
+  const beta = theta.subarray(1);
+  const b0 = theta[0]!;
+  let nll = 0;
+  let g0 = 0;
+  let h00 = 0;
+  let saturated = 0;
+  const gz = new Float64Array(p);
+  const hz = new Float64Array(p);
+  for (let i = 0, off = 0; i < n; i++, off += p) {
+    const wi = w === null ? 1 : w[i]!;
+    if (wi === 0) continue;
+    let eta = b0;
+    for (let j = 0; j < p; j++) eta += beta[j]! * Z[off + j]!;
+    const yi = y[i]!;
+    const a = eta >= 0 ? eta : -eta;
+    const e = Math.exp(-a);
+    // softplus(eta) - y*eta, computed without overflow
+    nll += wi * ((eta > 0 ? eta : 0) + Math.log1p(e) - yi * eta);
+    const pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const r = wi * (pr - yi);
+    const onePlus = 1 + e;
+    const h = (wi * e) / (onePlus * onePlus);
+    if (a > 30 && (eta > 0) === (yi > 0.5)) saturated++;
+    g0 += r;
+    h00 += h;
+    for (let j = 0; j < p; j++) {
+      const zj = Z[off + j]!;
+      gz[j]! += r * zj;
+      const hzj = h * zj;
+      hz[j]! += hzj;
+      const row = (j + 1) * q + 1;
+      for (let k = j; k < p; k++) H[row + k]! += hzj * Z[off + k]!;
+    }
+  }
+  g[0] = g0;
+  H[0] = h00;
+  for (let j = 0; j < p; j++) {
+    g[j + 1] = gz[j]!;
+    H[j + 1] = hz[j]!;
+  }
+  for (let i = 0; i < q; i++) for (let k = 0; k < i; k++) H[i * q + k] = H[k * q + i]!;
+  return { nll, g, H, saturated };
+}
+
+function penaltyOf(inp: SolverInput, theta: Float64Array): number {
+  let s = 0;
+  for (let j = 0; j < inp.p; j++) {
+    const b = theta[j + 1]!;
+    s += inp.l2[j]! * b * b + inp.l1[j]! * Math.abs(b);
+  }
+  return s;
+}
+
+/** Gradient and Hessian of the smooth objective (nll + L2). */
+function smooth(inp: SolverInput, theta: Float64Array, pass: PassResult): { G: Float64Array; Hs: Float64Array } {
+  const q = inp.p + 1;
+  const G = Float64Array.from(pass.g);
+  const Hs = Float64Array.from(pass.H);
+  for (let j = 0; j < inp.p; j++) {
+    G[j + 1]! += 2 * inp.l2[j]! * theta[j + 1]!;
+    Hs[(j + 1) * q + j + 1]! += 2 * inp.l2[j]!;
+  }
+  return { G, Hs };
+}
+
+/**
+ * argmin_d G'd + d'Hd/2 + sum_j l1_j |theta_j + d_j| by cyclic coordinate descent on the
+ * q x q quadratic model (cheap: it never touches the n rows).
+ */
+function proximalStep(inp: SolverInput, theta: Float64Array, G: Float64Array, H: Float64Array): Float64Array {
+  const q = inp.p + 1;
+  const d = new Float64Array(q);
+  const Hd = new Float64Array(q);
+  for (let sweep = 0; sweep < 10000; sweep++) {
+    let maxChange = 0;
+    let maxAbs = 0;
+    for (let j = 0; j < q; j++) {
+      const a = H[j * q + j]!;
+      const lin = G[j]! + Hd[j]! - a * d[j]!;
+      const lam = j === 0 ? 0 : inp.l1[j - 1]!;
+      let dj: number;
+      if (lam === 0) dj = -lin / a;
+      else {
+        const z = theta[j]! - lin / a;
+        const gamma = lam / a;
+        const u = z > gamma ? z - gamma : z < -gamma ? z + gamma : 0;
+        dj = u - theta[j]!;
+      }
+      const change = dj - d[j]!;
+      if (change !== 0) {
+        for (let i = 0; i < q; i++) Hd[i]! += H[i * q + j]! * change;
+        d[j] = dj;
+      }
+      maxChange = Math.max(maxChange, Math.abs(change));
+      maxAbs = Math.max(maxAbs, Math.abs(dj));
+    }
+    if (maxChange <= 1e-15 * Math.max(1, maxAbs)) break;
+  }
+  return d;
+}
+
+function collinearError(inp: SolverInput, Hs: Float64Array, column: number, ratio: number): ModelFitError {
+  const q = inp.p + 1;
+  const name = column === 0 ? '(intercept)' : inp.names[column - 1]!;
+  // Which earlier columns it is made of: regress it on them (the leading block is positive definite).
+  const partners: string[] = [];
+  if (column > 1) {
+    const ch = cholesky(leadingBlock(Hs, q, column), column);
+    if (ch.ok) {
+      const rhs = new Float64Array(column);
+      for (let i = 0; i < column; i++) rhs[i] = Hs[i * q + column]!;
+      const coef = choleskySolve(ch.L, column, rhs);
+      const big = Math.max(...Array.from(coef.subarray(1), Math.abs));
+      for (let i = 1; i < column; i++) if (Math.abs(coef[i]!) > 1e-6 * big) partners.push(inp.names[i - 1]!);
+    }
+  }
+  const of = partners.length > 0 ? ` of ${partners.join(', ')}` : ' of the columns before it';
+  return new ModelFitError(
+    `logistic: column ${name} is ${ratio === 0 ? 'exactly' : 'almost exactly'} a linear combination${of} (collinear; unexplained share ${ratio.toExponential(1)}), ` +
+      `so its coefficient is not identified: remove one of these columns or add an L2 penalty (--l2)`,
+    [name, ...partners],
+  );
+}
+
+function separationError(inp: SolverInput, d: Float64Array, saturated: number): ModelFitError {
+  const p = inp.p;
+  let big = 0;
+  for (let j = 0; j < p; j++) big = Math.max(big, Math.abs(d[j + 1]!));
+  const culprits = Array.from({ length: p }, (_, j) => j)
+    .filter((j) => Math.abs(d[j + 1]!) >= 0.1 * big && big > 0)
+    .sort((a, b) => Math.abs(d[b + 1]!) - Math.abs(d[a + 1]!) || a - b)
+    .map((j) => inp.names[j]!);
+  return new ModelFitError(
+    `logistic: the classes are (quasi-)perfectly separated${culprits.length ? ` along ${culprits.join(', ')}` : ''}: ` +
+      `${saturated} rows are fitted with probability 0 or 1 and the coefficients grow without bound, so the maximum-likelihood ` +
+      `estimate does not exist. Remove or coarsen ${culprits.length === 1 ? 'that column' : 'those columns'}, or add an L2 penalty (--l2 0.1)`,
+    culprits,
+  );
+}
+
+export function solveLogistic(inp: SolverInput): SolverResult {
+  const q = inp.p + 1;
+  const hasL1 = inp.l1.some((v) => v > 0);
+  const strictlyConvex = inp.l2.every((v) => v > 0);
+  let sw = 0;
+  let swy = 0;
+  for (let i = 0; i < inp.n; i++) {
+    const wi = inp.w === null ? 1 : inp.w[i]!;
+    sw += wi;
+    swy += wi * inp.y[i]!;
+  }
+  if (!(swy > 0 && swy < sw)) throw new ModelFitError(`logistic: the label has a single class (${swy > 0 ? 'all 1' : 'all 0'}); nothing to learn`);
+  const theta = new Float64Array(q);
+  theta[0] = Math.log(swy / (sw - swy));
+  let pass = likelihoodPass(inp, theta);
+  let F = pass.nll + penaltyOf(inp, theta);
+  let last: Float64Array = new Float64Array(q);
+  for (let iter = 1; iter <= inp.maxIter; iter++) {
+    const { G, Hs } = smooth(inp, theta, pass);
+    let d: Float64Array;
+    if (hasL1) {
+      d = proximalStep(inp, theta, G, Hs);
+    } else {
+      const ch = cholesky(Hs, q);
+      if (!ch.ok) {
+        // On the first iteration the weights are constant, so Hs is the Gram matrix of [1, Z]:
+        // a collapsed pivot there is collinearity in the data, not an artefact of the fit.
+        if (iter === 1 || pass.saturated === 0) throw collinearError(inp, Hs, ch.column, Math.max(0, ch.ratio));
+        throw separationError(inp, last, pass.saturated);
+      }
+      d = choleskySolve(ch.L, q, G);
+      for (let j = 0; j < q; j++) d[j] = -d[j]!;
+    }
+    // Predicted decrease of the objective along d (negative for a descent direction).
+    let decrease = 0;
+    for (let j = 0; j < q; j++) decrease += G[j]! * d[j]!;
+    if (hasL1) for (let j = 1; j < q; j++) decrease += inp.l1[j - 1]! * (Math.abs(theta[j]! + d[j]!) - Math.abs(theta[j]!));
+    let maxStep = 0;
+    for (let j = 0; j < q; j++) maxStep = Math.max(maxStep, Math.abs(d[j]!));
+    let t = 1;
+    let next = new Float64Array(q);
+    let nextPass: PassResult;
+    let nextF: number;
+    for (;;) {
+      for (let j = 0; j < q; j++) next[j] = theta[j]! + t * d[j]!;
+      nextPass = likelihoodPass(inp, next);
+      nextF = nextPass.nll + penaltyOf(inp, next);
+      // Armijo; once steps are at rounding level the objective cannot resolve them, so take them.
+      if (nextF <= F + 1e-4 * t * decrease || t * maxStep < 1e-12) break;
+      t /= 2;
+      if (t < 1e-12) break;
+    }
+    theta.set(next);
+    pass = nextPass;
+    F = nextF;
+    last = d;
+    const moved = t * maxStep;
+    if (moved < inp.tol) return finish(inp, theta, pass, iter);
+    if (!strictlyConvex && !hasL1 && iter >= 25 && pass.saturated > 0 && moved > 1e-3) throw separationError(inp, d, pass.saturated);
+  }
+  if (!strictlyConvex && pass.saturated > 0) throw separationError(inp, last, pass.saturated);
+  throw new ModelFitError(`logistic: Newton's method did not converge in ${inp.maxIter} iterations (raise max_iter, or check for extreme values)`);
+}
+
+function finish(inp: SolverInput, theta: Float64Array, pass: PassResult, iterations: number): SolverResult {
+  const { Hs } = smooth(inp, theta, pass);
+  return { theta, iterations, nll: pass.nll, penalty: penaltyOf(inp, theta), hessian: Hs };
+}
+
+/**
+ * The "meat" of the sandwich covariance, sum_i (w_i (p_i - y_i))^2 z_i z_i' with z_i = [1, Z_i]:
+ * with non-frequency weights (class weights) the inverse Hessian alone understates uncertainty.
+ */
+export function scoreOuterProducts(inp: SolverInput, theta: Float64Array): Float64Array {
+  const { n, p, Z, y, w } = inp;
+  const q = p + 1;
+  const B = new Float64Array(q * q);
+  const z = new Float64Array(q);
+  z[0] = 1;
+  for (let i = 0, off = 0; i < n; i++, off += p) {
+    const wi = w === null ? 1 : w[i]!;
+    if (wi === 0) continue;
+    let eta = theta[0]!;
+    for (let j = 0; j < p; j++) {
+      z[j + 1] = Z[off + j]!;
+      eta += theta[j + 1]! * z[j + 1]!;
+    }
+    const e = Math.exp(-Math.abs(eta));
+    const pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const s = wi * (pr - y[i]!);
+    const s2 = s * s;
+    for (let a = 0; a < q; a++) {
+      const va = s2 * z[a]!;
+      for (let b = a; b < q; b++) B[a * q + b]! += va * z[b]!;
+    }
+  }
+  for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) B[a * q + b] = B[b * q + a]!;
+  return B;
+}

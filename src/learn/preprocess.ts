@@ -1,0 +1,151 @@
+/**
+ * From a feature table (Frame) to the numeric Matrix a model reads, and the record of how
+ * (Preprocessing) that makes prediction repeat it exactly: numbers and booleans as they are
+ * (booleans 0/1), categoricals one-hot with the first level (sorted) dropped, NULL handling and
+ * standardization as the family asks.
+ *
+ * NULLs in numeric inputs, for families that impute (logistic, mlp): replaced by the training
+ * mean; with `missing: 'indicator'` (the default) each input that has NULLs in training also
+ * gets a `name:missing` 0/1 column, so "no NPS responses" can carry its own risk instead of
+ * pretending to be an average account. `missing: 'mean'` is plain mean imputation (scikit-learn
+ * SimpleImputer / peer.py). A NULL category, or a level not seen in training, is all zeros (the
+ * reference level).
+ */
+import type { Frame } from '../data/frame.js';
+import type { InputColumn, Matrix, Preprocessing } from './model.js';
+import type { FamilyInputs } from './families.js';
+import { InputError, UsageError } from '../util/errors.js';
+
+export type MissingStrategy = 'indicator' | 'mean';
+
+export interface PreprocessOptions {
+  columns: readonly string[];
+  categorical: readonly string[];
+  inputs: FamilyInputs;
+  missing: MissingStrategy;
+  /** Table name for error messages. */
+  table: string;
+}
+
+export const MISSING_SUFFIX = ':missing';
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function requireColumn(frame: Frame, name: string, table: string) {
+  const col = frame.columns[name];
+  if (col === undefined) throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
+  return col;
+}
+
+/** Learns the preprocessing from training rows. */
+export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { preprocessing: Preprocessing; warnings: string[] } {
+  const warnings: string[] = [];
+  const categorical = new Set(opts.categorical);
+  for (const c of opts.categorical) if (!opts.columns.includes(c)) throw new UsageError(`--categorical ${c} is not among the model columns`);
+  const inputs: InputColumn[] = [];
+  const outputs: string[] = [];
+  const indicators: string[] = [];
+  const impute: number[] = [];
+  for (const name of opts.columns) {
+    const col = requireColumn(frame, name, opts.table);
+    if (categorical.has(name)) {
+      const seen = new Set<string>();
+      const values = col instanceof Float64Array ? Array.from(col, (v) => (Number.isNaN(v) ? null : String(v))) : col;
+      for (const v of values) if (v !== null) seen.add(v);
+      const levels = [...seen].sort(compareText);
+      if (levels.length < 2) warnings.push(`categorical column ${name} has ${levels.length} level(s) in training; it adds nothing to the model`);
+      inputs.push({ name, kind: 'categorical', levels });
+      for (const level of levels.slice(1)) {
+        outputs.push(`${name}=${level}`);
+        impute.push(0);
+      }
+      continue;
+    }
+    if (!(col instanceof Float64Array)) {
+      throw new InputError({ table: opts.table, column: name }, `column is ${frame.kinds[name]}, not numeric; list it under --categorical to one-hot encode it`);
+    }
+    inputs.push({ name, kind: 'numeric' });
+    let sum = 0;
+    let count = 0;
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      if (!Number.isNaN(v)) {
+        if (!Number.isFinite(v)) throw new InputError({ table: opts.table, row: i + 1, column: name }, `value ${v} is not finite`);
+        sum += v;
+        count++;
+      }
+    }
+    if (count === 0 && frame.n > 0) warnings.push(`column ${name} is NULL in every training row; it adds nothing to the model`);
+    outputs.push(name);
+    impute.push(count > 0 ? sum / count : 0);
+    if (opts.inputs.impute && opts.inputs.missingIndicators && opts.missing === 'indicator' && count < col.length && count > 0) {
+      indicators.push(name);
+      outputs.push(`${name}${MISSING_SUFFIX}`);
+      impute.push(0);
+    }
+  }
+  const preprocessing: Preprocessing = { inputs, outputs };
+  if (indicators.length > 0) preprocessing.missing_indicators = indicators;
+  if (opts.inputs.impute) preprocessing.impute = impute;
+  if (opts.inputs.standardize) {
+    const X = applyPreprocessing(frame, preprocessing, opts.table);
+    const center: number[] = [];
+    const scale: number[] = [];
+    for (const c of X.columns) {
+      let s = 0;
+      let cnt = 0;
+      for (const v of c) if (!Number.isNaN(v)) (s += v), cnt++;
+      const m = cnt ? s / cnt : 0;
+      let ss = 0;
+      for (const v of c) if (!Number.isNaN(v)) ss += (v - m) ** 2;
+      const sd = cnt ? Math.sqrt(ss / cnt) : 0;
+      center.push(m);
+      scale.push(sd > 0 ? sd : 1);
+    }
+    preprocessing.standardize = { center, scale };
+  }
+  return { preprocessing, warnings };
+}
+
+/** The model Matrix for any rows (training or new), exactly as the preprocessing says. */
+export function applyPreprocessing(frame: Frame, prep: Preprocessing, table = 'features'): Matrix {
+  const n = frame.n;
+  const columns: Float64Array[] = [];
+  const indicators = new Set(prep.missing_indicators ?? []);
+  for (const input of prep.inputs) {
+    const col = requireColumn(frame, input.name, table);
+    if (input.kind === 'categorical') {
+      const values = col instanceof Float64Array ? Array.from(col, (v) => (Number.isNaN(v) ? null : String(v))) : col;
+      const position = new Map(input.levels.slice(1).map((l, k) => [l, k]));
+      const onehot = input.levels.slice(1).map(() => new Float64Array(n));
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        const k = v === null || v === undefined ? undefined : position.get(v);
+        if (k !== undefined) onehot[k]![i] = 1;
+      }
+      columns.push(...onehot);
+      continue;
+    }
+    if (!(col instanceof Float64Array)) throw new InputError({ table, column: input.name }, `column is ${frame.kinds[input.name]}, but the model was trained on numbers`);
+    columns.push(Float64Array.from(col));
+    if (indicators.has(input.name)) columns.push(Float64Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
+  }
+  if (columns.length !== prep.outputs.length) throw new Error(`preprocessing produced ${columns.length} columns for ${prep.outputs.length} outputs`);
+  if (prep.impute) {
+    columns.forEach((c, j) => {
+      const fill = prep.impute![j]!;
+      for (let i = 0; i < n; i++) if (Number.isNaN(c[i]!)) c[i] = fill;
+    });
+  }
+  if (prep.standardize) {
+    const { center, scale } = prep.standardize;
+    columns.forEach((c, j) => {
+      const m = center[j]!;
+      const s = scale[j]!;
+      for (let i = 0; i < n; i++) c[i] = (c[i]! - m) / s;
+    });
+  }
+  return { n, names: [...prep.outputs], columns };
+}

@@ -1,0 +1,74 @@
+/**
+ * Time-ordered splits inside a training set: the latest as-of slice is held out for
+ * calibration and early stopping, and training rows whose label window reaches into that
+ * slice are set aside (an embargo), so the slice is as out-of-time as a real future would be.
+ */
+import type { Column, Frame } from '../data/frame.js';
+
+/** A Frame of the given rows (in the given order), optionally only some columns. */
+export function takeRows(frame: Frame, rows: ArrayLike<number>, names: readonly string[] = frame.names): Frame {
+  const columns: Record<string, Column> = {};
+  const kinds: Frame['kinds'] = {};
+  for (const name of names) {
+    const col = frame.columns[name];
+    if (col === undefined) continue;
+    kinds[name] = frame.kinds[name]!;
+    if (col instanceof Float64Array) {
+      const out = new Float64Array(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
+      columns[name] = out;
+    } else {
+      const out = new Array<string | null>(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
+      columns[name] = out;
+    }
+  }
+  return { n: rows.length, names: names.filter((nm) => nm in columns), kinds, columns };
+}
+
+export interface HoldoutSplit {
+  train: number[];
+  holdout: number[];
+  /** Rows dropped from training because their label window overlaps the holdout slice. */
+  embargoed: number;
+  by: 'time' | 'row_order';
+  /** First and last as-of of the holdout slice (time splits). */
+  holdout_from?: string;
+  holdout_to?: string;
+}
+
+function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Holds out the latest distinct as-of dates that together hold at least `fraction` of `rows`;
+ * trains on rows with `as_of + embargoDays <= first held-out date`. Without times, the last
+ * `fraction` of rows in input order. Returns null when there is no later slice to hold out.
+ */
+export function timeHoldout(rows: readonly number[], times: readonly (string | null)[] | null, fraction: number, embargoDays: number): HoldoutSplit | null {
+  if (times === null) {
+    const cut = rows.length - Math.max(1, Math.round(fraction * rows.length));
+    if (cut < 1) return null;
+    return { train: rows.slice(0, cut), holdout: rows.slice(cut), embargoed: 0, by: 'row_order' };
+  }
+  const counts = new Map<string, number>();
+  for (const i of rows) counts.set(times[i]!, (counts.get(times[i]!) ?? 0) + 1);
+  const dates = [...counts.keys()].sort();
+  if (dates.length < 2) return null;
+  let taken = 0;
+  let k = dates.length;
+  while (k > 1 && taken < fraction * rows.length) taken += counts.get(dates[--k]!)!;
+  const start = dates[k]!;
+  const train: number[] = [];
+  const holdout: number[] = [];
+  let embargoed = 0;
+  for (const i of rows) {
+    const t = times[i]!;
+    if (t >= start) holdout.push(i);
+    else if (addDays(t, embargoDays) <= start) train.push(i);
+    else embargoed++;
+  }
+  return { train, holdout, embargoed, by: 'time', holdout_from: start, holdout_to: dates[dates.length - 1]! };
+}
