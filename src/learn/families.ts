@@ -11,6 +11,7 @@ import type { ChurnModel, ModelFamily } from './model.js';
 import type { ParamSpecs } from './params.js';
 import { UsageError } from '../util/errors.js';
 import { logisticFamily } from './logistic/index.js';
+import { mlpFamily } from './mlp/index.js';
 import type { CalibrationMethod } from './calibration.js';
 
 export type { CalibrationMethod };
@@ -50,6 +51,7 @@ export interface FamilyDefinition {
 /** Registration order is the order shown to users. */
 export const FAMILIES: Partial<Record<ModelFamily, FamilyDefinition>> = {
   logistic: logisticFamily,
+  mlp: mlpFamily,
 };
 
 export function familyNames(): ModelFamily[] {

@@ -2,8 +2,8 @@
 import type { FamilyDefinition } from '../families.js';
 import { MLP_PARAMS, MlpModel } from './model.js';
 
-export { MlpModel, MLP_PARAMS, type MlpParams, type MlpSummary } from './model.js';
-export { deepLift, forward, type Activation, type DenseLayer, type MlpState } from './network.js';
+export { MlpModel, MLP_PARAMS, type MlpParams } from './model.js';
+export { deepLift, forward, type Activation, type DenseLayer, type MlpState, type MlpTraining } from './network.js';
 export { loadTf, type BackendName, type LoadedTf, type Tf } from './backend.js';
 
 export const mlpFamily: FamilyDefinition = {

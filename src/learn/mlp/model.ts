@@ -10,7 +10,7 @@ import { readParams, type ParamSpecs } from '../params.js';
 import { ArtifactError } from '../errors.js';
 import { loadTf, type BackendName } from './backend.js';
 import { deepLift, forward, type Activation, type MlpState } from './network.js';
-import { trainNetwork, type EpochRecord, type TrainSet } from './train.js';
+import { trainNetwork, type TrainSet } from './train.js';
 
 export interface MlpParams {
   hidden: number[];
@@ -21,7 +21,6 @@ export interface MlpParams {
   batch_size: number;
   max_epochs: number;
   patience: number;
-  class_weight: 'none' | 'balanced';
 }
 
 /**
@@ -39,22 +38,7 @@ export const MLP_PARAMS: ParamSpecs = {
   batch_size: { type: 'integer', default: 1024, min: 1, description: 'rows per training step' },
   max_epochs: { type: 'integer', default: 60, min: 1, description: 'most passes over the data; early stopping usually ends sooner' },
   patience: { type: 'integer', default: 6, min: 1, description: 'epochs without a better validation log loss before stopping' },
-  class_weight: {
-    type: 'choice',
-    default: 'none',
-    choices: ['none', 'balanced'],
-    description: 'balanced: churners weigh as much as renewals in total (probabilities then need calibration)',
-  },
 };
-
-export interface MlpSummary extends Record<string, unknown> {
-  backend: BackendName;
-  parameters: number;
-  epochs_run: number;
-  best_epoch: number;
-  stopped_early: boolean;
-  history: EpochRecord[];
-}
 
 export class MlpModel implements ChurnModel<MlpState> {
   readonly family = 'mlp' as const;
@@ -62,7 +46,6 @@ export class MlpModel implements ChurnModel<MlpState> {
   private readonly p: MlpParams;
   private readonly seed: number;
   private learned: MlpState | null = null;
-  private diagnostics: MlpSummary | null = null;
 
   /** `params` are checked against MLP_PARAMS (strings from `--param` convert); the seed fixes every random choice. */
   constructor(params: Record<string, unknown> = {}, seed = 0) {
@@ -85,12 +68,12 @@ export class MlpModel implements ChurnModel<MlpState> {
     if (X.n === 0) throw new ChurnkitError('mlp: no training rows', 2);
     if (y.length !== X.n) throw new ChurnkitError(`mlp: ${X.n} rows but ${y.length} labels`);
     const { tf, backend } = await loadTf();
-    const train = toTrainSet(X, y, data.weight, this.p.class_weight);
+    const train = toTrainSet(X, y, data.weight);
     const val = options.validation;
     if (val && (val.X.names.length !== X.names.length || val.X.names.some((n, j) => n !== X.names[j]))) {
       throw new ChurnkitError('mlp: the validation slice has different inputs than the training rows');
     }
-    const validation = val ? toTrainSet(val.X, val.y, val.weight, 'none') : undefined;
+    const validation = val ? toTrainSet(val.X, val.y, val.weight) : undefined;
     const result = trainNetwork(
       tf,
       train,
@@ -113,14 +96,13 @@ export class MlpModel implements ChurnModel<MlpState> {
       activation: this.p.activation,
       layers: result.layers,
       baseline: weightedMeans(train),
-    };
-    this.diagnostics = {
-      backend,
-      parameters: result.layers.reduce((s, l) => s + l.kernel.length * l.bias.length + l.bias.length, 0),
-      epochs_run: result.history.length,
-      best_epoch: result.bestEpoch,
-      stopped_early: result.stoppedEarly,
-      history: result.history,
+      training: {
+        backend,
+        epochs_run: result.history.length,
+        best_epoch: result.bestEpoch,
+        stopped_early: result.stoppedEarly,
+        history: result.history,
+      },
     };
     return this;
   }
@@ -140,12 +122,16 @@ export class MlpModel implements ChurnModel<MlpState> {
       activation: s.activation,
       layers: s.layers.map((l) => ({ kernel: l.kernel.map((r) => [...r]), bias: [...l.bias] })),
       baseline: [...s.baseline],
+      ...(s.training ? { training: { ...s.training, history: s.training.history.map((h) => ({ ...h })) } } : {}),
     };
   }
 
+  /** Network shape and how training went (epochs, the epoch kept, loss per epoch, backend). */
   summary(): Record<string, unknown> {
-    this.fitted();
-    return this.diagnostics ? { ...this.diagnostics } : {};
+    const s = this.fitted();
+    const parameters = s.layers.reduce((sum, l) => sum + l.kernel.length * l.bias.length + l.bias.length, 0);
+    const t = s.training;
+    return { layers: [s.inputs.length, ...s.layers.map((l) => l.bias.length)], parameters, ...(t ? { ...t, history: t.history.map((h) => ({ ...h })) } : {}) };
   }
 
   private fitted(): MlpState {
@@ -176,6 +162,10 @@ function checkState(state: unknown): MlpState {
   });
   if (width !== 1) throw new ArtifactError(`mlp.layers[${layers.length - 1}]`, 'must have one output unit');
   if (!finiteArray(s['baseline']) || s['baseline'].length !== inputs.length) throw new ArtifactError('mlp.baseline', `must be ${inputs.length} finite numbers`);
+  const training = s['training'] as Record<string, unknown> | undefined;
+  if (training !== undefined && (typeof training !== 'object' || training === null || !Array.isArray(training['history']))) {
+    throw new ArtifactError('mlp.training', 'must be an object with a history array');
+  }
   return state as MlpState;
 }
 
@@ -183,8 +173,8 @@ function finiteArray(v: unknown): v is number[] {
   return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-/** Rows to float32 row-major (NaN as 0, see network.ts), with class weights folded into row weights. */
-function toTrainSet(X: Matrix, y: Float64Array, weight: Float64Array | undefined, classWeight: MlpParams['class_weight']): TrainSet {
+/** Rows to float32 row-major (NaN as 0, see network.ts); row weights carry the pipeline's class weights. */
+function toTrainSet(X: Matrix, y: Float64Array, weight: Float64Array | undefined): TrainSet {
   const n = X.n;
   const d = X.names.length;
   const rows = new Float32Array(n * d);
@@ -196,19 +186,13 @@ function toTrainSet(X: Matrix, y: Float64Array, weight: Float64Array | undefined
     }
   }
   const w = new Float32Array(n);
-  let pos = 0;
-  let neg = 0;
   for (let i = 0; i < n; i++) {
     const yi = y[i]!;
     if (yi !== 0 && yi !== 1) throw new ChurnkitError(`mlp: label of row ${i + 1} is ${yi}, not 0 or 1`, 2);
     const wi = weight ? weight[i]! : 1;
     if (!(wi >= 0)) throw new ChurnkitError(`mlp: weight of row ${i + 1} is ${wi}`, 2);
     w[i] = wi;
-    if (yi === 1) pos += wi;
-    else neg += wi;
   }
-  const factor = classWeight === 'balanced' && pos > 0 ? neg / pos : 1;
-  if (factor !== 1) for (let i = 0; i < n; i++) if (y[i] === 1) w[i]! *= factor;
   return { n, d, rows, y: Float32Array.from(y), weight: w };
 }
 

@@ -22,6 +22,17 @@ export interface MlpState {
   layers: DenseLayer[];
   /** The reference input of explanations: the weighted mean training input. */
   baseline: number[];
+  /** How training went; kept with the weights so a loaded model reports it too. */
+  training?: MlpTraining;
+}
+
+export interface MlpTraining {
+  backend: string;
+  epochs_run: number;
+  /** 1-based epoch whose weights were kept (the best validation log loss). */
+  best_epoch: number;
+  stopped_early: boolean;
+  history: { epoch: number; loss: number; validation_loss?: number }[];
 }
 
 /** Activation value and its DeepLIFT multiplier (a(z) - a(z0)) / (z - z0). */
