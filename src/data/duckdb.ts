@@ -1,3 +1,6 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export type { DuckDBConnection, DuckDBInstance };
@@ -8,16 +11,31 @@ export interface Database {
   close(): void;
 }
 
-/** An embedded DuckDB: in memory by default, or a database file. */
+let spillDirs = 0;
+
+/**
+ * An embedded DuckDB: in memory by default, or a database file. The session runs in UTC (all
+ * times in churnkit are UTC, and ISO 8601 offsets convert through it). An in-memory database
+ * spills to a private folder under the OS temp dir, removed on close: DuckDB's default is
+ * `.tmp` in the working directory, which would leave files in the user's folder.
+ */
 export async function openDuckDB(path = ':memory:', options: Record<string, string> = {}): Promise<Database> {
-  const instance = await DuckDBInstance.create(path, options);
+  const settings = { ...options };
+  let spill: string | null = null;
+  if (path === ':memory:' && settings['temp_directory'] === undefined) {
+    spill = join(tmpdir(), `churnkit-duckdb-${process.pid}-${++spillDirs}`);
+    settings['temp_directory'] = spill;
+  }
+  const instance = await DuckDBInstance.create(path, settings);
   const connection = await instance.connect();
+  await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
   return {
     instance,
     connection,
     close() {
       connection.closeSync();
       instance.closeSync();
+      if (spill) rmSync(spill, { recursive: true, force: true });
     },
   };
 }

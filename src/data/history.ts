@@ -1,8 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, basename } from 'node:path';
-import { CONTRACT, TABLE_NAMES, duckdbType, type TableName } from './contract.js';
+import { CONTRACT, DEFAULT_CSM_KINDS, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type Database } from './duckdb.js';
+import type { MappingConfig } from './config.js';
+import { convertColumn, strictColumnExpr } from './convert.js';
+import { DataIssueError, type ValidationIssue } from './issues.js';
+import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
 import { ChurnkitError } from '../util/errors.js';
+
+export { DATA_FILE_EXTENSIONS } from './sources.js';
 
 /**
  * A history dataset opened in embedded DuckDB. Each present contract table is a view named
@@ -12,76 +16,123 @@ import { ChurnkitError } from '../util/errors.js';
 export interface History extends Database {
   /** The contract tables present in this dataset (accounts and usage always are). */
   tables: ReadonlySet<TableName>;
-  /** Where each table came from, for messages. */
+  /** Where each table came from, for messages (a file name, or `schema.table`). */
   sources: ReadonlyMap<TableName, string>;
+  /** Interaction kinds that count as a CSM touch (feature 6): the mapping's `csm_kinds`, else DEFAULT_CSM_KINDS. */
+  csmKinds: readonly string[];
+  /** What the source is: 'folder', 'duckdb', or the name of a registered opener ('postgres'). */
+  kind: string;
+  /** The mapping file that applied, if any. */
+  configPath: string | null;
+  /** Contract column -> the user's column name, per table (null: absent, read as NULL/default). */
+  columnSources: ReadonlyMap<TableName, ReadonlyMap<string, string | null>>;
 }
 
-export const DATA_FILE_EXTENSIONS = ['.parquet', '.csv', '.tsv', '.jsonl', '.ndjson', '.json', '.csv.gz', '.jsonl.gz'] as const;
-
-/** How to read one source file or table into a raw relation. */
-export function readerSql(path: string): string {
-  const p = quoteLiteral(path);
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.parquet')) return `read_parquet(${p})`;
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv') || lower.endsWith('.csv.gz'))
-    return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
-  if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower)) return `read_json(${p}, format = 'auto')`;
-  throw new ChurnkitError(`cannot read ${path}: unknown file type (use .parquet, .csv, .jsonl)`, 2);
-}
-
-async function findTableFiles(dir: string): Promise<Map<TableName, string>> {
-  const found = new Map<TableName, string>();
-  const entries = await readdir(dir);
-  for (const table of TABLE_NAMES) {
-    for (const ext of DATA_FILE_EXTENSIONS) {
-      const name = `${table}${ext}`;
-      if (entries.includes(name)) {
-        found.set(table, join(dir, name));
-        break;
-      }
-    }
-  }
-  return found;
+export interface OpenHistoryOptions {
+  /** A mapping file path or an already parsed mapping; default: churnkit.config.json in the data folder. */
+  config?: string | MappingConfig;
 }
 
 /**
- * Opens a folder of files named after the tables (accounts.csv, usage.parquet, ...). The
- * typed views use strict casts; run `validate` first for row-level messages on bad input.
+ * A kind of source other than a local folder or DuckDB file. The warehouse module registers
+ * one for `postgres://` URLs; `openHistory` and `validateHistory` dispatch to the first opener
+ * whose `matches` accepts the source string.
  */
-export async function openHistory(source: string): Promise<History> {
-  let info;
-  try {
-    info = await stat(source);
-  } catch {
-    throw new ChurnkitError(`--data ${source}: no such file or folder`, 2);
+export interface HistoryOpener {
+  name: string;
+  matches(source: string): boolean;
+  open(source: string, options: OpenHistoryOptions): Promise<History>;
+  /** Optional: contract checks that run where the data lives. */
+  validate?(source: string, options: OpenHistoryOptions & { maxExamples?: number }): Promise<unknown>;
+}
+
+const openers: HistoryOpener[] = [];
+
+/** Adds a source kind (see HistoryOpener); later registrations win over earlier ones. */
+export function registerHistoryOpener(opener: HistoryOpener): void {
+  const i = openers.findIndex((o) => o.name === opener.name);
+  if (i >= 0) openers.splice(i, 1);
+  openers.unshift(opener);
+}
+
+/** The registered opener for a source, or null for a local path. URLs with no opener are an error. */
+export function findHistoryOpener(source: string): HistoryOpener | null {
+  const opener = openers.find((o) => o.matches(source));
+  if (opener) return opener;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source);
+  if (scheme) {
+    const what = /^postgres(ql)?$/i.test(scheme[1]!) ? 'PostgreSQL sources are not available in this build (the warehouse module registers them)' : `no reader for ${scheme[1]}:// sources`;
+    throw new ChurnkitError(`--data ${source}: ${what}; use a folder of CSV/Parquet/JSONL files or a DuckDB file`, 2);
   }
-  if (!info.isDirectory()) throw new ChurnkitError(`--data ${source}: expected a folder of table files`, 2);
-  const files = await findTableFiles(source);
-  for (const t of TABLE_NAMES) {
-    if (CONTRACT[t].required && !files.has(t)) throw new ChurnkitError(`--data ${source}: required table ${t} is missing (expected ${t}.csv, ${t}.parquet or ${t}.jsonl)`, 2);
-  }
+  return null;
+}
+
+/** The effective CSM interaction kinds of a mapping. */
+export function csmKindsOf(config: MappingConfig): readonly string[] {
+  return config.csm_kinds ?? DEFAULT_CSM_KINDS;
+}
+
+/** "table usage (usage.csv), column quantity" for the errors a typed view raises. */
+function whereOf(source: TableSource, column: string): string {
+  const theirs = source.columns.get(column)?.source;
+  const col = theirs && theirs !== column ? `column ${JSON.stringify(theirs)} (${column})` : `column ${column}`;
+  return `table ${source.table} (${source.origin}), ${col}`;
+}
+
+/** The typed view over one table: contract names and types, in contract column order. */
+export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
+  const select = CONTRACT[source.table].columns.map((spec) => {
+    const conversion = convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping);
+    return `${strictColumnExpr(spec, conversion, whereOf(source, spec.name))} AS ${quoteIdent(spec.name)}`;
+  });
+  return `CREATE VIEW ${viewName} AS SELECT ${select.join(', ')} FROM ${source.relation()}`;
+}
+
+function firstError(issues: readonly ValidationIssue[]): ValidationIssue | undefined {
+  return issues.find((i) => i.severity === 'error');
+}
+
+/**
+ * Opens a history: a folder of files named after the tables (accounts.csv, usage.parquet, ...),
+ * a DuckDB database file (attached read-only), or a source a registered opener handles. The
+ * mapping file renames files, tables, columns and values. A missing table or column, an empty
+ * file or a wrong CSV delimiter fails here (exit 2); values are checked as they are read, so a
+ * bad one fails the query that reads it, naming table, column and value: run `validate` first
+ * for every bad row at once.
+ */
+export async function openHistory(source: string, options: OpenHistoryOptions = {}): Promise<History> {
+  const opener = findHistoryOpener(source);
+  if (opener) return opener.open(source, options);
   const db = await openDuckDB();
-  const sources = new Map<TableName, string>();
   try {
-    for (const [table, path] of files) {
-      const raw = quoteIdent(`raw_${table}`);
-      await db.connection.run(`CREATE VIEW ${raw} AS SELECT * FROM ${readerSql(path)}`);
-      const present = new Set((await db.connection.runAndReadAll(`DESCRIBE ${raw}`)).getRowObjectsJS().map((r) => String(r['column_name'])));
-      const select = CONTRACT[table].columns.map((c) => {
-        const target = `${duckdbType(c.type)}`;
-        if (!present.has(c.name)) {
-          const dflt = c.default === undefined ? 'NULL' : typeof c.default === 'string' ? quoteLiteral(c.default) : String(c.default);
-          return `CAST(${dflt} AS ${target}) AS ${quoteIdent(c.name)}`;
-        }
-        return `CAST(${quoteIdent(c.name)} AS ${target}) AS ${quoteIdent(c.name)}`;
-      });
-      await db.connection.run(`CREATE VIEW ${quoteIdent(table)} AS SELECT ${select.join(', ')} FROM ${raw}`);
-      sources.set(table, basename(path));
-    }
+    const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config);
+    const problem = firstError(resolved.issues);
+    if (problem) throw new DataIssueError(problem);
+    for (const table of resolved.tables) await db.connection.run(typedViewSql(table));
+    return {
+      ...db,
+      tables: new Set(resolved.tables.map((t) => t.table)),
+      sources: new Map(resolved.tables.map((t) => [t.table, t.origin])),
+      csmKinds: csmKindsOf(resolved.config),
+      kind: resolved.kind,
+      configPath: resolved.configPath,
+      columnSources: new Map(resolved.tables.map((t) => [t.table, new Map([...t.columns].map(([k, v]) => [k, v?.source ?? null]))])),
+    };
   } catch (err) {
     db.close();
     throw err;
   }
-  return { ...db, tables: new Set(files.keys()), sources };
 }
 
+/**
+ * How to read one table file into a raw relation (kept for loadFrame): Parquet as stored,
+ * CSV with DuckDB's own type detection, JSON lines.
+ */
+export function readerSql(path: string): string {
+  const p = quoteLiteral(path);
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.parquet')) return `read_parquet(${p})`;
+  if (/\.(csv|tsv)(\.gz)?$/.test(lower)) return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
+  if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower)) return `read_json(${p}, format = 'auto')`;
+  throw new ChurnkitError(`cannot read ${path}: unknown file type (use .parquet, .csv, .jsonl)`, 2);
+}

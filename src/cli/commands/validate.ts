@@ -1,18 +1,32 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../command.js';
 import { ChurnkitError } from '../../util/errors.js';
+import { formatIssue, formatValidationReport, validateHistory } from '../../data/index.js';
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<{ data: string; config?: string; maxExamples?: string }>(
     program,
     'validate',
     'check a history dataset against the input contract',
     (cmd) =>
       cmd
         .requiredOption('--data <dir>', 'history folder or DuckDB file')
-        .option('--config <file>', 'mapping file (default: churnkit.config.json in --data)'),
-    async () => {
-      throw new ChurnkitError('validate is not built yet (issue 2)');
+        .option('--config <file>', 'mapping file (default: churnkit.config.json in --data)')
+        .option('--max-examples <n>', 'rows shown per problem', '5'),
+    async (opts, io) => {
+      const maxExamples = Number(opts.maxExamples ?? 5);
+      if (!Number.isInteger(maxExamples) || maxExamples < 1) throw new ChurnkitError(`--max-examples must be a positive integer, got "${opts.maxExamples}"`, 64);
+      const report = await validateHistory(opts.data, { ...(opts.config ? { config: opts.config } : {}), maxExamples, progress: io.progress });
+      for (const line of formatValidationReport(report)) io.say(line);
+      if (report.ok) return report;
+      const first = report.issues.find((i) => i.severity === 'error')!;
+      const more = report.errors > 1 ? ` (and ${report.errors - 1} more error${report.errors > 2 ? 's' : ''})` : '';
+      const reason = `${formatIssue(first)}${more}`;
+      if (!io.json) throw new ChurnkitError(reason, 2);
+      // --json: the whole report on stdout, the reason on stderr, exit 2.
+      process.stderr.write(`churnkit: ${reason}\n`);
+      process.exitCode = 2;
+      return report;
     },
   );
 }

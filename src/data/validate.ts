@@ -1,0 +1,388 @@
+import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
+import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
+import { convertColumn, type ColumnConversion } from './convert.js';
+import { findHistoryOpener, type OpenHistoryOptions } from './history.js';
+import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
+import { resolveLocalHistory, type TableSource } from './sources.js';
+import { CONFIG_FILE_NAME } from './config.js';
+import { silentProgress, type Progress } from '../util/progress.js';
+
+/**
+ * `churnkit validate`: every contract violation of a history dataset, each located by table,
+ * row (or key, or line) and column, with counts and the first few rows, in a fixed order.
+ * It reads the user's files once per table as text (streaming, so a 2 GB file needs no more
+ * memory than a small one) and writes nothing.
+ *
+ * Future dates are judged against the latest usage timestamp (`dataEnd`), not the wall clock,
+ * so the report is the same whenever it runs. Contracts are exempt: renewal dates lie ahead.
+ */
+export interface ValidateOptions extends OpenHistoryOptions {
+  /** Rows shown per problem (default 5); counts are always complete. */
+  maxExamples?: number;
+  progress?: Progress;
+}
+
+export interface TableSummary {
+  table: TableName;
+  /** The file or database table; null when the table is absent. */
+  source: string | null;
+  format: string | null;
+  /** Data rows read; null when the table could not be read. */
+  rows: number | null;
+}
+
+export interface ValidationReport {
+  ok: boolean;
+  source: string;
+  kind: string;
+  config: string | null;
+  tables: TableSummary[];
+  /** The latest usage timestamp (ISO 8601, UTC): the default data end and the "future" line. */
+  dataEnd: string | null;
+  errors: number;
+  warnings: number;
+  /** Errors first, then warnings; within each, in contract table order. */
+  issues: ValidationIssue[];
+}
+
+/** Tables whose timestamps are events an account should not have after it churned. */
+const EVENT_COLUMN: Partial<Record<TableName, string>> = {
+  usage: 'occurred_at',
+  tickets: 'opened_at',
+  interactions: 'occurred_at',
+  nps: 'responded_at',
+  integrations: 'connected_at',
+};
+/** Tables not checked for future dates: usage defines the data end; contracts end (renew) in the future by nature. */
+const NO_FUTURE_CHECK: readonly TableName[] = ['usage', 'contracts'];
+
+const ROW = '"__churnkit_row"';
+const ACCOUNTS = '"__churnkit_accounts"';
+
+interface Check {
+  code: IssueCode;
+  severity: Severity;
+  column?: string;
+  message: string;
+  hint?: string;
+  /** SQL condition over the per-row CTE `c` (and `a`, the account, when joined). */
+  cond: string;
+  /** SQL for the value shown in examples, or null. */
+  value: string | null;
+  /** SQL counting distinct somethings among the hits, shown in the message. */
+  distinct?: { expr: string; label: string };
+}
+
+interface Ctx {
+  conn: DuckDBConnection;
+  max: number;
+  issues: ValidationIssue[];
+  hasAccounts: boolean;
+  dataEnd: string | null;
+}
+
+const alias = (prefix: string, i: number) => `"${prefix}_${i}"`;
+
+function sourceColumnOf(ts: TableSource, column: string): string | undefined {
+  const theirs = ts.columns.get(column)?.source;
+  return theirs !== undefined && theirs !== column ? theirs : undefined;
+}
+
+function newIssue(ts: TableSource, check: Pick<Check, 'code' | 'severity' | 'column' | 'message' | 'hint'>, count: number, examples: IssueExample[]): ValidationIssue {
+  const theirs = check.column ? sourceColumnOf(ts, check.column) : undefined;
+  return {
+    severity: check.severity,
+    code: check.code,
+    table: ts.table,
+    source: ts.origin,
+    ...(check.column ? { column: check.column } : {}),
+    ...(theirs ? { sourceColumn: theirs } : {}),
+    message: check.message,
+    count,
+    examples,
+    ...(check.hint ? { hint: check.hint } : {}),
+  };
+}
+
+/** The per-row checks of one table, over `c` (one row per user row, raw and converted columns). */
+function rowChecks(ts: TableSource, conv: Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>, ctx: Ctx): Check[] {
+  const checks: Check[] = [];
+  const ref = (col: string, prefix: 'r' | 'v' | 'p' | 'b') => alias(prefix, conv.get(col)!.i);
+  for (const [name, { c, spec }] of conv) {
+    if (!ts.columns.get(name)) continue;
+    if (c.bad) checks.push({ code: c.code!, severity: 'error', column: name, message: c.problem!, cond: ref(name, 'b'), value: ref(name, 'r') });
+    if (spec.required) checks.push({ code: 'missing_value', severity: 'error', column: name, message: 'missing value (the column is required)', cond: `NOT ${ref(name, 'p')}`, value: null });
+    if (spec.values) {
+      checks.push({
+        code: 'bad_enum',
+        severity: 'error',
+        column: name,
+        message: `not one of ${spec.values.join(', ')}`,
+        hint: `map your values in ${CONFIG_FILE_NAME}: {"tables": {"${ts.table}": {"values": {"${name}": {"<yours>": "<ours>"}}}}}`,
+        cond: `${ref(name, 'v')} NOT IN (${spec.values.map(quoteLiteral).join(', ')})`,
+        value: ref(name, 'r'),
+      });
+    }
+    if (spec.min !== undefined || spec.max !== undefined) {
+      const parts = [spec.min !== undefined ? `${ref(name, 'v')} < ${spec.min}` : null, spec.max !== undefined ? `${ref(name, 'v')} > ${spec.max}` : null].filter(Boolean);
+      const range = spec.min !== undefined && spec.max !== undefined ? `between ${spec.min} and ${spec.max}` : spec.min !== undefined ? `>= ${spec.min}` : `<= ${spec.max}`;
+      checks.push({ code: 'out_of_range', severity: 'error', column: name, message: `out of range (must be ${range})`, cond: `(${parts.join(' OR ')})`, value: ref(name, 'r') });
+    }
+  }
+  const interval = CONTRACT[ts.table].interval;
+  if (interval && ts.columns.get(interval[0]) && ts.columns.get(interval[1])) {
+    const [s, e] = interval;
+    checks.push({
+      code: 'end_before_start',
+      severity: 'error',
+      column: e,
+      message: `${e} is before ${s}`,
+      cond: `${ref(e, 'v')} < ${ref(s, 'v')}`,
+      value: `concat(${quoteLiteral(`${s}=`)}, ${ref(s, 'r')}, ${quoteLiteral(`, ${e}=`)}, ${ref(e, 'r')})`,
+    });
+  }
+  if (ts.table !== 'accounts' && ctx.hasAccounts && ts.columns.get('account_id')) {
+    checks.push({
+      code: 'orphan_account',
+      severity: 'warning',
+      column: 'account_id',
+      message: 'account_id not in accounts',
+      cond: `${ref('account_id', 'v')} IS NOT NULL AND a.account_id IS NULL`,
+      value: ref('account_id', 'r'),
+      distinct: { expr: ref('account_id', 'v'), label: 'distinct account' },
+    });
+    const ev = EVENT_COLUMN[ts.table];
+    if (ev && ts.columns.get(ev)) {
+      checks.push({
+        code: 'after_churn',
+        severity: 'warning',
+        column: ev,
+        message: "after the account's churned_at",
+        cond: `CAST(${ref(ev, 'v')} AS DATE) > a.churned_at`,
+        value: `concat(${ref(ev, 'r')}, ' (churned_at ', strftime(a.churned_at, '%Y-%m-%d'), ')')`,
+        distinct: { expr: ref('account_id', 'v'), label: 'account' },
+      });
+    }
+  }
+  if (ctx.dataEnd && !NO_FUTURE_CHECK.includes(ts.table)) {
+    for (const [name, { spec }] of conv) {
+      if (!ts.columns.get(name) || (spec.type !== 'date' && spec.type !== 'timestamp')) continue;
+      const limit = spec.type === 'date' ? `CAST(TIMESTAMP ${quoteLiteral(ctx.dataEnd)} AS DATE)` : `TIMESTAMP ${quoteLiteral(ctx.dataEnd)}`;
+      checks.push({
+        code: 'future_date',
+        severity: 'warning',
+        column: name,
+        message: `after the latest usage timestamp (${isoOf(ctx.dataEnd)})`,
+        cond: `${ref(name, 'v')} > ${limit}`,
+        value: ref(name, 'r'),
+      });
+    }
+  }
+  return checks;
+}
+
+function isoOf(duckTimestamp: string): string {
+  return `${duckTimestamp.replace(' ', 'T')}Z`;
+}
+
+/** The CTE `c`: the user's rows numbered in file order, each column raw, present, converted and bad. */
+function rowsCte(ts: TableSource, relation: string): { sql: string; conv: Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }> } {
+  const conv = new Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>();
+  const cols: string[] = [];
+  CONTRACT[ts.table].columns.forEach((spec, i) => {
+    const c = convertColumn(spec, ts.columns.get(spec.name) ?? null, ts.mapping);
+    conv.set(spec.name, { i, c, spec });
+    cols.push(`${c.raw} AS ${alias('r', i)}`, `${c.present} AS ${alias('p', i)}`, `${c.value} AS ${alias('v', i)}`, `${c.bad ?? 'false'} AS ${alias('b', i)}`);
+  });
+  const keyCol = CONTRACT[ts.table].key[0] ?? 'account_id';
+  const k = conv.get(keyCol)!;
+  cols.push(`CASE WHEN ${alias('p', k.i)} THEN ${quoteLiteral(`${keyCol}=`)} || ${alias('r', k.i)} END AS "__churnkit_key"`);
+  return {
+    sql: `src AS (SELECT row_number() OVER () AS ${ROW}, * FROM ${relation}), c AS (SELECT ${ROW}, ${cols.join(', ')} FROM src)`,
+    conv,
+  };
+}
+
+function toExamples(list: unknown): IssueExample[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((e: { row: bigint | number; key: string | null; value: string | null }) => {
+    const ex: IssueExample = { row: Number(e.row) };
+    if (e.key !== null && e.key !== undefined) ex.key = e.key;
+    if (e.value !== undefined) ex.value = e.value;
+    return ex;
+  });
+}
+
+function firstLine(err: unknown): string {
+  return String((err as Error)?.message ?? err)
+    .split('\n')[0]!
+    .replace(/^[A-Za-z ]+Error: /, '');
+}
+
+/** Scans one table once: all row checks, and for usage the data end. Returns the row count. */
+async function scanTable(ctx: Ctx, ts: TableSource, withRejects: boolean): Promise<{ rows: number; dataEnd: string | null; issues: ValidationIssue[] } | { error: string }> {
+  const rejects = withRejects ? { table: `__churnkit_rejects_${ts.table}`, scan: `__churnkit_scan_${ts.table}` } : undefined;
+  const { sql: cte, conv } = rowsCte(ts, ts.relation(rejects ? { rejects } : {}));
+  const checks = rowChecks(ts, conv, ctx);
+  const aggs = [`count(*) AS n`];
+  checks.forEach((ch, j) => {
+    const value = ch.value ?? 'CAST(NULL AS VARCHAR)';
+    aggs.push(`count(*) FILTER (WHERE ${ch.cond}) AS "n_${j}"`);
+    aggs.push(`arg_min({'row': ${ROW}, 'key': "__churnkit_key", 'value': CAST(${value} AS VARCHAR)}, ${ROW}, ${ctx.max}) FILTER (WHERE ${ch.cond}) AS "e_${j}"`);
+    if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
+  });
+  const isUsage = ts.table === 'usage' && ts.columns.get('occurred_at');
+  if (isUsage) aggs.push(`CAST(max(${alias('v', conv.get('occurred_at')!.i)}) AS VARCHAR) AS data_end`);
+  const join = ts.table !== 'accounts' && ctx.hasAccounts && ts.columns.get('account_id') ? ` LEFT JOIN ${ACCOUNTS} a ON a.account_id = c.${alias('v', conv.get('account_id')!.i)}` : '';
+  let row: Record<string, unknown>;
+  try {
+    row = (await ctx.conn.runAndReadAll(`WITH ${cte} SELECT ${aggs.join(', ')} FROM c${join}`)).getRowObjectsJS()[0]!;
+  } catch (err) {
+    return { error: firstLine(err) };
+  }
+  const issues: ValidationIssue[] = [];
+  checks.forEach((ch, j) => {
+    const count = Number(row[`n_${j}`]);
+    if (count === 0) return;
+    const distinct = ch.distinct ? Number(row[`d_${j}`]) : null;
+    const message = distinct !== null ? `${ch.message} (${distinct.toLocaleString('en-US')} ${ch.distinct!.label}${distinct === 1 ? '' : 's'})` : ch.message;
+    issues.push(newIssue(ts, { ...ch, message }, count, toExamples(row[`e_${j}`])));
+  });
+  return { rows: Number(row['n']), dataEnd: isUsage ? ((row['data_end'] as string | null) ?? null) : null, issues };
+}
+
+/** Lines of a CSV file the reader could not split (wrong field count, bad quoting, bad UTF-8). */
+async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssue | null> {
+  const table = quoteIdent(`__churnkit_rejects_${ts.table}`);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = (await ctx.conn.runAndReadAll(`SELECT count(*) OVER () AS total, line, error_message FROM ${table} ORDER BY line LIMIT ${ctx.max}`)).getRowObjectsJS();
+  } catch {
+    return null; // no rejects table: nothing was rejected
+  }
+  if (rows.length === 0) return null;
+  const count = Number(rows[0]!['total']);
+  const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']) }));
+  return newIssue(
+    ts,
+    { code: 'malformed_rows', severity: 'error', message: "lines that don't split into the header's columns", hint: 'check the delimiter and quoting; the other checks of this table wait until these lines are fixed' },
+    count,
+    examples,
+  );
+}
+
+/** Keys that occur on more than one row: an error for account_id, a warning elsewhere. */
+async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue | null> {
+  const keyCol = CONTRACT[ts.table].key[0];
+  if (!keyCol || !ts.columns.get(keyCol)) return null;
+  const { sql: cte, conv } = rowsCte(ts, ts.relation());
+  const v = alias('v', conv.get(keyCol)!.i);
+  const sql = `WITH ${cte}, d AS (SELECT ${v} AS k, count(*) AS n, arg_min(${ROW}, ${ROW}, ${ctx.max}) AS rows FROM c WHERE ${v} IS NOT NULL AND trim(${v}) <> '' GROUP BY 1 HAVING count(*) > 1)
+    SELECT (SELECT count(*) FROM d) AS keys, (SELECT coalesce(sum(n), 0) FROM d) AS total,
+      (SELECT list({'k': k, 'rows': rows} ORDER BY rows[1])[1:${ctx.max}] FROM d) AS ex`;
+  const row = (await ctx.conn.runAndReadAll(sql)).getRowObjectsJS()[0]!;
+  const keys = Number(row['keys']);
+  if (keys === 0) return null;
+  const examples = ((row['ex'] as { k: string; rows: (bigint | number)[] }[]) ?? []).map((e) => ({ key: `${keyCol}=${e.k}`, rows: e.rows.map(Number) }));
+  const severity: Severity = ts.table === 'accounts' ? 'error' : 'warning';
+  const message = `duplicate ${keyCol} (${keys.toLocaleString('en-US')} value${keys === 1 ? '' : 's'} on more than one row)`;
+  return { ...newIssue(ts, { code: 'duplicate_key', severity, column: keyCol, message }, Number(row['total']), examples), groups: keys };
+}
+
+/** One account per id (the first churned_at if an id repeats), for orphan and after-churn checks. */
+async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
+  const { sql: cte, conv } = rowsCte(ts, ts.relation());
+  const id = alias('v', conv.get('account_id')!.i);
+  const churned = alias('v', conv.get('churned_at')!.i);
+  try {
+    await ctx.conn.run(`CREATE TEMP TABLE ${ACCOUNTS} AS WITH ${cte} SELECT ${id} AS account_id, min(${churned}) AS churned_at FROM c WHERE ${id} IS NOT NULL GROUP BY 1`);
+    return true;
+  } catch {
+    return false; // unreadable accounts: reported by its own scan
+  }
+}
+
+function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const order = (i: ValidationIssue) => (i.severity === 'error' ? 0 : 1) * 100 + TABLE_NAMES.indexOf(i.table);
+  return issues.map((issue, k) => ({ issue, k })).sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k).map((x) => x.issue);
+}
+
+/** Checks a history dataset against the input contract; never throws for bad data, only for a bad --data or mapping file. */
+export async function validateHistory(source: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const opener = findHistoryOpener(source);
+  if (opener) {
+    if (!opener.validate) throw new Error(`validate is not supported for ${opener.name} sources`);
+    return (await opener.validate(source, options)) as ValidationReport;
+  }
+  const progress = options.progress ?? silentProgress;
+  const db = await openDuckDB();
+  try {
+    const resolved = await resolveLocalHistory(db.connection, source, options.config);
+    const ctx: Ctx = { conn: db.connection, max: Math.max(1, options.maxExamples ?? 5), issues: [...resolved.issues], hasAccounts: false, dataEnd: null };
+    const byTable = new Map(resolved.tables.map((t) => [t.table, t]));
+    const rows = new Map<TableName, number | null>();
+    const accounts = byTable.get('accounts');
+    if (accounts) ctx.hasAccounts = await buildAccountsIndex(ctx, accounts);
+    // usage first: its latest timestamp is the line for future dates in the other tables
+    const order = [...(byTable.has('usage') ? ['usage' as const] : []), ...TABLE_NAMES.filter((t) => t !== 'usage' && byTable.has(t))];
+    for (const table of order) {
+      const ts = byTable.get(table)!;
+      progress.start(`validating ${table} (${ts.origin})`);
+      const result = await scanTable(ctx, ts, ts.format === 'csv');
+      if ('error' in result) {
+        ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []));
+        rows.set(table, null);
+        continue;
+      }
+      rows.set(table, result.rows);
+      if (table === 'usage') ctx.dataEnd = result.dataEnd;
+      const malformed = ts.format === 'csv' ? await malformedLines(ctx, ts) : null;
+      if (malformed) {
+        ctx.issues.push(malformed);
+        continue;
+      }
+      if (result.rows === 0) {
+        const required = CONTRACT[table].required;
+        ctx.issues.push(newIssue(ts, { code: 'no_rows', severity: required ? 'error' : 'warning', message: required ? 'the table has no data rows (a header only)' : 'the table has no data rows; its features will read as none rather than unknown' }, 0, []));
+        continue;
+      }
+      ctx.issues.push(...result.issues);
+      const dup = await duplicateKeys(ctx, ts);
+      if (dup) ctx.issues.push(dup);
+    }
+    progress.done();
+    const issues = sortIssues(ctx.issues);
+    const errors = issues.filter((i) => i.severity === 'error').length;
+    return {
+      ok: errors === 0,
+      source,
+      kind: resolved.kind,
+      config: resolved.configPath,
+      tables: TABLE_NAMES.map((t) => {
+        const ts = byTable.get(t);
+        return { table: t, source: ts?.origin ?? null, format: ts?.format ?? null, rows: ts ? (rows.get(t) ?? null) : null };
+      }),
+      dataEnd: ctx.dataEnd ? isoOf(ctx.dataEnd) : null,
+      errors,
+      warnings: issues.length - errors,
+      issues,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** The report for a person: one line per table, one line per problem, and a summary line. */
+export function formatValidationReport(report: ValidationReport): string[] {
+  const lines = [`${report.source} (${report.kind}${report.config ? `, mapping ${report.config}` : ''})`];
+  const width = Math.max(...report.tables.map((t) => (t.source ?? '').length), 6);
+  for (const t of report.tables) {
+    const rows = t.rows === null ? (t.source ? 'unread' : 'absent') : `${t.rows.toLocaleString('en-US')} rows`;
+    lines.push(`  ${t.table.padEnd(13)}${(t.source ?? '-').padEnd(width + 2)}${rows}`);
+  }
+  if (report.dataEnd) lines.push(`  data end ${report.dataEnd} (latest usage timestamp)`);
+  for (const issue of report.issues) lines.push(`${issue.severity}: ${formatIssue(issue)}`);
+  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+  lines.push(report.ok ? `ok: the data meets the contract (${plural(report.warnings, 'warning')})` : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`);
+  return lines;
+}
