@@ -1,22 +1,147 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
+import { UsageError } from '../../util/errors.js';
+import { loadFrame } from '../../data/frame.js';
+import { familyNames, parseParamAssignments, trainModel, type CoefficientRow, type TrainOptions } from '../../learn/index.js';
+
+interface TrainFlags extends Record<string, unknown> {
+  features: string;
+  model: string;
+  out: string;
+  label: string;
+  columns?: string[];
+  categorical?: string[];
+  calibration?: string;
+  l2?: string;
+  l1?: string;
+  classWeight: string;
+  seed: number;
+  param: string[];
+  missing: string;
+  horizon?: number;
+  holdout?: string;
+  timeColumn?: string;
+}
+
+function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
+}
+
+function nonNegative(flag: string, value: string): number {
+  const v = Number(value);
+  if (value.trim() === '' || !Number.isFinite(v) || v < 0) throw new UsageError(`${flag} must be a non-negative number, got "${value}"`);
+  return v;
+}
+
+function fmt(v: number | null, digits = 4): string {
+  if (v === null) return '-';
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(digits - 1);
+  return v.toPrecision(digits);
+}
+
+/** The coefficient table as aligned text, for the analyst reading the terminal. */
+export function formatCoefficientTable(rows: readonly CoefficientRow[]): string {
+  const header = ['column', 'coef', 'se', 'z', 'p', 'odds_ratio', '95% ci', 'or_per_sd'];
+  const body = rows.map((r) => [
+    r.status === 'estimated' ? r.name : `${r.name} (${r.status})`,
+    fmt(r.coef),
+    fmt(r.se),
+    fmt(r.z, 3),
+    r.p_value === null ? '-' : r.p_value < 1e-4 ? r.p_value.toExponential(1) : r.p_value.toFixed(4),
+    fmt(r.odds_ratio),
+    r.odds_ratio_ci_low === null ? '-' : `${fmt(r.odds_ratio_ci_low, 3)}..${fmt(r.odds_ratio_ci_high, 3)}`,
+    fmt(r.odds_ratio_per_sd),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j]!.length)));
+  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(header), ...body.map(line)].join('\n');
+}
+
+async function run(flags: TrainFlags, io: CommandIO) {
+  const params: Record<string, unknown> = parseParamAssignments(flags.param);
+  for (const [flag, key] of [['--l2', 'l2'], ['--l1', 'l1']] as const) {
+    const v = flags[key];
+    if (v === undefined) continue;
+    if (key in params) throw new UsageError(`${flag} and --param ${key}= are both given`);
+    params[key] = nonNegative(flag, v);
+  }
+  const holdout = flags.holdout === undefined ? undefined : nonNegative('--holdout', flags.holdout);
+  if (holdout !== undefined && !(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout must be a fraction between 0 and 1, got ${flags.holdout}`);
+  const options: TrainOptions = {
+    family: flags.model,
+    label: flags.label,
+    ...(flags.columns ? { columns: flags.columns } : {}),
+    categorical: flags.categorical ?? [],
+    params,
+    ...(flags.calibration ? { calibration: choice('--calibration', flags.calibration, ['none', 'platt', 'isotonic'] as const)! } : {}),
+    classWeight: choice('--class-weight', flags.classWeight, ['none', 'balanced'] as const)!,
+    missing: choice('--missing', flags.missing, ['indicator', 'mean'] as const)!,
+    seed: flags.seed,
+    ...(flags.horizon !== undefined ? { horizonDays: flags.horizon } : {}),
+    ...(holdout !== undefined ? { holdoutFraction: holdout } : {}),
+    ...(flags.timeColumn !== undefined ? { timeColumn: flags.timeColumn === 'none' ? null : flags.timeColumn } : {}),
+    table: flags.features,
+    progress: io.progress,
+  };
+  if (!familyNames().includes(flags.model as never)) throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
+  if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
+  io.progress.start(`reading ${flags.features}`);
+  const frame = await loadFrame(flags.features);
+  const trained = await trainModel(frame, options);
+  await trained.save(flags.out);
+  for (const w of trained.warnings) io.warn(w);
+
+  const split = trained.training['split'] as { train_rows: number; holdout_rows: number; embargoed_rows: number; censored_rows: number; holdout_from?: string };
+  const p = trained.provenance;
+  io.say(`trained ${trained.family} on ${split.train_rows.toLocaleString('en-US')} rows (${p.positives.toLocaleString('en-US')} positives of ${p.rows.toLocaleString('en-US')} labeled; ${split.censored_rows} censored rows skipped)`);
+  if (split.holdout_rows > 0) {
+    io.say(`held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training['time_column'])} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`);
+  }
+  const summary = trained.summary();
+  const table = summary['coefficients'] as CoefficientRow[] | undefined;
+  if (trained.family === 'logistic' && table) io.say(`\n${formatCoefficientTable(table)}\n`);
+  const m = trained.metrics as Record<string, { auc: number; log_loss: number; brier: number }>;
+  for (const [name, v] of Object.entries(m)) io.say(`${name}: auc ${fmt(v.auc)}  log loss ${fmt(v.log_loss)}  brier ${fmt(v.brier)}`);
+  io.say(`wrote ${flags.out}`);
+  return {
+    ok: true,
+    out: flags.out,
+    family: trained.family,
+    features: trained.features,
+    provenance: trained.provenance,
+    training: trained.training,
+    calibration: trained.calibration.method,
+    metrics: trained.metrics,
+    ...(table ? { coefficients: table } : {}),
+    warnings: trained.warnings,
+  };
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<TrainFlags>(
     program,
     'train',
     'train a churn model on a feature table',
     (cmd) =>
       cmd
-        .requiredOption('--features <file>', 'feature table')
+        .requiredOption('--features <file>', 'feature table (.csv or .parquet)')
         .requiredOption('--model <family>', 'logistic, gbdt or mlp')
         .requiredOption('--out <file>', 'model artifact (.json)')
-        .option('--label <col>', 'label column', 'churned_within_90d')
-        .option('--columns <list>', 'feature columns (comma-separated)')
-        .option('--categorical <list>', 'categorical columns to one-hot encode'),
-    async () => {
-      throw new ChurnkitError('train is not built yet (issue 4)');
-    },
+        .option('--label <col>', 'label column (0/1; NULL = censored)', 'churned_within_90d')
+        .option('--columns <list>', "model input columns (default: churnkit's ten features, three signals, days_to_renewal, tenure_days)", listOption)
+        .option('--categorical <list>', 'columns to one-hot encode (first level dropped)', listOption)
+        .option('--calibration <method>', 'platt, isotonic or none (default: the family\'s; logistic: none), fitted on the latest as-of slice')
+        .option('--l2 <lambda>', 'logistic: L2 penalty lambda * sum(beta^2) on the log-likelihood (sklearn C = 1/(2 lambda)); on standardized coefficients unless --param penalty_scale=original')
+        .option('--l1 <lambda>', 'logistic: L1 penalty lambda * sum(|beta|)')
+        .option('--class-weight <mode>', 'balanced or none', 'none')
+        .option('--missing <strategy>', 'NULL numeric inputs: indicator (mean + a :missing column) or mean', 'indicator')
+        .option('--param <key=value>', 'family hyperparameter (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+        .option('--seed <n>', 'random seed', intOption('--seed'), 0)
+        .option('--horizon <days>', 'label horizon in days (default: from the label name, e.g. 90)', intOption('--horizon'))
+        .option('--holdout <fraction>', 'share of labeled rows (latest as-of first) held out for calibration/early stopping', undefined)
+        .option('--time-column <col>', 'column ordering rows in time (default as_of when present; none = file order)'),
+    run,
   );
 }
