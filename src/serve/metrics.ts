@@ -47,6 +47,13 @@ export class Counter implements Metric {
     this.values.clear();
   }
 
+  /** The sum over every label combination. */
+  total(): number {
+    let sum = 0;
+    for (const v of this.values.values()) sum += v;
+    return sum;
+  }
+
   get(labels: Labels = {}): number {
     return this.values.get(labelKey(this.labelNames, labels)) ?? 0;
   }

@@ -61,7 +61,7 @@ const nullableNumber = { type: ['number', 'null'] } as const;
 export const scoreResultSchema = {
   $id: 'ScoreResult',
   type: 'object',
-  required: ['account_id', 'as_of', 'score', 'band', 'probability', 'layers', 'overrides', 'reasons', 'escalate', 'score_change', 'previous'],
+  required: ['account_id', 'as_of', 'score', 'band', 'probability', 'layers', 'overrides', 'reasons', 'escalate', 'flags', 'base_score', 'score_change', 'previous'],
   additionalProperties: false,
   properties: {
     account_id: { type: 'string' },
@@ -72,7 +72,9 @@ export const scoreResultSchema = {
     layers: { type: 'object', additionalProperties: nullableNumber, description: 'layer scores 0-100 (null when the layer had no signal)' },
     overrides: { type: 'array', items: { type: 'string' }, description: 'overrides fired' },
     reasons: { type: 'array', items: { type: 'string' }, description: 'signals losing the most points' },
-    escalate: { type: 'boolean' },
+    escalate: { type: 'boolean', description: 'raised by the renewal-escalation override' },
+    flags: { type: 'array', items: { type: 'string' }, description: 'every flag raised by a flag override, escalate among them' },
+    base_score: { type: 'number', description: 'the composite before overrides' },
     score_change: { ...nullableNumber, description: 'score minus the latest stored score with an earlier as_of (null without history)' },
     previous: {
       type: ['object', 'null'],

@@ -4,13 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ChurnkitError } from '../util/errors.js';
 import { INPUT_COLUMNS } from './schemas.js';
-import type { ScoreResult, Signals } from './types.js';
+import { Serial } from './serial.js';
+import { DEFAULT_SCORECARD_PATH, compileScorer, parseScorecard, type Scorecard, type ScoreResult, type Signals } from '../scorecard/index.js';
 
 /** A scorecard ready to serve: its compiled scorer and what /v1/model reports about it. */
 export interface LoadedScorecard {
   /** sha256 of the artifact bytes: tells which file a score came from, across reloads. */
   fingerprint: string;
-  /** The file name (or `default`), never the full path. */
+  /** The file name, never the full path. */
   source: string;
   /** The artifact as parsed JSON, for metadata and provenance. */
   artifact: Record<string, unknown>;
@@ -21,25 +22,23 @@ export type ScorecardLoader = (pathOrDefault: string) => Promise<LoadedScorecard
 
 /** Loads and compiles a scorecard artifact with the scorecard module; throws ChurnkitError when it is unusable. */
 export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
-  const scorecard = await import('../scorecard/index.js');
+  const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
+  const bytes = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ChurnkitError(`scorecard ${path}: cannot read (${err.code ?? err.message})`, 2);
+  });
   let artifact: unknown;
-  let bytes: string;
-  if (pathOrDefault === 'default') {
-    artifact = await scorecard.loadScorecard('default');
-    bytes = JSON.stringify(artifact);
-  } else {
-    bytes = await readFile(pathOrDefault, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      throw new ChurnkitError(`scorecard ${pathOrDefault}: cannot read (${err.code ?? err.message})`, 2);
-    });
-    try {
-      artifact = JSON.parse(bytes);
-    } catch (err) {
-      throw new ChurnkitError(`scorecard ${pathOrDefault}: not valid JSON (${(err as Error).message})`, 2);
-    }
+  try {
+    artifact = JSON.parse(bytes);
+  } catch (err) {
+    throw new ChurnkitError(`scorecard ${path}: not valid JSON (${(err as Error).message})`, 2);
   }
-  const card = scorecard.parseScorecard(artifact);
-  const scorer = scorecard.compileScorer(card);
-  return finishLoad(pathOrDefault, bytes, artifact as Record<string, unknown>, scorer);
+  let card: Scorecard;
+  try {
+    card = parseScorecard(artifact);
+  } catch (err) {
+    throw new ChurnkitError(`scorecard ${path}: ${(err as Error).message}`, 2);
+  }
+  return finishLoad(path, bytes, artifact as Record<string, unknown>, compileScorer(card));
 };
 
 /**
@@ -58,7 +57,7 @@ export function finishLoad(pathOrDefault: string, bytes: string, artifact: Recor
   if (!Number.isFinite(probe.score)) throw new ChurnkitError(`scorecard ${pathOrDefault}: scores an account with no signals as ${probe.score}`, 2);
   return {
     fingerprint: createHash('sha256').update(bytes).digest('hex'),
-    source: pathOrDefault === 'default' ? 'default' : basename(pathOrDefault),
+    source: basename(pathOrDefault),
     artifact,
     score: scorer,
   };
@@ -87,22 +86,20 @@ export class ScorecardSource {
   lastError: string | null = null;
   private watcher: FSWatcher | null = null;
   private debounce: NodeJS.Timeout | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   private constructor(readonly path: string, private readonly loader: ScorecardLoader, initial: LoadedScorecard, private readonly events: ScorecardSourceEvents) {
     this.current = initial;
   }
 
   static async open(path: string, loader: ScorecardLoader = loadServableScorecard, events: ScorecardSourceEvents = {}): Promise<ScorecardSource> {
-    const resolved = path === 'default' ? path : resolve(path);
+    const resolved = resolve(path === 'default' ? DEFAULT_SCORECARD_PATH : path);
     return new ScorecardSource(resolved, loader, await loader(resolved), events);
   }
 
   /** Reloads from disk; reloads never overlap, so the last one to finish reflects the file's latest state. */
   reload(trigger = 'manual'): Promise<ReloadOutcome> {
-    const run = this.chain.then(() => this.reloadNow(trigger));
-    this.chain = run.catch(() => undefined);
-    return run;
+    return this.serial.run(() => this.reloadNow(trigger));
   }
 
   private async reloadNow(trigger: string): Promise<ReloadOutcome> {
@@ -131,7 +128,7 @@ export class ScorecardSource {
    * file by rename, which a watch on the file itself would stop seeing after the first change.
    */
   watch(debounceMs = 150): void {
-    if (this.watcher || this.path === 'default') return;
+    if (this.watcher) return;
     const name = basename(this.path);
     this.watcher = watch(dirname(this.path), { persistent: false }, (_event, filename) => {
       if (filename !== null && filename.toString() !== name) return;
@@ -151,6 +148,6 @@ export class ScorecardSource {
     this.debounce = null;
     this.watcher?.close();
     this.watcher = null;
-    await this.chain;
+    await this.serial.run(async () => undefined);
   }
 }

@@ -1,21 +1,110 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { defineCommand, intOption } from '../command.js';
+import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { createServer, DEFAULT_DROP_THRESHOLD } from '../../serve/index.js';
+
+interface ServeFlags extends Record<string, unknown> {
+  scorecard: string;
+  port: number;
+  host: string;
+  apiKeyFile?: string;
+  history?: string;
+  alertsWebhook?: string;
+  dropAlert: number;
+  watch: boolean;
+  shutdownTimeout: number;
+}
+
+function nonNegative(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a non-negative number, got "${value}"`);
+    return n;
+  };
+}
+
+function webhookUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--alerts-webhook must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--alerts-webhook must be an http(s) URL, got "${value}"`);
+  return url.toString();
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<ServeFlags>(
     program,
     'serve',
-    'serve scores over HTTP',
+    'serve scores over HTTP (SIGHUP reloads the scorecard, SIGTERM drains and stops)',
     (cmd) =>
       cmd
-        .requiredOption('--scorecard <file>', 'scorecard artifact (.json)')
-        .option('--port <n>', 'port', '8080')
+        .requiredOption('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .option('--port <n>', 'port (0 picks a free one)', intOption('--port'), 8080)
         .option('--host <host>', 'host', '127.0.0.1')
         .option('--api-key-file <file>', 'file of accepted API keys, one per line')
-        .option('--history <db>', 'score history: DuckDB file or postgres:// URL'),
-    async () => {
-      throw new ChurnkitError('serve is not built yet (issue 9)');
+        .option('--history <db>', 'score history: DuckDB file or postgres:// URL')
+        .option('--alerts-webhook <url>', 'POST alerts (band change, score drop, escalate) to this URL', webhookUrl)
+        .option('--drop-alert <n>', 'alert when a score drops by more than N points', nonNegative('--drop-alert'), DEFAULT_DROP_THRESHOLD)
+        .option('--no-watch', 'do not reload when the scorecard file changes (SIGHUP still does)')
+        .option('--shutdown-timeout <s>', 'seconds to let requests in flight finish on SIGTERM', nonNegative('--shutdown-timeout'), 30),
+    async (opts, io) => {
+      if (opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
+      const app = await createServer({
+        scorecard: opts.scorecard,
+        apiKeys: opts.apiKeyFile,
+        history: opts.history,
+        watch: opts.watch,
+        alerts: opts.alertsWebhook ? { webhook: opts.alertsWebhook, dropThreshold: opts.dropAlert } : undefined,
+        logger: { level: 'info', stream: process.stderr },
+      });
+      let address: string;
+      try {
+        address = await app.listen({ port: opts.port, host: opts.host });
+      } catch (err) {
+        await app.close();
+        throw new ChurnkitError(`cannot listen on ${opts.host}:${opts.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      const { source } = app.churnkit;
+      io.say(`churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch; GET /v1/model, /healthz, /metrics, /openapi.json)`);
+
+      const signal = await new Promise<NodeJS.Signals>((resolve) => {
+        const onHup = () => {
+          void app.churnkit.reload('SIGHUP');
+          app.churnkit.reloadKeys().catch((err: Error) => app.log.error({ error: err.message }, 'API key file reload refused; the old keys stay'));
+        };
+        const onStop = (sig: NodeJS.Signals) => {
+          process.removeListener('SIGTERM', onStop);
+          process.removeListener('SIGINT', onStop);
+          process.removeListener('SIGHUP', onHup);
+          // A second signal while draining stops at once.
+          const now = () => process.exit(130);
+          process.once('SIGTERM', now);
+          process.once('SIGINT', now);
+          resolve(sig);
+        };
+        process.on('SIGHUP', onHup);
+        process.on('SIGTERM', onStop);
+        process.on('SIGINT', onStop);
+      });
+      app.log.info({ signal }, 'shutting down: finishing requests in flight');
+      // Requests still running after the grace period lose their connections.
+      const force = setTimeout(() => app.server.closeAllConnections(), opts.shutdownTimeout * 1000);
+      force.unref();
+      await app.close();
+      clearTimeout(force);
+      const m = app.churnkit.metrics;
+      return {
+        ok: true,
+        address,
+        signal,
+        scorecard: source.current.fingerprint,
+        requests: m.requests.total(),
+        reloads: { ok: source.reloadsOk, refused: source.reloadsRefused },
+        alerts: { sent: m.alertsSent.total(), failed: m.alertsFailed.total() },
+      };
     },
   );
 }

@@ -1,0 +1,372 @@
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { ChurnkitError } from '../util/errors.js';
+import { VERSION } from '../version.js';
+import { AlertDispatcher, DEFAULT_DROP_THRESHOLD, MemoryAlertLedger, detectAlerts, roundChange, type AlertDispatcherOptions } from './alerts.js';
+import { ApiKeys, presentedKey } from './api-keys.js';
+import { openScoreHistory, type PreviousScore, type ScoreHistory, type ScoreRecord } from './history.js';
+import { ServiceMetrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { INPUT_COLUMNS, SHARED_SCHEMAS } from './schemas.js';
+import { ScorecardSource, loadServableScorecard, type LoadedScorecard, type ReloadOutcome, type ScorecardLoader } from './scorecard-source.js';
+import type { ScoreResult, Signals, SignalValue } from './types.js';
+import { modelInfo } from './model-info.js';
+import { describeValidationError } from './validation-errors.js';
+
+export interface ServerOptions {
+  /** Scorecard artifact path, or `default` for the shipped one. */
+  scorecard: string;
+  /** How a scorecard file becomes a scorer (default: the scorecard module). */
+  loader?: ScorecardLoader;
+  /** Reload when the scorecard file changes (default true). */
+  watch?: boolean;
+  watchDebounceMs?: number;
+  /** Score history: a DuckDB path, a postgres:// URL, or an open store (then the caller closes it). */
+  history?: string | ScoreHistory;
+  /** API keys: a key file path or parsed keys; none means the API is open. */
+  apiKeys?: string | ApiKeys;
+  /** Alert webhook and rules. */
+  alerts?: { webhook: string; dropThreshold?: number } & Partial<Omit<AlertDispatcherOptions, 'webhook' | 'ledger' | 'metrics' | 'log'>>;
+  /** Body limits in bytes (defaults: 64 KiB for one account, 32 MiB for a batch). */
+  bodyLimit?: { single?: number; batch?: number };
+  /** Fastify logger setting (default off). */
+  logger?: FastifyServerOptions['logger'];
+  /** The as-of for accounts that name none (default: today's date in UTC). */
+  today?: () => string;
+  /** Seconds to wait for alert deliveries on close (default 10). */
+  alertDrainSeconds?: number;
+}
+
+/** What createServer adds to the Fastify instance. */
+export interface ChurnkitService {
+  source: ScorecardSource;
+  history: ScoreHistory | null;
+  metrics: ServiceMetrics;
+  alerts: AlertDispatcher | null;
+  /** Reloads the scorecard (what SIGHUP does); a broken file is refused and the old card keeps serving. */
+  reload(trigger?: string): Promise<ReloadOutcome>;
+  /** Re-reads the API key file, when keys came from one. */
+  reloadKeys(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    churnkit: ChurnkitService;
+  }
+}
+
+type AccountInput = { account_id: string; as_of?: string } & Record<string, SignalValue | undefined>;
+
+export interface ScoreResponse {
+  account_id: string;
+  as_of: string;
+  score: number;
+  band: string;
+  probability: number | null;
+  layers: Record<string, number | null>;
+  overrides: string[];
+  reasons: string[];
+  escalate: boolean;
+  flags: string[];
+  base_score: number;
+  score_change: number | null;
+  previous: { as_of: string; score: number; band: string } | null;
+}
+
+/** An HTTP error with a stable code, rendered as the API's JSON error body. */
+export class HttpError extends Error {
+  constructor(readonly statusCode: number, readonly code: string, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  406: 'Not Acceptable', 408: 'Request Timeout', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
+  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Fastify's own error codes, as the API's stable lower-case codes. */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_content_length',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+};
+
+function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * Builds the scoring service (not yet listening): call `listen({ port, host })` on the result.
+ * Closing the instance finishes requests in flight, drains alerts, and closes what it opened.
+ */
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const metrics = new ServiceMetrics();
+  const single = options.bodyLimit?.single ?? 64 * 1024;
+  const batchLimit = options.bodyLimit?.batch ?? 32 * 1024 * 1024;
+  const today = options.today ?? utcToday;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: single,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestTimeout: 60_000,
+    // Wrong types are refused, not coerced; unknown fields are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+  });
+  const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) => app.log[level](fields, message);
+
+  const noteScorecard = (card: LoadedScorecard) => {
+    metrics.scorecardInfo.clear();
+    metrics.scorecardInfo.set({ fingerprint: card.fingerprint, source: card.source }, 1);
+  };
+  const source = await ScorecardSource.open(options.scorecard, options.loader ?? loadServableScorecard, {
+    onReload(outcome, trigger) {
+      if (outcome.ok && !outcome.changed) return;
+      metrics.reloads.inc({ result: outcome.ok ? 'ok' : 'refused' });
+      if (outcome.ok) {
+        noteScorecard(source.current);
+        log('info', 'scorecard reloaded', { trigger, fingerprint: source.current.fingerprint });
+      } else {
+        log('error', 'scorecard reload refused; the previous scorecard keeps serving', { trigger, error: outcome.error });
+      }
+    },
+  });
+  noteScorecard(source.current);
+
+  let keys: ApiKeys | null = typeof options.apiKeys === 'string' ? await ApiKeys.fromFile(options.apiKeys) : options.apiKeys ?? null;
+  let history: ScoreHistory | null = null;
+  const ownsHistory = typeof options.history === 'string';
+  try {
+    history = typeof options.history === 'string' ? await openScoreHistory(options.history) : options.history ?? null;
+  } catch (err) {
+    await source.close();
+    throw err;
+  }
+  const alerts = options.alerts
+    ? new AlertDispatcher({ ...options.alerts, ledger: history ?? new MemoryAlertLedger(), metrics, log })
+    : null;
+  const dropThreshold = options.alerts?.dropThreshold ?? DEFAULT_DROP_THRESHOLD;
+  if (options.watch !== false) source.watch(options.watchDebounceMs);
+
+  app.decorate('churnkit', {
+    source,
+    history,
+    metrics,
+    alerts,
+    reload: (trigger?: string) => source.reload(trigger ?? 'manual'),
+    async reloadKeys() {
+      if (typeof options.apiKeys === 'string') keys = await ApiKeys.fromFile(options.apiKeys);
+    },
+  } satisfies ChurnkitService);
+
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
+  app.removeContentTypeParser('text/plain');
+
+  const requireKey = async (req: FastifyRequest, reply: FastifyReply) => {
+    if (!keys) return;
+    const key = presentedKey(req.headers);
+    if (key === null) {
+      reply.header('www-authenticate', 'Bearer realm="churnkit"');
+      throw new HttpError(401, 'unauthorized', 'an API key is required: send "Authorization: Bearer <key>" or "X-API-Key: <key>"');
+    }
+    if (!keys.accepts(key)) throw new HttpError(403, 'forbidden', 'the API key is not accepted');
+  };
+
+  app.addHook('onResponse', (req, reply, done) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    const status = String(reply.statusCode);
+    metrics.requests.inc({ route, method: req.method, status });
+    metrics.latency.observe({ route, status }, reply.elapsedTime / 1000);
+    done();
+  });
+
+  app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
+    const body = errorBody(err);
+    if (body.statusCode >= 500) log('error', 'request failed', { url: req.url, error: (err as Error).stack ?? String(err) });
+    reply.code(body.statusCode).type('application/json').send(body);
+  });
+
+  // Routes and their methods, for 405 (Fastify itself answers 404 to a known path with another method).
+  const allowed = new Map<string, string[]>();
+  const route = (method: 'GET' | 'POST', url: string) => {
+    allowed.set(url, [...(allowed.get(url) ?? []), method, ...(method === 'GET' ? ['HEAD'] : [])]);
+  };
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    const methods = allowed.get(path);
+    if (methods) {
+      reply.header('allow', methods.join(', '));
+      reply.code(405).send({ statusCode: 405, error: STATUS_TEXT[405], code: 'method_not_allowed', message: `${req.method} is not allowed on ${path}; use ${methods.join(' or ')}` });
+      return;
+    }
+    reply.code(404).send({ statusCode: 404, error: STATUS_TEXT[404], code: 'not_found', message: `no route ${req.method} ${path}` });
+  });
+
+  /** Scores accounts with one scorecard snapshot, then history, alerts and metrics. */
+  async function scoreAccounts(inputs: readonly AccountInput[], defaultAsOf: string | undefined, batch: boolean): Promise<ScoreResponse[]> {
+    const card = source.current;
+    const fallbackAsOf = defaultAsOf ?? today();
+    const records: ScoreRecord[] = new Array(inputs.length);
+    const results: ScoreResult[] = new Array(inputs.length);
+    for (let i = 0; i < inputs.length; i++) {
+      const input = inputs[i]!;
+      const result = (results[i] = scoreOne(card, input, batch ? `/accounts/${i}` : ''));
+      records[i] = {
+        account_id: input.account_id,
+        as_of: input.as_of ?? fallbackAsOf,
+        score: result.score,
+        band: result.band,
+        probability: result.probability,
+        escalate: result.escalate,
+        layers: result.layers,
+        overrides: result.overrides,
+        reasons: result.reasons,
+        scorecard: card.fingerprint,
+      };
+    }
+    let previous: (PreviousScore | null)[] | null = null;
+    if (history) {
+      try {
+        previous = await history.record(records, { source: 'serve' });
+      } catch (err) {
+        metrics.historyErrors.inc();
+        log('error', 'score history failed', { error: (err as Error).message });
+        throw new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
+      }
+    }
+    const out: ScoreResponse[] = new Array(records.length);
+    const events = [];
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const p = previous?.[i] ?? null;
+      metrics.scores.inc({ band: r.band });
+      if (alerts) events.push(...detectAlerts(r, p, { dropThreshold }));
+      out[i] = {
+        account_id: r.account_id,
+        as_of: r.as_of,
+        score: r.score,
+        band: r.band,
+        probability: r.probability,
+        layers: r.layers,
+        overrides: r.overrides as string[],
+        reasons: r.reasons as string[],
+        escalate: r.escalate,
+        flags: results[i]!.flags,
+        base_score: results[i]!.base_score,
+        score_change: p ? roundChange(r.score - p.score) : null,
+        previous: p ? { as_of: p.as_of, score: p.score, band: p.band } : null,
+      };
+    }
+    if (alerts && events.length > 0) {
+      // Claiming is quick; delivery runs in the background and never delays the response.
+      await alerts.submit(events).catch((err) => {
+        metrics.historyErrors.inc();
+        log('error', 'alerts could not be claimed; not sent', { error: (err as Error).message, events: events.length });
+      });
+    }
+    return out;
+  }
+
+  route('POST', '/v1/score');
+  app.post('/v1/score', {
+    onRequest: requireKey,
+    schema: { body: { $ref: 'ScoreRequest#' }, response: { 200: { $ref: 'ScoreResult#' } } },
+  }, async (req) => (await scoreAccounts([req.body as AccountInput], undefined, false))[0]);
+
+  route('POST', '/v1/score/batch');
+  app.post('/v1/score/batch', {
+    onRequest: requireKey,
+    bodyLimit: batchLimit,
+    schema: { body: { $ref: 'BatchRequest#' }, response: { 200: { $ref: 'BatchResponse#' } } },
+  }, async (req) => {
+    const body = req.body as { as_of?: string; accounts: AccountInput[] };
+    rejectDuplicates(body.accounts, body.as_of);
+    return { results: await scoreAccounts(body.accounts, body.as_of, true) };
+  });
+
+  route('GET', '/v1/model');
+  app.get('/v1/model', { onRequest: requireKey }, async () => ({
+    ...modelInfo(source.current),
+    churnkit_version: VERSION,
+    reloads: { ok: source.reloadsOk, refused: source.reloadsRefused, last_error: source.lastError },
+  }));
+
+  route('GET', '/healthz');
+  app.get('/healthz', async () => ({ status: 'ok', scorecard: source.current.fingerprint, history: history?.kind ?? null }));
+
+  route('GET', '/metrics');
+  app.get('/metrics', { onRequest: requireKey }, async (_req, reply) => {
+    reply.type('text/plain; version=0.0.4; charset=utf-8');
+    return metrics.render();
+  });
+
+  route('GET', '/openapi.json');
+  const openapi = JSON.stringify(openApiDocument({ apiKeys: keys !== null }));
+  app.get('/openapi.json', async (_req, reply) => {
+    reply.type('application/json; charset=utf-8');
+    return openapi;
+  });
+
+  app.addHook('onClose', async () => {
+    await source.close();
+    if (alerts) await alerts.drain((options.alertDrainSeconds ?? 10) * 1000);
+    if (history && ownsHistory) await history.close();
+  });
+
+  return app;
+}
+
+function scoreOne(card: LoadedScorecard, input: AccountInput, at: string) {
+  const signals: Signals = {};
+  for (const c of INPUT_COLUMNS) signals[c] = input[c] ?? null;
+  try {
+    return card.score(signals);
+  } catch (err) {
+    // The scorer refusing a value the schema let through is still the client's input.
+    if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
+    throw err;
+  }
+}
+
+function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string | undefined): void {
+  if (accounts.length < 2) return;
+  const seen = new Map<string, number>();
+  accounts.forEach((a, i) => {
+    const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new HttpError(400, 'duplicate_account', `account_id "${a.account_id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`, `/accounts/${i}/account_id`);
+    }
+    seen.set(key, i);
+  });
+}
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+function errorBody(err: FastifyError | HttpError): ErrorBody {
+  if (err instanceof HttpError) {
+    return { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+  }
+  if (err.validation) {
+    const { message, field } = describeValidationError(err.validation, err.validationContext ?? 'body');
+    return { statusCode: 400, error: STATUS_TEXT[400]!, code: 'invalid_request', message, ...(field !== undefined ? { field } : {}) };
+  }
+  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+  if (status >= 500) return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: 'internal_error', message: 'internal error' };
+  return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: FASTIFY_CODES[err.code] ?? (err.code ? err.code.toLowerCase() : 'bad_request'), message: err.message };
+}

@@ -1,0 +1,130 @@
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { connect } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { createServer, type ServerOptions } from '../../src/serve/index.js';
+
+/** A service listening on a free loopback port. */
+export interface Running {
+  app: FastifyInstance;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startService(options: ServerOptions): Promise<Running> {
+  const app = await createServer({ watch: false, ...options });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { app, base, close: () => app.close() };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** A real HTTP request over loopback (undici fetch); the body is parsed as JSON when it can be. */
+export async function request<T = any>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body);
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: leave the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
+
+export const post = <T = any>(base: string, path: string, body: unknown, headers: Record<string, string> = {}) => request<T>(base, 'POST', path, body, headers);
+export const get = <T = any>(base: string, path: string, headers: Record<string, string> = {}) => request<T>(base, 'GET', path, undefined, headers);
+
+/** Raw bytes on a socket, for requests no HTTP client would send; resolves with the raw response. */
+export function rawRequest(base: string, payload: string | Buffer, timeoutMs = 5000): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname);
+    let data = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(data);
+    }, timeoutMs);
+    socket.on('data', (d) => (data += d.toString('latin1')));
+    socket.on('end', () => {
+      clearTimeout(timer);
+      resolve(data);
+    });
+    socket.on('error', (err) => {
+      clearTimeout(timer);
+      if (data) resolve(data);
+      else reject(err);
+    });
+    socket.write(payload);
+  });
+}
+
+/** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000, everyMs = 25): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** Parses Prometheus text into `name{labels}` -> value. */
+export function parseMetrics(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const i = line.lastIndexOf(' ');
+    out.set(line.slice(0, i), Number(line.slice(i + 1)));
+  }
+  return out;
+}
+
+export interface ReceivedHook {
+  headers: IncomingHttpHeaders;
+  body: any;
+  status: number;
+}
+
+/**
+ * A local webhook receiver: answers `failFirst` attempts of each event (by Idempotency-Key)
+ * with `failStatus`, then 200. Records every attempt.
+ */
+export async function startReceiver(options: { failFirst?: number; failStatus?: number } = {}): Promise<{ url: string; received: ReceivedHook[]; close(): Promise<void>; server: Server }> {
+  const received: ReceivedHook[] = [];
+  const attempts = new Map<string, number>();
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const key = String(req.headers['idempotency-key'] ?? '');
+      const n = (attempts.get(key) ?? 0) + 1;
+      attempts.set(key, n);
+      const status = n <= (options.failFirst ?? 0) ? options.failStatus ?? 503 : 200;
+      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), status });
+      res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
