@@ -94,6 +94,8 @@ export interface ReceivedHook {
   headers: IncomingHttpHeaders;
   body: any;
   status: number;
+  /** performance.now() at arrival */
+  at: number;
 }
 
 /**
@@ -111,7 +113,7 @@ export async function startReceiver(options: { failFirst?: number; failStatus?: 
       const n = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, n);
       const status = n <= (options.failFirst ?? 0) ? options.failStatus ?? 503 : 200;
-      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), status });
+      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), status, at: performance.now() });
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
     });
   });
