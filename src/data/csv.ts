@@ -90,7 +90,8 @@ export function splitFirstRecord(text: string, dialect: Pick<CsvDialect, 'delimi
       i++;
       continue;
     }
-    if (ch === quote) {
+    if (ch === quote && field === '') {
+      // Quotes are special only at the start of a field (RFC 4180); elsewhere they are text.
       inQuotes = true;
       i++;
       continue;

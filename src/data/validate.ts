@@ -377,7 +377,7 @@ export function formatValidationReport(report: ValidationReport): string[] {
   const lines = [`${report.source} (${report.kind}${report.config ? `, mapping ${report.config}` : ''})`];
   const width = Math.max(...report.tables.map((t) => (t.source ?? '').length), 6);
   for (const t of report.tables) {
-    const rows = t.rows === null ? (t.source ? 'unread' : 'absent') : `${t.rows.toLocaleString('en-US')} rows`;
+    const rows = t.rows === null ? (t.source ? 'unread' : 'absent') : `${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'}`;
     lines.push(`  ${t.table.padEnd(13)}${(t.source ?? '-').padEnd(width + 2)}${rows}`);
   }
   if (report.dataEnd) lines.push(`  data end ${report.dataEnd} (latest usage timestamp)`);

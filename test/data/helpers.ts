@@ -1,0 +1,41 @@
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CONTRACT, type TableName } from '../../src/data/contract.js';
+import { quoteIdent } from '../../src/data/duckdb.js';
+import type { History } from '../../src/data/history.js';
+import { fixture, tempDir } from '../support/paths.js';
+
+export type Rows = Record<string, unknown>[];
+
+/** The good fixture (all eight tables as CSV) copied into a fresh folder the test may break. */
+export async function goodCopy(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const t = await tempDir('churnkit-data-');
+  await cp(fixture('data', 'good'), t.dir, { recursive: true });
+  return t;
+}
+
+export async function write(dir: string, name: string, text: string): Promise<void> {
+  await writeFile(join(dir, name), text);
+}
+
+/** The pandas reference rows for the good fixture (see test/fixtures/data/README.md). */
+export async function expectedGood(): Promise<Record<TableName, Rows>> {
+  return JSON.parse(await readFile(fixture('data', 'expected-good.json'), 'utf8'));
+}
+
+/** A typed view's rows in the reference's shapes: times as text in UTC, integers as numbers. */
+export async function viewRows(history: History, table: TableName): Promise<Rows> {
+  const select = CONTRACT[table].columns.map((c) => {
+    const q = quoteIdent(c.name);
+    if (c.type === 'date' || c.type === 'timestamp') return `CAST(${q} AS VARCHAR) AS ${q}`;
+    if (c.type === 'integer') return `CAST(${q} AS DOUBLE) AS ${q}`;
+    return q;
+  });
+  const reader = await history.connection.runAndReadAll(`SELECT ${select.join(', ')} FROM ${quoteIdent(table)}`);
+  return reader.getRowObjectsJS() as Rows;
+}
+
+/** File names in a folder, to show a command wrote nothing. */
+export async function listing(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
