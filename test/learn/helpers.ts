@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { fixture } from '../support/paths.js';
+import { loadFrame, type Frame } from '../../src/data/frame.js';
+import { takeRows } from '../../src/learn/index.js';
+
+/** A committed fixture of test/fixtures/logistic as parsed JSON. */
+export function json<T = any>(name: string): T {
+  return JSON.parse(readFileSync(fixture('logistic', name), 'utf8')) as T;
+}
+
+export function loadFixture(name: string): Promise<Frame> {
+  return loadFrame(fixture('logistic', name));
+}
+
+export function rowsWhere(frame: Frame, keep: (i: number) => boolean): Frame {
+  const rows: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (keep(i)) rows.push(i);
+  return takeRows(frame, rows);
+}
+
+export function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from }, (_, k) => from + k);
+}
+
+/** |actual - expected| <= rel * |expected| (+ abs for values near zero). */
+export function close(actual: number, expected: number, rel: number, what: string, abs = 0): void {
+  const tol = rel * Math.abs(expected) + abs;
+  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs expected ${expected} (diff ${Math.abs(actual - expected)}, tol ${tol})`);
+}
+
+export function closeArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string, abs = 0): void {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  for (let i = 0; i < expected.length; i++) close(actual[i]!, expected[i]!, rel, `${what}[${i}]`, abs);
+}
