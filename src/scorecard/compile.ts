@@ -441,3 +441,14 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
     };
   };
 }
+
+/**
+ * Where a condition holds over a table (1) or not (0). `score` feeds score comparisons; without
+ * it they never hold.
+ */
+export function conditionColumn(condition: Condition, table: ColumnTable, score?: Float64Array): Uint8Array {
+  const test = compileCondition(condition, tableViews(table));
+  const out = new Uint8Array(table.n);
+  for (let i = 0; i < table.n; i++) out[i] = test(i, score ? score[i]! : NaN) ? 1 : 0;
+  return out;
+}

@@ -11,5 +11,10 @@ export { ScorecardSchema, scorecardJsonSchema, SCORECARD_SCHEMA_ID } from './sch
 export { parseScorecard, ScorecardError, WEIGHT_TOLERANCE } from './validate.js';
 export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
 export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
-export { compileScorer, scoreColumns, signalNames } from './compile.js';
+export { compileScorer, scoreColumns, signalNames, conditionColumn } from './compile.js';
+export { pointsColumn } from './points.js';
 export { scorecardColumns } from './inputs.js';
+export { serializeScorecard, writeFilesTogether, reportPaths } from './write.js';
+export { scoreTable, writeScores, scoreChange, scoreFileFormat, scoreOutputColumns, type ScoredTable } from './table.js';
+export { calibrateScorecard, type CalibrateOptions, type CalibrationResult } from './calibrate/index.js';
+export { fidelityMarkdown, overridesMarkdown, type FidelityReport, type OverrideReport } from './calibrate/reports.js';

@@ -1,9 +1,76 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { defineCommand, intOption, type CommandIO } from '../command.js';
+import { UsageError } from '../../util/errors.js';
+import { loadFrame } from '../../data/frame.js';
+import { loadModel } from '../../learn/index.js';
+import { calibrateScorecard, fidelityMarkdown, loadScorecard, overridesMarkdown, reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/index.js';
+
+interface CalibrateFlags extends Record<string, unknown> {
+  features: string;
+  model?: string;
+  embedModel?: boolean;
+  base: string;
+  out: string;
+  horizon: number;
+  holdout: string;
+  seed: number;
+  bootstrap: number;
+}
+
+async function run(flags: CalibrateFlags, io: CommandIO) {
+  if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the scorecard is a .json file`);
+  const holdout = Number(flags.holdout);
+  if (!(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout must be a fraction between 0 and 1, got "${flags.holdout}"`);
+  if (flags.horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${flags.horizon}`);
+  if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
+  if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
+  const base = await loadScorecard(flags.base);
+  const reference = await loadScorecard('default');
+  const model = flags.model ? await loadModel(flags.model) : undefined;
+  io.progress.start(`reading ${flags.features}`);
+  const frame = await loadFrame(flags.features);
+  const result = calibrateScorecard(frame, {
+    base,
+    reference,
+    model,
+    embedModel: Boolean(flags.embedModel),
+    horizon: flags.horizon,
+    holdout,
+    seed: flags.seed,
+    bootstrap: flags.bootstrap,
+    table: flags.features,
+    progress: io.progress,
+  });
+  const paths = reportPaths(flags.out);
+  await writeFilesTogether([
+    { path: paths.fidelityJson, data: `${JSON.stringify(result.fidelity, null, 2)}\n` },
+    { path: paths.fidelityMarkdown, data: fidelityMarkdown(result.fidelity) },
+    { path: paths.overridesJson, data: `${JSON.stringify(result.overrides, null, 2)}\n` },
+    { path: paths.overridesMarkdown, data: overridesMarkdown(result.overrides) },
+    { path: flags.out, data: serializeScorecard(result.card) },
+  ]);
+  for (const w of result.warnings) io.warn(w);
+  const { auc, rank_correlation: rho } = result.fidelity;
+  io.say(`wrote ${flags.out} (${result.card.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(1)}%`).join(', ')})`);
+  io.say(`later slice AUC: calibrated ${auc.calibrated.toFixed(3)}, default ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)} (Spearman vs calibrated ${rho.calibrated_vs_model?.toFixed(3)})` : ''}`);
+  io.say(`bands: GREEN >= ${result.card.bands.green}, YELLOW >= ${result.card.bands.yellow}${result.card.bands.segments ? ` (own thresholds: ${Object.keys(result.card.bands.segments).join(', ')})` : ''}`);
+  io.say(`reports: ${paths.fidelityMarkdown}, ${paths.overridesMarkdown}`);
+  return {
+    ok: true,
+    out: flags.out,
+    reports: paths,
+    target: result.fidelity.target,
+    slices: result.fidelity.slices,
+    auc,
+    rank_correlation: rho,
+    layers: result.card.layers.map((l) => ({ name: l.name, weight: l.weight, ci90: l.weight_ci90 ?? null })),
+    bands: result.card.bands,
+    warnings: result.warnings,
+  };
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<CalibrateFlags>(
     program,
     'calibrate',
     'fit scorecard points, weights and bands to observed churn',
@@ -11,9 +78,13 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--features <file>', 'feature table')
         .option('--model <file>', 'model artifact to distil')
-        .requiredOption('--out <file>', 'scorecard artifact (.json)'),
-    async () => {
-      throw new ChurnkitError('calibrate is not built yet (issue 7)');
-    },
+        .option('--embed-model', 'keep the model artifact inside the scorecard')
+        .option('--base <file>', 'scorecard whose structure (layers, signals, overrides) is fitted', 'default')
+        .requiredOption('--out <file>', 'scorecard artifact (.json); reports are written beside it')
+        .option('--horizon <days>', 'label horizon: the gap between the fit slice and the later slice', intOption('--horizon'), 90)
+        .option('--holdout <fraction>', 'share of labeled rows in the later slice', '0.3')
+        .option('--seed <n>', 'bootstrap seed', intOption('--seed'), 0)
+        .option('--bootstrap <n>', 'bootstrap resamples for weight intervals (0 = none)', intOption('--bootstrap'), 200),
+    run,
   );
 }

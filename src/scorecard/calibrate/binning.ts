@@ -1,0 +1,139 @@
+/**
+ * Monotone binning of one signal, credit-scorecard style: quantile bins, then pool adjacent
+ * violators so risk only moves one way along the signal (its registry direction), then bins
+ * with equal pooled risk merge into one band. Risk is the log-odds of churn in the band (or a
+ * model's mean margin when distilling), so points that are linear in it make the composite
+ * additive on the log-odds scale, as a logistic model is.
+ */
+import { poolAdjacentViolators } from '../../learn/index.js';
+import type { PointsBand } from '../schema.js';
+
+export type Direction = 'higher_is_safer' | 'higher_is_riskier';
+
+export interface BinningOptions {
+  /** Most bands per signal (the framework keeps five or fewer). */
+  maxBins: number;
+  /** Fewest rows in a band. */
+  minRows: number;
+}
+
+export interface Bin {
+  /** Upper edge (exclusive) of the bin; Infinity for the last. */
+  upper: number;
+  rows: number;
+  /** Weighted sums: target (label or margin) and label. */
+  target: number;
+  positives: number;
+  /** Risk of the bin after pooling, on the log-odds scale. */
+  risk: number;
+}
+
+/** Log-odds of churn with half a case of smoothing, so an all-zero band stays finite. */
+export function smoothedLogOdds(positives: number, rows: number): number {
+  const p = (positives + 0.5) / (rows + 1);
+  return Math.log(p / (1 - p));
+}
+
+/**
+ * Bins present values `x` (no NaN) with `target` (labels, or margins when `isMargin`) and
+ * labels `y` (NaN allowed when distilling on unlabeled rows).
+ */
+export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y: ArrayLike<number>, direction: Direction, isMargin: boolean, options: BinningOptions): Bin[] {
+  const n = x.length;
+  if (n === 0) return [];
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
+  // candidate cuts at quantiles; a cut c means bins [.., c) and [c, ..)
+  const cuts: number[] = [];
+  for (let k = 1; k < options.maxBins; k++) {
+    const c = x[order[Math.floor((k * n) / options.maxBins)]!]!;
+    if (c > x[order[0]!]! && (cuts.length === 0 || c > cuts[cuts.length - 1]!)) cuts.push(c);
+  }
+  let bins: Bin[] = [...cuts, Infinity].map((upper) => ({ upper, rows: 0, target: 0, positives: 0, risk: 0 }));
+  let b = 0;
+  for (const i of order) {
+    while (!(x[i]! < bins[b]!.upper)) b++;
+    const bin = bins[b]!;
+    bin.rows++;
+    bin.target += target[i]!;
+    if (y[i] === 1) bin.positives++;
+  }
+  const merge = (a: Bin, c: Bin): Bin => ({ upper: Math.max(a.upper, c.upper), rows: a.rows + c.rows, target: a.target + c.target, positives: a.positives + c.positives, risk: 0 });
+  // small bins join their right neighbour (the last joins its left)
+  for (let k = 0; k < bins.length && bins.length > 1; ) {
+    if (bins[k]!.rows >= options.minRows) {
+      k++;
+      continue;
+    }
+    if (k < bins.length - 1) bins.splice(k, 2, merge(bins[k]!, bins[k + 1]!));
+    else bins.splice(k - 1, 2, merge(bins[k - 1]!, bins[k]!));
+  }
+  // risk must not fall as a riskier-when-higher signal grows (and not rise for a safer one):
+  // isotonic regression of the bins' risks, weighted by rows, then equal neighbours merge
+  for (const bin of bins) bin.risk = isMargin ? bin.target / bin.rows : smoothedLogOdds(bin.target, bin.rows);
+  const sign = direction === 'higher_is_riskier' ? 1 : -1;
+  const pooled = poolAdjacentViolators(bins.map((bin) => sign * bin.risk), bins.map((bin) => bin.rows));
+  const blocks: Bin[] = [];
+  bins.forEach((bin, k) => {
+    const last = blocks[blocks.length - 1];
+    if (last && pooled[k] === pooled[k - 1]) blocks[blocks.length - 1] = merge(last, bin);
+    else blocks.push({ ...bin });
+    blocks[blocks.length - 1]!.risk = sign * pooled[k]!;
+  });
+  bins = blocks;
+  return bins;
+}
+
+/** Points 0..100, linear in risk across the signal's bands (and missing bin): worst 0, best 100. */
+export function riskToPoints(risks: readonly number[]): number[] {
+  const hi = Math.max(...risks);
+  const lo = Math.min(...risks);
+  if (!(hi - lo > 1e-12)) return risks.map(() => 100);
+  return risks.map((r) => Math.round((100 * (hi - r)) / (hi - lo)));
+}
+
+/** Bands for the schema from bins ([prev, upper) each), merging neighbours with equal points. */
+export function binsToBands(bins: readonly Bin[], points: readonly number[], churnRates: readonly (number | null)[]): PointsBand[] {
+  const bands: PointsBand[] = [];
+  let lower: number | null = null;
+  bins.forEach((bin, k) => {
+    const prev = bands[bands.length - 1];
+    if (prev && prev.points === points[k]) {
+      // same points: widen the previous band
+      const rows = (prev.rows ?? 0) + bin.rows;
+      const rate = mergeRates(prev, bin, churnRates[k] ?? null);
+      delete prev.lt;
+      if (bin.upper !== Infinity) prev.lt = bin.upper;
+      prev.rows = rows;
+      if (rate === null) delete prev.churn_rate;
+      else prev.churn_rate = rate;
+    } else {
+      const band: PointsBand = { points: points[k]! };
+      if (lower !== null) band.gte = lower;
+      if (bin.upper !== Infinity) band.lt = bin.upper;
+      band.rows = bin.rows;
+      const rate = churnRates[k];
+      if (rate !== null && rate !== undefined) band.churn_rate = round(rate, 6);
+      bands.push(band);
+    }
+    lower = bin.upper;
+  });
+  return bands.map((b) => orderKeys(b));
+}
+
+function mergeRates(prev: PointsBand, bin: Bin, rate: number | null): number | null {
+  if (prev.churn_rate === undefined || rate === null) return null;
+  const rows = (prev.rows ?? 0) + bin.rows;
+  return round((prev.churn_rate * (prev.rows ?? 0) + rate * bin.rows) / rows, 6);
+}
+
+/** A stable key order in the JSON: edges, points, label, then the fit statistics. */
+function orderKeys(b: PointsBand): PointsBand {
+  const ordered: Record<string, unknown> = {};
+  for (const k of ['gt', 'gte', 'lt', 'lte', 'points', 'label', 'rows', 'churn_rate'] as const) if (b[k] !== undefined) ordered[k] = b[k];
+  return ordered as PointsBand;
+}
+
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,106 @@
+/**
+ * From non-negative coefficients on lost points to the card's two levels of weights, rounded so
+ * that each level sums to exactly 1, and their bootstrap intervals.
+ */
+import { quantile } from 'simple-statistics';
+import { Rng } from '../../util/rng.js';
+import { fitNonNegative, type Loss, type NonNegativeFit } from './nonneg.js';
+import { round } from './binning.js';
+
+/** Signals grouped by layer: groups[l] lists the signal indices (columns of Z) of layer l. */
+export type LayerGroups = readonly (readonly number[])[];
+
+export interface CardWeights {
+  layer: number[];
+  /** Within-layer weights, per layer. */
+  signal: number[][];
+  /** Effective weight of each signal in the composite (layer x within), unrounded. */
+  effective: number[];
+}
+
+/** Rounds non-negative shares to `digits` decimals summing to 1 (largest remainder, ties by position). */
+export function roundShares(shares: readonly number[], digits = 4): number[] {
+  const unit = 10 ** digits;
+  const total = shares.reduce((a, b) => a + b, 0);
+  const scaled = shares.map((s) => (total > 0 ? (s / total) * unit : unit / shares.length));
+  const floors = scaled.map(Math.floor);
+  let left = unit - floors.reduce((a, b) => a + b, 0);
+  const order = scaled.map((s, k) => ({ k, rem: s - Math.floor(s) })).sort((a, b) => b.rem - a.rem || a.k - b.k);
+  for (const { k } of order) {
+    if (left <= 0) break;
+    floors[k]!++;
+    left--;
+  }
+  return floors.map((f) => f / unit);
+}
+
+/** Splits effective weights into layer weights and within-layer weights (equal shares in a zero layer). */
+export function splitWeights(effective: ArrayLike<number>, groups: LayerGroups): { layer: number[]; signal: number[][] } {
+  const layer = groups.map((g) => g.reduce((a, j) => a + effective[j]!, 0));
+  const signal = groups.map((g, l) => g.map((j) => (layer[l]! > 0 ? effective[j]! / layer[l]! : 1 / g.length)));
+  return { layer, signal };
+}
+
+export function cardWeights(fit: NonNegativeFit, groups: LayerGroups): CardWeights {
+  const sum = fit.coef.reduce((a, b) => a + b, 0);
+  const effective = Array.from(fit.coef, (c) => c / sum);
+  const { layer, signal } = splitWeights(effective, groups);
+  return { layer: roundShares(layer), signal: signal.map((s) => roundShares(s)), effective };
+}
+
+export interface WeightIntervals {
+  layer: [number, number][];
+  signal: [number, number][][];
+  effective: [number, number][];
+  resamples: number;
+}
+
+/**
+ * Refits the weights on account-level bootstrap resamples (all snapshots of an account go in
+ * or out together, since they are not independent), with the points held fixed.
+ */
+export function bootstrapWeights(
+  Z: readonly Float64Array[],
+  target: ArrayLike<number>,
+  loss: Loss,
+  accounts: readonly (string | null)[],
+  groups: LayerGroups,
+  full: NonNegativeFit,
+  resamples: number,
+  seed: number,
+  onStep?: (done: number) => void,
+): WeightIntervals | null {
+  if (resamples <= 0) return null;
+  const ids = new Map<string, number>();
+  const cluster = Int32Array.from(accounts, (a) => {
+    const key = a ?? '';
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  });
+  const m = ids.size;
+  const rng = Rng.derive(seed, 'scorecard-bootstrap');
+  const draws: { layer: number[]; signal: number[][]; effective: number[] }[] = [];
+  const counts = new Float64Array(m);
+  const weight = new Float64Array(target.length);
+  for (let b = 0; b < resamples; b++) {
+    counts.fill(0);
+    for (let k = 0; k < m; k++) counts[rng.int(m)]!++;
+    for (let i = 0; i < weight.length; i++) weight[i] = counts[cluster[i]!]!;
+    const fit = fitNonNegative(Z, target, loss, { weight, init: full });
+    const sum = fit.coef.reduce((a, c) => a + c, 0);
+    if (sum > 0) {
+      const effective = Array.from(fit.coef, (c) => c / sum);
+      draws.push({ ...splitWeights(effective, groups), effective });
+    }
+    onStep?.(b + 1);
+  }
+  if (draws.length === 0) return null;
+  const interval = (values: number[]): [number, number] => [round(quantile(values, 0.05), 4), round(quantile(values, 0.95), 4)];
+  return {
+    layer: groups.map((_, l) => interval(draws.map((d) => d.layer[l]!))),
+    signal: groups.map((g, l) => g.map((_, j) => interval(draws.map((d) => d.signal[l]![j]!)))),
+    effective: full.coef.length ? Array.from(full.coef, (_, j) => interval(draws.map((d) => d.effective[j]!))) : [],
+    resamples: draws.length,
+  };
+}

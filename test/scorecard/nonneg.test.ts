@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fixture } from '../support/paths.js';
+import { fitNonNegative } from '../../src/scorecard/calibrate/nonneg.js';
+import { fitProbabilityMap } from '../../src/scorecard/calibrate/bands.js';
+import { roundShares } from '../../src/scorecard/calibrate/weights.js';
+import { probabilityOf } from '../../src/scorecard/index.js';
+
+function csv(name: string): Record<string, Float64Array> {
+  const [header, ...lines] = readFileSync(fixture('scorecard', name), 'utf8').trim().split('\n');
+  const names = header!.split(',');
+  const rows = lines.map((l) => l.split(',').map(Number));
+  return Object.fromEntries(names.map((n, j) => [n, Float64Array.from(rows, (r) => r[j]!)]));
+}
+
+const data = csv('nonneg.csv');
+const golden = JSON.parse(readFileSync(fixture('scorecard', 'nonneg.json'), 'utf8'));
+const Z = ['z1', 'z2', 'z3', 'z4'].map((k) => data[k]!);
+
+function close(actual: number, expected: number, tol: number, what: string): void {
+  assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+}
+
+for (const [name, loss, weighted] of [
+  ['logistic', 'logistic', false],
+  ['logistic_weighted', 'logistic', true],
+  ['squared', 'squared', false],
+  ['squared_weighted', 'squared', true],
+] as const) {
+  test(`non-negative ${loss} regression matches scipy (${name})`, () => {
+    const target = loss === 'logistic' ? data['y']! : data['m']!;
+    const fit = fitNonNegative(Z, target, loss, weighted ? { weight: data['w']! } : {});
+    const g = golden[name];
+    close(fit.intercept, g.intercept, 1e-6, 'intercept');
+    g.coef.forEach((c: number, j: number) => close(fit.coef[j]!, c, 1e-6, `coef ${j}`));
+    assert.equal(fit.coef[2], 0, 'the truly protective column is held at exactly 0');
+    if (g.objective !== undefined) assert.ok(fit.objective <= g.objective + 1e-9, `objective ${fit.objective} vs scipy ${g.objective}`);
+  });
+}
+
+test('a warm start reaches the same optimum', () => {
+  const cold = fitNonNegative(Z, data['y']!, 'logistic');
+  const warm = fitNonNegative(Z, data['y']!, 'logistic', { init: { intercept: 0, coef: [3, 3, 3, 3] } });
+  close(warm.intercept, cold.intercept, 1e-8, 'intercept');
+  cold.coef.forEach((c, j) => close(warm.coef[j]!, c, 1e-8, `coef ${j}`));
+});
+
+test('the score-to-probability map equals scikit-learn\'s decreasing isotonic regression', () => {
+  const iso = csv('isotonic.csv');
+  const g = JSON.parse(readFileSync(fixture('scorecard', 'isotonic.json'), 'utf8'));
+  const map = fitProbabilityMap(iso['score']!, iso['y']!, { rows: 400, positives: 0 });
+  g.query.forEach((q: number, k: number) => {
+    const score = Math.min(100, Math.max(0, q));
+    close(probabilityOf(map, score)!, g.predicted[k], 1e-12, `p(${q})`);
+  });
+});
+
+test('weights round to shares that sum to exactly 1', () => {
+  const r = roundShares([1, 1, 1]);
+  assert.deepEqual(r, [0.3334, 0.3333, 0.3333]);
+  assert.equal(roundShares([0.123456, 0.876544]).reduce((a, b) => a + b, 0), 1);
+  assert.deepEqual(roundShares([0, 0]), [0.5, 0.5]);
+});
