@@ -155,11 +155,11 @@ function apFromTotals(t: RankedTotals): number {
 export interface PrCurve {
   precision: number[];
   recall: number[];
-  /** Threshold of each point, highest first; the last point (recall 0, precision 1) has none (null). */
+  /** Threshold of each point, lowest first; the last point (recall 0, precision 1) has none (null). */
   thresholds: (number | null)[];
 }
 
-/** Precision-recall points from the highest threshold down to full recall, then (recall 0, precision 1) as sklearn appends. */
+/** Precision-recall points at every threshold, lowest first, then (recall 0, precision 1) as sklearn (1.2) appends. */
 export function prCurve(y: Labels, score: Scores, weight?: Weights): PrCurve {
   const t = rankedTotals(y, score, weight);
   const m = t.thresholds.length;
@@ -173,7 +173,6 @@ export function prCurve(y: Labels, score: Scores, weight?: Weights): PrCurve {
     precision.push(ps > 0 ? tp / ps : 0);
     recall.push(P > 0 ? tp / P : NaN);
     thresholds.push(t.thresholds[k]!);
-    if (tp === P) break;
   }
   // sklearn lists lowest threshold first; charts draw from recall 1 to 0.
   precision.reverse();

@@ -72,11 +72,13 @@ export function fitPlatt(margin: ArrayLike<number>, y: ArrayLike<number>, weight
       da = 0;
       db = hbb > 0 ? -gb / hbb : 0;
     }
+    const size = Math.max(Math.abs(da), Math.abs(db));
     let t = 1;
     let next = f;
     for (; t > 1e-12; t /= 2) {
       next = loss(a + t * da, b + t * db);
-      if (next <= f + 1e-4 * t * (ga * da + gb * db) || t * Math.max(Math.abs(da), Math.abs(db)) < 1e-13) break;
+      // Tiny steps are in Newton's quadratic region, where the loss cannot resolve the decrease.
+      if (next <= f + 1e-4 * t * (ga * da + gb * db) || size < 1e-8) break;
     }
     a += t * da;
     b += t * db;

@@ -40,7 +40,10 @@ export function erfc(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-x * x) / SQRT_PI / f;
+  // exp(-x^2) with x^2 split so that rounding x*x does not cost relative precision (as Cody does).
+  const xh = Math.round(x * 16) / 16;
+  const expNegSquare = Math.exp(-xh * xh) * Math.exp(-(x - xh) * (x + xh));
+  return expNegSquare / SQRT_PI / f;
 }
 
 /** P(Z > z) for a standard normal Z. */

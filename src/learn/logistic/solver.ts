@@ -240,8 +240,9 @@ export function solveLogistic(inp: SolverInput): SolverResult {
       for (let j = 0; j < q; j++) next[j] = theta[j]! + t * d[j]!;
       nextPass = likelihoodPass(inp, next);
       nextF = nextPass.nll + penaltyOf(inp, next);
-      // Armijo; once steps are at rounding level the objective cannot resolve them, so take them.
-      if (nextF <= F + 1e-4 * t * decrease || t * maxStep < 1e-12) break;
+      // Armijo; tiny steps are in Newton's quadratic region, where the objective cannot resolve
+      // the decrease in floating point, so they are taken whole.
+      if (nextF <= F + 1e-4 * t * decrease || maxStep < 1e-8) break;
       t /= 2;
       if (t < 1e-12) break;
     }
