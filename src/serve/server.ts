@@ -316,6 +316,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return openapi;
   });
 
+  // Responses finishing after close() began end their connection: close() reaps only the
+  // connections idle at that moment, and a keep-alive socket freed later would hold it open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.addHook('onClose', async () => {
     await source.close();
     if (alerts) await alerts.drain((options.alertDrainSeconds ?? 10) * 1000);
