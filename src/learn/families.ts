@@ -12,6 +12,7 @@ import type { ParamSpecs } from './params.js';
 import { UsageError } from '../util/errors.js';
 import { logisticFamily } from './logistic/index.js';
 import { mlpFamily } from './mlp/index.js';
+import { gbdtFamily } from './gbdt/index.js';
 import type { CalibrationMethod } from './calibration.js';
 
 export type { CalibrationMethod };
@@ -51,6 +52,7 @@ export interface FamilyDefinition {
 /** Registration order is the order shown to users. */
 export const FAMILIES: Partial<Record<ModelFamily, FamilyDefinition>> = {
   logistic: logisticFamily,
+  gbdt: gbdtFamily,
   mlp: mlpFamily,
 };
 

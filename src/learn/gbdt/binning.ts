@@ -1,0 +1,140 @@
+/**
+ * Quantile binning (LightGBM's "dataset" step): each feature's values are cut into at most
+ * `maxBin` bins once, before boosting, and every later step works on the small bin codes.
+ *
+ * Bin 0 holds missing values (NaN); value bins are 1..nb, where bin j (1-based) holds
+ * x <= upper[j - 1] above the previous bound, and upper[nb - 1] = +Infinity. A split "bin <= s"
+ * is therefore exactly "x <= upper[s - 1]" on raw values, so raw and binned prediction agree.
+ */
+import { InputError } from '../../util/errors.js';
+import type { Matrix } from '../model.js';
+import type { Rng } from '../../util/rng.js';
+
+export const MISSING_BIN = 0;
+/** Value bins per feature at most: bin codes are bytes and bin 0 is missing. */
+export const MAX_VALUE_BINS = 255;
+/** Rows used to find bin bounds at most (LightGBM's bin_construct_sample_cnt). */
+export const BIN_SAMPLE_ROWS = 200_000;
+
+/** Raises an input error for +-Infinity: models take finite numbers, NaN meaning missing. */
+export function checkFinite(X: Matrix, table = 'model input'): void {
+  for (let j = 0; j < X.columns.length; j++) {
+    const col = X.columns[j]!;
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      if (v === Infinity || v === -Infinity) {
+        throw new InputError({ table, row: i + 1, column: X.names[j] ?? `#${j}` }, `value ${v} is not finite (use NULL for missing)`);
+      }
+    }
+  }
+}
+
+/** A bound between two neighbouring distinct values a < b: in [a, b), so b falls in the next bin. */
+function between(a: number, b: number): number {
+  const m = a / 2 + b / 2;
+  return m >= b || m < a ? a : m;
+}
+
+/**
+ * Bin upper bounds for one feature from its (sampled) values: one bin per distinct value when
+ * there are few, otherwise bins of roughly equal counts where a heavy value (say, a mass of
+ * zeros) gets a bin of its own rather than swallowing its neighbours.
+ */
+export function findBinBounds(values: Float64Array, maxBin: number): Float64Array {
+  let n = 0;
+  const finite = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v === v) finite[n++] = v;
+  }
+  finite.subarray(0, n).sort();
+  if (n === 0) return Float64Array.of(Infinity);
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = finite[i]!;
+    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]!++;
+    else {
+      distinct.push(v);
+      counts.push(1);
+    }
+  }
+  const k = distinct.length;
+  const upper: number[] = [];
+  if (k <= maxBin) {
+    for (let i = 0; i + 1 < k; i++) upper.push(between(distinct[i]!, distinct[i + 1]!));
+  } else {
+    let remaining = n;
+    let binsLeft = maxBin;
+    let acc = 0;
+    for (let i = 0; i + 1 < k && binsLeft > 1; i++) {
+      acc += counts[i]!;
+      const target = remaining / binsLeft;
+      if (acc >= target || counts[i + 1]! >= target) {
+        upper.push(between(distinct[i]!, distinct[i + 1]!));
+        remaining -= acc;
+        acc = 0;
+        binsLeft--;
+      }
+    }
+  }
+  upper.push(Infinity);
+  return Float64Array.from(upper);
+}
+
+/** The bin code of one raw value (NaN -> 0). */
+export function binOf(upper: Float64Array, v: number): number {
+  if (v !== v) return MISSING_BIN;
+  let lo = 0;
+  let hi = upper.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v <= upper[mid]!) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo + 1;
+}
+
+/** Bin bounds for every column of X, from at most BIN_SAMPLE_ROWS rows drawn with `rng`. */
+export function fitBinBounds(X: Matrix, maxBin: number, rng: Rng): Float64Array[] {
+  let sample: Uint32Array | null = null;
+  if (X.n > BIN_SAMPLE_ROWS) {
+    // A sorted uniform sample without replacement (selection sampling), reproducible from the seed.
+    sample = new Uint32Array(BIN_SAMPLE_ROWS);
+    let need = BIN_SAMPLE_ROWS;
+    let k = 0;
+    for (let i = 0; i < X.n && need > 0; i++) {
+      if (rng.next() * (X.n - i) < need) {
+        sample[k++] = i;
+        need--;
+      }
+    }
+  }
+  return X.columns.map((col) => {
+    if (!sample) return findBinBounds(col, maxBin);
+    const vals = new Float64Array(sample.length);
+    for (let i = 0; i < sample.length; i++) vals[i] = col[sample[i]!]!;
+    return findBinBounds(vals, maxBin);
+  });
+}
+
+/** Column-major bin codes: codes[j * n + i] for feature j, row i. */
+export function binColumnMajor(X: Matrix, bounds: readonly Float64Array[]): Uint8Array {
+  const n = X.n;
+  const codes = new Uint8Array(n * bounds.length);
+  for (let j = 0; j < bounds.length; j++) {
+    const col = X.columns[j]!;
+    const upper = bounds[j]!;
+    const out = codes.subarray(j * n, (j + 1) * n);
+    for (let i = 0; i < n; i++) out[i] = binOf(upper, col[i]!);
+  }
+  return codes;
+}
+
+/** The same codes transposed to row-major (rows x features), the histogram kernel's layout. */
+export function transposeBins(colMajor: Uint8Array, n: number, features: number, out: Uint8Array): void {
+  for (let j = 0; j < features; j++) {
+    const off = j * n;
+    for (let i = 0; i < n; i++) out[i * features + j] = colMajor[off + i]!;
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * GbdtModel: histogram gradient-boosted trees on log loss behind the common ChurnModel
+ * interface. The learned state is plain JSON (trees as flat arrays) that predicts the same bits
+ * after a save and load.
+ */
+import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { readParams } from '../params.js';
+import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
+import { checkFinite } from './binning.js';
+import { boost } from './booster.js';
+import { GBDT_PARAMS, checkGbdtParams, resolveMonotone, type GbdtParams } from './params.js';
+import { Tree, predictForest, type TreeJSON } from './tree.js';
+import { TreeShapExplainer, expectedValue } from './treeshap.js';
+
+export interface GbdtState {
+  format: 'churnkit.gbdt';
+  version: 1;
+  /** Input names, in the order of the Matrix columns the trees index. */
+  names: string[];
+  /** Starting margin: the prior log-odds of churn in the (weighted) training rows. */
+  base_score: number;
+  /** Rounds run; the kept trees are rounds 0..best_iteration. */
+  rounds: number;
+  best_iteration: number;
+  trees: TreeJSON[];
+}
+
+export interface FeatureImportance {
+  feature: string;
+  /** Splits on the feature (XGBoost's "weight"). */
+  splits: number;
+  /** Sum of the loss reductions of its splits (XGBoost's "total_gain"). */
+  total_gain: number;
+  /** total_gain / splits (XGBoost's "gain"). */
+  mean_gain: number;
+}
+
+interface Fitted {
+  names: string[];
+  baseScore: number;
+  trees: Tree[];
+  rounds: number;
+  bestIteration: number;
+  validationLoss: number[];
+  /** Bin bounds of the training run; null for a model restored from its state. */
+  bounds: Float64Array[] | null;
+}
+
+/** Separates a by-name constraint record (code only) from what readParams checks. */
+function completeParams(given: Partial<GbdtParams> | Record<string, unknown>): GbdtParams {
+  const { monotone_constraints: mono, ...rest } = given as Record<string, unknown>;
+  const byName = mono !== undefined && mono !== null && typeof mono === 'object' && !Array.isArray(mono);
+  const params = readParams('gbdt', GBDT_PARAMS, byName || mono === undefined ? rest : { ...rest, monotone_constraints: mono }) as unknown as GbdtParams;
+  if (byName) params.monotone_constraints = { ...(mono as Record<string, number>) };
+  checkGbdtParams(params);
+  return params;
+}
+
+export class GbdtModel implements ChurnModel<GbdtState> {
+  readonly family = 'gbdt' as const;
+  readonly params: Record<string, unknown>;
+  private readonly p: GbdtParams;
+  private fitted: Fitted | null = null;
+
+  constructor(params: Partial<GbdtParams> | Record<string, unknown> = {}, readonly seed = 0) {
+    this.p = completeParams(params);
+    this.params = this.p as unknown as Record<string, unknown>;
+  }
+
+  static fromState(state: GbdtState, params: Partial<GbdtParams> | Record<string, unknown> = {}): GbdtModel {
+    const model = new GbdtModel(params);
+    model.fitted = {
+      names: [...state.names],
+      baseScore: state.base_score,
+      trees: state.trees.map((t) => Tree.fromJSON(t)),
+      rounds: state.rounds,
+      bestIteration: state.best_iteration,
+      validationLoss: [],
+      bounds: null,
+    };
+    return model;
+  }
+
+  async fit(data: FitData, options: FitOptions = {}): Promise<this> {
+    const p = this.p;
+    const monotone = resolveMonotone(p.monotone_constraints, data.X.names);
+    if (options.validation && options.validation.X.columns.length !== data.X.columns.length) {
+      throw new UsageError(`gbdt: validation rows have ${options.validation.X.columns.length} inputs, training rows ${data.X.columns.length}`);
+    }
+    const result = await boost(
+      data,
+      {
+        nEstimators: p.n_estimators,
+        learningRate: p.learning_rate,
+        maxDepth: p.max_depth,
+        maxLeaves: p.max_leaves,
+        growPolicy: p.grow_policy,
+        minChildWeight: p.min_child_weight,
+        lambda: p.reg_lambda,
+        minSplitGain: p.gamma,
+        subsample: p.subsample,
+        colsampleByTree: p.colsample_bytree,
+        colsampleByNode: p.colsample_bynode,
+        maxBin: p.max_bin,
+        scalePosWeight: p.scale_pos_weight,
+        earlyStoppingRounds: p.early_stopping_rounds,
+        monotone,
+        threads: p.threads,
+        seed: this.seed,
+      },
+      options.validation,
+      options.progress,
+    );
+    this.fitted = {
+      names: [...data.X.names],
+      baseScore: result.baseScore,
+      trees: result.trees,
+      rounds: result.rounds,
+      bestIteration: result.bestIteration,
+      validationLoss: result.validationLoss,
+      bounds: result.bounds,
+    };
+    return this;
+  }
+
+  private model(): Fitted {
+    if (!this.fitted) throw new ChurnkitError('gbdt model is not fitted');
+    return this.fitted;
+  }
+
+  /** The fitted trees (read-only use). */
+  get trees(): readonly Tree[] {
+    return this.model().trees;
+  }
+
+  /** Per input, the upper bounds of its value bins (binning.ts); null after a restore. */
+  get binBounds(): readonly Float64Array[] | null {
+    return this.model().bounds;
+  }
+
+  get baseScore(): number {
+    return this.model().baseScore;
+  }
+
+  private checkInputs(X: Matrix): void {
+    const names = this.model().names;
+    if (X.columns.length !== names.length) {
+      throw new UsageError(`gbdt model takes ${names.length} inputs (${names.join(', ')}), got ${X.columns.length}`);
+    }
+    checkFinite(X);
+  }
+
+  predictMargin(X: Matrix): Float64Array {
+    this.checkInputs(X);
+    const m = this.model();
+    return predictForest(m.trees, m.baseScore, X.columns, X.n);
+  }
+
+  explain(X: Matrix): Explanation {
+    this.checkInputs(X);
+    const m = this.model();
+    const F = m.names.length;
+    let bias = m.baseScore;
+    let depth = 0;
+    for (const tree of m.trees) {
+      bias += expectedValue(tree);
+      depth = Math.max(depth, tree.depth());
+    }
+    const contributions = Array.from({ length: F }, () => new Float64Array(X.n));
+    const explainer = new TreeShapExplainer(depth);
+    const phi = new Float64Array(F);
+    for (let i = 0; i < X.n; i++) {
+      phi.fill(0);
+      for (const tree of m.trees) explainer.explainRow(tree, X.columns, i, phi);
+      for (let j = 0; j < F; j++) contributions[j]![i] = phi[j]!;
+    }
+    return { names: [...m.names], bias: new Float64Array(X.n).fill(bias), contributions };
+  }
+
+  /** Gain and split-count importance per input, by total gain (ties by input order). */
+  importance(): FeatureImportance[] {
+    const m = this.model();
+    const splits = new Float64Array(m.names.length);
+    const gain = new Float64Array(m.names.length);
+    for (const tree of m.trees) {
+      for (let i = 0; i < tree.size; i++) {
+        const f = tree.feature[i]!;
+        if (f < 0) continue;
+        splits[f]!++;
+        gain[f] = gain[f]! + tree.gain[i]!;
+      }
+    }
+    return m.names
+      .map((feature, j) => ({ feature, splits: splits[j]!, total_gain: gain[j]!, mean_gain: splits[j]! > 0 ? gain[j]! / splits[j]! : 0, j }))
+      .sort((a, b) => b.total_gain - a.total_gain || a.j - b.j)
+      .map(({ j: _j, ...rest }) => rest);
+  }
+
+  state(): GbdtState {
+    const m = this.model();
+    return {
+      format: 'churnkit.gbdt',
+      version: 1,
+      names: [...m.names],
+      base_score: m.baseScore,
+      rounds: m.rounds,
+      best_iteration: m.bestIteration,
+      trees: m.trees.map((t) => t.toJSON()),
+    };
+  }
+
+  summary(): Record<string, unknown> {
+    const m = this.model();
+    const out: Record<string, unknown> = {
+      trees: m.trees.length,
+      rounds: m.rounds,
+      best_iteration: m.bestIteration,
+      leaves: m.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0),
+      importance: this.importance(),
+    };
+    if (m.validationLoss.length > 0) out['best_validation_log_loss'] = m.validationLoss[m.bestIteration];
+    return out;
+  }
+}

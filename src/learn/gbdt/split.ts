@@ -1,0 +1,168 @@
+/**
+ * Best split of a node from its histograms, as XGBoost scores it: the gain of a split is
+ * G_L^2/(H_L+lambda) + G_R^2/(H_R+lambda) - G^2/(H+lambda), both ways of sending the missing
+ * values are tried, and children must keep a hessian sum of at least min_child_weight.
+ *
+ * Monotone constraints follow XGBoost/LightGBM's bounds propagation: every node carries an
+ * interval [lower, upper] its output must stay in; child outputs are clamped into it, gains are
+ * computed for the clamped outputs, a split on a constrained feature is allowed only when the
+ * children's outputs are ordered the promised way, and it then hands the midpoint of the two
+ * outputs down as the bound between the left and right subtrees (childBounds). Every leaf left
+ * of such a split is <= every leaf right of it, so sweeping the feature up never lowers (+1) or
+ * never raises (-1) the tree's output.
+ */
+import { HIST_DOUBLES_PER_FEATURE } from './workspace.js';
+
+export interface SplitParams {
+  lambda: number;
+  minChildWeight: number;
+  minSplitGain: number;
+  /** Per feature: +1, -1 or 0; null when no feature is constrained. */
+  monotone: Int8Array | null;
+}
+
+/** XGBoost's kRtEps: a split must improve the loss by more than this. */
+const MIN_GAIN = 1e-6;
+
+export interface NodeStats {
+  G: number;
+  H: number;
+  lower: number;
+  upper: number;
+}
+
+export interface Split {
+  feature: number;
+  /** Rows with bin 1..bin go left. */
+  bin: number;
+  defaultLeft: boolean;
+  gain: number;
+  GL: number;
+  HL: number;
+  GR: number;
+  HR: number;
+  /** Unscaled child outputs (before the learning rate), clamped to the node's bounds. */
+  wLeft: number;
+  wRight: number;
+}
+
+/** The output of a node with gradient sum G and hessian sum H, clamped to its bounds. */
+export function leafWeight(G: number, H: number, lambda: number, lower = -Infinity, upper = Infinity): number {
+  const w = -G / (H + lambda);
+  return w < lower ? lower : w > upper ? upper : w;
+}
+
+/** The loss reduction of giving weight w to a node (XGBoost's CalcGainGivenWeight). */
+function gainGivenWeight(G: number, H: number, lambda: number, w: number): number {
+  return -(2 * G * w + (H + lambda) * w * w);
+}
+
+/** The bounds of the two children of a split node (XGBoost's TreeEvaluator::AddSplit). */
+export function childBounds(parent: NodeStats, split: Split, constraint: number): { left: [number, number]; right: [number, number] } {
+  const left: [number, number] = [parent.lower, parent.upper];
+  const right: [number, number] = [parent.lower, parent.upper];
+  if (constraint !== 0) {
+    const mid = (split.wLeft + split.wRight) / 2;
+    if (constraint > 0) {
+      left[1] = mid;
+      right[0] = mid;
+    } else {
+      left[0] = mid;
+      right[1] = mid;
+    }
+  }
+  return { left, right };
+}
+
+/**
+ * The best split of a node over `features`, or null when none clears min_split_gain. Ties go
+ * to the lower feature index, then the lower bin, then missing-right: the result does not
+ * depend on anything but the histograms.
+ */
+export function findBestSplit(
+  hist: Float64Array,
+  slotOffset: number,
+  node: NodeStats,
+  features: Uint32Array,
+  binCounts: Int32Array,
+  p: SplitParams,
+): Split | null {
+  const { lambda, minChildWeight: mcw } = p;
+  const { G, H } = node;
+  if (H < 2 * mcw) return null;
+  const constrained = p.monotone !== null;
+  const parentGain = constrained ? gainGivenWeight(G, H, lambda, leafWeight(G, H, lambda, node.lower, node.upper)) : (G * G) / (H + lambda);
+  let bestGain = Math.max(p.minSplitGain, MIN_GAIN);
+  let best: Split | null = null;
+  let bestF = -1, bestBin = 0, bestDL = false, bGL = 0, bHL = 0;
+  // A side whose hessian sum is rounding noise of H is empty (sums come from subtracted histograms).
+  const eps = H * 1e-10;
+
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    const nb = binCounts[f]!;
+    if (nb < 1) continue;
+    const base = slotOffset + f * HIST_DOUBLES_PER_FEATURE;
+    const gm = hist[base]!;
+    const hm = hist[base + 1]!;
+    const hasMissing = hm > 0;
+    const c = constrained ? p.monotone![f]! : 0;
+    let accG = 0;
+    let accH = 0;
+    for (let s = 1; s <= nb; s++) {
+      const g = hist[base + 2 * s]!;
+      const h = hist[base + 2 * s + 1]!;
+      accG += g;
+      accH += h;
+      if (H - accH < mcw || H - accH <= eps) break; // right sides only shrink from here on
+      if (h === 0 && g === 0 && s < nb) continue; // an empty bin gives the same split as the one before
+      const last = s === nb;
+      // Missing values to the right (for the last bin: all values left, missing right).
+      if (!last || hasMissing) {
+        const GL = accG, HL = accH, GR = G - accG, HR = H - accH;
+        if (HL >= mcw && HL > eps && HR > eps) {
+          const gain = constrained ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
+          if (gain > bestGain) {
+            bestGain = gain; bestF = f; bestBin = s; bestDL = false; bGL = GL; bHL = HL;
+          }
+        }
+      }
+      // Missing values to the left.
+      if (hasMissing && !last) {
+        const GL = accG + gm, HL = accH + hm, GR = G - GL, HR = H - HL;
+        if (HL >= mcw && HR >= mcw && HR > eps) {
+          const gain = constrained ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
+          if (gain > bestGain) {
+            bestGain = gain; bestF = f; bestBin = s; bestDL = true; bGL = GL; bHL = HL;
+          }
+        }
+      }
+    }
+  }
+  if (bestF < 0) return best;
+  const GR = G - bGL;
+  const HR = H - bHL;
+  let defaultLeft = bestDL;
+  // No missing values reached this node: unseen missing values later follow the bigger child.
+  if (hist[slotOffset + bestF * HIST_DOUBLES_PER_FEATURE + 1]! === 0) defaultLeft = bHL >= HR;
+  best = {
+    feature: bestF,
+    bin: bestBin,
+    defaultLeft,
+    gain: bestGain,
+    GL: bGL,
+    HL: bHL,
+    GR,
+    HR,
+    wLeft: leafWeight(bGL, bHL, lambda, node.lower, node.upper),
+    wRight: leafWeight(GR, HR, lambda, node.lower, node.upper),
+  };
+  return best;
+}
+
+function constrainedGain(GL: number, HL: number, GR: number, HR: number, node: NodeStats, c: number, lambda: number): number {
+  const wl = leafWeight(GL, HL, lambda, node.lower, node.upper);
+  const wr = leafWeight(GR, HR, lambda, node.lower, node.upper);
+  if ((c > 0 && wl > wr) || (c < 0 && wl < wr)) return -Infinity;
+  return gainGivenWeight(GL, HL, lambda, wl) + gainGivenWeight(GR, HR, lambda, wr);
+}
