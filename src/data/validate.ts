@@ -13,8 +13,9 @@ import { silentProgress, type Progress } from '../util/progress.js';
  * It reads the user's files once per table as text (streaming, so a 2 GB file needs no more
  * memory than a small one) and writes nothing.
  *
- * Future dates are judged against the latest usage timestamp (`dataEnd`), not the wall clock,
- * so the report is the same whenever it runs. Contracts are exempt: renewal dates lie ahead.
+ * Future dates are judged against the day of the latest usage timestamp (`dataEnd`), not the
+ * wall clock, so the report is the same whenever it runs; by day, because usage may be daily
+ * roll-ups stamped 00:00. Contracts are exempt: renewal dates lie ahead.
  */
 export interface ValidateOptions extends OpenHistoryOptions {
   /** Rows shown per problem (default 5); counts are always complete. */
@@ -167,13 +168,14 @@ function rowChecks(ts: TableSource, conv: Map<string, { i: number; c: ColumnConv
   if (ctx.dataEnd && !NO_FUTURE_CHECK.includes(ts.table)) {
     for (const [name, { spec }] of conv) {
       if (!ts.columns.get(name) || (spec.type !== 'date' && spec.type !== 'timestamp')) continue;
-      const limit = spec.type === 'date' ? `CAST(TIMESTAMP ${quoteLiteral(ctx.dataEnd)} AS DATE)` : `TIMESTAMP ${quoteLiteral(ctx.dataEnd)}`;
+      // By day: usage may be daily roll-ups stamped 00:00, which cover the whole last day.
+      const lastDay = ctx.dataEnd.slice(0, 10);
       checks.push({
         code: 'future_date',
         severity: 'warning',
         column: name,
-        message: `after the latest usage timestamp (${isoOf(ctx.dataEnd)})`,
-        cond: `${ref(name, 'v')} > ${limit}`,
+        message: `after the last day with usage (${lastDay})`,
+        cond: `CAST(${ref(name, 'v')} AS DATE) > DATE ${quoteLiteral(lastDay)}`,
         value: ref(name, 'r'),
       });
     }
