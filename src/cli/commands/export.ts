@@ -1,19 +1,53 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { defineCommand, type CommandIO } from '../command.js';
+import { loadFrame } from '../../data/frame.js';
+import { loadModel } from '../../learn/index.js';
+import { exportTfjs, verifyTfjsExport, type VerifyResult } from '../../learn/export/index.js';
+import { ChurnkitError, UsageError } from '../../util/errors.js';
+
+interface ExportFlags extends Record<string, unknown> {
+  model: string;
+  format: string;
+  out: string;
+  verify?: string;
+}
+
+async function run(flags: ExportFlags, io: CommandIO) {
+  if (flags.format !== 'tfjs') throw new UsageError(`--format ${flags.format} is not supported (available: tfjs)`);
+  io.progress.start(`loading ${flags.model}`);
+  const trained = await loadModel(flags.model);
+  const frame = flags.verify ? await loadFrame(flags.verify) : null;
+  let verified: VerifyResult | null = null;
+  io.progress.start(`exporting ${trained.family} to TensorFlow.js`);
+  // The check runs on the finished folder before it replaces --out, so a failed check writes nothing.
+  const summary = await exportTfjs(trained, flags.out, async (dir) => {
+    if (!frame) return;
+    io.progress.start(`checking against churnkit on ${flags.verify}`);
+    verified = await verifyTfjsExport(dir, trained, frame, flags.verify);
+    if (verified.rows_over_1e6 > 0) {
+      const why = trained.calibration.method === 'isotonic' ? ' (near isotonic steps steeper than float32 can follow)' : '';
+      throw new ChurnkitError(
+        `the export differs from churnkit's probabilities by more than 1e-6 on ${verified.rows_over_1e6} of ${verified.rows} rows (largest ${verified.max_abs_diff.toExponential(2)})${why}; nothing written`,
+      );
+    }
+  });
+  io.say(`wrote ${flags.out}: ${summary.files.join(' + ')} (${trained.family}, ${summary.inputs} inputs, ${summary.parameters} weights, calibration ${summary.calibration})`);
+  const v = verified as VerifyResult | null;
+  if (v) io.say(`checked ${v.rows.toLocaleString('en-US')} rows of ${flags.verify}: largest probability difference ${v.max_abs_diff.toExponential(2)}`);
+  return { ok: true, ...summary, ...(v ? { verify: v } : {}) };
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<ExportFlags>(
     program,
     'export',
-    'export a model to another format',
+    'export a model to another format (tfjs: a TensorFlow.js LayersModel)',
     (cmd) =>
       cmd
         .requiredOption('--model <file>', 'model artifact (.json)')
         .requiredOption('--format <name>', 'tfjs')
-        .requiredOption('--out <dir>', 'output folder'),
-    async () => {
-      throw new ChurnkitError('export is not built yet (issue 11)');
-    },
+        .requiredOption('--out <dir>', 'output folder (model.json + weights.bin)')
+        .option('--verify <features>', 'reload the export and compare its probabilities with churnkit on this feature table'),
+    run,
   );
 }

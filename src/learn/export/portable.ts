@@ -1,0 +1,117 @@
+/**
+ * A model artifact as a plain stack of dense layers that maps the raw (imputed, one-hot)
+ * inputs to churnkit's calibrated probability: the family's margin network, with the
+ * pipeline's standardization folded into the first layer and the calibration appended.
+ * Any runtime with dense layers, relu, tanh and sigmoid can evaluate it; tfjs.ts writes it
+ * as a TensorFlow.js LayersModel.
+ */
+import type { Calibration, Preprocessing } from '../model.js';
+import type { TrainedModel } from '../pipeline.js';
+import type { MlpState } from '../mlp/index.js';
+import type { LogisticState } from '../logistic/index.js';
+import { UsageError } from '../../util/errors.js';
+
+export type PortableActivation = 'linear' | 'relu' | 'tanh' | 'sigmoid';
+
+export type PortableLayer =
+  | { type: 'dense'; kernel: number[][]; bias: number[]; activation: PortableActivation }
+  /** min(max(x, 0), 1), elementwise: the clipped ramps of an isotonic map. */
+  | { type: 'clip01' };
+
+export interface PortableNetwork {
+  inputs: string[];
+  layers: PortableLayer[];
+}
+
+type Dense = Extract<PortableLayer, { type: 'dense' }>;
+
+/** Families whose margin is a dense network and so export exactly. */
+export const EXPORTABLE_FAMILIES = ['logistic', 'mlp'] as const;
+
+/** The network from raw model inputs to the calibrated churn probability. */
+export function portableNetwork(trained: TrainedModel): PortableNetwork {
+  const margin = marginNetwork(trained);
+  const layers = foldStandardization(margin, trained.preprocessing);
+  return { inputs: [...trained.preprocessing.outputs], layers: appendCalibration(layers, trained.calibration) };
+}
+
+/** The family's margin (log-odds) as dense layers over the preprocessed inputs. */
+function marginNetwork(trained: TrainedModel): Dense[] {
+  const { family, model } = trained;
+  if (!(EXPORTABLE_FAMILIES as readonly string[]).includes(family)) {
+    throw new UsageError(`export --format tfjs supports ${EXPORTABLE_FAMILIES.join(' and ')} models, not ${family} (trees are not dense layers)`);
+  }
+  const outputs = trained.preprocessing.outputs;
+  const checkInputs = (names: readonly string[]) => {
+    if (names.length !== outputs.length || names.some((n, j) => n !== outputs[j])) {
+      throw new UsageError(`model artifact: the ${family} inputs [${names.join(', ')}] differ from preprocessing.outputs [${outputs.join(', ')}]`);
+    }
+  };
+  if (family === 'logistic') {
+    const s = model.state() as LogisticState;
+    checkInputs(s.names);
+    return [{ type: 'dense', kernel: s.coefficients.map((c) => [c]), bias: [s.intercept], activation: 'linear' }];
+  }
+  const s = model.state() as MlpState;
+  checkInputs(s.inputs);
+  const last = s.layers.length - 1;
+  return s.layers.map((l, k) => ({ type: 'dense', kernel: l.kernel, bias: l.bias, activation: k === last ? 'linear' : s.activation }));
+}
+
+/**
+ * (x - c) / s fed to W x + b equals (W / s) x + (b - sum_j W_j c_j / s_j): the exported
+ * model takes the imputed inputs as they are. Computed in float64 before the float32 cast.
+ */
+function foldStandardization(layers: Dense[], prep: Preprocessing): Dense[] {
+  if (!prep.standardize) return layers;
+  const { center, scale } = prep.standardize;
+  const [first, ...rest] = layers;
+  const kernel = first!.kernel.map((row, j) => row.map((w) => w / scale[j]!));
+  const bias = first!.bias.map((b, o) => {
+    let shift = 0;
+    first!.kernel.forEach((row, j) => (shift += (row[o]! * center[j]!) / scale[j]!));
+    return b - shift;
+  });
+  return [{ ...first!, kernel, bias }, ...rest];
+}
+
+/**
+ * Margin to probability. none: sigmoid. Platt: sigmoid(a m + b), folded into the last layer.
+ * Isotonic: y_0 + sum_k (y_k+1 - y_k) clip01((m - x_k) / (x_k+1 - x_k)), linear interpolation
+ * with clipping exactly as churnkit applies it. Each ramp is 0 or 1 away from its own segment, so
+ * float32 only matters for margins inside a segment, where the error is the segment's slope
+ * times the margin's float32 rounding.
+ */
+function appendCalibration(layers: Dense[], cal: Calibration): PortableLayer[] {
+  const head = layers.slice(0, -1);
+  const last = layers[layers.length - 1]!;
+  switch (cal.method) {
+    case 'none':
+      return [...head, { ...last, activation: 'sigmoid' }];
+    case 'platt':
+      return [...head, { type: 'dense', kernel: last.kernel.map((r) => [r[0]! * cal.a]), bias: [last.bias[0]! * cal.a + cal.b], activation: 'sigmoid' }];
+    case 'isotonic': {
+      const { x, y } = cal;
+      const segments = x.length - 1;
+      if (segments === 0) {
+        // One point: a constant probability; keep the margin network so inputs still flow.
+        return [...layers, { type: 'dense', kernel: [[0]], bias: [y[0]!], activation: 'linear' }];
+      }
+      const slopeIn: number[] = [];
+      const shift: number[] = [];
+      const rise: number[] = [];
+      for (let k = 0; k < segments; k++) {
+        const dx = x[k + 1]! - x[k]!;
+        slopeIn.push(1 / dx);
+        shift.push(-x[k]! / dx);
+        rise.push(y[k + 1]! - y[k]!);
+      }
+      return [
+        ...layers,
+        { type: 'dense', kernel: [slopeIn], bias: shift, activation: 'linear' },
+        { type: 'clip01' },
+        { type: 'dense', kernel: rise.map((r) => [r]), bias: [y[0]!], activation: 'linear' },
+      ];
+    }
+  }
+}
