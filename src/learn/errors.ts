@@ -12,7 +12,7 @@ export class ModelFitError extends ChurnkitError {
 
 /** A model artifact that is not what churnkit wrote: names the file and the field. */
 export class ArtifactError extends ChurnkitError {
-  constructor(readonly field: string, problem: string, readonly source = 'model artifact') {
+  constructor(readonly field: string, readonly problem: string, readonly source = 'model artifact') {
     super(`${source}: field ${field} ${problem}`, 2);
   }
 }

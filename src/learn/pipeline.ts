@@ -16,7 +16,7 @@ import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrat
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { dataFingerprint } from './fingerprint.js';
 import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
-import { ModelFitError } from './errors.js';
+import { ArtifactError, ModelFitError } from './errors.js';
 import type { Calibration, ChurnModel, Explanation, FitData, Matrix, ModelArtifact, ModelFamily, Preprocessing, Provenance, SliceInfo } from './model.js';
 import { readParams } from './params.js';
 
@@ -351,7 +351,14 @@ export async function loadModel(artifactOrPath: string | ModelArtifact): Promise
     throw new ModelFitError(`${source}: family ${a.family} is not available in this build of churnkit`);
   }
   const params = readParams(family.name, family.params, a.params);
-  const model = await family.restore(a[a.family], params);
+  let model: ChurnModel;
+  try {
+    model = await family.restore(a[a.family], params);
+  } catch (err) {
+    // Families name the field; the file is known only here.
+    if (err instanceof ArtifactError) throw new ArtifactError(err.field, err.problem, source);
+    throw err;
+  }
   const training = (a['training'] ?? {}) as Record<string, unknown>;
   return new TrainedModel(family, model, a.features, a.preprocessing, a.calibration, a.provenance, a.metrics, training);
 }

@@ -18,7 +18,7 @@ import { readParams, type ParamSpecs } from '../params.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
-import { scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
+import { allocateDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
 
 export const LOGISTIC_PARAMS: ParamSpecs = {
   l2: { type: 'number', default: 0, min: 0, description: 'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2))' },
@@ -30,7 +30,7 @@ export const LOGISTIC_PARAMS: ParamSpecs = {
     description: 'penalize coefficients of standardized inputs (scale-free, the default) or of the inputs as given (as scikit-learn on unscaled data, peer.py)',
   },
   max_iter: { type: 'integer', default: 100, min: 1, description: 'maximum Newton iterations' },
-  tol: { type: 'number', default: 1e-10, min: 0, description: 'stop when no standardized coefficient moves by more than this' },
+  tol: { type: 'number', default: 1e-10, min: 0, description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.01 * sqrt(tol)' },
 };
 
 export interface CoefficientRow {
@@ -118,20 +118,24 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       }
       const mean = sum / n;
       let ss = 0;
-      for (let i = 0; i < n; i++) ss += (col[i]! - mean) ** 2;
+      for (let i = 0; i < n; i++) {
+        const d = col[i]! - mean;
+        ss += d * d;
+      }
       center[j] = mean;
       scale[j] = Math.sqrt(ss / n);
       if (min === max || !(scale[j]! > 0)) dropped.push(names[j]!);
       else keep.push(j);
     }
     const p = keep.length;
-    const Z = new Float64Array(n * p);
+    const design = allocateDesign(n, p);
+    const { Z, stride, offset } = design;
     for (let k = 0; k < p; k++) {
       const j = keep[k]!;
       const col = X.columns[j]!;
       const m = center[j]!;
-      const s = scale[j]!;
-      for (let i = 0, off = k; i < n; i++, off += p) Z[off] = (col[i]! - m) / s;
+      const inv = 1 / scale[j]!;
+      for (let i = 0, off = offset + k; i < n; i++, off += stride) Z[off] = (col[i]! - m) * inv;
     }
     const l2 = this.params['l2'] as number;
     const l1 = this.params['l1'] as number;
@@ -140,7 +144,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const l2v = Float64Array.from(keep, (j) => (original ? l2 / scale[j]! ** 2 : l2));
     const l1v = Float64Array.from(keep, (j) => (original ? l1 / scale[j]! : l1));
     const w = data.weight ?? null;
-    const input: SolverInput = { n, p, Z, y, w, l2: l2v, l1: l1v, maxIter: this.params['max_iter'] as number, tol: this.params['tol'] as number, names: keep.map((j) => names[j]!) };
+    const input: SolverInput = { n, p, ...design, y, w, l2: l2v, l1: l1v, maxIter: this.params['max_iter'] as number, tol: this.params['tol'] as number, names: keep.map((j) => names[j]!) };
     const sol = solveLogistic(input);
     const q = p + 1;
 

@@ -1,0 +1,194 @@
+/** The training pipeline: holdout slices and embargo, NULLs, categoricals, artifacts, explanations. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Frame } from '../../src/data/frame.js';
+import { DEFAULT_MODEL_COLUMNS, loadModel, readModelArtifact, trainModel, type LogisticState } from '../../src/learn/index.js';
+import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
+import { Rng } from '../../src/util/rng.js';
+import { tempDir } from '../support/paths.js';
+import { loadFixture } from './helpers.js';
+
+/** A churnkit-shaped feature table: monthly as-of dates, the default model columns, a 90-day label. */
+function churnTable(months: number, perMonth: number, seed: number): Frame {
+  const rng = new Rng(seed);
+  const n = months * perMonth;
+  const columns: Frame['columns'] = {};
+  const kinds: Frame['kinds'] = {};
+  const asOf: string[] = [];
+  const ids: string[] = [];
+  const segment: string[] = [];
+  for (let m = 0; m < months; m++) {
+    const date = new Date(Date.UTC(2024, m, 1)).toISOString().slice(0, 10);
+    for (let k = 0; k < perMonth; k++) {
+      asOf.push(date);
+      ids.push(`A${k}`);
+      segment.push(['SMB', 'MidMarket', 'Enterprise'][k % 3]!);
+    }
+  }
+  columns['account_id'] = ids;
+  kinds['account_id'] = 'text';
+  columns['as_of'] = asOf;
+  kinds['as_of'] = 'date';
+  columns['segment'] = segment;
+  kinds['segment'] = 'text';
+  const risk = new Float64Array(n);
+  for (const name of FEATURE_TABLE_COLUMNS.slice(3)) {
+    if (name === 'churned_within_90d') continue;
+    const isBool = ['zero_usage_14d', 'champion_departed', 'active_escalation'].includes(name);
+    const col = Float64Array.from({ length: n }, () => (isBool ? (rng.next() < 0.15 ? 1 : 0) : rng.normal()));
+    if (name === 'nps_trend') for (let i = 0; i < n; i++) if (rng.next() < 0.3) col[i] = NaN;
+    columns[name] = col;
+    kinds[name] = isBool ? 'boolean' : 'number';
+  }
+  const usage = columns['usage_trend_14d'] as Float64Array;
+  const zero = columns['zero_usage_14d'] as Float64Array;
+  const nps = columns['nps_trend'] as Float64Array;
+  for (let i = 0; i < n; i++) risk[i] = -1.5 - 0.9 * usage[i]! + 1.2 * zero[i]! + (Number.isNaN(nps[i]!) ? 0.6 : -0.3 * nps[i]!);
+  const label = Float64Array.from(risk, (r) => (rng.next() < 1 / (1 + Math.exp(-r)) ? 1 : 0));
+  // The last three months are censored: their 90 days have not passed.
+  for (let i = (months - 3) * perMonth; i < n; i++) label[i] = NaN;
+  columns['churned_within_90d'] = label;
+  kinds['churned_within_90d'] = 'number';
+  return { n, names: [...FEATURE_TABLE_COLUMNS], kinds, columns };
+}
+
+test('on a churnkit table: default columns, censored rows skipped, NULLs get an indicator', async () => {
+  const frame = churnTable(12, 150, 1);
+  const m = await trainModel(frame, { family: 'logistic' });
+  assert.deepEqual(m.features, DEFAULT_MODEL_COLUMNS);
+  const split = m.training['split'] as Record<string, number>;
+  assert.equal(split['censored_rows'], 450);
+  assert.equal(m.provenance.rows, 1350);
+  assert.equal(m.provenance.horizon_days, 90);
+  assert.equal(m.provenance.as_of_from, '2024-01-01');
+  assert.equal(m.provenance.as_of_to, '2024-09-01');
+  assert.match(m.provenance.data_fingerprint, /^[0-9a-f]{64}$/);
+  assert.deepEqual(m.preprocessing.missing_indicators, ['nps_trend']);
+  assert.ok(m.preprocessing.outputs.includes('nps_trend:missing'));
+  const s = m.model.state() as LogisticState;
+  const missingCoef = s.coefficients[s.names.indexOf('nps_trend:missing')]!;
+  assert.ok(missingCoef > 0.3, `a missing NPS carries its own risk (${missingCoef})`);
+  // explain by input folds the indicator into its column; the sum is still the margin
+  const e = m.explain(frame);
+  assert.deepEqual(e.names, DEFAULT_MODEL_COLUMNS);
+  const margin = m.predictMargin(frame);
+  for (let i = 0; i < frame.n; i += 97) {
+    let total = e.bias[i]!;
+    for (const c of e.contributions) total += c[i]!;
+    assert.ok(Math.abs(total - margin[i]!) < 1e-12);
+  }
+});
+
+test('calibration holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
+  const frame = churnTable(12, 150, 2);
+  const m = await trainModel(frame, { family: 'logistic', calibration: 'isotonic' });
+  const split = m.training['split'] as Record<string, number | string>;
+  // labeled: Jan..Sep; holdout: the latest 20% of labeled rows = Aug, Sep (300 rows)
+  assert.equal(split['holdout_from'], '2024-08-01');
+  assert.equal(split['holdout_rows'], 300);
+  // training rows need as_of + 90 days <= Aug 1: Jan..May 1 (May 1 + 90 = Jul 30); Jun and Jul are embargoed
+  assert.equal(split['embargoed_rows'], 300);
+  assert.equal(split['train_rows'], 750);
+  assert.equal(m.calibration.method, 'isotonic');
+  if (m.calibration.method === 'isotonic') {
+    assert.equal(m.calibration.fitted_on.rows, 300);
+    assert.equal(m.calibration.fitted_on.as_of_from, '2024-08-01');
+  }
+  assert.ok('holdout_uncalibrated' in m.metrics && 'holdout_calibrated' in m.metrics && 'train' in m.metrics);
+  // No embargo when asked
+  const noGap = await trainModel(frame, { family: 'logistic', calibration: 'platt', embargoDays: 0 });
+  assert.equal((noGap.training['split'] as Record<string, number>)['train_rows'], 1050);
+});
+
+test('a later slice that leaves nothing to train on is a clear error', async () => {
+  const frame = churnTable(5, 50, 3);
+  await assert.rejects(trainModel(frame, { family: 'logistic', calibration: 'platt' }), /leaves no training rows.*--calibration none/);
+});
+
+test('artifact round trip: save, load, same bytes and bit-identical predictions', async () => {
+  const { dir, cleanup } = await tempDir();
+  try {
+    const frame = churnTable(12, 100, 4);
+    const m = await trainModel(frame, { family: 'logistic', calibration: 'platt', params: { l2: 0.5 } });
+    const path = join(dir, 'model.json');
+    await m.save(path);
+    const text = await readFile(path, 'utf8');
+    const loaded = await loadModel(path);
+    assert.equal(loaded.serialize(), text);
+    assert.deepEqual(loaded.predictProba(frame), m.predictProba(frame));
+    const artifact = JSON.parse(text);
+    assert.equal(artifact.kind, 'churnkit.model');
+    assert.equal(artifact.version, 1);
+    assert.equal(artifact.family, 'logistic');
+    assert.deepEqual(Object.keys(artifact).slice(0, 9), ['kind', 'version', 'family', 'features', 'preprocessing', 'params', 'calibration', 'provenance', 'metrics']);
+    assert.ok(Array.isArray(artifact.logistic.coefficients));
+    assert.ok(!/\d{4}-\d\d-\d\dT\d\d:/.test(text), 'no wall-clock timestamps in the artifact');
+    // Same data and seed: same bytes.
+    const again = await trainModel(frame, { family: 'logistic', calibration: 'platt', params: { l2: 0.5 } });
+    assert.equal(again.serialize(), text);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a damaged artifact is refused with the field named', async () => {
+  const { dir, cleanup } = await tempDir();
+  try {
+    const frame = churnTable(6, 60, 5);
+    const m = await trainModel(frame, { family: 'logistic' });
+    const good = m.toArtifact();
+    const cases: [string, (a: any) => void, RegExp][] = [
+      ['kind', (a) => (a.kind = 'churnkit.scorecard'), /field kind/],
+      ['outputs', (a) => (a.preprocessing.outputs[2] = 7), /field preprocessing\.outputs\[2\]/],
+      ['calibration', (a) => (a.calibration = { method: 'platt', a: 'x', b: 0, fitted_on: { rows: 1, positives: 0 } }), /field calibration\.a/],
+      ['state', (a) => a.logistic.coefficients.pop(), /field logistic\.coefficients must have/],
+      ['fingerprint', (a) => (a.provenance.data_fingerprint = 'abc'), /field provenance\.data_fingerprint/],
+      ['impute', (a) => a.preprocessing.impute.pop(), /field preprocessing\.impute/],
+    ];
+    for (const [name, damage, message] of cases) {
+      const a = JSON.parse(JSON.stringify(good));
+      damage(a);
+      const path = join(dir, `${name}.json`);
+      await writeFile(path, JSON.stringify(a));
+      await assert.rejects(loadModel(path), (err: Error) => message.test(err.message) && err.message.includes(path), name);
+    }
+    await writeFile(join(dir, 'bad.json'), '{ not json');
+    await assert.rejects(readModelArtifact(join(dir, 'bad.json')), /not JSON/);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('any table: --label/--columns/--categorical; unseen levels are the reference; bad labels name the row', async () => {
+  const accounts = await loadFixture('accounts.csv');
+  const options = { family: 'logistic', label: 'churned', columns: ['usage_trend', 'tickets', 'nps', 'segment'], categorical: ['segment'] };
+  const m = await trainModel(accounts, options);
+  assert.deepEqual(m.preprocessing.outputs, ['usage_trend', 'tickets', 'nps', 'nps:missing', 'segment=MidMarket', 'segment=SMB']);
+  const seg = accounts.columns['segment'] as string[];
+  const unseen: Frame = { ...accounts, columns: { ...accounts.columns, segment: seg.map(() => 'Startup') } };
+  const reference: Frame = { ...accounts, columns: { ...accounts.columns, segment: seg.map(() => 'Enterprise') } };
+  assert.deepEqual(m.predictProba(unseen), m.predictProba(reference));
+  const label = Float64Array.from(accounts.columns['churned'] as Float64Array);
+  label[41] = 2;
+  await assert.rejects(trainModel({ ...accounts, columns: { ...accounts.columns, churned: label } }, { ...options, table: 'accounts.csv' }), /table accounts\.csv, row 42, column churned: label is 2/);
+  await assert.rejects(trainModel(accounts, { family: 'logistic', label: 'churned', columns: ['segment'] }), /column segment.*--categorical/);
+  await assert.rejects(trainModel(accounts, { family: 'logistic', label: 'churned' }), /not a churnkit feature table/);
+  await assert.rejects(trainModel(accounts, { ...options, family: 'forest' }), /unknown model family "forest"/);
+  await assert.rejects(trainModel(accounts, { ...options, params: { l3: 1 } }), /unknown parameter l3 for logistic/);
+  const { usage_trend: _, ...rest } = accounts.columns;
+  assert.throws(() => m.predictProba({ ...accounts, columns: rest }), /column usage_trend: column is missing/);
+});
+
+test('balanced class weights fit with weights but calibrate and score without them', async () => {
+  const frame = churnTable(12, 120, 6);
+  const plain = await trainModel(frame, { family: 'logistic', calibration: 'platt' });
+  const balanced = await trainModel(frame, { family: 'logistic', calibration: 'platt', classWeight: 'balanced' });
+  const mean = (p: Float64Array) => p.reduce((a, b) => a + b, 0) / p.length;
+  const prevalence = plain.provenance.positives / plain.provenance.rows;
+  // Balanced weights push raw probabilities towards 0.5; Platt on the later slice brings them back.
+  const rawMean = mean(balanced.predictMargin(frame).map((v) => 1 / (1 + Math.exp(-v))));
+  assert.ok(rawMean > prevalence + 0.1, `raw mean ${rawMean} vs prevalence ${prevalence}`);
+  assert.ok(Math.abs(mean(balanced.predictProba(frame)) - prevalence) < 0.08);
+});
