@@ -56,18 +56,10 @@ declare module 'fastify' {
 
 type AccountInput = { account_id: string; as_of?: string } & Record<string, SignalValue | undefined>;
 
-export interface ScoreResponse {
+/** One account's answer: the scorer's result with its key, and the change since its previous score. */
+export interface ScoreResponse extends ScoreResult {
   account_id: string;
   as_of: string;
-  score: number;
-  band: string;
-  probability: number | null;
-  layers: Record<string, number | null>;
-  overrides: string[];
-  reasons: string[];
-  escalate: boolean;
-  flags: string[];
-  base_score: number;
   score_change: number | null;
   previous: { as_of: string; score: number; band: string } | null;
 }
@@ -250,18 +242,20 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const p = previous?.[i] ?? null;
       metrics.scores.inc({ band: r.band });
       if (alerts) events.push(...detectAlerts(r, p, { dropThreshold }));
+      const res = results[i]!;
+      // Field order as in the ScoreResult schema: the batch route serializes with JSON.stringify.
       out[i] = {
         account_id: r.account_id,
         as_of: r.as_of,
-        score: r.score,
-        band: r.band,
-        probability: r.probability,
-        layers: r.layers,
-        overrides: r.overrides as string[],
-        reasons: r.reasons as string[],
-        escalate: r.escalate,
-        flags: results[i]!.flags,
-        base_score: results[i]!.base_score,
+        score: res.score,
+        band: res.band,
+        probability: res.probability,
+        layers: res.layers,
+        overrides: res.overrides,
+        reasons: res.reasons,
+        escalate: res.escalate,
+        flags: res.flags,
+        base_score: res.base_score,
         score_change: p ? roundChange(r.score - p.score) : null,
         previous: p ? { as_of: p.as_of, score: p.score, band: p.band } : null,
       };
@@ -286,8 +280,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.post('/v1/score/batch', {
     onRequest: requireKey,
     bodyLimit: batchLimit,
-    schema: { body: { $ref: 'BatchRequest#' }, response: { 200: { $ref: 'BatchResponse#' } } },
-  }, async (req) => {
+    // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify: for 10,000
+    // nested results it is about 3x faster than fast-json-stringify, and the objects are built
+    // field by field in the schema's shape (the tests check batch results against single ones).
+    schema: { body: { $ref: 'BatchRequest#' } },
+  }, async (req, reply) => {
+    reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
     const body = req.body as { as_of?: string; accounts: AccountInput[] };
     rejectDuplicates(body.accounts, body.as_of);
     return { results: await scoreAccounts(body.accounts, body.as_of, true) };

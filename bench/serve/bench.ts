@@ -1,0 +1,150 @@
+/**
+ * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
+ *
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15]
+ *
+ * Each target runs in its own process, one at a time, targets interleaved within each run.
+ * Single-account scoring: autocannon for --duration seconds at --connections connections
+ * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
+ * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing).
+ * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
+ * as the Markdown table of bench/README.md.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeAccounts } from '../../test/serve/accounts.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const RUNS = flag('runs', 3);
+const DURATION = flag('duration', 10);
+const CONNECTIONS = flag('connections', 10);
+const BATCHES = flag('batches', 15);
+
+interface Target {
+  name: string;
+  args: (run: number) => string[];
+}
+
+const dataDir = join(root, 'bench', 'data', 'serve');
+const targets: Target[] = [
+  { name: 'fastify (bare, fixed answer)', args: () => [join(root, 'dist/bench/serve/baseline-server.js')] },
+  { name: 'churnkit serve', args: () => [join(root, 'dist/src/cli/main.js'), 'serve', '--scorecard', 'default', '--port', '0', '--no-watch'] },
+  {
+    name: 'churnkit serve --history (DuckDB)',
+    args: (run) => [join(root, 'dist/src/cli/main.js'), 'serve', '--scorecard', 'default', '--port', '0', '--no-watch', '--history', join(dataDir, `history-${process.pid}-${run}.duckdb`)],
+  },
+];
+
+async function start(t: Target, run: number): Promise<{ proc: ChildProcess; base: string }> {
+  const proc = spawn(process.execPath, t.args(run), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  return new Promise((resolve, reject) => {
+    proc.stderr!.on('data', (d) => {
+      err += d;
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+      if (m) resolve({ proc, base: m[1]! });
+    });
+    proc.on('exit', (code) => reject(new Error(`${t.name} exited (${code}): ${err}`)));
+  });
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await exited;
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+
+const singles = makeAccounts(200, 101).map((a) => ({ method: 'POST', path: '/v1/score', body: JSON.stringify(a), headers: { 'content-type': 'application/json' } }));
+const batchBody = JSON.stringify({ accounts: makeAccounts(10_000, 202) });
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  batchP50: number;
+  batchMax: number;
+  rss: number;
+  peak: number;
+}
+
+async function measure(t: Target, run: number): Promise<Measure> {
+  const { proc, base } = await start(t, run);
+  try {
+    await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: singles }); // warm-up
+    const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: singles });
+    const afterSingle = rssMb(proc.pid!);
+    const times: number[] = [];
+    for (let i = 0; i < BATCHES + 2; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/v1/score/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchBody });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${t.name}: batch answered ${res.status}`);
+      if (i >= 2) times.push(performance.now() - t0); // two warm-ups
+    }
+    const mem = rssMb(proc.pid!);
+    return {
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.timeouts + r.non2xx,
+      batchP50: median(times),
+      batchMax: quantile(times, 1),
+      rss: afterSingle.rss,
+      peak: mem.peak,
+    };
+  } finally {
+    await stop(proc);
+  }
+}
+
+await mkdir(dataDir, { recursive: true });
+const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+const results = new Map<string, Measure[]>();
+for (let run = 0; run < RUNS; run++) {
+  for (const t of targets) {
+    const m = await measure(t, run);
+    results.set(t.name, [...(results.get(t.name) ?? []), m]);
+    process.stderr.write(`run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}), RSS ${m.rss.toFixed(0)} MB\n`);
+  }
+}
+await rm(dataDir, { recursive: true, force: true });
+
+const summary = targets.map((t) => {
+  const ms = results.get(t.name)!;
+  const pick = (k: keyof Measure) => median(ms.map((m) => m[k]));
+  return { target: t.name, rps: pick('rps'), p50_ms: pick('p50'), p99_ms: pick('p99'), errors: ms.reduce((n, m) => n + m.errors, 0), batch_10k_ms: pick('batchP50'), batch_10k_max_ms: pick('batchMax'), rss_mb: pick('rss'), peak_rss_mb: pick('peak') };
+});
+const floor = summary[0]!;
+console.log(JSON.stringify({ runs: RUNS, duration_s: DURATION, connections: CONNECTIONS, batches: BATCHES, loadavg_at_start: load, loadavg_at_end: loadavg().map((x) => x.toFixed(2)).join(' '), summary }, null, 2));
+console.log('\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | RSS MB (peak) | req/s vs bare Fastify |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const s of summary) {
+  console.log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`);
+}
