@@ -1,4 +1,4 @@
-import { DEFAULT_CSM_KINDS, type TableName } from '../data/contract.js';
+import { DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/contract.js';
 import { quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/duckdb.js';
 import { ChurnkitError, InputError, UsageError } from '../util/errors.js';
 import { silentProgress, type Progress } from '../util/progress.js';
@@ -74,35 +74,38 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   const every = options.every ?? 'month';
   if (!EVERY_VALUES.includes(every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${every}"`);
   if (options.dataEnd !== undefined) checkDateOption('--data-end', options.dataEnd);
+  const explicit = options.asOf === undefined ? undefined : typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
+  for (const t of explicit ?? []) checkDateOption('--as-of', t);
   const relation = options.relation ?? DEFAULT_RELATION;
 
-  progress.start('checking history');
-  const pre = await preflight(conn);
-  const dataEnd = options.dataEnd ?? pre.latestUsageDay;
-  if (dataEnd === null) throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
-
-  let asOf: string[];
-  if (options.asOf !== undefined) {
-    const list = typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
-    for (const t of list) checkDateOption('--as-of', t);
-    asOf = [...new Set(list)].sort();
-  } else {
-    if (pre.firstStart === null) throw new InputError({ table: 'accounts' }, 'has no rows');
-    asOf = snapshotDates(every, pre.firstStart, dataEnd);
-  }
-  if (asOf.length === 0) throw new UsageError(`no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`);
-
-  const query = featureQuery(
-    { asOf, dataEnd, horizon, label, tables: source.tables, csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS },
-    duckdbDialect,
-  );
+  progress.start('reading history');
+  const staged = await stageSmallTables(conn, source.tables);
   const target = quoteIdent(relation);
-  progress.start('building features', query.steps.length + 1);
+  let query: FeatureQuery | undefined;
+  let asOf: string[];
+  let dataEnd: string;
   try {
+    const pre = await preflight(conn, staged);
+    const end = options.dataEnd ?? pre.latestUsageDay;
+    if (end === null) throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
+    dataEnd = end;
+    if (explicit !== undefined) {
+      asOf = [...new Set(explicit)].sort();
+    } else {
+      if (pre.firstStart === null) throw new InputError({ table: 'accounts' }, 'has no rows');
+      asOf = snapshotDates(every, pre.firstStart, dataEnd);
+    }
+    if (asOf.length === 0)
+      throw new UsageError(`no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`);
+
+    query = featureQuery(
+      { asOf, dataEnd, horizon, label, tables: source.tables, csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS, source: (t) => staged.get(t) ?? quoteIdent(t) },
+      duckdbDialect,
+    );
+    progress.start('building features', query.steps.length + 1);
     let done = 0;
     for (const s of query.steps) {
-      const kind = s.materialize ? 'TABLE' : 'VIEW';
-      await conn.run(`CREATE OR REPLACE TEMP ${kind} ${quoteIdent(s.name)} AS ${s.sql}`);
+      await conn.run(`CREATE OR REPLACE TEMP ${s.materialize ? 'TABLE' : 'VIEW'} ${quoteIdent(s.name)} AS ${s.sql}`);
       progress.tick(++done);
     }
     await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS ${query.select}`);
@@ -110,7 +113,8 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   } catch (err) {
     throw asInputProblem(err);
   } finally {
-    for (const s of [...query.steps].reverse()) await conn.run(`DROP ${s.materialize ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(s.name)}`);
+    for (const s of [...(query?.steps ?? [])].reverse()) await conn.run(`DROP ${s.materialize ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(s.name)}`);
+    for (const name of staged.values()) await conn.run(`DROP TABLE IF EXISTS ${name}`);
   }
   const [counts] = await queryRows<{ rows: bigint; accounts: bigint }>(conn, `SELECT COUNT(*) AS rows, COUNT(DISTINCT account_id) AS accounts FROM ${target}`);
   return {
@@ -124,7 +128,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     horizon,
     label,
     nullColumns: nullColumns(source.tables),
-    query,
+    query: query!,
   };
 }
 
@@ -185,6 +189,27 @@ function checkDateOption(flag: string, value: string): void {
   if (isoDay(value) === undefined) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got "${value}"`);
 }
 
+/**
+ * Reads every table except usage once into a temporary table: their typed views parse and check
+ * text on every read, and the feature SQL reads some of them several times. Usage stays a view
+ * so the engine streams it.
+ */
+async function stageSmallTables(conn: DuckDBConnection, tables: ReadonlySet<TableName>): Promise<Map<TableName, string>> {
+  const staged = new Map<TableName, string>();
+  try {
+    for (const t of TABLE_NAMES) {
+      if (t === 'usage' || !tables.has(t)) continue;
+      const name = quoteIdent(`features_src_${t}`);
+      await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${quoteIdent(t)}`);
+      staged.set(t, name);
+    }
+  } catch (err) {
+    for (const name of staged.values()) await conn.run(`DROP TABLE IF EXISTS ${name}`);
+    throw asInputProblem(err);
+  }
+  return staged;
+}
+
 interface Preflight {
   firstStart: string | null;
   latestUsageDay: string | null;
@@ -194,18 +219,19 @@ interface Preflight {
  * The checks the feature SQL depends on, with errors that name table, key and column. Row-level
  * validation of everything else is `churnkit validate`'s job.
  */
-async function preflight(conn: DuckDBConnection): Promise<Preflight> {
+async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, string>): Promise<Preflight> {
+  const accounts = staged.get('accounts') ?? 'accounts';
   try {
     const [acc] = await queryRows(
       conn,
       `SELECT COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids,
               MIN(account_id) FILTER (WHERE started_at IS NULL) AS no_start,
               strftime(MIN(started_at), '%Y-%m-%d') AS first_start
-       FROM accounts`,
+       FROM ${accounts}`,
     );
     if (Number(acc!['null_ids']) > 0) throw new InputError({ table: 'accounts', column: 'account_id' }, `${acc!['null_ids']} row(s) have no account_id`);
     if (acc!['no_start'] !== null) throw new InputError({ table: 'accounts', key: `account_id=${acc!['no_start']}`, column: 'started_at' }, 'is empty (required)');
-    const dup = await queryRows(conn, `SELECT account_id, COUNT(*) AS n FROM accounts GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`);
+    const dup = await queryRows(conn, `SELECT account_id, COUNT(*) AS n FROM ${accounts} GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`);
     if (dup.length) throw new InputError({ table: 'accounts', key: `account_id=${dup[0]!['account_id']}`, column: 'account_id' }, `appears ${dup[0]!['n']} times (must be unique)`);
     const [use] = await queryRows(
       conn,
@@ -225,13 +251,15 @@ async function preflight(conn: DuckDBConnection): Promise<Preflight> {
   }
 }
 
-/** DuckDB conversion errors from the typed views are bad input (exit 2), not crashes. */
+/**
+ * A bad value met while reading the typed views is bad input (exit 2), not a crash; the views
+ * already name the table, column and value.
+ */
 function asInputProblem(err: unknown): unknown {
   if (err instanceof ChurnkitError || !(err instanceof Error)) return err;
-  if (/Conversion Error|Could not convert|Invalid Input Error/i.test(err.message)) {
-    const line = err.message.split('\n')[0]!;
-    return new ChurnkitError(`history has a value of the wrong type: ${line} (run churnkit validate for the table, row and column)`, 2);
-  }
+  const line = err.message.split('\n')[0]!;
+  const m = /^(?:Invalid Input Error|Conversion Error): (.*)$/.exec(line);
+  if (m) return new ChurnkitError(/^table /.test(m[1]!) ? m[1]! : `history has a value of the wrong type: ${m[1]} (churnkit validate lists every bad row)`, 2);
   return err;
 }
 

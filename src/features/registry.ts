@@ -18,6 +18,8 @@ export interface FeatureSpec {
   description: string;
   /** Tables the definition reads; when an optional one is absent the feature is NULL. */
   needs: readonly TableName[];
+  /** When the value is NULL even though every table it needs is present. */
+  nullWhen?: string;
 }
 
 export const FEATURES: readonly FeatureSpec[] = [
@@ -26,19 +28,23 @@ export const FEATURES: readonly FeatureSpec[] = [
   { name: 'support_ticket_trend_30d', rank: 2, layer: 'engagement', direction: 'higher_is_riskier', needs: ['tickets'],
     description: 'rel_change(tickets opened last 30d, tickets opened prior 30d)' },
   { name: 'champion_engagement_change_30d', rank: 3, layer: 'relationship', direction: 'higher_is_safer', needs: ['contacts', 'interactions'],
-    description: 'rel_change of interactions with champions in effect at T, last 30d vs prior 30d; NULL without a champion' },
+    description: 'rel_change of interactions with champions in effect at T, last 30d vs prior 30d; NULL without a champion',
+    nullWhen: 'no champion is in effect at the as-of date' },
   { name: 'login_frequency_change_14d', rank: 4, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
     description: 'rel_change(logins last 14d, logins prior 14d); logins = sum of quantity of login events' },
   { name: 'license_utilization', rank: 5, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'distinct user_id with any usage last 30d / seats; NULL if seats is NULL or 0' },
+    description: 'distinct user_id with any usage (a row with quantity > 0) last 30d / seats; NULL if seats is NULL or 0',
+    nullWhen: 'seats is NULL or 0' },
   { name: 'days_since_last_csm_interaction', rank: 6, layer: 'engagement', direction: 'higher_is_riskier', needs: ['interactions'],
-    description: 'days from the last CSM interaction (csm_meeting, csm_call, csm_email, qbr) to T; days since started_at if none' },
+    description: 'days from the last CSM interaction (csm_meeting, csm_call, csm_email, qbr, or the mapping file csm_kinds) to T; days since started_at if none' },
   { name: 'nps_trend', rank: 7, layer: 'outcome', direction: 'higher_is_safer', needs: ['nps'],
-    description: 'mean NPS score last 180d minus mean prior 180d; NULL unless both windows have responses' },
+    description: 'mean NPS score last 180d minus mean prior 180d; NULL unless both windows have responses',
+    nullWhen: 'the last or the prior 180 days have no NPS response' },
   { name: 'contract_value_vs_usage_ratio', rank: 8, layer: 'outcome', direction: 'higher_is_riskier', needs: ['contracts', 'usage'],
-    description: 'ARR in effect / max(1, active users last 30d), divided by its median over the same segment at T; NULL without a contract' },
+    description: 'ARR in effect / max(1, active users last 30d), divided by its median over the same segment at T; NULL without a contract',
+    nullWhen: 'no contract is in effect at the as-of date, or the segment median is 0' },
   { name: 'feature_adoption_breadth_change_30d', rank: 9, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'rel_change of distinct feature events (not login, not api_call) last 30d vs prior 30d' },
+    description: 'rel_change of distinct feature events (not login, not api_call; rows with quantity > 0) last 30d vs prior 30d' },
   { name: 'days_since_last_integration_added', rank: 10, layer: 'usage', direction: 'higher_is_riskier', needs: ['integrations'],
     description: 'days from the latest connected_at before T to T; days since started_at if none' },
 ];
@@ -49,15 +55,17 @@ export interface SignalSpec {
   type: SignalType;
   description: string;
   needs: readonly TableName[];
+  /** When the value is NULL even though every table it needs is present. */
+  nullWhen?: string;
 }
 
 export const SIGNALS: readonly SignalSpec[] = [
-  { name: 'zero_usage_14d', type: 'boolean', needs: ['usage'], description: 'no usage events of any kind in the last 14 days' },
+  { name: 'zero_usage_14d', type: 'boolean', needs: ['usage'], description: 'no usage events of any kind (rows with quantity > 0) in the last 14 days' },
   { name: 'champion_departed', type: 'boolean', needs: ['contacts'], description: 'no champion in effect at T, but a champion started before T' },
   { name: 'active_escalation', type: 'boolean', needs: ['tickets'], description: 'an escalated ticket is open at T' },
-  { name: 'days_to_renewal', type: 'integer', needs: ['contracts'], description: 'earliest ends_at of contracts in effect at T, minus T, in days' },
-  { name: 'annual_value', type: 'number', needs: ['contracts'], description: 'sum of annual_value over contracts in effect at T' },
-  { name: 'seats', type: 'integer', needs: [], description: 'licensed seats (accounts.seats)' },
+  { name: 'days_to_renewal', type: 'integer', needs: ['contracts'], description: 'earliest ends_at of contracts in effect at T, minus T, in days', nullWhen: 'no contract is in effect at the as-of date' },
+  { name: 'annual_value', type: 'number', needs: ['contracts'], description: 'sum of annual_value over contracts in effect at T', nullWhen: 'no contract is in effect at the as-of date' },
+  { name: 'seats', type: 'integer', needs: [], description: 'licensed seats (accounts.seats)', nullWhen: 'accounts.seats is empty' },
   { name: 'tenure_days', type: 'integer', needs: [], description: 'days from started_at to T' },
 ];
 
@@ -81,3 +89,21 @@ export const FEATURE_TABLE_COLUMNS: readonly string[] = [
 export function featureSpec(name: string): FeatureSpec | undefined {
   return FEATURES.find((f) => f.name === name);
 }
+
+export function signalSpec(name: string): SignalSpec | undefined {
+  return SIGNALS.find((s) => s.name === name);
+}
+
+/** Feature table column types (DESIGN.md §4 / COMMON brief), in FEATURE_TABLE_COLUMNS order. */
+export type ColumnSqlType = 'VARCHAR' | 'DATE' | 'DOUBLE' | 'BOOLEAN' | 'INTEGER';
+export const FEATURE_TABLE_TYPES: Readonly<Record<string, ColumnSqlType>> = Object.fromEntries(
+  FEATURE_TABLE_COLUMNS.map((c): [string, ColumnSqlType] => {
+    if (c === 'account_id' || c === 'segment') return [c, 'VARCHAR'];
+    if (c === 'as_of') return [c, 'DATE'];
+    if (c === LABEL_COLUMN) return [c, 'INTEGER'];
+    const signal = signalSpec(c);
+    if (signal?.type === 'boolean') return [c, 'BOOLEAN'];
+    if (signal?.type === 'integer') return [c, 'INTEGER'];
+    return [c, 'DOUBLE'];
+  }),
+);

@@ -1,6 +1,35 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { basename } from 'node:path';
+import { defineCommand, intOption, type CommandIO } from '../command.js';
+import { openHistory } from '../../data/history.js';
+import { queryValue } from '../../data/duckdb.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { UsageError } from '../../util/errors.js';
+import {
+  buildFeatures,
+  configureEngine,
+  describeNulls,
+  featureFileFormat,
+  featureQa,
+  renderQaMarkdown,
+  writeFeatureTable,
+  EVERY_VALUES,
+  LABEL_KINDS,
+  type Every,
+  type LabelKind,
+} from '../../features/index.js';
+
+interface FeaturesFlags extends Record<string, unknown> {
+  data: string;
+  out: string;
+  every: string;
+  horizon: number;
+  dataEnd?: string;
+  label: string;
+  config?: string;
+  threads?: number;
+  memoryLimit?: string;
+}
 
 export function register(program: Command): void {
   defineCommand(
@@ -10,14 +39,83 @@ export function register(program: Command): void {
     (cmd) =>
       cmd
         .requiredOption('--data <dir>', 'history folder, DuckDB file or postgres:// URL')
-        .requiredOption('--out <file>', 'feature table (.csv or .parquet)')
+        .requiredOption('--out <file>', 'feature table (.csv or .parquet); QA goes to <file>.qa.md and <file>.qa.json')
         .option('--every <period>', 'snapshot cadence: month or week', 'month')
-        .option('--horizon <days>', 'label horizon in days', '90')
-        .option('--data-end <date>', 'last day of data (default: latest usage timestamp)')
+        .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
+        .option('--data-end <date>', 'last day of data (default: the UTC day of the latest usage timestamp)')
         .option('--label <kind>', 'churn or inactivity', 'churn')
-        .option('--config <file>', 'mapping file'),
-    async () => {
-      throw new ChurnkitError('features is not built yet (issue 3)');
-    },
+        .option('--config <file>', 'mapping file')
+        .option('--threads <n>', 'DuckDB threads (default: all cores)', intOption('--threads'))
+        .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2.5GB (default 2.5GB)'),
+    (flags: FeaturesFlags, io) => run(flags, io),
   );
+}
+
+async function run(flags: FeaturesFlags, io: CommandIO) {
+  const format = featureFileFormat(flags.out);
+  if (!EVERY_VALUES.includes(flags.every as Every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${flags.every}"`);
+  if (!LABEL_KINDS.includes(flags.label as LabelKind)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${flags.label}"`);
+
+  const history = await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  let cleanup: (() => Promise<void>) | undefined;
+  try {
+    cleanup = await configureEngine(history.connection, {
+      ...(flags.threads === undefined ? {} : { threads: flags.threads }),
+      ...(flags.memoryLimit === undefined ? {} : { memoryLimit: flags.memoryLimit }),
+    });
+    const built = await buildFeatures(history, {
+      every: flags.every as Every,
+      horizon: flags.horizon,
+      label: flags.label as LabelKind,
+      ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
+      progress: io.progress,
+    });
+    io.progress.start('feature QA');
+    const qa = await featureQa(history.connection, built.relation, { nullColumns: built.nullColumns });
+    const nulls = describeNulls(qa);
+    if (built.label === 'churn' && history.tables.has('accounts')) {
+      const churned = await queryValue<bigint>(history.connection, `SELECT COUNT(*) FROM accounts WHERE churned_at IS NOT NULL`);
+      if (Number(churned) === 0) io.warn('no account has a churned_at date, so every churn label is 0 or censored; for data without churn dates use --label inactivity');
+    }
+
+    // Everything is computed; only now do files appear, each through a temporary sibling.
+    io.progress.start(`writing ${basename(flags.out)}`);
+    const written = await writeFeatureTable(built, flags.out, { format });
+    const qaJson = `${flags.out}.qa.json`;
+    const qaMd = `${flags.out}.qa.md`;
+    await writeFileAtomic(qaJson, `${JSON.stringify(qa, null, 2)}\n`);
+    await writeFileAtomic(qaMd, renderQaMarkdown(qa, `Feature QA: ${basename(flags.out)}`));
+    io.progress.done();
+
+    const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
+    io.say(
+      `wrote ${flags.out}: ${written.rows.toLocaleString('en-US')} rows (${built.accounts.toLocaleString('en-US')} accounts, ${built.asOf.length} as-of dates ${built.asOf[0]} … ${built.asOf.at(-1)}), data_end ${built.dataEnd}`,
+    );
+    io.say(
+      `label ${built.label} within ${built.horizon}d: ${qa.label.labeled.toLocaleString('en-US')} labeled, ${qa.label.positives.toLocaleString('en-US')} positive (${pct(qa.label.rate)}), ${qa.label.censored.toLocaleString('en-US')} censored`,
+    );
+    for (const n of nulls) {
+      const line = n.null_rows === qa.rows ? `${n.column}: NULL for all rows (${n.reason})` : `${n.column}: NULL for ${pct(n.null_share)} of rows (${n.reason})`;
+      if (n.null_rows === qa.rows) io.warn(line);
+      else io.say(line);
+    }
+    io.say(`QA: ${qaMd}, ${qaJson}`);
+    return {
+      ok: true,
+      out: flags.out,
+      format,
+      rows: written.rows,
+      accounts: built.accounts,
+      as_of: { first: built.asOf[0], last: built.asOf.at(-1), count: built.asOf.length, every: built.every },
+      data_end: built.dataEnd,
+      horizon: built.horizon,
+      label: built.label,
+      null_features: nulls,
+      qa_files: { json: qaJson, markdown: qaMd },
+      qa,
+    };
+  } finally {
+    history.close();
+    await cleanup?.();
+  }
 }

@@ -1,0 +1,295 @@
+import { quoteIdent, queryRows, type DuckDBConnection } from '../data/duckdb.js';
+import { FEATURES, SIGNALS, LABEL_COLUMN, featureSpec, signalSpec } from './registry.js';
+import type { NullColumn } from './build.js';
+
+/**
+ * Feature QA of a feature table: coverage and quantiles per column, churn rate per decile (the
+ * cohort view) and for NULL vs non-NULL rows, and the correlation matrix of the ten features.
+ * Computed in DuckDB over any relation with the feature table's columns; single-threaded so
+ * floating-point sums add up in one order and the JSON is byte-stable.
+ */
+export interface FeatureQa {
+  kind: 'churnkit.feature_qa';
+  version: 1;
+  rows: number;
+  accounts: number;
+  as_of: { first: string | null; last: string | null; count: number };
+  label: { column: string; labeled: number; censored: number; positives: number; rate: number | null };
+  columns: ColumnQa[];
+  /** Pearson correlation over pairwise non-NULL rows; the label is the last row/column. */
+  correlation: { columns: string[]; matrix: (number | null)[][] };
+}
+
+export interface RateCell {
+  rows: number;
+  labeled: number;
+  positives: number;
+  rate: number | null;
+}
+
+export interface DecileQa extends RateCell {
+  decile: number;
+  min: number;
+  max: number;
+}
+
+export interface ColumnQa {
+  name: string;
+  role: 'feature' | 'signal';
+  type: 'number' | 'boolean' | 'text';
+  non_null: number;
+  coverage: number;
+  /** Why the column is NULL everywhere, when a table it needs is absent. */
+  null_reason?: string;
+  mean?: number | null;
+  std?: number | null;
+  quantiles?: Record<string, number | null>;
+  churn: { null: RateCell; non_null: RateCell };
+  /** Numeric columns: ten equal-count groups of labeled, non-NULL rows by value. */
+  deciles?: DecileQa[];
+  /** Boolean and text columns: churn per value. */
+  levels?: (RateCell & { value: string })[];
+}
+
+const QUANTILES: readonly [string, number][] = [
+  ['p0', 0],
+  ['p1', 0.01],
+  ['p5', 0.05],
+  ['p25', 0.25],
+  ['p50', 0.5],
+  ['p75', 0.75],
+  ['p95', 0.95],
+  ['p99', 0.99],
+  ['p100', 1],
+];
+
+interface QaColumn {
+  name: string;
+  role: 'feature' | 'signal';
+  type: 'number' | 'boolean' | 'text';
+}
+
+/** segment, the ten features, then the signals: the feature table's column order. */
+function qaColumns(): QaColumn[] {
+  const cols: QaColumn[] = [{ name: 'segment', role: 'signal', type: 'text' }];
+  for (const f of FEATURES) cols.push({ name: f.name, role: 'feature', type: 'number' });
+  for (const s of SIGNALS) cols.push({ name: s.name, role: 'signal', type: s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number' });
+  return cols;
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const rate = (positives: number, labeled: number): number | null => (labeled > 0 ? positives / labeled : null);
+
+/** QA summary of `relation` (a table name, or any FROM item such as read_parquet('...')). */
+export async function featureQa(conn: DuckDBConnection, relation: string, options: { nullColumns?: readonly NullColumn[]; quoted?: boolean } = {}): Promise<FeatureQa> {
+  const from = options.quoted === false ? relation : /^[A-Za-z_][A-Za-z0-9_]*$/.test(relation) ? quoteIdent(relation) : relation;
+  const [threads] = await queryRows<{ t: bigint | number }>(conn, `SELECT current_setting('threads') AS t`);
+  await conn.run(`SET threads = 1`);
+  try {
+    return await computeQa(conn, from, options.nullColumns ?? []);
+  } finally {
+    await conn.run(`SET threads = ${Number(threads!.t)}`);
+  }
+}
+
+async function computeQa(conn: DuckDBConnection, from: string, nullColumns: readonly NullColumn[]): Promise<FeatureQa> {
+  const cols = qaColumns();
+  const label = quoteIdent(LABEL_COLUMN);
+  const q = (c: string) => quoteIdent(c);
+  const asNumber = (c: QaColumn) => `CAST(${q(c.name)} AS DOUBLE)`;
+
+  const overviewSql = `SELECT COUNT(*) AS rows, COUNT(DISTINCT account_id) AS accounts,
+  strftime(MIN(as_of), '%Y-%m-%d') AS first, strftime(MAX(as_of), '%Y-%m-%d') AS last, COUNT(DISTINCT as_of) AS dates,
+  COUNT(${label}) AS labeled, COALESCE(SUM(${label}), 0) AS positives
+FROM ${from}`;
+  const [ov] = await queryRows(conn, overviewSql);
+  const rows = Number(ov!['rows']);
+  const labeled = Number(ov!['labeled']);
+  const positives = Number(ov!['positives']);
+
+  // One pass: counts, moments, quantiles and churn for NULL / non-NULL rows of every column.
+  const parts: string[] = [];
+  cols.forEach((c, i) => {
+    parts.push(`COUNT(${q(c.name)}) AS n${i}`);
+    parts.push(`COUNT(${label}) FILTER (WHERE ${q(c.name)} IS NULL) AS ln${i}`, `COALESCE(SUM(${label}) FILTER (WHERE ${q(c.name)} IS NULL), 0) AS pn${i}`);
+    parts.push(`COUNT(${label}) FILTER (WHERE ${q(c.name)} IS NOT NULL) AS lv${i}`, `COALESCE(SUM(${label}) FILTER (WHERE ${q(c.name)} IS NOT NULL), 0) AS pv${i}`);
+    if (c.type === 'number') {
+      parts.push(`AVG(${asNumber(c)}) AS mean${i}`, `STDDEV_SAMP(${asNumber(c)}) AS std${i}`);
+      parts.push(`QUANTILE_CONT(${asNumber(c)}, [${QUANTILES.map(([, p]) => p).join(', ')}]) AS q${i}`);
+    }
+  });
+  const [agg] = await queryRows(conn, `SELECT ${parts.join(',\n  ')} FROM ${from}`);
+  const a = agg!;
+
+  const numeric = cols.filter((c) => c.type === 'number');
+  const decileRows = await queryRows(
+    conn,
+    `WITH long AS (
+  UNPIVOT (SELECT account_id, as_of, ${label} AS label, ${numeric.map((c) => `${asNumber(c)} AS ${q(c.name)}`).join(', ')} FROM ${from} WHERE ${label} IS NOT NULL)
+  ON ${numeric.map((c) => q(c.name)).join(', ')} INTO NAME column_name VALUE value
+), ranked AS (
+  SELECT column_name, value, label, NTILE(10) OVER (PARTITION BY column_name ORDER BY value, account_id, as_of) AS decile FROM long
+)
+SELECT column_name, decile, COUNT(*) AS n, SUM(label) AS positives, MIN(value) AS lo, MAX(value) AS hi
+FROM ranked GROUP BY column_name, decile ORDER BY column_name, decile`,
+  );
+  const deciles = new Map<string, DecileQa[]>();
+  for (const r of decileRows) {
+    const list = deciles.get(String(r['column_name'])) ?? [];
+    const n = Number(r['n']);
+    const p = Number(r['positives']);
+    list.push({ decile: Number(r['decile']), rows: n, labeled: n, positives: p, rate: rate(p, n), min: Number(r['lo']), max: Number(r['hi']) });
+    deciles.set(String(r['column_name']), list);
+  }
+
+  const levels = new Map<string, (RateCell & { value: string })[]>();
+  for (const c of cols.filter((c) => c.type !== 'number')) {
+    const lv = await queryRows(
+      conn,
+      `SELECT CAST(${q(c.name)} AS VARCHAR) AS value, COUNT(*) AS n, COUNT(${label}) AS labeled, COALESCE(SUM(${label}), 0) AS positives
+FROM ${from} WHERE ${q(c.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
+    levels.set(
+      c.name,
+      lv.map((r) => ({ value: String(r['value']), rows: Number(r['n']), labeled: Number(r['labeled']), positives: Number(r['positives']), rate: rate(Number(r['positives']), Number(r['labeled'])) })),
+    );
+  }
+
+  const reasons = new Map(nullColumns.map((n) => [n.column, n.reason]));
+  const columns: ColumnQa[] = cols.map((c, i) => {
+    const nonNull = Number(a[`n${i}`]);
+    const lnull = Number(a[`ln${i}`]);
+    const pnull = Number(a[`pn${i}`]);
+    const lval = Number(a[`lv${i}`]);
+    const pval = Number(a[`pv${i}`]);
+    const out: ColumnQa = {
+      name: c.name,
+      role: c.role,
+      type: c.type,
+      non_null: nonNull,
+      coverage: rows > 0 ? nonNull / rows : 0,
+      churn: {
+        null: { rows: rows - nonNull, labeled: lnull, positives: pnull, rate: rate(pnull, lnull) },
+        non_null: { rows: nonNull, labeled: lval, positives: pval, rate: rate(pval, lval) },
+      },
+    };
+    const reason = reasons.get(c.name);
+    if (reason !== undefined) out.null_reason = reason;
+    if (c.type === 'number') {
+      out.mean = num(a[`mean${i}`]);
+      out.std = num(a[`std${i}`]);
+      const qs = a[`q${i}`] as unknown;
+      const list = Array.isArray(qs) ? qs : ((qs as { items?: unknown[] } | null)?.items ?? null);
+      out.quantiles = Object.fromEntries(QUANTILES.map(([k], j) => [k, list ? num(list[j]) : null]));
+      out.deciles = deciles.get(c.name) ?? [];
+    } else {
+      out.levels = levels.get(c.name) ?? [];
+    }
+    return out;
+  });
+
+  const corrCols = [...FEATURES.map((f) => f.name), LABEL_COLUMN];
+  const pairs: string[] = [];
+  for (let i = 0; i < corrCols.length; i++)
+    for (let j = i + 1; j < corrCols.length; j++) pairs.push(`CORR(CAST(${q(corrCols[i]!)} AS DOUBLE), CAST(${q(corrCols[j]!)} AS DOUBLE)) AS c${i}_${j}`);
+  const [corr] = await queryRows(conn, `SELECT ${pairs.join(', ')} FROM ${from}`);
+  const matrix = corrCols.map((_, i) =>
+    corrCols.map((__, j) => {
+      if (i === j) return columns.find((c) => c.name === corrCols[i])?.non_null === 0 ? null : 1;
+      const v = num(corr![`c${Math.min(i, j)}_${Math.max(i, j)}`]);
+      return v === null || Number.isNaN(v) ? null : v;
+    }),
+  );
+
+  return {
+    kind: 'churnkit.feature_qa',
+    version: 1,
+    rows,
+    accounts: Number(ov!['accounts']),
+    as_of: { first: (ov!['first'] as string | null) ?? null, last: (ov!['last'] as string | null) ?? null, count: Number(ov!['dates']) },
+    label: { column: LABEL_COLUMN, labeled, censored: rows - labeled, positives, rate: rate(positives, labeled) },
+    columns,
+    correlation: { columns: corrCols, matrix },
+  };
+}
+
+const fmt = (v: number | null | undefined, digits = 3): string => {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a >= 1e6 || a < 1e-3) ? v.toExponential(2) : v.toFixed(digits);
+};
+const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`);
+
+/** The QA summary as Markdown, for `<out>.qa.md` and reports. */
+export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
+  const lines: string[] = [];
+  const l = (s = '') => lines.push(s);
+  l(`# ${title}`);
+  l();
+  l(`- rows: ${qa.rows} (${qa.accounts} accounts, ${qa.as_of.count} as-of dates ${qa.as_of.first ?? '—'} … ${qa.as_of.last ?? '—'})`);
+  l(`- label \`${qa.label.column}\`: ${qa.label.labeled} labeled, ${qa.label.censored} censored, ${qa.label.positives} positive (churn rate ${pct(qa.label.rate)})`);
+  const allNull = qa.columns.filter((c) => c.non_null === 0);
+  if (allNull.length) {
+    l();
+    l('NULL for all rows:');
+    for (const c of allNull) l(`- \`${c.name}\`${c.null_reason ? ` (${c.null_reason})` : ''}`);
+  }
+  l();
+  l('## Coverage and distribution');
+  l();
+  l('| column | coverage | mean | p1 | p25 | p50 | p75 | p99 | churn if NULL | churn if not NULL |');
+  l('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of qa.columns) {
+    const qv = c.quantiles ?? {};
+    l(`| \`${c.name}\` | ${pct(c.coverage)} | ${fmt(c.mean)} | ${fmt(qv['p1'])} | ${fmt(qv['p25'])} | ${fmt(qv['p50'])} | ${fmt(qv['p75'])} | ${fmt(qv['p99'])} | ${pct(c.churn.null.rate)} | ${pct(c.churn.non_null.rate)} |`);
+  }
+  l();
+  l('## Churn rate per decile (labeled rows, low to high value)');
+  l();
+  l(`| column | ${Array.from({ length: 10 }, (_, i) => `D${i + 1}`).join(' | ')} |`);
+  l(`|---|${Array.from({ length: 10 }, () => '---:').join('|')}|`);
+  for (const c of qa.columns.filter((c) => c.deciles && c.deciles.length)) {
+    const cells = Array.from({ length: 10 }, (_, i) => pct(c.deciles!.find((d) => d.decile === i + 1)?.rate ?? null));
+    l(`| \`${c.name}\` | ${cells.join(' | ')} |`);
+  }
+  const withLevels = qa.columns.filter((c) => c.levels && c.levels.length);
+  if (withLevels.length) {
+    l();
+    l('## Churn rate per value');
+    l();
+    l('| column | value | rows | labeled | churn rate |');
+    l('|---|---|---:|---:|---:|');
+    for (const c of withLevels) for (const v of c.levels!) l(`| \`${c.name}\` | ${v.value} | ${v.rows} | ${v.labeled} | ${pct(v.rate)} |`);
+  }
+  l();
+  l('## Correlation (Pearson, pairwise non-NULL)');
+  l();
+  const short = qa.correlation.columns.map((_, i) => `${i + 1}`);
+  l(`| | ${short.join(' | ')} |`);
+  l(`|---|${short.map(() => '---:').join('|')}|`);
+  qa.correlation.matrix.forEach((row, i) => l(`| ${i + 1} \`${qa.correlation.columns[i]}\` | ${row.map((v) => fmt(v, 2)).join(' | ')} |`));
+  l();
+  return `${lines.join('\n')}`;
+}
+
+/** A column with NULLs, how many, and why (an absent table, or the definition's NULL case). */
+export interface NullNote {
+  column: string;
+  null_rows: number;
+  null_share: number;
+  reason: string;
+}
+
+/** The columns of a QA summary that have NULLs, in feature-table order, with the reason. */
+export function describeNulls(qa: FeatureQa): NullNote[] {
+  const notes: NullNote[] = [];
+  for (const c of qa.columns) {
+    const nullRows = qa.rows - c.non_null;
+    if (nullRows === 0) continue;
+    const spec = featureSpec(c.name) ?? signalSpec(c.name);
+    const reason = c.null_reason ?? spec?.nullWhen ?? (c.name === 'segment' ? 'accounts.segment is empty' : 'no value');
+    notes.push({ column: c.name, null_rows: nullRows, null_share: qa.rows > 0 ? nullRows / qa.rows : 0, reason });
+  }
+  return notes;
+}
