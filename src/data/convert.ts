@@ -50,25 +50,35 @@ function describeExpected(spec: ColumnSpec, mapping: TableMapping): { code: Issu
   }
 }
 
-/** Parses a trimmed, non-blank VARCHAR expression `v` into the contract type, NULL when it cannot. */
+/**
+ * An ISO 8601 text timestamp in UTC. The plain TIMESTAMP cast is about four times faster than
+ * the ICU one but ignores a numeric offset, so it only takes strings with no sign after the
+ * date (UTC "Z", or no zone); the rest, and named zones, go through TIMESTAMPTZ.
+ */
+function isoTimestamp(v: string): string {
+  const tz = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+  return `(CASE WHEN strpos(substr(${v}, 11), '+') = 0 AND strpos(substr(${v}, 11), '-') = 0 THEN coalesce(TRY_CAST(${v} AS TIMESTAMP), ${tz}) ELSE ${tz} END)`;
+}
+
+/** Parses a VARCHAR expression `v` into the contract type, NULL when it cannot (or is blank). */
 function parseText(spec: ColumnSpec, v: string, mapping: TableMapping): string {
   switch (spec.type) {
     case 'date': {
       const d = mapping.date_format
-        ? `CAST(try_strptime(${v}, ${quoteLiteral(mapping.date_format)}) AS DATE)`
-        : `(CASE WHEN length(${v}) <= 10 THEN TRY_CAST(${v} AS DATE) ELSE CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS DATE) END)`;
+        ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.date_format)}) AS DATE)`
+        : `(CASE WHEN length(${v}) <= 10 THEN TRY_CAST(${v} AS DATE) ELSE CAST(${isoTimestamp(v)} AS DATE) END)`;
       return `(CASE WHEN isfinite(${d}) THEN ${d} END)`;
     }
     case 'timestamp': {
-      const t = mapping.timestamp_format ? `CAST(try_strptime(${v}, ${quoteLiteral(mapping.timestamp_format)}) AS TIMESTAMP)` : `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+      const t = mapping.timestamp_format ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.timestamp_format)}) AS TIMESTAMP)` : isoTimestamp(v);
       return `(CASE WHEN isfinite(${t}) THEN ${t} END)`;
     }
     case 'number':
       return `TRY_CAST(${v} AS DOUBLE)`;
     case 'integer':
-      return `(CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,18}(\\.0*)?') THEN TRY_CAST(${v} AS BIGINT) END)`;
+      return `(CASE WHEN regexp_full_match(trim(${v}), '[+-]?[0-9]{1,18}(\\.0*)?') THEN TRY_CAST(${v} AS BIGINT) END)`;
     case 'boolean':
-      return `(CASE WHEN lower(${v}) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(${v}) IN (${list(FALSE_WORDS)}) THEN false END)`;
+      return `(CASE WHEN lower(trim(${v})) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(trim(${v})) IN (${list(FALSE_WORDS)}) THEN false END)`;
     case 'text':
       return v;
   }
@@ -123,10 +133,11 @@ export function convertColumn(spec: ColumnSpec, column: ResolvedColumn | null, m
     if (type === 'BOOLEAN') return typed(col);
     if (INT_TYPES.test(type)) return typed(`(CASE WHEN ${col} = 1 THEN true WHEN ${col} = 0 THEN false END)`, `(${col} NOT IN (0, 1))`);
   }
-  // Anything else is read as text: VARCHAR from CSV/JSON, or an unexpected type.
-  const v = `NULLIF(trim(${raw}), '')`;
-  const value = parseText(spec, v, mapping);
-  return { value, present: `(${v} IS NOT NULL)`, raw, bad: `(${v} IS NOT NULL AND ${value} IS NULL)`, ...expected };
+  // Anything else is read as text: VARCHAR from CSV/JSON, or an unexpected type. The casts
+  // skip surrounding spaces themselves; trim() only runs to tell a blank from a bad value.
+  const value = parseText(spec, raw, mapping);
+  const blank = `trim(${raw}) = ''`;
+  return { value, present: `(${raw} IS NOT NULL AND (${value} IS NOT NULL OR NOT ${blank}))`, raw, bad: `(${value} IS NULL AND ${raw} IS NOT NULL AND NOT ${blank})`, ...expected };
 }
 
 /** A contract default (usage.quantity 1, tickets.escalated false) also fills a NULL value. */
