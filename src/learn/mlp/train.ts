@@ -52,10 +52,13 @@ const MIN_DELTA = 1e-4;
 export function trainNetwork(tf: Tf, train: TrainSet, config: TrainConfig, validation?: TrainSet, progress: Progress = silentProgress): TrainResult {
   const sizes = [train.d, ...config.hidden, 1];
   const init = initialWeights(sizes, config, train);
-  const vars = init.map((l, k) => ({
-    kernel: tf.variable(tf.tensor2d(l.kernel, [sizes[k]!, sizes[k + 1]!]), true, `dense_${k}/kernel`),
-    bias: tf.variable(tf.tensor1d(l.bias), true, `dense_${k}/bias`),
-  }));
+  // tidy frees the initial-value tensors; the variables (which tidy never disposes) keep copies.
+  const vars = init.map((l, k) =>
+    tf.tidy(() => ({
+      kernel: tf.variable(tf.tensor2d(l.kernel, [sizes[k]!, sizes[k + 1]!]), true),
+      bias: tf.variable(tf.tensor1d(l.bias), true),
+    })),
+  );
   const varList = vars.flatMap((v) => [v.kernel, v.bias]);
   const optimizer = tf.train.adam(config.learningRate);
   const shuffleRng = Rng.derive(config.seed, 'mlp:shuffle');
