@@ -112,3 +112,10 @@ test('a damaged state is refused naming the field; wrong inputs and bad labels a
   assert.throws(() => new MlpModel({ dropout: 1.5 }), /dropout/);
   assert.throws(() => new MlpModel({ hidden: [8, 0] }), /hidden/);
 });
+
+test('training frees every tensor it made (a backtest trains many folds in one process)', async () => {
+  const tf = await import('@tensorflow/tfjs');
+  const before = tf.memory().numTensors;
+  await new MlpModel({ max_epochs: 2 }, 3).fit(train, { validation });
+  assert.equal(tf.memory().numTensors, before);
+});
