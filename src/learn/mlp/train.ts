@@ -80,12 +80,13 @@ export function trainNetwork(tf: Tf, train: TrainSet, config: TrainConfig, valid
   const rowLoss = (z: TF.Tensor1D, y: TF.Tensor1D) => tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
 
   const validationLoss = (() => {
-    if (!validation || validation.n === 0) return null;
+    let wsum = 0;
+    for (const v of validation?.weight ?? []) wsum += v;
+    // Without held-out weight there is nothing to stop on: train the full budget.
+    if (!validation || !(wsum > 0)) return null;
     const x = tf.tensor2d(validation.rows, [validation.n, validation.d]);
     const y = tf.tensor1d(validation.y);
     const w = tf.tensor1d(validation.weight);
-    let wsum = 0;
-    for (const v of validation.weight) wsum += v;
     return {
       compute: () => tf.tidy(() => tf.div(tf.sum(tf.mul(rowLoss(logits(x, null), y), w)), wsum).dataSync()[0]!),
       dispose: () => tf.dispose([x, y, w]),
