@@ -1,4 +1,4 @@
-import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR, listValue, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBValue } from '@duckdb/node-api';
 import { openDuckDB, queryRows, type Database } from '../data/duckdb.js';
 import { ChurnkitError } from '../util/errors.js';
 import { ALERTS_TABLE, HISTORY_TABLE, type AlertClaim, type AlertStatus, type HistoryBackend, type HistoryKey, type PreviousScore, type ScoreRecord } from './history.js';
@@ -102,13 +102,28 @@ class DuckDBHistory implements HistoryBackend {
       const won = new Set<string>();
       const takenIds = new Set(taken.map((t) => t.event_id));
       const seqBase = Number((await queryRows<{ n: bigint }>(this.conn, `SELECT coalesce(max(seq), 0) AS n FROM ${ALERTS_TABLE}`))[0]!.n);
+      const fresh: AlertClaim[] = [];
       for (const e of events) {
         if (takenIds.has(e.event_id) || won.has(e.event_id)) continue;
-        await this.conn.run(
-          `INSERT INTO ${ALERTS_TABLE} VALUES ($1, $2, $3, CAST($4 AS DATE), $5, 'pending', 0, $6::JSON)`,
-          [e.event_id, seqBase + won.size + 1, e.account_id, e.as_of, e.kind, e.payload],
-        );
         won.add(e.event_id);
+        fresh.push(e);
+      }
+      if (fresh.length > 0) {
+        await this.conn.run(
+          `INSERT INTO ${ALERTS_TABLE}
+           SELECT unnest($1::VARCHAR[]), $2 + unnest(range(1, $3 + 1)), unnest($4::VARCHAR[]), CAST(unnest($5::VARCHAR[]) AS DATE),
+                  unnest($6::VARCHAR[]), 'pending', 0, CAST(unnest($7::VARCHAR[]) AS JSON)`,
+          [
+            listValue(fresh.map((e) => e.event_id)),
+            BigInt(seqBase),
+            BigInt(fresh.length),
+            listValue(fresh.map((e) => e.account_id)),
+            listValue(fresh.map((e) => e.as_of)),
+            listValue(fresh.map((e) => e.kind)),
+            listValue(fresh.map((e) => e.payload)),
+          ],
+          [LIST(VARCHAR), BIGINT, BIGINT, LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)],
+        );
       }
       return won;
     }));

@@ -1,12 +1,15 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import pg_ from 'pg';
 import { join } from 'node:path';
 import { openScoreHistory, withScoreChanges, type ScoreHistory, type ScoreRecord } from '../../src/serve/index.js';
 import { repoRoot, tempDir } from '../support/paths.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { post, startService } from './support.js';
 
+const PgClient = pg_.Client;
 let pg: PostgresCluster;
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let dbCounter = 0;
@@ -227,3 +230,20 @@ for (const backend of ['DuckDB', 'PostgreSQL'] as const) {
     }
   });
 }
+
+test('test/support/postgres: clusters are independent, and stop() removes the server and its directory', async () => {
+  const second = await startPostgres();
+  assert.notEqual(second.port, pg.port);
+  const url = await second.createDatabase('probe');
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
+  await client.end();
+  assert.match(rows[0]!.v, /^\d+/);
+  await assert.rejects(second.createDatabase('bad-name'), /letters, digits and underscores/);
+  await second.stop();
+  await second.stop(); // twice is fine
+  assert.equal(existsSync(second.dir), false);
+  const gone = new PgClient({ connectionString: url, connectionTimeoutMillis: 2000 });
+  await assert.rejects(gone.connect());
+});
