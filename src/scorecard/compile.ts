@@ -1,21 +1,16 @@
 /**
- * The fast scorers. One kernel scores rows of column arrays into preallocated outputs with no
- * per-row allocation; scoreColumns runs it over a whole table, compileScorer over a one-row
- * scratch table it refills per call. Arithmetic follows score.ts step for step, so results
- * are identical to scoreAccount (tests check it on random inputs).
+ * The fast scorers. One kernel scores a table in chunks of rows, stage by stage and column by
+ * column (points, layers, composite, overrides, band, probability, reasons) into preallocated
+ * outputs, with no per-row allocation; scoreColumns runs it over a whole table, compileScorer
+ * over a one-row scratch table it refills per call. Per row, the arithmetic follows score.ts
+ * step for step, so results are identical to scoreAccount (tests check it on random inputs).
  */
-import { ChurnkitError } from '../util/errors.js';
 import type { Condition, Scorecard } from './schema.js';
 import { BANDS, MAX_REASONS, type Band, type ScoreResult } from './score.js';
-import { SCORE_EPSILON, toBoolean, toNumber, toText, type SignalValue, type Signals } from './values.js';
+import { SCORE_EPSILON, type Signals } from './values.js';
+import { compileCondition, evalCondition, scratchViews, tableViews, type ColumnTable, type CondNode, type Views } from './conditions.js';
 
-/** A column as the data layer holds it (Float64Array with NaN for NULL, or text) or raw values. */
-export type ColumnData = Float64Array | readonly (string | null)[] | readonly SignalValue[];
-/** Any table of columns; src/data/frame.ts's Frame is one. */
-export interface ColumnTable {
-  n: number;
-  columns: Record<string, ColumnData | undefined>;
-}
+export type { ColumnData, ColumnTable } from './conditions.js';
 
 /** Batch scores, row i of each array for row i of the table. */
 export interface ScoreColumns {
@@ -38,140 +33,6 @@ export interface ScoreColumns {
   signals: string[];
   /** Override ids in scorecard order, what `fired` indexes. */
   overrides: string[];
-}
-
-type NumTest = (i: number, score: number) => boolean;
-
-/** Typed views of the columns a card reads, converted once through the shared coercions. */
-interface Views {
-  num(name: string): Float64Array;
-  /** Non-zero = true, NaN = missing. */
-  bool(name: string): Float64Array;
-  text(name: string): readonly (string | null)[];
-  has(name: string): boolean;
-}
-
-function tableViews(table: ColumnTable): Views {
-  const cache = new Map<string, Float64Array | readonly (string | null)[]>();
-  const column = (name: string): ColumnData => {
-    const c = table.columns[name];
-    if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table, and the scorecard reads it`, 2);
-    if (c.length !== table.n) throw new ChurnkitError(`column ${name} has ${c.length} values for ${table.n} rows`, 2);
-    return c;
-  };
-  const cached = <T extends Float64Array | readonly (string | null)[]>(key: string, make: () => T): T => {
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = make()));
-    return v as T;
-  };
-  return {
-    has: (name) => table.columns[name] !== undefined,
-    num: (name) =>
-      cached(`n:${name}`, () => {
-        const c = column(name);
-        return c instanceof Float64Array ? c : Float64Array.from(c as readonly SignalValue[], (v) => toNumber(v, name));
-      }),
-    bool: (name) =>
-      cached(`b:${name}`, () => {
-        const c = column(name);
-        return c instanceof Float64Array ? c : Float64Array.from(c as readonly SignalValue[], (v) => toBoolean(v, name));
-      }),
-    text: (name) =>
-      cached(`t:${name}`, () => {
-        const c = column(name);
-        return c instanceof Float64Array ? Array.from(c, (v) => toText(v)) : (c as readonly SignalValue[]).map((v) => toText(v));
-      }),
-  };
-}
-
-/** One-row views that compileScorer refills from a Signals object before each call. */
-function scratchViews(): Views & { fill(signals: Signals): void } {
-  const fillers: ((signals: Signals) => void)[] = [];
-  const made = new Map<string, Float64Array | (string | null)[]>();
-  const get = <T extends Float64Array | (string | null)[]>(key: string, name: string, make: () => T, fill: (arr: T, v: SignalValue | undefined) => void): T => {
-    let arr = made.get(key) as T | undefined;
-    if (arr === undefined) {
-      const a = make();
-      arr = a;
-      made.set(key, a);
-      fillers.push((signals) => fill(a, signals[name]));
-    }
-    return arr;
-  };
-  return {
-    has: () => true,
-    num: (name) => get(`n:${name}`, name, () => new Float64Array(1), (a, v) => (a[0] = toNumber(v, name))),
-    bool: (name) => get(`b:${name}`, name, () => new Float64Array(1), (a, v) => (a[0] = toBoolean(v, name))),
-    text: (name) => get(`t:${name}`, name, () => [null] as (string | null)[], (a, v) => (a[0] = toText(v))),
-    fill(signals) {
-      for (const f of fillers) f(signals);
-    },
-  };
-}
-
-function numberTest(x: Float64Array, op: string, c: number): NumTest {
-  switch (op) {
-    case '<':
-      return (i) => x[i]! < c;
-    case '<=':
-      return (i) => x[i]! <= c;
-    case '>':
-      return (i) => x[i]! > c;
-    case '>=':
-      return (i) => x[i]! >= c;
-    case '=':
-      return (i) => x[i] === c;
-    default:
-      return (i) => x[i] !== c && x[i] === x[i];
-  }
-}
-
-function scoreTest(op: string, c: number): NumTest {
-  switch (op) {
-    case '<':
-      return (_, s) => s < c - SCORE_EPSILON;
-    case '<=':
-      return (_, s) => s <= c + SCORE_EPSILON;
-    case '>':
-      return (_, s) => s > c + SCORE_EPSILON;
-    default:
-      return (_, s) => s >= c - SCORE_EPSILON;
-  }
-}
-
-function compileCondition(c: Condition, views: Views): NumTest {
-  if ('all' in c) {
-    const parts = c.all.map((x) => compileCondition(x, views));
-    return (i, s) => {
-      for (const p of parts) if (!p(i, s)) return false;
-      return true;
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map((x) => compileCondition(x, views));
-    return (i, s) => {
-      for (const p of parts) if (p(i, s)) return true;
-      return false;
-    };
-  }
-  if ('score' in c) return scoreTest(c.score.op, c.score.value);
-  const { signal, op, value } = c;
-  if (op === 'is_null' || op === 'not_null') {
-    const want = op === 'is_null';
-    const t = views.text(signal);
-    return (i) => (t[i] === null) === want;
-  }
-  if (typeof value === 'number') return numberTest(views.num(signal), op, value);
-  if (typeof value === 'boolean') {
-    const b = views.bool(signal);
-    const eq = op === '=';
-    return (i) => {
-      const x = b[i]!;
-      return x === x && (x !== 0) === value === eq;
-    };
-  }
-  const t = views.text(signal);
-  return op === '=' ? (i) => t[i] === value : (i) => t[i] !== null && t[i] !== value;
 }
 
 interface Outputs {
@@ -198,40 +59,51 @@ function allocate(card: Scorecard, n: number): Outputs {
   };
 }
 
+/** Rows per chunk: the chunk's scratch columns stay in cache. */
+const CHUNK = 1024;
+
+interface CompiledSignal {
+  values: Float64Array;
+  weight: number;
+  layer: number;
+  /** Upper edges of every band but the last, and whether each edge belongs to its band. */
+  upper: Float64Array;
+  inclusive: Uint8Array;
+  points: Float64Array;
+  /** NaN: redistribute. */
+  missingPoints: number;
+  rules: { node: CondNode; points: number }[];
+}
+
 /** Binds the card to column views; the returned function scores rows [from, to) into `out`. */
-function bindKernel(card: Scorecard, views: Views): (from: number, to: number, out: Outputs) => void {
-  const S = card.layers.reduce((a, l) => a + l.signals.length, 0);
-  const L = card.layers.length;
-  const K = card.overrides.length;
-  const layerOf = new Int32Array(S);
-  const sWeight = new Float64Array(S);
-  const lWeight = Float64Array.from(card.layers, (l) => l.weight);
-  const layerEnd = new Int32Array(L);
-  const values: Float64Array[] = [];
-  const uppers: Float64Array[] = [];
-  const inclusive: Uint8Array[] = [];
-  const bandPoints: Float64Array[] = [];
-  const missingPoints = new Float64Array(S);
-  const rules: { test: NumTest; points: number }[][] = [];
-  let s = 0;
+function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number, to: number, out: Outputs) => void {
+  const signals: CompiledSignal[] = [];
+  const layerEnd: number[] = [];
   card.layers.forEach((layer, l) => {
     for (const sig of layer.signals) {
-      layerOf[s] = l;
-      sWeight[s] = sig.weight;
-      values.push(views.num(sig.feature));
-      uppers.push(Float64Array.from(sig.points.slice(0, -1), (b) => (b.lt ?? b.lte)!));
-      inclusive.push(Uint8Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? 1 : 0)));
-      bandPoints.push(Float64Array.from(sig.points, (b) => b.points));
-      missingPoints[s] = sig.missing.policy === 'points' ? sig.missing.points : NaN;
-      rules.push((sig.rules ?? []).map((r) => ({ test: compileCondition(r.when, views), points: r.points })));
-      s++;
+      signals.push({
+        values: views.num(sig.feature),
+        weight: sig.weight,
+        layer: l,
+        upper: Float64Array.from(sig.points.slice(0, -1), (b) => (b.lt ?? b.lte)!),
+        inclusive: Uint8Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? 1 : 0)),
+        points: Float64Array.from(sig.points, (b) => b.points),
+        missingPoints: sig.missing.policy === 'points' ? sig.missing.points : NaN,
+        rules: (sig.rules ?? []).map((r) => ({ node: compileCondition(r.when, views, chunk), points: r.points })),
+      });
     }
-    layerEnd[l] = s;
+    layerEnd.push(signals.length);
   });
-  const kind = Uint8Array.from(card.overrides, (o) => (o.action === 'set' ? 0 : o.action === 'cap' ? 1 : 2));
-  const oValue = Float64Array.from(card.overrides, (o) => o.value ?? NaN);
-  const oTest = card.overrides.map((o) => compileCondition(o.when, views));
-  const oEscalate = Uint8Array.from(card.overrides, (o) => (o.action === 'flag' && o.flag === 'escalate' ? 1 : 0));
+  const S = signals.length;
+  const L = card.layers.length;
+  const K = card.overrides.length;
+  const lWeight = Float64Array.from(card.layers, (l) => l.weight);
+  const overrides = card.overrides.map((o) => ({
+    stage: o.action === 'set' ? 0 : o.action === 'cap' ? 1 : 2,
+    value: o.value ?? NaN,
+    escalate: o.action === 'flag' && o.flag === 'escalate',
+    node: compileCondition(o.when, views, chunk),
+  }));
 
   const segments = Object.keys(card.bands.segments ?? {});
   const segIndex = new Map(segments.map((name, k) => [name, k + 1]));
@@ -243,136 +115,193 @@ function bindKernel(card: Scorecard, views: Views): (from: number, to: number, o
   const px = prob ? Float64Array.from(prob.x) : new Float64Array(0);
   const py = prob ? Float64Array.from(prob.y) : new Float64Array(0);
   const last = px.length - 1;
+  // knotAt[b] = the last knot with x <= b (0 when none), for scores in [b, b + 1)
+  const knotAt = new Int32Array(101);
+  for (let b = 0, k = 0; b <= 100; b++) {
+    while (k < last && px[k + 1]! <= b) k++;
+    knotAt[b] = k;
+  }
   const noData = card.no_data_score;
 
-  const pts = new Float64Array(S);
-  const layerScore = new Float64Array(L);
-  const layerPresent = new Float64Array(L);
+  // chunk scratch
+  const pts = new Float64Array(S * chunk);
+  const present = new Float64Array(L * chunk);
+  const sum = new Float64Array(chunk);
+  const total = new Float64Array(chunk);
+  const totalWeight = new Float64Array(chunk);
+  const base = new Float64Array(chunk);
+  const score = new Float64Array(chunk);
+  const afterSet = new Float64Array(chunk);
+  const setDone = new Uint8Array(chunk);
+  const mask = new Uint8Array(chunk);
   const topLoss = new Float64Array(MAX_REASONS);
+  const layerFactor = new Float64Array(L);
+  const signalLayer = Int32Array.from(signals, (x) => x.layer);
+  const signalWeight = Float64Array.from(signals, (x) => x.weight);
   const topIdx = new Int16Array(MAX_REASONS);
 
   return (from, to, out) => {
-    for (let i = from; i < to; i++) {
-      let total = 0;
-      let totalWeight = 0;
-      let sIdx = 0;
+    for (let c0 = from; c0 < to; c0 += chunk) {
+      const len = Math.min(chunk, to - c0);
+
+      // 1. points per signal (rules first, the first rule that holds wins; then missing; then bands)
+      for (let s = 0; s < S; s++) {
+        const sig = signals[s]!;
+        const o = s * chunk;
+        const x = sig.values;
+        const up = sig.upper;
+        const inc = sig.inclusive;
+        const bp = sig.points;
+        const kn = up.length;
+        const mp = sig.missingPoints;
+        for (let j = 0; j < len; j++) {
+          const v = x[c0 + j]!;
+          let p: number;
+          if (v !== v) p = mp;
+          else {
+            let k = 0;
+            while (k < kn && !(v < up[k]! || (v === up[k]! && inc[k] === 1))) k++;
+            p = bp[k]!;
+          }
+          pts[o + j] = p;
+        }
+        for (let r = sig.rules.length - 1; r >= 0; r--) {
+          const rule = sig.rules[r]!;
+          evalCondition(rule.node, c0, len, null, mask);
+          for (let j = 0; j < len; j++) if (mask[j] === 1) pts[o + j] = rule.points;
+        }
+      }
+
+      // 2. layer scores over present signals, and the composite over present layers
+      total.fill(0, 0, len);
+      totalWeight.fill(0, 0, len);
+      let s = 0;
       for (let l = 0; l < L; l++) {
-        let sum = 0;
-        let weight = 0;
-        const end = layerEnd[l]!;
-        for (; sIdx < end; sIdx++) {
-          let p = NaN;
-          let ruled = false;
-          const rs = rules[sIdx]!;
-          for (let r = 0; r < rs.length; r++) {
-            if (rs[r]!.test(i, NaN)) {
-              p = rs[r]!.points;
-              ruled = true;
-              break;
+        sum.fill(0, 0, len);
+        const po = l * chunk;
+        present.fill(0, po, po + len);
+        for (; s < layerEnd[l]!; s++) {
+          const w = signals[s]!.weight;
+          const o = s * chunk;
+          for (let j = 0; j < len; j++) {
+            const p = pts[o + j]!;
+            if (p === p) {
+              sum[j]! += w * p;
+              present[po + j]! += w;
             }
           }
-          if (!ruled) {
-            const x = values[sIdx]![i]!;
-            if (x !== x) p = missingPoints[sIdx]!;
-            else {
-              const up = uppers[sIdx]!;
-              const inc = inclusive[sIdx]!;
-              const bp = bandPoints[sIdx]!;
-              let k = 0;
-              const kn = up.length;
-              while (k < kn && !(x < up[k]! || (x === up[k]! && inc[k] === 1))) k++;
-              p = bp[k]!;
-            }
-          }
-          pts[sIdx] = p;
-          if (p === p) {
-            sum += sWeight[sIdx]! * p;
-            weight += sWeight[sIdx]!;
+        }
+        const lw = lWeight[l]!;
+        const layerOut = out.layers[l]!;
+        for (let j = 0; j < len; j++) {
+          const weight = present[po + j]!;
+          const ls = weight > 0 ? sum[j]! / weight : NaN;
+          layerOut[c0 + j] = ls;
+          if (ls === ls) {
+            total[j]! += lw * ls;
+            totalWeight[j]! += lw;
           }
         }
-        layerPresent[l] = weight;
-        const ls = weight > 0 ? sum / weight : NaN;
-        layerScore[l] = ls;
-        out.layers[l]![i] = ls;
-        if (ls === ls) {
-          total += lWeight[l]! * ls;
-          totalWeight += lWeight[l]!;
-        }
       }
-      let base = noData;
-      if (totalWeight > 0) {
-        base = total / totalWeight;
-        base = base < 0 ? 0 : base > 100 ? 100 : base;
+      for (let j = 0; j < len; j++) {
+        let b = noData;
+        if (totalWeight[j]! > 0) {
+          b = total[j]! / totalWeight[j]!;
+          b = b < 0 ? 0 : b > 100 ? 100 : b;
+        }
+        base[j] = b;
+        score[j] = b;
+        setDone[j] = 0;
+        out.escalate[c0 + j] = 0;
       }
 
-      let score = base;
-      let setDone = false;
-      const f0 = i * K;
+      // 3. overrides: the first set that holds, then every cap, then flags on the result
       for (let k = 0; k < K; k++) {
-        out.fired[f0 + k] = 0;
-        if (kind[k] === 0 && oTest[k]!(i, base)) {
-          out.fired[f0 + k] = 1;
-          if (!setDone) score = oValue[k]!;
-          setDone = true;
-        }
-      }
-      const afterSet = score;
-      for (let k = 0; k < K; k++) {
-        if (kind[k] === 1 && oTest[k]!(i, afterSet)) {
-          out.fired[f0 + k] = 1;
-          if (oValue[k]! < score) score = oValue[k]!;
-        }
-      }
-      let esc = 0;
-      for (let k = 0; k < K; k++) {
-        if (kind[k] === 2 && oTest[k]!(i, score)) {
-          out.fired[f0 + k] = 1;
-          esc |= oEscalate[k]!;
-        }
-      }
-      out.score[i] = score;
-      out.base[i] = base;
-      out.escalate[i] = esc;
-
-      const seg = segment === null ? 0 : (segIndex.get(segment[i] as string) ?? 0);
-      out.band[i] = score >= green[seg]! ? 2 : score >= yellow[seg]! ? 1 : 0;
-
-      if (prob) {
-        let p: number;
-        if (score <= px[0]!) p = py[0]!;
-        else if (score >= px[last]!) p = py[last]!;
-        else {
-          let lo = 0;
-          let hi = last;
-          while (hi - lo > 1) {
-            const mid = (lo + hi) >> 1;
-            if (score >= px[mid]!) lo = mid;
-            else hi = mid;
+        const ov = overrides[k]!;
+        if (ov.stage !== 0) continue;
+        evalCondition(ov.node, c0, len, base, mask);
+        for (let j = 0; j < len; j++) {
+          out.fired[(c0 + j) * K + k] = mask[j]!;
+          if (mask[j] === 1 && setDone[j] === 0) {
+            score[j] = ov.value;
+            setDone[j] = 1;
           }
-          p = py[lo]! + ((score - px[lo]!) * (py[lo + 1]! - py[lo]!)) / (px[lo + 1]! - px[lo]!);
         }
-        out.probability[i] = p;
-      } else out.probability[i] = NaN;
-
-      let count = 0;
-      for (let t = 0; t < S; t++) {
-        const p = pts[t]!;
-        if (p !== p) continue;
-        const l = layerOf[t]!;
-        const lost = (lWeight[l]! / totalWeight) * (sWeight[t]! / layerPresent[l]!) * (100 - p);
-        if (!(lost > 0)) continue;
-        if (count === MAX_REASONS && !(lost > topLoss[MAX_REASONS - 1]!)) continue;
-        let pos = count < MAX_REASONS ? count++ : MAX_REASONS - 1;
-        while (pos > 0 && lost > topLoss[pos - 1]!) {
-          topLoss[pos] = topLoss[pos - 1]!;
-          topIdx[pos] = topIdx[pos - 1]!;
-          pos--;
-        }
-        topLoss[pos] = lost;
-        topIdx[pos] = t;
       }
-      const r0 = i * MAX_REASONS;
-      for (let r = 0; r < MAX_REASONS; r++) out.reasons[r0 + r] = r < count ? topIdx[r]! : -1;
+      afterSet.set(score.subarray(0, len));
+      for (let k = 0; k < K; k++) {
+        const ov = overrides[k]!;
+        if (ov.stage !== 1) continue;
+        evalCondition(ov.node, c0, len, afterSet, mask);
+        for (let j = 0; j < len; j++) {
+          out.fired[(c0 + j) * K + k] = mask[j]!;
+          if (mask[j] === 1 && ov.value < score[j]!) score[j] = ov.value;
+        }
+      }
+      for (let k = 0; k < K; k++) {
+        const ov = overrides[k]!;
+        if (ov.stage !== 2) continue;
+        evalCondition(ov.node, c0, len, score, mask);
+        for (let j = 0; j < len; j++) {
+          out.fired[(c0 + j) * K + k] = mask[j]!;
+          if (mask[j] === 1 && ov.escalate) out.escalate[c0 + j] = 1;
+        }
+      }
+
+      // 4. band, probability and reasons, row by row
+      let lastSegment: string | null | undefined;
+      let lastIndex = 0;
+      for (let j = 0; j < len; j++) {
+        const i = c0 + j;
+        const sc = score[j]!;
+        out.score[i] = sc;
+        out.base[i] = base[j]!;
+        let seg = 0;
+        if (segment !== null) {
+          const name = segment[i];
+          if (name !== lastSegment) {
+            lastSegment = name;
+            lastIndex = name === null || name === undefined ? 0 : (segIndex.get(name) ?? 0);
+          }
+          seg = lastIndex;
+        }
+        out.band[i] = sc >= green[seg]! ? 2 : sc >= yellow[seg]! ? 1 : 0;
+
+        if (prob) {
+          let p: number;
+          if (sc <= px[0]!) p = py[0]!;
+          else if (sc >= px[last]!) p = py[last]!;
+          else {
+            // the last knot at or below the score: start from its whole-number bucket
+            let lo = knotAt[sc | 0]!;
+            while (sc >= px[lo + 1]!) lo++;
+            const x0 = px[lo]!;
+            p = py[lo]! + ((sc - x0) * (py[lo + 1]! - py[lo]!)) / (px[lo + 1]! - x0);
+          }
+          out.probability[i] = p;
+        } else out.probability[i] = NaN;
+
+        // the signals losing the most weighted points; an insertion keeps ties in scorecard order
+        let count = 0;
+        for (let l = 0; l < L; l++) layerFactor[l] = lWeight[l]! / present[l * chunk + j]!;
+        for (let t = 0; t < S; t++) {
+          const p = pts[t * chunk + j]!;
+          if (p !== p) continue;
+          const lost = layerFactor[signalLayer[t]!]! * signalWeight[t]! * (100 - p);
+          if (!(lost > 0)) continue;
+          if (count === MAX_REASONS && !(lost > topLoss[MAX_REASONS - 1]!)) continue;
+          let pos = count < MAX_REASONS ? count++ : MAX_REASONS - 1;
+          while (pos > 0 && lost > topLoss[pos - 1]!) {
+            topLoss[pos] = topLoss[pos - 1]!;
+            topIdx[pos] = topIdx[pos - 1]!;
+            pos--;
+          }
+          topLoss[pos] = lost;
+          topIdx[pos] = t;
+        }
+        const r0 = i * MAX_REASONS;
+        for (let r = 0; r < MAX_REASONS; r++) out.reasons[r0 + r] = r < count ? topIdx[r]! : -1;
+      }
     }
   };
 }
@@ -384,7 +313,7 @@ export function signalNames(card: Scorecard): string[] {
 /** Scores every row of a column table; the card's columns are read once, outputs preallocated. */
 export function scoreColumns(card: Scorecard, table: ColumnTable): ScoreColumns {
   const out = allocate(card, table.n);
-  bindKernel(card, tableViews(table))(0, table.n, out);
+  bindKernel(card, tableViews(table), CHUNK)(0, table.n, out);
   const layers: Record<string, Float64Array> = {};
   card.layers.forEach((l, k) => (layers[l.name] = out.layers[k]!));
   return {
@@ -405,7 +334,7 @@ export function scoreColumns(card: Scorecard, table: ColumnTable): ScoreColumns 
 /** A scorer for one account at a time with everything but the result object allocated up front. */
 export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResult {
   const views = scratchViews();
-  const run = bindKernel(card, views);
+  const run = bindKernel(card, views, 1);
   const out = allocate(card, 1);
   const names = signalNames(card);
   const K = card.overrides.length;
@@ -447,8 +376,15 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
  * it they never hold.
  */
 export function conditionColumn(condition: Condition, table: ColumnTable, score?: Float64Array): Uint8Array {
-  const test = compileCondition(condition, tableViews(table));
+  const node = compileCondition(condition, tableViews(table), CHUNK);
   const out = new Uint8Array(table.n);
-  for (let i = 0; i < table.n; i++) out[i] = test(i, score ? score[i]! : NaN) ? 1 : 0;
+  const mask = new Uint8Array(CHUNK);
+  const chunkScore = new Float64Array(CHUNK).fill(NaN);
+  for (let c0 = 0; c0 < table.n; c0 += CHUNK) {
+    const len = Math.min(CHUNK, table.n - c0);
+    if (score) chunkScore.set(score.subarray(c0, c0 + len));
+    evalCondition(node, c0, len, chunkScore, mask);
+    out.set(mask.subarray(0, len), c0);
+  }
   return out;
 }

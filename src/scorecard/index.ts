@@ -1,6 +1,7 @@
 /**
  * The scorecard's public API: the artifact, its validation, and the scorers. Other areas
- * (serve, warehouse, backtest, report) import from here only.
+ * (serve, warehouse, backtest, report) import from here only. Calibration (which loads the
+ * model stack) has its own entry, src/scorecard/calibration.ts, so that scoring stays light.
  */
 export type { SignalValue, Signals } from './values.js';
 export { SCORE_EPSILON, toNumber, toBoolean, toText, isMissing } from './values.js';
@@ -16,5 +17,3 @@ export { pointsColumn } from './points.js';
 export { scorecardColumns } from './inputs.js';
 export { serializeScorecard, writeFilesTogether, reportPaths } from './write.js';
 export { scoreTable, writeScores, scoreChange, scoreFileFormat, scoreOutputColumns, type ScoredTable } from './table.js';
-export { calibrateScorecard, type CalibrateOptions, type CalibrationResult } from './calibrate/index.js';
-export { fidelityMarkdown, overridesMarkdown, type FidelityReport, type OverrideReport } from './calibrate/reports.js';

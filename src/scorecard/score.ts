@@ -151,7 +151,9 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
       const p = points[i]![j];
       const position = order++;
       if (s === null || s === undefined || p === null || p === undefined) return;
-      const lost = (layer.weight / totalWeight) * (signal.weight / layerWeightsPresent[i]!) * (100 - p);
+      // weighted points lost, up to the common factor 1 / (sum of present layer weights), which
+      // cannot change the order: (layer weight / present signal weight of the layer) * weight * (100 - points)
+      const lost = (layer.weight / layerWeightsPresent[i]!) * signal.weight * (100 - p);
       if (lost > 0) losses.push({ feature: signal.feature, lost, order: position });
     });
   });

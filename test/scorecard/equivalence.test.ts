@@ -50,7 +50,11 @@ function randomCard(rng: Rng): Scorecard {
           points,
           missing: rng.next() < 0.3 ? { policy: 'points', points: rng.int(101) } : { policy: 'redistribute' },
         };
-        if (rng.next() < 0.3) signal.rules = [{ when: { signal: rng.pick(FLAGS), op: '=', value: true }, points: rng.int(101) }];
+        if (rng.next() < 0.4) {
+          // one or two rules; with two that both hold, the first must win
+          signal.rules = [{ when: { signal: rng.pick(FLAGS), op: '=', value: true }, points: rng.int(101) }];
+          if (rng.next() < 0.5) signal.rules.push({ when: { signal: rng.pick(FLAGS), op: '!=', value: false }, points: rng.int(101) });
+        }
         return signal;
       }),
     });

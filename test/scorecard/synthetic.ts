@@ -4,7 +4,7 @@
  * account; the last three months are censored (NULL label), as a real table's are.
  */
 import type { Frame } from '../../src/data/frame.js';
-import { FEATURES, LAYERS, type Layer } from '../../src/features/registry.js';
+import { FEATURES, LAYERS, type Layer } from '../../src/features/index.js';
 import { Rng } from '../../src/util/rng.js';
 
 export interface SyntheticOptions {
@@ -119,3 +119,20 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
 }
 
 export { LAYERS };
+
+/** The frame as a CSV file's text (NULL = empty field), for tests that go through the CLI. */
+export function frameCsv(frame: Frame): string {
+  const lines = [frame.names.join(',')];
+  for (let i = 0; i < frame.n; i++)
+    lines.push(
+      frame.names
+        .map((n) => {
+          const c = frame.columns[n]!;
+          const v = c[i];
+          if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return '';
+          return String(v);
+        })
+        .join(','),
+    );
+  return `${lines.join('\n')}\n`;
+}

@@ -3,7 +3,8 @@ import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame } from '../../data/frame.js';
 import { loadModel } from '../../learn/index.js';
-import { calibrateScorecard, fidelityMarkdown, loadScorecard, overridesMarkdown, reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/index.js';
+import { loadScorecard } from '../../scorecard/index.js';
+import { calibrateScorecard, fidelityMarkdown, overridesMarkdown, reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/calibration.js';
 
 interface CalibrateFlags extends Record<string, unknown> {
   features: string;

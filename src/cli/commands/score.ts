@@ -3,7 +3,7 @@ import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame, readFrame, type Frame } from '../../data/frame.js';
 import { openHistory, quoteIdent, queryValue } from '../../data/index.js';
-import { buildFeatures } from '../../features/build.js';
+import { buildFeatures } from '../../features/index.js';
 import { BANDS, loadScorecard, scoreFileFormat, scoreTable, writeScores } from '../../scorecard/index.js';
 
 interface ScoreFlags extends Record<string, unknown> {

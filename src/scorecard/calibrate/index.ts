@@ -16,7 +16,7 @@ import { VERSION } from '../../version.js';
 import { ChurnkitError, InputError } from '../../util/errors.js';
 import { silentProgress, type Progress } from '../../util/progress.js';
 import { numeric, textColumn, type Frame } from '../../data/frame.js';
-import { LABEL_COLUMN } from '../../features/registry.js';
+import { LABEL_COLUMN } from '../../features/index.js';
 import { dataFingerprint, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
 import type { Scorecard, ScorecardSignal, Thresholds } from '../schema.js';
 import { parseScorecard } from '../validate.js';
