@@ -4,15 +4,13 @@
  * the Matrix the family asks for, creates the model, fits it, calibrates it and writes the
  * artifact; `restore` brings a model back from the state it wrote.
  *
- * To add a family: implement ChurnModel and a FamilyDefinition in src/learn/<family>/, import
- * it here and add one line to FAMILIES.
+ * To add a family: implement ChurnModel and a FamilyDefinition in src/learn/<family>/ and add
+ * one line to FAMILIES. Families load on first use, so training or loading a logistic model
+ * never pays for TensorFlow.js, and a family that fails to load breaks only itself.
  */
 import type { ChurnModel, ModelFamily } from './model.js';
 import type { ParamSpecs } from './params.js';
 import { UsageError } from '../util/errors.js';
-import { logisticFamily } from './logistic/index.js';
-import { mlpFamily } from './mlp/index.js';
-import { gbdtFamily } from './gbdt/index.js';
 import type { CalibrationMethod } from './calibration.js';
 
 export type { CalibrationMethod };
@@ -50,18 +48,21 @@ export interface FamilyDefinition {
 }
 
 /** Registration order is the order shown to users. */
-export const FAMILIES: Partial<Record<ModelFamily, FamilyDefinition>> = {
-  logistic: logisticFamily,
-  gbdt: gbdtFamily,
-  mlp: mlpFamily,
+export const FAMILIES: Record<ModelFamily, () => Promise<FamilyDefinition>> = {
+  logistic: async () => (await import('./logistic/index.js')).logisticFamily,
+  gbdt: async () => (await import('./gbdt/index.js')).gbdtFamily,
+  mlp: async () => (await import('./mlp/index.js')).mlpFamily,
 };
 
 export function familyNames(): ModelFamily[] {
   return Object.keys(FAMILIES) as ModelFamily[];
 }
 
-export function getFamily(name: string): FamilyDefinition {
-  const def = (FAMILIES as Record<string, FamilyDefinition | undefined>)[name];
-  if (!def) throw new UsageError(`unknown model family "${name}" (available: ${familyNames().join(', ')})`);
-  return def;
+export function isFamilyName(name: string): name is ModelFamily {
+  return Object.hasOwn(FAMILIES, name);
+}
+
+export async function getFamily(name: string): Promise<FamilyDefinition> {
+  if (!isFamilyName(name)) throw new UsageError(`unknown model family "${name}" (available: ${familyNames().join(', ')})`);
+  return FAMILIES[name]();
 }

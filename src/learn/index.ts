@@ -3,7 +3,7 @@
  * (backtest, scorecard, serve, report, CLI) import from here, not from the files behind it.
  */
 export * from './model.js';
-export { FAMILIES, familyNames, getFamily, type FamilyDefinition, type FamilyInputs, type CalibrationMethod } from './families.js';
+export { FAMILIES, familyNames, getFamily, isFamilyName, type FamilyDefinition, type FamilyInputs, type CalibrationMethod } from './families.js';
 export { readParams, parseParamAssignments, type ParamSpec, type ParamSpecs } from './params.js';
 export { DEFAULT_MODEL_COLUMNS, trainModel, loadModel, TrainedModel, type TrainOptions, type ClassWeight, type SplitSummary, type ExplainOptions } from './pipeline.js';
 export { readModelArtifact, validateModelArtifact, serializeModelArtifact, writeModelArtifact } from './artifact.js';

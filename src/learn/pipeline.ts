@@ -10,7 +10,7 @@ import { binaryMetrics, type BinaryMetrics } from '../evaluate/metrics.js';
 import { InputError, UsageError } from '../util/errors.js';
 import { silentProgress, type Progress } from '../util/progress.js';
 import { VERSION } from '../version.js';
-import { getFamily, type CalibrationMethod, type FamilyDefinition } from './families.js';
+import { familyNames, getFamily, isFamilyName, type CalibrationMethod, type FamilyDefinition } from './families.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
 import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
@@ -129,7 +129,7 @@ function classWeights(y: Float64Array, mode: ClassWeight): Float64Array | undefi
 
 /** Trains a model of any family on a feature table. */
 export async function trainModel(frame: Frame, options: TrainOptions): Promise<TrainedModel> {
-  const family = getFamily(options.family);
+  const family = await getFamily(options.family);
   const params = readParams(family.name, family.params, options.params);
   const table = options.table ?? 'features';
   const label = options.label ?? LABEL_COLUMN;
@@ -344,12 +344,8 @@ export class TrainedModel {
 export async function loadModel(artifactOrPath: string | ModelArtifact): Promise<TrainedModel> {
   const source = typeof artifactOrPath === 'string' ? artifactOrPath : 'model artifact';
   const a = typeof artifactOrPath === 'string' ? await readModelArtifact(artifactOrPath) : validateModelArtifact(artifactOrPath);
-  let family: FamilyDefinition;
-  try {
-    family = getFamily(a.family);
-  } catch {
-    throw new ModelFitError(`${source}: family ${a.family} is not available in this build of churnkit`);
-  }
+  if (!isFamilyName(a.family)) throw new ArtifactError('family', `is "${a.family}", not one of ${familyNames().join(', ')}`, source);
+  const family = await getFamily(a.family);
   const params = readParams(family.name, family.params, a.params);
   let model: ChurnModel;
   try {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame } from '../../data/frame.js';
-import { familyNames, parseParamAssignments, trainModel, type CoefficientRow, type TrainOptions } from '../../learn/index.js';
+import { familyNames, isFamilyName, parseParamAssignments, trainModel, type CoefficientRow, type TrainOptions } from '../../learn/index.js';
 
 interface TrainFlags extends Record<string, unknown> {
   features: string;
@@ -85,7 +85,7 @@ async function run(flags: TrainFlags, io: CommandIO) {
     table: flags.features,
     progress: io.progress,
   };
-  if (!familyNames().includes(flags.model as never)) throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
+  if (!isFamilyName(flags.model)) throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
   if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFrame(flags.features);
