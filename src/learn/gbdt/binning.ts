@@ -95,39 +95,56 @@ export function binOf(upper: Float64Array, v: number): number {
   return lo + 1;
 }
 
-/** Bin bounds for every column of X, from at most BIN_SAMPLE_ROWS rows drawn with `rng`. */
-export function fitBinBounds(X: Matrix, maxBin: number, rng: Rng): Float64Array[] {
-  let sample: Uint32Array | null = null;
-  if (X.n > BIN_SAMPLE_ROWS) {
-    // A sorted uniform sample without replacement (selection sampling), reproducible from the seed.
-    sample = new Uint32Array(BIN_SAMPLE_ROWS);
-    let need = BIN_SAMPLE_ROWS;
-    let k = 0;
-    for (let i = 0; i < X.n && need > 0; i++) {
-      if (rng.next() * (X.n - i) < need) {
-        sample[k++] = i;
-        need--;
-      }
+/**
+ * The rows bin bounds are found from: null (all rows) up to BIN_SAMPLE_ROWS, otherwise a
+ * sorted uniform sample of that many (selection sampling), reproducible from the seed.
+ */
+export function binSample(n: number, rng: Rng): Uint32Array | null {
+  if (n <= BIN_SAMPLE_ROWS) return null;
+  const sample = new Uint32Array(BIN_SAMPLE_ROWS);
+  let need = BIN_SAMPLE_ROWS;
+  let k = 0;
+  for (let i = 0; i < n && need > 0; i++) {
+    if (rng.next() * (n - i) < need) {
+      sample[k++] = i;
+      need--;
     }
   }
-  return X.columns.map((col) => {
-    if (!sample) return findBinBounds(col, maxBin);
-    const vals = new Float64Array(sample.length);
-    for (let i = 0; i < sample.length; i++) vals[i] = col[sample[i]!]!;
-    return findBinBounds(vals, maxBin);
-  });
+  return sample;
 }
 
-/** Column-major bin codes: codes[j * n + i] for feature j, row i. */
+/** Bin bounds of one column, from the sampled rows (all when `sample` is null). */
+export function columnBinBounds(col: Float64Array, maxBin: number, sample: Uint32Array | null): Float64Array {
+  if (!sample) return findBinBounds(col, maxBin);
+  const vals = new Float64Array(sample.length);
+  for (let i = 0; i < sample.length; i++) vals[i] = col[sample[i]!]!;
+  return findBinBounds(vals, maxBin);
+}
+
+/** The bin codes of one column with the given bounds, into `out` (one code per row). */
+export function binColumn(col: Float64Array, upper: Float64Array, out: Uint8Array): void {
+  for (let i = 0; i < out.length; i++) out[i] = binOf(upper, col[i]!);
+}
+
+/**
+ * Bounds of features [from, to) of `columns` (returned), and their codes written column-major
+ * into `codes` (feature j at j * n): one thread's share of binning a training matrix.
+ */
+export function binFeatures(columns: readonly Float64Array[], from: number, to: number, maxBin: number, sample: Uint32Array | null, codes: Uint8Array, n: number): Float64Array[] {
+  const bounds: Float64Array[] = [];
+  for (let j = from; j < to; j++) {
+    const upper = columnBinBounds(columns[j - from]!, maxBin, sample);
+    binColumn(columns[j - from]!, upper, codes.subarray(j * n, (j + 1) * n));
+    bounds.push(upper);
+  }
+  return bounds;
+}
+
+/** Column-major bin codes, codes[j * n + i] for feature j, row i. */
 export function binColumnMajor(X: Matrix, bounds: readonly Float64Array[]): Uint8Array {
   const n = X.n;
   const codes = new Uint8Array(n * bounds.length);
-  for (let j = 0; j < bounds.length; j++) {
-    const col = X.columns[j]!;
-    const upper = bounds[j]!;
-    const out = codes.subarray(j * n, (j + 1) * n);
-    for (let i = 0; i < n; i++) out[i] = binOf(upper, col[i]!);
-  }
+  bounds.forEach((upper, j) => binColumn(X.columns[j]!, upper, codes.subarray(j * n, (j + 1) * n)));
   return codes;
 }
 

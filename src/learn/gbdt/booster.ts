@@ -11,11 +11,10 @@ import { InputError } from '../../util/errors.js';
 import { silentProgress, type Progress } from '../../util/progress.js';
 import { Rng } from '../../util/rng.js';
 import type { FitData } from '../model.js';
-import { binColumnMajor, checkFinite, fitBinBounds, transposeBins } from './binning.js';
-import { HistogramBuilder } from './histogram.js';
-import { TreeGrower, sampleFeatures, slotsNeeded, type GrowParams } from './grower.js';
-import { logLossGradients, meanLogLoss, priorLogOdds } from './objective.js';
-import { RowPartition } from './partition.js';
+import { binColumnMajor, binSample, checkFinite, transposeBins } from './binning.js';
+import { TreeGrower, leavesAtMost, routeRows, sampleFeatures, slotsNeeded, type GrowParams } from './grower.js';
+import { meanLogLoss, priorLogOdds } from './objective.js';
+import { Executor } from './parallel.js';
 import type { Tree } from './tree.js';
 import { Workspace, planWorkspace } from './workspace.js';
 
@@ -85,52 +84,40 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
     checkLabels(validation, 'validation rows');
   }
 
-  const bounds = fitBinBounds(X, cfg.maxBin, Rng.derive(cfg.seed, 'gbdt:bins'));
-  const codes = binColumnMajor(X, bounds);
-  const binCounts = Int32Array.from(bounds, (b) => b.length);
-  const weight = classWeighted(train, cfg.scalePosWeight);
-  const baseScore = priorLogOdds(train.y, weight);
-
-  const ws = Workspace.allocate(planWorkspace(n, F, slotsNeeded(cfg, n)));
-  transposeBins(codes, n, F, ws.binsRowMajor);
+  const ws = Workspace.allocate(planWorkspace(n, F, slotsNeeded(cfg, n), 2 * leavesAtMost(cfg, n) + 2));
   const threads = chooseThreads(cfg.threads, n * F);
-  const histograms = await HistogramBuilder.create(ws, threads);
-  const partition = new RowPartition(ws.idx, n);
-  const growData = { ws, histograms, codes, n, binCounts, bounds, partition };
-
-  const margin = new Float64Array(n).fill(baseScore);
-  const valCodes = validation ? binColumnMajor(validation.X, bounds) : null;
-  const valMargin = validation ? new Float64Array(validation.X.n).fill(baseScore) : null;
-  const valWeight = validation?.weight ?? null;
-  const allFeatures = Uint32Array.from({ length: F }, (_, j) => j);
-  const sampled = cfg.subsample < 1 ? new Uint8Array(n) : null;
-
-  const trees: Tree[] = [];
-  const validationLoss: number[] = [];
-  let best = -1;
-  let bestLoss = Infinity;
-  progress.start('gbdt: boosting', cfg.nEstimators);
+  const sample = binSample(n, Rng.derive(cfg.seed, 'gbdt:bins'));
+  const { executor, bounds } = await Executor.create(ws, threads, { columns: X.columns, maxBin: cfg.maxBin, sample });
   try {
+    transposeBins(ws.codes, n, F, ws.binsRowMajor);
+    const binCounts = Int32Array.from(bounds, (b) => b.length);
+    const weight = classWeighted(train, cfg.scalePosWeight);
+    const baseScore = priorLogOdds(train.y, weight);
+    ws.y.set(train.y);
+    if (weight) ws.weight.set(weight);
+    else ws.weight.fill(1);
+    ws.margin.fill(baseScore);
+    const growData = { ws, executor, binCounts, bounds };
+    const valCodes = validation ? binColumnMajor(validation.X, bounds) : null;
+    const valMargin = validation ? new Float64Array(validation.X.n).fill(baseScore) : null;
+    const valWeight = validation?.weight ?? null;
+    const allFeatures = Uint32Array.from({ length: F }, (_, j) => j);
+
+    const trees: Tree[] = [];
+    const validationLoss: number[] = [];
+    let best = -1;
+    let bestLoss = Infinity;
+    progress.start('gbdt: boosting', cfg.nEstimators);
     for (let t = 0; t < cfg.nEstimators; t++) {
       const rng = Rng.derive(cfg.seed, `gbdt:tree:${t}`);
-      logLossGradients(margin, train.y, weight, ws.gh);
-      const rows = sampleRows(ws.idx, n, cfg.subsample, rng, sampled);
+      executor.gradients(n);
+      const rows = sampleRows(ws.idx, n, cfg.subsample, rng);
       const features = cfg.colsampleByTree < 1 ? sampleFeatures(allFeatures, Math.max(1, Math.round(cfg.colsampleByTree * F)), rng) : allFeatures;
       const { tree, leaves } = new TreeGrower(growData, cfg, features, rng).grow(rows);
       trees.push(tree);
-
-      // Rows the tree was grown on sit in its leaves' ranges; the others are routed through it.
-      const value = tree.value;
-      for (let k = 0; k < leaves.length; k += 3) {
-        const v = value[leaves[k]!]!;
-        for (let pos = leaves[k + 1]!; pos < leaves[k + 2]!; pos++) {
-          const r = ws.idx[pos]!;
-          margin[r] = margin[r]! + v;
-        }
-      }
-      if (sampled) {
-        for (let i = 0; i < n; i++) if (!sampled[i]) margin[i] = margin[i]! + value[tree.leafOfBinned(codes, n, i)]!;
-      }
+      // Rows the tree was grown on sit in its leaves' ranges; the others are routed down it.
+      const reached = rows < n ? leaves.concat(routeRows(executor, tree, rows, n)) : leaves;
+      executor.addToMargins(reached.map((leaf) => ({ begin: leaf.begin, end: leaf.end, value: tree.value[leaf.node]! })));
 
       if (validation && valMargin && valCodes) {
         tree.addBinned(valCodes, validation.X.n, valMargin);
@@ -145,36 +132,33 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
       }
       progress.tick(t + 1);
     }
+    const rounds = trees.length;
+    const keep = validation && cfg.earlyStoppingRounds > 0 ? best + 1 : rounds;
+    return { baseScore, trees: trees.slice(0, keep), rounds, bestIteration: keep - 1, validationLoss, threads, bounds };
   } finally {
     progress.done();
-    await histograms.dispose();
+    await executor.dispose();
   }
-  const rounds = trees.length;
-  const keep = validation && cfg.earlyStoppingRounds > 0 ? best + 1 : rounds;
-  return { baseScore, trees: trees.slice(0, keep), rounds, bestIteration: keep - 1, validationLoss, threads, bounds };
 }
 
 /**
- * Puts the round's rows into idx[0..m) in ascending order and returns m: all rows, or each row
- * with probability `rate` (at least one).
+ * Puts the round's rows into idx[0..m) and the others into idx[m..n), both ascending, and
+ * returns m: all rows, or each row with probability `rate` (at least one).
  */
-function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng, sampled: Uint8Array | null): number {
-  if (!sampled) {
+function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng): number {
+  if (rate >= 1) {
     for (let i = 0; i < n; i++) idx[i] = i;
     return n;
   }
-  let m = 0;
   // 32-bit draws against a 32-bit threshold: one draw per row, half the cost of rng.next().
   const threshold = Math.floor(rate * 4294967296);
+  let m = 0;
+  let rest = n;
   for (let i = 0; i < n; i++) {
-    const take = rng.nextU32() < threshold;
-    sampled[i] = take ? 1 : 0;
-    if (take) idx[m++] = i;
+    if (rng.nextU32() < threshold) idx[m++] = i;
+    else idx[--rest] = i;
   }
-  if (m === 0) {
-    const i = rng.int(n);
-    sampled[i] = 1;
-    idx[m++] = i;
-  }
-  return m;
+  idx.subarray(m).reverse();
+  // An empty draw takes the first row instead: idx[0] is then row 0, the rest stay ascending.
+  return m > 0 ? m : 1;
 }

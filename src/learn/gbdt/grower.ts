@@ -3,13 +3,15 @@
  * every node of a level is split before the next level) or leaf-wise (LightGBM's: always the
  * leaf with the largest gain next, up to max_leaves).
  *
- * Histograms are built only for the smaller child of each split; the larger child's is the
- * parent's minus the smaller's (histogram subtraction), computed in the parent's slot. In
- * depth-wise growth all of a level's builds go to the histogram builder as one batch.
+ * Rows are partitioned as index ranges (LightGBM's DataPartition): the rows of every leaf are a
+ * contiguous range of ws.idx, and a split reorders its range in place, left rows first, stably,
+ * so rows stay ascending within every node (the histogram kernel reads memory front to back and
+ * sums come out in a fixed order). Histograms are built only for the smaller child of each
+ * split; the larger child's is the parent's minus the smaller's, computed in the parent's slot.
+ * In depth-wise growth a whole level's partitions and builds go to the executor as one batch.
  */
 import type { Rng } from '../../util/rng.js';
-import type { HistogramBuilder, HistogramJob } from './histogram.js';
-import { RowPartition } from './partition.js';
+import type { Executor, RowRange } from './parallel.js';
 import { childBounds, findBestSplit, leafWeight, type NodeStats, type Split, type SplitParams } from './split.js';
 import { Tree, TreeBuilder } from './tree.js';
 import { HIST_DOUBLES_PER_FEATURE, type Workspace } from './workspace.js';
@@ -24,33 +26,31 @@ export interface GrowParams extends SplitParams {
   colsampleByNode: number;
 }
 
-/** The data a tree is grown on, fixed for a whole training run. */
+/** The data trees are grown on, fixed for a whole training run. */
 export interface GrowData {
   ws: Workspace;
-  histograms: HistogramBuilder;
-  /** Column-major bin codes, codes[f * n + row]. */
-  codes: Uint8Array;
-  n: number;
+  executor: Executor;
   binCounts: Int32Array;
   /** Raw upper bound of every value bin, per feature (for thresholds on raw values). */
   bounds: readonly Float64Array[];
-  partition: RowPartition;
 }
 
-export interface GrownTree {
-  tree: Tree;
-  /** Per leaf: node id, first and end position of its rows in ws.idx. */
-  leaves: Int32Array;
-}
-
-interface Leaf {
+/** A leaf's rows: ws.idx[begin..end). */
+export interface LeafRows extends RowRange {
   node: number;
-  begin: number;
-  end: number;
+}
+
+interface Leaf extends LeafRows {
   depth: number;
   slot: number;
   stats: NodeStats;
   split: Split | null;
+}
+
+interface HistogramPlan {
+  jobs: Array<RowRange & { slot: number }>;
+  subtract: Array<[number, number]>;
+  temps: number[];
 }
 
 /** Histogram slots one tree may need at once, for the workspace size. */
@@ -62,12 +62,18 @@ export function slotsNeeded(p: Pick<GrowParams, 'maxDepth' | 'maxLeaves'>, rows:
   return Math.max(1, Math.min(byDepth, byLeaves, rows)) + 2;
 }
 
+/** Leaves one tree may have at most (jobs in a batch). */
+export function leavesAtMost(p: Pick<GrowParams, 'maxDepth' | 'maxLeaves'>, rows: number): number {
+  const byDepth = p.maxDepth > 0 ? 2 ** p.maxDepth : Infinity;
+  const byLeaves = p.maxLeaves > 0 ? p.maxLeaves : Infinity;
+  return Math.max(1, Math.min(byDepth, byLeaves, rows));
+}
+
 export class TreeGrower {
   private readonly free: number[] = [];
   private readonly builder = new TreeBuilder();
-  private readonly leafList: number[] = [];
+  private readonly leaves: LeafRows[] = [];
   private leafCount = 1;
-  private nodeFeatures: Uint32Array;
 
   constructor(
     private readonly data: GrowData,
@@ -77,20 +83,23 @@ export class TreeGrower {
     private readonly rng: Rng,
   ) {
     for (let s = data.ws.layout.slots - 1; s >= 0; s--) this.free.push(s);
-    this.nodeFeatures = features;
   }
 
-  /** Grows a tree on the rows ws.idx[0..rows). */
-  grow(rows: number): GrownTree {
-    const { ws, histograms } = this.data;
-    const allFeatures = this.features.length === ws.layout.features;
+  private get allFeatures(): boolean {
+    return this.features.length === this.data.ws.layout.features;
+  }
+
+  /** Grows a tree on the rows ws.idx[0..rows); returns it with the rows of each of its leaves. */
+  grow(rows: number): { tree: Tree; leaves: LeafRows[] } {
+    const { ws, executor, binCounts } = this.data;
     const slot = this.alloc();
-    histograms.build([{ begin: 0, end: rows, slot }], allFeatures ? null : this.features);
-    // Node totals from one feature's histogram (every feature's bins sum to the same rows).
-    const base = ws.slotOffset(slot) + this.features[0]! * HIST_DOUBLES_PER_FEATURE;
+    executor.histograms([{ begin: 0, end: rows, slot }], this.allFeatures ? null : this.features);
+    // Node totals from one feature's histogram (every feature's bins hold the same rows).
+    const f0 = this.features[0]!;
+    const base = ws.slotOffset(slot) + f0 * HIST_DOUBLES_PER_FEATURE;
     let G = 0;
     let H = 0;
-    for (let b = 0; b <= this.data.binCounts[this.features[0]!]!; b++) {
+    for (let b = 0; b <= binCounts[f0]!; b++) {
       G += ws.hist[base + 2 * b]!;
       H += ws.hist[base + 2 * b + 1]!;
     }
@@ -99,28 +108,19 @@ export class TreeGrower {
     root.split = this.canSplit(root) ? this.bestSplit(root) : null;
     if (this.p.growPolicy === 'depthwise') this.growDepthwise(root);
     else this.growLossguide(root);
-    return { tree: this.builder.build(), leaves: this.collectLeaves() };
+    return { tree: this.builder.build(), leaves: this.leaves };
   }
 
   private growDepthwise(root: Leaf): void {
     let level: Leaf[] = [root];
     while (level.length > 0) {
-      const next: Leaf[] = [];
-      const jobs: HistogramJob[] = [];
-      const subtract: Array<[number, number]> = [];
-      const temps: number[] = [];
+      const splitting: Leaf[] = [];
       for (const leaf of level) {
-        if (!leaf.split || (this.p.maxLeaves > 0 && this.leafCount >= this.p.maxLeaves)) {
-          this.finish(leaf);
-          continue;
-        }
-        const [l, r] = this.applySplit(leaf);
-        this.planHistograms(leaf, l, r, jobs, subtract, temps);
-        next.push(l, r);
+        if (leaf.split && (this.p.maxLeaves === 0 || this.leafCount + splitting.length < this.p.maxLeaves)) splitting.push(leaf);
+        else this.finish(leaf);
       }
-      this.buildPlanned(jobs, subtract, temps);
-      for (const child of next) child.split = child.slot >= 0 ? this.bestSplit(child) : null;
-      level = next.filter((c) => {
+      const children = this.splitAll(splitting);
+      level = children.filter((c) => {
         if (c.split) return true;
         this.finish(c);
         return false;
@@ -136,25 +136,35 @@ export class TreeGrower {
     };
     push(root);
     while (heap.length > 0 && (this.p.maxLeaves === 0 || this.leafCount < this.p.maxLeaves)) {
-      // Largest gain first; ties to the older node, so the order never depends on anything else.
+      // Largest gain first; ties to the older node, so the order depends on nothing else.
       let bi = 0;
       for (let i = 1; i < heap.length; i++) {
-        const a = heap[i]!.split!.gain, b = heap[bi]!.split!.gain;
+        const a = heap[i]!.split!.gain;
+        const b = heap[bi]!.split!.gain;
         if (a > b || (a === b && heap[i]!.node < heap[bi]!.node)) bi = i;
       }
       const leaf = heap.splice(bi, 1)[0]!;
-      const jobs: HistogramJob[] = [];
-      const subtract: Array<[number, number]> = [];
-      const temps: number[] = [];
-      const [l, r] = this.applySplit(leaf);
-      this.planHistograms(leaf, l, r, jobs, subtract, temps);
-      this.buildPlanned(jobs, subtract, temps);
-      for (const child of [l, r]) {
-        child.split = child.slot >= 0 ? this.bestSplit(child) : null;
-        push(child);
-      }
+      for (const child of this.splitAll([leaf])) push(child);
     }
     for (const leaf of heap) this.finish(leaf);
+  }
+
+  /** Splits the given leaves: partitions their rows, adds children, builds the children's histograms and finds their splits. */
+  private splitAll(parents: readonly Leaf[]): Leaf[] {
+    if (parents.length === 0) return [];
+    const mids = this.data.executor.partitions(
+      parents.map((leaf) => ({ begin: leaf.begin, end: leaf.end, feature: leaf.split!.feature, splitBin: leaf.split!.bin, defaultLeft: leaf.split!.defaultLeft })),
+    );
+    const plan: HistogramPlan = { jobs: [], subtract: [], temps: [] };
+    const children: Leaf[] = [];
+    parents.forEach((leaf, k) => {
+      const [l, r] = this.addChildren(leaf, mids[k]!);
+      this.planHistograms(leaf, l, r, plan);
+      children.push(l, r);
+    });
+    this.buildPlanned(plan);
+    for (const child of children) child.split = child.slot >= 0 ? this.bestSplit(child) : null;
+    return children;
   }
 
   private canSplit(leaf: Leaf): boolean {
@@ -171,25 +181,22 @@ export class TreeGrower {
     return findBestSplit(ws.hist, ws.slotOffset(leaf.slot), leaf.stats, features, binCounts, this.p);
   }
 
-  /** Splits a leaf: reorders its rows and adds two child leaves to the tree. */
-  private applySplit(leaf: Leaf): [Leaf, Leaf] {
+  /** Turns a leaf whose rows were partitioned at `mid` into a split with two child leaves. */
+  private addChildren(leaf: Leaf, mid: number): [Leaf, Leaf] {
     const s = leaf.split!;
-    const { codes, n, bounds, partition } = this.data;
-    const mid = partition.split(leaf.begin, leaf.end, codes.subarray(s.feature * n, (s.feature + 1) * n), s.bin, s.defaultLeft);
     const constraint = this.p.monotone ? this.p.monotone[s.feature]! : 0;
     const cb = childBounds(leaf.stats, s, constraint);
     const eta = this.p.learningRate;
     const ln = this.builder.addLeaf(eta * s.wLeft, s.HL);
     const rn = this.builder.addLeaf(eta * s.wRight, s.HR);
-    const upper = bounds[s.feature]!;
+    const upper = this.data.bounds[s.feature]!;
     // Bin s is the last value bin only for a "missing vs the rest" split: every value goes left.
     const threshold = s.bin < upper.length ? upper[s.bin - 1]! : Number.MAX_VALUE;
     this.builder.split(leaf.node, s.feature, s.bin, threshold, s.defaultLeft, s.gain, ln, rn);
     this.leafCount++;
-    const child = (node: number, begin: number, end: number, G: number, H: number, b: [number, number]): Leaf => {
-      const c: Leaf = { node, begin, end, depth: leaf.depth + 1, slot: -1, stats: { G, H, lower: b[0], upper: b[1] }, split: null };
-      return c;
-    };
+    const child = (node: number, begin: number, end: number, G: number, H: number, b: [number, number]): Leaf => ({
+      node, begin, end, depth: leaf.depth + 1, slot: -1, stats: { G, H, lower: b[0], upper: b[1] }, split: null,
+    });
     return [child(ln, leaf.begin, mid, s.GL, s.HL, cb.left), child(rn, mid, leaf.end, s.GR, s.HR, cb.right)];
   }
 
@@ -197,65 +204,80 @@ export class TreeGrower {
    * Decides how the children get their histograms: the smaller (by rows) is built, the larger is
    * the parent's minus it, in the parent's slot. Children that cannot split get none.
    */
-  private planHistograms(parent: Leaf, l: Leaf, r: Leaf, jobs: HistogramJob[], subtract: Array<[number, number]>, temps: number[]): void {
+  private planHistograms(parent: Leaf, l: Leaf, r: Leaf, plan: HistogramPlan): void {
     const needL = this.canSplit(l);
     const needR = this.canSplit(r);
-    const [small, large] = l.end - l.begin <= r.end - r.begin ? [l, r] : [r, l];
-    const needSmall = small === l ? needL : needR;
-    const needLarge = small === l ? needR : needL;
+    const leftSmaller = l.end - l.begin <= r.end - r.begin;
+    const [small, large] = leftSmaller ? [l, r] : [r, l];
+    const [needSmall, needLarge] = leftSmaller ? [needL, needR] : [needR, needL];
     if (!needSmall && !needLarge) {
       this.release(parent.slot);
-    } else if (needSmall && !needLarge) {
-      small.slot = parent.slot; // built from scratch into the parent's slot
-      jobs.push({ begin: small.begin, end: small.end, slot: small.slot });
+    } else if (!needLarge) {
+      small.slot = parent.slot; // built from scratch, into the parent's slot
+      plan.jobs.push({ begin: small.begin, end: small.end, slot: small.slot });
     } else {
       const s = this.alloc();
-      jobs.push({ begin: small.begin, end: small.end, slot: s });
-      subtract.push([parent.slot, s]);
+      plan.jobs.push({ begin: small.begin, end: small.end, slot: s });
+      plan.subtract.push([parent.slot, s]);
       large.slot = parent.slot;
       if (needSmall) small.slot = s;
-      else temps.push(s);
+      else plan.temps.push(s);
     }
     parent.slot = -1;
   }
 
-  private buildPlanned(jobs: HistogramJob[], subtract: Array<[number, number]>, temps: number[]): void {
-    const { ws, histograms, binCounts } = this.data;
-    const all = this.features.length === ws.layout.features;
-    histograms.build(jobs, all ? null : this.features);
+  private buildPlanned(plan: HistogramPlan): void {
+    const { ws, executor, binCounts } = this.data;
+    executor.histograms(plan.jobs, this.allFeatures ? null : this.features);
     const hist = ws.hist;
-    for (const [dst, src] of subtract) {
+    for (const [dst, src] of plan.subtract) {
       const d0 = ws.slotOffset(dst);
       const s0 = ws.slotOffset(src);
       for (let k = 0; k < this.features.length; k++) {
         const f = this.features[k]!;
         const off = f * HIST_DOUBLES_PER_FEATURE;
-        const len = 2 * (binCounts[f]! + 1);
-        for (let i = 0; i < len; i++) hist[d0 + off + i] = hist[d0 + off + i]! - hist[s0 + off + i]!;
+        const end = off + 2 * (binCounts[f]! + 1);
+        for (let i = off; i < end; i++) hist[d0 + i] = hist[d0 + i]! - hist[s0 + i]!;
       }
     }
-    for (const t of temps) this.release(t);
+    for (const t of plan.temps) this.release(t);
   }
 
   private finish(leaf: Leaf): void {
-    if (leaf.slot >= 0) this.release(leaf.slot);
+    this.release(leaf.slot);
     leaf.slot = -1;
-    this.leafList.push(leaf.node, leaf.begin, leaf.end);
-  }
-
-  private collectLeaves(): Int32Array {
-    return Int32Array.from(this.leafList);
+    this.leaves.push({ node: leaf.node, begin: leaf.begin, end: leaf.end });
   }
 
   private alloc(): number {
     const s = this.free.pop();
-    if (s === undefined) throw new Error('gbdt: histogram slots exhausted (bug: slotsNeeded is too small)');
+    if (s === undefined) throw new Error('gbdt: histogram slots exhausted (slotsNeeded is too small)');
     return s;
   }
 
   private release(slot: number): void {
     if (slot >= 0) this.free.push(slot);
   }
+}
+
+/**
+ * Sends the rows ws.idx[begin..end) (rows a tree was not grown on) down the grown tree with
+ * the same partition kernel, one level per batch; returns the rows of each leaf they reach.
+ */
+export function routeRows(executor: Executor, tree: Tree, begin: number, end: number): LeafRows[] {
+  const out: LeafRows[] = [];
+  let level: LeafRows[] = [{ node: 0, begin, end }];
+  const splitBin = tree.splitBin!;
+  while (level.length > 0) {
+    const inner = level.filter((r) => tree.feature[r.node]! >= 0 && r.end > r.begin);
+    for (const r of level) if (tree.feature[r.node]! < 0 && r.end > r.begin) out.push(r);
+    const mids = executor.partitions(inner.map((r) => ({ begin: r.begin, end: r.end, feature: tree.feature[r.node]!, splitBin: splitBin[r.node]!, defaultLeft: tree.defaultLeft[r.node] === 1 })));
+    level = inner.flatMap((r, k) => [
+      { node: tree.left[r.node]!, begin: r.begin, end: mids[k]! },
+      { node: tree.right[r.node]!, begin: mids[k]!, end: r.end },
+    ]);
+  }
+  return out;
 }
 
 /** k of the given features, drawn without replacement, kept in ascending order. */

@@ -1,32 +1,7 @@
 /**
- * Binary log loss on margins (log-odds): gradients, hessians, the starting margin and the loss
- * used for early stopping. Weights multiply both gradient and hessian, as in XGBoost.
+ * Binary log loss on margins (log-odds): the starting margin and the loss used for early
+ * stopping. Gradients and hessians are computed by the `gradients` kernel (wasm/kernels.ts).
  */
-
-/** XGBoost's floor on the hessian, so that nodes of confident rows keep a usable weight. */
-const MIN_HESSIAN = 1e-16;
-
-/** Writes (g, h) pairs for every row into gh (interleaved, 2 doubles per row). */
-export function logLossGradients(margin: Float64Array, y: Float64Array, weight: Float64Array | null, gh: Float64Array): void {
-  const n = margin.length;
-  // 1 / (1 + e^-z) is safe for every double z: e^-z may overflow to Infinity, giving p = 0.
-  if (weight) {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-margin[i]!));
-      const h = p * (1 - p);
-      const w = weight[i]!;
-      gh[2 * i] = (p - y[i]!) * w;
-      gh[2 * i + 1] = (h < MIN_HESSIAN ? MIN_HESSIAN : h) * w;
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const p = 1 / (1 + Math.exp(-margin[i]!));
-      const h = p * (1 - p);
-      gh[2 * i] = p - y[i]!;
-      gh[2 * i + 1] = h < MIN_HESSIAN ? MIN_HESSIAN : h;
-    }
-  }
-}
 
 /** The prior log-odds of the weighted labels: the margin every row starts from. */
 export function priorLogOdds(y: Float64Array, weight: Float64Array | null): number {

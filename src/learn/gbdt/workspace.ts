@@ -1,65 +1,91 @@
 /**
- * The shared memory one training run works in: a single shared WebAssembly.Memory holding what
- * the histogram kernel reads and writes, so that worker threads see the same bytes without
- * copies. Everything else (labels, margins, column-major bins) lives in ordinary typed arrays.
+ * The memory one training run works in: a single shared WebAssembly.Memory holding everything
+ * the kernels read and write, so that worker threads see the same bytes without copies.
  */
-import { HIST_BYTES_PER_FEATURE, createSharedMemory, type WasmMemory } from './wasm-kernels.js';
+import { createSharedMemory, type WasmMemory } from './wasm/assembler.js';
+import { HIST_BYTES_PER_FEATURE } from './wasm/kernels.js';
 
 const PAGE = 65536;
-/** Control words shared with the workers (Int32 indices). */
+/** Control words shared with the workers (Int32 indices, see parallel.ts). */
 export const CONTROL_WORDS = 64;
+/** Int32 fields per job in the job list. */
+export const JOB_FIELDS = 8;
+/** Doubles per feature in a histogram slot (256 bins x (g, h)). */
+export const HIST_DOUBLES_PER_FEATURE = HIST_BYTES_PER_FEATURE / 8;
 
 export interface WorkspaceLayout {
   rows: number;
   features: number;
   /** Histogram slots: the most nodes whose histograms are alive at once. */
   slots: number;
+  /** Jobs one batch can carry at most (nodes of a level, leaves of a tree). */
+  jobCapacity: number;
   /** Byte offsets. */
   control: number;
   jobs: number;
+  jobValues: number;
+  tables: number;
   featureList: number;
   bins: number;
+  codes: number;
   gh: number;
+  margin: number;
+  y: number;
+  weight: number;
   idx: number;
+  scratch: number;
   hist: number;
   histSlotBytes: number;
   pages: number;
 }
 
-/** The most (begin, end, slot) jobs one histogram batch can carry: one per slot. */
-const align = (x: number) => Math.ceil(x / 64) * 64;
-
-export function planWorkspace(rows: number, features: number, slots: number): WorkspaceLayout {
+export function planWorkspace(rows: number, features: number, slots: number, jobCapacity: number): WorkspaceLayout {
   let at = 0;
   const take = (bytes: number) => {
     const start = at;
-    at = align(at + bytes);
+    at = Math.ceil((at + bytes) / 64) * 64;
     return start;
   };
   const control = take(CONTROL_WORDS * 4);
-  const jobs = take(slots * 3 * 4);
+  const jobs = take(jobCapacity * JOB_FIELDS * 4);
+  const jobValues = take(jobCapacity * 8);
+  const tables = take(jobCapacity * 256);
   const featureList = take(features * 4);
   const bins = take(rows * features);
-  const gh = take(rows * 16);
+  const codes = take(rows * features);
+  // One row of padding: the gradients kernel works on pairs of rows.
+  const gh = take((rows + 1) * 16);
+  const margin = take((rows + 1) * 8);
+  const y = take((rows + 1) * 8);
+  const weight = take((rows + 1) * 8);
   const idx = take(rows * 4);
+  const scratch = take(rows * 4);
   const histSlotBytes = features * HIST_BYTES_PER_FEATURE;
   const hist = take(slots * histSlotBytes);
-  const pages = Math.max(1, Math.ceil(at / PAGE));
-  if (pages > 65536) {
-    throw new RangeError(`gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB: too many rows x features, or too deep trees`);
+  // wasm32 addresses are 32-bit and the kernels do unsigned i32 arithmetic on them.
+  if (at > 2 ** 32 - PAGE) {
+    throw new RangeError(`gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB WebAssembly can address: too many rows x inputs, or too deep trees`);
   }
-  return { rows, features, slots, control, jobs, featureList, bins, gh, idx, hist, histSlotBytes, pages };
+  const pages = Math.max(1, Math.ceil(at / PAGE));
+  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
 }
 
-/** Typed views over the shared memory; both the main thread and the workers build one. */
+/** Typed views over the shared memory; the main thread and every worker build one. */
 export class Workspace {
   readonly control: Int32Array;
   readonly jobs: Int32Array;
+  readonly jobValues: Float64Array;
+  readonly tables: Uint8Array;
   readonly featureList: Uint32Array;
-  /** Row-major bins (rows x features), the kernel's layout. */
+  /** Row-major bin codes (rows x features): the histogram kernel's layout. */
   readonly binsRowMajor: Uint8Array;
+  /** Column-major bin codes, codes[f * rows + r]: partitioning and binned prediction. */
+  readonly codes: Uint8Array;
   /** gh[2r] = gradient, gh[2r + 1] = hessian of row r. */
   readonly gh: Float64Array;
+  readonly margin: Float64Array;
+  readonly y: Float64Array;
+  readonly weight: Float64Array;
   /** The rows of every node, each node a contiguous range (see partition.ts). */
   readonly idx: Uint32Array;
   /** All histogram slots as one array of doubles. */
@@ -69,10 +95,16 @@ export class Workspace {
     const buf = memory.buffer;
     const L = layout;
     this.control = new Int32Array(buf, L.control, CONTROL_WORDS);
-    this.jobs = new Int32Array(buf, L.jobs, L.slots * 3);
+    this.jobs = new Int32Array(buf, L.jobs, L.jobCapacity * JOB_FIELDS);
+    this.jobValues = new Float64Array(buf, L.jobValues, L.jobCapacity);
+    this.tables = new Uint8Array(buf, L.tables, L.jobCapacity * 256);
     this.featureList = new Uint32Array(buf, L.featureList, L.features);
     this.binsRowMajor = new Uint8Array(buf, L.bins, L.rows * L.features);
+    this.codes = new Uint8Array(buf, L.codes, L.rows * L.features);
     this.gh = new Float64Array(buf, L.gh, L.rows * 2);
+    this.margin = new Float64Array(buf, L.margin, L.rows);
+    this.y = new Float64Array(buf, L.y, L.rows);
+    this.weight = new Float64Array(buf, L.weight, L.rows);
     this.idx = new Uint32Array(buf, L.idx, L.rows);
     this.hist = new Float64Array(buf, L.hist, (L.slots * L.histSlotBytes) / 8);
   }
@@ -81,7 +113,7 @@ export class Workspace {
     return new Workspace(layout, createSharedMemory(layout.pages));
   }
 
-  /** Byte address of a histogram slot, for the kernel. */
+  /** Byte address of a histogram slot, for the kernels. */
   slotAddress(slot: number): number {
     return this.layout.hist + slot * this.layout.histSlotBytes;
   }
@@ -91,6 +123,3 @@ export class Workspace {
     return (slot * this.layout.histSlotBytes) / 8;
   }
 }
-
-/** Doubles per feature in a histogram slot (256 bins x (g, h)). */
-export const HIST_DOUBLES_PER_FEATURE = HIST_BYTES_PER_FEATURE / 8;

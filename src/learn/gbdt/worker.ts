@@ -1,26 +1,31 @@
 /**
- * Worker thread entry: waits for histogram batches on the shared control words and fills its
- * share of the features (see histogram.ts).
+ * Worker thread entry: waits for batches on the shared control words and runs its share of
+ * each (see parallel.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CTL, KIND, runShare } from './histogram.js';
-import { instantiateKernels, type WasmMemory } from './wasm-kernels.js';
+import type { WasmMemory } from './wasm/assembler.js';
+import { instantiateKernels } from './wasm/kernels.js';
+import { binFeatures } from './binning.js';
+import { CTL, KIND, runShare, type WorkerBinning } from './parallel.js';
 import { Workspace, type WorkspaceLayout } from './workspace.js';
 
-interface HistWorkerData {
+interface WorkerData {
   layout: WorkspaceLayout;
   memory: WasmMemory;
   bytes: Uint8Array;
   thread: number;
   threads: number;
+  binning: WorkerBinning;
 }
 
-const data = workerData as HistWorkerData;
+const data = workerData as WorkerData;
 const ws = new Workspace(data.layout, data.memory);
 const kernels = instantiateKernels(data.bytes, data.memory);
 const ctl = ws.control;
 let seen = Atomics.load(ctl, CTL.SEQ);
-parentPort!.postMessage('ready');
+const b = data.binning;
+// The first job: bin this thread's share of the features; the bounds also say "ready".
+parentPort!.postMessage(binFeatures(b.columns, b.from, b.to, b.maxBin, b.sample, ws.codes, data.layout.rows));
 
 for (;;) {
   Atomics.wait(ctl, CTL.SEQ, seen);

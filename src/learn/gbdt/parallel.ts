@@ -1,0 +1,270 @@
+/**
+ * Runs the kernels of a boosting round on the calling thread, or split with worker threads that
+ * share the workspace memory:
+ * - histograms: each thread owns a contiguous share of the features;
+ * - gradients: each thread owns a contiguous share of the rows;
+ * - partitions and leaf updates: each job (a node, a leaf) goes whole to one thread.
+ * Every sum is computed by one thread in the same order as a single thread would, so the
+ * results are the same bits whatever the thread count: a seed gives the same model on 1 or 2.
+ *
+ * Synchronisation is one Atomics wait/notify per batch (a whole tree level in depth-wise
+ * growth, all leaves of a tree), not per node: a wake-up costs tens of microseconds, as much
+ * as a small node's work.
+ */
+import { Worker } from 'node:worker_threads';
+import { binFeatures } from './binning.js';
+import { instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
+import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, Workspace } from './workspace.js';
+
+/** Control word indices (Workspace.control). */
+export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, DONE: 8 } as const;
+export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, EXIT: 6 } as const;
+/** Job fields: [begin, end, a, b, c, thread, out]; histogram jobs use a = slot. */
+const J = { BEGIN: 0, END: 1, A: 2, B: 3, C: 4, THREAD: 5, OUT: 6 } as const;
+
+/**
+ * Below about this much work (row x feature updates, or rows) a batch runs on the calling
+ * thread alone: waking a worker costs about as much as it would take over.
+ */
+export const PARALLEL_MIN_WORK = 50_000;
+
+/** Thread t of `threads` handles items [shareStart(t), shareStart(t + 1)) of `count`. */
+export function shareStart(t: number, threads: number, count: number): number {
+  return Math.floor((t * count) / threads);
+}
+
+/** Runs this thread's share of the batch the control words describe (main thread or worker). */
+export function runShare(ws: Workspace, k: Kernels, thread: number, threads: number): void {
+  const ctl = ws.control;
+  const kind = ctl[CTL.KIND]!;
+  const jobs = ws.jobs;
+  const nJobs = ctl[CTL.JOBS]!;
+  const L = ws.layout;
+  switch (kind) {
+    case KIND.HIST_RANGE:
+      for (let j = 0; j < nJobs; j++) {
+        const o = j * JOB_FIELDS;
+        k.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, ws.slotAddress(jobs[o + J.A]!));
+      }
+      return;
+    case KIND.HIST_LIST: {
+      const count = ctl[CTL.LIST]!;
+      const from = shareStart(thread, threads, count);
+      const to = shareStart(thread + 1, threads, count);
+      if (to <= from) return;
+      for (let j = 0; j < nJobs; j++) {
+        const o = j * JOB_FIELDS;
+        k.histList(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, ws.slotAddress(jobs[o + J.A]!), L.featureList + from * 4, to - from);
+      }
+      return;
+    }
+    case KIND.GRADIENTS: {
+      // Shares of row pairs: the kernel does two rows at a time from an even row.
+      const pairs = Math.ceil(ctl[CTL.ROWS]! / 2);
+      k.gradients(L.margin, L.y, L.weight, L.gh, 2 * shareStart(thread, threads, pairs), 2 * shareStart(thread + 1, threads, pairs));
+      return;
+    }
+    case KIND.PARTITION:
+      for (let j = 0; j < nJobs; j++) {
+        const o = j * JOB_FIELDS;
+        if (jobs[o + J.THREAD] !== thread) continue;
+        // a = feature, b = split bin, c = 1 when missing values go left
+        const table = ws.tables.subarray(j * 256, j * 256 + 256);
+        const splitBin = jobs[o + J.B]!;
+        for (let b = 1; b < 256; b++) table[b] = b <= splitBin ? 1 : 0;
+        table[0] = jobs[o + J.C]!;
+        const begin = jobs[o + J.BEGIN]!;
+        // Each job's scratch starts at its own begin, so jobs on different threads never share it.
+        jobs[o + J.OUT] = k.partition(L.idx, begin, jobs[o + J.END]!, L.codes + jobs[o + J.A]! * L.rows, L.tables + j * 256, L.scratch + begin * 4);
+      }
+      return;
+    case KIND.ADD:
+      for (let j = 0; j < nJobs; j++) {
+        const o = j * JOB_FIELDS;
+        if (jobs[o + J.THREAD] === thread) k.addToRows(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.margin, ws.jobValues[j]!);
+      }
+      return;
+  }
+}
+
+/** Binning of the training matrix, done while the workers start (see Executor.create). */
+export interface BinningTask {
+  columns: readonly Float64Array[];
+  maxBin: number;
+  /** Rows to find bounds from (binning.ts binSample); null = all. */
+  sample: Uint32Array | null;
+}
+
+/** One worker's share of a BinningTask: its columns only. */
+export interface WorkerBinning extends BinningTask {
+  from: number;
+  to: number;
+}
+
+export interface RowRange {
+  begin: number;
+  end: number;
+}
+
+export class Executor {
+  private readonly all: Kernels;
+  private readonly mine: Kernels;
+  private readonly workers: Worker[] = [];
+  private seq = 0;
+
+  private constructor(readonly ws: Workspace, readonly threads: number) {
+    const { features: F, pages } = ws.layout;
+    this.all = instantiateKernels(kernelModuleBytes(0, F, F, pages), ws.memory);
+    this.mine = threads > 1 ? instantiateKernels(kernelModuleBytes(0, shareStart(1, threads, F), F, pages), ws.memory) : this.all;
+  }
+
+  /**
+   * An executor with `threads - 1` workers started and ready. Binning the training matrix is
+   * the workers' first job: each thread finds the bin bounds of its share of the features and
+   * writes their codes into ws.codes, so that this step too runs in parallel.
+   */
+  static async create(ws: Workspace, threads: number, binning: BinningTask): Promise<{ executor: Executor; bounds: Float64Array[] }> {
+    const { features: F, rows: n, pages } = ws.layout;
+    const t = Math.max(1, threads);
+    const ex = new Executor(ws, t);
+    const shares: Array<Promise<Float64Array[]>> = [];
+    for (let w = 1; w < t; w++) {
+      const from = shareStart(w, t, F);
+      const to = shareStart(w + 1, t, F);
+      const bytes = kernelModuleBytes(from, to, F, pages);
+      // Copies of just this share's columns: a view would clone its whole underlying buffer.
+      const columns = binning.columns.slice(from, to).map((c) => c.slice());
+      const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, bytes, thread: w, threads: t, binning: task } });
+      worker.unref();
+      ex.workers.push(worker);
+      shares.push(
+        new Promise((resolve, reject) => {
+          worker.once('message', (bounds: Float64Array[]) => resolve(bounds));
+          worker.once('error', reject);
+        }),
+      );
+    }
+    try {
+      const mine = binFeatures(binning.columns, 0, shareStart(1, t, F), binning.maxBin, binning.sample, ws.codes, n);
+      const theirs = await Promise.all(shares);
+      return { executor: ex, bounds: mine.concat(...theirs) };
+    } catch (err) {
+      await ex.dispose();
+      throw err;
+    }
+  }
+
+  /** Runs the batch set up in the control words and job list, with the workers when it pays. */
+  private run(kind: number, jobs: number, work: number): void {
+    const ctl = this.ws.control;
+    ctl[CTL.KIND] = kind;
+    ctl[CTL.JOBS] = jobs;
+    const perJob = kind === KIND.PARTITION || kind === KIND.ADD;
+    if (this.threads === 1 || work < PARALLEL_MIN_WORK || (perJob && jobs < 2)) {
+      // Jobs may have been given to other threads: take them all back.
+      if (perJob) for (let j = 0; j < jobs; j++) this.ws.jobs[j * JOB_FIELDS + J.THREAD] = 0;
+      runShare(this.ws, this.all, 0, 1);
+      return;
+    }
+    const seq = ++this.seq;
+    Atomics.store(ctl, CTL.SEQ, seq);
+    Atomics.notify(ctl, CTL.SEQ);
+    runShare(this.ws, this.mine, 0, this.threads);
+    for (let w = 1; w < this.threads; w++) {
+      while (Atomics.load(ctl, CTL.DONE + w) !== seq) {
+        if (Atomics.load(ctl, CTL.ERROR) !== 0) throw new Error('gbdt worker thread failed');
+        Atomics.wait(ctl, CTL.DONE + w, seq - 1, 1000);
+      }
+    }
+  }
+
+  /** Gives each job to the thread with the fewest rows so far (ties to the lower thread). */
+  private assign(ranges: readonly RowRange[]): number {
+    const load = new Float64Array(this.threads);
+    let rows = 0;
+    for (let j = 0; j < ranges.length; j++) {
+      let t = 0;
+      for (let u = 1; u < this.threads; u++) if (load[u]! < load[t]!) t = u;
+      const size = ranges[j]!.end - ranges[j]!.begin;
+      load[t] = load[t]! + size;
+      rows += size;
+      this.ws.jobs[j * JOB_FIELDS + J.THREAD] = t;
+    }
+    return rows;
+  }
+
+  /**
+   * Fills the histogram slot of every job from the rows idx[begin..end). `features` (a list of
+   * feature indices) restricts the work to sampled columns; null means all.
+   */
+  histograms(jobs: ReadonlyArray<RowRange & { slot: number }>, features: Uint32Array | null): void {
+    if (jobs.length === 0) return;
+    const ws = this.ws;
+    let rows = 0;
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[j]!;
+      const o = j * JOB_FIELDS;
+      ws.jobs[o + J.BEGIN] = job.begin;
+      ws.jobs[o + J.END] = job.end;
+      ws.jobs[o + J.A] = job.slot;
+      rows += job.end - job.begin;
+      const start = ws.slotOffset(job.slot);
+      ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);
+    }
+    if (features) {
+      ws.featureList.set(features);
+      ws.control[CTL.LIST] = features.length;
+    }
+    this.run(features ? KIND.HIST_LIST : KIND.HIST_RANGE, jobs.length, rows * (features ? features.length : ws.layout.features));
+  }
+
+  /** Log-loss gradients of rows [0, rows) from ws.margin, ws.y and ws.weight into ws.gh. */
+  gradients(rows: number): void {
+    this.ws.control[CTL.ROWS] = rows;
+    this.run(KIND.GRADIENTS, 0, rows);
+  }
+
+  /**
+   * Partitions several disjoint row ranges at once: rows of `feature` with bin <= splitBin (and
+   * missing ones when defaultLeft) first. Returns where each range's right part starts.
+   */
+  partitions(jobs: ReadonlyArray<RowRange & { feature: number; splitBin: number; defaultLeft: boolean }>): Int32Array {
+    const ws = this.ws;
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[j]!;
+      const o = j * JOB_FIELDS;
+      ws.jobs[o + J.BEGIN] = job.begin;
+      ws.jobs[o + J.END] = job.end;
+      ws.jobs[o + J.A] = job.feature;
+      ws.jobs[o + J.B] = job.splitBin;
+      ws.jobs[o + J.C] = job.defaultLeft ? 1 : 0;
+    }
+    this.run(KIND.PARTITION, jobs.length, this.assign(jobs));
+    const mids = new Int32Array(jobs.length);
+    for (let j = 0; j < jobs.length; j++) mids[j] = ws.jobs[j * JOB_FIELDS + J.OUT]!;
+    return mids;
+  }
+
+  /** margin[r] += value for the rows r of each range of idx. */
+  addToMargins(jobs: ReadonlyArray<RowRange & { value: number }>): void {
+    const ws = this.ws;
+    for (let j = 0; j < jobs.length; j++) {
+      const job = jobs[j]!;
+      ws.jobs[j * JOB_FIELDS + J.BEGIN] = job.begin;
+      ws.jobs[j * JOB_FIELDS + J.END] = job.end;
+      ws.jobValues[j] = job.value;
+    }
+    this.run(KIND.ADD, jobs.length, this.assign(jobs));
+  }
+
+  async dispose(): Promise<void> {
+    const workers = this.workers.splice(0);
+    if (workers.length === 0) return;
+    const ctl = this.ws.control;
+    ctl[CTL.KIND] = KIND.EXIT;
+    Atomics.store(ctl, CTL.SEQ, ++this.seq);
+    Atomics.notify(ctl, CTL.SEQ);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
