@@ -14,6 +14,8 @@ export interface FeatureSource {
   tables: ReadonlySet<TableName>;
   /** Interaction kinds that count as CSM touches (from the mapping file); default DEFAULT_CSM_KINDS. */
   csmKinds?: readonly string[];
+  /** Where each table came from (`usage.parquet`, ...): decides whether usage is read once into memory. */
+  sources?: ReadonlyMap<TableName, string>;
 }
 
 export interface FeatureOptions {
@@ -79,7 +81,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   const relation = options.relation ?? DEFAULT_RELATION;
 
   progress.start('reading history');
-  const staged = await stageSmallTables(conn, source.tables);
+  const staged = await stageTables(conn, source);
   const target = quoteIdent(relation);
   let query: FeatureQuery | undefined;
   let asOf: string[];
@@ -190,15 +192,17 @@ function checkDateOption(flag: string, value: string): void {
 }
 
 /**
- * Reads every table except usage once into a temporary table: their typed views parse and check
- * text on every read, and the feature SQL reads some of them several times. Usage stays a view
- * so the engine streams it.
+ * Reads tables once into temporary tables: typed views over text files parse and check every value
+ * on each read, and the feature SQL reads most tables several times. Usage from Parquet (or a
+ * database table) stays a view so the engine streams it in columnar form instead of holding it.
  */
-async function stageSmallTables(conn: DuckDBConnection, tables: ReadonlySet<TableName>): Promise<Map<TableName, string>> {
+async function stageTables(conn: DuckDBConnection, source: FeatureSource): Promise<Map<TableName, string>> {
   const staged = new Map<TableName, string>();
+  const usageOrigin = source.sources?.get('usage') ?? '';
+  const streamUsage = /\.parquet$/i.test(usageOrigin) || !/\.(csv|tsv|jsonl?|ndjson)(\.gz)?$/i.test(usageOrigin);
   try {
     for (const t of TABLE_NAMES) {
-      if (t === 'usage' || !tables.has(t)) continue;
+      if (!source.tables.has(t) || (t === 'usage' && streamUsage)) continue;
       const name = quoteIdent(`features_src_${t}`);
       await conn.run(`CREATE OR REPLACE TEMP TABLE ${name} AS SELECT * FROM ${quoteIdent(t)}`);
       staged.set(t, name);
@@ -221,6 +225,7 @@ interface Preflight {
  */
 async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, string>): Promise<Preflight> {
   const accounts = staged.get('accounts') ?? 'accounts';
+  const usage = staged.get('usage') ?? 'usage';
   try {
     const [acc] = await queryRows(
       conn,
@@ -238,11 +243,9 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
       `SELECT strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
               MIN(account_id) FILTER (WHERE occurred_at IS NULL) AS no_time,
               COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time_rows,
-              MIN(account_id) FILTER (WHERE quantity < 0) AS negative,
-              COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids
-       FROM usage`,
+              MIN(account_id) FILTER (WHERE quantity < 0) AS negative
+       FROM ${usage}`,
     );
-    if (Number(use!['null_ids']) > 0) throw new InputError({ table: 'usage', column: 'account_id' }, `${use!['null_ids']} row(s) have no account_id`);
     if (use!['no_time'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['no_time']}`, column: 'occurred_at' }, `is empty in ${use!['no_time_rows']} row(s) (required)`);
     if (use!['negative'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['negative']}`, column: 'quantity' }, 'is negative (must be >= 0)');
     return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: (use!['last_day'] as string | null) ?? null };
