@@ -84,6 +84,8 @@ export interface Preprocessing {
   outputs: string[];
   /** Numeric inputs that get a 0/1 `name:missing` output (they had NULLs in training). */
   missing_indicators?: string[];
+  /** Decisions worth knowing (e.g. columns sharing one missing indicator). */
+  notes?: string[];
   /** Per output, the value that replaces NaN; absent when the family handles NaN itself (gbdt). */
   impute?: number[];
   /** Per output, centre and scale applied before the model; absent when the family does not standardize. */

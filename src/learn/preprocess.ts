@@ -48,6 +48,7 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
   const outputs: string[] = [];
   const indicators: string[] = [];
   const impute: number[] = [];
+  const notes: string[] = [];
   for (const name of opts.columns) {
     const col = requireColumn(frame, name, opts.table);
     if (categorical.has(name)) {
@@ -81,13 +82,21 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
     outputs.push(name);
     impute.push(count > 0 ? sum / count : 0);
     if (opts.inputs.impute && opts.inputs.missingIndicators && opts.missing === 'indicator' && count < col.length && count > 0) {
-      indicators.push(name);
-      outputs.push(`${name}${MISSING_SUFFIX}`);
-      impute.push(0);
+      // Columns NULL on exactly the same rows (say, every contract-derived feature of an account
+      // without a contract) share one indicator: a second copy would be collinear with the first.
+      const twin = indicators.find((other) => sameMissingRows(frame.columns[other] as Float64Array, col));
+      if (twin === undefined) {
+        indicators.push(name);
+        outputs.push(`${name}${MISSING_SUFFIX}`);
+        impute.push(0);
+      } else {
+        notes.push(`${name} is NULL on the same training rows as ${twin}; ${twin}${MISSING_SUFFIX} stands for both`);
+      }
     }
   }
   const preprocessing: Preprocessing = { inputs, outputs };
   if (indicators.length > 0) preprocessing.missing_indicators = indicators;
+  if (notes.length > 0) preprocessing.notes = notes;
   if (opts.inputs.impute) preprocessing.impute = impute;
   if (opts.inputs.standardize) {
     const X = applyPreprocessing(frame, preprocessing, opts.table);
@@ -107,6 +116,11 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
     preprocessing.standardize = { center, scale };
   }
   return { preprocessing, warnings };
+}
+
+function sameMissingRows(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]!) !== Number.isNaN(b[i]!)) return false;
+  return true;
 }
 
 /** The model Matrix for any rows (training or new), exactly as the preprocessing says. */

@@ -42,6 +42,10 @@ function churnTable(months: number, perMonth: number, seed: number): Frame {
     columns[name] = col;
     kinds[name] = isBool ? 'boolean' : 'number';
   }
+  // Accounts without a contract: both contract-derived columns are NULL on the same rows.
+  const ratio = columns['contract_value_vs_usage_ratio'] as Float64Array;
+  const renewal = columns['days_to_renewal'] as Float64Array;
+  for (let i = 0; i < n; i++) if (i % 10 === 3) ratio[i] = renewal[i] = NaN;
   const usage = columns['usage_trend_14d'] as Float64Array;
   const zero = columns['zero_usage_14d'] as Float64Array;
   const nps = columns['nps_trend'] as Float64Array;
@@ -65,7 +69,9 @@ test('on a churnkit table: default columns, censored rows skipped, NULLs get an 
   assert.equal(m.provenance.as_of_from, '2024-01-01');
   assert.equal(m.provenance.as_of_to, '2024-09-01');
   assert.match(m.provenance.data_fingerprint, /^[0-9a-f]{64}$/);
-  assert.deepEqual(m.preprocessing.missing_indicators, ['nps_trend']);
+  // One indicator for the two columns that are NULL together (two would be collinear).
+  assert.deepEqual(m.preprocessing.missing_indicators, ['nps_trend', 'contract_value_vs_usage_ratio']);
+  assert.match(m.preprocessing.notes![0]!, /days_to_renewal is NULL on the same training rows as contract_value_vs_usage_ratio/);
   assert.ok(m.preprocessing.outputs.includes('nps_trend:missing'));
   const s = m.model.state() as LogisticState;
   const missingCoef = s.coefficients[s.names.indexOf('nps_trend:missing')]!;
