@@ -1,0 +1,49 @@
+/**
+ * Medians of bench/gbdt/run.sh results (JSON lines) as a markdown table, with each tool's
+ * wall time relative to XGBoost's on the same data.
+ */
+import { readFileSync } from 'node:fs';
+
+interface Result {
+  tool: string;
+  data: string;
+  fit_seconds: number;
+  auc: number;
+  fit_cpu_seconds?: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const results = readFileSync(process.argv[2]!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result);
+const keys: string[] = [];
+const groups = new Map<string, Result[]>();
+for (const r of results) {
+  const key = `${r.data}\u0000${r.tool}`;
+  if (!groups.has(key)) {
+    groups.set(key, []);
+    keys.push(key);
+  }
+  groups.get(key)!.push(r);
+}
+const reference = new Map<string, { fit: number; auc: number }>();
+for (const key of keys) {
+  const [data, tool] = key.split('\u0000') as [string, string];
+  const rs = groups.get(key)!;
+  if (tool.startsWith('xgboost')) reference.set(data, { fit: median(rs.map((r) => r.fit_seconds)), auc: median(rs.map((r) => r.auc)) });
+}
+console.log('| data | tool | runs | fit s (median) | vs XGBoost | test AUC | AUC - XGBoost |');
+console.log('|---|---|---|---|---|---|---|');
+for (const key of keys) {
+  const [data, tool] = key.split('\u0000') as [string, string];
+  const rs = groups.get(key)!;
+  const fit = median(rs.map((r) => r.fit_seconds));
+  const auc = median(rs.map((r) => r.auc));
+  const ref = reference.get(data);
+  const ratio = ref ? `${(fit / ref.fit).toFixed(2)}x` : '';
+  const dAuc = ref ? (auc - ref.auc >= 0 ? '+' : '') + (auc - ref.auc).toFixed(4) : '';
+  console.log(`| ${data} | ${tool} | ${rs.length} | ${fit.toFixed(2)} | ${ratio} | ${auc.toFixed(4)} | ${dAuc} |`);
+}
