@@ -206,7 +206,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   /** Scores accounts with one scorecard snapshot, then history, alerts and metrics. */
   async function scoreAccounts(inputs: readonly AccountInput[], defaultAsOf: string | undefined, batch: boolean): Promise<ScoreResponse[]> {
     const card = source.current;
-    const fallbackAsOf = defaultAsOf ?? today();
+    let fallbackAsOf = defaultAsOf;
     const records: ScoreRecord[] = new Array(inputs.length);
     const results: ScoreResult[] = new Array(inputs.length);
     for (let i = 0; i < inputs.length; i++) {
@@ -214,7 +214,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const result = (results[i] = scoreOne(card, input, batch ? `/accounts/${i}` : ''));
       records[i] = {
         account_id: input.account_id,
-        as_of: input.as_of ?? fallbackAsOf,
+        as_of: input.as_of ?? (fallbackAsOf ??= today()),
         score: result.score,
         band: result.band,
         probability: result.probability,
