@@ -182,9 +182,9 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
 
   progress.start(`preparing ${family.name} inputs`);
   const trainFrame = takeRows(frame, trainRows, used);
-  const { preprocessing, warnings } = fitPreprocessing(trainFrame, { columns, categorical, inputs: family.inputs, missing: options.missing ?? 'indicator', table });
-  const X = applyPreprocessing(trainFrame, preprocessing, table);
   const y = Float64Array.from(trainRows, (i) => yAll[i]!);
+  const { preprocessing, warnings } = fitPreprocessing(trainFrame, { columns, categorical, inputs: family.inputs, missing: options.missing ?? 'indicator', table, label: y });
+  const X = applyPreprocessing(trainFrame, preprocessing, table);
   const weight = classWeights(y, classWeight);
   let validation: FitData | undefined;
   let holdoutFrame: Frame | undefined;

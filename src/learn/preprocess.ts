@@ -7,7 +7,9 @@
  * NULLs in numeric inputs, for families that impute (logistic, mlp): replaced by the training
  * mean; with `missing: 'indicator'` (the default) each input that has NULLs in training also
  * gets a `name:missing` 0/1 column, so "no NPS responses" can carry its own risk instead of
- * pretending to be an average account. `missing: 'mean'` is plain mean imputation (scikit-learn
+ * pretending to be an average account. Not when its NULL rows all have one label (the
+ * indicator's coefficient would be infinite), and one indicator serves columns that are NULL on
+ * the same rows; `preprocessing.notes` says which. `missing: 'mean'` is plain mean imputation (scikit-learn
  * SimpleImputer / peer.py). A NULL category, or a level not seen in training, is all zeros (the
  * reference level).
  */
@@ -25,6 +27,8 @@ export interface PreprocessOptions {
   missing: MissingStrategy;
   /** Table name for error messages. */
   table: string;
+  /** Training labels (0/1, one per frame row): an indicator is only added where it can be estimated. */
+  label?: Float64Array;
 }
 
 export const MISSING_SUFFIX = ':missing';
@@ -85,7 +89,11 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
       // Columns NULL on exactly the same rows (say, every contract-derived feature of an account
       // without a contract) share one indicator: a second copy would be collinear with the first.
       const twin = indicators.find((other) => sameMissingRows(frame.columns[other] as Float64Array, col));
-      if (twin === undefined) {
+      const oneClass = opts.label ? singleLabelAmongMissing(col, opts.label) : null;
+      if (oneClass !== null) {
+        // Its maximum-likelihood coefficient would be infinite (the indicator alone separates those rows).
+        notes.push(`${name} is NULL on ${col.length - count} training rows, all labeled ${oneClass}: no ${name}${MISSING_SUFFIX} input (mean imputation only)`);
+      } else if (twin === undefined) {
         indicators.push(name);
         outputs.push(`${name}${MISSING_SUFFIX}`);
         impute.push(0);
@@ -116,6 +124,16 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
     preprocessing.standardize = { center, scale };
   }
   return { preprocessing, warnings };
+}
+
+function singleLabelAmongMissing(col: Float64Array, label: Float64Array): number | null {
+  let seen = -1;
+  for (let i = 0; i < col.length; i++) {
+    if (!Number.isNaN(col[i]!)) continue;
+    if (seen === -1) seen = label[i]!;
+    else if (label[i] !== seen) return null;
+  }
+  return seen === -1 ? null : seen;
 }
 
 function sameMissingRows(a: Float64Array, b: Float64Array): boolean {

@@ -87,6 +87,17 @@ test('on a churnkit table: default columns, censored rows skipped, NULLs get an 
   }
 });
 
+test('no missing indicator where every NULL row has the same label (its coefficient would be infinite)', async () => {
+  const frame = churnTable(12, 100, 7);
+  const label = frame.columns['churned_within_90d'] as Float64Array;
+  const util = frame.columns['license_utilization'] as Float64Array;
+  let marked = 0;
+  for (let i = 0; i < 900 && marked < 4; i++) if (label[i] === 0) (util[i] = NaN), marked++;
+  const m = await trainModel(frame, { family: 'logistic' });
+  assert.ok(!m.preprocessing.outputs.includes('license_utilization:missing'));
+  assert.ok(m.preprocessing.notes!.some((n) => /license_utilization is NULL on 4 training rows, all labeled 0/.test(n)));
+});
+
 test('calibration holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
   const frame = churnTable(12, 150, 2);
   const m = await trainModel(frame, { family: 'logistic', calibration: 'isotonic' });

@@ -92,6 +92,7 @@ async function run(flags: TrainFlags, io: CommandIO) {
   const trained = await trainModel(frame, options);
   await trained.save(flags.out);
   for (const w of trained.warnings) io.warn(w);
+  for (const note of trained.preprocessing.notes ?? []) io.say(`note: ${note}`);
 
   const split = trained.training['split'] as { train_rows: number; holdout_rows: number; embargoed_rows: number; censored_rows: number; holdout_from?: string };
   const p = trained.provenance;
@@ -116,6 +117,7 @@ async function run(flags: TrainFlags, io: CommandIO) {
     metrics: trained.metrics,
     ...(table ? { coefficients: table } : {}),
     warnings: trained.warnings,
+    notes: trained.preprocessing.notes ?? [],
   };
 }
 
