@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { WasmMemory } from './wasm/assembler.js';
 import { instantiateKernels } from './wasm/kernels.js';
 import { binFeatures } from './binning.js';
-import { CTL, KIND, runShare, type WorkerBinning } from './parallel.js';
+import { CTL, KIND, runShare, waitWhile, type WorkerBinning } from './parallel.js';
 import { Workspace, type WorkspaceLayout } from './workspace.js';
 
 interface WorkerData {
@@ -28,7 +28,7 @@ const b = data.binning;
 parentPort!.postMessage(binFeatures(b.columns, b.from, b.to, b.maxBin, b.sample, ws.codes, data.layout.rows));
 
 for (;;) {
-  Atomics.wait(ctl, CTL.SEQ, seen);
+  waitWhile(ctl, CTL.SEQ, seen);
   seen = Atomics.load(ctl, CTL.SEQ);
   if (ctl[CTL.KIND] === KIND.EXIT) break;
   try {
