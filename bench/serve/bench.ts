@@ -3,7 +3,9 @@
  *
  *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15]
  *
- * Each target runs in its own process, one at a time, targets interleaved within each run.
+ * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
+ * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
+ * interleaved within each run.
  * Single-account scoring: autocannon for --duration seconds at --connections connections
  * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
  * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing).
@@ -38,11 +40,8 @@ interface Target {
 const dataDir = join(root, 'bench', 'data', 'serve');
 const targets: Target[] = [
   { name: 'fastify (bare, fixed answer)', args: () => [join(root, 'dist/bench/serve/baseline-server.js')] },
-  { name: 'churnkit serve', args: () => [join(root, 'dist/src/cli/main.js'), 'serve', '--scorecard', 'default', '--port', '0', '--no-watch'] },
-  {
-    name: 'churnkit serve --history (DuckDB)',
-    args: (run) => [join(root, 'dist/src/cli/main.js'), 'serve', '--scorecard', 'default', '--port', '0', '--no-watch', '--history', join(dataDir, `history-${process.pid}-${run}.duckdb`)],
-  },
+  { name: 'churnkit serve', args: () => [join(root, 'dist/bench/serve/churnkit-server.js')] },
+  { name: 'churnkit serve --history (DuckDB)', args: (run) => [join(root, 'dist/bench/serve/churnkit-server.js'), join(dataDir, `history-${process.pid}-${run}.duckdb`)] },
 ];
 
 async function start(t: Target, run: number): Promise<{ proc: ChildProcess; base: string }> {

@@ -69,7 +69,7 @@ export function rawRequest(base: string, payload: string | Buffer, timeoutMs = 5
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000, everyMs = 25): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, everyMs = 25): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
