@@ -189,7 +189,7 @@ const MAX_BYTES = 2 ** 31;
 
 /** A design matrix in kernel memory and the two passes over it. */
 export interface DesignKernel {
-  /** Rows [1, z_i, 0 padding], qp wide: z_ij lives at `U[i * qp + 1 + j]` (the caller fills it). */
+  /** Rows [1, z_i, 0 padding], qp wide: the caller writes 1 at `U[i * qp]` and z_ij at `U[i * qp + 1 + j]`. */
   readonly U: Float64Array;
   readonly qp: number;
   margins(theta: ArrayLike<number>): Float64Array;
@@ -201,8 +201,8 @@ export interface DesignKernel {
 }
 
 /**
- * A kernel for n rows of p inputs, with the intercept column set and the inputs left for the
- * caller to write into `U`; null when WebAssembly SIMD is unavailable or the data would not fit
+ * A kernel for n rows of p inputs, the rows left for the caller to write into `U` (one
+ * sequential pass is cheapest); null when WebAssembly SIMD is unavailable or the data would not fit
  * in one WebAssembly memory (the caller then uses plain JavaScript).
  */
 export function designKernel(n: number, p: number): DesignKernel | null {
@@ -224,7 +224,6 @@ export function designKernel(n: number, p: number): DesignKernel | null {
   const margins = exports['margins'] as (n: number) => void;
   const accumulate = exports['accumulate'] as (n: number) => void;
   const U = new Float64Array(buffer, L.U, n * L.qp);
-  for (let i = 0, row = 0; i < n; i++, row += L.qp) U[row] = 1;
   const H = new Float64Array(buffer, L.H, L.qp * L.qp);
   const g = new Float64Array(buffer, L.g, L.qp);
   const theta = new Float64Array(buffer, L.theta, L.qp);

@@ -18,7 +18,7 @@ import { readParams, type ParamSpecs } from '../params.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
-import { allocateDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
+import { allocateDesign, fillDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
 
 export const LOGISTIC_PARAMS: ParamSpecs = {
   l2: { type: 'number', default: 0, min: 0, description: 'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2))' },
@@ -129,14 +129,13 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     }
     const p = keep.length;
     const design = allocateDesign(n, p);
-    const { Z, stride, offset } = design;
-    for (let k = 0; k < p; k++) {
-      const j = keep[k]!;
-      const col = X.columns[j]!;
-      const m = center[j]!;
-      const inv = 1 / scale[j]!;
-      for (let i = 0, off = offset + k; i < n; i++, off += stride) Z[off] = (col[i]! - m) * inv;
-    }
+    fillDesign(
+      design,
+      n,
+      keep.map((j) => X.columns[j]!),
+      keep.map((j) => center[j]!),
+      keep.map((j) => 1 / scale[j]!),
+    );
     const l2 = this.params['l2'] as number;
     const l1 = this.params['l1'] as number;
     const original = this.params['penalty_scale'] === 'original';

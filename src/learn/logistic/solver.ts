@@ -45,6 +45,19 @@ export interface Design {
 /** Below this many multiply-adds of X'WX per pass the plain loop is as fast as the kernel. */
 const KERNEL_MIN_WORK = 200_000;
 
+/**
+ * Writes (x_ij - center_j) * invScale_j row by row: one sequential pass over the design (a
+ * column at a time would stride through all of it p times). Kernel rows get their leading 1.
+ */
+export function fillDesign(design: Design, n: number, columns: readonly Float64Array[], center: readonly number[], invScale: readonly number[]): void {
+  const { Z, stride, offset } = design;
+  const p = columns.length;
+  for (let i = 0, row = offset; i < n; i++, row += stride) {
+    if (offset === 1) Z[row - 1] = 1;
+    for (let j = 0; j < p; j++) Z[row + j] = (columns[j]![i]! - center[j]!) * invScale[j]!;
+  }
+}
+
 export function allocateDesign(n: number, p: number): Design {
   const kernel = (n * (p + 1) * (p + 2)) / 2 >= KERNEL_MIN_WORK ? designKernel(n, p) : null;
   if (kernel) return { Z: kernel.U, stride: kernel.qp, offset: 1, kernel };
@@ -284,6 +297,7 @@ function warmStart(inp: SolverInput): Float64Array | null {
   for (let r = 0, i = 0; r < m; r++, i += k) {
     const from = i * inp.stride + inp.offset;
     const to = r * design.stride + design.offset;
+    if (design.offset === 1) design.Z[to - 1] = 1;
     for (let j = 0; j < p; j++) design.Z[to + j] = inp.Z[from + j]!;
     y[r] = inp.y[i]!;
     if (w) w[r] = inp.w![i]!;
