@@ -9,7 +9,8 @@ import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../mo
 import { checkFinite } from './binning.js';
 import { boost } from './booster.js';
 import { GBDT_PARAMS, checkGbdtParams, resolveMonotone, type GbdtParams } from './params.js';
-import { Tree, predictForest, type TreeJSON } from './tree.js';
+import { predictForest } from './predict.js';
+import { Tree, type TreeJSON } from './tree.js';
 import { TreeShapExplainer, expectedValue } from './treeshap.js';
 
 export interface GbdtState {

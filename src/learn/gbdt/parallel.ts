@@ -126,9 +126,9 @@ export class Executor {
   private seq = 0;
 
   private constructor(readonly ws: Workspace, readonly threads: number) {
-    const { features: F, pages } = ws.layout;
-    this.all = instantiateKernels(kernelModuleBytes(0, F, F, pages), ws.memory);
-    this.mine = threads > 1 ? instantiateKernels(kernelModuleBytes(0, shareStart(1, threads, F), F, pages), ws.memory) : this.all;
+    const F = ws.layout.features;
+    this.all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
+    this.mine = threads > 1 ? instantiateKernels(kernelModuleBytes(0, shareStart(1, threads, F), F), ws.memory) : this.all;
   }
 
   /**
@@ -137,14 +137,14 @@ export class Executor {
    * writes their codes into ws.codes, so that this step too runs in parallel.
    */
   static async create(ws: Workspace, threads: number, binning: BinningTask): Promise<{ executor: Executor; bounds: Float64Array[] }> {
-    const { features: F, rows: n, pages } = ws.layout;
+    const { features: F, rows: n } = ws.layout;
     const t = Math.max(1, threads);
     const ex = new Executor(ws, t);
     const shares: Array<Promise<Float64Array[]>> = [];
     for (let w = 1; w < t; w++) {
       const from = shareStart(w, t, F);
       const to = shareStart(w + 1, t, F);
-      const bytes = kernelModuleBytes(from, to, F, pages);
+      const bytes = kernelModuleBytes(from, to, F);
       // Copies of just this share's columns: a view would clone its whole underlying buffer.
       const columns = binning.columns.slice(from, to).map((c) => c.slice());
       const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };

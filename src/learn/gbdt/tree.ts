@@ -157,30 +157,3 @@ export class TreeBuilder {
     return Tree.fromJSON({ feature, threshold, default_left: defaultLeft, left, right, value, cover, gain }, Uint8Array.from(this.splitBin));
   }
 }
-
-/** Rows per block in predictForest: a block's values (rows x features doubles) stay in cache. */
-const PREDICT_BLOCK = 256;
-
-/**
- * base + the sum of the trees' outputs for every row of column-major raw values, added in tree
- * order (the order training adds them, so training margins and predictions are the same bits).
- * Rows go in blocks transposed to row-major: walking a tree then reads one row's values, close
- * together, instead of one value from each of several long columns.
- */
-export function predictForest(trees: readonly Tree[], base: number, columns: readonly Float64Array[], n: number): Float64Array {
-  const out = new Float64Array(n).fill(base);
-  const F = columns.length;
-  const block = new Float64Array(PREDICT_BLOCK * F);
-  for (let start = 0; start < n; start += PREDICT_BLOCK) {
-    const m = Math.min(PREDICT_BLOCK, n - start);
-    for (let f = 0; f < F; f++) {
-      const col = columns[f]!;
-      for (let i = 0; i < m; i++) block[i * F + f] = col[start + i]!;
-    }
-    for (const tree of trees) {
-      const value = tree.value;
-      for (let i = 0; i < m; i++) out[start + i] = out[start + i]! + value[tree.leafOfRow(block, i * F)]!;
-    }
-  }
-  return out;
-}

@@ -37,18 +37,25 @@ test('the same seed gives the same model, on one thread or two', async () => {
   assert.equal(JSON.stringify(l2.state()), JSON.stringify(l1.state()));
 });
 
-test('raw-value and binned prediction reach the same leaves', async () => {
+test('raw-value and binned prediction reach the same leaves; the kernel adds them up like plain code', async () => {
   const train = slice(missingData, 0, 5000);
   const model = await new GbdtModel({ n_estimators: 20, max_depth: 6, learning_rate: 0.3 }, 2).fit(train);
   const codes = binColumnMajor(train.X, model.binBounds!);
   const F = train.X.columns.length;
   const row = new Float64Array(F);
+  const expected = new Float64Array(train.X.n).fill(model.baseScore);
   for (const tree of model.trees) {
     for (let i = 0; i < train.X.n; i++) {
       for (let j = 0; j < F; j++) row[j] = train.X.columns[j]![i]!;
-      assert.equal(tree.leafOfRow(row, 0), tree.leafOfBinned(codes, train.X.n, i));
+      const leaf = tree.leafOfRow(row, 0);
+      assert.equal(leaf, tree.leafOfBinned(codes, train.X.n, i));
+      expected[i] = expected[i]! + tree.value[leaf]!;
     }
   }
+  // 5000 rows: full blocks and a last block of 136 rows (padded to the kernel's 4 lanes).
+  assert.ok(sameBits(model.predictMargin(train.X), expected));
+  const three = slice(missingData, 0, 3);
+  assert.ok(sameBits(model.predictMargin(three.X), expected.subarray(0, 3)));
 });
 
 for (const missingLike of ['high', 'low'] as const) {

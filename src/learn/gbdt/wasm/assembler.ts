@@ -48,7 +48,10 @@ export const op = {
   i64: (v: number) => [0x42, ...sleb(v)],
   f64: (v: number) => [0x44, ...f64Bytes(v)],
   i32Add: [0x6a], i32Sub: [0x6b], i32Mul: [0x6c], i32Shl: [0x74],
-  i32LtU: [0x49], i32GeU: [0x4f], i32Eqz: [0x45],
+  i32LtU: [0x49], i32GeU: [0x4f], i32Eqz: [0x45], i32And: [0x71], i32Or: [0x72],
+  f64Le: [0x65], f64Ne: [0x62],
+  /** select(a, b, cond): a when cond != 0, else b. */
+  select: [0x1b],
   i64Add: [0x7c], i64Shl: [0x86],
   f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2], f64Div: [0xa3], f64Min: [0xa4], f64Max: [0xa5],
   f64Nearest: [0x9e],
@@ -147,9 +150,12 @@ const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'utf8')];
 const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
 const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 
-/** A module of the given functions (all exported) over an imported shared memory of `pages`. */
-export function assembleModule(functions: readonly FunctionBuilder[], pages: number): Uint8Array {
-  const memoryImport = [...name(MEMORY_MODULE), ...name(MEMORY_NAME), 0x02, 0x03, ...uleb(pages), ...uleb(pages)];
+/** Declared limits of the imported memory: any shared memory of 1 to 65536 pages fits. */
+const MAX_PAGES = 65536;
+
+/** A module of the given functions (all exported) over an imported shared memory. */
+export function assembleModule(functions: readonly FunctionBuilder[]): Uint8Array {
+  const memoryImport = [...name(MEMORY_MODULE), ...name(MEMORY_NAME), 0x02, 0x03, ...uleb(1), ...uleb(MAX_PAGES)];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, vector(functions.map((f) => f.encodeType()))),

@@ -155,8 +155,8 @@ function addToRows(): FunctionBuilder {
 }
 
 /** The module bytes for a thread whose histogram share is features [from, to) of `stride`. */
-export function kernelModuleBytes(from: number, to: number, stride: number, pages: number): Uint8Array {
-  return assembleModule([histRange(from, to, stride), histList(stride), partition(), gradients(), addToRows()], pages);
+export function kernelModuleBytes(from: number, to: number, stride: number): Uint8Array {
+  return assembleModule([histRange(from, to, stride), histList(stride), partition(), gradients(), addToRows()]);
 }
 
 export function instantiateKernels(bytes: Uint8Array, memory: WasmMemory): Kernels {
