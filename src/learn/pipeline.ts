@@ -117,6 +117,12 @@ function sliceInfo(frame: Frame, rows: readonly number[], y: Float64Array, timeC
   return info;
 }
 
+function gather(values: Float64Array, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
+}
+
 function classWeights(y: Float64Array, mode: ClassWeight): Float64Array | undefined {
   if (mode === 'none') return undefined;
   let pos = 0;
@@ -182,7 +188,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
 
   progress.start(`preparing ${family.name} inputs`);
   const trainFrame = takeRows(frame, trainRows, used);
-  const y = Float64Array.from(trainRows, (i) => yAll[i]!);
+  const y = gather(yAll, trainRows);
   const { preprocessing, warnings } = fitPreprocessing(trainFrame, { columns, categorical, inputs: family.inputs, missing: options.missing ?? 'indicator', table, label: y });
   const X = applyPreprocessing(trainFrame, preprocessing, table);
   const weight = classWeights(y, classWeight);
@@ -190,7 +196,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   let holdoutFrame: Frame | undefined;
   if (holdoutRows.length > 0) {
     holdoutFrame = takeRows(frame, holdoutRows, used);
-    validation = { X: applyPreprocessing(holdoutFrame, preprocessing, table), y: Float64Array.from(holdoutRows, (i) => yAll[i]!) };
+    validation = { X: applyPreprocessing(holdoutFrame, preprocessing, table), y: gather(yAll, holdoutRows) };
   }
 
   progress.start(`fitting ${family.name} on ${trainRows.length.toLocaleString('en-US')} rows`);

@@ -162,7 +162,11 @@ export function applyPreprocessing(frame: Frame, prep: Preprocessing, table = 'f
     }
     if (!(col instanceof Float64Array)) throw new InputError({ table, column: input.name }, `column is ${frame.kinds[input.name]}, but the model was trained on numbers`);
     columns.push(Float64Array.from(col));
-    if (indicators.has(input.name)) columns.push(Float64Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
+    if (indicators.has(input.name)) {
+      const ind = new Float64Array(n);
+      for (let i = 0; i < n; i++) if (Number.isNaN(col[i]!)) ind[i] = 1;
+      columns.push(ind);
+    }
   }
   if (columns.length !== prep.outputs.length) throw new Error(`preprocessing produced ${columns.length} columns for ${prep.outputs.length} outputs`);
   if (prep.impute) {
