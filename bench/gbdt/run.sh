@@ -6,6 +6,8 @@
 # Usage (from the repository root, after `npm run build`):
 #   flock /tmp/churnkit-bench.lock bash bench/gbdt/run.sh [RUNS]
 # Prints a markdown table of medians; raw results go to bench/data/gbdt/results.jsonl.
+# DIST=path/to/a/copy/of/dist runs a snapshot of the build (so that a rebuild elsewhere in
+# the tree cannot change the code under measurement).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
@@ -15,6 +17,7 @@ peers=../shared/peers
 mkdir -p "$data"
 [ -f "$data/synth200k.csv" ] || /usr/bin/python3 "$peers/make_synthetic.py" "$data/synth200k.csv"
 [ -f "$data/synth200k_missing.csv" ] || /usr/bin/python3 "$peers/make_synthetic.py" "$data/synth200k_missing.csv" --missing 0.1
+dist=${DIST:-dist}
 out="$data/results.jsonl"
 : > "$out"
 common=(--trees 300 --depth 6 --eta 0.1)
@@ -28,13 +31,13 @@ for run in $(seq 1 "$runs"); do
     echo "run $run/$runs: $set" >&2
     xgb=$(/usr/bin/python3 "$peers/peer.py" "$file" --label y --train-rows 150000 --model gbdt --threads 2 "${common[@]}")
     record "xgboost hist, 2 threads" "$set" "$(node -e 'const m = JSON.parse(process.argv[1]).models.xgboost; console.log(JSON.stringify({ fit_seconds: m.fit_seconds, auc: m.auc }))' "$xgb")"
-    record "churnkit, 2 threads" "$set" "$(node dist/bench/gbdt/churnkit.js --data "$file" --train-rows 150000 --threads 2 "${common[@]}")"
-    record "churnkit, 1 thread" "$set" "$(node dist/bench/gbdt/churnkit.js --data "$file" --train-rows 150000 --threads 1 "${common[@]}")"
+    record "churnkit, 2 threads" "$set" "$(node "$dist"/bench/gbdt/churnkit.js --data "$file" --train-rows 150000 --threads 2 "${common[@]}")"
+    record "churnkit, 1 thread" "$set" "$(node "$dist"/bench/gbdt/churnkit.js --data "$file" --train-rows 150000 --threads 1 "${common[@]}")"
     missing=()
     [ "$set" = synth200k_missing ] && missing=(--missing-as -999)
     # ml-xgboost crashes on 150,000 training rows (see ml-xgboost.ts): it gets the first 100,000.
-    record "ml-xgboost (wasm, 1 thread, 100k train rows)" "$set" "$(node dist/bench/gbdt/ml-xgboost.js --data "$file" --train-rows 100000 --test-from 150000 "${common[@]}" "${missing[@]}" 2>/dev/null)"
+    record "ml-xgboost (wasm, 1 thread, 100k train rows)" "$set" "$(node "$dist"/bench/gbdt/ml-xgboost.js --data "$file" --train-rows 100000 --test-from 150000 "${common[@]}" "${missing[@]}" 2>/dev/null)"
   done
 done
 echo "load after: $(uptime)" >&2
-node dist/bench/gbdt/summarize.js "$out"
+node "$dist"/bench/gbdt/summarize.js "$out"

@@ -44,8 +44,9 @@ export interface BoostResult {
 }
 
 /**
- * Below this many cells (rows x features) the second thread does not pay on 2 cores: measured
- * on the benchmark data, one thread is as fast up to about 20,000 rows x 10 features.
+ * From this many cells (rows x features) a second thread is used when `threads` is 0: below it
+ * the worker's start-up (tens of milliseconds) and per-batch wake-ups weigh more than the half
+ * of the work it takes over (bench/README.md has the measurements).
  */
 export const AUTO_PARALLEL_CELLS = 500_000;
 
