@@ -6,9 +6,9 @@ import { ApiKeys, presentedKey } from './api-keys.js';
 import { openScoreHistory, type PreviousScore, type ScoreHistory, type ScoreRecord } from './history.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { INPUT_COLUMNS, SHARED_SCHEMAS } from './schemas.js';
+import { SHARED_SCHEMAS } from './schemas.js';
 import { ScorecardSource, loadServableScorecard, type LoadedScorecard, type ReloadOutcome, type ScorecardLoader } from './scorecard-source.js';
-import type { ScoreResult, Signals, SignalValue } from './types.js';
+import { BANDS, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
 
@@ -211,46 +211,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   async function scoreAccounts(inputs: readonly AccountInput[], defaultAsOf: string | undefined, batch: boolean): Promise<ScoreResponse[]> {
     const card = source.current;
     let fallbackAsOf = defaultAsOf;
-    const records: ScoreRecord[] = new Array(inputs.length);
-    const results: ScoreResult[] = new Array(inputs.length);
-    for (let i = 0; i < inputs.length; i++) {
+    const n = inputs.length;
+    const out: ScoreResponse[] = new Array(n);
+    const perBand: Record<string, number> = {};
+    for (let i = 0; i < n; i++) {
       const input = inputs[i]!;
-      const result = (results[i] = scoreOne(card, input, batch ? `/accounts/${i}` : ''));
-      records[i] = {
-        account_id: input.account_id,
-        as_of: input.as_of ?? (fallbackAsOf ??= today()),
-        score: result.score,
-        band: result.band,
-        probability: result.probability,
-        escalate: result.escalate,
-        layers: result.layers,
-        overrides: result.overrides,
-        reasons: result.reasons,
-        scorecard: card.fingerprint,
-      };
-    }
-    let previous: (PreviousScore | null)[] | null = null;
-    if (history) {
-      try {
-        previous = await history.record(records, { source: 'serve' });
-      } catch (err) {
-        metrics.historyErrors.inc();
-        log('error', 'score history failed', { error: (err as Error).message });
-        throw new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
-      }
-    }
-    const out: ScoreResponse[] = new Array(records.length);
-    const events = [];
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      const p = previous?.[i] ?? null;
-      metrics.scores.inc({ band: r.band });
-      if (alerts) events.push(...detectAlerts(r, p, { dropThreshold }));
-      const res = results[i]!;
+      const res = scoreOne(card, input, batch ? `/accounts/${i}` : '');
+      perBand[res.band] = (perBand[res.band] ?? 0) + 1;
       // Field order as in the ScoreResult schema: the batch route serializes with JSON.stringify.
       out[i] = {
-        account_id: r.account_id,
-        as_of: r.as_of,
+        account_id: input.account_id,
+        as_of: input.as_of ?? (fallbackAsOf ??= today()),
         score: res.score,
         band: res.band,
         probability: res.probability,
@@ -260,18 +231,52 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         escalate: res.escalate,
         flags: res.flags,
         base_score: res.base_score,
-        score_change: p ? roundChange(r.score - p.score) : null,
-        previous: p ? { as_of: p.as_of, score: p.score, band: p.band } : null,
+        score_change: null,
+        previous: null,
       };
     }
-    if (alerts && events.length > 0) {
-      // Claiming is quick; delivery runs in the background and never delays the response.
-      await alerts.submit(events).catch((err) => {
+    for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
+    if (history || alerts) await recordAndAlert(out, card);
+    return out;
+  }
+
+  /** Stores the scores, fills in the change since each previous score, and raises alerts. */
+  async function recordAndAlert(out: ScoreResponse[], card: LoadedScorecard): Promise<void> {
+    const records: ScoreRecord[] = out.map((o) => ({
+      account_id: o.account_id,
+      as_of: o.as_of,
+      score: o.score,
+      band: o.band,
+      probability: o.probability,
+      escalate: o.escalate,
+      layers: o.layers,
+      overrides: o.overrides,
+      reasons: o.reasons,
+      scorecard: card.fingerprint,
+    }));
+    let previous: (PreviousScore | null)[] | null = null;
+    if (history) {
+      try {
+        previous = await history.record(records, { source: 'serve' });
+      } catch (err) {
         metrics.historyErrors.inc();
-        log('error', 'alerts could not be claimed; not sent', { error: (err as Error).message, events: events.length });
+        log('error', 'score history failed', { error: (err as Error).message });
+        throw new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
+      }
+      previous.forEach((p, i) => {
+        if (!p) return;
+        out[i]!.score_change = roundChange(out[i]!.score - p.score);
+        out[i]!.previous = { as_of: p.as_of, score: p.score, band: p.band };
       });
     }
-    return out;
+    if (!alerts) return;
+    const events = records.flatMap((r, i) => detectAlerts(r, previous?.[i] ?? null, { dropThreshold }));
+    if (events.length === 0) return;
+    // Claiming is quick; delivery runs in the background and never delays the response.
+    await alerts.submit(events).catch((err) => {
+      metrics.historyErrors.inc();
+      log('error', 'alerts could not be claimed; not sent', { error: (err as Error).message, events: events.length });
+    });
   }
 
   route('POST', '/v1/score');
@@ -338,11 +343,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-function scoreOne(card: LoadedScorecard, input: AccountInput, at: string) {
-  const signals: Signals = {};
-  for (const c of INPUT_COLUMNS) signals[c] = input[c] ?? null;
+function scoreOne(card: LoadedScorecard, input: AccountInput, at: string): ScoreResult {
   try {
-    return card.score(signals);
+    // The validated body is the signals object: absent fields read as missing, extra keys (the ids) are not read.
+    return card.score(input as Signals);
   } catch (err) {
     // The scorer refusing a value the schema let through is still the client's input.
     if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
