@@ -150,6 +150,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     }
   }
   if (columns.length === 0) throw new UsageError('no model columns given');
+  for (const c of columns) if (!(c in frame.columns)) throw new InputError({ table, column: c }, `not in the table (columns: ${frame.names.join(', ')})`);
   const dup = columns.find((c, k) => columns.indexOf(c) !== k);
   if (dup) throw new UsageError(`column ${dup} is listed twice`);
   if (columns.includes(label)) throw new UsageError(`the label ${label} cannot also be a model column`);

@@ -39,7 +39,7 @@ function compareText(a: string, b: string): number {
 
 function requireColumn(frame: Frame, name: string, table: string) {
   const col = frame.columns[name];
-  if (col === undefined) throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
+  if (col === undefined) throw new InputError({ table, column: name }, `not in the table (columns: ${frame.names.join(', ')})`);
   return col;
 }
 

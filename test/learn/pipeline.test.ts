@@ -195,7 +195,7 @@ test('any table: --label/--columns/--categorical; unseen levels are the referenc
   await assert.rejects(trainModel(accounts, { ...options, family: 'forest' }), /unknown model family "forest"/);
   await assert.rejects(trainModel(accounts, { ...options, params: { l3: 1 } }), /unknown parameter l3 for logistic/);
   const { usage_trend: _, ...rest } = accounts.columns;
-  assert.throws(() => m.predictProba({ ...accounts, columns: rest }), /column usage_trend: column is missing/);
+  assert.throws(() => m.predictProba({ ...accounts, columns: rest }), /column usage_trend: not in the table/);
 });
 
 test('balanced class weights fit with weights but calibrate and score without them', async () => {
