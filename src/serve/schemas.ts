@@ -14,9 +14,9 @@ export const INPUT_COLUMNS: readonly string[] = ['segment', ...FEATURES.map((f) 
 
 const JSON_TYPE: Record<SignalType, string> = { boolean: 'boolean', integer: 'integer', number: 'number', text: 'string' };
 
+// ajv-formats' full `date` checks the shape and the calendar (no 2024-02-30), so no pattern.
 const dateSchema = {
   type: 'string',
-  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   format: 'date',
   description: 'as-of date, YYYY-MM-DD',
 } as const;
