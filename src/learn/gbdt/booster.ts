@@ -80,6 +80,8 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
   if (n < 1 || F < 1) throw new RangeError('gbdt: nothing to fit (no rows or no inputs)');
   checkFinite(X, 'training rows');
   checkLabels(train, 'training rows');
+  // An empty later slice cannot pick a round: train as without one.
+  if (validation && validation.X.n === 0) validation = undefined;
   if (validation) {
     checkFinite(validation.X, 'validation rows');
     checkLabels(validation, 'validation rows');
@@ -103,6 +105,7 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
     const valMargin = validation ? new Float64Array(validation.X.n).fill(baseScore) : null;
     const valWeight = validation?.weight ?? null;
     const allFeatures = Uint32Array.from({ length: F }, (_, j) => j);
+    const identity = cfg.subsample >= 1 ? Uint32Array.from({ length: n }, (_, i) => i) : new Uint32Array(0);
 
     const trees: Tree[] = [];
     const validationLoss: number[] = [];
@@ -112,7 +115,7 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
     for (let t = 0; t < cfg.nEstimators; t++) {
       const rng = Rng.derive(cfg.seed, `gbdt:tree:${t}`);
       executor.gradients(n);
-      const rows = sampleRows(ws.idx, n, cfg.subsample, rng);
+      const rows = sampleRows(ws.idx, n, cfg.subsample, rng, identity);
       const features = cfg.colsampleByTree < 1 ? sampleFeatures(allFeatures, Math.max(1, Math.round(cfg.colsampleByTree * F)), rng) : allFeatures;
       const { tree, leaves } = new TreeGrower(growData, cfg, features, rng).grow(rows);
       trees.push(tree);
@@ -146,9 +149,9 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
  * Puts the round's rows into idx[0..m) and the others into idx[m..n), both ascending, and
  * returns m: all rows, or each row with probability `rate` (at least one).
  */
-function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng): number {
+function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng, identity: Uint32Array): number {
   if (rate >= 1) {
-    for (let i = 0; i < n; i++) idx[i] = i;
+    idx.set(identity);
     return n;
   }
   // 32-bit draws against a 32-bit threshold: one draw per row, half the cost of rng.next().

@@ -48,8 +48,7 @@ interface Leaf extends LeafRows {
 }
 
 interface HistogramPlan {
-  jobs: Array<RowRange & { slot: number }>;
-  subtract: Array<[number, number]>;
+  jobs: Array<RowRange & { slot: number; subtractFrom?: number }>;
   temps: number[];
 }
 
@@ -155,7 +154,7 @@ export class TreeGrower {
     const mids = this.data.executor.partitions(
       parents.map((leaf) => ({ begin: leaf.begin, end: leaf.end, feature: leaf.split!.feature, splitBin: leaf.split!.bin, defaultLeft: leaf.split!.defaultLeft })),
     );
-    const plan: HistogramPlan = { jobs: [], subtract: [], temps: [] };
+    const plan: HistogramPlan = { jobs: [], temps: [] };
     const children: Leaf[] = [];
     parents.forEach((leaf, k) => {
       const [l, r] = this.addChildren(leaf, mids[k]!);
@@ -217,8 +216,7 @@ export class TreeGrower {
       plan.jobs.push({ begin: small.begin, end: small.end, slot: small.slot });
     } else {
       const s = this.alloc();
-      plan.jobs.push({ begin: small.begin, end: small.end, slot: s });
-      plan.subtract.push([parent.slot, s]);
+      plan.jobs.push({ begin: small.begin, end: small.end, slot: s, subtractFrom: parent.slot });
       large.slot = parent.slot;
       if (needSmall) small.slot = s;
       else plan.temps.push(s);
@@ -227,19 +225,7 @@ export class TreeGrower {
   }
 
   private buildPlanned(plan: HistogramPlan): void {
-    const { ws, executor, binCounts } = this.data;
-    executor.histograms(plan.jobs, this.allFeatures ? null : this.features);
-    const hist = ws.hist;
-    for (const [dst, src] of plan.subtract) {
-      const d0 = ws.slotOffset(dst);
-      const s0 = ws.slotOffset(src);
-      for (let k = 0; k < this.features.length; k++) {
-        const f = this.features[k]!;
-        const off = f * HIST_DOUBLES_PER_FEATURE;
-        const end = off + 2 * (binCounts[f]! + 1);
-        for (let i = off; i < end; i++) hist[d0 + i] = hist[d0 + i]! - hist[s0 + i]!;
-      }
-    }
+    this.data.executor.histograms(plan.jobs, this.allFeatures ? null : this.features);
     for (const t of plan.temps) this.release(t);
   }
 

@@ -13,13 +13,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
-import { instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
+import { HIST_BYTES_PER_FEATURE, instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
 import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, Workspace } from './workspace.js';
 
 /** Control word indices (Workspace.control). */
 export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, DONE: 8 } as const;
 export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, EXIT: 6 } as const;
-/** Job fields: [begin, end, a, b, c, thread, out]; histogram jobs use a = slot. */
+/** Job fields: [begin, end, a, b, c, thread, out]; histogram jobs: a = slot, b = slot to subtract it from. */
 const J = { BEGIN: 0, END: 1, A: 2, B: 3, C: 4, THREAD: 5, OUT: 6 } as const;
 
 /**
@@ -54,12 +54,19 @@ export function runShare(ws: Workspace, k: Kernels, thread: number, threads: num
   const nJobs = ctl[CTL.JOBS]!;
   const L = ws.layout;
   switch (kind) {
-    case KIND.HIST_RANGE:
+    case KIND.HIST_RANGE: {
+      // This thread's features are [from, to): the kernel was built for them.
+      const from = shareStart(thread, threads, L.features);
+      const bytes = (shareStart(thread + 1, threads, L.features) - from) * HIST_BYTES_PER_FEATURE;
       for (let j = 0; j < nJobs; j++) {
         const o = j * JOB_FIELDS;
-        k.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, ws.slotAddress(jobs[o + J.A]!));
+        const slot = ws.slotAddress(jobs[o + J.A]!);
+        k.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
+        const parent = jobs[o + J.B]!;
+        if (parent >= 0 && bytes > 0) k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
       }
       return;
+    }
     case KIND.HIST_LIST: {
       const count = ctl[CTL.LIST]!;
       const from = shareStart(thread, threads, count);
@@ -67,7 +74,14 @@ export function runShare(ws: Workspace, k: Kernels, thread: number, threads: num
       if (to <= from) return;
       for (let j = 0; j < nJobs; j++) {
         const o = j * JOB_FIELDS;
-        k.histList(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, ws.slotAddress(jobs[o + J.A]!), L.featureList + from * 4, to - from);
+        const slot = ws.slotAddress(jobs[o + J.A]!);
+        k.histList(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot, L.featureList + from * 4, to - from);
+        const parent = jobs[o + J.B]!;
+        if (parent < 0) continue;
+        for (let i = from; i < to; i++) {
+          const f = ws.featureList[i]! * HIST_BYTES_PER_FEATURE;
+          k.subtract(ws.slotAddress(parent) + f, slot + f, HIST_BYTES_PER_FEATURE);
+        }
       }
       return;
     }
@@ -208,10 +222,12 @@ export class Executor {
   }
 
   /**
-   * Fills the histogram slot of every job from the rows idx[begin..end). `features` (a list of
-   * feature indices) restricts the work to sampled columns; null means all.
+   * Fills the histogram slot of every job from the rows idx[begin..end), and when the job names
+   * a `subtractFrom` slot (its parent's), subtracts the new histogram from that one: the
+   * sibling's histogram, computed by the same threads in the same batch. `features` (a list
+   * of feature indices) restricts the work to sampled columns; null means all.
    */
-  histograms(jobs: ReadonlyArray<RowRange & { slot: number }>, features: Uint32Array | null): void {
+  histograms(jobs: ReadonlyArray<RowRange & { slot: number; subtractFrom?: number }>, features: Uint32Array | null): void {
     if (jobs.length === 0) return;
     const ws = this.ws;
     let rows = 0;
@@ -221,6 +237,7 @@ export class Executor {
       ws.jobs[o + J.BEGIN] = job.begin;
       ws.jobs[o + J.END] = job.end;
       ws.jobs[o + J.A] = job.slot;
+      ws.jobs[o + J.B] = job.subtractFrom ?? -1;
       rows += job.end - job.begin;
       const start = ws.slotOffset(job.slot);
       ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);

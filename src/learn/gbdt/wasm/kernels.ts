@@ -32,6 +32,8 @@ export interface Kernels {
   gradients(margin: number, y: number, weight: number, gh: number, begin: number, end: number): void;
   /** margin[idx[pos]] += value for pos in [begin, end). */
   addToRows(idx: number, begin: number, end: number, margin: number, value: number): void;
+  /** dst -= src, element-wise over `bytes` (a multiple of 16) of f64 pairs. */
+  subtract(dst: number, src: number, bytes: number): void;
 }
 
 function histRange(from: number, to: number, stride: number): FunctionBuilder {
@@ -154,9 +156,18 @@ function addToRows(): FunctionBuilder {
   return fn;
 }
 
+function subtract(): FunctionBuilder {
+  const fn = new FunctionBuilder('subtract', [['dst', 'i32'], ['src', 'i32'], ['bytes', 'i32']]);
+  fn.locals({ i: 'i32', at: 'i32' });
+  fn.loopRange('i', op.i32(0), fn.get('bytes'), 16, () => {
+    fn.emit(fn.get('dst'), fn.get('i'), op.i32Add, fn.tee('at'), fn.get('at'), op.v128Load(), fn.get('src'), fn.get('i'), op.i32Add, op.v128Load(), op.f64x2Sub, op.v128Store());
+  });
+  return fn;
+}
+
 /** The module bytes for a thread whose histogram share is features [from, to) of `stride`. */
 export function kernelModuleBytes(from: number, to: number, stride: number): Uint8Array {
-  return assembleModule([histRange(from, to, stride), histList(stride), partition(), gradients(), addToRows()]);
+  return assembleModule([histRange(from, to, stride), histList(stride), partition(), gradients(), addToRows(), subtract()]);
 }
 
 export function instantiateKernels(bytes: Uint8Array, memory: WasmMemory): Kernels {
