@@ -8,5 +8,5 @@ export type { FeatureSource, FeatureOptions, FeatureBuild, NullColumn, FeatureFi
 export { featureQuery, renderFeatureSql, WINDOWS, LABEL_KINDS, type FeatureQuery, type FeatureSqlParams, type SqlStep, type LabelKind } from './sql.js';
 export { duckdbDialect, checkIsoDate, isoDay, isoFromDay, type SqlDialect } from './dialect.js';
 export { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
-export { featureQa, renderQaMarkdown, describeNulls, type FeatureQa, type ColumnQa, type DecileQa, type RateCell, type NullNote } from './qa.js';
+export { featureQa, featureQaOfFile, featureTableReader, renderQaMarkdown, describeNulls, type FeatureQa, type ColumnQa, type DecileQa, type RateCell, type NullNote } from './qa.js';
 export { configureEngine, DEFAULT_MEMORY_LIMIT, type EngineOptions } from './engine.js';

@@ -1,5 +1,6 @@
-import { quoteIdent, queryRows, type DuckDBConnection } from '../data/duckdb.js';
-import { FEATURES, SIGNALS, LABEL_COLUMN, featureSpec, signalSpec } from './registry.js';
+import { openDuckDB, quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/duckdb.js';
+import { FEATURES, SIGNALS, LABEL_COLUMN, FEATURE_TABLE_TYPES, featureSpec, signalSpec } from './registry.js';
+import { featureFileFormat } from './build.js';
 import type { NullColumn } from './build.js';
 
 /**
@@ -211,6 +212,26 @@ FROM ${from} WHERE ${q(c.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     columns,
     correlation: { columns: corrCols, matrix },
   };
+}
+
+/** FROM item reading a feature table file (.csv or .parquet) with the feature table's column types. */
+export function featureTableReader(path: string): string {
+  if (featureFileFormat(path) === 'parquet') return `read_parquet(${quoteLiteral(path)})`;
+  const columns = Object.entries(FEATURE_TABLE_TYPES)
+    .map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`)
+    .join(', ');
+  return `read_csv(${quoteLiteral(path)}, header = true, columns = {${columns}})`;
+}
+
+/** QA summary of a feature table file, in a private DuckDB (for reports and notebooks). */
+export async function featureQaOfFile(path: string): Promise<FeatureQa> {
+  const db = await openDuckDB();
+  try {
+    await db.connection.run(`CREATE VIEW feature_file AS SELECT * FROM ${featureTableReader(path)}`);
+    return await featureQa(db.connection, 'feature_file');
+  } finally {
+    db.close();
+  }
 }
 
 const fmt = (v: number | null | undefined, digits = 3): string => {

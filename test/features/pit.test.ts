@@ -52,7 +52,7 @@ function mutationSql(t: string, seed: number): Record<string, string> {
   return {
     accounts: `
       SELECT account_id, name, segment, started_at,
-        CASE WHEN churned_at > ${T} THEN (CASE WHEN ${h('account_id')} % 2 = 0 THEN NULL ELSE churned_at + 30 END) ELSE churned_at END AS churned_at,
+        CASE WHEN churned_at IS NULL OR churned_at > ${T} THEN (CASE WHEN ${h('account_id')} % 2 = 0 THEN NULL ELSE ${T} + 1 END) ELSE churned_at END AS churned_at,
         seats
       FROM accounts WHERE started_at < ${T}
       UNION ALL
