@@ -1,14 +1,15 @@
 /**
  * One churnkit gbdt run on a make_synthetic.py table: prints fit seconds (from matrices in
  * memory to a fitted model, binning included) and test AUC as one JSON line.
- * Usage: node dist/bench/gbdt/churnkit.js --data FILE --train-rows N [--trees 300] [--depth 6] [--eta 0.1] [--threads 0]
+ * Usage: node dist/bench/gbdt/churnkit.js --data FILE --train-rows N [--test-from N] [--trees 300] [--depth 6] [--eta 0.1] [--threads 0]
  */
 import { rocAuc } from '../../src/evaluate/index.js';
 import { GbdtModel } from '../../src/learn/gbdt/index.js';
 import { flags, readSyntheticSplit } from './data.js';
 
 const f = flags(process.argv.slice(2));
-const { train, test } = readSyntheticSplit(f['data']!, Number(f['train-rows'] ?? 150000));
+const trainRows = Number(f['train-rows'] ?? 150000);
+const { train, test } = readSyntheticSplit(f['data']!, trainRows, Number(f['test-from'] ?? trainRows));
 const model = new GbdtModel({
   n_estimators: Number(f['trees'] ?? 300),
   max_depth: Number(f['depth'] ?? 6),

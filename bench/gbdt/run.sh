@@ -39,5 +39,14 @@ for run in $(seq 1 "$runs"); do
     record "ml-xgboost (wasm, 1 thread, 100k train rows)" "$set" "$(node "$dist"/bench/gbdt/ml-xgboost.js --data "$file" --train-rows 100000 --test-from 150000 "${common[@]}" "${missing[@]}" 2>/dev/null)"
   done
 done
+# Where a second thread starts to pay (threads=0 picks it from 500,000 cells): smaller
+# training sets, same test rows.
+for run in $(seq 1 "$runs"); do
+  for rows in 10000 25000 50000; do
+    for threads in 1 2; do
+      record "churnkit, $threads thread(s)" "first $rows rows" "$(node "$dist"/bench/gbdt/churnkit.js --data "$data/synth200k.csv" --train-rows $rows --test-from 150000 --threads $threads "${common[@]}")"
+    done
+  done
+done
 echo "load after: $(uptime)" >&2
 node "$dist"/bench/gbdt/summarize.js "$out"

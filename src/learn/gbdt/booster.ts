@@ -90,17 +90,17 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
   const ws = Workspace.allocate(planWorkspace(n, F, slotsNeeded(cfg, n), 2 * leavesAtMost(cfg, n) + 2));
   const threads = chooseThreads(cfg.threads, n * F);
   const sample = binSample(n, Rng.derive(cfg.seed, 'gbdt:bins'));
-  const { executor, bounds } = await Executor.create(ws, threads, { columns: X.columns, maxBin: cfg.maxBin, sample });
+  const splitParams = { lambda: cfg.lambda, minChildWeight: cfg.minChildWeight, minSplitGain: cfg.minSplitGain, monotone: cfg.monotone };
+  const { executor, bounds } = await Executor.create(ws, threads, { columns: X.columns, maxBin: cfg.maxBin, sample }, splitParams);
   try {
     transposeBins(ws.codes, n, F, ws.binsRowMajor);
-    const binCounts = Int32Array.from(bounds, (b) => b.length);
     const weight = classWeighted(train, cfg.scalePosWeight);
     const baseScore = priorLogOdds(train.y, weight);
     ws.y.set(train.y);
     if (weight) ws.weight.set(weight);
     else ws.weight.fill(1);
     ws.margin.fill(baseScore);
-    const growData = { ws, executor, binCounts, bounds };
+    const growData = { ws, executor, bounds };
     const valCodes = validation ? binColumnMajor(validation.X, bounds) : null;
     const valMargin = validation ? new Float64Array(validation.X.n).fill(baseScore) : null;
     const valWeight = validation?.weight ?? null;

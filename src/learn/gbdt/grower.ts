@@ -12,7 +12,7 @@
  */
 import type { Rng } from '../../util/rng.js';
 import type { Executor, RowRange } from './parallel.js';
-import { childBounds, findBestSplit, leafWeight, type NodeStats, type Split, type SplitParams } from './split.js';
+import { childBounds, leafWeight, type NodeStats, type Split, type SplitParams } from './split.js';
 import { Tree, TreeBuilder } from './tree.js';
 import { HIST_DOUBLES_PER_FEATURE, type Workspace } from './workspace.js';
 
@@ -30,7 +30,6 @@ export interface GrowParams extends SplitParams {
 export interface GrowData {
   ws: Workspace;
   executor: Executor;
-  binCounts: Int32Array;
   /** Raw upper bound of every value bin, per feature (for thresholds on raw values). */
   bounds: readonly Float64Array[];
 }
@@ -90,7 +89,8 @@ export class TreeGrower {
 
   /** Grows a tree on the rows ws.idx[0..rows); returns it with the rows of each of its leaves. */
   grow(rows: number): { tree: Tree; leaves: LeafRows[] } {
-    const { ws, executor, binCounts } = this.data;
+    const { ws, executor } = this.data;
+    const binCounts = ws.binCounts;
     const slot = this.alloc();
     executor.histograms([{ begin: 0, end: rows, slot }], this.allFeatures ? null : this.features);
     // Node totals from one feature's histogram (every feature's bins hold the same rows).
@@ -104,7 +104,7 @@ export class TreeGrower {
     }
     const stats: NodeStats = { G, H, lower: -Infinity, upper: Infinity };
     const root: Leaf = { node: this.builder.addLeaf(this.p.learningRate * leafWeight(G, H, this.p.lambda), H), begin: 0, end: rows, depth: 0, slot, stats, split: null };
-    root.split = this.canSplit(root) ? this.bestSplit(root) : null;
+    if (this.canSplit(root)) this.findSplits([root]);
     if (this.p.growPolicy === 'depthwise') this.growDepthwise(root);
     else this.growLossguide(root);
     return { tree: this.builder.build(), leaves: this.leaves };
@@ -162,7 +162,7 @@ export class TreeGrower {
       children.push(l, r);
     });
     this.buildPlanned(plan);
-    for (const child of children) child.split = child.slot >= 0 ? this.bestSplit(child) : null;
+    this.findSplits(children.filter((c) => c.slot >= 0));
     return children;
   }
 
@@ -170,14 +170,15 @@ export class TreeGrower {
     return (this.p.maxDepth === 0 || leaf.depth < this.p.maxDepth) && leaf.end - leaf.begin >= 2 && leaf.stats.H >= 2 * this.p.minChildWeight;
   }
 
-  private bestSplit(leaf: Leaf): Split | null {
-    let features = this.features;
-    if (this.p.colsampleByNode < 1) {
-      const k = Math.max(1, Math.round(this.p.colsampleByNode * features.length));
-      features = sampleFeatures(features, k, this.rng);
-    }
-    const { ws, binCounts } = this.data;
-    return findBestSplit(ws.hist, ws.slotOffset(leaf.slot), leaf.stats, features, binCounts, this.p);
+  /** Finds the best split of each leaf (which has its histogram), all in one batch. */
+  private findSplits(leaves: Leaf[]): void {
+    const jobs = leaves.map((leaf) => {
+      let features = this.features;
+      if (this.p.colsampleByNode < 1) features = sampleFeatures(features, Math.max(1, Math.round(this.p.colsampleByNode * features.length)), this.rng);
+      return { slot: leaf.slot, stats: leaf.stats, features };
+    });
+    const splits = this.data.executor.findSplits(jobs);
+    leaves.forEach((leaf, k) => (leaf.split = splits[k]!));
   }
 
   /** Turns a leaf whose rows were partitioned at `mid` into a split with two child leaves. */

@@ -14,12 +14,17 @@
 import { Worker } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
 import { HIST_BYTES_PER_FEATURE, instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
-import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, Workspace } from './workspace.js';
+import { findBestSplit, type NodeStats, type Split, type SplitParams } from './split.js';
+import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, SPLIT_IN, SPLIT_OUT, Workspace } from './workspace.js';
 
 /** Control word indices (Workspace.control). */
 export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, DONE: 8 } as const;
-export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, EXIT: 6 } as const;
-/** Job fields: [begin, end, a, b, c, thread, out]; histogram jobs: a = slot, b = slot to subtract it from. */
+export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, SPLITS: 6, EXIT: 7 } as const;
+/**
+ * Job fields: [begin, end, a, b, c, thread, out]. Histogram jobs: a = slot, b = slot to
+ * subtract it from; partitions: a = feature, b = split bin, c = missing goes left; splits:
+ * a = slot, b = feature count, c = offset of its features in ws.nodeFeatures.
+ */
 const J = { BEGIN: 0, END: 1, A: 2, B: 3, C: 4, THREAD: 5, OUT: 6 } as const;
 
 /**
@@ -46,8 +51,11 @@ export function shareStart(t: number, threads: number, count: number): number {
   return Math.floor((t * count) / threads);
 }
 
+/** Split finding scores one bin in about the time of this many histogram updates. */
+const SPLIT_WORK_PER_BIN = 8;
+
 /** Runs this thread's share of the batch the control words describe (main thread or worker). */
-export function runShare(ws: Workspace, k: Kernels, thread: number, threads: number): void {
+export function runShare(ws: Workspace, k: Kernels, thread: number, threads: number, splitParams: SplitParams): void {
   const ctl = ws.control;
   const kind = ctl[CTL.KIND]!;
   const jobs = ws.jobs;
@@ -111,6 +119,17 @@ export function runShare(ws: Workspace, k: Kernels, thread: number, threads: num
         if (jobs[o + J.THREAD] === thread) k.addToRows(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.margin, ws.jobValues[j]!);
       }
       return;
+    case KIND.SPLITS:
+      for (let j = 0; j < nJobs; j++) {
+        const o = j * JOB_FIELDS;
+        if (jobs[o + J.THREAD] !== thread) continue;
+        const at = jobs[o + J.C]!;
+        const features = ws.nodeFeatures.subarray(at, at + jobs[o + J.B]!);
+        const i = j * SPLIT_IN;
+        const stats = { G: ws.splitIn[i]!, H: ws.splitIn[i + 1]!, lower: ws.splitIn[i + 2]!, upper: ws.splitIn[i + 3]! };
+        writeSplit(ws.splitOut, j * SPLIT_OUT, findBestSplit(ws.hist, ws.slotOffset(jobs[o + J.A]!), stats, features, ws.binCounts, splitParams));
+      }
+      return;
   }
 }
 
@@ -128,6 +147,35 @@ export interface WorkerBinning extends BinningTask {
   to: number;
 }
 
+function writeSplit(out: Float64Array, o: number, s: Split | null): void {
+  out[o] = s ? s.feature : -1;
+  if (!s) return;
+  out[o + 1] = s.bin;
+  out[o + 2] = s.defaultLeft ? 1 : 0;
+  out[o + 3] = s.gain;
+  out[o + 4] = s.GL;
+  out[o + 5] = s.HL;
+  out[o + 6] = s.GR;
+  out[o + 7] = s.HR;
+  out[o + 8] = s.wLeft;
+  out[o + 9] = s.wRight;
+}
+
+function readSplit(out: Float64Array, o: number): Split | null {
+  if (out[o]! < 0) return null;
+  return {
+    feature: out[o]!, bin: out[o + 1]!, defaultLeft: out[o + 2] === 1, gain: out[o + 3]!,
+    GL: out[o + 4]!, HL: out[o + 5]!, GR: out[o + 6]!, HR: out[o + 7]!, wLeft: out[o + 8]!, wRight: out[o + 9]!,
+  };
+}
+
+export interface SplitJob {
+  slot: number;
+  stats: NodeStats;
+  /** Features the node may split on, ascending. */
+  features: Uint32Array;
+}
+
 export interface RowRange {
   begin: number;
   end: number;
@@ -139,7 +187,7 @@ export class Executor {
   private readonly workers: Worker[] = [];
   private seq = 0;
 
-  private constructor(readonly ws: Workspace, readonly threads: number) {
+  private constructor(readonly ws: Workspace, readonly threads: number, private readonly splitParams: SplitParams) {
     const F = ws.layout.features;
     this.all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
     this.mine = threads > 1 ? instantiateKernels(kernelModuleBytes(0, shareStart(1, threads, F), F), ws.memory) : this.all;
@@ -150,10 +198,10 @@ export class Executor {
    * the workers' first job: each thread finds the bin bounds of its share of the features and
    * writes their codes into ws.codes, so that this step too runs in parallel.
    */
-  static async create(ws: Workspace, threads: number, binning: BinningTask): Promise<{ executor: Executor; bounds: Float64Array[] }> {
+  static async create(ws: Workspace, threads: number, binning: BinningTask, splitParams: SplitParams): Promise<{ executor: Executor; bounds: Float64Array[] }> {
     const { features: F, rows: n } = ws.layout;
     const t = Math.max(1, threads);
-    const ex = new Executor(ws, t);
+    const ex = new Executor(ws, t, splitParams);
     const shares: Array<Promise<Float64Array[]>> = [];
     for (let w = 1; w < t; w++) {
       const from = shareStart(w, t, F);
@@ -162,7 +210,7 @@ export class Executor {
       // Copies of just this share's columns: a view would clone its whole underlying buffer.
       const columns = binning.columns.slice(from, to).map((c) => c.slice());
       const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, bytes, thread: w, threads: t, binning: task } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, bytes, thread: w, threads: t, binning: task, splitParams } });
       worker.unref();
       ex.workers.push(worker);
       shares.push(
@@ -174,8 +222,9 @@ export class Executor {
     }
     try {
       const mine = binFeatures(binning.columns, 0, shareStart(1, t, F), binning.maxBin, binning.sample, ws.codes, n);
-      const theirs = await Promise.all(shares);
-      return { executor: ex, bounds: mine.concat(...theirs) };
+      const bounds = mine.concat(...(await Promise.all(shares)));
+      bounds.forEach((b, j) => (ws.binCounts[j] = b.length));
+      return { executor: ex, bounds };
     } catch (err) {
       await ex.dispose();
       throw err;
@@ -187,17 +236,17 @@ export class Executor {
     const ctl = this.ws.control;
     ctl[CTL.KIND] = kind;
     ctl[CTL.JOBS] = jobs;
-    const perJob = kind === KIND.PARTITION || kind === KIND.ADD;
+    const perJob = kind === KIND.PARTITION || kind === KIND.ADD || kind === KIND.SPLITS;
     if (this.threads === 1 || work < PARALLEL_MIN_WORK || (perJob && jobs < 2)) {
       // Jobs may have been given to other threads: take them all back.
       if (perJob) for (let j = 0; j < jobs; j++) this.ws.jobs[j * JOB_FIELDS + J.THREAD] = 0;
-      runShare(this.ws, this.all, 0, 1);
+      runShare(this.ws, this.all, 0, 1, this.splitParams);
       return;
     }
     const seq = ++this.seq;
     Atomics.store(ctl, CTL.SEQ, seq);
     Atomics.notify(ctl, CTL.SEQ);
-    runShare(this.ws, this.mine, 0, this.threads);
+    runShare(this.ws, this.mine, 0, this.threads, this.splitParams);
     for (let w = 1; w < this.threads; w++) {
       while (Atomics.load(ctl, CTL.DONE + w) !== seq) {
         if (Atomics.load(ctl, CTL.ERROR) !== 0) throw new Error('gbdt worker thread failed');
@@ -206,19 +255,40 @@ export class Executor {
     }
   }
 
-  /** Gives each job to the thread with the fewest rows so far (ties to the lower thread). */
-  private assign(ranges: readonly RowRange[]): number {
+  /** Gives each job to the thread with the least work so far (ties to the lower thread); returns the total. */
+  private assign(work: ArrayLike<number>): number {
     const load = new Float64Array(this.threads);
-    let rows = 0;
-    for (let j = 0; j < ranges.length; j++) {
+    let total = 0;
+    for (let j = 0; j < work.length; j++) {
       let t = 0;
       for (let u = 1; u < this.threads; u++) if (load[u]! < load[t]!) t = u;
-      const size = ranges[j]!.end - ranges[j]!.begin;
-      load[t] = load[t]! + size;
-      rows += size;
+      load[t] = load[t]! + work[j]!;
+      total += work[j]!;
       this.ws.jobs[j * JOB_FIELDS + J.THREAD] = t;
     }
-    return rows;
+    return total;
+  }
+
+  /** The best split of each node from its histogram (split.ts), nodes shared among the threads. */
+  findSplits(jobs: readonly SplitJob[]): Array<Split | null> {
+    const ws = this.ws;
+    const F = ws.layout.features;
+    const work = new Float64Array(jobs.length);
+    jobs.forEach((job, j) => {
+      const o = j * JOB_FIELDS;
+      ws.jobs[o + J.A] = job.slot;
+      ws.jobs[o + J.B] = job.features.length;
+      ws.jobs[o + J.C] = j * F;
+      ws.nodeFeatures.set(job.features, j * F);
+      const i = j * SPLIT_IN;
+      ws.splitIn[i] = job.stats.G;
+      ws.splitIn[i + 1] = job.stats.H;
+      ws.splitIn[i + 2] = job.stats.lower;
+      ws.splitIn[i + 3] = job.stats.upper;
+      work[j] = job.features.length * 256 * SPLIT_WORK_PER_BIN;
+    });
+    this.run(KIND.SPLITS, jobs.length, this.assign(work));
+    return jobs.map((_, j) => readSplit(ws.splitOut, j * SPLIT_OUT));
   }
 
   /**
@@ -270,7 +340,7 @@ export class Executor {
       ws.jobs[o + J.B] = job.splitBin;
       ws.jobs[o + J.C] = job.defaultLeft ? 1 : 0;
     }
-    this.run(KIND.PARTITION, jobs.length, this.assign(jobs));
+    this.run(KIND.PARTITION, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
     const mids = new Int32Array(jobs.length);
     for (let j = 0; j < jobs.length; j++) mids[j] = ws.jobs[j * JOB_FIELDS + J.OUT]!;
     return mids;
@@ -285,7 +355,7 @@ export class Executor {
       ws.jobs[j * JOB_FIELDS + J.END] = job.end;
       ws.jobValues[j] = job.value;
     }
-    this.run(KIND.ADD, jobs.length, this.assign(jobs));
+    this.run(KIND.ADD, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
   }
 
   async dispose(): Promise<void> {

@@ -7,6 +7,7 @@ import type { WasmMemory } from './wasm/assembler.js';
 import { instantiateKernels } from './wasm/kernels.js';
 import { binFeatures } from './binning.js';
 import { CTL, KIND, runShare, waitWhile, type WorkerBinning } from './parallel.js';
+import type { SplitParams } from './split.js';
 import { Workspace, type WorkspaceLayout } from './workspace.js';
 
 interface WorkerData {
@@ -16,6 +17,7 @@ interface WorkerData {
   thread: number;
   threads: number;
   binning: WorkerBinning;
+  splitParams: SplitParams;
 }
 
 const data = workerData as WorkerData;
@@ -32,7 +34,7 @@ for (;;) {
   seen = Atomics.load(ctl, CTL.SEQ);
   if (ctl[CTL.KIND] === KIND.EXIT) break;
   try {
-    runShare(ws, kernels, data.thread, data.threads);
+    runShare(ws, kernels, data.thread, data.threads, data.splitParams);
   } catch {
     Atomics.store(ctl, CTL.ERROR, 1);
   }

@@ -10,6 +10,9 @@ const PAGE = 65536;
 export const CONTROL_WORDS = 64;
 /** Int32 fields per job in the job list. */
 export const JOB_FIELDS = 8;
+/** Per split-finding job: inputs G, H, lower, upper; outputs (see parallel.ts SPLIT_OUT). */
+export const SPLIT_IN = 4;
+export const SPLIT_OUT = 10;
 /** Doubles per feature in a histogram slot (256 bins x (g, h)). */
 export const HIST_DOUBLES_PER_FEATURE = HIST_BYTES_PER_FEATURE / 8;
 
@@ -25,6 +28,11 @@ export interface WorkspaceLayout {
   jobs: number;
   jobValues: number;
   tables: number;
+  splitIn: number;
+  splitOut: number;
+  /** Per split-finding job, the features it may split on (colsample_bynode). */
+  nodeFeatures: number;
+  binCounts: number;
   featureList: number;
   bins: number;
   codes: number;
@@ -50,6 +58,10 @@ export function planWorkspace(rows: number, features: number, slots: number, job
   const jobs = take(jobCapacity * JOB_FIELDS * 4);
   const jobValues = take(jobCapacity * 8);
   const tables = take(jobCapacity * 256);
+  const splitIn = take(jobCapacity * SPLIT_IN * 8);
+  const splitOut = take(jobCapacity * SPLIT_OUT * 8);
+  const nodeFeatures = take(jobCapacity * features * 4);
+  const binCounts = take(features * 4);
   const featureList = take(features * 4);
   const bins = take(rows * features);
   const codes = take(rows * features);
@@ -67,7 +79,7 @@ export function planWorkspace(rows: number, features: number, slots: number, job
     throw new RangeError(`gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB WebAssembly can address: too many rows x inputs, or too deep trees`);
   }
   const pages = Math.max(1, Math.ceil(at / PAGE));
-  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
+  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, splitIn, splitOut, nodeFeatures, binCounts, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
 }
 
 /** Typed views over the shared memory; the main thread and every worker build one. */
@@ -76,6 +88,11 @@ export class Workspace {
   readonly jobs: Int32Array;
   readonly jobValues: Float64Array;
   readonly tables: Uint8Array;
+  readonly splitIn: Float64Array;
+  readonly splitOut: Float64Array;
+  readonly nodeFeatures: Uint32Array;
+  /** Value bins per feature (binning.ts), once binning is done. */
+  readonly binCounts: Int32Array;
   readonly featureList: Uint32Array;
   /** Row-major bin codes (rows x features): the histogram kernel's layout. */
   readonly binsRowMajor: Uint8Array;
@@ -98,6 +115,10 @@ export class Workspace {
     this.jobs = new Int32Array(buf, L.jobs, L.jobCapacity * JOB_FIELDS);
     this.jobValues = new Float64Array(buf, L.jobValues, L.jobCapacity);
     this.tables = new Uint8Array(buf, L.tables, L.jobCapacity * 256);
+    this.splitIn = new Float64Array(buf, L.splitIn, L.jobCapacity * SPLIT_IN);
+    this.splitOut = new Float64Array(buf, L.splitOut, L.jobCapacity * SPLIT_OUT);
+    this.nodeFeatures = new Uint32Array(buf, L.nodeFeatures, L.jobCapacity * L.features);
+    this.binCounts = new Int32Array(buf, L.binCounts, L.features);
     this.featureList = new Uint32Array(buf, L.featureList, L.features);
     this.binsRowMajor = new Uint8Array(buf, L.bins, L.rows * L.features);
     this.codes = new Uint8Array(buf, L.codes, L.rows * L.features);

@@ -9,7 +9,7 @@ async function setup(n: number, F: number, threads: number, seed: number) {
   const rng = new Rng(seed);
   const ws = Workspace.allocate(planWorkspace(n, F, 4, 16));
   const columns = Array.from({ length: F }, () => Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? NaN : rng.normal())));
-  const { executor, bounds } = await Executor.create(ws, threads, { columns, maxBin: 255, sample: null });
+  const { executor, bounds } = await Executor.create(ws, threads, { columns, maxBin: 255, sample: null }, { lambda: 1, minChildWeight: 1, minSplitGain: 0, monotone: null });
   for (let i = 0; i < n; i++) for (let j = 0; j < F; j++) ws.binsRowMajor[i * F + j] = ws.codes[j * n + i]!;
   return { ws, executor, bounds, columns, rng };
 }
