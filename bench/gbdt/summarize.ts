@@ -1,6 +1,6 @@
 /**
  * Medians of bench/gbdt/run.sh results (JSON lines) as a markdown table, with each tool's
- * wall time relative to XGBoost's on the same data.
+ * wall time relative to the faster of the XGBoost variants on the same data.
  */
 import { readFileSync } from 'node:fs';
 
@@ -33,9 +33,12 @@ const reference = new Map<string, { fit: number; auc: number }>();
 for (const key of keys) {
   const [data, tool] = key.split('\u0000') as [string, string];
   const rs = groups.get(key)!;
-  if (tool.startsWith('xgboost')) reference.set(data, { fit: median(rs.map((r) => r.fit_seconds)), auc: median(rs.map((r) => r.auc)) });
+  if (!tool.startsWith('xgboost')) continue;
+  const fit = median(rs.map((r) => r.fit_seconds));
+  const best = reference.get(data);
+  if (!best || fit < best.fit) reference.set(data, { fit, auc: median(rs.map((r) => r.auc)) });
 }
-console.log('| data | tool | runs | fit s (median) | vs XGBoost | test AUC | AUC - XGBoost |');
+console.log('| data | tool | runs | fit s (median) | vs faster XGBoost | test AUC | AUC - XGBoost |');
 console.log('|---|---|---|---|---|---|---|');
 for (const key of keys) {
   const [data, tool] = key.split('\u0000') as [string, string];
