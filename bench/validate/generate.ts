@@ -20,7 +20,7 @@ function arg(name: string, dflt: string): string {
   return i >= 0 ? process.argv[i + 1]! : dflt;
 }
 
-export function plantedRows(rows: number): { quantityText: number[]; badTimestamp: number; negative: number } {
+function plantedRows(rows: number): { quantityText: number[]; badTimestamp: number; negative: number } {
   return { quantityText: [rows - 1000, rows - 10], badTimestamp: rows - 500, negative: rows - 5 };
 }
 

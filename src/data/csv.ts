@@ -173,17 +173,23 @@ export interface CsvReadOptions {
   rejects?: { table: string; scan: string };
 }
 
-/** The read_csv() call for a file with a known header: every column as VARCHAR, no sniffing. */
+/**
+ * The read_csv() call for a file with a known header: every column as VARCHAR, the dialect
+ * fixed. `auto_detect` stays on only because DuckDB's sniffer is what estimates the row count
+ * (without it a 2 GB file plans as ~42 rows and joins build their hash table on it); every
+ * option it could otherwise guess is set here.
+ */
 export function csvReaderSql(path: string, dialect: CsvDialect, columns: readonly string[], options: CsvReadOptions = {}): string {
   const cols = columns.map((c, i) => `${quoteLiteral(c === '' ? `column${i}` : c)}: 'VARCHAR'`).join(', ');
   const args = [
     quoteLiteral(path),
     'header = true',
-    'auto_detect = false',
+    'auto_detect = true',
     `delim = ${quoteLiteral(dialect.delimiter)}`,
     `quote = ${quoteLiteral(dialect.quote)}`,
     `escape = ${quoteLiteral(dialect.escape)}`,
     `skip = ${dialect.skip}`,
+    "comment = ''",
     `nullstr = [${dialect.nullStrings.map(quoteLiteral).join(', ')}]`,
     `columns = {${cols}}`,
     'strict_mode = true',

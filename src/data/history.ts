@@ -108,7 +108,15 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
     const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config);
     const problem = firstError(resolved.issues);
     if (problem) throw new DataIssueError(problem);
-    for (const table of resolved.tables) await db.connection.run(typedViewSql(table));
+    for (const table of resolved.tables) {
+      try {
+        await db.connection.run(typedViewSql(table));
+      } catch (err) {
+        // DuckDB sniffs a CSV sample when the view binds: rows that do not split fail here.
+        const why = String((err as Error).message).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
+        throw new ChurnkitError(`table ${table.table} (${table.origin}): cannot read the file: ${why}; run churnkit validate --data ${source} for the lines at fault`, 2);
+      }
+    }
     return {
       ...db,
       tables: new Set(resolved.tables.map((t) => t.table)),

@@ -1,5 +1,5 @@
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
-import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
+import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection, type DuckDBInstance } from './duckdb.js';
 import { convertColumn, type ColumnConversion } from './convert.js';
 import { findHistoryOpener, type OpenHistoryOptions } from './history.js';
 import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
@@ -58,6 +58,7 @@ const EVENT_COLUMN: Partial<Record<TableName, string>> = {
 const NO_FUTURE_CHECK: readonly TableName[] = ['usage', 'contracts'];
 
 const ROW = '"__churnkit_row"';
+/** Not TEMP: the examples pass reads it from a second connection. */
 const ACCOUNTS = '"__churnkit_accounts"';
 
 interface Check {
@@ -75,6 +76,7 @@ interface Check {
 }
 
 interface Ctx {
+  instance: DuckDBInstance;
   conn: DuckDBConnection;
   max: number;
   issues: ValidationIssue[];
@@ -187,9 +189,15 @@ function isoOf(duckTimestamp: string): string {
   return `${duckTimestamp.replace(' ', 'T')}Z`;
 }
 
-/** The CTE `c`: the user's rows numbered in file order, each column raw, present, converted and bad. */
-function rowsCte(ts: TableSource, relation: string): { sql: string; conv: Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }> } {
-  const conv = new Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>();
+type Conversions = Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>;
+
+/**
+ * The CTE `c`: one row per user row, each column raw, present, converted and bad; `numbered`
+ * adds the data row number. Numbering needs DuckDB's streaming window, which runs the scan on
+ * one thread, so only the examples pass asks for it.
+ */
+function rowsCte(ts: TableSource, relation: string, numbered: boolean): { sql: string; conv: Conversions } {
+  const conv: Conversions = new Map();
   const cols: string[] = [];
   CONTRACT[ts.table].columns.forEach((spec, i) => {
     const c = convertColumn(spec, ts.columns.get(spec.name) ?? null, ts.mapping);
@@ -199,20 +207,16 @@ function rowsCte(ts: TableSource, relation: string): { sql: string; conv: Map<st
   const keyCol = CONTRACT[ts.table].key[0] ?? 'account_id';
   const k = conv.get(keyCol)!;
   cols.push(`CASE WHEN ${alias('p', k.i)} THEN ${quoteLiteral(`${keyCol}=`)} || ${alias('r', k.i)} END AS "__churnkit_key"`);
-  return {
-    sql: `src AS (SELECT row_number() OVER () AS ${ROW}, * FROM ${relation}), c AS (SELECT ${ROW}, ${cols.join(', ')} FROM src)`,
-    conv,
-  };
+  const sql = numbered
+    ? `src AS (SELECT row_number() OVER () AS ${ROW}, * FROM ${relation}), c AS (SELECT ${ROW}, ${cols.join(', ')} FROM src)`
+    : `c AS (SELECT ${cols.join(', ')} FROM ${relation})`;
+  return { sql, conv };
 }
 
-function toExamples(list: unknown): IssueExample[] {
-  if (!Array.isArray(list)) return [];
-  return list.map((e: { row: bigint | number; key: string | null; value: string | null }) => {
-    const ex: IssueExample = { row: Number(e.row) };
-    if (e.key !== null && e.key !== undefined) ex.key = e.key;
-    if (e.value !== undefined) ex.value = e.value;
-    return ex;
-  });
+/** The join that gives each row its account (alias `a`), for orphan and after-churn checks. */
+function accountJoin(ctx: Ctx, ts: TableSource, conv: Conversions): string {
+  if (ts.table === 'accounts' || !ctx.hasAccounts || !ts.columns.get('account_id')) return '';
+  return ` LEFT JOIN ${ACCOUNTS} a ON a.account_id = c.${alias('v', conv.get('account_id')!.i)}`;
 }
 
 function firstLine(err: unknown): string {
@@ -221,36 +225,76 @@ function firstLine(err: unknown): string {
     .replace(/^[A-Za-z ]+Error: /, '');
 }
 
-/** Scans one table once: all row checks, and for usage the data end. Returns the row count. */
-async function scanTable(ctx: Ctx, ts: TableSource, withRejects: boolean): Promise<{ rows: number; dataEnd: string | null; issues: ValidationIssue[] } | { error: string }> {
+interface Hit {
+  check: Check;
+  count: number;
+  distinct: number | null;
+}
+
+/**
+ * Pass 1, in parallel over the whole table: how many rows fail each check, and for usage the
+ * latest timestamp. Rows the CSV reader cannot split go to the rejects table.
+ */
+async function countProblems(ctx: Ctx, ts: TableSource, withRejects: boolean): Promise<{ rows: number; dataEnd: string | null; hits: Hit[] } | { error: string }> {
   const rejects = withRejects ? { table: `__churnkit_rejects_${ts.table}`, scan: `__churnkit_scan_${ts.table}` } : undefined;
-  const { sql: cte, conv } = rowsCte(ts, ts.relation(rejects ? { rejects } : {}));
+  const { sql: cte, conv } = rowsCte(ts, ts.relation(rejects ? { rejects } : {}), false);
   const checks = rowChecks(ts, conv, ctx);
   const aggs = [`count(*) AS n`];
   checks.forEach((ch, j) => {
-    const value = ch.value ?? 'CAST(NULL AS VARCHAR)';
     aggs.push(`count(*) FILTER (WHERE ${ch.cond}) AS "n_${j}"`);
-    aggs.push(`arg_min({'row': ${ROW}, 'key': "__churnkit_key", 'value': CAST(${value} AS VARCHAR)}, ${ROW}, ${ctx.max}) FILTER (WHERE ${ch.cond}) AS "e_${j}"`);
     if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
   });
   const isUsage = ts.table === 'usage' && ts.columns.get('occurred_at');
   if (isUsage) aggs.push(`CAST(max(${alias('v', conv.get('occurred_at')!.i)}) AS VARCHAR) AS data_end`);
-  const join = ts.table !== 'accounts' && ctx.hasAccounts && ts.columns.get('account_id') ? ` LEFT JOIN ${ACCOUNTS} a ON a.account_id = c.${alias('v', conv.get('account_id')!.i)}` : '';
   let row: Record<string, unknown>;
   try {
-    row = (await ctx.conn.runAndReadAll(`WITH ${cte} SELECT ${aggs.join(', ')} FROM c${join}`)).getRowObjectsJS()[0]!;
+    row = (await ctx.conn.runAndReadAll(`WITH ${cte} SELECT ${aggs.join(', ')} FROM c${accountJoin(ctx, ts, conv)}`)).getRowObjectsJS()[0]!;
   } catch (err) {
     return { error: firstLine(err) };
   }
-  const issues: ValidationIssue[] = [];
-  checks.forEach((ch, j) => {
-    const count = Number(row[`n_${j}`]);
-    if (count === 0) return;
-    const distinct = ch.distinct ? Number(row[`d_${j}`]) : null;
-    const message = distinct !== null ? `${ch.message} (${distinct.toLocaleString('en-US')} ${ch.distinct!.label}${distinct === 1 ? '' : 's'})` : ch.message;
-    issues.push(newIssue(ts, { ...ch, message }, count, toExamples(row[`e_${j}`])));
-  });
-  return { rows: Number(row['n']), dataEnd: isUsage ? ((row['data_end'] as string | null) ?? null) : null, issues };
+  const hits = checks
+    .map((check, j) => ({ check, count: Number(row[`n_${j}`]), distinct: check.distinct ? Number(row[`d_${j}`]) : null }))
+    .filter((h) => h.count > 0);
+  return { rows: Number(row['n']), dataEnd: isUsage ? ((row['data_end'] as string | null) ?? null) : null, hits };
+}
+
+/**
+ * Pass 2, only for checks that failed: the first rows of each, in file order. The rows stream
+ * in file order, so reading stops as soon as every check has its examples; a problem in the
+ * first rows of a 2 GB file costs a few chunks, not another pass.
+ */
+async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<IssueExample[][]> {
+  const { sql: cte, conv } = rowsCte(ts, ts.relation(), true);
+  const cols = hits.flatMap((h, j) => [`(${h.check.cond}) AS "f_${j}"`, `CAST(${h.check.value ?? 'NULL'} AS VARCHAR) AS "x_${j}"`]);
+  const where = hits.map((h) => `(${h.check.cond})`).join(' OR ');
+  const sql = `WITH ${cte} SELECT ${ROW} AS row, "__churnkit_key" AS key, ${cols.join(', ')} FROM c${accountJoin(ctx, ts, conv)} WHERE ${where}`;
+  const need = hits.map((h) => Math.min(ctx.max, h.count));
+  const found: IssueExample[][] = hits.map(() => []);
+  const conn = await ctx.instance.connect();
+  try {
+    const result = await conn.stream(sql);
+    let last = 0;
+    let ordered = true;
+    for await (const rows of result.yieldRowObjectJs()) {
+      for (const r of rows) {
+        const rowNo = Number(r['row']);
+        if (rowNo < last) ordered = false;
+        last = rowNo;
+        hits.forEach((h, j) => {
+          if (r[`f_${j}`] !== true || (ordered && found[j]!.length >= need[j]!)) return;
+          const ex: IssueExample = { row: rowNo };
+          if (r['key'] !== null) ex.key = String(r['key']);
+          if (h.check.value !== null) ex.value = r[`x_${j}`] === null ? null : String(r[`x_${j}`]);
+          found[j]!.push(ex);
+        });
+      }
+      if (ordered && found.every((f, j) => f.length >= need[j]!)) break;
+    }
+  } finally {
+    conn.closeSync();
+  }
+  // Should the engine ever hand rows back out of order, the early stop is off and this sorts.
+  return found.map((f, j) => f.sort((a, b) => a.row! - b.row!).slice(0, need[j]));
 }
 
 /** Lines of a CSV file the reader could not split (wrong field count, bad quoting, bad UTF-8). */
@@ -277,7 +321,7 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
 async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue | null> {
   const keyCol = CONTRACT[ts.table].key[0];
   if (!keyCol || !ts.columns.get(keyCol)) return null;
-  const { sql: cte, conv } = rowsCte(ts, ts.relation());
+  const { sql: cte, conv } = rowsCte(ts, ts.relation(), true);
   const v = alias('v', conv.get(keyCol)!.i);
   const sql = `WITH ${cte}, d AS (SELECT ${v} AS k, count(*) AS n, arg_min(${ROW}, ${ROW}, ${ctx.max}) AS rows FROM c WHERE ${v} IS NOT NULL AND trim(${v}) <> '' GROUP BY 1 HAVING count(*) > 1)
     SELECT (SELECT count(*) FROM d) AS keys, (SELECT coalesce(sum(n), 0) FROM d) AS total,
@@ -293,11 +337,11 @@ async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue
 
 /** One account per id (the first churned_at if an id repeats), for orphan and after-churn checks. */
 async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
-  const { sql: cte, conv } = rowsCte(ts, ts.relation());
+  const { sql: cte, conv } = rowsCte(ts, ts.relation(), false);
   const id = alias('v', conv.get('account_id')!.i);
   const churned = alias('v', conv.get('churned_at')!.i);
   try {
-    await ctx.conn.run(`CREATE TEMP TABLE ${ACCOUNTS} AS WITH ${cte} SELECT ${id} AS account_id, min(${churned}) AS churned_at FROM c WHERE ${id} IS NOT NULL GROUP BY 1`);
+    await ctx.conn.run(`CREATE TABLE ${ACCOUNTS} AS WITH ${cte} SELECT ${id} AS account_id, min(${churned}) AS churned_at FROM c WHERE ${id} IS NOT NULL GROUP BY 1`);
     return true;
   } catch {
     return false; // unreadable accounts: reported by its own scan
@@ -320,7 +364,7 @@ export async function validateHistory(source: string, options: ValidateOptions =
   const db = await openDuckDB();
   try {
     const resolved = await resolveLocalHistory(db.connection, source, options.config);
-    const ctx: Ctx = { conn: db.connection, max: Math.max(1, options.maxExamples ?? 5), issues: [...resolved.issues], hasAccounts: false, dataEnd: null };
+    const ctx: Ctx = { instance: db.instance, conn: db.connection, max: Math.max(1, options.maxExamples ?? 5), issues: [...resolved.issues], hasAccounts: false, dataEnd: null };
     const byTable = new Map(resolved.tables.map((t) => [t.table, t]));
     const rows = new Map<TableName, number | null>();
     const accounts = byTable.get('accounts');
@@ -330,7 +374,7 @@ export async function validateHistory(source: string, options: ValidateOptions =
     for (const table of order) {
       const ts = byTable.get(table)!;
       progress.start(`validating ${table} (${ts.origin})`);
-      const result = await scanTable(ctx, ts, ts.format === 'csv');
+      const result = await countProblems(ctx, ts, ts.format === 'csv');
       if ('error' in result) {
         ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []));
         rows.set(table, null);
@@ -348,7 +392,14 @@ export async function validateHistory(source: string, options: ValidateOptions =
         ctx.issues.push(newIssue(ts, { code: 'no_rows', severity: required ? 'error' : 'warning', message: required ? 'the table has no data rows (a header only)' : 'the table has no data rows; its features will read as none rather than unknown' }, 0, []));
         continue;
       }
-      ctx.issues.push(...result.issues);
+      if (result.hits.length) {
+        const examples = await collectExamples(ctx, ts, result.hits);
+        result.hits.forEach((h, j) => {
+          const d = h.distinct;
+          const message = d !== null ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})` : h.check.message;
+          ctx.issues.push(newIssue(ts, { ...h.check, message }, h.count, examples[j]!));
+        });
+      }
       const dup = await duplicateKeys(ctx, ts);
       if (dup) ctx.issues.push(dup);
     }

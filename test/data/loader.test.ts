@@ -142,3 +142,13 @@ test('a postgres:// source goes to a registered opener; without one it is a clea
   await withHistory('testscheme://x', async (h) => assert.ok(h.tables.has('usage')));
   assert.deepEqual(seen, ['testscheme://x']);
 });
+
+test('a CSV whose rows do not split into its header fails to open with exit 2, pointing to validate', async () => {
+  const { dir, cleanup } = await goodCopy();
+  try {
+    await write(dir, 'contacts.csv', 'account_id,contact_id,role,started_at\nA1,P1,champion,2022-01-15,extra\nA1,P2,admin\n');
+    await assert.rejects(openHistory(dir), (err: unknown) => err instanceof ChurnkitError && err.exitCode === 2 && /^table contacts \(contacts\.csv\): cannot read the file: .*; run churnkit validate --data /.test(err.message));
+  } finally {
+    await cleanup();
+  }
+});
