@@ -5,15 +5,13 @@
  */
 import { rocAuc } from '../../src/evaluate/index.js';
 import { GbdtModel } from '../../src/learn/gbdt/index.js';
-import { flags, readSyntheticSplit } from './data.js';
+import { runSettings } from './data.js';
 
-const f = flags(process.argv.slice(2));
-const trainRows = Number(f['train-rows'] ?? 150000);
-const { train, test } = readSyntheticSplit(f['data']!, trainRows, Number(f['test-from'] ?? trainRows));
+const { train, test, trees, depth, eta, f } = runSettings(process.argv.slice(2));
 const model = new GbdtModel({
-  n_estimators: Number(f['trees'] ?? 300),
-  max_depth: Number(f['depth'] ?? 6),
-  learning_rate: Number(f['eta'] ?? 0.1),
+  n_estimators: trees,
+  max_depth: depth,
+  learning_rate: eta,
   // XGBoost's defaults, which peer.py leaves in place
   subsample: 1,
   colsample_bytree: 1,

@@ -12,7 +12,7 @@
  */
 import { createRequire } from 'node:module';
 import { rocAuc } from '../../src/evaluate/index.js';
-import { flags, readSyntheticSplit } from './data.js';
+import { runSettings } from './data.js';
 
 interface Booster {
   train(X: number[][], y: number[]): void;
@@ -22,9 +22,7 @@ interface Booster {
 type BoosterClass = new (options: Record<string, unknown>) => Booster;
 
 const require = createRequire(import.meta.url);
-const f = flags(process.argv.slice(2));
-const trainRows = Number(f['train-rows'] ?? 150000);
-const { train, test } = readSyntheticSplit(f['data']!, trainRows, Number(f['test-from'] ?? trainRows));
+const { train, test, trees, depth, eta, f } = runSettings(process.argv.slice(2));
 const sentinel = f['missing-as'] === undefined ? null : Number(f['missing-as']);
 const rows = (X: { n: number; columns: readonly Float64Array[] }) =>
   Array.from({ length: X.n }, (_, i) =>
@@ -41,13 +39,13 @@ const booster = new XGBoost({
   booster: 'gbtree',
   objective: 'binary:logistic',
   tree_method: 'hist',
-  max_depth: Number(f['depth'] ?? 6),
-  eta: Number(f['eta'] ?? 0.1),
+  max_depth: depth,
+  eta,
   min_child_weight: 1,
   subsample: 1,
   colsample_bytree: 1,
   silent: 1,
-  iterations: Number(f['trees'] ?? 300),
+  iterations: trees,
 });
 // Timed like the others: from the data in memory (here row arrays, its input format) to a model.
 const t0 = performance.now();

@@ -255,6 +255,16 @@ export class Executor {
     }
   }
 
+  private setJob(j: number, begin: number, end: number, a = 0, b = 0, c = 0): void {
+    const o = j * JOB_FIELDS;
+    const jobs = this.ws.jobs;
+    jobs[o + J.BEGIN] = begin;
+    jobs[o + J.END] = end;
+    jobs[o + J.A] = a;
+    jobs[o + J.B] = b;
+    jobs[o + J.C] = c;
+  }
+
   /** Gives each job to the thread with the least work so far (ties to the lower thread); returns the total. */
   private assign(work: ArrayLike<number>): number {
     const load = new Float64Array(this.threads);
@@ -275,10 +285,7 @@ export class Executor {
     const F = ws.layout.features;
     const work = new Float64Array(jobs.length);
     jobs.forEach((job, j) => {
-      const o = j * JOB_FIELDS;
-      ws.jobs[o + J.A] = job.slot;
-      ws.jobs[o + J.B] = job.features.length;
-      ws.jobs[o + J.C] = j * F;
+      this.setJob(j, 0, 0, job.slot, job.features.length, j * F);
       ws.nodeFeatures.set(job.features, j * F);
       const i = j * SPLIT_IN;
       ws.splitIn[i] = job.stats.G;
@@ -303,11 +310,7 @@ export class Executor {
     let rows = 0;
     for (let j = 0; j < jobs.length; j++) {
       const job = jobs[j]!;
-      const o = j * JOB_FIELDS;
-      ws.jobs[o + J.BEGIN] = job.begin;
-      ws.jobs[o + J.END] = job.end;
-      ws.jobs[o + J.A] = job.slot;
-      ws.jobs[o + J.B] = job.subtractFrom ?? -1;
+      this.setJob(j, job.begin, job.end, job.slot, job.subtractFrom ?? -1);
       rows += job.end - job.begin;
       const start = ws.slotOffset(job.slot);
       ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);
@@ -331,15 +334,7 @@ export class Executor {
    */
   partitions(jobs: ReadonlyArray<RowRange & { feature: number; splitBin: number; defaultLeft: boolean }>): Int32Array {
     const ws = this.ws;
-    for (let j = 0; j < jobs.length; j++) {
-      const job = jobs[j]!;
-      const o = j * JOB_FIELDS;
-      ws.jobs[o + J.BEGIN] = job.begin;
-      ws.jobs[o + J.END] = job.end;
-      ws.jobs[o + J.A] = job.feature;
-      ws.jobs[o + J.B] = job.splitBin;
-      ws.jobs[o + J.C] = job.defaultLeft ? 1 : 0;
-    }
+    jobs.forEach((job, j) => this.setJob(j, job.begin, job.end, job.feature, job.splitBin, job.defaultLeft ? 1 : 0));
     this.run(KIND.PARTITION, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
     const mids = new Int32Array(jobs.length);
     for (let j = 0; j < jobs.length; j++) mids[j] = ws.jobs[j * JOB_FIELDS + J.OUT]!;
@@ -349,12 +344,10 @@ export class Executor {
   /** margin[r] += value for the rows r of each range of idx. */
   addToMargins(jobs: ReadonlyArray<RowRange & { value: number }>): void {
     const ws = this.ws;
-    for (let j = 0; j < jobs.length; j++) {
-      const job = jobs[j]!;
-      ws.jobs[j * JOB_FIELDS + J.BEGIN] = job.begin;
-      ws.jobs[j * JOB_FIELDS + J.END] = job.end;
+    jobs.forEach((job, j) => {
+      this.setJob(j, job.begin, job.end);
       ws.jobValues[j] = job.value;
-    }
+    });
     this.run(KIND.ADD, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
   }
 
