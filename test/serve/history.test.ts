@@ -1,15 +1,12 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import pg_ from 'pg';
 import { join } from 'node:path';
 import { openScoreHistory, withScoreChanges, type ScoreHistory, type ScoreRecord } from '../../src/serve/index.js';
 import { repoRoot, tempDir } from '../support/paths.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { post, startService } from './support.js';
 
-const PgClient = pg_.Client;
 let pg: PostgresCluster;
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let dbCounter = 0;
@@ -31,7 +28,7 @@ function rec(account_id: string, as_of: string, score: number, extra: Partial<Sc
 const backends: { name: string; open: () => Promise<ScoreHistory> }[] = [
   // In memory for speed: the file-backed store is exercised by the restart and service tests below.
   { name: 'DuckDB', open: () => openScoreHistory(':memory:') },
-  { name: 'PostgreSQL', open: async () => openScoreHistory(await pg.createDatabase(`h${dbCounter++}`)) },
+  { name: 'PostgreSQL', open: async () => openScoreHistory(await pg.createSchema(`h${dbCounter++}`)) },
 ];
 
 for (const backend of backends) {
@@ -211,7 +208,7 @@ test('PostgreSQL: an unreachable server is a clear error without the password', 
 
 for (const backend of ['DuckDB', 'PostgreSQL'] as const) {
   test(`the service reports score_change from a ${backend} history`, async () => {
-    const target = backend === 'DuckDB' ? join(tmp.dir, 'svc.duckdb') : await pg.createDatabase('svc');
+    const target = backend === 'DuckDB' ? join(tmp.dir, 'svc.duckdb') : await pg.createSchema('svc');
     const svc = await startService({ scorecard: 'default', history: target });
     try {
       const healthy = { account_id: 'A', as_of: '2024-05-31', usage_trend_14d: 0.5, license_utilization: 0.9, days_since_last_csm_interaction: 5 };
@@ -230,20 +227,3 @@ for (const backend of ['DuckDB', 'PostgreSQL'] as const) {
     }
   });
 }
-
-test('test/support/postgres: clusters are independent, and stop() removes the server and its directory', async () => {
-  const second = await startPostgres();
-  assert.notEqual(second.port, pg.port);
-  const url = await second.createDatabase('probe');
-  const client = new PgClient({ connectionString: url });
-  await client.connect();
-  const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version') AS v");
-  await client.end();
-  assert.match(rows[0]!.v, /^\d+/);
-  await assert.rejects(second.createDatabase('bad-name'), /letters, digits and underscores/);
-  await second.stop();
-  await second.stop(); // twice is fine
-  assert.equal(existsSync(second.dir), false);
-  const gone = new PgClient({ connectionString: url, connectionTimeoutMillis: 2000 });
-  await assert.rejects(gone.connect());
-});
