@@ -14,8 +14,8 @@ export type Signals = Record<string, SignalValue>;
  */
 export const SCORE_EPSILON = 1e-9;
 
-const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
-const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n']);
+const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y', 'on']);
+const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n', 'off']);
 
 export function isMissing(v: SignalValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || (typeof v === 'string' && v.trim() === '');

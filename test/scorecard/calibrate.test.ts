@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadScorecard, scoreColumns, conditionColumn } from '../../src/scorecard/index.js';
 import { calibrateScorecard, type CalibrationResult } from '../../src/scorecard/calibration.js';
 import { syntheticFeatureTable } from './synthetic.js';
+import { rescaleScore } from '../../src/scorecard/calibrate/bands.js';
 
 const base = await loadScorecard('default');
 
@@ -50,7 +51,10 @@ test('points follow each signal\'s direction and span 0..100; the framework rule
   const trend = usageHeavy.card.layers[0]!.signals[0]!;
   assert.ok(trend.points[0]!.churn_rate! > 3 * trend.points[trend.points.length - 1]!.churn_rate!);
   assert.deepEqual(trend.rules, base.layers[0]!.signals[0]!.rules);
-  assert.deepEqual(usageHeavy.card.overrides, base.overrides);
+  // the overrides are the framework's, their score values moved with the bands
+  const t = usageHeavy.card.bands;
+  assert.deepEqual(usageHeavy.card.overrides.map((o) => [o.id, o.action, o.value]), base.overrides.map((o) => [o.id, o.action, o.value === undefined ? undefined : rescaleScore(o.value, base.bands, t)]));
+  assert.equal(usageHeavy.card.overrides[0]!.value, t.yellow, 'cap 40 (the YELLOW threshold) becomes the calibrated YELLOW threshold');
   // nps_trend is missing on half the rows: informative enough to get its own points
   const nps = usageHeavy.card.layers[3]!.signals[0]!;
   assert.equal(nps.missing.policy, 'points');
@@ -106,4 +110,16 @@ test('calibration is deterministic: same data and seed, same card and reports', 
   // and the card scores what calibrate evaluated
   const frame = syntheticFeatureTable({ accounts: 50, months: 3, seed: 9 });
   assert.equal(scoreColumns(again.card, frame).n, frame.n);
+});
+
+test('score values move with the bands, piecewise linear through 0, yellow, green, 100', () => {
+  const from = { yellow: 40, green: 70 };
+  const to = { yellow: 30, green: 80 };
+  assert.equal(rescaleScore(0, from, to), 0);
+  assert.equal(rescaleScore(10, from, to), 7.5);
+  assert.equal(rescaleScore(40, from, to), 30);
+  assert.equal(rescaleScore(50, from, to), 46.67);
+  assert.equal(rescaleScore(60, from, to), 63.33);
+  assert.equal(rescaleScore(70, from, to), 80);
+  assert.equal(rescaleScore(100, from, to), 100);
 });

@@ -81,7 +81,7 @@ test('score refuses bad flags and broken scorecards without writing anything', a
   await writeFile(brokenPath, JSON.stringify(broken));
   r = churnkit('score', '--scorecard', brokenPath, '--features', featuresCsv, '--out', out);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /broken\.json: scorecard layers\[1\]\.signals: layer engagement signal weights sum to 1\.35, not 1/);
+  assert.match(r.stderr, /broken\.json: scorecard layers\[1\]\.signals: layer engagement signal weights sum to 1\.45, not 1/);
   r = churnkit('score', '--scorecard', 'default', '--features', featuresCsv, '--out', join(dir, 'scores.xlsx'));
   assert.equal(r.code, 64, r.stderr);
   assert.ok(!(await readdir(dir)).some((f) => f.startsWith('never') || f.startsWith('scores.xlsx') || f.endsWith('.tmp')));

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixture } from '../support/paths.js';
-import { fitNonNegative } from '../../src/scorecard/calibrate/nonneg.js';
+import { boxQuadratic, fitNonNegative } from '../../src/scorecard/calibrate/nonneg.js';
 import { fitProbabilityMap } from '../../src/scorecard/calibrate/bands.js';
 import { roundShares } from '../../src/scorecard/calibrate/weights.js';
 import { probabilityOf } from '../../src/scorecard/index.js';
@@ -22,15 +22,16 @@ function close(actual: number, expected: number, tol: number, what: string): voi
   assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
 }
 
-for (const [name, loss, weighted] of [
-  ['logistic', 'logistic', false],
-  ['logistic_weighted', 'logistic', true],
-  ['squared', 'squared', false],
-  ['squared_weighted', 'squared', true],
+for (const [name, loss, weighted, ridge] of [
+  ['logistic', 'logistic', false, 0],
+  ['logistic_weighted', 'logistic', true, 0],
+  ['logistic_ridge', 'logistic', false, 5],
+  ['squared', 'squared', false, 0],
+  ['squared_weighted', 'squared', true, 0],
 ] as const) {
   test(`non-negative ${loss} regression matches scipy (${name})`, () => {
     const target = loss === 'logistic' ? data['y']! : data['m']!;
-    const fit = fitNonNegative(Z, target, loss, weighted ? { weight: data['w']! } : {});
+    const fit = fitNonNegative(Z, target, loss, { ...(weighted ? { weight: data['w']! } : {}), ridge });
     const g = golden[name];
     close(fit.intercept, g.intercept, 1e-6, 'intercept');
     g.coef.forEach((c: number, j: number) => close(fit.coef[j]!, c, 1e-6, `coef ${j}`));
@@ -61,4 +62,15 @@ test('weights round to shares that sum to exactly 1', () => {
   assert.deepEqual(r, [0.3334, 0.3333, 0.3333]);
   assert.equal(roundShares([0.123456, 0.876544]).reduce((a, b) => a + b, 0), 1);
   assert.deepEqual(roundShares([0, 0]), [0.5, 0.5]);
+});
+
+test('the box-constrained quadratic step is exact where coordinate descent would crawl', () => {
+  // an ill-conditioned 3 x 3 problem: minimise 0.5 d'Hd + g'd with d1, d2 >= 0, d0 free
+  const H = Float64Array.from([4, 3.999, 0, 3.999, 4, 0.5, 0, 0.5, 1]);
+  const g = Float64Array.from([-1, 2, -3]);
+  const d = boxQuadratic(H, g, Float64Array.from([-Infinity, 0, 0]), 3);
+  // d1 sits at its bound; the free pair solves 4 d0 = 1 and d2 = 3
+  assert.equal(d[1], 0);
+  close(d[0]!, 0.25, 1e-12, 'd0');
+  close(d[2]!, 3, 1e-12, 'd2');
 });

@@ -7,6 +7,7 @@ import { repoRoot, tempDir } from '../support/paths.js';
 import { loadScorecard, parseScorecard, scorecardJsonSchema } from '../../src/scorecard/index.js';
 import { renderSchemaFile } from '../../src/scorecard/write-schema.js';
 import { defaultCardJson } from './helpers.js';
+import { FEATURES } from '../../src/features/index.js';
 
 test('models/scorecard.schema.json is the schema generated from the zod definition (regenerate: node dist/src/scorecard/write-schema.js)', async () => {
   const committed = await readFile(join(repoRoot, 'models', 'scorecard.schema.json'), 'utf8');
@@ -24,8 +25,10 @@ test('the default scorecard is valid and is the framework\'s', async () => {
   ]);
   assert.equal(card.bands.green, 70);
   assert.equal(card.bands.yellow, 40);
-  // all ten features, each once
-  assert.equal(new Set(card.layers.flatMap((l) => l.signals.map((s) => s.feature))).size, 10);
+  // the ten features in the layers of the registry, and the two flags the framework scores
+  const features = card.layers.flatMap((l) => l.signals.map((s) => s.feature));
+  for (const f of FEATURES) assert.equal(card.layers.find((l) => l.signals.some((s) => s.feature === f.name))?.name, f.layer, f.name);
+  assert.deepEqual(features.filter((f) => !FEATURES.some((x) => x.name === f)), ['active_escalation', 'champion_departed']);
 });
 
 /** Breaks a copy of the default card and expects an error naming `field`. */
@@ -45,7 +48,7 @@ function rejects(field: string, breakIt: (c: Record<string, any>) => void, probl
 test('a broken artifact is rejected with a message naming the field', () => {
   rejects('layers[1].signals[0].weight', (c) => (c.layers[1].signals[0].weight = 'heavy'), /expected number/);
   rejects('layers[1].signals[0].weight', (c) => (c.layers[1].signals[0].weight = 1.5), /<=1/);
-  rejects('layers[1].signals', (c) => (c.layers[1].signals[0].weight = 0.5), /layer engagement signal weights sum to 0.95, not 1/);
+  rejects('layers[1].signals', (c) => (c.layers[1].signals[0].weight = 0.5), /layer engagement signal weights sum to 1.05, not 1/);
   rejects('layers', (c) => (c.layers[0].weight = 0.5), /layer weights sum to 1.1, not 1/);
   rejects('layers[0].signals[2]', (c) => (c.layers[0].signals[2].weigth = 0.2), /Unrecognized key: "weigth"/);
   rejects('layers[0].signals[0].direction', (c) => (c.layers[0].signals[0].direction = 'up'));

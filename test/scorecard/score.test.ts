@@ -43,7 +43,9 @@ test('usage_trend_14d bands follow the framework, edges included as documented',
 
 test('champion_departed caps the score at 40', () => {
   const r = score(card, healthy({ champion_departed: true }));
-  assert.equal(r.base_score, 100);
+  // the departure also costs the relationship layer its 40% champion signal: 100 - 0.2 * 40
+  assert.equal(r.layers['relationship'], 60);
+  assert.equal(r.base_score, 92);
   assert.equal(r.score, 40);
   assert.equal(r.band, 'YELLOW');
   assert.deepEqual(r.overrides, ['champion_departed']);
@@ -151,10 +153,11 @@ test('a missing signal\'s weight is redistributed within its layer', () => {
 });
 
 test('a missing layer\'s weight is redistributed across layers', () => {
-  const r = score(card, healthy({ champion_engagement_change_30d: null, support_ticket_trend_30d: 3, days_since_last_csm_interaction: 200 }));
+  const r = score(card, healthy({ champion_engagement_change_30d: null, champion_departed: null, support_ticket_trend_30d: 3, days_since_last_csm_interaction: 200 }));
   assert.equal(r.layers['relationship'], null);
-  assert.equal(r.layers['engagement'], 0.55 * 20 + 0.45 * 10);
-  const expected = (0.4 * 100 + 0.25 * (0.55 * 20 + 0.45 * 10) + 0.15 * 100) / (0.4 + 0.25 + 0.15);
+  const engagement = 0.45 * 20 + 0.35 * 10 + 0.2 * 100;
+  assert.equal(r.layers['engagement'], engagement);
+  const expected = (0.4 * 100 + 0.25 * engagement + 0.15 * 100) / (0.4 + 0.25 + 0.15);
   assert.ok(Math.abs(r.score - expected) < 1e-12);
 });
 

@@ -3,7 +3,7 @@
  * the score on the later (calibration) slice.
  */
 import { fitIsotonic } from '../../learn/index.js';
-import type { ProbabilityMap, Thresholds } from '../schema.js';
+import type { Condition, Override, ProbabilityMap, Thresholds } from '../schema.js';
 import { probabilityOf } from '../score.js';
 
 /** Decreasing isotonic fit of churn on score: knots with increasing score, non-increasing probability. */
@@ -36,4 +36,35 @@ export function thresholdsFromCurve(curve: ProbabilityMap, baseRate: number, rul
   let green = yellow + 1;
   while (green < 99 && !(at(green) <= rule.greenRisk * baseRate)) green++;
   return { green, yellow };
+}
+
+/**
+ * Moves score values (override set/cap values, score conditions) with the bands: piecewise
+ * linear through (0, 0), (yellow, yellow'), (green, green'), (100, 100). An override written
+ * for the framework's scale ("cap at 40", the YELLOW threshold) keeps its meaning on a
+ * calibrated scale ("cap at the calibrated YELLOW threshold").
+ */
+export function rescaleScore(value: number, from: Thresholds, to: Thresholds): number {
+  const xs = [0, from.yellow, from.green, 100];
+  const ys = [0, to.yellow, to.green, 100];
+  let k = 0;
+  while (k < 2 && value > xs[k + 1]!) k++;
+  const span = xs[k + 1]! - xs[k]!;
+  const y = span > 0 ? ys[k]! + ((value - xs[k]!) * (ys[k + 1]! - ys[k]!)) / span : ys[k]!;
+  return Math.round(y * 100) / 100;
+}
+
+function rescaleCondition(c: Condition, from: Thresholds, to: Thresholds): Condition {
+  if ('all' in c) return { all: c.all.map((x) => rescaleCondition(x, from, to)) };
+  if ('any' in c) return { any: c.any.map((x) => rescaleCondition(x, from, to)) };
+  if ('score' in c) return { score: { op: c.score.op, value: rescaleScore(c.score.value, from, to) } };
+  return c;
+}
+
+export function rescaleOverrides(overrides: readonly Override[], from: Thresholds, to: Thresholds): Override[] {
+  return overrides.map((o) => ({
+    ...o,
+    when: rescaleCondition(o.when, from, to),
+    ...(o.value !== undefined ? { value: rescaleScore(o.value, from, to) } : {}),
+  }));
 }

@@ -13,8 +13,10 @@ export type Direction = 'higher_is_safer' | 'higher_is_riskier';
 export interface BinningOptions {
   /** Most bands per signal (the framework keeps five or fewer). */
   maxBins: number;
-  /** Fewest rows in a band. */
+  /** Fewest rows in a band cut at quantiles. */
   minRows: number;
+  /** Fewest rows in a band of a signal with at most maxBins distinct values (a rare flag matters). */
+  minRowsDiscrete: number;
 }
 
 export interface Bin {
@@ -42,12 +44,19 @@ export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y:
   const n = x.length;
   if (n === 0) return [];
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
-  // candidate cuts at quantiles; a cut c means bins [.., c) and [c, ..)
+  // a cut c means bins [.., c) and [c, ..): one bin per value for a signal with few values
+  // (a flag, a score), else cuts at quantiles
+  const distinct: number[] = [];
+  for (const i of order) if (distinct.length === 0 || x[i]! > distinct[distinct.length - 1]!) distinct.push(x[i]!);
+  const discrete = distinct.length <= options.maxBins;
   const cuts: number[] = [];
-  for (let k = 1; k < options.maxBins; k++) {
-    const c = x[order[Math.floor((k * n) / options.maxBins)]!]!;
-    if (c > x[order[0]!]! && (cuts.length === 0 || c > cuts[cuts.length - 1]!)) cuts.push(c);
-  }
+  if (discrete) cuts.push(...distinct.slice(1));
+  else
+    for (let k = 1; k < options.maxBins; k++) {
+      const c = x[order[Math.floor((k * n) / options.maxBins)]!]!;
+      if (c > x[order[0]!]! && (cuts.length === 0 || c > cuts[cuts.length - 1]!)) cuts.push(c);
+    }
+  const minRows = discrete ? options.minRowsDiscrete : options.minRows;
   let bins: Bin[] = [...cuts, Infinity].map((upper) => ({ upper, rows: 0, target: 0, positives: 0, risk: 0 }));
   let b = 0;
   for (const i of order) {
@@ -60,7 +69,7 @@ export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y:
   const merge = (a: Bin, c: Bin): Bin => ({ upper: Math.max(a.upper, c.upper), rows: a.rows + c.rows, target: a.target + c.target, positives: a.positives + c.positives, risk: 0 });
   // small bins join their right neighbour (the last joins its left)
   for (let k = 0; k < bins.length && bins.length > 1; ) {
-    if (bins[k]!.rows >= options.minRows) {
+    if (bins[k]!.rows >= minRows) {
       k++;
       continue;
     }

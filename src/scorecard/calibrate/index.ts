@@ -26,7 +26,7 @@ import { scorecardColumns } from '../inputs.js';
 import { binsToBands, monotoneBins, riskToPoints, round, smoothedLogOdds } from './binning.js';
 import { fitNonNegative, type Loss } from './nonneg.js';
 import { bootstrapWeights, cardWeights, type WeightIntervals } from './weights.js';
-import { DEFAULT_THRESHOLD_RULE, fitProbabilityMap, thresholdsFromCurve, type ThresholdRule } from './bands.js';
+import { DEFAULT_THRESHOLD_RULE, fitProbabilityMap, rescaleOverrides, thresholdsFromCurve, type ThresholdRule } from './bands.js';
 import { fidelityReport, overrideReport, type FidelityReport, type OverrideReport, type SliceSummary } from './reports.js';
 
 export interface CalibrateOptions {
@@ -45,6 +45,8 @@ export interface CalibrateOptions {
   seed?: number;
   /** Bootstrap resamples for the weight intervals (default 200; 0 = none). */
   bootstrap?: number;
+  /** L2 penalty of the weight fit (default DEFAULT_RIDGE). */
+  ridge?: number;
   /** Most bands per signal (default 5). */
   maxBins?: number;
   /** Smallest band as a share of a signal's present rows (default 0.05, at least 30 rows). */
@@ -66,6 +68,12 @@ export interface CalibrationResult {
 }
 
 const MIN_FIT_POSITIVES = 10;
+/**
+ * The weight fit's L2 penalty on coefficients per unit of lost points: a Gaussian prior with
+ * standard deviation ~3 (a signal's worst band at most ~e^6 times the odds of its best), which
+ * only matters when a small slice lets one signal separate churners completely.
+ */
+export const DEFAULT_RIDGE = 0.1;
 
 function sliceSummary(rows: readonly number[], y: Float64Array, asOf: readonly (string | null)[]): SliceSummary {
   let positives = 0;
@@ -148,7 +156,7 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
         present.map((i) => yFit[i]!),
         signal.direction,
         margin !== null,
-        { maxBins, minRows: Math.max(30, Math.ceil(minBinShare * present.length)) },
+        { maxBins, minRows: Math.max(30, Math.ceil(minBinShare * present.length)), minRowsDiscrete: Math.max(30, Math.ceil(0.01 * present.length)) },
       );
       if (present.length === 0) {
         warnings.push(`${signal.feature} is NULL on every row of the fit slice: it gets no weight`);
@@ -187,12 +195,13 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     const mean = count > 0 ? sum / count : 100;
     return Float64Array.from(p, (v) => (100 - (Number.isNaN(v) ? mean : v)) / 100);
   });
-  const full = fitNonNegative(Z, target, loss);
+  const ridge = options.ridge ?? DEFAULT_RIDGE;
+  const full = fitNonNegative(Z, target, loss, { ridge });
   if (!(full.coef.reduce((a, b) => a + b, 0) > 0)) throw new ChurnkitError(`${table}: no signal separates churners from renewals in the fit slice; nothing to weigh`, 2);
   const weights = cardWeights(full, groups);
   const resamples = options.bootstrap ?? 200;
   progress.start('bootstrapping weight intervals', resamples);
-  const intervals: WeightIntervals | null = bootstrapWeights(Z, target, loss, textColumn(fit, 'account_id'), groups, full, resamples, seed, (d) => progress.tick(d));
+  const intervals: WeightIntervals | null = bootstrapWeights(Z, target, loss, textColumn(fit, 'account_id'), groups, full, resamples, seed, ridge, (d) => progress.tick(d));
 
   const layers = base.layers.map((layer, l) => ({
     name: layer.name,
@@ -210,14 +219,15 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     })),
   }));
 
-  // 3. probability map and thresholds on the later slice
-  progress.start('calibrating probability and bands on the later slice');
-  const draft: Scorecard = parseScorecard({ ...base, layers, probability: { method: 'none' }, bands: { green: base.bands.green, yellow: base.bands.yellow } });
+  // 3. on the later slice: band thresholds from the churn curve of the composite (before
+  // overrides), override values moved with the bands, then the probability map of the final score
+  progress.start('calibrating bands and probability on the later slice');
+  const draft: Scorecard = parseScorecard({ ...base, layers, overrides: [], probability: { method: 'none' }, bands: { green: base.bands.green, yellow: base.bands.yellow } });
   const laterScores = scoreColumns(draft, later).score;
-  const probability = fitProbabilityMap(laterScores, yLater, laterSlice);
+  const baseCurve = fitProbabilityMap(laterScores, yLater, laterSlice);
   const baseRate = laterSlice.positives / laterSlice.rows;
   const rule = options.thresholds ?? DEFAULT_THRESHOLD_RULE;
-  const overall = thresholdsFromCurve(probability, baseRate, rule);
+  const overall = thresholdsFromCurve(baseCurve, baseRate, rule);
   const segments: Record<string, Thresholds> = {};
   const segCol = later.columns['segment'] ? textColumn(later, 'segment') : null;
   const segmentNotes: string[] = [];
@@ -245,8 +255,12 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     green: overall.green,
     yellow: overall.yellow,
     ...(Object.keys(segments).length ? { segments } : {}),
-    method: `RED below the first score whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${options.minSegmentRows ?? 200} rows and ${options.minSegmentChurners ?? 10} churners`,
+    method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${options.minSegmentRows ?? 200} rows and ${options.minSegmentChurners ?? 10} churners`,
   };
+
+  const overrides = rescaleOverrides(base.overrides, base.bands, overall);
+  const finalScores = scoreColumns(parseScorecard({ ...draft, overrides, bands }), later).score;
+  const probability = fitProbabilityMap(finalScores, yLater, laterSlice);
 
   const modelArtifact = options.model ? options.model.toArtifact() : undefined;
   const provenance = {
@@ -261,10 +275,11 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     bootstrap_resamples: intervals?.resamples ?? 0,
     data_fingerprint: dataFingerprint(frame, columns, labeled),
     base: base.name ?? base.provenance.source,
+    override_scale: { note: 'override values and score conditions moved with the bands, piecewise linear through 0, yellow, green, 100', from: { yellow: base.bands.yellow, green: base.bands.green }, to: overall },
     ...(modelArtifact ? { model: { family: modelArtifact.family, data_fingerprint: modelArtifact.provenance.data_fingerprint, as_of_to: modelArtifact.provenance.as_of_to ?? null } } : {}),
     method:
       'points: quantile bins per signal, isotonic in the signal direction, points linear in band log-odds (worst band 0, best 100); ' +
-      `weights: non-negative ${loss === 'logistic' ? 'logistic regression of churn' : 'least squares of the model margin'} on lost points, account-level bootstrap 90% intervals`,
+      `weights: non-negative ${loss === 'logistic' ? 'logistic regression of churn' : 'least squares of the model margin'} on lost points (L2 ${ridge}), account-level bootstrap 90% intervals`,
   };
   const card = parseScorecard({
     kind: 'churnkit.scorecard',
@@ -273,7 +288,7 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     description: `Calibrated by churnkit ${VERSION} on ${fitSlice.rows} rows (as_of ${fitSlice.as_of_from}..${fitSlice.as_of_to}); probability and bands on ${laterSlice.rows} later rows (as_of ${laterSlice.as_of_from}..${laterSlice.as_of_to}).`,
     layers,
     no_data_score: base.no_data_score,
-    overrides: base.overrides,
+    overrides,
     bands,
     probability,
     provenance,
@@ -296,6 +311,5 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     target: provenance.target,
     segmentNotes,
   });
-  const overrides = overrideReport(card, later, yLater, laterSlice);
-  return { card, fidelity, overrides, warnings };
+  return { card, fidelity, overrides: overrideReport(card, later, yLater, laterSlice), warnings };
 }

@@ -19,6 +19,11 @@ export interface NonNegativeFit {
 
 export interface NonNegativeOptions {
   weight?: ArrayLike<number>;
+  /**
+   * L2 penalty lambda / 2 * sum(coef^2) (not on the intercept): a weak prior that keeps the fit
+   * finite when a signal separates churners perfectly, which small slices make common. 0 = none.
+   */
+  ridge?: number;
   /** Warm start (bootstrap refits start from the full fit). */
   init?: { intercept: number; coef: ArrayLike<number> };
   maxIterations?: number;
@@ -42,29 +47,96 @@ function objective(loss: Loss, eta: Float64Array, t: ArrayLike<number>, w: Array
   return f;
 }
 
+/** Solves A x = b (A k x k row-major, symmetric positive definite) by Gaussian elimination with partial pivoting. */
+function solveDense(A: Float64Array, b: Float64Array, k: number): Float64Array {
+  const M = Float64Array.from(A);
+  const x = Float64Array.from(b);
+  for (let c = 0; c < k; c++) {
+    let piv = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(M[r * k + c]!) > Math.abs(M[piv * k + c]!)) piv = r;
+    if (piv !== c) {
+      for (let j = 0; j < k; j++) [M[c * k + j], M[piv * k + j]] = [M[piv * k + j]!, M[c * k + j]!];
+      [x[c], x[piv]] = [x[piv]!, x[c]!];
+    }
+    const d = M[c * k + c]!;
+    for (let r = c + 1; r < k; r++) {
+      const f = M[r * k + c]! / d;
+      if (f === 0) continue;
+      for (let j = c; j < k; j++) M[r * k + j]! -= f * M[c * k + j]!;
+      x[r]! -= f * x[c]!;
+    }
+  }
+  for (let c = k - 1; c >= 0; c--) {
+    let s = x[c]!;
+    for (let j = c + 1; j < k; j++) s -= M[c * k + j]! * x[j]!;
+    x[c] = s / M[c * k + c]!;
+  }
+  return x;
+}
+
 /**
- * Minimises 0.5 d'Hd + g'd subject to d_j >= lower_j by cyclic coordinate descent. H is q x q
- * row-major and positive definite (a ridge of 1e-12 times its diagonal is added by the caller).
+ * Minimises 0.5 d'Hd + g'd subject to d_j >= lower_j (lower_j <= 0, -Infinity = free) by an
+ * active-set method (Lawson-Hanson's, for a quadratic): exact in a finite number of steps, and
+ * indifferent to the ill-conditioning that stalls coordinate descent. H is q x q row-major,
+ * positive definite.
  */
 export function boxQuadratic(H: Float64Array, g: Float64Array, lower: Float64Array, q: number): Float64Array {
-  const d = new Float64Array(q);
-  const Hd = new Float64Array(q);
   for (let j = 0; j < q; j++) if (lower[j]! > 0) throw new ChurnkitError('boxQuadratic: the zero step must be feasible');
-  for (let sweep = 0; sweep < 20000; sweep++) {
-    let biggest = 0;
-    for (let j = 0; j < q; j++) {
-      const hjj = H[j * q + j]!;
-      if (!(hjj > 0)) continue;
-      let next = d[j]! - (g[j]! + Hd[j]!) / hjj;
-      if (next < lower[j]!) next = lower[j]!;
-      const delta = next - d[j]!;
-      if (delta === 0) continue;
-      d[j] = next;
-      for (let k = 0; k < q; k++) Hd[k]! += H[k * q + j]! * delta;
-      const size = Math.abs(delta) * Math.sqrt(hjj);
-      if (size > biggest) biggest = size;
+  const d = new Float64Array(q);
+  // start with every bounded variable at its bound if the bound is 0 (d = 0 is feasible either way)
+  const atBound = Uint8Array.from(lower, (l) => (l === 0 ? 1 : 0));
+  const gradient = () => {
+    const r = Float64Array.from(g);
+    for (let a = 0; a < q; a++) for (let b = 0; b < q; b++) r[a]! += H[a * q + b]! * d[b]!;
+    return r;
+  };
+  for (let outer = 0; outer < 10 * q + 10; outer++) {
+    // the free variables' optimum with the bound ones held
+    for (;;) {
+      const free: number[] = [];
+      for (let j = 0; j < q; j++) if (!atBound[j]) free.push(j);
+      const k = free.length;
+      if (k === 0) break;
+      const A = new Float64Array(k * k);
+      const rhs = new Float64Array(k);
+      free.forEach((a, i) => {
+        let r = -g[a]!;
+        for (let b = 0; b < q; b++) if (atBound[b]) r -= H[a * q + b]! * d[b]!;
+        rhs[i] = r;
+        free.forEach((b, j) => (A[i * k + j] = H[a * q + b]!));
+      });
+      const target = solveDense(A, rhs, k);
+      // walk from d towards the target, stopping at the first bound in the way
+      let t = 1;
+      let blocking = -1;
+      free.forEach((a, i) => {
+        if (target[i]! < lower[a]!) {
+          const s = (d[a]! - lower[a]!) / (d[a]! - target[i]!);
+          if (s < t) {
+            t = s;
+            blocking = a;
+          }
+        }
+      });
+      free.forEach((a, i) => (d[a] = d[a]! + t * (target[i]! - d[a]!)));
+      if (blocking < 0) break;
+      d[blocking] = lower[blocking]!;
+      atBound[blocking] = 1;
+      for (const a of free) if (a !== blocking && d[a]! <= lower[a]!) {
+        d[a] = lower[a]!;
+        atBound[a] = 1;
+      }
     }
-    if (biggest < 1e-15) break;
+    // release the bound variable whose gradient most wants to move it up, if any does
+    const r = gradient();
+    let release = -1;
+    let most = -1e-14 * (1 + Math.max(...Array.from(r, Math.abs)));
+    for (let j = 0; j < q; j++) if (atBound[j] && r[j]! < most) {
+      most = r[j]!;
+      release = j;
+    }
+    if (release < 0) break;
+    atBound[release] = 0;
   }
   return d;
 }
@@ -100,8 +172,14 @@ export function fitNonNegative(Z: readonly Float64Array[], target: ArrayLike<num
       for (let i = 0; i < n; i++) out[i]! += c * z[i]!;
     }
   };
+  const ridge = options.ridge ?? 0;
+  const penalty = (b: Float64Array) => {
+    let s2 = 0;
+    for (let j = 1; j < q; j++) s2 += b[j]! * b[j]!;
+    return 0.5 * ridge * s2;
+  };
   linear(beta, eta);
-  let f = objective(loss, eta, target, w);
+  let f = objective(loss, eta, target, w) + penalty(beta);
   const lower = new Float64Array(q);
   const H = new Float64Array(q * q);
   const g = new Float64Array(q);
@@ -146,6 +224,10 @@ export function fitNonNegative(Z: readonly Float64Array[], target: ArrayLike<num
         H[b * q + a] = acc;
       }
     }
+    for (let a = 1; a < q; a++) {
+      g[a]! += ridge * beta[a]!;
+      H[a * q + a]! += ridge;
+    }
     for (let a = 0; a < q; a++) H[a * q + a]! += 1e-12 * (H[a * q + a]! + 1);
     lower[0] = -Infinity;
     for (let j = 1; j < q; j++) lower[j] = -beta[j]!;
@@ -159,7 +241,7 @@ export function fitNonNegative(Z: readonly Float64Array[], target: ArrayLike<num
       for (let a = 0; a < q; a++) trial[a] = beta[a]! + step * d[a]!;
       for (let j = 1; j < q; j++) if (trial[j]! < 0) trial[j] = 0;
       linear(trial, trialEta);
-      const ft = objective(loss, trialEta, target, w);
+      const ft = objective(loss, trialEta, target, w) + penalty(trial);
       if (ft <= f + 1e-4 * step * slope) {
         const drop = f - ft;
         let moved = 0;

@@ -68,6 +68,7 @@ export function bootstrapWeights(
   full: NonNegativeFit,
   resamples: number,
   seed: number,
+  ridge: number,
   onStep?: (done: number) => void,
 ): WeightIntervals | null {
   if (resamples <= 0) return null;
@@ -87,7 +88,7 @@ export function bootstrapWeights(
     counts.fill(0);
     for (let k = 0; k < m; k++) counts[rng.int(m)]!++;
     for (let i = 0; i < weight.length; i++) weight[i] = counts[cluster[i]!]!;
-    const fit = fitNonNegative(Z, target, loss, { weight, init: full });
+    const fit = fitNonNegative(Z, target, loss, { weight, init: full, ridge });
     const sum = fit.coef.reduce((a, c) => a + c, 0);
     if (sum > 0) {
       const effective = Array.from(fit.coef, (c) => c / sum);
