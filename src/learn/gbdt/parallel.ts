@@ -265,11 +265,15 @@ export class Executor {
     jobs[o + J.C] = c;
   }
 
-  /** Gives each job to the thread with the least work so far (ties to the lower thread); returns the total. */
+  /**
+   * Gives each job to the thread with the least work so far, largest jobs first (ties to the
+   * lower index); returns the total work.
+   */
   private assign(work: ArrayLike<number>): number {
     const load = new Float64Array(this.threads);
+    const order = Array.from({ length: work.length }, (_, j) => j).sort((a, b) => work[b]! - work[a]! || a - b);
     let total = 0;
-    for (let j = 0; j < work.length; j++) {
+    for (const j of order) {
       let t = 0;
       for (let u = 1; u < this.threads; u++) if (load[u]! < load[t]!) t = u;
       load[t] = load[t]! + work[j]!;
@@ -334,11 +338,46 @@ export class Executor {
    */
   partitions(jobs: ReadonlyArray<RowRange & { feature: number; splitBin: number; defaultLeft: boolean }>): Int32Array {
     const ws = this.ws;
-    jobs.forEach((job, j) => this.setJob(j, job.begin, job.end, job.feature, job.splitBin, job.defaultLeft ? 1 : 0));
-    this.run(KIND.PARTITION, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
+    // A range too big for one thread (the root's, typically) is cut into one chunk per thread;
+    // the chunks' stable partitions are merged afterwards into the range's stable partition.
+    const pieces: Array<{ job: number; begin: number; end: number }> = [];
+    jobs.forEach((job, j) => {
+      const size = job.end - job.begin;
+      const chunks = this.threads > 1 && jobs.length < this.threads && size >= 2 * PARALLEL_MIN_WORK ? this.threads : 1;
+      for (let c = 0; c < chunks; c++) pieces.push({ job: j, begin: job.begin + shareStart(c, chunks, size), end: job.begin + shareStart(c + 1, chunks, size) });
+    });
+    pieces.forEach((p, k) => {
+      const job = jobs[p.job]!;
+      this.setJob(k, p.begin, p.end, job.feature, job.splitBin, job.defaultLeft ? 1 : 0);
+    });
+    this.run(KIND.PARTITION, pieces.length, this.assign(pieces.map((p) => p.end - p.begin)));
     const mids = new Int32Array(jobs.length);
-    for (let j = 0; j < jobs.length; j++) mids[j] = ws.jobs[j * JOB_FIELDS + J.OUT]!;
+    let k = 0;
+    jobs.forEach((job, j) => {
+      const first = k;
+      while (k < pieces.length && pieces[k]!.job === j) k++;
+      mids[j] = k - first === 1 ? ws.jobs[first * JOB_FIELDS + J.OUT]! : this.mergeChunks(pieces.slice(first, k), first);
+    });
     return mids;
+  }
+
+  /** [L1 R1 L2 R2 ...] (chunks partitioned alone) -> [L1 L2 ... R1 R2 ...]; returns where the R part starts. */
+  private mergeChunks(chunks: ReadonlyArray<RowRange>, firstJob: number): number {
+    const idx = this.ws.idx;
+    const rights: Uint32Array[] = [];
+    let at = chunks[0]!.begin;
+    chunks.forEach((c, i) => {
+      const mid = this.ws.jobs[(firstJob + i) * JOB_FIELDS + J.OUT]!;
+      rights.push(idx.slice(mid, c.end));
+      idx.copyWithin(at, c.begin, mid);
+      at += mid - c.begin;
+    });
+    const split = at;
+    for (const r of rights) {
+      idx.set(r, at);
+      at += r.length;
+    }
+    return split;
   }
 
   /** margin[r] += value for the rows r of each range of idx. */
