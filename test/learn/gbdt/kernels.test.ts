@@ -114,3 +114,22 @@ for (const threads of [1, 2]) {
     }
   });
 }
+
+test('a range too big for one thread is partitioned in chunks with the same result', async () => {
+  const n = 130_001;
+  const results: Uint32Array[] = [];
+  for (const threads of [1, 2, 3]) {
+    const { ws, executor } = await setup(n, 2, threads, 4);
+    try {
+      for (let i = 0; i < n; i++) ws.idx[i] = n - 1 - i; // any order: stability is relative to it
+      const [mid] = executor.partitions([{ begin: 0, end: n, feature: 0, splitBin: 120, defaultLeft: false }]);
+      const left = Array.from(ws.idx.subarray(0, mid!));
+      assert.ok(left.every((r) => ws.codes[r]! >= 1 && ws.codes[r]! <= 120));
+      results.push(ws.idx.slice());
+    } finally {
+      await executor.dispose();
+    }
+  }
+  assert.deepEqual(results[1], results[0]);
+  assert.deepEqual(results[2], results[0]);
+});
