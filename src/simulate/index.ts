@@ -1,0 +1,182 @@
+/**
+ * churnkit's history simulator: a deterministic B2B SaaS customer base in the input contract of
+ * DESIGN.md §2, with churn planted through the features of §4 (see README.md in this folder).
+ *
+ *   simulate({ accounts: 2000, months: 24, seed: 7, out: 'data/demo' })
+ *
+ * Same options => byte-identical files. Rows go to spill files as they are made and stream from
+ * there through DuckDB into Parquet (or CSV), so memory stays bounded at any size; the folder
+ * appears atomically.
+ */
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TABLE_NAMES, type TableName } from '../data/contract.js';
+import { openDuckDB } from '../data/duckdb.js';
+import { exists, withAtomicDir } from '../util/atomic.js';
+import { UsageError } from '../util/errors.js';
+import { silentProgress, type Progress } from '../util/progress.js';
+import { buildCalendar, formatEpochDay, parseIsoDate } from './calendar.js';
+import { AccountSimulator, type Sinks, type SnapshotProbe } from './model.js';
+import { copySql, SPILL_COLUMNS, spillScanName, type OutputFormat } from './output.js';
+import { resolveEffects, type Effects, type EffectsInput } from './params.js';
+import { registerSpillScan, SpillWriter } from './spill.js';
+import { buildTruth, type Truth } from './truth.js';
+
+export type { Effects, EffectsInput } from './params.js';
+export { DEFAULT_EFFECTS, DRIVERS, SEGMENTS, resolveEffects } from './params.js';
+export type { SnapshotProbe } from './model.js';
+export { relChange } from './model.js';
+export type { Truth, TruthDriver, TruthSegment } from './truth.js';
+
+export const DEFAULT_START = '2023-01-01';
+export const TRUTH_FILE = 'truth.json';
+
+export interface SimulateOptions {
+  accounts: number;
+  months: number;
+  seed: number;
+  /** Output folder; replaced atomically. */
+  out: string;
+  format?: OutputFormat;
+  /** Re-weights the planted drivers, e.g. `{ layers: { usage: 3, engagement: 0.2 } }`. */
+  effects?: EffectsInput;
+  /** First day of the history, `YYYY-MM-DD` (default 2023-01-01). */
+  start?: string;
+  progress?: Progress;
+  /**
+   * Called on every monthly snapshot date (the 1st) of every active account with the feature
+   * values the hazard used that day. For tests; the probe's arrays are reused, copy what you keep.
+   */
+  observe?: (probe: SnapshotProbe) => void;
+  /** DuckDB worker threads for the export (default: DuckDB's choice). */
+  threads?: number;
+}
+
+export interface SimulationSummary {
+  out: string;
+  format: OutputFormat;
+  accounts: number;
+  months: number;
+  seed: number;
+  start: string;
+  /** Last simulated day. */
+  data_end: string;
+  /** File name per table, plus truth.json. */
+  files: Record<TableName, string> & { truth: string };
+  counts: Record<TableName, number>;
+  /** Rows over all tables. */
+  rows: number;
+  churned_accounts: number;
+  annual_churn_rate: number;
+  truth: Truth;
+}
+
+const MAX_ACCOUNTS = 10_000_000;
+const MAX_MONTHS = 600;
+
+function validate(options: SimulateOptions): { startEpochDay: number; start: string; format: OutputFormat; effects: Effects } {
+  const { accounts, months, seed } = options;
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_ACCOUNTS) throw new UsageError(`--accounts must be an integer from 1 to ${MAX_ACCOUNTS}, got ${accounts}`);
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) throw new UsageError(`--months must be an integer from 1 to ${MAX_MONTHS}, got ${months}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be an integer from 0 to 4294967295, got ${seed}`);
+  const start = options.start ?? DEFAULT_START;
+  const startEpochDay = parseIsoDate(start);
+  if (startEpochDay === null) throw new UsageError(`--start must be a date YYYY-MM-DD, got "${start}"`);
+  const format = options.format ?? 'parquet';
+  if (format !== 'parquet' && format !== 'csv') throw new UsageError(`--format must be parquet or csv, got "${String(format)}"`);
+  const effects = resolveEffects(options.effects, (message) => {
+    throw new UsageError(message);
+  });
+  return { startEpochDay, start, format, effects };
+}
+
+/** Files a previous simulation may have left in `out`: the only ones an overwrite may replace. */
+function ownFiles(): Set<string> {
+  const names = new Set<string>([TRUTH_FILE]);
+  for (const t of TABLE_NAMES) for (const ext of ['parquet', 'csv']) names.add(`${t}.${ext}`);
+  return names;
+}
+
+async function refuseForeignFolder(out: string): Promise<void> {
+  if (!(await exists(out))) return;
+  let entries: string[];
+  try {
+    entries = await readdir(out);
+  } catch {
+    throw new UsageError(`--out ${out} exists and is not a folder`);
+  }
+  const own = ownFiles();
+  const foreign = entries.filter((e) => !own.has(e));
+  if (foreign.length > 0) {
+    throw new UsageError(`--out ${out} holds files the simulator did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new folder`);
+  }
+}
+
+export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
+  const { startEpochDay, start, format, effects } = validate(options);
+  const { accounts, months, seed, out } = options;
+  const progress = options.progress ?? silentProgress;
+  await refuseForeignFolder(out);
+  const cal = buildCalendar(startEpochDay, months);
+  const dataEnd = formatEpochDay(startEpochDay + cal.days - 1);
+  const idWidth = Math.max(5, String(accounts - 1).length);
+
+  return withAtomicDir(out, async (dir) => {
+    const spillDir = join(dir, '.spill');
+    await mkdir(spillDir);
+    const sinks = {} as Sinks;
+    try {
+      for (const t of TABLE_NAMES) sinks[t] = new SpillWriter(join(spillDir, `${t}.bin`), SPILL_COLUMNS[t]);
+      const sim = new AccountSimulator(cal, seed, effects, sinks, options.observe);
+      progress.start('simulating accounts', accounts);
+      for (let a = 0; a < accounts; a++) {
+        sim.run(a);
+        if ((a & 63) === 0) progress.tick(a);
+      }
+      progress.tick(accounts);
+      for (const t of TABLE_NAMES) sinks[t].close();
+
+      const files = {} as Record<TableName, string>;
+      const counts = {} as Record<TableName, number>;
+      const dbOptions: Record<string, string> = { memory_limit: '1GB', temp_directory: join(spillDir, 'duckdb.tmp'), preserve_insertion_order: 'true' };
+      if (options.threads !== undefined) dbOptions['threads'] = String(options.threads);
+      const db = await openDuckDB(':memory:', dbOptions);
+      try {
+        progress.start('writing tables', TABLE_NAMES.length);
+        let done = 0;
+        for (const t of TABLE_NAMES) {
+          files[t] = `${t}.${format}`;
+          counts[t] = sinks[t].rows;
+          registerSpillScan(db.connection, spillScanName(t), sinks[t].path, SPILL_COLUMNS[t]);
+          await db.connection.run(copySql(t, { start, idWidth }, join(dir, files[t]), format));
+          await rm(sinks[t].path);
+          progress.tick(++done);
+        }
+      } finally {
+        db.close();
+      }
+      const truth = buildTruth({ seed, accounts, months, start, dataEnd, format, effects, tally: sim.tally, counts, files });
+      await writeFile(join(dir, TRUTH_FILE), `${JSON.stringify(truth, null, 2)}\n`);
+      progress.done();
+      return {
+        out,
+        format,
+        accounts,
+        months,
+        seed,
+        start,
+        data_end: dataEnd,
+        files: { ...files, truth: TRUTH_FILE },
+        counts,
+        rows: TABLE_NAMES.reduce((s, t) => s + counts[t], 0),
+        churned_accounts: truth.churn.churned_accounts,
+        annual_churn_rate: truth.churn.annual_churn_rate,
+        truth,
+      };
+    } finally {
+      for (const t of TABLE_NAMES) sinks[t]?.dispose();
+      await rm(spillDir, { recursive: true, force: true });
+    }
+  });
+}
+

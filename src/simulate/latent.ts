@@ -1,0 +1,104 @@
+/**
+ * The latent account health behind everything an account does. There is one health per layer
+ * of the scorecard (usage, engagement, relationship, outcome), each the sum of a shared
+ * company-level part and a layer-specific part, so the layers move together somewhat but each
+ * can decline on its own. That is what lets a truth where one layer drives churn be told apart
+ * from one where another does: a layer's features measure mostly its own health.
+ *
+ * Every part has momentum (a persistent velocity, so a fall tends to continue) and occasional
+ * decline episodes (a reorg, a budget cut, a competitor pilot, an unresponsive sponsor) that
+ * pull it down for one to three months; it reverts slowly towards the account's baseline.
+ */
+import type { SimRng as Rng } from './random.js';
+
+export const H_USAGE = 0;
+export const H_ENGAGEMENT = 1;
+export const H_RELATIONSHIP = 2;
+export const H_OUTCOME = 3;
+const LAYERS = 4;
+/** Index of the shared component in the per-part arrays. */
+const SHARED = 4;
+
+export const LATENT = {
+  /** Weight of the shared part in each layer's health. */
+  sharedWeight: 0.6,
+  /** Spread of the account's baseline: shared and per layer. */
+  fitSharedSd: 0.3,
+  fitLayerSd: 0.3,
+  /** Velocity: AR(1) with this persistence and innovation sd; the level reverts with this time constant (days). */
+  velocityPersistence: 0.97,
+  velocitySd: 0.003,
+  reversionDays: 150,
+  /** Decline episodes per day, per layer and shared; duration 30-90 days, slope per day. */
+  episodeRate: 1 / 2000,
+  sharedEpisodeRate: 1 / 2500,
+  episodeSlope: [0.015, 0.04] as const,
+  /** Day-to-day noise of usage health (AR(1), 4-day memory). */
+  usageNoiseSd: 0.1,
+  /** Shocks decay with this daily factor and are bounded below. */
+  shockDecay: 44 / 45,
+  shockFloor: -1.5,
+} as const;
+
+export class LatentHealth {
+  /** Today's health per layer, clamped to [-3, 3]. */
+  readonly health = new Float64Array(LAYERS);
+  private readonly fit = new Float64Array(LAYERS);
+  private readonly drift = new Float64Array(LAYERS + 1);
+  private readonly velocity = new Float64Array(LAYERS + 1);
+  private readonly episodeLeft = new Int32Array(LAYERS + 1);
+  private readonly episodeSlope = new Float64Array(LAYERS + 1);
+  private readonly shocks = new Float64Array(LAYERS);
+  private usageNoise = 0;
+
+  reset(rng: Rng, offset: number): void {
+    const shared = offset + rng.normal(0, LATENT.fitSharedSd);
+    for (let k = 0; k < LAYERS; k++) this.fit[k] = shared + rng.normal(0, LATENT.fitLayerSd);
+    this.drift.fill(0);
+    this.velocity.fill(0);
+    this.episodeLeft.fill(0);
+    this.shocks.fill(0);
+    this.usageNoise = 0;
+    this.compose();
+  }
+
+  step(rng: Rng): void {
+    const L = LATENT;
+    for (let k = 0; k <= LAYERS; k++) {
+      this.velocity[k] = L.velocityPersistence * this.velocity[k]! + L.velocitySd * rng.normal();
+      let d = this.drift[k]! + this.velocity[k]! - this.drift[k]! / L.reversionDays;
+      if (this.episodeLeft[k]! > 0) {
+        this.episodeLeft[k]!--;
+        d += this.episodeSlope[k]!;
+      }
+      this.drift[k] = d;
+    }
+    // One uniform decides whether (and where) an episode starts today.
+    const u = rng.next();
+    const perLayer = L.episodeRate;
+    if (u < LAYERS * perLayer + L.sharedEpisodeRate) {
+      const k = u < LAYERS * perLayer ? Math.floor(u / perLayer) : SHARED;
+      if (this.episodeLeft[k] === 0) {
+        this.episodeLeft[k] = 30 + rng.int(61);
+        this.episodeSlope[k] = -(L.episodeSlope[0] + (L.episodeSlope[1] - L.episodeSlope[0]) * rng.next());
+      }
+    }
+    this.usageNoise = 0.75 * this.usageNoise + L.usageNoiseSd * rng.normal();
+    for (let k = 0; k < LAYERS; k++) this.shocks[k] = Math.max(L.shockFloor, this.shocks[k]! * L.shockDecay);
+    this.compose();
+  }
+
+  /** A sudden change of one layer's health (a champion leaving, an escalation), decaying over weeks. */
+  shock(layer: number, amount: number): void {
+    this.shocks[layer] = Math.max(LATENT.shockFloor, this.shocks[layer]! + amount);
+  }
+
+  private compose(): void {
+    const shared = LATENT.sharedWeight * this.drift[SHARED]!;
+    for (let k = 0; k < LAYERS; k++) {
+      let h = this.fit[k]! + shared + this.drift[k]! + this.shocks[k]!;
+      if (k === H_USAGE) h += this.usageNoise;
+      this.health[k] = h < -3 ? -3 : h > 3 ? 3 : h;
+    }
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * The planted world of the simulator: segments, catalogs and the hazard drivers with their
+ * coefficients. Everything here is recorded in truth.json, so a test or a reader can check what
+ * a model recovers against what was planted. src/simulate/README.md explains the numbers.
+ */
+import type { Layer } from '../features/registry.js';
+
+export type SegmentName = 'enterprise' | 'mid_market' | 'smb';
+
+export interface SegmentParams {
+  name: SegmentName;
+  /** Share of simulated accounts. */
+  share: number;
+  /** Licensed seats: log-normal with this median and log-sd, clamped. */
+  seatsMedian: number;
+  seatsLogSd: number;
+  seatsMin: number;
+  seatsMax: number;
+  /** List price per seat per year (USD); each account gets a log-normal discount around it. */
+  pricePerSeat: number;
+  /** Contract terms in months and their probabilities. */
+  terms: readonly (readonly [months: number, p: number])[];
+  /**
+   * Share of accounts whose first contract is a short initial term (a pilot or a ramp deal of
+   * 3 to 9 months) before the regular term: renewals then do not line up with tenure.
+   */
+  pilotShare: number;
+  /** Baseline of the latent health (fit of the product to this kind of customer). */
+  healthOffset: number;
+  /**
+   * Users are habitual: each has fixed weekdays (this many per week, uniform in the range) and a
+   * personal frequency (uniform in the range) scaling the chance of showing up on those days.
+   */
+  daysPerWeek: readonly [min: number, max: number];
+  userFrequency: readonly [min: number, max: number];
+  /** Largest number of product features an account of this segment adopts. */
+  maxBreadth: number;
+  /** Tickets opened per day at health 0. */
+  ticketsPerDay: number;
+  /** CSM touches (meeting, call, email) per day at health 0, and the QBR cadence in days (0 = none). */
+  csmPerDay: number;
+  qbrEveryDays: number;
+  /** Champion email replies per day at health 0. */
+  championRepliesPerDay: number;
+  /** Probability that the account has a champion from the start, and that a departed champion is replaced. */
+  championAtStart: number;
+  championReplaced: number;
+  /** Other contacts at the start: executive sponsor probability, and the range of admins/users. */
+  sponsorAtStart: number;
+  extraContacts: readonly [min: number, max: number];
+  /** Integrations connected during onboarding (Poisson mean) and new ones per day later at health 0. */
+  onboardingIntegrations: number;
+  integrationsPerDay: number;
+  /** Churn hazard per day before the drivers, renewal proximity and seasonality multiply it. */
+  baseHazardPerDay: number;
+  /**
+   * Planted median of ARR per active user for the segment (USD). The hazard's value-ratio
+   * driver divides by this constant where the feature divides by the cross-sectional median
+   * (see README: the two differ by a near-constant factor, absorbed by the base hazard).
+   */
+  valuePerUserReference: number;
+}
+
+/** Segment order is the code order in spill files; do not reorder. */
+export const SEGMENTS: readonly SegmentParams[] = [
+  {
+    name: 'enterprise', share: 0.1, seatsMedian: 100, seatsLogSd: 0.55, seatsMin: 40, seatsMax: 800, pricePerSeat: 1150,
+    terms: [[12, 0.45], [24, 0.35], [36, 0.2]], pilotShare: 0.4, healthOffset: 0.15, daysPerWeek: [1, 1], userFrequency: [0.15, 0.7], maxBreadth: 12,
+    ticketsPerDay: 5 / 30, csmPerDay: 1 / 7, qbrEveryDays: 91, championRepliesPerDay: 1 / 4,
+    championAtStart: 0.95, championReplaced: 0.85, sponsorAtStart: 0.9, extraContacts: [3, 7],
+    onboardingIntegrations: 3.5, integrationsPerDay: 1 / 150, baseHazardPerDay: 0.00012, valuePerUserReference: 2100,
+  },
+  {
+    name: 'mid_market', share: 0.3, seatsMedian: 30, seatsLogSd: 0.5, seatsMin: 10, seatsMax: 150, pricePerSeat: 840,
+    terms: [[12, 0.8], [24, 0.2]], pilotShare: 0.4, healthOffset: 0, daysPerWeek: [1, 2], userFrequency: [0.3, 0.9], maxBreadth: 10,
+    ticketsPerDay: 2 / 30, csmPerDay: 1 / 14, qbrEveryDays: 182, championRepliesPerDay: 1 / 7,
+    championAtStart: 0.9, championReplaced: 0.7, sponsorAtStart: 0.6, extraContacts: [1, 3],
+    onboardingIntegrations: 1.8, integrationsPerDay: 1 / 300, baseHazardPerDay: 0.00013, valuePerUserReference: 1500,
+  },
+  {
+    name: 'smb', share: 0.6, seatsMedian: 8, seatsLogSd: 0.45, seatsMin: 3, seatsMax: 30, pricePerSeat: 540,
+    terms: [[12, 1]], pilotShare: 0.3, healthOffset: -0.1, daysPerWeek: [2, 3], userFrequency: [0.6, 1], maxBreadth: 8,
+    ticketsPerDay: 0.8 / 30, csmPerDay: 1 / 30, qbrEveryDays: 0, championRepliesPerDay: 1 / 15,
+    championAtStart: 0.75, championReplaced: 0.5, sponsorAtStart: 0.2, extraContacts: [0, 1],
+    onboardingIntegrations: 0.8, integrationsPerDay: 1 / 500, baseHazardPerDay: 0.00018, valuePerUserReference: 1000,
+  },
+];
+
+/** Usage event codes: 0 = login, 1 = api_call, 2.. = product features. */
+export const PRODUCT_FEATURES = [
+  'dashboards', 'reports', 'exports', 'workflows', 'alerts', 'search',
+  'comments', 'file_uploads', 'automations', 'sharing', 'forecasting', 'admin_console',
+] as const;
+export const USAGE_EVENTS = ['login', 'api_call', ...PRODUCT_FEATURES] as const;
+export const EVENT_LOGIN = 0;
+export const EVENT_API = 1;
+export const FIRST_FEATURE_EVENT = 2;
+
+export const INTEGRATIONS = [
+  'salesforce', 'hubspot', 'slack', 'microsoft_teams', 'jira', 'zendesk',
+  'snowflake', 'okta', 'google_workspace', 'zapier', 'segment', 'github',
+] as const;
+
+/** Word lists for company names: "<first> <second> <suffix>". */
+export const NAME_FIRST = ['Blue', 'North', 'Silver', 'Bright', 'Red', 'Summit', 'Iron', 'Green', 'Clear', 'Golden', 'Swift', 'Harbor', 'Cedar', 'Nova', 'Atlas', 'Prime'] as const;
+export const NAME_SECOND = ['Ridge', 'Wind', 'Stone', 'Field', 'River', 'Peak', 'Bridge', 'Point', 'Wave', 'Forge', 'Lake', 'Path', 'Grove', 'Light', 'Mark', 'Works'] as const;
+export const NAME_SUFFIX = ['Labs', 'Systems', 'Health', 'Logistics', 'Capital', 'Software', 'Retail', 'Foods', 'Energy', 'Media', 'Partners', 'Group'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// Hazard drivers
+
+export type DriverLayer = Layer | 'renewal';
+
+export interface DriverSpec {
+  /** A feature of DESIGN.md §4 or an override signal; the name is the feature table column. */
+  name: string;
+  kind: 'feature' | 'signal';
+  layer: DriverLayer;
+  /** Log-hazard per unit of the transformed value, before effects scale it. */
+  coefficient: number;
+  /** How the feature value becomes the hazard term: `coefficient * (transform(x) - reference)`. */
+  transform: string;
+  reference: number;
+  /** What a NULL feature contributes. */
+  whenNull: string;
+  /**
+   * Mean and sd of `transform(x) - reference` in the default world (measured once on 2,000
+   * accounts x 24 months, tenure over 90 days), used to keep the churn level steady when effects
+   * re-weight the drivers. For 0/1 signals the mean is the share of days the signal is on.
+   */
+  nominal: readonly [mean: number, sd: number];
+}
+
+/**
+ * The ten features and three override signals, in the rank order of DESIGN.md §4. Renewal
+ * proximity is a multiplier of its own (RENEWAL), not a log-linear term.
+ */
+export const DRIVERS: readonly DriverSpec[] = [
+  { name: 'usage_trend_14d', kind: 'feature', layer: 'usage', coefficient: -1.5, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.028, 0.332] },
+  { name: 'support_ticket_trend_30d', kind: 'feature', layer: 'engagement', coefficient: 0.4, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.064, 0.717] },
+  { name: 'champion_engagement_change_30d', kind: 'feature', layer: 'relationship', coefficient: -0.55, transform: 'min(x, 1)', reference: 0, whenNull: '0 (no champion in effect)', nominal: [0.085, 0.588] },
+  { name: 'login_frequency_change_14d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.014, 0.313] },
+  { name: 'license_utilization', kind: 'feature', layer: 'usage', coefficient: -0.8, transform: 'min(x, 1.5)', reference: 0.6, whenNull: 'never NULL (seats > 0)', nominal: [0.109, 0.179] },
+  { name: 'days_since_last_csm_interaction', kind: 'feature', layer: 'engagement', coefficient: 0.25, transform: 'min(x, 365) / 30', reference: 1, whenNull: 'never NULL', nominal: [-0.177, 1.039] },
+  { name: 'nps_trend', kind: 'feature', layer: 'outcome', coefficient: -0.25, transform: 'x', reference: 0, whenNull: '0 (a window without responses)', nominal: [-0.041, 1.194] },
+  { name: 'contract_value_vs_usage_ratio', kind: 'feature', layer: 'outcome', coefficient: 0.4, transform: 'clip(ln(x_ref), -2, 2), x_ref = ARR / max(1, active users) / segment reference', reference: 0, whenNull: '0 (no contract in effect)', nominal: [-0.182, 0.36] },
+  { name: 'feature_adoption_breadth_change_30d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.041, 0.227] },
+  { name: 'days_since_last_integration_added', kind: 'feature', layer: 'usage', coefficient: 0.05, transform: 'min(x, 730) / 30', reference: 6, whenNull: 'never NULL', nominal: [0.191, 4.553] },
+  { name: 'zero_usage_14d', kind: 'signal', layer: 'usage', coefficient: 1.8, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.005, 0.074] },
+  { name: 'champion_departed', kind: 'signal', layer: 'relationship', coefficient: 0.9, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.058, 0.234] },
+  { name: 'active_escalation', kind: 'signal', layer: 'engagement', coefficient: 0.7, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.084, 0.277] },
+];
+
+export const DRIVER_NAMES = DRIVERS.map((d) => d.name);
+
+/** Driver indices, for the hot loop. */
+export const D = {
+  usageTrend: 0, ticketTrend: 1, championChange: 2, loginChange: 3, utilization: 4, daysSinceCsm: 5,
+  npsTrend: 6, valueRatio: 7, breadthChange: 8, daysSinceIntegration: 9, zeroUsage: 10, championDeparted: 11, activeEscalation: 12,
+} as const;
+
+/**
+ * Renewal proximity: the hazard is multiplied by `floor + peak * exp(-days_to_renewal / tauDays)`,
+ * so churn concentrates in the weeks before a contract ends and mid-term churn is rarer. With no
+ * contract in effect (the renewal day itself), days_to_renewal counts as 0.
+ */
+export const RENEWAL = { floor: 0.3, peak: 40, tauDays: 20 } as const;
+
+/** Churn hazard by calendar month (budget cycles: fiscal year and half-year ends). */
+export const HAZARD_SEASON = [1.15, 0.95, 1.0, 0.95, 0.95, 1.1, 0.9, 0.85, 1.0, 0.95, 1.0, 1.2] as const;
+
+/** Product activity by calendar month; the year-end holidays dip further (see model.ts). */
+export const USAGE_SEASON = [0.97, 1.0, 1.02, 1.0, 1.0, 0.98, 0.93, 0.88, 1.0, 1.02, 1.0, 0.95] as const;
+
+/** Account-level frailty: an unobserved log-hazard offset, normal with this sd. */
+export const FRAILTY_SD = 0.3;
+
+// ---------------------------------------------------------------------------------------------
+// Effects: how a caller re-weights the planted truth
+
+export const EFFECT_LAYERS: readonly Layer[] = ['usage', 'engagement', 'relationship', 'outcome'];
+
+export interface Effects {
+  /** Multiplies the coefficient of every driver of the layer (features and its override signal). */
+  layers: Record<Layer, number>;
+  /** Multiplies one driver's coefficient, on top of its layer's factor. */
+  drivers: Record<string, number>;
+  /** Multiplies the renewal peak (0 = churn does not concentrate at contract ends). */
+  renewal: number;
+  /** Exponent on the seasonal multipliers of hazard and usage (0 = no seasonality). */
+  seasonality: number;
+  /** Multiplies the frailty sd (0 = no unobserved heterogeneity). */
+  frailty: number;
+  /** Multiplies every segment's base hazard. */
+  churn: number;
+}
+
+export interface EffectsInput {
+  layers?: Partial<Record<Layer, number>>;
+  drivers?: Partial<Record<string, number>>;
+  renewal?: number;
+  seasonality?: number;
+  frailty?: number;
+  churn?: number;
+}
+
+export const DEFAULT_EFFECTS: Effects = {
+  layers: { usage: 1, engagement: 1, relationship: 1, outcome: 1 },
+  drivers: {},
+  renewal: 1,
+  seasonality: 1,
+  frailty: 1,
+  churn: 1,
+};
+
+/** Fills defaults and checks every number; unknown names are errors, not silently ignored. */
+export function resolveEffects(input: EffectsInput | undefined, fail: (message: string) => never): Effects {
+  const out: Effects = { ...DEFAULT_EFFECTS, layers: { ...DEFAULT_EFFECTS.layers }, drivers: {} };
+  if (input === undefined || input === null) return out;
+  if (typeof input !== 'object' || Array.isArray(input)) fail('effects must be an object');
+  const check = (where: string, v: unknown): number => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`effects.${where} must be a non-negative number, got ${JSON.stringify(v)}`);
+    return v as number;
+  };
+  for (const key of Object.keys(input)) {
+    if (!['layers', 'drivers', 'renewal', 'seasonality', 'frailty', 'churn'].includes(key)) {
+      fail(`effects: unknown key "${key}" (expected layers, drivers, renewal, seasonality, frailty, churn)`);
+    }
+  }
+  if (input.layers !== undefined) {
+    if (typeof input.layers !== 'object' || input.layers === null) fail('effects.layers must be an object');
+    for (const [k, v] of Object.entries(input.layers)) {
+      if (!(EFFECT_LAYERS as readonly string[]).includes(k)) fail(`effects.layers: unknown layer "${k}" (expected ${EFFECT_LAYERS.join(', ')})`);
+      out.layers[k as Layer] = check(`layers.${k}`, v);
+    }
+  }
+  if (input.drivers !== undefined) {
+    if (typeof input.drivers !== 'object' || input.drivers === null) fail('effects.drivers must be an object');
+    for (const name of DRIVER_NAMES) {
+      const v = (input.drivers as Record<string, unknown>)[name];
+      if (v !== undefined) out.drivers[name] = check(`drivers.${name}`, v);
+    }
+    for (const k of Object.keys(input.drivers)) {
+      if (!DRIVER_NAMES.includes(k)) fail(`effects.drivers: unknown driver "${k}" (expected one of ${DRIVER_NAMES.join(', ')})`);
+    }
+  }
+  for (const k of ['renewal', 'seasonality', 'frailty', 'churn'] as const) {
+    if (input[k] !== undefined) out[k] = check(k, input[k]);
+  }
+  return out;
+}
+
+/**
+ * The factor on every base hazard that keeps the expected driver multiplier at its default
+ * level when effects re-weight the drivers (so a usage-dominant world is not also a world where
+ * everyone churns): log-normal for the continuous drivers, exact for the 0/1 signals, from the
+ * nominal means and spreads. Bounded to [e^-4, e^4].
+ */
+export function hazardCompensation(effects: Effects): number {
+  const beta = effectiveCoefficients(effects);
+  let logFactor = 0;
+  DRIVERS.forEach((d, i) => {
+    const [mean, sd] = d.nominal;
+    const b0 = d.coefficient;
+    const b1 = beta[i]!;
+    if (d.kind === 'signal') {
+      logFactor -= Math.log(1 - mean + mean * Math.exp(b1)) - Math.log(1 - mean + mean * Math.exp(b0));
+    } else {
+      logFactor -= (b1 - b0) * mean + 0.5 * (b1 * b1 - b0 * b0) * sd * sd;
+    }
+  });
+  return Math.exp(Math.max(-4, Math.min(4, logFactor)));
+}
+
+/** The coefficient each driver has under `effects`, in DRIVERS order. */
+export function effectiveCoefficients(effects: Effects): Float64Array {
+  return Float64Array.from(DRIVERS, (d) => {
+    const layerScale = d.layer === 'renewal' ? 1 : effects.layers[d.layer];
+    return d.coefficient * layerScale * (effects.drivers[d.name] ?? 1);
+  });
+}

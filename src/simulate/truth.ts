@@ -1,0 +1,162 @@
+/**
+ * truth.json: what the simulator planted, so models and scorecards can be checked against it.
+ * Only inputs and counts go in (no times, hosts or paths), so it is byte-identical per seed.
+ */
+import type { TableName } from '../data/contract.js';
+import type { Layer } from '../features/registry.js';
+import {
+  DRIVERS, FRAILTY_SD, HAZARD_SEASON, RENEWAL, SEGMENTS, USAGE_SEASON, effectiveCoefficients, hazardCompensation, type DriverLayer, type Effects,
+} from './params.js';
+import type { SegmentTally } from './model.js';
+
+export interface TruthDriver {
+  name: string;
+  kind: 'feature' | 'signal';
+  layer: DriverLayer;
+  /** Rank in DESIGN.md §4 for features, null for signals. */
+  rank: number | null;
+  /** Log-hazard per unit of `transform(x) - reference`, after effects. */
+  coefficient: number;
+  /** Before effects. */
+  base_coefficient: number;
+  /** The effects multiplier applied (layer factor times driver factor). */
+  scale: number;
+  transform: string;
+  reference: number;
+  when_null: string;
+}
+
+export interface TruthSegment {
+  name: string;
+  share: number;
+  base_hazard_per_day: number;
+  seats_median: number;
+  price_per_seat: number;
+  value_per_user_reference: number;
+  accounts: number;
+  churned: number;
+  exposure_years: number;
+  annual_churn_rate: number;
+}
+
+export interface Truth {
+  kind: 'churnkit.simulation-truth';
+  version: 1;
+  seed: number;
+  accounts: number;
+  months: number;
+  /** First day of the history (day index 0). */
+  start: string;
+  /** Last simulated day: no row is at or after the day after it. */
+  data_end: string;
+  format: 'parquet' | 'csv';
+  hazard: {
+    form: string;
+    unit: 'per day';
+    renewal: { floor: number; peak: number; tau_days: number };
+    season_by_month: number[];
+    usage_season_by_month: number[];
+    frailty_sd: number;
+    /** Factor applied to every segment's base hazard to offset effects (1 with default effects). */
+    compensation: number;
+  };
+  effects: Effects;
+  drivers: TruthDriver[];
+  /** Sum of |coefficient| over each layer's drivers: the planted layer strength. */
+  layer_strength: Record<Layer, number>;
+  segments: TruthSegment[];
+  churn: { churned_accounts: number; exposure_years: number; annual_churn_rate: number; share_within_60d_of_renewal: number };
+  counts: Record<TableName, number>;
+  files: Record<TableName, string>;
+}
+
+const FEATURE_RANK: Record<string, number> = Object.fromEntries(DRIVERS.filter((d) => d.kind === 'feature').map((d, i) => [d.name, i + 1]));
+
+function round(x: number, digits = 6): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function buildTruth(args: {
+  seed: number;
+  accounts: number;
+  months: number;
+  start: string;
+  dataEnd: string;
+  format: 'parquet' | 'csv';
+  effects: Effects;
+  tally: readonly SegmentTally[];
+  counts: Record<TableName, number>;
+  files: Record<TableName, string>;
+}): Truth {
+  const { effects, tally } = args;
+  const coefficients = effectiveCoefficients(effects);
+  const compensation = hazardCompensation(effects);
+  const drivers: TruthDriver[] = DRIVERS.map((d, i) => ({
+    name: d.name,
+    kind: d.kind,
+    layer: d.layer,
+    rank: FEATURE_RANK[d.name] ?? null,
+    coefficient: round(coefficients[i]!),
+    base_coefficient: d.coefficient,
+    scale: round(coefficients[i]! / d.coefficient),
+    transform: d.transform,
+    reference: d.reference,
+    when_null: d.whenNull,
+  }));
+  const layer_strength: Record<Layer, number> = { usage: 0, engagement: 0, relationship: 0, outcome: 0 };
+  for (const d of drivers) if (d.layer !== 'renewal') layer_strength[d.layer] = round(layer_strength[d.layer] + Math.abs(d.coefficient));
+  const segments: TruthSegment[] = SEGMENTS.map((s, i) => {
+    const t = tally[i]!;
+    const years = t.exposureDays / 365.25;
+    return {
+      name: s.name,
+      share: s.share,
+      base_hazard_per_day: round(s.baseHazardPerDay * effects.churn * compensation, 8),
+      seats_median: s.seatsMedian,
+      price_per_seat: s.pricePerSeat,
+      value_per_user_reference: s.valuePerUserReference,
+      accounts: t.accounts,
+      churned: t.churned,
+      exposure_years: round(years, 2),
+      annual_churn_rate: years > 0 ? round(t.churned / years, 4) : 0,
+    };
+  });
+  const churned = tally.reduce((s, t) => s + t.churned, 0);
+  const near = tally.reduce((s, t) => s + t.churnedNearRenewal, 0);
+  const years = tally.reduce((s, t) => s + t.exposureDays, 0) / 365.25;
+  return {
+    kind: 'churnkit.simulation-truth',
+    version: 1,
+    seed: args.seed,
+    accounts: args.accounts,
+    months: args.months,
+    start: args.start,
+    data_end: args.dataEnd,
+    format: args.format,
+    hazard: {
+      form:
+        'daily hazard = base_hazard_per_day[segment] * season_by_month[month]^seasonality * renewal(days_to_renewal) * ' +
+        'exp(frailty + sum_k coefficient_k * (transform_k(x_k) - reference_k)); renewal(d) = floor + peak * exp(-d / tau_days) ' +
+        'with d = days_to_renewal (0 when no contract is in effect); x_k are the DESIGN.md §4 features and signals as of that day',
+      unit: 'per day',
+      renewal: { floor: RENEWAL.floor, peak: round(RENEWAL.peak * effects.renewal), tau_days: RENEWAL.tauDays },
+      season_by_month: HAZARD_SEASON.map((v) => round(Math.pow(v, effects.seasonality))),
+      usage_season_by_month: USAGE_SEASON.map((v) => round(Math.pow(v, effects.seasonality))),
+      frailty_sd: round(FRAILTY_SD * effects.frailty),
+      compensation: round(compensation),
+    },
+    effects,
+    drivers,
+    layer_strength,
+    segments,
+    churn: {
+      churned_accounts: churned,
+      exposure_years: round(years, 2),
+      annual_churn_rate: years > 0 ? round(churned / years, 4) : 0,
+      share_within_60d_of_renewal: churned > 0 ? round(near / churned, 4) : 0,
+    },
+    counts: args.counts,
+    files: args.files,
+  };
+}
