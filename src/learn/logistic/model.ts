@@ -30,7 +30,7 @@ export const LOGISTIC_PARAMS: ParamSpecs = {
     description: 'penalize coefficients of standardized inputs (scale-free, the default) or of the inputs as given (as scikit-learn on unscaled data, peer.py)',
   },
   max_iter: { type: 'integer', default: 100, min: 1, description: 'maximum Newton iterations' },
-  tol: { type: 'number', default: 1e-10, min: 0, description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.01 * sqrt(tol)' },
+  tol: { type: 'number', default: 1e-10, min: 0, description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.1 * sqrt(tol)' },
 };
 
 export interface CoefficientRow {

@@ -302,7 +302,7 @@ function warmStart(inp: SolverInput): Float64Array | null {
     y[r] = inp.y[i]!;
     if (w) w[r] = inp.w![i]!;
   }
-  const sub: SolverInput = { ...inp, ...design, n: m, y, w, l2: inp.l2.map((v) => v / k), l1: inp.l1.map((v) => v / k), tol: 1e-6 };
+  const sub: SolverInput = { ...inp, ...design, n: m, y, w, l2: inp.l2.map((v) => v / k), l1: inp.l1.map((v) => v / k), tol: 1e-2 };
   try {
     let sw = 0;
     let swy = 0;
@@ -328,9 +328,10 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
   const q = inp.p + 1;
   const hasL1 = inp.l1.some((v) => v > 0);
   const strictlyConvex = inp.l2.every((v) => v > 0);
-  // With quadratic convergence, the error left after a step of size s is ~s^2: a step below
-  // 0.01 sqrt(tol) is taken as the last one.
-  const lastStep = 0.01 * Math.sqrt(inp.tol);
+  // With quadratic convergence the error left after a step of size s is ~k s^2, and k is ~1 on
+  // standardized inputs (measured: steps 3e-2, 7e-4, 4e-7, 1.5e-13 on 200,000 x 10), so a step
+  // below 0.1 sqrt(tol) is taken as the last one.
+  const lastStep = 0.1 * Math.sqrt(inp.tol);
   const theta = Float64Array.from(theta0);
   let pass = likelihoodPass(inp, theta);
   let F = pass.nll + penaltyOf(inp, theta);
