@@ -239,7 +239,9 @@ async function countProblems(ctx: Ctx, ts: TableSource, withRejects: boolean): P
   const rejects = withRejects ? { table: `__churnkit_rejects_${ts.table}`, scan: `__churnkit_scan_${ts.table}` } : undefined;
   const { sql: cte, conv } = rowsCte(ts, ts.relation(rejects ? { rejects } : {}), false);
   const checks = rowChecks(ts, conv, ctx);
-  const aggs = [`count(*) AS n`];
+  // count() of every column makes the reader decode each one (a column no check reads would
+  // otherwise be skipped, and bad UTF-8 in it found only later, by a query that needs it).
+  const aggs = [`count(*) AS n`, ...[...conv.values()].filter((x) => ts.columns.get(x.spec.name)).map((x) => `count(${alias('r', x.i)}) AS "c_${x.i}"`)];
   checks.forEach((ch, j) => {
     aggs.push(`count(*) FILTER (WHERE ${ch.cond}) AS "n_${j}"`);
     if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
@@ -297,24 +299,20 @@ async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<
   return found.map((f, j) => f.sort((a, b) => a.row! - b.row!).slice(0, need[j]));
 }
 
-/** Lines of a CSV file the reader could not split (wrong field count, bad quoting, bad UTF-8). */
+/** Lines of a CSV file the reader could not read (wrong field count, bad quoting, not UTF-8). */
 async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssue | null> {
   const table = quoteIdent(`__churnkit_rejects_${ts.table}`);
   let rows: Record<string, unknown>[];
   try {
-    rows = (await ctx.conn.runAndReadAll(`SELECT count(*) OVER () AS total, line, error_message FROM ${table} ORDER BY line LIMIT ${ctx.max}`)).getRowObjectsJS();
+    rows = (await ctx.conn.runAndReadAll(`SELECT count(*) OVER () AS total, bool_or(error_type = 'INVALID ENCODING') OVER () AS encoding, line, error_message FROM ${table} ORDER BY line LIMIT ${ctx.max}`)).getRowObjectsJS();
   } catch {
     return null; // no rejects table: nothing was rejected
   }
   if (rows.length === 0) return null;
   const count = Number(rows[0]!['total']);
   const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']) }));
-  return newIssue(
-    ts,
-    { code: 'malformed_rows', severity: 'error', message: "lines that don't split into the header's columns", hint: 'check the delimiter and quoting; the other checks of this table wait until these lines are fixed' },
-    count,
-    examples,
-  );
+  const fix = rows[0]!['encoding'] ? 'save the file as UTF-8' : 'check the delimiter and quoting';
+  return newIssue(ts, { code: 'malformed_rows', severity: 'error', message: 'lines the CSV reader cannot read', hint: `${fix}; the other checks of this table wait until these lines are fixed` }, count, examples);
 }
 
 /** Keys that occur on more than one row: an error for account_id, a warning elsewhere. */
@@ -348,6 +346,39 @@ async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
   }
 }
 
+/** All checks of one table: count, then examples, then duplicate keys. */
+async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, number | null>): Promise<void> {
+  const table = ts.table;
+  const result = await countProblems(ctx, ts, ts.format === 'csv');
+  if ('error' in result) {
+    ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []));
+    rows.set(table, null);
+    return;
+  }
+  rows.set(table, result.rows);
+  if (table === 'usage') ctx.dataEnd = result.dataEnd;
+  const malformed = ts.format === 'csv' ? await malformedLines(ctx, ts) : null;
+  if (malformed) {
+    ctx.issues.push(malformed);
+    return;
+  }
+  if (result.rows === 0) {
+    const required = CONTRACT[table].required;
+    ctx.issues.push(newIssue(ts, { code: 'no_rows', severity: required ? 'error' : 'warning', message: required ? 'the table has no data rows (a header only)' : 'the table has no data rows; its features will read as none rather than unknown' }, 0, []));
+    return;
+  }
+  if (result.hits.length) {
+    const examples = await collectExamples(ctx, ts, result.hits);
+    result.hits.forEach((h, j) => {
+      const d = h.distinct;
+      const message = d !== null ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})` : h.check.message;
+      ctx.issues.push(newIssue(ts, { ...h.check, message }, h.count, examples[j]!));
+    });
+  }
+  const dup = await duplicateKeys(ctx, ts);
+  if (dup) ctx.issues.push(dup);
+}
+
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const order = (i: ValidationIssue) => (i.severity === 'error' ? 0 : 1) * 100 + TABLE_NAMES.indexOf(i.table);
   return issues.map((issue, k) => ({ issue, k })).sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k).map((x) => x.issue);
@@ -374,34 +405,12 @@ export async function validateHistory(source: string, options: ValidateOptions =
     for (const table of order) {
       const ts = byTable.get(table)!;
       progress.start(`validating ${table} (${ts.origin})`);
-      const result = await countProblems(ctx, ts, ts.format === 'csv');
-      if ('error' in result) {
-        ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []));
-        rows.set(table, null);
-        continue;
+      try {
+        await validateTable(ctx, ts, rows);
+      } catch (err) {
+        // A read error the first pass did not meet (the later passes read strictly).
+        ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${firstLine(err)}` }, 0, []));
       }
-      rows.set(table, result.rows);
-      if (table === 'usage') ctx.dataEnd = result.dataEnd;
-      const malformed = ts.format === 'csv' ? await malformedLines(ctx, ts) : null;
-      if (malformed) {
-        ctx.issues.push(malformed);
-        continue;
-      }
-      if (result.rows === 0) {
-        const required = CONTRACT[table].required;
-        ctx.issues.push(newIssue(ts, { code: 'no_rows', severity: required ? 'error' : 'warning', message: required ? 'the table has no data rows (a header only)' : 'the table has no data rows; its features will read as none rather than unknown' }, 0, []));
-        continue;
-      }
-      if (result.hits.length) {
-        const examples = await collectExamples(ctx, ts, result.hits);
-        result.hits.forEach((h, j) => {
-          const d = h.distinct;
-          const message = d !== null ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})` : h.check.message;
-          ctx.issues.push(newIssue(ts, { ...h.check, message }, h.count, examples[j]!));
-        });
-      }
-      const dup = await duplicateKeys(ctx, ts);
-      if (dup) ctx.issues.push(dup);
     }
     progress.done();
     const issues = sortIssues(ctx.issues);

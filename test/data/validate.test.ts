@@ -144,6 +144,12 @@ test('rows that do not split into the header\'s columns are reported by line, an
   assert.equal(i.count, 2);
   assert.deepEqual(i.examples.map((e) => e.line), [3, 4]);
   assert.equal(r.issues.filter((x) => x.table === 'accounts' && x.code === 'bad_date').length, 0);
+  assert.match(i.hint!, /^check the delimiter and quoting/);
+  // a file that is not UTF-8, even in a column no check reads
+  const latin1 = await validateBroken((d) => writeFile(join(d, 'accounts.csv'), Buffer.from('account_id,name,started_at\r\nA1,Acme,2022-01-15\r\nA2,Caf\xe9,2022-01-15\r\n', 'latin1')));
+  const enc = only(latin1, 'malformed_rows');
+  assert.deepEqual(enc.examples.map((e) => e.line), [3]);
+  assert.match(enc.hint!, /^save the file as UTF-8/);
 });
 
 test('enums, required values, intervals: errors with the user\'s value and a hint to map it', async () => {
