@@ -10,8 +10,10 @@ import { silentProgress, type Progress } from '../util/progress.js';
 /**
  * `churnkit validate`: every contract violation of a history dataset, each located by table,
  * row (or key, or line) and column, with counts and the first few rows, in a fixed order.
- * It reads the user's files once per table as text (streaming, so a 2 GB file needs no more
- * memory than a small one) and writes nothing.
+ * Each table is read as text in one parallel, streaming pass that counts every problem (so a
+ * 2 GB file needs no more memory than a small one); only tables with problems get a second,
+ * row-numbered pass for the first rows of each, which stops as soon as it has them. Nothing
+ * is written.
  *
  * Future dates are judged against the day of the latest usage timestamp (`dataEnd`), not the
  * wall clock, so the report is the same whenever it runs; by day, because usage may be daily
