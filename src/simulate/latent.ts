@@ -26,11 +26,11 @@ export const LATENT = {
   fitSharedSd: 0.3,
   fitLayerSd: 0.3,
   /** Velocity: AR(1) with this persistence and innovation sd; the level reverts with this time constant (days). */
-  velocityPersistence: 0.97,
-  velocitySd: 0.003,
+  velocityPersistence: 0.985,
+  velocitySd: 0.0025,
   reversionDays: 150,
-  /** Decline episodes per day, per layer and shared; duration 30-90 days, slope per day. */
-  episodeRate: 1 / 2000,
+  /** Decline episodes per day, per layer (usage, engagement, relationship, outcome) and shared; duration 30-90 days, slope per day. */
+  episodeRate: [1 / 900, 1 / 2000, 1 / 2000, 1 / 2000] as const,
   sharedEpisodeRate: 1 / 2500,
   episodeSlope: [0.015, 0.04] as const,
   /** Day-to-day noise of usage health (AR(1), 4-day memory). */
@@ -74,10 +74,10 @@ export class LatentHealth {
       this.drift[k] = d;
     }
     // One uniform decides whether (and where) an episode starts today.
-    const u = rng.next();
-    const perLayer = L.episodeRate;
-    if (u < LAYERS * perLayer + L.sharedEpisodeRate) {
-      const k = u < LAYERS * perLayer ? Math.floor(u / perLayer) : SHARED;
+    let u = rng.next();
+    let k = 0;
+    while (k < LAYERS && u >= L.episodeRate[k]!) u -= L.episodeRate[k++]!;
+    if (k < LAYERS || u < L.sharedEpisodeRate) {
       if (this.episodeLeft[k] === 0) {
         this.episodeLeft[k] = 30 + rng.int(61);
         this.episodeSlope[k] = -(L.episodeSlope[0] + (L.episodeSlope[1] - L.episodeSlope[0]) * rng.next());

@@ -68,21 +68,21 @@ export const SEGMENTS: readonly SegmentParams[] = [
     terms: [[12, 0.45], [24, 0.35], [36, 0.2]], pilotShare: 0.4, healthOffset: 0.15, daysPerWeek: [1, 1], userFrequency: [0.15, 0.7], maxBreadth: 12,
     ticketsPerDay: 5 / 30, csmPerDay: 1 / 7, qbrEveryDays: 91, championRepliesPerDay: 1 / 4,
     championAtStart: 0.95, championReplaced: 0.85, sponsorAtStart: 0.9, extraContacts: [3, 7],
-    onboardingIntegrations: 3.5, integrationsPerDay: 1 / 150, baseHazardPerDay: 0.00012, valuePerUserReference: 2100,
+    onboardingIntegrations: 3.5, integrationsPerDay: 1 / 150, baseHazardPerDay: 0.00005, valuePerUserReference: 2100,
   },
   {
     name: 'mid_market', share: 0.3, seatsMedian: 30, seatsLogSd: 0.5, seatsMin: 10, seatsMax: 150, pricePerSeat: 840,
     terms: [[12, 0.8], [24, 0.2]], pilotShare: 0.4, healthOffset: 0, daysPerWeek: [1, 2], userFrequency: [0.3, 0.9], maxBreadth: 10,
     ticketsPerDay: 2 / 30, csmPerDay: 1 / 14, qbrEveryDays: 182, championRepliesPerDay: 1 / 7,
     championAtStart: 0.9, championReplaced: 0.7, sponsorAtStart: 0.6, extraContacts: [1, 3],
-    onboardingIntegrations: 1.8, integrationsPerDay: 1 / 300, baseHazardPerDay: 0.00013, valuePerUserReference: 1500,
+    onboardingIntegrations: 1.8, integrationsPerDay: 1 / 300, baseHazardPerDay: 0.00006, valuePerUserReference: 1500,
   },
   {
     name: 'smb', share: 0.6, seatsMedian: 8, seatsLogSd: 0.45, seatsMin: 3, seatsMax: 30, pricePerSeat: 540,
     terms: [[12, 1]], pilotShare: 0.3, healthOffset: -0.1, daysPerWeek: [2, 3], userFrequency: [0.6, 1], maxBreadth: 8,
     ticketsPerDay: 0.8 / 30, csmPerDay: 1 / 30, qbrEveryDays: 0, championRepliesPerDay: 1 / 15,
     championAtStart: 0.75, championReplaced: 0.5, sponsorAtStart: 0.2, extraContacts: [0, 1],
-    onboardingIntegrations: 0.8, integrationsPerDay: 1 / 500, baseHazardPerDay: 0.00018, valuePerUserReference: 1000,
+    onboardingIntegrations: 0.8, integrationsPerDay: 1 / 500, baseHazardPerDay: 0.0001, valuePerUserReference: 1000,
   },
 ];
 
@@ -136,19 +136,19 @@ export interface DriverSpec {
  * proximity is a multiplier of its own (RENEWAL), not a log-linear term.
  */
 export const DRIVERS: readonly DriverSpec[] = [
-  { name: 'usage_trend_14d', kind: 'feature', layer: 'usage', coefficient: -1.5, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.028, 0.332] },
-  { name: 'support_ticket_trend_30d', kind: 'feature', layer: 'engagement', coefficient: 0.4, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.064, 0.717] },
-  { name: 'champion_engagement_change_30d', kind: 'feature', layer: 'relationship', coefficient: -0.55, transform: 'min(x, 1)', reference: 0, whenNull: '0 (no champion in effect)', nominal: [0.085, 0.588] },
-  { name: 'login_frequency_change_14d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.014, 0.313] },
-  { name: 'license_utilization', kind: 'feature', layer: 'usage', coefficient: -0.8, transform: 'min(x, 1.5)', reference: 0.6, whenNull: 'never NULL (seats > 0)', nominal: [0.109, 0.179] },
-  { name: 'days_since_last_csm_interaction', kind: 'feature', layer: 'engagement', coefficient: 0.25, transform: 'min(x, 365) / 30', reference: 1, whenNull: 'never NULL', nominal: [-0.177, 1.039] },
-  { name: 'nps_trend', kind: 'feature', layer: 'outcome', coefficient: -0.25, transform: 'x', reference: 0, whenNull: '0 (a window without responses)', nominal: [-0.041, 1.194] },
-  { name: 'contract_value_vs_usage_ratio', kind: 'feature', layer: 'outcome', coefficient: 0.4, transform: 'clip(ln(x_ref), -2, 2), x_ref = ARR / max(1, active users) / segment reference', reference: 0, whenNull: '0 (no contract in effect)', nominal: [-0.182, 0.36] },
-  { name: 'feature_adoption_breadth_change_30d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.041, 0.227] },
-  { name: 'days_since_last_integration_added', kind: 'feature', layer: 'usage', coefficient: 0.05, transform: 'min(x, 730) / 30', reference: 6, whenNull: 'never NULL', nominal: [0.191, 4.553] },
-  { name: 'zero_usage_14d', kind: 'signal', layer: 'usage', coefficient: 1.8, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.005, 0.074] },
-  { name: 'champion_departed', kind: 'signal', layer: 'relationship', coefficient: 0.9, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.058, 0.234] },
-  { name: 'active_escalation', kind: 'signal', layer: 'engagement', coefficient: 0.7, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.084, 0.277] },
+  { name: 'usage_trend_14d', kind: 'feature', layer: 'usage', coefficient: -2, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.036, 0.392] },
+  { name: 'support_ticket_trend_30d', kind: 'feature', layer: 'engagement', coefficient: 0.4, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.07, 0.703] },
+  { name: 'champion_engagement_change_30d', kind: 'feature', layer: 'relationship', coefficient: -0.55, transform: 'min(x, 1)', reference: 0, whenNull: '0 (no champion in effect)', nominal: [0.091, 0.581] },
+  { name: 'login_frequency_change_14d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.026, 0.405] },
+  { name: 'license_utilization', kind: 'feature', layer: 'usage', coefficient: -0.8, transform: 'min(x, 1.5)', reference: 0.6, whenNull: 'never NULL (seats > 0)', nominal: [0.057, 0.25] },
+  { name: 'days_since_last_csm_interaction', kind: 'feature', layer: 'engagement', coefficient: 0.25, transform: 'min(x, 365) / 30', reference: 1, whenNull: 'never NULL', nominal: [-0.172, 1.065] },
+  { name: 'nps_trend', kind: 'feature', layer: 'outcome', coefficient: -0.25, transform: 'x', reference: 0, whenNull: '0 (a window without responses)', nominal: [-0.049, 1.375] },
+  { name: 'contract_value_vs_usage_ratio', kind: 'feature', layer: 'outcome', coefficient: 0.4, transform: 'clip(ln(x_ref), -2, 2), x_ref = ARR / max(1, active users) / segment reference', reference: 0, whenNull: '0 (no contract in effect)', nominal: [-0.032, 0.572] },
+  { name: 'feature_adoption_breadth_change_30d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.038, 0.299] },
+  { name: 'days_since_last_integration_added', kind: 'feature', layer: 'usage', coefficient: 0.05, transform: 'min(x, 730) / 30', reference: 6, whenNull: 'never NULL', nominal: [-0.174, 4.347] },
+  { name: 'zero_usage_14d', kind: 'signal', layer: 'usage', coefficient: 1.8, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.022, 0.147] },
+  { name: 'champion_departed', kind: 'signal', layer: 'relationship', coefficient: 0.9, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.046, 0.209] },
+  { name: 'active_escalation', kind: 'signal', layer: 'engagement', coefficient: 0.7, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.116, 0.32] },
 ];
 
 export const DRIVER_NAMES = DRIVERS.map((d) => d.name);
