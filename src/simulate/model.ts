@@ -327,9 +327,6 @@ export class AccountSimulator {
         const eta = frailty + this.logHazardTerms(x);
         const renewal = RENEWAL.floor + this.renewalPeak * Math.exp(-(daysToRenewal >= 0 ? daysToRenewal : 0) / RENEWAL.tauDays);
         const hazard = seg.baseHazardPerDay * this.churnScale * this.hazardSeason[t]! * renewal * Math.exp(eta);
-        if (this.observe && this.cal.firstOfMonth[t]) {
-          this.observe({ account, day: t, drivers: x, daysToRenewal, hazard });
-        }
         tally.exposureDays++;
         if (rng.next() < hazard) {
           churnDay = t;
@@ -337,6 +334,8 @@ export class AccountSimulator {
           if (daysToRenewal <= 60) tally.churnedNearRenewal++;
           break;
         }
+        // A snapshot row exists at T only for accounts still active (churned_at > T).
+        if (this.observe && this.cal.firstOfMonth[t]) this.observe({ account, day: t, drivers: x, daysToRenewal, hazard });
       }
 
       // (3) day t: latent health per layer
@@ -370,7 +369,8 @@ export class AccountSimulator {
       let champion = -1; // contact index of the champion in effect today
       for (let c = 0; c < nChamp; c++) {
         if (this.champEnd[c]! < 0) {
-          if (rng.next() < (0.14 / 365) * Math.exp(-0.4 * hRelationship)) {
+          // (Not on the last day: ended_at would fall after the data ends.)
+          if (t + 1 < this.days && rng.next() < (0.14 / 365) * Math.exp(-0.4 * hRelationship)) {
             // Gone from day t on; ended_at = t + 1 keeps the record in effect at T = t, which the
             // churn draw of day t has already seen.
             this.champEnd[c] = t + 1;
