@@ -39,7 +39,7 @@ await c.run(`CREATE MACRO addd(dt, n) AS CAST(dt + CAST(n AS INTEGER) AS DATE)`)
 await c.run(`CREATE TABLE acc AS
 SELECT 'A' || lpad(CAST(i AS VARCHAR), 6, '0') AS account_id, i,
   ['enterprise', 'mid_market', 'smb'][1 + CAST(floor(${u("'seg'", 'i')} * 3) AS INTEGER)] AS segment,
-  addd(day0(), floor(${u("'start'", 'i')} * (${days} + 300)) - 365) AS started_at,
+  CASE WHEN ${u("'base'", 'i')} < 0.5 THEN day0() ELSE addd(day0(), floor(${u("'start'", 'i')} * (${days} - 60))) END AS started_at,
   ${u("'churn'", 'i')} AS churn_u,
   5 + CAST(floor(${u("'seats'", 'i')} * 95) AS INTEGER) AS seats,
   1 + CAST(floor(${u("'users'", 'i')} * 12) AS INTEGER) AS users,
@@ -51,7 +51,7 @@ SELECT account_id, 'Account ' || account_id AS name, segment, started_at,
   CASE WHEN i % 17 = 0 THEN NULL ELSE seats END AS seats, users, activity, i
 FROM acc`);
 await c.run(`UPDATE accounts_t SET churned_at = NULL WHERE churned_at > addd(day0(), ${days})`);
-await c.run(`COPY (SELECT account_id, name, segment, started_at, churned_at, seats FROM accounts_t ORDER BY account_id) TO ${path('accounts', 'csv')} (HEADER)`);
+await c.run(`COPY (SELECT account_id, name, segment, started_at, churned_at, seats FROM accounts_t ORDER BY account_id) TO ${path('accounts', 'parquet')} (FORMAT parquet)`);
 
 // Usage: per active account-day, Poisson-ish counts of events; activity decays before churn.
 const events = ['login', 'api_call', 'report', 'dashboard', 'export', 'search', 'alerts', 'billing', 'settings', 'workflow', 'import', 'share'];
@@ -81,7 +81,7 @@ SELECT a.account_id, 'K' || a.account_id || '-' || y.n AS contract_id,
   round(1000 + ${u('a.account_id', "'arr'")} * 50000 * (1 + 0.1 * y.n), 2) AS annual_value
 FROM accounts_t a, range(5) y(n)
 WHERE addd(a.started_at, 365 * y.n) < addd(day0(), ${days}) AND (a.churned_at IS NULL OR addd(a.started_at, 365 * y.n) < a.churned_at) AND a.i % 23 <> 0
-ORDER BY 1, 2) TO ${path('contracts', 'csv')} (HEADER)`);
+ORDER BY 1, 2) TO ${path('contracts', 'parquet')} (FORMAT parquet)`);
 
 await c.run(`COPY (
 SELECT a.account_id, 'T' || a.account_id || '-' || t.n AS ticket_id,
@@ -96,7 +96,7 @@ await c.run(`COPY (
 SELECT account_id, ticket_id, opened_at,
   CASE WHEN ${u('ticket_id', "'open'")} < 0.03 THEN NULL ELSE opened_at + to_seconds(CAST(3600 + floor(${u('ticket_id', "'c'")} * 86400 * 20) AS BIGINT)) END AS closed_at,
   severity, sentiment, escalated
-FROM read_parquet(${path('tickets_raw', 'parquet')}) ORDER BY 1, 2) TO ${path('tickets', 'csv')} (HEADER)`);
+FROM read_parquet(${path('tickets_raw', 'parquet')}) ORDER BY 1, 2) TO ${path('tickets', 'parquet')} (FORMAT parquet)`);
 
 await c.run(`COPY (
 SELECT a.account_id, 'C' || a.account_id || '-' || k.n AS contact_id,
@@ -104,7 +104,7 @@ SELECT a.account_id, 'C' || a.account_id || '-' || k.n AS contact_id,
   addd(a.started_at, floor(${u('a.account_id', 'k.n', "'cs'")} * 200) * (k.n // 5)) AS started_at,
   CASE WHEN ${u('a.account_id', 'k.n', "'ce'")} < 0.3 THEN addd(a.started_at, 100 + floor(${u('a.account_id', 'k.n', "'cd'")} * 700)) END AS ended_at
 FROM accounts_t a, range(2 + CAST(floor(${u('a.account_id', "'nc'")} * 6) AS INTEGER)) k(n)
-ORDER BY 1, 2) TO ${path('contacts', 'csv')} (HEADER)`);
+ORDER BY 1, 2) TO ${path('contacts', 'parquet')} (FORMAT parquet)`);
 
 await c.run(`COPY (
 SELECT a.account_id,
@@ -112,21 +112,21 @@ SELECT a.account_id,
   CASE WHEN ${u('a.account_id', 'x.n', "'ic'")} < 0.2 THEN NULL ELSE 'C' || a.account_id || '-' || CAST(floor(${u('a.account_id', 'x.n', "'ik'")} * 2) AS INTEGER) END AS contact_id,
   ['csm_meeting', 'csm_call', 'csm_email', 'qbr', 'email_reply', 'training', 'community', 'webinar', 'other'][1 + CAST(floor(${u('a.account_id', 'x.n', "'kind'")} * 9) AS INTEGER)] AS kind
 FROM accounts_t a, range(CAST(5 + a.activity * 40 AS INTEGER)) x(n)
-ORDER BY 1, 2) TO ${path('interactions', 'csv')} (HEADER)`);
+ORDER BY 1, 2) TO ${path('interactions', 'parquet')} (FORMAT parquet)`);
 
 await c.run(`COPY (
 SELECT a.account_id, NULL AS contact_id,
   CAST(a.started_at AS TIMESTAMP) + to_seconds(CAST(floor(${u('a.account_id', 'x.n', "'nt'")} * 86400 * (COALESCE(a.churned_at, addd(day0(), ${days})) - a.started_at)) AS BIGINT)) AS responded_at,
   CAST(floor(${u('a.account_id', 'x.n', "'ns'")} * 11) AS INTEGER) AS score
 FROM accounts_t a, range(CAST(a.activity * 8 AS INTEGER)) x(n)
-ORDER BY 1, 3) TO ${path('nps', 'csv')} (HEADER)`);
+ORDER BY 1, 3) TO ${path('nps', 'parquet')} (FORMAT parquet)`);
 
 await c.run(`COPY (
 SELECT a.account_id, ['slack', 'salesforce', 'hubspot', 'jira', 'zendesk', 'okta'][1 + x.n] AS integration,
   CAST(a.started_at AS TIMESTAMP) + to_seconds(CAST(floor(${u('a.account_id', 'x.n', "'gt'")} * 86400 * 600) AS BIGINT)) AS connected_at,
   NULL::TIMESTAMP AS disconnected_at
 FROM accounts_t a, range(CAST(floor(${u('a.account_id', "'ng'")} * 5) AS INTEGER)) x(n)
-ORDER BY 1, 2) TO ${path('integrations', 'csv')} (HEADER)`);
+ORDER BY 1, 2) TO ${path('integrations', 'parquet')} (FORMAT parquet)`);
 
 const [[rows]] = (await c.runAndReadAll(`SELECT COUNT(*) FROM read_parquet(${path('usage', 'parquet')})`)).getRowsJS() as [[bigint]];
 const { rm } = await import('node:fs/promises');

@@ -101,7 +101,16 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       throw new UsageError(`no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`);
 
     query = featureQuery(
-      { asOf, dataEnd, horizon, label, tables: source.tables, csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS, source: (t) => staged.get(t) ?? quoteIdent(t) },
+      {
+        asOf,
+        dataEnd,
+        horizon,
+        label,
+        tables: source.tables,
+        csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS,
+        source: (t) => staged.get(t) ?? quoteIdent(t),
+        featureEvents: pre.featureEvents,
+      },
       duckdbDialect,
     );
     progress.start('building features', query.steps.length + 1);
@@ -217,6 +226,7 @@ async function stageTables(conn: DuckDBConnection, source: FeatureSource): Promi
 interface Preflight {
   firstStart: string | null;
   latestUsageDay: string | null;
+  featureEvents: string[];
 }
 
 /**
@@ -238,17 +248,25 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
     if (acc!['no_start'] !== null) throw new InputError({ table: 'accounts', key: `account_id=${acc!['no_start']}`, column: 'started_at' }, 'is empty (required)');
     const dup = await queryRows(conn, `SELECT account_id, COUNT(*) AS n FROM ${accounts} GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`);
     if (dup.length) throw new InputError({ table: 'accounts', key: `account_id=${dup[0]!['account_id']}`, column: 'account_id' }, `appears ${dup[0]!['n']} times (must be unique)`);
-    const [use] = await queryRows(
+    // One pass over usage: the latest timestamp (data_end), contract violations the SQL relies on,
+    // and the feature event names (for the breadth bitmask).
+    const perEvent = await queryRows(
       conn,
-      `SELECT strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
-              MIN(account_id) FILTER (WHERE occurred_at IS NULL) AS no_time,
-              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time_rows,
-              MIN(account_id) FILTER (WHERE quantity < 0) AS negative
-       FROM ${usage}`,
+      `SELECT event, strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
+              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time, MIN(quantity) AS min_quantity
+       FROM ${usage} GROUP BY event ORDER BY event`,
     );
-    if (use!['no_time'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['no_time']}`, column: 'occurred_at' }, `is empty in ${use!['no_time_rows']} row(s) (required)`);
-    if (use!['negative'] !== null) throw new InputError({ table: 'usage', key: `account_id=${use!['negative']}`, column: 'quantity' }, 'is negative (must be >= 0)');
-    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: (use!['last_day'] as string | null) ?? null };
+    const lastDay = perEvent.map((r) => r['last_day'] as string | null).reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+    if (perEvent.some((r) => Number(r['no_time']) > 0)) {
+      const [ex] = await queryRows(conn, `SELECT account_id, COUNT(*) OVER () AS n FROM ${usage} WHERE occurred_at IS NULL LIMIT 1`);
+      throw new InputError({ table: 'usage', key: `account_id=${ex?.['account_id']}`, column: 'occurred_at' }, `is empty in ${ex?.['n']} row(s) (required)`);
+    }
+    if (perEvent.some((r) => r['min_quantity'] !== null && Number(r['min_quantity']) < 0)) {
+      const [ex] = await queryRows(conn, `SELECT account_id, event FROM ${usage} WHERE quantity < 0 LIMIT 1`);
+      throw new InputError({ table: 'usage', key: `account_id=${ex?.['account_id']}, event=${ex?.['event']}`, column: 'quantity' }, 'is negative (must be >= 0)');
+    }
+    const featureEvents = perEvent.map((r) => r['event'] as string | null).filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call');
+    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: lastDay, featureEvents };
   } catch (err) {
     throw asInputProblem(err);
   }

@@ -31,6 +31,10 @@ export interface SqlDialect {
   double(expr: string): string;
   /** CAST to a 32-bit integer. */
   integer(expr: string): string;
+  /** CAST to a 64-bit integer. */
+  bigint(expr: string): string;
+  /** Number of set bits of a non-negative 64-bit integer. */
+  popcount(expr: string): string;
   /** CAST to text. */
   text(expr: string): string;
   /** Exact decimal for order-independent sums (see above). */
@@ -52,6 +56,8 @@ export const duckdbDialect: SqlDialect = {
   startOfDay: (date) => `CAST(${date} AS TIMESTAMP)`,
   double: (e) => `CAST(${e} AS DOUBLE)`,
   integer: (e) => `CAST(${e} AS INTEGER)`,
+  bigint: (e) => `CAST(${e} AS BIGINT)`,
+  popcount: (e) => `bit_count(${e})`,
   text: (e) => `CAST(${e} AS VARCHAR)`,
   exactNumber: (e) => `CAST(${e} AS DECIMAL(38, 6))`,
   median: (e) => `median(${e})`,

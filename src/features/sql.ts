@@ -1,6 +1,6 @@
 import type { TableName } from '../data/contract.js';
 import { quoteIdent, quoteLiteral } from '../data/duckdb.js';
-import type { SqlDialect } from './dialect.js';
+import { isoDay, type SqlDialect } from './dialect.js';
 import { FEATURE_TABLE_COLUMNS } from './registry.js';
 
 /**
@@ -14,7 +14,8 @@ import { FEATURE_TABLE_COLUMNS } from './registry.js';
  * `window_days` on the day is an equi-join against a table of (dates x K) rows, so each event is
  * touched once per snapshot whose window it falls in and nothing at or after T is ever read.
  * "Latest event before T" (CSM touch, integration) puts each event in the bucket of the first
- * as-of date after it and takes a running max over the as-of dates of the account.
+ * as-of date after it (an equi-join on the day again) and takes a running max over the as-of
+ * dates of the account.
  */
 export type LabelKind = 'churn' | 'inactivity';
 export const LABEL_KINDS: readonly LabelKind[] = ['churn', 'inactivity'];
@@ -32,7 +33,16 @@ export interface FeatureSqlParams {
   csmKinds: readonly string[];
   /** How a contract table is referenced in SQL (default: its quoted name). */
   source?: (table: TableName) => string;
+  /**
+   * The distinct feature event names in usage (not login, not api_call), when known. With at most
+   * MAX_EVENT_BITS of them, feature breadth counts bits of a bitmask (one cheap BIT_OR per window)
+   * instead of COUNT(DISTINCT event); the numbers are the same either way.
+   */
+  featureEvents?: readonly string[];
 }
+
+/** Feature events that fit a BIGINT bitmask (bit 63 is the sign). */
+export const MAX_EVENT_BITS = 62;
 
 /** One named relation of the feature query. */
 export interface SqlStep {
@@ -64,8 +74,6 @@ export const WINDOWS = {
   nps: 180,
 } as const;
 
-// Days before 0001-01-01 do not occur; the first as-of date's bucket starts here.
-const EARLIEST_DAY = '0001-01-01';
 
 export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQuery {
   if (params.asOf.length === 0) throw new RangeError('featureQuery: no as-of dates');
@@ -87,24 +95,44 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
   // ---- as-of dates and the day maps every windowed family joins on
   const dates = params.asOf.map((t) => `(${d.dateLiteral(t)})`).join(', ');
   step('snapshots', 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`);
-  const buckets = params.asOf.map((t, i) => `(${d.dateLiteral(t)}, ${d.dateLiteral(i === 0 ? EARLIEST_DAY : params.asOf[i - 1]!)})`).join(', ');
-  step('snapshots', 'snapshot_buckets', `SELECT as_of, prev_as_of FROM (VALUES ${buckets}) AS t(as_of, prev_as_of)`);
+  // bucket_days: each day from the first as-of date to the last one, with the first as-of date
+  // after it (days before the first as-of date belong to it too; see latestBefore).
+  const first = d.dateLiteral(params.asOf[0]!);
+  const last = d.dateLiteral(params.asOf.at(-1)!);
+  const gaps = params.asOf.slice(1).map((t, i) => isoDay(t)! - isoDay(params.asOf[i]!)!);
+  if (gaps.length) {
+    step('snapshots', 'bucket_days', `SELECT p.as_of, ${d.addDays('p.prev_as_of', 'g.k')} AS day
+FROM (SELECT as_of, LAG(as_of) OVER (ORDER BY as_of) AS prev_as_of FROM snapshot_dates) AS p
+CROSS JOIN ${d.integerSeries('g', 'k', 0, Math.max(...gaps) - 1)}
+WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`);
+  } else {
+    step('snapshots', 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`);
+  }
   const lookback = has('nps') ? 2 * WINDOWS.nps : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage);
   step('snapshots', 'window_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
 FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`);
   step('snapshots', 'snapshots', `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
 FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`);
 
-  /** Per snapshot row, the latest bucketed day before its as-of date (NULL if none). */
-  const latestBefore = (family: string, name: string, bucketed: string) =>
+  /**
+   * Per snapshot row, the latest day before its as-of date among `events` (account_id, day): each
+   * day goes to the bucket of the first as-of date after it, then a running max over the account's
+   * as-of dates (the RANGE frame includes the snapshot row's own bucket).
+   */
+  const latestBefore = (family: string, name: string, events: string) => {
+    step(family, `${name}_buckets`, `SELECT e.account_id, COALESCE(b.as_of, ${first}) AS as_of, MAX(e.day) AS last_day
+FROM (${events}) AS e LEFT JOIN bucket_days b ON b.day = e.day
+WHERE e.day < ${last}
+GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
     step(family, name, `SELECT account_id, as_of, last_day FROM (
   SELECT account_id, as_of, is_snapshot, MAX(last_day) OVER (PARTITION BY account_id ORDER BY as_of RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_day
   FROM (
-    SELECT account_id, as_of, last_day, 0 AS is_snapshot FROM ${bucketed}
+    SELECT account_id, as_of, last_day, 0 AS is_snapshot FROM ${name}_buckets
     UNION ALL
     SELECT account_id, as_of, CAST(NULL AS ${d.types.date}) AS last_day, 1 AS is_snapshot FROM snapshots
   ) AS u
 ) AS w WHERE is_snapshot = 1`);
+  };
 
   // ---- usage family: features 1, 4, 5, 9, zero_usage_14d, active users for feature 8
   // A usage row counts as usage when its quantity (default 1) is > 0.
@@ -122,12 +150,32 @@ GROUP BY u.account_id, w.as_of`);
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${WINDOWS.activeUsers}
 WHERE u.qty > 0
 GROUP BY u.account_id, w.as_of`);
-  step('usage', 'usage_breadth', `SELECT u.account_id, w.as_of,
+  const events = params.featureEvents;
+  if (events !== undefined && events.length <= MAX_EVENT_BITS) {
+    // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
+    const dictionary = events.length
+      ? `SELECT event, bit FROM (VALUES ${events.map((e, i) => `(${quoteLiteral(e)}, ${d.bigint((1n << BigInt(i)).toString())})`).join(', ')}) AS t(event, bit)`
+      : `SELECT ${d.text("''")} AS event, ${d.bigint('0')} AS bit WHERE FALSE`;
+    step('usage', 'feature_event_bits', dictionary);
+    step('usage', 'usage_breadth', `SELECT account_id, as_of, ${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior
+FROM (
+  SELECT u.account_id, w.as_of,
+    BIT_OR(f.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS mask_last,
+    BIT_OR(f.bit) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS mask_prior
+  FROM usage_rows u
+  JOIN feature_event_bits f ON f.event = u.event
+  JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
+  WHERE u.qty > 0
+  GROUP BY u.account_id, w.as_of
+) AS masks`);
+  } else {
+    step('usage', 'usage_breadth', `SELECT u.account_id, w.as_of,
   COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS features_last,
   COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS features_prior
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
 WHERE u.qty > 0 AND u.event NOT IN ('login', 'api_call')
 GROUP BY u.account_id, w.as_of`);
+  }
 
   // ---- tickets: feature 2, active_escalation
   if (has('tickets')) {
@@ -164,11 +212,7 @@ GROUP BY ch.account_id, ch.as_of`);
   // ---- CSM touches: feature 6
   if (has('interactions')) {
     const kinds = params.csmKinds.length ? `i.kind IN (${params.csmKinds.map(quoteLiteral).join(', ')})` : 'FALSE';
-    step('csm', 'csm_buckets', `SELECT i.account_id, b.as_of, MAX(${d.dayOf('i.occurred_at')}) AS last_day
-FROM ${src('interactions')} i JOIN snapshot_buckets b ON ${d.dayOf('i.occurred_at')} >= b.prev_as_of AND ${d.dayOf('i.occurred_at')} < b.as_of
-WHERE ${kinds}
-GROUP BY i.account_id, b.as_of`);
-    latestBefore('csm', 'csm_last', 'csm_buckets');
+    latestBefore('csm', 'csm_last', `SELECT i.account_id, ${d.dayOf('i.occurred_at')} AS day FROM ${src('interactions')} i WHERE ${kinds}`);
   }
 
   // ---- NPS: feature 7
@@ -198,10 +242,7 @@ FROM value_per_user GROUP BY as_of, segment`);
 
   // ---- integrations: feature 10
   if (has('integrations')) {
-    step('integrations', 'integration_buckets', `SELECT g.account_id, b.as_of, MAX(${d.dayOf('g.connected_at')}) AS last_day
-FROM ${src('integrations')} g JOIN snapshot_buckets b ON ${d.dayOf('g.connected_at')} >= b.prev_as_of AND ${d.dayOf('g.connected_at')} < b.as_of
-GROUP BY g.account_id, b.as_of`);
-    latestBefore('integrations', 'integration_last', 'integration_buckets');
+    latestBefore('integrations', 'integration_last', `SELECT g.account_id, ${d.dayOf('g.connected_at')} AS day FROM ${src('integrations')} g`);
   }
 
   // ---- label
