@@ -1,20 +1,101 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
+import { join } from 'node:path';
+import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { ChurnkitError } from '../../util/errors.js';
+import { simulate } from '../../simulate/index.js';
+import { formatIssue, validateHistory } from '../../data/index.js';
+
+/** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
+export interface DemoContext {
+  accounts: number;
+  months: number;
+  seed: number;
+  /** The simulated history folder (data/demo by default). */
+  data: string;
+  /** The demo's root for everything but the history (models, reports): the parent of `data`. */
+  root: string;
+  io: CommandIO;
+  /** Each finished step's summary, by step name, for later steps and for --json. */
+  results: Record<string, unknown>;
+}
+
+export interface DemoStep {
+  name: string;
+  /** What the step does, for the progress line. */
+  title: string;
+  /** Runs the step and returns its summary; says what it did through `ctx.io.say`. */
+  run(ctx: DemoContext): Promise<unknown>;
+}
+
+/**
+ * The demo pipeline, in order. Later issues append their steps (features, train, backtest,
+ * calibrate, score, report) here; each sees the summaries of the steps before it.
+ */
+export const DEMO_STEPS: DemoStep[] = [
+  {
+    name: 'simulate',
+    title: 'simulating a customer history',
+    async run(ctx) {
+      const sim = await simulate({ accounts: ctx.accounts, months: ctx.months, seed: ctx.seed, out: ctx.data, progress: ctx.io.progress });
+      ctx.io.say(
+        `simulate  ${sim.accounts.toLocaleString('en-US')} accounts, ${sim.months} months (${sim.start} to ${sim.data_end}), ` +
+          `${sim.rows.toLocaleString('en-US')} rows in ${ctx.data}; ${sim.churned_accounts.toLocaleString('en-US')} churned ` +
+          `(${(sim.annual_churn_rate * 100).toFixed(1)}% a year)`,
+      );
+      const { truth, ...summary } = sim;
+      return { ...summary, layer_strength: truth.layer_strength };
+    },
+  },
+  {
+    name: 'validate',
+    title: 'validating it against the input contract',
+    async run(ctx) {
+      const report = await validateHistory(ctx.data, { progress: ctx.io.progress });
+      if (!report.ok) {
+        const first = report.issues.find((i) => i.severity === 'error');
+        throw new ChurnkitError(`demo: the simulated history fails validation: ${first ? formatIssue(first) : 'see churnkit validate'}`, 2);
+      }
+      ctx.io.say(`validate  ok: ${report.tables.filter((t) => t.rows !== null).length} tables meet the contract, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`);
+      return { ok: report.ok, errors: report.errors, warnings: report.warnings, data_end: report.dataEnd };
+    },
+  },
+];
+
+interface DemoFlags extends Record<string, unknown> {
+  accounts: number;
+  months: number;
+  seed: number;
+  out: string;
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<DemoFlags>(
     program,
     'demo',
     'run the whole pipeline on simulated data',
     (cmd) =>
       cmd
-        .option('--accounts <n>', 'accounts to simulate', '2000')
-        .option('--months <n>', 'months of history', '24')
-        .option('--seed <n>', 'random seed', '7')
-        .option('--out <dir>', 'demo data folder', 'data/demo'),
-    async () => {
-      throw new ChurnkitError('demo is not built yet (issue 2)');
+        .option('--accounts <n>', 'accounts to simulate', intOption('--accounts'), 2000)
+        .option('--months <n>', 'months of history', intOption('--months'), 24)
+        .option('--seed <n>', 'random seed', intOption('--seed'), 7)
+        .option('--out <dir>', 'demo data folder', join('data', 'demo')),
+    async (opts, io) => {
+      const ctx: DemoContext = {
+        accounts: opts.accounts,
+        months: opts.months,
+        seed: opts.seed,
+        data: opts.out,
+        root: join(opts.out, '..'),
+        io,
+        results: {},
+      };
+      io.say(`churnkit demo: ${DEMO_STEPS.map((s) => s.name).join(' -> ')}`);
+      for (const step of DEMO_STEPS) {
+        io.progress.note(`${step.name}: ${step.title}`);
+        ctx.results[step.name] = await step.run(ctx);
+      }
+      io.say(`done. Planted churn drivers: ${join(ctx.data, 'truth.json')}`);
+      return { ok: true, steps: ctx.results };
     },
   );
 }
