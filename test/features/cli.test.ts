@@ -6,6 +6,8 @@ import { copyFile, readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
 import { join } from 'node:path';
 import { openDuckDB, queryRows } from '../../src/data/duckdb.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/index.js';
+import { featuresDemoStep } from '../../src/cli/commands/features.js';
+import { silentProgress } from '../../src/util/progress.js';
 import { cliPath, fixture, tempDir } from '../support/paths.js';
 
 const HAND = fixture('features', 'hand');
@@ -120,4 +122,15 @@ test('bad input or flags: one-line error, non-zero exit, nothing written', async
   const badHorizon = churnkit('features', '--data', HAND, '--out', join(outDir, 'f.csv'), '--horizon', 'soon');
   assert.equal(badHorizon.status, 64);
   assert.deepEqual(await readdir(outDir), [], 'no partial or temporary files');
+});
+
+test('the demo step writes the feature table and its QA under <root>/demo-features', async () => {
+  const said: string[] = [];
+  const root = join(work.dir, 'demo-root');
+  const result = (await featuresDemoStep.run({ data: HAND, root, io: { json: false, progress: silentProgress, say: (l) => said.push(l), warn: () => {} } })) as Record<string, unknown>;
+  assert.equal(result['rows'], 28);
+  assert.equal(result['out'], join(root, 'demo-features', 'features.parquet'));
+  assert.deepEqual((await readdir(join(root, 'demo-features'))).sort(), ['features.parquet', 'features.parquet.qa.json', 'features.parquet.qa.md']);
+  assert.equal(said.length, 1);
+  assert.match(said[0]!, /^features {2}28 snapshot rows over 5 as-of dates, 5 of 16 labeled rows churned within 90 days/);
 });

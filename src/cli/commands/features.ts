@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { openHistory } from '../../data/history.js';
 import { queryValue } from '../../data/duckdb.js';
@@ -50,6 +50,31 @@ export function register(program: Command): void {
     (flags: FeaturesFlags, io) => run(flags, io),
   );
 }
+
+/**
+ * The demo's features step (DESIGN.md §8 `demo`): the simulated history -> a feature table with
+ * its QA, at `<root>/demo-features/features.parquet`. Later demo steps find the path in
+ * `results.features.out`.
+ */
+export const featuresDemoStep = {
+  name: 'features',
+  title: 'building point-in-time features and labels',
+  async run(ctx: { data: string; root: string; io: CommandIO }): Promise<unknown> {
+    const out = join(ctx.root, 'demo-features', 'features.parquet');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const summary = (await run({ data: ctx.data, out, every: 'month', horizon: 90, label: 'churn' }, quiet)) as Record<string, unknown> & {
+      rows: number;
+      as_of: { count: number };
+      qa: { label: { positives: number; labeled: number } };
+    };
+    ctx.io.say(
+      `features  ${summary.rows.toLocaleString('en-US')} snapshot rows over ${summary.as_of.count} as-of dates, ` +
+        `${summary.qa.label.positives.toLocaleString('en-US')} of ${summary.qa.label.labeled.toLocaleString('en-US')} labeled rows churned within 90 days -> ${out} (QA: ${out}.qa.md)`,
+    );
+    const { qa: _qa, ...rest } = summary;
+    return rest;
+  },
+};
 
 async function run(flags: FeaturesFlags, io: CommandIO) {
   const format = featureFileFormat(flags.out);
