@@ -4,6 +4,7 @@ import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { ChurnkitError } from '../../util/errors.js';
 import { simulate } from '../../simulate/index.js';
 import { formatIssue, validateHistory } from '../../data/index.js';
+import { featuresDemoStep } from './features.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
 export interface DemoContext {
@@ -59,6 +60,7 @@ export const DEMO_STEPS: DemoStep[] = [
       return { ok: report.ok, errors: report.errors, warnings: report.warnings, data_end: report.dataEnd };
     },
   },
+  featuresDemoStep,
 ];
 
 interface DemoFlags extends Record<string, unknown> {
