@@ -193,12 +193,8 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   const { preprocessing, warnings } = fitPreprocessing(trainFrame, { columns, categorical, inputs: family.inputs, missing: options.missing ?? 'indicator', table, label: y });
   const X = applyPreprocessing(trainFrame, preprocessing, table);
   const weight = classWeights(y, classWeight);
-  let validation: FitData | undefined;
-  let holdoutFrame: Frame | undefined;
-  if (holdoutRows.length > 0) {
-    holdoutFrame = takeRows(frame, holdoutRows, used);
-    validation = { X: applyPreprocessing(holdoutFrame, preprocessing, table), y: gather(yAll, holdoutRows) };
-  }
+  const validation: FitData | undefined =
+    holdoutRows.length > 0 ? { X: applyPreprocessing(takeRows(frame, holdoutRows, used), preprocessing, table), y: gather(yAll, holdoutRows) } : undefined;
 
   progress.start(`fitting ${family.name} on ${trainRows.length.toLocaleString('en-US')} rows`);
   const model = family.create(params, seed);
