@@ -135,9 +135,13 @@ GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
   };
 
   // ---- usage family: features 1, 4, 5, 9, zero_usage_14d, active users for feature 8
-  // A usage row counts as usage when its quantity (default 1) is > 0.
+  // A usage row counts as usage when its quantity (default 1) is > 0. Only rows some window can
+  // see are read (the range also lets Parquet row groups and indexes be skipped).
+  const usageFrom = d.addDays(first, -2 * Math.max(WINDOWS.usage, WINDOWS.activeUsers, WINDOWS.adoption));
+  const usageTo = params.label === 'inactivity' ? d.addDays(last, params.horizon) : last;
   step('usage', 'usage_rows', `SELECT account_id, ${d.dayOf('occurred_at')} AS day, user_id, event, ${d.exactNumber('COALESCE(quantity, 1)')} AS qty
-FROM ${src('usage')}`, false);
+FROM ${src('usage')}
+WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay(usageTo)}`, false);
   step('usage', 'usage_totals', `SELECT u.account_id, w.as_of,
   SUM(u.qty) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login') AS usage_last,
   SUM(u.qty) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login') AS usage_prior,
