@@ -86,14 +86,15 @@ test('bad flags exit 64 with one line, and a folder holding other files is never
   }
 });
 
-test('churnkit demo simulates and validates, step by step', async () => {
+test('churnkit demo simulates and validates first, step by step', async () => {
   const { dir, cleanup } = await tempDir('churnkit-demo-');
   try {
     const out = join(dir, 'data', 'demo');
     const r = churnkit('demo', '--accounts', '80', '--months', '6', '--out', out, '--json');
     assert.equal(r.status, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(summary.steps), ['simulate', 'validate']);
+    // Later issues append steps; the first two are this issue's.
+    assert.deepEqual(Object.keys(summary.steps).slice(0, 2), ['simulate', 'validate']);
     assert.equal(summary.steps.simulate.accounts, 80);
     assert.equal(summary.steps.validate.ok, true);
     assert.equal(summary.steps.validate.errors, 0);
