@@ -3,7 +3,7 @@
  * becomes a small tree whose leaves are tight loops over a chunk of rows, which keeps V8's
  * loops monomorphic (one closure per row would not be).
  */
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError, InputError } from '../util/errors.js';
 import type { Condition } from './schema.js';
 import { SCORE_EPSILON, toBoolean, toNumber, toText, type SignalValue, type Signals } from './values.js';
 
@@ -13,6 +13,8 @@ export type ColumnData = Float64Array | readonly (string | null)[] | readonly Si
 export interface ColumnTable {
   n: number;
   columns: Record<string, ColumnData | undefined>;
+  /** What errors call the table (a file name); `features` when absent. */
+  name?: string;
 }
 
 /** Typed views of the columns a card reads, converted once through the shared coercions. */
@@ -30,8 +32,8 @@ export function tableViews(table: ColumnTable): Views {
   const cache = new Map<string, Float64Array | readonly (string | null)[]>();
   const column = (name: string): ColumnData => {
     const c = table.columns[name];
-    if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table, and the scorecard reads it`, 2);
-    if (c.length !== table.n) throw new ChurnkitError(`column ${name} has ${c.length} values for ${table.n} rows`, 2);
+    if (c === undefined) throw new InputError({ table: table.name ?? 'features', column: name }, 'is not in the table, and the scorecard reads it');
+    if (c.length !== table.n) throw new ChurnkitError(`column ${name} has ${c.length} values for ${table.n} rows`);
     return c;
   };
   const cached = <T extends Float64Array | readonly (string | null)[]>(key: string, make: () => T): T => {

@@ -50,7 +50,7 @@ export interface ScoredTable {
   change: Float64Array;
 }
 
-export function scoreTable(card: Scorecard, frame: Frame): ScoredTable {
+export function scoreTable(card: Scorecard, frame: Frame & { name?: string }): ScoredTable {
   const scores = scoreColumns(card, frame);
   const change = scoreChange(scores.score, textOf(frame, 'account_id'), textOf(frame, 'as_of'));
   return { scores, change };

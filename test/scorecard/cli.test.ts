@@ -82,6 +82,11 @@ test('score refuses bad flags and broken scorecards without writing anything', a
   r = churnkit('score', '--scorecard', brokenPath, '--features', featuresCsv, '--out', out);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /broken\.json: scorecard layers\[1\]\.signals: layer engagement signal weights sum to 1\.45, not 1/);
+  const partial = join(dir, 'partial.csv');
+  await writeFile(partial, 'account_id,as_of,usage_trend_14d\nA1,2024-01-01,0.2\n');
+  r = churnkit('score', '--scorecard', 'default', '--features', partial, '--out', out);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /table .*partial\.csv, column \w+: is not in the table, and the scorecard reads it/);
   r = churnkit('score', '--scorecard', 'default', '--features', featuresCsv, '--out', join(dir, 'scores.xlsx'));
   assert.equal(r.code, 64, r.stderr);
   assert.ok(!(await readdir(dir)).some((f) => f.startsWith('never') || f.startsWith('scores.xlsx') || f.endsWith('.tmp')));

@@ -44,7 +44,7 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     frame = await loadFrame(flags.features);
   } else ({ frame, asOf } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
-  const scored = scoreTable(card, frame);
+  const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
   const written = await writeScores(flags.out, card, frame, scored);
   const bands = Object.fromEntries(BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]));
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);

@@ -96,6 +96,8 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
   const warnings: string[] = [];
   const base = options.base;
 
+  for (const column of new Set(['account_id', 'as_of', LABEL_COLUMN, ...scorecardColumns(base), ...scorecardColumns(options.reference)]))
+    if (frame.columns[column] === undefined) throw new InputError({ table, column }, 'is not in the table, and calibration reads it');
   const y = numeric(frame, LABEL_COLUMN);
   const asOf = textColumn(frame, 'as_of');
   const accountIds = textColumn(frame, 'account_id');
