@@ -110,6 +110,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         csmKinds: options.csmKinds ?? source.csmKinds ?? DEFAULT_CSM_KINDS,
         source: (t) => staged.get(t) ?? quoteIdent(t),
         featureEvents: pre.featureEvents,
+        wholeQuantities: pre.wholeQuantities,
       },
       duckdbDialect,
     );
@@ -227,6 +228,7 @@ interface Preflight {
   firstStart: string | null;
   latestUsageDay: string | null;
   featureEvents: string[];
+  wholeQuantities: boolean;
 }
 
 /**
@@ -253,9 +255,11 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
     const perEvent = await queryRows(
       conn,
       `SELECT event, strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
-              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time, MIN(quantity) AS min_quantity
+              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time, MIN(quantity) AS min_quantity,
+              BOOL_AND(quantity = FLOOR(quantity)) AS whole, SUM(ABS(quantity)) AS total
        FROM ${usage} GROUP BY event ORDER BY event`,
     );
+    const wholeQuantities = perEvent.every((r) => r['whole'] !== false) && perEvent.reduce((a, r) => a + Number(r['total'] ?? 0), 0) < 2 ** 52;
     const lastDay = perEvent.map((r) => r['last_day'] as string | null).reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
     if (perEvent.some((r) => Number(r['no_time']) > 0)) {
       const [ex] = await queryRows(conn, `SELECT account_id, COUNT(*) OVER () AS n FROM ${usage} WHERE occurred_at IS NULL LIMIT 1`);
@@ -266,7 +270,7 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
       throw new InputError({ table: 'usage', key: `account_id=${ex?.['account_id']}, event=${ex?.['event']}`, column: 'quantity' }, 'is negative (must be >= 0)');
     }
     const featureEvents = perEvent.map((r) => r['event'] as string | null).filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call');
-    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: lastDay, featureEvents };
+    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: lastDay, featureEvents, wholeQuantities };
   } catch (err) {
     throw asInputProblem(err);
   }

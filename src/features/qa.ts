@@ -46,7 +46,7 @@ export interface ColumnQa {
   std?: number | null;
   quantiles?: Record<string, number | null>;
   churn: { null: RateCell; non_null: RateCell };
-  /** Numeric columns: ten equal-count groups of labeled, non-NULL rows by value. */
+  /** Numeric columns: ten equal-count groups of the non-NULL rows by value, with churn among their labeled rows. */
   deciles?: DecileQa[];
   /** Boolean and text columns: churn per value. */
   levels?: (RateCell & { value: string })[];
@@ -129,45 +129,62 @@ FROM ${from}`;
     agg![`lv${i}`] = labeled - Number(agg![`ln${i}`]);
     agg![`pv${i}`] = positives - Number(agg![`pn${i}`]);
   });
-  const quantileParts = cols.flatMap((c, i) => (c.type === 'number' ? [`QUANTILE_CONT(${asNumber(c)}, [${QUANTILES.map(([, p]) => p).join(', ')}]) AS q${i}`] : []));
-  const [quantiles] = await queryRows(conn, `SELECT ${quantileParts.join(', ')} FROM ${from}`);
   const moments = cols.flatMap((c, i) => (c.type === 'number' ? [`AVG(${asNumber(c)}) AS mean${i}`, `STDDEV_SAMP(${asNumber(c)}) AS std${i}`] : []));
   const corrCols = [...FEATURES.map((f) => f.name), LABEL_COLUMN];
   for (let i = 0; i < corrCols.length; i++)
     for (let j = i + 1; j < corrCols.length; j++) moments.push(`CORR(CAST(${q(corrCols[i]!)} AS DOUBLE), CAST(${q(corrCols[j]!)} AS DOUBLE)) AS c${i}_${j}`);
   const [mom] = await singleThreaded(conn, () => queryRows(conn, `SELECT ${moments.join(', ')} FROM ${from}`));
-  const a = { ...agg!, ...quantiles!, ...mom! };
+  const a = { ...agg!, ...mom! };
 
-  // Deciles: NTILE(10) over the labeled non-NULL rows of each column, ties broken by the row's
-  // place in (as_of, account_id) order; one sort per column is far cheaper than one big
-  // partitioned window over all columns.
+  // Deciles and quantiles from one sort per column: the non-NULL values ordered by value, ties
+  // broken by the row's place in (as_of, account_id) order. NTILE(10) gives the deciles (churn
+  // among their labeled rows); the order statistics at the positions linear interpolation needs
+  // give the quantiles.
   const numeric = cols.filter((c) => c.type === 'number');
   const base = quoteIdent(`feature_qa_rows_${process.pid}`);
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${base} AS SELECT ROW_NUMBER() OVER (ORDER BY as_of, account_id) AS rn, ${label} AS label, ${numeric.map((c) => `${asNumber(c)} AS ${q(c.name)}`).join(', ')}
-     FROM ${from} WHERE ${label} IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE ${base} AS SELECT as_of, account_id, ${label} AS label, ${numeric.map((c) => `${asNumber(c)} AS ${q(c.name)}`).join(', ')}
+     FROM ${from}`,
   );
-  const decileRows: Record<string, unknown>[] = [];
+  const deciles = new Map<string, DecileQa[]>();
+  const quantiles = new Map<string, Record<string, number | null>>();
   try {
     for (const c of numeric) {
+      const n = Number(a[`n${cols.indexOf(c)}`]);
+      const positions = [...new Set(QUANTILES.flatMap(([, p]) => [Math.floor(p * (n - 1)), Math.ceil(p * (n - 1))]))].filter((x) => x >= 0);
+      const picks = positions.map((x) => `MAX(CASE WHEN pos = ${x} THEN value END) AS at${x}`);
       const rows = await queryRows(
         conn,
-        `SELECT ${quoteLiteral(c.name)} AS column_name, decile, COUNT(*) AS n, SUM(label) AS positives, MIN(value) AS lo, MAX(value) AS hi
-         FROM (SELECT ${q(c.name)} AS value, label, NTILE(10) OVER (ORDER BY ${q(c.name)}, rn) AS decile FROM ${base} WHERE ${q(c.name)} IS NOT NULL) AS ranked
+        `SELECT decile, COUNT(*) AS n, COUNT(label) AS labeled, COALESCE(SUM(label), 0) AS positives, MIN(value) AS lo, MAX(value) AS hi${picks.length ? `, ${picks.join(', ')}` : ''}
+         FROM (SELECT ${q(c.name)} AS value, label, NTILE(10) OVER w AS decile, ROW_NUMBER() OVER w - 1 AS pos
+               FROM ${base} WHERE ${q(c.name)} IS NOT NULL WINDOW w AS (ORDER BY ${q(c.name)}, as_of, account_id)) AS ranked
          GROUP BY decile ORDER BY decile`,
       );
-      decileRows.push(...rows);
+      const at = new Map<number, number>();
+      for (const r of rows) for (const x of positions) if (r[`at${x}`] !== null && r[`at${x}`] !== undefined) at.set(x, Number(r[`at${x}`]));
+      quantiles.set(
+        c.name,
+        Object.fromEntries(
+          QUANTILES.map(([k, p]) => {
+            if (n === 0) return [k, null];
+            const h = p * (n - 1);
+            const lo = at.get(Math.floor(h))!;
+            const hi = at.get(Math.ceil(h))!;
+            return [k, lo + (h - Math.floor(h)) * (hi - lo)];
+          }),
+        ),
+      );
+      deciles.set(
+        c.name,
+        rows.map((r) => {
+          const l = Number(r['labeled']);
+          const p = Number(r['positives']);
+          return { decile: Number(r['decile']), rows: Number(r['n']), labeled: l, positives: p, rate: rate(p, l), min: Number(r['lo']), max: Number(r['hi']) };
+        }),
+      );
     }
   } finally {
     await conn.run(`DROP TABLE IF EXISTS ${base}`);
-  }
-  const deciles = new Map<string, DecileQa[]>();
-  for (const r of decileRows) {
-    const list = deciles.get(String(r['column_name'])) ?? [];
-    const n = Number(r['n']);
-    const p = Number(r['positives']);
-    list.push({ decile: Number(r['decile']), rows: n, labeled: n, positives: p, rate: rate(p, n), min: Number(r['lo']), max: Number(r['hi']) });
-    deciles.set(String(r['column_name']), list);
   }
 
   const levels = new Map<string, (RateCell & { value: string })[]>();
@@ -206,9 +223,7 @@ FROM ${from} WHERE ${q(c.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     if (c.type === 'number') {
       out.mean = num(a[`mean${i}`]);
       out.std = num(a[`std${i}`]);
-      const qs = a[`q${i}`] as unknown;
-      const list = Array.isArray(qs) ? qs : ((qs as { items?: unknown[] } | null)?.items ?? null);
-      out.quantiles = Object.fromEntries(QUANTILES.map(([k], j) => [k, list ? num(list[j]) : null]));
+      out.quantiles = quantiles.get(c.name) ?? {};
       out.deciles = deciles.get(c.name) ?? [];
     } else {
       out.levels = levels.get(c.name) ?? [];
@@ -288,7 +303,7 @@ export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
     l(`| \`${c.name}\` | ${pct(c.coverage)} | ${fmt(c.mean)} | ${fmt(qv['p1'])} | ${fmt(qv['p25'])} | ${fmt(qv['p50'])} | ${fmt(qv['p75'])} | ${fmt(qv['p99'])} | ${pct(c.churn.null.rate)} | ${pct(c.churn.non_null.rate)} |`);
   }
   l();
-  l('## Churn rate per decile (labeled rows, low to high value)');
+  l('## Churn rate per decile (of non-NULL rows, low to high value)');
   l();
   l(`| column | ${Array.from({ length: 10 }, (_, i) => `D${i + 1}`).join(' | ')} |`);
   l(`|---|${Array.from({ length: 10 }, () => '---:').join('|')}|`);
