@@ -47,7 +47,9 @@ export function contractSelect(table: TableName, ctx: OutputContext): string {
   const account = `'A' || lpad(CAST(a AS VARCHAR), ${ctx.idWidth}, '0')`;
   const date = (col: string) => `CASE WHEN ${col} < 0 THEN NULL ELSE ${day0} + ${col} END`;
   const ts = (col: string) => `CASE WHEN ${col} < 0 THEN NULL ELSE ${ts0} + to_seconds(CAST(${col} AS BIGINT)) END`;
-  const sub = (prefix: string, col: string, width: number) => `${account} || '-${prefix}' || lpad(CAST(${col} AS VARCHAR), ${width}, '0')`;
+  // lpad truncates longer strings, so a number that outgrows its width is written in full.
+  const padded = (col: string, width: number) => `CASE WHEN ${col} < ${10 ** width} THEN lpad(CAST(${col} AS VARCHAR), ${width}, '0') ELSE CAST(${col} AS VARCHAR) END`;
+  const sub = (prefix: string, col: string, width: number) => `${account} || '-${prefix}' || ${padded(col, width)}`;
   const ns = NAME_SECOND.length;
   const expressions: Record<TableName, Record<string, string>> = {
     accounts: {
