@@ -14,7 +14,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openHistory, type History } from '../../src/data/history.js';
 import { queryRows } from '../../src/data/duckdb.js';
-import { buildFeatures, FEATURE_TABLE_COLUMNS, FEATURE_TABLE_TYPES, type FeatureBuild } from '../../src/features/index.js';
+import { buildFeatures, duckdbDialect, featureSql, FEATURE_TABLE_COLUMNS, FEATURE_TABLE_TYPES, type FeatureBuild } from '../../src/features/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../support/paths.js';
 
@@ -86,7 +86,7 @@ test('usage_trend_14d: rel_change of non-login quantity, boundaries, clipping', 
   close(at('A2')['usage_trend_14d'], 3, 'A2');
   // A3: last 0 (its report at T is invisible), prior 2 -> 0/2 - 1 = -1
   close(at('A3')['usage_trend_14d'], -1, 'A3');
-  // A4: last 10, prior 1 -> 10/1 - 1 = 9, clipped to 3
+  // A4: last 10, prior 1 + 0.25 (a fractional quantity: summed as an exact decimal) -> 10/1.25 - 1 = 7, clipped to 3
   close(at('A4')['usage_trend_14d'], 3, 'A4');
   // A6, A8: no usage at all -> both windows 0 -> 0
   close(at('A6')['usage_trend_14d'], 0, 'A6');
@@ -295,6 +295,18 @@ test('weekly snapshots are Mondays, and a row depends only on its own as-of date
   const single = await featureRows(history, one);
   assert.equal(one.rows, 6);
   for (const id of ['A1', 'A2', 'A3', 'A4', 'A6', 'A8']) assert.deepEqual(single.get(`${id}@${T}`), at(id), id);
+});
+
+test('the one-statement SQL for other engines (COUNT DISTINCT, exact decimals) gives the same table', async () => {
+  // buildFeatures takes the fast paths here (breadth by event bitmask, whole-number quantities as
+  // doubles); featureSql() without those hints is the generic form issue 10 runs on PostgreSQL.
+  const sql = featureSql({ asOf: built.asOf, dataEnd: built.dataEnd, tables: history.tables, csmKinds: history.csmKinds }, duckdbDialect);
+  assert.match(sql, /^WITH\n/);
+  assert.match(sql, /COUNT\(DISTINCT u\.event\)/);
+  assert.match(sql, /DECIMAL\(38, 6\)/);
+  const generic = await queryRows(history.connection, `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${sql}) AS t`);
+  assert.equal(generic.length, rows.size);
+  for (const r of generic) assert.deepEqual(r, rows.get(`${r['account_id']}@${r['as_of']}`));
 });
 
 test('absent optional tables give NULL features (never 0) and say why', async () => {
