@@ -59,6 +59,17 @@ function allocate(card: Scorecard, n: number): Outputs {
   };
 }
 
+const f64 = new Float64Array(1);
+const i64 = new BigInt64Array(f64.buffer);
+
+/** The largest double below a finite x. */
+export function nextDown(x: number): number {
+  if (x === 0) return -Number.MIN_VALUE;
+  f64[0] = x;
+  i64[0] = i64[0]! + (x > 0 ? -1n : 1n);
+  return f64[0]!;
+}
+
 /** Rows per chunk: the chunk's scratch columns stay in cache. */
 const CHUNK = 1024;
 
@@ -66,9 +77,11 @@ interface CompiledSignal {
   values: Float64Array;
   weight: number;
   layer: number;
-  /** Upper edges of every band but the last, and whether each edge belongs to its band. */
-  upper: Float64Array;
-  inclusive: Uint8Array;
+  /**
+   * Per band but the last, the largest value still inside it: its upper edge when the edge is
+   * included (`lte`), else the double just below the edge (`lt`), so one comparison places a value.
+   */
+  top: Float64Array;
   points: Float64Array;
   /** NaN: redistribute. */
   missingPoints: number;
@@ -85,8 +98,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
         values: views.num(sig.feature),
         weight: sig.weight,
         layer: l,
-        upper: Float64Array.from(sig.points.slice(0, -1), (b) => (b.lt ?? b.lte)!),
-        inclusive: Uint8Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? 1 : 0)),
+        top: Float64Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? b.lte : nextDown(b.lt!))),
         points: Float64Array.from(sig.points, (b) => b.points),
         missingPoints: sig.missing.policy === 'points' ? sig.missing.points : NaN,
         rules: (sig.rules ?? []).map((r) => ({ node: compileCondition(r.when, views, chunk), points: r.points })),
@@ -134,11 +146,8 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   const afterSet = new Float64Array(chunk);
   const setDone = new Uint8Array(chunk);
   const mask = new Uint8Array(chunk);
-  const topLoss = new Float64Array(MAX_REASONS);
-  const layerFactor = new Float64Array(L);
-  const signalLayer = Int32Array.from(signals, (x) => x.layer);
-  const signalWeight = Float64Array.from(signals, (x) => x.weight);
-  const topIdx = new Int16Array(MAX_REASONS);
+  const layerFactor = new Float64Array(L * chunk);
+  const lost = new Float64Array(S * chunk);
 
   return (from, to, out) => {
     for (let c0 = from; c0 < to; c0 += chunk) {
@@ -149,10 +158,9 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
         const sig = signals[s]!;
         const o = s * chunk;
         const x = sig.values;
-        const up = sig.upper;
-        const inc = sig.inclusive;
+        const top = sig.top;
         const bp = sig.points;
-        const kn = up.length;
+        const kn = top.length;
         const mp = sig.missingPoints;
         for (let j = 0; j < len; j++) {
           const v = x[c0 + j]!;
@@ -160,7 +168,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           if (v !== v) p = mp;
           else {
             let k = 0;
-            while (k < kn && !(v < up[k]! || (v === up[k]! && inc[k] === 1))) k++;
+            while (k < kn && v > top[k]!) k++;
             p = bp[k]!;
           }
           pts[o + j] = p;
@@ -248,7 +256,20 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
         }
       }
 
-      // 4. band, probability and reasons, row by row
+      // 4. weighted points lost per signal, up to a factor common to the row (see score.ts)
+      for (let l = 0; l < L; l++) {
+        const po = l * chunk;
+        const lw = lWeight[l]!;
+        for (let j = 0; j < len; j++) layerFactor[po + j] = lw / present[po + j]!;
+      }
+      for (let t = 0; t < S; t++) {
+        const o = t * chunk;
+        const fo = signals[t]!.layer * chunk;
+        const w = signals[t]!.weight;
+        for (let j = 0; j < len; j++) lost[o + j] = layerFactor[fo + j]! * w * (100 - pts[o + j]!);
+      }
+
+      // 5. band, probability and reasons, row by row
       let lastSegment: string | null | undefined;
       let lastIndex = 0;
       for (let j = 0; j < len; j++) {
@@ -281,26 +302,38 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           out.probability[i] = p;
         } else out.probability[i] = NaN;
 
-        // the signals losing the most weighted points; an insertion keeps ties in scorecard order
-        let count = 0;
-        for (let l = 0; l < L; l++) layerFactor[l] = lWeight[l]! / present[l * chunk + j]!;
+        // the three signals losing the most weighted points; strict comparisons keep ties in
+        // scorecard order, and `lost > 0` leaves out the signals that lose nothing (and missing ones: NaN)
+        let a = -1;
+        let b = -1;
+        let c = -1;
+        let la = 0;
+        let lb = 0;
+        let lc = 0;
         for (let t = 0; t < S; t++) {
-          const p = pts[t * chunk + j]!;
-          if (p !== p) continue;
-          const lost = layerFactor[signalLayer[t]!]! * signalWeight[t]! * (100 - p);
-          if (!(lost > 0)) continue;
-          if (count === MAX_REASONS && !(lost > topLoss[MAX_REASONS - 1]!)) continue;
-          let pos = count < MAX_REASONS ? count++ : MAX_REASONS - 1;
-          while (pos > 0 && lost > topLoss[pos - 1]!) {
-            topLoss[pos] = topLoss[pos - 1]!;
-            topIdx[pos] = topIdx[pos - 1]!;
-            pos--;
+          const v = lost[t * chunk + j]!;
+          if (!(v > lc)) continue;
+          if (v > la) {
+            c = b;
+            lc = lb;
+            b = a;
+            lb = la;
+            a = t;
+            la = v;
+          } else if (v > lb) {
+            c = b;
+            lc = lb;
+            b = t;
+            lb = v;
+          } else {
+            c = t;
+            lc = v;
           }
-          topLoss[pos] = lost;
-          topIdx[pos] = t;
         }
         const r0 = i * MAX_REASONS;
-        for (let r = 0; r < MAX_REASONS; r++) out.reasons[r0 + r] = r < count ? topIdx[r]! : -1;
+        out.reasons[r0] = a;
+        out.reasons[r0 + 1] = b;
+        out.reasons[r0 + 2] = c;
       }
     }
   };
