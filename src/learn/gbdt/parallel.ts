@@ -1,15 +1,15 @@
 /**
- * Runs the kernels of a boosting round on the calling thread, or split with worker threads that
- * share the workspace memory:
- * - histograms: each thread owns a contiguous share of the features;
- * - gradients: each thread owns a contiguous share of the rows;
- * - partitions and leaf updates: each job (a node, a leaf) goes whole to one thread.
- * Every sum is computed by one thread in the same order as a single thread would, so the
- * results are the same bits whatever the thread count: a seed gives the same model on 1 or 2.
+ * Runs the kernels of a boosting round on the calling thread, or shared with worker threads
+ * that see the same workspace memory. A batch is a list of items that the threads claim one at
+ * a time from a shared counter, largest first (work stealing): a node's histogram for one chunk
+ * of the features, a chunk of rows' gradients, a node's partition or split search, a leaf's
+ * margin update. When a thread is held up (a busy machine deschedules it), the others take its
+ * items instead of waiting for it.
  *
- * Synchronisation is one Atomics wait/notify per batch (a whole tree level in depth-wise
- * growth, all leaves of a tree), not per node: a wake-up costs tens of microseconds, as much
- * as a small node's work.
+ * Every item is computed whole by one thread, in the same order whichever thread it is, so the
+ * results are the same bits whatever the thread count: a seed gives the same model on 1 or 2.
+ * Synchronisation is per batch (a whole tree level in depth-wise growth), not per node: a
+ * wake-up costs tens of microseconds, as much as a small node's work.
  */
 import { Worker } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
@@ -18,14 +18,17 @@ import { findBestSplit, type NodeStats, type Split, type SplitParams } from './s
 import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, SPLIT_IN, SPLIT_OUT, Workspace } from './workspace.js';
 
 /** Control word indices (Workspace.control). */
-export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, DONE: 8 } as const;
+export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, NEXT: 6, ITEMS: 7, FIN: 8, CHUNKS: 9 } as const;
 export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, SPLITS: 6, EXIT: 7 } as const;
 /**
- * Job fields: [begin, end, a, b, c, thread, out]. Histogram jobs: a = slot, b = slot to
+ * Job fields: [begin, end, a, b, c, -, out]. Histogram jobs: a = slot, b = slot to
  * subtract it from; partitions: a = feature, b = split bin, c = missing goes left; splits:
  * a = slot, b = feature count, c = offset of its features in ws.nodeFeatures.
  */
-const J = { BEGIN: 0, END: 1, A: 2, B: 3, C: 4, THREAD: 5, OUT: 6 } as const;
+const J = { BEGIN: 0, END: 1, A: 2, B: 3, C: 4, OUT: 6 } as const;
+
+/** Rows per gradient item (even: the kernel works on pairs). */
+const GRADIENT_ROWS = 16_384;
 
 /**
  * Below about this much work (row x feature updates, or rows) a batch runs on the calling
@@ -54,83 +57,111 @@ export function shareStart(t: number, threads: number, count: number): number {
 /** Split finding scores one bin in about the time of this many histogram updates. */
 const SPLIT_WORK_PER_BIN = 8;
 
-/** Runs this thread's share of the batch the control words describe (main thread or worker). */
-export function runShare(ws: Workspace, k: Kernels, thread: number, threads: number, splitParams: SplitParams): void {
+/**
+ * The kernels of one thread: kernels[c] builds histograms of feature chunk c (the unrolled
+ * kernel is compiled per chunk); the other kernels are the same in every instance.
+ */
+export type ThreadKernels = readonly Kernels[];
+
+/** Runs item `item` of the batch the control words describe. */
+function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParams: SplitParams): void {
   const ctl = ws.control;
-  const kind = ctl[CTL.KIND]!;
   const jobs = ws.jobs;
-  const nJobs = ctl[CTL.JOBS]!;
   const L = ws.layout;
-  switch (kind) {
+  const k = kernels[0]!;
+  switch (Atomics.load(ctl, CTL.KIND)) {
     case KIND.HIST_RANGE: {
-      // This thread's features are [from, to): the kernel was built for them.
-      const from = shareStart(thread, threads, L.features);
-      const bytes = (shareStart(thread + 1, threads, L.features) - from) * HIST_BYTES_PER_FEATURE;
-      for (let j = 0; j < nJobs; j++) {
-        const o = j * JOB_FIELDS;
-        const slot = ws.slotAddress(jobs[o + J.A]!);
-        k.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
-        const parent = jobs[o + J.B]!;
-        if (parent >= 0 && bytes > 0) k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
-      }
+      const chunks = Atomics.load(ctl, CTL.CHUNKS);
+      const c = item % chunks;
+      const o = ws.order[(item - c) / chunks]! * JOB_FIELDS;
+      const from = shareStart(c, chunks, L.features);
+      const bytes = (shareStart(c + 1, chunks, L.features) - from) * HIST_BYTES_PER_FEATURE;
+      const slot = ws.slotAddress(jobs[o + J.A]!);
+      kernels[c]!.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
+      const parent = jobs[o + J.B]!;
+      if (parent >= 0 && bytes > 0) k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
       return;
     }
     case KIND.HIST_LIST: {
-      const count = ctl[CTL.LIST]!;
-      const from = shareStart(thread, threads, count);
-      const to = shareStart(thread + 1, threads, count);
+      const chunks = Atomics.load(ctl, CTL.CHUNKS);
+      const c = item % chunks;
+      const o = ws.order[(item - c) / chunks]! * JOB_FIELDS;
+      const count = Atomics.load(ctl, CTL.LIST);
+      const from = shareStart(c, chunks, count);
+      const to = shareStart(c + 1, chunks, count);
       if (to <= from) return;
-      for (let j = 0; j < nJobs; j++) {
-        const o = j * JOB_FIELDS;
-        const slot = ws.slotAddress(jobs[o + J.A]!);
-        k.histList(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot, L.featureList + from * 4, to - from);
-        const parent = jobs[o + J.B]!;
-        if (parent < 0) continue;
-        for (let i = from; i < to; i++) {
-          const f = ws.featureList[i]! * HIST_BYTES_PER_FEATURE;
-          k.subtract(ws.slotAddress(parent) + f, slot + f, HIST_BYTES_PER_FEATURE);
-        }
+      const slot = ws.slotAddress(jobs[o + J.A]!);
+      k.histList(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot, L.featureList + from * 4, to - from);
+      const parent = jobs[o + J.B]!;
+      if (parent < 0) return;
+      for (let i = from; i < to; i++) {
+        const f = ws.featureList[i]! * HIST_BYTES_PER_FEATURE;
+        k.subtract(ws.slotAddress(parent) + f, slot + f, HIST_BYTES_PER_FEATURE);
       }
       return;
     }
     case KIND.GRADIENTS: {
-      // Shares of row pairs: the kernel does two rows at a time from an even row.
-      const pairs = Math.ceil(ctl[CTL.ROWS]! / 2);
-      k.gradients(L.margin, L.y, L.weight, L.gh, 2 * shareStart(thread, threads, pairs), 2 * shareStart(thread + 1, threads, pairs));
+      const rows = Atomics.load(ctl, CTL.ROWS);
+      k.gradients(L.margin, L.y, L.weight, L.gh, item * GRADIENT_ROWS, Math.min(rows, (item + 1) * GRADIENT_ROWS));
       return;
     }
-    case KIND.PARTITION:
-      for (let j = 0; j < nJobs; j++) {
-        const o = j * JOB_FIELDS;
-        if (jobs[o + J.THREAD] !== thread) continue;
-        // a = feature, b = split bin, c = 1 when missing values go left
-        const table = ws.tables.subarray(j * 256, j * 256 + 256);
-        const splitBin = jobs[o + J.B]!;
-        for (let b = 1; b < 256; b++) table[b] = b <= splitBin ? 1 : 0;
-        table[0] = jobs[o + J.C]!;
-        const begin = jobs[o + J.BEGIN]!;
-        // Each job's scratch starts at its own begin, so jobs on different threads never share it.
-        jobs[o + J.OUT] = k.partition(L.idx, begin, jobs[o + J.END]!, L.codes + jobs[o + J.A]! * L.rows, L.tables + j * 256, L.scratch + begin * 4);
-      }
+    case KIND.PARTITION: {
+      const j = ws.order[item]!;
+      const o = j * JOB_FIELDS;
+      // a = feature, b = split bin, c = 1 when missing values go left
+      const table = ws.tables.subarray(j * 256, j * 256 + 256);
+      const splitBin = jobs[o + J.B]!;
+      for (let b = 1; b < 256; b++) table[b] = b <= splitBin ? 1 : 0;
+      table[0] = jobs[o + J.C]!;
+      const begin = jobs[o + J.BEGIN]!;
+      // Each job's scratch starts at its own begin, so jobs on different threads never share it.
+      jobs[o + J.OUT] = k.partition(L.idx, begin, jobs[o + J.END]!, L.codes + jobs[o + J.A]! * L.rows, L.tables + j * 256, L.scratch + begin * 4);
       return;
-    case KIND.ADD:
-      for (let j = 0; j < nJobs; j++) {
-        const o = j * JOB_FIELDS;
-        if (jobs[o + J.THREAD] === thread) k.addToRows(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.margin, ws.jobValues[j]!);
-      }
+    }
+    case KIND.ADD: {
+      const j = ws.order[item]!;
+      k.addToRows(L.idx, jobs[j * JOB_FIELDS + J.BEGIN]!, jobs[j * JOB_FIELDS + J.END]!, L.margin, ws.jobValues[j]!);
       return;
-    case KIND.SPLITS:
-      for (let j = 0; j < nJobs; j++) {
-        const o = j * JOB_FIELDS;
-        if (jobs[o + J.THREAD] !== thread) continue;
-        const at = jobs[o + J.C]!;
-        const features = ws.nodeFeatures.subarray(at, at + jobs[o + J.B]!);
-        const i = j * SPLIT_IN;
-        const stats = { G: ws.splitIn[i]!, H: ws.splitIn[i + 1]!, lower: ws.splitIn[i + 2]!, upper: ws.splitIn[i + 3]! };
-        writeSplit(ws.splitOut, j * SPLIT_OUT, findBestSplit(ws.hist, ws.slotOffset(jobs[o + J.A]!), stats, features, ws.binCounts, splitParams));
-      }
+    }
+    case KIND.SPLITS: {
+      const j = ws.order[item]!;
+      const o = j * JOB_FIELDS;
+      const at = jobs[o + J.C]!;
+      const features = ws.nodeFeatures.subarray(at, at + jobs[o + J.B]!);
+      const i = j * SPLIT_IN;
+      const stats = { G: ws.splitIn[i]!, H: ws.splitIn[i + 1]!, lower: ws.splitIn[i + 2]!, upper: ws.splitIn[i + 3]! };
+      writeSplit(ws.splitOut, j * SPLIT_OUT, findBestSplit(ws.hist, ws.slotOffset(jobs[o + J.A]!), stats, features, ws.binCounts, splitParams));
       return;
+    }
   }
+}
+
+/**
+ * Claims and runs items of the current batch until none is left (main thread and workers).
+ * A claim is a compare-and-swap on the item counter; the batch is read after it, so a thread
+ * that arrives late from an earlier batch either finds nothing left or joins the current one.
+ */
+export function claimItems(ws: Workspace, kernels: ThreadKernels, splitParams: SplitParams): void {
+  const ctl = ws.control;
+  for (;;) {
+    const next = Atomics.load(ctl, CTL.NEXT);
+    if (next >= Atomics.load(ctl, CTL.ITEMS)) return;
+    if (Atomics.compareExchange(ctl, CTL.NEXT, next, next + 1) !== next) continue;
+    const items = Atomics.load(ctl, CTL.ITEMS);
+    if (next >= items) continue;
+    runItem(ws, kernels, next, splitParams);
+    if (Atomics.add(ctl, CTL.FIN, 1) + 1 === items) Atomics.notify(ctl, CTL.FIN);
+  }
+}
+
+/**
+ * Histogram kernels for feature chunks: as many chunks as threads (so that one node's histogram
+ * can be shared), at most 4 (every chunk re-reads the node's rows).
+ */
+export function chunkKernels(ws: Workspace, threads: number): ThreadKernels {
+  const F = ws.layout.features;
+  const chunks = Math.max(1, Math.min(threads, F, 4));
+  return Array.from({ length: chunks }, (_, c) => instantiateKernels(kernelModuleBytes(shareStart(c, chunks, F), shareStart(c + 1, chunks, F), F), ws.memory));
 }
 
 /** Binning of the training matrix, done while the workers start (see Executor.create). */
@@ -182,15 +213,17 @@ export interface RowRange {
 }
 
 export class Executor {
-  private readonly all: Kernels;
-  private readonly mine: Kernels;
+  /** Serial path: one pass over all features. */
+  private readonly all: ThreadKernels;
+  private readonly chunked: ThreadKernels;
   private readonly workers: Worker[] = [];
   private seq = 0;
 
   private constructor(readonly ws: Workspace, readonly threads: number, private readonly splitParams: SplitParams) {
     const F = ws.layout.features;
-    this.all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
-    this.mine = threads > 1 ? instantiateKernels(kernelModuleBytes(0, shareStart(1, threads, F), F), ws.memory) : this.all;
+    this.all = [instantiateKernels(kernelModuleBytes(0, F, F), ws.memory)];
+    this.chunked = threads > 1 ? chunkKernels(ws, threads) : this.all;
+    ws.control[CTL.CHUNKS] = this.chunked.length;
   }
 
   /**
@@ -206,11 +239,10 @@ export class Executor {
     for (let w = 1; w < t; w++) {
       const from = shareStart(w, t, F);
       const to = shareStart(w + 1, t, F);
-      const bytes = kernelModuleBytes(from, to, F);
       // Copies of just this share's columns: a view would clone its whole underlying buffer.
       const columns = binning.columns.slice(from, to).map((c) => c.slice());
       const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, bytes, thread: w, threads: t, binning: task, splitParams } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, threads: t, binning: task, splitParams } });
       worker.unref();
       ex.workers.push(worker);
       shares.push(
@@ -231,27 +263,31 @@ export class Executor {
     }
   }
 
-  /** Runs the batch set up in the control words and job list, with the workers when it pays. */
-  private run(kind: number, jobs: number, work: number): void {
+  /**
+   * Runs a batch of `units` jobs (or row chunks) set up in the control words, job list and claim
+   * order, with the workers when the work is worth waking them for. `chunked` batches (the
+   * histograms) have one item per job and feature chunk.
+   */
+  private run(kind: number, units: number, work: number, chunked = false): void {
     const ctl = this.ws.control;
-    ctl[CTL.KIND] = kind;
-    ctl[CTL.JOBS] = jobs;
-    const perJob = kind === KIND.PARTITION || kind === KIND.ADD || kind === KIND.SPLITS;
-    if (this.threads === 1 || work < PARALLEL_MIN_WORK || (perJob && jobs < 2)) {
-      // Jobs may have been given to other threads: take them all back.
-      if (perJob) for (let j = 0; j < jobs; j++) this.ws.jobs[j * JOB_FIELDS + J.THREAD] = 0;
-      runShare(this.ws, this.all, 0, 1, this.splitParams);
+    Atomics.store(ctl, CTL.KIND, kind);
+    const items = chunked ? units * this.chunked.length : units;
+    if (this.threads === 1 || work < PARALLEL_MIN_WORK || items < 2) {
+      Atomics.store(ctl, CTL.CHUNKS, 1);
+      for (let i = 0; i < units; i++) runItem(this.ws, this.all, i, this.splitParams);
       return;
     }
-    const seq = ++this.seq;
-    Atomics.store(ctl, CTL.SEQ, seq);
+    Atomics.store(ctl, CTL.CHUNKS, this.chunked.length);
+    Atomics.store(ctl, CTL.ITEMS, items);
+    Atomics.store(ctl, CTL.FIN, 0);
+    Atomics.store(ctl, CTL.NEXT, 0);
+    Atomics.store(ctl, CTL.SEQ, ++this.seq);
     Atomics.notify(ctl, CTL.SEQ);
-    runShare(this.ws, this.mine, 0, this.threads, this.splitParams);
-    for (let w = 1; w < this.threads; w++) {
-      while (Atomics.load(ctl, CTL.DONE + w) !== seq) {
-        if (Atomics.load(ctl, CTL.ERROR) !== 0) throw new Error('gbdt worker thread failed');
-        waitWhile(ctl, CTL.DONE + w, seq - 1, 1000);
-      }
+    claimItems(this.ws, this.chunked, this.splitParams);
+    // Every item is claimed; wait for the ones other threads are still running.
+    for (let fin = Atomics.load(ctl, CTL.FIN); fin < items; fin = Atomics.load(ctl, CTL.FIN)) {
+      if (Atomics.load(ctl, CTL.ERROR) !== 0) throw new Error('gbdt worker thread failed');
+      waitWhile(ctl, CTL.FIN, fin, 1000);
     }
   }
 
@@ -265,21 +301,12 @@ export class Executor {
     jobs[o + J.C] = c;
   }
 
-  /**
-   * Gives each job to the thread with the least work so far, largest jobs first (ties to the
-   * lower index); returns the total work.
-   */
-  private assign(work: ArrayLike<number>): number {
-    const load = new Float64Array(this.threads);
+  /** Writes the claim order, largest job first (ties to the lower index); returns the total work. */
+  private order(work: ArrayLike<number>): number {
     const order = Array.from({ length: work.length }, (_, j) => j).sort((a, b) => work[b]! - work[a]! || a - b);
+    this.ws.order.set(order);
     let total = 0;
-    for (const j of order) {
-      let t = 0;
-      for (let u = 1; u < this.threads; u++) if (load[u]! < load[t]!) t = u;
-      load[t] = load[t]! + work[j]!;
-      total += work[j]!;
-      this.ws.jobs[j * JOB_FIELDS + J.THREAD] = t;
-    }
+    for (let j = 0; j < work.length; j++) total += work[j]!;
     return total;
   }
 
@@ -298,7 +325,7 @@ export class Executor {
       ws.splitIn[i + 3] = job.stats.upper;
       work[j] = job.features.length * 256 * SPLIT_WORK_PER_BIN;
     });
-    this.run(KIND.SPLITS, jobs.length, this.assign(work));
+    this.run(KIND.SPLITS, jobs.length, this.order(work));
     return jobs.map((_, j) => readSplit(ws.splitOut, j * SPLIT_OUT));
   }
 
@@ -323,13 +350,14 @@ export class Executor {
       ws.featureList.set(features);
       ws.control[CTL.LIST] = features.length;
     }
-    this.run(features ? KIND.HIST_LIST : KIND.HIST_RANGE, jobs.length, rows * (features ? features.length : ws.layout.features));
+    this.order(jobs.map((job) => job.end - job.begin));
+    this.run(features ? KIND.HIST_LIST : KIND.HIST_RANGE, jobs.length, rows * (features ? features.length : ws.layout.features), true);
   }
 
   /** Log-loss gradients of rows [0, rows) from ws.margin, ws.y and ws.weight into ws.gh. */
   gradients(rows: number): void {
     this.ws.control[CTL.ROWS] = rows;
-    this.run(KIND.GRADIENTS, 0, rows);
+    this.run(KIND.GRADIENTS, Math.ceil(rows / GRADIENT_ROWS), rows);
   }
 
   /**
@@ -350,7 +378,7 @@ export class Executor {
       const job = jobs[p.job]!;
       this.setJob(k, p.begin, p.end, job.feature, job.splitBin, job.defaultLeft ? 1 : 0);
     });
-    this.run(KIND.PARTITION, pieces.length, this.assign(pieces.map((p) => p.end - p.begin)));
+    this.run(KIND.PARTITION, pieces.length, this.order(pieces.map((p) => p.end - p.begin)));
     const mids = new Int32Array(jobs.length);
     let k = 0;
     jobs.forEach((job, j) => {
@@ -387,7 +415,7 @@ export class Executor {
       this.setJob(j, job.begin, job.end);
       ws.jobValues[j] = job.value;
     });
-    this.run(KIND.ADD, jobs.length, this.assign(jobs.map((r) => r.end - r.begin)));
+    this.run(KIND.ADD, jobs.length, this.order(jobs.map((r) => r.end - r.begin)));
   }
 
   async dispose(): Promise<void> {

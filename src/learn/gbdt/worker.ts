@@ -1,20 +1,17 @@
 /**
- * Worker thread entry: waits for batches on the shared control words and runs its share of
- * each (see parallel.ts).
+ * Worker thread entry: waits for batches on the shared control words and claims their items
+ * with the other threads (see parallel.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WasmMemory } from './wasm/assembler.js';
-import { instantiateKernels } from './wasm/kernels.js';
 import { binFeatures } from './binning.js';
-import { CTL, KIND, runShare, waitWhile, type WorkerBinning } from './parallel.js';
+import { CTL, KIND, chunkKernels, claimItems, waitWhile, type WorkerBinning } from './parallel.js';
 import type { SplitParams } from './split.js';
 import { Workspace, type WorkspaceLayout } from './workspace.js';
 
 interface WorkerData {
   layout: WorkspaceLayout;
   memory: WasmMemory;
-  bytes: Uint8Array;
-  thread: number;
   threads: number;
   binning: WorkerBinning;
   splitParams: SplitParams;
@@ -22,7 +19,7 @@ interface WorkerData {
 
 const data = workerData as WorkerData;
 const ws = new Workspace(data.layout, data.memory);
-const kernels = instantiateKernels(data.bytes, data.memory);
+const kernels = chunkKernels(ws, data.threads);
 const ctl = ws.control;
 let seen = Atomics.load(ctl, CTL.SEQ);
 const b = data.binning;
@@ -34,10 +31,9 @@ for (;;) {
   seen = Atomics.load(ctl, CTL.SEQ);
   if (ctl[CTL.KIND] === KIND.EXIT) break;
   try {
-    runShare(ws, kernels, data.thread, data.threads, data.splitParams);
+    claimItems(ws, kernels, data.splitParams);
   } catch {
     Atomics.store(ctl, CTL.ERROR, 1);
+    Atomics.notify(ctl, CTL.FIN);
   }
-  Atomics.store(ctl, CTL.DONE + data.thread, seen);
-  Atomics.notify(ctl, CTL.DONE + data.thread);
 }

@@ -28,6 +28,8 @@ export interface WorkspaceLayout {
   jobs: number;
   jobValues: number;
   tables: number;
+  /** Job indices in the order threads claim them (largest first). */
+  order: number;
   splitIn: number;
   splitOut: number;
   /** Per split-finding job, the features it may split on (colsample_bynode). */
@@ -58,6 +60,7 @@ export function planWorkspace(rows: number, features: number, slots: number, job
   const jobs = take(jobCapacity * JOB_FIELDS * 4);
   const jobValues = take(jobCapacity * 8);
   const tables = take(jobCapacity * 256);
+  const order = take(jobCapacity * 4);
   const splitIn = take(jobCapacity * SPLIT_IN * 8);
   const splitOut = take(jobCapacity * SPLIT_OUT * 8);
   const nodeFeatures = take(jobCapacity * features * 4);
@@ -79,7 +82,7 @@ export function planWorkspace(rows: number, features: number, slots: number, job
     throw new RangeError(`gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB WebAssembly can address: too many rows x inputs, or too deep trees`);
   }
   const pages = Math.max(1, Math.ceil(at / PAGE));
-  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, splitIn, splitOut, nodeFeatures, binCounts, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
+  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, order, splitIn, splitOut, nodeFeatures, binCounts, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
 }
 
 /** Typed views over the shared memory; the main thread and every worker build one. */
@@ -88,6 +91,7 @@ export class Workspace {
   readonly jobs: Int32Array;
   readonly jobValues: Float64Array;
   readonly tables: Uint8Array;
+  readonly order: Int32Array;
   readonly splitIn: Float64Array;
   readonly splitOut: Float64Array;
   readonly nodeFeatures: Uint32Array;
@@ -115,6 +119,7 @@ export class Workspace {
     this.jobs = new Int32Array(buf, L.jobs, L.jobCapacity * JOB_FIELDS);
     this.jobValues = new Float64Array(buf, L.jobValues, L.jobCapacity);
     this.tables = new Uint8Array(buf, L.tables, L.jobCapacity * 256);
+    this.order = new Int32Array(buf, L.order, L.jobCapacity);
     this.splitIn = new Float64Array(buf, L.splitIn, L.jobCapacity * SPLIT_IN);
     this.splitOut = new Float64Array(buf, L.splitOut, L.jobCapacity * SPLIT_OUT);
     this.nodeFeatures = new Uint32Array(buf, L.nodeFeatures, L.jobCapacity * L.features);
