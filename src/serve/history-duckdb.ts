@@ -4,7 +4,7 @@ import { ChurnkitError } from '../util/errors.js';
 import { ALERTS_TABLE, HISTORY_TABLE, type AlertClaim, type AlertStatus, type HistoryBackend, type HistoryKey, type PreviousScore, type ScoreRecord } from './history.js';
 import { Serial } from './serial.js';
 
-const STAGE_TYPES = [INTEGER, VARCHAR, VARCHAR, DOUBLE, VARCHAR, DOUBLE, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, VARCHAR];
+const STAGE_TYPES = [INTEGER, VARCHAR, VARCHAR, DOUBLE, VARCHAR, DOUBLE, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN];
 const CHUNK_ROWS = 2048;
 
 const SCHEMA = `
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS ${ALERTS_TABLE} (
 );
 CREATE TEMP TABLE churnkit_stage (
   i INTEGER, account_id VARCHAR, as_of VARCHAR, score DOUBLE, band VARCHAR, probability DOUBLE,
-  escalate BOOLEAN, layers VARCHAR, overrides VARCHAR, reasons VARCHAR, scorecard VARCHAR
+  escalate BOOLEAN, layers VARCHAR, overrides VARCHAR, reasons VARCHAR, scorecard VARCHAR, keep BOOLEAN
 );`;
 
 /**
@@ -164,12 +164,17 @@ class DuckDBHistory implements HistoryBackend {
 
   /** Loads rows into the temp stage table with the appender: far cheaper than bound lists. */
   private async stage(rows: readonly (ScoreRecord | HistoryKey)[]): Promise<void> {
+    // Only the last row of each (account_id, as_of) is written: one statement may not touch a key
+    // twice, and marking the keepers here is cheaper than a window in SQL.
+    const keep = new Map<string, number>();
+    rows.forEach((r, i) => keep.set(`${r.account_id}\u0000${r.as_of}`, i));
+    const kept = new Set(keep.values());
     const appender = await this.conn.createAppender('churnkit_stage');
     try {
       for (let offset = 0; offset < rows.length; offset += CHUNK_ROWS) {
         const slice = rows.slice(offset, offset + CHUNK_ROWS);
         const chunk = DuckDBDataChunk.create(STAGE_TYPES, slice.length);
-        chunk.setColumns(stageColumns(slice, offset) as DuckDBValue[][]);
+        chunk.setColumns(stageColumns(slice, offset, kept) as DuckDBValue[][]);
         appender.appendDataChunk(chunk);
       }
     } finally {
@@ -194,14 +199,13 @@ class DuckDBHistory implements HistoryBackend {
     await this.conn.run(
       `INSERT OR REPLACE INTO ${HISTORY_TABLE}
        SELECT account_id, CAST(as_of AS DATE), score, band, probability, escalate, CAST(layers AS JSON), overrides, reasons, scorecard, $1
-       FROM churnkit_stage
-       QUALIFY row_number() OVER (PARTITION BY account_id, as_of ORDER BY i DESC) = 1`,
+       FROM churnkit_stage WHERE keep`,
       [source],
     );
   }
 }
 
-function stageColumns(rows: readonly (ScoreRecord | HistoryKey)[], offset: number): unknown[][] {
+function stageColumns(rows: readonly (ScoreRecord | HistoryKey)[], offset: number, kept: ReadonlySet<number>): unknown[][] {
   const cols: unknown[][] = STAGE_TYPES.map(() => new Array(rows.length));
   rows.forEach((r, j) => {
     const s = r as Partial<ScoreRecord>;
@@ -216,6 +220,7 @@ function stageColumns(rows: readonly (ScoreRecord | HistoryKey)[], offset: numbe
     cols[8]![j] = s.overrides ? s.overrides.join(',') : null;
     cols[9]![j] = s.reasons ? s.reasons.join(',') : null;
     cols[10]![j] = s.scorecard ?? null;
+    cols[11]![j] = kept.has(offset + j);
   });
   return cols;
 }
