@@ -38,8 +38,8 @@ for (const key of keys) {
   const best = reference.get(data);
   if (!best || fit < best.fit) reference.set(data, { fit, auc: median(rs.map((r) => r.auc)) });
 }
-console.log('| data | tool | runs | fit s (median) | vs faster XGBoost | test AUC | AUC - XGBoost |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| data | tool | runs | fit s (median) | vs faster XGBoost | CPU s | test AUC | AUC - XGBoost |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const key of keys) {
   const [data, tool] = key.split('\u0000') as [string, string];
   const rs = groups.get(key)!;
@@ -48,5 +48,7 @@ for (const key of keys) {
   const ref = reference.get(data);
   const ratio = ref ? `${(fit / ref.fit).toFixed(2)}x` : '';
   const dAuc = ref ? (auc - ref.auc >= 0 ? '+' : '') + (auc - ref.auc).toFixed(4) : '';
-  console.log(`| ${data} | ${tool} | ${rs.length} | ${fit.toFixed(2)} | ${ratio} | ${auc.toFixed(4)} | ${dAuc} |`);
+  const cpus = rs.flatMap((r) => (r.fit_cpu_seconds === undefined ? [] : [r.fit_cpu_seconds]));
+  const cpu = cpus.length > 0 ? median(cpus).toFixed(2) : '';
+  console.log(`| ${data} | ${tool} | ${rs.length} | ${fit.toFixed(2)} | ${ratio} | ${cpu} | ${auc.toFixed(4)} | ${dAuc} |`);
 }
