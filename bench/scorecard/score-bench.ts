@@ -100,6 +100,11 @@ for (const card of cards) {
   const secs: number[] = [];
   for (let r = 0; r < RUNS; r++) secs.push(time(() => (checksum += scoreColumns(card, data).score[0]!)));
   record(`scoreColumns, ${card.name} card`, N, secs, lastCpu(RUNS));
+  // the same into preallocated outputs (a stream of equal batches): no allocation per run
+  const into = scoreColumns(card, data);
+  const reused: number[] = [];
+  for (let r = 0; r < RUNS; r++) reused.push(time(() => (checksum += scoreColumns(card, data, into).score[0]!)));
+  record(`scoreColumns into preallocated outputs, ${card.name} card`, N, reused, lastCpu(RUNS));
 }
 for (const card of cards.slice(0, 1)) {
   const f = compileScorer(card);
@@ -139,6 +144,7 @@ if (args.includes('--peer')) {
 }
 
 const ref = results.find((r) => r.what.startsWith('scoreColumns, calibrated'))!;
+const refInto = results.find((r) => r.what.startsWith('scoreColumns into preallocated outputs, calibrated'))!;
 const lines = ['| scorer | rows | median wall s | accounts/s (wall) | median CPU s | accounts/CPU-s | vs numpy peer (wall) |', '|---|---:|---:|---:|---:|---:|---:|'];
 const peerRate = results.find((r) => r.what.startsWith('numpy'))?.rowsPerSecond;
 for (const r of results)
@@ -146,5 +152,5 @@ for (const r of results)
     `| ${r.what} | ${r.rows.toLocaleString('en-US')} | ${r.medianSeconds.toFixed(4)} | ${Math.round(r.rowsPerSecond).toLocaleString('en-US')} | ${r.medianCpuSeconds?.toFixed(4) ?? '-'} | ${r.medianCpuSeconds ? Math.round(r.rows / r.medianCpuSeconds).toLocaleString('en-US') : '-'} | ${peerRate ? `${(r.rowsPerSecond / peerRate).toFixed(2)}x` : '-'} |`,
   );
 process.stdout.write(
-  `${lines.join('\n')}\n\n${peerCheck}\ntarget >= 1,000,000 accounts/s (calibrated-like card): wall ${ref.rowsPerSecond >= 1e6 ? 'met' : 'MISSED'}, CPU ${ref.medianCpuSeconds && ref.rows / ref.medianCpuSeconds >= 1e6 ? 'met' : 'MISSED'} (checksum ${checksum.toFixed(3)})\n`,
+  `${lines.join('\n')}\n\n${peerCheck}\ntarget >= 1,000,000 accounts/s (calibrated-like card, wall): ${ref.rowsPerSecond >= 1e6 ? 'met' : 'MISSED'} allocating outputs, ${refInto.rowsPerSecond >= 1e6 ? 'met' : 'MISSED'} into preallocated outputs (checksum ${checksum.toFixed(3)})\n`,
 );

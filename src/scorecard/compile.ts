@@ -343,9 +343,22 @@ export function signalNames(card: Scorecard): string[] {
   return card.layers.flatMap((l) => l.signals.map((s) => s.feature));
 }
 
-/** Scores every row of a column table; the card's columns are read once, outputs preallocated. */
-export function scoreColumns(card: Scorecard, table: ColumnTable): ScoreColumns {
-  const out = allocate(card, table.n);
+/** An earlier result's arrays, when they fit this card and this many rows. */
+function reusable(card: Scorecard, n: number, into: ScoreColumns | undefined): Outputs | null {
+  if (!into || into.n !== n || into.overrides.length !== card.overrides.length) return null;
+  const layers = card.layers.map((l) => into.layers[l.name]);
+  if (layers.some((l) => l === undefined)) return null;
+  const { score, base_score: base, band, probability, fired, escalate, reasons } = into;
+  return { score, base, band, probability, layers: layers as Float64Array[], fired, escalate, reasons };
+}
+
+/**
+ * Scores every row of a column table; the card's columns are read once. Pass an earlier result
+ * for the same card and row count as `into` to score into its arrays (a stream of equal-sized
+ * batches then allocates nothing); it is overwritten.
+ */
+export function scoreColumns(card: Scorecard, table: ColumnTable, into?: ScoreColumns): ScoreColumns {
+  const out = reusable(card, table.n, into) ?? allocate(card, table.n);
   bindKernel(card, tableViews(table), CHUNK)(0, table.n, out);
   const layers: Record<string, Float64Array> = {};
   card.layers.forEach((l, k) => (layers[l.name] = out.layers[k]!));
