@@ -157,3 +157,21 @@ test('they agree on the default card with typed columns as the data layer holds 
     assert.equal(BANDS[cols.band[i]!], ref.band);
   }
 });
+
+test('scoring into an earlier result\'s arrays gives what a fresh call gives', () => {
+  const card = parseScorecard(defaultCardJson());
+  const rng = new Rng(3);
+  const table = () => ({
+    n: 500,
+    columns: Object.fromEntries(
+      [...card.layers.flatMap((l) => l.signals.map((s) => s.feature)), 'zero_usage_14d', 'days_to_renewal'].map((f) => [f, Float64Array.from({ length: 500 }, () => (rng.next() < 0.1 ? NaN : rng.uniform(-1, 2)))]),
+    ),
+  });
+  const first = table();
+  const second = table();
+  const into = scoreColumns(card, first);
+  const again = scoreColumns(card, second, into);
+  const fresh = scoreColumns(card, second);
+  assert.equal(again.score, into.score, 'the arrays were reused');
+  assert.deepEqual(again, fresh);
+});
