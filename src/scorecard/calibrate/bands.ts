@@ -68,3 +68,42 @@ export function rescaleOverrides(overrides: readonly Override[], from: Threshold
     ...(o.value !== undefined ? { value: rescaleScore(o.value, from, to) } : {}),
   }));
 }
+
+/**
+ * Own thresholds for each segment with at least `minRows` rows and `minChurners` churners, from
+ * its own churn curve against the portfolio base rate (so a band is the same absolute risk in
+ * every segment); kept only where they differ from the overall ones.
+ */
+export function segmentThresholds(
+  score: Float64Array,
+  y: Float64Array,
+  segment: readonly (string | null)[] | null,
+  overall: Thresholds,
+  baseRate: number,
+  rule: ThresholdRule,
+  minRows: number,
+  minChurners: number,
+): { segments: Record<string, Thresholds>; notes: string[] } {
+  const segments: Record<string, Thresholds> = {};
+  const notes: string[] = [];
+  if (!segment) return { segments, notes };
+  const bySegment = new Map<string, number[]>();
+  segment.forEach((s, i) => {
+    if (s === null) return;
+    let list = bySegment.get(s);
+    if (!list) bySegment.set(s, (list = []));
+    list.push(i);
+  });
+  for (const name of [...bySegment.keys()].sort()) {
+    const rows = bySegment.get(name)!;
+    const churners = rows.reduce((a, i) => a + y[i]!, 0);
+    if (rows.length < minRows || churners < minChurners) {
+      notes.push(`${name}: ${rows.length} rows, ${churners} churners in the later slice: too few, uses the overall thresholds`);
+      continue;
+    }
+    const curve = fitProbabilityMap(Float64Array.from(rows, (i) => score[i]!), Float64Array.from(rows, (i) => y[i]!), { rows: rows.length, positives: churners });
+    const t = thresholdsFromCurve(curve, baseRate, rule);
+    if (t.green !== overall.green || t.yellow !== overall.yellow) segments[name] = t;
+  }
+  return { segments, notes };
+}

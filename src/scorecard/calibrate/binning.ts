@@ -6,7 +6,9 @@
  * additive on the log-odds scale, as a logistic model is.
  */
 import { poolAdjacentViolators } from '../../learn/index.js';
-import type { PointsBand } from '../schema.js';
+import { numeric, type Frame } from '../../data/frame.js';
+import type { PointsBand, ScorecardSignal } from '../schema.js';
+import { conditionColumn } from '../compile.js';
 
 export type Direction = 'higher_is_safer' | 'higher_is_riskier';
 
@@ -145,4 +147,47 @@ function orderKeys(b: PointsBand): PointsBand {
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
+}
+
+/**
+ * A signal's bands and missing policy fitted on the rows of `fit`: rows where one of its points
+ * rules holds keep the rule and stay out of the bins; a signal missing on at least 2% of rows
+ * (and 30) gets missing points on the same scale, else its weight is redistributed. Null when
+ * the signal is never present.
+ */
+export function fitSignalPoints(
+  signal: ScorecardSignal,
+  fit: Frame,
+  target: Float64Array,
+  y: Float64Array,
+  isMargin: boolean,
+  options: { maxBins: number; minBinShare: number },
+): ScorecardSignal | null {
+  const x = numeric(fit, signal.feature);
+  const ruled = new Uint8Array(fit.n);
+  for (const rule of signal.rules ?? []) conditionColumn(rule.when, fit).forEach((v, i) => (ruled[i]! |= v));
+  const present: number[] = [];
+  const missing: number[] = [];
+  for (let i = 0; i < fit.n; i++) if (!ruled[i]) (Number.isNaN(x[i]!) ? missing : present).push(i);
+  if (present.length === 0) return null;
+  const bins = monotoneBins(
+    present.map((i) => x[i]!),
+    present.map((i) => target[i]!),
+    present.map((i) => y[i]!),
+    signal.direction,
+    isMargin,
+    { maxBins: options.maxBins, minRows: Math.max(30, Math.ceil(options.minBinShare * present.length)), minRowsDiscrete: Math.max(30, Math.ceil(0.01 * present.length)) },
+  );
+  const risks = bins.map((b) => b.risk);
+  const ownMissing = missing.length >= Math.max(30, 0.02 * (present.length + missing.length));
+  if (ownMissing) {
+    const positives = missing.reduce((a, i) => a + (y[i] === 1 ? 1 : 0), 0);
+    risks.push(isMargin ? missing.reduce((a, i) => a + target[i]!, 0) / missing.length : smoothedLogOdds(positives, missing.length));
+  }
+  const points = riskToPoints(risks);
+  return {
+    ...signal,
+    points: binsToBands(bins, points.slice(0, bins.length), bins.map((b) => b.positives / b.rows)),
+    missing: ownMissing ? { policy: 'points', points: points[points.length - 1]! } : { policy: 'redistribute' },
+  };
 }

@@ -18,15 +18,15 @@ import { silentProgress, type Progress } from '../../util/progress.js';
 import { numeric, textColumn, type Frame } from '../../data/frame.js';
 import { LABEL_COLUMN } from '../../features/index.js';
 import { dataFingerprint, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
-import type { Scorecard, ScorecardSignal, Thresholds } from '../schema.js';
+import type { Scorecard, ScorecardSignal } from '../schema.js';
 import { parseScorecard } from '../validate.js';
-import { conditionColumn, scoreColumns } from '../compile.js';
+import { scoreColumns } from '../compile.js';
 import { pointsColumn } from '../points.js';
 import { scorecardColumns } from '../inputs.js';
-import { binsToBands, monotoneBins, riskToPoints, round, smoothedLogOdds } from './binning.js';
+import { fitSignalPoints, round } from './binning.js';
 import { fitNonNegative, type Loss } from './nonneg.js';
 import { bootstrapWeights, cardWeights, type WeightIntervals } from './weights.js';
-import { DEFAULT_THRESHOLD_RULE, fitProbabilityMap, rescaleOverrides, thresholdsFromCurve, type ThresholdRule } from './bands.js';
+import { DEFAULT_THRESHOLD_RULE, fitProbabilityMap, rescaleOverrides, segmentThresholds, thresholdsFromCurve, type ThresholdRule } from './bands.js';
 import { fidelityReport, overrideReport, type FidelityReport, type OverrideReport, type SliceSummary } from './reports.js';
 
 export interface CalibrateOptions {
@@ -142,41 +142,12 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
 
   // 1. points per signal, on the fit slice
   progress.start('fitting points per signal');
-  const maxBins = options.maxBins ?? 5;
-  const minBinShare = options.minBinShare ?? 0.05;
+  const binning = { maxBins: options.maxBins ?? 5, minBinShare: options.minBinShare ?? 0.05 };
   const fittedSignals: ScorecardSignal[][] = base.layers.map((layer) =>
     layer.signals.map((signal) => {
-      const x = numeric(fit, signal.feature);
-      const ruled = new Uint8Array(fit.n);
-      for (const rule of signal.rules ?? []) conditionColumn(rule.when, fit).forEach((v, i) => (ruled[i]! |= v));
-      const present: number[] = [];
-      const missing: number[] = [];
-      for (let i = 0; i < fit.n; i++) if (!ruled[i]) (Number.isNaN(x[i]!) ? missing : present).push(i);
-      const bins = monotoneBins(
-        present.map((i) => x[i]!),
-        present.map((i) => target[i]!),
-        present.map((i) => yFit[i]!),
-        signal.direction,
-        margin !== null,
-        { maxBins, minRows: Math.max(30, Math.ceil(minBinShare * present.length)), minRowsDiscrete: Math.max(30, Math.ceil(0.01 * present.length)) },
-      );
-      if (present.length === 0) {
-        warnings.push(`${signal.feature} is NULL on every row of the fit slice: it gets no weight`);
-        return { ...signal, points: [{ points: 100 }], missing: { policy: 'redistribute' as const } };
-      }
-      const risks = bins.map((b) => b.risk);
-      const ownMissing = missing.length >= Math.max(30, 0.02 * (present.length + missing.length));
-      if (ownMissing) {
-        const pos = missing.reduce((a, i) => a + (yFit[i] === 1 ? 1 : 0), 0);
-        risks.push(margin ? missing.reduce((a, i) => a + margin![i]!, 0) / missing.length : smoothedLogOdds(pos, missing.length));
-      }
-      const points = riskToPoints(risks);
-      const bands = binsToBands(bins, points.slice(0, bins.length), bins.map((b) => b.positives / b.rows));
-      return {
-        ...signal,
-        points: bands,
-        missing: ownMissing ? { policy: 'points' as const, points: points[points.length - 1]! } : { policy: 'redistribute' as const },
-      };
+      const fitted = fitSignalPoints(signal, fit, target, yFit, margin !== null, binning);
+      if (!fitted) warnings.push(`${signal.feature} is NULL on every row of the fit slice: it gets no weight`);
+      return fitted ?? { ...signal, points: [{ points: 100 }], missing: { policy: 'redistribute' as const } };
     }),
   );
 
@@ -230,34 +201,14 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
   const baseRate = laterSlice.positives / laterSlice.rows;
   const rule = options.thresholds ?? DEFAULT_THRESHOLD_RULE;
   const overall = thresholdsFromCurve(baseCurve, baseRate, rule);
-  const segments: Record<string, Thresholds> = {};
-  const segCol = later.columns['segment'] ? textColumn(later, 'segment') : null;
-  const segmentNotes: string[] = [];
-  if (segCol) {
-    const bySegment = new Map<string, number[]>();
-    segCol.forEach((s, i) => {
-      if (s === null) return;
-      let list = bySegment.get(s);
-      if (!list) bySegment.set(s, (list = []));
-      list.push(i);
-    });
-    for (const name of [...bySegment.keys()].sort()) {
-      const rows = bySegment.get(name)!;
-      const churners = rows.reduce((a, i) => a + yLater[i]!, 0);
-      if (rows.length < (options.minSegmentRows ?? 200) || churners < (options.minSegmentChurners ?? 10)) {
-        segmentNotes.push(`${name}: ${rows.length} rows, ${churners} churners in the later slice: too few, uses the overall thresholds`);
-        continue;
-      }
-      const curve = fitProbabilityMap(Float64Array.from(rows, (i) => laterScores[i]!), Float64Array.from(rows, (i) => yLater[i]!), { rows: rows.length, positives: churners });
-      const t = thresholdsFromCurve(curve, baseRate, rule);
-      if (t.green !== overall.green || t.yellow !== overall.yellow) segments[name] = t;
-    }
-  }
+  const minSegmentRows = options.minSegmentRows ?? 200;
+  const minSegmentChurners = options.minSegmentChurners ?? 10;
+  const { segments, notes: segmentNotes } = segmentThresholds(laterScores, yLater, later.columns['segment'] ? textColumn(later, 'segment') : null, overall, baseRate, rule, minSegmentRows, minSegmentChurners);
   const bands = {
     green: overall.green,
     yellow: overall.yellow,
     ...(Object.keys(segments).length ? { segments } : {}),
-    method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${options.minSegmentRows ?? 200} rows and ${options.minSegmentChurners ?? 10} churners`,
+    method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} churners`,
   };
 
   const overrides = rescaleOverrides(base.overrides, base.bands, overall);
