@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame } from '../../data/frame.js';
@@ -69,6 +70,28 @@ async function run(flags: CalibrateFlags, io: CommandIO) {
     warnings: result.warnings,
   };
 }
+
+/**
+ * The demo's calibration: the demo feature table (and the demo model when a train step ran) to
+ * `models/demo/scorecard.json` with its reports. The path is in the step's summary (`out`).
+ */
+export const calibrateDemoStep = {
+  name: 'calibrate',
+  title: 'calibrating the health scorecard to observed churn',
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const model = (ctx.results['train'] as { out?: string } | undefined)?.out;
+    const out = join(ctx.root, '..', 'models', 'demo', 'scorecard.json');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const summary = (await run({ features, ...(model ? { model } : {}), base: 'default', out, horizon: 90, holdout: '0.3', seed: 0, bootstrap: 200 }, quiet)) as Awaited<ReturnType<typeof run>>;
+    const { auc } = summary;
+    ctx.io.say(
+      `calibrate ${summary.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(0)}%`).join(', ')}; later-slice AUC ${auc.calibrated.toFixed(3)} ` +
+        `(default scorecard ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)}` : ''}) -> ${out} (reports: ${summary.reports.fidelityMarkdown}, ${summary.reports.overridesMarkdown})`,
+    );
+    return summary;
+  },
+};
 
 export function register(program: Command): void {
   defineCommand<CalibrateFlags>(

@@ -5,6 +5,8 @@ import { ChurnkitError } from '../../util/errors.js';
 import { simulate } from '../../simulate/index.js';
 import { formatIssue, validateHistory } from '../../data/index.js';
 import { featuresDemoStep } from './features.js';
+import { calibrateDemoStep } from './calibrate.js';
+import { scoreDemoStep } from './score.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
 export interface DemoContext {
@@ -61,6 +63,8 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   featuresDemoStep,
+  calibrateDemoStep,
+  scoreDemoStep,
 ];
 
 interface DemoFlags extends Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame, readFrame, type Frame } from '../../data/frame.js';
@@ -51,6 +52,21 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   io.say(`wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated`);
   return { ok: true, out: flags.out, rows: frame.n, as_of: asOf, columns: written.columns, bands, escalated, scorecard: card.name ?? flags.scorecard };
 }
+
+/** The demo's scoring: the calibrated scorecard over the demo feature table, to `models/demo/scores.csv` beside it. */
+export const scoreDemoStep = {
+  name: 'score',
+  title: 'scoring every snapshot with the calibrated scorecard',
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out ?? 'default';
+    const out = join(ctx.root, '..', 'models', 'demo', 'scores.csv');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const summary = (await run({ scorecard, features, out }, quiet)) as Awaited<ReturnType<typeof run>>;
+    ctx.io.say(`score     ${summary.rows.toLocaleString('en-US')} rows with ${scorecard}: GREEN ${summary.bands['GREEN']}, YELLOW ${summary.bands['YELLOW']}, RED ${summary.bands['RED']}, ${summary.escalated} escalated -> ${out}`);
+    return summary;
+  },
+};
 
 export function register(program: Command): void {
   defineCommand<ScoreFlags>(
