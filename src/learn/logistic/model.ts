@@ -105,26 +105,11 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const keep: number[] = [];
     const dropped: string[] = [];
     for (let j = 0; j < pAll; j++) {
-      const col = X.columns[j]!;
-      let sum = 0;
-      let min = Infinity;
-      let max = -Infinity;
-      for (let i = 0; i < n; i++) {
-        const v = col[i]!;
-        if (Number.isNaN(v)) throw new ModelFitError(`logistic: input ${names[j]} has a missing value in row ${i + 1}; impute it first (the training pipeline does)`, [names[j]!]);
-        sum += v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-      const mean = sum / n;
-      let ss = 0;
-      for (let i = 0; i < n; i++) {
-        const d = col[i]! - mean;
-        ss += d * d;
-      }
-      center[j] = mean;
-      scale[j] = Math.sqrt(ss / n);
-      if (min === max || !(scale[j]! > 0)) dropped.push(names[j]!);
+      const st = columnStats(X.columns[j]!);
+      if (typeof st === 'number') throw new ModelFitError(`logistic: input ${names[j]} has a missing value in row ${st + 1}; impute it first (the training pipeline does)`, [names[j]!]);
+      center[j] = st.mean;
+      scale[j] = st.sd;
+      if (st.constant || !(st.sd > 0)) dropped.push(names[j]!);
       else keep.push(j);
     }
     const p = keep.length;
@@ -275,6 +260,36 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const s = this.s;
     return { coefficients: s.table, ...s.fit, dropped: s.dropped };
   }
+}
+
+/**
+ * Mean, standard deviation and constancy in one pass over values shifted by the first one (so
+ * the sums stay small); the rare column whose shift loses precision to cancellation gets a
+ * second, exact pass. A NaN returns its row index.
+ */
+function columnStats(col: Float64Array): { mean: number; sd: number; constant: boolean } | number {
+  const n = col.length;
+  const x0 = n > 0 ? col[0]! : 0;
+  let s = 0;
+  let ss = 0;
+  let varies = false;
+  for (let i = 0; i < n; i++) {
+    const d = col[i]! - x0;
+    if (d !== d) return i;
+    s += d;
+    ss += d * d;
+    if (d !== 0) varies = true;
+  }
+  const mean = x0 + s / n;
+  let m2 = ss - (s * s) / n;
+  if (!(m2 > 1e-8 * ss)) {
+    m2 = 0;
+    for (let i = 0; i < n; i++) {
+      const d = col[i]! - mean;
+      m2 += d * d;
+    }
+  }
+  return { mean, sd: Math.sqrt(m2 / n), constant: !varies };
 }
 
 function row(name: string, coef: number, se: number, sd: number, status: CoefficientRow['status']): CoefficientRow {

@@ -46,16 +46,23 @@ export interface Design {
 const KERNEL_MIN_WORK = 200_000;
 
 /**
- * Writes (x_ij - center_j) * invScale_j row by row: one sequential pass over the design (a
- * column at a time would stride through all of it p times). Kernel rows get their leading 1.
+ * Writes (x_ij - center_j) * invScale_j and, in kernel rows, the leading 1. Blocks of rows small
+ * enough to stay in cache are written a column at a time, so each column is read sequentially
+ * and the design is written once.
  */
 export function fillDesign(design: Design, n: number, columns: readonly Float64Array[], center: readonly number[], invScale: readonly number[]): void {
   const { Z, stride, offset } = design;
   const p = columns.length;
-  for (let i = 0, row = offset; i < n; i++, row += stride) {
-    if (offset === 1) Z[row - 1] = 1;
-    for (let j = 0; j < p; j++) Z[row + j] = (columns[j]![i]! - center[j]!) * invScale[j]!;
+  const block = 512;
+  for (let start = 0; start < n; start += block) {
+    const end = Math.min(n, start + block);
+    if (offset === 1) for (let i = start, at = start * stride; i < end; i++, at += stride) Z[at] = 1;
+    for (let j = 0; j < p; j++) fillColumn(Z, columns[j]!, center[j]!, invScale[j]!, start, end, start * stride + offset + j, stride);
   }
+}
+
+function fillColumn(Z: Float64Array, col: Float64Array, m: number, k: number, start: number, end: number, at: number, stride: number): void {
+  for (let i = start; i < end; i++, at += stride) Z[at] = (col[i]! - m) * k;
 }
 
 export function allocateDesign(n: number, p: number): Design {
