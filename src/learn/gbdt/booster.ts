@@ -48,7 +48,7 @@ export interface BoostResult {
  * the worker's start-up (tens of milliseconds) and per-batch wake-ups weigh more than the half
  * of the work it takes over (bench/README.md has the measurements).
  */
-export const AUTO_PARALLEL_CELLS = 500_000;
+export const AUTO_PARALLEL_CELLS = 1_000_000;
 
 function chooseThreads(requested: number, cells: number): number {
   if (requested > 0) return requested;

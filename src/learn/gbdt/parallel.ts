@@ -34,7 +34,7 @@ const GRADIENT_ROWS = 16_384;
  * Below about this much work (row x feature updates, or rows) a batch runs on the calling
  * thread alone: waking a worker costs about as much as it would take over.
  */
-export const PARALLEL_MIN_WORK = 50_000;
+export const PARALLEL_MIN_WORK = 100_000;
 
 /**
  * Polls before sleeping: a batch usually follows within microseconds, and a futex wake-up
@@ -58,17 +58,21 @@ export function shareStart(t: number, threads: number, count: number): number {
 const SPLIT_WORK_PER_BIN = 8;
 
 /**
- * The kernels of one thread: kernels[c] builds histograms of feature chunk c (the unrolled
- * kernel is compiled per chunk); the other kernels are the same in every instance.
+ * The kernels of one thread: `all` builds histograms of every feature in one pass, chunks[c]
+ * of feature chunk c (the unrolled kernel is compiled per range); the other kernels are the
+ * same in every instance.
  */
-export type ThreadKernels = readonly Kernels[];
+export interface ThreadKernels {
+  all: Kernels;
+  chunks: readonly Kernels[];
+}
 
 /** Runs item `item` of the batch the control words describe. */
 function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParams: SplitParams): void {
   const ctl = ws.control;
   const jobs = ws.jobs;
   const L = ws.layout;
-  const k = kernels[0]!;
+  const k = kernels.all;
   switch (Atomics.load(ctl, CTL.KIND)) {
     case KIND.HIST_RANGE: {
       const chunks = Atomics.load(ctl, CTL.CHUNKS);
@@ -77,7 +81,7 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       const from = shareStart(c, chunks, L.features);
       const bytes = (shareStart(c + 1, chunks, L.features) - from) * HIST_BYTES_PER_FEATURE;
       const slot = ws.slotAddress(jobs[o + J.A]!);
-      kernels[c]!.histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
+      (chunks === 1 ? k : kernels.chunks[c]!).histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
       const parent = jobs[o + J.B]!;
       if (parent >= 0 && bytes > 0) k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
       return;
@@ -158,10 +162,12 @@ export function claimItems(ws: Workspace, kernels: ThreadKernels, splitParams: S
  * Histogram kernels for feature chunks: as many chunks as threads (so that one node's histogram
  * can be shared), at most 4 (every chunk re-reads the node's rows).
  */
-export function chunkKernels(ws: Workspace, threads: number): ThreadKernels {
+export function threadKernels(ws: Workspace, threads: number): ThreadKernels {
   const F = ws.layout.features;
-  const chunks = Math.max(1, Math.min(threads, F, 4));
-  return Array.from({ length: chunks }, (_, c) => instantiateKernels(kernelModuleBytes(shareStart(c, chunks, F), shareStart(c + 1, chunks, F), F), ws.memory));
+  const all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
+  const n = Math.max(1, Math.min(threads, F, 4));
+  const chunks = n === 1 ? [all] : Array.from({ length: n }, (_, c) => instantiateKernels(kernelModuleBytes(shareStart(c, n, F), shareStart(c + 1, n, F), F), ws.memory));
+  return { all, chunks };
 }
 
 /** Binning of the training matrix, done while the workers start (see Executor.create). */
@@ -213,17 +219,12 @@ export interface RowRange {
 }
 
 export class Executor {
-  /** Serial path: one pass over all features. */
-  private readonly all: ThreadKernels;
-  private readonly chunked: ThreadKernels;
+  private readonly kernels: ThreadKernels;
   private readonly workers: Worker[] = [];
   private seq = 0;
 
   private constructor(readonly ws: Workspace, readonly threads: number, private readonly splitParams: SplitParams) {
-    const F = ws.layout.features;
-    this.all = [instantiateKernels(kernelModuleBytes(0, F, F), ws.memory)];
-    this.chunked = threads > 1 ? chunkKernels(ws, threads) : this.all;
-    ws.control[CTL.CHUNKS] = this.chunked.length;
+    this.kernels = threadKernels(ws, threads);
   }
 
   /**
@@ -271,19 +272,21 @@ export class Executor {
   private run(kind: number, units: number, work: number, chunked = false): void {
     const ctl = this.ws.control;
     Atomics.store(ctl, CTL.KIND, kind);
-    const items = chunked ? units * this.chunked.length : units;
+    // Feature chunks only when there are too few jobs to go round: each chunk re-reads the rows.
+    const chunks = chunked && units < 2 * this.threads ? this.kernels.chunks.length : 1;
+    const items = units * chunks;
     if (this.threads === 1 || work < PARALLEL_MIN_WORK || items < 2) {
       Atomics.store(ctl, CTL.CHUNKS, 1);
-      for (let i = 0; i < units; i++) runItem(this.ws, this.all, i, this.splitParams);
+      for (let i = 0; i < units; i++) runItem(this.ws, this.kernels, i, this.splitParams);
       return;
     }
-    Atomics.store(ctl, CTL.CHUNKS, this.chunked.length);
+    Atomics.store(ctl, CTL.CHUNKS, chunks);
     Atomics.store(ctl, CTL.ITEMS, items);
     Atomics.store(ctl, CTL.FIN, 0);
     Atomics.store(ctl, CTL.NEXT, 0);
     Atomics.store(ctl, CTL.SEQ, ++this.seq);
     Atomics.notify(ctl, CTL.SEQ);
-    claimItems(this.ws, this.chunked, this.splitParams);
+    claimItems(this.ws, this.kernels, this.splitParams);
     // Every item is claimed; wait for the ones other threads are still running.
     for (let fin = Atomics.load(ctl, CTL.FIN); fin < items; fin = Atomics.load(ctl, CTL.FIN)) {
       if (Atomics.load(ctl, CTL.ERROR) !== 0) throw new Error('gbdt worker thread failed');

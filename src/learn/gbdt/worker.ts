@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WasmMemory } from './wasm/assembler.js';
 import { binFeatures } from './binning.js';
-import { CTL, KIND, chunkKernels, claimItems, waitWhile, type WorkerBinning } from './parallel.js';
+import { CTL, KIND, claimItems, threadKernels, waitWhile, type WorkerBinning } from './parallel.js';
 import type { SplitParams } from './split.js';
 import { Workspace, type WorkspaceLayout } from './workspace.js';
 
@@ -19,7 +19,7 @@ interface WorkerData {
 
 const data = workerData as WorkerData;
 const ws = new Workspace(data.layout, data.memory);
-const kernels = chunkKernels(ws, data.threads);
+const kernels = threadKernels(ws, data.threads);
 const ctl = ws.control;
 let seen = Atomics.load(ctl, CTL.SEQ);
 const b = data.binning;

@@ -43,7 +43,7 @@ for (const threads of [1, 2]) {
   });
 
   test(`partitions are stable and histograms are plain sums (${threads} thread(s))`, async () => {
-    const n = 60_000;
+    const n = 120_000; // large enough that every batch below runs on both threads
     const F = 5;
     const { ws, executor, bounds } = await setup(n, F, threads, 2);
     try {
@@ -55,8 +55,8 @@ for (const threads of [1, 2]) {
       }
       // Two disjoint ranges split at once, by different features and missing directions.
       const jobs = [
-        { begin: 0, end: 30_000, feature: 1, splitBin: 90, defaultLeft: true },
-        { begin: 30_000, end: n, feature: 3, splitBin: 170, defaultLeft: false },
+        { begin: 0, end: 50_000, feature: 1, splitBin: 90, defaultLeft: true },
+        { begin: 50_000, end: n, feature: 3, splitBin: 170, defaultLeft: false },
       ];
       const mids = executor.partitions(jobs);
       jobs.forEach((job, k) => {
@@ -73,8 +73,8 @@ for (const threads of [1, 2]) {
       // Histograms of the four parts, all features, against sums in row order.
       const parts = [
         { begin: 0, end: mids[0]!, slot: 0 },
-        { begin: mids[0]!, end: 30_000, slot: 1 },
-        { begin: 30_000, end: mids[1]!, slot: 2 },
+        { begin: mids[0]!, end: 50_000, slot: 1 },
+        { begin: 50_000, end: mids[1]!, slot: 2 },
         { begin: mids[1]!, end: n, slot: 3 },
       ];
       executor.histograms(parts, null);
