@@ -124,6 +124,9 @@ test('early stopping stops at the best round of the later slice', async () => {
   assert.ok(Math.abs(loss / m.length - (s['best_validation_log_loss'] as number)) < 1e-12);
   const longer = await new GbdtModel({ n_estimators: best + 1 + 15, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: 0 }, 1).fit(train, { validation });
   assert.equal(longer.trees.length, best + 16, 'without early stopping every round is kept');
+  const empty = { X: { n: 0, names: validation.X.names, columns: validation.X.columns.map(() => new Float64Array(0)) }, y: new Float64Array(0) };
+  const noSlice = await new GbdtModel({ n_estimators: 40, max_depth: 3, early_stopping_rounds: 5 }, 1).fit(train, { validation: empty });
+  assert.equal(noSlice.trees.length, 40, 'an empty later slice stops nothing');
 });
 
 test('sample weights act as repeated rows; scale_pos_weight raises predicted churn', async () => {
