@@ -5,7 +5,7 @@
  * learning rate, fewer steps than its default 50,000, extrapolated). Runs are interleaved so load
  * changes hit every contender alike; the table shows medians.
  *
- *   node dist/bench/logistic/logistic.bench.js [--runs 3] [--ml-steps 100]
+ *   node dist/bench/logistic/logistic.bench.js [--runs 3] [--ml-steps 5]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -55,7 +55,7 @@ function relError(a: { intercept: number; coefficients: number[] }, b: { interce
 
 async function main() {
   const runs = flag('--runs', 3);
-  const mlSteps = flag('--ml-steps', 100);
+  const mlSteps = flag('--ml-steps', 5);
   if (!existsSync(DATA)) {
     mkdirSync(join(ROOT, 'bench/data/logistic'), { recursive: true });
     execFileSync('/usr/bin/python3', [join(PEERS, 'make_synthetic.py'), DATA, '--rows', '266667', '--cols', '10', '--seed', '0']);
