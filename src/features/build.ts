@@ -46,6 +46,8 @@ export interface FeatureBuild {
   connection: DuckDBConnection;
   /** Temporary table holding the feature table, columns in FEATURE_TABLE_COLUMNS order. */
   relation: string;
+  /** The table is stored sorted by as_of, account_id (insertion order is kept). */
+  sorted: true;
   rows: number;
   accounts: number;
   asOf: string[];
@@ -132,6 +134,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   return {
     connection: conn,
     relation,
+    sorted: true,
     rows: Number(counts!.rows),
     accounts: Number(counts!.accounts),
     asOf,
@@ -181,16 +184,18 @@ export function featureFileFormat(path: string): FeatureFileFormat {
  * no file. Rows are sorted by as_of, account_id; the bytes depend only on the data.
  */
 export async function writeFeatureTable(
-  source: { connection: DuckDBConnection; relation: string },
+  source: { connection: DuckDBConnection; relation: string; sorted?: boolean },
   outPath: string,
-  options: { format?: FeatureFileFormat } = {},
+  options: { format?: FeatureFileFormat; sorted?: boolean } = {},
 ): Promise<{ path: string; format: FeatureFileFormat; rows: number }> {
   const format = options.format ?? featureFileFormat(outPath);
+  // A relation stored in (as_of, account_id) order (buildFeatures' table) is copied as it is.
+  options = { ...options, sorted: options.sorted ?? source.sorted ?? false };
   const columns = FEATURE_TABLE_COLUMNS.map(quoteIdent).join(', ');
   const copyOptions = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER true';
   const rows = await withAtomicFile(outPath, async (tmp) => {
     const reader = await source.connection.runAndReadAll(
-      `COPY (SELECT ${columns} FROM ${quoteIdent(source.relation)} ORDER BY as_of, account_id) TO ${quoteLiteral(tmp)} (${copyOptions})`,
+      `COPY (SELECT ${columns} FROM ${quoteIdent(source.relation)}${options.sorted ? '' : ' ORDER BY as_of, account_id'}) TO ${quoteLiteral(tmp)} (${copyOptions})`,
     );
     return Number(reader.getRowsJS()[0]?.[0] ?? 0);
   });
@@ -255,7 +260,7 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
     const perEvent = await queryRows(
       conn,
       `SELECT event, strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
-              COUNT(*) FILTER (WHERE occurred_at IS NULL) AS no_time, MIN(quantity) AS min_quantity,
+              COUNT(*) - COUNT(occurred_at) AS no_time, MIN(quantity) AS min_quantity,
               BOOL_AND(quantity = FLOOR(quantity)) AS whole, SUM(ABS(quantity)) AS total
        FROM ${usage} GROUP BY event ORDER BY event`,
     );

@@ -35,6 +35,9 @@ export interface SqlDialect {
   bigint(expr: string): string;
   /** Number of set bits of a non-negative 64-bit integer. */
   popcount(expr: string): string;
+  /** Larger / smaller of non-NULL arguments. */
+  greatest(...exprs: string[]): string;
+  least(...exprs: string[]): string;
   /** CAST to text. */
   text(expr: string): string;
   /** Exact decimal for order-independent sums (see above). */
@@ -58,6 +61,8 @@ export const duckdbDialect: SqlDialect = {
   integer: (e) => `CAST(${e} AS INTEGER)`,
   bigint: (e) => `CAST(${e} AS BIGINT)`,
   popcount: (e) => `bit_count(${e})`,
+  greatest: (...xs) => `greatest(${xs.join(', ')})`,
+  least: (...xs) => `least(${xs.join(', ')})`,
   text: (e) => `CAST(${e} AS VARCHAR)`,
   exactNumber: (e) => `CAST(${e} AS DECIMAL(38, 6))`,
   median: (e) => `median(${e})`,

@@ -143,7 +143,7 @@ FROM ${from}`;
   const numeric = cols.filter((c) => c.type === 'number');
   const base = quoteIdent(`feature_qa_rows_${process.pid}`);
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${base} AS SELECT as_of, account_id, ${label} AS label, ${numeric.map((c) => `${asNumber(c)} AS ${q(c.name)}`).join(', ')}
+    `CREATE OR REPLACE TEMP TABLE ${base} AS SELECT ROW_NUMBER() OVER (ORDER BY as_of, account_id) AS rn, ${label} AS label, ${numeric.map((c) => `${asNumber(c)} AS ${q(c.name)}`).join(', ')}
      FROM ${from}`,
   );
   const deciles = new Map<string, DecileQa[]>();
@@ -157,7 +157,7 @@ FROM ${from}`;
         conn,
         `SELECT decile, COUNT(*) AS n, COUNT(label) AS labeled, COALESCE(SUM(label), 0) AS positives, MIN(value) AS lo, MAX(value) AS hi${picks.length ? `, ${picks.join(', ')}` : ''}
          FROM (SELECT ${q(c.name)} AS value, label, NTILE(10) OVER w AS decile, ROW_NUMBER() OVER w - 1 AS pos
-               FROM ${base} WHERE ${q(c.name)} IS NOT NULL WINDOW w AS (ORDER BY ${q(c.name)}, as_of, account_id)) AS ranked
+               FROM ${base} WHERE ${q(c.name)} IS NOT NULL WINDOW w AS (ORDER BY ${q(c.name)}, rn)) AS ranked
          GROUP BY decile ORDER BY decile`,
       );
       const at = new Map<number, number>();

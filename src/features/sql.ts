@@ -91,8 +91,8 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
 
   /** rel_change(L, P) of DESIGN.md §4 over non-negative L and P (never NULL here). */
   const relChange = (l: string, p: string) => {
-    const ratio = `${D(l)} / ${D(p)} - 1`;
-    return D(`CASE WHEN ${p} > 0 THEN CASE WHEN ${ratio} > 3 THEN 3 WHEN ${ratio} < -1 THEN -1 ELSE ${ratio} END WHEN ${l} > 0 THEN 3 ELSE 0 END`);
+    const clipped = d.least(d.greatest(`${D(l)} / ${D(p)} - 1`, '-1'), '3');
+    return D(`CASE WHEN ${p} > 0 THEN ${clipped} WHEN ${l} > 0 THEN 3 ELSE 0 END`);
   };
   const zero = (e: string) => `COALESCE(${e}, 0)`;
   const inEffect = (start: string, end: string, t: string) => `${start} < ${t} AND (${end} IS NULL OR ${end} > ${t})`;
@@ -152,10 +152,10 @@ GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
 FROM ${src('usage')}
 WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay(usageTo)}`, false);
   step('usage', 'usage_totals', `SELECT u.account_id, w.as_of,
-  SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login') AS usage_last,
-  SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login') AS usage_prior,
-  SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login') AS logins_last,
-  SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login') AS logins_prior,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_last,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_last,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
   COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.qty > 0) AS events_last_14d
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
 GROUP BY u.account_id, w.as_of`);
