@@ -5,7 +5,8 @@ import { UsageError } from '../../util/errors.js';
 import { loadFrame, readFrame, type Frame } from '../../data/frame.js';
 import { openHistory, quoteIdent, queryValue } from '../../data/index.js';
 import { buildFeatures } from '../../features/index.js';
-import { BANDS, loadScorecard, scoreFileFormat, scoreTable, writeScores } from '../../scorecard/index.js';
+import { BANDS, loadScorecard, scoreFileFormat, scoreTable, writeScores, type Scorecard, type ScoredTable } from '../../scorecard/index.js';
+import { openScoreHistory, withScoreChanges, type ScoreRecord } from '../../serve/index.js';
 
 interface ScoreFlags extends Record<string, unknown> {
   scorecard: string;
@@ -13,6 +14,7 @@ interface ScoreFlags extends Record<string, unknown> {
   data?: string;
   asOf?: string;
   config?: string;
+  history?: string;
   out: string;
 }
 
@@ -33,6 +35,61 @@ async function featuresFromHistory(flags: ScoreFlags, io: CommandIO): Promise<{ 
   }
 }
 
+/** One history record per scored row (rows without account or as-of cannot be tracked: null). */
+function historyRecords(card: Scorecard, frame: Frame, scored: ScoredTable, asOf: string | null): (ScoreRecord | null)[] {
+  const { scores } = scored;
+  const accounts = frame.columns['account_id'];
+  const asOfs = frame.columns['as_of'];
+  if (!accounts || accounts instanceof Float64Array) throw new UsageError('--history needs an account_id text column in the feature table');
+  const K = scores.overrides.length;
+  const out: (ScoreRecord | null)[] = [];
+  for (let i = 0; i < frame.n; i++) {
+    const day = asOfs && !(asOfs instanceof Float64Array) ? asOfs[i] : asOf;
+    const account = accounts[i];
+    if (account === null || account === undefined || !day) {
+      out.push(null);
+      continue;
+    }
+    const layers: Record<string, number | null> = {};
+    for (const l of card.layers) {
+      const v = scores.layers[l.name]![i]!;
+      layers[l.name] = Number.isNaN(v) ? null : v;
+    }
+    const prob = scores.probability[i]!;
+    out.push({
+      account_id: account,
+      as_of: day.slice(0, 10),
+      score: scores.score[i]!,
+      band: BANDS[scores.band[i]!]!,
+      probability: Number.isNaN(prob) ? null : prob,
+      escalate: scores.escalate[i] === 1,
+      layers,
+      overrides: scores.overrides.filter((_, k) => scores.fired[i * K + k] === 1),
+      reasons: [0, 1, 2].map((r) => scores.reasons[i * 3 + r]!).filter((s) => s >= 0).map((s) => scores.signals[s]!),
+      scorecard: card.name ?? null,
+    });
+  }
+  return out;
+}
+
+/**
+ * With --history, the change since the previous score comes from the store (earlier runs and
+ * earlier snapshots of this one), and this run is appended to it.
+ */
+async function applyHistory(target: string, card: Scorecard, frame: Frame, scored: ScoredTable, asOf: string | null, io: CommandIO): Promise<number> {
+  const records = historyRecords(card, frame, scored, asOf);
+  const rows = records.flatMap((r, i) => (r ? [i] : []));
+  io.progress.start(`recording ${rows.length.toLocaleString('en-US')} scores in ${target}`);
+  const history = await openScoreHistory(target);
+  try {
+    const changes = await withScoreChanges(history, rows.map((i) => records[i]!), { source: 'score' });
+    rows.forEach((i, j) => (scored.change[i] = changes[j]!.score_change ?? NaN));
+    return rows.length;
+  } finally {
+    await history.close();
+  }
+}
+
 async function run(flags: ScoreFlags, io: CommandIO) {
   if ((flags.features === undefined) === (flags.data === undefined)) throw new UsageError('give exactly one of --features FILE or --data DIR');
   if (flags.asOf !== undefined && flags.data === undefined) throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
@@ -46,11 +103,12 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   } else ({ frame, asOf } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
+  const recorded = flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
   const written = await writeScores(flags.out, card, frame, scored);
   const bands = Object.fromEntries(BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]));
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
   io.say(`wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated`);
-  return { ok: true, out: flags.out, rows: frame.n, as_of: asOf, columns: written.columns, bands, escalated, scorecard: card.name ?? flags.scorecard };
+  return { ok: true, out: flags.out, rows: frame.n, as_of: asOf, columns: written.columns, bands, escalated, scorecard: card.name ?? flags.scorecard, history: flags.history ?? null, recorded };
 }
 
 /** The demo's scoring: the calibrated scorecard over the demo feature table, to `models/demo/scores.csv` beside it. */
@@ -80,6 +138,7 @@ export function register(program: Command): void {
         .option('--data <dir>', 'history dataset')
         .option('--as-of <date>', 'as-of date when scoring from --data (default: the day after the latest usage)')
         .option('--config <file>', 'mapping file for --data')
+        .option('--history <db>', 'score history to compare with and append to: a DuckDB file or postgres:// URL')
         .requiredOption('--out <file>', 'scores (.csv or .parquet)'),
     run,
   );
