@@ -5,6 +5,7 @@ import { ChurnkitError } from '../../util/errors.js';
 import { simulate } from '../../simulate/index.js';
 import { formatIssue, validateHistory } from '../../data/index.js';
 import { featuresDemoStep } from './features.js';
+import { trainDemoStep } from './train.js';
 import { calibrateDemoStep } from './calibrate.js';
 import { scoreDemoStep } from './score.js';
 
@@ -63,6 +64,7 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   featuresDemoStep,
+  trainDemoStep,
   calibrateDemoStep,
   scoreDemoStep,
 ];

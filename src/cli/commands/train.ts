@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { loadFrame } from '../../data/frame.js';
@@ -120,6 +121,29 @@ async function run(flags: TrainFlags, io: CommandIO) {
     notes: trained.preprocessing.notes ?? [],
   };
 }
+
+/** The demo's models: logistic (its coefficients read as weights) and gbdt, to `models/demo/`. */
+export const trainDemoStep = {
+  name: 'train',
+  title: 'training logistic regression and gradient-boosted trees',
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const models: Record<string, { out: string; auc: number | null }> = {};
+    for (const family of ['logistic', 'gbdt'] as const) {
+      const out = join(ctx.root, '..', 'models', 'demo', `${family}.json`);
+      const flags: TrainFlags = { features, model: family, out, label: 'churned_within_90d', classWeight: 'none', seed: 0, param: [], missing: 'indicator' };
+      const summary = (await run(flags, quiet)) as Awaited<ReturnType<typeof run>>;
+      const metrics = summary.metrics as Record<string, { auc?: number }>;
+      const held = metrics['holdout'] ?? metrics['validation'] ?? Object.values(metrics)[0];
+      models[family] = { out, auc: held?.auc ?? null };
+    }
+    ctx.io.say(`train     ${Object.entries(models).map(([f, m]) => `${f} (held-out AUC ${m.auc === null ? '-' : m.auc.toFixed(3)})`).join(', ')} -> ${join(ctx.root, '..', 'models', 'demo')}`);
+    // No `out`: the demo calibrates the scorecard on observed churn, not by distilling a model that
+    // was fitted on calibrate's later slice (its fidelity numbers there would be in-sample).
+    return { models };
+  },
+};
 
 export function register(program: Command): void {
   defineCommand<TrainFlags>(
