@@ -8,7 +8,8 @@
  * interleaved within each run.
  * Single-account scoring: autocannon for --duration seconds at --connections connections
  * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
- * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing).
+ * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing), then the
+ * same 10,000 accounts column by column to /v1/score/columns.
  * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
  * as the Markdown table of bench/README.md.
  */
@@ -80,7 +81,16 @@ const quantile = (xs: number[], q: number) => {
 };
 
 const singles = makeAccounts(200, 101).map((a) => ({ method: 'POST', path: '/v1/score', body: JSON.stringify(a), headers: { 'content-type': 'application/json' } }));
-const batchBody = JSON.stringify({ accounts: makeAccounts(10_000, 202) });
+const batchAccounts = makeAccounts(10_000, 202);
+const batchBody = JSON.stringify({ accounts: batchAccounts });
+// The same 10,000 accounts column by column (POST /v1/score/columns).
+const columnsBody = (() => {
+  const names = new Set<string>();
+  for (const a of batchAccounts) for (const k of Object.keys(a)) names.add(k);
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) columns[name] = batchAccounts.map((a) => a[name] ?? null);
+  return JSON.stringify({ columns });
+})();
 
 interface Measure {
   rps: number;
@@ -91,8 +101,24 @@ interface Measure {
   batchMax: number;
   /** Mean server-side time of a batch (Fastify's elapsed time, from /metrics); NaN for the bare floor. */
   batchServer: number;
+  /** The same 10,000 accounts sent column by column. */
+  columnsP50: number;
+  columnsMax: number;
   rss: number;
   peak: number;
+}
+
+/** BATCHES sequential POSTs after two warm-ups, each timed from send to last byte. */
+async function timePosts(name: string, url: string, body: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < BATCHES + 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}`);
+    if (i >= 2) times.push(performance.now() - t0);
+  }
+  return times;
 }
 
 async function measure(t: Target, run: number): Promise<Measure> {
@@ -101,14 +127,8 @@ async function measure(t: Target, run: number): Promise<Measure> {
     await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: singles }); // warm-up
     const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: singles });
     const afterSingle = rssMb(proc.pid!);
-    const times: number[] = [];
-    for (let i = 0; i < BATCHES + 2; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${base}/v1/score/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: batchBody });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${t.name}: batch answered ${res.status}`);
-      if (i >= 2) times.push(performance.now() - t0); // two warm-ups
-    }
+    const times = await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
+    const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
     const mem = rssMb(proc.pid!);
     const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
     const series = (name: string) => Number(new RegExp(`^${name}\\{route="/v1/score/batch",status="200"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
@@ -121,6 +141,8 @@ async function measure(t: Target, run: number): Promise<Measure> {
       batchP50: median(times),
       batchMax: quantile(times, 1),
       batchServer,
+      columnsP50: median(columnTimes),
+      columnsMax: quantile(columnTimes, 1),
       rss: afterSingle.rss,
       peak: mem.peak,
     };
@@ -136,7 +158,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const t of targets) {
     const m = await measure(t, run);
     results.set(t.name, [...(results.get(t.name) ?? []), m]);
-    process.stderr.write(`run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), RSS ${m.rss.toFixed(0)} MB\n`);
+    process.stderr.write(`run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`);
   }
 }
 await rm(dataDir, { recursive: true, force: true });
@@ -144,12 +166,12 @@ await rm(dataDir, { recursive: true, force: true });
 const summary = targets.map((t) => {
   const ms = results.get(t.name)!;
   const pick = (k: keyof Measure) => median(ms.map((m) => m[k]));
-  return { target: t.name, rps: pick('rps'), p50_ms: pick('p50'), p99_ms: pick('p99'), errors: ms.reduce((n, m) => n + m.errors, 0), batch_10k_ms: pick('batchP50'), batch_10k_max_ms: pick('batchMax'), batch_10k_server_ms: pick('batchServer'), rss_mb: pick('rss'), peak_rss_mb: pick('peak') };
+  return { target: t.name, rps: pick('rps'), p50_ms: pick('p50'), p99_ms: pick('p99'), errors: ms.reduce((n, m) => n + m.errors, 0), batch_10k_ms: pick('batchP50'), batch_10k_max_ms: pick('batchMax'), batch_10k_server_ms: pick('batchServer'), columns_10k_ms: pick('columnsP50'), columns_10k_max_ms: pick('columnsMax'), rss_mb: pick('rss'), peak_rss_mb: pick('peak') };
 });
 const floor = summary[0]!;
 console.log(JSON.stringify({ runs: RUNS, duration_s: DURATION, connections: CONNECTIONS, batches: BATCHES, loadavg_at_start: load, loadavg_at_end: loadavg().map((x) => x.toFixed(2)).join(' '), summary }, null, 2));
-console.log('\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | RSS MB (peak) | req/s vs bare Fastify |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | RSS MB (peak) | req/s vs bare Fastify |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of summary) {
-  console.log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`);
+  console.log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`);
 }

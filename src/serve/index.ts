@@ -34,4 +34,4 @@ export { ApiKeys, presentedKey } from './api-keys.js';
 export { ScorecardSource, loadServableScorecard, type LoadedScorecard, type ScorecardLoader, type ReloadOutcome } from './scorecard-source.js';
 export { ServiceMetrics } from './metrics.js';
 export { openApiDocument } from './openapi.js';
-export { MAX_BATCH, INPUT_COLUMNS, scoreRequestSchema, batchRequestSchema, scoreResultSchema, batchResponseSchema } from './schemas.js';
+export { MAX_BATCH, MAX_COLUMNAR_ROWS, INPUT_COLUMNS, scoreRequestSchema, batchRequestSchema, columnsRequestSchema, columnsResponseSchema, scoreResultSchema, batchResponseSchema } from './schemas.js';

@@ -1,5 +1,5 @@
 import { VERSION } from '../version.js';
-import { MAX_BATCH, SHARED_SCHEMAS } from './schemas.js';
+import { MAX_BATCH, MAX_COLUMNAR_ROWS, SHARED_SCHEMAS } from './schemas.js';
 
 /** Rewrites Fastify-style `{ $ref: 'Name#' }` into OpenAPI component references and drops `$id`. */
 function toComponent(schema: unknown): unknown {
@@ -56,6 +56,15 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
           ...secured,
           requestBody: { required: true, content: { 'application/json': { schema: ref('BatchRequest') } } },
           responses: { '200': json('BatchResponse', 'one result per account, in request order'), ...errors },
+        },
+      },
+      '/v1/score/columns': {
+        post: {
+          operationId: 'scoreColumns',
+          summary: `Score up to ${MAX_COLUMNAR_ROWS} accounts sent column by column (one array per field); the answer has churnkit score's columns`,
+          ...secured,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ColumnsRequest') } } },
+          responses: { '200': json('ColumnsResponse', 'one array per output column, row for row'), ...errors },
         },
       },
       '/v1/model': {

@@ -16,6 +16,8 @@ export interface LoadedScorecard {
   /** The artifact as parsed JSON, for metadata and provenance. */
   artifact: Record<string, unknown>;
   score(signals: Signals): ScoreResult;
+  /** The parsed scorecard, when the loader has one: columnar requests then use its batch scorer. */
+  card?: Scorecard;
 }
 
 export type ScorecardLoader = (pathOrDefault: string) => Promise<LoadedScorecard>;
@@ -38,7 +40,7 @@ export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
   } catch (err) {
     throw new ChurnkitError(`scorecard ${path}: ${(err as Error).message}`, 2);
   }
-  return finishLoad(path, bytes, artifact as Record<string, unknown>, compileScorer(card));
+  return { ...finishLoad(path, bytes, artifact as Record<string, unknown>, compileScorer(card)), card };
 };
 
 /**

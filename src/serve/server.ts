@@ -11,6 +11,8 @@ import { ScorecardSource, loadServableScorecard, type LoadedScorecard, type Relo
 import { BANDS, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
+import { HttpError } from './http-error.js';
+import { columnTable, resultBody, scoreRequestColumns, type ColumnsRequest, type ResultColumns } from './columns.js';
 
 export interface ServerOptions {
   /** Scorecard artifact path, or `default` for the shipped one. */
@@ -64,12 +66,7 @@ export interface ScoreResponse extends ScoreResult {
   previous: { as_of: string; score: number; band: string } | null;
 }
 
-/** An HTTP error with a stable code, rendered as the API's JSON error body. */
-export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string, readonly field?: string) {
-    super(message);
-  }
-}
+export { HttpError };
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
@@ -300,6 +297,27 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return { results: await scoreAccounts(body.accounts, body.as_of, true) };
   });
 
+  route('POST', '/v1/score/columns');
+  app.post('/v1/score/columns', {
+    ...guarded,
+    bodyLimit: batchLimit,
+    schema: { body: { $ref: 'ColumnsRequest#' } },
+  }, async (req, reply) => {
+    reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
+    const card = source.current;
+    const rows = columnTable(req.body as ColumnsRequest, today);
+    const result = scoreRequestColumns(card.card, card.score, rows);
+    const perBand: Record<string, number> = {};
+    for (const b of result.band) perBand[b] = (perBand[b] ?? 0) + 1;
+    for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
+    if (history || alerts) {
+      const responses = responsesOf(result);
+      await recordAndAlert(responses, card);
+      result.score_change = responses.map((r) => r.score_change);
+    }
+    return resultBody(result);
+  });
+
   route('GET', '/v1/model');
   app.get('/v1/model', guarded, async () => ({
     ...modelInfo(source.current),
@@ -352,6 +370,29 @@ function scoreOne(card: LoadedScorecard, input: AccountInput, at: string): Score
     if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
     throw err;
   }
+}
+
+/** Row objects of a columnar result, for the score history and alerts. */
+function responsesOf(r: ResultColumns): ScoreResponse[] {
+  return r.account_id.map((account_id, i) => {
+    const layers: Record<string, number | null> = {};
+    for (const [name, values] of Object.entries(r.layers)) layers[name] = values[i]!;
+    return {
+      account_id,
+      as_of: r.as_of[i]!,
+      score: r.score[i]!,
+      band: r.band[i] as ScoreResponse['band'],
+      probability: r.probability[i]!,
+      layers,
+      overrides: r.overrides[i]!,
+      reasons: r.reasons[i]!,
+      escalate: r.escalate[i]!,
+      flags: r.escalate[i] ? ['escalate'] : [],
+      base_score: r.base_score[i]!,
+      score_change: null,
+      previous: null,
+    };
+  });
 }
 
 function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string | undefined): void {

@@ -1,0 +1,104 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { tempDir } from '../support/paths.js';
+import { MAX_BATCH, MAX_COLUMNAR_ROWS } from '../../src/serve/index.js';
+import { makeAccounts, type Account } from './accounts.js';
+import { post, startService, type Running } from './support.js';
+
+let svc: Running;
+before(async () => {
+  svc = await startService({ scorecard: 'default', today: () => '2024-07-01' });
+});
+after(() => svc.close());
+
+/** Row objects as a columnar body: a column per field any account has, null where one lacks it. */
+function toColumns(accounts: readonly Account[]): Record<string, unknown[]> {
+  const names = new Set<string>();
+  for (const a of accounts) for (const k of Object.keys(a)) names.add(k);
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) columns[name] = accounts.map((a) => (a[name] === undefined ? null : a[name]));
+  return columns;
+}
+
+test('POST /v1/score/columns gives, column for column, what /v1/score/batch gives row by row', async () => {
+  const accounts = makeAccounts(MAX_BATCH, 31);
+  const [rows, cols] = await Promise.all([post(svc.base, '/v1/score/batch', { accounts }), post(svc.base, '/v1/score/columns', { columns: toColumns(accounts) })]);
+  assert.equal(rows.status, 200, rows.text.slice(0, 300));
+  assert.equal(cols.status, 200, cols.text.slice(0, 300));
+  const c = cols.body.columns;
+  assert.equal(cols.body.n, MAX_BATCH);
+  assert.deepEqual(Object.keys(c), ['account_id', 'as_of', 'score', 'band', 'probability', 'layer_usage', 'layer_engagement', 'layer_relationship', 'layer_outcome', 'overrides', 'reasons', 'escalate', 'base_score', 'score_change']);
+  let fired = 0;
+  rows.body.results.forEach((r: any, i: number) => {
+    assert.equal(c.account_id[i], r.account_id);
+    assert.equal(c.as_of[i], r.as_of);
+    assert.ok(Math.abs(c.score[i] - r.score) < 1e-9, `row ${i}: score ${c.score[i]} vs ${r.score}`);
+    assert.ok(Math.abs(c.base_score[i] - r.base_score) < 1e-9);
+    assert.equal(c.band[i], r.band);
+    assert.equal(c.probability[i], r.probability);
+    for (const layer of Object.keys(r.layers)) {
+      const a = c[`layer_${layer}`][i];
+      const b = r.layers[layer];
+      assert.ok(a === b || Math.abs(a - b) < 1e-9, `row ${i} layer ${layer}: ${a} vs ${b}`);
+    }
+    assert.equal(c.overrides[i], r.overrides.join(','));
+    assert.equal(c.reasons[i], r.reasons.join(','));
+    assert.equal(c.escalate[i], r.escalate);
+    assert.equal(c.score_change[i], null);
+    if (r.overrides.length) fired++;
+  });
+  assert.ok(fired > 100, `overrides fired on ${fired} rows`);
+});
+
+test('absent columns are missing for every row; as_of comes from the request, else today', async () => {
+  const r = await post(svc.base, '/v1/score/columns', { columns: { account_id: ['A', 'B'], zero_usage_14d: [true, null] } });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.body.columns.as_of, ['2024-07-01', '2024-07-01']);
+  assert.equal(r.body.columns.score[0], 10, 'zero usage sets the score to 10');
+  assert.equal(r.body.columns.overrides[0], 'zero_usage_14d');
+  assert.equal(r.body.columns.overrides[1], '');
+  const dated = await post(svc.base, '/v1/score/columns', { as_of: '2024-03-31', columns: { account_id: ['A'] } });
+  assert.deepEqual(dated.body.columns.as_of, ['2024-03-31']);
+});
+
+const refusals: { name: string; body: unknown; code?: string; field: string | RegExp }[] = [
+  { name: 'columns of different lengths', body: { columns: { account_id: ['A', 'B'], usage_trend_14d: [0.1] } }, code: 'column_length', field: '/columns/usage_trend_14d' },
+  { name: 'an unknown column', body: { columns: { account_id: ['A'], bogus: [1] } }, field: '/columns/bogus' },
+  { name: 'text in a number column', body: { columns: { account_id: ['A', 'B'], seats: [3, 'ten'] } }, field: '/columns/seats/1' },
+  { name: 'a column that is not an array', body: { columns: { account_id: ['A'], seats: 3 } }, field: '/columns/seats' },
+  { name: 'no account_id column', body: { columns: { seats: [3] } }, field: /account_id/ },
+  { name: 'a bad date', body: { columns: { account_id: ['A'], as_of: ['2024-02-30'] } }, field: '/columns/as_of/0' },
+  { name: 'the same account and as_of twice', body: { as_of: '2024-01-31', columns: { account_id: ['A', 'B', 'A'] } }, code: 'duplicate_account', field: '/columns/account_id/2' },
+  { name: `more than ${MAX_COLUMNAR_ROWS} rows`, body: { columns: { account_id: Array.from({ length: MAX_COLUMNAR_ROWS + 1 }, (_, i) => `A${i}`) } }, field: '/columns/account_id' },
+];
+
+for (const r of refusals) {
+  test(`columns: ${r.name} is a 400 naming the field`, async () => {
+    const res = await post(svc.base, '/v1/score/columns', r.body);
+    assert.equal(res.status, 400, res.text.slice(0, 300));
+    if (r.code) assert.equal(res.body.code, r.code);
+    if (typeof r.field === 'string') assert.equal(res.body.field, r.field, res.text);
+    else assert.match(res.text, r.field);
+  });
+}
+
+test('with a score history, columns get score_change from the previous request', async () => {
+  const { dir, cleanup } = await tempDir('churnkit-columns-history-');
+  const withHistory = await startService({ scorecard: 'default', history: join(dir, 'history.duckdb') });
+  try {
+    const first = await post(withHistory.base, '/v1/score/columns', { as_of: '2024-06-30', columns: { account_id: ['A', 'B'], usage_trend_14d: [0.2, 0.2] } });
+    assert.equal(first.status, 200, first.text);
+    assert.deepEqual(first.body.columns.score_change, [null, null]);
+    const second = await post(withHistory.base, '/v1/score/columns', { as_of: '2024-07-31', columns: { account_id: ['B', 'A'], usage_trend_14d: [-0.5, 0.2] } });
+    assert.equal(second.status, 200, second.text);
+    const [b, a] = second.body.columns.score_change;
+    assert.equal(a, 0);
+    assert.ok(b < 0, `B's usage fell: change ${b}`);
+    assert.ok(Math.abs(b - (second.body.columns.score[0] - first.body.columns.score[1])) < 1e-9);
+  } finally {
+    await withHistory.close();
+    await cleanup();
+  }
+});
+
