@@ -68,7 +68,7 @@ export function register(program: Command): void {
         throw new ChurnkitError(`cannot listen on ${opts.host}:${opts.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
       const { source } = app.churnkit;
-      io.say(`churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch; GET /v1/model, /healthz, /metrics, /openapi.json)`);
+      io.say(`churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch, /v1/score/columns; GET /v1/model, /healthz, /metrics, /openapi.json)`);
 
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         const onHup = () => {
