@@ -7,6 +7,7 @@ import { formatIssue, validateHistory } from '../../data/index.js';
 import { featuresDemoStep } from './features.js';
 import { calibrateDemoStep } from './calibrate.js';
 import { scoreDemoStep } from './score.js';
+import { backtestDemoStep } from './backtest.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
 export interface DemoContext {
@@ -63,6 +64,7 @@ export const DEMO_STEPS: DemoStep[] = [
     },
   },
   featuresDemoStep,
+  backtestDemoStep,
   calibrateDemoStep,
   scoreDemoStep,
 ];
