@@ -217,7 +217,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
           horizonDays: horizon,
           table: `${table} (fold at ${plan.cutoff})`,
         }).catch((err: unknown) => {
-          if (err instanceof ChurnkitError) throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}`, err.exitCode);
+          if (err instanceof ChurnkitError) {
+            // The learner's hint names train's flag; here hyperparameters go through --param.
+            const hint = spec.family === 'logistic' && /--l2/.test(err.message) && options.params?.['logistic']?.['l2'] === undefined ? ' (in a backtest: --param logistic.l2=0.1)' : '';
+            throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}${hint}`, err.exitCode);
+          }
           throw err;
         });
         p = model.predictProba(testFrame, table);
