@@ -116,6 +116,11 @@ test('same inputs and seed, same metrics.json bytes; --json summary; --capacity 
   assert.equal(await readFile(join(a, 'metrics.json'), 'utf8'), await readFile(join(b, 'metrics.json'), 'utf8'));
   const m = await readMetrics(a);
   assert.equal(m.params.capacity, 25);
+  assert.equal(m.params.seed, 3);
+  // The hyperparameters that produced the numbers are recorded, defaults filled in.
+  assert.equal(m.params.model_params['logistic']!['l2'], 0);
+  assert.equal(typeof m.params.model_params['gbdt']!['n_estimators'], 'number');
+  assert.equal(m.params.model_params['scorecard:default'], undefined);
   for (const f of m.folds) assert.equal(f.capacity, 25);
 
   const monthly = join(work.dir, 'bt-month');
@@ -138,6 +143,7 @@ test('bad input: a clear one-line error, a non-zero exit and no output folder', 
     [['--models', 'scorecard:'], 64, /names no scorecard/],
     [['--models', 'gbdt', '--param', 'logistic.l2=1'], 64, /logistic is not among --models/],
     [['--models', 'logistic', '--param', 'l2=1'], 64, /family\.key=value/],
+    [['--models', 'logistic', '--param', 'logistic.bogus=1'], 64, /unknown parameter bogus for logistic/],
     [['--models', 'gbdt', '--step', 'week'], 64, /--step must be one of quarter, month/],
     [['--models', 'gbdt', '--start', '2030-01-01'], 64, /after the last labeled as_of/],
     [['--models', 'scorecard:default', '--horizon', '30'], 2, /column churned_within_30d: label column is missing/],

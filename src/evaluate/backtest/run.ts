@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/frame.js';
 import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
-import { isFamilyName, familyNames, trainModel, takeRows, dataFingerprint } from '../../learn/index.js';
+import { isFamilyName, familyNames, getFamily, readParams, trainModel, takeRows, dataFingerprint } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/progress.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/errors.js';
@@ -149,6 +149,14 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   for (const family of Object.keys(options.params ?? {})) {
     if (!specs.some((s) => s.family === family)) throw new UsageError(`--param ${family}.*: ${family} is not among --models`);
   }
+  // Every model's effective hyperparameters (defaults filled in, values converted), checked
+  // before any work and recorded so that metrics.json says what produced it.
+  const modelParams: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) {
+    if (spec.kind !== 'model') continue;
+    const family = await getFamily(spec.family!);
+    modelParams[spec.name] = readParams(family.name, family.params, options.params?.[spec.family!] ?? {});
+  }
   const table = options.features;
 
   progress.start(`reading ${basename(table)}`);
@@ -211,7 +219,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
           family: spec.family!,
           label,
           seed,
-          params: options.params?.[spec.family!] ?? {},
+          params: modelParams[spec.name]!,
           calibration: MODEL_CALIBRATION,
           holdoutFraction: CALIBRATION_HOLDOUT,
           horizonDays: horizon,
@@ -306,6 +314,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       label,
       calibration_holdout: CALIBRATION_HOLDOUT,
       model_bands: 'default_scorecard_shares',
+      model_params: modelParams,
     },
     folds,
     pooled,

@@ -151,6 +151,8 @@ export interface BacktestParams {
   calibration_holdout: number;
   /** How models (which have no bands) get bands. */
   model_bands: 'default_scorecard_shares';
+  /** Each model's hyperparameters as used: the family's defaults and --param family.key=value. */
+  model_params: Record<string, Record<string, unknown>>;
 }
 
 export interface BacktestMetrics {
@@ -227,6 +229,7 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
       label: { type: 'string' },
       calibration_holdout: num,
       model_bands: { const: 'default_scorecard_shares' },
+      model_params: { type: 'object', additionalProperties: { type: 'object' } },
     }),
     folds: {
       type: 'array',
