@@ -63,6 +63,12 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
     assert.ok(f.test.as_of_min! >= f.cutoff && f.test.as_of_max! < f.test_end);
     for (const name of MODELS) assert.equal(f.models[name]!.rows, f.test.rows, 'every model is scored on the same test rows');
     assert.deepEqual(f.models['scorecard:mine'], f.models['scorecard:default']);
+    // Models are calibrated on their own latest training slice, never on test rows.
+    assert.deepEqual(Object.keys(f.fits), ['logistic', 'gbdt']);
+    for (const fit of Object.values(f.fits)) {
+      assert.ok(fit.calibration_rows > 0 && fit.fit_rows + fit.calibration_rows + fit.embargoed_rows === f.train.rows);
+      assert.ok(fit.calibration_from! > f.train.as_of_min! && fit.calibration_to === f.train.as_of_max, JSON.stringify(fit));
+    }
   }
   const card = await loadScorecard(DEFAULT_SCORECARD_PATH);
   assert.equal(m.pooled['scorecard:default']!.probability_source, card.probability.method === 'none' ? 'score_rank' : 'scorecard_map');

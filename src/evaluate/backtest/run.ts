@@ -8,7 +8,7 @@ import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/frame.js';
 import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
-import { isFamilyName, familyNames, getFamily, readParams, trainModel, takeRows, dataFingerprint } from '../../learn/index.js';
+import { isFamilyName, familyNames, getFamily, readParams, trainModel, takeRows, dataFingerprint, type SplitSummary } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/progress.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/errors.js';
@@ -209,6 +209,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const shares = Object.fromEntries(BAND_NAMES.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<BandName, number>;
 
     const models: Fold['models'] = {};
+    const fits: Fold['fits'] = {};
     let flaggedPerDate = 0;
     for (const spec of specs) {
       let p: Float64Array;
@@ -233,6 +234,15 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
           throw err;
         });
         p = model.predictProba(testFrame, table);
+        const split = model.training['split'] as SplitSummary;
+        fits[spec.name] = {
+          fit_rows: split.train_rows,
+          calibration: MODEL_CALIBRATION,
+          calibration_rows: split.holdout_rows,
+          embargoed_rows: split.embargoed_rows,
+          calibration_from: split.holdout_from ?? null,
+          calibration_to: split.holdout_to ?? null,
+        };
         band = bandsByShare(p, shares);
         sources.set(spec.name, 'model');
       } else {
@@ -275,6 +285,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       capacity: flaggedPerDate,
       band_shares: shares,
       models,
+      fits,
     });
   }
 

@@ -117,6 +117,20 @@ export interface FoldSlice {
   as_of_max: string | null;
 }
 
+/**
+ * How a model was fitted in a fold: on the fold's training rows minus its latest slice, which
+ * calibrates it (and early-stops gbdt/mlp); rows whose label window reaches into that slice are
+ * set aside. The slice lies inside the training rows, so before the cutoff.
+ */
+export interface ModelFit {
+  fit_rows: number;
+  calibration: 'platt';
+  calibration_rows: number;
+  embargoed_rows: number;
+  calibration_from: string | null;
+  calibration_to: string | null;
+}
+
 export interface Fold {
   index: number;
   /** Training rows have as_of + horizon <= cutoff; test rows cutoff <= as_of < test_end. */
@@ -131,6 +145,8 @@ export interface Fold {
   capacity: number;
   band_shares: Record<BandName, number>;
   models: Record<string, ModelMetrics>;
+  /** Models only (scorecards are not fitted). */
+  fits: Record<string, ModelFit>;
 }
 
 export interface BacktestParams {
@@ -242,6 +258,17 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
         capacity: num,
         band_shares: object(Object.fromEntries(BAND_NAMES.map((b) => [b, num]))),
         models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelMetrics' } },
+        fits: {
+          type: 'object',
+          additionalProperties: object({
+            fit_rows: count,
+            calibration: { const: 'platt' },
+            calibration_rows: count,
+            embargoed_rows: count,
+            calibration_from: dateOrNull,
+            calibration_to: dateOrNull,
+          }),
+        },
       }),
     },
     pooled: {
