@@ -8,6 +8,7 @@ import { featuresDemoStep } from './features.js';
 import { trainDemoStep } from './train.js';
 import { calibrateDemoStep } from './calibrate.js';
 import { scoreDemoStep } from './score.js';
+import { backtestDemoStep } from './backtest.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
 export interface DemoContext {
@@ -65,6 +66,7 @@ export const DEMO_STEPS: DemoStep[] = [
   },
   featuresDemoStep,
   trainDemoStep,
+  backtestDemoStep,
   calibrateDemoStep,
   scoreDemoStep,
 ];

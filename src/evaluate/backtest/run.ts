@@ -1,0 +1,383 @@
+/**
+ * Runs a walk-forward backtest: plans folds, checks each for leakage, trains every model on
+ * the fold's training rows (calibrated on their own latest slice), scores every scorecard, and
+ * measures all of them on the same test rows. `writeBacktest` puts metrics.json and
+ * oof.parquet in a folder atomically.
+ */
+import { basename, extname, join } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import type { Frame } from '../../data/frame.js';
+import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
+import { isFamilyName, familyNames, getFamily, readParams, trainModel, takeRows, dataFingerprint, type SplitSummary } from '../../learn/index.js';
+import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
+import { silentProgress, type Progress } from '../../util/progress.js';
+import { ChurnkitError, InputError, UsageError } from '../../util/errors.js';
+import { withAtomicDir } from '../../util/atomic.js';
+import { planFolds, checkPlanLeakage, type Step } from './folds.js';
+import { addTally, bandsByShare, capacityTally, curves, emptyTally, leadTime, modelMetrics, type CapacityTally, type Scored } from './assess.js';
+import { BACKTEST_KIND, BACKTEST_VERSION, BAND_NAMES, type BacktestMetrics, type BandName, type Fold, type FoldSlice, type PooledMetrics, type ProbabilitySource } from './schema.js';
+
+export interface BacktestOptions {
+  /** Feature table file (Parquet or CSV). */
+  features: string;
+  /** logistic, gbdt, mlp, scorecard:default, scorecard:<file.json>. */
+  models: readonly string[];
+  start?: string;
+  step?: Step;
+  horizon?: number;
+  /** Accounts worked per as-of date; default 10% of that date's accounts. */
+  capacity?: number;
+  seed?: number;
+  /** Label column; default churned_within_<horizon>d. */
+  label?: string;
+  /** Hyperparameters per family, e.g. { logistic: { l2: 0.1 } }. */
+  params?: Readonly<Record<string, Record<string, unknown>>>;
+  progress?: Progress;
+}
+
+/** One out-of-fold prediction, as written to oof.parquet. */
+export interface OofColumns {
+  account_id: string[];
+  as_of: string[];
+  cutoff: string[];
+  model: string[];
+  probability: number[];
+  /** The scorecard's 0-100 score; null for models. */
+  score: (number | null)[];
+  band: string[];
+  label: number[];
+  arr: (number | null)[];
+}
+
+export interface BacktestResult {
+  metrics: BacktestMetrics;
+  oof: OofColumns;
+}
+
+export const CAPACITY_SHARE = 0.1;
+export const CALIBRATION_HOLDOUT = 0.2;
+/** Models are calibrated on their fold's latest training slice with Platt scaling. */
+export const MODEL_CALIBRATION = 'platt' as const;
+
+interface ModelSpec {
+  name: string;
+  kind: 'model' | 'scorecard';
+  family?: string;
+  card?: Scorecard;
+}
+
+async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpec[]; defaultCard: Scorecard }> {
+  if (list.length === 0) throw new UsageError('--models is empty; e.g. --models logistic,gbdt,scorecard:default');
+  const defaultCard = await loadScorecard(DEFAULT_SCORECARD_PATH);
+  const specs: ModelSpec[] = [];
+  for (const item of list) {
+    let spec: ModelSpec;
+    if (item.startsWith('scorecard:')) {
+      const ref = item.slice('scorecard:'.length);
+      if (ref === '') throw new UsageError(`--models: "${item}" names no scorecard; use scorecard:default or scorecard:FILE.json`);
+      spec = ref === 'default' ? { name: 'scorecard:default', kind: 'scorecard', card: defaultCard } : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
+    } else if (isFamilyName(item)) {
+      spec = { name: item, kind: 'model', family: item };
+    } else {
+      throw new UsageError(`--models: unknown model "${item}" (families: ${familyNames().join(', ')}; scorecards: scorecard:default, scorecard:FILE.json)`);
+    }
+    if (specs.some((s) => s.name === spec.name)) throw new UsageError(`--models: "${spec.name}" is listed twice`);
+    specs.push(spec);
+  }
+  return { specs, defaultCard };
+}
+
+function textOf(frame: Frame, name: string, table: string): string[] {
+  const col = frame.columns[name];
+  if (col === undefined) throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
+  const out = new Array<string>(frame.n);
+  for (let i = 0; i < frame.n; i++) {
+    const v = col instanceof Float64Array ? (Number.isNaN(col[i]!) ? null : String(col[i])) : col[i];
+    if (v === null || v === undefined) throw new InputError({ table, row: i + 1, column: name }, 'is NULL');
+    out[i] = v;
+  }
+  return out;
+}
+
+function labelsOf(frame: Frame, name: string, table: string): Float64Array {
+  const col = frame.columns[name];
+  if (col === undefined) throw new InputError({ table, column: name }, `label column is missing (columns: ${frame.names.join(', ')}); pass --horizon matching the feature table`);
+  if (!(col instanceof Float64Array)) throw new InputError({ table, column: name }, `label column is ${frame.kinds[name]}, expected 0/1`);
+  for (let i = 0; i < col.length; i++) {
+    const v = col[i]!;
+    if (!Number.isNaN(v) && v !== 0 && v !== 1) throw new InputError({ table, row: i + 1, column: name }, `label is ${v}, expected 0, 1 or NULL (censored)`);
+  }
+  return col;
+}
+
+function sliceOf(rows: readonly number[], y: Float64Array, asOf: readonly string[], account: readonly string[]): FoldSlice {
+  let positives = 0;
+  let min: string | null = null;
+  let max: string | null = null;
+  const accounts = new Set<string>();
+  for (const i of rows) {
+    positives += y[i]!;
+    const t = asOf[i]!;
+    if (min === null || t < min) min = t;
+    if (max === null || t > max) max = t;
+    accounts.add(account[i]!);
+  }
+  return { rows: rows.length, positives, accounts: accounts.size, as_of_min: min, as_of_max: max };
+}
+
+function gather(col: Float64Array, rows: readonly number[]): Float64Array {
+  const out = new Float64Array(rows.length);
+  rows.forEach((i, k) => (out[k] = col[i]!));
+  return out;
+}
+
+/** Scorecard probability: its map when it has one, else the score as a ranking. */
+function scorecardProbability(card: Scorecard, score: Float64Array, mapped: Float64Array): { p: Float64Array; source: ProbabilitySource } {
+  if (card.probability.method !== 'none') return { p: mapped, source: 'scorecard_map' };
+  return { p: score.map((s) => (100 - s) / 100), source: 'score_rank' };
+}
+
+export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
+  const progress = options.progress ?? silentProgress;
+  const horizon = options.horizon ?? 90;
+  const step = options.step ?? 'quarter';
+  const seed = options.seed ?? 1;
+  const capacity = options.capacity ?? null;
+  if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 1)) throw new UsageError(`--capacity must be a positive whole number of accounts, got ${capacity}`);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
+  const { specs, defaultCard } = await resolveModels(options.models);
+  for (const family of Object.keys(options.params ?? {})) {
+    if (!specs.some((s) => s.family === family)) throw new UsageError(`--param ${family}.*: ${family} is not among --models`);
+  }
+  // Every model's effective hyperparameters (defaults filled in, values converted), checked
+  // before any work and recorded so that metrics.json says what produced it.
+  const modelParams: Record<string, Record<string, unknown>> = {};
+  for (const spec of specs) {
+    if (spec.kind !== 'model') continue;
+    const family = await getFamily(spec.family!);
+    modelParams[spec.name] = readParams(family.name, family.params, options.params?.[spec.family!] ?? {});
+  }
+  const table = options.features;
+
+  progress.start(`reading ${basename(table)}`);
+  const frame = await loadFrame(table);
+  const label = options.label ?? `churned_within_${horizon}d`;
+  const y = labelsOf(frame, label, table);
+  const asOf = textOf(frame, 'as_of', table);
+  const account = textOf(frame, 'account_id', table);
+  const arrCol = frame.columns['annual_value'];
+  const hasArr = arrCol instanceof Float64Array;
+  const arr = hasArr ? (arrCol as Float64Array).map((v) => (Number.isNaN(v) ? 0 : v)) : null;
+
+  const plans = planFolds({ asOf, label: y, horizon, step, ...(options.start === undefined ? {} : { start: options.start }) });
+  for (const plan of plans) checkPlanLeakage(plan, asOf, horizon);
+
+  const lastAsOf = new Map<string, string>();
+  for (let i = 0; i < frame.n; i++) {
+    const prev = lastAsOf.get(account[i]!);
+    if (prev === undefined || asOf[i]! > prev) lastAsOf.set(account[i]!, asOf[i]!);
+  }
+
+  // Scorecards are fixed rules of point-in-time features: scoring every row once is the same
+  // as scoring each fold's test rows.
+  const cardScores = new Map<Scorecard, ReturnType<typeof scoreColumns>>();
+  for (const card of [defaultCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))]) if (!cardScores.has(card)) cardScores.set(card, scoreColumns(card, frame));
+
+  const labeledRows: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (!Number.isNaN(y[i]!)) labeledRows.push(i);
+  const fingerprint = dataFingerprint(frame, frame.names, labeledRows);
+
+  const oof: OofColumns = { account_id: [], as_of: [], cutoff: [], model: [], probability: [], score: [], band: [], label: [], arr: [] };
+  const pooledParts = new Map<string, { rows: number[]; p: number[]; band: number[]; tally: CapacityTally }>(specs.map((s) => [s.name, { rows: [], p: [], band: [], tally: emptyTally() }]));
+  const sources = new Map<string, ProbabilitySource>();
+  const folds: Fold[] = [];
+  const total = plans.length * specs.length;
+  let done = 0;
+  progress.start(`backtest: ${plans.length} folds x ${specs.length} models`, total);
+
+  for (const plan of plans) {
+    const trainFrame = takeRows(frame, plan.train);
+    const testFrame = takeRows(frame, plan.test);
+    const yTest = gather(y, plan.test);
+    const testAsOf = plan.test.map((i) => asOf[i]!);
+    const testAccount = plan.test.map((i) => account[i]!);
+    const testArr = arr ? gather(arr, plan.test) : null;
+
+    const defaultBands = cardScores.get(defaultCard)!.band;
+    const counts = [0, 0, 0];
+    for (const i of plan.test) counts[defaultBands[i]!]!++;
+    const shares = Object.fromEntries(BAND_NAMES.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<BandName, number>;
+
+    const models: Fold['models'] = {};
+    const fits: Fold['fits'] = {};
+    let flaggedPerDate = 0;
+    for (const spec of specs) {
+      let p: Float64Array;
+      let band: Uint8Array;
+      let score: Float64Array | null = null;
+      if (spec.kind === 'model') {
+        const model = await trainModel(trainFrame, {
+          family: spec.family!,
+          label,
+          seed,
+          params: modelParams[spec.name]!,
+          calibration: MODEL_CALIBRATION,
+          holdoutFraction: CALIBRATION_HOLDOUT,
+          horizonDays: horizon,
+          table: `${table} (fold at ${plan.cutoff})`,
+        }).catch((err: unknown) => {
+          if (err instanceof ChurnkitError) {
+            // The learner's hint names train's flag; here hyperparameters go through --param.
+            const hint = spec.family === 'logistic' && /--l2/.test(err.message) && options.params?.['logistic']?.['l2'] === undefined ? ' (in a backtest: --param logistic.l2=0.1)' : '';
+            throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}${hint}`, err.exitCode);
+          }
+          throw err;
+        });
+        p = model.predictProba(testFrame, table);
+        const split = model.training['split'] as SplitSummary;
+        fits[spec.name] = {
+          fit_rows: split.train_rows,
+          calibration: MODEL_CALIBRATION,
+          calibration_rows: split.holdout_rows,
+          embargoed_rows: split.embargoed_rows,
+          calibration_from: split.holdout_from ?? null,
+          calibration_to: split.holdout_to ?? null,
+        };
+        band = bandsByShare(p, shares);
+        sources.set(spec.name, 'model');
+      } else {
+        const sc = cardScores.get(spec.card!)!;
+        score = gather(sc.score, plan.test);
+        const prob = scorecardProbability(spec.card!, score, gather(sc.probability, plan.test));
+        p = prob.p;
+        band = Uint8Array.from(plan.test, (i) => sc.band[i]!);
+        sources.set(spec.name, prob.source);
+      }
+      const scored: Scored = { y: yTest, p, band, arr: testArr, asOf: testAsOf, account: testAccount };
+      const tally = capacityTally(scored, capacity, CAPACITY_SHARE);
+      flaggedPerDate = tally.dates > 0 ? tally.flagged / tally.dates : 0;
+      models[spec.name] = modelMetrics(scored, tally, hasArr);
+
+      const part = pooledParts.get(spec.name)!;
+      part.tally = addTally(part.tally, tally);
+      for (let k = 0; k < plan.test.length; k++) {
+        part.rows.push(plan.test[k]!);
+        part.p.push(p[k]!);
+        part.band.push(band[k]!);
+        oof.account_id.push(testAccount[k]!);
+        oof.as_of.push(testAsOf[k]!);
+        oof.cutoff.push(plan.cutoff);
+        oof.model.push(spec.name);
+        oof.probability.push(p[k]!);
+        oof.score.push(score ? score[k]! : null);
+        oof.band.push(BAND_NAMES[band[k]!]!);
+        oof.label.push(yTest[k]!);
+        oof.arr.push(testArr ? testArr[k]! : null);
+      }
+      progress.tick(++done);
+    }
+    folds.push({
+      index: plan.index,
+      cutoff: plan.cutoff,
+      test_end: plan.test_end,
+      train: sliceOf(plan.train, y, asOf, account),
+      test: sliceOf(plan.test, y, asOf, account),
+      capacity: flaggedPerDate,
+      band_shares: shares,
+      models,
+      fits,
+    });
+  }
+
+  const pooled: Record<string, PooledMetrics> = {};
+  for (const spec of specs) {
+    const part = pooledParts.get(spec.name)!;
+    const scored: Scored = {
+      y: gather(y, part.rows),
+      p: Float64Array.from(part.p),
+      band: Uint8Array.from(part.band),
+      arr: arr ? gather(arr, part.rows) : null,
+      asOf: part.rows.map((i) => asOf[i]!),
+      account: part.rows.map((i) => account[i]!),
+    };
+    pooled[spec.name] = {
+      ...modelMetrics(scored, part.tally, hasArr),
+      probability_source: sources.get(spec.name)!,
+      lead_time: leadTime(scored, lastAsOf),
+      curves: curves(scored),
+    };
+  }
+  progress.done();
+
+  const metrics: BacktestMetrics = {
+    kind: BACKTEST_KIND,
+    version: BACKTEST_VERSION,
+    params: {
+      features: basename(table),
+      features_fingerprint: fingerprint,
+      models: specs.map((s) => s.name),
+      start: plans[0]!.cutoff,
+      step,
+      horizon,
+      capacity,
+      capacity_share: CAPACITY_SHARE,
+      seed,
+      label,
+      calibration_holdout: CALIBRATION_HOLDOUT,
+      model_bands: 'default_scorecard_shares',
+      model_params: modelParams,
+    },
+    folds,
+    pooled,
+  };
+  return { metrics, oof };
+}
+
+/** metrics.json text: two-space JSON, NaN/Infinity as null, newline at the end. */
+export function serializeMetrics(metrics: BacktestMetrics): string {
+  return `${JSON.stringify(metrics, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`;
+}
+
+export const OOF_FILE = 'oof.parquet';
+export const METRICS_FILE = 'metrics.json';
+
+/** Writes metrics.json and oof.parquet into `dir`, replacing it only once both are complete. */
+export async function writeBacktest(dir: string, result: BacktestResult): Promise<{ metrics: string; oof: string }> {
+  await withAtomicDir(dir, async (tmp) => {
+    await writeFile(join(tmp, METRICS_FILE), serializeMetrics(result.metrics));
+    await writeOof(join(tmp, OOF_FILE), result.oof);
+  });
+  return { metrics: join(dir, METRICS_FILE), oof: join(dir, OOF_FILE) };
+}
+
+async function writeOof(path: string, oof: OofColumns): Promise<void> {
+  const ndjson = join(path, '..', '.oof.ndjson');
+  const n = oof.account_id.length;
+  const lines: string[] = [];
+  for (let k = 0; k < n; k++) {
+    lines.push(
+      JSON.stringify({
+        account_id: oof.account_id[k],
+        as_of: oof.as_of[k],
+        cutoff: oof.cutoff[k],
+        model: oof.model[k],
+        probability: oof.probability[k],
+        score: oof.score[k],
+        band: oof.band[k],
+        label: oof.label[k],
+        arr: oof.arr[k],
+      }),
+    );
+  }
+  await writeFile(ndjson, lines.join('\n') + '\n');
+  const db = await openDuckDB();
+  try {
+    const columns = `{account_id: 'VARCHAR', as_of: 'DATE', cutoff: 'DATE', model: 'VARCHAR', probability: 'DOUBLE', score: 'DOUBLE', band: 'VARCHAR', label: 'TINYINT', arr: 'DOUBLE'}`;
+    await db.connection.run(
+      `COPY (SELECT * FROM read_json(${quoteLiteral(ndjson)}, format = 'newline_delimited', columns = ${columns})) TO ${quoteLiteral(path)} (FORMAT parquet)`,
+    );
+  } finally {
+    db.close();
+  }
+  await rm(ndjson, { force: true });
+}

@@ -1,0 +1,284 @@
+/**
+ * The shape of a backtest's `metrics.json` (DESIGN.md §6, §8). The report and other tools read
+ * this file: extend it, never rename. `BACKTEST_METRICS_JSON_SCHEMA` is the same contract as a
+ * JSON Schema (written to models/backtest-metrics.schema.json).
+ *
+ * Numbers that are undefined (AUC of a fold without churners, a rate of an empty band) are null.
+ */
+
+export const BACKTEST_KIND = 'churnkit.backtest';
+export const BACKTEST_VERSION = 1;
+
+export const BAND_NAMES = ['RED', 'YELLOW', 'GREEN'] as const;
+export type BandName = (typeof BAND_NAMES)[number];
+
+/** Churn rate of the rows in a band, with its Wilson 95% interval. */
+export interface BandCell {
+  rows: number;
+  churned: number;
+  rate: number | null;
+  lo: number;
+  hi: number;
+}
+
+/** Where a model's or scorecard's probability comes from. */
+export type ProbabilitySource =
+  /** A trained model's (calibrated inside the fold) probability. */
+  | 'model'
+  /** The scorecard's score-to-probability map. */
+  | 'scorecard_map'
+  /** No map in the scorecard: (100 - score) / 100, a ranking, not a calibrated probability. */
+  | 'score_rank';
+
+/** Metrics of one model or scorecard on a set of test rows (one fold, or all folds pooled). */
+export interface ModelMetrics {
+  rows: number;
+  positives: number;
+  auc: number | null;
+  pr_auc: number | null;
+  brier: number | null;
+  log_loss: number | null;
+  ece: number | null;
+  lift_top_decile: number | null;
+  /** Accounts flagged: the top `capacity` accounts by probability at each as-of date, summed over dates. */
+  flagged: number;
+  precision_at_capacity: number | null;
+  recall_at_capacity: number | null;
+  /** Share of churned ARR (annual_value of positive rows) held by the flagged accounts. */
+  arr_capture: number | null;
+  bands: Record<BandName, BandCell>;
+}
+
+/**
+ * Days from an account's first RED to its churn, over the churned accounts of the test rows.
+ * Churn date = the account's last as-of in the feature table (the last snapshot where it was
+ * active; it churned before the next one), so lead times are lower bounds by up to one
+ * snapshot interval. First RED = earliest RED test row of the account with label 1 (inside the
+ * horizon before churn), so a RED from long ago does not count as warning.
+ */
+export interface LeadTime {
+  /** Churned accounts (with at least one positive test row). */
+  accounts: number;
+  /** Of those, accounts that went RED before churning. */
+  flagged: number;
+  missed: number;
+  median: number | null;
+  q1: number | null;
+  q3: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+export interface RocPoint {
+  fpr: number;
+  tpr: number;
+}
+export interface PrPoint {
+  recall: number;
+  precision: number;
+}
+export interface ReliabilityPoint {
+  bin: number;
+  lo: number;
+  hi: number;
+  rows: number;
+  mean_predicted: number | null;
+  observed_rate: number | null;
+  observed_low: number;
+  observed_high: number;
+}
+/** Cumulative gains: flagging the top `share` of test rows catches these shares of churners and churned ARR. */
+export interface GainsPoint {
+  share: number;
+  churners: number;
+  arr: number;
+}
+
+/** Pooled curve points for charts, each at most CURVE_POINTS points. */
+export interface Curves {
+  roc: RocPoint[];
+  pr: PrPoint[];
+  reliability: ReliabilityPoint[];
+  gains: GainsPoint[];
+}
+
+export interface PooledMetrics extends ModelMetrics {
+  probability_source: ProbabilitySource;
+  lead_time: LeadTime;
+  curves: Curves;
+}
+
+/** Rows of one side of a fold. Dates are YYYY-MM-DD; null when the side has no rows. */
+export interface FoldSlice {
+  rows: number;
+  positives: number;
+  accounts: number;
+  as_of_min: string | null;
+  as_of_max: string | null;
+}
+
+/**
+ * How a model was fitted in a fold: on the fold's training rows minus its latest slice, which
+ * calibrates it (and early-stops gbdt/mlp); rows whose label window reaches into that slice are
+ * set aside. The slice lies inside the training rows, so before the cutoff.
+ */
+export interface ModelFit {
+  fit_rows: number;
+  calibration: 'platt';
+  calibration_rows: number;
+  embargoed_rows: number;
+  calibration_from: string | null;
+  calibration_to: string | null;
+}
+
+export interface Fold {
+  index: number;
+  /** Training rows have as_of + horizon <= cutoff; test rows cutoff <= as_of < test_end. */
+  cutoff: string;
+  test_end: string;
+  train: FoldSlice;
+  test: FoldSlice;
+  /**
+   * Accounts flagged per as-of date in this fold (the capacity), and the share of test rows the
+   * default scorecard puts in each band: models are banded by the same shares (see README).
+   */
+  capacity: number;
+  band_shares: Record<BandName, number>;
+  models: Record<string, ModelMetrics>;
+  /** Models only (scorecards are not fitted). */
+  fits: Record<string, ModelFit>;
+}
+
+export interface BacktestParams {
+  /** File name of the feature table (no folder, so the bytes do not depend on where it lies). */
+  features: string;
+  /** Fingerprint of the labeled rows used (learn's dataFingerprint). */
+  features_fingerprint: string;
+  models: string[];
+  start: string;
+  step: 'quarter' | 'month';
+  horizon: number;
+  /** --capacity K, or null: 10% of the accounts at each as-of date. */
+  capacity: number | null;
+  capacity_share: number;
+  seed: number;
+  label: string;
+  /** Share of each fold's labeled training rows (latest first) held out to calibrate models. */
+  calibration_holdout: number;
+  /** How models (which have no bands) get bands. */
+  model_bands: 'default_scorecard_shares';
+  /** Each model's hyperparameters as used: the family's defaults and --param family.key=value. */
+  model_params: Record<string, Record<string, unknown>>;
+}
+
+export interface BacktestMetrics {
+  kind: typeof BACKTEST_KIND;
+  version: typeof BACKTEST_VERSION;
+  params: BacktestParams;
+  folds: Fold[];
+  pooled: Record<string, PooledMetrics>;
+}
+
+/** Maximum points per pooled curve in metrics.json. */
+export const CURVE_POINTS = 200;
+
+const num = { type: 'number' } as const;
+const numOrNull = { type: ['number', 'null'] } as const;
+const dateOrNull = { type: ['string', 'null'], pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+const count = { type: 'integer', minimum: 0 } as const;
+
+function object(properties: Record<string, unknown>, required = Object.keys(properties)): Record<string, unknown> {
+  return { type: 'object', properties, required, additionalProperties: true };
+}
+
+const bandCell = object({ rows: count, churned: count, rate: numOrNull, lo: num, hi: num });
+const bands = object(Object.fromEntries(BAND_NAMES.map((b) => [b, { $ref: '#/$defs/bandCell' }])));
+const modelMetricsProps = {
+  rows: count,
+  positives: count,
+  auc: numOrNull,
+  pr_auc: numOrNull,
+  brier: numOrNull,
+  log_loss: numOrNull,
+  ece: numOrNull,
+  lift_top_decile: numOrNull,
+  flagged: num,
+  precision_at_capacity: numOrNull,
+  recall_at_capacity: numOrNull,
+  arr_capture: numOrNull,
+  bands: { $ref: '#/$defs/bands' },
+};
+const points = (props: Record<string, unknown>) => ({ type: 'array', maxItems: CURVE_POINTS, items: object(props) });
+
+/** JSON Schema (draft 2020-12) of metrics.json. */
+export const BACKTEST_METRICS_JSON_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://churnkit.dev/schemas/backtest-metrics.schema.json',
+  title: 'churnkit backtest metrics.json',
+  $defs: {
+    bandCell,
+    bands,
+    slice: object({ rows: count, positives: count, accounts: count, as_of_min: dateOrNull, as_of_max: dateOrNull }),
+    modelMetrics: object(modelMetricsProps),
+    leadTime: object({ accounts: count, flagged: count, missed: count, median: numOrNull, q1: numOrNull, q3: numOrNull, min: numOrNull, max: numOrNull }),
+    curves: object({
+      roc: points({ fpr: num, tpr: num }),
+      pr: points({ recall: num, precision: num }),
+      reliability: points({ bin: count, lo: num, hi: num, rows: count, mean_predicted: numOrNull, observed_rate: numOrNull, observed_low: num, observed_high: num }),
+      gains: points({ share: num, churners: num, arr: num }),
+    }),
+  },
+  ...object({
+    kind: { const: BACKTEST_KIND },
+    version: { const: BACKTEST_VERSION },
+    params: object({
+      features: { type: 'string' },
+      features_fingerprint: { type: 'string' },
+      models: { type: 'array', items: { type: 'string' } },
+      start: date,
+      step: { enum: ['quarter', 'month'] },
+      horizon: count,
+      capacity: { type: ['integer', 'null'], minimum: 1 },
+      capacity_share: num,
+      seed: { type: 'integer' },
+      label: { type: 'string' },
+      calibration_holdout: num,
+      model_bands: { const: 'default_scorecard_shares' },
+      model_params: { type: 'object', additionalProperties: { type: 'object' } },
+    }),
+    folds: {
+      type: 'array',
+      items: object({
+        index: count,
+        cutoff: date,
+        test_end: date,
+        train: { $ref: '#/$defs/slice' },
+        test: { $ref: '#/$defs/slice' },
+        capacity: num,
+        band_shares: object(Object.fromEntries(BAND_NAMES.map((b) => [b, num]))),
+        models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelMetrics' } },
+        fits: {
+          type: 'object',
+          additionalProperties: object({
+            fit_rows: count,
+            calibration: { const: 'platt' },
+            calibration_rows: count,
+            embargoed_rows: count,
+            calibration_from: dateOrNull,
+            calibration_to: dateOrNull,
+          }),
+        },
+      }),
+    },
+    pooled: {
+      type: 'object',
+      additionalProperties: {
+        allOf: [
+          { $ref: '#/$defs/modelMetrics' },
+          object({ probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] }, lead_time: { $ref: '#/$defs/leadTime' }, curves: { $ref: '#/$defs/curves' } }),
+        ],
+      },
+    },
+  }),
+} as const;

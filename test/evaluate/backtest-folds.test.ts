@@ -1,0 +1,131 @@
+/** Walk-forward fold planning and the leakage check (issue 6). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addDays, addMonths, checkFoldLeakage, checkPlanLeakage, LeakageError, planFolds, type FoldPlan } from '../../src/evaluate/index.js';
+
+/** A monthly snapshot table: `accounts` rows on the 1st of each month from `first` for `months` months. */
+function monthly(first: string, months: number, accounts: number, censorLast = 3) {
+  const asOf: string[] = [];
+  const label: number[] = [];
+  for (let m = 0; m < months; m++) {
+    const d = addMonths(first, m);
+    for (let a = 0; a < accounts; a++) {
+      asOf.push(d);
+      // The last `censorLast` months have no label yet (their window runs past data_end).
+      label.push(m >= months - censorLast ? NaN : (a + m) % 7 === 0 ? 1 : 0);
+    }
+  }
+  return { asOf, label: Float64Array.from(label) };
+}
+
+function datesOf(rows: readonly number[], asOf: readonly string[]): string[] {
+  return rows.map((i) => asOf[i]!);
+}
+
+test('calendar arithmetic: months clamp to the month end, days cross years', () => {
+  assert.equal(addMonths('2024-01-31', 1), '2024-02-29');
+  assert.equal(addMonths('2023-11-01', 3), '2024-02-01');
+  assert.equal(addMonths('2024-03-01', -3), '2023-12-01');
+  assert.equal(addDays('2023-12-15', 90), '2024-03-14');
+});
+
+test('quarterly folds: train labels are known at the cutoff, test is the next quarter, every labeled test row is used once', () => {
+  const t = monthly('2023-01-01', 24, 10);
+  const folds = planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter' });
+  // Default start: first quarter boundary on or after 2023-01-01 + 6 months + 90 days = 2023-09-29.
+  assert.deepEqual(
+    folds.map((f) => [f.cutoff, f.test_end]),
+    [
+      ['2023-10-01', '2024-01-01'],
+      ['2024-01-01', '2024-04-01'],
+      ['2024-04-01', '2024-07-01'],
+      ['2024-07-01', '2024-10-01'],
+    ],
+  );
+  const seen = new Set<number>();
+  for (const f of folds) {
+    checkPlanLeakage(f, t.asOf, 90);
+    for (const i of f.train) assert.ok(addDays(t.asOf[i]!, 90) <= f.cutoff, `${t.asOf[i]} + 90 days > ${f.cutoff}`);
+    for (const i of f.test) {
+      assert.ok(t.asOf[i]! >= f.cutoff && t.asOf[i]! < f.test_end);
+      assert.ok(!Number.isNaN(t.label[i]!), 'censored rows are never tested');
+      assert.ok(!seen.has(i), 'a test row appears in two folds');
+      seen.add(i);
+    }
+    // The gap: rows with cutoff - 90 days < as_of < cutoff are in neither side.
+    assert.ok(!f.train.some((i) => t.asOf[i]! > addDays(f.cutoff, -90)));
+    assert.deepEqual(datesOf(f.train, t.asOf).at(-1), addMonths(f.cutoff, -3));
+  }
+  // Labeled rows end 2024-09-01 (months 21..23 censored); the last fold tests up to there.
+  assert.equal(datesOf(folds.at(-1)!.test, t.asOf).at(-1), '2024-09-01');
+});
+
+test('monthly steps and an explicit --start', () => {
+  const t = monthly('2023-01-01', 12, 4);
+  const folds = planFolds({ asOf: t.asOf, label: t.label, horizon: 30, step: 'month', start: '2023-05-15' });
+  assert.deepEqual(
+    folds.slice(0, 2).map((f) => [f.cutoff, f.test_end]),
+    [
+      ['2023-05-15', '2023-06-15'],
+      ['2023-06-15', '2023-07-15'],
+    ],
+  );
+  for (const f of folds) checkPlanLeakage(f, t.asOf, 30);
+  // Train on rows through 2023-04-01 (04-01 + 30 = 05-01 <= 05-15); test the 06-01 rows.
+  assert.equal(datesOf(folds[0]!.train, t.asOf).at(-1), '2023-04-01');
+  assert.deepEqual([...new Set(datesOf(folds[0]!.test, t.asOf))], ['2023-06-01']);
+});
+
+test('planning errors name the problem: no training rows, a start after the data, a bad date or step', () => {
+  const t = monthly('2023-01-01', 12, 4);
+  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-01' }), /fold at cutoff 2023-02-01: no training rows .* pass a later --start/);
+  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2030-01-01' }), /after the last labeled as_of 2023-09-01/);
+  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-30' }), /--start must be a date/);
+  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'week' as 'month' }), /--step must be one of quarter, month/);
+  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label.map(() => NaN), horizon: 90, step: 'quarter' }), /no labeled rows/);
+});
+
+test('the leakage check passes a planned fold and throws once the gap before the cutoff is removed', () => {
+  const t = monthly('2023-01-01', 24, 10);
+  const fold = planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter' })[1]!;
+  checkPlanLeakage(fold, t.asOf, 90);
+  // Remove the gap: train on every labeled row before the cutoff, as a naive split would.
+  const gapRows: number[] = [];
+  t.asOf.forEach((d, i) => {
+    if (!Number.isNaN(t.label[i]!) && d < fold.cutoff && addDays(d, 90) > fold.cutoff) gapRows.push(i);
+  });
+  assert.ok(gapRows.length > 0);
+  const leaky: FoldPlan = { ...fold, train: [...fold.train, ...gapRows].sort((a, b) => a - b) };
+  assert.throws(() => checkPlanLeakage(leaky, t.asOf, 90), (err: unknown) => {
+    assert.ok(err instanceof LeakageError);
+    assert.match((err as Error).message, /fold at cutoff 2024-01-01: a training row has as_of 2023-12-01, whose 90-day label window runs to 2024-02-29, past the cutoff/);
+    return true;
+  });
+  // One day of overlap is enough to fail.
+  assert.throws(() => checkFoldLeakage({ cutoff: '2024-01-01', test_end: '2024-04-01' }, ['2023-10-04'], ['2024-01-01'], 90), LeakageError);
+  checkFoldLeakage({ cutoff: '2024-01-01', test_end: '2024-04-01' }, ['2023-10-03'], ['2024-01-01'], 90);
+});
+
+test('the leakage check also rejects test rows outside [cutoff, test_end)', () => {
+  const fold = { cutoff: '2024-01-01', test_end: '2024-04-01' };
+  checkFoldLeakage(fold, ['2023-09-01'], ['2024-01-01', '2024-03-31'], 90);
+  assert.throws(() => checkFoldLeakage(fold, ['2023-09-01'], ['2023-12-31', '2024-02-01'], 90), /a test row has as_of 2023-12-31, before the cutoff/);
+  assert.throws(() => checkFoldLeakage(fold, ['2023-09-01'], ['2024-04-01'], 90), /at or after the test period's end 2024-04-01/);
+});
+
+test('the planner never produces a leaky fold, for any horizon, step or start', () => {
+  const t = monthly('2022-03-01', 30, 3, 4);
+  let checked = 0;
+  for (const horizon of [1, 30, 31, 60, 90, 91, 180]) {
+    for (const step of ['quarter', 'month'] as const) {
+      for (const start of [undefined, '2023-06-01', '2023-06-17', '2023-08-31']) {
+        const folds = planFolds({ asOf: t.asOf, label: t.label, horizon, step, ...(start ? { start } : {}) });
+        for (const f of folds) {
+          checkPlanLeakage(f, t.asOf, horizon);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 100);
+});
