@@ -5,7 +5,7 @@ import { UsageError } from '../../util/errors.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import { runBacktest, writeBacktest, STEPS, type BacktestMetrics, type Step } from '../../evaluate/index.js';
 
-interface BacktestFlags extends Record<string, unknown> {
+export interface BacktestFlags extends Record<string, unknown> {
   features: string;
   models: string[];
   out: string;
@@ -57,7 +57,8 @@ export function formatBacktestTable(metrics: BacktestMetrics): string {
   return [line(header), ...body.map(line)].join('\n');
 }
 
-async function run(flags: BacktestFlags, io: CommandIO) {
+/** The command's work, for commands that chain it (recalibrate, demo). */
+export async function run(flags: BacktestFlags, io: CommandIO) {
   if (!STEPS.includes(flags.step as Step)) throw new UsageError(`--step must be one of ${STEPS.join(', ')}, got "${flags.step}"`);
   const params = familyParams(flags.param);
   const result = await runBacktest({

@@ -7,7 +7,7 @@ import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
 import { calibrateScorecard, fidelityMarkdown, overridesMarkdown, reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/calibration.js';
 
-interface CalibrateFlags extends Record<string, unknown> {
+export interface CalibrateFlags extends Record<string, unknown> {
   features: string;
   model?: string;
   embedModel?: boolean;
@@ -17,9 +17,12 @@ interface CalibrateFlags extends Record<string, unknown> {
   holdout: string;
   seed: number;
   bootstrap: number;
+  /** The card the fidelity report compares with (default: the shipped one); recalibrate passes the champion. */
+  reference?: string;
 }
 
-async function run(flags: CalibrateFlags, io: CommandIO) {
+/** The command's work, for commands that chain it (recalibrate, demo). */
+export async function run(flags: CalibrateFlags, io: CommandIO) {
   if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the scorecard is a .json file`);
   const holdout = Number(flags.holdout);
   if (!(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout must be a fraction between 0 and 1, got "${flags.holdout}"`);
@@ -27,7 +30,7 @@ async function run(flags: CalibrateFlags, io: CommandIO) {
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
   const base = await loadScorecard(flags.base);
-  const reference = await loadScorecard('default');
+  const reference = await loadScorecard(flags.reference ?? 'default');
   const model = flags.model ? await loadModel(flags.model) : undefined;
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFrame(flags.features);

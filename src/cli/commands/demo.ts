@@ -9,6 +9,7 @@ import { trainDemoStep } from './train.js';
 import { calibrateDemoStep } from './calibrate.js';
 import { scoreDemoStep } from './score.js';
 import { backtestDemoStep } from './backtest.js';
+import { reportDemoStep } from './report.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
 export interface DemoContext {
@@ -69,6 +70,7 @@ export const DEMO_STEPS: DemoStep[] = [
   backtestDemoStep,
   calibrateDemoStep,
   scoreDemoStep,
+  reportDemoStep,
 ];
 
 interface DemoFlags extends Record<string, unknown> {

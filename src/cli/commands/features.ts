@@ -19,7 +19,7 @@ import {
   type LabelKind,
 } from '../../features/index.js';
 
-interface FeaturesFlags extends Record<string, unknown> {
+export interface FeaturesFlags extends Record<string, unknown> {
   data: string;
   out: string;
   every: string;
@@ -76,7 +76,8 @@ export const featuresDemoStep = {
   },
 };
 
-async function run(flags: FeaturesFlags, io: CommandIO) {
+/** The command's work, for commands that chain it (recalibrate, demo). */
+export async function run(flags: FeaturesFlags, io: CommandIO) {
   const format = featureFileFormat(flags.out);
   if (!EVERY_VALUES.includes(flags.every as Every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${flags.every}"`);
   if (!LABEL_KINDS.includes(flags.label as LabelKind)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${flags.label}"`);

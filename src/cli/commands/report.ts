@@ -1,18 +1,49 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { join } from 'node:path';
+import { defineCommand, type CommandIO } from '../command.js';
+import { buildReport, type ReportOptions } from '../../report/index.js';
+
+export type ReportFlags = Omit<ReportOptions, 'progress'> & Record<string, unknown>;
+
+/** The command's work, for commands that chain it (recalibrate, demo). */
+export async function run(flags: ReportFlags, io: CommandIO) {
+  const r = await buildReport({ ...flags, progress: io.progress });
+  io.say(`wrote ${r.html}, ${r.markdown} and ${r.charts.length} charts in ${join(r.out, 'charts')}`);
+  for (const s of r.skipped) io.say(`not drawn: ${s}`);
+  const shifted = (r.drift?.features ?? []).filter((f) => f.psi !== null && f.psi > 0.25).map((f) => f.feature);
+  if (shifted.length) io.warn(`drift: ${shifted.join(', ')} moved more than PSI 0.25 since the quarter before`);
+  return { ok: true, out: r.out, html: r.html, markdown: r.markdown, charts: r.charts, skipped: r.skipped, drift: r.drift };
+}
+
+/** The demo's report: the backtest, the calibrated scorecard against the shipped one, drift. */
+export const reportDemoStep = {
+  name: 'report',
+  title: 'drawing the backtest report',
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const backtest = (ctx.results['backtest'] as { out?: string } | undefined)?.out ?? join(ctx.root, '..', 'reports', 'demo', 'backtest');
+    const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out;
+    const out = join(ctx.root, '..', 'reports', 'demo');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const summary = (await run({ backtest, out, features, ...(scorecard ? { scorecard } : {}) }, quiet)) as Awaited<ReturnType<typeof run>>;
+    ctx.io.say(`report    ${summary.html} with ${summary.charts.length} charts (PNG in ${join(out, 'charts')}), summary ${summary.markdown}`);
+    return summary;
+  },
+};
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<ReportFlags>(
     program,
     'report',
     'render a backtest as HTML, Markdown and PNG charts',
     (cmd) =>
       cmd
-        .requiredOption('--backtest <dir>', 'backtest output folder')
-        .requiredOption('--out <dir>', 'report folder'),
-    async () => {
-      throw new ChurnkitError('report is not built yet (issue 8)');
-    },
+        .requiredOption('--backtest <dir>', 'backtest output folder (metrics.json, oof.parquet)')
+        .requiredOption('--out <dir>', 'report folder (index.html, summary.md, charts/)')
+        .option('--features <file>', 'the feature table: churn by feature decile and drift charts')
+        .option('--scorecard <file>', 'a new scorecard to compare with --previous (weights chart)')
+        .option('--previous <file>', 'the scorecard it replaces (default: the shipped one)')
+        .option('--title <text>', 'report title'),
+    run,
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * Population stability index per feature: how far the latest quarter's values have moved from
+ * the quarter before it. Bins are the reference quarter's deciles plus one bin for NULL, so a
+ * feature that starts coming back empty drifts too. Conventional reading: < 0.1 stable,
+ * 0.1-0.25 moderate shift, > 0.25 a shift worth a look before trusting the weights.
+ */
+import type { Frame } from '../data/frame.js';
+import { FEATURES } from '../features/index.js';
+
+export interface DriftRow {
+  feature: string;
+  psi: number | null;
+  reference_rows: number;
+  current_rows: number;
+}
+
+export interface Drift {
+  reference: { from: string; to: string } | null;
+  current: { from: string; to: string } | null;
+  features: DriftRow[];
+}
+
+/** Proportions below this are floored so an empty bin does not make the index infinite. */
+const FLOOR = 1e-4;
+
+function addMonths(day: string, months: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+/** PSI of `current` against `reference`, on the reference's decile edges plus a NULL bin. */
+export function populationStability(reference: readonly number[], current: readonly number[]): number | null {
+  if (reference.length === 0 || current.length === 0) return null;
+  const ref = reference.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (let k = 1; k < 10 && ref.length > 0; k++) {
+    const e = ref[Math.min(ref.length - 1, Math.floor((k * ref.length) / 10))]!;
+    if (edges.length === 0 || e > edges[edges.length - 1]!) edges.push(e);
+  }
+  const bins = (values: readonly number[]) => {
+    const counts = new Float64Array(edges.length + 2); // value bins, then NULL
+    for (const v of values) {
+      if (Number.isNaN(v)) {
+        counts[edges.length + 1]!++;
+        continue;
+      }
+      let lo = 0;
+      let hi = edges.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (v < edges[mid]!) hi = mid;
+        else lo = mid + 1;
+      }
+      counts[lo]!++;
+    }
+    return Array.from(counts, (c) => Math.max(c / values.length, FLOOR));
+  };
+  const r = bins(reference);
+  const c = bins(current);
+  let psi = 0;
+  for (let i = 0; i < r.length; i++) psi += (c[i]! - r[i]!) * Math.log(c[i]! / r[i]!);
+  return psi;
+}
+
+/** Latest quarter of as-of dates against the quarter before it, for each of the ten features. */
+export function featureDrift(frame: Frame): Drift {
+  const asOf = frame.columns['as_of'];
+  if (!asOf || asOf instanceof Float64Array) return { reference: null, current: null, features: [] };
+  let last = '';
+  for (const d of asOf) if (d !== null && d > last) last = d;
+  if (!last) return { reference: null, current: null, features: [] };
+  const currentFrom = addMonths(last, -3);
+  const referenceFrom = addMonths(last, -6);
+  const inCurrent: number[] = [];
+  const inReference: number[] = [];
+  asOf.forEach((d, i) => {
+    if (d === null) return;
+    if (d > currentFrom) inCurrent.push(i);
+    else if (d > referenceFrom) inReference.push(i);
+  });
+  const features = FEATURES.filter((f) => frame.columns[f.name] instanceof Float64Array).map((f) => {
+    const col = frame.columns[f.name] as Float64Array;
+    const ref = inReference.map((i) => col[i]!);
+    const cur = inCurrent.map((i) => col[i]!);
+    return { feature: f.name, psi: populationStability(ref, cur), reference_rows: ref.length, current_rows: cur.length };
+  });
+  const span = (rows: number[]) => {
+    if (rows.length === 0) return null;
+    const days = rows.map((i) => asOf[i]!).sort();
+    return { from: days[0]!, to: days[days.length - 1]! };
+  };
+  return { reference: span(inReference), current: span(inCurrent), features };
+}

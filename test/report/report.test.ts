@@ -1,0 +1,113 @@
+/**
+ * `churnkit report` on a real pipeline run (simulate -> features -> backtest -> calibrate), and
+ * the HTML opened in headless Chromium: no console error, no request, every chart drawn.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { simulate } from '../../src/simulate/index.js';
+import { populationStability } from '../../src/report/index.js';
+import { cliPath, tempDir } from '../support/paths.js';
+import { Browser, visit } from '../support/chromium.js';
+
+let work: { dir: string; cleanup: () => Promise<void> };
+const churnkit = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+const ok = (r: ReturnType<typeof churnkit>) => assert.equal(r.status, 0, r.stderr);
+let out: string;
+let summary: { charts: { id: string; png: string }[]; skipped: string[] };
+
+before(async () => {
+  work = await tempDir('churnkit-report-');
+  const d = (name: string) => join(work.dir, name);
+  await simulate({ accounts: 800, months: 20, seed: 11, out: d('data') });
+  ok(churnkit('features', '--data', d('data'), '--out', d('features.parquet')));
+  ok(churnkit('backtest', '--features', d('features.parquet'), '--models', 'logistic,gbdt,scorecard:default', '--param', 'logistic.l2=0.01', '--out', d('backtest')));
+  ok(churnkit('calibrate', '--features', d('features.parquet'), '--out', d('scorecard.json'), '--bootstrap', '20'));
+  out = d('report');
+  const r = churnkit('report', '--backtest', d('backtest'), '--features', d('features.parquet'), '--scorecard', d('scorecard.json'), '--out', out, '--json');
+  ok(r);
+  summary = JSON.parse(r.stdout);
+});
+after(() => work.cleanup());
+
+const CHARTS = ['roc', 'pr', 'reliability', 'gains', 'bands', 'score_distribution', 'folds', 'weights', 'deciles', 'drift'];
+
+test('the report has every chart, as PNG and in the page, and the summary', async () => {
+  assert.deepEqual(summary.charts.map((c) => c.id), CHARTS);
+  assert.deepEqual(summary.skipped, []);
+  assert.deepEqual((await readdir(join(out, 'charts'))).sort(), CHARTS.map((c) => `${c}.png`).sort());
+  for (const c of summary.charts) {
+    const png = await readFile(c.png);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${c.id}: a PNG`);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    assert.ok(width >= 600 && height >= 300, `${c.id}: ${width}x${height}`);
+    assert.ok(png.length > 15_000, `${c.id}: ${png.length} bytes is too little to hold a drawn chart`);
+  }
+  const md = await readFile(join(out, 'summary.md'), 'utf8');
+  for (const model of ['logistic', 'gbdt', 'scorecard:default']) assert.match(md, new RegExp(`^\\| ${model} \\| 0\\.\\d{3} \\|`, 'm'));
+  for (const c of CHARTS) assert.ok(md.includes(`](charts/${c}.png)`), `summary links ${c}`);
+});
+
+test('headless Chromium opens the report offline: no console error, no request, every chart drawn', async () => {
+  const html = join(out, 'index.html');
+  assert.ok((await stat(html)).size > 500_000, 'the vega runtime is inlined');
+  const browser = await Browser.launch();
+  try {
+    const page = await visit(
+      browser,
+      pathToFileURL(html).href,
+      `document.body && document.body.getAttribute('data-charts-done') === 'true'`,
+      `Array.from(document.querySelectorAll('[data-chart]')).map(el => ({ id: el.dataset.chart, drawn: el.getAttribute('data-drawn') === 'true', svg: el.querySelectorAll('svg').length, marks: el.querySelectorAll('svg path, svg rect, svg line').length, text: el.querySelectorAll('svg text').length }))`,
+    );
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(page.requests, [], 'an offline report requests nothing');
+    assert.deepEqual(page.failedRequests, []);
+    assert.deepEqual(page.result.map((c: { id: string }) => c.id), CHARTS);
+    for (const c of page.result as { id: string; drawn: boolean; svg: number; marks: number; text: number }[]) {
+      assert.ok(c.drawn, `${c.id} drew`);
+      assert.ok(c.svg >= 1, `${c.id} has an svg`);
+      assert.ok(c.marks >= 8, `${c.id} has ${c.marks} marks`);
+      assert.ok(c.text >= 5, `${c.id} has ${c.text} labels`);
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a chart that fails to draw is caught by the browser check', async () => {
+  // The check above must be able to fail: break one spec in a copy of the page.
+  const html = await readFile(join(out, 'index.html'), 'utf8');
+  const broken = join(work.dir, 'broken.html');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(broken, html.replace('"id":"roc","spec":{', '"id":"roc","spec":{"signals":[{"name":"x","update":"nosuchfn()"}],'));
+  const browser = await Browser.launch();
+  try {
+    const page = await visit(browser, pathToFileURL(broken).href, `document.body && document.body.getAttribute('data-charts-done') === 'true'`, `document.getElementById('chart-roc').getAttribute('data-drawn')`);
+    assert.notEqual(page.result, 'true');
+    assert.ok(page.errors.length > 0, 'the failure reaches the console');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('report on a folder without a backtest exits 2 and writes nothing', async () => {
+  const target = join(work.dir, 'nothing');
+  const r = churnkit('report', '--backtest', join(work.dir, 'data'), '--out', target);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /metrics\.json/);
+  await assert.rejects(stat(target));
+});
+
+test('population stability: zero for the same distribution, large for a shift or for values turning NULL', () => {
+  const ref = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 1000);
+  assert.ok(populationStability(ref, ref)! < 1e-12);
+  assert.ok(populationStability(ref, ref.map((v) => v + 5))! < 0.01, 'a small nudge is stable');
+  assert.ok(populationStability(ref, ref.map((v) => v + 400))! > 0.25, 'a large shift is flagged');
+  const halfNull = ref.map((v, i) => (i % 2 ? NaN : v));
+  assert.ok(populationStability(ref, halfNull)! > 0.25, 'half the values turning NULL is flagged');
+  assert.equal(populationStability([], ref), null);
+});

@@ -1,0 +1,108 @@
+/**
+ * Headless Debian Chromium driven over the DevTools protocol on a pipe (fd 3 in, fd 4 out):
+ * no WebSocket library, no browser download. `.ci/run` installs the `chromium` package.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+type Message = { id?: number; method?: string; params?: any; result?: any; error?: { message: string }; sessionId?: string };
+
+export class Browser {
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  private listeners: ((m: Message) => void)[] = [];
+  private buffer = '';
+
+  private constructor(private readonly proc: ChildProcess, private readonly input: Writable, output: Readable, private readonly profile: string) {
+    output.setEncoding('utf8');
+    output.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      let end: number;
+      while ((end = this.buffer.indexOf('\0')) >= 0) {
+        const msg = JSON.parse(this.buffer.slice(0, end)) as Message;
+        this.buffer = this.buffer.slice(end + 1);
+        if (msg.id !== undefined && this.pending.has(msg.id)) {
+          const p = this.pending.get(msg.id)!;
+          this.pending.delete(msg.id);
+          if (msg.error) p.reject(new Error(msg.error.message));
+          else p.resolve(msg.result);
+        } else for (const l of this.listeners) l(msg);
+      }
+    });
+  }
+
+  static async launch(): Promise<Browser> {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
+    const profile = await mkdtemp(join(tmpdir(), 'churnkit-chromium-'));
+    const proc = spawn(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
+      { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    );
+    return new Browser(proc, proc.stdio[3] as Writable, proc.stdio[4] as Readable, profile);
+  }
+
+  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<any> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.input.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+    });
+  }
+
+  on(listener: (m: Message) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((r) => this.proc.once('exit', r));
+    await this.send('Browser.close').catch(() => this.proc.kill('SIGKILL'));
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
+    await rm(this.profile, { recursive: true, force: true });
+  }
+}
+
+export interface PageVisit {
+  /** Console errors, uncaught exceptions and error log entries. */
+  errors: string[];
+  /** Every URL the page requested that is not the page's own file: nothing, for an offline report. */
+  requests: string[];
+  failedRequests: string[];
+  /** What `probe` (an expression) evaluated to once `ready` (an expression) was true. */
+  result: any;
+}
+
+/** Opens `url` in a fresh tab, waits until `ready` is truthy, evaluates `probe`. */
+export async function visit(browser: Browser, url: string, ready: string, probe: string, timeoutMs = 30_000): Promise<PageVisit> {
+  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+  const out: PageVisit = { errors: [], requests: [], failedRequests: [], result: null };
+  browser.on((m) => {
+    if (m.sessionId !== sessionId) return;
+    if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'assert')) out.errors.push(`console.${m.params.type}: ${m.params.args.map((a: any) => a.value ?? a.description).join(' ')}`);
+    if (m.method === 'Runtime.exceptionThrown') out.errors.push(`exception: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
+    if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') out.errors.push(`log: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
+    if (m.method === 'Network.requestWillBeSent' && m.params.request.url !== url) out.requests.push(m.params.request.url);
+    if (m.method === 'Network.loadingFailed') out.failedRequests.push(`${m.params.errorText} (${m.params.requestId})`);
+  });
+  for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await browser.send(`${domain}.enable`, {}, sessionId);
+  await browser.send('Page.navigate', { url }, sessionId);
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await browser.send('Runtime.evaluate', { expression: `Boolean(${ready})`, returnByValue: true }, sessionId);
+    if (r.result.value === true) break;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${ready} on ${url}; errors: ${out.errors.join('; ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const r = await browser.send('Runtime.evaluate', { expression: probe, returnByValue: true }, sessionId);
+  out.result = r.result.value;
+  await browser.send('Target.closeTarget', { targetId });
+  return out;
+}
