@@ -19,6 +19,7 @@ export { populationStability, featureDrift, type Drift, type DriftRow } from './
 export { toSvg, svgToPng, vegaSpec, CHART_CONFIG } from './render.js';
 export * from './specs.js';
 export { readBacktest } from './inputs.js';
+export { decidePromotion, weightChanges, diffMarkdown, MIN_AUC_GAIN, type Decision, type Evidence, type WeightChange } from './recalibrate.js';
 
 export interface ReportOptions {
   backtest: string;

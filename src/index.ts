@@ -1,0 +1,15 @@
+/**
+ * churnkit as a library: the same pieces the CLI runs, from data contract to report. Each area's
+ * own index is the way in; no name is exported by two areas.
+ */
+export * from './data/index.js';
+export * from './simulate/index.js';
+export * from './features/index.js';
+export * from './learn/index.js';
+export * from './learn/export/index.js';
+export * from './evaluate/index.js';
+export * from './scorecard/index.js';
+export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type CalibrateOptions, type CalibrationResult } from './scorecard/calibration.js';
+export * from './report/index.js';
+export * from './serve/index.js';
+export { VERSION } from './version.js';

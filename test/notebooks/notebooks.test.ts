@@ -1,0 +1,92 @@
+/**
+ * The three notebooks run top to bottom headlessly (Debian's jupyter-nbconvert with the tslab
+ * kernel, registered in a temporary folder), on their own demo data, with no error and with
+ * their charts; and the committed notebooks carry their outputs.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot, tempDir } from '../support/paths.js';
+
+const run = promisify(execFile);
+// Debian's jupyter (jupyter-nbconvert, installed by .ci/run), not whatever python is first on PATH
+const JUPYTER = existsSync('/usr/bin/jupyter') ? '/usr/bin/jupyter' : 'jupyter';
+const NOTEBOOKS: [string, number][] = [
+  ['01-explore-features.ipynb', 3],
+  ['02-train-and-backtest.ipynb', 3],
+  ['03-quarterly-recalibration.ipynb', 1],
+];
+
+interface Output {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, unknown>;
+  ename?: string;
+  evalue?: string;
+}
+interface Notebook {
+  cells: { cell_type: string; source: string | string[]; outputs?: Output[] }[];
+}
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let env: NodeJS.ProcessEnv;
+
+before(async () => {
+  work = await tempDir('churnkit-notebooks-');
+  // The kernelspec `tslab install` would write, written here so no Python package is involved.
+  const kernels = join(work.dir, 'jupyter', 'kernels', 'tslab');
+  await mkdir(kernels, { recursive: true });
+  const tslab = join(repoRoot, 'node_modules', '.bin', 'tslab');
+  await writeFile(join(kernels, 'kernel.json'), JSON.stringify({ argv: [tslab, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript', language: 'typescript' }));
+  env = {
+    ...process.env,
+    JUPYTER_PATH: join(work.dir, 'jupyter'),
+    JUPYTER_RUNTIME_DIR: join(work.dir, 'runtime'),
+    JUPYTER_CONFIG_DIR: join(work.dir, 'config'),
+    CHURNKIT_NOTEBOOK_DATA: join(work.dir, 'data'),
+  };
+});
+after(() => work.cleanup());
+
+async function execute(name: string): Promise<Notebook> {
+  const out = join(work.dir, 'out');
+  // No --allow-errors: a failing cell fails nbconvert, and its message reaches the assertion.
+  await run(JUPYTER, ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab', '--ExecutePreprocessor.timeout=300', '--output-dir', out, join(repoRoot, 'notebooks', name)], {
+    env,
+    cwd: join(repoRoot, 'notebooks'),
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((err: Error & { stderr?: string }) => {
+    throw new Error(`${name} failed to execute:\n${String(err.stderr ?? err.message).slice(-3000)}`);
+  });
+  return JSON.parse(await readFile(join(out, name), 'utf8')) as Notebook;
+}
+
+function check(name: string, nb: Notebook, charts: number): void {
+  const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
+  const errors = outputs.filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'));
+  assert.deepEqual(errors.map((o) => `${o.ename ?? ''} ${o.evalue ?? ''} ${[o.text ?? ''].flat().join('')}`), [], `${name}: no error output`);
+  const pngs = outputs.filter((o) => o.output_type === 'display_data' && typeof o.data?.['image/png'] === 'string');
+  assert.ok(pngs.length >= charts, `${name}: ${pngs.length} charts, expected ${charts}`);
+  for (const p of pngs) assert.ok((p.data!['image/png'] as string).length > 10_000, `${name}: a chart with something drawn`);
+  const code = nb.cells.filter((c) => c.cell_type === 'code');
+  assert.ok(code.every((c) => (c.outputs ?? []).length > 0), `${name}: every code cell says something`);
+}
+
+test('01 runs first (it builds the demo data the others reuse), then 02 and 03 side by side', async () => {
+  const [first, ...rest] = NOTEBOOKS;
+  check(first![0], await execute(first![0]), first![1]);
+  const results = await Promise.all(rest.map(([name]) => execute(name)));
+  rest.forEach(([name, charts], k) => check(name, results[k]!, charts));
+});
+
+test('the committed notebooks carry their outputs, charts included', async () => {
+  for (const [name, charts] of NOTEBOOKS) {
+    const nb = JSON.parse(await readFile(join(repoRoot, 'notebooks', name), 'utf8')) as Notebook;
+    check(name, nb, charts);
+  }
+});
