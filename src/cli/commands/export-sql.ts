@@ -1,19 +1,40 @@
 import type { Command } from 'commander';
-import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { defineCommand, type CommandIO } from '../command.js';
+import { UsageError } from '../../util/errors.js';
+import { writeFileAtomic } from '../../util/atomic.js';
+import { loadScorecard } from '../../scorecard/index.js';
+import { compileScorecardSql, SQL_ENGINES, type SqlEngine } from '../../warehouse/index.js';
+
+interface ExportSqlFlags extends Record<string, unknown> {
+  scorecard: string;
+  dialect: string;
+  table: string;
+  out?: string;
+}
+
+async function run(flags: ExportSqlFlags, io: CommandIO) {
+  if (!SQL_ENGINES.includes(flags.dialect as SqlEngine)) throw new UsageError(`--dialect must be one of ${SQL_ENGINES.join(', ')}, got "${flags.dialect}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/.test(flags.table)) throw new UsageError(`--table must be a table name or schema.table, got "${flags.table}"`);
+  const card = await loadScorecard(flags.scorecard);
+  const sql = compileScorecardSql(card, { dialect: flags.dialect as SqlEngine, table: flags.table });
+  if (flags.out) {
+    await writeFileAtomic(flags.out, sql);
+    io.say(`wrote ${flags.out}: the scorecard as one ${flags.dialect} query over ${flags.table}`);
+  } else if (!io.json) process.stdout.write(sql);
+  return { ok: true, dialect: flags.dialect, table: flags.table, out: flags.out ?? null, ...(flags.out ? {} : { sql }) };
+}
 
 export function register(program: Command): void {
-  defineCommand(
+  defineCommand<ExportSqlFlags>(
     program,
     'export-sql',
-    'compile a scorecard (and its model) to one SQL query',
+    'compile a scorecard to one SQL query over a feature table (DuckDB or PostgreSQL)',
     (cmd) =>
       cmd
-        .requiredOption('--scorecard <file>', 'scorecard artifact (.json)')
+        .requiredOption('--scorecard <file>', 'scorecard artifact (.json) or default')
         .requiredOption('--dialect <name>', 'duckdb or postgres')
+        .option('--table <name>', 'the feature table (or view) to score, optionally schema.table', 'features')
         .option('--out <file>', 'write the SQL here instead of stdout'),
-    async () => {
-      throw new ChurnkitError('export-sql is not built yet (issue 10)');
-    },
+    run,
   );
 }

@@ -1,0 +1,237 @@
+/**
+ * A scorecard compiled to one SQL query over a feature table, so a warehouse scores its accounts
+ * in place. The query follows the reference scorer (src/scorecard/score.ts) step by step, one
+ * CTE per step, with the same arithmetic in the same order: points per signal (rules, then the
+ * missing policy, then bands), layer scores with missing weight redistributed, the composite,
+ * overrides in three stages (first set, every cap, flags), band by segment thresholds, the
+ * probability map, and the top three reasons. Its columns are `churnkit score`'s.
+ *
+ * Every identifier is quoted and every constant is a literal the compiler wrote itself: card
+ * names and values never reach the SQL as raw text.
+ */
+import { FEATURES, SIGNALS } from '../features/index.js';
+import { MAX_REASONS, SCORE_EPSILON, type Condition, type Override, type PointsBand, type Scorecard, type ScorecardSignal } from '../scorecard/index.js';
+
+export type SqlEngine = 'duckdb' | 'postgres';
+export const SQL_ENGINES: readonly SqlEngine[] = ['duckdb', 'postgres'];
+
+export interface ScorecardSqlOptions {
+  dialect: SqlEngine;
+  /** The feature table (or view), possibly schema-qualified as `schema.table`. */
+  table?: string;
+}
+
+type ColumnType = 'number' | 'boolean' | 'text';
+const TYPES = new Map<string, ColumnType>([
+  ['segment', 'text'],
+  ...FEATURES.map((f) => [f.name, 'number'] as [string, ColumnType]),
+  ...SIGNALS.map((s) => [s.name, s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number'] as [string, ColumnType]),
+]);
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function quoteTable(table: string): string {
+  return table.split('.').map(quoteIdent).join('.');
+}
+
+function str(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** A double literal that both engines read back as the same double. */
+function num(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  const text = Number.isInteger(x) && Math.abs(x) < 1e15 ? `${x}.0` : x.toExponential(17);
+  return `CAST(${text} AS DOUBLE PRECISION)`;
+}
+
+class Compiler {
+  constructor(readonly dialect: SqlEngine) {}
+
+  col(name: string): string {
+    return quoteIdent(name);
+  }
+
+  /** The signal as a double: numbers as they are, booleans 1/0, NULL when missing. */
+  numeric(name: string): string {
+    const c = this.col(name);
+    const type = TYPES.get(name) ?? 'number';
+    if (type === 'boolean') return `(CASE WHEN ${c} THEN ${num(1)} WHEN NOT ${c} THEN ${num(0)} END)`;
+    if (type === 'text') return `CAST(NULLIF(TRIM(${c}), '') AS DOUBLE PRECISION)`;
+    return `CAST(${c} AS DOUBLE PRECISION)`;
+  }
+
+  truth(name: string): string {
+    const c = this.col(name);
+    const type = TYPES.get(name) ?? 'number';
+    if (type === 'boolean') return c;
+    return `(${this.numeric(name)} <> 0)`;
+  }
+
+  text(name: string): string {
+    const c = this.col(name);
+    const type = TYPES.get(name) ?? 'number';
+    return type === 'text' ? `(CASE WHEN TRIM(${c}) <> '' THEN ${c} END)` : `CAST(${c} AS TEXT)`;
+  }
+
+  /** A condition as a SQL boolean that is never NULL (a comparison with a missing signal is false). */
+  condition(c: Condition, score: string | null): string {
+    if ('all' in c) return `(${c.all.map((x) => this.condition(x, score)).join(' AND ')})`;
+    if ('any' in c) return `(${c.any.map((x) => this.condition(x, score)).join(' OR ')})`;
+    if ('score' in c) {
+      if (score === null) return 'FALSE';
+      const v = c.score.value;
+      const e = SCORE_EPSILON;
+      switch (c.score.op) {
+        case '<':
+          return `(${score} < ${num(v - e)})`;
+        case '<=':
+          return `(${score} <= ${num(v + e)})`;
+        case '>':
+          return `(${score} > ${num(v + e)})`;
+        default:
+          return `(${score} >= ${num(v - e)})`;
+      }
+    }
+    const type = TYPES.get(c.signal) ?? 'number';
+    if (c.op === 'is_null' || c.op === 'not_null') {
+      const missing = type === 'text' ? `(${this.col(c.signal)} IS NULL OR TRIM(${this.col(c.signal)}) = '')` : `(${this.col(c.signal)} IS NULL)`;
+      return c.op === 'is_null' ? missing : `(NOT ${missing})`;
+    }
+    const op = c.op === '!=' ? '<>' : c.op;
+    let test: string;
+    if (typeof c.value === 'number') test = `${this.numeric(c.signal)} ${op} ${num(c.value)}`;
+    else if (typeof c.value === 'boolean') test = `${this.truth(c.signal)} ${op === '<>' ? '<>' : '='} ${c.value ? 'TRUE' : 'FALSE'}`;
+    else test = `${this.text(c.signal)} ${op === '<>' ? '<>' : '='} ${str(String(c.value))}`;
+    return `COALESCE(${test}, FALSE)`;
+  }
+
+  band(x: string, b: PointsBand): string {
+    const parts: string[] = [];
+    if (b.gt !== undefined) parts.push(`${x} > ${num(b.gt)}`);
+    if (b.gte !== undefined) parts.push(`${x} >= ${num(b.gte)}`);
+    if (b.lt !== undefined) parts.push(`${x} < ${num(b.lt)}`);
+    if (b.lte !== undefined) parts.push(`${x} <= ${num(b.lte)}`);
+    return parts.length ? parts.join(' AND ') : 'TRUE';
+  }
+
+  /** Points of one signal; NULL when it is missing and its weight is redistributed. */
+  points(s: ScorecardSignal): string {
+    const x = this.numeric(s.feature);
+    const whens: string[] = [];
+    for (const r of s.rules ?? []) whens.push(`WHEN ${this.condition(r.when, null)} THEN ${num(r.points)}`);
+    whens.push(`WHEN ${x} IS NULL THEN ${s.missing.policy === 'points' ? num(s.missing.points) : 'CAST(NULL AS DOUBLE PRECISION)'}`);
+    for (const b of s.points) whens.push(`WHEN ${this.band(x, b)} THEN ${num(b.points)}`);
+    return `(CASE ${whens.join(' ')} END)`;
+  }
+}
+
+/** Left-to-right sum, as the scorer adds. */
+const sum = (terms: string[]) => (terms.length ? `(${terms.join(' + ')})` : num(0));
+
+export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOptions): string {
+  const c = new Compiler(options.dialect);
+  const table = quoteTable(options.table ?? 'features');
+  const signals = card.layers.flatMap((l, i) => l.signals.map((s, j) => ({ layer: i, signal: j, s, name: `p_${i}_${j}` })));
+  const q = quoteIdent;
+
+  // 1. points
+  const pointCols = signals.map((x) => `${x.s === undefined ? '' : c.points(x.s)} AS ${q(x.name)}`);
+  // 2. layers: weighted points over the weight of the present signals
+  const layerCols = card.layers.flatMap((l, i) => {
+    const mine = signals.filter((x) => x.layer === i);
+    const present = sum(mine.map((x) => `(CASE WHEN ${q(x.name)} IS NOT NULL THEN ${num(x.s.weight)} ELSE ${num(0)} END)`));
+    const weighted = sum(mine.map((x) => `COALESCE(${num(x.s.weight)} * ${q(x.name)}, ${num(0)})`));
+    return [`${present} AS ${q(`w_${i}`)}`, `(CASE WHEN ${present} > 0 THEN ${weighted} / ${present} END) AS ${q(`layer_${l.name}`)}`];
+  });
+  // 3. the composite, clamped; no layer at all -> the card's no-data score
+  const total = sum(card.layers.map((l) => `COALESCE(${num(l.weight)} * ${q(`layer_${l.name}`)}, ${num(0)})`));
+  const totalWeight = sum(card.layers.map((l) => `(CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL THEN ${num(l.weight)} ELSE ${num(0)} END)`));
+  const base = `(CASE WHEN ${totalWeight} > 0 THEN (CASE WHEN ${total} / ${totalWeight} < 0 THEN ${num(0)} WHEN ${total} / ${totalWeight} > 100 THEN ${num(100)} ELSE ${total} / ${totalWeight} END) ELSE ${num(card.no_data_score)} END)`;
+  // 4. overrides: the first set that fires, every cap, then flags on the result
+  const fired = (o: Override, k: number) => q(`o_${k}`);
+  const stage = (kind: Override['action'], score: string) =>
+    card.overrides.map((o, k) => (o.action === kind ? `${c.condition(o.when, score)} AS ${fired(o, k)}` : null)).filter((x): x is string => x !== null);
+  const sets = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.action === 'set');
+  const afterSet = sets.length ? `(CASE ${sets.map((x) => `WHEN ${fired(x.o, x.k)} THEN ${num(x.o.value!)}`).join(' ')} ELSE ${q('base_score')} END)` : q('base_score');
+  let capped = q('after_set');
+  card.overrides.forEach((o, k) => {
+    if (o.action === 'cap') capped = `(CASE WHEN ${fired(o, k)} AND ${num(o.value!)} < ${capped} THEN ${num(o.value!)} ELSE ${capped} END)`;
+  });
+  // 5. band by the segment's thresholds
+  const threshold = (which: 'green' | 'yellow') => {
+    const segs = Object.entries(card.bands.segments ?? {});
+    const dflt = num(card.bands[which] - SCORE_EPSILON);
+    if (!segs.length) return dflt;
+    return `(CASE ${segs.map(([name, t]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(t[which] - SCORE_EPSILON)}`).join(' ')} ELSE ${dflt} END)`;
+  };
+  const s = q('score');
+  const band = `(CASE WHEN ${s} >= ${threshold('green')} THEN 'GREEN' WHEN ${s} >= ${threshold('yellow')} THEN 'YELLOW' ELSE 'RED' END)`;
+  // 6. probability: piecewise linear through the knots, flat outside
+  let probability = 'CAST(NULL AS DOUBLE PRECISION)';
+  if (card.probability.method === 'isotonic') {
+    const { x, y } = card.probability;
+    const last = x.length - 1;
+    const whens = [`WHEN ${s} <= ${num(x[0]!)} THEN ${num(y[0]!)}`, `WHEN ${s} >= ${num(x[last]!)} THEN ${num(y[last]!)}`];
+    for (let k = 0; k < last; k++) {
+      whens.push(`WHEN ${s} < ${num(x[k + 1]!)} THEN ${num(y[k]!)} + ((${s} - ${num(x[k]!)}) * (${num(y[k + 1]!)} - ${num(y[k]!)})) / (${num(x[k + 1]!)} - ${num(x[k]!)})`);
+    }
+    probability = `(CASE ${whens.join(' ')} END)`;
+  }
+  // 7. reasons: weighted points lost, most first, ties in card order
+  const losses = signals.map((x, order) => {
+    const l = card.layers[x.layer]!;
+    const lost = `(${num(l.weight)} / ${q(`w_${x.layer}`)}) * ${num(x.s.weight)} * (${num(100)} - ${q(x.name)})`;
+    return `(${str(x.s.feature)}, CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL AND ${q(x.name)} IS NOT NULL THEN ${lost} END, ${order})`;
+  });
+  const reasons = `COALESCE((SELECT string_agg(r.f, ',' ORDER BY r.lost DESC, r.o) FROM (SELECT v.f, v.lost, v.o FROM (VALUES ${losses.join(', ')}) AS v(f, lost, o) WHERE v.lost > 0 ORDER BY v.lost DESC, v.o LIMIT ${MAX_REASONS}) AS r), '')`;
+  const overridesText = card.overrides.length ? `concat_ws(',', ${card.overrides.map((o, k) => `CASE WHEN ${fired(o, k)} THEN ${str(o.id)} END`).join(', ')})` : "''";
+  const escalators = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.action === 'flag' && x.o.flag === 'escalate');
+  const escalate = escalators.length ? `(${escalators.map((x) => fired(x.o, x.k)).join(' OR ')})` : 'FALSE';
+
+  const layerOut = card.layers.map((l) => q(`layer_${l.name}`));
+  // Each step is materialized: inlined, PostgreSQL would repeat every expression wherever a
+  // later step mentions it, and the query grows exponentially with the steps.
+  const m = 'MATERIALIZED ';
+  return `-- churnkit scorecard${card.name ? ` "${card.name.replace(/[\r\n]/g, ' ')}"` : ''} compiled for ${options.dialect}: one row per feature-table row, the columns of churnkit score
+WITH points AS ${m}(
+  SELECT *, ${pointCols.join(',\n    ')}
+  FROM ${table}
+), layers AS ${m}(
+  SELECT *, ${layerCols.join(',\n    ')}
+  FROM points
+), composite AS ${m}(
+  SELECT *, ${base} AS ${q('base_score')}
+  FROM layers
+), set_stage AS ${m}(
+  SELECT *${stage('set', q('base_score')).map((x) => `, ${x}`).join('')}
+  FROM composite
+), cap_stage AS ${m}(
+  SELECT *, ${afterSet} AS ${q('after_set')}
+  FROM set_stage
+), capped AS ${m}(
+  SELECT *${stage('cap', q('after_set')).map((x) => `, ${x}`).join('')}
+  FROM cap_stage
+), scored AS ${m}(
+  SELECT *, ${capped} AS ${q('score')}
+  FROM capped
+), flagged AS ${m}(
+  SELECT *${stage('flag', q('score')).map((x) => `, ${x}`).join('')}
+  FROM scored
+), final AS ${m}(
+  SELECT *, ${band} AS ${q('band')}, ${probability} AS ${q('probability')}
+  FROM flagged
+)
+SELECT ${q('account_id')}, ${q('as_of')}, ${s}, ${q('band')}, ${q('probability')},
+  ${layerOut.join(', ')},
+  ${overridesText} AS ${q('overrides')},
+  ${reasons} AS ${q('reasons')},
+  ${escalate} AS ${q('escalate')},
+  CASE WHEN LAG(${q('as_of')}) OVER w = ${q('as_of')} THEN NULL ELSE ${s} - LAG(${s}) OVER w END AS ${q('score_change')},
+  ${q('base_score')}
+FROM final
+WINDOW w AS (PARTITION BY ${q('account_id')} ORDER BY ${q('as_of')})
+`;
+}
