@@ -31,6 +31,8 @@ const ACCOUNTS = flag('accounts', 10_000);
 const MONTHS = flag('months', 24);
 const SCORE_ROWS = flag('score-rows', 1_000_000);
 const RUNS = flag('runs', 3);
+/** --scoring-only: skip the feature runs (the feature file of an earlier run must exist). */
+const SCORING_ONLY = process.argv.includes('--scoring-only');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const seconds = async (work: () => Promise<unknown> | unknown) => {
   const t = performance.now();
@@ -63,7 +65,7 @@ try {
     if (r.status !== 0) throw new Error(`${engine} features failed: ${r.stderr}`);
   };
   const featureTimes: Record<string, number[]> = { duckdb: [], postgres: [] };
-  for (let run = 0; run < RUNS; run++) {
+  for (let run = 0; run < (SCORING_ONLY ? 0 : RUNS); run++) {
     for (const engine of ['duckdb', 'postgres'] as const) {
       const s = await seconds(() => features(engine, join(dir, `features-${engine}.parquet`)));
       featureTimes[engine]!.push(s);
@@ -115,8 +117,8 @@ try {
   }
   db.close();
 
-  const fd = median(featureTimes['duckdb']!);
-  const fp = median(featureTimes['postgres']!);
+  const fd = SCORING_ONLY ? NaN : median(featureTimes['duckdb']!);
+  const fp = SCORING_ONLY ? NaN : median(featureTimes['postgres']!);
   console.log(JSON.stringify({ accounts: ACCOUNTS, months: MONTHS, usage_rows: usageRows, runs: RUNS, features: featureTimes, scoring: scoreTimes, load_s: load, load_scores_s: loadScores }, null, 2));
   console.log(`\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|`);
   console.log(`| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`);
