@@ -12,4 +12,6 @@ export * from './scorecard/index.js';
 export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type CalibrateOptions, type CalibrationResult } from './scorecard/calibration.js';
 export * from './report/index.js';
 export * from './serve/index.js';
+// warehouse has its own copy of quoteIdent (same quoting as data's): the library exports data's
+export { compileScorecardSql, writeFrameToPostgres, withPostgres, SQL_ENGINES, type SqlEngine, type ScorecardSqlOptions } from './warehouse/index.js';
 export { VERSION } from './version.js';

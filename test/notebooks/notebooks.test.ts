@@ -11,6 +11,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, tempDir } from '../support/paths.js';
+import { loadScorecard } from '../../src/scorecard/index.js';
+import { compileScorecardSql } from '../../src/warehouse/index.js';
 
 const run = promisify(execFile);
 // Debian's jupyter (jupyter-nbconvert, installed by .ci/run), not whatever python is first on PATH
@@ -82,6 +84,15 @@ test('01 runs first (it builds the demo data the others reuse), then 02 and 03 s
   check(first![0], await execute(first![0]), first![1]);
   const results = await Promise.all(rest.map(([name]) => execute(name)));
   rest.forEach(([name, charts], k) => check(name, results[k]!, charts));
+
+  // 03 exports the recalibrated card and its SQL (it checked the SQL against the library itself)
+  const exported = join(env['CHURNKIT_NOTEBOOK_DATA']!, 'notebook-export');
+  const card = await loadScorecard(join(exported, 'scorecard.json'));
+  const shipped = await loadScorecard('default');
+  assert.notDeepEqual(card.layers.map((l) => l.weight), shipped.layers.map((l) => l.weight), 'the exported card is the recalibrated one');
+  const sql = await readFile(join(exported, 'scorecard.duckdb.sql'), 'utf8');
+  assert.match(sql, /^-- churnkit scorecard .*compiled for duckdb/);
+  assert.equal(sql, compileScorecardSql(card, { dialect: 'duckdb', table: 'features' }) + '\n', 'the SQL is the exported card compiled');
 });
 
 test('the committed notebooks carry their outputs, charts included', async () => {
