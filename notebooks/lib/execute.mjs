@@ -5,7 +5,7 @@
 // timestamps are dropped so an unchanged notebook is saved byte for byte as it was.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,16 +17,20 @@ const root = join(here, '..');
 const JUPYTER = existsSync('/usr/bin/jupyter') ? '/usr/bin/jupyter' : 'jupyter';
 const ALL = ['01-explore-features.ipynb', '02-train-and-backtest.ipynb', '03-quarterly-recalibration.ipynb'];
 
-/** The kernelspec `tslab install` would write, in `dir`/kernels/tslab. */
-export async function registerKernel(dir) {
-  const kernel = join(dir, 'kernels', 'tslab');
-  await mkdir(kernel, { recursive: true });
-  const argv = [join(root, 'node_modules', '.bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'];
-  await writeFile(join(kernel, 'kernel.json'), JSON.stringify({ argv, display_name: 'TypeScript', language: 'typescript' }));
+/**
+ * Registers the tslab kernel under `prefix`/share/jupyter/kernels with tslab's own installer, as the
+ * README tells users to, so the kernel starts this checkout's tslab whatever is on PATH.
+ */
+async function registerKernel(prefix, env) {
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'; // the python of Debian's jupyter
+  const tslab = join(root, 'node_modules', '.bin', 'tslab');
+  await run(tslab, ['install', `--python=${python}`, `--prefix=${prefix}`, `--binary=${tslab}`], { env }).catch((err) => {
+    throw new Error(`tslab install failed (is jupyter_client installed for ${python}?):\n${String(err.stderr ?? err.message).slice(-2000)}`);
+  });
 }
 
 /** Cell ids and outputs stay; what differs between two identical runs (timestamps) goes. */
-export function withoutRunMetadata(text) {
+function withoutRunMetadata(text) {
   const nb = JSON.parse(text);
   for (const cell of nb.cells) delete cell.metadata?.execution;
   return JSON.stringify(nb, null, 1) + '\n';
@@ -36,8 +40,9 @@ async function main(names) {
   for (const n of names) if (!ALL.includes(n)) throw new Error(`no notebook ${n} (expected one of ${ALL.join(', ')})`);
   const work = await mkdtemp(join(tmpdir(), 'churnkit-notebooks-'));
   try {
-    await registerKernel(join(work, 'jupyter'));
-    const env = { ...process.env, JUPYTER_PATH: join(work, 'jupyter'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config') };
+    // nothing under ~: what Jupyter and IPython would keep there goes to the temporary folder
+    const env = { ...process.env, JUPYTER_PATH: join(work, 'kernel', 'share', 'jupyter'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config'), JUPYTER_DATA_DIR: join(work, 'data-dir'), IPYTHONDIR: join(work, 'ipython') };
+    await registerKernel(join(work, 'kernel'), env);
     const execute = async (name) => {
       const out = join(work, 'out');
       const args = ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab', '--ExecutePreprocessor.timeout=300', '--output-dir', out, join(here, name)];
