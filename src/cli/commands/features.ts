@@ -2,7 +2,9 @@ import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { openHistory } from '../../data/history.js';
-import { queryValue } from '../../data/duckdb.js';
+import { openDuckDB, queryValue } from '../../data/duckdb.js';
+import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
+import { isPostgresUrl } from '../../serve/index.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { UsageError } from '../../util/errors.js';
 import {
@@ -82,25 +84,32 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
   if (!EVERY_VALUES.includes(flags.every as Every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${flags.every}"`);
   if (!LABEL_KINDS.includes(flags.label as LabelKind)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${flags.label}"`);
 
-  const history = await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  const options = {
+    every: flags.every as Every,
+    horizon: flags.horizon,
+    label: flags.label as LabelKind,
+    ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
+    progress: io.progress,
+  };
+  // postgres://: the feature SQL runs inside PostgreSQL; the finished table lands in a local DuckDB
+  const inPostgres = isPostgresUrl(flags.data);
+  if (inPostgres && flags.config !== undefined) throw new UsageError('--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)');
+  const history = inPostgres ? null : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  const db = inPostgres ? await openDuckDB() : null;
+  const connection = history?.connection ?? db!.connection;
   let cleanup: (() => Promise<void>) | undefined;
   try {
-    cleanup = await configureEngine(history.connection, {
+    cleanup = await configureEngine(connection, {
       ...(flags.threads === undefined ? {} : { threads: flags.threads }),
       ...(flags.memoryLimit === undefined ? {} : { memoryLimit: flags.memoryLimit }),
     });
-    const built = await buildFeatures(history, {
-      every: flags.every as Every,
-      horizon: flags.horizon,
-      label: flags.label as LabelKind,
-      ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
-      progress: io.progress,
-    });
+    if (inPostgres) io.progress.start(`computing features in PostgreSQL`);
+    const built = history ? await buildFeatures(history, options) : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
     io.progress.start('feature QA');
-    const qa = await featureQa(history.connection, built.relation, { nullColumns: built.nullColumns });
+    const qa = await featureQa(connection, built.relation, { nullColumns: built.nullColumns });
     const nulls = describeNulls(qa);
-    if (built.label === 'churn' && history.tables.has('accounts')) {
-      const churned = await queryValue<bigint>(history.connection, `SELECT COUNT(*) FROM accounts WHERE churned_at IS NOT NULL`);
+    if (built.label === 'churn' && history?.tables.has('accounts')) {
+      const churned = await queryValue<bigint>(connection, `SELECT COUNT(*) FROM accounts WHERE churned_at IS NOT NULL`);
       if (Number(churned) === 0) io.warn('no account has a churned_at date, so every churn label is 0 or censored; for data without churn dates use --label inactivity');
     }
 
@@ -141,7 +150,8 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       qa,
     };
   } finally {
-    history.close();
+    history?.close();
+    db?.close();
     await cleanup?.();
   }
 }

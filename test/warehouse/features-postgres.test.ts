@@ -1,0 +1,78 @@
+/**
+ * The feature SQL inside a real PostgreSQL gives DuckDB's feature table: every cell to 1e-9,
+ * every NULL the same, with all tables and with an optional table absent.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simulate } from '../../src/simulate/index.js';
+import { loadFrame, openHistory, type Frame } from '../../src/data/index.js';
+import { copyHistoryToPostgres, withPostgres } from '../../src/warehouse/index.js';
+import { cliPath, tempDir } from '../support/paths.js';
+import { startPostgres, type PostgresCluster } from '../support/postgres.js';
+
+const churnkit = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+let work: { dir: string; cleanup: () => Promise<void> };
+let cluster: PostgresCluster;
+
+before(async () => {
+  work = await tempDir('churnkit-pg-features-');
+  [cluster] = await Promise.all([startPostgres(), simulate({ accounts: 300, months: 15, seed: 21, out: join(work.dir, 'full') })]);
+  await cp(join(work.dir, 'full'), join(work.dir, 'no-integrations'), { recursive: true });
+  await rm(join(work.dir, 'no-integrations', 'integrations.parquet'));
+});
+after(async () => {
+  await cluster?.stop();
+  await work.cleanup();
+});
+
+function assertSameTable(duck: Frame, pg: Frame, what: string): number {
+  assert.deepEqual(pg.names, duck.names, `${what}: columns`);
+  assert.equal(pg.n, duck.n, `${what}: rows`);
+  let compared = 0;
+  for (const name of duck.names) {
+    const a = duck.columns[name]!;
+    const b = pg.columns[name]!;
+    for (let i = 0; i < duck.n; i++) {
+      const x = a[i];
+      const y = b[i];
+      const at = `${what}: ${name} of ${String(duck.columns['account_id']![i])} at ${String(duck.columns['as_of']![i])}`;
+      if (typeof x === 'number' && typeof y === 'number') {
+        if (Number.isNaN(x) || Number.isNaN(y)) assert.equal(Number.isNaN(y), Number.isNaN(x), `${at}: NULL on one engine only (${x} vs ${y})`);
+        else assert.ok(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)), `${at}: ${x} vs ${y}`);
+      } else assert.equal(y, x, at);
+      compared++;
+    }
+  }
+  return compared;
+}
+
+for (const variant of ['full', 'no-integrations']) {
+  test(`features from PostgreSQL equal features from DuckDB: ${variant}`, async () => {
+    const data = join(work.dir, variant);
+    const url = await cluster.createSchema(variant.replace('-', '_'));
+    const history = await openHistory(data);
+    try {
+      await withPostgres(url, (client) => copyHistoryToPostgres(history, client));
+    } finally {
+      history.close();
+    }
+    const fromDuck = join(work.dir, `${variant}-duckdb.parquet`);
+    const fromPg = join(work.dir, `${variant}-postgres.parquet`);
+    let r = churnkit('features', '--data', data, '--out', fromDuck);
+    assert.equal(r.status, 0, r.stderr);
+    r = churnkit('features', '--data', url, '--out', fromPg, '--json');
+    assert.equal(r.status, 0, r.stderr);
+    const summary = JSON.parse(r.stdout);
+    assert.ok(summary.rows > 2000, `${summary.rows} rows`);
+    const duck = await loadFrame(fromDuck);
+    const pg = await loadFrame(fromPg);
+    const cells = assertSameTable(duck, pg, variant);
+    assert.ok(cells > 50_000, `${cells} cells compared`);
+    const integration = duck.columns['days_since_last_integration_added'] as Float64Array;
+    if (variant === 'no-integrations') assert.ok(integration.every(Number.isNaN), 'an absent table gives NULL, on both engines');
+    else assert.ok(integration.some((v) => !Number.isNaN(v)));
+  });
+}
