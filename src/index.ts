@@ -12,6 +12,7 @@ export * from './scorecard/index.js';
 export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type CalibrateOptions, type CalibrationResult } from './scorecard/calibration.js';
 export * from './report/index.js';
 export * from './serve/index.js';
-// warehouse has its own copy of quoteIdent (same quoting as data's): the library exports data's
-export { compileScorecardSql, writeFrameToPostgres, withPostgres, SQL_ENGINES, type SqlEngine, type ScorecardSqlOptions } from './warehouse/index.js';
+export * from './warehouse/index.js';
+// data and warehouse each export a quoteIdent (the same quoting): the library's is data's
+export { quoteIdent } from './data/index.js';
 export { VERSION } from './version.js';
