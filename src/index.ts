@@ -12,4 +12,7 @@ export * from './scorecard/index.js';
 export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type CalibrateOptions, type CalibrationResult } from './scorecard/calibration.js';
 export * from './report/index.js';
 export * from './serve/index.js';
+export * from './warehouse/index.js';
+// data and warehouse each export a quoteIdent (the same quoting): the library's is data's
+export { quoteIdent } from './data/index.js';
 export { VERSION } from './version.js';

@@ -7,10 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, tempDir } from '../support/paths.js';
+import { loadScorecard } from '../../src/scorecard/index.js';
+import { compileScorecardSql } from '../../src/warehouse/index.js';
 
 const run = promisify(execFile);
 // Debian's jupyter (jupyter-nbconvert, installed by .ci/run), not whatever python is first on PATH
@@ -38,18 +40,20 @@ let env: NodeJS.ProcessEnv;
 
 before(async () => {
   work = await tempDir('churnkit-notebooks-');
-  // The kernelspec `tslab install` would write, written here so no Python package is involved.
-  const kernels = join(work.dir, 'jupyter', 'kernels', 'tslab');
-  await mkdir(kernels, { recursive: true });
-  const tslab = join(repoRoot, 'node_modules', '.bin', 'tslab');
-  await writeFile(join(kernels, 'kernel.json'), JSON.stringify({ argv: [tslab, 'kernel', '--config-path', '{connection_file}'], display_name: 'TypeScript', language: 'typescript' }));
+  // Everything Jupyter and IPython would keep under ~ goes to the temporary folder.
   env = {
     ...process.env,
-    JUPYTER_PATH: join(work.dir, 'jupyter'),
+    JUPYTER_PATH: join(work.dir, 'kernel', 'share', 'jupyter'),
     JUPYTER_RUNTIME_DIR: join(work.dir, 'runtime'),
     JUPYTER_CONFIG_DIR: join(work.dir, 'config'),
+    JUPYTER_DATA_DIR: join(work.dir, 'data-dir'),
+    IPYTHONDIR: join(work.dir, 'ipython'),
     CHURNKIT_NOTEBOOK_DATA: join(work.dir, 'data'),
   };
+  // tslab's own installer, the way the README registers the kernel, into a temporary prefix
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const tslab = join(repoRoot, 'node_modules', '.bin', 'tslab');
+  await run(tslab, ['install', `--python=${python}`, `--prefix=${join(work.dir, 'kernel')}`, `--binary=${tslab}`], { env });
 });
 after(() => work.cleanup());
 
@@ -82,6 +86,15 @@ test('01 runs first (it builds the demo data the others reuse), then 02 and 03 s
   check(first![0], await execute(first![0]), first![1]);
   const results = await Promise.all(rest.map(([name]) => execute(name)));
   rest.forEach(([name, charts], k) => check(name, results[k]!, charts));
+
+  // 03 exports the recalibrated card and its SQL (it checked the SQL against the library itself)
+  const exported = join(env['CHURNKIT_NOTEBOOK_DATA']!, 'notebook-export');
+  const card = await loadScorecard(join(exported, 'scorecard.json'));
+  const shipped = await loadScorecard('default');
+  assert.notDeepEqual(card.layers.map((l) => l.weight), shipped.layers.map((l) => l.weight), 'the exported card is the recalibrated one');
+  const sql = await readFile(join(exported, 'scorecard.duckdb.sql'), 'utf8');
+  assert.match(sql, /^-- churnkit scorecard .*compiled for duckdb/);
+  assert.equal(sql, compileScorecardSql(card, { dialect: 'duckdb', table: 'features' }) + '\n', 'the SQL is the exported card compiled');
 });
 
 test('the committed notebooks carry their outputs, charts included', async () => {
