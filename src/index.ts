@@ -13,6 +13,4 @@ export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type Calibrate
 export * from './report/index.js';
 export * from './serve/index.js';
 export * from './warehouse/index.js';
-// data and warehouse each export a quoteIdent (the same quoting): the library's is data's
-export { quoteIdent } from './data/index.js';
 export { VERSION } from './version.js';

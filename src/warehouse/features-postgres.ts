@@ -15,7 +15,7 @@ import type { DuckDBConnection } from '../data/index.js';
 import { UsageError } from '../util/errors.js';
 import { postgresDialect } from './dialect.js';
 import { qualified } from './postgres.js';
-import { quoteIdent } from './scorecard-sql.js';
+import { quoteIdent } from '../data/index.js';
 
 const PG_COLUMN: Record<string, string> = { text: 'TEXT', date: 'DATE', timestamp: 'TIMESTAMP', integer: 'BIGINT', number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
 

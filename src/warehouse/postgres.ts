@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import type { Frame } from '../data/frame.js';
-import { quoteIdent } from './scorecard-sql.js';
+import { quoteIdent } from '../data/index.js';
 
 const PG_TYPES = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN', text: 'TEXT', date: 'DATE' } as const;
 const CHUNK = 5_000;

@@ -9,6 +9,7 @@
  * Every identifier is quoted and every constant is a literal the compiler wrote itself: card
  * names and values never reach the SQL as raw text.
  */
+import { quoteIdent } from '../data/index.js';
 import { FEATURES, SIGNALS } from '../features/index.js';
 import { MAX_REASONS, SCORE_EPSILON, type Condition, type Override, type PointsBand, type Scorecard, type ScorecardSignal } from '../scorecard/index.js';
 
@@ -27,10 +28,6 @@ const TYPES = new Map<string, ColumnType>([
   ...FEATURES.map((f) => [f.name, 'number'] as [string, ColumnType]),
   ...SIGNALS.map((s) => [s.name, s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number'] as [string, ColumnType]),
 ]);
-
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 function quoteTable(table: string): string {
   return table.split('.').map(quoteIdent).join('.');
