@@ -10,6 +10,8 @@
  * names and values never reach the SQL as raw text.
  */
 import { quoteIdent } from '../data/index.js';
+import type { TrainedModel } from '../learn/index.js';
+import { modelSql } from './model-sql.js';
 import { FEATURES, SIGNALS } from '../features/index.js';
 import { MAX_REASONS, SCORE_EPSILON, type Condition, type Override, type PointsBand, type Scorecard, type ScorecardSignal } from '../scorecard/index.js';
 
@@ -18,6 +20,8 @@ export const SQL_ENGINES: readonly SqlEngine[] = ['duckdb', 'postgres'];
 
 export interface ScorecardSqlOptions {
   dialect: SqlEngine;
+  /** A logistic or mlp model (usually the card's embedded one): its probability becomes `model_probability`. */
+  model?: TrainedModel;
   /** The feature table (or view), possibly schema-qualified as `schema.table`. */
   table?: string;
 }
@@ -196,6 +200,8 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   const escalate = escalators.length ? `(${escalators.map((x) => fired(x.o, x.k)).join(' OR ')})` : 'FALSE';
 
   const layerOut = card.layers.map((l) => q(`layer_${l.name}`));
+  // the model's network, one CTE per layer after the scorecard's steps
+  const model = options.model ? modelSql(options.model, (name) => c.numeric(name), (name) => c.text(name), num) : null;
   // PostgreSQL inlines CTEs and would repeat every expression wherever a later step mentions it
   // (the query grows exponentially with the steps), so there each step is materialized; DuckDB
   // plans the chain well as it is and only pays for the copies.
@@ -234,15 +240,15 @@ WITH points AS ${m}(
 ), ranked AS ${m}(
   SELECT *, ${rankCols.join(',\n    ')}
   FROM losses
-)
+)${(model?.steps ?? []).map((step, k) => `, model_${k} AS ${m}(\n  SELECT *, ${step.map((x) => `${x.sql} AS ${q(x.name)}`).join(',\n    ')}\n  FROM ${k === 0 ? 'ranked' : `model_${k - 1}`}\n)`).join('')}
 SELECT ${q('account_id')}, ${q('as_of')}, ${s}, ${q('band')}, ${q('probability')},
   ${layerOut.join(', ')},
   ${overridesText} AS ${q('overrides')},
   ${reasons} AS ${q('reasons')},
   ${escalate} AS ${q('escalate')},
   CASE WHEN LAG(${q('as_of')}) OVER w = ${q('as_of')} THEN NULL ELSE ${s} - LAG(${s}) OVER w END AS ${q('score_change')},
-  ${q('base_score')}
-FROM ranked
+  ${q('base_score')}${model ? `,\n  ${q(model.output)} AS ${q('model_probability')}` : ''}
+FROM ${model ? `model_${model.steps.length - 1}` : 'ranked'}
 WINDOW w AS (PARTITION BY ${q('account_id')} ORDER BY ${q('as_of')})
 `;
 }

@@ -10,6 +10,7 @@ import { simulate } from '../../src/simulate/index.js';
 import { loadFrame, openDuckDB, queryRows, quoteLiteral, type Frame } from '../../src/data/index.js';
 import { BANDS, loadScorecard, scoreTable, type Scorecard } from '../../src/scorecard/index.js';
 import { compileScorecardSql, withPostgres, writeFrameToPostgres } from '../../src/warehouse/index.js';
+import { loadModel, type TrainedModel } from '../../src/learn/index.js';
 import { cliPath, tempDir } from '../support/paths.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 
@@ -19,6 +20,7 @@ let features: string;
 let frame: Frame;
 let cluster: PostgresCluster;
 const cards: Record<string, Scorecard> = {};
+let logistic: TrainedModel;
 
 before(async () => {
   work = await tempDir('churnkit-export-sql-');
@@ -30,6 +32,10 @@ before(async () => {
       let r = churnkit('features', '--data', join(work.dir, 'data'), '--out', features);
       assert.equal(r.status, 0, r.stderr);
       r = churnkit('calibrate', '--features', features, '--out', join(work.dir, 'calibrated.json'), '--bootstrap', '0');
+      assert.equal(r.status, 0, r.stderr);
+      r = churnkit('train', '--features', features, '--model', 'logistic', '--l2', '0.01', '--calibration', 'platt', '--out', join(work.dir, 'logistic.json'));
+      assert.equal(r.status, 0, r.stderr);
+      r = churnkit('calibrate', '--features', features, '--model', join(work.dir, 'logistic.json'), '--embed-model', '--out', join(work.dir, 'with-model.json'), '--bootstrap', '0');
       assert.equal(r.status, 0, r.stderr);
     })(),
   ]);
@@ -45,6 +51,8 @@ before(async () => {
   custom.layers[0]!.signals[0]!.rules = [{ when: { signal: 'zero_usage_14d', op: '=', value: true }, points: 0 }];
   custom.layers[0]!.signals[1]!.missing = { policy: 'points', points: 35 };
   cards['custom'] = custom;
+  cards['with-model'] = await loadScorecard(join(work.dir, 'with-model.json'));
+  logistic = await loadModel(join(work.dir, 'logistic.json'));
 });
 after(async () => {
   await cluster?.stop();
@@ -121,4 +129,36 @@ test('the CLI prints the query, and refuses an unknown dialect or a table name t
   const injection = churnkit('export-sql', '--scorecard', 'default', '--dialect', 'duckdb', '--table', 'features; DROP TABLE x');
   assert.notEqual(injection.status, 0);
   assert.match(injection.stderr, /--table must be/);
+});
+
+test('an embedded logistic model comes along as model_probability, equal to predict on both engines', async () => {
+  const card = cards['with-model']!;
+  assert.equal(card.model?.family, 'logistic');
+  const want = logistic.predictProba(frame);
+  const ids = frame.columns['account_id'] as string[];
+  const asOf = frame.columns['as_of'] as string[];
+  const check = (engine: string, rows: Row[]) => {
+    const byKey = new Map(rows.map((r) => [`${r['account_id']}|${r['as_of']}`, r['model_probability'] as number]));
+    let worst = 0;
+    for (let i = 0; i < frame.n; i++) worst = Math.max(worst, Math.abs(byKey.get(`${ids[i]}|${asOf[i]}`)! - want[i]!));
+    assert.ok(worst <= 1e-9, `${engine}: largest difference ${worst}`);
+  };
+  const db = await openDuckDB();
+  try {
+    await db.connection.run(`CREATE VIEW features AS SELECT * FROM read_parquet(${quoteLiteral(features)})`);
+    const sql = compileScorecardSql(card, { dialect: 'duckdb', model: logistic });
+    check('duckdb', await queryRows(db.connection, `SELECT account_id, strftime(as_of, '%Y-%m-%d') AS as_of, model_probability FROM (${sql}) AS s`));
+  } finally {
+    db.close();
+  }
+  const url = await cluster.createSchema('model_scoring');
+  await withPostgres(url, async (client) => {
+    await writeFrameToPostgres(client, frame, 'features');
+    const res = await client.query(`SELECT account_id, to_char(as_of, 'YYYY-MM-DD') AS as_of, model_probability FROM (${compileScorecardSql(card, { dialect: 'postgres', model: logistic })}) AS s`);
+    check('postgres', res.rows as Row[]);
+  });
+  const r = churnkit('export-sql', '--scorecard', join(work.dir, 'with-model.json'), '--dialect', 'duckdb', '--json');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).model, 'logistic');
+  assert.match(JSON.parse(r.stdout).sql, /AS "model_probability"/);
 });

@@ -3,6 +3,7 @@ import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/errors.js';
 import { writeFileAtomic } from '../../util/atomic.js';
 import { loadScorecard } from '../../scorecard/index.js';
+import { loadModel, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
 import { compileScorecardSql, SQL_ENGINES, type SqlEngine } from '../../warehouse/index.js';
 
 interface ExportSqlFlags extends Record<string, unknown> {
@@ -16,12 +17,18 @@ async function run(flags: ExportSqlFlags, io: CommandIO) {
   if (!SQL_ENGINES.includes(flags.dialect as SqlEngine)) throw new UsageError(`--dialect must be one of ${SQL_ENGINES.join(', ')}, got "${flags.dialect}"`);
   if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/.test(flags.table)) throw new UsageError(`--table must be a table name or schema.table, got "${flags.table}"`);
   const card = await loadScorecard(flags.scorecard);
-  const sql = compileScorecardSql(card, { dialect: flags.dialect as SqlEngine, table: flags.table });
+  // An embedded logistic or mlp model comes along as `model_probability`; trees do not (yet).
+  let model: TrainedModel | undefined;
+  if (card.model) {
+    if (card.model.family === 'gbdt') io.warn('the embedded gbdt model is not compiled to SQL (only logistic and mlp are); the query has no model_probability');
+    else model = await loadModel(card.model as unknown as ModelArtifact);
+  }
+  const sql = compileScorecardSql(card, { dialect: flags.dialect as SqlEngine, table: flags.table, ...(model ? { model } : {}) });
   if (flags.out) {
     await writeFileAtomic(flags.out, sql);
     io.say(`wrote ${flags.out}: the scorecard as one ${flags.dialect} query over ${flags.table}`);
   } else if (!io.json) process.stdout.write(sql);
-  return { ok: true, dialect: flags.dialect, table: flags.table, out: flags.out ?? null, ...(flags.out ? {} : { sql }) };
+  return { ok: true, dialect: flags.dialect, table: flags.table, model: model?.family ?? null, out: flags.out ?? null, ...(flags.out ? {} : { sql }) };
 }
 
 export function register(program: Command): void {
