@@ -9,8 +9,16 @@ export * from './learn/index.js';
 export * from './learn/export/index.js';
 export * from './evaluate/index.js';
 export * from './scorecard/index.js';
-export { calibrateScorecard, fidelityMarkdown, overridesMarkdown, type CalibrateOptions, type CalibrationResult } from './scorecard/calibration.js';
+export {
+  calibrateScorecard,
+  fidelityMarkdown,
+  overridesMarkdown,
+  type CalibrateOptions,
+  type CalibrationResult,
+} from './scorecard/calibrate/index.js';
 export * from './report/index.js';
+export * from './history/index.js';
 export * from './serve/index.js';
 export * from './warehouse/index.js';
-export { VERSION } from './version.js';
+export * from './stats/index.js';
+export { VERSION } from './util/index.js';

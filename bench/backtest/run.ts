@@ -52,7 +52,17 @@ try {
   await stat(features);
 } catch {
   process.stderr.write(`building ${features}\n`);
-  churnkit(['simulate', '--accounts', values.accounts!, '--months', values.months!, '--seed', values.seed!, '--out', join(data, 'history')]);
+  churnkit([
+    'simulate',
+    '--accounts',
+    values.accounts!,
+    '--months',
+    values.months!,
+    '--seed',
+    values.seed!,
+    '--out',
+    join(data, 'history'),
+  ]);
   churnkit(['features', '--data', join(data, 'history'), '--out', features]);
 }
 
@@ -67,21 +77,43 @@ try {
     let summary: { folds: unknown[]; pooled: Record<string, { auc: number }> } | null = null;
     for (let r = 0; r < runs; r++) {
       load.push(loadavg()[0]!);
-      const p = spawnSync('/usr/bin/time', ['-v', process.execPath, cli, 'backtest', '--features', features, '--models', set, '--out', join(scratch, 'out'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const p = spawnSync(
+        '/usr/bin/time',
+        [
+          '-v',
+          process.execPath,
+          cli,
+          'backtest',
+          '--features',
+          features,
+          '--models',
+          set,
+          '--out',
+          join(scratch, 'out'),
+          '--json',
+        ],
+        { encoding: 'utf8', maxBuffer: 1 << 24 },
+      );
       if (p.status !== 0) throw new Error(`backtest ${set} failed (${p.status}): ${p.stderr}`);
       summary = JSON.parse(p.stdout);
       wall.push(seconds(timeField(p.stderr, 'Elapsed (wall clock) time')));
       cpu.push(Number(timeField(p.stderr, 'User time')) + Number(timeField(p.stderr, 'System time')));
       rss.push(Number(timeField(p.stderr, 'Maximum resident set size')) / 1024);
-      process.stderr.write(`${set} run ${r + 1}/${runs}: ${wall.at(-1)!.toFixed(2)} s wall, ${cpu.at(-1)!.toFixed(2)} s cpu, ${rss.at(-1)!.toFixed(0)} MB\n`);
+      process.stderr.write(
+        `${set} run ${r + 1}/${runs}: ${wall.at(-1)!.toFixed(2)} s wall, ${cpu.at(-1)!.toFixed(2)} s cpu, ${rss.at(-1)!.toFixed(0)} MB\n`,
+      );
     }
     const auc = Object.entries(summary!.pooled)
       .map(([name, m]) => `${name} ${m.auc.toFixed(3)}`)
       .join(', ');
-    rows.push(`| ${set} | ${summary!.folds.length} | ${runs} | ${median(wall).toFixed(2)} | ${median(cpu).toFixed(2)} | ${Math.max(...rss).toFixed(0)} | ${auc} | ${load.map((l) => l.toFixed(1)).join(', ')} |`);
+    rows.push(
+      `| ${set} | ${summary!.folds.length} | ${runs} | ${median(wall).toFixed(2)} | ${median(cpu).toFixed(2)} | ${Math.max(...rss).toFixed(0)} | ${auc} | ${load.map((l) => l.toFixed(1)).join(', ')} |`,
+    );
   }
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
-process.stdout.write('| --models | folds | runs | wall s (median) | CPU s | peak RSS MB | pooled AUC | load |\n|---|---|---|---|---|---|---|---|\n');
+process.stdout.write(
+  '| --models | folds | runs | wall s (median) | CPU s | peak RSS MB | pooled AUC | load |\n|---|---|---|---|---|---|---|---|\n',
+);
 process.stdout.write(`${rows.join('\n')}\n`);

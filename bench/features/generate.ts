@@ -51,10 +51,25 @@ SELECT account_id, 'Account ' || account_id AS name, segment, started_at,
   CASE WHEN i % 17 = 0 THEN NULL ELSE seats END AS seats, users, activity, i
 FROM acc`);
 await c.run(`UPDATE accounts_t SET churned_at = NULL WHERE churned_at > addd(day0(), ${days})`);
-await c.run(`COPY (SELECT account_id, name, segment, started_at, churned_at, seats FROM accounts_t ORDER BY account_id) TO ${path('accounts', 'parquet')} (FORMAT parquet)`);
+await c.run(
+  `COPY (SELECT account_id, name, segment, started_at, churned_at, seats FROM accounts_t ORDER BY account_id) TO ${path('accounts', 'parquet')} (FORMAT parquet)`,
+);
 
 // Usage: per active account-day, Poisson-ish counts of events; activity decays before churn.
-const events = ['login', 'api_call', 'report', 'dashboard', 'export', 'search', 'alerts', 'billing', 'settings', 'workflow', 'import', 'share'];
+const events = [
+  'login',
+  'api_call',
+  'report',
+  'dashboard',
+  'export',
+  'search',
+  'alerts',
+  'billing',
+  'settings',
+  'workflow',
+  'import',
+  'share',
+];
 await c.run(`COPY (
 WITH active AS (
   SELECT a.account_id, a.users, a.activity, a.churned_at, addd(day0(), d.k) AS day, d.k
@@ -128,7 +143,9 @@ SELECT a.account_id, ['slack', 'salesforce', 'hubspot', 'jira', 'zendesk', 'okta
 FROM accounts_t a, range(CAST(floor(${u('a.account_id', "'ng'")} * 5) AS INTEGER)) x(n)
 ORDER BY 1, 2) TO ${path('integrations', 'parquet')} (FORMAT parquet)`);
 
-const [[rows]] = (await c.runAndReadAll(`SELECT COUNT(*) FROM read_parquet(${path('usage', 'parquet')})`)).getRowsJS() as [[bigint]];
+const [[rows]] = (
+  await c.runAndReadAll(`SELECT COUNT(*) FROM read_parquet(${path('usage', 'parquet')})`)
+).getRowsJS() as [[bigint]];
 const { rm } = await import('node:fs/promises');
 await rm(join(out, 'tickets_raw.parquet'));
 db.close();

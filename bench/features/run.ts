@@ -43,16 +43,36 @@ const dir = await mkdtemp(join(tmpdir(), 'churnkit-bench-features-'));
 try {
   for (let i = 0; i < runs; i++) {
     const out = join(dir, `features-${i}.parquet`);
-    const args = ['-f', '%e %U %S %M', process.execPath, cli, 'features', '--data', values.data, '--out', out, '--every', values.every, '--json'];
+    const args = [
+      '-f',
+      '%e %U %S %M',
+      process.execPath,
+      cli,
+      'features',
+      '--data',
+      values.data,
+      '--out',
+      out,
+      '--every',
+      values.every,
+      '--json',
+    ];
     if (values['memory-limit']) args.push('--memory-limit', values['memory-limit']);
     if (values.threads) args.push('--threads', values.threads);
     const load = loadavg()[0]!;
     const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
     if (r.status !== 0) throw new Error(`churnkit features failed: ${r.stderr}`);
-    const [wall, user, sys, rssKB] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number];
+    const [wall, user, sys, rssKB] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     const rows = JSON.parse(r.stdout).rows as number;
     results.push({ wall, cpu: user + sys, rssMB: rssKB / 1024, rows, load });
-    process.stderr.write(`run ${i + 1}: ${wall.toFixed(1)} s wall, ${(user + sys).toFixed(1)} s CPU, ${(rssKB / 1024).toFixed(0)} MB peak RSS, load ${load.toFixed(1)}\n`);
+    process.stderr.write(
+      `run ${i + 1}: ${wall.toFixed(1)} s wall, ${(user + sys).toFixed(1)} s CPU, ${(rssKB / 1024).toFixed(0)} MB peak RSS, load ${load.toFixed(1)}\n`,
+    );
     await rm(out, { force: true });
   }
 } finally {

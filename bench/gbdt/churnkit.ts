@@ -3,7 +3,7 @@
  * memory to a fitted model, binning included) and test AUC as one JSON line.
  * Usage: node dist/bench/gbdt/churnkit.js --data FILE --train-rows N [--test-from N] [--trees 300] [--depth 6] [--eta 0.1] [--threads 0]
  */
-import { rocAuc } from '../../src/evaluate/index.js';
+import { rocAuc } from '../../src/stats/index.js';
 import { GbdtModel } from '../../src/learn/gbdt/index.js';
 import { runSettings } from './data.js';
 
@@ -29,4 +29,11 @@ const t1 = performance.now();
 const margin = model.predictMargin(test.X);
 const predictSeconds = (performance.now() - t1) / 1000;
 // CPU seconds of all threads during the fit: on a busy machine, a steadier measure than wall time.
-console.log(JSON.stringify({ fit_seconds: fitSeconds, fit_cpu_seconds: (cpu.user + cpu.system) / 1e6, predict_seconds: predictSeconds, auc: rocAuc(test.y, margin) }));
+console.log(
+  JSON.stringify({
+    fit_seconds: fitSeconds,
+    fit_cpu_seconds: (cpu.user + cpu.system) / 1e6,
+    predict_seconds: predictSeconds,
+    auc: rocAuc(test.y, margin),
+  }),
+);

@@ -42,9 +42,23 @@ export function flags(argv: readonly string[]): Record<string, string> {
 }
 
 /** The shared settings of one run: the data split and the boosting parameters. */
-export function runSettings(argv: readonly string[]): { train: Split['train']; test: Split['test']; trees: number; depth: number; eta: number; f: Record<string, string> } {
+export function runSettings(argv: readonly string[]): {
+  train: Split['train'];
+  test: Split['test'];
+  trees: number;
+  depth: number;
+  eta: number;
+  f: Record<string, string>;
+} {
   const f = flags(argv);
   const trainRows = Number(f['train-rows'] ?? 150000);
   const { train, test } = readSyntheticSplit(f['data']!, trainRows, Number(f['test-from'] ?? trainRows));
-  return { train, test, trees: Number(f['trees'] ?? 300), depth: Number(f['depth'] ?? 6), eta: Number(f['eta'] ?? 0.1), f };
+  return {
+    train,
+    test,
+    trees: Number(f['trees'] ?? 300),
+    depth: Number(f['depth'] ?? 6),
+    eta: Number(f['eta'] ?? 0.1),
+    f,
+  };
 }

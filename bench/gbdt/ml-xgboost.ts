@@ -11,7 +11,7 @@
  * first 100,000 rows and tests on the same 50,000 as the others.
  */
 import { createRequire } from 'node:module';
-import { rocAuc } from '../../src/evaluate/index.js';
+import { rocAuc } from '../../src/stats/index.js';
 import { runSettings } from './data.js';
 
 interface Booster {
@@ -28,8 +28,9 @@ const rows = (X: { n: number; columns: readonly Float64Array[] }) =>
   Array.from({ length: X.n }, (_, i) =>
     X.columns.map((c) => {
       const v = c[i]!;
-      if (v !== v && sentinel === null) throw new Error('ml-xgboost cannot take missing values (NaN); pass --missing-as');
-      return v !== v ? sentinel! : v;
+      if (Number.isNaN(v) && sentinel === null)
+        throw new Error('ml-xgboost cannot take missing values (NaN); pass --missing-as');
+      return Number.isNaN(v) ? sentinel! : v;
     }),
   );
 const Xtrain = rows(train.X);

@@ -18,7 +18,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const results = readFileSync(process.argv[2]!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Result);
+const results = readFileSync(process.argv[2]!, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as Result);
 const keys: string[] = [];
 const groups = new Map<string, Result[]>();
 for (const r of results) {
@@ -50,5 +53,7 @@ for (const key of keys) {
   const dAuc = ref ? (auc - ref.auc >= 0 ? '+' : '') + (auc - ref.auc).toFixed(4) : '';
   const cpus = rs.flatMap((r) => (r.fit_cpu_seconds === undefined ? [] : [r.fit_cpu_seconds]));
   const cpu = cpus.length > 0 ? median(cpus).toFixed(2) : '';
-  console.log(`| ${data} | ${tool} | ${rs.length} | ${fit.toFixed(2)} | ${ratio} | ${cpu} | ${auc.toFixed(4)} | ${dAuc} |`);
+  console.log(
+    `| ${data} | ${tool} | ${rs.length} | ${fit.toFixed(2)} | ${ratio} | ${cpu} | ${auc.toFixed(4)} | ${dAuc} |`,
+  );
 }

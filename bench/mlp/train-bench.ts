@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { loadFrame, type Frame } from '../../src/data/frame.js';
 import { openDuckDB, quoteLiteral } from '../../src/data/duckdb.js';
-import { rocAuc } from '../../src/evaluate/metrics.js';
+import { rocAuc } from '../../src/stats/index.js';
 import { DEFAULT_MODEL_COLUMNS, takeRows, trainModel } from '../../src/learn/index.js';
 import { loadTf } from '../../src/learn/mlp/index.js';
 
@@ -44,7 +44,8 @@ const { values } = parseArgs({
 });
 const table = values.table;
 const splitAt = values['split-at'];
-if (!table || !(values['train-rows'] || splitAt)) throw new Error('usage: --table FILE --label y (--train-rows N | --split-at DATE)');
+if (!table || !(values['train-rows'] || splitAt))
+  throw new Error('usage: --table FILE --label y (--train-rows N | --split-at DATE)');
 const trainRows = Number(values['train-rows']);
 const label = splitAt && !process.argv.includes('--label') ? 'churned_within_90d' : values.label!;
 
@@ -89,14 +90,36 @@ async function child(config: string): Promise<Measurement> {
   const fit = (performance.now() - t0) / 1000;
   const y = test.columns[label] as Float64Array;
   const summary = model.summary();
-  const detail = family === 'mlp' ? { backend: summary['backend'], init_seconds: init, epochs: summary['epochs_run'], best_epoch: summary['best_epoch'] } : {};
-  return { fit_seconds: fit, auc: rocAuc(y, model.predictProba(test)), detail: { train_rows: rows.train.length, test_rows: rows.test.length, ...detail } };
+  const detail =
+    family === 'mlp'
+      ? {
+          backend: summary['backend'],
+          init_seconds: init,
+          epochs: summary['epochs_run'],
+          best_epoch: summary['best_epoch'],
+        }
+      : {};
+  return {
+    fit_seconds: fit,
+    auc: rocAuc(y, model.predictProba(test)),
+    detail: { train_rows: rows.train.length, test_rows: rows.test.length, ...detail },
+  };
 }
 
 function runChild(config: string): Measurement {
   const backend = config.split(':')[1];
   const env = { ...process.env, ...(backend ? { CHURNKIT_TF_BACKEND: backend } : {}) };
-  const args = [fileURLToPath(import.meta.url), '--table', table!, '--label', label, '--horizon', values.horizon!, '--child', config];
+  const args = [
+    fileURLToPath(import.meta.url),
+    '--table',
+    table!,
+    '--label',
+    label,
+    '--horizon',
+    values.horizon!,
+    '--child',
+    config,
+  ];
   args.push(...(splitAt ? ['--split-at', splitAt] : ['--train-rows', String(trainRows)]));
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', env, maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`${config} failed: ${r.stderr}`);
@@ -115,24 +138,47 @@ async function peerTable(): Promise<string[]> {
   const keep = new Set([...rows.train, ...rows.test]);
   const db = await openDuckDB();
   try {
-    const reader = table!.endsWith('.csv') ? `read_csv(${quoteLiteral(table!)})` : `read_parquet(${quoteLiteral(table!)})`;
+    const reader = table!.endsWith('.csv')
+      ? `read_csv(${quoteLiteral(table!)})`
+      : `read_parquet(${quoteLiteral(table!)})`;
     // Row numbers in file order, as loadFrame reads them.
     await db.connection.run(`CREATE TABLE t AS SELECT row_number() OVER () - 1 AS rn, * FROM ${reader}`);
     await db.connection.run(`CREATE TABLE keep (rn BIGINT)`);
     await db.connection.run(`INSERT INTO keep VALUES ${[...keep].map((i) => `(${i})`).join(',')}`);
-    await db.connection.run(`COPY (SELECT * EXCLUDE (rn) FROM t WHERE rn IN (SELECT rn FROM keep) ORDER BY rn) TO ${quoteLiteral(csv)} (HEADER)`);
+    await db.connection.run(
+      `COPY (SELECT * EXCLUDE (rn) FROM t WHERE rn IN (SELECT rn FROM keep) ORDER BY rn) TO ${quoteLiteral(csv)} (HEADER)`,
+    );
   } finally {
     db.close();
   }
-  return [csv, '--label', label, '--split-col', 'as_of', '--split-at', splitAt, '--columns', DEFAULT_MODEL_COLUMNS.join(',')];
+  return [
+    csv,
+    '--label',
+    label,
+    '--split-col',
+    'as_of',
+    '--split-at',
+    splitAt,
+    '--columns',
+    DEFAULT_MODEL_COLUMNS.join(','),
+  ];
 }
 
 function runPeer(args: string[]): Record<string, Measurement> {
-  const r = spawnSync('/usr/bin/python3', [values['peer-script']!, ...args, '--model', 'all', '--threads', '2'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync('/usr/bin/python3', [values['peer-script']!, ...args, '--model', 'all', '--threads', '2'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (r.status !== 0) throw new Error(`peer.py failed: ${r.stderr}`);
-  const out = JSON.parse(r.stdout) as { rows_train: number; rows_test: number; models: Record<string, { fit_seconds: number; auc: number }> };
+  const out = JSON.parse(r.stdout) as {
+    rows_train: number;
+    rows_test: number;
+    models: Record<string, { fit_seconds: number; auc: number }>;
+  };
   const detail = { train_rows: out.rows_train, test_rows: out.rows_test };
-  return Object.fromEntries(Object.entries(out.models).map(([k, v]) => [`peer:${k}`, { fit_seconds: v.fit_seconds, auc: v.auc, detail }]));
+  return Object.fromEntries(
+    Object.entries(out.models).map(([k, v]) => [`peer:${k}`, { fit_seconds: v.fit_seconds, auc: v.auc, detail }]),
+  );
 }
 
 function median(xs: number[]): number {
@@ -153,12 +199,16 @@ if (values.child) {
     for (const c of configs) {
       const m = runChild(c);
       add(c, m);
-      process.stderr.write(`run ${r} ${c}: ${m.fit_seconds.toFixed(2)} s, AUC ${m.auc.toFixed(4)} ${JSON.stringify(m.detail ?? {})}\n`);
+      process.stderr.write(
+        `run ${r} ${c}: ${m.fit_seconds.toFixed(2)} s, AUC ${m.auc.toFixed(4)} ${JSON.stringify(m.detail ?? {})}\n`,
+      );
     }
     if (peerArgs) {
       for (const [k, m] of Object.entries(runPeer(peerArgs))) {
         add(k, m);
-        process.stderr.write(`run ${r} ${k}: ${m.fit_seconds.toFixed(2)} s, AUC ${m.auc.toFixed(4)} ${JSON.stringify(m.detail)}\n`);
+        process.stderr.write(
+          `run ${r} ${k}: ${m.fit_seconds.toFixed(2)} s, AUC ${m.auc.toFixed(4)} ${JSON.stringify(m.detail)}\n`,
+        );
       }
     }
   }
@@ -167,7 +217,9 @@ if (values.child) {
   const lines = ['| model | train s (median) | runs (s) | test AUC | time / mlp:wasm |', '|---|---:|---|---:|---:|'];
   for (const [k, ms] of results) {
     const t = median(ms.map((m) => m.fit_seconds));
-    lines.push(`| ${k} | ${t.toFixed(2)} | ${ms.map((m) => m.fit_seconds.toFixed(2)).join(', ')} | ${median(ms.map((m) => m.auc)).toFixed(4)} | ${(t / base).toFixed(2)} |`);
+    lines.push(
+      `| ${k} | ${t.toFixed(2)} | ${ms.map((m) => m.fit_seconds.toFixed(2)).join(', ')} | ${median(ms.map((m) => m.auc)).toFixed(4)} | ${(t / base).toFixed(2)} |`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

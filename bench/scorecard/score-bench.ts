@@ -12,7 +12,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../../src/util/rng.js';
-import { compileScorer, loadScorecard, parseScorecard, scoreAccount, scoreColumns, type Scorecard, type Signals } from '../../src/scorecard/index.js';
+import {
+  compileScorer,
+  loadScorecard,
+  parseScorecard,
+  scoreAccount,
+  scoreColumns,
+  type Scorecard,
+  type Signals,
+} from '../../src/scorecard/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const args = process.argv.slice(2);
@@ -46,8 +54,16 @@ function table(n: number) {
     days_to_renewal: () => 1 + rng.int(365),
   };
   const columns: Record<string, Float64Array | (string | null)[]> = {};
-  for (const [name, draw] of Object.entries(spec)) columns[name] = Float64Array.from({ length: n }, () => (name !== 'days_to_renewal' && rng.next() < 0.08 ? NaN : draw()));
-  for (const [name, p] of [['zero_usage_14d', 0.03], ['champion_departed', 0.05], ['active_escalation', 0.04]] as const) columns[name] = Float64Array.from({ length: n }, () => (rng.next() < p ? 1 : 0));
+  for (const [name, draw] of Object.entries(spec))
+    columns[name] = Float64Array.from({ length: n }, () =>
+      name !== 'days_to_renewal' && rng.next() < 0.08 ? NaN : draw(),
+    );
+  for (const [name, p] of [
+    ['zero_usage_14d', 0.03],
+    ['champion_departed', 0.05],
+    ['active_escalation', 0.04],
+  ] as const)
+    columns[name] = Float64Array.from({ length: n }, () => (rng.next() < p ? 1 : 0));
   const segments = ['enterprise', 'mid_market', 'smb'];
   columns['segment'] = Array.from({ length: n }, () => segments[rng.int(3)]!);
   return { n, columns };
@@ -57,7 +73,16 @@ function table(n: number) {
 function calibratedLike(card: Scorecard): Scorecard {
   const x = Array.from({ length: 40 }, (_, k) => 2.5 * k + 1);
   const y = x.map((s) => 0.6 / (1 + Math.exp((s - 35) / 8)));
-  return parseScorecard({ ...card, name: 'calibrated-like', bands: { green: 65, yellow: 38, segments: { enterprise: { green: 70, yellow: 45 }, smb: { green: 60, yellow: 33 } } }, probability: { method: 'isotonic', x, y } });
+  return parseScorecard({
+    ...card,
+    name: 'calibrated-like',
+    bands: {
+      green: 65,
+      yellow: 38,
+      segments: { enterprise: { green: 70, yellow: 45 }, smb: { green: 60, yellow: 33 } },
+    },
+    probability: { method: 'isotonic', x, y },
+  });
 }
 
 /** CPU seconds of each timed run (user + system of this process): load from other jobs on a shared machine inflates wall time, not this. */
@@ -76,7 +101,9 @@ const defaultCard = await loadScorecard('default');
 const cards = [defaultCard, calibratedLike(defaultCard)];
 process.stderr.write(`generating ${N.toLocaleString('en-US')} rows\n`);
 const data = table(N);
-const rows: Signals[] = Array.from({ length: ROW_SAMPLE }, (_, i) => Object.fromEntries(Object.entries(data.columns).map(([k, c]) => [k, c[i] as number | string])));
+const rows: Signals[] = Array.from({ length: ROW_SAMPLE }, (_, i) =>
+  Object.fromEntries(Object.entries(data.columns).map(([k, c]) => [k, c[i] as number | string])),
+);
 
 interface Result {
   what: string;
@@ -90,13 +117,18 @@ const record = (what: string, rowsScored: number, seconds: number[], cpu: number
   const m = median(seconds);
   const mc = cpu ? median(cpu) : null;
   results.push({ what, rows: rowsScored, medianSeconds: m, rowsPerSecond: rowsScored / m, medianCpuSeconds: mc });
-  process.stderr.write(`${what}: median ${m.toFixed(4)} s wall${mc !== null ? `, ${mc.toFixed(4)} s CPU` : ''}, ${(rowsScored / m).toLocaleString('en-US', { maximumFractionDigits: 0 })} rows/s\n`);
+  process.stderr.write(
+    `${what}: median ${m.toFixed(4)} s wall${mc !== null ? `, ${mc.toFixed(4)} s CPU` : ''}, ${(rowsScored / m).toLocaleString('en-US', { maximumFractionDigits: 0 })} rows/s\n`,
+  );
 };
 const lastCpu = (k: number) => cpuSeconds.slice(-k);
 
 let checksum = 0;
 for (const card of cards) {
-  scoreColumns(card, { n: 10_000, columns: Object.fromEntries(Object.entries(data.columns).map(([k, c]) => [k, c.slice(0, 10_000)])) }); // warm-up
+  scoreColumns(card, {
+    n: 10_000,
+    columns: Object.fromEntries(Object.entries(data.columns).map(([k, c]) => [k, c.slice(0, 10_000)])),
+  }); // warm-up
   const secs: number[] = [];
   for (let r = 0; r < RUNS; r++) secs.push(time(() => (checksum += scoreColumns(card, data).score[0]!)));
   record(`scoreColumns, ${card.name} card`, N, secs, lastCpu(RUNS));
@@ -112,11 +144,20 @@ for (const card of cards.slice(0, 1)) {
   for (let r = 0; r < Math.min(RUNS, 3); r++) secs.push(time(() => rows.forEach((s) => (checksum += f(s).score))));
   record(`compileScorer per account, ${card.name} card`, ROW_SAMPLE, secs, lastCpu(secs.length));
   const ref: number[] = [];
-  for (let r = 0; r < Math.min(RUNS, 3); r++) ref.push(time(() => rows.forEach((s) => (checksum += scoreAccount(card, s).score))));
+  for (let r = 0; r < Math.min(RUNS, 3); r++)
+    ref.push(time(() => rows.forEach((s) => (checksum += scoreAccount(card, s).score))));
   record(`scoreAccount per account (reference), ${card.name} card`, ROW_SAMPLE, ref, lastCpu(ref.length));
 }
 
-let peer: { rows: number; seconds: number[]; cpu_seconds?: number[]; score_sum: number; bands: number[]; escalate: number; probability_sum: number | null } | null = null;
+let peer: {
+  rows: number;
+  seconds: number[];
+  cpu_seconds?: number[];
+  score_sum: number;
+  bands: number[];
+  escalate: number;
+  probability_sum: number | null;
+} | null = null;
 let peerCheck = '';
 if (args.includes('--peer')) {
   const dir = join(root, 'bench', 'data', 'scorecard');
@@ -125,11 +166,23 @@ if (args.includes('--peer')) {
   const cardPath = join(dir, 'calibrated-like.json');
   const names = Object.keys(data.columns);
   const lines = [names.join(',')];
-  for (let i = 0; i < N; i++) lines.push(names.map((k) => { const v = data.columns[k]![i]; return typeof v === 'number' && Number.isNaN(v) ? '' : String(v); }).join(','));
+  for (let i = 0; i < N; i++)
+    lines.push(
+      names
+        .map((k) => {
+          const v = data.columns[k]![i];
+          return typeof v === 'number' && Number.isNaN(v) ? '' : String(v);
+        })
+        .join(','),
+    );
   await writeFile(csvPath, `${lines.join('\n')}\n`);
   await writeFile(cardPath, JSON.stringify(cards[1]));
   process.stderr.write('running the numpy peer\n');
-  const r = spawnSync('/usr/bin/python3', [join(root, 'bench', 'scorecard', 'peer_numpy.py'), cardPath, csvPath, '--runs', String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    '/usr/bin/python3',
+    [join(root, 'bench', 'scorecard', 'peer_numpy.py'), cardPath, csvPath, '--runs', String(RUNS)],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (r.status !== 0) throw new Error(`peer failed: ${r.stderr}`);
   peer = JSON.parse(r.stdout);
   const ours = scoreColumns(cards[1]!, data);
@@ -137,15 +190,24 @@ if (args.includes('--peer')) {
   const bandCounts = [0, 1, 2].map((k) => ours.band.reduce((a, b) => a + (b === k ? 1 : 0), 0));
   const esc = ours.escalate.reduce((a, b) => a + b, 0);
   const probSum = ours.probability.reduce((a, b) => a + b, 0);
-  const same = Math.abs(sum - peer!.score_sum) <= 1e-9 * Math.abs(sum) && bandCounts.join() === peer!.bands.join() && esc === peer!.escalate && Math.abs(probSum - peer!.probability_sum!) <= 1e-9 * probSum;
-  peerCheck = same ? 'numpy peer agrees (score sum to 1e-9 relative, band counts, escalations, probability sum)' : `MISMATCH: ours ${sum} ${bandCounts} ${esc} ${probSum}, peer ${JSON.stringify(peer)}`;
+  const same =
+    Math.abs(sum - peer!.score_sum) <= 1e-9 * Math.abs(sum) &&
+    bandCounts.join() === peer!.bands.join() &&
+    esc === peer!.escalate &&
+    Math.abs(probSum - peer!.probability_sum!) <= 1e-9 * probSum;
+  peerCheck = same
+    ? 'numpy peer agrees (score sum to 1e-9 relative, band counts, escalations, probability sum)'
+    : `MISMATCH: ours ${sum} ${bandCounts} ${esc} ${probSum}, peer ${JSON.stringify(peer)}`;
   process.stderr.write(`${peerCheck}\n`);
   record('numpy peer (vectorised), calibrated-like card', peer!.rows, peer!.seconds, peer!.cpu_seconds ?? null);
 }
 
 const ref = results.find((r) => r.what.startsWith('scoreColumns, calibrated'))!;
 const refInto = results.find((r) => r.what.startsWith('scoreColumns into preallocated outputs, calibrated'))!;
-const lines = ['| scorer | rows | median wall s | accounts/s (wall) | median CPU s | accounts/CPU-s | vs numpy peer (wall) |', '|---|---:|---:|---:|---:|---:|---:|'];
+const lines = [
+  '| scorer | rows | median wall s | accounts/s (wall) | median CPU s | accounts/CPU-s | vs numpy peer (wall) |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+];
 const peerRate = results.find((r) => r.what.startsWith('numpy'))?.rowsPerSecond;
 for (const r of results)
   lines.push(

@@ -8,7 +8,9 @@ import Fastify from 'fastify';
 const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
 const fixed = { account_id: 'A', as_of: '2024-06-30', score: 50, band: 'YELLOW', probability: null };
 app.post('/v1/score', async () => fixed);
-app.post('/v1/score/batch', async (req) => ({ results: (req.body as { accounts: unknown[] }).accounts.map(() => fixed) }));
+app.post('/v1/score/batch', async (req) => ({
+  results: (req.body as { accounts: unknown[] }).accounts.map(() => fixed),
+}));
 app.post('/v1/score/columns', async (req) => {
   const ids = (req.body as { columns: { account_id: string[] } }).columns.account_id;
   return { n: ids.length, columns: { account_id: ids, score: ids.map(() => 50), band: ids.map(() => 'YELLOW') } };

@@ -42,7 +42,13 @@ const dataDir = join(root, 'bench', 'data', 'serve');
 const targets: Target[] = [
   { name: 'fastify (bare, fixed answer)', args: () => [join(root, 'dist/bench/serve/baseline-server.js')] },
   { name: 'churnkit serve', args: () => [join(root, 'dist/bench/serve/churnkit-server.js')] },
-  { name: 'churnkit serve --history (DuckDB)', args: (run) => [join(root, 'dist/bench/serve/churnkit-server.js'), join(dataDir, `history-${process.pid}-${run}.duckdb`)] },
+  {
+    name: 'churnkit serve --history (DuckDB)',
+    args: (run) => [
+      join(root, 'dist/bench/serve/churnkit-server.js'),
+      join(dataDir, `history-${process.pid}-${run}.duckdb`),
+    ],
+  },
 ];
 
 async function start(t: Target, run: number): Promise<{ proc: ChildProcess; base: string }> {
@@ -80,7 +86,12 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
-const singles = makeAccounts(200, 101).map((a) => ({ method: 'POST', path: '/v1/score', body: JSON.stringify(a), headers: { 'content-type': 'application/json' } }));
+const singles = makeAccounts(200, 101).map((a) => ({
+  method: 'POST',
+  path: '/v1/score',
+  body: JSON.stringify(a),
+  headers: { 'content-type': 'application/json' },
+}));
 const batchAccounts = makeAccounts(10_000, 202);
 const batchBody = JSON.stringify({ accounts: batchAccounts });
 // The same 10,000 accounts column by column (POST /v1/score/columns).
@@ -131,8 +142,11 @@ async function measure(t: Target, run: number): Promise<Measure> {
     const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
     const mem = rssMb(proc.pid!);
     const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
-    const series = (name: string) => Number(new RegExp(`^${name}\\{route="/v1/score/batch",status="200"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
-    const batchServer = (series('churnkit_http_request_duration_seconds_sum') / series('churnkit_http_request_duration_seconds_count')) * 1000;
+    const series = (name: string) =>
+      Number(new RegExp(`^${name}\\{route="/v1/score/batch",status="200"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+    const batchServer =
+      (series('churnkit_http_request_duration_seconds_sum') / series('churnkit_http_request_duration_seconds_count')) *
+      1000;
     return {
       rps: r.requests.average,
       p50: r.latency.p50,
@@ -152,13 +166,17 @@ async function measure(t: Target, run: number): Promise<Measure> {
 }
 
 await mkdir(dataDir, { recursive: true });
-const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = loadavg()
+  .map((x) => x.toFixed(2))
+  .join(' ');
 const results = new Map<string, Measure[]>();
 for (let run = 0; run < RUNS; run++) {
   for (const t of targets) {
     const m = await measure(t, run);
     results.set(t.name, [...(results.get(t.name) ?? []), m]);
-    process.stderr.write(`run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`);
+    process.stderr.write(
+      `run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`,
+    );
   }
 }
 await rm(dataDir, { recursive: true, force: true });
@@ -166,12 +184,45 @@ await rm(dataDir, { recursive: true, force: true });
 const summary = targets.map((t) => {
   const ms = results.get(t.name)!;
   const pick = (k: keyof Measure) => median(ms.map((m) => m[k]));
-  return { target: t.name, rps: pick('rps'), p50_ms: pick('p50'), p99_ms: pick('p99'), errors: ms.reduce((n, m) => n + m.errors, 0), batch_10k_ms: pick('batchP50'), batch_10k_max_ms: pick('batchMax'), batch_10k_server_ms: pick('batchServer'), columns_10k_ms: pick('columnsP50'), columns_10k_max_ms: pick('columnsMax'), rss_mb: pick('rss'), peak_rss_mb: pick('peak') };
+  return {
+    target: t.name,
+    rps: pick('rps'),
+    p50_ms: pick('p50'),
+    p99_ms: pick('p99'),
+    errors: ms.reduce((n, m) => n + m.errors, 0),
+    batch_10k_ms: pick('batchP50'),
+    batch_10k_max_ms: pick('batchMax'),
+    batch_10k_server_ms: pick('batchServer'),
+    columns_10k_ms: pick('columnsP50'),
+    columns_10k_max_ms: pick('columnsMax'),
+    rss_mb: pick('rss'),
+    peak_rss_mb: pick('peak'),
+  };
 });
 const floor = summary[0]!;
-console.log(JSON.stringify({ runs: RUNS, duration_s: DURATION, connections: CONNECTIONS, batches: BATCHES, loadavg_at_start: load, loadavg_at_end: loadavg().map((x) => x.toFixed(2)).join(' '), summary }, null, 2));
-console.log('\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | RSS MB (peak) | req/s vs bare Fastify |');
+console.log(
+  JSON.stringify(
+    {
+      runs: RUNS,
+      duration_s: DURATION,
+      connections: CONNECTIONS,
+      batches: BATCHES,
+      loadavg_at_start: load,
+      loadavg_at_end: loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' '),
+      summary,
+    },
+    null,
+    2,
+  ),
+);
+console.log(
+  '\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | RSS MB (peak) | req/s vs bare Fastify |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of summary) {
-  console.log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`);
+  console.log(
+    `| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`,
+  );
 }

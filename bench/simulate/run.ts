@@ -56,7 +56,21 @@ try {
   for (let r = 0; r < runs; r++) {
     const out = values.out ?? join(scratch!, 'out');
     const load = loadavg()[0]!;
-    const args = ['-v', process.execPath, cli, 'simulate', '--accounts', values.accounts!, '--months', values.months!, '--seed', values.seed!, '--out', out, '--json'];
+    const args = [
+      '-v',
+      process.execPath,
+      cli,
+      'simulate',
+      '--accounts',
+      values.accounts!,
+      '--months',
+      values.months!,
+      '--seed',
+      values.seed!,
+      '--out',
+      out,
+      '--json',
+    ];
     const p = spawnSync('/usr/bin/time', args, { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (p.status !== 0) throw new Error(`simulate failed (${p.status}): ${p.stderr}`);
     const summary = JSON.parse(p.stdout) as { rows: number; counts: { usage: number } };
@@ -70,7 +84,9 @@ try {
       load,
     });
     const last = results[results.length - 1]!;
-    process.stderr.write(`run ${r + 1}/${runs}: ${last.wall.toFixed(1)} s wall, ${last.cpu.toFixed(1)} s cpu, ${last.rssMB.toFixed(0)} MB, load ${load.toFixed(2)}\n`);
+    process.stderr.write(
+      `run ${r + 1}/${runs}: ${last.wall.toFixed(1)} s wall, ${last.cpu.toFixed(1)} s cpu, ${last.rssMB.toFixed(0)} MB, load ${load.toFixed(2)}\n`,
+    );
   }
 } finally {
   if (scratch) await rm(scratch, { recursive: true, force: true });

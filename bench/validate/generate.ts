@@ -60,7 +60,9 @@ console.error(`writing ${rows.toLocaleString('en-US')} usage rows (~${gib} GiB C
 await c.run(`COPY (${accounts}) TO ${quoteLiteral(join(csvDir, 'accounts.csv'))} (FORMAT csv, HEADER true)`);
 await c.run(`COPY (${usage(true)}) TO ${quoteLiteral(join(csvDir, 'usage.csv'))} (FORMAT csv, HEADER true)`);
 await c.run(`COPY (${accounts}) TO ${quoteLiteral(join(pqDir, 'accounts.parquet'))} (FORMAT parquet)`);
-await c.run(`COPY (${usage(false)}) TO ${quoteLiteral(join(pqDir, 'usage.parquet'))} (FORMAT parquet, COMPRESSION zstd)`);
+await c.run(
+  `COPY (${usage(false)}) TO ${quoteLiteral(join(pqDir, 'usage.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+);
 db.close();
 const size = (await stat(join(csvDir, 'usage.csv'))).size;
 console.log(JSON.stringify({ rows, usage_csv_bytes: size, planted: p }));

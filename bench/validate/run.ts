@@ -20,7 +20,10 @@ function arg(name: string, dflt: string): string {
 const runs = Number(arg('runs', '3'));
 const data = arg('data', 'bench/data');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const load = () => spawnSync('uptime', { encoding: 'utf8' }).stdout.trim().replace(/.*load average: /, '');
+const load = () =>
+  spawnSync('uptime', { encoding: 'utf8' })
+    .stdout.trim()
+    .replace(/.*load average: /, '');
 
 /** Runs a command under GNU time: wall seconds, peak RSS in MiB, exit code, stdout. */
 function timed(cmd: string[]): { wall: number; rssMiB: number; status: number | null; stdout: string } {
@@ -40,7 +43,9 @@ for (let i = 0; i < runs; i++) {
 }
 const report = JSON.parse(ours[0]!.stdout) as ValidationReport;
 const usageRows = report.tables.find((t) => t.table === 'usage')!.rows!;
-const found = report.issues.filter((i) => i.table === 'usage' && i.severity === 'error').flatMap((i) => i.examples.map((e) => e.row));
+const found = report.issues
+  .filter((i) => i.table === 'usage' && i.severity === 'error')
+  .flatMap((i) => i.examples.map((e) => e.row));
 
 // Typed views on correct Parquet: the same queries through the view and on read_parquet.
 const pqDir = join(data, 'validate-parquet');
@@ -75,13 +80,23 @@ const loadAfter = load();
 
 const w = (xs: ReturnType<typeof timed>[]) => median(xs.map((x) => x.wall));
 const m = (xs: ReturnType<typeof timed>[]) => median(xs.map((x) => x.rssMiB));
-console.log(`usage.csv: ${(csvBytes / 2 ** 30).toFixed(2)} GiB, ${usageRows.toLocaleString('en-US')} rows; planted bad rows found by churnkit: ${found.join(', ')}`);
-console.log(`exit codes: churnkit ${ours.map((o) => o.status).join('/')}, pandas ${peer.map((o) => o.status).join('/')}; load average before: ${loadBefore}, after: ${loadAfter}\n`);
-console.log('| validate ~2 GiB usage.csv | wall (median of ' + runs + ') | rows/s | peak RSS |');
+console.log(
+  `usage.csv: ${(csvBytes / 2 ** 30).toFixed(2)} GiB, ${usageRows.toLocaleString('en-US')} rows; planted bad rows found by churnkit: ${found.join(', ')}`,
+);
+console.log(
+  `exit codes: churnkit ${ours.map((o) => o.status).join('/')}, pandas ${peer.map((o) => o.status).join('/')}; load average before: ${loadBefore}, after: ${loadAfter}\n`,
+);
+console.log(`| validate ~2 GiB usage.csv | wall (median of ${runs}) | rows/s | peak RSS |`);
 console.log('|---|---|---|---|');
-console.log(`| churnkit validate | ${w(ours).toFixed(1)} s | ${Math.round(usageRows / w(ours)).toLocaleString('en-US')} | ${Math.round(m(ours))} MiB |`);
-console.log(`| pandas, chunked (peer) | ${w(peer).toFixed(1)} s | ${Math.round(usageRows / w(peer)).toLocaleString('en-US')} | ${Math.round(m(peer))} MiB |`);
+console.log(
+  `| churnkit validate | ${w(ours).toFixed(1)} s | ${Math.round(usageRows / w(ours)).toLocaleString('en-US')} | ${Math.round(m(ours))} MiB |`,
+);
+console.log(
+  `| pandas, chunked (peer) | ${w(peer).toFixed(1)} s | ${Math.round(usageRows / w(peer)).toLocaleString('en-US')} | ${Math.round(m(peer))} MiB |`,
+);
 console.log(`| ratio churnkit / pandas | ${(w(ours) / w(peer)).toFixed(2)} | | ${(m(ours) / m(peer)).toFixed(2)} |\n`);
-console.log(`| typed view on correct Parquet (${usageRows.toLocaleString('en-US')} rows) | read_parquet directly | through the view | ratio |`);
+console.log(
+  `| typed view on correct Parquet (${usageRows.toLocaleString('en-US')} rows) | read_parquet directly | through the view | ratio |`,
+);
 console.log('|---|---|---|---|');
 for (const r of viewRows) console.log(r);

@@ -61,7 +61,11 @@ try {
   await withPostgres(url, (c) => c.query('ANALYZE'));
 
   const features = (engine: 'duckdb' | 'postgres', out: string) => {
-    const r = spawnSync(process.execPath, [cli, 'features', '--data', engine === 'duckdb' ? history : url, '--out', out], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'features', '--data', engine === 'duckdb' ? history : url, '--out', out],
+      { encoding: 'utf8' },
+    );
     if (r.status !== 0) throw new Error(`${engine} features failed: ${r.stderr}`);
   };
   const featureTimes: Record<string, number[]> = { duckdb: [], postgres: [] };
@@ -83,17 +87,24 @@ try {
   await db.connection.run(
     `COPY (SELECT * REPLACE (account_id || '-' || CAST(k AS VARCHAR) AS account_id) FROM f, range(CAST(CEIL(${SCORE_ROWS} / (SELECT COUNT(*) FROM f)) AS BIGINT)) AS t(k) LIMIT ${SCORE_ROWS}) TO ${quoteLiteral(scoreFile)} (FORMAT parquet)`,
   );
-  await db.connection.run(`COPY (SELECT * FROM read_parquet(${quoteLiteral(scoreFile)})) TO ${quoteLiteral(csvFile)} (FORMAT csv, HEADER true)`);
+  await db.connection.run(
+    `COPY (SELECT * FROM read_parquet(${quoteLiteral(scoreFile)})) TO ${quoteLiteral(csvFile)} (FORMAT csv, HEADER true)`,
+  );
   await chmod(csvFile, 0o644);
   await db.connection.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(scoreFile)})`);
   const duckSql = compileScorecardSql(card, { dialect: 'duckdb' });
   const pgSql = compileScorecardSql(card, { dialect: 'postgres' });
-  const cols = (await db.connection.runAndReadAll('DESCRIBE features')).getRowObjectsJS() as { column_name: string; column_type: string }[];
+  const cols = (await db.connection.runAndReadAll('DESCRIBE features')).getRowObjectsJS() as {
+    column_name: string;
+    column_type: string;
+  }[];
   const pgType = (t: string) => (t === 'VARCHAR' ? 'TEXT' : t === 'DOUBLE' ? 'DOUBLE PRECISION' : t);
   const loadScores = await seconds(() =>
     withPostgres(url, async (c) => {
       await c.query(`DROP TABLE IF EXISTS features`);
-      await c.query(`CREATE TABLE features (${cols.map((x) => `"${x.column_name}" ${pgType(x.column_type)}`).join(', ')})`);
+      await c.query(
+        `CREATE TABLE features (${cols.map((x) => `"${x.column_name}" ${pgType(x.column_type)}`).join(', ')})`,
+      );
       await c.query(`COPY features FROM ${quoteLiteral(csvFile)} WITH (FORMAT csv, HEADER true)`);
       await c.query('ANALYZE features');
     }),
@@ -106,26 +117,51 @@ try {
     scoreTimes['postgres']!.push(
       await seconds(() =>
         withPostgres(url, async (c) => {
-          await c.query('SET work_mem = \'256MB\'');
+          await c.query("SET work_mem = '256MB'");
           await c.query(`DROP TABLE IF EXISTS scores`);
           await c.query(`CREATE TABLE scores AS ${pgSql}`);
         }),
       ),
     );
     scoreTimes['churnkit scoreColumns (in memory)']!.push(await seconds(() => scoreColumns(card, frame)));
-    log(`run ${run + 1} scoring: ${Object.entries(scoreTimes).map(([k, v]) => `${k} ${v.at(-1)!.toFixed(2)} s`).join(', ')}`);
+    log(
+      `run ${run + 1} scoring: ${Object.entries(scoreTimes)
+        .map(([k, v]) => `${k} ${v.at(-1)!.toFixed(2)} s`)
+        .join(', ')}`,
+    );
   }
   db.close();
 
   const fd = SCORING_ONLY ? NaN : median(featureTimes['duckdb']!);
   const fp = SCORING_ONLY ? NaN : median(featureTimes['postgres']!);
-  console.log(JSON.stringify({ accounts: ACCOUNTS, months: MONTHS, usage_rows: usageRows, runs: RUNS, features: featureTimes, scoring: scoreTimes, load_s: load, load_scores_s: loadScores }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        accounts: ACCOUNTS,
+        months: MONTHS,
+        usage_rows: usageRows,
+        runs: RUNS,
+        features: featureTimes,
+        scoring: scoreTimes,
+        load_s: load,
+        load_scores_s: loadScores,
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|`);
-  console.log(`| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`);
+  console.log(
+    `| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`,
+  );
   const sd = median(scoreTimes['duckdb']!);
   const sp = median(scoreTimes['postgres']!);
-  console.log(`| score ${SCORE_ROWS.toLocaleString('en-US')} rows in the database (export-sql) | ${sd.toFixed(2)} | ${sp.toFixed(2)} | ${(sp / sd).toFixed(1)}x |`);
-  console.log(`\nchurnkit's columnar scorer on the same rows in memory: ${median(scoreTimes['churnkit scoreColumns (in memory)']!).toFixed(2)} s`);
+  console.log(
+    `| score ${SCORE_ROWS.toLocaleString('en-US')} rows in the database (export-sql) | ${sd.toFixed(2)} | ${sp.toFixed(2)} | ${(sp / sd).toFixed(1)}x |`,
+  );
+  console.log(
+    `\nchurnkit's columnar scorer on the same rows in memory: ${median(scoreTimes['churnkit scoreColumns (in memory)']!).toFixed(2)} s`,
+  );
 } finally {
   await cluster.stop();
 }

@@ -11,7 +11,8 @@ export async function demoData() {
   const dataRoot = process.env.CHURNKIT_NOTEBOOK_DATA ?? join(root, 'data');
   const history = join(dataRoot, 'demo');
   const features = join(dataRoot, 'demo-features', 'features.parquet');
-  if (!existsSync(join(history, 'truth.json'))) await ck.simulate({ accounts: 2000, months: 24, seed: 7, out: history });
+  if (!existsSync(join(history, 'truth.json')))
+    await ck.simulate({ accounts: 2000, months: 24, seed: 7, out: history });
   if (!existsSync(features)) {
     const h = await ck.openHistory(history);
     try {
@@ -33,7 +34,14 @@ export async function png(ck, spec) {
 export function table(rows) {
   if (rows.length === 0) return '<p>(no rows)</p>';
   const cols = Object.keys(rows[0]);
-  const cell = (v) => (typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(3)) : v === null || v === undefined ? '–' : String(v));
+  const cell = (v) =>
+    typeof v === 'number'
+      ? Number.isInteger(v)
+        ? v.toLocaleString('en-US')
+        : v.toFixed(3)
+      : v === null || v === undefined
+        ? '–'
+        : String(v);
   return `<table><thead><tr>${cols.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${cols.map((c) => `<td>${cell(r[c])}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;

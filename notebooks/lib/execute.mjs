@@ -24,16 +24,20 @@ const ALL = ['01-explore-features.ipynb', '02-train-and-backtest.ipynb', '03-qua
 async function registerKernel(prefix, env) {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'; // the python of Debian's jupyter
   const tslab = join(root, 'node_modules', '.bin', 'tslab');
-  await run(tslab, ['install', `--python=${python}`, `--prefix=${prefix}`, `--binary=${tslab}`], { env }).catch((err) => {
-    throw new Error(`tslab install failed (is jupyter_client installed for ${python}?):\n${String(err.stderr ?? err.message).slice(-2000)}`);
-  });
+  await run(tslab, ['install', `--python=${python}`, `--prefix=${prefix}`, `--binary=${tslab}`], { env }).catch(
+    (err) => {
+      throw new Error(
+        `tslab install failed (is jupyter_client installed for ${python}?):\n${String(err.stderr ?? err.message).slice(-2000)}`,
+      );
+    },
+  );
 }
 
 /** Cell ids and outputs stay; what differs between two identical runs (timestamps) goes. */
 function withoutRunMetadata(text) {
   const nb = JSON.parse(text);
   for (const cell of nb.cells) delete cell.metadata?.execution;
-  return JSON.stringify(nb, null, 1) + '\n';
+  return `${JSON.stringify(nb, null, 1)}\n`;
 }
 
 async function main(names) {
@@ -41,11 +45,28 @@ async function main(names) {
   const work = await mkdtemp(join(tmpdir(), 'churnkit-notebooks-'));
   try {
     // nothing under ~: what Jupyter and IPython would keep there goes to the temporary folder
-    const env = { ...process.env, JUPYTER_PATH: join(work, 'kernel', 'share', 'jupyter'), JUPYTER_RUNTIME_DIR: join(work, 'runtime'), JUPYTER_CONFIG_DIR: join(work, 'config'), JUPYTER_DATA_DIR: join(work, 'data-dir'), IPYTHONDIR: join(work, 'ipython') };
+    const env = {
+      ...process.env,
+      JUPYTER_PATH: join(work, 'kernel', 'share', 'jupyter'),
+      JUPYTER_RUNTIME_DIR: join(work, 'runtime'),
+      JUPYTER_CONFIG_DIR: join(work, 'config'),
+      JUPYTER_DATA_DIR: join(work, 'data-dir'),
+      IPYTHONDIR: join(work, 'ipython'),
+    };
     await registerKernel(join(work, 'kernel'), env);
     const execute = async (name) => {
       const out = join(work, 'out');
-      const args = ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab', '--ExecutePreprocessor.timeout=300', '--output-dir', out, join(here, name)];
+      const args = [
+        'nbconvert',
+        '--to',
+        'notebook',
+        '--execute',
+        '--ExecutePreprocessor.kernel_name=tslab',
+        '--ExecutePreprocessor.timeout=300',
+        '--output-dir',
+        out,
+        join(here, name),
+      ];
       await run(JUPYTER, args, { env, cwd: here, maxBuffer: 64 * 1024 * 1024 }).catch((err) => {
         throw new Error(`${name} failed:\n${String(err.stderr ?? err.message).slice(-3000)}`);
       });

@@ -1,6 +1,6 @@
-import { Command } from 'commander';
-import { ChurnkitError } from '../util/errors.js';
-import { createProgress, type Progress } from '../util/progress.js';
+import type { Command } from 'commander';
+import { ChurnkitError } from '../util/index.js';
+import { createProgress, type Progress } from '../util/index.js';
 
 /** What a command gets besides its flags: progress on a terminal and a channel for human output. */
 export interface CommandIO {
@@ -24,7 +24,10 @@ export function defineCommand<O extends Record<string, unknown>>(
   configure: (cmd: Command) => Command,
   action: (opts: O, io: CommandIO) => Promise<unknown>,
 ): Command {
-  const cmd = configure(program.command(name).description(description)).option('--json', 'print a machine-readable summary on stdout');
+  const cmd = configure(program.command(name).description(description)).option(
+    '--json',
+    'print a machine-readable summary on stdout',
+  );
   cmd.action(async (opts: O & { json?: boolean }) => {
     const json = Boolean(opts.json);
     const io: CommandIO = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { reportError } from './command.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/index.js';
 import * as simulate from './commands/simulate.js';
 import * as validate from './commands/validate.js';
 import * as features from './commands/features.js';
@@ -24,7 +24,22 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const command of [simulate, validate, features, train, predict, backtest, calibrate, score, report, recalibrate, serve, exportSql, exportModel, demo]) {
+for (const command of [
+  simulate,
+  validate,
+  features,
+  train,
+  predict,
+  backtest,
+  calibrate,
+  score,
+  report,
+  recalibrate,
+  serve,
+  exportSql,
+  exportModel,
+  demo,
+]) {
   command.register(program);
 }
 for (const sub of program.commands) sub.exitOverride();
@@ -34,7 +49,8 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     // Help and version are successes; commander has already printed its message.
-    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') process.exit(0);
+    if (err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version')
+      process.exit(0);
     process.exit(64);
   }
   reportError(err);

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as z from 'zod';
 import { CONTRACT, INTERACTION_KINDS, TABLE_NAMES, type TableName } from './contract.js';
-import { ChurnkitError } from '../util/errors.js';
-import { exists } from '../util/atomic.js';
+import { ChurnkitError } from '../util/index.js';
+import { exists } from '../util/index.js';
 
 /**
  * The mapping file (`churnkit.config.json` in the data folder, or `--config FILE`): how a
@@ -45,7 +45,10 @@ function tableMappingSchema(table: TableName) {
   const valueKeys = Object.fromEntries(
     spec.columns
       .filter((c) => c.type === 'text')
-      .map((c) => [c.name, z.record(z.string(), c.values ? z.enum(c.values as readonly [string, ...string[]]) : z.string())]),
+      .map((c) => [
+        c.name,
+        z.record(z.string(), c.values ? z.enum(c.values as readonly [string, ...string[]]) : z.string()),
+      ]),
   );
   return z
     .strictObject({
@@ -71,7 +74,13 @@ export const mappingConfigSchema = z
     $schema: z.string(),
     /** CSV options for every CSV file; a table's own `csv` overrides them field by field. */
     csv: csvOptionsSchema,
-    tables: z.strictObject(Object.fromEntries(TABLE_NAMES.map((t) => [t, tableMappingSchema(t)])) as { [T in TableName]: ReturnType<typeof tableMappingSchema> }).partial(),
+    tables: z
+      .strictObject(
+        Object.fromEntries(TABLE_NAMES.map((t) => [t, tableMappingSchema(t)])) as {
+          [T in TableName]: ReturnType<typeof tableMappingSchema>;
+        },
+      )
+      .partial(),
     /** Interaction kinds (after value mapping) that count as a CSM touch for feature 6. */
     csm_kinds: z.array(z.enum(INTERACTION_KINDS)).min(1),
   })
@@ -117,7 +126,10 @@ export function parseMappingConfig(value: unknown, where = CONFIG_FILE_NAME): Ma
     const allowed = allowedKeys(issue.path);
     message = `unknown key ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}${allowed ? ` (expected one of: ${allowed.join(', ')})` : ''}`;
   }
-  const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
+  const more =
+    result.error.issues.length > 1
+      ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})`
+      : '';
   throw new ChurnkitError(`${where}: ${formatPath(issue.path)}: ${message}${more}`, 2);
 }
 
@@ -148,7 +160,10 @@ export interface ResolvedConfig {
  * The mapping that applies to a source: the explicit one (a path or an object), else
  * `churnkit.config.json` inside a data folder, else none.
  */
-export async function resolveMappingConfig(explicit: string | MappingConfig | undefined, dataFolder: string | null): Promise<ResolvedConfig> {
+export async function resolveMappingConfig(
+  explicit: string | MappingConfig | undefined,
+  dataFolder: string | null,
+): Promise<ResolvedConfig> {
   if (typeof explicit === 'string') return { config: await loadMappingConfig(explicit), path: explicit };
   if (explicit) return { config: parseMappingConfig(explicit, 'mapping config'), path: null };
   if (dataFolder) {

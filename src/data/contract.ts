@@ -30,18 +30,47 @@ export interface TableSpec {
   interval?: readonly [string, string];
 }
 
-export const TABLE_NAMES = ['accounts', 'contracts', 'usage', 'tickets', 'contacts', 'interactions', 'nps', 'integrations'] as const;
+export const TABLE_NAMES = [
+  'accounts',
+  'contracts',
+  'usage',
+  'tickets',
+  'contacts',
+  'interactions',
+  'nps',
+  'integrations',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 export const TICKET_SEVERITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TICKET_SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'admin', 'user', 'other'] as const;
-export const INTERACTION_KINDS = ['csm_meeting', 'csm_call', 'csm_email', 'qbr', 'email_reply', 'training', 'community', 'webinar', 'other'] as const;
+export const INTERACTION_KINDS = [
+  'csm_meeting',
+  'csm_call',
+  'csm_email',
+  'qbr',
+  'email_reply',
+  'training',
+  'community',
+  'webinar',
+  'other',
+] as const;
 /** Interaction kinds that count as a CSM touch (feature 6); a mapping file may redefine them. */
 export const DEFAULT_CSM_KINDS = ['csm_meeting', 'csm_call', 'csm_email', 'qbr'] as const;
 
-const text = (name: string, required = true, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, type: 'text', required, ...extra });
-const col = (name: string, type: ColumnType, required: boolean, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ name, type, required, ...extra });
+const text = (name: string, required = true, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  type: 'text',
+  required,
+  ...extra,
+});
+const col = (name: string, type: ColumnType, required: boolean, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  type,
+  required,
+  ...extra,
+});
 
 export const CONTRACT: Record<TableName, TableSpec> = {
   accounts: {
@@ -63,7 +92,13 @@ export const CONTRACT: Record<TableName, TableSpec> = {
     required: false,
     key: ['contract_id'],
     interval: ['starts_at', 'ends_at'],
-    columns: [text('account_id'), text('contract_id'), col('starts_at', 'date', true), col('ends_at', 'date', true), col('annual_value', 'number', true, { min: 0 })],
+    columns: [
+      text('account_id'),
+      text('contract_id'),
+      col('starts_at', 'date', true),
+      col('ends_at', 'date', true),
+      col('annual_value', 'number', true, { min: 0 }),
+    ],
   },
   usage: {
     name: 'usage',
@@ -109,20 +144,35 @@ export const CONTRACT: Record<TableName, TableSpec> = {
     name: 'interactions',
     required: false,
     key: [],
-    columns: [text('account_id'), col('occurred_at', 'timestamp', true), text('contact_id', false, { optional: true }), text('kind', true, { values: INTERACTION_KINDS })],
+    columns: [
+      text('account_id'),
+      col('occurred_at', 'timestamp', true),
+      text('contact_id', false, { optional: true }),
+      text('kind', true, { values: INTERACTION_KINDS }),
+    ],
   },
   nps: {
     name: 'nps',
     required: false,
     key: [],
-    columns: [text('account_id'), text('contact_id', false, { optional: true }), col('responded_at', 'timestamp', true), col('score', 'integer', true, { min: 0, max: 10 })],
+    columns: [
+      text('account_id'),
+      text('contact_id', false, { optional: true }),
+      col('responded_at', 'timestamp', true),
+      col('score', 'integer', true, { min: 0, max: 10 }),
+    ],
   },
   integrations: {
     name: 'integrations',
     required: false,
     key: [],
     interval: ['connected_at', 'disconnected_at'],
-    columns: [text('account_id'), text('integration'), col('connected_at', 'timestamp', true), col('disconnected_at', 'timestamp', false, { optional: true })],
+    columns: [
+      text('account_id'),
+      text('integration'),
+      col('connected_at', 'timestamp', true),
+      col('disconnected_at', 'timestamp', false, { optional: true }),
+    ],
   },
 };
 

@@ -38,7 +38,10 @@ function describeExpected(spec: ColumnSpec, mapping: TableMapping): { code: Issu
     case 'date':
       return { code: 'bad_date', problem: `not a date (expected ${mapping.date_format ?? 'YYYY-MM-DD'})` };
     case 'timestamp':
-      return { code: 'bad_timestamp', problem: `not a timestamp (expected ${mapping.timestamp_format ?? 'ISO 8601, e.g. 2024-03-01T09:30:00Z'})` };
+      return {
+        code: 'bad_timestamp',
+        problem: `not a timestamp (expected ${mapping.timestamp_format ?? 'ISO 8601, e.g. 2024-03-01T09:30:00Z'})`,
+      };
     case 'number':
       return { code: 'bad_number', problem: 'not a number' };
     case 'integer':
@@ -70,7 +73,9 @@ function parseText(spec: ColumnSpec, v: string, mapping: TableMapping): string {
       return `(CASE WHEN isfinite(${d}) THEN ${d} END)`;
     }
     case 'timestamp': {
-      const t = mapping.timestamp_format ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.timestamp_format)}) AS TIMESTAMP)` : isoTimestamp(v);
+      const t = mapping.timestamp_format
+        ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.timestamp_format)}) AS TIMESTAMP)`
+        : isoTimestamp(v);
       return `(CASE WHEN isfinite(${t}) THEN ${t} END)`;
     }
     case 'number':
@@ -87,24 +92,41 @@ function parseText(spec: ColumnSpec, v: string, mapping: TableMapping): string {
 function textConversion(spec: ColumnSpec, base: string, mapping: TableMapping): ColumnConversion {
   const map = (mapping.values as Record<string, Record<string, string>> | undefined)?.[spec.name];
   const entries = map ? Object.entries(map) : [];
-  const mapped = entries.length ? `(CASE ${base} ${entries.map(([theirs, ours]) => `WHEN ${quoteLiteral(theirs)} THEN ${quoteLiteral(ours)}`).join(' ')} ELSE ${base} END)` : base;
+  const mapped = entries.length
+    ? `(CASE ${base} ${entries.map(([theirs, ours]) => `WHEN ${quoteLiteral(theirs)} THEN ${quoteLiteral(ours)}`).join(' ')} ELSE ${base} END)`
+    : base;
   // Enumerated values match in any case and spacing ("High " is high); an empty one is NULL.
   const value = spec.values ? `NULLIF(lower(trim(${mapped})), '')` : mapped;
   return { value, present: `(${base} IS NOT NULL AND trim(${base}) <> '')`, raw: base, bad: null };
 }
 
 /** The conversion of one contract column from the user's column (null: absent, use the default). */
-export function convertColumn(spec: ColumnSpec, column: ResolvedColumn | null, mapping: TableMapping): ColumnConversion {
+export function convertColumn(
+  spec: ColumnSpec,
+  column: ResolvedColumn | null,
+  mapping: TableMapping,
+): ColumnConversion {
   const target = duckdbType(spec.type);
   if (!column) {
-    const dflt = spec.default === undefined ? 'NULL' : typeof spec.default === 'string' ? quoteLiteral(spec.default) : String(spec.default);
+    const dflt =
+      spec.default === undefined
+        ? 'NULL'
+        : typeof spec.default === 'string'
+          ? quoteLiteral(spec.default)
+          : String(spec.default);
     return { value: `CAST(${dflt} AS ${target})`, present: 'false', raw: 'CAST(NULL AS VARCHAR)', bad: null };
   }
   const col = quoteIdent(column.source);
   const type = column.type.toUpperCase();
   const raw = TEXT_TYPES.test(type) ? col : `CAST(${col} AS VARCHAR)`;
   const expected = describeExpected(spec, mapping);
-  const typed = (value: string, bad: string | null = null): ColumnConversion => ({ value, present: `(${col} IS NOT NULL)`, raw, bad, ...(bad ? expected : {}) });
+  const typed = (value: string, bad: string | null = null): ColumnConversion => ({
+    value,
+    present: `(${col} IS NOT NULL)`,
+    raw,
+    bad,
+    ...(bad ? expected : {}),
+  });
 
   if (spec.type === 'text') return textConversion(spec, raw, mapping);
   if (spec.type === 'date') {
@@ -126,18 +148,28 @@ export function convertColumn(spec: ColumnSpec, column: ResolvedColumn | null, m
     if (INT_TYPES.test(type)) return typed(type === 'BIGINT' ? col : `CAST(${col} AS BIGINT)`);
     if (FLOAT_TYPES.test(type)) {
       const d = `CAST(${col} AS DOUBLE)`;
-      return typed(`(CASE WHEN ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) END)`, `(NOT (isfinite(${d}) AND ${d} = trunc(${d})))`);
+      return typed(
+        `(CASE WHEN ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) END)`,
+        `(NOT (isfinite(${d}) AND ${d} = trunc(${d})))`,
+      );
     }
   }
   if (spec.type === 'boolean') {
     if (type === 'BOOLEAN') return typed(col);
-    if (INT_TYPES.test(type)) return typed(`(CASE WHEN ${col} = 1 THEN true WHEN ${col} = 0 THEN false END)`, `(${col} NOT IN (0, 1))`);
+    if (INT_TYPES.test(type))
+      return typed(`(CASE WHEN ${col} = 1 THEN true WHEN ${col} = 0 THEN false END)`, `(${col} NOT IN (0, 1))`);
   }
   // Anything else is read as text: VARCHAR from CSV/JSON, or an unexpected type. The casts
   // skip surrounding spaces themselves; trim() only runs to tell a blank from a bad value.
   const value = parseText(spec, raw, mapping);
   const blank = `trim(${raw}) = ''`;
-  return { value, present: `(${raw} IS NOT NULL AND (${value} IS NOT NULL OR NOT ${blank}))`, raw, bad: `(${value} IS NULL AND ${raw} IS NOT NULL AND NOT ${blank})`, ...expected };
+  return {
+    value,
+    present: `(${raw} IS NOT NULL AND (${value} IS NOT NULL OR NOT ${blank}))`,
+    raw,
+    bad: `(${value} IS NULL AND ${raw} IS NOT NULL AND NOT ${blank})`,
+    ...expected,
+  };
 }
 
 /** A contract default (usage.quantity 1, tickets.escalated false) also fills a NULL value. */

@@ -60,15 +60,25 @@ async function readHead(path: string): Promise<{ text: string; complete: boolean
   } finally {
     raw.destroy();
   }
-  return { text: Buffer.concat(chunks).subarray(0, HEAD_BYTES).toString('utf8').replace(/^\uFEFF/, ''), complete };
+  return {
+    text: Buffer.concat(chunks)
+      .subarray(0, HEAD_BYTES)
+      .toString('utf8')
+      .replace(/^\uFEFF/, ''),
+    complete,
+  };
 }
 
 /**
  * Splits the first record of `text` (RFC 4180 quoting), returning its fields and the raw line,
  * or null when no line end was found (a header longer than we read, or an unclosed quote).
  */
-export function splitFirstRecord(text: string, dialect: Pick<CsvDialect, 'delimiter' | 'quote' | 'escape'>, atEnd: boolean): { fields: string[]; line: string } | null {
-  const { delimiter, quote, escape } = dialect;
+export function splitFirstRecord(
+  text: string,
+  dialect: Pick<CsvDialect, 'delimiter' | 'quote' | 'escape'>,
+  atEnd: boolean,
+): { fields: string[]; line: string } | null {
+  const { delimiter, quote, escape: escapeChar } = dialect;
   const fields: string[] = [];
   let field = '';
   let inQuotes = false;
@@ -76,7 +86,7 @@ export function splitFirstRecord(text: string, dialect: Pick<CsvDialect, 'delimi
   while (i < text.length) {
     const ch = text[i]!;
     if (inQuotes) {
-      if (ch === escape && text[i + 1] === quote) {
+      if (ch === escapeChar && text[i + 1] === quote) {
         field += quote;
         i += 2;
         continue;
@@ -126,7 +136,12 @@ function skipLines(text: string, n: number): string {
 
 export type CsvHeader =
   | { ok: true; columns: string[] }
-  | { ok: false; problem: 'empty_file' | 'no_header' | 'unreadable_header' | 'wrong_delimiter' | 'duplicate_header'; message: string; suggested?: string };
+  | {
+      ok: false;
+      problem: 'empty_file' | 'no_header' | 'unreadable_header' | 'wrong_delimiter' | 'duplicate_header';
+      message: string;
+      suggested?: string;
+    };
 
 /**
  * Reads and checks the header of a CSV file. A header that comes out as one column but
@@ -134,16 +149,37 @@ export type CsvHeader =
  * suggested one, instead of a confusing "missing column" later.
  */
 export async function readCsvHeader(path: string, dialect: CsvDialect, byteSize: number): Promise<CsvHeader> {
-  if (byteSize === 0) return { ok: false, problem: 'empty_file', message: 'the file is empty (0 bytes); expected a header line and data rows' };
+  if (byteSize === 0)
+    return {
+      ok: false,
+      problem: 'empty_file',
+      message: 'the file is empty (0 bytes); expected a header line and data rows',
+    };
   const head = await readHead(path);
   const text = skipLines(head.text, dialect.skip);
-  if (text.trim() === '') return { ok: false, problem: 'no_header', message: dialect.skip > 0 ? `nothing after the ${dialect.skip} skipped line(s); expected a header line` : 'the file has no header line (only blank lines)' };
+  if (text.trim() === '')
+    return {
+      ok: false,
+      problem: 'no_header',
+      message:
+        dialect.skip > 0
+          ? `nothing after the ${dialect.skip} skipped line(s); expected a header line`
+          : 'the file has no header line (only blank lines)',
+    };
   const record = splitFirstRecord(text, dialect, head.complete);
-  if (!record) return { ok: false, problem: 'unreadable_header', message: `could not read a header line in the first ${HEAD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)` };
+  if (!record)
+    return {
+      ok: false,
+      problem: 'unreadable_header',
+      message: `could not read a header line in the first ${HEAD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)`,
+    };
   const columns = record.fields.map((f) => f.trim());
   if (columns.length === 1) {
     const line = record.line;
-    const counts = CANDIDATE_DELIMITERS.filter((d) => d !== dialect.delimiter).map((d) => ({ d, n: line.split(d).length - 1 }));
+    const counts = CANDIDATE_DELIMITERS.filter((d) => d !== dialect.delimiter).map((d) => ({
+      d,
+      n: line.split(d).length - 1,
+    }));
     const best = counts.sort((a, b) => b.n - a.n)[0];
     if (best && best.n > 0) {
       return {
@@ -158,7 +194,8 @@ export async function readCsvHeader(path: string, dialect: CsvDialect, byteSize:
   const seen = new Map<string, string>();
   for (const c of columns) {
     const k = c.toLowerCase();
-    if (seen.has(k)) return { ok: false, problem: 'duplicate_header', message: `the header names column ${JSON.stringify(c)} twice` };
+    if (seen.has(k))
+      return { ok: false, problem: 'duplicate_header', message: `the header names column ${JSON.stringify(c)} twice` };
     seen.set(k, c);
   }
   return { ok: true, columns };
@@ -179,7 +216,12 @@ export interface CsvReadOptions {
  * (without it a 2 GB file plans as ~42 rows and joins build their hash table on it); every
  * option it could otherwise guess is set here.
  */
-export function csvReaderSql(path: string, dialect: CsvDialect, columns: readonly string[], options: CsvReadOptions = {}): string {
+export function csvReaderSql(
+  path: string,
+  dialect: CsvDialect,
+  columns: readonly string[],
+  options: CsvReadOptions = {},
+): string {
   const cols = columns.map((c, i) => `${quoteLiteral(c === '' ? `column${i}` : c)}: 'VARCHAR'`).join(', ');
   const args = [
     quoteLiteral(path),
@@ -194,6 +236,11 @@ export function csvReaderSql(path: string, dialect: CsvDialect, columns: readonl
     `columns = {${cols}}`,
     'strict_mode = true',
   ];
-  if (options.rejects) args.push('store_rejects = true', `rejects_table = ${quoteLiteral(options.rejects.table)}`, `rejects_scan = ${quoteLiteral(options.rejects.scan)}`);
+  if (options.rejects)
+    args.push(
+      'store_rejects = true',
+      `rejects_table = ${quoteLiteral(options.rejects.table)}`,
+      `rejects_scan = ${quoteLiteral(options.rejects.scan)}`,
+    );
   return `read_csv(${args.join(', ')})`;
 }

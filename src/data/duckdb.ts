@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export type { DuckDBConnection, DuckDBInstance };
 
@@ -53,13 +53,21 @@ export function quoteLiteral(value: string): string {
 export type Row = Record<string, unknown>;
 
 /** Runs a query and returns its rows as plain JS objects (numbers, strings, booleans, null; BIGINT as bigint). */
-export async function queryRows<T extends Row = Row>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown> | unknown[]): Promise<T[]> {
+export async function queryRows<T extends Row = Row>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Record<string, unknown> | unknown[],
+): Promise<T[]> {
   const reader = await conn.runAndReadAll(sql, params as never);
   return reader.getRowObjectsJS() as T[];
 }
 
 /** The single value of a one-row, one-column query. */
-export async function queryValue<T = unknown>(conn: DuckDBConnection, sql: string, params?: Record<string, unknown> | unknown[]): Promise<T> {
+export async function queryValue<T = unknown>(
+  conn: DuckDBConnection,
+  sql: string,
+  params?: Record<string, unknown> | unknown[],
+): Promise<T> {
   const reader = await conn.runAndReadAll(sql, params as never);
   const rows = reader.getRowsJS();
   return (rows[0]?.[0] ?? null) as T;

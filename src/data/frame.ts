@@ -1,7 +1,7 @@
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import { readerSql } from './history.js';
-import { ChurnkitError } from '../util/errors.js';
-import { exists } from '../util/atomic.js';
+import { ChurnkitError } from '../util/index.js';
+import { exists } from '../util/index.js';
 
 /**
  * A table held in memory column by column, the form every model reads. Numbers and booleans
@@ -20,14 +20,16 @@ export interface Frame {
 
 export function numeric(frame: Frame, name: string): Float64Array {
   const c = frame.columns[name];
-  if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+  if (c === undefined)
+    throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
   if (!(c instanceof Float64Array)) throw new ChurnkitError(`column ${name} is ${frame.kinds[name]}, not a number`, 2);
   return c;
 }
 
 export function textColumn(frame: Frame, name: string): (string | null)[] {
   const c = frame.columns[name];
-  if (c === undefined) throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+  if (c === undefined)
+    throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
   if (c instanceof Float64Array) return Array.from(c, (v) => (Number.isNaN(v) ? null : String(v)));
   return c;
 }
@@ -36,16 +38,24 @@ function kindOf(duckType: string): ColumnKind {
   const t = duckType.toUpperCase();
   if (t === 'BOOLEAN') return 'boolean';
   if (t === 'DATE' || t.startsWith('TIMESTAMP')) return 'date';
-  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)) return 'number';
+  if (
+    /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t)
+  )
+    return 'number';
   return 'text';
 }
 
 /** Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order. */
 export async function readFrame(conn: DuckDBConnection, relation: string, columns?: readonly string[]): Promise<Frame> {
-  const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS() as { column_name: string; column_type: string }[];
+  const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS() as {
+    column_name: string;
+    column_type: string;
+  }[];
   const available = new Map(described.map((d) => [d.column_name, d.column_type]));
   const names = columns ? [...columns] : described.map((d) => d.column_name);
-  for (const name of names) if (!available.has(name)) throw new ChurnkitError(`column ${name} is not in the table (columns: ${[...available.keys()].join(', ')})`, 2);
+  for (const name of names)
+    if (!available.has(name))
+      throw new ChurnkitError(`column ${name} is not in the table (columns: ${[...available.keys()].join(', ')})`, 2);
   const kinds: Record<string, ColumnKind> = {};
   const select = names.map((name) => {
     const kind = kindOf(available.get(name)!);
@@ -81,10 +91,11 @@ export async function loadFrame(path: string, columns?: readonly string[]): Prom
   if (!(await exists(path))) throw new ChurnkitError(`${path}: no such file`, 2);
   const db = await openDuckDB();
   try {
-    const reader = path.toLowerCase().endsWith('.csv') ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true)` : readerSql(path);
+    const reader = path.toLowerCase().endsWith('.csv')
+      ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true)`
+      : readerSql(path);
     return await readFrame(db.connection, reader, columns);
   } finally {
     db.close();
   }
 }
-

@@ -4,7 +4,7 @@ import type { MappingConfig } from './config.js';
 import { convertColumn, strictColumnExpr } from './convert.js';
 import { DataIssueError, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError } from '../util/index.js';
 
 export { DATA_FILE_EXTENSIONS } from './sources.js';
 
@@ -20,7 +20,7 @@ export interface History extends Database {
   sources: ReadonlyMap<TableName, string>;
   /** Interaction kinds that count as a CSM touch (feature 6): the mapping's `csm_kinds`, else DEFAULT_CSM_KINDS. */
   csmKinds: readonly string[];
-  /** What the source is: 'folder', 'duckdb', or the name of a registered opener ('postgres'). */
+  /** What the source is: 'folder' or 'duckdb'. */
   kind: string;
   /** The mapping file that applied, if any. */
   configPath: string | null;
@@ -33,38 +33,22 @@ export interface OpenHistoryOptions {
   config?: string | MappingConfig;
 }
 
+/** A `postgres://` or `postgresql://` connection URL. */
+export function isPostgresUrl(source: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(source);
+}
+
 /**
- * A kind of source other than a local folder or DuckDB file. The warehouse module registers
- * one for `postgres://` URLs; `openHistory` and `validateHistory` dispatch to the first opener
- * whose `matches` accepts the source string.
+ * A URL where a folder or a DuckDB file is expected: only `features` reads PostgreSQL (its SQL
+ * runs in the database), so every other reader says what to do instead of failing on a path.
  */
-export interface HistoryOpener {
-  name: string;
-  matches(source: string): boolean;
-  open(source: string, options: OpenHistoryOptions): Promise<History>;
-  /** Optional: contract checks that run where the data lives. */
-  validate?(source: string, options: OpenHistoryOptions & { maxExamples?: number }): Promise<unknown>;
-}
-
-const openers: HistoryOpener[] = [];
-
-/** Adds a source kind (see HistoryOpener); later registrations win over earlier ones. */
-export function registerHistoryOpener(opener: HistoryOpener): void {
-  const i = openers.findIndex((o) => o.name === opener.name);
-  if (i >= 0) openers.splice(i, 1);
-  openers.unshift(opener);
-}
-
-/** The registered opener for a source, or null for a local path. URLs with no opener are an error. */
-export function findHistoryOpener(source: string): HistoryOpener | null {
-  const opener = openers.find((o) => o.matches(source));
-  if (opener) return opener;
+export function rejectUrlSource(source: string): void {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(source);
-  if (scheme) {
-    const what = /^postgres(ql)?$/i.test(scheme[1]!) ? 'PostgreSQL sources are not available in this build (the warehouse module registers them)' : `no reader for ${scheme[1]}:// sources`;
-    throw new ChurnkitError(`--data ${source}: ${what}; use a folder of CSV/Parquet/JSONL files or a DuckDB file`, 2);
-  }
-  return null;
+  if (!scheme) return;
+  const what = isPostgresUrl(source)
+    ? 'PostgreSQL is read by `churnkit features --data postgres://...` only (the feature SQL runs in the database)'
+    : `no reader for ${scheme[1]}:// sources`;
+  throw new ChurnkitError(`--data ${source}: ${what}; use a folder of CSV/Parquet/JSONL files or a DuckDB file`, 2);
 }
 
 /** The effective CSM interaction kinds of a mapping. */
@@ -94,15 +78,14 @@ function firstError(issues: readonly ValidationIssue[]): ValidationIssue | undef
 
 /**
  * Opens a history: a folder of files named after the tables (accounts.csv, usage.parquet, ...),
- * a DuckDB database file (attached read-only), or a source a registered opener handles. The
+ * or a DuckDB database file (attached read-only). The
  * mapping file renames files, tables, columns and values. A missing table or column, an empty
  * file or a wrong CSV delimiter fails here (exit 2); values are checked as they are read, so a
  * bad one fails the query that reads it, naming table, column and value: run `validate` first
  * for every bad row at once.
  */
 export async function openHistory(source: string, options: OpenHistoryOptions = {}): Promise<History> {
-  const opener = findHistoryOpener(source);
-  if (opener) return opener.open(source, options);
+  rejectUrlSource(source);
   const db = await openDuckDB();
   try {
     const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config);
@@ -113,8 +96,13 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
         await db.connection.run(typedViewSql(table));
       } catch (err) {
         // DuckDB sniffs a CSV sample when the view binds: rows that do not split fail here.
-        const why = String((err as Error).message).split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
-        throw new ChurnkitError(`table ${table.table} (${table.origin}): cannot read the file: ${why}; run churnkit validate --data ${source} for the lines at fault`, 2);
+        const why = String((err as Error).message)
+          .split('\n')[0]!
+          .replace(/^[A-Za-z ]+Error: /, '');
+        throw new ChurnkitError(
+          `table ${table.table} (${table.origin}): cannot read the file: ${why}; run churnkit validate --data ${source} for the lines at fault`,
+          2,
+        );
       }
     }
     return {
@@ -124,7 +112,9 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
       csmKinds: csmKindsOf(resolved.config),
       kind: resolved.kind,
       configPath: resolved.configPath,
-      columnSources: new Map(resolved.tables.map((t) => [t.table, new Map([...t.columns].map(([k, v]) => [k, v?.source ?? null]))])),
+      columnSources: new Map(
+        resolved.tables.map((t) => [t.table, new Map([...t.columns].map(([k, v]) => [k, v?.source ?? null]))]),
+      ),
     };
   } catch (err) {
     db.close();

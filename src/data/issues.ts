@@ -1,5 +1,5 @@
 import type { TableName } from './contract.js';
-import { InputError } from '../util/errors.js';
+import { InputError } from '../util/index.js';
 
 /** One problem found in a history dataset, located by table, row (or key or line) and column. */
 export type Severity = 'error' | 'warning';
@@ -93,7 +93,11 @@ export function formatIssueLocation(issue: ValidationIssue): string {
   if (single?.key !== undefined) parts.push(single.key);
   if (issue.column !== undefined || issue.sourceColumn !== undefined) {
     const theirs = issue.sourceColumn ?? issue.column!;
-    parts.push(issue.column !== undefined && issue.sourceColumn !== undefined && issue.sourceColumn !== issue.column ? `column ${quoteName(theirs)} (${issue.column})` : `column ${quoteName(theirs)}`);
+    parts.push(
+      issue.column !== undefined && issue.sourceColumn !== undefined && issue.sourceColumn !== issue.column
+        ? `column ${quoteName(theirs)} (${issue.column})`
+        : `column ${quoteName(theirs)}`,
+    );
   }
   return parts.join(', ');
 }
@@ -124,7 +128,10 @@ export function formatIssue(issue: ValidationIssue): string {
 export class DataIssueError extends InputError {
   constructor(readonly issue: ValidationIssue) {
     const single = issue.examples.length === 1 ? issue.examples[0] : undefined;
-    super({ table: issue.table, row: single?.row, key: single?.key, column: issue.sourceColumn ?? issue.column }, issue.message);
+    super(
+      { table: issue.table, row: single?.row, key: single?.key, column: issue.sourceColumn ?? issue.column },
+      issue.message,
+    );
     this.message = formatIssue(issue);
   }
 }

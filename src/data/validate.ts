@@ -1,11 +1,11 @@
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection, type DuckDBInstance } from './duckdb.js';
 import { convertColumn, type ColumnConversion } from './convert.js';
-import { findHistoryOpener, type OpenHistoryOptions } from './history.js';
+import { rejectUrlSource, type OpenHistoryOptions } from './history.js';
 import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type TableSource } from './sources.js';
 import { CONFIG_FILE_NAME } from './config.js';
-import { silentProgress, type Progress } from '../util/progress.js';
+import { silentProgress, type Progress } from '../util/index.js';
 
 /**
  * `churnkit validate`: every contract violation of a history dataset, each located by table,
@@ -93,7 +93,12 @@ function sourceColumnOf(ts: TableSource, column: string): string | undefined {
   return theirs !== undefined && theirs !== column ? theirs : undefined;
 }
 
-function newIssue(ts: TableSource, check: Pick<Check, 'code' | 'severity' | 'column' | 'message' | 'hint'>, count: number, examples: IssueExample[]): ValidationIssue {
+function newIssue(
+  ts: TableSource,
+  check: Pick<Check, 'code' | 'severity' | 'column' | 'message' | 'hint'>,
+  count: number,
+  examples: IssueExample[],
+): ValidationIssue {
   const theirs = check.column ? sourceColumnOf(ts, check.column) : undefined;
   return {
     severity: check.severity,
@@ -110,13 +115,33 @@ function newIssue(ts: TableSource, check: Pick<Check, 'code' | 'severity' | 'col
 }
 
 /** The per-row checks of one table, over `c` (one row per user row, raw and converted columns). */
-function rowChecks(ts: TableSource, conv: Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>, ctx: Ctx): Check[] {
+function rowChecks(
+  ts: TableSource,
+  conv: Map<string, { i: number; c: ColumnConversion; spec: ColumnSpec }>,
+  ctx: Ctx,
+): Check[] {
   const checks: Check[] = [];
   const ref = (col: string, prefix: 'r' | 'v' | 'p' | 'b') => alias(prefix, conv.get(col)!.i);
   for (const [name, { c, spec }] of conv) {
     if (!ts.columns.get(name)) continue;
-    if (c.bad) checks.push({ code: c.code!, severity: 'error', column: name, message: c.problem!, cond: ref(name, 'b'), value: ref(name, 'r') });
-    if (spec.required) checks.push({ code: 'missing_value', severity: 'error', column: name, message: 'missing value (the column is required)', cond: `NOT ${ref(name, 'p')}`, value: null });
+    if (c.bad)
+      checks.push({
+        code: c.code!,
+        severity: 'error',
+        column: name,
+        message: c.problem!,
+        cond: ref(name, 'b'),
+        value: ref(name, 'r'),
+      });
+    if (spec.required)
+      checks.push({
+        code: 'missing_value',
+        severity: 'error',
+        column: name,
+        message: 'missing value (the column is required)',
+        cond: `NOT ${ref(name, 'p')}`,
+        value: null,
+      });
     if (spec.values) {
       checks.push({
         code: 'bad_enum',
@@ -129,9 +154,24 @@ function rowChecks(ts: TableSource, conv: Map<string, { i: number; c: ColumnConv
       });
     }
     if (spec.min !== undefined || spec.max !== undefined) {
-      const parts = [spec.min !== undefined ? `${ref(name, 'v')} < ${spec.min}` : null, spec.max !== undefined ? `${ref(name, 'v')} > ${spec.max}` : null].filter(Boolean);
-      const range = spec.min !== undefined && spec.max !== undefined ? `between ${spec.min} and ${spec.max}` : spec.min !== undefined ? `>= ${spec.min}` : `<= ${spec.max}`;
-      checks.push({ code: 'out_of_range', severity: 'error', column: name, message: `out of range (must be ${range})`, cond: `(${parts.join(' OR ')})`, value: ref(name, 'r') });
+      const parts = [
+        spec.min !== undefined ? `${ref(name, 'v')} < ${spec.min}` : null,
+        spec.max !== undefined ? `${ref(name, 'v')} > ${spec.max}` : null,
+      ].filter(Boolean);
+      const range =
+        spec.min !== undefined && spec.max !== undefined
+          ? `between ${spec.min} and ${spec.max}`
+          : spec.min !== undefined
+            ? `>= ${spec.min}`
+            : `<= ${spec.max}`;
+      checks.push({
+        code: 'out_of_range',
+        severity: 'error',
+        column: name,
+        message: `out of range (must be ${range})`,
+        cond: `(${parts.join(' OR ')})`,
+        value: ref(name, 'r'),
+      });
     }
   }
   const interval = CONTRACT[ts.table].interval;
@@ -204,11 +244,18 @@ function rowsCte(ts: TableSource, relation: string, numbered: boolean): { sql: s
   CONTRACT[ts.table].columns.forEach((spec, i) => {
     const c = convertColumn(spec, ts.columns.get(spec.name) ?? null, ts.mapping);
     conv.set(spec.name, { i, c, spec });
-    cols.push(`${c.raw} AS ${alias('r', i)}`, `${c.present} AS ${alias('p', i)}`, `${c.value} AS ${alias('v', i)}`, `${c.bad ?? 'false'} AS ${alias('b', i)}`);
+    cols.push(
+      `${c.raw} AS ${alias('r', i)}`,
+      `${c.present} AS ${alias('p', i)}`,
+      `${c.value} AS ${alias('v', i)}`,
+      `${c.bad ?? 'false'} AS ${alias('b', i)}`,
+    );
   });
   const keyCol = CONTRACT[ts.table].key[0] ?? 'account_id';
   const k = conv.get(keyCol)!;
-  cols.push(`CASE WHEN ${alias('p', k.i)} THEN ${quoteLiteral(`${keyCol}=`)} || ${alias('r', k.i)} END AS "__churnkit_key"`);
+  cols.push(
+    `CASE WHEN ${alias('p', k.i)} THEN ${quoteLiteral(`${keyCol}=`)} || ${alias('r', k.i)} END AS "__churnkit_key"`,
+  );
   const sql = numbered
     ? `src AS (SELECT row_number() OVER () AS ${ROW}, * FROM ${relation}), c AS (SELECT ${ROW}, ${cols.join(', ')} FROM src)`
     : `c AS (SELECT ${cols.join(', ')} FROM ${relation})`;
@@ -237,13 +284,24 @@ interface Hit {
  * Pass 1, in parallel over the whole table: how many rows fail each check, and for usage the
  * latest timestamp. Rows the CSV reader cannot split go to the rejects table.
  */
-async function countProblems(ctx: Ctx, ts: TableSource, withRejects: boolean): Promise<{ rows: number; dataEnd: string | null; hits: Hit[] } | { error: string }> {
-  const rejects = withRejects ? { table: `__churnkit_rejects_${ts.table}`, scan: `__churnkit_scan_${ts.table}` } : undefined;
+async function countProblems(
+  ctx: Ctx,
+  ts: TableSource,
+  withRejects: boolean,
+): Promise<{ rows: number; dataEnd: string | null; hits: Hit[] } | { error: string }> {
+  const rejects = withRejects
+    ? { table: `__churnkit_rejects_${ts.table}`, scan: `__churnkit_scan_${ts.table}` }
+    : undefined;
   const { sql: cte, conv } = rowsCte(ts, ts.relation(rejects ? { rejects } : {}), false);
   const checks = rowChecks(ts, conv, ctx);
   // count() of every column makes the reader decode each one (a column no check reads would
   // otherwise be skipped, and bad UTF-8 in it found only later, by a query that needs it).
-  const aggs = [`count(*) AS n`, ...[...conv.values()].filter((x) => ts.columns.get(x.spec.name)).map((x) => `count(${alias('r', x.i)}) AS "c_${x.i}"`)];
+  const aggs = [
+    `count(*) AS n`,
+    ...[...conv.values()]
+      .filter((x) => ts.columns.get(x.spec.name))
+      .map((x) => `count(${alias('r', x.i)}) AS "c_${x.i}"`),
+  ];
   checks.forEach((ch, j) => {
     aggs.push(`count(*) FILTER (WHERE ${ch.cond}) AS "n_${j}"`);
     if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
@@ -252,12 +310,18 @@ async function countProblems(ctx: Ctx, ts: TableSource, withRejects: boolean): P
   if (isUsage) aggs.push(`CAST(max(${alias('v', conv.get('occurred_at')!.i)}) AS VARCHAR) AS data_end`);
   let row: Record<string, unknown>;
   try {
-    row = (await ctx.conn.runAndReadAll(`WITH ${cte} SELECT ${aggs.join(', ')} FROM c${accountJoin(ctx, ts, conv)}`)).getRowObjectsJS()[0]!;
+    row = (
+      await ctx.conn.runAndReadAll(`WITH ${cte} SELECT ${aggs.join(', ')} FROM c${accountJoin(ctx, ts, conv)}`)
+    ).getRowObjectsJS()[0]!;
   } catch (err) {
     return { error: firstLine(err) };
   }
   const hits = checks
-    .map((check, j) => ({ check, count: Number(row[`n_${j}`]), distinct: check.distinct ? Number(row[`d_${j}`]) : null }))
+    .map((check, j) => ({
+      check,
+      count: Number(row[`n_${j}`]),
+      distinct: check.distinct ? Number(row[`d_${j}`]) : null,
+    }))
     .filter((h) => h.count > 0);
   return { rows: Number(row['n']), dataEnd: isUsage ? ((row['data_end'] as string | null) ?? null) : null, hits };
 }
@@ -269,7 +333,10 @@ async function countProblems(ctx: Ctx, ts: TableSource, withRejects: boolean): P
  */
 async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<IssueExample[][]> {
   const { sql: cte, conv } = rowsCte(ts, ts.relation(), true);
-  const cols = hits.flatMap((h, j) => [`(${h.check.cond}) AS "f_${j}"`, `CAST(${h.check.value ?? 'NULL'} AS VARCHAR) AS "x_${j}"`]);
+  const cols = hits.flatMap((h, j) => [
+    `(${h.check.cond}) AS "f_${j}"`,
+    `CAST(${h.check.value ?? 'NULL'} AS VARCHAR) AS "x_${j}"`,
+  ]);
   const where = hits.map((h) => `(${h.check.cond})`).join(' OR ');
   const sql = `WITH ${cte} SELECT ${ROW} AS row, "__churnkit_key" AS key, ${cols.join(', ')} FROM c${accountJoin(ctx, ts, conv)} WHERE ${where}`;
   const need = hits.map((h) => Math.min(ctx.max, h.count));
@@ -306,7 +373,11 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
   const table = quoteIdent(`__churnkit_rejects_${ts.table}`);
   let rows: Record<string, unknown>[];
   try {
-    rows = (await ctx.conn.runAndReadAll(`SELECT count(*) OVER () AS total, bool_or(error_type = 'INVALID ENCODING') OVER () AS encoding, line, error_message FROM ${table} ORDER BY line LIMIT ${ctx.max}`)).getRowObjectsJS();
+    rows = (
+      await ctx.conn.runAndReadAll(
+        `SELECT count(*) OVER () AS total, bool_or(error_type = 'INVALID ENCODING') OVER () AS encoding, line, error_message FROM ${table} ORDER BY line LIMIT ${ctx.max}`,
+      )
+    ).getRowObjectsJS();
   } catch {
     return null; // no rejects table: nothing was rejected
   }
@@ -314,7 +385,17 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
   const count = Number(rows[0]!['total']);
   const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']) }));
   const fix = rows[0]!['encoding'] ? 'save the file as UTF-8' : 'check the delimiter and quoting';
-  return newIssue(ts, { code: 'malformed_rows', severity: 'error', message: 'lines the CSV reader cannot read', hint: `${fix}; the other checks of this table wait until these lines are fixed` }, count, examples);
+  return newIssue(
+    ts,
+    {
+      code: 'malformed_rows',
+      severity: 'error',
+      message: 'lines the CSV reader cannot read',
+      hint: `${fix}; the other checks of this table wait until these lines are fixed`,
+    },
+    count,
+    examples,
+  );
 }
 
 /** Keys that occur on more than one row: an error for account_id, a warning elsewhere. */
@@ -329,10 +410,16 @@ async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue
   const row = (await ctx.conn.runAndReadAll(sql)).getRowObjectsJS()[0]!;
   const keys = Number(row['keys']);
   if (keys === 0) return null;
-  const examples = ((row['ex'] as { k: string; rows: (bigint | number)[] }[]) ?? []).map((e) => ({ key: `${keyCol}=${e.k}`, rows: e.rows.map(Number) }));
+  const examples = ((row['ex'] as { k: string; rows: (bigint | number)[] }[]) ?? []).map((e) => ({
+    key: `${keyCol}=${e.k}`,
+    rows: e.rows.map(Number),
+  }));
   const severity: Severity = ts.table === 'accounts' ? 'error' : 'warning';
   const message = `duplicate ${keyCol} (${keys.toLocaleString('en-US')} value${keys === 1 ? '' : 's'} on more than one row)`;
-  return { ...newIssue(ts, { code: 'duplicate_key', severity, column: keyCol, message }, Number(row['total']), examples), groups: keys };
+  return {
+    ...newIssue(ts, { code: 'duplicate_key', severity, column: keyCol, message }, Number(row['total']), examples),
+    groups: keys,
+  };
 }
 
 /** One account per id (the first churned_at if an id repeats), for orphan and after-churn checks. */
@@ -341,7 +428,9 @@ async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
   const id = alias('v', conv.get('account_id')!.i);
   const churned = alias('v', conv.get('churned_at')!.i);
   try {
-    await ctx.conn.run(`CREATE TABLE ${ACCOUNTS} AS WITH ${cte} SELECT ${id} AS account_id, min(${churned}) AS churned_at FROM c WHERE ${id} IS NOT NULL GROUP BY 1`);
+    await ctx.conn.run(
+      `CREATE TABLE ${ACCOUNTS} AS WITH ${cte} SELECT ${id} AS account_id, min(${churned}) AS churned_at FROM c WHERE ${id} IS NOT NULL GROUP BY 1`,
+    );
     return true;
   } catch {
     return false; // unreadable accounts: reported by its own scan
@@ -353,7 +442,9 @@ async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, num
   const table = ts.table;
   const result = await countProblems(ctx, ts, ts.format === 'csv');
   if ('error' in result) {
-    ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []));
+    ctx.issues.push(
+      newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${result.error}` }, 0, []),
+    );
     rows.set(table, null);
     return;
   }
@@ -366,14 +457,30 @@ async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, num
   }
   if (result.rows === 0) {
     const required = CONTRACT[table].required;
-    ctx.issues.push(newIssue(ts, { code: 'no_rows', severity: required ? 'error' : 'warning', message: required ? 'the table has no data rows (a header only)' : 'the table has no data rows; its features will read as none rather than unknown' }, 0, []));
+    ctx.issues.push(
+      newIssue(
+        ts,
+        {
+          code: 'no_rows',
+          severity: required ? 'error' : 'warning',
+          message: required
+            ? 'the table has no data rows (a header only)'
+            : 'the table has no data rows; its features will read as none rather than unknown',
+        },
+        0,
+        [],
+      ),
+    );
     return;
   }
   if (result.hits.length) {
     const examples = await collectExamples(ctx, ts, result.hits);
     result.hits.forEach((h, j) => {
       const d = h.distinct;
-      const message = d !== null ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})` : h.check.message;
+      const message =
+        d !== null
+          ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})`
+          : h.check.message;
       ctx.issues.push(newIssue(ts, { ...h.check, message }, h.count, examples[j]!));
     });
   }
@@ -383,27 +490,36 @@ async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, num
 
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const order = (i: ValidationIssue) => (i.severity === 'error' ? 0 : 1) * 100 + TABLE_NAMES.indexOf(i.table);
-  return issues.map((issue, k) => ({ issue, k })).sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k).map((x) => x.issue);
+  return issues
+    .map((issue, k) => ({ issue, k }))
+    .sort((a, b) => order(a.issue) - order(b.issue) || a.k - b.k)
+    .map((x) => x.issue);
 }
 
 /** Checks a history dataset against the input contract; never throws for bad data, only for a bad --data or mapping file. */
 export async function validateHistory(source: string, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const opener = findHistoryOpener(source);
-  if (opener) {
-    if (!opener.validate) throw new Error(`validate is not supported for ${opener.name} sources`);
-    return (await opener.validate(source, options)) as ValidationReport;
-  }
+  rejectUrlSource(source);
   const progress = options.progress ?? silentProgress;
   const db = await openDuckDB();
   try {
     const resolved = await resolveLocalHistory(db.connection, source, options.config);
-    const ctx: Ctx = { instance: db.instance, conn: db.connection, max: Math.max(1, options.maxExamples ?? 5), issues: [...resolved.issues], hasAccounts: false, dataEnd: null };
+    const ctx: Ctx = {
+      instance: db.instance,
+      conn: db.connection,
+      max: Math.max(1, options.maxExamples ?? 5),
+      issues: [...resolved.issues],
+      hasAccounts: false,
+      dataEnd: null,
+    };
     const byTable = new Map(resolved.tables.map((t) => [t.table, t]));
     const rows = new Map<TableName, number | null>();
     const accounts = byTable.get('accounts');
     if (accounts) ctx.hasAccounts = await buildAccountsIndex(ctx, accounts);
     // usage first: its latest timestamp is the line for future dates in the other tables
-    const order = [...(byTable.has('usage') ? ['usage' as const] : []), ...TABLE_NAMES.filter((t) => t !== 'usage' && byTable.has(t))];
+    const order = [
+      ...(byTable.has('usage') ? ['usage' as const] : []),
+      ...TABLE_NAMES.filter((t) => t !== 'usage' && byTable.has(t)),
+    ];
     for (const table of order) {
       const ts = byTable.get(table)!;
       progress.start(`validating ${table} (${ts.origin})`);
@@ -411,7 +527,14 @@ export async function validateHistory(source: string, options: ValidateOptions =
         await validateTable(ctx, ts, rows);
       } catch (err) {
         // A read error the first pass did not meet (the later passes read strictly).
-        ctx.issues.push(newIssue(ts, { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${firstLine(err)}` }, 0, []));
+        ctx.issues.push(
+          newIssue(
+            ts,
+            { code: 'unreadable', severity: 'error', message: `cannot read the rows: ${firstLine(err)}` },
+            0,
+            [],
+          ),
+        );
       }
     }
     progress.done();
@@ -424,7 +547,12 @@ export async function validateHistory(source: string, options: ValidateOptions =
       config: resolved.configPath,
       tables: TABLE_NAMES.map((t) => {
         const ts = byTable.get(t);
-        return { table: t, source: ts?.origin ?? null, format: ts?.format ?? null, rows: ts ? (rows.get(t) ?? null) : null };
+        return {
+          table: t,
+          source: ts?.origin ?? null,
+          format: ts?.format ?? null,
+          rows: ts ? (rows.get(t) ?? null) : null,
+        };
       }),
       dataEnd: ctx.dataEnd ? isoOf(ctx.dataEnd) : null,
       errors,
@@ -441,12 +569,21 @@ export function formatValidationReport(report: ValidationReport): string[] {
   const lines = [`${report.source} (${report.kind}${report.config ? `, mapping ${report.config}` : ''})`];
   const width = Math.max(...report.tables.map((t) => (t.source ?? '').length), 6);
   for (const t of report.tables) {
-    const rows = t.rows === null ? (t.source ? 'unread' : 'absent') : `${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'}`;
+    const rows =
+      t.rows === null
+        ? t.source
+          ? 'unread'
+          : 'absent'
+        : `${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'}`;
     lines.push(`  ${t.table.padEnd(13)}${(t.source ?? '-').padEnd(width + 2)}${rows}`);
   }
   if (report.dataEnd) lines.push(`  data end ${report.dataEnd} (latest usage timestamp)`);
   for (const issue of report.issues) lines.push(`${issue.severity}: ${formatIssue(issue)}`);
   const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-  lines.push(report.ok ? `ok: the data meets the contract (${plural(report.warnings, 'warning')})` : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`);
+  lines.push(
+    report.ok
+      ? `ok: the data meets the contract (${plural(report.warnings, 'warning')})`
+      : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`,
+  );
   return lines;
 }

@@ -1,2 +1,1 @@
-export * from './metrics.js';
 export * from './backtest/index.js';

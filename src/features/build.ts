@@ -1,9 +1,11 @@
-import { DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/contract.js';
-import { quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/duckdb.js';
-import { ChurnkitError, InputError, UsageError } from '../util/errors.js';
-import { silentProgress, type Progress } from '../util/progress.js';
-import { withAtomicFile } from '../util/atomic.js';
-import { duckdbDialect, isoDay, type SqlDialect } from './dialect.js';
+import { DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/index.js';
+import { quoteIdent, quoteLiteral, queryRows } from '../data/index.js';
+import type { DuckDBConnection } from '../data/index.js';
+import { ChurnkitError, InputError, UsageError } from '../util/index.js';
+import { silentProgress, type Progress } from '../util/index.js';
+import { withAtomicFile } from '../util/index.js';
+import { duckdbDialect, type SqlDialect } from './dialect.js';
+import { isoDay } from '../util/index.js';
 import { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
 import { featureQuery, renderFeatureSql, LABEL_KINDS, type FeatureQuery, type LabelKind } from './sql.js';
 import { FEATURES, SIGNALS, FEATURE_TABLE_COLUMNS } from './registry.js';
@@ -72,13 +74,17 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   const conn = source.connection;
   const progress = options.progress ?? silentProgress;
   const horizon = options.horizon ?? DEFAULT_HORIZON;
-  if (!Number.isInteger(horizon) || horizon < 1) throw new UsageError(`--horizon must be a positive whole number of days, got ${horizon}`);
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new UsageError(`--horizon must be a positive whole number of days, got ${horizon}`);
   const label = options.label ?? 'churn';
-  if (!LABEL_KINDS.includes(label)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${label}"`);
+  if (!LABEL_KINDS.includes(label))
+    throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${label}"`);
   const every = options.every ?? 'month';
-  if (!EVERY_VALUES.includes(every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${every}"`);
+  if (!EVERY_VALUES.includes(every))
+    throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${every}"`);
   if (options.dataEnd !== undefined) checkDateOption('--data-end', options.dataEnd);
-  const explicit = options.asOf === undefined ? undefined : typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
+  const explicit =
+    options.asOf === undefined ? undefined : typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
   for (const t of explicit ?? []) checkDateOption('--as-of', t);
   const relation = options.relation ?? DEFAULT_RELATION;
 
@@ -91,7 +97,8 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   try {
     const pre = await preflight(conn, staged);
     const end = options.dataEnd ?? pre.latestUsageDay;
-    if (end === null) throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
+    if (end === null)
+      throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
     dataEnd = end;
     if (explicit !== undefined) {
       asOf = [...new Set(explicit)].sort();
@@ -100,7 +107,9 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       asOf = snapshotDates(every, pre.firstStart, dataEnd);
     }
     if (asOf.length === 0)
-      throw new UsageError(`no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`);
+      throw new UsageError(
+        `no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`,
+      );
 
     query = featureQuery(
       {
@@ -127,10 +136,14 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   } catch (err) {
     throw asInputProblem(err);
   } finally {
-    for (const s of [...(query?.steps ?? [])].reverse()) await conn.run(`DROP ${s.materialize ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(s.name)}`);
+    for (const s of [...(query?.steps ?? [])].reverse())
+      await conn.run(`DROP ${s.materialize ? 'TABLE' : 'VIEW'} IF EXISTS ${quoteIdent(s.name)}`);
     for (const name of staged.values()) await conn.run(`DROP TABLE IF EXISTS ${name}`);
   }
-  const [counts] = await queryRows<{ rows: bigint; accounts: bigint }>(conn, `SELECT COUNT(*) AS rows, COUNT(DISTINCT account_id) AS accounts FROM ${target}`);
+  const [counts] = await queryRows<{ rows: bigint; accounts: bigint }>(
+    conn,
+    `SELECT COUNT(*) AS rows, COUNT(DISTINCT account_id) AS accounts FROM ${target}`,
+  );
   return {
     connection: conn,
     relation,
@@ -149,12 +162,25 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
 
 /** The feature query as one SQL statement for a dialect, without running it (e.g. for PostgreSQL). */
 export function featureSql(
-  params: { asOf: readonly string[]; dataEnd: string; horizon?: number; label?: LabelKind; tables: ReadonlySet<TableName>; csmKinds?: readonly string[]; source?: (t: TableName) => string },
+  params: {
+    asOf: readonly string[];
+    dataEnd: string;
+    horizon?: number;
+    label?: LabelKind;
+    tables: ReadonlySet<TableName>;
+    csmKinds?: readonly string[];
+    source?: (t: TableName) => string;
+  },
   dialect: SqlDialect = duckdbDialect,
 ): string {
   return renderFeatureSql(
     featureQuery(
-      { ...params, horizon: params.horizon ?? DEFAULT_HORIZON, label: params.label ?? 'churn', csmKinds: params.csmKinds ?? DEFAULT_CSM_KINDS },
+      {
+        ...params,
+        horizon: params.horizon ?? DEFAULT_HORIZON,
+        label: params.label ?? 'churn',
+        csmKinds: params.csmKinds ?? DEFAULT_CSM_KINDS,
+      },
       dialect,
     ),
   );
@@ -251,10 +277,25 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
               strftime(MIN(started_at), '%Y-%m-%d') AS first_start
        FROM ${accounts}`,
     );
-    if (Number(acc!['null_ids']) > 0) throw new InputError({ table: 'accounts', column: 'account_id' }, `${acc!['null_ids']} row(s) have no account_id`);
-    if (acc!['no_start'] !== null) throw new InputError({ table: 'accounts', key: `account_id=${acc!['no_start']}`, column: 'started_at' }, 'is empty (required)');
-    const dup = await queryRows(conn, `SELECT account_id, COUNT(*) AS n FROM ${accounts} GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`);
-    if (dup.length) throw new InputError({ table: 'accounts', key: `account_id=${dup[0]!['account_id']}`, column: 'account_id' }, `appears ${dup[0]!['n']} times (must be unique)`);
+    if (Number(acc!['null_ids']) > 0)
+      throw new InputError(
+        { table: 'accounts', column: 'account_id' },
+        `${acc!['null_ids']} row(s) have no account_id`,
+      );
+    if (acc!['no_start'] !== null)
+      throw new InputError(
+        { table: 'accounts', key: `account_id=${acc!['no_start']}`, column: 'started_at' },
+        'is empty (required)',
+      );
+    const dup = await queryRows(
+      conn,
+      `SELECT account_id, COUNT(*) AS n FROM ${accounts} GROUP BY account_id HAVING COUNT(*) > 1 ORDER BY account_id LIMIT 1`,
+    );
+    if (dup.length)
+      throw new InputError(
+        { table: 'accounts', key: `account_id=${dup[0]!['account_id']}`, column: 'account_id' },
+        `appears ${dup[0]!['n']} times (must be unique)`,
+      );
     // One pass over usage: the latest timestamp (data_end), contract violations the SQL relies on,
     // and the feature event names (for the breadth bitmask).
     const perEvent = await queryRows(
@@ -264,18 +305,38 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
               BOOL_AND(quantity = FLOOR(quantity)) AS whole, SUM(ABS(quantity)) AS total
        FROM ${usage} GROUP BY event ORDER BY event`,
     );
-    const wholeQuantities = perEvent.every((r) => r['whole'] !== false) && perEvent.reduce((a, r) => a + Number(r['total'] ?? 0), 0) < 2 ** 52;
-    const lastDay = perEvent.map((r) => r['last_day'] as string | null).reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+    const wholeQuantities =
+      perEvent.every((r) => r['whole'] !== false) &&
+      perEvent.reduce((a, r) => a + Number(r['total'] ?? 0), 0) < 2 ** 52;
+    const lastDay = perEvent
+      .map((r) => r['last_day'] as string | null)
+      .reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
     if (perEvent.some((r) => Number(r['no_time']) > 0)) {
-      const [ex] = await queryRows(conn, `SELECT account_id, COUNT(*) OVER () AS n FROM ${usage} WHERE occurred_at IS NULL LIMIT 1`);
-      throw new InputError({ table: 'usage', key: `account_id=${ex?.['account_id']}`, column: 'occurred_at' }, `is empty in ${ex?.['n']} row(s) (required)`);
+      const [ex] = await queryRows(
+        conn,
+        `SELECT account_id, COUNT(*) OVER () AS n FROM ${usage} WHERE occurred_at IS NULL LIMIT 1`,
+      );
+      throw new InputError(
+        { table: 'usage', key: `account_id=${ex?.['account_id']}`, column: 'occurred_at' },
+        `is empty in ${ex?.['n']} row(s) (required)`,
+      );
     }
     if (perEvent.some((r) => r['min_quantity'] !== null && Number(r['min_quantity']) < 0)) {
       const [ex] = await queryRows(conn, `SELECT account_id, event FROM ${usage} WHERE quantity < 0 LIMIT 1`);
-      throw new InputError({ table: 'usage', key: `account_id=${ex?.['account_id']}, event=${ex?.['event']}`, column: 'quantity' }, 'is negative (must be >= 0)');
+      throw new InputError(
+        { table: 'usage', key: `account_id=${ex?.['account_id']}, event=${ex?.['event']}`, column: 'quantity' },
+        'is negative (must be >= 0)',
+      );
     }
-    const featureEvents = perEvent.map((r) => r['event'] as string | null).filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call');
-    return { firstStart: (acc!['first_start'] as string | null) ?? null, latestUsageDay: lastDay, featureEvents, wholeQuantities };
+    const featureEvents = perEvent
+      .map((r) => r['event'] as string | null)
+      .filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call');
+    return {
+      firstStart: (acc!['first_start'] as string | null) ?? null,
+      latestUsageDay: lastDay,
+      featureEvents,
+      wholeQuantities,
+    };
   } catch (err) {
     throw asInputProblem(err);
   }
@@ -289,8 +350,12 @@ function asInputProblem(err: unknown): unknown {
   if (err instanceof ChurnkitError || !(err instanceof Error)) return err;
   const line = err.message.split('\n')[0]!;
   const m = /^(?:Invalid Input Error|Conversion Error): (.*)$/.exec(line);
-  if (m) return new ChurnkitError(/^table /.test(m[1]!) ? m[1]! : `history has a value of the wrong type: ${m[1]} (churnkit validate lists every bad row)`, 2);
+  if (m)
+    return new ChurnkitError(
+      /^table /.test(m[1]!)
+        ? m[1]!
+        : `history has a value of the wrong type: ${m[1]} (churnkit validate lists every bad row)`,
+      2,
+    );
   return err;
 }
-
-

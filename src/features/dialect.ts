@@ -15,6 +15,7 @@
  * - `median` is the aggregate median with linear interpolation between the two middle values.
  * - `integerSeries` is a FROM item producing the integers from..to inclusive as one column.
  */
+import { checkIsoDate } from '../util/index.js';
 export interface SqlDialect {
   readonly name: 'duckdb' | 'postgres' | (string & {});
   /** A DATE literal from `YYYY-MM-DD`. */
@@ -66,31 +67,12 @@ export const duckdbDialect: SqlDialect = {
   text: (e) => `CAST(${e} AS VARCHAR)`,
   exactNumber: (e) => `CAST(${e} AS DECIMAL(38, 6))`,
   median: (e) => `median(${e})`,
-  integerSeries: (alias, column, from, to) => `generate_series(${Math.trunc(from)}, ${Math.trunc(to)}) AS ${alias}(${column})`,
+  integerSeries: (alias, column, from, to) =>
+    `generate_series(${Math.trunc(from)}, ${Math.trunc(to)}) AS ${alias}(${column})`,
   types: { double: 'DOUBLE', integer: 'INTEGER', text: 'VARCHAR', date: 'DATE', boolean: 'BOOLEAN' },
 };
 
 // DuckDB defines DATE + INTEGER but not DATE + BIGINT, so expressions are cast first.
 function paren(x: number | string): string {
   return typeof x === 'number' ? (x < 0 ? `(${Math.trunc(x)})` : String(Math.trunc(x))) : `CAST(${x} AS INTEGER)`;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar day in `YYYY-MM-DD` form, or throws (dates reach SQL only through here). */
-export function checkIsoDate(value: string): string {
-  if (!ISO_DATE.test(value) || isoDay(value) === undefined) throw new RangeError(`not a date (YYYY-MM-DD): "${value}"`);
-  return value;
-}
-
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date, or undefined when it is not a real day. */
-export function isoDay(value: string): number | undefined {
-  if (!ISO_DATE.test(value)) return undefined;
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value) return undefined;
-  return ms / 86_400_000;
-}
-
-export function isoFromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -3,10 +3,38 @@
  * override signals, labels, and the feature QA summary. Other modules import from here.
  */
 export * from './registry.js';
-export { buildFeatures, featureSql, writeFeatureTable, featureFileFormat, nullColumns, DEFAULT_HORIZON, DEFAULT_RELATION } from './build.js';
+export {
+  buildFeatures,
+  featureSql,
+  writeFeatureTable,
+  featureFileFormat,
+  nullColumns,
+  DEFAULT_HORIZON,
+  DEFAULT_RELATION,
+} from './build.js';
 export type { FeatureSource, FeatureOptions, FeatureBuild, NullColumn, FeatureFileFormat } from './build.js';
-export { featureQuery, renderFeatureSql, WINDOWS, LABEL_KINDS, type FeatureQuery, type FeatureSqlParams, type SqlStep, type LabelKind } from './sql.js';
-export { duckdbDialect, checkIsoDate, isoDay, isoFromDay, type SqlDialect } from './dialect.js';
+export {
+  featureQuery,
+  renderFeatureSql,
+  WINDOWS,
+  LABEL_KINDS,
+  type FeatureQuery,
+  type FeatureSqlParams,
+  type SqlStep,
+  type LabelKind,
+} from './sql.js';
+export { duckdbDialect, type SqlDialect } from './dialect.js';
 export { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
-export { featureQa, featureQaOfFile, featureTableReader, renderQaMarkdown, describeNulls, type FeatureQa, type ColumnQa, type DecileQa, type RateCell, type NullNote } from './qa.js';
+export {
+  featureQa,
+  featureQaOfFile,
+  featureTableReader,
+  renderQaMarkdown,
+  describeNulls,
+  type FeatureQa,
+  type ColumnQa,
+  type DecileQa,
+  type RateCell,
+  type NullNote,
+} from './qa.js';
 export { configureEngine, DEFAULT_MEMORY_LIMIT, type EngineOptions } from './engine.js';

@@ -1,4 +1,5 @@
-import { openDuckDB, quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/duckdb.js';
+import { openDuckDB, quoteIdent, quoteLiteral, queryRows } from '../data/index.js';
+import type { DuckDBConnection } from '../data/index.js';
 import { FEATURES, SIGNALS, LABEL_COLUMN, FEATURE_TABLE_TYPES, featureSpec, signalSpec } from './registry.js';
 import { featureFileFormat } from './build.js';
 import type { NullColumn } from './build.js';
@@ -74,7 +75,12 @@ interface QaColumn {
 function qaColumns(): QaColumn[] {
   const cols: QaColumn[] = [{ name: 'segment', role: 'signal', type: 'text' }];
   for (const f of FEATURES) cols.push({ name: f.name, role: 'feature', type: 'number' });
-  for (const s of SIGNALS) cols.push({ name: s.name, role: 'signal', type: s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number' });
+  for (const s of SIGNALS)
+    cols.push({
+      name: s.name,
+      role: 'signal',
+      type: s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number',
+    });
   return cols;
 }
 
@@ -82,7 +88,11 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 const rate = (positives: number, labeled: number): number | null => (labeled > 0 ? positives / labeled : null);
 
 /** QA summary of `relation` (a table name, or any FROM item such as read_parquet('...')). */
-export async function featureQa(conn: DuckDBConnection, relation: string, options: { nullColumns?: readonly NullColumn[] } = {}): Promise<FeatureQa> {
+export async function featureQa(
+  conn: DuckDBConnection,
+  relation: string,
+  options: { nullColumns?: readonly NullColumn[] } = {},
+): Promise<FeatureQa> {
   const from = /^[A-Za-z_][A-Za-z0-9_]*$/.test(relation) ? quoteIdent(relation) : relation;
   return computeQa(conn, from, options.nullColumns ?? []);
 }
@@ -122,17 +132,23 @@ FROM ${from}`;
   const parts: string[] = [];
   cols.forEach((c, i) => {
     parts.push(`COUNT(${q(c.name)}) AS n${i}`);
-    parts.push(`SUM(CASE WHEN ${q(c.name)} IS NULL AND ${label} IS NOT NULL THEN 1 ELSE 0 END) AS ln${i}`, `SUM(CASE WHEN ${q(c.name)} IS NULL THEN ${label} ELSE 0 END) AS pn${i}`);
+    parts.push(
+      `SUM(CASE WHEN ${q(c.name)} IS NULL AND ${label} IS NOT NULL THEN 1 ELSE 0 END) AS ln${i}`,
+      `SUM(CASE WHEN ${q(c.name)} IS NULL THEN ${label} ELSE 0 END) AS pn${i}`,
+    );
   });
   const [agg] = await queryRows(conn, `SELECT ${parts.join(',\n  ')} FROM ${from}`);
   cols.forEach((_, i) => {
     agg![`lv${i}`] = labeled - Number(agg![`ln${i}`]);
     agg![`pv${i}`] = positives - Number(agg![`pn${i}`]);
   });
-  const moments = cols.flatMap((c, i) => (c.type === 'number' ? [`AVG(${asNumber(c)}) AS mean${i}`, `STDDEV_SAMP(${asNumber(c)}) AS std${i}`] : []));
+  const moments = cols.flatMap((c, i) =>
+    c.type === 'number' ? [`AVG(${asNumber(c)}) AS mean${i}`, `STDDEV_SAMP(${asNumber(c)}) AS std${i}`] : [],
+  );
   const corrCols = [...FEATURES.map((f) => f.name), LABEL_COLUMN];
   for (let i = 0; i < corrCols.length; i++)
-    for (let j = i + 1; j < corrCols.length; j++) moments.push(`CORR(CAST(${q(corrCols[i]!)} AS DOUBLE), CAST(${q(corrCols[j]!)} AS DOUBLE)) AS c${i}_${j}`);
+    for (let j = i + 1; j < corrCols.length; j++)
+      moments.push(`CORR(CAST(${q(corrCols[i]!)} AS DOUBLE), CAST(${q(corrCols[j]!)} AS DOUBLE)) AS c${i}_${j}`);
   const [mom] = await singleThreaded(conn, () => queryRows(conn, `SELECT ${moments.join(', ')} FROM ${from}`));
   const a = { ...agg!, ...mom! };
 
@@ -151,7 +167,9 @@ FROM ${from}`;
   try {
     for (const c of numeric) {
       const n = Number(a[`n${cols.indexOf(c)}`]);
-      const positions = [...new Set(QUANTILES.flatMap(([, p]) => [Math.floor(p * (n - 1)), Math.ceil(p * (n - 1))]))].filter((x) => x >= 0);
+      const positions = [
+        ...new Set(QUANTILES.flatMap(([, p]) => [Math.floor(p * (n - 1)), Math.ceil(p * (n - 1))])),
+      ].filter((x) => x >= 0);
       const picks = positions.map((x) => `MAX(CASE WHEN pos = ${x} THEN value END) AS at${x}`);
       const rows = await queryRows(
         conn,
@@ -161,7 +179,9 @@ FROM ${from}`;
          GROUP BY decile ORDER BY decile`,
       );
       const at = new Map<number, number>();
-      for (const r of rows) for (const x of positions) if (r[`at${x}`] !== null && r[`at${x}`] !== undefined) at.set(x, Number(r[`at${x}`]));
+      for (const r of rows)
+        for (const x of positions)
+          if (r[`at${x}`] !== null && r[`at${x}`] !== undefined) at.set(x, Number(r[`at${x}`]));
       quantiles.set(
         c.name,
         Object.fromEntries(
@@ -179,7 +199,15 @@ FROM ${from}`;
         rows.map((r) => {
           const l = Number(r['labeled']);
           const p = Number(r['positives']);
-          return { decile: Number(r['decile']), rows: Number(r['n']), labeled: l, positives: p, rate: rate(p, l), min: Number(r['lo']), max: Number(r['hi']) };
+          return {
+            decile: Number(r['decile']),
+            rows: Number(r['n']),
+            labeled: l,
+            positives: p,
+            rate: rate(p, l),
+            min: Number(r['lo']),
+            max: Number(r['hi']),
+          };
         }),
       );
     }
@@ -196,7 +224,13 @@ FROM ${from} WHERE ${q(c.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     );
     levels.set(
       c.name,
-      lv.map((r) => ({ value: String(r['value']), rows: Number(r['n']), labeled: Number(r['labeled']), positives: Number(r['positives']), rate: rate(Number(r['positives']), Number(r['labeled'])) })),
+      lv.map((r) => ({
+        value: String(r['value']),
+        rows: Number(r['n']),
+        labeled: Number(r['labeled']),
+        positives: Number(r['positives']),
+        rate: rate(Number(r['positives']), Number(r['labeled'])),
+      })),
     );
   }
 
@@ -244,7 +278,11 @@ FROM ${from} WHERE ${q(c.name)} IS NOT NULL GROUP BY 1 ORDER BY 1`,
     version: 1,
     rows,
     accounts: Number(ov!['accounts']),
-    as_of: { first: (ov!['first'] as string | null) ?? null, last: (ov!['last'] as string | null) ?? null, count: Number(ov!['dates']) },
+    as_of: {
+      first: (ov!['first'] as string | null) ?? null,
+      last: (ov!['last'] as string | null) ?? null,
+      count: Number(ov!['dates']),
+    },
     label: { column: LABEL_COLUMN, labeled, censored: rows - labeled, positives, rate: rate(positives, labeled) },
     columns,
     correlation: { columns: corrCols, matrix },
@@ -277,7 +315,8 @@ const fmt = (v: number | null | undefined, digits = 3): string => {
   const a = Math.abs(v);
   return a !== 0 && (a >= 1e6 || a < 1e-3) ? v.toExponential(2) : v.toFixed(digits);
 };
-const pct = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`);
+const pct = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`;
 
 /** The QA summary as Markdown, for `<out>.qa.md` and reports. */
 export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
@@ -285,8 +324,12 @@ export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
   const l = (s = '') => lines.push(s);
   l(`# ${title}`);
   l();
-  l(`- rows: ${qa.rows} (${qa.accounts} accounts, ${qa.as_of.count} as-of dates ${qa.as_of.first ?? '—'} … ${qa.as_of.last ?? '—'})`);
-  l(`- label \`${qa.label.column}\`: ${qa.label.labeled} labeled, ${qa.label.censored} censored, ${qa.label.positives} positive (churn rate ${pct(qa.label.rate)})`);
+  l(
+    `- rows: ${qa.rows} (${qa.accounts} accounts, ${qa.as_of.count} as-of dates ${qa.as_of.first ?? '—'} … ${qa.as_of.last ?? '—'})`,
+  );
+  l(
+    `- label \`${qa.label.column}\`: ${qa.label.labeled} labeled, ${qa.label.censored} censored, ${qa.label.positives} positive (churn rate ${pct(qa.label.rate)})`,
+  );
   const allNull = qa.columns.filter((c) => c.non_null === 0);
   if (allNull.length) {
     l();
@@ -300,25 +343,28 @@ export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
   l('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of qa.columns) {
     const qv = c.quantiles ?? {};
-    l(`| \`${c.name}\` | ${pct(c.coverage)} | ${fmt(c.mean)} | ${fmt(qv['p1'])} | ${fmt(qv['p25'])} | ${fmt(qv['p50'])} | ${fmt(qv['p75'])} | ${fmt(qv['p99'])} | ${pct(c.churn.null.rate)} | ${pct(c.churn.non_null.rate)} |`);
+    l(
+      `| \`${c.name}\` | ${pct(c.coverage)} | ${fmt(c.mean)} | ${fmt(qv['p1'])} | ${fmt(qv['p25'])} | ${fmt(qv['p50'])} | ${fmt(qv['p75'])} | ${fmt(qv['p99'])} | ${pct(c.churn.null.rate)} | ${pct(c.churn.non_null.rate)} |`,
+    );
   }
   l();
   l('## Churn rate per decile (of non-NULL rows, low to high value)');
   l();
   l(`| column | ${Array.from({ length: 10 }, (_, i) => `D${i + 1}`).join(' | ')} |`);
   l(`|---|${Array.from({ length: 10 }, () => '---:').join('|')}|`);
-  for (const c of qa.columns.filter((c) => c.deciles && c.deciles.length)) {
+  for (const c of qa.columns.filter((c) => c.deciles?.length)) {
     const cells = Array.from({ length: 10 }, (_, i) => pct(c.deciles!.find((d) => d.decile === i + 1)?.rate ?? null));
     l(`| \`${c.name}\` | ${cells.join(' | ')} |`);
   }
-  const withLevels = qa.columns.filter((c) => c.levels && c.levels.length);
+  const withLevels = qa.columns.filter((c) => c.levels?.length);
   if (withLevels.length) {
     l();
     l('## Churn rate per value');
     l();
     l('| column | value | rows | labeled | churn rate |');
     l('|---|---|---:|---:|---:|');
-    for (const c of withLevels) for (const v of c.levels!) l(`| \`${c.name}\` | ${v.value} | ${v.rows} | ${v.labeled} | ${pct(v.rate)} |`);
+    for (const c of withLevels)
+      for (const v of c.levels!) l(`| \`${c.name}\` | ${v.value} | ${v.rows} | ${v.labeled} | ${pct(v.rate)} |`);
   }
   l();
   l('## Correlation (Pearson, pairwise non-NULL)');
@@ -326,7 +372,9 @@ export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
   const short = qa.correlation.columns.map((_, i) => `${i + 1}`);
   l(`| | ${short.join(' | ')} |`);
   l(`|---|${short.map(() => '---:').join('|')}|`);
-  qa.correlation.matrix.forEach((row, i) => l(`| ${i + 1} \`${qa.correlation.columns[i]}\` | ${row.map((v) => fmt(v, 2)).join(' | ')} |`));
+  qa.correlation.matrix.forEach((row, i) =>
+    l(`| ${i + 1} \`${qa.correlation.columns[i]}\` | ${row.map((v) => fmt(v, 2)).join(' | ')} |`),
+  );
   l();
   return `${lines.join('\n')}`;
 }

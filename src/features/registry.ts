@@ -1,4 +1,4 @@
-import type { TableName } from '../data/contract.js';
+import type { TableName } from '../data/index.js';
 
 /**
  * The ten ranked predictive features and the override/context signals of DESIGN.md §4.
@@ -23,30 +23,95 @@ export interface FeatureSpec {
 }
 
 export const FEATURES: readonly FeatureSpec[] = [
-  { name: 'usage_trend_14d', rank: 1, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'rel_change(usage last 14d, usage prior 14d); usage = sum of quantity over non-login events' },
-  { name: 'support_ticket_trend_30d', rank: 2, layer: 'engagement', direction: 'higher_is_riskier', needs: ['tickets'],
-    description: 'rel_change(tickets opened last 30d, tickets opened prior 30d)' },
-  { name: 'champion_engagement_change_30d', rank: 3, layer: 'relationship', direction: 'higher_is_safer', needs: ['contacts', 'interactions'],
-    description: 'rel_change of interactions with champions in effect at T, last 30d vs prior 30d; NULL without a champion',
-    nullWhen: 'no champion is in effect at the as-of date' },
-  { name: 'login_frequency_change_14d', rank: 4, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'rel_change(logins last 14d, logins prior 14d); logins = sum of quantity of login events' },
-  { name: 'license_utilization', rank: 5, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'distinct user_id with any usage (a row with quantity > 0) last 30d / seats; NULL if seats is NULL or 0',
-    nullWhen: 'seats is NULL or 0' },
-  { name: 'days_since_last_csm_interaction', rank: 6, layer: 'engagement', direction: 'higher_is_riskier', needs: ['interactions'],
-    description: 'days from the last CSM interaction (csm_meeting, csm_call, csm_email, qbr, or the mapping file csm_kinds) to T; days since started_at if none' },
-  { name: 'nps_trend', rank: 7, layer: 'outcome', direction: 'higher_is_safer', needs: ['nps'],
+  {
+    name: 'usage_trend_14d',
+    rank: 1,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: 'rel_change(usage last 14d, usage prior 14d); usage = sum of quantity over non-login events',
+  },
+  {
+    name: 'support_ticket_trend_30d',
+    rank: 2,
+    layer: 'engagement',
+    direction: 'higher_is_riskier',
+    needs: ['tickets'],
+    description: 'rel_change(tickets opened last 30d, tickets opened prior 30d)',
+  },
+  {
+    name: 'champion_engagement_change_30d',
+    rank: 3,
+    layer: 'relationship',
+    direction: 'higher_is_safer',
+    needs: ['contacts', 'interactions'],
+    description:
+      'rel_change of interactions with champions in effect at T, last 30d vs prior 30d; NULL without a champion',
+    nullWhen: 'no champion is in effect at the as-of date',
+  },
+  {
+    name: 'login_frequency_change_14d',
+    rank: 4,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: 'rel_change(logins last 14d, logins prior 14d); logins = sum of quantity of login events',
+  },
+  {
+    name: 'license_utilization',
+    rank: 5,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description:
+      'distinct user_id with any usage (a row with quantity > 0) last 30d / seats; NULL if seats is NULL or 0',
+    nullWhen: 'seats is NULL or 0',
+  },
+  {
+    name: 'days_since_last_csm_interaction',
+    rank: 6,
+    layer: 'engagement',
+    direction: 'higher_is_riskier',
+    needs: ['interactions'],
+    description:
+      'days from the last CSM interaction (csm_meeting, csm_call, csm_email, qbr, or the mapping file csm_kinds) to T; days since started_at if none',
+  },
+  {
+    name: 'nps_trend',
+    rank: 7,
+    layer: 'outcome',
+    direction: 'higher_is_safer',
+    needs: ['nps'],
     description: 'mean NPS score last 180d minus mean prior 180d; NULL unless both windows have responses',
-    nullWhen: 'the last or the prior 180 days have no NPS response' },
-  { name: 'contract_value_vs_usage_ratio', rank: 8, layer: 'outcome', direction: 'higher_is_riskier', needs: ['contracts', 'usage'],
-    description: 'ARR in effect / max(1, active users last 30d), divided by its median over the same segment at T; NULL without a contract',
-    nullWhen: 'no contract is in effect at the as-of date, or the segment median is 0' },
-  { name: 'feature_adoption_breadth_change_30d', rank: 9, layer: 'usage', direction: 'higher_is_safer', needs: ['usage'],
-    description: 'rel_change of distinct feature events (not login, not api_call; rows with quantity > 0) last 30d vs prior 30d' },
-  { name: 'days_since_last_integration_added', rank: 10, layer: 'usage', direction: 'higher_is_riskier', needs: ['integrations'],
-    description: 'days from the latest connected_at before T to T; days since started_at if none' },
+    nullWhen: 'the last or the prior 180 days have no NPS response',
+  },
+  {
+    name: 'contract_value_vs_usage_ratio',
+    rank: 8,
+    layer: 'outcome',
+    direction: 'higher_is_riskier',
+    needs: ['contracts', 'usage'],
+    description:
+      'ARR in effect / max(1, active users last 30d), divided by its median over the same segment at T; NULL without a contract',
+    nullWhen: 'no contract is in effect at the as-of date, or the segment median is 0',
+  },
+  {
+    name: 'feature_adoption_breadth_change_30d',
+    rank: 9,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description:
+      'rel_change of distinct feature events (not login, not api_call; rows with quantity > 0) last 30d vs prior 30d',
+  },
+  {
+    name: 'days_since_last_integration_added',
+    rank: 10,
+    layer: 'usage',
+    direction: 'higher_is_riskier',
+    needs: ['integrations'],
+    description: 'days from the latest connected_at before T to T; days since started_at if none',
+  },
 ];
 
 export type SignalType = 'boolean' | 'integer' | 'number' | 'text';
@@ -60,12 +125,40 @@ export interface SignalSpec {
 }
 
 export const SIGNALS: readonly SignalSpec[] = [
-  { name: 'zero_usage_14d', type: 'boolean', needs: ['usage'], description: 'no usage events of any kind (rows with quantity > 0) in the last 14 days' },
-  { name: 'champion_departed', type: 'boolean', needs: ['contacts'], description: 'no champion in effect at T, but a champion started before T' },
+  {
+    name: 'zero_usage_14d',
+    type: 'boolean',
+    needs: ['usage'],
+    description: 'no usage events of any kind (rows with quantity > 0) in the last 14 days',
+  },
+  {
+    name: 'champion_departed',
+    type: 'boolean',
+    needs: ['contacts'],
+    description: 'no champion in effect at T, but a champion started before T',
+  },
   { name: 'active_escalation', type: 'boolean', needs: ['tickets'], description: 'an escalated ticket is open at T' },
-  { name: 'days_to_renewal', type: 'integer', needs: ['contracts'], description: 'earliest ends_at of contracts in effect at T, minus T, in days', nullWhen: 'no contract is in effect at the as-of date' },
-  { name: 'annual_value', type: 'number', needs: ['contracts'], description: 'sum of annual_value over contracts in effect at T', nullWhen: 'no contract is in effect at the as-of date' },
-  { name: 'seats', type: 'integer', needs: [], description: 'licensed seats (accounts.seats)', nullWhen: 'accounts.seats is empty' },
+  {
+    name: 'days_to_renewal',
+    type: 'integer',
+    needs: ['contracts'],
+    description: 'earliest ends_at of contracts in effect at T, minus T, in days',
+    nullWhen: 'no contract is in effect at the as-of date',
+  },
+  {
+    name: 'annual_value',
+    type: 'number',
+    needs: ['contracts'],
+    description: 'sum of annual_value over contracts in effect at T',
+    nullWhen: 'no contract is in effect at the as-of date',
+  },
+  {
+    name: 'seats',
+    type: 'integer',
+    needs: [],
+    description: 'licensed seats (accounts.seats)',
+    nullWhen: 'accounts.seats is empty',
+  },
   { name: 'tenure_days', type: 'integer', needs: [], description: 'days from started_at to T' },
 ];
 

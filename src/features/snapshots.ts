@@ -1,4 +1,4 @@
-import { isoDay, isoFromDay } from './dialect.js';
+import { isoDay, isoFromDay } from '../util/index.js';
 
 /** Snapshot cadence of DESIGN.md §3: the 1st of each month, or each Monday. */
 export type Every = 'month' | 'week';

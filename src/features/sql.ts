@@ -1,6 +1,7 @@
-import type { TableName } from '../data/contract.js';
-import { quoteIdent, quoteLiteral } from '../data/duckdb.js';
-import { isoDay, type SqlDialect } from './dialect.js';
+import type { TableName } from '../data/index.js';
+import { quoteIdent, quoteLiteral } from '../data/index.js';
+import { isoDay } from '../util/index.js';
+import type { SqlDialect } from './dialect.js';
 import { FEATURE_TABLE_COLUMNS } from './registry.js';
 
 /**
@@ -79,15 +80,16 @@ export const WINDOWS = {
   nps: 180,
 } as const;
 
-
 export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQuery {
   if (params.asOf.length === 0) throw new RangeError('featureQuery: no as-of dates');
-  if (!Number.isInteger(params.horizon) || params.horizon < 1) throw new RangeError(`featureQuery: horizon must be a positive integer, got ${params.horizon}`);
+  if (!Number.isInteger(params.horizon) || params.horizon < 1)
+    throw new RangeError(`featureQuery: horizon must be a positive integer, got ${params.horizon}`);
   const has = (t: TableName) => params.tables.has(t);
   const src = params.source ?? ((t: TableName) => quoteIdent(t));
   const D = (e: string) => d.double(e);
   const steps: SqlStep[] = [];
-  const step = (family: string, name: string, sql: string, materialize = true) => steps.push({ family, name, sql, materialize });
+  const step = (family: string, name: string, sql: string, materialize = true) =>
+    steps.push({ family, name, sql, materialize });
 
   /** rel_change(L, P) of DESIGN.md §4 over non-negative L and P (never NULL here). */
   const relChange = (l: string, p: string) => {
@@ -106,18 +108,32 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
   const last = d.dateLiteral(params.asOf.at(-1)!);
   const gaps = params.asOf.slice(1).map((t, i) => isoDay(t)! - isoDay(params.asOf[i]!)!);
   if (gaps.length) {
-    step('snapshots', 'bucket_days', `SELECT p.as_of, ${d.addDays('p.prev_as_of', 'g.k')} AS day
+    step(
+      'snapshots',
+      'bucket_days',
+      `SELECT p.as_of, ${d.addDays('p.prev_as_of', 'g.k')} AS day
 FROM (SELECT as_of, LAG(as_of) OVER (ORDER BY as_of) AS prev_as_of FROM snapshot_dates) AS p
 CROSS JOIN ${d.integerSeries('g', 'k', 0, Math.max(...gaps) - 1)}
-WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`);
+WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`,
+    );
   } else {
     step('snapshots', 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`);
   }
-  const lookback = has('nps') ? 2 * WINDOWS.nps : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage);
-  step('snapshots', 'window_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
-FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`);
-  step('snapshots', 'snapshots', `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
-FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`);
+  const lookback = has('nps')
+    ? 2 * WINDOWS.nps
+    : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage);
+  step(
+    'snapshots',
+    'window_days',
+    `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`,
+  );
+  step(
+    'snapshots',
+    'snapshots',
+    `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
+FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`,
+  );
 
   /**
    * Per snapshot row, the latest day before its as-of date among `events` (account_id, day): each
@@ -125,18 +141,26 @@ FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', '
    * as-of dates (the RANGE frame includes the snapshot row's own bucket).
    */
   const latestBefore = (family: string, name: string, events: string) => {
-    step(family, `${name}_buckets`, `SELECT e.account_id, COALESCE(b.as_of, ${first}) AS as_of, MAX(e.day) AS last_day
+    step(
+      family,
+      `${name}_buckets`,
+      `SELECT e.account_id, COALESCE(b.as_of, ${first}) AS as_of, MAX(e.day) AS last_day
 FROM (${events}) AS e LEFT JOIN bucket_days b ON b.day = e.day
 WHERE e.day < ${last}
-GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
-    step(family, name, `SELECT account_id, as_of, last_day FROM (
+GROUP BY e.account_id, COALESCE(b.as_of, ${first})`,
+    );
+    step(
+      family,
+      name,
+      `SELECT account_id, as_of, last_day FROM (
   SELECT account_id, as_of, is_snapshot, MAX(last_day) OVER (PARTITION BY account_id ORDER BY as_of RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_day
   FROM (
     SELECT account_id, as_of, last_day, 0 AS is_snapshot FROM ${name}_buckets
     UNION ALL
     SELECT account_id, as_of, CAST(NULL AS ${d.types.date}) AS last_day, 1 AS is_snapshot FROM snapshots
   ) AS u
-) AS w WHERE is_snapshot = 1`);
+) AS w WHERE is_snapshot = 1`,
+    );
   };
 
   // ---- usage family: features 1, 4, 5, 9, zero_usage_14d, active users for feature 8
@@ -148,21 +172,34 @@ GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
   const exactQty = params.wholeQuantities ? 'u.qty' : d.exactNumber('u.qty');
   const usageFrom = d.addDays(first, -2 * Math.max(WINDOWS.usage, WINDOWS.activeUsers, WINDOWS.adoption));
   const usageTo = params.label === 'inactivity' ? d.addDays(last, params.horizon) : last;
-  step('usage', 'usage_rows', `SELECT account_id, ${d.dayOf('occurred_at')} AS day, user_id, event, COALESCE(quantity, 1) AS qty
+  step(
+    'usage',
+    'usage_rows',
+    `SELECT account_id, ${d.dayOf('occurred_at')} AS day, user_id, event, COALESCE(quantity, 1) AS qty
 FROM ${src('usage')}
-WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay(usageTo)}`, false);
-  step('usage', 'usage_totals', `SELECT u.account_id, w.as_of,
+WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay(usageTo)}`,
+    false,
+  );
+  step(
+    'usage',
+    'usage_totals',
+    `SELECT u.account_id, w.as_of,
   ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_last,
   ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
   ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_last,
   ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
   COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.qty > 0) AS events_last_14d
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
-GROUP BY u.account_id, w.as_of`);
-  step('usage', 'usage_users', `SELECT u.account_id, w.as_of, COUNT(DISTINCT u.user_id) AS active_users
+GROUP BY u.account_id, w.as_of`,
+  );
+  step(
+    'usage',
+    'usage_users',
+    `SELECT u.account_id, w.as_of, COUNT(DISTINCT u.user_id) AS active_users
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${WINDOWS.activeUsers}
 WHERE u.qty > 0
-GROUP BY u.account_id, w.as_of`);
+GROUP BY u.account_id, w.as_of`,
+  );
   const events = params.featureEvents;
   if (events !== undefined && events.length <= MAX_EVENT_BITS) {
     // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
@@ -170,7 +207,10 @@ GROUP BY u.account_id, w.as_of`);
       ? `SELECT event, bit FROM (VALUES ${events.map((e, i) => `(${quoteLiteral(e)}, ${d.bigint((1n << BigInt(i)).toString())})`).join(', ')}) AS t(event, bit)`
       : `SELECT ${d.text("''")} AS event, ${d.bigint('0')} AS bit WHERE FALSE`;
     step('usage', 'feature_event_bits', dictionary);
-    step('usage', 'usage_breadth', `SELECT account_id, as_of, ${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior
+    step(
+      'usage',
+      'usage_breadth',
+      `SELECT account_id, as_of, ${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior
 FROM (
   SELECT u.account_id, w.as_of,
     BIT_OR(f.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS mask_last,
@@ -180,82 +220,135 @@ FROM (
   JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
   WHERE u.qty > 0
   GROUP BY u.account_id, w.as_of
-) AS masks`);
+) AS masks`,
+    );
   } else {
-    step('usage', 'usage_breadth', `SELECT u.account_id, w.as_of,
+    step(
+      'usage',
+      'usage_breadth',
+      `SELECT u.account_id, w.as_of,
   COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS features_last,
   COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS features_prior
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
 WHERE u.qty > 0 AND u.event NOT IN ('login', 'api_call')
-GROUP BY u.account_id, w.as_of`);
+GROUP BY u.account_id, w.as_of`,
+    );
   }
 
   // ---- tickets: feature 2, active_escalation
   if (has('tickets')) {
-    step('tickets', 'ticket_counts', `SELECT t.account_id, w.as_of,
+    step(
+      'tickets',
+      'ticket_counts',
+      `SELECT t.account_id, w.as_of,
   COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k <= ${WINDOWS.tickets}) AS opened_last,
   COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k > ${WINDOWS.tickets}) AS opened_prior
 FROM ${src('tickets')} t JOIN window_days w ON w.day = ${d.dayOf('t.opened_at')} AND w.k <= ${2 * WINDOWS.tickets}
-GROUP BY t.account_id, w.as_of`);
-    step('tickets', 'open_escalations', `SELECT t.account_id, sd.as_of, COUNT(*) AS open_escalations
+GROUP BY t.account_id, w.as_of`,
+    );
+    step(
+      'tickets',
+      'open_escalations',
+      `SELECT t.account_id, sd.as_of, COUNT(*) AS open_escalations
 FROM ${src('tickets')} t JOIN snapshot_dates sd ON ${inEffect('t.opened_at', 't.closed_at', d.startOfDay('sd.as_of'))}
 WHERE t.escalated
-GROUP BY t.account_id, sd.as_of`);
+GROUP BY t.account_id, sd.as_of`,
+    );
   }
 
   // ---- champions: feature 3, champion_departed
   if (has('contacts')) {
-    step('champion', 'champions_in_effect', `SELECT DISTINCT c.account_id, c.contact_id, sd.as_of
+    step(
+      'champion',
+      'champions_in_effect',
+      `SELECT DISTINCT c.account_id, c.contact_id, sd.as_of
 FROM ${src('contacts')} c JOIN snapshot_dates sd ON ${inEffect('c.started_at', 'c.ended_at', 'sd.as_of')}
-WHERE c.role = 'champion'`);
-    step('champion', 'champion_counts', `SELECT account_id, as_of, COUNT(*) AS champions FROM champions_in_effect GROUP BY account_id, as_of`);
-    step('champion', 'champion_first', `SELECT account_id, MIN(started_at) AS first_champion_started
-FROM ${src('contacts')} WHERE role = 'champion' GROUP BY account_id`);
+WHERE c.role = 'champion'`,
+    );
+    step(
+      'champion',
+      'champion_counts',
+      `SELECT account_id, as_of, COUNT(*) AS champions FROM champions_in_effect GROUP BY account_id, as_of`,
+    );
+    step(
+      'champion',
+      'champion_first',
+      `SELECT account_id, MIN(started_at) AS first_champion_started
+FROM ${src('contacts')} WHERE role = 'champion' GROUP BY account_id`,
+    );
     if (has('interactions')) {
-      step('champion', 'champion_touches', `SELECT ch.account_id, ch.as_of,
+      step(
+        'champion',
+        'champion_touches',
+        `SELECT ch.account_id, ch.as_of,
   COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.champion}) AS touches_last,
   COUNT(*) FILTER (WHERE w.k > ${WINDOWS.champion}) AS touches_prior
 FROM ${src('interactions')} i
 JOIN window_days w ON w.day = ${d.dayOf('i.occurred_at')} AND w.k <= ${2 * WINDOWS.champion}
 JOIN champions_in_effect ch ON ch.account_id = i.account_id AND ch.contact_id = i.contact_id AND ch.as_of = w.as_of
-GROUP BY ch.account_id, ch.as_of`);
+GROUP BY ch.account_id, ch.as_of`,
+      );
     }
   }
 
   // ---- CSM touches: feature 6
   if (has('interactions')) {
     const kinds = params.csmKinds.length ? `i.kind IN (${params.csmKinds.map(quoteLiteral).join(', ')})` : 'FALSE';
-    latestBefore('csm', 'csm_last', `SELECT i.account_id, ${d.dayOf('i.occurred_at')} AS day FROM ${src('interactions')} i WHERE ${kinds}`);
+    latestBefore(
+      'csm',
+      'csm_last',
+      `SELECT i.account_id, ${d.dayOf('i.occurred_at')} AS day FROM ${src('interactions')} i WHERE ${kinds}`,
+    );
   }
 
   // ---- NPS: feature 7
   if (has('nps')) {
-    step('nps', 'nps_windows', `SELECT n.account_id, w.as_of,
+    step(
+      'nps',
+      'nps_windows',
+      `SELECT n.account_id, w.as_of,
   SUM(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS score_sum_last,
   COUNT(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS responses_last,
   SUM(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS score_sum_prior,
   COUNT(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS responses_prior
 FROM ${src('nps')} n JOIN window_days w ON w.day = ${d.dayOf('n.responded_at')} AND w.k <= ${2 * WINDOWS.nps}
-GROUP BY n.account_id, w.as_of`);
+GROUP BY n.account_id, w.as_of`,
+    );
   }
 
   // ---- contracts: feature 8, days_to_renewal, annual_value
   if (has('contracts')) {
-    step('contracts', 'contracts_in_effect', `SELECT c.account_id, sd.as_of, SUM(${d.exactNumber('c.annual_value')}) AS annual_value, MIN(c.ends_at) AS next_renewal
+    step(
+      'contracts',
+      'contracts_in_effect',
+      `SELECT c.account_id, sd.as_of, SUM(${d.exactNumber('c.annual_value')}) AS annual_value, MIN(c.ends_at) AS next_renewal
 FROM ${src('contracts')} c JOIN snapshot_dates sd ON ${inEffect('c.starts_at', 'c.ends_at', 'sd.as_of')}
-GROUP BY c.account_id, sd.as_of`);
-    step('contracts', 'value_per_user', `SELECT s.account_id, s.as_of, s.segment,
+GROUP BY c.account_id, sd.as_of`,
+    );
+    step(
+      'contracts',
+      'value_per_user',
+      `SELECT s.account_id, s.as_of, s.segment,
   ${D('ce.annual_value')} / ${D(`CASE WHEN ${zero('uu.active_users')} > 1 THEN uu.active_users ELSE 1 END`)} AS value_per_user
 FROM snapshots s
 JOIN contracts_in_effect ce ON ce.account_id = s.account_id AND ce.as_of = s.as_of
-LEFT JOIN usage_users uu ON uu.account_id = s.account_id AND uu.as_of = s.as_of`);
-    step('contracts', 'segment_value_medians', `SELECT as_of, segment, ${d.median('value_per_user')} AS median_value_per_user
-FROM value_per_user GROUP BY as_of, segment`);
+LEFT JOIN usage_users uu ON uu.account_id = s.account_id AND uu.as_of = s.as_of`,
+    );
+    step(
+      'contracts',
+      'segment_value_medians',
+      `SELECT as_of, segment, ${d.median('value_per_user')} AS median_value_per_user
+FROM value_per_user GROUP BY as_of, segment`,
+    );
   }
 
   // ---- integrations: feature 10
   if (has('integrations')) {
-    latestBefore('integrations', 'integration_last', `SELECT g.account_id, ${d.dayOf('g.connected_at')} AS day FROM ${src('integrations')} g`);
+    latestBefore(
+      'integrations',
+      'integration_last',
+      `SELECT g.account_id, ${d.dayOf('g.connected_at')} AS day FROM ${src('integrations')} g`,
+    );
   }
 
   // ---- label
@@ -263,12 +356,20 @@ FROM value_per_user GROUP BY as_of, segment`);
   const dataEnd = d.dateLiteral(params.dataEnd);
   let label: string;
   if (params.label === 'inactivity') {
-    step('label', 'ahead_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', 'g.j')} AS day
-FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'j', 0, params.horizon - 1)}`);
-    step('label', 'usage_ahead', `SELECT u.account_id, a.as_of, COUNT(*) AS events_ahead
+    step(
+      'label',
+      'ahead_days',
+      `SELECT sd.as_of, ${d.addDays('sd.as_of', 'g.j')} AS day
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'j', 0, params.horizon - 1)}`,
+    );
+    step(
+      'label',
+      'usage_ahead',
+      `SELECT u.account_id, a.as_of, COUNT(*) AS events_ahead
 FROM usage_rows u JOIN ahead_days a ON a.day = u.day
 WHERE u.qty > 0
-GROUP BY u.account_id, a.as_of`);
+GROUP BY u.account_id, a.as_of`,
+    );
     label = `CASE WHEN ${horizonEnd} > ${dataEnd} THEN NULL WHEN ${zero('ua.events_ahead')} > 0 THEN 0 ELSE 1 END`;
   } else {
     label = `CASE WHEN s.churned_at > s.as_of AND s.churned_at <= ${horizonEnd} THEN 1 WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
@@ -289,13 +390,19 @@ GROUP BY u.account_id, a.as_of`);
         : nul(dbl),
     login_frequency_change_14d: relChange(zero('ut.logins_last'), zero('ut.logins_prior')),
     license_utilization: `CASE WHEN s.seats > 0 THEN ${D(zero('uu.active_users'))} / ${D('s.seats')} END`,
-    days_since_last_csm_interaction: has('interactions') ? D(d.daysBetween('COALESCE(cl.last_day, s.started_at)', 's.as_of')) : nul(dbl),
+    days_since_last_csm_interaction: has('interactions')
+      ? D(d.daysBetween('COALESCE(cl.last_day, s.started_at)', 's.as_of'))
+      : nul(dbl),
     nps_trend: has('nps')
       ? `CASE WHEN nw.responses_last > 0 AND nw.responses_prior > 0 THEN ${D('nw.score_sum_last')} / ${D('nw.responses_last')} - ${D('nw.score_sum_prior')} / ${D('nw.responses_prior')} END`
       : nul(dbl),
-    contract_value_vs_usage_ratio: has('contracts') ? `vp.value_per_user / NULLIF(sm.median_value_per_user, 0)` : nul(dbl),
+    contract_value_vs_usage_ratio: has('contracts')
+      ? `vp.value_per_user / NULLIF(sm.median_value_per_user, 0)`
+      : nul(dbl),
     feature_adoption_breadth_change_30d: relChange(zero('ub.features_last'), zero('ub.features_prior')),
-    days_since_last_integration_added: has('integrations') ? D(d.daysBetween('COALESCE(il.last_day, s.started_at)', 's.as_of')) : nul(dbl),
+    days_since_last_integration_added: has('integrations')
+      ? D(d.daysBetween('COALESCE(il.last_day, s.started_at)', 's.as_of'))
+      : nul(dbl),
     zero_usage_14d: `(${zero('ut.events_last_14d')} = 0)`,
     champion_departed: has('contacts')
       ? `(${zero('cc.champions')} = 0 AND COALESCE(cf.first_champion_started < s.as_of, FALSE))`
@@ -313,9 +420,13 @@ GROUP BY u.account_id, a.as_of`);
     `LEFT JOIN usage_users uu ON ${on('uu')}`,
     `LEFT JOIN usage_breadth ub ON ${on('ub')}`,
   ];
-  if (has('tickets')) joins.push(`LEFT JOIN ticket_counts tc ON ${on('tc')}`, `LEFT JOIN open_escalations oe ON ${on('oe')}`);
+  if (has('tickets'))
+    joins.push(`LEFT JOIN ticket_counts tc ON ${on('tc')}`, `LEFT JOIN open_escalations oe ON ${on('oe')}`);
   if (has('contacts')) {
-    joins.push(`LEFT JOIN champion_counts cc ON ${on('cc')}`, `LEFT JOIN champion_first cf ON cf.account_id = s.account_id`);
+    joins.push(
+      `LEFT JOIN champion_counts cc ON ${on('cc')}`,
+      `LEFT JOIN champion_first cf ON cf.account_id = s.account_id`,
+    );
     if (has('interactions')) joins.push(`LEFT JOIN champion_touches ct ON ${on('ct')}`);
   }
   if (has('interactions')) joins.push(`LEFT JOIN csm_last cl ON ${on('cl')}`);

@@ -7,11 +7,16 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ModelArtifact } from './model.js';
 import { ArtifactError } from './errors.js';
-import { writeFileAtomic } from '../util/atomic.js';
-import { ChurnkitError } from '../util/errors.js';
+import { writeFileAtomic } from '../util/index.js';
+import { ChurnkitError } from '../util/index.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const slice = z.looseObject({ rows: z.number().int().nonnegative(), positives: z.number().nonnegative(), as_of_from: z.string().optional(), as_of_to: z.string().optional() });
+const slice = z.looseObject({
+  rows: z.number().int().nonnegative(),
+  positives: z.number().nonnegative(),
+  as_of_from: z.string().optional(),
+  as_of_to: z.string().optional(),
+});
 
 const inputColumn = z.discriminatedUnion('kind', [
   z.looseObject({ name: z.string(), kind: z.literal('numeric') }),
@@ -34,7 +39,12 @@ const artifactSchema = z.looseObject({
   calibration: z.discriminatedUnion('method', [
     z.looseObject({ method: z.literal('none') }),
     z.looseObject({ method: z.literal('platt'), a: finite, b: finite, fitted_on: slice }),
-    z.looseObject({ method: z.literal('isotonic'), x: z.array(finite).min(1), y: z.array(finite).min(1), fitted_on: slice }),
+    z.looseObject({
+      method: z.literal('isotonic'),
+      x: z.array(finite).min(1),
+      y: z.array(finite).min(1),
+      fitted_on: slice,
+    }),
   ]),
   provenance: z.looseObject({
     churnkit_version: z.string(),
@@ -51,18 +61,30 @@ export function validateModelArtifact(value: unknown, source = 'model artifact')
   const r = artifactSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[') : '(top level)';
+    const field = issue.path.length
+      ? issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+          .join('.')
+          .replace(/\.\[/g, '[')
+      : '(top level)';
     throw new ArtifactError(field, issue.message.replace(/^Invalid input: /, ''), source);
   }
   const a = value as ModelArtifact;
   const prep = a.preprocessing;
   const width = prep.outputs.length;
-  if (prep.impute && prep.impute.length !== width) throw new ArtifactError('preprocessing.impute', `must have one entry per output (${width})`, source);
+  if (prep.impute && prep.impute.length !== width)
+    throw new ArtifactError('preprocessing.impute', `must have one entry per output (${width})`, source);
   if (prep.standardize && (prep.standardize.center.length !== width || prep.standardize.scale.length !== width)) {
-    throw new ArtifactError('preprocessing.standardize', `must have one centre and scale per output (${width})`, source);
+    throw new ArtifactError(
+      'preprocessing.standardize',
+      `must have one centre and scale per output (${width})`,
+      source,
+    );
   }
-  if (a.calibration.method === 'isotonic' && a.calibration.x.length !== a.calibration.y.length) throw new ArtifactError('calibration.y', 'must have as many points as calibration.x', source);
-  if (!(a.family in a)) throw new ArtifactError(a.family, `is missing: the learned state of a ${a.family} model`, source);
+  if (a.calibration.method === 'isotonic' && a.calibration.x.length !== a.calibration.y.length)
+    throw new ArtifactError('calibration.y', 'must have as many points as calibration.x', source);
+  if (!(a.family in a))
+    throw new ArtifactError(a.family, `is missing: the learned state of a ${a.family} model`, source);
   return a;
 }
 

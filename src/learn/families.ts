@@ -10,7 +10,7 @@
  */
 import type { ChurnModel, ModelFamily } from './model.js';
 import type { ParamSpecs } from './params.js';
-import { UsageError } from '../util/errors.js';
+import { UsageError } from '../util/index.js';
 import type { CalibrationMethod } from './calibration.js';
 
 export type { CalibrationMethod };
@@ -63,6 +63,7 @@ export function isFamilyName(name: string): name is ModelFamily {
 }
 
 export async function getFamily(name: string): Promise<FamilyDefinition> {
-  if (!isFamilyName(name)) throw new UsageError(`unknown model family "${name}" (available: ${familyNames().join(', ')})`);
+  if (!isFamilyName(name))
+    throw new UsageError(`unknown model family "${name}" (available: ${familyNames().join(', ')})`);
   return FAMILIES[name]();
 }

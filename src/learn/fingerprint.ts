@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Frame } from '../data/frame.js';
+import type { Frame } from '../data/index.js';
 
 /**
  * SHA-256 of the named columns of the given rows, as read: name, kind and values, each value

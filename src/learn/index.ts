@@ -3,13 +3,42 @@
  * (backtest, scorecard, serve, report, CLI) import from here, not from the files behind it.
  */
 export * from './model.js';
-export { FAMILIES, familyNames, getFamily, isFamilyName, type FamilyDefinition, type FamilyInputs, type CalibrationMethod } from './families.js';
+export {
+  FAMILIES,
+  familyNames,
+  getFamily,
+  isFamilyName,
+  type FamilyDefinition,
+  type FamilyInputs,
+  type CalibrationMethod,
+} from './families.js';
 export { readParams, parseParamAssignments, type ParamSpec, type ParamSpecs } from './params.js';
-export { DEFAULT_MODEL_COLUMNS, trainModel, loadModel, TrainedModel, type TrainOptions, type ClassWeight, type SplitSummary, type ExplainOptions } from './pipeline.js';
+export {
+  DEFAULT_MODEL_COLUMNS,
+  trainModel,
+  loadModel,
+  TrainedModel,
+  type TrainOptions,
+  type ClassWeight,
+  type SplitSummary,
+  type ExplainOptions,
+} from './pipeline.js';
 export { readModelArtifact, validateModelArtifact, serializeModelArtifact, writeModelArtifact } from './artifact.js';
-export { fitPreprocessing, applyPreprocessing, MISSING_SUFFIX, type MissingStrategy, type PreprocessOptions } from './preprocess.js';
-export { fitPlatt, fitIsotonic, poolAdjacentViolators, predictIsotonic, fitCalibration, applyCalibration, type Platt, type Isotonic } from './calibration.js';
+export {
+  fitPreprocessing,
+  applyPreprocessing,
+  MISSING_SUFFIX,
+  type MissingStrategy,
+  type PreprocessOptions,
+} from './preprocess.js';
+export {
+  fitPlatt,
+  fitCalibration,
+  applyCalibration,
+  type Platt,
+} from './calibration.js';
 export { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
+export { predictionFormat, writePredictions } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
 export { ModelFitError, ArtifactError } from './errors.js';
 export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';

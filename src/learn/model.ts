@@ -3,7 +3,7 @@
  * estimator contract: hyperparameters go to the constructor, `fit` learns, and the learned
  * state is plain JSON data that round-trips through the model artifact.
  */
-import type { Progress } from '../util/progress.js';
+import type { Progress } from '../util/index.js';
 
 export type ModelFamily = 'logistic' | 'gbdt' | 'mlp';
 
@@ -54,19 +54,6 @@ export interface ChurnModel<State = unknown> {
   state(): State;
   /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */
   summary(): Record<string, unknown>;
-}
-
-export function sigmoid(z: number): number {
-  if (z >= 0) {
-    const e = Math.exp(-z);
-    return 1 / (1 + e);
-  }
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
-
-export function logit(p: number): number {
-  return Math.log(p / (1 - p));
 }
 
 /** How raw feature-table columns become the model's numeric inputs. */

@@ -1,4 +1,4 @@
-import { UsageError } from '../util/errors.js';
+import { UsageError } from '../util/index.js';
 
 /**
  * Hyperparameter specs shared by every family, so that `--param key=value` from the CLI and
@@ -20,7 +20,11 @@ export type ParamSpecs = Record<string, ParamSpec>;
  * filled in. Strings (from `--param k=v`) are converted; unknown keys are a usage error that
  * lists the known ones.
  */
-export function readParams(family: string, specs: ParamSpecs, given: Record<string, unknown> = {}): Record<string, unknown> {
+export function readParams(
+  family: string,
+  specs: ParamSpecs,
+  given: Record<string, unknown> = {},
+): Record<string, unknown> {
   for (const key of Object.keys(given)) {
     if (!(key in specs)) {
       throw new UsageError(`unknown parameter ${key} for ${family} (known: ${Object.keys(specs).join(', ')})`);
@@ -53,12 +57,15 @@ function convert(family: string, key: string, spec: ParamSpec, raw: unknown): un
       throw bad('must be true or false');
     }
     case 'choice': {
-      if (typeof raw !== 'string' || !spec.choices.includes(raw)) throw bad(`must be one of ${spec.choices.join(', ')}`);
+      if (typeof raw !== 'string' || !spec.choices.includes(raw))
+        throw bad(`must be one of ${spec.choices.join(', ')}`);
       return raw;
     }
     case 'numbers': {
-      const list = typeof raw === 'string' ? (raw.trim() === '' ? [] : raw.split(',').map((s) => Number(s.trim()))) : raw;
-      if (!Array.isArray(list) || list.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw bad('must be a comma-separated list of numbers');
+      const list =
+        typeof raw === 'string' ? (raw.trim() === '' ? [] : raw.split(',').map((s) => Number(s.trim()))) : raw;
+      if (!Array.isArray(list) || list.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+        throw bad('must be a comma-separated list of numbers');
       return [...(list as number[])];
     }
   }

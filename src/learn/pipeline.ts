@@ -4,20 +4,32 @@
  * provenance -> a TrainedModel that predicts, explains and writes its artifact. The backtest
  * calls trainModel() once per fold with that fold's training rows.
  */
-import type { Frame } from '../data/frame.js';
-import { FEATURE_NAMES, LABEL_COLUMN } from '../features/registry.js';
-import { binaryMetrics, type BinaryMetrics } from '../evaluate/metrics.js';
-import { InputError, UsageError } from '../util/errors.js';
-import { silentProgress, type Progress } from '../util/progress.js';
-import { VERSION } from '../version.js';
-import { familyNames, getFamily, isFamilyName, type CalibrationMethod, type FamilyDefinition } from './families.js';
+import type { Frame } from '../data/index.js';
+import { FEATURE_NAMES, LABEL_COLUMN } from '../features/index.js';
+import { binaryMetrics, type BinaryMetrics } from '../stats/index.js';
+import { InputError, UsageError } from '../util/index.js';
+import { silentProgress, type Progress } from '../util/index.js';
+import { VERSION } from '../util/index.js';
+import { familyNames, getFamily, isFamilyName, type FamilyDefinition } from './families.js';
+import type { CalibrationMethod } from './calibration.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
 import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { dataFingerprint } from './fingerprint.js';
 import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
 import { ArtifactError, ModelFitError } from './errors.js';
-import type { Calibration, ChurnModel, Explanation, FitData, Matrix, ModelArtifact, ModelFamily, Preprocessing, Provenance, SliceInfo } from './model.js';
+import type {
+  Calibration,
+  ChurnModel,
+  Explanation,
+  FitData,
+  Matrix,
+  ModelArtifact,
+  ModelFamily,
+  Preprocessing,
+  Provenance,
+  SliceInfo,
+} from './model.js';
 import { readParams } from './params.js';
 
 /**
@@ -88,12 +100,17 @@ function horizonFromLabel(label: string): number | undefined {
 function readLabels(frame: Frame, label: string, table: string): Float64Array {
   const col = frame.columns[label];
   if (col === undefined) {
-    throw new InputError({ table, column: label }, `label column is missing (columns: ${frame.names.join(', ')}); pass --label for another table`);
+    throw new InputError(
+      { table, column: label },
+      `label column is missing (columns: ${frame.names.join(', ')}); pass --label for another table`,
+    );
   }
-  if (!(col instanceof Float64Array)) throw new InputError({ table, column: label }, `label column is ${frame.kinds[label]}, expected 0/1`);
+  if (!(col instanceof Float64Array))
+    throw new InputError({ table, column: label }, `label column is ${frame.kinds[label]}, expected 0/1`);
   for (let i = 0; i < col.length; i++) {
     const v = col[i]!;
-    if (!Number.isNaN(v) && v !== 0 && v !== 1) throw new InputError({ table, row: i + 1, column: label }, `label is ${v}, expected 0, 1 or NULL (censored)`);
+    if (!Number.isNaN(v) && v !== 0 && v !== 1)
+      throw new InputError({ table, row: i + 1, column: label }, `label is ${v}, expected 0, 1 or NULL (censored)`);
   }
   return col;
 }
@@ -146,19 +163,26 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   if (!options.columns) {
     const absent = columns.filter((c) => !(c in frame.columns));
     if (absent.length > 0) {
-      throw new UsageError(`${table} is not a churnkit feature table (no column ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', ...' : ''}); pass --columns (and --label) to train on another table`);
+      throw new UsageError(
+        `${table} is not a churnkit feature table (no column ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', ...' : ''}); pass --columns (and --label) to train on another table`,
+      );
     }
   }
   if (columns.length === 0) throw new UsageError('no model columns given');
-  for (const c of columns) if (!(c in frame.columns)) throw new InputError({ table, column: c }, `not in the table (columns: ${frame.names.join(', ')})`);
+  for (const c of columns)
+    if (!(c in frame.columns))
+      throw new InputError({ table, column: c }, `not in the table (columns: ${frame.names.join(', ')})`);
   const dup = columns.find((c, k) => columns.indexOf(c) !== k);
   if (dup) throw new UsageError(`column ${dup} is listed twice`);
   if (columns.includes(label)) throw new UsageError(`the label ${label} cannot also be a model column`);
-  const timeColumn = options.timeColumn === undefined ? ('as_of' in frame.columns ? 'as_of' : null) : options.timeColumn;
+  const timeColumn =
+    options.timeColumn === undefined ? ('as_of' in frame.columns ? 'as_of' : null) : options.timeColumn;
   if (timeColumn !== null) {
     if (!(timeColumn in frame.columns)) throw new InputError({ table, column: timeColumn }, 'time column is missing');
-    if (frame.columns[timeColumn] instanceof Float64Array) throw new InputError({ table, column: timeColumn }, 'time column must hold dates (YYYY-MM-DD)');
-    if (columns.includes(timeColumn)) throw new UsageError(`the time column ${timeColumn} cannot also be a model column`);
+    if (frame.columns[timeColumn] instanceof Float64Array)
+      throw new InputError({ table, column: timeColumn }, 'time column must hold dates (YYYY-MM-DD)');
+    if (columns.includes(timeColumn))
+      throw new UsageError(`the time column ${timeColumn} cannot also be a model column`);
   }
   const horizonDays = options.horizonDays ?? horizonFromLabel(label);
   const calibration = options.calibration ?? family.defaultCalibration;
@@ -169,18 +193,25 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   const times = timeColumn ? (frame.columns[timeColumn] as (string | null)[]) : null;
   for (let i = 0; i < frame.n; i++) {
     if (Number.isNaN(yAll[i]!)) continue;
-    if (times && (times[i] === null || times[i] === undefined)) throw new InputError({ table, row: i + 1, column: timeColumn! }, 'time is NULL');
+    if (times && (times[i] === null || times[i] === undefined))
+      throw new InputError({ table, row: i + 1, column: timeColumn! }, 'time is NULL');
     labeled.push(i);
   }
-  if (labeled.length === 0) throw new ModelFitError(`${table}: no labeled rows (every ${label} is NULL, i.e. censored)`);
+  if (labeled.length === 0)
+    throw new ModelFitError(`${table}: no labeled rows (every ${label} is NULL, i.e. censored)`);
 
   let split: HoldoutSplit | null = null;
   if (calibration !== 'none' || family.usesValidation) {
     split = timeHoldout(labeled, times, options.holdoutFraction ?? 0.2, options.embargoDays ?? horizonDays ?? 0);
     const why = calibration !== 'none' ? `${calibration} calibration` : `${family.name} early stopping`;
-    if (split === null) throw new UsageError(`${why} needs a later time slice, but every labeled row has the same ${timeColumn}; use --calibration none or more history`);
+    if (split === null)
+      throw new UsageError(
+        `${why} needs a later time slice, but every labeled row has the same ${timeColumn}; use --calibration none or more history`,
+      );
     if (split.train.length === 0) {
-      throw new UsageError(`${why} holds out ${timeColumn} >= ${split.holdout_from}, which leaves no training rows once those whose ${horizonDays}-day label window reaches into it are set aside; use --calibration none or more history`);
+      throw new UsageError(
+        `${why} holds out ${timeColumn} >= ${split.holdout_from}, which leaves no training rows once those whose ${horizonDays}-day label window reaches into it are set aside; use --calibration none or more history`,
+      );
     }
   }
   const trainRows = split ? split.train : labeled;
@@ -190,11 +221,23 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   progress.start(`preparing ${family.name} inputs`);
   const trainFrame = takeRows(frame, trainRows, used);
   const y = gather(yAll, trainRows);
-  const { preprocessing, warnings } = fitPreprocessing(trainFrame, { columns, categorical, inputs: family.inputs, missing: options.missing ?? 'indicator', table, label: y });
+  const { preprocessing, warnings } = fitPreprocessing(trainFrame, {
+    columns,
+    categorical,
+    inputs: family.inputs,
+    missing: options.missing ?? 'indicator',
+    table,
+    label: y,
+  });
   const X = applyPreprocessing(trainFrame, preprocessing, table);
   const weight = classWeights(y, classWeight);
   const validation: FitData | undefined =
-    holdoutRows.length > 0 ? { X: applyPreprocessing(takeRows(frame, holdoutRows, used), preprocessing, table), y: gather(yAll, holdoutRows) } : undefined;
+    holdoutRows.length > 0
+      ? {
+          X: applyPreprocessing(takeRows(frame, holdoutRows, used), preprocessing, table),
+          y: gather(yAll, holdoutRows),
+        }
+      : undefined;
 
   progress.start(`fitting ${family.name} on ${trainRows.length.toLocaleString('en-US')} rows`);
   const model = family.create(params, seed);
@@ -208,12 +251,16 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     // Unweighted on purpose: class weights shift the model's base rate, calibration brings it back.
     cal = fitCalibration(calibration, margin, validation.y, undefined, holdoutInfo);
     metrics['holdout_uncalibrated'] = binaryMetrics(validation.y, applyCalibration({ method: 'none' }, margin));
-    if (holdoutInfo.positives === 0) warnings.push(`the held-out slice has no positive labels; calibration there cannot be trusted`);
+    if (holdoutInfo.positives === 0)
+      warnings.push(`the held-out slice has no positive labels; calibration there cannot be trusted`);
   }
   metrics['train'] = binaryMetrics(y, applyCalibration(cal, model.predictMargin(X)));
   if (validation && cal.method !== 'none') {
     // The calibrator was fitted on these rows: in-sample for it, out-of-time for the model.
-    metrics['holdout_calibrated'] = binaryMetrics(validation.y, applyCalibration(cal, model.predictMargin(validation.X)));
+    metrics['holdout_calibrated'] = binaryMetrics(
+      validation.y,
+      applyCalibration(cal, model.predictMargin(validation.X)),
+    );
   }
 
   const all = sliceInfo(frame, labeled, yAll, timeColumn);
@@ -236,7 +283,12 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     by: split ? split.by : 'none',
     ...(split?.holdout_from ? { holdout_from: split.holdout_from, holdout_to: split.holdout_to } : {}),
   };
-  const extra = { split: splitSummary, class_weight: classWeight, missing: options.missing ?? 'indicator', time_column: timeColumn };
+  const extra = {
+    split: splitSummary,
+    class_weight: classWeight,
+    missing: options.missing ?? 'indicator',
+    time_column: timeColumn,
+  };
   progress.done();
   return new TrainedModel(family, model, columns, preprocessing, cal, provenance, metrics, extra, warnings);
 }
@@ -346,8 +398,12 @@ export class TrainedModel {
 /** A TrainedModel from an artifact object or file (validated; errors name the field). */
 export async function loadModel(artifactOrPath: string | ModelArtifact): Promise<TrainedModel> {
   const source = typeof artifactOrPath === 'string' ? artifactOrPath : 'model artifact';
-  const a = typeof artifactOrPath === 'string' ? await readModelArtifact(artifactOrPath) : validateModelArtifact(artifactOrPath);
-  if (!isFamilyName(a.family)) throw new ArtifactError('family', `is "${a.family}", not one of ${familyNames().join(', ')}`, source);
+  const a =
+    typeof artifactOrPath === 'string'
+      ? await readModelArtifact(artifactOrPath)
+      : validateModelArtifact(artifactOrPath);
+  if (!isFamilyName(a.family))
+    throw new ArtifactError('family', `is "${a.family}", not one of ${familyNames().join(', ')}`, source);
   const family = await getFamily(a.family);
   const params = readParams(family.name, family.params, a.params);
   let model: ChurnModel;

@@ -4,11 +4,11 @@
  * file's extension, atomically.
  */
 import { extname } from 'node:path';
-import type { Frame } from '../data/frame.js';
-import { openDuckDB, quoteIdent, quoteLiteral } from '../data/duckdb.js';
-import { KEY_COLUMNS } from '../features/registry.js';
-import { withAtomicFile } from '../util/atomic.js';
-import { UsageError } from '../util/errors.js';
+import type { Frame } from '../data/index.js';
+import { openDuckDB, quoteIdent, quoteLiteral } from '../data/index.js';
+import { KEY_COLUMNS } from '../features/index.js';
+import { withAtomicFile } from '../util/index.js';
+import { UsageError } from '../util/index.js';
 
 export interface PredictionColumn {
   name: string;
@@ -22,7 +22,11 @@ export function predictionFormat(path: string): 'csv' | 'parquet' {
   throw new UsageError(`--out ${path}: expected a .csv or .parquet file`);
 }
 
-export async function writePredictions(path: string, frame: Frame, columns: readonly PredictionColumn[]): Promise<{ rows: number; columns: string[] }> {
+export async function writePredictions(
+  path: string,
+  frame: Frame,
+  columns: readonly PredictionColumn[],
+): Promise<{ rows: number; columns: string[] }> {
   const format = predictionFormat(path);
   const keys = KEY_COLUMNS.filter((k) => k in frame.columns);
   const db = await openDuckDB();
@@ -53,11 +57,17 @@ export async function writePredictions(path: string, frame: Frame, columns: read
     }
     app.closeSync();
     const select = [
-      ...keys.map((k) => (frame.kinds[k] === 'date' ? `CAST(${quoteIdent(k)} AS DATE) AS ${quoteIdent(k)}` : quoteIdent(k))),
+      ...keys.map((k) =>
+        frame.kinds[k] === 'date' ? `CAST(${quoteIdent(k)} AS DATE) AS ${quoteIdent(k)}` : quoteIdent(k),
+      ),
       ...columns.map((c) => quoteIdent(c.name)),
     ];
     const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
-    await withAtomicFile(path, (tmp) => conn.run(`COPY (SELECT ${select.join(', ')} FROM predictions ORDER BY "_row") TO ${quoteLiteral(tmp)} (${options})`));
+    await withAtomicFile(path, (tmp) =>
+      conn.run(
+        `COPY (SELECT ${select.join(', ')} FROM predictions ORDER BY "_row") TO ${quoteLiteral(tmp)} (${options})`,
+      ),
+    );
     return { rows: frame.n, columns: [...keys, ...columns.map((c) => c.name)] };
   } finally {
     db.close();

@@ -13,10 +13,10 @@
  * SimpleImputer / peer.py). A NULL category, or a level not seen in training, is all zeros (the
  * reference level).
  */
-import type { Frame } from '../data/frame.js';
+import type { Frame } from '../data/index.js';
 import type { InputColumn, Matrix, Preprocessing } from './model.js';
 import type { FamilyInputs } from './families.js';
-import { InputError, UsageError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/index.js';
 
 export type MissingStrategy = 'indicator' | 'mean';
 
@@ -39,15 +39,20 @@ function compareText(a: string, b: string): number {
 
 function requireColumn(frame: Frame, name: string, table: string) {
   const col = frame.columns[name];
-  if (col === undefined) throw new InputError({ table, column: name }, `not in the table (columns: ${frame.names.join(', ')})`);
+  if (col === undefined)
+    throw new InputError({ table, column: name }, `not in the table (columns: ${frame.names.join(', ')})`);
   return col;
 }
 
 /** Learns the preprocessing from training rows. */
-export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { preprocessing: Preprocessing; warnings: string[] } {
+export function fitPreprocessing(
+  frame: Frame,
+  opts: PreprocessOptions,
+): { preprocessing: Preprocessing; warnings: string[] } {
   const warnings: string[] = [];
   const categorical = new Set(opts.categorical);
-  for (const c of opts.categorical) if (!opts.columns.includes(c)) throw new UsageError(`--categorical ${c} is not among the model columns`);
+  for (const c of opts.categorical)
+    if (!opts.columns.includes(c)) throw new UsageError(`--categorical ${c} is not among the model columns`);
   const inputs: InputColumn[] = [];
   const outputs: string[] = [];
   const indicators: string[] = [];
@@ -60,7 +65,10 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
       const values = col instanceof Float64Array ? Array.from(col, (v) => (Number.isNaN(v) ? null : String(v))) : col;
       for (const v of values) if (v !== null) seen.add(v);
       const levels = [...seen].sort(compareText);
-      if (levels.length < 2) warnings.push(`categorical column ${name} has ${levels.length} level(s) in training; it adds nothing to the model`);
+      if (levels.length < 2)
+        warnings.push(
+          `categorical column ${name} has ${levels.length} level(s) in training; it adds nothing to the model`,
+        );
       inputs.push({ name, kind: 'categorical', levels });
       for (const level of levels.slice(1)) {
         outputs.push(`${name}=${level}`);
@@ -69,7 +77,10 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
       continue;
     }
     if (!(col instanceof Float64Array)) {
-      throw new InputError({ table: opts.table, column: name }, `column is ${frame.kinds[name]}, not numeric; list it under --categorical to one-hot encode it`);
+      throw new InputError(
+        { table: opts.table, column: name },
+        `column is ${frame.kinds[name]}, not numeric; list it under --categorical to one-hot encode it`,
+      );
     }
     inputs.push({ name, kind: 'numeric' });
     let sum = 0;
@@ -77,22 +88,32 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       if (!Number.isNaN(v)) {
-        if (!Number.isFinite(v)) throw new InputError({ table: opts.table, row: i + 1, column: name }, `value ${v} is not finite`);
+        if (!Number.isFinite(v))
+          throw new InputError({ table: opts.table, row: i + 1, column: name }, `value ${v} is not finite`);
         sum += v;
         count++;
       }
     }
-    if (count === 0 && frame.n > 0) warnings.push(`column ${name} is NULL in every training row; it adds nothing to the model`);
+    if (count === 0 && frame.n > 0)
+      warnings.push(`column ${name} is NULL in every training row; it adds nothing to the model`);
     outputs.push(name);
     impute.push(count > 0 ? sum / count : 0);
-    if (opts.inputs.impute && opts.inputs.missingIndicators && opts.missing === 'indicator' && count < col.length && count > 0) {
+    if (
+      opts.inputs.impute &&
+      opts.inputs.missingIndicators &&
+      opts.missing === 'indicator' &&
+      count < col.length &&
+      count > 0
+    ) {
       // Columns NULL on exactly the same rows (say, every contract-derived feature of an account
       // without a contract) share one indicator: a second copy would be collinear with the first.
       const twin = indicators.find((other) => sameMissingRows(frame.columns[other] as Float64Array, col));
       const oneClass = opts.label ? singleLabelAmongMissing(col, opts.label) : null;
       if (oneClass !== null) {
         // Its maximum-likelihood coefficient would be infinite (the indicator alone separates those rows).
-        notes.push(`${name} is NULL on ${col.length - count} training rows, all labeled ${oneClass}: no ${name}${MISSING_SUFFIX} input (mean imputation only)`);
+        notes.push(
+          `${name} is NULL on ${col.length - count} training rows, all labeled ${oneClass}: no ${name}${MISSING_SUFFIX} input (mean imputation only)`,
+        );
       } else if (twin === undefined) {
         indicators.push(name);
         outputs.push(`${name}${MISSING_SUFFIX}`);
@@ -113,7 +134,11 @@ export function fitPreprocessing(frame: Frame, opts: PreprocessOptions): { prepr
     for (const c of X.columns) {
       let s = 0;
       let cnt = 0;
-      for (const v of c) if (!Number.isNaN(v)) (s += v), cnt++;
+      for (const v of c) {
+        if (Number.isNaN(v)) continue;
+        s += v;
+        cnt++;
+      }
       const m = cnt ? s / cnt : 0;
       let ss = 0;
       for (const v of c) if (!Number.isNaN(v)) ss += (v - m) ** 2;
@@ -160,7 +185,11 @@ export function applyPreprocessing(frame: Frame, prep: Preprocessing, table = 'f
       columns.push(...onehot);
       continue;
     }
-    if (!(col instanceof Float64Array)) throw new InputError({ table, column: input.name }, `column is ${frame.kinds[input.name]}, but the model was trained on numbers`);
+    if (!(col instanceof Float64Array))
+      throw new InputError(
+        { table, column: input.name },
+        `column is ${frame.kinds[input.name]}, but the model was trained on numbers`,
+      );
     columns.push(Float64Array.from(col));
     if (indicators.has(input.name)) {
       const ind = new Float64Array(n);
@@ -168,7 +197,8 @@ export function applyPreprocessing(frame: Frame, prep: Preprocessing, table = 'f
       columns.push(ind);
     }
   }
-  if (columns.length !== prep.outputs.length) throw new Error(`preprocessing produced ${columns.length} columns for ${prep.outputs.length} outputs`);
+  if (columns.length !== prep.outputs.length)
+    throw new Error(`preprocessing produced ${columns.length} columns for ${prep.outputs.length} outputs`);
   if (prep.impute) {
     columns.forEach((c, j) => {
       const fill = prep.impute![j]!;

@@ -3,7 +3,8 @@
  * calibration and early stopping, and training rows whose label window reaches into that
  * slice are set aside (an embargo), so the slice is as out-of-time as a real future would be.
  */
-import type { Column, Frame } from '../data/frame.js';
+import type { Column, Frame } from '../data/index.js';
+import { addDays } from '../util/index.js';
 
 /** A Frame of the given rows (in the given order), optionally only some columns. */
 export function takeRows(frame: Frame, rows: ArrayLike<number>, names: readonly string[] = frame.names): Frame {
@@ -37,17 +38,17 @@ export interface HoldoutSplit {
   holdout_to?: string;
 }
 
-function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 /**
  * Holds out the latest distinct as-of dates that together hold at least `fraction` of `rows`;
  * trains on rows with `as_of + embargoDays <= first held-out date`. Without times, the last
  * `fraction` of rows in input order. Returns null when there is no later slice to hold out.
  */
-export function timeHoldout(rows: readonly number[], times: readonly (string | null)[] | null, fraction: number, embargoDays: number): HoldoutSplit | null {
+export function timeHoldout(
+  rows: readonly number[],
+  times: readonly (string | null)[] | null,
+  fraction: number,
+  embargoDays: number,
+): HoldoutSplit | null {
   if (times === null) {
     const cut = rows.length - Math.max(1, Math.round(fraction * rows.length));
     if (cut < 1) return null;

@@ -17,7 +17,19 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 /** One row per model: what leadership asks first. */
 export function summaryRows(m: BacktestMetrics): string[][] {
-  const header = ['model', 'ROC AUC', 'PR AUC', 'Brier', 'top-decile lift', 'precision at capacity', 'recall at capacity', 'churned ARR caught', 'RED churn', 'GREEN churn', 'median lead time (days)'];
+  const header = [
+    'model',
+    'ROC AUC',
+    'PR AUC',
+    'Brier',
+    'top-decile lift',
+    'precision at capacity',
+    'recall at capacity',
+    'churned ARR caught',
+    'RED churn',
+    'GREEN churn',
+    'median lead time (days)',
+  ];
   const rows = Object.entries(m.pooled).map(([name, p]: [string, PooledMetrics]) => [
     name,
     fmt(p.auc),
@@ -46,14 +58,25 @@ function periodLine(m: BacktestMetrics): string {
 export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): string {
   const table = summaryRows(m);
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const out = [`# ${text.title}`, '', periodLine(m), '', ...text.notes.map((n) => `- ${n}`), ...(text.notes.length ? [''] : [])];
+  const out = [
+    `# ${text.title}`,
+    '',
+    periodLine(m),
+    '',
+    ...text.notes.map((n) => `- ${n}`),
+    ...(text.notes.length ? [''] : []),
+  ];
   out.push(line(table[0]!), line(table[0]!.map((_, j) => (j === 0 ? '---' : '---:'))), ...table.slice(1).map(line), '');
-  out.push('Brier in parentheses: a scorecard without a probability map, ranked by score; its Brier is not a calibrated probability\'s.', '');
+  out.push(
+    "Brier in parentheses: a scorecard without a probability map, ranked by score; its Brier is not a calibrated probability's.",
+    '',
+  );
   for (const c of charts) out.push(`## ${c.title}`, '', `![${c.title}](charts/${c.id}.png)`, '');
   return out.join('\n');
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 /** JSON inside a <script>: no `</script>` or `<!--` can end it early. */
 const scriptJson = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
 
@@ -88,7 +111,10 @@ table { border-collapse: collapse; font-size: .9rem; } th, td { padding: .3rem .
 ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
 <table>
 <thead><tr>${table[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>${table.slice(1).map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('\n')}</tbody>
+<tbody>${table
+    .slice(1)
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n')}</tbody>
 </table>
 ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="chart-${c.id}" data-chart="${c.id}"></div>\n<p class="note"><a href="charts/${c.id}.png">PNG</a></p>`).join('\n')}
 <script>${vega}</script>

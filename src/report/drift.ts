@@ -4,8 +4,9 @@
  * feature that starts coming back empty drifts too. Conventional reading: < 0.1 stable,
  * 0.1-0.25 moderate shift, > 0.25 a shift worth a look before trusting the weights.
  */
-import type { Frame } from '../data/frame.js';
+import type { Frame } from '../data/index.js';
 import { FEATURES } from '../features/index.js';
+import { addMonths } from '../util/index.js';
 
 export interface DriftRow {
   feature: string;
@@ -22,12 +23,6 @@ export interface Drift {
 
 /** Proportions below this are floored so an empty bin does not make the index infinite. */
 const FLOOR = 1e-4;
-
-function addMonths(day: string, months: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-}
 
 /** PSI of `current` against `reference`, on the reference's decile edges plus a NULL bin. */
 export function populationStability(reference: readonly number[], current: readonly number[]): number | null {
@@ -83,7 +78,12 @@ export function featureDrift(frame: Frame): Drift {
     const col = frame.columns[f.name] as Float64Array;
     const ref = inReference.map((i) => col[i]!);
     const cur = inCurrent.map((i) => col[i]!);
-    return { feature: f.name, psi: populationStability(ref, cur), reference_rows: ref.length, current_rows: cur.length };
+    return {
+      feature: f.name,
+      psi: populationStability(ref, cur),
+      reference_rows: ref.length,
+      current_rows: cur.length,
+    };
   });
   const span = (rows: number[]) => {
     if (rows.length === 0) return null;

@@ -5,21 +5,41 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withAtomicDir, writeFileAtomic } from '../util/atomic.js';
-import type { Progress } from '../util/progress.js';
+import { withAtomicDir, writeFileAtomic } from '../util/index.js';
+import type { Progress } from '../util/index.js';
 import type { BacktestMetrics } from '../evaluate/index.js';
 import { FEATURES } from '../features/index.js';
 import { renderHtml, renderMarkdown, type ReportText } from './document.js';
 import { featureEvidence, readBacktest, scoreBins, scorecardLabel, weightRows } from './inputs.js';
 import { svgToPng, toSvg } from './render.js';
-import { bandChart, decileChart, driftChart, foldChart, gainsChart, prChart, reliabilityChart, rocChart, scoreDistributionChart, weightsChart, type Chart } from './specs.js';
+import {
+  bandChart,
+  decileChart,
+  driftChart,
+  foldChart,
+  gainsChart,
+  prChart,
+  reliabilityChart,
+  rocChart,
+  scoreDistributionChart,
+  weightsChart,
+  type Chart,
+} from './specs.js';
 import type { Drift } from './drift.js';
 
 export { populationStability, featureDrift, type Drift, type DriftRow } from './drift.js';
 export { toSvg, svgToPng, vegaSpec, CHART_CONFIG } from './render.js';
 export * from './specs.js';
 export { readBacktest } from './inputs.js';
-export { decidePromotion, weightChanges, diffMarkdown, MIN_AUC_GAIN, type Decision, type Evidence, type WeightChange } from './recalibrate.js';
+export {
+  decidePromotion,
+  weightChanges,
+  diffMarkdown,
+  MIN_AUC_GAIN,
+  type Decision,
+  type Evidence,
+  type WeightChange,
+} from './recalibrate.js';
 
 export interface ReportOptions {
   backtest: string;
@@ -48,7 +68,13 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
   const progress = options.progress;
   progress?.start('reading the backtest');
   const metrics = await readBacktest(options.backtest);
-  const charts: Chart[] = [rocChart(metrics), prChart(metrics), reliabilityChart(metrics), gainsChart(metrics), bandChart(metrics)];
+  const charts: Chart[] = [
+    rocChart(metrics),
+    prChart(metrics),
+    reliabilityChart(metrics),
+    gainsChart(metrics),
+    bandChart(metrics),
+  ];
   const skipped: string[] = [];
   const bins = await scoreBins(options.backtest);
   if (bins.length) charts.push(scoreDistributionChart(bins));
@@ -56,14 +82,25 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
   charts.push(foldChart(metrics));
   if (options.scorecard) {
     const previous = options.previous ?? 'default';
-    charts.push(weightsChart(await weightRows(previous, options.scorecard), { previous: scorecardLabel(previous), next: scorecardLabel(options.scorecard) }));
+    charts.push(
+      weightsChart(await weightRows(previous, options.scorecard), {
+        previous: scorecardLabel(previous),
+        next: scorecardLabel(options.scorecard),
+      }),
+    );
   } else skipped.push('weights old vs new: pass --scorecard FILE (and --previous FILE, default the shipped scorecard)');
   let drift: Drift | null = null;
   if (options.features) {
     progress?.start(`reading ${options.features}`);
     const evidence = await featureEvidence(options.features);
     drift = evidence.drift;
-    charts.push(decileChart(evidence.deciles, FEATURES.map((f) => f.name)), driftChart(evidence.drift));
+    charts.push(
+      decileChart(
+        evidence.deciles,
+        FEATURES.map((f) => f.name),
+      ),
+      driftChart(evidence.drift),
+    );
   } else skipped.push('churn by feature decile and drift: pass --features FILE');
 
   const pngs: Buffer[] = [];
@@ -73,7 +110,10 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     progress?.tick(k + 1);
   }
   progress?.done();
-  const text: ReportText = { title: options.title ?? 'Churn backtest: which accounts did we see coming?', notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)] };
+  const text: ReportText = {
+    title: options.title ?? 'Churn backtest: which accounts did we see coming?',
+    notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)],
+  };
   const html = await renderHtml(metrics, charts, text);
   const markdown = renderMarkdown(metrics, charts, text);
 

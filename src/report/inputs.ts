@@ -5,15 +5,18 @@ import { loadFrame, openDuckDB, queryRows, quoteLiteral } from '../data/index.js
 import { BACKTEST_KIND, METRICS_FILE, OOF_FILE, type BacktestMetrics } from '../evaluate/index.js';
 import { FEATURES, featureQaOfFile } from '../features/index.js';
 import { loadScorecard, DEFAULT_SCORECARD_PATH, type Scorecard } from '../scorecard/index.js';
-import { ChurnkitError } from '../util/errors.js';
-import { exists } from '../util/atomic.js';
+import { ChurnkitError } from '../util/index.js';
+import { exists } from '../util/index.js';
 import { featureDrift, type Drift } from './drift.js';
 import type { DecileRow, ScoreBin, WeightRow } from './specs.js';
 
 export async function readBacktest(dir: string): Promise<BacktestMetrics> {
   const path = join(dir, METRICS_FILE);
   const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new ChurnkitError(`--backtest ${dir}: cannot read ${METRICS_FILE} (${err.code ?? err.message}); run churnkit backtest --out ${dir} first`, 2);
+    throw new ChurnkitError(
+      `--backtest ${dir}: cannot read ${METRICS_FILE} (${err.code ?? err.message}); run churnkit backtest --out ${dir} first`,
+      2,
+    );
   });
   let parsed: unknown;
   try {
@@ -22,8 +25,10 @@ export async function readBacktest(dir: string): Promise<BacktestMetrics> {
     throw new ChurnkitError(`${path}: not valid JSON (${(err as Error).message})`, 2);
   }
   const m = parsed as Partial<BacktestMetrics>;
-  if (m.kind !== BACKTEST_KIND) throw new ChurnkitError(`${path}: kind is ${JSON.stringify(m.kind)}, expected "${BACKTEST_KIND}"`, 2);
-  if (!Array.isArray(m.folds) || typeof m.pooled !== 'object' || m.pooled === null) throw new ChurnkitError(`${path}: folds or pooled is missing`, 2);
+  if (m.kind !== BACKTEST_KIND)
+    throw new ChurnkitError(`${path}: kind is ${JSON.stringify(m.kind)}, expected "${BACKTEST_KIND}"`, 2);
+  if (!Array.isArray(m.folds) || typeof m.pooled !== 'object' || m.pooled === null)
+    throw new ChurnkitError(`${path}: folds or pooled is missing`, 2);
   if (Object.keys(m.pooled).length === 0) throw new ChurnkitError(`${path}: pooled has no model`, 2);
   return m as BacktestMetrics;
 }
@@ -39,7 +44,12 @@ export async function scoreBins(dir: string): Promise<ScoreBin[]> {
       `SELECT model, band, CAST(LEAST(FLOOR(score / 5) * 5, 95) AS INTEGER) AS bin, COUNT(*)::INTEGER AS accounts
        FROM read_parquet(${quoteLiteral(path)}) WHERE score IS NOT NULL GROUP BY ALL ORDER BY model, bin, band`,
     );
-    return rows.map((r) => ({ model: String(r['model']), band: String(r['band']), bin: Number(r['bin']), accounts: Number(r['accounts']) }));
+    return rows.map((r) => ({
+      model: String(r['model']),
+      band: String(r['band']),
+      bin: Number(r['bin']),
+      accounts: Number(r['accounts']),
+    }));
   } finally {
     db.close();
   }
@@ -55,14 +65,20 @@ export async function featureEvidence(path: string): Promise<FeatureEvidence> {
   const deciles: DecileRow[] = [];
   for (const f of FEATURES) {
     const col = qa.columns.find((c) => c.name === f.name);
-    for (const d of col?.deciles ?? []) if (d.rate !== null) deciles.push({ feature: f.name, decile: d.decile, rate: d.rate, rows: d.rows });
+    for (const d of col?.deciles ?? [])
+      if (d.rate !== null) deciles.push({ feature: f.name, decile: d.decile, rate: d.rate, rows: d.rows });
   }
   const frame = await loadFrame(path, ['as_of', ...FEATURES.map((f) => f.name)]);
   return { deciles, drift: featureDrift(frame) };
 }
 
 interface FidelityWeights {
-  weights?: { layer: string; weight: number; ci90?: [number, number]; signals: { feature: string; effective: number; effective_ci90?: [number, number] }[] }[];
+  weights?: {
+    layer: string;
+    weight: number;
+    ci90?: [number, number];
+    signals: { feature: string; effective: number; effective_ci90?: [number, number] }[];
+  }[];
 }
 
 /**
@@ -75,7 +91,8 @@ export async function weightRows(previousPath: string, nextPath: string): Promis
   const add = (card: Scorecard, which: WeightRow['scorecard']) => {
     for (const l of card.layers) {
       rows.push({ item: l.name, level: 'layer', scorecard: which, weight: l.weight });
-      for (const s of l.signals) rows.push({ item: `${l.name} / ${s.feature}`, level: 'signal', scorecard: which, weight: l.weight * s.weight });
+      for (const s of l.signals)
+        rows.push({ item: `${l.name} / ${s.feature}`, level: 'signal', scorecard: which, weight: l.weight * s.weight });
     }
   };
   add(await loadScorecard(previousPath), 'previous');

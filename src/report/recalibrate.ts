@@ -28,8 +28,15 @@ export function decidePromotion(e: Evidence, force = false): Decision {
   const gain = e.challengerAuc - e.championAuc;
   const beats = gain >= MIN_AUC_GAIN;
   const auc = `AUC ${e.challengerAuc.toFixed(3)} against the champion's ${e.championAuc.toFixed(3)} on the later slice (${gain >= 0 ? '+' : ''}${gain.toFixed(3)}; promotion needs +${MIN_AUC_GAIN})`;
-  if (beats) return { promoted: true, forced: false, reason: `the challenger ranks churners better: ${auc}`, evidence: e };
-  if (force) return { promoted: true, forced: true, reason: `promoted with --force although it does not beat the champion: ${auc}`, evidence: e };
+  if (beats)
+    return { promoted: true, forced: false, reason: `the challenger ranks churners better: ${auc}`, evidence: e };
+  if (force)
+    return {
+      promoted: true,
+      forced: true,
+      reason: `promoted with --force although it does not beat the champion: ${auc}`,
+      evidence: e,
+    };
   return { promoted: false, forced: false, reason: `the champion stays: ${auc}`, evidence: e };
 }
 
@@ -63,15 +70,39 @@ export function weightChanges(previous: Scorecard, next: Scorecard): WeightChang
   });
 }
 
-export function diffMarkdown(previous: Scorecard, next: Scorecard, names: { previous: string; next: string }, decision: Decision): string {
+export function diffMarkdown(
+  previous: Scorecard,
+  next: Scorecard,
+  names: { previous: string; next: string },
+  decision: Decision,
+): string {
   const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
   const pp = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} pt`);
-  const out = [`# Recalibration: ${names.next} against ${names.previous}`, '', `**${decision.promoted ? 'Promoted' : 'Not promoted'}**: ${decision.reason}.`, '', '## Weights (share of the whole score)', ''];
+  const out = [
+    `# Recalibration: ${names.next} against ${names.previous}`,
+    '',
+    `**${decision.promoted ? 'Promoted' : 'Not promoted'}**: ${decision.reason}.`,
+    '',
+    '## Weights (share of the whole score)',
+    '',
+  ];
   out.push('| layer | signal | previous | new | change |', '|---|---|---:|---:|---:|');
-  for (const c of weightChanges(previous, next)) out.push(`| ${c.signal === null ? `**${c.layer}**` : c.layer} | ${c.signal ?? ''} | ${pct(c.previous)} | ${pct(c.next)} | ${pp(c.change)} |`);
-  out.push('', '## Band thresholds', '', '| segment | previous GREEN from | new GREEN from | previous YELLOW from | new YELLOW from |', '|---|---:|---:|---:|---:|');
-  const segments = [...new Set([...Object.keys(previous.bands.segments ?? {}), ...Object.keys(next.bands.segments ?? {})])].sort();
-  const t = (card: Scorecard, seg: string | null) => (seg === null ? card.bands : card.bands.segments?.[seg] ?? card.bands);
+  for (const c of weightChanges(previous, next))
+    out.push(
+      `| ${c.signal === null ? `**${c.layer}**` : c.layer} | ${c.signal ?? ''} | ${pct(c.previous)} | ${pct(c.next)} | ${pp(c.change)} |`,
+    );
+  out.push(
+    '',
+    '## Band thresholds',
+    '',
+    '| segment | previous GREEN from | new GREEN from | previous YELLOW from | new YELLOW from |',
+    '|---|---:|---:|---:|---:|',
+  );
+  const segments = [
+    ...new Set([...Object.keys(previous.bands.segments ?? {}), ...Object.keys(next.bands.segments ?? {})]),
+  ].sort();
+  const t = (card: Scorecard, seg: string | null) =>
+    seg === null ? card.bands : (card.bands.segments?.[seg] ?? card.bands);
   for (const seg of [null, ...segments]) {
     const a = t(previous, seg);
     const b = t(next, seg);

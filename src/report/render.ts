@@ -32,7 +32,9 @@ const silentLogger = {
 
 export function vegaSpec(spec: TopLevelSpec): vega.Spec {
   // vega-lite's warnings (e.g. on resolved facet scales) go to the console otherwise
-  return compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec, { logger: silentLogger }).spec;
+  return compile({ ...spec, config: { ...CHART_CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec, {
+    logger: silentLogger,
+  }).spec;
 }
 
 export async function toSvg(spec: TopLevelSpec): Promise<string> {

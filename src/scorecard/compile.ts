@@ -8,7 +8,15 @@
 import type { Condition, Scorecard } from './schema.js';
 import { BANDS, MAX_REASONS, type Band, type ScoreResult } from './score.js';
 import { SCORE_EPSILON, type Signals } from './values.js';
-import { compileCondition, evalCondition, scratchViews, tableViews, type ColumnTable, type CondNode, type Views } from './conditions.js';
+import {
+  compileCondition,
+  evalCondition,
+  scratchViews,
+  tableViews,
+  type ColumnTable,
+  type CondNode,
+  type Views,
+} from './conditions.js';
 
 export type { ColumnData, ColumnTable } from './conditions.js';
 
@@ -119,8 +127,14 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
 
   const segments = Object.keys(card.bands.segments ?? {});
   const segIndex = new Map(segments.map((name, k) => [name, k + 1]));
-  const green = Float64Array.from([card.bands.green, ...segments.map((k) => card.bands.segments![k]!.green)], (t) => t - SCORE_EPSILON);
-  const yellow = Float64Array.from([card.bands.yellow, ...segments.map((k) => card.bands.segments![k]!.yellow)], (t) => t - SCORE_EPSILON);
+  const green = Float64Array.from(
+    [card.bands.green, ...segments.map((k) => card.bands.segments![k]!.green)],
+    (t) => t - SCORE_EPSILON,
+  );
+  const yellow = Float64Array.from(
+    [card.bands.yellow, ...segments.map((k) => card.bands.segments![k]!.yellow)],
+    (t) => t - SCORE_EPSILON,
+  );
   const segment = segments.length > 0 && views.has('segment') ? views.text('segment') : null;
 
   const prob = card.probability.method === 'isotonic' ? card.probability : null;
@@ -165,7 +179,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
         for (let j = 0; j < len; j++) {
           const v = x[c0 + j]!;
           let p: number;
-          if (v !== v) p = mp;
+          if (Number.isNaN(v)) p = mp;
           else {
             let k = 0;
             while (k < kn && v > top[k]!) k++;
@@ -193,7 +207,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           const o = s * chunk;
           for (let j = 0; j < len; j++) {
             const p = pts[o + j]!;
-            if (p === p) {
+            if (!Number.isNaN(p)) {
               sum[j]! += w * p;
               present[po + j]! += w;
             }
@@ -205,7 +219,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           const weight = present[po + j]!;
           const ls = weight > 0 ? sum[j]! / weight : NaN;
           layerOut[c0 + j] = ls;
-          if (ls === ls) {
+          if (!Number.isNaN(ls)) {
             total[j]! += lw * ls;
             totalWeight[j]! += lw;
           }
@@ -390,7 +404,7 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
     const layers: Record<string, number | null> = {};
     card.layers.forEach((l, k) => {
       const v = out.layers[k]![0]!;
-      layers[l.name] = v === v ? v : null;
+      layers[l.name] = !Number.isNaN(v) ? v : null;
     });
     const overrides: string[] = [];
     const flags: string[] = [];
@@ -406,7 +420,7 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
     return {
       score: out.score[0]!,
       band: BANDS[out.band[0]!] as Band,
-      probability: p === p ? p : null,
+      probability: !Number.isNaN(p) ? p : null,
       layers,
       overrides,
       reasons,

@@ -3,7 +3,7 @@
  * becomes a small tree whose leaves are tight loops over a chunk of rows, which keeps V8's
  * loops monomorphic (one closure per row would not be).
  */
-import { ChurnkitError, InputError } from '../util/errors.js';
+import { ChurnkitError, InputError } from '../util/index.js';
 import type { Condition } from './schema.js';
 import { SCORE_EPSILON, toBoolean, toNumber, toText, type SignalValue, type Signals } from './values.js';
 
@@ -32,13 +32,20 @@ export function tableViews(table: ColumnTable): Views {
   const cache = new Map<string, Float64Array | readonly (string | null)[]>();
   const column = (name: string): ColumnData => {
     const c = table.columns[name];
-    if (c === undefined) throw new InputError({ table: table.name ?? 'features', column: name }, 'is not in the table, and the scorecard reads it');
+    if (c === undefined)
+      throw new InputError(
+        { table: table.name ?? 'features', column: name },
+        'is not in the table, and the scorecard reads it',
+      );
     if (c.length !== table.n) throw new ChurnkitError(`column ${name} has ${c.length} values for ${table.n} rows`);
     return c;
   };
   const cached = <T extends Float64Array | readonly (string | null)[]>(key: string, make: () => T): T => {
     let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = make()));
+    if (v === undefined) {
+      v = make();
+      cache.set(key, v);
+    }
     return v as T;
   };
   return {
@@ -52,7 +59,9 @@ export function tableViews(table: ColumnTable): Views {
     bool: (name) =>
       cached(`b:${name}`, () => {
         const c = column(name);
-        return c instanceof Float64Array ? c : Float64Array.from(c as readonly SignalValue[], (v) => toBoolean(v, name));
+        return c instanceof Float64Array
+          ? c
+          : Float64Array.from(c as readonly SignalValue[], (v) => toBoolean(v, name));
       }),
     text: (name) =>
       cached(`t:${name}`, () => {
@@ -71,7 +80,8 @@ function isCleanText(c: readonly SignalValue[]): boolean {
     if (v === null) continue;
     if (typeof v !== 'string' || v.length === 0) return false;
     // only a string that starts with white space can be blank
-    if (v.charCodeAt(0) <= 32 || v.charCodeAt(0) === 0xa0 || v.charCodeAt(0) > 0x167f) if (v.trim() === '') return false;
+    if (v.charCodeAt(0) <= 32 || v.charCodeAt(0) === 0xa0 || v.charCodeAt(0) > 0x167f)
+      if (v.trim() === '') return false;
   }
   return true;
 }
@@ -80,7 +90,12 @@ function isCleanText(c: readonly SignalValue[]): boolean {
 export function scratchViews(): Views & { fill(signals: Signals): void } {
   const fillers: ((signals: Signals) => void)[] = [];
   const made = new Map<string, Float64Array | (string | null)[]>();
-  const get = <T extends Float64Array | (string | null)[]>(key: string, name: string, make: () => T, fill: (arr: T, v: SignalValue | undefined) => void): T => {
+  const get = <T extends Float64Array | (string | null)[]>(
+    key: string,
+    name: string,
+    make: () => T,
+    fill: (arr: T, v: SignalValue | undefined) => void,
+  ): T => {
     let arr = made.get(key) as T | undefined;
     if (arr === undefined) {
       const a = make();
@@ -93,9 +108,27 @@ export function scratchViews(): Views & { fill(signals: Signals): void } {
   return {
     has: () => true,
     numeric: () => false,
-    num: (name) => get(`n:${name}`, name, () => new Float64Array(1), (a, v) => (a[0] = toNumber(v, name))),
-    bool: (name) => get(`b:${name}`, name, () => new Float64Array(1), (a, v) => (a[0] = toBoolean(v, name))),
-    text: (name) => get(`t:${name}`, name, () => [null] as (string | null)[], (a, v) => (a[0] = toText(v))),
+    num: (name) =>
+      get(
+        `n:${name}`,
+        name,
+        () => new Float64Array(1),
+        (a, v) => (a[0] = toNumber(v, name)),
+      ),
+    bool: (name) =>
+      get(
+        `b:${name}`,
+        name,
+        () => new Float64Array(1),
+        (a, v) => (a[0] = toBoolean(v, name)),
+      ),
+    text: (name) =>
+      get(
+        `t:${name}`,
+        name,
+        () => [null] as (string | null)[],
+        (a, v) => (a[0] = toText(v)),
+      ),
     fill(signals) {
       for (const f of fillers) f(signals);
     },
@@ -116,8 +149,10 @@ const NUM_KIND = { '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '=': 'eq', '!='
 
 /** Compiles a condition against views; `chunk` sizes the scratch buffers of all/any nodes. */
 export function compileCondition(c: Condition, views: Views, chunk: number): CondNode {
-  if ('all' in c) return { kind: 'all', parts: c.all.map((x) => compileCondition(x, views, chunk)), tmp: new Uint8Array(chunk) };
-  if ('any' in c) return { kind: 'any', parts: c.any.map((x) => compileCondition(x, views, chunk)), tmp: new Uint8Array(chunk) };
+  if ('all' in c)
+    return { kind: 'all', parts: c.all.map((x) => compileCondition(x, views, chunk)), tmp: new Uint8Array(chunk) };
+  if ('any' in c)
+    return { kind: 'any', parts: c.any.map((x) => compileCondition(x, views, chunk)), tmp: new Uint8Array(chunk) };
   if ('score' in c) {
     const { op, value } = c.score;
     if (op === '<') return { kind: 'score_lt', c: value - SCORE_EPSILON };
@@ -128,7 +163,9 @@ export function compileCondition(c: Condition, views: Views, chunk: number): Con
   const { signal, op, value } = c;
   if (op === 'is_null' || op === 'not_null') {
     const want = op === 'is_null';
-    return views.numeric(signal) ? { kind: 'nan', x: views.num(signal), want } : { kind: 'null', t: views.text(signal), want };
+    return views.numeric(signal)
+      ? { kind: 'nan', x: views.num(signal), want }
+      : { kind: 'null', t: views.text(signal), want };
   }
   if (typeof value === 'number') return { kind: NUM_KIND[op], x: views.num(signal), c: value };
   if (typeof value === 'boolean') return { kind: 'bool', x: views.bool(signal), want: value, eq: op === '=' };
@@ -139,7 +176,13 @@ export function compileCondition(c: Condition, views: Views, chunk: number): Con
  * out[j] = 1 where the condition holds on row from + j, for j < len. `score[j]` is the score of
  * that row at the override's stage (unused by signal tests).
  */
-export function evalCondition(node: CondNode, from: number, len: number, score: Float64Array | null, out: Uint8Array): void {
+export function evalCondition(
+  node: CondNode,
+  from: number,
+  len: number,
+  score: Float64Array | null,
+  out: Uint8Array,
+): void {
   switch (node.kind) {
     case 'lt': {
       const { x, c } = node;
@@ -170,7 +213,7 @@ export function evalCondition(node: CondNode, from: number, len: number, score: 
       const { x, c } = node;
       for (let j = 0; j < len; j++) {
         const v = x[from + j]!;
-        out[j] = v === v && v !== c ? 1 : 0;
+        out[j] = !Number.isNaN(v) && v !== c ? 1 : 0;
       }
       return;
     }
@@ -178,7 +221,7 @@ export function evalCondition(node: CondNode, from: number, len: number, score: 
       const { x, want, eq } = node;
       for (let j = 0; j < len; j++) {
         const v = x[from + j]!;
-        out[j] = v === v && ((v !== 0) === want) === eq ? 1 : 0;
+        out[j] = !Number.isNaN(v) && ((v !== 0) === want) === eq ? 1 : 0;
       }
       return;
     }
@@ -199,7 +242,7 @@ export function evalCondition(node: CondNode, from: number, len: number, score: 
       const { x, want } = node;
       for (let j = 0; j < len; j++) {
         const v = x[from + j]!;
-        out[j] = (v !== v) === want ? 1 : 0;
+        out[j] = Number.isNaN(v) === want ? 1 : 0;
       }
       return;
     }

@@ -6,8 +6,26 @@
 export type { SignalValue, Signals } from './values.js';
 export { SCORE_EPSILON, toNumber, toBoolean, toText, isMissing } from './values.js';
 export type { Band, ScoreResult } from './score.js';
-export { BANDS, MAX_REASONS, scoreAccount, conditionHolds, signalPoints, bandOf, thresholdsFor, probabilityOf } from './score.js';
-export type { Scorecard, ScorecardLayer, ScorecardSignal, PointsBand, Override, Condition, Thresholds, ProbabilityMap } from './schema.js';
+export {
+  BANDS,
+  MAX_REASONS,
+  scoreAccount,
+  conditionHolds,
+  signalPoints,
+  bandOf,
+  thresholdsFor,
+  probabilityOf,
+} from './score.js';
+export type {
+  Scorecard,
+  ScorecardLayer,
+  ScorecardSignal,
+  PointsBand,
+  Override,
+  Condition,
+  Thresholds,
+  ProbabilityMap,
+} from './schema.js';
 export { ScorecardSchema, scorecardJsonSchema, SCORECARD_SCHEMA_ID } from './schema.js';
 export { parseScorecard, ScorecardError, WEIGHT_TOLERANCE } from './validate.js';
 export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
@@ -16,4 +34,11 @@ export { compileScorer, scoreColumns, signalNames, conditionColumn } from './com
 export { pointsColumn } from './points.js';
 export { scorecardColumns } from './inputs.js';
 export { serializeScorecard, writeFilesTogether, reportPaths } from './write.js';
-export { scoreTable, writeScores, scoreChange, scoreFileFormat, scoreOutputColumns, type ScoredTable } from './table.js';
+export {
+  scoreTable,
+  writeScores,
+  scoreChange,
+  scoreFileFormat,
+  scoreOutputColumns,
+  type ScoredTable,
+} from './table.js';

@@ -13,7 +13,8 @@ function conditionColumns(c: Condition, into: Set<string>): void {
 export function scorecardColumns(card: Scorecard): string[] {
   const out = new Set<string>();
   for (const layer of card.layers) for (const s of layer.signals) out.add(s.feature);
-  for (const layer of card.layers) for (const s of layer.signals) for (const r of s.rules ?? []) conditionColumns(r.when, out);
+  for (const layer of card.layers)
+    for (const s of layer.signals) for (const r of s.rules ?? []) conditionColumns(r.when, out);
   for (const o of card.overrides) conditionColumns(o.when, out);
   if (card.bands.segments && Object.keys(card.bands.segments).length > 0) out.add('segment');
   return [...out];

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError } from '../util/index.js';
 import type { Scorecard } from './schema.js';
 import { parseScorecard, ScorecardError } from './validate.js';
 
@@ -14,7 +14,10 @@ export async function loadScorecard(pathOrDefault: string): Promise<Scorecard> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new ChurnkitError(`${path}: cannot read the scorecard (${(err as NodeJS.ErrnoException).code ?? String(err)})`, 2);
+    throw new ChurnkitError(
+      `${path}: cannot read the scorecard (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      2,
+    );
   }
   let json: unknown;
   try {

@@ -1,5 +1,6 @@
 import type { Scorecard, ScorecardSignal } from './schema.js';
-import { scoreColumns, type ColumnTable } from './compile.js';
+import { scoreColumns } from './compile.js';
+import type { ColumnTable } from './conditions.js';
 
 /**
  * One signal's points on every row of a table (NaN where it is missing and redistributed), by

@@ -75,7 +75,9 @@ export const PointsRuleSchema = z.strictObject({
 });
 
 export const MissingSchema = z.discriminatedUnion('policy', [
-  z.strictObject({ policy: z.literal('redistribute') }).describe('the signal drops out and its weight goes to the present signals of its layer'),
+  z
+    .strictObject({ policy: z.literal('redistribute') })
+    .describe('the signal drops out and its weight goes to the present signals of its layer'),
   z.strictObject({ policy: z.literal('points'), points: Points }).describe('a missing value earns these points'),
 ]);
 
@@ -115,7 +117,10 @@ export const ThresholdsSchema = z.strictObject({
 export const BandsSchema = z.strictObject({
   green: Points,
   yellow: Points,
-  segments: z.record(z.string(), ThresholdsSchema).optional().describe('thresholds for accounts of a segment; others use the defaults'),
+  segments: z
+    .record(z.string(), ThresholdsSchema)
+    .optional()
+    .describe('thresholds for accounts of a segment; others use the defaults'),
   method: z.string().optional(),
 });
 
@@ -132,7 +137,10 @@ export const ProbabilitySchema = z.discriminatedUnion('method', [
     .strictObject({
       method: z.literal('isotonic'),
       x: z.array(Points).min(1).describe('scores, strictly increasing'),
-      y: z.array(Fraction).min(1).describe('churn probability at each x, non-increasing; linear in between, constant outside'),
+      y: z
+        .array(Fraction)
+        .min(1)
+        .describe('churn probability at each x, non-increasing; linear in between, constant outside'),
       fitted_on: SliceSchema.optional(),
     })
     .describe('piecewise-linear map from score to probability'),
@@ -155,7 +163,9 @@ export const ScorecardSchema = z.strictObject({
   bands: BandsSchema,
   probability: ProbabilitySchema,
   provenance: ProvenanceSchema,
-  model: z.looseObject({ kind: z.literal('churnkit.model'), version: z.literal(1), family: z.string() }).optional()
+  model: z
+    .looseObject({ kind: z.literal('churnkit.model'), version: z.literal(1), family: z.string() })
+    .optional()
     .describe('an embedded churnkit.model artifact (reference; scores never depend on it)'),
 });
 

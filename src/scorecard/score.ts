@@ -2,11 +2,30 @@
  * The reference scorer: one account, written for reading rather than speed. compile.ts must
  * give the same numbers bit for bit; the order of operations is documented in README.md.
  */
-import type { Condition, Override, PointsBand, ProbabilityMap, Scorecard, ScorecardSignal, Thresholds } from './schema.js';
-import { clampScore, compareNumbers, compareScore, SCORE_EPSILON, toBoolean, toNumber, toText, isMissing, type Signals } from './values.js';
+import type {
+  Condition,
+  Override,
+  PointsBand,
+  ProbabilityMap,
+  Scorecard,
+  ScorecardSignal,
+  Thresholds,
+} from './schema.js';
+import {
+  clampScore,
+  compareNumbers,
+  compareScore,
+  SCORE_EPSILON,
+  toBoolean,
+  toNumber,
+  toText,
+  isMissing,
+  type Signals,
+} from './values.js';
 
-export type Band = 'RED' | 'YELLOW' | 'GREEN';
-export const BANDS: readonly Band[] = ['RED', 'YELLOW', 'GREEN'];
+/** The bands, worst first: every table, chart and enum lists them in this order. */
+export const BANDS = ['RED', 'YELLOW', 'GREEN'] as const;
+export type Band = (typeof BANDS)[number];
 
 export interface ScoreResult {
   /** 0..100 after overrides. */
@@ -91,7 +110,11 @@ export function probabilityOf(map: ProbabilityMap, score: number): number | null
 }
 
 /** Overrides in three stages: the first `set` that fires, then every `cap`, then flags on the result. */
-export function applyOverrides(overrides: readonly Override[], signals: Signals, base: number): { score: number; fired: boolean[] } {
+export function applyOverrides(
+  overrides: readonly Override[],
+  signals: Signals,
+  base: number,
+): { score: number; fired: boolean[] } {
   const fired = overrides.map(() => false);
   let score = base;
   let setDone = false;

@@ -4,10 +4,10 @@
  * or Parquet, atomically.
  */
 import { extname } from 'node:path';
-import type { Frame } from '../data/frame.js';
-import { openDuckDB, quoteIdent, quoteLiteral } from '../data/duckdb.js';
-import { withAtomicFile } from '../util/atomic.js';
-import { ChurnkitError, UsageError } from '../util/errors.js';
+import type { Frame } from '../data/index.js';
+import { openDuckDB, quoteIdent, quoteLiteral } from '../data/index.js';
+import { withAtomicFile } from '../util/index.js';
+import { ChurnkitError, UsageError } from '../util/index.js';
 import type { Scorecard } from './schema.js';
 import { BANDS } from './score.js';
 import { scoreColumns, type ScoreColumns } from './compile.js';
@@ -25,11 +25,27 @@ export function scoreFileFormat(path: string): ScoreFileFormat {
  * Score minus the same account's score at its previous as_of in the table (NaN for its first
  * row, or without account_id/as_of). Rows are not assumed to be sorted.
  */
-export function scoreChange(score: Float64Array, accounts: readonly (string | null)[] | null, asOf: readonly (string | null)[] | null): Float64Array {
+export function scoreChange(
+  score: Float64Array,
+  accounts: readonly (string | null)[] | null,
+  asOf: readonly (string | null)[] | null,
+): Float64Array {
   const out = new Float64Array(score.length).fill(NaN);
   if (!accounts || !asOf) return out;
-  const order = Array.from({ length: score.length }, (_, i) => i).filter((i) => accounts[i] !== null && asOf[i] !== null);
-  order.sort((a, b) => (accounts[a]! < accounts[b]! ? -1 : accounts[a]! > accounts[b]! ? 1 : asOf[a]! < asOf[b]! ? -1 : asOf[a]! > asOf[b]! ? 1 : a - b));
+  const order = Array.from({ length: score.length }, (_, i) => i).filter(
+    (i) => accounts[i] !== null && asOf[i] !== null,
+  );
+  order.sort((a, b) =>
+    accounts[a]! < accounts[b]!
+      ? -1
+      : accounts[a]! > accounts[b]!
+        ? 1
+        : asOf[a]! < asOf[b]!
+          ? -1
+          : asOf[a]! > asOf[b]!
+            ? 1
+            : a - b,
+  );
   for (let k = 1; k < order.length; k++) {
     const i = order[k]!;
     const prev = order[k - 1]!;
@@ -58,10 +74,26 @@ export function scoreTable(card: Scorecard, frame: Frame & { name?: string }): S
 
 /** The output column names, in order. */
 export function scoreOutputColumns(card: Scorecard): string[] {
-  return ['account_id', 'as_of', 'score', 'band', 'probability', ...card.layers.map((l) => `layer_${l.name}`), 'overrides', 'reasons', 'escalate', 'score_change'];
+  return [
+    'account_id',
+    'as_of',
+    'score',
+    'band',
+    'probability',
+    ...card.layers.map((l) => `layer_${l.name}`),
+    'overrides',
+    'reasons',
+    'escalate',
+    'score_change',
+  ];
 }
 
-export async function writeScores(path: string, card: Scorecard, frame: Frame, scored: ScoredTable): Promise<{ rows: number; columns: string[] }> {
+export async function writeScores(
+  path: string,
+  card: Scorecard,
+  frame: Frame,
+  scored: ScoredTable,
+): Promise<{ rows: number; columns: string[] }> {
   const format = scoreFileFormat(path);
   const { scores, change } = scored;
   const accounts = textOf(frame, 'account_id');
@@ -112,9 +144,13 @@ export async function writeScores(path: string, card: Scorecard, frame: Frame, s
       app.endRow();
     }
     app.closeSync();
-    const select = names.map((n) => (n === 'as_of' && frame.kinds['as_of'] === 'date' ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n)));
+    const select = names.map((n) =>
+      n === 'as_of' && frame.kinds['as_of'] === 'date' ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n),
+    );
     const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
-    await withAtomicFile(path, (tmp) => conn.run(`COPY (SELECT ${select.join(', ')} FROM scores ORDER BY "_row") TO ${quoteLiteral(tmp)} (${options})`));
+    await withAtomicFile(path, (tmp) =>
+      conn.run(`COPY (SELECT ${select.join(', ')} FROM scores ORDER BY "_row") TO ${quoteLiteral(tmp)} (${options})`),
+    );
     return { rows: frame.n, columns: names };
   } finally {
     db.close();

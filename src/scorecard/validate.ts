@@ -4,14 +4,18 @@
  * finds the line.
  */
 import type { z } from 'zod';
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError } from '../util/index.js';
 import { ScorecardSchema, type Condition, type PointsBand, type Scorecard, type ScorecardSignal } from './schema.js';
 
 /** Weights are fractions; a sum within this of 1 passes (calibrate writes rounded weights). */
 export const WEIGHT_TOLERANCE = 1e-6;
 
 export class ScorecardError extends ChurnkitError {
-  constructor(readonly path: string, readonly problem: string, readonly file?: string) {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    readonly file?: string,
+  ) {
     super(`${file ? `${file}: ` : ''}scorecard ${path || '(root)'}: ${problem}`, 2);
   }
 }
@@ -35,7 +39,14 @@ function mostSpecific(issue: Issue, prefix: readonly PropertyKey[]): { path: Pro
   const here = [...prefix, ...issue.path];
   if (issue.code === 'invalid_union' && issue.errors.length > 0) {
     const ranked = issue.errors
-      .map((branch) => ({ branch, keyMismatch: branch.some((i) => i.code === 'unrecognized_keys' || (i.code === 'invalid_type' && i.path.length === 1 && i.message.endsWith('received undefined'))) }))
+      .map((branch) => ({
+        branch,
+        keyMismatch: branch.some(
+          (i) =>
+            i.code === 'unrecognized_keys' ||
+            (i.code === 'invalid_type' && i.path.length === 1 && i.message.endsWith('received undefined')),
+        ),
+      }))
       .sort((a, b) => Number(a.keyMismatch) - Number(b.keyMismatch) || a.branch.length - b.branch.length);
     const first = ranked[0]!.branch[0];
     if (first) return mostSpecific(first, here);
@@ -44,11 +55,14 @@ function mostSpecific(issue: Issue, prefix: readonly PropertyKey[]): { path: Pro
 }
 
 export function parseScorecard(json: unknown): Scorecard {
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new ScorecardError('', 'must be a JSON object');
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new ScorecardError('', 'must be a JSON object');
   const kind = (json as Record<string, unknown>)['kind'];
-  if (kind !== 'churnkit.scorecard') throw new ScorecardError('kind', `must be "churnkit.scorecard", got ${JSON.stringify(kind)}`);
+  if (kind !== 'churnkit.scorecard')
+    throw new ScorecardError('kind', `must be "churnkit.scorecard", got ${JSON.stringify(kind)}`);
   const version = (json as Record<string, unknown>)['version'];
-  if (version !== 1) throw new ScorecardError('version', `this churnkit reads scorecard version 1, got ${JSON.stringify(version)}`);
+  if (version !== 1)
+    throw new ScorecardError('version', `this churnkit reads scorecard version 1, got ${JSON.stringify(version)}`);
   const parsed = ScorecardSchema.safeParse(json);
   if (!parsed.success) {
     const { path, message } = mostSpecific(parsed.error.issues[0]!, []);
@@ -60,7 +74,8 @@ export function parseScorecard(json: unknown): Scorecard {
 
 function checkWeights(weights: readonly number[], path: string, what: string): void {
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) throw new ScorecardError(path, `${what} weights sum to ${+sum.toFixed(9)}, not 1 (tolerance ${WEIGHT_TOLERANCE})`);
+  if (Math.abs(sum - 1) > WEIGHT_TOLERANCE)
+    throw new ScorecardError(path, `${what} weights sum to ${+sum.toFixed(9)}, not 1 (tolerance ${WEIGHT_TOLERANCE})`);
 }
 
 function lower(b: PointsBand): { value: number; inclusive: boolean } | null {
@@ -85,29 +100,49 @@ function checkBands(signal: ScorecardSignal, path: string): void {
     const lo = lower(b);
     const hi = upper(b);
     if (k === 0 && lo) throw new ScorecardError(at, 'the first band must have no lower edge (it starts at -infinity)');
-    if (k === bands.length - 1 && hi) throw new ScorecardError(at, 'the last band must have no upper edge (it runs to +infinity)');
-    if (k > 0 && !lo) throw new ScorecardError(at, 'needs a lower edge (gt or gte) equal to the previous band\'s upper edge');
-    if (k < bands.length - 1 && !hi) throw new ScorecardError(at, 'needs an upper edge (lt or lte) equal to the next band\'s lower edge');
+    if (k === bands.length - 1 && hi)
+      throw new ScorecardError(at, 'the last band must have no upper edge (it runs to +infinity)');
+    if (k > 0 && !lo)
+      throw new ScorecardError(at, "needs a lower edge (gt or gte) equal to the previous band's upper edge");
+    if (k < bands.length - 1 && !hi)
+      throw new ScorecardError(at, "needs an upper edge (lt or lte) equal to the next band's lower edge");
     if (lo && hi && (lo.value > hi.value || (lo.value === hi.value && !(lo.inclusive && hi.inclusive))))
       throw new ScorecardError(at, `is empty (lower edge ${lo.value}, upper edge ${hi.value})`);
     if (k > 0) {
       const prev = upper(bands[k - 1]!)!;
-      if (lo!.value !== prev.value) throw new ScorecardError(at, `lower edge ${lo!.value} does not meet the previous band's upper edge ${prev.value} (gap or overlap)`);
+      if (lo!.value !== prev.value)
+        throw new ScorecardError(
+          at,
+          `lower edge ${lo!.value} does not meet the previous band's upper edge ${prev.value} (gap or overlap)`,
+        );
       if (lo!.inclusive === prev.inclusive)
-        throw new ScorecardError(at, `edge ${prev.value} must belong to exactly one band: pair lt with gte, or lte with gt`);
+        throw new ScorecardError(
+          at,
+          `edge ${prev.value} must belong to exactly one band: pair lt with gte, or lte with gt`,
+        );
       const before = bands[k - 1]!.points;
       const safer = signal.direction === 'higher_is_safer';
       if (safer ? b.points < before : b.points > before)
-        throw new ScorecardError(`${at}.points`, `points must ${safer ? 'not decrease' : 'not increase'} as ${signal.feature} grows (${signal.direction}): ${before} then ${b.points}`);
+        throw new ScorecardError(
+          `${at}.points`,
+          `points must ${safer ? 'not decrease' : 'not increase'} as ${signal.feature} grows (${signal.direction}): ${before} then ${b.points}`,
+        );
     }
   });
 }
 
 function checkCondition(c: Condition, path: string, allowScore: boolean): void {
-  if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`, allowScore));
-  if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`, allowScore));
+  if ('all' in c) {
+    c.all.forEach((x, i) => checkCondition(x, `${path}.all[${i}]`, allowScore));
+    return;
+  }
+  if ('any' in c) {
+    c.any.forEach((x, i) => checkCondition(x, `${path}.any[${i}]`, allowScore));
+    return;
+  }
   if ('score' in c) {
-    if (!allowScore) throw new ScorecardError(path, 'a score comparison is not allowed here (points rules see signals only)');
+    if (!allowScore)
+      throw new ScorecardError(path, 'a score comparison is not allowed here (points rules see signals only)');
     return;
   }
   const nullTest = c.op === 'is_null' || c.op === 'not_null';
@@ -118,14 +153,22 @@ function checkCondition(c: Condition, path: string, allowScore: boolean): void {
 }
 
 function checkSemantics(card: Scorecard): void {
-  checkWeights(card.layers.map((l) => l.weight), 'layers', 'layer');
+  checkWeights(
+    card.layers.map((l) => l.weight),
+    'layers',
+    'layer',
+  );
   const layerNames = new Set<string>();
   const features = new Map<string, string>();
   card.layers.forEach((layer, i) => {
     const at = `layers[${i}]`;
     if (layerNames.has(layer.name)) throw new ScorecardError(`${at}.name`, `duplicate layer name ${layer.name}`);
     layerNames.add(layer.name);
-    checkWeights(layer.signals.map((s) => s.weight), `${at}.signals`, `layer ${layer.name} signal`);
+    checkWeights(
+      layer.signals.map((s) => s.weight),
+      `${at}.signals`,
+      `layer ${layer.name} signal`,
+    );
     layer.signals.forEach((signal, j) => {
       const sat = `${at}.signals[${j}]`;
       const seen = features.get(signal.feature);
@@ -156,10 +199,16 @@ function checkSemantics(card: Scorecard): void {
   for (const [segment, t] of Object.entries(card.bands.segments ?? {})) checkThresholds(t, `bands.segments.${segment}`);
   if (card.probability.method === 'isotonic') {
     const { x, y } = card.probability;
-    if (x.length !== y.length) throw new ScorecardError('probability.y', `has ${y.length} values for ${x.length} x knots`);
+    if (x.length !== y.length)
+      throw new ScorecardError('probability.y', `has ${y.length} values for ${x.length} x knots`);
     for (let k = 1; k < x.length; k++) {
-      if (!(x[k]! > x[k - 1]!)) throw new ScorecardError(`probability.x[${k}]`, `knots must increase strictly (${x[k - 1]} then ${x[k]})`);
-      if (y[k]! > y[k - 1]!) throw new ScorecardError(`probability.y[${k}]`, `probability must not rise with the score (${y[k - 1]} then ${y[k]})`);
+      if (!(x[k]! > x[k - 1]!))
+        throw new ScorecardError(`probability.x[${k}]`, `knots must increase strictly (${x[k - 1]} then ${x[k]})`);
+      if (y[k]! > y[k - 1]!)
+        throw new ScorecardError(
+          `probability.y[${k}]`,
+          `probability must not rise with the score (${y[k - 1]} then ${y[k]})`,
+        );
     }
   }
 }

@@ -2,7 +2,7 @@
  * How signal values are read, shared by every scorer so they agree to the bit. Missing is
  * null, undefined, NaN or a blank string; booleans accept what DESIGN §4 accepts in CSV.
  */
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError } from '../util/index.js';
 
 export type SignalValue = number | boolean | string | null;
 /** Keyed by feature-table column names (features, signals, segment). */
@@ -18,7 +18,12 @@ const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y', 'on']);
 const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n', 'off']);
 
 export function isMissing(v: SignalValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || (typeof v === 'string' && v.trim() === '');
+  return (
+    v === null ||
+    v === undefined ||
+    (typeof v === 'number' && Number.isNaN(v)) ||
+    (typeof v === 'string' && v.trim() === '')
+  );
 }
 
 /** A number, or NaN when missing. Booleans are 1/0; text must parse as a number. */

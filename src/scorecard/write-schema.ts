@@ -4,7 +4,7 @@
  * test/scorecard/schema.test.ts fails while the committed file is stale.
  */
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../util/atomic.js';
+import { writeFileAtomic } from '../util/index.js';
 import { scorecardJsonSchema } from './schema.js';
 
 export const SCHEMA_FILE = fileURLToPath(new URL('../../../models/scorecard.schema.json', import.meta.url));

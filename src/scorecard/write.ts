@@ -1,6 +1,6 @@
 import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { tempSibling } from '../util/atomic.js';
+import { tempSibling } from '../util/index.js';
 import type { Scorecard } from './schema.js';
 
 /** The artifact as written: two-space JSON with a trailing newline (same card, same bytes). */
@@ -29,7 +29,12 @@ export async function writeFilesTogether(files: readonly { path: string; data: s
 }
 
 /** Reports beside the scorecard: scorecard.json -> scorecard.fidelity.json, .fidelity.md, .overrides.json, .overrides.md. */
-export function reportPaths(out: string): { fidelityJson: string; fidelityMarkdown: string; overridesJson: string; overridesMarkdown: string } {
+export function reportPaths(out: string): {
+  fidelityJson: string;
+  fidelityMarkdown: string;
+  overridesJson: string;
+  overridesMarkdown: string;
+} {
   const stem = out.replace(/\.json$/i, '');
   return {
     fidelityJson: `${stem}.fidelity.json`,

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { VERSION } from '../version.js';
-import type { AlertClaim, AlertLedger, AlertStatus, PreviousScore, ScoreRecord } from './history.js';
+import { VERSION } from '../util/index.js';
+import type { AlertClaim, AlertLedger, AlertStatus, PreviousScore, ScoreRecord } from '../history/index.js';
 import type { ServiceMetrics } from './metrics.js';
+import { roundChange } from '../history/index.js';
 
 /**
  * Alerts: an account changing band, dropping more than N points, or raising the `escalate`
@@ -39,7 +40,10 @@ export const DEFAULT_DROP_THRESHOLD = 15;
 
 /** The deterministic id of one alert: the same account, day and kind is the same event. */
 export function alertEventId(accountId: string, asOf: string, kind: AlertKind): string {
-  return createHash('sha256').update(`churnkit.alert\u0000${accountId}\u0000${asOf}\u0000${kind}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`churnkit.alert\u0000${accountId}\u0000${asOf}\u0000${kind}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
@@ -63,10 +67,20 @@ export function detectAlerts(current: ScoreRecord, previous: PreviousScore | nul
     scorecard: current.scorecard ?? null,
   });
   if (previous && previous.band !== current.band) {
-    events.push(base('band_change', `band changed from ${previous.band} to ${current.band} (score ${fmt(previous.score)} -> ${fmt(current.score)} since ${previous.as_of})`));
+    events.push(
+      base(
+        'band_change',
+        `band changed from ${previous.band} to ${current.band} (score ${fmt(previous.score)} -> ${fmt(current.score)} since ${previous.as_of})`,
+      ),
+    );
   }
   if (previous && change !== null && -change > rules.dropThreshold) {
-    events.push(base('score_drop', `score dropped ${fmt(-change)} points (${fmt(previous.score)} -> ${fmt(current.score)}) since ${previous.as_of}, more than ${rules.dropThreshold}`));
+    events.push(
+      base(
+        'score_drop',
+        `score dropped ${fmt(-change)} points (${fmt(previous.score)} -> ${fmt(current.score)}) since ${previous.as_of}, more than ${rules.dropThreshold}`,
+      ),
+    );
   }
   // The flag alerts when it rises, not on every day it stays up.
   if (current.escalate && !previous?.escalate) {
@@ -74,11 +88,6 @@ export function detectAlerts(current: ScoreRecord, previous: PreviousScore | nul
     events.push(base('escalate', `escalation flagged at score ${fmt(current.score)} (${current.band})${why}`));
   }
   return events;
-}
-
-/** Score differences without float noise (71.3 - 48.1 = 23.199999999999996). */
-export function roundChange(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
 }
 
 /** A ledger for a service without a history store: dedupes within this process only. */
@@ -136,16 +145,33 @@ export class AlertDispatcher {
   private active = 0;
   private readonly idle: (() => void)[] = [];
   private readonly stop = new AbortController();
-  private readonly o: Required<Omit<AlertDispatcherOptions, 'metrics' | 'log'>> & Pick<AlertDispatcherOptions, 'metrics' | 'log'>;
+  private readonly o: Required<Omit<AlertDispatcherOptions, 'metrics' | 'log'>> &
+    Pick<AlertDispatcherOptions, 'metrics' | 'log'>;
 
   constructor(options: AlertDispatcherOptions) {
-    this.o = { maxAttempts: 6, baseDelayMs: 250, maxDelayMs: 10_000, timeoutMs: 5_000, concurrency: 4, maxQueue: 10_000, ...options };
+    this.o = {
+      maxAttempts: 6,
+      baseDelayMs: 250,
+      maxDelayMs: 10_000,
+      timeoutMs: 5_000,
+      concurrency: 4,
+      maxQueue: 10_000,
+      ...options,
+    };
   }
 
   /** Claims the events and queues those this process won; returns once they are queued. */
   async submit(events: readonly AlertEvent[]): Promise<void> {
     if (events.length === 0 || this.stop.signal.aborted) return;
-    const won = await this.o.ledger.claim(events.map((e) => ({ event_id: e.event_id, account_id: e.account_id, as_of: e.as_of, kind: e.kind, payload: JSON.stringify(e) })));
+    const won = await this.o.ledger.claim(
+      events.map((e) => ({
+        event_id: e.event_id,
+        account_id: e.account_id,
+        as_of: e.as_of,
+        kind: e.kind,
+        payload: JSON.stringify(e),
+      })),
+    );
     for (const e of events) {
       if (!won.has(e.event_id)) {
         this.o.metrics?.alertsDeduplicated.inc();
@@ -205,7 +231,11 @@ export class AlertDispatcher {
       try {
         const res = await fetch(this.o.webhook, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': e.event_id, 'user-agent': `churnkit/${VERSION}` },
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': e.event_id,
+            'user-agent': `churnkit/${VERSION}`,
+          },
           body,
           signal: AbortSignal.any([AbortSignal.timeout(this.o.timeoutMs), this.stop.signal]),
         });
@@ -213,25 +243,45 @@ export class AlertDispatcher {
         if (res.ok) {
           this.o.metrics?.alertAttempts.inc({ outcome: 'ok' });
           this.o.metrics?.alertsSent.inc({ kind: e.kind });
-          await this.o.ledger.finish(e.event_id, 'sent', attempt).catch((err) => this.o.log?.('error', 'alert ledger update failed', { event_id: e.event_id, error: (err as Error).message }));
-          this.o.log?.('info', 'alert sent', { event_id: e.event_id, kind: e.kind, account_id: e.account_id, attempts: attempt });
+          await this.o.ledger.finish(e.event_id, 'sent', attempt).catch((err) =>
+            this.o.log?.('error', 'alert ledger update failed', {
+              event_id: e.event_id,
+              error: (err as Error).message,
+            }),
+          );
+          this.o.log?.('info', 'alert sent', {
+            event_id: e.event_id,
+            kind: e.kind,
+            account_id: e.account_id,
+            attempts: attempt,
+          });
           return;
         }
         lastProblem = `HTTP ${res.status}`;
         this.o.metrics?.alertAttempts.inc({ outcome: 'http_error' });
         if (!retryable(res.status)) break;
       } catch (err) {
-        lastProblem = (err as Error).name === 'TimeoutError' ? 'timeout' : ((err as Error).cause as Error | undefined)?.message ?? (err as Error).message;
+        lastProblem =
+          (err as Error).name === 'TimeoutError'
+            ? 'timeout'
+            : (((err as Error).cause as Error | undefined)?.message ?? (err as Error).message);
         this.o.metrics?.alertAttempts.inc({ outcome: 'network_error' });
       }
-      if (attempt < this.o.maxAttempts) await this.sleep(Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
+      if (attempt < this.o.maxAttempts)
+        await this.sleep(Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
     }
     await this.giveUp(e, attempt, lastProblem || 'service shutting down');
   }
 
   private async giveUp(e: AlertEvent, attempts: number, problem: string): Promise<void> {
     this.o.metrics?.alertsFailed.inc({ kind: e.kind });
-    this.o.log?.('error', 'alert not delivered', { event_id: e.event_id, kind: e.kind, account_id: e.account_id, attempts, problem });
+    this.o.log?.('error', 'alert not delivered', {
+      event_id: e.event_id,
+      kind: e.kind,
+      account_id: e.account_id,
+      attempts,
+      problem,
+    });
     await this.o.ledger.finish(e.event_id, 'failed', attempts).catch(() => undefined);
   }
 

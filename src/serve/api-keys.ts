@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../util/errors.js';
+import { UsageError } from '../util/index.js';
 
 /**
  * Accepted API keys, held as sha256 digests: comparing fixed-length digests with

@@ -4,8 +4,16 @@
  * and the columns go straight into the scorecard's columnar scorer. The answer has the columns
  * `churnkit score` writes (DESIGN.md §8), one array each, row for row.
  */
-import { ChurnkitError } from '../util/errors.js';
-import { BANDS, scoreColumns, type ColumnTable, type Scorecard, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
+import { ChurnkitError } from '../util/index.js';
+import {
+  BANDS,
+  scoreColumns,
+  type ColumnTable,
+  type Scorecard,
+  type ScoreResult,
+  type Signals,
+  type SignalValue,
+} from '../scorecard/index.js';
 import { FEATURES, SIGNALS } from '../features/index.js';
 import { HttpError } from './http-error.js';
 import { INPUT_COLUMNS } from './schemas.js';
@@ -44,10 +52,16 @@ export function columnTable(body: ColumnsRequest, today: () => string): RequestC
   const n = ids.length;
   for (const [name, values] of Object.entries(body.columns)) {
     if (values.length !== n) {
-      throw new HttpError(400, 'column_length', `columns.${name} has ${values.length} values and columns.account_id has ${n}: every column needs one value per account`, `/columns/${name}`);
+      throw new HttpError(
+        400,
+        'column_length',
+        `columns.${name} has ${values.length} values and columns.account_id has ${n}: every column needs one value per account`,
+        `/columns/${name}`,
+      );
     }
   }
-  const asOf = (body.columns['as_of'] as readonly string[] | undefined) ?? new Array<string>(n).fill(body.as_of ?? today());
+  const asOf =
+    (body.columns['as_of'] as readonly string[] | undefined) ?? new Array<string>(n).fill(body.as_of ?? today());
   rejectDuplicates(ids, body.columns['as_of'] ? asOf : null);
   const missing = new Array<null>(n).fill(null);
   const columns: ColumnTable['columns'] = {};
@@ -68,13 +82,21 @@ function rejectDuplicates(ids: readonly string[], asOf: readonly string[] | null
   keys.forEach((key, i) => {
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new HttpError(400, 'duplicate_account', `account_id "${ids[i]}" appears twice for the same as_of (rows ${first} and ${i})`, `/columns/account_id/${i}`);
+      throw new HttpError(
+        400,
+        'duplicate_account',
+        `account_id "${ids[i]}" appears twice for the same as_of (rows ${first} and ${i})`,
+        `/columns/account_id/${i}`,
+      );
     }
     seen.set(key, i);
   });
 }
 
-const NUMERIC = new Set([...FEATURES.map((f) => f.name), ...SIGNALS.filter((s) => s.type !== 'text').map((s) => s.name)]);
+const NUMERIC = new Set([
+  ...FEATURES.map((f) => f.name),
+  ...SIGNALS.filter((s) => s.type !== 'text').map((s) => s.name),
+]);
 function doubles(values: readonly (number | boolean | null)[] | undefined, n: number): Float64Array {
   const out = new Float64Array(n).fill(NaN);
   if (values) {
@@ -90,7 +112,11 @@ function doubles(values: readonly (number | boolean | null)[] | undefined, n: nu
  * Scores the rows: with the scorecard itself, through its columnar kernel; a scorer known only
  * as a function (a custom loader) row by row, with the same answer.
  */
-export function scoreRequestColumns(card: Scorecard | undefined, score: (s: Signals) => ScoreResult, req: RequestColumns): ResultColumns {
+export function scoreRequestColumns(
+  card: Scorecard | undefined,
+  score: (s: Signals) => ScoreResult,
+  req: RequestColumns,
+): ResultColumns {
   try {
     return card ? columnar(card, req) : rowByRow(score, req);
   } catch (err) {
@@ -128,7 +154,19 @@ function columnar(card: Scorecard, req: RequestColumns): ResultColumns {
     }
     reasons[i] = top;
   }
-  return { account_id: req.ids, as_of: req.asOf, score, band, probability: nullable(s.probability), layers, overrides, reasons, escalate, base_score: base, score_change: new Array<null>(n).fill(null) };
+  return {
+    account_id: req.ids,
+    as_of: req.asOf,
+    score,
+    band,
+    probability: nullable(s.probability),
+    layers,
+    overrides,
+    reasons,
+    escalate,
+    base_score: base,
+    score_change: new Array<null>(n).fill(null),
+  };
 }
 
 function nullable(values: Float64Array): (number | null)[] {
@@ -141,7 +179,19 @@ function nullable(values: Float64Array): (number | null)[] {
 }
 
 function rowByRow(score: (s: Signals) => ScoreResult, req: RequestColumns): ResultColumns {
-  const out: ResultColumns = { account_id: req.ids, as_of: req.asOf, score: [], band: [], probability: [], layers: {}, overrides: [], reasons: [], escalate: [], base_score: [], score_change: [] };
+  const out: ResultColumns = {
+    account_id: req.ids,
+    as_of: req.asOf,
+    score: [],
+    band: [],
+    probability: [],
+    layers: {},
+    overrides: [],
+    reasons: [],
+    escalate: [],
+    base_score: [],
+    score_change: [],
+  };
   const names = INPUT_COLUMNS;
   for (let i = 0; i < req.n; i++) {
     const signals: Signals = {};
@@ -150,7 +200,10 @@ function rowByRow(score: (s: Signals) => ScoreResult, req: RequestColumns): Resu
     out.score.push(r.score);
     out.band.push(r.band);
     out.probability.push(r.probability);
-    for (const [layer, v] of Object.entries(r.layers)) (out.layers[layer] ??= []).push(v);
+    for (const [layer, v] of Object.entries(r.layers)) {
+      out.layers[layer] ??= [];
+      out.layers[layer].push(v);
+    }
     out.overrides.push(r.overrides);
     out.reasons.push(r.reasons);
     out.escalate.push(r.escalate);
@@ -162,7 +215,13 @@ function rowByRow(score: (s: Signals) => ScoreResult, req: RequestColumns): Resu
 
 /** The answer's body: `churnkit score`'s column names, one array each. */
 export function resultBody(r: ResultColumns): { n: number; columns: Record<string, readonly unknown[]> } {
-  const columns: Record<string, readonly unknown[]> = { account_id: r.account_id, as_of: r.as_of, score: r.score, band: r.band, probability: r.probability };
+  const columns: Record<string, readonly unknown[]> = {
+    account_id: r.account_id,
+    as_of: r.as_of,
+    score: r.score,
+    band: r.band,
+    probability: r.probability,
+  };
   for (const [layer, values] of Object.entries(r.layers)) columns[`layer_${layer}`] = values;
   columns['overrides'] = r.overrides.map((o) => o.join(','));
   columns['reasons'] = r.reasons.map((o) => o.join(','));

@@ -1,29 +1,13 @@
 /**
- * The scoring service's public API: the HTTP server, the score history (which `churnkit score
- * --history` uses too), and alerts.
+ * The scoring service's public API: the HTTP server, its alerts, keys and metrics. The score
+ * history it writes lives in src/history.
  */
 export { createServer, HttpError, type ServerOptions, type ChurnkitService, type ScoreResponse } from './server.js';
-export {
-  openScoreHistory,
-  isPostgresUrl,
-  HISTORY_TABLE,
-  ALERTS_TABLE,
-  type ScoreHistory,
-  type ScoreRecord,
-  type PreviousScore,
-  type HistoryKey,
-  type RecordOptions,
-  type AlertLedger,
-  type AlertClaim,
-  type AlertStatus,
-} from './history.js';
-export { withScoreChanges, type ScoreChange } from './score-changes.js';
 export {
   AlertDispatcher,
   MemoryAlertLedger,
   detectAlerts,
   alertEventId,
-  roundChange,
   DEFAULT_DROP_THRESHOLD,
   type AlertEvent,
   type AlertKind,
@@ -31,7 +15,23 @@ export {
   type AlertDispatcherOptions,
 } from './alerts.js';
 export { ApiKeys, presentedKey } from './api-keys.js';
-export { ScorecardSource, loadServableScorecard, type LoadedScorecard, type ScorecardLoader, type ReloadOutcome } from './scorecard-source.js';
+export {
+  ScorecardSource,
+  loadServableScorecard,
+  type LoadedScorecard,
+  type ScorecardLoader,
+  type ReloadOutcome,
+} from './scorecard-source.js';
 export { ServiceMetrics } from './metrics.js';
 export { openApiDocument } from './openapi.js';
-export { MAX_BATCH, MAX_COLUMNAR_ROWS, INPUT_COLUMNS, scoreRequestSchema, batchRequestSchema, columnsRequestSchema, columnsResponseSchema, scoreResultSchema, batchResponseSchema } from './schemas.js';
+export {
+  MAX_BATCH,
+  MAX_COLUMNAR_ROWS,
+  INPUT_COLUMNS,
+  scoreRequestSchema,
+  batchRequestSchema,
+  columnsRequestSchema,
+  columnsResponseSchema,
+  scoreResultSchema,
+  batchResponseSchema,
+} from './schemas.js';

@@ -31,7 +31,12 @@ interface Metric {
 
 export class Counter implements Metric {
   private readonly values = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string, readonly labelNames: readonly string[] = [], private readonly type: 'counter' | 'gauge' = 'counter') {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly labelNames: readonly string[] = [],
+    private readonly type: 'counter' | 'gauge' = 'counter',
+  ) {}
 
   inc(labels: Labels = {}, by = 1): void {
     const key = labelKey(this.labelNames, labels);
@@ -62,7 +67,9 @@ export class Counter implements Metric {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} ${this.type}`];
     if (this.labelNames.length === 0 && this.values.size === 0) lines.push(`${this.name} 0`);
     for (const key of [...this.values.keys()].sort()) {
-      lines.push(`${this.name}${formatLabels(this.labelNames, key.split('\u0000'))} ${formatNumber(this.values.get(key)!)}`);
+      lines.push(
+        `${this.name}${formatLabels(this.labelNames, key.split('\u0000'))} ${formatNumber(this.values.get(key)!)}`,
+      );
     }
     return lines.join('\n');
   }
@@ -76,7 +83,12 @@ interface HistogramSeries {
 
 export class Histogram implements Metric {
   private readonly series = new Map<string, HistogramSeries>();
-  constructor(readonly name: string, readonly help: string, readonly labelNames: readonly string[], readonly bounds: readonly number[]) {}
+  constructor(
+    readonly name: string,
+    readonly help: string,
+    readonly labelNames: readonly string[],
+    readonly bounds: readonly number[],
+  ) {}
 
   observe(labels: Labels, value: number): void {
     const key = labelKey(this.labelNames, labels);
@@ -105,7 +117,9 @@ export class Histogram implements Metric {
       let cumulative = 0;
       this.bounds.forEach((bound, i) => {
         cumulative += s.buckets[i]!;
-        lines.push(`${this.name}_bucket${formatLabels(this.labelNames, values, ['le', formatNumber(bound)])} ${cumulative}`);
+        lines.push(
+          `${this.name}_bucket${formatLabels(this.labelNames, values, ['le', formatNumber(bound)])} ${cumulative}`,
+        );
       });
       lines.push(`${this.name}_bucket${formatLabels(this.labelNames, values, ['le', '+Inf'])} ${s.count}`);
       lines.push(`${this.name}_sum${formatLabels(this.labelNames, values)} ${formatNumber(s.sum)}`);
@@ -117,7 +131,11 @@ export class Histogram implements Metric {
 
 /** The service's metrics, one instance per server. */
 export class ServiceMetrics {
-  readonly requests = new Counter('churnkit_http_requests_total', 'HTTP requests by route, method and status', ['route', 'method', 'status']);
+  readonly requests = new Counter('churnkit_http_requests_total', 'HTTP requests by route, method and status', [
+    'route',
+    'method',
+    'status',
+  ]);
   readonly latency = new Histogram(
     'churnkit_http_request_duration_seconds',
     'HTTP request latency by route and status',
@@ -125,12 +143,24 @@ export class ServiceMetrics {
     [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   );
   readonly scores = new Counter('churnkit_scores_total', 'accounts scored, by band', ['band']);
-  readonly reloads = new Counter('churnkit_scorecard_reloads_total', 'scorecard reloads, by result (ok, refused)', ['result']);
-  readonly scorecardInfo = new Counter('churnkit_scorecard_info', 'the scorecard serving now (value 1)', ['fingerprint', 'source'], 'gauge');
+  readonly reloads = new Counter('churnkit_scorecard_reloads_total', 'scorecard reloads, by result (ok, refused)', [
+    'result',
+  ]);
+  readonly scorecardInfo = new Counter(
+    'churnkit_scorecard_info',
+    'the scorecard serving now (value 1)',
+    ['fingerprint', 'source'],
+    'gauge',
+  );
   readonly alertsSent = new Counter('churnkit_alerts_sent_total', 'alert webhooks delivered, by kind', ['kind']);
   readonly alertsFailed = new Counter('churnkit_alerts_failed_total', 'alert webhooks given up on, by kind', ['kind']);
-  readonly alertAttempts = new Counter('churnkit_alert_attempts_total', 'alert webhook attempts, by outcome', ['outcome']);
-  readonly alertsDeduplicated = new Counter('churnkit_alerts_deduplicated_total', 'alerts not sent because their event was already claimed');
+  readonly alertAttempts = new Counter('churnkit_alert_attempts_total', 'alert webhook attempts, by outcome', [
+    'outcome',
+  ]);
+  readonly alertsDeduplicated = new Counter(
+    'churnkit_alerts_deduplicated_total',
+    'alerts not sent because their event was already claimed',
+  );
   readonly historyErrors = new Counter('churnkit_history_errors_total', 'score history reads or writes that failed');
 
   private readonly all: Metric[] = [

@@ -20,7 +20,9 @@ export function modelInfo(card: LoadedScorecard): Record<string, unknown> {
     layers: layers.filter(isObject).map((l) => ({
       name: l['name'],
       weight: l['weight'],
-      signals: (Array.isArray(l['signals']) ? l['signals'] : []).filter(isObject).map((s) => ({ feature: s['feature'], weight: s['weight'] })),
+      signals: (Array.isArray(l['signals']) ? l['signals'] : [])
+        .filter(isObject)
+        .map((s) => ({ feature: s['feature'], weight: s['weight'] })),
     })),
     bands: isObject(a['bands']) ? a['bands'] : {},
     overrides: Array.isArray(a['overrides']) ? a['overrides'] : [],

@@ -1,4 +1,4 @@
-import { VERSION } from '../version.js';
+import { VERSION } from '../util/index.js';
 import { MAX_BATCH, MAX_COLUMNAR_ROWS, SHARED_SCHEMAS } from './schemas.js';
 
 /** Rewrites Fastify-style `{ $ref: 'Name#' }` into OpenAPI component references and drops `$id`. */
@@ -15,7 +15,10 @@ function toComponent(schema: unknown): unknown {
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (name: string, description: string) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const json = (name: string, description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 
 /**
  * The OpenAPI 3.1 document of the service, built from the very schemas that validate requests
@@ -37,7 +40,8 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
     info: {
       title: 'churnkit scoring service',
       version: VERSION,
-      description: 'Health scores, bands, churn probabilities and reasons from a churnkit scorecard, with change since the previous score.',
+      description:
+        'Health scores, bands, churn probabilities and reasons from a churnkit scorecard, with change since the previous score.',
     },
     paths: {
       '/v1/score': {
@@ -68,9 +72,16 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
         },
       },
       '/v1/model': {
-        get: { operationId: 'model', summary: 'The scorecard serving now: metadata and provenance', ...secured, responses: { '200': json('ModelInfo', 'scorecard metadata') } },
+        get: {
+          operationId: 'model',
+          summary: 'The scorecard serving now: metadata and provenance',
+          ...secured,
+          responses: { '200': json('ModelInfo', 'scorecard metadata') },
+        },
       },
-      '/healthz': { get: { operationId: 'health', summary: 'Liveness', responses: { '200': json('Health', 'serving') } } },
+      '/healthz': {
+        get: { operationId: 'health', summary: 'Liveness', responses: { '200': json('Health', 'serving') } },
+      },
       '/metrics': {
         get: {
           operationId: 'metrics',
@@ -79,7 +90,9 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
           responses: { '200': { description: 'metrics', content: { 'text/plain': { schema: { type: 'string' } } } } },
         },
       },
-      '/openapi.json': { get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/openapi.json': {
+        get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+      },
     },
     components: {
       schemas,

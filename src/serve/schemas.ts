@@ -1,4 +1,5 @@
-import { FEATURES, SIGNALS, type SignalType } from '../features/registry.js';
+import { BANDS } from '../scorecard/index.js';
+import { FEATURES, SIGNALS, type SignalType } from '../features/index.js';
 
 /**
  * The JSON Schemas of the HTTP API. The same objects validate requests (Fastify's Ajv),
@@ -9,12 +10,20 @@ import { FEATURES, SIGNALS, type SignalType } from '../features/registry.js';
 export const MAX_BATCH = 10_000;
 /** Rows of one columnar request: the columnar form is for bulk scoring, so it takes more. */
 export const MAX_COLUMNAR_ROWS = 100_000;
-export const BANDS = ['RED', 'YELLOW', 'GREEN'] as const;
 
 /** The feature-table columns a request may carry besides the keys: segment, the ten features, the signals. */
-export const INPUT_COLUMNS: readonly string[] = ['segment', ...FEATURES.map((f) => f.name), ...SIGNALS.map((s) => s.name)];
+export const INPUT_COLUMNS: readonly string[] = [
+  'segment',
+  ...FEATURES.map((f) => f.name),
+  ...SIGNALS.map((s) => s.name),
+];
 
-const JSON_TYPE: Record<SignalType, string> = { boolean: 'boolean', integer: 'integer', number: 'number', text: 'string' };
+const JSON_TYPE: Record<SignalType, string> = {
+  boolean: 'boolean',
+  integer: 'integer',
+  number: 'number',
+  text: 'string',
+};
 
 // ajv-formats' full `date` checks the shape and the calendar (no 2024-02-30), so no pattern.
 const dateSchema = {
@@ -26,8 +35,15 @@ const dateSchema = {
 function accountProperties(): Record<string, object> {
   const props: Record<string, object> = {
     account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
-    as_of: { ...dateSchema, description: 'the date the signals describe (default: the batch as_of, else today in UTC)' },
-    segment: { type: ['string', 'null'], maxLength: 128, description: 'account segment; band thresholds may differ per segment' },
+    as_of: {
+      ...dateSchema,
+      description: 'the date the signals describe (default: the batch as_of, else today in UTC)',
+    },
+    segment: {
+      type: ['string', 'null'],
+      maxLength: 128,
+      description: 'account segment; band thresholds may differ per segment',
+    },
   };
   for (const f of FEATURES) {
     props[f.name] = { type: ['number', 'null'], description: `feature rank ${f.rank} (${f.layer}): ${f.description}` };
@@ -75,7 +91,10 @@ export const columnsRequestSchema = {
       additionalProperties: false,
       description: 'one array per field, all of the same length; an absent column is missing for every row',
       properties: Object.fromEntries(
-        Object.entries(accountProperties()).map(([name, item]) => [name, { type: 'array', maxItems: MAX_COLUMNAR_ROWS, items: item }]),
+        Object.entries(accountProperties()).map(([name, item]) => [
+          name,
+          { type: 'array', maxItems: MAX_COLUMNAR_ROWS, items: item },
+        ]),
       ),
     },
   },
@@ -86,7 +105,21 @@ const nullableNumber = { type: ['number', 'null'] } as const;
 export const scoreResultSchema = {
   $id: 'ScoreResult',
   type: 'object',
-  required: ['account_id', 'as_of', 'score', 'band', 'probability', 'layers', 'overrides', 'reasons', 'escalate', 'flags', 'base_score', 'score_change', 'previous'],
+  required: [
+    'account_id',
+    'as_of',
+    'score',
+    'band',
+    'probability',
+    'layers',
+    'overrides',
+    'reasons',
+    'escalate',
+    'flags',
+    'base_score',
+    'score_change',
+    'previous',
+  ],
   additionalProperties: false,
   properties: {
     account_id: { type: 'string' },
@@ -94,13 +127,24 @@ export const scoreResultSchema = {
     score: { type: 'number', description: 'composite health score, 0-100' },
     band: { type: 'string', enum: [...BANDS] },
     probability: { ...nullableNumber, description: 'churn probability within the horizon, from the scorecard map' },
-    layers: { type: 'object', additionalProperties: nullableNumber, description: 'layer scores 0-100 (null when the layer had no signal)' },
+    layers: {
+      type: 'object',
+      additionalProperties: nullableNumber,
+      description: 'layer scores 0-100 (null when the layer had no signal)',
+    },
     overrides: { type: 'array', items: { type: 'string' }, description: 'overrides fired' },
     reasons: { type: 'array', items: { type: 'string' }, description: 'signals losing the most points' },
     escalate: { type: 'boolean', description: 'raised by the renewal-escalation override' },
-    flags: { type: 'array', items: { type: 'string' }, description: 'every flag raised by a flag override, escalate among them' },
+    flags: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'every flag raised by a flag override, escalate among them',
+    },
     base_score: { type: 'number', description: 'the composite before overrides' },
-    score_change: { ...nullableNumber, description: 'score minus the latest stored score with an earlier as_of (null without history)' },
+    score_change: {
+      ...nullableNumber,
+      description: 'score minus the latest stored score with an earlier as_of (null without history)',
+    },
     previous: {
       type: ['object', 'null'],
       additionalProperties: false,
@@ -164,7 +208,10 @@ export const modelInfoSchema = {
         properties: {
           name: { type: 'string' },
           weight: { type: 'number' },
-          signals: { type: 'array', items: { type: 'object', properties: { feature: { type: 'string' }, weight: { type: 'number' } } } },
+          signals: {
+            type: 'array',
+            items: { type: 'object', properties: { feature: { type: 'string' }, weight: { type: 'number' } } },
+          },
         },
       },
     },
@@ -191,4 +238,14 @@ export const healthSchema = {
 } as const;
 
 /** Every schema with an $id, for registration with Fastify and as OpenAPI components. */
-export const SHARED_SCHEMAS = [scoreRequestSchema, batchRequestSchema, columnsRequestSchema, scoreResultSchema, batchResponseSchema, columnsResponseSchema, errorSchema, modelInfoSchema, healthSchema] as const;
+export const SHARED_SCHEMAS = [
+  scoreRequestSchema,
+  batchRequestSchema,
+  columnsRequestSchema,
+  scoreResultSchema,
+  batchResponseSchema,
+  columnsResponseSchema,
+  errorSchema,
+  modelInfoSchema,
+  healthSchema,
+] as const;

@@ -2,10 +2,17 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { ChurnkitError } from '../util/errors.js';
+import { ChurnkitError } from '../util/index.js';
 import { INPUT_COLUMNS } from './schemas.js';
-import { Serial } from './serial.js';
-import { DEFAULT_SCORECARD_PATH, compileScorer, parseScorecard, type Scorecard, type ScoreResult, type Signals } from '../scorecard/index.js';
+import { Serial } from '../util/index.js';
+import {
+  DEFAULT_SCORECARD_PATH,
+  compileScorer,
+  parseScorecard,
+  type Scorecard,
+  type ScoreResult,
+  type Signals,
+} from '../scorecard/index.js';
 
 /** A scorecard ready to serve: its compiled scorer and what /v1/model reports about it. */
 export interface LoadedScorecard {
@@ -47,16 +54,25 @@ export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
  * Wraps a compiled scorer after a smoke test: an account with every signal missing must score
  * to a finite number, so a scorecard that parses but cannot score is refused before it serves.
  */
-export function finishLoad(pathOrDefault: string, bytes: string, artifact: Record<string, unknown>, scorer: (s: Signals) => ScoreResult): LoadedScorecard {
+export function finishLoad(
+  pathOrDefault: string,
+  bytes: string,
+  artifact: Record<string, unknown>,
+  scorer: (s: Signals) => ScoreResult,
+): LoadedScorecard {
   const empty: Signals = {};
   for (const c of INPUT_COLUMNS) empty[c] = null;
   let probe: ScoreResult;
   try {
     probe = scorer(empty);
   } catch (err) {
-    throw new ChurnkitError(`scorecard ${pathOrDefault}: cannot score an account with no signals (${(err as Error).message})`, 2);
+    throw new ChurnkitError(
+      `scorecard ${pathOrDefault}: cannot score an account with no signals (${(err as Error).message})`,
+      2,
+    );
   }
-  if (!Number.isFinite(probe.score)) throw new ChurnkitError(`scorecard ${pathOrDefault}: scores an account with no signals as ${probe.score}`, 2);
+  if (!Number.isFinite(probe.score))
+    throw new ChurnkitError(`scorecard ${pathOrDefault}: scores an account with no signals as ${probe.score}`, 2);
   return {
     fingerprint: createHash('sha256').update(bytes).digest('hex'),
     source: basename(pathOrDefault),
@@ -90,11 +106,20 @@ export class ScorecardSource {
   private debounce: NodeJS.Timeout | null = null;
   private readonly serial = new Serial();
 
-  private constructor(readonly path: string, private readonly loader: ScorecardLoader, initial: LoadedScorecard, private readonly events: ScorecardSourceEvents) {
+  private constructor(
+    readonly path: string,
+    private readonly loader: ScorecardLoader,
+    initial: LoadedScorecard,
+    private readonly events: ScorecardSourceEvents,
+  ) {
     this.current = initial;
   }
 
-  static async open(path: string, loader: ScorecardLoader = loadServableScorecard, events: ScorecardSourceEvents = {}): Promise<ScorecardSource> {
+  static async open(
+    path: string,
+    loader: ScorecardLoader = loadServableScorecard,
+    events: ScorecardSourceEvents = {},
+  ): Promise<ScorecardSource> {
     const resolved = resolve(path === 'default' ? DEFAULT_SCORECARD_PATH : path);
     return new ScorecardSource(resolved, loader, await loader(resolved), events);
   }

@@ -1,13 +1,33 @@
-import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { ChurnkitError } from '../util/errors.js';
-import { VERSION } from '../version.js';
-import { AlertDispatcher, DEFAULT_DROP_THRESHOLD, MemoryAlertLedger, detectAlerts, roundChange, type AlertDispatcherOptions } from './alerts.js';
+import Fastify, {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { ChurnkitError } from '../util/index.js';
+import { VERSION } from '../util/index.js';
+import {
+  AlertDispatcher,
+  DEFAULT_DROP_THRESHOLD,
+  MemoryAlertLedger,
+  detectAlerts,
+  type AlertDispatcherOptions,
+} from './alerts.js';
+import { roundChange } from '../history/index.js';
 import { ApiKeys, presentedKey } from './api-keys.js';
-import { openScoreHistory, type PreviousScore, type ScoreHistory, type ScoreRecord } from './history.js';
+import { openScoreHistory, type PreviousScore, type ScoreHistory, type ScoreRecord } from '../history/index.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { SHARED_SCHEMAS } from './schemas.js';
-import { ScorecardSource, loadServableScorecard, type LoadedScorecard, type ReloadOutcome, type ScorecardLoader } from './scorecard-source.js';
+import {
+  ScorecardSource,
+  loadServableScorecard,
+  type LoadedScorecard,
+  type ReloadOutcome,
+  type ScorecardLoader,
+} from './scorecard-source.js';
 import { BANDS, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
@@ -27,7 +47,9 @@ export interface ServerOptions {
   /** API keys: a key file path or parsed keys; none means the API is open. */
   apiKeys?: string | ApiKeys;
   /** Alert webhook and rules. */
-  alerts?: { webhook: string; dropThreshold?: number } & Partial<Omit<AlertDispatcherOptions, 'webhook' | 'ledger' | 'metrics' | 'log'>>;
+  alerts?: { webhook: string; dropThreshold?: number } & Partial<
+    Omit<AlertDispatcherOptions, 'webhook' | 'ledger' | 'metrics' | 'log'>
+  >;
   /** Body limits in bytes (defaults: 64 KiB for one account, 32 MiB for a batch). */
   bodyLimit?: { single?: number; batch?: number };
   /** Fastify logger setting (default off). */
@@ -69,9 +91,20 @@ export interface ScoreResponse extends ScoreResult {
 export { HttpError };
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  406: 'Not Acceptable', 408: 'Request Timeout', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type',
-  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Fastify's own error codes, as the API's stable lower-case codes. */
@@ -110,7 +143,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     // Wrong types are refused, not coerced; unknown fields are refused, not silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
   });
-  const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) => app.log[level](fields, message);
+  const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) =>
+    app.log[level](fields, message);
 
   const noteScorecard = (card: LoadedScorecard) => {
     metrics.scorecardInfo.clear();
@@ -124,17 +158,21 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         noteScorecard(source.current);
         log('info', 'scorecard reloaded', { trigger, fingerprint: source.current.fingerprint });
       } else {
-        log('error', 'scorecard reload refused; the previous scorecard keeps serving', { trigger, error: outcome.error });
+        log('error', 'scorecard reload refused; the previous scorecard keeps serving', {
+          trigger,
+          error: outcome.error,
+        });
       }
     },
   });
   noteScorecard(source.current);
 
-  let keys: ApiKeys | null = typeof options.apiKeys === 'string' ? await ApiKeys.fromFile(options.apiKeys) : options.apiKeys ?? null;
+  let keys: ApiKeys | null =
+    typeof options.apiKeys === 'string' ? await ApiKeys.fromFile(options.apiKeys) : (options.apiKeys ?? null);
   let history: ScoreHistory | null = null;
   const ownsHistory = typeof options.history === 'string';
   try {
-    history = typeof options.history === 'string' ? await openScoreHistory(options.history) : options.history ?? null;
+    history = typeof options.history === 'string' ? await openScoreHistory(options.history) : (options.history ?? null);
   } catch (err) {
     await source.close();
     throw err;
@@ -166,13 +204,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const key = presentedKey(req.headers);
     if (key === null) {
       reply.header('www-authenticate', 'Bearer realm="churnkit"');
-      return done(new HttpError(401, 'unauthorized', 'an API key is required: send "Authorization: Bearer <key>" or "X-API-Key: <key>"'));
+      return done(
+        new HttpError(
+          401,
+          'unauthorized',
+          'an API key is required: send "Authorization: Bearer <key>" or "X-API-Key: <key>"',
+        ),
+      );
     }
     if (!keys!.accepts(key)) return done(new HttpError(403, 'forbidden', 'the API key is not accepted'));
     done();
   };
   const guarded = keys ? { onRequest: checkKey } : {};
-
 
   app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
@@ -184,7 +227,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.setErrorHandler((err: FastifyError | HttpError, req, reply) => {
     const body = errorBody(err);
-    if (body.statusCode >= 500) log('error', 'request failed', { url: req.url, error: (err as Error).stack ?? String(err) });
+    if (body.statusCode >= 500)
+      log('error', 'request failed', { url: req.url, error: (err as Error).stack ?? String(err) });
     reply.code(body.statusCode).type('application/json').send(body);
   });
 
@@ -198,16 +242,33 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const methods = allowed.get(path);
     if (methods) {
       reply.header('allow', methods.join(', '));
-      reply.code(405).send({ statusCode: 405, error: STATUS_TEXT[405], code: 'method_not_allowed', message: `${req.method} is not allowed on ${path}; use ${methods.join(' or ')}` });
+      reply.code(405).send({
+        statusCode: 405,
+        error: STATUS_TEXT[405],
+        code: 'method_not_allowed',
+        message: `${req.method} is not allowed on ${path}; use ${methods.join(' or ')}`,
+      });
       return;
     }
-    reply.code(404).send({ statusCode: 404, error: STATUS_TEXT[404], code: 'not_found', message: `no route ${req.method} ${path}` });
+    reply
+      .code(404)
+      .send({ statusCode: 404, error: STATUS_TEXT[404], code: 'not_found', message: `no route ${req.method} ${path}` });
   });
 
   /** Scores accounts with one scorecard snapshot, then history, alerts and metrics. */
-  async function scoreAccounts(inputs: readonly AccountInput[], defaultAsOf: string | undefined, batch: boolean): Promise<ScoreResponse[]> {
+  async function scoreAccounts(
+    inputs: readonly AccountInput[],
+    defaultAsOf: string | undefined,
+    batch: boolean,
+  ): Promise<ScoreResponse[]> {
     const card = source.current;
+    // Read the clock once per request, and only when an account has no as_of of its own.
     let fallbackAsOf = defaultAsOf;
+    const asOfOf = (given: string | undefined): string => {
+      if (given !== undefined) return given;
+      fallbackAsOf ??= today();
+      return fallbackAsOf;
+    };
     const n = inputs.length;
     const out: ScoreResponse[] = new Array(n);
     const perBand: Record<string, number> = {};
@@ -218,7 +279,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // Field order as in the ScoreResult schema: the batch route serializes with JSON.stringify.
       out[i] = {
         account_id: input.account_id,
-        as_of: input.as_of ?? (fallbackAsOf ??= today()),
+        as_of: asOfOf(input.as_of),
         score: res.score,
         band: res.band,
         probability: res.probability,
@@ -277,46 +338,58 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }
 
   route('POST', '/v1/score');
-  app.post('/v1/score', {
-    ...guarded,
-    schema: { body: { $ref: 'ScoreRequest#' }, response: { 200: { $ref: 'ScoreResult#' } } },
-  }, async (req) => (await scoreAccounts([req.body as AccountInput], undefined, false))[0]);
+  app.post(
+    '/v1/score',
+    {
+      ...guarded,
+      schema: { body: { $ref: 'ScoreRequest#' }, response: { 200: { $ref: 'ScoreResult#' } } },
+    },
+    async (req) => (await scoreAccounts([req.body as AccountInput], undefined, false))[0],
+  );
 
   route('POST', '/v1/score/batch');
-  app.post('/v1/score/batch', {
-    ...guarded,
-    bodyLimit: batchLimit,
-    // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify: for 10,000
-    // nested results it is about 3x faster than fast-json-stringify, and the objects are built
-    // field by field in the schema's shape (the tests check batch results against single ones).
-    schema: { body: { $ref: 'BatchRequest#' } },
-  }, async (req, reply) => {
-    reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
-    const body = req.body as { as_of?: string; accounts: AccountInput[] };
-    rejectDuplicates(body.accounts, body.as_of);
-    return { results: await scoreAccounts(body.accounts, body.as_of, true) };
-  });
+  app.post(
+    '/v1/score/batch',
+    {
+      ...guarded,
+      bodyLimit: batchLimit,
+      // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify: for 10,000
+      // nested results it is about 3x faster than fast-json-stringify, and the objects are built
+      // field by field in the schema's shape (the tests check batch results against single ones).
+      schema: { body: { $ref: 'BatchRequest#' } },
+    },
+    async (req, reply) => {
+      reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
+      const body = req.body as { as_of?: string; accounts: AccountInput[] };
+      rejectDuplicates(body.accounts, body.as_of);
+      return { results: await scoreAccounts(body.accounts, body.as_of, true) };
+    },
+  );
 
   route('POST', '/v1/score/columns');
-  app.post('/v1/score/columns', {
-    ...guarded,
-    bodyLimit: batchLimit,
-    schema: { body: { $ref: 'ColumnsRequest#' } },
-  }, async (req, reply) => {
-    reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
-    const card = source.current;
-    const rows = columnTable(req.body as ColumnsRequest, today);
-    const result = scoreRequestColumns(card.card, card.score, rows);
-    const perBand: Record<string, number> = {};
-    for (const b of result.band) perBand[b] = (perBand[b] ?? 0) + 1;
-    for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
-    if (history || alerts) {
-      const responses = responsesOf(result);
-      await recordAndAlert(responses, card);
-      result.score_change = responses.map((r) => r.score_change);
-    }
-    return resultBody(result);
-  });
+  app.post(
+    '/v1/score/columns',
+    {
+      ...guarded,
+      bodyLimit: batchLimit,
+      schema: { body: { $ref: 'ColumnsRequest#' } },
+    },
+    async (req, reply) => {
+      reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
+      const card = source.current;
+      const rows = columnTable(req.body as ColumnsRequest, today);
+      const result = scoreRequestColumns(card.card, card.score, rows);
+      const perBand: Record<string, number> = {};
+      for (const b of result.band) perBand[b] = (perBand[b] ?? 0) + 1;
+      for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
+      if (history || alerts) {
+        const responses = responsesOf(result);
+        await recordAndAlert(responses, card);
+        result.score_change = responses.map((r) => r.score_change);
+      }
+      return resultBody(result);
+    },
+  );
 
   route('GET', '/v1/model');
   app.get('/v1/model', guarded, async () => ({
@@ -326,7 +399,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }));
 
   route('GET', '/healthz');
-  app.get('/healthz', async () => ({ status: 'ok', scorecard: source.current.fingerprint, history: history?.kind ?? null }));
+  app.get('/healthz', async () => ({
+    status: 'ok',
+    scorecard: source.current.fingerprint,
+    history: history?.kind ?? null,
+  }));
 
   route('GET', '/metrics');
   app.get('/metrics', guarded, async (_req, reply) => {
@@ -367,7 +444,8 @@ function scoreOne(card: LoadedScorecard, input: AccountInput, at: string): Score
     return card.score(input as Signals);
   } catch (err) {
     // The scorer refusing a value the schema let through is still the client's input.
-    if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
+    if (err instanceof ChurnkitError)
+      throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
     throw err;
   }
 }
@@ -402,7 +480,12 @@ function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string
     const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf ?? ''}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      throw new HttpError(400, 'duplicate_account', `account_id "${a.account_id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`, `/accounts/${i}/account_id`);
+      throw new HttpError(
+        400,
+        'duplicate_account',
+        `account_id "${a.account_id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`,
+        `/accounts/${i}/account_id`,
+      );
     }
     seen.set(key, i);
   });
@@ -418,13 +501,37 @@ interface ErrorBody {
 
 function errorBody(err: FastifyError | HttpError): ErrorBody {
   if (err instanceof HttpError) {
-    return { statusCode: err.statusCode, error: STATUS_TEXT[err.statusCode] ?? 'Error', code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+    return {
+      statusCode: err.statusCode,
+      error: STATUS_TEXT[err.statusCode] ?? 'Error',
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+    };
   }
   if (err.validation) {
     const { message, field } = describeValidationError(err.validation, err.validationContext ?? 'body');
-    return { statusCode: 400, error: STATUS_TEXT[400]!, code: 'invalid_request', message, ...(field !== undefined ? { field } : {}) };
+    return {
+      statusCode: 400,
+      error: STATUS_TEXT[400]!,
+      code: 'invalid_request',
+      message,
+      ...(field !== undefined ? { field } : {}),
+    };
   }
-  const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-  if (status >= 500) return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: 'internal_error', message: 'internal error' };
-  return { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', code: FASTIFY_CODES[err.code] ?? (err.code ? err.code.toLowerCase() : 'bad_request'), message: err.message };
+  const status =
+    typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+  if (status >= 500)
+    return {
+      statusCode: status,
+      error: STATUS_TEXT[status] ?? 'Error',
+      code: 'internal_error',
+      message: 'internal error',
+    };
+  return {
+    statusCode: status,
+    error: STATUS_TEXT[status] ?? 'Error',
+    code: FASTIFY_CODES[err.code] ?? (err.code ? err.code.toLowerCase() : 'bad_request'),
+    message: err.message,
+  };
 }

@@ -26,7 +26,10 @@ function describeType(t: unknown): string {
  * One sentence naming the failing field, plus that field as a JSON pointer. Ajv runs with
  * allErrors off, so the first error is the one to report.
  */
-export function describeValidationError(errors: readonly SchemaError[], context: string): { message: string; field?: string } {
+export function describeValidationError(
+  errors: readonly SchemaError[],
+  context: string,
+): { message: string; field?: string } {
   const e = errors[0];
   if (!e) return { message: `invalid ${context}` };
   const at = e.instancePath;

@@ -10,12 +10,13 @@
  */
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TABLE_NAMES, type TableName } from '../data/contract.js';
-import { openDuckDB } from '../data/duckdb.js';
-import { exists, withAtomicDir } from '../util/atomic.js';
-import { UsageError } from '../util/errors.js';
-import { silentProgress, type Progress } from '../util/progress.js';
-import { buildCalendar, formatEpochDay, parseIsoDate } from './calendar.js';
+import { TABLE_NAMES, type TableName } from '../data/index.js';
+import { openDuckDB } from '../data/index.js';
+import { exists, withAtomicDir } from '../util/index.js';
+import { UsageError } from '../util/index.js';
+import { silentProgress, type Progress } from '../util/index.js';
+import { isoDay, isoFromDay } from '../util/index.js';
+import { buildCalendar } from './calendar.js';
 import { AccountSimulator, type Sinks, type SnapshotProbe } from './model.js';
 import { copySql, SPILL_COLUMNS, spillScanName, type OutputFormat } from './output.js';
 import { resolveEffects, type Effects, type EffectsInput } from './params.js';
@@ -74,16 +75,25 @@ export interface SimulationSummary {
 const MAX_ACCOUNTS = 10_000_000;
 const MAX_MONTHS = 600;
 
-function validate(options: SimulateOptions): { startEpochDay: number; start: string; format: OutputFormat; effects: Effects } {
+function validate(options: SimulateOptions): {
+  startEpochDay: number;
+  start: string;
+  format: OutputFormat;
+  effects: Effects;
+} {
   const { accounts, months, seed } = options;
-  if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_ACCOUNTS) throw new UsageError(`--accounts must be an integer from 1 to ${MAX_ACCOUNTS}, got ${accounts}`);
-  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) throw new UsageError(`--months must be an integer from 1 to ${MAX_MONTHS}, got ${months}`);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be an integer from 0 to 4294967295, got ${seed}`);
+  if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_ACCOUNTS)
+    throw new UsageError(`--accounts must be an integer from 1 to ${MAX_ACCOUNTS}, got ${accounts}`);
+  if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
+    throw new UsageError(`--months must be an integer from 1 to ${MAX_MONTHS}, got ${months}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new UsageError(`--seed must be an integer from 0 to 4294967295, got ${seed}`);
   const start = options.start ?? DEFAULT_START;
-  const startEpochDay = parseIsoDate(start);
-  if (startEpochDay === null) throw new UsageError(`--start must be a date YYYY-MM-DD, got "${start}"`);
+  const startEpochDay = isoDay(start);
+  if (startEpochDay === undefined) throw new UsageError(`--start must be a date YYYY-MM-DD, got "${start}"`);
   const format = options.format ?? 'parquet';
-  if (format !== 'parquet' && format !== 'csv') throw new UsageError(`--format must be parquet or csv, got "${String(format)}"`);
+  if (format !== 'parquet' && format !== 'csv')
+    throw new UsageError(`--format must be parquet or csv, got "${String(format)}"`);
   const effects = resolveEffects(options.effects, (message) => {
     throw new UsageError(message);
   });
@@ -108,7 +118,9 @@ async function refuseForeignFolder(out: string): Promise<void> {
   const own = ownFiles();
   const foreign = entries.filter((e) => !own.has(e));
   if (foreign.length > 0) {
-    throw new UsageError(`--out ${out} holds files the simulator did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new folder`);
+    throw new UsageError(
+      `--out ${out} holds files the simulator did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new folder`,
+    );
   }
 }
 
@@ -118,7 +130,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
   const progress = options.progress ?? silentProgress;
   await refuseForeignFolder(out);
   const cal = buildCalendar(startEpochDay, months);
-  const dataEnd = formatEpochDay(startEpochDay + cal.days - 1);
+  const dataEnd = isoFromDay(startEpochDay + cal.days - 1);
   const idWidth = Math.max(5, String(accounts - 1).length);
 
   return withAtomicDir(out, async (dir) => {
@@ -138,7 +150,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
 
       const files = {} as Record<TableName, string>;
       const counts = {} as Record<TableName, number>;
-      const dbOptions: Record<string, string> = { memory_limit: '1GB', temp_directory: join(spillDir, 'duckdb.tmp'), preserve_insertion_order: 'true' };
+      const dbOptions: Record<string, string> = {
+        memory_limit: '1GB',
+        temp_directory: join(spillDir, 'duckdb.tmp'),
+        preserve_insertion_order: 'true',
+      };
       if (options.threads !== undefined) dbOptions['threads'] = String(options.threads);
       const db = await openDuckDB(':memory:', dbOptions);
       try {
@@ -155,7 +171,18 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
       } finally {
         db.close();
       }
-      const truth = buildTruth({ seed, accounts, months, start, dataEnd, format, effects, tally: sim.tally, counts, files });
+      const truth = buildTruth({
+        seed,
+        accounts,
+        months,
+        start,
+        dataEnd,
+        format,
+        effects,
+        tally: sim.tally,
+        counts,
+        files,
+      });
       await writeFile(join(dir, TRUTH_FILE), `${JSON.stringify(truth, null, 2)}\n`);
       progress.done();
       return {
@@ -179,4 +206,3 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     }
   });
 }
-

@@ -10,18 +10,45 @@
  */
 import { SimRng as Rng } from './random.js';
 import type { Calendar } from './calendar.js';
-import { addMonths } from './calendar.js';
+import { addMonthsToDay } from '../util/index.js';
 import {
-  D, DRIVERS, EVENT_API, EVENT_LOGIN, FIRST_FEATURE_EVENT, FRAILTY_SD, HAZARD_SEASON, INTEGRATIONS, NAME_FIRST, NAME_SECOND,
-  NAME_SUFFIX, PRODUCT_FEATURES, RENEWAL, SEGMENTS, USAGE_SEASON, effectiveCoefficients, hazardCompensation, type Effects, type SegmentParams,
+  D,
+  DRIVERS,
+  EVENT_API,
+  EVENT_LOGIN,
+  FIRST_FEATURE_EVENT,
+  FRAILTY_SD,
+  HAZARD_SEASON,
+  INTEGRATIONS,
+  NAME_FIRST,
+  NAME_SECOND,
+  NAME_SUFFIX,
+  PRODUCT_FEATURES,
+  RENEWAL,
+  SEGMENTS,
+  USAGE_SEASON,
+  effectiveCoefficients,
+  hazardCompensation,
+  type Effects,
+  type SegmentParams,
 } from './params.js';
 import type { SpillWriter } from './spill.js';
-import type { TableName } from '../data/contract.js';
+import type { TableName } from '../data/index.js';
 import { H_ENGAGEMENT, H_OUTCOME, H_RELATIONSHIP, H_USAGE, LatentHealth } from './latent.js';
 
 /** Codes written to spill files; output.ts turns them back into contract values. */
 export const ROLE = { champion: 0, executive_sponsor: 1, admin: 2, user: 3, other: 4 } as const;
-export const KIND = { csm_meeting: 0, csm_call: 1, csm_email: 2, qbr: 3, email_reply: 4, training: 5, community: 6, webinar: 7, other: 8 } as const;
+export const KIND = {
+  csm_meeting: 0,
+  csm_call: 1,
+  csm_email: 2,
+  qbr: 3,
+  email_reply: 4,
+  training: 5,
+  community: 6,
+  webinar: 7,
+  other: 8,
+} as const;
 
 const SECONDS_PER_DAY = 86_400;
 const NUM_DRIVERS = DRIVERS.length;
@@ -81,7 +108,8 @@ function geometric(rng: Rng, mean: number): number {
 function pickWeighted(rng: Rng, weights: readonly (readonly [number, number])[]): number {
   let u = rng.next();
   for (const [value, p] of weights) {
-    if ((u -= p) < 0) return value;
+    u -= p;
+    if (u < 0) return value;
   }
   return weights[weights.length - 1]![0];
 }
@@ -134,7 +162,12 @@ export class AccountSimulator {
   private pendingConnect: number[] = []; // [day, catalogIndex]
   private escalations: number[] = []; // [openSec, closeSec] of escalated tickets not yet known closed
 
-  readonly tally: SegmentTally[] = SEGMENTS.map(() => ({ accounts: 0, churned: 0, exposureDays: 0, churnedNearRenewal: 0 }));
+  readonly tally: SegmentTally[] = SEGMENTS.map(() => ({
+    accounts: 0,
+    churned: 0,
+    exposureDays: 0,
+    churnedNearRenewal: 0,
+  }));
 
   constructor(
     private readonly cal: Calendar,
@@ -156,13 +189,13 @@ export class AccountSimulator {
     this.champCum = Array.from({ length: MAX_CHAMPIONS }, () => new Float64Array(n));
     this.beta = effectiveCoefficients(effects);
     const s = effects.seasonality;
-    this.hazardSeason = Float64Array.from(cal.month, (m) => Math.pow(HAZARD_SEASON[m]!, s));
+    this.hazardSeason = Float64Array.from(cal.month, (m) => HAZARD_SEASON[m]! ** s);
     this.usageSeason = new Float64Array(cal.days);
     for (let t = 0; t < cal.days; t++) {
       const m = cal.month[t]!;
       const dom = cal.dayOfMonth[t]!;
       const holiday = (m === 11 && dom >= 22) || (m === 0 && dom <= 2) ? 0.6 : 1;
-      this.usageSeason[t] = Math.pow(USAGE_SEASON[m]! * holiday, s);
+      this.usageSeason[t] = (USAGE_SEASON[m]! * holiday) ** s;
     }
     this.renewalPeak = RENEWAL.peak * effects.renewal;
     this.frailtySd = FRAILTY_SD * effects.frailty;
@@ -172,15 +205,20 @@ export class AccountSimulator {
   /** First day of an account: front-loaded so the book is sizeable early, never in the last month. */
   private startDay(rng: Rng): number {
     const span = Math.max(1, this.days - 31);
-    return Math.floor(span * Math.pow(rng.next(), 1.5));
+    return Math.floor(span * rng.next() ** 1.5);
   }
 
   run(account: number): void {
     const rng = new Rng(this.seed, `account:${account}`);
-    const segIndex = pickWeighted(rng, SEGMENTS.map((s, i) => [i, s.share] as const));
+    const segIndex = pickWeighted(
+      rng,
+      SEGMENTS.map((s, i) => [i, s.share] as const),
+    );
     const seg = SEGMENTS[segIndex]!;
     const t0 = this.startDay(rng);
-    const seats = Math.round(Math.min(seg.seatsMax, Math.max(seg.seatsMin, seg.seatsMedian * Math.exp(rng.normal(0, seg.seatsLogSd)))));
+    const seats = Math.round(
+      Math.min(seg.seatsMax, Math.max(seg.seatsMin, seg.seatsMedian * Math.exp(rng.normal(0, seg.seatsLogSd)))),
+    );
     const pricePerSeat = seg.pricePerSeat * Math.exp(rng.normal(0, 0.15));
     const nameCode = rng.int(NAME_CODES);
     const latent = this.latent;
@@ -214,7 +252,7 @@ export class AccountSimulator {
 
     // Contract, contacts and onboarding plan.
     const firstTerm = rng.bernoulli(seg.pilotShare) ? 3 + rng.int(7) : term;
-    let mainEnd = this.epochToDay(addMonths(this.cal.startEpochDay + t0, firstTerm));
+    let mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t0, firstTerm));
     this.contracts.push(t0, mainEnd, round10(seats * pricePerSeat));
     let licensed = seats;
     let nChamp = 0;
@@ -235,7 +273,8 @@ export class AccountSimulator {
     const extra = seg.extraContacts[0] + rng.int(seg.extraContacts[1] - seg.extraContacts[0] + 1);
     for (let i = 0; i < extra; i++) this.contacts.push(rng.bernoulli(0.8) ? ROLE.user : ROLE.other, t0, -1);
     const onboarding = Math.min(INTEGRATIONS.length, rng.poisson(seg.onboardingIntegrations));
-    for (let i = 0; i < onboarding; i++) this.pendingConnect.push(t0 + 1 + geometric(rng, 20), this.integrationOrder[i]!);
+    for (let i = 0; i < onboarding; i++)
+      this.pendingConnect.push(t0 + 1 + geometric(rng, 20), this.integrationOrder[i]!);
     let nextIntegration = onboarding;
 
     // Behaviour state.
@@ -261,7 +300,6 @@ export class AccountSimulator {
     const cumNpsCount = this.cumNpsCount;
     const featureMask = this.featureMask;
     const lastCount = this.lastCount;
-    const beta = this.beta;
     const x = this.x;
     const usage = this.sinks.usage;
     const interactions = this.sinks.interactions;
@@ -304,7 +342,8 @@ export class AccountSimulator {
         x[D.daysSinceCsm] = lastCsm >= 0 ? t - lastCsm : t - t0;
         const nL = win(cumNpsCount, t - 180, t);
         const nP = win(cumNpsCount, t - 360, t - 180);
-        x[D.npsTrend] = nL > 0 && nP > 0 ? win(cumNpsSum, t - 180, t) / nL - win(cumNpsSum, t - 360, t - 180) / nP : Number.NaN;
+        x[D.npsTrend] =
+          nL > 0 && nP > 0 ? win(cumNpsSum, t - 180, t) / nL - win(cumNpsSum, t - 360, t - 180) / nP : Number.NaN;
         let anyContract = 0;
         for (let k = 0; k < this.contracts.length; k += 3) {
           const cs = this.contracts[k]!;
@@ -325,7 +364,8 @@ export class AccountSimulator {
 
         // (2) churn draw
         const eta = frailty + this.logHazardTerms(x);
-        const renewal = RENEWAL.floor + this.renewalPeak * Math.exp(-(daysToRenewal >= 0 ? daysToRenewal : 0) / RENEWAL.tauDays);
+        const renewal =
+          RENEWAL.floor + this.renewalPeak * Math.exp(-(daysToRenewal >= 0 ? daysToRenewal : 0) / RENEWAL.tauDays);
         const hazard = seg.baseHazardPerDay * this.churnScale * this.hazardSeason[t]! * renewal * Math.exp(eta);
         tally.exposureDays++;
         if (rng.next() < hazard) {
@@ -335,7 +375,8 @@ export class AccountSimulator {
           break;
         }
         // A snapshot row exists at T only for accounts still active (churned_at > T).
-        if (this.observe && this.cal.firstOfMonth[t]) this.observe({ account, day: t, drivers: x, daysToRenewal, hazard });
+        if (this.observe && this.cal.firstOfMonth[t])
+          this.observe({ account, day: t, drivers: x, daysToRenewal, hazard });
       }
 
       // (3) day t: latent health per layer
@@ -348,7 +389,8 @@ export class AccountSimulator {
       // contracts: renewal on the old contract's end day, expansions mid-term
       if (t === mainEnd) {
         let value = 0;
-        for (let k = 0; k < this.contracts.length; k += 3) if (this.contracts[k + 1] === t) value += this.contracts[k + 2]!;
+        for (let k = 0; k < this.contracts.length; k += 3)
+          if (this.contracts[k + 1] === t) value += this.contracts[k + 2]!;
         let factor: number;
         if (pool / licensed < 0.55) {
           factor = rng.uniform(0.7, 0.9);
@@ -356,7 +398,7 @@ export class AccountSimulator {
         } else {
           factor = rng.uniform(1, 1.07);
         }
-        mainEnd = this.epochToDay(addMonths(this.cal.startEpochDay + t, term));
+        mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t, term));
         this.contracts.push(t, mainEnd, round10(value * factor));
       } else if (mainEnd - t > 45 && hOutcome > 0.3 && pool / licensed > 0.75 && rng.next() < 1 / 250) {
         const added = Math.max(1, Math.round(licensed * rng.uniform(0.1, 0.35)));
@@ -400,7 +442,11 @@ export class AccountSimulator {
           lastConnect = t;
         }
       }
-      if (nextIntegration < INTEGRATIONS.length && t > t0 + 30 && rng.next() < seg.integrationsPerDay * Math.exp(0.6 * hUsage)) {
+      if (
+        nextIntegration < INTEGRATIONS.length &&
+        t > t0 + 30 &&
+        rng.next() < seg.integrationsPerDay * Math.exp(0.6 * hUsage)
+      ) {
         this.integrations.push(this.integrationOrder[nextIntegration++]!, businessSecond(rng, t), -1);
         connected++;
         lastConnect = t;
@@ -408,7 +454,11 @@ export class AccountSimulator {
       if (connected > 0) {
         const pDisconnect = (1 / 1500) * Math.exp(-0.9 * hUsage);
         for (let k = 0; k < this.integrations.length; k += 3) {
-          if (this.integrations[k + 2]! < 0 && this.integrations[k + 1]! < t * SECONDS_PER_DAY && rng.next() < pDisconnect) {
+          if (
+            this.integrations[k + 2]! < 0 &&
+            this.integrations[k + 1]! < t * SECONDS_PER_DAY &&
+            rng.next() < pDisconnect
+          ) {
             this.integrations[k + 2] = businessSecond(rng, t);
             connected--;
           }
@@ -424,10 +474,16 @@ export class AccountSimulator {
       while (usersTouched < poolSize) {
         const u = usersTouched++;
         this.lastActive[u] = -1_000_000;
-        this.userDays[u] = weeklySchedule(rng, seg.daysPerWeek[0] + rng.int(seg.daysPerWeek[1] - seg.daysPerWeek[0] + 1));
+        this.userDays[u] = weeklySchedule(
+          rng,
+          seg.daysPerWeek[0] + rng.int(seg.daysPerWeek[1] - seg.daysPerWeek[0] + 1),
+        );
         this.userFreq[u] = rng.uniform(seg.userFrequency[0], seg.userFrequency[1]);
       }
-      const breadthTarget = Math.max(1, Math.min(seg.maxBreadth, Math.round(seg.maxBreadth * sigmoid(0.6 + 1.1 * hUsage))));
+      const breadthTarget = Math.max(
+        1,
+        Math.min(seg.maxBreadth, Math.round(seg.maxBreadth * sigmoid(0.6 + 1.1 * hUsage))),
+      );
       if (breadth !== breadthTarget && rng.next() < 1 / 25) breadth += breadthTarget > breadth ? 1 : -1;
       const showUp = sigmoid(1.5 + 2 * hUsage) * this.usageSeason[t]!;
       const dayBit = 1 << this.cal.weekday[t]!;
@@ -496,7 +552,9 @@ export class AccountSimulator {
 
       // interactions: CSM touches, QBRs, champion replies, programs
       const escalationNow = this.escalationOpenAt(t + 1);
-      const nCsm = rng.poisson(seg.csmPerDay * Math.exp(0.5 * hEngagement) * (mainEnd - t <= 60 ? 1.8 : 1) * (escalationNow ? 1.5 : 1));
+      const nCsm = rng.poisson(
+        seg.csmPerDay * Math.exp(0.5 * hEngagement) * (mainEnd - t <= 60 ? 1.8 : 1) * (escalationNow ? 1.5 : 1),
+      );
       for (let k = 0; k < nCsm; k++) {
         const kind = this.csmKind(rng, seg);
         const contact = this.interactionContact(rng, champion);
@@ -634,16 +692,18 @@ export class AccountSimulator {
     eta += b[D.usageTrend]! * Math.min(x[D.usageTrend]!, 1);
     eta += b[D.ticketTrend]! * Math.min(x[D.ticketTrend]!, 1);
     const cc = x[D.championChange]!;
-    if (cc === cc) eta += b[D.championChange]! * Math.min(cc, 1);
+    if (!Number.isNaN(cc)) eta += b[D.championChange]! * Math.min(cc, 1);
     eta += b[D.loginChange]! * Math.min(x[D.loginChange]!, 1);
     eta += b[D.utilization]! * (Math.min(x[D.utilization]!, 1.5) - DRIVERS[D.utilization]!.reference);
     eta += b[D.daysSinceCsm]! * (Math.min(x[D.daysSinceCsm]!, 365) / 30 - DRIVERS[D.daysSinceCsm]!.reference);
     const np = x[D.npsTrend]!;
-    if (np === np) eta += b[D.npsTrend]! * np;
+    if (!Number.isNaN(np)) eta += b[D.npsTrend]! * np;
     const vr = x[D.valueRatio]!;
-    if (vr === vr) eta += b[D.valueRatio]! * Math.max(-2, Math.min(2, Math.log(Math.max(vr, 1e-9))));
+    if (!Number.isNaN(vr)) eta += b[D.valueRatio]! * Math.max(-2, Math.min(2, Math.log(Math.max(vr, 1e-9))));
     eta += b[D.breadthChange]! * Math.min(x[D.breadthChange]!, 1);
-    eta += b[D.daysSinceIntegration]! * (Math.min(x[D.daysSinceIntegration]!, 730) / 30 - DRIVERS[D.daysSinceIntegration]!.reference);
+    eta +=
+      b[D.daysSinceIntegration]! *
+      (Math.min(x[D.daysSinceIntegration]!, 730) / 30 - DRIVERS[D.daysSinceIntegration]!.reference);
     eta += b[D.zeroUsage]! * x[D.zeroUsage]!;
     eta += b[D.championDeparted]! * x[D.championDeparted]!;
     eta += b[D.activeEscalation]! * x[D.activeEscalation]!;
@@ -702,7 +762,14 @@ export class AccountSimulator {
   }
 
   /** Writes the account's buffered rows, closing what was open at churn. */
-  private flushAccount(account: number, segIndex: number, nameCode: number, t0: number, churnDay: number, seats: number): void {
+  private flushAccount(
+    account: number,
+    segIndex: number,
+    nameCode: number,
+    t0: number,
+    churnDay: number,
+    seats: number,
+  ): void {
     const s = this.sinks;
     const endSec = churnDay >= 0 ? churnDay * SECONDS_PER_DAY : this.days * SECONDS_PER_DAY;
     s.accounts.add(account, segIndex, nameCode, t0, churnDay, seats);
@@ -716,11 +783,24 @@ export class AccountSimulator {
       const close = this.tickets[k + 1]!;
       // Open at churn: closed when the account left. Open at the end of the data: still open (NULL).
       const closed = churnDay >= 0 ? Math.min(close, endSec) : close >= endSec ? -1 : close;
-      s.tickets.add(account, i, this.tickets[k]!, closed, this.tickets[k + 2]!, this.tickets[k + 3]!, this.tickets[k + 4]!);
+      s.tickets.add(
+        account,
+        i,
+        this.tickets[k]!,
+        closed,
+        this.tickets[k + 2]!,
+        this.tickets[k + 3]!,
+        this.tickets[k + 4]!,
+      );
     }
     for (let k = 0; k < this.integrations.length; k += 3) {
       const disc = this.integrations[k + 2]!;
-      s.integrations.add(account, this.integrations[k]!, this.integrations[k + 1]!, disc < 0 && churnDay >= 0 ? endSec : disc);
+      s.integrations.add(
+        account,
+        this.integrations[k]!,
+        this.integrations[k + 1]!,
+        disc < 0 && churnDay >= 0 ? endSec : disc,
+      );
     }
   }
 }

@@ -3,8 +3,15 @@
  * turns it into the contract tables of DESIGN.md §2, column for column in contract order.
  * Identifiers are built here, in DuckDB, so the JS loop never formats a string per row.
  */
-import { CONTACT_ROLES, CONTRACT, INTERACTION_KINDS, TICKET_SENTIMENTS, TICKET_SEVERITIES, type TableName } from '../data/contract.js';
-import { quoteIdent, quoteLiteral } from '../data/duckdb.js';
+import {
+  CONTACT_ROLES,
+  CONTRACT,
+  INTERACTION_KINDS,
+  TICKET_SENTIMENTS,
+  TICKET_SEVERITIES,
+  type TableName,
+} from '../data/index.js';
+import { quoteIdent, quoteLiteral } from '../data/index.js';
 import { INTEGRATIONS, NAME_FIRST, NAME_SECOND, NAME_SUFFIX, SEGMENTS, USAGE_EVENTS } from './params.js';
 
 /** Spill columns per table (all int32); -1 stands for NULL in nullable codes and offsets. */
@@ -48,19 +55,29 @@ export function contractSelect(table: TableName, ctx: OutputContext): string {
   const date = (col: string) => `CASE WHEN ${col} < 0 THEN NULL ELSE ${day0} + ${col} END`;
   const ts = (col: string) => `CASE WHEN ${col} < 0 THEN NULL ELSE ${ts0} + to_seconds(CAST(${col} AS BIGINT)) END`;
   // lpad truncates longer strings, so a number that outgrows its width is written in full.
-  const padded = (col: string, width: number) => `CASE WHEN ${col} < ${10 ** width} THEN lpad(CAST(${col} AS VARCHAR), ${width}, '0') ELSE CAST(${col} AS VARCHAR) END`;
+  const padded = (col: string, width: number) =>
+    `CASE WHEN ${col} < ${10 ** width} THEN lpad(CAST(${col} AS VARCHAR), ${width}, '0') ELSE CAST(${col} AS VARCHAR) END`;
   const sub = (prefix: string, col: string, width: number) => `${account} || '-${prefix}' || ${padded(col, width)}`;
   const ns = NAME_SECOND.length;
   const expressions: Record<TableName, Record<string, string>> = {
     accounts: {
       account_id: account,
       name: `${list(NAME_FIRST)}[name // ${ns * NAME_SUFFIX.length} + 1] || ${list(NAME_SECOND)}[(name // ${NAME_SUFFIX.length}) % ${ns} + 1] || ' ' || ${list(NAME_SUFFIX)}[name % ${NAME_SUFFIX.length} + 1]`,
-      segment: decode('seg', SEGMENTS.map((s) => s.name)),
+      segment: decode(
+        'seg',
+        SEGMENTS.map((s) => s.name),
+      ),
       started_at: date('started'),
       churned_at: date('churned'),
       seats: 'CAST(seats AS INTEGER)',
     },
-    contracts: { account_id: account, contract_id: sub('K', 'k', 2), starts_at: date('starts'), ends_at: date('ends'), annual_value: 'CAST(value AS DOUBLE)' },
+    contracts: {
+      account_id: account,
+      contract_id: sub('K', 'k', 2),
+      starts_at: date('starts'),
+      ends_at: date('ends'),
+      annual_value: 'CAST(value AS DOUBLE)',
+    },
     usage: {
       account_id: account,
       occurred_at: `CAST(${day0} + d AS TIMESTAMP)`,
@@ -77,10 +94,31 @@ export function contractSelect(table: TableName, ctx: OutputContext): string {
       sentiment: decode('sent', TICKET_SENTIMENTS),
       escalated: 'esc = 1',
     },
-    contacts: { account_id: account, contact_id: sub('C', 'c', 2), role: decode('role', CONTACT_ROLES), started_at: date('started'), ended_at: date('ended') },
-    interactions: { account_id: account, occurred_at: ts('s'), contact_id: `CASE WHEN c < 0 THEN NULL ELSE ${sub('C', 'c', 2)} END`, kind: decode('kind', INTERACTION_KINDS) },
-    nps: { account_id: account, contact_id: `CASE WHEN c < 0 THEN NULL ELSE ${sub('C', 'c', 2)} END`, responded_at: ts('s'), score: 'CAST(score AS INTEGER)' },
-    integrations: { account_id: account, integration: decode('i', INTEGRATIONS), connected_at: ts('conn'), disconnected_at: ts('disc') },
+    contacts: {
+      account_id: account,
+      contact_id: sub('C', 'c', 2),
+      role: decode('role', CONTACT_ROLES),
+      started_at: date('started'),
+      ended_at: date('ended'),
+    },
+    interactions: {
+      account_id: account,
+      occurred_at: ts('s'),
+      contact_id: `CASE WHEN c < 0 THEN NULL ELSE ${sub('C', 'c', 2)} END`,
+      kind: decode('kind', INTERACTION_KINDS),
+    },
+    nps: {
+      account_id: account,
+      contact_id: `CASE WHEN c < 0 THEN NULL ELSE ${sub('C', 'c', 2)} END`,
+      responded_at: ts('s'),
+      score: 'CAST(score AS INTEGER)',
+    },
+    integrations: {
+      account_id: account,
+      integration: decode('i', INTEGRATIONS),
+      connected_at: ts('conn'),
+      disconnected_at: ts('disc'),
+    },
   };
   const cols = CONTRACT[table].columns.map((c) => {
     const expr = expressions[table][c.name];

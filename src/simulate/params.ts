@@ -3,7 +3,7 @@
  * coefficients. Everything here is recorded in truth.json, so a test or a reader can check what
  * a model recovers against what was planted. src/simulate/README.md explains the numbers.
  */
-import type { Layer } from '../features/registry.js';
+import type { Layer } from '../features/index.js';
 
 export type SegmentName = 'enterprise' | 'mid_market' | 'smb';
 
@@ -64,32 +64,109 @@ export interface SegmentParams {
 /** Segment order is the code order in spill files; do not reorder. */
 export const SEGMENTS: readonly SegmentParams[] = [
   {
-    name: 'enterprise', share: 0.1, seatsMedian: 100, seatsLogSd: 0.55, seatsMin: 40, seatsMax: 800, pricePerSeat: 1150,
-    terms: [[12, 0.45], [24, 0.35], [36, 0.2]], pilotShare: 0.4, healthOffset: 0.15, daysPerWeek: [1, 1], userFrequency: [0.15, 0.7], maxBreadth: 12,
-    ticketsPerDay: 5 / 30, csmPerDay: 1 / 7, qbrEveryDays: 91, championRepliesPerDay: 1 / 4,
-    championAtStart: 0.95, championReplaced: 0.85, sponsorAtStart: 0.9, extraContacts: [3, 7],
-    onboardingIntegrations: 3.5, integrationsPerDay: 1 / 150, baseHazardPerDay: 0.00005, valuePerUserReference: 2100,
+    name: 'enterprise',
+    share: 0.1,
+    seatsMedian: 100,
+    seatsLogSd: 0.55,
+    seatsMin: 40,
+    seatsMax: 800,
+    pricePerSeat: 1150,
+    terms: [
+      [12, 0.45],
+      [24, 0.35],
+      [36, 0.2],
+    ],
+    pilotShare: 0.4,
+    healthOffset: 0.15,
+    daysPerWeek: [1, 1],
+    userFrequency: [0.15, 0.7],
+    maxBreadth: 12,
+    ticketsPerDay: 5 / 30,
+    csmPerDay: 1 / 7,
+    qbrEveryDays: 91,
+    championRepliesPerDay: 1 / 4,
+    championAtStart: 0.95,
+    championReplaced: 0.85,
+    sponsorAtStart: 0.9,
+    extraContacts: [3, 7],
+    onboardingIntegrations: 3.5,
+    integrationsPerDay: 1 / 150,
+    baseHazardPerDay: 0.00005,
+    valuePerUserReference: 2100,
   },
   {
-    name: 'mid_market', share: 0.3, seatsMedian: 30, seatsLogSd: 0.5, seatsMin: 10, seatsMax: 150, pricePerSeat: 840,
-    terms: [[12, 0.8], [24, 0.2]], pilotShare: 0.4, healthOffset: 0, daysPerWeek: [1, 2], userFrequency: [0.3, 0.9], maxBreadth: 10,
-    ticketsPerDay: 2 / 30, csmPerDay: 1 / 14, qbrEveryDays: 182, championRepliesPerDay: 1 / 7,
-    championAtStart: 0.9, championReplaced: 0.7, sponsorAtStart: 0.6, extraContacts: [1, 3],
-    onboardingIntegrations: 1.8, integrationsPerDay: 1 / 300, baseHazardPerDay: 0.00006, valuePerUserReference: 1500,
+    name: 'mid_market',
+    share: 0.3,
+    seatsMedian: 30,
+    seatsLogSd: 0.5,
+    seatsMin: 10,
+    seatsMax: 150,
+    pricePerSeat: 840,
+    terms: [
+      [12, 0.8],
+      [24, 0.2],
+    ],
+    pilotShare: 0.4,
+    healthOffset: 0,
+    daysPerWeek: [1, 2],
+    userFrequency: [0.3, 0.9],
+    maxBreadth: 10,
+    ticketsPerDay: 2 / 30,
+    csmPerDay: 1 / 14,
+    qbrEveryDays: 182,
+    championRepliesPerDay: 1 / 7,
+    championAtStart: 0.9,
+    championReplaced: 0.7,
+    sponsorAtStart: 0.6,
+    extraContacts: [1, 3],
+    onboardingIntegrations: 1.8,
+    integrationsPerDay: 1 / 300,
+    baseHazardPerDay: 0.00006,
+    valuePerUserReference: 1500,
   },
   {
-    name: 'smb', share: 0.6, seatsMedian: 8, seatsLogSd: 0.45, seatsMin: 3, seatsMax: 30, pricePerSeat: 540,
-    terms: [[12, 1]], pilotShare: 0.3, healthOffset: -0.1, daysPerWeek: [2, 3], userFrequency: [0.6, 1], maxBreadth: 8,
-    ticketsPerDay: 0.8 / 30, csmPerDay: 1 / 30, qbrEveryDays: 0, championRepliesPerDay: 1 / 15,
-    championAtStart: 0.75, championReplaced: 0.5, sponsorAtStart: 0.2, extraContacts: [0, 1],
-    onboardingIntegrations: 0.8, integrationsPerDay: 1 / 500, baseHazardPerDay: 0.0001, valuePerUserReference: 1000,
+    name: 'smb',
+    share: 0.6,
+    seatsMedian: 8,
+    seatsLogSd: 0.45,
+    seatsMin: 3,
+    seatsMax: 30,
+    pricePerSeat: 540,
+    terms: [[12, 1]],
+    pilotShare: 0.3,
+    healthOffset: -0.1,
+    daysPerWeek: [2, 3],
+    userFrequency: [0.6, 1],
+    maxBreadth: 8,
+    ticketsPerDay: 0.8 / 30,
+    csmPerDay: 1 / 30,
+    qbrEveryDays: 0,
+    championRepliesPerDay: 1 / 15,
+    championAtStart: 0.75,
+    championReplaced: 0.5,
+    sponsorAtStart: 0.2,
+    extraContacts: [0, 1],
+    onboardingIntegrations: 0.8,
+    integrationsPerDay: 1 / 500,
+    baseHazardPerDay: 0.0001,
+    valuePerUserReference: 1000,
   },
 ];
 
 /** Usage event codes: 0 = login, 1 = api_call, 2.. = product features. */
 export const PRODUCT_FEATURES = [
-  'dashboards', 'reports', 'exports', 'workflows', 'alerts', 'search',
-  'comments', 'file_uploads', 'automations', 'sharing', 'forecasting', 'admin_console',
+  'dashboards',
+  'reports',
+  'exports',
+  'workflows',
+  'alerts',
+  'search',
+  'comments',
+  'file_uploads',
+  'automations',
+  'sharing',
+  'forecasting',
+  'admin_console',
 ] as const;
 export const USAGE_EVENTS = ['login', 'api_call', ...PRODUCT_FEATURES] as const;
 export const EVENT_LOGIN = 0;
@@ -97,14 +174,71 @@ export const EVENT_API = 1;
 export const FIRST_FEATURE_EVENT = 2;
 
 export const INTEGRATIONS = [
-  'salesforce', 'hubspot', 'slack', 'microsoft_teams', 'jira', 'zendesk',
-  'snowflake', 'okta', 'google_workspace', 'zapier', 'segment', 'github',
+  'salesforce',
+  'hubspot',
+  'slack',
+  'microsoft_teams',
+  'jira',
+  'zendesk',
+  'snowflake',
+  'okta',
+  'google_workspace',
+  'zapier',
+  'segment',
+  'github',
 ] as const;
 
 /** Word lists for company names: "<first> <second> <suffix>". */
-export const NAME_FIRST = ['Blue', 'North', 'Silver', 'Bright', 'Red', 'Summit', 'Iron', 'Green', 'Clear', 'Golden', 'Swift', 'Harbor', 'Cedar', 'Nova', 'Atlas', 'Prime'] as const;
-export const NAME_SECOND = ['Ridge', 'Wind', 'Stone', 'Field', 'River', 'Peak', 'Bridge', 'Point', 'Wave', 'Forge', 'Lake', 'Path', 'Grove', 'Light', 'Mark', 'Works'] as const;
-export const NAME_SUFFIX = ['Labs', 'Systems', 'Health', 'Logistics', 'Capital', 'Software', 'Retail', 'Foods', 'Energy', 'Media', 'Partners', 'Group'] as const;
+export const NAME_FIRST = [
+  'Blue',
+  'North',
+  'Silver',
+  'Bright',
+  'Red',
+  'Summit',
+  'Iron',
+  'Green',
+  'Clear',
+  'Golden',
+  'Swift',
+  'Harbor',
+  'Cedar',
+  'Nova',
+  'Atlas',
+  'Prime',
+] as const;
+export const NAME_SECOND = [
+  'Ridge',
+  'Wind',
+  'Stone',
+  'Field',
+  'River',
+  'Peak',
+  'Bridge',
+  'Point',
+  'Wave',
+  'Forge',
+  'Lake',
+  'Path',
+  'Grove',
+  'Light',
+  'Mark',
+  'Works',
+] as const;
+export const NAME_SUFFIX = [
+  'Labs',
+  'Systems',
+  'Health',
+  'Logistics',
+  'Capital',
+  'Software',
+  'Retail',
+  'Foods',
+  'Energy',
+  'Media',
+  'Partners',
+  'Group',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Hazard drivers
@@ -136,27 +270,155 @@ export interface DriverSpec {
  * proximity is a multiplier of its own (RENEWAL), not a log-linear term.
  */
 export const DRIVERS: readonly DriverSpec[] = [
-  { name: 'usage_trend_14d', kind: 'feature', layer: 'usage', coefficient: -2, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.036, 0.392] },
-  { name: 'support_ticket_trend_30d', kind: 'feature', layer: 'engagement', coefficient: 0.4, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.07, 0.703] },
-  { name: 'champion_engagement_change_30d', kind: 'feature', layer: 'relationship', coefficient: -0.55, transform: 'min(x, 1)', reference: 0, whenNull: '0 (no champion in effect)', nominal: [0.091, 0.581] },
-  { name: 'login_frequency_change_14d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.026, 0.405] },
-  { name: 'license_utilization', kind: 'feature', layer: 'usage', coefficient: -0.8, transform: 'min(x, 1.5)', reference: 0.6, whenNull: 'never NULL (seats > 0)', nominal: [0.057, 0.25] },
-  { name: 'days_since_last_csm_interaction', kind: 'feature', layer: 'engagement', coefficient: 0.25, transform: 'min(x, 365) / 30', reference: 1, whenNull: 'never NULL', nominal: [-0.172, 1.065] },
-  { name: 'nps_trend', kind: 'feature', layer: 'outcome', coefficient: -0.25, transform: 'x', reference: 0, whenNull: '0 (a window without responses)', nominal: [-0.049, 1.375] },
-  { name: 'contract_value_vs_usage_ratio', kind: 'feature', layer: 'outcome', coefficient: 0.4, transform: 'clip(ln(x_ref), -2, 2), x_ref = ARR / max(1, active users) / segment reference', reference: 0, whenNull: '0 (no contract in effect)', nominal: [-0.032, 0.572] },
-  { name: 'feature_adoption_breadth_change_30d', kind: 'feature', layer: 'usage', coefficient: -0.6, transform: 'min(x, 1)', reference: 0, whenNull: 'never NULL', nominal: [0.038, 0.299] },
-  { name: 'days_since_last_integration_added', kind: 'feature', layer: 'usage', coefficient: 0.05, transform: 'min(x, 730) / 30', reference: 6, whenNull: 'never NULL', nominal: [-0.174, 4.347] },
-  { name: 'zero_usage_14d', kind: 'signal', layer: 'usage', coefficient: 1.8, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.022, 0.147] },
-  { name: 'champion_departed', kind: 'signal', layer: 'relationship', coefficient: 0.9, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.046, 0.209] },
-  { name: 'active_escalation', kind: 'signal', layer: 'engagement', coefficient: 0.7, transform: 'x (0/1)', reference: 0, whenNull: 'never NULL', nominal: [0.116, 0.32] },
+  {
+    name: 'usage_trend_14d',
+    kind: 'feature',
+    layer: 'usage',
+    coefficient: -2,
+    transform: 'min(x, 1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.036, 0.392],
+  },
+  {
+    name: 'support_ticket_trend_30d',
+    kind: 'feature',
+    layer: 'engagement',
+    coefficient: 0.4,
+    transform: 'min(x, 1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.07, 0.703],
+  },
+  {
+    name: 'champion_engagement_change_30d',
+    kind: 'feature',
+    layer: 'relationship',
+    coefficient: -0.55,
+    transform: 'min(x, 1)',
+    reference: 0,
+    whenNull: '0 (no champion in effect)',
+    nominal: [0.091, 0.581],
+  },
+  {
+    name: 'login_frequency_change_14d',
+    kind: 'feature',
+    layer: 'usage',
+    coefficient: -0.6,
+    transform: 'min(x, 1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.026, 0.405],
+  },
+  {
+    name: 'license_utilization',
+    kind: 'feature',
+    layer: 'usage',
+    coefficient: -0.8,
+    transform: 'min(x, 1.5)',
+    reference: 0.6,
+    whenNull: 'never NULL (seats > 0)',
+    nominal: [0.057, 0.25],
+  },
+  {
+    name: 'days_since_last_csm_interaction',
+    kind: 'feature',
+    layer: 'engagement',
+    coefficient: 0.25,
+    transform: 'min(x, 365) / 30',
+    reference: 1,
+    whenNull: 'never NULL',
+    nominal: [-0.172, 1.065],
+  },
+  {
+    name: 'nps_trend',
+    kind: 'feature',
+    layer: 'outcome',
+    coefficient: -0.25,
+    transform: 'x',
+    reference: 0,
+    whenNull: '0 (a window without responses)',
+    nominal: [-0.049, 1.375],
+  },
+  {
+    name: 'contract_value_vs_usage_ratio',
+    kind: 'feature',
+    layer: 'outcome',
+    coefficient: 0.4,
+    transform: 'clip(ln(x_ref), -2, 2), x_ref = ARR / max(1, active users) / segment reference',
+    reference: 0,
+    whenNull: '0 (no contract in effect)',
+    nominal: [-0.032, 0.572],
+  },
+  {
+    name: 'feature_adoption_breadth_change_30d',
+    kind: 'feature',
+    layer: 'usage',
+    coefficient: -0.6,
+    transform: 'min(x, 1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.038, 0.299],
+  },
+  {
+    name: 'days_since_last_integration_added',
+    kind: 'feature',
+    layer: 'usage',
+    coefficient: 0.05,
+    transform: 'min(x, 730) / 30',
+    reference: 6,
+    whenNull: 'never NULL',
+    nominal: [-0.174, 4.347],
+  },
+  {
+    name: 'zero_usage_14d',
+    kind: 'signal',
+    layer: 'usage',
+    coefficient: 1.8,
+    transform: 'x (0/1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.022, 0.147],
+  },
+  {
+    name: 'champion_departed',
+    kind: 'signal',
+    layer: 'relationship',
+    coefficient: 0.9,
+    transform: 'x (0/1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.046, 0.209],
+  },
+  {
+    name: 'active_escalation',
+    kind: 'signal',
+    layer: 'engagement',
+    coefficient: 0.7,
+    transform: 'x (0/1)',
+    reference: 0,
+    whenNull: 'never NULL',
+    nominal: [0.116, 0.32],
+  },
 ];
 
 export const DRIVER_NAMES = DRIVERS.map((d) => d.name);
 
 /** Driver indices, for the hot loop. */
 export const D = {
-  usageTrend: 0, ticketTrend: 1, championChange: 2, loginChange: 3, utilization: 4, daysSinceCsm: 5,
-  npsTrend: 6, valueRatio: 7, breadthChange: 8, daysSinceIntegration: 9, zeroUsage: 10, championDeparted: 11, activeEscalation: 12,
+  usageTrend: 0,
+  ticketTrend: 1,
+  championChange: 2,
+  loginChange: 3,
+  utilization: 4,
+  daysSinceCsm: 5,
+  npsTrend: 6,
+  valueRatio: 7,
+  breadthChange: 8,
+  daysSinceIntegration: 9,
+  zeroUsage: 10,
+  championDeparted: 11,
+  activeEscalation: 12,
 } as const;
 
 /**
@@ -219,7 +481,8 @@ export function resolveEffects(input: EffectsInput | undefined, fail: (message: 
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object' || Array.isArray(input)) fail('effects must be an object');
   const check = (where: string, v: unknown): number => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`effects.${where} must be a non-negative number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      fail(`effects.${where} must be a non-negative number, got ${JSON.stringify(v)}`);
     return v as number;
   };
   for (const key of Object.keys(input)) {
@@ -230,7 +493,8 @@ export function resolveEffects(input: EffectsInput | undefined, fail: (message: 
   if (input.layers !== undefined) {
     if (typeof input.layers !== 'object' || input.layers === null) fail('effects.layers must be an object');
     for (const [k, v] of Object.entries(input.layers)) {
-      if (!(EFFECT_LAYERS as readonly string[]).includes(k)) fail(`effects.layers: unknown layer "${k}" (expected ${EFFECT_LAYERS.join(', ')})`);
+      if (!(EFFECT_LAYERS as readonly string[]).includes(k))
+        fail(`effects.layers: unknown layer "${k}" (expected ${EFFECT_LAYERS.join(', ')})`);
       out.layers[k as Layer] = check(`layers.${k}`, v);
     }
   }
@@ -241,7 +505,8 @@ export function resolveEffects(input: EffectsInput | undefined, fail: (message: 
       if (v !== undefined) out.drivers[name] = check(`drivers.${name}`, v);
     }
     for (const k of Object.keys(input.drivers)) {
-      if (!DRIVER_NAMES.includes(k)) fail(`effects.drivers: unknown driver "${k}" (expected one of ${DRIVER_NAMES.join(', ')})`);
+      if (!DRIVER_NAMES.includes(k))
+        fail(`effects.drivers: unknown driver "${k}" (expected one of ${DRIVER_NAMES.join(', ')})`);
     }
   }
   for (const k of ['renewal', 'seasonality', 'frailty', 'churn'] as const) {

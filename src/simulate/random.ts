@@ -4,7 +4,7 @@
  * simulation), normals come in Box-Muller pairs, and a Poisson draw inverts the CDF from a single
  * uniform instead of multiplying one uniform per event.
  */
-import { Rng, hashString } from '../util/rng.js';
+import { Rng, hashString } from '../util/index.js';
 
 const TWO_POW_32 = 4294967296;
 

@@ -113,7 +113,12 @@ interface ScanState {
  * Registers `name()` as a table function that streams a spill file back as INTEGER columns,
  * in the order it was written. The file is closed when the scan ends.
  */
-export function registerSpillScan(conn: DuckDBConnection, name: string, path: string, columnNames: readonly string[]): void {
+export function registerSpillScan(
+  conn: DuckDBConnection,
+  name: string,
+  path: string,
+  columnNames: readonly string[],
+): void {
   const k = columnNames.length;
   const header = new Int32Array(1);
   const data = new Int32Array(k * BLOCK_ROWS);

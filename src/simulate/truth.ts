@@ -2,10 +2,19 @@
  * truth.json: what the simulator planted, so models and scorecards can be checked against it.
  * Only inputs and counts go in (no times, hosts or paths), so it is byte-identical per seed.
  */
-import type { TableName } from '../data/contract.js';
-import type { Layer } from '../features/registry.js';
+import type { TableName } from '../data/index.js';
+import type { Layer } from '../features/index.js';
 import {
-  DRIVERS, FRAILTY_SD, HAZARD_SEASON, RENEWAL, SEGMENTS, USAGE_SEASON, effectiveCoefficients, hazardCompensation, type DriverLayer, type Effects,
+  DRIVERS,
+  FRAILTY_SD,
+  HAZARD_SEASON,
+  RENEWAL,
+  SEGMENTS,
+  USAGE_SEASON,
+  effectiveCoefficients,
+  hazardCompensation,
+  type DriverLayer,
+  type Effects,
 } from './params.js';
 import type { SegmentTally } from './model.js';
 
@@ -65,12 +74,19 @@ export interface Truth {
   /** Sum of |coefficient| over each layer's drivers: the planted layer strength. */
   layer_strength: Record<Layer, number>;
   segments: TruthSegment[];
-  churn: { churned_accounts: number; exposure_years: number; annual_churn_rate: number; share_within_60d_of_renewal: number };
+  churn: {
+    churned_accounts: number;
+    exposure_years: number;
+    annual_churn_rate: number;
+    share_within_60d_of_renewal: number;
+  };
   counts: Record<TableName, number>;
   files: Record<TableName, string>;
 }
 
-const FEATURE_RANK: Record<string, number> = Object.fromEntries(DRIVERS.filter((d) => d.kind === 'feature').map((d, i) => [d.name, i + 1]));
+const FEATURE_RANK: Record<string, number> = Object.fromEntries(
+  DRIVERS.filter((d) => d.kind === 'feature').map((d, i) => [d.name, i + 1]),
+);
 
 function round(x: number, digits = 6): number {
   const f = 10 ** digits;
@@ -105,7 +121,8 @@ export function buildTruth(args: {
     when_null: d.whenNull,
   }));
   const layer_strength: Record<Layer, number> = { usage: 0, engagement: 0, relationship: 0, outcome: 0 };
-  for (const d of drivers) if (d.layer !== 'renewal') layer_strength[d.layer] = round(layer_strength[d.layer] + Math.abs(d.coefficient));
+  for (const d of drivers)
+    if (d.layer !== 'renewal') layer_strength[d.layer] = round(layer_strength[d.layer] + Math.abs(d.coefficient));
   const segments: TruthSegment[] = SEGMENTS.map((s, i) => {
     const t = tally[i]!;
     const years = t.exposureDays / 365.25;
@@ -141,8 +158,8 @@ export function buildTruth(args: {
         'with d = days_to_renewal (0 when no contract is in effect); x_k are the DESIGN.md §4 features and signals as of that day',
       unit: 'per day',
       renewal: { floor: RENEWAL.floor, peak: round(RENEWAL.peak * effects.renewal), tau_days: RENEWAL.tauDays },
-      season_by_month: HAZARD_SEASON.map((v) => round(Math.pow(v, effects.seasonality))),
-      usage_season_by_month: USAGE_SEASON.map((v) => round(Math.pow(v, effects.seasonality))),
+      season_by_month: HAZARD_SEASON.map((v) => round(v ** effects.seasonality)),
+      usage_season_by_month: USAGE_SEASON.map((v) => round(v ** effects.seasonality)),
       frailty_sd: round(FRAILTY_SD * effects.frailty),
       compensation: round(compensation),
     },

@@ -3,7 +3,10 @@
  * `exitCode`; anything else that escapes is a bug and exits 1 with a stack trace under DEBUG.
  */
 export class ChurnkitError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -36,7 +39,10 @@ export function formatLocation(at: InputLocation): string {
 
 /** Bad input data: exit 2, and the message names the table, row and column. */
 export class InputError extends ChurnkitError {
-  constructor(readonly at: InputLocation, readonly problem: string) {
+  constructor(
+    readonly at: InputLocation,
+    readonly problem: string,
+  ) {
     super(`${formatLocation(at)}: ${problem}`, 2);
   }
 }

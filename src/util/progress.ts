@@ -13,7 +13,9 @@ export interface Progress {
 
 export const silentProgress: Progress = { start() {}, tick() {}, note() {}, done() {} };
 
-export function createProgress(options: { json?: boolean; quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Progress {
+export function createProgress(
+  options: { json?: boolean; quiet?: boolean; stream?: NodeJS.WriteStream } = {},
+): Progress {
   const stream = options.stream ?? process.stderr;
   if (options.json || options.quiet || !stream.isTTY) return silentProgress;
   let label = '';

@@ -2,9 +2,11 @@
  * The feature SQL's few engine-specific constructs (src/features/dialect.ts) for PostgreSQL.
  * Timestamps are `timestamp` (without time zone) holding UTC, so a cast to date is the UTC day.
  */
-import { checkIsoDate, type SqlDialect } from '../features/index.js';
+import { checkIsoDate } from '../util/index.js';
+import type { SqlDialect } from '../features/index.js';
 
-const days = (x: number | string) => (typeof x === 'number' ? (x < 0 ? `(${Math.trunc(x)})` : String(Math.trunc(x))) : `CAST(${x} AS INTEGER)`);
+const days = (x: number | string) =>
+  typeof x === 'number' ? (x < 0 ? `(${Math.trunc(x)})` : String(Math.trunc(x))) : `CAST(${x} AS INTEGER)`;
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
@@ -23,6 +25,7 @@ export const postgresDialect: SqlDialect = {
   text: (e) => `CAST(${e} AS TEXT)`,
   exactNumber: (e) => `CAST(${e} AS NUMERIC(38, 6))`,
   median: (e) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${e})`,
-  integerSeries: (alias, column, from, to) => `generate_series(${Math.trunc(from)}, ${Math.trunc(to)}) AS ${alias}(${column})`,
+  integerSeries: (alias, column, from, to) =>
+    `generate_series(${Math.trunc(from)}, ${Math.trunc(to)}) AS ${alias}(${column})`,
   types: { double: 'DOUBLE PRECISION', integer: 'INTEGER', text: 'TEXT', date: 'DATE', boolean: 'BOOLEAN' },
 };

@@ -8,23 +8,44 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
-import { CONTRACT, DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/contract.js';
+import { CONTRACT, DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/index.js';
 import { quoteLiteral, type History } from '../data/index.js';
-import { FEATURE_TABLE_TYPES, featureQuery, nullColumns, renderFeatureSql, snapshotDates, type Every, type FeatureBuild, type FeatureQuery, type LabelKind } from '../features/index.js';
+import {
+  FEATURE_TABLE_TYPES,
+  featureQuery,
+  nullColumns,
+  renderFeatureSql,
+  snapshotDates,
+  type Every,
+  type FeatureBuild,
+  type FeatureQuery,
+  type LabelKind,
+} from '../features/index.js';
 import type { DuckDBConnection } from '../data/index.js';
-import { UsageError } from '../util/errors.js';
+import { UsageError } from '../util/index.js';
 import { postgresDialect } from './dialect.js';
 import { qualified } from './postgres.js';
 import { quoteIdent } from '../data/index.js';
 
-const PG_COLUMN: Record<string, string> = { text: 'TEXT', date: 'DATE', timestamp: 'TIMESTAMP', integer: 'BIGINT', number: 'DOUBLE PRECISION', boolean: 'BOOLEAN' };
+const PG_COLUMN: Record<string, string> = {
+  text: 'TEXT',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  integer: 'BIGINT',
+  number: 'DOUBLE PRECISION',
+  boolean: 'BOOLEAN',
+};
 
 /**
  * Copies a history (as churnkit reads it: contract columns, defaults applied) into PostgreSQL
  * tables of the contract's names, through CSV files the server reads itself (COPY FROM a file
  * needs a superuser or pg_read_server_files, and a server on this machine).
  */
-export async function copyHistoryToPostgres(history: History, client: pg.ClientBase, options: { schema?: string } = {}): Promise<void> {
+export async function copyHistoryToPostgres(
+  history: History,
+  client: pg.ClientBase,
+  options: { schema?: string } = {},
+): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'churnkit-pg-load-'));
   await chmod(dir, 0o755); // the server reads the files as its own OS user
   try {
@@ -33,9 +54,13 @@ export async function copyHistoryToPostgres(history: History, client: pg.ClientB
       const cols = CONTRACT[table].columns;
       const name = options.schema ? `${options.schema}.${table}` : table;
       await client.query(`DROP TABLE IF EXISTS ${qualified(name)}`);
-      await client.query(`CREATE TABLE ${qualified(name)} (${cols.map((c) => `${quoteIdent(c.name)} ${PG_COLUMN[c.type]}`).join(', ')})`);
+      await client.query(
+        `CREATE TABLE ${qualified(name)} (${cols.map((c) => `${quoteIdent(c.name)} ${PG_COLUMN[c.type]}`).join(', ')})`,
+      );
       const file = join(dir, `${table}.csv`);
-      await history.connection.run(`COPY (SELECT ${cols.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER true)`);
+      await history.connection.run(
+        `COPY (SELECT ${cols.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(table)}) TO ${quoteLiteral(file)} (FORMAT csv, HEADER true)`,
+      );
       await chmod(file, 0o644);
       await client.query(`COPY ${qualified(name)} FROM ${quoteLiteral(file)} WITH (FORMAT csv, HEADER true)`);
     }
@@ -62,19 +87,31 @@ export interface PostgresFeatureQuery {
   tables: ReadonlySet<TableName>;
 }
 
-export async function postgresFeatureSql(client: pg.ClientBase, options: PostgresFeatureOptions = {}): Promise<PostgresFeatureQuery> {
+export async function postgresFeatureSql(
+  client: pg.ClientBase,
+  options: PostgresFeatureOptions = {},
+): Promise<PostgresFeatureQuery> {
   const schemaFilter = options.schema ? `table_schema = $1` : `table_schema = ANY (current_schemas(false))`;
-  const present = await client.query(`SELECT table_name FROM information_schema.tables WHERE ${schemaFilter}`, options.schema ? [options.schema] : []);
+  const present = await client.query(
+    `SELECT table_name FROM information_schema.tables WHERE ${schemaFilter}`,
+    options.schema ? [options.schema] : [],
+  );
   const tables = new Set<TableName>(TABLE_NAMES.filter((t) => present.rows.some((r) => r.table_name === t)));
-  for (const required of ['accounts', 'usage'] as const) if (!tables.has(required)) throw new UsageError(`PostgreSQL: no ${required} table${options.schema ? ` in schema ${options.schema}` : ''}`);
+  for (const required of ['accounts', 'usage'] as const)
+    if (!tables.has(required))
+      throw new UsageError(`PostgreSQL: no ${required} table${options.schema ? ` in schema ${options.schema}` : ''}`);
   const src = (t: TableName) => qualified(options.schema ? `${options.schema}.${t}` : t);
-  const first = await client.query(`SELECT to_char(MIN(started_at), 'YYYY-MM-DD') AS first_start FROM ${src('accounts')}`);
+  const first = await client.query(
+    `SELECT to_char(MIN(started_at), 'YYYY-MM-DD') AS first_start FROM ${src('accounts')}`,
+  );
   // binary (C) order, as DuckDB sorts the event names
   const events = await client.query(
     `SELECT event, to_char(CAST(MAX(occurred_at) AS DATE), 'YYYY-MM-DD') AS last_day, bool_and(quantity = floor(quantity)) AS whole, SUM(ABS(quantity)) AS total
      FROM ${src('usage')} GROUP BY event ORDER BY event COLLATE "C"`,
   );
-  const lastDay = events.rows.map((r) => r.last_day as string | null).reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+  const lastDay = events.rows
+    .map((r) => r.last_day as string | null)
+    .reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
   const dataEnd = options.dataEnd ?? lastDay;
   if (!dataEnd) throw new UsageError('PostgreSQL: usage has no rows, so data_end is unknown; pass --data-end DATE');
   const firstStart = first.rows[0]?.first_start as string | null;
@@ -89,8 +126,12 @@ export async function postgresFeatureSql(client: pg.ClientBase, options: Postgre
       tables,
       csmKinds: DEFAULT_CSM_KINDS,
       source: src,
-      featureEvents: events.rows.map((r) => r.event as string | null).filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call'),
-      wholeQuantities: events.rows.every((r) => r.whole !== false) && events.rows.reduce((a, r) => a + Number(r.total ?? 0), 0) < 2 ** 52,
+      featureEvents: events.rows
+        .map((r) => r.event as string | null)
+        .filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call'),
+      wholeQuantities:
+        events.rows.every((r) => r.whole !== false) &&
+        events.rows.reduce((a, r) => a + Number(r.total ?? 0), 0) < 2 ** 52,
     },
     postgresDialect,
   );
@@ -110,10 +151,17 @@ export async function buildFeaturesInPostgres(
   const q = await postgresFeatureSql(client, options);
   const relation = options.relation ?? 'feature_table';
   const names = Object.keys(FEATURE_TABLE_TYPES);
-  const select = names.map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n))).join(', ');
-  const res = await client.query({ text: `SELECT ${select} FROM (${q.sql}) AS f ORDER BY as_of, account_id`, rowMode: 'array' });
+  const select = names
+    .map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n)))
+    .join(', ');
+  const res = await client.query({
+    text: `SELECT ${select} FROM (${q.sql}) AS f ORDER BY as_of, account_id`,
+    rowMode: 'array',
+  });
   const staging = quoteIdent(`${relation}_pg`);
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : FEATURE_TABLE_TYPES[n]}`).join(', ')})`);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : FEATURE_TABLE_TYPES[n]}`).join(', ')})`,
+  );
   const app = await conn.createAppender(`${relation}_pg`);
   const types = names.map((n) => (n === 'as_of' ? 'VARCHAR' : FEATURE_TABLE_TYPES[n]!));
   for (const row of res.rows as unknown[][]) {
@@ -129,8 +177,12 @@ export async function buildFeaturesInPostgres(
     app.endRow();
   }
   app.closeSync();
-  const cols = names.map((n) => (n === 'as_of' ? `CAST(${quoteIdent(n)} AS DATE) AS ${quoteIdent(n)}` : quoteIdent(n))).join(', ');
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(relation)} AS SELECT ${cols} FROM ${staging} ORDER BY as_of, account_id`);
+  const cols = names
+    .map((n) => (n === 'as_of' ? `CAST(${quoteIdent(n)} AS DATE) AS ${quoteIdent(n)}` : quoteIdent(n)))
+    .join(', ');
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${quoteIdent(relation)} AS SELECT ${cols} FROM ${staging} ORDER BY as_of, account_id`,
+  );
   await conn.run(`DROP TABLE ${staging}`);
   const accounts = new Set((res.rows as unknown[][]).map((r) => r[names.indexOf('account_id')]));
   return {

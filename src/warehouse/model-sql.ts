@@ -5,7 +5,7 @@
  */
 import { exportInputs, portableNetwork } from '../learn/export/index.js';
 import type { TrainedModel } from '../learn/index.js';
-import { UsageError } from '../util/errors.js';
+import { UsageError } from '../util/index.js';
 
 export interface ModelSqlParts {
   /** Named expressions over the feature-table columns, then over the earlier ones, in order. */
@@ -14,12 +14,19 @@ export interface ModelSqlParts {
   output: string;
 }
 
-export function modelSql(trained: TrainedModel, column: (name: string) => string, text: (name: string) => string, num: (x: number) => string): ModelSqlParts {
-  let net;
+export function modelSql(
+  trained: TrainedModel,
+  column: (name: string) => string,
+  text: (name: string) => string,
+  num: (x: number) => string,
+): ModelSqlParts {
+  let net: ReturnType<typeof portableNetwork>;
   try {
     net = portableNetwork(trained);
   } catch (err) {
-    throw new UsageError(`export-sql: ${(err as Error).message.replace('export --format tfjs supports', 'the model in SQL supports')}`);
+    throw new UsageError(
+      `export-sql: ${(err as Error).message.replace('export --format tfjs supports', 'the model in SQL supports')}`,
+    );
   }
   const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const inputs = exportInputs(trained.preprocessing).map((r, j) => {
@@ -36,7 +43,11 @@ export function modelSql(trained: TrainedModel, column: (name: string) => string
   let previous = inputs.map((i) => i.name);
   net.layers.forEach((layer, k) => {
     let outs: { name: string; sql: string }[];
-    if (layer.type === 'clip01') outs = previous.map((p, o) => ({ name: `m_${k}_${o}`, sql: `(CASE WHEN ${q(p)} < 0 THEN ${num(0)} WHEN ${q(p)} > 1 THEN ${num(1)} ELSE ${q(p)} END)` }));
+    if (layer.type === 'clip01')
+      outs = previous.map((p, o) => ({
+        name: `m_${k}_${o}`,
+        sql: `(CASE WHEN ${q(p)} < 0 THEN ${num(0)} WHEN ${q(p)} > 1 THEN ${num(1)} ELSE ${q(p)} END)`,
+      }));
     else {
       outs = layer.bias.map((b, o) => {
         const z = `(${layer.kernel.map((row, j) => `${q(previous[j]!)} * ${num(row[o]!)}`).join(' + ')} + ${num(b)})`;
@@ -58,6 +69,7 @@ export function modelSql(trained: TrainedModel, column: (name: string) => string
     steps.push(outs);
     previous = outs.map((o) => o.name);
   });
-  if (previous.length !== 1) throw new UsageError(`export-sql: the model network ends in ${previous.length} outputs, not one probability`);
+  if (previous.length !== 1)
+    throw new UsageError(`export-sql: the model network ends in ${previous.length} outputs, not one probability`);
   return { steps, output: previous[0]! };
 }

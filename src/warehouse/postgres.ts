@@ -3,7 +3,7 @@
  * JSON document per chunk, unpacked by json_populate_recordset, so no COPY extension is needed.
  */
 import pg from 'pg';
-import type { Frame } from '../data/frame.js';
+import type { Frame } from '../data/index.js';
 import { quoteIdent } from '../data/index.js';
 
 const PG_TYPES = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN', text: 'TEXT', date: 'DATE' } as const;
@@ -33,7 +33,9 @@ export async function writeFrameToPostgres(client: pg.ClientBase, frame: Frame, 
       rows.push(row);
     }
     // Doubles survive JSON exactly (shortest round-trip form both ways).
-    await client.query(`INSERT INTO ${name} SELECT * FROM json_populate_recordset(NULL::${name}, $1::json)`, [JSON.stringify(rows)]);
+    await client.query(`INSERT INTO ${name} SELECT * FROM json_populate_recordset(NULL::${name}, $1::json)`, [
+      JSON.stringify(rows),
+    ]);
   }
 }
 

@@ -13,7 +13,15 @@ import { quoteIdent } from '../data/index.js';
 import type { TrainedModel } from '../learn/index.js';
 import { modelSql } from './model-sql.js';
 import { FEATURES, SIGNALS } from '../features/index.js';
-import { MAX_REASONS, SCORE_EPSILON, type Condition, type Override, type PointsBand, type Scorecard, type ScorecardSignal } from '../scorecard/index.js';
+import {
+  MAX_REASONS,
+  SCORE_EPSILON,
+  type Condition,
+  type Override,
+  type PointsBand,
+  type Scorecard,
+  type ScorecardSignal,
+} from '../scorecard/index.js';
 
 export type SqlEngine = 'duckdb' | 'postgres';
 export const SQL_ENGINES: readonly SqlEngine[] = ['duckdb', 'postgres'];
@@ -30,7 +38,9 @@ type ColumnType = 'number' | 'boolean' | 'text';
 const TYPES = new Map<string, ColumnType>([
   ['segment', 'text'],
   ...FEATURES.map((f) => [f.name, 'number'] as [string, ColumnType]),
-  ...SIGNALS.map((s) => [s.name, s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number'] as [string, ColumnType]),
+  ...SIGNALS.map(
+    (s) => [s.name, s.type === 'boolean' ? 'boolean' : s.type === 'text' ? 'text' : 'number'] as [string, ColumnType],
+  ),
 ]);
 
 function quoteTable(table: string): string {
@@ -98,13 +108,17 @@ class Compiler {
     }
     const type = TYPES.get(c.signal) ?? 'number';
     if (c.op === 'is_null' || c.op === 'not_null') {
-      const missing = type === 'text' ? `(${this.col(c.signal)} IS NULL OR TRIM(${this.col(c.signal)}) = '')` : `(${this.col(c.signal)} IS NULL)`;
+      const missing =
+        type === 'text'
+          ? `(${this.col(c.signal)} IS NULL OR TRIM(${this.col(c.signal)}) = '')`
+          : `(${this.col(c.signal)} IS NULL)`;
       return c.op === 'is_null' ? missing : `(NOT ${missing})`;
     }
     const op = c.op === '!=' ? '<>' : c.op;
     let test: string;
     if (typeof c.value === 'number') test = `${this.numeric(c.signal)} ${op} ${num(c.value)}`;
-    else if (typeof c.value === 'boolean') test = `${this.truth(c.signal)} ${op === '<>' ? '<>' : '='} ${c.value ? 'TRUE' : 'FALSE'}`;
+    else if (typeof c.value === 'boolean')
+      test = `${this.truth(c.signal)} ${op === '<>' ? '<>' : '='} ${c.value ? 'TRUE' : 'FALSE'}`;
     else test = `${this.text(c.signal)} ${op === '<>' ? '<>' : '='} ${str(String(c.value))}`;
     return `COALESCE(${test}, FALSE)`;
   }
@@ -123,7 +137,9 @@ class Compiler {
     const x = this.numeric(s.feature);
     const whens: string[] = [];
     for (const r of s.rules ?? []) whens.push(`WHEN ${this.condition(r.when, null)} THEN ${num(r.points)}`);
-    whens.push(`WHEN ${x} IS NULL THEN ${s.missing.policy === 'points' ? num(s.missing.points) : 'CAST(NULL AS DOUBLE PRECISION)'}`);
+    whens.push(
+      `WHEN ${x} IS NULL THEN ${s.missing.policy === 'points' ? num(s.missing.points) : 'CAST(NULL AS DOUBLE PRECISION)'}`,
+    );
     for (const b of s.points) whens.push(`WHEN ${this.band(x, b)} THEN ${num(b.points)}`);
     return `(CASE ${whens.join(' ')} END)`;
   }
@@ -135,7 +151,9 @@ const sum = (terms: string[]) => (terms.length ? `(${terms.join(' + ')})` : num(
 export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOptions): string {
   const c = new Compiler(options.dialect);
   const table = quoteTable(options.table ?? 'features');
-  const signals = card.layers.flatMap((l, i) => l.signals.map((s, j) => ({ layer: i, signal: j, s, name: `p_${i}_${j}` })));
+  const signals = card.layers.flatMap((l, i) =>
+    l.signals.map((s, j) => ({ layer: i, signal: j, s, name: `p_${i}_${j}` })),
+  );
   const q = quoteIdent;
 
   // 1. points
@@ -143,23 +161,35 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   // 2. layers: weighted points over the weight of the present signals
   const layerCols = card.layers.flatMap((l, i) => {
     const mine = signals.filter((x) => x.layer === i);
-    const present = sum(mine.map((x) => `(CASE WHEN ${q(x.name)} IS NOT NULL THEN ${num(x.s.weight)} ELSE ${num(0)} END)`));
+    const present = sum(
+      mine.map((x) => `(CASE WHEN ${q(x.name)} IS NOT NULL THEN ${num(x.s.weight)} ELSE ${num(0)} END)`),
+    );
     const weighted = sum(mine.map((x) => `COALESCE(${num(x.s.weight)} * ${q(x.name)}, ${num(0)})`));
-    return [`${present} AS ${q(`w_${i}`)}`, `(CASE WHEN ${present} > 0 THEN ${weighted} / ${present} END) AS ${q(`layer_${l.name}`)}`];
+    return [
+      `${present} AS ${q(`w_${i}`)}`,
+      `(CASE WHEN ${present} > 0 THEN ${weighted} / ${present} END) AS ${q(`layer_${l.name}`)}`,
+    ];
   });
   // 3. the composite, clamped; no layer at all -> the card's no-data score
   const total = sum(card.layers.map((l) => `COALESCE(${num(l.weight)} * ${q(`layer_${l.name}`)}, ${num(0)})`));
-  const totalWeight = sum(card.layers.map((l) => `(CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL THEN ${num(l.weight)} ELSE ${num(0)} END)`));
+  const totalWeight = sum(
+    card.layers.map((l) => `(CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL THEN ${num(l.weight)} ELSE ${num(0)} END)`),
+  );
   const base = `(CASE WHEN ${totalWeight} > 0 THEN (CASE WHEN ${total} / ${totalWeight} < 0 THEN ${num(0)} WHEN ${total} / ${totalWeight} > 100 THEN ${num(100)} ELSE ${total} / ${totalWeight} END) ELSE ${num(card.no_data_score)} END)`;
   // 4. overrides: the first set that fires, every cap, then flags on the result
-  const fired = (o: Override, k: number) => q(`o_${k}`);
+  const fired = (_o: Override, k: number) => q(`o_${k}`);
   const stage = (kind: Override['action'], score: string) =>
-    card.overrides.map((o, k) => (o.action === kind ? `${c.condition(o.when, score)} AS ${fired(o, k)}` : null)).filter((x): x is string => x !== null);
+    card.overrides
+      .map((o, k) => (o.action === kind ? `${c.condition(o.when, score)} AS ${fired(o, k)}` : null))
+      .filter((x): x is string => x !== null);
   const sets = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.action === 'set');
-  const afterSet = sets.length ? `(CASE ${sets.map((x) => `WHEN ${fired(x.o, x.k)} THEN ${num(x.o.value!)}`).join(' ')} ELSE ${q('base_score')} END)` : q('base_score');
+  const afterSet = sets.length
+    ? `(CASE ${sets.map((x) => `WHEN ${fired(x.o, x.k)} THEN ${num(x.o.value!)}`).join(' ')} ELSE ${q('base_score')} END)`
+    : q('base_score');
   let capped = q('after_set');
   card.overrides.forEach((o, k) => {
-    if (o.action === 'cap') capped = `(CASE WHEN ${fired(o, k)} AND ${num(o.value!)} < ${capped} THEN ${num(o.value!)} ELSE ${capped} END)`;
+    if (o.action === 'cap')
+      capped = `(CASE WHEN ${fired(o, k)} AND ${num(o.value!)} < ${capped} THEN ${num(o.value!)} ELSE ${capped} END)`;
   });
   // 5. band by the segment's thresholds
   const threshold = (which: 'green' | 'yellow') => {
@@ -175,9 +205,14 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   if (card.probability.method === 'isotonic') {
     const { x, y } = card.probability;
     const last = x.length - 1;
-    const whens = [`WHEN ${s} <= ${num(x[0]!)} THEN ${num(y[0]!)}`, `WHEN ${s} >= ${num(x[last]!)} THEN ${num(y[last]!)}`];
+    const whens = [
+      `WHEN ${s} <= ${num(x[0]!)} THEN ${num(y[0]!)}`,
+      `WHEN ${s} >= ${num(x[last]!)} THEN ${num(y[last]!)}`,
+    ];
     for (let k = 0; k < last; k++) {
-      whens.push(`WHEN ${s} < ${num(x[k + 1]!)} THEN ${num(y[k]!)} + ((${s} - ${num(x[k]!)}) * (${num(y[k + 1]!)} - ${num(y[k]!)})) / (${num(x[k + 1]!)} - ${num(x[k]!)})`);
+      whens.push(
+        `WHEN ${s} < ${num(x[k + 1]!)} THEN ${num(y[k]!)} + ((${s} - ${num(x[k]!)}) * (${num(y[k + 1]!)} - ${num(y[k]!)})) / (${num(x[k + 1]!)} - ${num(x[k]!)})`,
+      );
     }
     probability = `(CASE ${whens.join(' ')} END)`;
   }
@@ -190,18 +225,38 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
     return `CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL AND ${q(x.name)} IS NOT NULL THEN ${lost} END AS ${q(`l_${j}`)}`;
   });
   const rankCols = signals.map((_, j) => {
-    const ahead = signals.map((__, k) => (k === j ? null : `(CASE WHEN ${q(`l_${k}`)} > ${q(`l_${j}`)}${k < j ? ` OR ${q(`l_${k}`)} = ${q(`l_${j}`)}` : ''} THEN 1 ELSE 0 END)`)).filter((x): x is string => x !== null);
+    const ahead = signals
+      .map((__, k) =>
+        k === j
+          ? null
+          : `(CASE WHEN ${q(`l_${k}`)} > ${q(`l_${j}`)}${k < j ? ` OR ${q(`l_${k}`)} = ${q(`l_${j}`)}` : ''} THEN 1 ELSE 0 END)`,
+      )
+      .filter((x): x is string => x !== null);
     return `${ahead.length ? ahead.join(' + ') : '0'} AS ${q(`r_${j}`)}`;
   });
-  const slot = (m: number) => `CASE ${signals.map((x, j) => `WHEN ${q(`l_${j}`)} > 0 AND ${q(`r_${j}`)} = ${m} THEN ${str(x.s.feature)}`).join(' ')} END`;
-  const reasons = signals.length ? `concat_ws(',', ${Array.from({ length: MAX_REASONS }, (_, m) => slot(m)).join(', ')})` : "''";
-  const overridesText = card.overrides.length ? `concat_ws(',', ${card.overrides.map((o, k) => `CASE WHEN ${fired(o, k)} THEN ${str(o.id)} END`).join(', ')})` : "''";
-  const escalators = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.action === 'flag' && x.o.flag === 'escalate');
+  const slot = (m: number) =>
+    `CASE ${signals.map((x, j) => `WHEN ${q(`l_${j}`)} > 0 AND ${q(`r_${j}`)} = ${m} THEN ${str(x.s.feature)}`).join(' ')} END`;
+  const reasons = signals.length
+    ? `concat_ws(',', ${Array.from({ length: MAX_REASONS }, (_, m) => slot(m)).join(', ')})`
+    : "''";
+  const overridesText = card.overrides.length
+    ? `concat_ws(',', ${card.overrides.map((o, k) => `CASE WHEN ${fired(o, k)} THEN ${str(o.id)} END`).join(', ')})`
+    : "''";
+  const escalators = card.overrides
+    .map((o, k) => ({ o, k }))
+    .filter((x) => x.o.action === 'flag' && x.o.flag === 'escalate');
   const escalate = escalators.length ? `(${escalators.map((x) => fired(x.o, x.k)).join(' OR ')})` : 'FALSE';
 
   const layerOut = card.layers.map((l) => q(`layer_${l.name}`));
   // the model's network, one CTE per layer after the scorecard's steps
-  const model = options.model ? modelSql(options.model, (name) => c.numeric(name), (name) => c.text(name), num) : null;
+  const model = options.model
+    ? modelSql(
+        options.model,
+        (name) => c.numeric(name),
+        (name) => c.text(name),
+        num,
+      )
+    : null;
   // PostgreSQL inlines CTEs and would repeat every expression wherever a later step mentions it
   // (the query grows exponentially with the steps), so there each step is materialized; DuckDB
   // plans the chain well as it is and only pays for the copies.
@@ -217,19 +272,25 @@ WITH points AS ${m}(
   SELECT *, ${base} AS ${q('base_score')}
   FROM layers
 ), set_stage AS ${m}(
-  SELECT *${stage('set', q('base_score')).map((x) => `, ${x}`).join('')}
+  SELECT *${stage('set', q('base_score'))
+    .map((x) => `, ${x}`)
+    .join('')}
   FROM composite
 ), cap_stage AS ${m}(
   SELECT *, ${afterSet} AS ${q('after_set')}
   FROM set_stage
 ), capped AS ${m}(
-  SELECT *${stage('cap', q('after_set')).map((x) => `, ${x}`).join('')}
+  SELECT *${stage('cap', q('after_set'))
+    .map((x) => `, ${x}`)
+    .join('')}
   FROM cap_stage
 ), scored AS ${m}(
   SELECT *, ${capped} AS ${q('score')}
   FROM capped
 ), flagged AS ${m}(
-  SELECT *${stage('flag', q('score')).map((x) => `, ${x}`).join('')}
+  SELECT *${stage('flag', q('score'))
+    .map((x) => `, ${x}`)
+    .join('')}
   FROM scored
 ), final AS ${m}(
   SELECT *, ${band} AS ${q('band')}, ${probability} AS ${q('probability')}

@@ -6,7 +6,21 @@ import { cliPath as cli } from '../support/paths.js';
 test('every command of DESIGN.md §8 is registered', () => {
   const r = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
-  for (const c of ['simulate', 'validate', 'features', 'train', 'predict', 'backtest', 'calibrate', 'score', 'report', 'recalibrate', 'serve', 'export-sql', 'demo']) {
+  for (const c of [
+    'simulate',
+    'validate',
+    'features',
+    'train',
+    'predict',
+    'backtest',
+    'calibrate',
+    'score',
+    'report',
+    'recalibrate',
+    'serve',
+    'export-sql',
+    'demo',
+  ]) {
     assert.match(r.stdout, new RegExp(`\\n  ${c} `), `command ${c} missing from help`);
   }
 });

@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_NAMES, DEFAULT_CSM_KINDS } from '../../src/data/contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral } from '../../src/data/duckdb.js';
-import { openHistory, registerHistoryOpener, type History } from '../../src/data/history.js';
+import { openHistory, type History } from '../../src/data/history.js';
 import { DataIssueError } from '../../src/data/issues.js';
 import { ChurnkitError, InputError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../support/paths.js';
@@ -24,7 +24,12 @@ async function assertMatchesReference(source: string): Promise<void> {
   const expected = await expectedGood();
   await withHistory(source, async (h) => {
     assert.deepEqual([...h.tables], TABLE_NAMES);
-    for (const table of TABLE_NAMES) assert.deepEqual(await viewRows(h, table), expected[table], `table ${table} from ${[...h.sources.values()].join(', ')}`);
+    for (const table of TABLE_NAMES)
+      assert.deepEqual(
+        await viewRows(h, table),
+        expected[table],
+        `table ${table} from ${[...h.sources.values()].join(', ')}`,
+      );
   });
 }
 
@@ -45,18 +50,30 @@ test('Parquet, JSONL and a DuckDB database file give the same rows as the CSV fo
     await withHistory(fixture('data', 'good'), async (h) => {
       await h.connection.run(`ATTACH ${quoteLiteral(dbFile)} AS out`);
       for (const t of TABLE_NAMES) {
-        await h.connection.run(`COPY (SELECT * FROM ${quoteIdent(t)}) TO ${quoteLiteral(join(pq, `${t}.parquet`))} (FORMAT parquet)`);
-        await h.connection.run(`COPY (SELECT * FROM read_csv(${quoteLiteral(fixture('data', `good/${t}.csv`))}, all_varchar = true)) TO ${quoteLiteral(join(js, `${t}.jsonl`))} (FORMAT json)`);
+        await h.connection.run(
+          `COPY (SELECT * FROM ${quoteIdent(t)}) TO ${quoteLiteral(join(pq, `${t}.parquet`))} (FORMAT parquet)`,
+        );
+        await h.connection.run(
+          `COPY (SELECT * FROM read_csv(${quoteLiteral(fixture('data', `good/${t}.csv`))}, all_varchar = true)) TO ${quoteLiteral(join(js, `${t}.jsonl`))} (FORMAT json)`,
+        );
         await h.connection.run(`CREATE TABLE out.${quoteIdent(t)} AS SELECT * FROM ${quoteIdent(t)}`);
       }
       await h.connection.run('DETACH out');
     });
     await assertMatchesReference(pq);
     await assertMatchesReference(js);
-    const before = createHash('sha256').update(await readFile(dbFile)).digest('hex');
+    const before = createHash('sha256')
+      .update(await readFile(dbFile))
+      .digest('hex');
     await assertMatchesReference(dbFile);
     await withHistory(dbFile, async (h) => assert.equal(h.kind, 'duckdb'));
-    assert.equal(createHash('sha256').update(await readFile(dbFile)).digest('hex'), before, 'the database is attached read-only');
+    assert.equal(
+      createHash('sha256')
+        .update(await readFile(dbFile))
+        .digest('hex'),
+      before,
+      'the database is attached read-only',
+    );
   } finally {
     await cleanup();
   }
@@ -66,13 +83,26 @@ test('the typed view over correct Parquet passes columns through, so filters sti
   const { dir, cleanup } = await tempDir();
   try {
     const db = await openDuckDB();
-    await db.connection.run(`COPY (SELECT 'A' || (i % 50) AS account_id, TIMESTAMP '2024-01-01' + to_minutes(i) AS occurred_at, NULL::VARCHAR AS user_id, 'login' AS event, 1.0 AS quantity FROM range(5000) t(i)) TO ${quoteLiteral(join(dir, 'usage.parquet'))}`);
-    await db.connection.run(`COPY (SELECT 'A' || i AS account_id, DATE '2023-01-01' AS started_at FROM range(50) t(i)) TO ${quoteLiteral(join(dir, 'accounts.parquet'))}`);
+    await db.connection.run(
+      `COPY (SELECT 'A' || (i % 50) AS account_id, TIMESTAMP '2024-01-01' + to_minutes(i) AS occurred_at, NULL::VARCHAR AS user_id, 'login' AS event, 1.0 AS quantity FROM range(5000) t(i)) TO ${quoteLiteral(join(dir, 'usage.parquet'))}`,
+    );
+    await db.connection.run(
+      `COPY (SELECT 'A' || i AS account_id, DATE '2023-01-01' AS started_at FROM range(50) t(i)) TO ${quoteLiteral(join(dir, 'accounts.parquet'))}`,
+    );
     db.close();
     await withHistory(dir, async (h) => {
-      const plan = (await h.connection.runAndReadAll(`EXPLAIN SELECT count(*) FROM usage WHERE occurred_at >= TIMESTAMP '2024-01-03'`)).getRowsJS().map((r) => String(r[1])).join('\n');
+      const plan = (
+        await h.connection.runAndReadAll(
+          `EXPLAIN SELECT count(*) FROM usage WHERE occurred_at >= TIMESTAMP '2024-01-03'`,
+        )
+      )
+        .getRowsJS()
+        .map((r) => String(r[1]))
+        .join('\n');
       assert.match(plan, /READ_PARQUET[\s\S]*Filters:[\s\S]*occurred_at/, plan);
-      const n = await h.connection.runAndReadAll(`SELECT count(*)::INTEGER FROM usage WHERE occurred_at >= TIMESTAMP '2024-01-03'`);
+      const n = await h.connection.runAndReadAll(
+        `SELECT count(*)::INTEGER FROM usage WHERE occurred_at >= TIMESTAMP '2024-01-03'`,
+      );
       assert.equal(n.getRowsJS()[0]![0], 5000 - 2 * 24 * 60);
     });
   } finally {
@@ -83,9 +113,16 @@ test('the typed view over correct Parquet passes columns through, so filters sti
 test('a value that cannot be read fails the query that reads it, naming table, column and value', async () => {
   const { dir, cleanup } = await goodCopy();
   try {
-    await write(dir, 'usage.csv', 'account_id,occurred_at,user_id,event,quantity\nA1,2024-01-02T09:15:00Z,u1,login,1\nA1,2024-01-03T09:15:00Z,u1,login,lots\n');
+    await write(
+      dir,
+      'usage.csv',
+      'account_id,occurred_at,user_id,event,quantity\nA1,2024-01-02T09:15:00Z,u1,login,1\nA1,2024-01-03T09:15:00Z,u1,login,lots\n',
+    );
     await withHistory(dir, async (h) => {
-      await assert.rejects(h.connection.runAndReadAll('SELECT sum(quantity) FROM usage'), /table usage \(usage\.csv\), column quantity: not a number: lots/);
+      await assert.rejects(
+        h.connection.runAndReadAll('SELECT sum(quantity) FROM usage'),
+        /table usage \(usage\.csv\), column quantity: not a number: lots/,
+      );
       // columns that are fine still read
       const ids = await h.connection.runAndReadAll('SELECT count(DISTINCT account_id)::INTEGER FROM usage');
       assert.equal(ids.getRowsJS()[0]![0], 1);
@@ -103,18 +140,24 @@ test('a missing required table or column is an InputError (exit 2) naming table 
       assert.ok(err instanceof InputError && err instanceof DataIssueError);
       assert.equal(err.exitCode, 2);
       assert.deepEqual([err.at.table, err.at.column], ['accounts', 'started_at']);
-      assert.match(err.message, /^table accounts \(accounts\.csv\), column started_at: required column is missing \(columns found: account_id, name\)/);
+      assert.match(
+        err.message,
+        /^table accounts \(accounts\.csv\), column started_at: required column is missing \(columns found: account_id, name\)/,
+      );
       return true;
     });
     const { rm } = await import('node:fs/promises');
     await rm(join(dir, 'usage.csv'));
-    await assert.rejects(openHistory(dir), /table usage: required table is missing: expected usage\.csv, usage\.parquet or usage\.jsonl/);
+    await assert.rejects(
+      openHistory(dir),
+      /table usage: required table is missing: expected usage\.csv, usage\.parquet or usage\.jsonl/,
+    );
   } finally {
     await cleanup();
   }
 });
 
-test('csmKinds: the default CSM kinds, or the mapping file\'s', async () => {
+test("csmKinds: the default CSM kinds, or the mapping file's", async () => {
   await withHistory(fixture('data', 'good'), async (h) => assert.deepEqual(h.csmKinds, DEFAULT_CSM_KINDS));
   const { dir, cleanup } = await goodCopy();
   try {
@@ -128,26 +171,34 @@ test('csmKinds: the default CSM kinds, or the mapping file\'s', async () => {
   }
 });
 
-test('a postgres:// source goes to a registered opener; without one it is a clear error', async () => {
-  await assert.rejects(openHistory('postgresql://localhost/crm'), (err: unknown) => err instanceof ChurnkitError && err.exitCode === 2 && /PostgreSQL sources are not available/.test(err.message));
-  const seen: string[] = [];
-  registerHistoryOpener({
-    name: 'test-scheme',
-    matches: (s) => s.startsWith('testscheme://'),
-    open: async (s) => {
-      seen.push(s);
-      return openHistory(fixture('data', 'good'));
-    },
-  });
-  await withHistory('testscheme://x', async (h) => assert.ok(h.tables.has('usage')));
-  assert.deepEqual(seen, ['testscheme://x']);
+test('a URL source is a clear error naming what reads PostgreSQL', async () => {
+  await assert.rejects(
+    openHistory('postgresql://localhost/crm'),
+    (err: unknown) =>
+      err instanceof ChurnkitError && err.exitCode === 2 && /churnkit features --data postgres:/.test(err.message),
+  );
+  await assert.rejects(
+    openHistory('s3://bucket/history'),
+    (err: unknown) =>
+      err instanceof ChurnkitError && err.exitCode === 2 && /no reader for s3:\/\/ sources/.test(err.message),
+  );
 });
 
 test('a CSV whose rows do not split into its header fails to open with exit 2, pointing to validate', async () => {
   const { dir, cleanup } = await goodCopy();
   try {
-    await write(dir, 'contacts.csv', 'account_id,contact_id,role,started_at\nA1,P1,champion,2022-01-15,extra\nA1,P2,admin\n');
-    await assert.rejects(openHistory(dir), (err: unknown) => err instanceof ChurnkitError && err.exitCode === 2 && /^table contacts \(contacts\.csv\): cannot read the file: .*; run churnkit validate --data /.test(err.message));
+    await write(
+      dir,
+      'contacts.csv',
+      'account_id,contact_id,role,started_at\nA1,P1,champion,2022-01-15,extra\nA1,P2,admin\n',
+    );
+    await assert.rejects(
+      openHistory(dir),
+      (err: unknown) =>
+        err instanceof ChurnkitError &&
+        err.exitCode === 2 &&
+        /^table contacts \(contacts\.csv\): cannot read the file: .*; run churnkit validate --data /.test(err.message),
+    );
   } finally {
     await cleanup();
   }

@@ -35,9 +35,15 @@ test('--config FILE maps a DuckDB database: a table in another schema, names wit
     const dbFile = join(dir, 'warehouse.duckdb');
     const db = await openDuckDB(dbFile);
     await db.connection.run(`CREATE SCHEMA "cs ops"`);
-    await db.connection.run(`CREATE TABLE "cs ops"."Customer ""Master""" AS SELECT * FROM (VALUES ('A1', DATE '2022-01-15'), ('A2', DATE '2022-03-01')) t("Id ""x""", "Since")`);
-    await db.connection.run(`CREATE TABLE "cs ops".events AS SELECT 'A1' AS "Account Id", TIMESTAMPTZ '2024-01-02 09:15:00+02' AS "At", 'Login' AS ev`);
-    await db.connection.run(`CREATE TABLE main.accounts AS SELECT 'WRONG' AS account_id, DATE '2000-01-01' AS started_at`);
+    await db.connection.run(
+      `CREATE TABLE "cs ops"."Customer ""Master""" AS SELECT * FROM (VALUES ('A1', DATE '2022-01-15'), ('A2', DATE '2022-03-01')) t("Id ""x""", "Since")`,
+    );
+    await db.connection.run(
+      `CREATE TABLE "cs ops".events AS SELECT 'A1' AS "Account Id", TIMESTAMPTZ '2024-01-02 09:15:00+02' AS "At", 'Login' AS ev`,
+    );
+    await db.connection.run(
+      `CREATE TABLE main.accounts AS SELECT 'WRONG' AS account_id, DATE '2000-01-01' AS started_at`,
+    );
     db.close();
     const config = join(dir, 'mapping.json');
     await write(
@@ -45,8 +51,17 @@ test('--config FILE maps a DuckDB database: a table in another schema, names wit
       'mapping.json',
       JSON.stringify({
         tables: {
-          accounts: { schema: 'cs ops', table: 'Customer "Master"', columns: { account_id: 'Id "x"', started_at: 'Since' } },
-          usage: { schema: 'cs ops', table: 'events', columns: { account_id: 'Account Id', occurred_at: 'At', event: 'ev' }, values: { event: { Login: 'login' } } },
+          accounts: {
+            schema: 'cs ops',
+            table: 'Customer "Master"',
+            columns: { account_id: 'Id "x"', started_at: 'Since' },
+          },
+          usage: {
+            schema: 'cs ops',
+            table: 'events',
+            columns: { account_id: 'Account Id', occurred_at: 'At', event: 'ev' },
+            values: { event: { Login: 'login' } },
+          },
         },
       }),
     );
@@ -59,7 +74,9 @@ test('--config FILE maps a DuckDB database: a table in another schema, names wit
           ['A2', '2022-03-01'],
         ],
       );
-      assert.deepEqual(await viewRows(h, 'usage'), [{ account_id: 'A1', occurred_at: '2024-01-02 07:15:00', user_id: null, event: 'login', quantity: 1 }]);
+      assert.deepEqual(await viewRows(h, 'usage'), [
+        { account_id: 'A1', occurred_at: '2024-01-02 07:15:00', user_id: null, event: 'login', quantity: 1 },
+      ]);
       assert.equal(h.sources.get('accounts'), 'cs ops.Customer "Master"');
     } finally {
       h.close();
@@ -81,7 +98,12 @@ test('hostile names in a mapping file and file names are data, never SQL', async
     await write(
       dir,
       'churnkit.config.json',
-      JSON.stringify({ tables: { accounts: { columns: { account_id: evil } }, usage: { file: evilFile, values: { event: { "x' OR '1'='1": 'login' } } } } }),
+      JSON.stringify({
+        tables: {
+          accounts: { columns: { account_id: evil } },
+          usage: { file: evilFile, values: { event: { "x' OR '1'='1": 'login' } } },
+        },
+      }),
     );
     const h = await openHistory(dir);
     try {
@@ -107,7 +129,9 @@ test('column names match in any case when not mapped', async () => {
     await write(dir, 'accounts.csv', 'Account_ID,Started_At,SEATS\nA1,2022-01-15,3\n');
     const h = await openHistory(dir);
     try {
-      assert.deepEqual(await viewRows(h, 'accounts'), [{ account_id: 'A1', name: null, segment: null, started_at: '2022-01-15', churned_at: null, seats: 3 }]);
+      assert.deepEqual(await viewRows(h, 'accounts'), [
+        { account_id: 'A1', name: null, segment: null, started_at: '2022-01-15', churned_at: null, seats: 3 },
+      ]);
     } finally {
       h.close();
     }
@@ -118,14 +142,29 @@ test('column names match in any case when not mapped', async () => {
 
 test('a bad mapping file is rejected with exit 2, naming the file and the field', async () => {
   const cases: [unknown, RegExp][] = [
-    [{ tables: { usage: { columns: { ocurred_at: 'ts' } } } }, /^m\.json: tables\.usage\.columns: unknown key "ocurred_at" \(expected one of: account_id, occurred_at, user_id, event, quantity\)$/],
-    [{ tables: { usages: {} } }, /^m\.json: tables: unknown key "usages" \(expected one of: accounts, contracts, usage/],
-    [{ tables: { interactions: { values: { kind: { Meeting: 'meeting' } } } } }, /^m\.json: tables\.interactions\.values\.kind\.Meeting: Invalid option: expected one of "csm_meeting"/],
-    [{ tables: { tickets: { values: { escalated: { Y: 'true' } } } } }, /^m\.json: tables\.tickets\.values: unknown key "escalated" \(expected one of: account_id, ticket_id, severity, sentiment\)$/],
+    [
+      { tables: { usage: { columns: { ocurred_at: 'ts' } } } },
+      /^m\.json: tables\.usage\.columns: unknown key "ocurred_at" \(expected one of: account_id, occurred_at, user_id, event, quantity\)$/,
+    ],
+    [
+      { tables: { usages: {} } },
+      /^m\.json: tables: unknown key "usages" \(expected one of: accounts, contracts, usage/,
+    ],
+    [
+      { tables: { interactions: { values: { kind: { Meeting: 'meeting' } } } } },
+      /^m\.json: tables\.interactions\.values\.kind\.Meeting: Invalid option: expected one of "csm_meeting"/,
+    ],
+    [
+      { tables: { tickets: { values: { escalated: { Y: 'true' } } } } },
+      /^m\.json: tables\.tickets\.values: unknown key "escalated" \(expected one of: account_id, ticket_id, severity, sentiment\)$/,
+    ],
     [{ csm_kinds: ['csm_call', 'phone'] }, /^m\.json: csm_kinds\[1\]: Invalid option/],
     [{ csm_kinds: [] }, /^m\.json: csm_kinds: /],
     [{ csv: { delimiter: '' } }, /^m\.json: csv\.delimiter: /],
-    [{ tables: { usage: { columns: { event: 7 } } } }, /^m\.json: tables\.usage\.columns\.event: Invalid input: expected string, received number$/],
+    [
+      { tables: { usage: { columns: { event: 7 } } } },
+      /^m\.json: tables\.usage\.columns\.event: Invalid input: expected string, received number$/,
+    ],
     [[1, 2], /^m\.json: \(top level\): Invalid input: expected object/],
   ];
   for (const [value, pattern] of cases) {
@@ -143,9 +182,18 @@ test('a mapping file in the data folder applies; one that names a folder-only or
   const { dir, cleanup } = await goodCopy();
   try {
     await write(dir, 'churnkit.config.json', '{ "tables": { "usage": { "table": "events" } } }');
-    await assert.rejects(openHistory(dir), /tables\.usage\.table applies to DuckDB database sources; for a folder name the file with tables\.usage\.file/);
+    await assert.rejects(
+      openHistory(dir),
+      /tables\.usage\.table applies to DuckDB database sources; for a folder name the file with tables\.usage\.file/,
+    );
     await write(dir, 'churnkit.config.json', '{ "tables": ');
-    await assert.rejects(openHistory(dir), (err: unknown) => err instanceof ChurnkitError && err.exitCode === 2 && /churnkit\.config\.json: not valid JSON/.test(err.message));
+    await assert.rejects(
+      openHistory(dir),
+      (err: unknown) =>
+        err instanceof ChurnkitError &&
+        err.exitCode === 2 &&
+        /churnkit\.config\.json: not valid JSON/.test(err.message),
+    );
     await assert.rejects(openHistory(dir, { config: join(dir, 'nope.json') }), /--config .*nope\.json: no such file/);
   } finally {
     await cleanup();
@@ -156,10 +204,16 @@ test('a CSV delimiter, quote and NULL strings can be configured for every file o
   const { dir, cleanup } = await goodCopy();
   try {
     await write(dir, 'accounts.csv', "account_id|started_at|seats|name\nA1|2022-01-15|N/A|'Acme | Co'\n");
-    await write(dir, 'churnkit.config.json', JSON.stringify({ csv: { null: ['N/A'] }, tables: { accounts: { csv: { delimiter: '|', quote: "'" } } } }));
+    await write(
+      dir,
+      'churnkit.config.json',
+      JSON.stringify({ csv: { null: ['N/A'] }, tables: { accounts: { csv: { delimiter: '|', quote: "'" } } } }),
+    );
     const h = await openHistory(dir);
     try {
-      assert.deepEqual(await viewRows(h, 'accounts'), [{ account_id: 'A1', name: 'Acme | Co', segment: null, started_at: '2022-01-15', churned_at: null, seats: null }]);
+      assert.deepEqual(await viewRows(h, 'accounts'), [
+        { account_id: 'A1', name: 'Acme | Co', segment: null, started_at: '2022-01-15', churned_at: null, seats: null },
+      ]);
     } finally {
       h.close();
     }

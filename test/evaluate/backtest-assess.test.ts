@@ -1,10 +1,22 @@
 /** The backtest's per-slice numbers on hand-checked inputs: capacity, bands, lead time, curves. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandsByShare, capacityAt, capacityTally, curves, leadTime, modelMetrics, quantile, rocAuc, wilsonInterval, CURVE_POINTS, type Scored } from '../../src/evaluate/index.js';
+import {
+  bandsByShare,
+  capacityAt,
+  capacityTally,
+  curves,
+  leadTime,
+  modelMetrics,
+  quantile,
+  CURVE_POINTS,
+  type Scored,
+} from '../../src/evaluate/index.js';
+import { rocAuc, wilsonInterval } from '../../src/stats/index.js';
 import { Rng } from '../../src/util/rng.js';
 
-const close = (a: number | null, b: number, tol = 1e-12) => assert.ok(a !== null && Math.abs(a - b) <= tol, `${a} != ${b}`);
+const close = (a: number | null, b: number, tol = 1e-12) =>
+  assert.ok(a !== null && Math.abs(a - b) <= tol, `${a} != ${b}`);
 
 function scored(rows: { date: string; p: number; y: number; arr?: number; band?: number; account?: string }[]): Scored {
   return {
@@ -42,7 +54,10 @@ test('capacity: the top K per as-of date, a tie at the cut shared pro rata, ARR 
   close(m.auc, rocAuc(s.y, s.p));
   assert.equal(modelMetrics(s, t, false).arr_capture, null);
   // Default capacity: 10% of the date's accounts, at least one, never more than there are.
-  assert.deepEqual([capacityAt(5, null, 0.1), capacityAt(3, null, 0.1), capacityAt(250, null, 0.1), capacityAt(3, 10, 0.1)], [1, 1, 25, 3]);
+  assert.deepEqual(
+    [capacityAt(5, null, 0.1), capacityAt(3, null, 0.1), capacityAt(250, null, 0.1), capacityAt(3, 10, 0.1)],
+    [1, 1, 25, 3],
+  );
   assert.equal(capacityTally(s, null, 0.1).flagged, 2);
 });
 
@@ -85,7 +100,10 @@ test('lead time: first RED inside the label window to the last as-of, misses cou
   ]);
   const lt = leadTime(scored(rows), last);
   assert.deepEqual(lt, { accounts: 3, flagged: 2, missed: 1, median: 30.5, q1: 15.25, q3: 45.75, min: 0, max: 61 });
-  assert.deepEqual([quantile([0, 30, 31, 61, 62], 0.25), quantile([0, 30, 31, 61, 62], 0.5), quantile([5, 10], 0.75)], [30, 31, 8.75]);
+  assert.deepEqual(
+    [quantile([0, 30, 31, 61, 62], 0.25), quantile([0, 30, 31, 61, 62], 0.5), quantile([5, 10], 0.75)],
+    [30, 31, 8.75],
+  );
   assert.equal(quantile([], 0.5), null);
 });
 
@@ -101,7 +119,10 @@ test('curves stay within the point budget and run from corner to corner', () => 
   assert.deepEqual(c.roc[0], { fpr: 0, tpr: 0 });
   assert.deepEqual(c.roc.at(-1), { fpr: 1, tpr: 1 });
   assert.equal(c.reliability.length, 10);
-  assert.equal(c.reliability.reduce((s, b) => s + b.rows, 0), n);
+  assert.equal(
+    c.reliability.reduce((s, b) => s + b.rows, 0),
+    n,
+  );
   assert.equal(c.gains.length, 101);
   assert.deepEqual(c.gains[0], { share: 0, churners: 0, arr: 0 });
   assert.deepEqual(c.gains.at(-1), { share: 1, churners: 1, arr: 1 });

@@ -1,7 +1,14 @@
 /** Walk-forward fold planning and the leakage check (issue 6). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, checkFoldLeakage, checkPlanLeakage, LeakageError, planFolds, type FoldPlan } from '../../src/evaluate/index.js';
+import { addDays, addMonths } from '../../src/util/index.js';
+import {
+  checkFoldLeakage,
+  checkPlanLeakage,
+  LeakageError,
+  planFolds,
+  type FoldPlan,
+} from '../../src/evaluate/index.js';
 
 /** A monthly snapshot table: `accounts` rows on the 1st of each month from `first` for `months` months. */
 function monthly(first: string, months: number, accounts: number, censorLast = 3) {
@@ -78,11 +85,26 @@ test('monthly steps and an explicit --start', () => {
 
 test('planning errors name the problem: no training rows, a start after the data, a bad date or step', () => {
   const t = monthly('2023-01-01', 12, 4);
-  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-01' }), /fold at cutoff 2023-02-01: no training rows .* pass a later --start/);
-  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2030-01-01' }), /after the last labeled as_of 2023-09-01/);
-  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-30' }), /--start must be a date/);
-  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'week' as 'month' }), /--step must be one of quarter, month/);
-  assert.throws(() => planFolds({ asOf: t.asOf, label: t.label.map(() => NaN), horizon: 90, step: 'quarter' }), /no labeled rows/);
+  assert.throws(
+    () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-01' }),
+    /fold at cutoff 2023-02-01: no training rows .* pass a later --start/,
+  );
+  assert.throws(
+    () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2030-01-01' }),
+    /after the last labeled as_of 2023-09-01/,
+  );
+  assert.throws(
+    () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-30' }),
+    /--start must be a date/,
+  );
+  assert.throws(
+    () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'week' as 'month' }),
+    /--step must be one of quarter, month/,
+  );
+  assert.throws(
+    () => planFolds({ asOf: t.asOf, label: t.label.map(() => NaN), horizon: 90, step: 'quarter' }),
+    /no labeled rows/,
+  );
 });
 
 test('the leakage check passes a planned fold and throws once the gap before the cutoff is removed', () => {
@@ -96,21 +118,36 @@ test('the leakage check passes a planned fold and throws once the gap before the
   });
   assert.ok(gapRows.length > 0);
   const leaky: FoldPlan = { ...fold, train: [...fold.train, ...gapRows].sort((a, b) => a - b) };
-  assert.throws(() => checkPlanLeakage(leaky, t.asOf, 90), (err: unknown) => {
-    assert.ok(err instanceof LeakageError);
-    assert.match((err as Error).message, /fold at cutoff 2024-01-01: a training row has as_of 2023-12-01, whose 90-day label window runs to 2024-02-29, past the cutoff/);
-    return true;
-  });
+  assert.throws(
+    () => checkPlanLeakage(leaky, t.asOf, 90),
+    (err: unknown) => {
+      assert.ok(err instanceof LeakageError);
+      assert.match(
+        (err as Error).message,
+        /fold at cutoff 2024-01-01: a training row has as_of 2023-12-01, whose 90-day label window runs to 2024-02-29, past the cutoff/,
+      );
+      return true;
+    },
+  );
   // One day of overlap is enough to fail.
-  assert.throws(() => checkFoldLeakage({ cutoff: '2024-01-01', test_end: '2024-04-01' }, ['2023-10-04'], ['2024-01-01'], 90), LeakageError);
+  assert.throws(
+    () => checkFoldLeakage({ cutoff: '2024-01-01', test_end: '2024-04-01' }, ['2023-10-04'], ['2024-01-01'], 90),
+    LeakageError,
+  );
   checkFoldLeakage({ cutoff: '2024-01-01', test_end: '2024-04-01' }, ['2023-10-03'], ['2024-01-01'], 90);
 });
 
 test('the leakage check also rejects test rows outside [cutoff, test_end)', () => {
   const fold = { cutoff: '2024-01-01', test_end: '2024-04-01' };
   checkFoldLeakage(fold, ['2023-09-01'], ['2024-01-01', '2024-03-31'], 90);
-  assert.throws(() => checkFoldLeakage(fold, ['2023-09-01'], ['2023-12-31', '2024-02-01'], 90), /a test row has as_of 2023-12-31, before the cutoff/);
-  assert.throws(() => checkFoldLeakage(fold, ['2023-09-01'], ['2024-04-01'], 90), /at or after the test period's end 2024-04-01/);
+  assert.throws(
+    () => checkFoldLeakage(fold, ['2023-09-01'], ['2023-12-31', '2024-02-01'], 90),
+    /a test row has as_of 2023-12-31, before the cutoff/,
+  );
+  assert.throws(
+    () => checkFoldLeakage(fold, ['2023-09-01'], ['2024-04-01'], 90),
+    /at or after the test period's end 2024-04-01/,
+  );
 });
 
 test('the planner never produces a leaky fold, for any horizon, step or start', () => {

@@ -10,7 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { openDuckDB, queryRows } from '../../src/data/duckdb.js';
 import { simulate } from '../../src/simulate/index.js';
-import { addDays, rocAuc, BACKTEST_METRICS_JSON_SCHEMA, type BacktestMetrics } from '../../src/evaluate/index.js';
+import { addDays } from '../../src/util/index.js';
+import { rocAuc } from '../../src/stats/index.js';
+import { BACKTEST_METRICS_JSON_SCHEMA, type BacktestMetrics } from '../../src/evaluate/index.js';
 import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../src/scorecard/index.js';
 import { backtestDemoStep } from '../../src/cli/commands/backtest.js';
 import { silentProgress } from '../../src/util/progress.js';
@@ -20,7 +22,8 @@ let work: { dir: string; cleanup: () => Promise<void> };
 let features: string;
 const churnkit = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
 const MODELS = ['logistic', 'gbdt', 'scorecard:default', 'scorecard:mine'];
-const readMetrics = async (dir: string): Promise<BacktestMetrics> => JSON.parse(await readFile(join(dir, 'metrics.json'), 'utf8'));
+const readMetrics = async (dir: string): Promise<BacktestMetrics> =>
+  JSON.parse(await readFile(join(dir, 'metrics.json'), 'utf8'));
 
 before(async () => {
   work = await tempDir('churnkit-backtest-');
@@ -43,10 +46,21 @@ function validator() {
 
 test('models and scorecards on the same point-in-time folds: metrics.json, oof.parquet and the table', async () => {
   const out = join(work.dir, 'bt1');
-  const r = churnkit('backtest', '--features', features, '--models', MODELS.join(',').replace('scorecard:mine', `scorecard:${join(work.dir, 'mine.json')}`), '--out', out);
+  const r = churnkit(
+    'backtest',
+    '--features',
+    features,
+    '--models',
+    MODELS.join(',').replace('scorecard:mine', `scorecard:${join(work.dir, 'mine.json')}`),
+    '--out',
+    out,
+  );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^backtest {2}4 quarterly folds from 2024-01-01 to 2025-01-01/);
-  assert.match(r.stdout, /model +AUC +PR AUC +Brier +lift@10% +prec@cap +ARR capt +RED churn +GREEN churn +lead days\n/);
+  assert.match(
+    r.stdout,
+    /model +AUC +PR AUC +Brier +lift@10% +prec@cap +ARR capt +RED churn +GREEN churn +lead days\n/,
+  );
   assert.match(r.stdout, /\ngbdt +0\.\d{3} /);
 
   const m = await readMetrics(out);
@@ -61,27 +75,40 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
     // Point in time: every training label window closes by the cutoff; test is [cutoff, test_end).
     assert.ok(addDays(f.train.as_of_max!, 90) <= f.cutoff, `fold ${f.cutoff}: train as_of ${f.train.as_of_max}`);
     assert.ok(f.test.as_of_min! >= f.cutoff && f.test.as_of_max! < f.test_end);
-    for (const name of MODELS) assert.equal(f.models[name]!.rows, f.test.rows, 'every model is scored on the same test rows');
+    for (const name of MODELS)
+      assert.equal(f.models[name]!.rows, f.test.rows, 'every model is scored on the same test rows');
     assert.deepEqual(f.models['scorecard:mine'], f.models['scorecard:default']);
     // Models are calibrated on their own latest training slice, never on test rows.
     assert.deepEqual(Object.keys(f.fits), ['logistic', 'gbdt']);
     for (const fit of Object.values(f.fits)) {
       assert.ok(fit.calibration_rows > 0 && fit.fit_rows + fit.calibration_rows + fit.embargoed_rows === f.train.rows);
-      assert.ok(fit.calibration_from! > f.train.as_of_min! && fit.calibration_to === f.train.as_of_max, JSON.stringify(fit));
+      assert.ok(
+        fit.calibration_from! > f.train.as_of_min! && fit.calibration_to === f.train.as_of_max,
+        JSON.stringify(fit),
+      );
     }
   }
   const card = await loadScorecard(DEFAULT_SCORECARD_PATH);
-  assert.equal(m.pooled['scorecard:default']!.probability_source, card.probability.method === 'none' ? 'score_rank' : 'scorecard_map');
+  assert.equal(
+    m.pooled['scorecard:default']!.probability_source,
+    card.probability.method === 'none' ? 'score_rank' : 'scorecard_map',
+  );
   assert.equal(m.pooled['logistic']!.probability_source, 'model');
   for (const name of MODELS) {
     const p = m.pooled[name]!;
     assert.ok(p.auc! > 0.65, `${name} pooled AUC ${p.auc}`);
     // "Did RED churn, did GREEN renew": RED churns more, and the intervals do not overlap.
-    assert.ok(p.bands.RED.lo > p.bands.GREEN.hi, `${name}: RED ${JSON.stringify(p.bands.RED)} vs GREEN ${JSON.stringify(p.bands.GREEN)}`);
+    assert.ok(
+      p.bands.RED.lo > p.bands.GREEN.hi,
+      `${name}: RED ${JSON.stringify(p.bands.RED)} vs GREEN ${JSON.stringify(p.bands.GREEN)}`,
+    );
     assert.ok(p.lead_time.flagged > 0 && p.lead_time.flagged + p.lead_time.missed === p.lead_time.accounts);
     assert.ok(p.arr_capture! > 0 && p.arr_capture! <= 1);
   }
-  assert.ok(m.pooled['gbdt']!.auc! > m.pooled['scorecard:default']!.auc!, 'gbdt ranks better than the uncalibrated default scorecard');
+  assert.ok(
+    m.pooled['gbdt']!.auc! > m.pooled['scorecard:default']!.auc!,
+    'gbdt ranks better than the uncalibrated default scorecard',
+  );
 
   // oof.parquet holds exactly the rows behind metrics.json: AUC recomputed from it matches.
   const db = await openDuckDB();
@@ -93,12 +120,18 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
       ['account_id', 'as_of', 'cutoff', 'model', 'probability', 'score', 'band', 'label', 'arr'],
     );
     const total = m.folds.reduce((s, f) => s + f.test.rows, 0) * MODELS.length;
-    const [count] = await queryRows(db.connection, `SELECT count(*)::INTEGER AS n, count(score)::INTEGER AS scored FROM ${rel}`);
+    const [count] = await queryRows(
+      db.connection,
+      `SELECT count(*)::INTEGER AS n, count(score)::INTEGER AS scored FROM ${rel}`,
+    );
     assert.equal(count!['n'], total);
     assert.equal(count!['scored'], total / 2, 'scorecards have a score, models none');
     for (const f of m.folds.slice(0, 2)) {
       for (const name of ['gbdt', 'scorecard:default']) {
-        const rows = await queryRows(db.connection, `SELECT probability, label FROM ${rel} WHERE cutoff = DATE '${f.cutoff}' AND model = '${name}'`);
+        const rows = await queryRows(
+          db.connection,
+          `SELECT probability, label FROM ${rel} WHERE cutoff = DATE '${f.cutoff}' AND model = '${name}'`,
+        );
         const y = rows.map((x) => Number(x['label']));
         const p = rows.map((x) => x['probability'] as number);
         assert.ok(Math.abs(rocAuc(y, p) - f.models[name]!.auc!) < 1e-12);
@@ -113,7 +146,20 @@ test('same inputs and seed, same metrics.json bytes; --json summary; --capacity 
   const a = join(work.dir, 'bt-a');
   const b = join(work.dir, 'bt-b');
   for (const out of [a, b]) {
-    const r = churnkit('backtest', '--features', features, '--models', 'logistic,gbdt,scorecard:default', '--out', out, '--seed', '3', '--capacity', '25', '--json');
+    const r = churnkit(
+      'backtest',
+      '--features',
+      features,
+      '--models',
+      'logistic,gbdt,scorecard:default',
+      '--out',
+      out,
+      '--seed',
+      '3',
+      '--capacity',
+      '25',
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.equal(summary.ok, true);
@@ -130,7 +176,19 @@ test('same inputs and seed, same metrics.json bytes; --json summary; --capacity 
   for (const f of m.folds) assert.equal(f.capacity, 25);
 
   const monthly = join(work.dir, 'bt-month');
-  const r = churnkit('backtest', '--features', features, '--models', 'scorecard:default', '--out', monthly, '--step', 'month', '--start', '2024-03-01');
+  const r = churnkit(
+    'backtest',
+    '--features',
+    features,
+    '--models',
+    'scorecard:default',
+    '--out',
+    monthly,
+    '--step',
+    'month',
+    '--start',
+    '2024-03-01',
+  );
   assert.equal(r.status, 0, r.stderr);
   const mm = await readMetrics(monthly);
   assert.deepEqual(
@@ -167,7 +225,11 @@ test('bad input: a clear one-line error, a non-zero exit and no output folder', 
 
 test('the demo step backtests logistic, gbdt and the default scorecard into reports/demo/backtest', async () => {
   const root = join(work.dir, 'demo', 'data');
-  const ctx = { root, io: { json: false, progress: silentProgress, say: () => {}, warn: () => {} }, results: { features: { out: features } } };
+  const ctx = {
+    root,
+    io: { json: false, progress: silentProgress, say: () => {}, warn: () => {} },
+    results: { features: { out: features } },
+  };
   const summary = (await backtestDemoStep.run(ctx)) as { metrics: string };
   assert.equal(summary.metrics, join(work.dir, 'demo', 'reports', 'demo', 'backtest', 'metrics.json'));
   const m = JSON.parse(await readFile(summary.metrics, 'utf8')) as BacktestMetrics;
@@ -179,8 +241,15 @@ test('the committed example metrics.json and JSON Schema file are current', asyn
   const validate = validator();
   const example = JSON.parse(await readFile(fixture('backtest', 'metrics.example.json'), 'utf8'));
   assert.equal(validate(example), true, JSON.stringify(validate.errors));
-  const committed = await readFile(join(fixture('backtest', '..'), '..', '..', 'models', 'backtest-metrics.schema.json'), 'utf8');
-  assert.equal(committed, `${JSON.stringify(BACKTEST_METRICS_JSON_SCHEMA, null, 2)}\n`, 'regenerate: node dist/src/evaluate/backtest/write-schema.js');
+  const committed = await readFile(
+    join(fixture('backtest', '..'), '..', '..', 'models', 'backtest-metrics.schema.json'),
+    'utf8',
+  );
+  assert.equal(
+    committed,
+    `${JSON.stringify(BACKTEST_METRICS_JSON_SCHEMA, null, 2)}\n`,
+    'regenerate: node dist/src/evaluate/backtest/write-schema.js',
+  );
   // The schema rejects a metrics file without a model's bands.
   delete example.pooled.gbdt.bands;
   assert.equal(validate(example), false);

@@ -15,7 +15,7 @@ import {
   rocCurve,
   topK,
   wilsonInterval,
-} from '../../src/evaluate/index.js';
+} from '../../src/stats/index.js';
 
 const refs = JSON.parse(readFileSync(fixture('logistic', 'references.json'), 'utf8')).metrics;
 const y = Float64Array.from(refs.y as number[]);
@@ -31,7 +31,10 @@ test('the fixture really has tied scores (the point of these cases)', () => {
 });
 
 test('ROC AUC, average precision, Brier and log loss equal sklearn, unweighted and weighted', () => {
-  for (const [name, weight] of [['unweighted', undefined], ['weighted', w]] as const) {
+  for (const [name, weight] of [
+    ['unweighted', undefined],
+    ['weighted', w],
+  ] as const) {
     const e = refs[name];
     near(rocAuc(y, s, weight), e.auc, 1e-12, `${name} auc`);
     near(averagePrecision(y, s, weight), e.pr_auc, 1e-12, `${name} average precision`);

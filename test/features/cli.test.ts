@@ -33,7 +33,11 @@ test('writes Parquet plus the QA beside it, and --json prints the summary', asyn
   assert.equal(summary.qa.kind, 'churnkit.feature_qa');
   assert.equal(summary.qa.label.positives, 5);
   assert.ok(summary.null_features.some((n: { column: string }) => n.column === 'license_utilization'));
-  assert.deepEqual((await readdir(join(work.dir, 'a'))).sort(), ['features.parquet', 'features.parquet.qa.json', 'features.parquet.qa.md']);
+  assert.deepEqual((await readdir(join(work.dir, 'a'))).sort(), [
+    'features.parquet',
+    'features.parquet.qa.json',
+    'features.parquet.qa.md',
+  ]);
   const db = await openDuckDB();
   try {
     const cols = await queryRows(db.connection, `DESCRIBE SELECT * FROM read_parquet('${out}')`);
@@ -41,7 +45,10 @@ test('writes Parquet plus the QA beside it, and --json prints the summary', asyn
       cols.map((c) => c['column_name']),
       [...FEATURE_TABLE_COLUMNS],
     );
-    const [a1] = await queryRows(db.connection, `SELECT usage_trend_14d, days_to_renewal FROM read_parquet('${out}') WHERE account_id = 'A1' AND as_of = DATE '2024-04-01'`);
+    const [a1] = await queryRows(
+      db.connection,
+      `SELECT usage_trend_14d, days_to_renewal FROM read_parquet('${out}') WHERE account_id = 'A1' AND as_of = DATE '2024-04-01'`,
+    );
     assert.ok(Math.abs((a1!['usage_trend_14d'] as number) - 1.2) < 1e-12);
     assert.equal(a1!['days_to_renewal'], 153);
   } finally {
@@ -60,7 +67,11 @@ test('same data, same bytes: CSV, Parquet and QA files are reproducible', async 
   assert.equal(churnkit('features', '--data', HAND, '--out', runs[0]![1]).status, 0);
   for (const o of runs[1]!) assert.equal(churnkit('features', '--data', HAND, '--out', o).status, 0);
   for (const [first, second] of runs)
-    for (const suffix of ['', '.qa.json', '.qa.md']) assert.ok((await readFile(first + suffix)).equals(await readFile(second + suffix)), `${second}${suffix} differs between runs`);
+    for (const suffix of ['', '.qa.json', '.qa.md'])
+      assert.ok(
+        (await readFile(first + suffix)).equals(await readFile(second + suffix)),
+        `${second}${suffix} differs between runs`,
+      );
   const csv = await readFile(join(work.dir, 'r1', 'f.csv'), 'utf8');
   const [header, ...lines] = csv.trim().split('\n');
   assert.equal(header, FEATURE_TABLE_COLUMNS.join(','));
@@ -87,14 +98,30 @@ test('--label inactivity, and a warning when churn labels cannot be positive', a
   // Blank the churned_at column (the fifth).
   const accounts = (await readFile(join(HAND, 'accounts.csv'), 'utf8'))
     .split('\n')
-    .map((line, i) => (i === 0 || !line ? line : line.split(',').map((v, j) => (j === 4 ? '' : v)).join(',')))
+    .map((line, i) =>
+      i === 0 || !line
+        ? line
+        : line
+            .split(',')
+            .map((v, j) => (j === 4 ? '' : v))
+            .join(','),
+    )
     .join('\n');
   await writeFile(join(data, 'accounts.csv'), accounts);
   await copyFile(join(HAND, 'usage.csv'), join(data, 'usage.csv'));
   const churn = churnkit('features', '--data', data, '--out', join(work.dir, 'nc.csv'));
   assert.equal(churn.status, 0, churn.stderr);
   assert.match(churn.stderr, /no account has a churned_at date.*--label inactivity/);
-  const inactive = churnkit('features', '--data', data, '--out', join(work.dir, 'ni.csv'), '--label', 'inactivity', '--json');
+  const inactive = churnkit(
+    'features',
+    '--data',
+    data,
+    '--out',
+    join(work.dir, 'ni.csv'),
+    '--label',
+    'inactivity',
+    '--json',
+  );
   assert.equal(inactive.status, 0, inactive.stderr);
   assert.doesNotMatch(inactive.stderr, /churned_at/);
   assert.ok(JSON.parse(inactive.stdout).qa.label.positives > 0);
@@ -130,10 +157,21 @@ test('bad input or flags: one-line error, non-zero exit, nothing written', async
 test('the demo step writes the feature table and its QA under <root>/demo-features', async () => {
   const said: string[] = [];
   const root = join(work.dir, 'demo-root');
-  const result = (await featuresDemoStep.run({ data: HAND, root, io: { json: false, progress: silentProgress, say: (l) => said.push(l), warn: () => {} } })) as Record<string, unknown>;
+  const result = (await featuresDemoStep.run({
+    data: HAND,
+    root,
+    io: { json: false, progress: silentProgress, say: (l) => said.push(l), warn: () => {} },
+  })) as Record<string, unknown>;
   assert.equal(result['rows'], 28);
   assert.equal(result['out'], join(root, 'demo-features', 'features.parquet'));
-  assert.deepEqual((await readdir(join(root, 'demo-features'))).sort(), ['features.parquet', 'features.parquet.qa.json', 'features.parquet.qa.md']);
+  assert.deepEqual((await readdir(join(root, 'demo-features'))).sort(), [
+    'features.parquet',
+    'features.parquet.qa.json',
+    'features.parquet.qa.md',
+  ]);
   assert.equal(said.length, 1);
-  assert.match(said[0]!, /^features {2}28 snapshot rows over 5 as-of dates, 5 of 16 labeled rows churned within 90 days/);
+  assert.match(
+    said[0]!,
+    /^features {2}28 snapshot rows over 5 as-of dates, 5 of 16 labeled rows churned within 90 days/,
+  );
 });

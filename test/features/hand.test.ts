@@ -14,7 +14,14 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openHistory, type History } from '../../src/data/history.js';
 import { queryRows } from '../../src/data/duckdb.js';
-import { buildFeatures, duckdbDialect, featureSql, FEATURE_TABLE_COLUMNS, FEATURE_TABLE_TYPES, type FeatureBuild } from '../../src/features/index.js';
+import {
+  buildFeatures,
+  duckdbDialect,
+  featureSql,
+  FEATURE_TABLE_COLUMNS,
+  FEATURE_TABLE_TYPES,
+  type FeatureBuild,
+} from '../../src/features/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../src/util/errors.js';
 import { fixture, tempDir } from '../support/paths.js';
 
@@ -23,7 +30,10 @@ const HAND = fixture('features', 'hand');
 const T = '2024-04-01';
 
 async function featureRows(h: History, b: FeatureBuild): Promise<Map<string, Row>> {
-  const rows = await queryRows(h.connection, `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM "${b.relation}"`);
+  const rows = await queryRows(
+    h.connection,
+    `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM "${b.relation}"`,
+  );
   return new Map(rows.map((r) => [`${r['account_id']}@${r['as_of']}`, r]));
 }
 
@@ -71,7 +81,8 @@ test('column order and types are the feature table contract', async () => {
     described.map((d) => d['column_name']),
     [...FEATURE_TABLE_COLUMNS],
   );
-  for (const d of described) assert.equal(d['column_type'], FEATURE_TABLE_TYPES[String(d['column_name'])], String(d['column_name']));
+  for (const d of described)
+    assert.equal(d['column_type'], FEATURE_TABLE_TYPES[String(d['column_name'])], String(d['column_name']));
   assert.equal(built.rows, 28);
   assert.equal(built.accounts, 8);
 });
@@ -300,11 +311,17 @@ test('weekly snapshots are Mondays, and a row depends only on its own as-of date
 test('the one-statement SQL for other engines (COUNT DISTINCT, exact decimals) gives the same table', async () => {
   // buildFeatures takes the fast paths here (breadth by event bitmask, whole-number quantities as
   // doubles); featureSql() without those hints is the generic form issue 10 runs on PostgreSQL.
-  const sql = featureSql({ asOf: built.asOf, dataEnd: built.dataEnd, tables: history.tables, csmKinds: history.csmKinds }, duckdbDialect);
+  const sql = featureSql(
+    { asOf: built.asOf, dataEnd: built.dataEnd, tables: history.tables, csmKinds: history.csmKinds },
+    duckdbDialect,
+  );
   assert.match(sql, /^WITH\n/);
   assert.match(sql, /COUNT\(DISTINCT u\.event\)/);
   assert.match(sql, /DECIMAL\(38, 6\)/);
-  const generic = await queryRows(history.connection, `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${sql}) AS t`);
+  const generic = await queryRows(
+    history.connection,
+    `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${sql}) AS t`,
+  );
   assert.equal(generic.length, rows.size);
   for (const r of generic) assert.deepEqual(r, rows.get(`${r['account_id']}@${r['as_of']}`));
 });
@@ -318,7 +335,18 @@ test('absent optional tables give NULL features (never 0) and say why', async ()
     try {
       const b = await buildFeatures(h);
       const r = (await featureRows(h, b)).get(`A1@${T}`)!;
-      for (const c of ['support_ticket_trend_30d', 'champion_engagement_change_30d', 'days_since_last_csm_interaction', 'nps_trend', 'contract_value_vs_usage_ratio', 'days_since_last_integration_added', 'champion_departed', 'active_escalation', 'days_to_renewal', 'annual_value'])
+      for (const c of [
+        'support_ticket_trend_30d',
+        'champion_engagement_change_30d',
+        'days_since_last_csm_interaction',
+        'nps_trend',
+        'contract_value_vs_usage_ratio',
+        'days_since_last_integration_added',
+        'champion_departed',
+        'active_escalation',
+        'days_to_renewal',
+        'annual_value',
+      ])
         assert.equal(r[c], null, c);
       // The usage features are unchanged.
       close(r['usage_trend_14d'], 1.2, 'usage_trend_14d');
@@ -340,10 +368,19 @@ test('bad input fails with the table, key and column; bad options are usage erro
   const { dir, cleanup } = await tempDir();
   try {
     await copyFile(join(HAND, 'usage.csv'), join(dir, 'usage.csv'));
-    await writeFile(join(dir, 'accounts.csv'), 'account_id,segment,started_at\nA1,smb,2024-01-01\nA2,smb,2024-01-01\nA1,smb,2024-02-01\n');
+    await writeFile(
+      join(dir, 'accounts.csv'),
+      'account_id,segment,started_at\nA1,smb,2024-01-01\nA2,smb,2024-01-01\nA1,smb,2024-02-01\n',
+    );
     const h = await openHistory(dir);
     try {
-      await assert.rejects(buildFeatures(h), (e: unknown) => e instanceof InputError && e.exitCode === 2 && /table accounts, account_id=A1, column account_id/.test(e.message));
+      await assert.rejects(
+        buildFeatures(h),
+        (e: unknown) =>
+          e instanceof InputError &&
+          e.exitCode === 2 &&
+          /table accounts, account_id=A1, column account_id/.test(e.message),
+      );
       await assert.rejects(buildFeatures(h, { horizon: 0 }), UsageError);
       await assert.rejects(buildFeatures(h, { dataEnd: '2024-02-30' }), UsageError);
       await assert.rejects(buildFeatures(h, { asOf: ['2024-04-01', 'soon'] }), UsageError);
@@ -354,7 +391,15 @@ test('bad input fails with the table, key and column; bad options are usage erro
     await writeFile(join(dir, 'accounts.csv'), 'account_id,segment,started_at\nA1,smb,2024-01-01\nA2,smb,someday\n');
     const h2 = await openHistory(dir);
     try {
-      await assert.rejects(buildFeatures(h2), (e: unknown) => e instanceof ChurnkitError && e.exitCode === 2 && /accounts/.test(e.message) && /started_at/.test(e.message) && /someday/.test(e.message));
+      await assert.rejects(
+        buildFeatures(h2),
+        (e: unknown) =>
+          e instanceof ChurnkitError &&
+          e.exitCode === 2 &&
+          /accounts/.test(e.message) &&
+          /started_at/.test(e.message) &&
+          /someday/.test(e.message),
+      );
     } finally {
       h2.close();
     }

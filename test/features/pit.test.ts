@@ -28,7 +28,10 @@ let baseline: FeatureBuild;
 let baseRows: Map<string, Row[]>;
 
 async function rowsByDate(h: History, relation: string): Promise<Map<string, Row[]>> {
-  const rows = await queryRows(h.connection, `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM "${relation}" ORDER BY as_of, account_id`);
+  const rows = await queryRows(
+    h.connection,
+    `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM "${relation}" ORDER BY as_of, account_id`,
+  );
   const out = new Map<string, Row[]>();
   for (const r of rows) {
     const list = out.get(r['as_of'] as string) ?? [];
@@ -128,7 +131,8 @@ after(async () => {
 });
 
 test('the simulated history exercises every table', () => {
-  for (const t of ['contracts', 'tickets', 'contacts', 'interactions', 'nps', 'integrations']) assert.ok(base.tables.has(t as never), t);
+  for (const t of ['contracts', 'tickets', 'contacts', 'interactions', 'nps', 'integrations'])
+    assert.ok(base.tables.has(t as never), t);
   assert.ok(baseline.asOf.length > 30, `${baseline.asOf.length} weekly as-of dates`);
 });
 
@@ -147,7 +151,11 @@ test('changing or deleting anything at or after T leaves every row with as-of T 
     // The copies keep every contract column (a misnamed one would silently read as NULL).
     for (const table of Object.keys(mutationSql(t, 0))) {
       const header = (await readFile(join(dir, `${table}.csv`), 'utf8')).split('\n')[0]!;
-      assert.deepEqual(header.split(','), CONTRACT[table as TableName].columns.map((c) => c.name), `${table}.csv header`);
+      assert.deepEqual(
+        header.split(','),
+        CONTRACT[table as TableName].columns.map((c) => c.name),
+        `${table}.csv header`,
+      );
     }
     const mutated = await openHistory(dir);
     try {
@@ -164,13 +172,18 @@ test('changing or deleting anything at or after T leaves every row with as-of T 
         `accounts active at ${t}`,
       );
       for (let i = 0; i < expected.length; i++) {
-        assert.deepEqual(withoutLabel(actual[i]!), withoutLabel(expected[i]!), `row ${String(expected[i]!['account_id'])} at ${t}`);
+        assert.deepEqual(
+          withoutLabel(actual[i]!),
+          withoutLabel(expected[i]!),
+          `row ${String(expected[i]!['account_id'])} at ${t}`,
+        );
         if (actual[i]![LABEL_COLUMN] !== expected[i]![LABEL_COLUMN]) labelsChanged++;
       }
       // The mutation is real: later snapshots do change.
       const next = baseline.asOf[baseline.asOf.indexOf(t) + 1]!;
       const before = new Map((baseRows.get(next) ?? []).map((r) => [r['account_id'], JSON.stringify(withoutLabel(r))]));
-      for (const r of got.get(next) ?? []) if (before.get(r['account_id']) !== JSON.stringify(withoutLabel(r))) laterRowsChanged++;
+      for (const r of got.get(next) ?? [])
+        if (before.get(r['account_id']) !== JSON.stringify(withoutLabel(r))) laterRowsChanged++;
     } finally {
       mutated.close();
     }

@@ -88,14 +88,21 @@ test('churn per decile (NTILE over non-NULL rows by value) and per value match p
         deciles++;
       });
     }
-    if (e.levels) assert.deepEqual(c.levels?.map(({ value, rows, labeled, positives }) => ({ value, rows, labeled, positives })), e.levels, `${c.name} levels`);
+    if (e.levels)
+      assert.deepEqual(
+        c.levels?.map(({ value, rows, labeled, positives }) => ({ value, rows, labeled, positives })),
+        e.levels,
+        `${c.name} levels`,
+      );
   }
   assert.ok(deciles >= 100);
 });
 
 test('correlation matrix matches pandas (pairwise complete Pearson)', () => {
   assert.deepEqual(qa.correlation.columns, expected.correlation.columns);
-  expected.correlation.matrix.forEach((row, i) => row.forEach((v, j) => near(qa.correlation.matrix[i]![j], v, `corr ${i},${j}`)));
+  expected.correlation.matrix.forEach((row, i) =>
+    row.forEach((v, j) => near(qa.correlation.matrix[i]![j], v, `corr ${i},${j}`)),
+  );
 });
 
 test('the Markdown summary and NULL notes say what is NULL and why', () => {

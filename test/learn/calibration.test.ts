@@ -1,9 +1,10 @@
 /** Platt and isotonic calibration against scikit-learn (references.json) and their defining properties. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitIsotonic, fitPlatt, poolAdjacentViolators, predictIsotonic, trainModel, type LogisticState } from '../../src/learn/index.js';
-import { sigmoid } from '../../src/learn/model.js';
-import { binaryMetrics } from '../../src/evaluate/index.js';
+import { fitIsotonic, poolAdjacentViolators, predictIsotonic } from '../../src/stats/index.js';
+import { fitPlatt, trainModel, type LogisticState } from '../../src/learn/index.js';
+import { sigmoid } from '../../src/stats/index.js';
+import { binaryMetrics } from '../../src/stats/index.js';
 import { close, closeArrays, json, loadFixture, rowsWhere } from './helpers.js';
 
 const refs = json('references.json');
@@ -13,7 +14,10 @@ const y = Float64Array.from(data.y as number[]);
 const w = Float64Array.from(data.w as number[]);
 
 test('isotonic regression equals sklearn IsotonicRegression (ties merged, weights, clip, interpolation)', () => {
-  for (const [name, weight] of [['unweighted', undefined], ['weighted', w]] as const) {
+  for (const [name, weight] of [
+    ['unweighted', undefined],
+    ['weighted', w],
+  ] as const) {
     const e = refs.isotonic[name];
     const iso = fitIsotonic(x, y, weight);
     closeArrays(iso.x, e.x, 0, `${name} thresholds x`);
@@ -36,7 +40,10 @@ test('pool adjacent violators: non-decreasing, weighted block means, by hand', (
 });
 
 test('Platt scaling equals sklearn _sigmoid_calibration and is the exact optimum', () => {
-  for (const [name, weight] of [['unweighted', undefined], ['weighted', w]] as const) {
+  for (const [name, weight] of [
+    ['unweighted', undefined],
+    ['weighted', w],
+  ] as const) {
     const e = refs.platt[name];
     const p = fitPlatt(x, y, weight);
     // sklearn stops BFGS at gtol 1e-5; ours is Newton to machine precision.
@@ -45,7 +52,11 @@ test('Platt scaling equals sklearn _sigmoid_calibration and is the exact optimum
     // Stationarity of the smoothed-target log loss at our solution.
     let pos = 0;
     let neg = 0;
-    for (let i = 0; i < y.length; i++) (y[i] ? (pos += weight ? weight[i]! : 1) : (neg += weight ? weight[i]! : 1));
+    for (let i = 0; i < y.length; i++) {
+      const w = weight ? weight[i]! : 1;
+      if (y[i]) pos += w;
+      else neg += w;
+    }
     let ga = 0;
     let gb = 0;
     for (let i = 0; i < y.length; i++) {
@@ -65,7 +76,10 @@ test('calibration on a later time slice matches CalibratedClassifierCV(cv="prefi
   const testRows = rowsWhere(accounts, (i) => asOf[i]! >= '2025-11-01');
   const yTest = testRows.columns['churned'] as Float64Array;
   const ref = refs.accounts;
-  for (const [method, key] of [['platt', 'sigmoid'], ['isotonic', 'isotonic']] as const) {
+  for (const [method, key] of [
+    ['platt', 'sigmoid'],
+    ['isotonic', 'isotonic'],
+  ] as const) {
     const m = await trainModel(beforeTest, {
       family: 'logistic',
       label: 'churned',

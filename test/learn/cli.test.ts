@@ -13,13 +13,31 @@ function churnkit(...args: string[]) {
 }
 
 const ACCOUNTS = fixture('logistic', 'accounts.csv');
-const TABLE_FLAGS = ['--label', 'churned', '--columns', 'usage_trend,tickets,nps,segment,region', '--categorical', 'segment,region'];
+const TABLE_FLAGS = [
+  '--label',
+  'churned',
+  '--columns',
+  'usage_trend,tickets,nps,segment,region',
+  '--categorical',
+  'segment,region',
+];
 
 test('train prints the coefficient table; predict writes keys + probability row for row (CSV and Parquet)', async () => {
   const { dir, cleanup } = await tempDir();
   try {
     const model = join(dir, 'model.json');
-    const r = churnkit('train', '--features', ACCOUNTS, '--model', 'logistic', '--out', model, ...TABLE_FLAGS, '--calibration', 'isotonic');
+    const r = churnkit(
+      'train',
+      '--features',
+      ACCOUNTS,
+      '--model',
+      'logistic',
+      '--out',
+      model,
+      ...TABLE_FLAGS,
+      '--calibration',
+      'isotonic',
+    );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /column\s+coef\s+se\s+z\s+p\s+odds_ratio/);
     assert.match(r.stdout, /segment=SMB/);
@@ -94,17 +112,59 @@ test('bad input fails with a one-line reason naming row and column, and writes n
     assert.equal(r.stderr.trim().split('\n').length, 1);
     assert.deepEqual(await readdir(dir), ['bad.csv']);
 
-    const sep = churnkit('train', '--features', ACCOUNTS, '--model', 'logistic', '--out', out, '--label', 'churned', '--columns', 'usage_trend,tickets,churned_copy');
+    const sep = churnkit(
+      'train',
+      '--features',
+      ACCOUNTS,
+      '--model',
+      'logistic',
+      '--out',
+      out,
+      '--label',
+      'churned',
+      '--columns',
+      'usage_trend,tickets,churned_copy',
+    );
     assert.equal(sep.status, 2);
     assert.match(sep.stderr, /column churned_copy: not in the table \(columns: account_id, as_of, segment, region/);
 
-    const usage = churnkit('train', '--features', ACCOUNTS, '--model', 'logistic', '--out', out, ...TABLE_FLAGS, '--calibration', 'sometimes');
+    const usage = churnkit(
+      'train',
+      '--features',
+      ACCOUNTS,
+      '--model',
+      'logistic',
+      '--out',
+      out,
+      ...TABLE_FLAGS,
+      '--calibration',
+      'sometimes',
+    );
     assert.equal(usage.status, 64);
     assert.match(usage.stderr, /--calibration must be one of none, platt, isotonic/);
-    const param = churnkit('train', '--features', ACCOUNTS, '--model', 'logistic', '--out', out, ...TABLE_FLAGS, '--param', 'depth=3');
+    const param = churnkit(
+      'train',
+      '--features',
+      ACCOUNTS,
+      '--model',
+      'logistic',
+      '--out',
+      out,
+      ...TABLE_FLAGS,
+      '--param',
+      'depth=3',
+    );
     assert.equal(param.status, 64);
     assert.match(param.stderr, /unknown parameter depth for logistic/);
-    const missingModel = churnkit('predict', '--model', join(dir, 'nope.json'), '--features', ACCOUNTS, '--out', join(dir, 'p.csv'));
+    const missingModel = churnkit(
+      'predict',
+      '--model',
+      join(dir, 'nope.json'),
+      '--features',
+      ACCOUNTS,
+      '--out',
+      join(dir, 'p.csv'),
+    );
     assert.equal(missingModel.status, 2);
     assert.deepEqual(await readdir(dir), ['bad.csv']);
   } finally {

@@ -26,10 +26,19 @@ export function range(from: number, to: number): number[] {
 /** |actual - expected| <= rel * |expected| (+ abs for values near zero). */
 export function close(actual: number, expected: number, rel: number, what: string, abs = 0): void {
   const tol = rel * Math.abs(expected) + abs;
-  assert.ok(Math.abs(actual - expected) <= tol, `${what}: ${actual} vs expected ${expected} (diff ${Math.abs(actual - expected)}, tol ${tol})`);
+  assert.ok(
+    Math.abs(actual - expected) <= tol,
+    `${what}: ${actual} vs expected ${expected} (diff ${Math.abs(actual - expected)}, tol ${tol})`,
+  );
 }
 
-export function closeArrays(actual: ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string, abs = 0): void {
+export function closeArrays(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rel: number,
+  what: string,
+  abs = 0,
+): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) close(actual[i]!, expected[i]!, rel, `${what}[${i}]`, abs);
 }

@@ -14,7 +14,9 @@ function randomData(n: number, seed: number) {
   const rng = new Rng(seed);
   const a = Float64Array.from({ length: n }, () => rng.normal());
   const b = Float64Array.from({ length: n }, () => rng.normal());
-  const y = Float64Array.from({ length: n }, (_, i) => (rng.next() < 1 / (1 + Math.exp(-(0.8 * a[i]! - 0.5 * b[i]!))) ? 1 : 0));
+  const y = Float64Array.from({ length: n }, (_, i) =>
+    rng.next() < 1 / (1 + Math.exp(-(0.8 * a[i]! - 0.5 * b[i]!))) ? 1 : 0,
+  );
   return { a, b, y };
 }
 
@@ -88,7 +90,10 @@ test('a single-class label and a missing input are clear errors', async () => {
   await assert.rejects(new LogisticModel().fit({ X: matrix({ a }), y: new Float64Array(50) }), /single class/);
   const withNaN = Float64Array.from(a);
   withNaN[7] = NaN;
-  await assert.rejects(new LogisticModel().fit({ X: matrix({ a: withNaN }), y: Float64Array.from(a, (v) => (v > 0 ? 1 : 0)) }), /input a has a missing value in row 8/);
+  await assert.rejects(
+    new LogisticModel().fit({ X: matrix({ a: withNaN }), y: Float64Array.from(a, (v) => (v > 0 ? 1 : 0)) }),
+    /input a has a missing value in row 8/,
+  );
 });
 
 test('explain: bias + contributions = margin for every row; contributions are b_j (x_j - mean_j)', async () => {
@@ -114,12 +119,14 @@ test('predicting with columns in another order is refused', async () => {
   assert.throws(() => m.predictMargin(matrix({ b, a })), /do not match/);
 });
 
-test('200,000 x 10 fits in well under a few seconds (fused X\'WX, Cholesky)', async () => {
+test("200,000 x 10 fits in well under a few seconds (fused X'WX, Cholesky)", async () => {
   const rng = new Rng(9);
   const n = 200_000;
   const cols: Record<string, Float64Array> = {};
   for (let j = 0; j < 10; j++) cols[`x${j}`] = Float64Array.from({ length: n }, () => rng.normal());
-  const y = Float64Array.from({ length: n }, (_, i) => (rng.next() < 1 / (1 + Math.exp(-(cols['x0']![i]! - cols['x9']![i]!))) ? 1 : 0));
+  const y = Float64Array.from({ length: n }, (_, i) =>
+    rng.next() < 1 / (1 + Math.exp(-(cols['x0']![i]! - cols['x9']![i]!))) ? 1 : 0,
+  );
   const t = performance.now();
   const m = await new LogisticModel().fit({ X: matrix(cols), y });
   const ms = performance.now() - t;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixture } from '../support/paths.js';
 import { trainModel, takeRows, type LogisticState, type TrainedModel } from '../../src/learn/index.js';
-import { binaryMetrics } from '../../src/evaluate/index.js';
+import { binaryMetrics } from '../../src/stats/index.js';
 import { close, closeArrays, json, loadFixture, range, rowsWhere } from './helpers.js';
 
 const peer = json('peer_synthetic.json').models.logistic;
@@ -32,18 +32,31 @@ function coefficient(m: TrainedModel, name: string): number {
 }
 
 async function fitSynthetic(options: Record<string, unknown> = {}): Promise<TrainedModel> {
-  return trainModel(synTrain, { family: 'logistic', label: 'y', columns: X_COLS, missing: 'mean', timeColumn: null, ...options });
+  return trainModel(synTrain, {
+    family: 'logistic',
+    label: 'y',
+    columns: X_COLS,
+    missing: 'mean',
+    timeColumn: null,
+    ...options,
+  });
 }
 
 /**
  * Each coefficient within `rel` of its value, or within `rel` of the largest |coefficient| for
  * the small ones (whose relative error is dominated by the solvers' absolute accuracy).
  */
-function assertCoefficients(m: TrainedModel, expected: { intercept: number; coefficients: Record<string, number> }, rel: number, what: string) {
+function assertCoefficients(
+  m: TrainedModel,
+  expected: { intercept: number; coefficients: Record<string, number> },
+  rel: number,
+  what: string,
+) {
   const scale = Math.max(Math.abs(expected.intercept), ...Object.values(expected.coefficients).map(Math.abs));
   const near = (a: number, e: number, label: string) => close(a, e, rel, label, rel * scale);
   near(state(m).intercept, expected.intercept, `${what} intercept`);
-  for (const [name, value] of Object.entries(expected.coefficients)) near(coefficient(m, name), value, `${what} ${name}`);
+  for (const [name, value] of Object.entries(expected.coefficients))
+    near(coefficient(m, name), value, `${what} ${name}`);
 }
 
 test('unpenalized fit agrees with peer.py to 1e-4 and with the exact sklearn optimum to 1e-9', async () => {
@@ -53,7 +66,8 @@ test('unpenalized fit agrees with peer.py to 1e-4 and with the exact sklearn opt
   const p = m.predictProba(synTest);
   closeArrays(p.subarray(0, 20), refs.synthetic.none.test_predictions, 1e-9, 'test probabilities');
   const got = binaryMetrics(yTest, p);
-  for (const k of ['auc', 'pr_auc', 'brier', 'log_loss'] as const) close(got[k], refs.synthetic.none.test[k], 1e-9, `test ${k}`);
+  for (const k of ['auc', 'pr_auc', 'brier', 'log_loss'] as const)
+    close(got[k], refs.synthetic.none.test[k], 1e-9, `test ${k}`);
   // peer.py's own test metrics: AUC is rank-based and matches; log loss and Brier move with its looser fit.
   close(got.auc, peer.auc, 1e-9, 'peer test auc');
   close(got.log_loss, peer.log_loss, 1e-5, 'peer test log loss');
@@ -64,8 +78,18 @@ test('standard errors and p-values match the inverse observed information', asyn
   const m = await fitSynthetic();
   const table = state(m).table;
   assert.equal(state(m).fit.se_method, 'observed_information');
-  closeArrays(table.map((r) => r.se!), refs.synthetic.none.se, 1e-7, 'se');
-  closeArrays(table.map((r) => r.p_value!), refs.synthetic.none.p_values, 1e-6, 'p');
+  closeArrays(
+    table.map((r) => r.se!),
+    refs.synthetic.none.se,
+    1e-7,
+    'se',
+  );
+  closeArrays(
+    table.map((r) => r.p_value!),
+    refs.synthetic.none.p_values,
+    1e-6,
+    'p',
+  );
   for (const r of table.slice(1)) close(r.odds_ratio!, Math.exp(r.coef), 1e-15, `odds ratio ${r.name}`);
 });
 
@@ -74,7 +98,12 @@ test('L2 (peer.py --l2 2, penalty on the coefficients as given) agrees with skle
   assertCoefficients(m, peerL2, 1e-4, 'peer.py l2');
   assertCoefficients(m, refs.synthetic.l2, 1e-9, 'newton-cholesky l2');
   assert.equal(state(m).fit.se_method, 'penalized_information');
-  closeArrays(state(m).table.map((r) => r.se!), refs.synthetic.l2.se, 1e-7, 'penalized se');
+  closeArrays(
+    state(m).table.map((r) => r.se!),
+    refs.synthetic.l2.se,
+    1e-7,
+    'penalized se',
+  );
   // The default penalizes standardized coefficients: a different (scale-free) model.
   const std = await fitSynthetic({ params: { l2: 2 } });
   assert.notEqual(coefficient(std, 'x0'), coefficient(m, 'x0'));
@@ -99,7 +128,7 @@ test('L1 agrees with sklearn saga and zeroes the same coefficient exactly', asyn
   assert.equal(row.se, null);
 });
 
-test('metrics of peer.py\'s own predictions equal the metrics peer.py printed (1e-12)', () => {
+test("metrics of peer.py's own predictions equal the metrics peer.py printed (1e-12)", () => {
   const lines = readFileSync(fixture('logistic', 'peer_synthetic_pred.csv'), 'utf8').trim().split('\n').slice(1);
   const p = Float64Array.from(lines, Number);
   const got = binaryMetrics(yTest, p);
@@ -119,17 +148,28 @@ test('categoricals (first level dropped), NULL mean imputation and a time split 
     missing: 'mean',
   });
   const expected = peerAccounts.models.logistic;
-  const renamed = Object.fromEntries(Object.entries(expected.coefficients as Record<string, number>).map(([k, v]) => [k.replace(/^(segment|region)_/, '$1='), v]));
+  const renamed = Object.fromEntries(
+    Object.entries(expected.coefficients as Record<string, number>).map(([k, v]) => [
+      k.replace(/^(segment|region)_/, '$1='),
+      v,
+    ]),
+  );
   assert.deepEqual(m.preprocessing.outputs, Object.keys(renamed));
   // peer.py's lbfgs stops early on these unscaled inputs (nps spans +-60): its intercept is 1.1e-4
   // and region=EMEA 1.4e-3 off the exact optimum (make_references.py's Newton-Cholesky), so peer.py
   // is held to 5e-4 of the coefficient scale here and the exact optimum to 1e-9.
   assertCoefficients(m, { intercept: expected.intercept, coefficients: renamed }, 5e-4, 'accounts (peer.py)');
   const exact = refs.accounts.pre_test;
-  const exactRenamed = Object.fromEntries(Object.entries(exact.coefficients as Record<string, number>).map(([k, v]) => [k.replace(/^(segment|region)_/, '$1='), v]));
+  const exactRenamed = Object.fromEntries(
+    Object.entries(exact.coefficients as Record<string, number>).map(([k, v]) => [
+      k.replace(/^(segment|region)_/, '$1='),
+      v,
+    ]),
+  );
   assertCoefficients(m, { intercept: exact.intercept, coefficients: exactRenamed }, 1e-9, 'accounts (exact)');
   const got = binaryMetrics(test_.columns['churned'] as Float64Array, m.predictProba(test_));
   close(got.auc, expected.auc, 1e-9, 'accounts test auc (peer.py)');
   close(got.log_loss, expected.log_loss, 1e-4, 'accounts test log loss (peer.py)');
-  for (const k of ['auc', 'pr_auc', 'brier', 'log_loss'] as const) close(got[k], exact.test[k], 1e-9, `accounts test ${k} (exact)`);
+  for (const k of ['auc', 'pr_auc', 'brier', 'log_loss'] as const)
+    close(got[k], exact.test[k], 1e-9, `accounts test ${k} (exact)`);
 });

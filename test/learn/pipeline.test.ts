@@ -4,7 +4,13 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame } from '../../src/data/frame.js';
-import { DEFAULT_MODEL_COLUMNS, loadModel, readModelArtifact, trainModel, type LogisticState } from '../../src/learn/index.js';
+import {
+  DEFAULT_MODEL_COLUMNS,
+  loadModel,
+  readModelArtifact,
+  trainModel,
+  type LogisticState,
+} from '../../src/learn/index.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
 import { Rng } from '../../src/util/rng.js';
 import { tempDir } from '../support/paths.js';
@@ -49,7 +55,8 @@ function churnTable(months: number, perMonth: number, seed: number): Frame {
   const usage = columns['usage_trend_14d'] as Float64Array;
   const zero = columns['zero_usage_14d'] as Float64Array;
   const nps = columns['nps_trend'] as Float64Array;
-  for (let i = 0; i < n; i++) risk[i] = -1.5 - 0.9 * usage[i]! + 1.2 * zero[i]! + (Number.isNaN(nps[i]!) ? 0.6 : -0.3 * nps[i]!);
+  for (let i = 0; i < n; i++)
+    risk[i] = -1.5 - 0.9 * usage[i]! + 1.2 * zero[i]! + (Number.isNaN(nps[i]!) ? 0.6 : -0.3 * nps[i]!);
   const label = Float64Array.from(risk, (r) => (rng.next() < 1 / (1 + Math.exp(-r)) ? 1 : 0));
   // The last three months are censored: their 90 days have not passed.
   for (let i = (months - 3) * perMonth; i < n; i++) label[i] = NaN;
@@ -71,7 +78,10 @@ test('on a churnkit table: default columns, censored rows skipped, NULLs get an 
   assert.match(m.provenance.data_fingerprint, /^[0-9a-f]{64}$/);
   // One indicator for the two columns that are NULL together (two would be collinear).
   assert.deepEqual(m.preprocessing.missing_indicators, ['nps_trend', 'contract_value_vs_usage_ratio']);
-  assert.match(m.preprocessing.notes![0]!, /days_to_renewal is NULL on the same training rows as contract_value_vs_usage_ratio/);
+  assert.match(
+    m.preprocessing.notes![0]!,
+    /days_to_renewal is NULL on the same training rows as contract_value_vs_usage_ratio/,
+  );
   assert.ok(m.preprocessing.outputs.includes('nps_trend:missing'));
   const s = m.model.state() as LogisticState;
   const missingCoef = s.coefficients[s.names.indexOf('nps_trend:missing')]!;
@@ -92,10 +102,16 @@ test('no missing indicator where every NULL row has the same label (its coeffici
   const label = frame.columns['churned_within_90d'] as Float64Array;
   const util = frame.columns['license_utilization'] as Float64Array;
   let marked = 0;
-  for (let i = 0; i < 900 && marked < 4; i++) if (label[i] === 0) (util[i] = NaN), marked++;
+  for (let i = 0; i < 900 && marked < 4; i++) {
+    if (label[i] !== 0) continue;
+    util[i] = NaN;
+    marked++;
+  }
   const m = await trainModel(frame, { family: 'logistic' });
   assert.ok(!m.preprocessing.outputs.includes('license_utilization:missing'));
-  assert.ok(m.preprocessing.notes!.some((n) => /license_utilization is NULL on 4 training rows, all labeled 0/.test(n)));
+  assert.ok(
+    m.preprocessing.notes!.some((n) => /license_utilization is NULL on 4 training rows, all labeled 0/.test(n)),
+  );
 });
 
 test('calibration holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
@@ -121,7 +137,10 @@ test('calibration holds out the latest as-of slice and embargoes rows whose labe
 
 test('a later slice that leaves nothing to train on is a clear error', async () => {
   const frame = churnTable(5, 50, 3);
-  await assert.rejects(trainModel(frame, { family: 'logistic', calibration: 'platt' }), /leaves no training rows.*--calibration none/);
+  await assert.rejects(
+    trainModel(frame, { family: 'logistic', calibration: 'platt' }),
+    /leaves no training rows.*--calibration none/,
+  );
 });
 
 test('artifact round trip: save, load, same bytes and bit-identical predictions', async () => {
@@ -139,7 +158,17 @@ test('artifact round trip: save, load, same bytes and bit-identical predictions'
     assert.equal(artifact.kind, 'churnkit.model');
     assert.equal(artifact.version, 1);
     assert.equal(artifact.family, 'logistic');
-    assert.deepEqual(Object.keys(artifact).slice(0, 9), ['kind', 'version', 'family', 'features', 'preprocessing', 'params', 'calibration', 'provenance', 'metrics']);
+    assert.deepEqual(Object.keys(artifact).slice(0, 9), [
+      'kind',
+      'version',
+      'family',
+      'features',
+      'preprocessing',
+      'params',
+      'calibration',
+      'provenance',
+      'metrics',
+    ]);
     assert.ok(Array.isArray(artifact.logistic.coefficients));
     assert.ok(!/\d{4}-\d\d-\d\dT\d\d:/.test(text), 'no wall-clock timestamps in the artifact');
     // Same data and seed: same bytes.
@@ -159,7 +188,11 @@ test('a damaged artifact is refused with the field named', async () => {
     const cases: [string, (a: any) => void, RegExp][] = [
       ['kind', (a) => (a.kind = 'churnkit.scorecard'), /field kind/],
       ['outputs', (a) => (a.preprocessing.outputs[2] = 7), /field preprocessing\.outputs\[2\]/],
-      ['calibration', (a) => (a.calibration = { method: 'platt', a: 'x', b: 0, fitted_on: { rows: 1, positives: 0 } }), /field calibration\.a/],
+      [
+        'calibration',
+        (a) => (a.calibration = { method: 'platt', a: 'x', b: 0, fitted_on: { rows: 1, positives: 0 } }),
+        /field calibration\.a/,
+      ],
       ['state', (a) => a.logistic.coefficients.pop(), /field logistic\.coefficients must have/],
       ['fingerprint', (a) => (a.provenance.data_fingerprint = 'abc'), /field provenance\.data_fingerprint/],
       ['impute', (a) => a.preprocessing.impute.pop(), /field preprocessing\.impute/],
@@ -169,7 +202,11 @@ test('a damaged artifact is refused with the field named', async () => {
       damage(a);
       const path = join(dir, `${name}.json`);
       await writeFile(path, JSON.stringify(a));
-      await assert.rejects(loadModel(path), (err: Error) => message.test(err.message) && err.message.includes(path), name);
+      await assert.rejects(
+        loadModel(path),
+        (err: Error) => message.test(err.message) && err.message.includes(path),
+        name,
+      );
     }
     await writeFile(join(dir, 'bad.json'), '{ not json');
     await assert.rejects(readModelArtifact(join(dir, 'bad.json')), /not JSON/);
@@ -180,17 +217,38 @@ test('a damaged artifact is refused with the field named', async () => {
 
 test('any table: --label/--columns/--categorical; unseen levels are the reference; bad labels name the row', async () => {
   const accounts = await loadFixture('accounts.csv');
-  const options = { family: 'logistic', label: 'churned', columns: ['usage_trend', 'tickets', 'nps', 'segment'], categorical: ['segment'] };
+  const options = {
+    family: 'logistic',
+    label: 'churned',
+    columns: ['usage_trend', 'tickets', 'nps', 'segment'],
+    categorical: ['segment'],
+  };
   const m = await trainModel(accounts, options);
-  assert.deepEqual(m.preprocessing.outputs, ['usage_trend', 'tickets', 'nps', 'nps:missing', 'segment=MidMarket', 'segment=SMB']);
+  assert.deepEqual(m.preprocessing.outputs, [
+    'usage_trend',
+    'tickets',
+    'nps',
+    'nps:missing',
+    'segment=MidMarket',
+    'segment=SMB',
+  ]);
   const seg = accounts.columns['segment'] as string[];
   const unseen: Frame = { ...accounts, columns: { ...accounts.columns, segment: seg.map(() => 'Startup') } };
   const reference: Frame = { ...accounts, columns: { ...accounts.columns, segment: seg.map(() => 'Enterprise') } };
   assert.deepEqual(m.predictProba(unseen), m.predictProba(reference));
   const label = Float64Array.from(accounts.columns['churned'] as Float64Array);
   label[41] = 2;
-  await assert.rejects(trainModel({ ...accounts, columns: { ...accounts.columns, churned: label } }, { ...options, table: 'accounts.csv' }), /table accounts\.csv, row 42, column churned: label is 2/);
-  await assert.rejects(trainModel(accounts, { family: 'logistic', label: 'churned', columns: ['segment'] }), /column segment.*--categorical/);
+  await assert.rejects(
+    trainModel(
+      { ...accounts, columns: { ...accounts.columns, churned: label } },
+      { ...options, table: 'accounts.csv' },
+    ),
+    /table accounts\.csv, row 42, column churned: label is 2/,
+  );
+  await assert.rejects(
+    trainModel(accounts, { family: 'logistic', label: 'churned', columns: ['segment'] }),
+    /column segment.*--categorical/,
+  );
   await assert.rejects(trainModel(accounts, { family: 'logistic', label: 'churned' }), /not a churnkit feature table/);
   await assert.rejects(trainModel(accounts, { ...options, family: 'forest' }), /unknown model family "forest"/);
   await assert.rejects(trainModel(accounts, { ...options, params: { l3: 1 } }), /unknown parameter l3 for logistic/);

@@ -10,11 +10,13 @@ import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../support/paths.js';
 
 const LEFT_OUT: Record<string, string> = {};
+/** Areas that serve the others and are not churnkit's library API. */
+const INTERNAL_AREAS: Record<string, string> = { util: 'errors, atomic writes, dates and progress for the other areas' };
 
 test('the library exports every area index', async () => {
   const src = join(repoRoot, 'dist', 'src');
   const library = (await import(pathToFileURL(join(src, 'index.js')).href)) as Record<string, unknown>;
-  const areas = readdirSync(src).filter((a) => existsSync(join(src, a, 'index.js')));
+  const areas = readdirSync(src).filter((a) => existsSync(join(src, a, 'index.js')) && !(a in INTERNAL_AREAS));
   assert.ok(areas.length >= 9, `areas with an index: ${areas.join(', ')}`);
   const missing: string[] = [];
   for (const area of areas) {
@@ -23,5 +25,9 @@ test('the library exports every area index', async () => {
       if (library[name] !== value && !(`${area}.${name}` in LEFT_OUT)) missing.push(`${area}.${name}`);
     }
   }
-  assert.deepEqual(missing, [], 'exported by an area but not by src/index.ts (add it there, or to LEFT_OUT with a reason)');
+  assert.deepEqual(
+    missing,
+    [],
+    'exported by an area but not by src/index.ts (add it there, or to LEFT_OUT with a reason)',
+  );
 });

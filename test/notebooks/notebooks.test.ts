@@ -53,18 +53,34 @@ before(async () => {
   // tslab's own installer, the way the README registers the kernel, into a temporary prefix
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const tslab = join(repoRoot, 'node_modules', '.bin', 'tslab');
-  await run(tslab, ['install', `--python=${python}`, `--prefix=${join(work.dir, 'kernel')}`, `--binary=${tslab}`], { env });
+  await run(tslab, ['install', `--python=${python}`, `--prefix=${join(work.dir, 'kernel')}`, `--binary=${tslab}`], {
+    env,
+  });
 });
 after(() => work.cleanup());
 
 async function execute(name: string): Promise<Notebook> {
   const out = join(work.dir, 'out');
   // No --allow-errors: a failing cell fails nbconvert, and its message reaches the assertion.
-  await run(JUPYTER, ['nbconvert', '--to', 'notebook', '--execute', '--ExecutePreprocessor.kernel_name=tslab', '--ExecutePreprocessor.timeout=300', '--output-dir', out, join(repoRoot, 'notebooks', name)], {
-    env,
-    cwd: join(repoRoot, 'notebooks'),
-    maxBuffer: 64 * 1024 * 1024,
-  }).catch((err: Error & { stderr?: string }) => {
+  await run(
+    JUPYTER,
+    [
+      'nbconvert',
+      '--to',
+      'notebook',
+      '--execute',
+      '--ExecutePreprocessor.kernel_name=tslab',
+      '--ExecutePreprocessor.timeout=300',
+      '--output-dir',
+      out,
+      join(repoRoot, 'notebooks', name),
+    ],
+    {
+      env,
+      cwd: join(repoRoot, 'notebooks'),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  ).catch((err: Error & { stderr?: string }) => {
     throw new Error(`${name} failed to execute:\n${String(err.stderr ?? err.message).slice(-3000)}`);
   });
   return JSON.parse(await readFile(join(out, name), 'utf8')) as Notebook;
@@ -72,13 +88,23 @@ async function execute(name: string): Promise<Notebook> {
 
 function check(name: string, nb: Notebook, charts: number): void {
   const outputs = nb.cells.flatMap((c) => c.outputs ?? []);
-  const errors = outputs.filter((o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'));
-  assert.deepEqual(errors.map((o) => `${o.ename ?? ''} ${o.evalue ?? ''} ${[o.text ?? ''].flat().join('')}`), [], `${name}: no error output`);
+  const errors = outputs.filter(
+    (o) => o.output_type === 'error' || (o.output_type === 'stream' && o.name === 'stderr'),
+  );
+  assert.deepEqual(
+    errors.map((o) => `${o.ename ?? ''} ${o.evalue ?? ''} ${[o.text ?? ''].flat().join('')}`),
+    [],
+    `${name}: no error output`,
+  );
   const pngs = outputs.filter((o) => o.output_type === 'display_data' && typeof o.data?.['image/png'] === 'string');
   assert.ok(pngs.length >= charts, `${name}: ${pngs.length} charts, expected ${charts}`);
-  for (const p of pngs) assert.ok((p.data!['image/png'] as string).length > 10_000, `${name}: a chart with something drawn`);
+  for (const p of pngs)
+    assert.ok((p.data!['image/png'] as string).length > 10_000, `${name}: a chart with something drawn`);
   const code = nb.cells.filter((c) => c.cell_type === 'code');
-  assert.ok(code.every((c) => (c.outputs ?? []).length > 0), `${name}: every code cell says something`);
+  assert.ok(
+    code.every((c) => (c.outputs ?? []).length > 0),
+    `${name}: every code cell says something`,
+  );
 }
 
 test('01 runs first (it builds the demo data the others reuse), then 02 and 03 side by side', async () => {
@@ -91,10 +117,18 @@ test('01 runs first (it builds the demo data the others reuse), then 02 and 03 s
   const exported = join(env['CHURNKIT_NOTEBOOK_DATA']!, 'notebook-export');
   const card = await loadScorecard(join(exported, 'scorecard.json'));
   const shipped = await loadScorecard('default');
-  assert.notDeepEqual(card.layers.map((l) => l.weight), shipped.layers.map((l) => l.weight), 'the exported card is the recalibrated one');
+  assert.notDeepEqual(
+    card.layers.map((l) => l.weight),
+    shipped.layers.map((l) => l.weight),
+    'the exported card is the recalibrated one',
+  );
   const sql = await readFile(join(exported, 'scorecard.duckdb.sql'), 'utf8');
   assert.match(sql, /^-- churnkit scorecard .*compiled for duckdb/);
-  assert.equal(sql, compileScorecardSql(card, { dialect: 'duckdb', table: 'features' }) + '\n', 'the SQL is the exported card compiled');
+  assert.equal(
+    sql,
+    `${compileScorecardSql(card, { dialect: 'duckdb', table: 'features' })}\n`,
+    'the SQL is the exported card compiled',
+  );
 });
 
 test('the committed notebooks carry their outputs, charts included', async () => {

@@ -24,19 +24,56 @@ before(async () => {
   const d = (name: string) => join(work.dir, name);
   await simulate({ accounts: 800, months: 20, seed: 11, out: d('data') });
   ok(churnkit('features', '--data', d('data'), '--out', d('features.parquet')));
-  ok(churnkit('backtest', '--features', d('features.parquet'), '--models', 'logistic,gbdt,scorecard:default', '--param', 'logistic.l2=0.01', '--out', d('backtest')));
+  ok(
+    churnkit(
+      'backtest',
+      '--features',
+      d('features.parquet'),
+      '--models',
+      'logistic,gbdt,scorecard:default',
+      '--param',
+      'logistic.l2=0.01',
+      '--out',
+      d('backtest'),
+    ),
+  );
   ok(churnkit('calibrate', '--features', d('features.parquet'), '--out', d('scorecard.json'), '--bootstrap', '20'));
   out = d('report');
-  const r = churnkit('report', '--backtest', d('backtest'), '--features', d('features.parquet'), '--scorecard', d('scorecard.json'), '--out', out, '--json');
+  const r = churnkit(
+    'report',
+    '--backtest',
+    d('backtest'),
+    '--features',
+    d('features.parquet'),
+    '--scorecard',
+    d('scorecard.json'),
+    '--out',
+    out,
+    '--json',
+  );
   ok(r);
   summary = JSON.parse(r.stdout);
 });
 after(() => work.cleanup());
 
-const CHARTS = ['roc', 'pr', 'reliability', 'gains', 'bands', 'score_distribution', 'folds', 'weights', 'deciles', 'drift'];
+const CHARTS = [
+  'roc',
+  'pr',
+  'reliability',
+  'gains',
+  'bands',
+  'score_distribution',
+  'folds',
+  'weights',
+  'deciles',
+  'drift',
+];
 
 test('the report has every chart, as PNG and in the page, and the summary', async () => {
-  assert.deepEqual(summary.charts.map((c) => c.id), CHARTS);
+  assert.deepEqual(
+    summary.charts.map((c) => c.id),
+    CHARTS,
+  );
   assert.deepEqual(summary.skipped, []);
   assert.deepEqual((await readdir(join(out, 'charts'))).sort(), CHARTS.map((c) => `${c}.png`).sort());
   for (const c of summary.charts) {
@@ -48,7 +85,8 @@ test('the report has every chart, as PNG and in the page, and the summary', asyn
     assert.ok(png.length > 15_000, `${c.id}: ${png.length} bytes is too little to hold a drawn chart`);
   }
   const md = await readFile(join(out, 'summary.md'), 'utf8');
-  for (const model of ['logistic', 'gbdt', 'scorecard:default']) assert.match(md, new RegExp(`^\\| ${model} \\| 0\\.\\d{3} \\|`, 'm'));
+  for (const model of ['logistic', 'gbdt', 'scorecard:default'])
+    assert.match(md, new RegExp(`^\\| ${model} \\| 0\\.\\d{3} \\|`, 'm'));
   for (const c of CHARTS) assert.ok(md.includes(`](charts/${c}.png)`), `summary links ${c}`);
 });
 
@@ -66,7 +104,10 @@ test('headless Chromium opens the report offline: no console error, no request, 
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.requests, [], 'an offline report requests nothing');
     assert.deepEqual(page.failedRequests, []);
-    assert.deepEqual(page.result.map((c: { id: string }) => c.id), CHARTS);
+    assert.deepEqual(
+      page.result.map((c: { id: string }) => c.id),
+      CHARTS,
+    );
     for (const c of page.result as { id: string; drawn: boolean; svg: number; marks: number; text: number }[]) {
       assert.ok(c.drawn, `${c.id} drew`);
       assert.ok(c.svg >= 1, `${c.id} has an svg`);
@@ -83,10 +124,18 @@ test('a chart that fails to draw is caught by the browser check', async () => {
   const html = await readFile(join(out, 'index.html'), 'utf8');
   const broken = join(work.dir, 'broken.html');
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(broken, html.replace('"id":"roc","spec":{', '"id":"roc","spec":{"signals":[{"name":"x","update":"nosuchfn()"}],'));
+  await writeFile(
+    broken,
+    html.replace('"id":"roc","spec":{', '"id":"roc","spec":{"signals":[{"name":"x","update":"nosuchfn()"}],'),
+  );
   const browser = await Browser.launch();
   try {
-    const page = await visit(browser, pathToFileURL(broken).href, `document.body && document.body.getAttribute('data-charts-done') === 'true'`, `document.getElementById('chart-roc').getAttribute('data-drawn')`);
+    const page = await visit(
+      browser,
+      pathToFileURL(broken).href,
+      `document.body && document.body.getAttribute('data-charts-done') === 'true'`,
+      `document.getElementById('chart-roc').getAttribute('data-drawn')`,
+    );
     assert.notEqual(page.result, 'true');
     assert.ok(page.errors.length > 0, 'the failure reaches the console');
   } finally {
@@ -105,8 +154,20 @@ test('report on a folder without a backtest exits 2 and writes nothing', async (
 test('population stability: zero for the same distribution, large for a shift or for values turning NULL', () => {
   const ref = Array.from({ length: 5000 }, (_, i) => (i * 7919) % 1000);
   assert.ok(populationStability(ref, ref)! < 1e-12);
-  assert.ok(populationStability(ref, ref.map((v) => v + 5))! < 0.01, 'a small nudge is stable');
-  assert.ok(populationStability(ref, ref.map((v) => v + 400))! > 0.25, 'a large shift is flagged');
+  assert.ok(
+    populationStability(
+      ref,
+      ref.map((v) => v + 5),
+    )! < 0.01,
+    'a small nudge is stable',
+  );
+  assert.ok(
+    populationStability(
+      ref,
+      ref.map((v) => v + 400),
+    )! > 0.25,
+    'a large shift is flagged',
+  );
   const halfNull = ref.map((v, i) => (i % 2 ? NaN : v));
   assert.ok(populationStability(ref, halfNull)! > 0.25, 'half the values turning NULL is flagged');
   assert.equal(populationStability([], ref), null);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadScorecard, scoreColumns, conditionColumn } from '../../src/scorecard/index.js';
-import { calibrateScorecard, type CalibrationResult } from '../../src/scorecard/calibration.js';
+import { calibrateScorecard, type CalibrationResult } from '../../src/scorecard/calibrate/index.js';
 import { syntheticFeatureTable } from './synthetic.js';
 import { rescaleScore } from '../../src/scorecard/calibrate/bands.js';
 
@@ -34,17 +34,21 @@ test('weights are non-negative fractions summing to 1 at each level, with interv
     for (const s of layer.signals) assert.ok(s.weight >= 0 && s.weight_ci90 !== undefined);
   }
   const usage = card.layers[0]!;
-  assert.ok(usage.weight_ci90![0] <= usage.weight + 0.02 && usage.weight <= usage.weight_ci90![1] + 0.02, `${usage.weight} in ${usage.weight_ci90}`);
+  assert.ok(
+    usage.weight_ci90![0] <= usage.weight + 0.02 && usage.weight <= usage.weight_ci90![1] + 0.02,
+    `${usage.weight} in ${usage.weight_ci90}`,
+  );
 });
 
-test('points follow each signal\'s direction and span 0..100; the framework rules and overrides are kept', () => {
+test("points follow each signal's direction and span 0..100; the framework rules and overrides are kept", () => {
   for (const layer of usageHeavy.card.layers)
     for (const s of layer.signals) {
       const pts = s.points.map((b) => b.points);
       if (pts.length < 2) continue;
       assert.ok(pts.includes(0) || s.missing.policy === 'points', `${s.feature}: ${pts}`);
       assert.ok(pts.includes(100) || s.missing.policy === 'points', `${s.feature}: ${pts}`);
-      for (let k = 1; k < pts.length; k++) assert.ok(s.direction === 'higher_is_safer' ? pts[k]! >= pts[k - 1]! : pts[k]! <= pts[k - 1]!);
+      for (let k = 1; k < pts.length; k++)
+        assert.ok(s.direction === 'higher_is_safer' ? pts[k]! >= pts[k - 1]! : pts[k]! <= pts[k - 1]!);
       assert.ok(s.points.every((b) => b.rows! > 0 && b.churn_rate !== undefined));
     }
   // the true effect of usage_trend_14d is strong: its worst band churns far more than its best
@@ -53,8 +57,19 @@ test('points follow each signal\'s direction and span 0..100; the framework rule
   assert.deepEqual(trend.rules, base.layers[0]!.signals[0]!.rules);
   // the overrides are the framework's, their score values moved with the bands
   const t = usageHeavy.card.bands;
-  assert.deepEqual(usageHeavy.card.overrides.map((o) => [o.id, o.action, o.value]), base.overrides.map((o) => [o.id, o.action, o.value === undefined ? undefined : rescaleScore(o.value, base.bands, t)]));
-  assert.equal(usageHeavy.card.overrides[0]!.value, t.yellow, 'cap 40 (the YELLOW threshold) becomes the calibrated YELLOW threshold');
+  assert.deepEqual(
+    usageHeavy.card.overrides.map((o) => [o.id, o.action, o.value]),
+    base.overrides.map((o) => [
+      o.id,
+      o.action,
+      o.value === undefined ? undefined : rescaleScore(o.value, base.bands, t),
+    ]),
+  );
+  assert.equal(
+    usageHeavy.card.overrides[0]!.value,
+    t.yellow,
+    'cap 40 (the YELLOW threshold) becomes the calibrated YELLOW threshold',
+  );
   // nps_trend is missing on half the rows: informative enough to get its own points
   const nps = usageHeavy.card.layers[3]!.signals[0]!;
   assert.equal(nps.missing.policy, 'points');
@@ -66,7 +81,10 @@ test('fit on the earlier slice, evaluate on a later one, with no label window re
   assert.ok(gapDays >= 90, `gap ${gapDays} days`);
   assert.ok(usageHeavy.fidelity.auc.calibrated > 0.6);
   // with the truth this far from the framework's weights, fitting beats the default
-  assert.ok(usageHeavy.fidelity.auc.calibrated > usageHeavy.fidelity.auc.default, JSON.stringify(usageHeavy.fidelity.auc));
+  assert.ok(
+    usageHeavy.fidelity.auc.calibrated > usageHeavy.fidelity.auc.default,
+    JSON.stringify(usageHeavy.fidelity.auc),
+  );
   assert.equal(usageHeavy.fidelity.auc.model, null);
 });
 
@@ -74,7 +92,10 @@ test('the probability map is isotonic and the bands say what they mean on the la
   const p = usageHeavy.card.probability;
   assert.equal(p.method, 'isotonic');
   const bands = usageHeavy.fidelity.bands.calibrated;
-  assert.ok(bands.RED.churn_rate! > bands.YELLOW.churn_rate! && bands.YELLOW.churn_rate! > bands.GREEN.churn_rate!, JSON.stringify(bands));
+  assert.ok(
+    bands.RED.churn_rate! > bands.YELLOW.churn_rate! && bands.YELLOW.churn_rate! > bands.GREEN.churn_rate!,
+    JSON.stringify(bands),
+  );
   const b = usageHeavy.card.bands;
   assert.ok(b.yellow < b.green);
   // segments with enough churners get their own thresholds only where they differ
@@ -83,8 +104,16 @@ test('the probability map is isotonic and the bands say what they mean on the la
 
 test('the override report counts hits as the scorer does and adds up', () => {
   const r = usageHeavy.overrides;
-  assert.deepEqual(r.overrides.map((o) => o.id), base.overrides.map((o) => o.id));
-  const frame = syntheticFeatureTable({ accounts: 500, months: 15, seed: 1, layers: { usage: 3, engagement: 0.3, relationship: 0.3, outcome: 0.3 } });
+  assert.deepEqual(
+    r.overrides.map((o) => o.id),
+    base.overrides.map((o) => o.id),
+  );
+  const frame = syntheticFeatureTable({
+    accounts: 500,
+    months: 15,
+    seed: 1,
+    layers: { usage: 3, engagement: 0.3, relationship: 0.3, outcome: 0.3 },
+  });
   // rows of the later slice
   const from = usageHeavy.fidelity.slices.later.as_of_from!;
   const asOf = frame.columns['as_of'] as string[];

@@ -5,7 +5,13 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cliPath, repoRoot, tempDir } from '../support/paths.js';
 import { loadFrame } from '../../src/data/frame.js';
-import { loadScorecard, parseScorecard, scoreAccount, type Signals, type SignalValue } from '../../src/scorecard/index.js';
+import {
+  loadScorecard,
+  parseScorecard,
+  scoreAccount,
+  type Signals,
+  type SignalValue,
+} from '../../src/scorecard/index.js';
 import { frameCsv, syntheticFeatureTable } from './synthetic.js';
 
 function churnkit(...args: string[]) {
@@ -20,11 +26,19 @@ const frame = syntheticFeatureTable({ accounts: 400, months: 14, seed: 4, layers
 const featuresCsv = join(dir, 'features.csv');
 await writeFile(featuresCsv, frameCsv(frame));
 
-test('score --features writes the DESIGN columns row for row, with the scorer\'s numbers and score_change', async () => {
+test("score --features writes the DESIGN columns row for row, with the scorer's numbers and score_change", async () => {
   const small = syntheticFeatureTable({ accounts: 3, months: 3, seed: 8 });
   // shuffle the row order: output follows input, score_change follows as_of
   const order = [4, 0, 8, 2, 6, 1, 3, 5, 7];
-  const shuffled = { ...small, columns: Object.fromEntries(Object.entries(small.columns).map(([k, c]) => [k, c instanceof Float64Array ? Float64Array.from(order, (i) => c[i]!) : order.map((i) => c[i]!)])) };
+  const shuffled = {
+    ...small,
+    columns: Object.fromEntries(
+      Object.entries(small.columns).map(([k, c]) => [
+        k,
+        c instanceof Float64Array ? Float64Array.from(order, (i) => c[i]!) : order.map((i) => c[i]!),
+      ]),
+    ),
+  };
   const input = join(dir, 'small.csv');
   await writeFile(input, frameCsv(shuffled));
   const out = join(dir, 'scores.csv');
@@ -33,7 +47,21 @@ test('score --features writes the DESIGN columns row for row, with the scorer\'s
   const summary = JSON.parse(r.stdout);
   assert.equal(summary.rows, 9);
   const scores = await loadFrame(out);
-  assert.deepEqual(scores.names, ['account_id', 'as_of', 'score', 'band', 'probability', 'layer_usage', 'layer_engagement', 'layer_relationship', 'layer_outcome', 'overrides', 'reasons', 'escalate', 'score_change']);
+  assert.deepEqual(scores.names, [
+    'account_id',
+    'as_of',
+    'score',
+    'band',
+    'probability',
+    'layer_usage',
+    'layer_engagement',
+    'layer_relationship',
+    'layer_outcome',
+    'overrides',
+    'reasons',
+    'escalate',
+    'score_change',
+  ]);
   assert.deepEqual(scores.columns['account_id'], shuffled.columns['account_id']);
   const card = await loadScorecard('default');
   const byKey = new Map<string, number>();
@@ -62,7 +90,18 @@ test('score --features writes the DESIGN columns row for row, with the scorer\'s
 
 test('score from a history folder at --as-of, and as Parquet', async () => {
   const out = join(dir, 'hand.parquet');
-  const r = churnkit('score', '--scorecard', 'default', '--data', join(repoRoot, 'test/fixtures/features/hand'), '--as-of', '2024-03-01', '--out', out, '--json');
+  const r = churnkit(
+    'score',
+    '--scorecard',
+    'default',
+    '--data',
+    join(repoRoot, 'test/fixtures/features/hand'),
+    '--as-of',
+    '2024-03-01',
+    '--out',
+    out,
+    '--json',
+  );
   assert.equal(r.code, 0, r.stderr);
   const scores = await loadFrame(out);
   assert.ok(scores.n > 0);
@@ -81,7 +120,10 @@ test('score refuses bad flags and broken scorecards without writing anything', a
   await writeFile(brokenPath, JSON.stringify(broken));
   r = churnkit('score', '--scorecard', brokenPath, '--features', featuresCsv, '--out', out);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /broken\.json: scorecard layers\[1\]\.signals: layer engagement signal weights sum to 1\.45, not 1/);
+  assert.match(
+    r.stderr,
+    /broken\.json: scorecard layers\[1\]\.signals: layer engagement signal weights sum to 1\.45, not 1/,
+  );
   const partial = join(dir, 'partial.csv');
   await writeFile(partial, 'account_id,as_of,usage_trend_14d\nA1,2024-01-01,0.2\n');
   r = churnkit('score', '--scorecard', 'default', '--features', partial, '--out', out);
@@ -89,7 +131,9 @@ test('score refuses bad flags and broken scorecards without writing anything', a
   assert.match(r.stderr, /table .*partial\.csv, column \w+: is not in the table, and the scorecard reads it/);
   r = churnkit('score', '--scorecard', 'default', '--features', featuresCsv, '--out', join(dir, 'scores.xlsx'));
   assert.equal(r.code, 64, r.stderr);
-  assert.ok(!(await readdir(dir)).some((f) => f.startsWith('never') || f.startsWith('scores.xlsx') || f.endsWith('.tmp')));
+  assert.ok(
+    !(await readdir(dir)).some((f) => f.startsWith('never') || f.startsWith('scores.xlsx') || f.endsWith('.tmp')),
+  );
 });
 
 test('calibrate writes the scorecard and its fidelity and override reports, all or nothing', async () => {
@@ -99,7 +143,13 @@ test('calibrate writes the scorecard and its fidelity and override reports, all 
   const summary = JSON.parse(r.stdout);
   assert.equal(summary.layers[0].name, 'usage');
   const files = (await readdir(join(dir, 'cal'))).sort();
-  assert.deepEqual(files, ['scorecard.fidelity.json', 'scorecard.fidelity.md', 'scorecard.json', 'scorecard.overrides.json', 'scorecard.overrides.md']);
+  assert.deepEqual(files, [
+    'scorecard.fidelity.json',
+    'scorecard.fidelity.md',
+    'scorecard.json',
+    'scorecard.overrides.json',
+    'scorecard.overrides.md',
+  ]);
   const card = parseScorecard(JSON.parse(await readFile(out, 'utf8')));
   assert.equal(card.provenance.source, 'calibrate');
   const fidelity = JSON.parse(await readFile(join(dir, 'cal', 'scorecard.fidelity.json'), 'utf8'));
@@ -129,7 +179,19 @@ test('calibrate --model distils a logistic model into the scorecard and can embe
   const trained = churnkit('train', '--features', featuresCsv, '--model', 'logistic', '--out', model);
   assert.equal(trained.code, 0, trained.stderr);
   const out = join(dir, 'distilled.json');
-  const r = churnkit('calibrate', '--features', featuresCsv, '--model', model, '--embed-model', '--out', out, '--bootstrap', '5', '--json');
+  const r = churnkit(
+    'calibrate',
+    '--features',
+    featuresCsv,
+    '--model',
+    model,
+    '--embed-model',
+    '--out',
+    out,
+    '--bootstrap',
+    '5',
+    '--json',
+  );
   assert.equal(r.code, 0, r.stderr);
   const summary = JSON.parse(r.stdout);
   assert.ok(summary.auc.model > 0.6, JSON.stringify(summary.auc));

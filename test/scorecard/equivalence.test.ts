@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng } from '../../src/util/rng.js';
-import { BANDS, compileScorer, parseScorecard, scoreAccount, scoreColumns, type Scorecard, type Signals, type SignalValue } from '../../src/scorecard/index.js';
+import {
+  BANDS,
+  compileScorer,
+  parseScorecard,
+  scoreAccount,
+  scoreColumns,
+  type Scorecard,
+  type Signals,
+  type SignalValue,
+} from '../../src/scorecard/index.js';
 import { defaultCardJson } from './helpers.js';
 
 const FEATURES = ['f0', 'f1', 'f2', 'f3', 'f4', 'f5'];
@@ -28,7 +37,10 @@ function randomCard(rng: Rng): Scorecard {
       name: `layer${l}`,
       weight: lw[l],
       signals: features.map((feature, j) => {
-        const cuts = rng.shuffle([...edges]).slice(0, 1 + rng.int(4)).sort((a, b) => a - b);
+        const cuts = rng
+          .shuffle([...edges])
+          .slice(0, 1 + rng.int(4))
+          .sort((a, b) => a - b);
         const safer = rng.next() < 0.5;
         let p = safer ? 0 : 100;
         const points = [];
@@ -53,7 +65,8 @@ function randomCard(rng: Rng): Scorecard {
         if (rng.next() < 0.4) {
           // one or two rules; with two that both hold, the first must win
           signal.rules = [{ when: { signal: rng.pick(FLAGS), op: '=', value: true }, points: rng.int(101) }];
-          if (rng.next() < 0.5) signal.rules.push({ when: { signal: rng.pick(FLAGS), op: '!=', value: false }, points: rng.int(101) });
+          if (rng.next() < 0.5)
+            signal.rules.push({ when: { signal: rng.pick(FLAGS), op: '!=', value: false }, points: rng.int(101) });
         }
         return signal;
       }),
@@ -62,7 +75,8 @@ function randomCard(rng: Rng): Scorecard {
   const cond = (): any => {
     const r = rng.next();
     if (r < 0.3) return { signal: rng.pick(FLAGS), op: rng.pick(['=', '!=']), value: rng.next() < 0.5 };
-    if (r < 0.5) return { signal: rng.pick(FEATURES), op: rng.pick(['<', '<=', '>', '>=', '=', '!=']), value: rng.pick(edges) };
+    if (r < 0.5)
+      return { signal: rng.pick(FEATURES), op: rng.pick(['<', '<=', '>', '>=', '=', '!=']), value: rng.pick(edges) };
     if (r < 0.6) return { signal: rng.pick(FEATURES), op: rng.pick(['is_null', 'not_null']) };
     if (r < 0.7) return { signal: 'segment', op: rng.pick(['=', '!=']), value: rng.pick(['smb', 'enterprise']) };
     if (r < 0.85) return { score: { op: rng.pick(['<', '<=', '>', '>=']), value: rng.pick([30, 40, 50.5, 60]) } };
@@ -84,7 +98,11 @@ function randomCard(rng: Rng): Scorecard {
     layers,
     no_data_score: rng.int(101),
     overrides,
-    bands: { green: 70, yellow: 40, segments: rng.next() < 0.5 ? { enterprise: { green: 80, yellow: 55 } } : undefined },
+    bands: {
+      green: 70,
+      yellow: 40,
+      segments: rng.next() < 0.5 ? { enterprise: { green: 80, yellow: 55 } } : undefined,
+    },
     probability: rng.next() < 0.8 ? { method: 'isotonic', x, y: ys } : { method: 'none' },
     provenance: { churnkit_version: 'test', source: 'manual' },
   });
@@ -111,7 +129,10 @@ function check(card: Scorecard, rng: Rng, rows: number): void {
     s['segment'] = rng.pick(['smb', 'enterprise', null, 'mid_market']);
     all.push(s);
   }
-  const cols = scoreColumns(card, { n: rows, columns: Object.fromEntries(names.map((k) => [k, all.map((s) => s[k]!)])) });
+  const cols = scoreColumns(card, {
+    n: rows,
+    columns: Object.fromEntries(names.map((k) => [k, all.map((s) => s[k]!)])),
+  });
   all.forEach((s, i) => {
     const ref = scoreAccount(card, s);
     assert.deepEqual(scorer(s), ref);
@@ -125,7 +146,10 @@ function check(card: Scorecard, rng: Rng, rows: number): void {
     });
     const fired = cols.overrides.filter((_, k) => cols.fired[i * cols.overrides.length + k] === 1);
     assert.deepEqual(fired, ref.overrides);
-    const reasons = [0, 1, 2].map((r) => cols.reasons[i * 3 + r]!).filter((k) => k >= 0).map((k) => cols.signals[k]);
+    const reasons = [0, 1, 2]
+      .map((r) => cols.reasons[i * 3 + r]!)
+      .filter((k) => k >= 0)
+      .map((k) => cols.signals[k]);
     assert.deepEqual(reasons, ref.reasons);
     assert.equal(cols.escalate[i] === 1, ref.escalate);
   });
@@ -143,8 +167,14 @@ test('they agree on the default card with typed columns as the data layer holds 
   const numeric = card.layers.flatMap((l) => l.signals.map((s) => s.feature)).concat(['days_to_renewal']);
   const flags = ['zero_usage_14d', 'champion_departed', 'active_escalation'];
   const columns: Record<string, Float64Array | (string | null)[]> = {};
-  for (const f of numeric) columns[f] = Float64Array.from({ length: n }, () => (rng.next() < 0.15 ? NaN : rng.pick([-1, -0.25, -0.1, 0, 0.1, 0.5, 0.8, 1, 2, 30, 60, 90, 365, rng.uniform(-1, 3), rng.uniform(0, 400)])));
-  for (const f of flags) columns[f] = Float64Array.from({ length: n }, () => (rng.next() < 0.05 ? NaN : rng.next() < 0.1 ? 1 : 0));
+  for (const f of numeric)
+    columns[f] = Float64Array.from({ length: n }, () =>
+      rng.next() < 0.15
+        ? NaN
+        : rng.pick([-1, -0.25, -0.1, 0, 0.1, 0.5, 0.8, 1, 2, 30, 60, 90, 365, rng.uniform(-1, 3), rng.uniform(0, 400)]),
+    );
+  for (const f of flags)
+    columns[f] = Float64Array.from({ length: n }, () => (rng.next() < 0.05 ? NaN : rng.next() < 0.1 ? 1 : 0));
   columns['segment'] = Array.from({ length: n }, () => rng.pick(['smb', 'enterprise', null]));
   const cols = scoreColumns(card, { n, columns });
   const scorer = compileScorer(card);
@@ -158,13 +188,16 @@ test('they agree on the default card with typed columns as the data layer holds 
   }
 });
 
-test('scoring into an earlier result\'s arrays gives what a fresh call gives', () => {
+test("scoring into an earlier result's arrays gives what a fresh call gives", () => {
   const card = parseScorecard(defaultCardJson());
   const rng = new Rng(3);
   const table = () => ({
     n: 500,
     columns: Object.fromEntries(
-      [...card.layers.flatMap((l) => l.signals.map((s) => s.feature)), 'zero_usage_14d', 'days_to_renewal'].map((f) => [f, Float64Array.from({ length: 500 }, () => (rng.next() < 0.1 ? NaN : rng.uniform(-1, 2)))]),
+      [...card.layers.flatMap((l) => l.signals.map((s) => s.feature)), 'zero_usage_14d', 'days_to_renewal'].map((f) => [
+        f,
+        Float64Array.from({ length: 500 }, () => (rng.next() < 0.1 ? NaN : rng.uniform(-1, 2))),
+      ]),
     ),
   });
   const first = table();

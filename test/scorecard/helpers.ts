@@ -44,14 +44,43 @@ export function tinyCard(patch: (c: Record<string, any>) => void = () => {}): Sc
         name: 'a',
         weight: 0.5,
         signals: [
-          { feature: 'x1', weight: 0.5, direction: 'higher_is_safer', points: [{ lt: 0, points: 0 }, { gte: 0, points: 100 }], missing: { policy: 'redistribute' } },
-          { feature: 'x2', weight: 0.5, direction: 'higher_is_safer', points: [{ lt: 0, points: 0 }, { gte: 0, points: 100 }], missing: { policy: 'redistribute' } },
+          {
+            feature: 'x1',
+            weight: 0.5,
+            direction: 'higher_is_safer',
+            points: [
+              { lt: 0, points: 0 },
+              { gte: 0, points: 100 },
+            ],
+            missing: { policy: 'redistribute' },
+          },
+          {
+            feature: 'x2',
+            weight: 0.5,
+            direction: 'higher_is_safer',
+            points: [
+              { lt: 0, points: 0 },
+              { gte: 0, points: 100 },
+            ],
+            missing: { policy: 'redistribute' },
+          },
         ],
       },
       {
         name: 'b',
         weight: 0.5,
-        signals: [{ feature: 'x3', weight: 1, direction: 'higher_is_riskier', points: [{ lte: 1, points: 100 }, { gt: 1, points: 20 }], missing: { policy: 'redistribute' } }],
+        signals: [
+          {
+            feature: 'x3',
+            weight: 1,
+            direction: 'higher_is_riskier',
+            points: [
+              { lte: 1, points: 100 },
+              { gt: 1, points: 20 },
+            ],
+            missing: { policy: 'redistribute' },
+          },
+        ],
       },
     ],
     no_data_score: 50,

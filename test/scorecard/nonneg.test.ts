@@ -36,7 +36,8 @@ for (const [name, loss, weighted, ridge] of [
     close(fit.intercept, g.intercept, 1e-6, 'intercept');
     g.coef.forEach((c: number, j: number) => close(fit.coef[j]!, c, 1e-6, `coef ${j}`));
     assert.equal(fit.coef[2], 0, 'the truly protective column is held at exactly 0');
-    if (g.objective !== undefined) assert.ok(fit.objective <= g.objective + 1e-9, `objective ${fit.objective} vs scipy ${g.objective}`);
+    if (g.objective !== undefined)
+      assert.ok(fit.objective <= g.objective + 1e-9, `objective ${fit.objective} vs scipy ${g.objective}`);
   });
 }
 
@@ -47,7 +48,7 @@ test('a warm start reaches the same optimum', () => {
   cold.coef.forEach((c, j) => close(warm.coef[j]!, c, 1e-8, `coef ${j}`));
 });
 
-test('the score-to-probability map equals scikit-learn\'s decreasing isotonic regression', () => {
+test("the score-to-probability map equals scikit-learn's decreasing isotonic regression", () => {
   const iso = csv('isotonic.csv');
   const g = JSON.parse(readFileSync(fixture('scorecard', 'isotonic.json'), 'utf8'));
   const map = fitProbabilityMap(iso['score']!, iso['y']!, { rows: 400, positives: 0 });
@@ -60,7 +61,10 @@ test('the score-to-probability map equals scikit-learn\'s decreasing isotonic re
 test('weights round to shares that sum to exactly 1', () => {
   const r = roundShares([1, 1, 1]);
   assert.deepEqual(r, [0.3334, 0.3333, 0.3333]);
-  assert.equal(roundShares([0.123456, 0.876544]).reduce((a, b) => a + b, 0), 1);
+  assert.equal(
+    roundShares([0.123456, 0.876544]).reduce((a, b) => a + b, 0),
+    1,
+  );
   assert.deepEqual(roundShares([0, 0]), [0.5, 0.5]);
 });
 

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileScorer, scoreAccount, scoreColumns, scorecardColumns, type Scorecard, type ScoreResult, type Signals } from '../../src/scorecard/index.js';
+import {
+  compileScorer,
+  scoreAccount,
+  scoreColumns,
+  scorecardColumns,
+  type Scorecard,
+  type ScoreResult,
+  type Signals,
+} from '../../src/scorecard/index.js';
 import { defaultCard, healthy, tinyCard } from './helpers.js';
 
 /** Every scorer must agree; each test goes through all three. */
@@ -28,7 +36,8 @@ test('a healthy account scores 100 and GREEN with no reasons', () => {
 });
 
 test('usage_trend_14d bands follow the framework, edges included as documented', () => {
-  const usage = (v: number, zero = false) => score(card, healthy({ usage_trend_14d: v, zero_usage_14d: zero })).layers['usage'];
+  const usage = (v: number, zero = false) =>
+    score(card, healthy({ usage_trend_14d: v, zero_usage_14d: zero })).layers['usage'];
   // usage layer = 0.35 * points + 0.65 * 100
   const layerFor = (p: number) => 0.35 * p + 0.65 * 100;
   assert.equal(usage(0.11), layerFor(100));
@@ -50,7 +59,22 @@ test('champion_departed caps the score at 40', () => {
   assert.equal(r.band, 'YELLOW');
   assert.deepEqual(r.overrides, ['champion_departed']);
   // a cap never raises a score
-  const low = score(card, healthy({ champion_departed: true, usage_trend_14d: -1, login_frequency_change_14d: -1, license_utilization: 0, feature_adoption_breadth_change_30d: -1, days_since_last_csm_interaction: 500, support_ticket_trend_30d: 3, champion_engagement_change_30d: -1, nps_trend: -5, contract_value_vs_usage_ratio: 9, days_since_last_integration_added: 900 }));
+  const low = score(
+    card,
+    healthy({
+      champion_departed: true,
+      usage_trend_14d: -1,
+      login_frequency_change_14d: -1,
+      license_utilization: 0,
+      feature_adoption_breadth_change_30d: -1,
+      days_since_last_csm_interaction: 500,
+      support_ticket_trend_30d: 3,
+      champion_engagement_change_30d: -1,
+      nps_trend: -5,
+      contract_value_vs_usage_ratio: 9,
+      days_since_last_integration_added: 900,
+    }),
+  );
   assert.ok(low.base_score < 40);
   assert.equal(low.score, low.base_score);
   assert.deepEqual(low.overrides, ['champion_departed']);
@@ -103,7 +127,10 @@ test('the escalate flag reads the score after caps, and a score of exactly 60 is
 
 test('when several overrides fire: set first (first set wins), then every cap, then flags', () => {
   // zero usage (set 10) with champion departed (cap 40) and escalation (cap 50): 10
-  const r = score(card, healthy({ zero_usage_14d: true, champion_departed: true, active_escalation: true, days_to_renewal: 5 }));
+  const r = score(
+    card,
+    healthy({ zero_usage_14d: true, champion_departed: true, active_escalation: true, days_to_renewal: 5 }),
+  );
   assert.equal(r.score, 10);
   assert.deepEqual(r.overrides, ['champion_departed', 'zero_usage_14d', 'active_escalation', 'renewal_escalation']);
   assert.equal(r.escalate, true);
@@ -141,7 +168,7 @@ test('score conditions in caps read the score after sets, in sets the composite'
   assert.deepEqual(r.overrides, ['set_if_high', 'cap_if_low']);
 });
 
-test('a missing signal\'s weight is redistributed within its layer', () => {
+test("a missing signal's weight is redistributed within its layer", () => {
   const r = score(card, healthy({ login_frequency_change_14d: null, usage_trend_14d: -1 }));
   // usage: (0.35*10 + 0.2*100 + 0.15*100 + 0.1*100) / (0.35+0.2+0.15+0.1)
   const usage = (0.35 * 10 + 0.2 * 100 + 0.15 * 100 + 0.1 * 100) / 0.8;
@@ -152,8 +179,16 @@ test('a missing signal\'s weight is redistributed within its layer', () => {
   assert.equal(score(card, healthy({ login_frequency_change_14d: ' ', usage_trend_14d: -1 })).score, r.score);
 });
 
-test('a missing layer\'s weight is redistributed across layers', () => {
-  const r = score(card, healthy({ champion_engagement_change_30d: null, champion_departed: null, support_ticket_trend_30d: 3, days_since_last_csm_interaction: 200 }));
+test("a missing layer's weight is redistributed across layers", () => {
+  const r = score(
+    card,
+    healthy({
+      champion_engagement_change_30d: null,
+      champion_departed: null,
+      support_ticket_trend_30d: 3,
+      days_since_last_csm_interaction: 200,
+    }),
+  );
   assert.equal(r.layers['relationship'], null);
   const engagement = 0.45 * 20 + 0.35 * 10 + 0.2 * 100;
   assert.equal(r.layers['engagement'], engagement);
@@ -177,7 +212,10 @@ test('with every layer missing the score is no_data_score, and overrides still a
 });
 
 test('band edges: exactly 70 is GREEN, exactly 40 is YELLOW, just under is the band below', () => {
-  const at = (v: number) => tinyCard((c) => (c.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value: v }]));
+  const at = (v: number) =>
+    tinyCard(
+      (c) => (c.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value: v }]),
+    );
   const band = (v: number) => score(at(v), { x1: 0, x2: 0, x3: 0 }).band;
   assert.equal(band(100), 'GREEN');
   assert.equal(band(70), 'GREEN');
@@ -191,9 +229,18 @@ test('band edges: exactly 70 is GREEN, exactly 40 is YELLOW, just under is the b
     j.layers[1].weight = 0.3;
     j.layers[0].signals[0].weight = 0.1;
     j.layers[0].signals[1].weight = 0.9;
-    j.layers[0].signals[0].points = [{ lt: 0, points: 70 }, { gte: 0, points: 70 }];
-    j.layers[0].signals[1].points = [{ lt: 0, points: 70 }, { gte: 0, points: 70 }];
-    j.layers[1].signals[0].points = [{ lte: 1, points: 70 }, { gt: 1, points: 70 }];
+    j.layers[0].signals[0].points = [
+      { lt: 0, points: 70 },
+      { gte: 0, points: 70 },
+    ];
+    j.layers[0].signals[1].points = [
+      { lt: 0, points: 70 },
+      { gte: 0, points: 70 },
+    ];
+    j.layers[1].signals[0].points = [
+      { lte: 1, points: 70 },
+      { gt: 1, points: 70 },
+    ];
   });
   const r = score(c, { x1: 0, x2: 0, x3: 0 });
   assert.ok(Math.abs(r.score - 70) < 1e-12);
@@ -206,10 +253,13 @@ test('band thresholds per segment; unknown and missing segments use the defaults
     j.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value: 75 }];
   });
   const band = (segment: string | null, value = 75) => {
-    const cc = value === 75 ? c : tinyCard((j) => {
-      j.bands.segments = { enterprise: { green: 80, yellow: 50 }, smb: { green: 60, yellow: 30 } };
-      j.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value }];
-    });
+    const cc =
+      value === 75
+        ? c
+        : tinyCard((j) => {
+            j.bands.segments = { enterprise: { green: 80, yellow: 50 }, smb: { green: 60, yellow: 30 } };
+            j.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value }];
+          });
     return score(cc, { segment, x1: 0, x2: 0, x3: 0 }).band;
   };
   assert.equal(band('enterprise'), 'YELLOW');
@@ -224,7 +274,16 @@ test('band thresholds per segment; unknown and missing segments use the defaults
 
 test('reasons: the top three signals by weighted points lost, ties in scorecard order', () => {
   // every usage signal at its worst band
-  const r = score(card, healthy({ usage_trend_14d: -1, login_frequency_change_14d: -1, license_utilization: 0, feature_adoption_breadth_change_30d: -1, nps_trend: -5 }));
+  const r = score(
+    card,
+    healthy({
+      usage_trend_14d: -1,
+      login_frequency_change_14d: -1,
+      license_utilization: 0,
+      feature_adoption_breadth_change_30d: -1,
+      nps_trend: -5,
+    }),
+  );
   // lost: trend 0.4*0.35*90=12.6, login 0.4*0.2*90=7.2, util 7.2, adoption 0.4*0.15*90=5.4, nps 0.15*0.55*90=7.425
   assert.deepEqual(r.reasons, ['usage_trend_14d', 'nps_trend', 'login_frequency_change_14d']);
   const tie = score(tinyCard(), { x1: -1, x2: -1, x3: 0 });
@@ -242,9 +301,15 @@ test('points rules apply before the bands and before the missing policy', () => 
 });
 
 test('bad signal values are errors that name the signal', () => {
-  assert.throws(() => scoreAccount(card, healthy({ usage_trend_14d: 'lots' })), /signal usage_trend_14d: "lots" is not a number/);
+  assert.throws(
+    () => scoreAccount(card, healthy({ usage_trend_14d: 'lots' })),
+    /signal usage_trend_14d: "lots" is not a number/,
+  );
   assert.throws(() => compileScorer(card)(healthy({ usage_trend_14d: 'lots' })), /signal usage_trend_14d/);
-  assert.throws(() => scoreAccount(card, healthy({ zero_usage_14d: 'maybe' })), /signal zero_usage_14d: "maybe" is not a boolean/);
+  assert.throws(
+    () => scoreAccount(card, healthy({ zero_usage_14d: 'maybe' })),
+    /signal zero_usage_14d: "maybe" is not a boolean/,
+  );
 });
 
 test('a compiled scorer can be reused: no state leaks from one call into the next', () => {
@@ -262,10 +327,13 @@ test('probability: piecewise linear through the isotonic knots, constant outside
     j.overrides = [{ id: 's', when: { signal: 'x2', op: '>', value: -1e9 }, action: 'set', value: 0 }];
   });
   const at = (v: number) =>
-    score(tinyCard((j) => {
-      j.probability = { method: 'isotonic', x: [20, 50, 80], y: [0.6, 0.2, 0.05] };
-      j.overrides = [{ id: 's', when: { signal: 'x2', op: '>', value: -1e9 }, action: 'set', value: v }];
-    }), { x1: 0, x2: 0, x3: 0 }).probability!;
+    score(
+      tinyCard((j) => {
+        j.probability = { method: 'isotonic', x: [20, 50, 80], y: [0.6, 0.2, 0.05] };
+        j.overrides = [{ id: 's', when: { signal: 'x2', op: '>', value: -1e9 }, action: 'set', value: v }];
+      }),
+      { x1: 0, x2: 0, x3: 0 },
+    ).probability!;
   assert.equal(score(c, { x1: 0, x2: 0, x3: 0 }).probability, 0.6);
   assert.equal(at(10), 0.6);
   assert.equal(at(20), 0.6);

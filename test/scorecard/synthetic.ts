@@ -74,7 +74,20 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
   const rng = new Rng(options.seed);
   const effect = (l: Layer) => options.layers?.[l] ?? 1;
   const cols: Record<string, (number | string | null)[]> = {};
-  const names = ['account_id', 'as_of', 'segment', ...FEATURES.map((f) => f.name), 'zero_usage_14d', 'champion_departed', 'active_escalation', 'days_to_renewal', 'annual_value', 'seats', 'tenure_days', 'churned_within_90d'];
+  const names = [
+    'account_id',
+    'as_of',
+    'segment',
+    ...FEATURES.map((f) => f.name),
+    'zero_usage_14d',
+    'champion_departed',
+    'active_escalation',
+    'days_to_renewal',
+    'annual_value',
+    'seats',
+    'tenure_days',
+    'churned_within_90d',
+  ];
   for (const n of names) cols[n] = [];
   for (let a = 0; a < options.accounts; a++) {
     const segment = SEGMENTS[a % 3]!;
@@ -83,7 +96,9 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
       const asOf = `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
       let eta = (options.intercept ?? -3) + frailty + (segment === 'smb' ? 0.4 : segment === 'enterprise' ? -0.4 : 0);
       for (const f of FEATURES) {
-        const missing = (f.name === 'nps_trend' && rng.next() < 0.5) || (f.name === 'champion_engagement_change_30d' && rng.next() < 0.15);
+        const missing =
+          (f.name === 'nps_trend' && rng.next() < 0.5) ||
+          (f.name === 'champion_engagement_change_30d' && rng.next() < 0.15);
         const { value, risk } = draw(rng, f.name);
         if (!missing) eta += effect(f.layer) * STRENGTH[f.name]! * risk;
         cols[f.name]!.push(missing ? null : value);
@@ -113,7 +128,9 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
   for (const n of names) {
     const text = n === 'account_id' || n === 'as_of' || n === 'segment';
     kinds[n] = n === 'as_of' ? 'date' : text ? 'text' : 'number';
-    columns[n] = text ? (cols[n] as (string | null)[]) : Float64Array.from(cols[n]!, (v) => (v === null ? NaN : (v as number)));
+    columns[n] = text
+      ? (cols[n] as (string | null)[])
+      : Float64Array.from(cols[n]!, (v) => (v === null ? NaN : (v as number)));
   }
   return { n: cols['account_id']!.length, names, kinds, columns };
 }

@@ -19,7 +19,8 @@ export function makeAccounts(n: number, seed = 7, asOf: string | null = '2024-06
     for (const f of FEATURES) {
       const r = rng.next();
       if (r < 0.08) a[f.name] = null;
-      else if (r < 0.12) continue; // absent
+      else if (r < 0.12)
+        continue; // absent
       else if (f.name.startsWith('days_since')) a[f.name] = rng.int(200);
       else if (f.name === 'license_utilization') a[f.name] = Math.round(rng.uniform(0, 1.2) * 1000) / 1000;
       else if (f.name === 'nps_trend') a[f.name] = Math.round(rng.uniform(-6, 6) * 10) / 10;

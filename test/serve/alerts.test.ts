@@ -1,7 +1,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { AlertDispatcher, MemoryAlertLedger, alertEventId, detectAlerts, openScoreHistory, ServiceMetrics, type ScoreRecord } from '../../src/serve/index.js';
+import {
+  AlertDispatcher,
+  MemoryAlertLedger,
+  alertEventId,
+  detectAlerts,
+  ServiceMetrics,
+} from '../../src/serve/index.js';
+import { openScoreHistory, type ScoreRecord } from '../../src/history/index.js';
 import { tempDir } from '../support/paths.js';
 import { eventually, get, parseMetrics, post, startReceiver, startService } from './support.js';
 
@@ -14,26 +21,64 @@ after(() => tmp.cleanup());
 const fast = { baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2000 };
 
 function rec(score: number, band: string, extra: Partial<ScoreRecord> = {}): ScoreRecord {
-  return { account_id: 'A', as_of: '2024-06-30', score, band, probability: null, escalate: false, layers: {}, overrides: [], reasons: ['usage_trend_14d'], ...extra };
+  return {
+    account_id: 'A',
+    as_of: '2024-06-30',
+    score,
+    band,
+    probability: null,
+    escalate: false,
+    layers: {},
+    overrides: [],
+    reasons: ['usage_trend_14d'],
+    ...extra,
+  };
 }
-const prev = (score: number, band: string, escalate = false) => ({ account_id: 'A', as_of: '2024-05-31', score, band, escalate });
+const prev = (score: number, band: string, escalate = false) => ({
+  account_id: 'A',
+  as_of: '2024-05-31',
+  score,
+  band,
+  escalate,
+});
 
 test('detectAlerts: band change, a drop of more than N points, a rising escalate flag', () => {
   const rules = { dropThreshold: 15 };
   assert.deepEqual(detectAlerts(rec(72, 'GREEN'), prev(75, 'GREEN'), rules), []);
-  assert.deepEqual(detectAlerts(rec(60, 'YELLOW'), prev(75, 'GREEN'), rules).map((e) => e.kind), ['band_change'], 'a drop of exactly N is not more than N');
+  assert.deepEqual(
+    detectAlerts(rec(60, 'YELLOW'), prev(75, 'GREEN'), rules).map((e) => e.kind),
+    ['band_change'],
+    'a drop of exactly N is not more than N',
+  );
   const both = detectAlerts(rec(38, 'RED'), prev(75, 'GREEN'), rules);
-  assert.deepEqual(both.map((e) => e.kind), ['band_change', 'score_drop']);
+  assert.deepEqual(
+    both.map((e) => e.kind),
+    ['band_change', 'score_drop'],
+  );
   assert.equal(both[1]!.score_change, -37);
   assert.deepEqual(both[1]!.old, { as_of: '2024-05-31', score: 75, band: 'GREEN' });
   assert.deepEqual(both[1]!.new, { score: 38, band: 'RED' });
   assert.match(both[0]!.reason, /band changed from GREEN to RED \(score 75 -> 38 since 2024-05-31\)/);
   assert.match(both[1]!.reason, /score dropped 37 points \(75 -> 38\) since 2024-05-31, more than 15/);
   assert.deepEqual(detectAlerts(rec(20, 'RED'), null, rules), [], 'a first score has nothing to change from');
-  assert.deepEqual(detectAlerts(rec(50, 'YELLOW', { escalate: true }), null, rules).map((e) => e.kind), ['escalate']);
-  assert.deepEqual(detectAlerts(rec(50, 'YELLOW', { escalate: true }), prev(52, 'YELLOW', false), rules).map((e) => e.kind), ['escalate']);
-  assert.deepEqual(detectAlerts(rec(50, 'YELLOW', { escalate: true }), prev(52, 'YELLOW', true), rules), [], 'a flag that stays up does not alert again');
-  assert.deepEqual(detectAlerts(rec(80, 'GREEN'), prev(30, 'RED'), rules).map((e) => e.kind), ['band_change'], 'recoveries are band changes too');
+  assert.deepEqual(
+    detectAlerts(rec(50, 'YELLOW', { escalate: true }), null, rules).map((e) => e.kind),
+    ['escalate'],
+  );
+  assert.deepEqual(
+    detectAlerts(rec(50, 'YELLOW', { escalate: true }), prev(52, 'YELLOW', false), rules).map((e) => e.kind),
+    ['escalate'],
+  );
+  assert.deepEqual(
+    detectAlerts(rec(50, 'YELLOW', { escalate: true }), prev(52, 'YELLOW', true), rules),
+    [],
+    'a flag that stays up does not alert again',
+  );
+  assert.deepEqual(
+    detectAlerts(rec(80, 'GREEN'), prev(30, 'RED'), rules).map((e) => e.kind),
+    ['band_change'],
+    'recoveries are band changes too',
+  );
 });
 
 test('event ids are deterministic in account, as_of and kind', () => {
@@ -46,7 +91,13 @@ test('event ids are deterministic in account, as_of and kind', () => {
   assert.equal(detectAlerts(rec(30, 'RED'), prev(80, 'GREEN'), { dropThreshold: 15 })[0]!.event_id, id);
 });
 
-const healthy = { account_id: 'ACME', usage_trend_14d: 0.5, license_utilization: 0.9, days_since_last_csm_interaction: 5, support_ticket_trend_30d: -0.2 };
+const healthy = {
+  account_id: 'ACME',
+  usage_trend_14d: 0.5,
+  license_utilization: 0.9,
+  days_since_last_csm_interaction: 5,
+  support_ticket_trend_30d: -0.2,
+};
 
 test('the service posts alerts to a receiver that fails twice, once per event, and never again for the same event', async () => {
   const receiver = await startReceiver({ failFirst: 2, failStatus: 503 });
@@ -59,14 +110,28 @@ test('the service posts alerts to a receiver that fails twice, once per event, a
     const day2 = (await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true })).body;
     assert.equal(day2.band, 'RED');
 
-    await eventually('two events delivered', () => (receiver.received.filter((r) => r.status === 200).length === 2 ? true : undefined), 10_000);
+    await eventually(
+      'two events delivered',
+      () => (receiver.received.filter((r) => r.status === 200).length === 2 ? true : undefined),
+      10_000,
+    );
     assert.equal(receiver.received.length, 6, 'three attempts per event: two failures, then success');
     const byKey = new Map<string, typeof receiver.received>();
-    for (const r of receiver.received) byKey.set(String(r.headers['idempotency-key']), [...(byKey.get(String(r.headers['idempotency-key'])) ?? []), r]);
-    assert.deepEqual([...byKey.keys()].sort(), [alertEventId('ACME', '2024-06-30', 'band_change'), alertEventId('ACME', '2024-06-30', 'score_drop')].sort());
+    for (const r of receiver.received)
+      byKey.set(String(r.headers['idempotency-key']), [...(byKey.get(String(r.headers['idempotency-key'])) ?? []), r]);
+    assert.deepEqual(
+      [...byKey.keys()].sort(),
+      [alertEventId('ACME', '2024-06-30', 'band_change'), alertEventId('ACME', '2024-06-30', 'score_drop')].sort(),
+    );
     for (const [key, attempts] of byKey) {
-      assert.deepEqual(attempts.map((a) => a.status), [503, 503, 200]);
-      assert.ok(attempts.every((a) => a.body.event_id === key && JSON.stringify(a.body) === JSON.stringify(attempts[0]!.body)), 'every attempt is the same event');
+      assert.deepEqual(
+        attempts.map((a) => a.status),
+        [503, 503, 200],
+      );
+      assert.ok(
+        attempts.every((a) => a.body.event_id === key && JSON.stringify(a.body) === JSON.stringify(attempts[0]!.body)),
+        'every attempt is the same event',
+      );
       // Exponential backoff: the second wait is about twice the first (lower bounds only: timers never fire early).
       assert.ok(attempts[1]!.at - attempts[0]!.at >= 19, 'first retry waits the base delay');
       assert.ok(attempts[2]!.at - attempts[1]!.at >= 39, 'second retry waits twice as long');
@@ -86,7 +151,10 @@ test('the service posts alerts to a receiver that fails twice, once per event, a
     assert.equal(m.get('churnkit_alerts_sent_total{kind="score_drop"}'), 1);
     assert.equal(m.get('churnkit_alert_attempts_total{outcome="http_error"}'), 4);
     const ledger = await svc.app.churnkit.history!.alerts();
-    assert.deepEqual(ledger.map((e) => [e.kind, e.status, e.attempts]).sort(), [['band_change', 'sent', 3], ['score_drop', 'sent', 3]]);
+    assert.deepEqual(ledger.map((e) => [e.kind, e.status, e.attempts]).sort(), [
+      ['band_change', 'sent', 3],
+      ['score_drop', 'sent', 3],
+    ]);
 
     // The same day scored again: same events, not sent again.
     await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true });
@@ -100,7 +168,11 @@ test('the service posts alerts to a receiver that fails twice, once per event, a
 
     // Renewal in 30 days with a low score raises escalate: alerted once, not again while it stays up.
     await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-07-31', zero_usage_14d: true, days_to_renewal: 30 });
-    await eventually('the escalate event', () => (receiver.received.some((r) => r.status === 200 && r.body.kind === 'escalate') ? true : undefined), 10_000);
+    await eventually(
+      'the escalate event',
+      () => (receiver.received.some((r) => r.status === 200 && r.body.kind === 'escalate') ? true : undefined),
+      10_000,
+    );
     await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-08-31', zero_usage_14d: true, days_to_renewal: 10 });
     await svc.close();
     assert.equal(receiver.received.filter((r) => r.status === 200).length, 3);
@@ -112,7 +184,10 @@ test('the service posts alerts to a receiver that fails twice, once per event, a
 });
 
 test('delivery gives up after a bounded number of attempts, and does not retry a 4xx', async () => {
-  for (const [status, expectedAttempts] of [[500, 3], [400, 1]] as const) {
+  for (const [status, expectedAttempts] of [
+    [500, 3],
+    [400, 1],
+  ] as const) {
     const receiver = await startReceiver({ failFirst: 99, failStatus: status });
     const metrics = new ServiceMetrics();
     const ledger = await openScoreHistory(':memory:');
@@ -122,7 +197,10 @@ test('delivery gives up after a bounded number of attempts, and does not retry a
       await eventually('the dispatcher to give up', () => (d.pending === 0 ? true : undefined), 10_000);
       assert.equal(receiver.received.length, expectedAttempts, `HTTP ${status}`);
       assert.equal(metrics.alertsFailed.get({ kind: 'band_change' }), 1);
-      assert.deepEqual((await ledger.alerts()).map((e) => [e.status, e.attempts]), [['failed', expectedAttempts]]);
+      assert.deepEqual(
+        (await ledger.alerts()).map((e) => [e.status, e.attempts]),
+        [['failed', expectedAttempts]],
+      );
       // Failed is final: the event is claimed and not sent again.
       await d.submit(detectAlerts(rec(20, 'RED'), prev(80, 'GREEN'), { dropThreshold: 100 }));
       assert.equal(d.pending, 0);
@@ -146,7 +224,14 @@ test('an unreachable webhook is retried, then recorded as failed; shutting down 
   assert.equal(metrics.alertAttempts.get({ outcome: 'network_error' }), 4);
   assert.equal(metrics.alertsFailed.total(), 2);
 
-  const slow = new AlertDispatcher({ webhook: dead, ledger: new MemoryAlertLedger(), metrics, maxAttempts: 50, baseDelayMs: 1000, maxDelayMs: 1000 });
+  const slow = new AlertDispatcher({
+    webhook: dead,
+    ledger: new MemoryAlertLedger(),
+    metrics,
+    maxAttempts: 50,
+    baseDelayMs: 1000,
+    maxDelayMs: 1000,
+  });
   await slow.submit(detectAlerts(rec(20, 'RED'), prev(80, 'GREEN'), { dropThreshold: 10 }));
   const t0 = performance.now();
   await slow.drain(100);

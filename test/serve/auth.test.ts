@@ -35,7 +35,11 @@ test('no key is a 401 with a WWW-Authenticate challenge', async () => {
 });
 
 test('a wrong key is a 403', async () => {
-  for (const headers of <Record<string, string>[]>[{ authorization: 'Bearer nope' }, { 'x-api-key': `${KEY_A}x` }, { authorization: `Bearer ${KEY_A.slice(0, -1)}` }]) {
+  for (const headers of <Record<string, string>[]>[
+    { authorization: 'Bearer nope' },
+    { 'x-api-key': `${KEY_A}x` },
+    { authorization: `Bearer ${KEY_A.slice(0, -1)}` },
+  ]) {
     const r = await post(svc.base, '/v1/score', body, headers);
     assert.equal(r.status, 403, JSON.stringify(headers));
     assert.equal(r.body.code, 'forbidden');
@@ -43,7 +47,11 @@ test('a wrong key is a 403', async () => {
 });
 
 test('every key in the file is accepted, as Bearer or X-API-Key', async () => {
-  for (const headers of <Record<string, string>[]>[{ authorization: `Bearer ${KEY_A}` }, { authorization: `bearer ${KEY_B}` }, { 'x-api-key': KEY_A }]) {
+  for (const headers of <Record<string, string>[]>[
+    { authorization: `Bearer ${KEY_A}` },
+    { authorization: `bearer ${KEY_B}` },
+    { 'x-api-key': KEY_A },
+  ]) {
     const r = await post(svc.base, '/v1/score', body, headers);
     assert.equal(r.status, 200, JSON.stringify(headers));
   }

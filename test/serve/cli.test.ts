@@ -31,13 +31,24 @@ async function serve(args: string[]): Promise<Child> {
   proc.stdout.on('data', (d) => (out += d));
   proc.stderr.on('data', (d) => (err += d));
   const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const base = await eventually('the service to listen', () => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(err)?.[1], 20_000);
+  const base = await eventually(
+    'the service to listen',
+    () => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(err)?.[1],
+    20_000,
+  );
   return { proc, base, stdout: () => out, stderr: () => err, exit };
 }
 
 const probe = {
-  account_id: 'PROBE', as_of: '2024-06-30', usage_trend_14d: 0.5, login_frequency_change_14d: 0.4, license_utilization: 0.9,
-  support_ticket_trend_30d: -0.5, days_since_last_csm_interaction: 45, champion_engagement_change_30d: 0.3, nps_trend: 2,
+  account_id: 'PROBE',
+  as_of: '2024-06-30',
+  usage_trend_14d: 0.5,
+  login_frequency_change_14d: 0.4,
+  license_utilization: 0.9,
+  support_ticket_trend_30d: -0.5,
+  days_since_last_csm_interaction: 45,
+  champion_engagement_change_30d: 0.3,
+  nps_trend: 2,
 };
 
 test('SIGHUP reloads the scorecard; a broken file is refused and the old one keeps serving', async () => {
@@ -51,13 +62,21 @@ test('SIGHUP reloads the scorecard; a broken file is refused and the old one kee
     assert.equal((await post(child.base, '/v1/score', probe)).body.band, 'GREEN');
     await writeFileAtomic(path, JSON.stringify(strict));
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await post(child.base, '/v1/score', probe)).body.band, 'GREEN', '--no-watch: no reload without a signal');
+    assert.equal(
+      (await post(child.base, '/v1/score', probe)).body.band,
+      'GREEN',
+      '--no-watch: no reload without a signal',
+    );
     child.proc.kill('SIGHUP');
-    await eventually('the reloaded card', async () => ((await post(child.base, '/v1/score', probe)).body.band === 'YELLOW' ? true : undefined));
+    await eventually('the reloaded card', async () =>
+      (await post(child.base, '/v1/score', probe)).body.band === 'YELLOW' ? true : undefined,
+    );
 
     await writeFile(path, '{"kind": "churnkit.scorecard", "version": 1, "layers": []}');
     child.proc.kill('SIGHUP');
-    await eventually('the refusal', async () => ((await get(child.base, '/v1/model')).body.reloads.refused === 1 ? true : undefined));
+    await eventually('the refusal', async () =>
+      (await get(child.base, '/v1/model')).body.reloads.refused === 1 ? true : undefined,
+    );
     assert.equal((await post(child.base, '/v1/score', probe)).body.band, 'YELLOW');
     assert.match(child.stderr(), /scorecard reload refused/);
   } finally {
@@ -75,18 +94,24 @@ test('SIGTERM finishes a request in flight, refuses new connections, and exits 0
   socket.on('data', (d) => (response += d));
   const ended = new Promise<void>((resolve) => socket.on('end', resolve));
   await new Promise<void>((resolve) => socket.on('connect', resolve));
-  socket.write(`POST /v1/score HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`);
+  socket.write(
+    `POST /v1/score HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 20)}`,
+  );
   await new Promise((r) => setTimeout(r, 200));
 
   child.proc.kill('SIGTERM');
-  await eventually('the listener to close', async () => {
-    try {
-      await fetch(`${child.base}/healthz`);
-      return undefined;
-    } catch {
-      return true;
-    }
-  }, 10_000);
+  await eventually(
+    'the listener to close',
+    async () => {
+      try {
+        await fetch(`${child.base}/healthz`);
+        return undefined;
+      } catch {
+        return true;
+      }
+    },
+    10_000,
+  );
 
   socket.write(body.slice(20));
   await ended;

@@ -23,12 +23,30 @@ function toColumns(accounts: readonly Account[]): Record<string, unknown[]> {
 
 test('POST /v1/score/columns gives, column for column, what /v1/score/batch gives row by row', async () => {
   const accounts = makeAccounts(MAX_BATCH, 31);
-  const [rows, cols] = await Promise.all([post(svc.base, '/v1/score/batch', { accounts }), post(svc.base, '/v1/score/columns', { columns: toColumns(accounts) })]);
+  const [rows, cols] = await Promise.all([
+    post(svc.base, '/v1/score/batch', { accounts }),
+    post(svc.base, '/v1/score/columns', { columns: toColumns(accounts) }),
+  ]);
   assert.equal(rows.status, 200, rows.text.slice(0, 300));
   assert.equal(cols.status, 200, cols.text.slice(0, 300));
   const c = cols.body.columns;
   assert.equal(cols.body.n, MAX_BATCH);
-  assert.deepEqual(Object.keys(c), ['account_id', 'as_of', 'score', 'band', 'probability', 'layer_usage', 'layer_engagement', 'layer_relationship', 'layer_outcome', 'overrides', 'reasons', 'escalate', 'base_score', 'score_change']);
+  assert.deepEqual(Object.keys(c), [
+    'account_id',
+    'as_of',
+    'score',
+    'band',
+    'probability',
+    'layer_usage',
+    'layer_engagement',
+    'layer_relationship',
+    'layer_outcome',
+    'overrides',
+    'reasons',
+    'escalate',
+    'base_score',
+    'score_change',
+  ]);
   let fired = 0;
   rows.body.results.forEach((r: any, i: number) => {
     assert.equal(c.account_id[i], r.account_id);
@@ -52,7 +70,9 @@ test('POST /v1/score/columns gives, column for column, what /v1/score/batch give
 });
 
 test('absent columns are missing for every row; as_of comes from the request, else today', async () => {
-  const r = await post(svc.base, '/v1/score/columns', { columns: { account_id: ['A', 'B'], zero_usage_14d: [true, null] } });
+  const r = await post(svc.base, '/v1/score/columns', {
+    columns: { account_id: ['A', 'B'], zero_usage_14d: [true, null] },
+  });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.body.columns.as_of, ['2024-07-01', '2024-07-01']);
   assert.equal(r.body.columns.score[0], 10, 'zero usage sets the score to 10');
@@ -63,14 +83,36 @@ test('absent columns are missing for every row; as_of comes from the request, el
 });
 
 const refusals: { name: string; body: unknown; code?: string; field: string | RegExp }[] = [
-  { name: 'columns of different lengths', body: { columns: { account_id: ['A', 'B'], usage_trend_14d: [0.1] } }, code: 'column_length', field: '/columns/usage_trend_14d' },
+  {
+    name: 'columns of different lengths',
+    body: { columns: { account_id: ['A', 'B'], usage_trend_14d: [0.1] } },
+    code: 'column_length',
+    field: '/columns/usage_trend_14d',
+  },
   { name: 'an unknown column', body: { columns: { account_id: ['A'], bogus: [1] } }, field: '/columns/bogus' },
-  { name: 'text in a number column', body: { columns: { account_id: ['A', 'B'], seats: [3, 'ten'] } }, field: '/columns/seats/1' },
-  { name: 'a column that is not an array', body: { columns: { account_id: ['A'], seats: 3 } }, field: '/columns/seats' },
+  {
+    name: 'text in a number column',
+    body: { columns: { account_id: ['A', 'B'], seats: [3, 'ten'] } },
+    field: '/columns/seats/1',
+  },
+  {
+    name: 'a column that is not an array',
+    body: { columns: { account_id: ['A'], seats: 3 } },
+    field: '/columns/seats',
+  },
   { name: 'no account_id column', body: { columns: { seats: [3] } }, field: /account_id/ },
   { name: 'a bad date', body: { columns: { account_id: ['A'], as_of: ['2024-02-30'] } }, field: '/columns/as_of/0' },
-  { name: 'the same account and as_of twice', body: { as_of: '2024-01-31', columns: { account_id: ['A', 'B', 'A'] } }, code: 'duplicate_account', field: '/columns/account_id/2' },
-  { name: `more than ${MAX_COLUMNAR_ROWS} rows`, body: { columns: { account_id: Array.from({ length: MAX_COLUMNAR_ROWS + 1 }, (_, i) => `A${i}`) } }, field: '/columns/account_id' },
+  {
+    name: 'the same account and as_of twice',
+    body: { as_of: '2024-01-31', columns: { account_id: ['A', 'B', 'A'] } },
+    code: 'duplicate_account',
+    field: '/columns/account_id/2',
+  },
+  {
+    name: `more than ${MAX_COLUMNAR_ROWS} rows`,
+    body: { columns: { account_id: Array.from({ length: MAX_COLUMNAR_ROWS + 1 }, (_, i) => `A${i}`) } },
+    field: '/columns/account_id',
+  },
 ];
 
 for (const r of refusals) {
@@ -87,10 +129,16 @@ test('with a score history, columns get score_change from the previous request',
   const { dir, cleanup } = await tempDir('churnkit-columns-history-');
   const withHistory = await startService({ scorecard: 'default', history: join(dir, 'history.duckdb') });
   try {
-    const first = await post(withHistory.base, '/v1/score/columns', { as_of: '2024-06-30', columns: { account_id: ['A', 'B'], usage_trend_14d: [0.2, 0.2] } });
+    const first = await post(withHistory.base, '/v1/score/columns', {
+      as_of: '2024-06-30',
+      columns: { account_id: ['A', 'B'], usage_trend_14d: [0.2, 0.2] },
+    });
     assert.equal(first.status, 200, first.text);
     assert.deepEqual(first.body.columns.score_change, [null, null]);
-    const second = await post(withHistory.base, '/v1/score/columns', { as_of: '2024-07-31', columns: { account_id: ['B', 'A'], usage_trend_14d: [-0.5, 0.2] } });
+    const second = await post(withHistory.base, '/v1/score/columns', {
+      as_of: '2024-07-31',
+      columns: { account_id: ['B', 'A'], usage_trend_14d: [-0.5, 0.2] },
+    });
     assert.equal(second.status, 200, second.text);
     const [b, a] = second.body.columns.score_change;
     assert.equal(a, 0);
@@ -101,4 +149,3 @@ test('with a score history, columns get score_change from the previous request',
     await cleanup();
   }
 });
-

@@ -2,7 +2,7 @@ import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openScoreHistory, withScoreChanges, type ScoreHistory, type ScoreRecord } from '../../src/serve/index.js';
+import { openScoreHistory, withScoreChanges, type ScoreHistory, type ScoreRecord } from '../../src/history/index.js';
 import { repoRoot, tempDir } from '../support/paths.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 import { post, startService } from './support.js';
@@ -22,7 +22,19 @@ after(async () => {
 
 function rec(account_id: string, as_of: string, score: number, extra: Partial<ScoreRecord> = {}): ScoreRecord {
   const band = score >= 70 ? 'GREEN' : score >= 40 ? 'YELLOW' : 'RED';
-  return { account_id, as_of, score, band, probability: score / 1000, escalate: false, layers: { usage: score, outcome: null }, overrides: [], reasons: ['usage_trend_14d'], scorecard: 'f00d', ...extra };
+  return {
+    account_id,
+    as_of,
+    score,
+    band,
+    probability: score / 1000,
+    escalate: false,
+    layers: { usage: score, outcome: null },
+    overrides: [],
+    reasons: ['usage_trend_14d'],
+    scorecard: 'f00d',
+    ...extra,
+  };
 }
 
 const backends: { name: string; open: () => Promise<ScoreHistory> }[] = [
@@ -43,8 +55,19 @@ for (const backend of backends) {
           { account_id: 'B', as_of: '2024-01-31', score: 30, band: 'RED', escalate: false },
           null,
         ]);
-        assert.deepEqual((await h.previous(['A', 'C', 'Z'])).map((x) => x?.score ?? null), [55, 60, null]);
-        assert.deepEqual((await h.previous([{ account_id: 'A', as_of: '2024-02-29' }, { account_id: 'A', as_of: '2024-01-31' }])).map((x) => x?.score ?? null), [80, null]);
+        assert.deepEqual(
+          (await h.previous(['A', 'C', 'Z'])).map((x) => x?.score ?? null),
+          [55, 60, null],
+        );
+        assert.deepEqual(
+          (
+            await h.previous([
+              { account_id: 'A', as_of: '2024-02-29' },
+              { account_id: 'A', as_of: '2024-01-31' },
+            ])
+          ).map((x) => x?.score ?? null),
+          [80, null],
+        );
       } finally {
         await h.close();
       }
@@ -70,8 +93,16 @@ for (const backend of backends) {
       const h = await backend.open();
       try {
         await h.record([rec('A', '2024-01-31', 90)]);
-        const p = await h.record([rec('A', '2024-04-30', 40), rec('A', '2024-02-29', 70), rec('A', '2024-03-31', 60), rec('B', '2024-03-31', 10)]);
-        assert.deepEqual(p.map((x) => x && `${x.as_of}:${x.score}`), ['2024-03-31:60', '2024-01-31:90', '2024-02-29:70', null]);
+        const p = await h.record([
+          rec('A', '2024-04-30', 40),
+          rec('A', '2024-02-29', 70),
+          rec('A', '2024-03-31', 60),
+          rec('B', '2024-03-31', 10),
+        ]);
+        assert.deepEqual(
+          p.map((x) => x && `${x.as_of}:${x.score}`),
+          ['2024-03-31:60', '2024-01-31:90', '2024-02-29:70', null],
+        );
       } finally {
         await h.close();
       }
@@ -81,7 +112,9 @@ for (const backend of backends) {
       const h = await backend.open();
       try {
         const ids = [`O'Brien, "Ltd"`, 'Zoë ✓', 'a\\b', '{1,2}', 'NULL', ' spaced '];
-        await h.record(ids.map((id, i) => rec(id, '2024-01-31', i * 10.5, { probability: null, escalate: i % 2 === 0 })));
+        await h.record(
+          ids.map((id, i) => rec(id, '2024-01-31', i * 10.5, { probability: null, escalate: i % 2 === 0 })),
+        );
         const prev = await h.previous(ids);
         ids.forEach((id, i) => {
           assert.equal(prev[i]!.account_id, id);
@@ -99,7 +132,10 @@ for (const backend of backends) {
         const days = ['2024-01-31', '2024-02-29', '2024-03-31'];
         // 30 callers at once, each scoring 10 accounts for one day; accounts overlap across callers.
         const calls = Array.from({ length: 30 }, (_, c) =>
-          h.record(Array.from({ length: 10 }, (_, j) => rec(`ACC${(c * 7 + j) % 50}`, days[c % 3]!, c * 10 + j)), { source: 'test' }),
+          h.record(
+            Array.from({ length: 10 }, (_, j) => rec(`ACC${(c * 7 + j) % 50}`, days[c % 3]!, c * 10 + j)),
+            { source: 'test' },
+          ),
         );
         const results = await Promise.all(calls);
         const written = new Map<string, Map<string, Set<number>>>();
@@ -121,7 +157,9 @@ for (const backend of backends) {
         // Every previous handed out is strictly earlier than its record, and was really written.
         results.forEach((r, c) => {
           assert.equal(r.length, 10);
-          r.forEach((p) => assert.ok(p === null || (p.as_of < days[c % 3]! && written.get(p.account_id)!.get(p.as_of)!.has(p.score))));
+          r.forEach((p) =>
+            assert.ok(p === null || (p.as_of < days[c % 3]! && written.get(p.account_id)!.get(p.as_of)!.has(p.score))),
+          );
         });
       } finally {
         await h.close();
@@ -131,14 +169,30 @@ for (const backend of backends) {
     test('an alert event is claimed exactly once, even by racing callers', async () => {
       const h = await backend.open();
       try {
-        const ev = (id: string) => ({ event_id: id, account_id: 'A', as_of: '2024-01-31', kind: 'band_change', payload: JSON.stringify({ id }) });
-        const races = await Promise.all(Array.from({ length: 12 }, (_, i) => h.claim([ev('e1'), ev(`e${2 + (i % 3)}`), ev('e1')])));
+        const ev = (id: string) => ({
+          event_id: id,
+          account_id: 'A',
+          as_of: '2024-01-31',
+          kind: 'band_change',
+          payload: JSON.stringify({ id }),
+        });
+        const races = await Promise.all(
+          Array.from({ length: 12 }, (_, i) => h.claim([ev('e1'), ev(`e${2 + (i % 3)}`), ev('e1')])),
+        );
         const wins = new Map<string, number>();
         for (const won of races) for (const id of won) wins.set(id, (wins.get(id) ?? 0) + 1);
-        assert.deepEqual([...wins.entries()].sort(), [['e1', 1], ['e2', 1], ['e3', 1], ['e4', 1]]);
+        assert.deepEqual([...wins.entries()].sort(), [
+          ['e1', 1],
+          ['e2', 1],
+          ['e3', 1],
+          ['e4', 1],
+        ]);
         await h.finish('e1', 'sent', 3);
         const rows = await h.alerts();
-        assert.deepEqual(rows.find((r) => r.event_id === 'e1'), { event_id: 'e1', account_id: 'A', as_of: '2024-01-31', kind: 'band_change', status: 'sent', attempts: 3 });
+        assert.deepEqual(
+          rows.find((r) => r.event_id === 'e1'),
+          { event_id: 'e1', account_id: 'A', as_of: '2024-01-31', kind: 'band_change', status: 'sent', attempts: 3 },
+        );
         assert.equal(rows.length, 4);
       } finally {
         await h.close();
@@ -147,7 +201,13 @@ for (const backend of backends) {
 
     test('withScoreChanges gives a multi-snapshot run the same answers whatever the chunking', async () => {
       const rows: ScoreRecord[] = [];
-      for (let a = 0; a < 20; a++) for (const [m, d] of [['03', '31'], ['01', '31'], ['02', '29']]) rows.push(rec(`A${a}`, `2024-${m}-${d}`, (a * 13 + Number(m) * 17) % 100));
+      for (let a = 0; a < 20; a++)
+        for (const [m, d] of [
+          ['03', '31'],
+          ['01', '31'],
+          ['02', '29'],
+        ])
+          rows.push(rec(`A${a}`, `2024-${m}-${d}`, (a * 13 + Number(m) * 17) % 100));
       const h1 = await backend.open();
       const h2 = await backend.open();
       try {
@@ -155,7 +215,9 @@ for (const backend of backends) {
         const chunked = await withScoreChanges(h2, rows, { chunkSize: 7 });
         assert.deepEqual(chunked, whole);
         rows.forEach((r, i) => {
-          const earlier = rows.filter((x) => x.account_id === r.account_id && x.as_of < r.as_of).sort((x, y) => (x.as_of < y.as_of ? 1 : -1))[0];
+          const earlier = rows
+            .filter((x) => x.account_id === r.account_id && x.as_of < r.as_of)
+            .sort((x, y) => (x.as_of < y.as_of ? 1 : -1))[0];
           assert.equal(whole[i]!.score_change, earlier ? Math.round((r.score - earlier.score) * 1e6) / 1e6 : null);
         });
       } finally {
@@ -170,10 +232,18 @@ test('DuckDB: the history survives a restart; a second process gets a clear erro
   const path = join(tmp.dir, 'persist.duckdb');
   const h = await openScoreHistory(path);
   await h.record([rec('A', '2024-01-31', 77)]);
-  const other = spawnSync(process.execPath, ['--input-type=module', '-e', `
+  const other = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `
     const { openScoreHistory } = await import(${JSON.stringify(join(repoRoot, 'dist/src/serve/history.js'))});
     try { await openScoreHistory(${JSON.stringify(path)}); console.log('opened'); } catch (e) { console.log(e.message); }
-  `], { encoding: 'utf8' });
+  `,
+    ],
+    { encoding: 'utf8' },
+  );
   assert.match(other.stdout, /open in another process.*postgres:\/\//);
   await h.close();
   const again = await openScoreHistory(path);
@@ -188,9 +258,19 @@ test('PostgreSQL: several processes share one history safely (separate pools, ra
   const url = await pg.createDatabase('shared');
   const stores = await Promise.all([openScoreHistory(url), openScoreHistory(url), openScoreHistory(url)]);
   try {
-    await Promise.all(stores.map((s, k) => s.record(Array.from({ length: 200 }, (_, i) => rec(`S${i}`, '2024-01-31', (i + k) % 100)))));
-    const claims = await Promise.all(stores.map((s) => s.claim([{ event_id: 'shared-1', account_id: 'S1', as_of: '2024-01-31', kind: 'escalate', payload: '{}' }])));
-    assert.equal(claims.reduce((n, c) => n + c.size, 0), 1, 'one winner across processes');
+    await Promise.all(
+      stores.map((s, k) => s.record(Array.from({ length: 200 }, (_, i) => rec(`S${i}`, '2024-01-31', (i + k) % 100)))),
+    );
+    const claims = await Promise.all(
+      stores.map((s) =>
+        s.claim([{ event_id: 'shared-1', account_id: 'S1', as_of: '2024-01-31', kind: 'escalate', payload: '{}' }]),
+      ),
+    );
+    assert.equal(
+      claims.reduce((n, c) => n + c.size, 0),
+      1,
+      'one winner across processes',
+    );
     const prev = await stores[0]!.previous(Array.from({ length: 200 }, (_, i) => `S${i}`));
     assert.ok(prev.every((p) => p !== null && p.as_of === '2024-01-31'));
   } finally {
@@ -211,14 +291,26 @@ for (const backend of ['DuckDB', 'PostgreSQL'] as const) {
     const target = backend === 'DuckDB' ? join(tmp.dir, 'svc.duckdb') : await pg.createSchema('svc');
     const svc = await startService({ scorecard: 'default', history: target });
     try {
-      const healthy = { account_id: 'A', as_of: '2024-05-31', usage_trend_14d: 0.5, license_utilization: 0.9, days_since_last_csm_interaction: 5 };
+      const healthy = {
+        account_id: 'A',
+        as_of: '2024-05-31',
+        usage_trend_14d: 0.5,
+        license_utilization: 0.9,
+        days_since_last_csm_interaction: 5,
+      };
       const first = (await post(svc.base, '/v1/score', healthy)).body;
       assert.equal(first.score_change, null);
-      const second = (await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true })).body;
+      const second = (await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true }))
+        .body;
       assert.equal(second.score, 10);
       assert.equal(second.score_change, Math.round((10 - first.score) * 1e6) / 1e6);
       assert.deepEqual(second.previous, { as_of: '2024-05-31', score: first.score, band: first.band });
-      const batch = (await post(svc.base, '/v1/score/batch', { as_of: '2024-07-31', accounts: [{ account_id: 'A' }, { account_id: 'NEW' }] })).body.results;
+      const batch = (
+        await post(svc.base, '/v1/score/batch', {
+          as_of: '2024-07-31',
+          accounts: [{ account_id: 'A' }, { account_id: 'NEW' }],
+        })
+      ).body.results;
       assert.equal(batch[0].previous.as_of, '2024-06-30');
       assert.equal(batch[1].previous, null);
       assert.equal((await svc.app.churnkit.history!.previous(['A']))[0]!.as_of, '2024-07-31');

@@ -23,7 +23,10 @@ test('test/support/postgres: two clusters side by side, a database and a schema 
     assert.equal((await query(db, 'SELECT current_database() AS d'))[0]!['d'], 'probe');
     const schema = await second.createSchema('probe_schema');
     await query(schema, 'CREATE TABLE t (x int)');
-    assert.deepEqual(await query(second.url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 't'"), [{ table_schema: 'probe_schema' }]);
+    assert.deepEqual(
+      await query(second.url, "SELECT table_schema FROM information_schema.tables WHERE table_name = 't'"),
+      [{ table_schema: 'probe_schema' }],
+    );
     await assert.rejects(second.createDatabase('bad-name'), /letters, digits and underscores/);
     await assert.rejects(second.createSchema('x; DROP'), /letters, digits and underscores/);
   } finally {

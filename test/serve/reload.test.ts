@@ -9,8 +9,15 @@ import { eventually, get, parseMetrics, post, startService } from './support.js'
 
 /** An account the default card scores GREEN (well above 70) with a strict card YELLOW. */
 const probe = {
-  account_id: 'PROBE', as_of: '2024-06-30', usage_trend_14d: 0.5, login_frequency_change_14d: 0.4, license_utilization: 0.9,
-  support_ticket_trend_30d: -0.5, days_since_last_csm_interaction: 45, champion_engagement_change_30d: 0.3, nps_trend: 2,
+  account_id: 'PROBE',
+  as_of: '2024-06-30',
+  usage_trend_14d: 0.5,
+  login_frequency_change_14d: 0.4,
+  license_utilization: 0.9,
+  support_ticket_trend_30d: -0.5,
+  days_since_last_csm_interaction: 45,
+  champion_engagement_change_30d: 0.3,
+  nps_trend: 2,
 };
 
 async function cards(dir: string) {
@@ -24,7 +31,12 @@ async function cards(dir: string) {
   badWeights.layers[0].weight = 0.9;
   const path = join(dir, 'scorecard.json');
   await writeFile(path, JSON.stringify(json, null, 2));
-  return { path, normal: JSON.stringify(json, null, 2), strict: JSON.stringify(strict, null, 2), badWeights: JSON.stringify(badWeights, null, 2) };
+  return {
+    path,
+    normal: JSON.stringify(json, null, 2),
+    strict: JSON.stringify(strict, null, 2),
+    badWeights: JSON.stringify(badWeights, null, 2),
+  };
 }
 
 const metric = async (base: string, name: string) => parseMetrics((await get(base, '/metrics')).text).get(name) ?? 0;
@@ -44,12 +56,20 @@ test('reload(): a new file swaps in; broken files are refused and the old card k
     const second = (await get(svc.base, '/v1/model')).body.fingerprint;
     assert.notEqual(second, first);
 
-    for (const [what, content] of [['truncated JSON', c.normal.slice(0, 200)], ['weights not summing to 1', c.badWeights], ['not a scorecard', '{"kind":"something else"}']] as const) {
+    for (const [what, content] of [
+      ['truncated JSON', c.normal.slice(0, 200)],
+      ['weights not summing to 1', c.badWeights],
+      ['not a scorecard', '{"kind":"something else"}'],
+    ] as const) {
       await writeFileAtomic(c.path, content);
       const refused = await svc.app.churnkit.reload('test');
       assert.equal(refused.ok, false, what);
       assert.match(refused.error ?? '', /scorecard/, what);
-      assert.equal((await post(svc.base, '/v1/score', probe)).body.band, 'YELLOW', `${what}: the old card keeps serving`);
+      assert.equal(
+        (await post(svc.base, '/v1/score', probe)).body.band,
+        'YELLOW',
+        `${what}: the old card keeps serving`,
+      );
       assert.equal((await get(svc.base, '/v1/model')).body.fingerprint, second);
     }
     await rm(c.path);
@@ -64,7 +84,11 @@ test('reload(): a new file swaps in; broken files are refused and the old card k
     assert.equal(await metric(svc.base, `churnkit_scorecard_info{fingerprint="${second}",source="scorecard.json"}`), 1);
 
     await writeFileAtomic(c.path, c.strict);
-    assert.deepEqual(await svc.app.churnkit.reload('test'), { ok: true, changed: false }, 'the same bytes again: nothing to swap');
+    assert.deepEqual(
+      await svc.app.churnkit.reload('test'),
+      { ok: true, changed: false },
+      'the same bytes again: nothing to swap',
+    );
   } finally {
     await svc.close();
     await tmp.cleanup();
@@ -79,13 +103,19 @@ test('a file change reloads by itself (atomic rename and in-place write); a brok
     const band = async () => (await post(svc.base, '/v1/score', probe)).body.band as string;
     assert.equal(await band(), 'GREEN');
     await writeFileAtomic(c.path, c.strict);
-    await eventually('the strict card to serve after an atomic replace', async () => ((await band()) === 'YELLOW' ? true : undefined));
+    await eventually('the strict card to serve after an atomic replace', async () =>
+      (await band()) === 'YELLOW' ? true : undefined,
+    );
 
     await writeFile(c.path, c.normal);
-    await eventually('the normal card to serve after an in-place write', async () => ((await band()) === 'GREEN' ? true : undefined));
+    await eventually('the normal card to serve after an in-place write', async () =>
+      (await band()) === 'GREEN' ? true : undefined,
+    );
 
     await writeFile(c.path, '{ "kind": "churnkit.scorecard", ');
-    await eventually('the broken write to be refused', async () => ((await metric(svc.base, 'churnkit_scorecard_reloads_total{result="refused"}')) >= 1 ? true : undefined));
+    await eventually('the broken write to be refused', async () =>
+      (await metric(svc.base, 'churnkit_scorecard_reloads_total{result="refused"}')) >= 1 ? true : undefined,
+    );
     assert.equal(await band(), 'GREEN', 'the old card keeps serving');
 
     // A neighbour file changing does not reload anything.

@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cliPath, fixture, repoRoot, tempDir } from '../support/paths.js';
 import { loadFrame, numeric } from '../../src/data/frame.js';
-import { openScoreHistory } from '../../src/serve/index.js';
+import { openScoreHistory } from '../../src/history/index.js';
 
 function churnkit(...args: string[]) {
   const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', cwd: repoRoot });
@@ -21,18 +21,40 @@ const header = lines[0]!;
 const asOfOf = (line: string) => line.split(',')[1]!;
 const march = join(dir, 'march.csv');
 const april = join(dir, 'april.csv');
-await writeFile(march, [header, ...lines.filter((l) => asOfOf(l) === '2023-03-01')].join('\n') + '\n');
-await writeFile(april, [header, ...lines.filter((l) => asOfOf(l) === '2023-04-01')].join('\n') + '\n');
+await writeFile(march, `${[header, ...lines.filter((l) => asOfOf(l) === '2023-03-01')].join('\n')}\n`);
+await writeFile(april, `${[header, ...lines.filter((l) => asOfOf(l) === '2023-04-01')].join('\n')}\n`);
 
 test('score --history takes score_change from the previous run and appends this one', async () => {
   const db = join(dir, 'history.duckdb');
-  const first = churnkit('score', '--scorecard', 'default', '--features', march, '--history', db, '--out', join(dir, 'march-scores.parquet'), '--json');
+  const first = churnkit(
+    'score',
+    '--scorecard',
+    'default',
+    '--features',
+    march,
+    '--history',
+    db,
+    '--out',
+    join(dir, 'march-scores.parquet'),
+    '--json',
+  );
   assert.equal(first.code, 0, first.stderr);
   assert.equal(JSON.parse(first.stdout).recorded, 84);
   const marchScores = await loadFrame(join(dir, 'march-scores.parquet'));
   assert.ok(numeric(marchScores, 'score_change').every(Number.isNaN), 'the first run has nothing to compare with');
 
-  const second = churnkit('score', '--scorecard', 'default', '--features', april, '--history', db, '--out', join(dir, 'april-scores.parquet'), '--json');
+  const second = churnkit(
+    'score',
+    '--scorecard',
+    'default',
+    '--features',
+    april,
+    '--history',
+    db,
+    '--out',
+    join(dir, 'april-scores.parquet'),
+    '--json',
+  );
   assert.equal(second.code, 0, second.stderr);
   const aprilScores = await loadFrame(join(dir, 'april-scores.parquet'));
   const before = new Map<string, number>();
@@ -53,7 +75,15 @@ test('score --history takes score_change from the previous run and appends this 
   assert.ok(compared >= 80, `accounts scored in both months: ${compared}`);
 
   // Without the store, each file alone has no previous score.
-  const alone = churnkit('score', '--scorecard', 'default', '--features', april, '--out', join(dir, 'april-alone.parquet'));
+  const alone = churnkit(
+    'score',
+    '--scorecard',
+    'default',
+    '--features',
+    april,
+    '--out',
+    join(dir, 'april-alone.parquet'),
+  );
   assert.equal(alone.code, 0, alone.stderr);
   assert.ok(numeric(await loadFrame(join(dir, 'april-alone.parquet')), 'score_change').every(Number.isNaN));
 

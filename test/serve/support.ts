@@ -24,11 +24,18 @@ export interface Reply<T = any> {
 }
 
 /** A real HTTP request over loopback (undici fetch); the body is parsed as JSON when it can be. */
-export async function request<T = any>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+export async function request<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply<T>> {
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as string) : JSON.stringify(body);
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) (init.headers as Record<string, string>)['content-type'] = 'application/json';
+    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      (init.headers as Record<string, string>)['content-type'] = 'application/json';
   }
   const res = await fetch(`${base}${path}`, init);
   const text = await res.text();
@@ -41,8 +48,10 @@ export async function request<T = any>(base: string, method: string, path: strin
   return { status: res.status, headers: res.headers, body: parsed as T, text };
 }
 
-export const post = <T = any>(base: string, path: string, body: unknown, headers: Record<string, string> = {}) => request<T>(base, 'POST', path, body, headers);
-export const get = <T = any>(base: string, path: string, headers: Record<string, string> = {}) => request<T>(base, 'GET', path, undefined, headers);
+export const post = <T = any>(base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  request<T>(base, 'POST', path, body, headers);
+export const get = <T = any>(base: string, path: string, headers: Record<string, string> = {}) =>
+  request<T>(base, 'GET', path, undefined, headers);
 
 /** Raw bytes on a socket, for requests no HTTP client would send; resolves with the raw response. */
 export function rawRequest(base: string, payload: string | Buffer, timeoutMs = 5000): Promise<string> {
@@ -69,7 +78,12 @@ export function rawRequest(base: string, payload: string | Buffer, timeoutMs = 5
 }
 
 /** Polls until `check` returns a value other than undefined, or fails after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000, everyMs = 25): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 15_000,
+  everyMs = 25,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
@@ -102,7 +116,9 @@ export interface ReceivedHook {
  * A local webhook receiver: answers `failFirst` attempts of each event (by Idempotency-Key)
  * with `failStatus`, then 200. Records every attempt.
  */
-export async function startReceiver(options: { failFirst?: number; failStatus?: number } = {}): Promise<{ url: string; received: ReceivedHook[]; close(): Promise<void>; server: Server }> {
+export async function startReceiver(
+  options: { failFirst?: number; failStatus?: number } = {},
+): Promise<{ url: string; received: ReceivedHook[]; close(): Promise<void>; server: Server }> {
   const received: ReceivedHook[] = [];
   const attempts = new Map<string, number>();
   const server = createHttpServer((req, res) => {
@@ -112,8 +128,13 @@ export async function startReceiver(options: { failFirst?: number; failStatus?: 
       const key = String(req.headers['idempotency-key'] ?? '');
       const n = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, n);
-      const status = n <= (options.failFirst ?? 0) ? options.failStatus ?? 503 : 200;
-      received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), status, at: performance.now() });
+      const status = n <= (options.failFirst ?? 0) ? (options.failStatus ?? 503) : 200;
+      received.push({
+        headers: req.headers,
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        status,
+        at: performance.now(),
+      });
       res.writeHead(status, { 'content-type': 'application/json' }).end('{}');
     });
   });

@@ -14,7 +14,20 @@ test('churnkit simulate writes the eight tables and truth.json, prints a --json 
   const { dir, cleanup } = await tempDir('churnkit-sim-cli-');
   try {
     const out = join(dir, 'hist');
-    const r = churnkit('simulate', '--accounts', '60', '--months', '8', '--seed', '4', '--out', out, '--format', 'csv', '--json');
+    const r = churnkit(
+      'simulate',
+      '--accounts',
+      '60',
+      '--months',
+      '8',
+      '--seed',
+      '4',
+      '--out',
+      out,
+      '--format',
+      'csv',
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.equal(summary.ok, true);
@@ -22,12 +35,34 @@ test('churnkit simulate writes the eight tables and truth.json, prints a --json 
     assert.equal(summary.counts.accounts, 60);
     assert.ok(summary.counts.usage > 1000);
     assert.equal(summary.files.truth, 'truth.json');
-    assert.deepEqual((await readdir(out)).sort(), ['accounts.csv', 'contacts.csv', 'contracts.csv', 'integrations.csv', 'interactions.csv', 'nps.csv', 'tickets.csv', 'truth.json', 'usage.csv']);
+    assert.deepEqual((await readdir(out)).sort(), [
+      'accounts.csv',
+      'contacts.csv',
+      'contracts.csv',
+      'integrations.csv',
+      'interactions.csv',
+      'nps.csv',
+      'tickets.csv',
+      'truth.json',
+      'usage.csv',
+    ]);
     const v = churnkit('validate', '--data', out, '--json');
     assert.equal(v.status, 0, v.stderr);
     assert.equal(JSON.parse(v.stdout).errors, 0);
     // Re-running into a folder it wrote replaces it.
-    const again = churnkit('simulate', '--accounts', '20', '--months', '4', '--seed', '4', '--out', out, '--format', 'csv');
+    const again = churnkit(
+      'simulate',
+      '--accounts',
+      '20',
+      '--months',
+      '4',
+      '--seed',
+      '4',
+      '--out',
+      out,
+      '--format',
+      'csv',
+    );
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /simulated 20 accounts over 4 months/);
     assert.equal((await readFile(join(out, 'accounts.csv'), 'utf8')).trimEnd().split('\n').length, 21);
@@ -41,7 +76,20 @@ test('--effects re-weights the planted drivers; a broken effects file is a usage
   const { dir, cleanup } = await tempDir('churnkit-sim-cli-');
   try {
     await writeFile(join(dir, 'effects.json'), JSON.stringify({ layers: { usage: 3, engagement: 0.5 } }));
-    const r = churnkit('simulate', '--accounts', '20', '--months', '4', '--seed', '1', '--out', join(dir, 'h'), '--effects', join(dir, 'effects.json'), '--json');
+    const r = churnkit(
+      'simulate',
+      '--accounts',
+      '20',
+      '--months',
+      '4',
+      '--seed',
+      '1',
+      '--out',
+      join(dir, 'h'),
+      '--effects',
+      join(dir, 'effects.json'),
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr);
     const truth = JSON.parse(await readFile(join(dir, 'h', 'truth.json'), 'utf8'));
     const coefficient = (name: string) => truth.drivers.find((d: { name: string }) => d.name === name);
@@ -50,11 +98,31 @@ test('--effects re-weights the planted drivers; a broken effects file is a usage
     assert.equal(coefficient('nps_trend').scale, 1);
 
     await writeFile(join(dir, 'bad.json'), '{"layers": {"usage": 3,}}');
-    const bad = churnkit('simulate', '--accounts', '20', '--months', '4', '--out', join(dir, 'x'), '--effects', join(dir, 'bad.json'));
+    const bad = churnkit(
+      'simulate',
+      '--accounts',
+      '20',
+      '--months',
+      '4',
+      '--out',
+      join(dir, 'x'),
+      '--effects',
+      join(dir, 'bad.json'),
+    );
     assert.equal(bad.status, 64);
     assert.match(bad.stderr, /--effects .*bad\.json: not valid JSON/);
     await writeFile(join(dir, 'unknown.json'), '{"layers": {"support": 3}}');
-    const unknown = churnkit('simulate', '--accounts', '20', '--months', '4', '--out', join(dir, 'x'), '--effects', join(dir, 'unknown.json'));
+    const unknown = churnkit(
+      'simulate',
+      '--accounts',
+      '20',
+      '--months',
+      '4',
+      '--out',
+      join(dir, 'x'),
+      '--effects',
+      join(dir, 'unknown.json'),
+    );
     assert.equal(unknown.status, 64);
     assert.match(unknown.stderr, /unknown layer "support"/);
     assert.ok(!(await readdir(dir)).includes('x'), 'nothing written');
@@ -69,7 +137,17 @@ test('bad flags exit 64 with one line, and a folder holding other files is never
     const notInt = churnkit('simulate', '--accounts', 'many', '--months', '4', '--out', join(dir, 'x'));
     assert.equal(notInt.status, 64);
     assert.match(notInt.stderr, /--accounts must be an integer/);
-    const format = churnkit('simulate', '--accounts', '5', '--months', '4', '--out', join(dir, 'x'), '--format', 'xlsx');
+    const format = churnkit(
+      'simulate',
+      '--accounts',
+      '5',
+      '--months',
+      '4',
+      '--out',
+      join(dir, 'x'),
+      '--format',
+      'xlsx',
+    );
     assert.equal(format.status, 64);
     assert.match(format.stderr, /--format must be parquet or csv/);
     assert.equal(format.stderr.trim().split('\n').length, 1);
@@ -91,12 +169,28 @@ test('the demo begins with the simulate and validate steps, which hand their sum
   // The full `churnkit demo` (later steps included) is what `npm run demo` runs; here only this
   // issue's steps, through the same list the command walks.
   const { DEMO_STEPS } = await import('../../src/cli/commands/demo.js');
-  assert.deepEqual(DEMO_STEPS.slice(0, 2).map((s) => s.name), ['simulate', 'validate']);
+  assert.deepEqual(
+    DEMO_STEPS.slice(0, 2).map((s) => s.name),
+    ['simulate', 'validate'],
+  );
   const { dir, cleanup } = await tempDir('churnkit-demo-');
   try {
     const said: string[] = [];
-    const io = { json: false, progress: silentProgress, say: (l: string) => said.push(l), warn: (l: string) => said.push(l) };
-    const ctx = { accounts: 80, months: 6, seed: 7, data: join(dir, 'data', 'demo'), root: join(dir, 'data'), io, results: {} as Record<string, unknown> };
+    const io = {
+      json: false,
+      progress: silentProgress,
+      say: (l: string) => said.push(l),
+      warn: (l: string) => said.push(l),
+    };
+    const ctx = {
+      accounts: 80,
+      months: 6,
+      seed: 7,
+      data: join(dir, 'data', 'demo'),
+      root: join(dir, 'data'),
+      io,
+      results: {} as Record<string, unknown>,
+    };
     for (const step of DEMO_STEPS.slice(0, 2)) ctx.results[step.name] = await step.run(ctx);
     const sim = ctx.results['simulate'] as { accounts: number; counts: { usage: number } };
     assert.equal(sim.accounts, 80);

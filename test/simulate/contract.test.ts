@@ -31,7 +31,8 @@ before(async () => {
   ({ dir, cleanup } = await tempDir('churnkit-sim-contract-'));
   sim = await simulate({ accounts: 300, months: 18, seed: 3, out: join(dir, 'h') });
   db = await openDuckDB();
-  for (const t of TABLE_NAMES) await db.connection.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(dir, 'h', `${t}.parquet`)}')`);
+  for (const t of TABLE_NAMES)
+    await db.connection.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(dir, 'h', `${t}.parquet`)}')`);
 });
 
 after(async () => {
@@ -46,9 +47,16 @@ async function count(sql: string): Promise<number> {
 test('every table has the contract columns, in order, with contract types, and rows', async () => {
   for (const t of TABLE_NAMES) {
     const cols = await queryRows(db.connection, `DESCRIBE ${t}`);
-    assert.deepEqual(cols.map((c) => c['column_name']), CONTRACT[t].columns.map((c) => c.name), `${t} columns`);
+    assert.deepEqual(
+      cols.map((c) => c['column_name']),
+      CONTRACT[t].columns.map((c) => c.name),
+      `${t} columns`,
+    );
     CONTRACT[t].columns.forEach((spec, i) => {
-      assert.ok(ACCEPTED[spec.type]!.includes(String(cols[i]!['column_type'])), `${t}.${spec.name} is ${String(cols[i]!['column_type'])}, contract says ${spec.type}`);
+      assert.ok(
+        ACCEPTED[spec.type]!.includes(String(cols[i]!['column_type'])),
+        `${t}.${spec.name} is ${String(cols[i]!['column_type'])}, contract says ${spec.type}`,
+      );
     });
     assert.equal(await count(`SELECT count(*) FROM ${t}`), sim.counts[t], `${t} row count matches the summary`);
     assert.ok(sim.counts[t] > 0, `${t} is not empty`);
@@ -58,38 +66,74 @@ test('every table has the contract columns, in order, with contract types, and r
 test('required columns are never NULL, enums and ranges hold', async () => {
   for (const t of TABLE_NAMES) {
     for (const c of CONTRACT[t].columns) {
-      if (c.required) assert.equal(await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" IS NULL`), 0, `${t}.${c.name} NULL`);
+      if (c.required)
+        assert.equal(await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" IS NULL`), 0, `${t}.${c.name} NULL`);
       if (c.values) {
-        const bad = await queryRows(db.connection, `SELECT DISTINCT "${c.name}" AS v FROM ${t} WHERE "${c.name}" NOT IN (${c.values.map((v) => `'${v}'`).join(', ')})`);
+        const bad = await queryRows(
+          db.connection,
+          `SELECT DISTINCT "${c.name}" AS v FROM ${t} WHERE "${c.name}" NOT IN (${c.values.map((v) => `'${v}'`).join(', ')})`,
+        );
         assert.deepEqual(bad, [], `${t}.${c.name} outside ${c.values.join('/')}`);
       }
-      if (c.min !== undefined) assert.equal(await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" < ${c.min}`), 0, `${t}.${c.name} < ${c.min}`);
-      if (c.max !== undefined) assert.equal(await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" > ${c.max}`), 0, `${t}.${c.name} > ${c.max}`);
+      if (c.min !== undefined)
+        assert.equal(
+          await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" < ${c.min}`),
+          0,
+          `${t}.${c.name} < ${c.min}`,
+        );
+      if (c.max !== undefined)
+        assert.equal(
+          await count(`SELECT count(*) FROM ${t} WHERE "${c.name}" > ${c.max}`),
+          0,
+          `${t}.${c.name} > ${c.max}`,
+        );
     }
   }
-  const segments = (await queryRows(db.connection, `SELECT DISTINCT segment FROM accounts ORDER BY 1`)).map((r) => r['segment']);
+  const segments = (await queryRows(db.connection, `SELECT DISTINCT segment FROM accounts ORDER BY 1`)).map(
+    (r) => r['segment'],
+  );
   assert.deepEqual(segments, ['enterprise', 'mid_market', 'smb']);
   const events = (await queryRows(db.connection, `SELECT DISTINCT event FROM usage`)).map((r) => String(r['event']));
   assert.ok(events.includes('login') && events.includes('api_call') && events.length >= 6, events.join(','));
   // Every CSM kind and some other kinds occur, and every contact role.
-  const kinds = new Set((await queryRows(db.connection, `SELECT DISTINCT kind FROM interactions`)).map((r) => String(r['kind'])));
-  for (const k of ['csm_meeting', 'csm_call', 'csm_email', 'qbr', 'email_reply']) assert.ok(kinds.has(k), `interaction kind ${k}`);
-  const roles = new Set((await queryRows(db.connection, `SELECT DISTINCT role FROM contacts`)).map((r) => String(r['role'])));
+  const kinds = new Set(
+    (await queryRows(db.connection, `SELECT DISTINCT kind FROM interactions`)).map((r) => String(r['kind'])),
+  );
+  for (const k of ['csm_meeting', 'csm_call', 'csm_email', 'qbr', 'email_reply'])
+    assert.ok(kinds.has(k), `interaction kind ${k}`);
+  const roles = new Set(
+    (await queryRows(db.connection, `SELECT DISTINCT role FROM contacts`)).map((r) => String(r['role'])),
+  );
   for (const r of ['champion', 'executive_sponsor', 'admin', 'user']) assert.ok(roles.has(r), `contact role ${r}`);
 });
 
 test('keys are unique and every child row belongs to an account', async () => {
-  const keys: [TableName, string][] = [['accounts', 'account_id'], ['contracts', 'contract_id'], ['tickets', 'ticket_id'], ['contacts', 'contact_id']];
-  for (const [t, k] of keys) assert.equal(await count(`SELECT count(*) - count(DISTINCT ${k}) FROM ${t}`), 0, `${t}.${k} duplicates`);
+  const keys: [TableName, string][] = [
+    ['accounts', 'account_id'],
+    ['contracts', 'contract_id'],
+    ['tickets', 'ticket_id'],
+    ['contacts', 'contact_id'],
+  ];
+  for (const [t, k] of keys)
+    assert.equal(await count(`SELECT count(*) - count(DISTINCT ${k}) FROM ${t}`), 0, `${t}.${k} duplicates`);
   for (const t of TABLE_NAMES.filter((x) => x !== 'accounts')) {
     assert.equal(await count(`SELECT count(*) FROM ${t} x ANTI JOIN accounts a USING (account_id)`), 0, `${t} orphans`);
   }
   // Contacts named in interactions and NPS exist and belong to the same account.
   for (const t of ['interactions', 'nps']) {
-    assert.equal(await count(`SELECT count(*) FROM ${t} x WHERE contact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.contact_id = x.contact_id AND c.account_id = x.account_id)`), 0, `${t} contacts`);
+    assert.equal(
+      await count(
+        `SELECT count(*) FROM ${t} x WHERE contact_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.contact_id = x.contact_id AND c.account_id = x.account_id)`,
+      ),
+      0,
+      `${t} contacts`,
+    );
   }
   // User ids are per account.
-  assert.equal(await count(`SELECT count(*) FROM usage WHERE user_id IS NOT NULL AND NOT starts_with(user_id, account_id || '-')`), 0);
+  assert.equal(
+    await count(`SELECT count(*) FROM usage WHERE user_id IS NOT NULL AND NOT starts_with(user_id, account_id || '-')`),
+    0,
+  );
 });
 
 test('intervals are ordered, nothing happens at or after churn, nothing after the data end', async () => {
@@ -109,9 +153,14 @@ test('intervals are ordered, nothing happens at or after churn, nothing after th
     'no date before the start': `SELECT count(*) FROM accounts WHERE started_at < DATE '${sim.start}'`,
   };
   for (const [name, sql] of Object.entries(checks)) assert.equal(await count(sql), 0, name);
-  assert.equal(String(await queryValue(db.connection, `SELECT max(occurred_at)::DATE::VARCHAR FROM usage`)), sim.data_end);
+  assert.equal(
+    String(await queryValue(db.connection, `SELECT max(occurred_at)::DATE::VARCHAR FROM usage`)),
+    sim.data_end,
+  );
   // Contracts chain: a renewal starts on the day the previous term ends, so days_to_renewal is defined every day but that one.
-  const gaps = await count(`SELECT count(*) FROM (SELECT account_id, starts_at, lag(ends_at) OVER (PARTITION BY account_id ORDER BY starts_at, contract_id) AS prev FROM contracts) WHERE prev IS NOT NULL AND starts_at > prev`);
+  const gaps = await count(
+    `SELECT count(*) FROM (SELECT account_id, starts_at, lag(ends_at) OVER (PARTITION BY account_id ORDER BY starts_at, contract_id) AS prev FROM contracts) WHERE prev IS NOT NULL AND starts_at > prev`,
+  );
   assert.equal(gaps, 0, 'no gap between contract terms');
 });
 
@@ -129,7 +178,9 @@ test('the history exercises the planted mechanics: churn, departures, escalation
     'API usage without a user': `SELECT count(*) FROM usage WHERE event = 'api_call' AND user_id IS NULL`,
   };
   for (const [name, sql] of Object.entries(facts)) assert.ok((await count(sql)) > 0, `no ${name}`);
-  const grown = await count(`SELECT count(*) FROM (SELECT account_id FROM contracts GROUP BY account_id HAVING max(annual_value) > 1.2 * arg_min(annual_value, starts_at))`);
+  const grown = await count(
+    `SELECT count(*) FROM (SELECT account_id FROM contracts GROUP BY account_id HAVING max(annual_value) > 1.2 * arg_min(annual_value, starts_at))`,
+  );
   assert.ok(grown > 0, 'some accounts expand');
 });
 

@@ -9,7 +9,13 @@ import { tempDir } from '../support/paths.js';
 
 async function digests(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (const name of (await readdir(dir)).sort()) out.set(name, createHash('sha256').update(await readFile(join(dir, name))).digest('hex'));
+  for (const name of (await readdir(dir)).sort())
+    out.set(
+      name,
+      createHash('sha256')
+        .update(await readFile(join(dir, name)))
+        .digest('hex'),
+    );
   return out;
 }
 

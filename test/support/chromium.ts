@@ -11,7 +11,14 @@ import type { Readable, Writable } from 'node:stream';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-type Message = { id?: number; method?: string; params?: any; result?: any; error?: { message: string }; sessionId?: string };
+type Message = {
+  id?: number;
+  method?: string;
+  params?: any;
+  result?: any;
+  error?: { message: string };
+  sessionId?: string;
+};
 
 export class Browser {
   private nextId = 1;
@@ -19,12 +26,16 @@ export class Browser {
   private listeners: ((m: Message) => void)[] = [];
   private buffer = '';
 
-  private constructor(private readonly proc: ChildProcess, private readonly input: Writable, output: Readable, private readonly profile: string) {
+  private constructor(
+    private readonly proc: ChildProcess,
+    private readonly input: Writable,
+    output: Readable,
+    private readonly profile: string,
+  ) {
     output.setEncoding('utf8');
     output.on('data', (chunk: string) => {
       this.buffer += chunk;
-      let end: number;
-      while ((end = this.buffer.indexOf('\0')) >= 0) {
+      for (let end = this.buffer.indexOf('\0'); end >= 0; end = this.buffer.indexOf('\0')) {
         const msg = JSON.parse(this.buffer.slice(0, end)) as Message;
         this.buffer = this.buffer.slice(end + 1);
         if (msg.id !== undefined && this.pending.has(msg.id)) {
@@ -42,7 +53,20 @@ export class Browser {
     const profile = await mkdtemp(join(tmpdir(), 'churnkit-chromium-'));
     const proc = spawn(
       CHROMIUM,
-      ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'],
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-extensions',
+        '--remote-debugging-pipe',
+        `--user-data-dir=${profile}`,
+        'about:blank',
+      ],
       { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
     );
     return new Browser(proc, proc.stdio[3] as Writable, proc.stdio[4] as Readable, profile);
@@ -52,7 +76,7 @@ export class Browser {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.input.write(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }) + '\0');
+      this.input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
   }
 
@@ -80,25 +104,42 @@ export interface PageVisit {
 }
 
 /** Opens `url` in a fresh tab, waits until `ready` is truthy, evaluates `probe`. */
-export async function visit(browser: Browser, url: string, ready: string, probe: string, timeoutMs = 30_000): Promise<PageVisit> {
+export async function visit(
+  browser: Browser,
+  url: string,
+  ready: string,
+  probe: string,
+  timeoutMs = 30_000,
+): Promise<PageVisit> {
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
   const out: PageVisit = { errors: [], requests: [], failedRequests: [], result: null };
   browser.on((m) => {
     if (m.sessionId !== sessionId) return;
-    if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'assert')) out.errors.push(`console.${m.params.type}: ${m.params.args.map((a: any) => a.value ?? a.description).join(' ')}`);
-    if (m.method === 'Runtime.exceptionThrown') out.errors.push(`exception: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
-    if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') out.errors.push(`log: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
-    if (m.method === 'Network.requestWillBeSent' && m.params.request.url !== url) out.requests.push(m.params.request.url);
+    if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'assert'))
+      out.errors.push(`console.${m.params.type}: ${m.params.args.map((a: any) => a.value ?? a.description).join(' ')}`);
+    if (m.method === 'Runtime.exceptionThrown')
+      out.errors.push(
+        `exception: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`,
+      );
+    if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error')
+      out.errors.push(`log: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
+    if (m.method === 'Network.requestWillBeSent' && m.params.request.url !== url)
+      out.requests.push(m.params.request.url);
     if (m.method === 'Network.loadingFailed') out.failedRequests.push(`${m.params.errorText} (${m.params.requestId})`);
   });
   for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await browser.send(`${domain}.enable`, {}, sessionId);
   await browser.send('Page.navigate', { url }, sessionId);
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const r = await browser.send('Runtime.evaluate', { expression: `Boolean(${ready})`, returnByValue: true }, sessionId);
+    const r = await browser.send(
+      'Runtime.evaluate',
+      { expression: `Boolean(${ready})`, returnByValue: true },
+      sessionId,
+    );
     if (r.result.value === true) break;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${ready} on ${url}; errors: ${out.errors.join('; ')}`);
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${ready} on ${url}; errors: ${out.errors.join('; ')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const r = await browser.send('Runtime.evaluate', { expression: probe, returnByValue: true }, sessionId);

@@ -83,7 +83,9 @@ function serverUserIds(): { uid: number; gid: number } {
     const gid = Number(execFileSync('id', ['-g', SERVER_USER], { encoding: 'utf8' }).trim());
     return { uid, gid };
   } catch {
-    throw new Error(`running as root, PostgreSQL needs an unprivileged user to run as, and user "${SERVER_USER}" does not exist (set CHURNKIT_PG_USER)`);
+    throw new Error(
+      `running as root, PostgreSQL needs an unprivileged user to run as, and user "${SERVER_USER}" does not exist (set CHURNKIT_PG_USER)`,
+    );
   }
 }
 
@@ -147,7 +149,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       const { uid, gid } = serverUserIds();
       await chown(dir, uid, gid);
     }
-    await run(join(bin, 'initdb'), ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 120_000);
+    await run(
+      join(bin, 'initdb'),
+      ['-D', data, '-U', user, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      120_000,
+    );
     // A free port can be taken between probing and binding: retry on another one.
     let port = 0;
     let lastError: unknown = null;
@@ -163,7 +169,22 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         `-c max_connections=50`,
       ].join(' ');
       try {
-        await run(pgCtl, ['-D', data, '-l', log, '-w', '-t', String(Math.ceil((options.startTimeoutMs ?? 30_000) / 1000)), '-o', serverOpts, 'start'], (options.startTimeoutMs ?? 30_000) + 10_000);
+        await run(
+          pgCtl,
+          [
+            '-D',
+            data,
+            '-l',
+            log,
+            '-w',
+            '-t',
+            String(Math.ceil((options.startTimeoutMs ?? 30_000) / 1000)),
+            '-o',
+            serverOpts,
+            'start',
+          ],
+          (options.startTimeoutMs ?? 30_000) + 10_000,
+        );
         started = true;
       } catch (err) {
         lastError = err;
@@ -205,7 +226,9 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         if (stopped) return;
         stopped = true;
         live.delete(entry);
-        await run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'], 60_000).catch(() => run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], 30_000).catch(() => undefined));
+        await run(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'], 60_000).catch(() =>
+          run(pgCtl, ['-D', data, '-m', 'immediate', 'stop'], 30_000).catch(() => undefined),
+        );
         await rm(dir, { recursive: true, force: true });
       },
     };

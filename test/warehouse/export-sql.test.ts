@@ -33,9 +33,32 @@ before(async () => {
       assert.equal(r.status, 0, r.stderr);
       r = churnkit('calibrate', '--features', features, '--out', join(work.dir, 'calibrated.json'), '--bootstrap', '0');
       assert.equal(r.status, 0, r.stderr);
-      r = churnkit('train', '--features', features, '--model', 'logistic', '--l2', '0.01', '--calibration', 'platt', '--out', join(work.dir, 'logistic.json'));
+      r = churnkit(
+        'train',
+        '--features',
+        features,
+        '--model',
+        'logistic',
+        '--l2',
+        '0.01',
+        '--calibration',
+        'platt',
+        '--out',
+        join(work.dir, 'logistic.json'),
+      );
       assert.equal(r.status, 0, r.stderr);
-      r = churnkit('calibrate', '--features', features, '--model', join(work.dir, 'logistic.json'), '--embed-model', '--out', join(work.dir, 'with-model.json'), '--bootstrap', '0');
+      r = churnkit(
+        'calibrate',
+        '--features',
+        features,
+        '--model',
+        join(work.dir, 'logistic.json'),
+        '--embed-model',
+        '--out',
+        join(work.dir, 'with-model.json'),
+        '--bootstrap',
+        '0',
+      );
       assert.equal(r.status, 0, r.stderr);
     })(),
   ]);
@@ -46,8 +69,23 @@ before(async () => {
   // every construct at once: segment thresholds, a set on a text test, a cap on the score, a rule
   const custom = structuredClone(cards['calibrated']!);
   custom.bands.segments = { enterprise: { green: 80, yellow: 50 }, smb: { green: 65, yellow: 35 } };
-  custom.overrides.unshift({ id: 'smb_detractor', when: { all: [{ signal: 'segment', op: '=', value: 'smb' }, { signal: 'nps_trend', op: '<', value: -2 }] }, action: 'set', value: 25 });
-  custom.overrides.push({ id: 'low_and_quiet', when: { all: [{ score: { op: '<', value: 50 } }, { signal: 'days_since_last_csm_interaction', op: 'is_null' }] }, action: 'flag', flag: 'call_now' });
+  custom.overrides.unshift({
+    id: 'smb_detractor',
+    when: {
+      all: [
+        { signal: 'segment', op: '=', value: 'smb' },
+        { signal: 'nps_trend', op: '<', value: -2 },
+      ],
+    },
+    action: 'set',
+    value: 25,
+  });
+  custom.overrides.push({
+    id: 'low_and_quiet',
+    when: { all: [{ score: { op: '<', value: 50 } }, { signal: 'days_since_last_csm_interaction', op: 'is_null' }] },
+    action: 'flag',
+    flag: 'call_now',
+  });
   custom.layers[0]!.signals[0]!.rules = [{ when: { signal: 'zero_usage_14d', op: '=', value: true }, points: 0 }];
   custom.layers[0]!.signals[1]!.missing = { policy: 'points', points: 35 };
   cards['custom'] = custom;
@@ -84,7 +122,11 @@ function assertSameScores(engine: string, name: string, card: Scorecard, rows: R
     const overrides = scores.overrides.filter((_, k) => scores.fired[i * K + k]).join(',');
     assert.equal(r['overrides'], overrides, `${at} overrides`);
     if (overrides) fired++;
-    const reasons = [0, 1, 2].map((k) => scores.reasons[i * 3 + k]!).filter((s) => s >= 0).map((s) => scores.signals[s]).join(',');
+    const reasons = [0, 1, 2]
+      .map((k) => scores.reasons[i * 3 + k]!)
+      .filter((s) => s >= 0)
+      .map((s) => scores.signals[s])
+      .join(',');
     assert.equal(r['reasons'], reasons, `${at} reasons`);
     assert.equal(r['escalate'], scores.escalate[i] === 1, `${at} escalate`);
     close(r['score_change'], change[i]!, `${at} score_change`);
@@ -98,7 +140,10 @@ for (const name of ['default', 'calibrated', 'custom']) {
     try {
       await db.connection.run(`CREATE VIEW features AS SELECT * FROM read_parquet(${quoteLiteral(features)})`);
       const sql = compileScorecardSql(cards[name]!, { dialect: 'duckdb' });
-      const rows = await queryRows(db.connection, `SELECT * EXCLUDE (as_of), strftime(as_of, '%Y-%m-%d') AS as_of FROM (${sql}) AS s`);
+      const rows = await queryRows(
+        db.connection,
+        `SELECT * EXCLUDE (as_of), strftime(as_of, '%Y-%m-%d') AS as_of FROM (${sql}) AS s`,
+      );
       assertSameScores('duckdb', name, cards[name]!, rows);
     } finally {
       db.close();
@@ -126,7 +171,15 @@ test('the CLI prints the query, and refuses an unknown dialect or a table name t
   const bad = churnkit('export-sql', '--scorecard', 'default', '--dialect', 'bigquery');
   assert.notEqual(bad.status, 0);
   assert.match(bad.stderr, /--dialect must be one of duckdb, postgres/);
-  const injection = churnkit('export-sql', '--scorecard', 'default', '--dialect', 'duckdb', '--table', 'features; DROP TABLE x');
+  const injection = churnkit(
+    'export-sql',
+    '--scorecard',
+    'default',
+    '--dialect',
+    'duckdb',
+    '--table',
+    'features; DROP TABLE x',
+  );
   assert.notEqual(injection.status, 0);
   assert.match(injection.stderr, /--table must be/);
 });
@@ -147,14 +200,22 @@ test('an embedded logistic model comes along as model_probability, equal to pred
   try {
     await db.connection.run(`CREATE VIEW features AS SELECT * FROM read_parquet(${quoteLiteral(features)})`);
     const sql = compileScorecardSql(card, { dialect: 'duckdb', model: logistic });
-    check('duckdb', await queryRows(db.connection, `SELECT account_id, strftime(as_of, '%Y-%m-%d') AS as_of, model_probability FROM (${sql}) AS s`));
+    check(
+      'duckdb',
+      await queryRows(
+        db.connection,
+        `SELECT account_id, strftime(as_of, '%Y-%m-%d') AS as_of, model_probability FROM (${sql}) AS s`,
+      ),
+    );
   } finally {
     db.close();
   }
   const url = await cluster.createSchema('model_scoring');
   await withPostgres(url, async (client) => {
     await writeFrameToPostgres(client, frame, 'features');
-    const res = await client.query(`SELECT account_id, to_char(as_of, 'YYYY-MM-DD') AS as_of, model_probability FROM (${compileScorecardSql(card, { dialect: 'postgres', model: logistic })}) AS s`);
+    const res = await client.query(
+      `SELECT account_id, to_char(as_of, 'YYYY-MM-DD') AS as_of, model_probability FROM (${compileScorecardSql(card, { dialect: 'postgres', model: logistic })}) AS s`,
+    );
     check('postgres', res.rows as Row[]);
   });
   const r = churnkit('export-sql', '--scorecard', join(work.dir, 'with-model.json'), '--dialect', 'duckdb', '--json');

@@ -19,7 +19,10 @@ let cluster: PostgresCluster;
 
 before(async () => {
   work = await tempDir('churnkit-pg-features-');
-  [cluster] = await Promise.all([startPostgres(), simulate({ accounts: 300, months: 15, seed: 21, out: join(work.dir, 'full') })]);
+  [cluster] = await Promise.all([
+    startPostgres(),
+    simulate({ accounts: 300, months: 15, seed: 21, out: join(work.dir, 'full') }),
+  ]);
   await cp(join(work.dir, 'full'), join(work.dir, 'no-integrations'), { recursive: true });
   await rm(join(work.dir, 'no-integrations', 'integrations.parquet'));
 });
@@ -40,7 +43,8 @@ function assertSameTable(duck: Frame, pg: Frame, what: string): number {
       const y = b[i];
       const at = `${what}: ${name} of ${String(duck.columns['account_id']![i])} at ${String(duck.columns['as_of']![i])}`;
       if (typeof x === 'number' && typeof y === 'number') {
-        if (Number.isNaN(x) || Number.isNaN(y)) assert.equal(Number.isNaN(y), Number.isNaN(x), `${at}: NULL on one engine only (${x} vs ${y})`);
+        if (Number.isNaN(x) || Number.isNaN(y))
+          assert.equal(Number.isNaN(y), Number.isNaN(x), `${at}: NULL on one engine only (${x} vs ${y})`);
         else assert.ok(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x)), `${at}: ${x} vs ${y}`);
       } else assert.equal(y, x, at);
       compared++;
@@ -72,7 +76,8 @@ for (const variant of ['full', 'no-integrations']) {
     const cells = assertSameTable(duck, pg, variant);
     assert.ok(cells > 50_000, `${cells} cells compared`);
     const integration = duck.columns['days_since_last_integration_added'] as Float64Array;
-    if (variant === 'no-integrations') assert.ok(integration.every(Number.isNaN), 'an absent table gives NULL, on both engines');
+    if (variant === 'no-integrations')
+      assert.ok(integration.every(Number.isNaN), 'an absent table gives NULL, on both engines');
     else assert.ok(integration.some((v) => !Number.isNaN(v)));
   });
 }

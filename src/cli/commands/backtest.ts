@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/errors.js';
+import { UsageError } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import { runBacktest, writeBacktest, STEPS, type BacktestMetrics, type Step } from '../../evaluate/index.js';
 
@@ -22,9 +22,11 @@ export function familyParams(assignments: readonly string[]): Record<string, Rec
   const out: Record<string, Record<string, unknown>> = {};
   for (const [key, value] of Object.entries(parseParamAssignments(assignments))) {
     const dot = key.indexOf('.');
-    if (dot <= 0 || dot === key.length - 1) throw new UsageError(`--param expects family.key=value (e.g. logistic.l2=0.1), got "${key}=${value}"`);
+    if (dot <= 0 || dot === key.length - 1)
+      throw new UsageError(`--param expects family.key=value (e.g. logistic.l2=0.1), got "${key}=${value}"`);
     const family = key.slice(0, dot);
-    (out[family] ??= {})[key.slice(dot + 1)] = value;
+    out[family] ??= {};
+    out[family][key.slice(dot + 1)] = value;
   }
   return out;
 }
@@ -39,7 +41,18 @@ function pct(v: number | null): string {
 
 /** Pooled AUC, PR AUC, Brier, lift and RED vs GREEN churn per model, as aligned text. */
 export function formatBacktestTable(metrics: BacktestMetrics): string {
-  const header = ['model', 'AUC', 'PR AUC', 'Brier', 'lift@10%', 'prec@cap', 'ARR capt', 'RED churn', 'GREEN churn', 'lead days'];
+  const header = [
+    'model',
+    'AUC',
+    'PR AUC',
+    'Brier',
+    'lift@10%',
+    'prec@cap',
+    'ARR capt',
+    'RED churn',
+    'GREEN churn',
+    'lead days',
+  ];
   const body = Object.entries(metrics.pooled).map(([name, m]) => [
     m.probability_source === 'score_rank' ? `${name} (score rank)` : name,
     num(m.auc),
@@ -53,13 +66,15 @@ export function formatBacktestTable(metrics: BacktestMetrics): string {
     m.lead_time.median === null ? '-' : String(Math.round(m.lead_time.median)),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j]!.length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   return [line(header), ...body.map(line)].join('\n');
 }
 
 /** The command's work, for commands that chain it (recalibrate, demo). */
 export async function run(flags: BacktestFlags, io: CommandIO) {
-  if (!STEPS.includes(flags.step as Step)) throw new UsageError(`--step must be one of ${STEPS.join(', ')}, got "${flags.step}"`);
+  if (!STEPS.includes(flags.step as Step))
+    throw new UsageError(`--step must be one of ${STEPS.join(', ')}, got "${flags.step}"`);
   const params = familyParams(flags.param);
   const result = await runBacktest({
     features: flags.features,
@@ -86,11 +101,24 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     out: flags.out,
     metrics: written.metrics,
     oof: written.oof,
-    folds: folds.map((f) => ({ cutoff: f.cutoff, test_end: f.test_end, train_rows: f.train.rows, test_rows: f.test.rows })),
+    folds: folds.map((f) => ({
+      cutoff: f.cutoff,
+      test_end: f.test_end,
+      train_rows: f.train.rows,
+      test_rows: f.test.rows,
+    })),
     pooled: Object.fromEntries(
       Object.entries(metrics.pooled).map(([name, m]) => [
         name,
-        { auc: m.auc, pr_auc: m.pr_auc, brier: m.brier, lift_top_decile: m.lift_top_decile, precision_at_capacity: m.precision_at_capacity, red_rate: m.bands.RED.rate, green_rate: m.bands.GREEN.rate },
+        {
+          auc: m.auc,
+          pr_auc: m.pr_auc,
+          brier: m.brier,
+          lift_top_decile: m.lift_top_decile,
+          precision_at_capacity: m.precision_at_capacity,
+          red_rate: m.bands.RED.rate,
+          green_rate: m.bands.GREEN.rate,
+        },
       ]),
     ),
   };
@@ -104,12 +132,25 @@ export const backtestDemoStep = {
   name: 'backtest',
   title: 'walk-forward backtest of logistic, gbdt and the default scorecard',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
     const out = join(ctx.root, '..', 'reports', 'demo', 'backtest');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
     // A light L2 keeps the first folds' few rows from separating perfectly when the demo runs with
     // fewer accounts or another seed (unpenalized logistic then has no finite solution).
-    const summary = (await run({ features, models: ['logistic', 'gbdt', 'scorecard:default'], out, step: 'quarter', horizon: 90, seed: 1, param: ['logistic.l2=0.01'] }, quiet)) as Awaited<ReturnType<typeof run>>;
+    const summary = (await run(
+      {
+        features,
+        models: ['logistic', 'gbdt', 'scorecard:default'],
+        out,
+        step: 'quarter',
+        horizon: 90,
+        seed: 1,
+        param: ['logistic.l2=0.01'],
+      },
+      quiet,
+    )) as Awaited<ReturnType<typeof run>>;
     const auc = Object.entries(summary.pooled)
       .map(([name, m]) => `${name} ${m.auc === null ? '-' : m.auc.toFixed(3)}`)
       .join(', ');
@@ -128,12 +169,24 @@ export function register(program: Command): void {
         .requiredOption('--features <file>', 'feature table')
         .requiredOption('--models <list>', 'e.g. logistic,gbdt,mlp,scorecard:default,scorecard:FILE.json', listOption)
         .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet)')
-        .option('--start <date>', 'first cutoff (default: the first step boundary 6 months + horizon after the first as-of)')
+        .option(
+          '--start <date>',
+          'first cutoff (default: the first step boundary 6 months + horizon after the first as-of)',
+        )
         .option('--step <period>', 'quarter or month', 'quarter')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
-        .option('--capacity <k>', 'accounts a CS team can work per as-of date (default 10% of them)', intOption('--capacity'))
+        .option(
+          '--capacity <k>',
+          'accounts a CS team can work per as-of date (default 10% of them)',
+          intOption('--capacity'),
+        )
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
-        .option('--param <family.key=value>', 'model hyperparameter, e.g. logistic.l2=0.1 (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[]),
+        .option(
+          '--param <family.key=value>',
+          'model hyperparameter, e.g. logistic.l2=0.1 (repeatable)',
+          (v: string, prev: string[]) => [...prev, v],
+          [] as string[],
+        ),
     run,
   );
 }

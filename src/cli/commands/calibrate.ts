@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/errors.js';
-import { loadFrame } from '../../data/frame.js';
+import { UsageError } from '../../util/index.js';
+import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
-import { calibrateScorecard, fidelityMarkdown, overridesMarkdown, reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/calibration.js';
+import { calibrateScorecard } from '../../scorecard/calibrate/index.js';
+import { fidelityMarkdown, overridesMarkdown } from '../../scorecard/calibrate/index.js';
+import { reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/index.js';
 
 export interface CalibrateFlags extends Record<string, unknown> {
   features: string;
@@ -23,9 +25,11 @@ export interface CalibrateFlags extends Record<string, unknown> {
 
 /** The command's work, for commands that chain it (recalibrate, demo). */
 export async function run(flags: CalibrateFlags, io: CommandIO) {
-  if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the scorecard is a .json file`);
+  if (!flags.out.toLowerCase().endsWith('.json'))
+    throw new UsageError(`--out ${flags.out}: the scorecard is a .json file`);
   const holdout = Number(flags.holdout);
-  if (!(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout must be a fraction between 0 and 1, got "${flags.holdout}"`);
+  if (!(holdout > 0 && holdout < 1))
+    throw new UsageError(`--holdout must be a fraction between 0 and 1, got "${flags.holdout}"`);
   if (flags.horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${flags.horizon}`);
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
@@ -56,9 +60,15 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
   ]);
   for (const w of result.warnings) io.warn(w);
   const { auc, rank_correlation: rho } = result.fidelity;
-  io.say(`wrote ${flags.out} (${result.card.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(1)}%`).join(', ')})`);
-  io.say(`later slice AUC: calibrated ${auc.calibrated.toFixed(3)}, default ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)} (Spearman vs calibrated ${rho.calibrated_vs_model?.toFixed(3)})` : ''}`);
-  io.say(`bands: GREEN >= ${result.card.bands.green}, YELLOW >= ${result.card.bands.yellow}${result.card.bands.segments ? ` (own thresholds: ${Object.keys(result.card.bands.segments).join(', ')})` : ''}`);
+  io.say(
+    `wrote ${flags.out} (${result.card.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(1)}%`).join(', ')})`,
+  );
+  io.say(
+    `later slice AUC: calibrated ${auc.calibrated.toFixed(3)}, default ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)} (Spearman vs calibrated ${rho.calibrated_vs_model?.toFixed(3)})` : ''}`,
+  );
+  io.say(
+    `bands: GREEN >= ${result.card.bands.green}, YELLOW >= ${result.card.bands.yellow}${result.card.bands.segments ? ` (own thresholds: ${Object.keys(result.card.bands.segments).join(', ')})` : ''}`,
+  );
   io.say(`reports: ${paths.fidelityMarkdown}, ${paths.overridesMarkdown}`);
   return {
     ok: true,
@@ -82,11 +92,25 @@ export const calibrateDemoStep = {
   name: 'calibrate',
   title: 'calibrating the health scorecard to observed churn',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
     const model = (ctx.results['train'] as { out?: string } | undefined)?.out;
     const out = join(ctx.root, '..', 'models', 'demo', 'scorecard.json');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run({ features, ...(model ? { model } : {}), base: 'default', out, horizon: 90, holdout: '0.3', seed: 0, bootstrap: 200 }, quiet)) as Awaited<ReturnType<typeof run>>;
+    const summary = (await run(
+      {
+        features,
+        ...(model ? { model } : {}),
+        base: 'default',
+        out,
+        horizon: 90,
+        holdout: '0.3',
+        seed: 0,
+        bootstrap: 200,
+      },
+      quiet,
+    )) as Awaited<ReturnType<typeof run>>;
     const { auc } = summary;
     ctx.io.say(
       `calibrate ${summary.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(0)}%`).join(', ')}; later-slice AUC ${auc.calibrated.toFixed(3)} ` +
@@ -108,10 +132,20 @@ export function register(program: Command): void {
         .option('--embed-model', 'keep the model artifact inside the scorecard')
         .option('--base <file>', 'scorecard whose structure (layers, signals, overrides) is fitted', 'default')
         .requiredOption('--out <file>', 'scorecard artifact (.json); reports are written beside it')
-        .option('--horizon <days>', 'label horizon: the gap between the fit slice and the later slice', intOption('--horizon'), 90)
+        .option(
+          '--horizon <days>',
+          'label horizon: the gap between the fit slice and the later slice',
+          intOption('--horizon'),
+          90,
+        )
         .option('--holdout <fraction>', 'share of labeled rows in the later slice', '0.3')
         .option('--seed <n>', 'bootstrap seed', intOption('--seed'), 0)
-        .option('--bootstrap <n>', 'bootstrap resamples for weight intervals (0 = none)', intOption('--bootstrap'), 200),
+        .option(
+          '--bootstrap <n>',
+          'bootstrap resamples for weight intervals (0 = none)',
+          intOption('--bootstrap'),
+          200,
+        ),
     run,
   );
 }

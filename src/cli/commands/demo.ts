@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 import { simulate } from '../../simulate/index.js';
 import { formatIssue, validateHistory } from '../../data/index.js';
 import { featuresDemoStep } from './features.js';
@@ -42,7 +42,13 @@ export const DEMO_STEPS: DemoStep[] = [
     name: 'simulate',
     title: 'simulating a customer history',
     async run(ctx) {
-      const sim = await simulate({ accounts: ctx.accounts, months: ctx.months, seed: ctx.seed, out: ctx.data, progress: ctx.io.progress });
+      const sim = await simulate({
+        accounts: ctx.accounts,
+        months: ctx.months,
+        seed: ctx.seed,
+        out: ctx.data,
+        progress: ctx.io.progress,
+      });
       ctx.io.say(
         `simulate  ${sim.accounts.toLocaleString('en-US')} accounts, ${sim.months} months (${sim.start} to ${sim.data_end}), ` +
           `${sim.rows.toLocaleString('en-US')} rows in ${ctx.data}; ${sim.churned_accounts.toLocaleString('en-US')} churned ` +
@@ -59,9 +65,14 @@ export const DEMO_STEPS: DemoStep[] = [
       const report = await validateHistory(ctx.data, { progress: ctx.io.progress });
       if (!report.ok) {
         const first = report.issues.find((i) => i.severity === 'error');
-        throw new ChurnkitError(`demo: the simulated history fails validation: ${first ? formatIssue(first) : 'see churnkit validate'}`, 2);
+        throw new ChurnkitError(
+          `demo: the simulated history fails validation: ${first ? formatIssue(first) : 'see churnkit validate'}`,
+          2,
+        );
       }
-      ctx.io.say(`validate  ok: ${report.tables.filter((t) => t.rows !== null).length} tables meet the contract, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`);
+      ctx.io.say(
+        `validate  ok: ${report.tables.filter((t) => t.rows !== null).length} tables meet the contract, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}`,
+      );
       return { ok: report.ok, errors: report.errors, warnings: report.warnings, data_end: report.dataEnd };
     },
   },

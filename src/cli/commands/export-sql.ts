@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { defineCommand, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/errors.js';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { UsageError } from '../../util/index.js';
+import { writeFileAtomic } from '../../util/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
 import { loadModel, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
 import { compileScorecardSql, SQL_ENGINES, type SqlEngine } from '../../warehouse/index.js';
@@ -14,21 +14,37 @@ interface ExportSqlFlags extends Record<string, unknown> {
 }
 
 async function run(flags: ExportSqlFlags, io: CommandIO) {
-  if (!SQL_ENGINES.includes(flags.dialect as SqlEngine)) throw new UsageError(`--dialect must be one of ${SQL_ENGINES.join(', ')}, got "${flags.dialect}"`);
-  if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/.test(flags.table)) throw new UsageError(`--table must be a table name or schema.table, got "${flags.table}"`);
+  if (!SQL_ENGINES.includes(flags.dialect as SqlEngine))
+    throw new UsageError(`--dialect must be one of ${SQL_ENGINES.join(', ')}, got "${flags.dialect}"`);
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/.test(flags.table))
+    throw new UsageError(`--table must be a table name or schema.table, got "${flags.table}"`);
   const card = await loadScorecard(flags.scorecard);
   // An embedded logistic or mlp model comes along as `model_probability`; trees do not (yet).
   let model: TrainedModel | undefined;
   if (card.model) {
-    if (card.model.family === 'gbdt') io.warn('the embedded gbdt model is not compiled to SQL (only logistic and mlp are); the query has no model_probability');
+    if (card.model.family === 'gbdt')
+      io.warn(
+        'the embedded gbdt model is not compiled to SQL (only logistic and mlp are); the query has no model_probability',
+      );
     else model = await loadModel(card.model as unknown as ModelArtifact);
   }
-  const sql = compileScorecardSql(card, { dialect: flags.dialect as SqlEngine, table: flags.table, ...(model ? { model } : {}) });
+  const sql = compileScorecardSql(card, {
+    dialect: flags.dialect as SqlEngine,
+    table: flags.table,
+    ...(model ? { model } : {}),
+  });
   if (flags.out) {
     await writeFileAtomic(flags.out, sql);
     io.say(`wrote ${flags.out}: the scorecard as one ${flags.dialect} query over ${flags.table}`);
   } else if (!io.json) process.stdout.write(sql);
-  return { ok: true, dialect: flags.dialect, table: flags.table, model: model?.family ?? null, out: flags.out ?? null, ...(flags.out ? {} : { sql }) };
+  return {
+    ok: true,
+    dialect: flags.dialect,
+    table: flags.table,
+    model: model?.family ?? null,
+    out: flags.out ?? null,
+    ...(flags.out ? {} : { sql }),
+  };
 }
 
 export function register(program: Command): void {

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { defineCommand, type CommandIO } from '../command.js';
-import { loadFrame } from '../../data/frame.js';
+import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
 import { exportTfjs, verifyTfjsExport, type VerifyResult } from '../../learn/export/index.js';
-import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { ChurnkitError, UsageError } from '../../util/index.js';
 
 interface ExportFlags extends Record<string, unknown> {
   model: string;
@@ -25,15 +25,21 @@ async function run(flags: ExportFlags, io: CommandIO) {
     io.progress.start(`checking against churnkit on ${flags.verify}`);
     verified = await verifyTfjsExport(dir, trained, frame, flags.verify);
     if (verified.rows_over_1e6 > 0) {
-      const why = trained.calibration.method === 'isotonic' ? ' (near isotonic steps steeper than float32 can follow)' : '';
+      const why =
+        trained.calibration.method === 'isotonic' ? ' (near isotonic steps steeper than float32 can follow)' : '';
       throw new ChurnkitError(
         `the export differs from churnkit's probabilities by more than 1e-6 on ${verified.rows_over_1e6} of ${verified.rows} rows (largest ${verified.max_abs_diff.toExponential(2)})${why}; nothing written`,
       );
     }
   });
-  io.say(`wrote ${flags.out}: ${summary.files.join(' + ')} (${trained.family}, ${summary.inputs} inputs, ${summary.parameters} weights, calibration ${summary.calibration})`);
+  io.say(
+    `wrote ${flags.out}: ${summary.files.join(' + ')} (${trained.family}, ${summary.inputs} inputs, ${summary.parameters} weights, calibration ${summary.calibration})`,
+  );
   const v = verified as VerifyResult | null;
-  if (v) io.say(`checked ${v.rows.toLocaleString('en-US')} rows of ${flags.verify}: largest probability difference ${v.max_abs_diff.toExponential(2)}`);
+  if (v)
+    io.say(
+      `checked ${v.rows.toLocaleString('en-US')} rows of ${flags.verify}: largest probability difference ${v.max_abs_diff.toExponential(2)}`,
+    );
   return { ok: true, ...summary, ...(v ? { verify: v } : {}) };
 }
 
@@ -47,7 +53,10 @@ export function register(program: Command): void {
         .requiredOption('--model <file>', 'model artifact (.json)')
         .requiredOption('--format <name>', 'tfjs')
         .requiredOption('--out <dir>', 'output folder (model.json + weights.bin)')
-        .option('--verify <features>', 'reload the export and compare its probabilities with churnkit on this feature table'),
+        .option(
+          '--verify <features>',
+          'reload the export and compare its probabilities with churnkit on this feature table',
+        ),
     run,
   );
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { openHistory } from '../../data/history.js';
-import { openDuckDB, queryValue } from '../../data/duckdb.js';
+import { openHistory } from '../../data/index.js';
+import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
-import { isPostgresUrl } from '../../serve/index.js';
-import { writeFileAtomic } from '../../util/atomic.js';
-import { UsageError } from '../../util/errors.js';
+import { isPostgresUrl } from '../../data/index.js';
+import { writeFileAtomic } from '../../util/index.js';
+import { UsageError } from '../../util/index.js';
 import {
   buildFeatures,
   configureEngine,
@@ -64,7 +64,10 @@ export const featuresDemoStep = {
   async run(ctx: { data: string; root: string; io: CommandIO }): Promise<unknown> {
     const out = join(ctx.root, 'demo-features', 'features.parquet');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run({ data: ctx.data, out, every: 'month', horizon: 90, label: 'churn' }, quiet)) as Record<string, unknown> & {
+    const summary = (await run({ data: ctx.data, out, every: 'month', horizon: 90, label: 'churn' }, quiet)) as Record<
+      string,
+      unknown
+    > & {
       rows: number;
       as_of: { count: number };
       qa: { label: { positives: number; labeled: number } };
@@ -81,8 +84,10 @@ export const featuresDemoStep = {
 /** The command's work, for commands that chain it (recalibrate, demo). */
 export async function run(flags: FeaturesFlags, io: CommandIO) {
   const format = featureFileFormat(flags.out);
-  if (!EVERY_VALUES.includes(flags.every as Every)) throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${flags.every}"`);
-  if (!LABEL_KINDS.includes(flags.label as LabelKind)) throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${flags.label}"`);
+  if (!EVERY_VALUES.includes(flags.every as Every))
+    throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${flags.every}"`);
+  if (!LABEL_KINDS.includes(flags.label as LabelKind))
+    throw new UsageError(`--label must be one of ${LABEL_KINDS.join(', ')}, got "${flags.label}"`);
 
   const options = {
     every: flags.every as Every,
@@ -93,8 +98,13 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
   };
   // postgres://: the feature SQL runs inside PostgreSQL; the finished table lands in a local DuckDB
   const inPostgres = isPostgresUrl(flags.data);
-  if (inPostgres && flags.config !== undefined) throw new UsageError('--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)');
-  const history = inPostgres ? null : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  if (inPostgres && flags.config !== undefined)
+    throw new UsageError(
+      '--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)',
+    );
+  const history = inPostgres
+    ? null
+    : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
   const db = inPostgres ? await openDuckDB() : null;
   const connection = history?.connection ?? db!.connection;
   let cleanup: (() => Promise<void>) | undefined;
@@ -104,13 +114,21 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       ...(flags.memoryLimit === undefined ? {} : { memoryLimit: flags.memoryLimit }),
     });
     if (inPostgres) io.progress.start(`computing features in PostgreSQL`);
-    const built = history ? await buildFeatures(history, options) : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
+    const built = history
+      ? await buildFeatures(history, options)
+      : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
     io.progress.start('feature QA');
     const qa = await featureQa(connection, built.relation, { nullColumns: built.nullColumns });
     const nulls = describeNulls(qa);
     if (built.label === 'churn' && history?.tables.has('accounts')) {
-      const churned = await queryValue<bigint>(connection, `SELECT COUNT(*) FROM accounts WHERE churned_at IS NOT NULL`);
-      if (Number(churned) === 0) io.warn('no account has a churned_at date, so every churn label is 0 or censored; for data without churn dates use --label inactivity');
+      const churned = await queryValue<bigint>(
+        connection,
+        `SELECT COUNT(*) FROM accounts WHERE churned_at IS NOT NULL`,
+      );
+      if (Number(churned) === 0)
+        io.warn(
+          'no account has a churned_at date, so every churn label is 0 or censored; for data without churn dates use --label inactivity',
+        );
     }
 
     // Everything is computed; only now do files appear, each through a temporary sibling.
@@ -130,7 +148,10 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       `label ${built.label} within ${built.horizon}d: ${qa.label.labeled.toLocaleString('en-US')} labeled, ${qa.label.positives.toLocaleString('en-US')} positive (${pct(qa.label.rate)}), ${qa.label.censored.toLocaleString('en-US')} censored`,
     );
     for (const n of nulls) {
-      const line = n.null_rows === qa.rows ? `${n.column}: NULL for all rows (${n.reason})` : `${n.column}: NULL for ${pct(n.null_share)} of rows (${n.reason})`;
+      const line =
+        n.null_rows === qa.rows
+          ? `${n.column}: NULL for all rows (${n.reason})`
+          : `${n.column}: NULL for ${pct(n.null_share)} of rows (${n.reason})`;
       if (n.null_rows === qa.rows) io.warn(line);
       else io.say(line);
     }

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { defineCommand, type CommandIO } from '../command.js';
-import { loadFrame } from '../../data/frame.js';
+import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
-import { predictionFormat, writePredictions } from '../../learn/predictions.js';
+import { predictionFormat, writePredictions } from '../../learn/index.js';
 
 interface PredictFlags extends Record<string, unknown> {
   model: string;
@@ -20,12 +20,25 @@ async function run(flags: PredictFlags, io: CommandIO) {
   io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
   const margin = model.predictMargin(frame, flags.features);
   const probability = model.predictProba(frame, flags.features);
-  const columns = [{ name: 'probability', values: probability }, ...(flags.margin ? [{ name: 'margin', values: margin }] : [])];
+  const columns = [
+    { name: 'probability', values: probability },
+    ...(flags.margin ? [{ name: 'margin', values: margin }] : []),
+  ];
   const written = await writePredictions(flags.out, frame, columns);
   let mean = 0;
   for (const p of probability) mean += p / frame.n;
-  io.say(`wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows, mean probability ${frame.n ? mean.toFixed(4) : '-'} (${model.family}, calibration ${model.calibration.method})`);
-  return { ok: true, out: flags.out, rows: frame.n, columns: written.columns, family: model.family, calibration: model.calibration.method, mean_probability: frame.n ? mean : null };
+  io.say(
+    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows, mean probability ${frame.n ? mean.toFixed(4) : '-'} (${model.family}, calibration ${model.calibration.method})`,
+  );
+  return {
+    ok: true,
+    out: flags.out,
+    rows: frame.n,
+    columns: written.columns,
+    family: model.family,
+    calibration: model.calibration.method,
+    mean_probability: frame.n ? mean : null,
+  };
 }
 
 export function register(program: Command): void {

@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { withAtomicDir } from '../../util/atomic.js';
+import { withAtomicDir } from '../../util/index.js';
 import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../scorecard/index.js';
-import { decidePromotion, diffMarkdown, weightChanges } from '../../report/recalibrate.js';
+import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
 import { run as buildFeatureFile } from './features.js';
 import { run as calibrate } from './calibrate.js';
 import { run as backtest } from './backtest.js';
@@ -39,17 +39,47 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
     const shown = (path: string) => join(flags.out, relative(tmp, path));
     io.say(`1/5 features from ${flags.data}`);
     const features = at('features.parquet');
-    await buildFeatureFile({ data: flags.data, out: features, every: 'month', horizon: flags.horizon, label: 'churn', ...(flags.config ? { config: flags.config } : {}) }, quiet);
+    await buildFeatureFile(
+      {
+        data: flags.data,
+        out: features,
+        every: 'month',
+        horizon: flags.horizon,
+        label: 'churn',
+        ...(flags.config ? { config: flags.config } : {}),
+      },
+      quiet,
+    );
 
     await copyFile(flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous, at('champion.json'));
     io.say(`2/5 calibrating a challenger on the champion's layers, signals and overrides`);
-    await calibrate({ features, base: at('champion.json'), reference: at('champion.json'), out: at('challenger.json'), horizon: flags.horizon, holdout: '0.3', seed: flags.seed, bootstrap: flags.bootstrap }, quiet);
+    await calibrate(
+      {
+        features,
+        base: at('champion.json'),
+        reference: at('champion.json'),
+        out: at('challenger.json'),
+        horizon: flags.horizon,
+        holdout: '0.3',
+        seed: flags.seed,
+        bootstrap: flags.bootstrap,
+      },
+      quiet,
+    );
     const challenger = await loadScorecard(at('challenger.json'));
     const fidelity = JSON.parse(await readFile(at('challenger.fidelity.json'), 'utf8')) as FidelityBands;
 
     io.say('3/5 backtesting champion and challenger on the same walk-forward folds');
     const bt = await backtest(
-      { features, models: ['logistic', `scorecard:${at('champion.json')}`, `scorecard:${at('challenger.json')}`], out: at('backtest'), step: 'quarter', horizon: flags.horizon, seed: flags.seed, param: ['logistic.l2=0.01'] },
+      {
+        features,
+        models: ['logistic', `scorecard:${at('champion.json')}`, `scorecard:${at('challenger.json')}`],
+        out: at('backtest'),
+        step: 'quarter',
+        horizon: flags.horizon,
+        seed: flags.seed,
+        param: ['logistic.l2=0.01'],
+      },
       quiet,
     );
 
@@ -63,7 +93,10 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
       Boolean(flags.force),
     );
     io.say(`4/5 ${decision.promoted ? 'PROMOTED' : 'not promoted'}: ${decision.reason}`);
-    const names = { previous: flags.previous === 'default' ? 'the shipped default scorecard' : flags.previous, next: 'the challenger' };
+    const names = {
+      previous: flags.previous === 'default' ? 'the shipped default scorecard' : flags.previous,
+      next: 'the challenger',
+    };
     await writeFile(at('diff.md'), diffMarkdown(champion, challenger, names, decision));
     const winner = decision.promoted ? at('challenger.json') : at('champion.json');
     await copyFile(winner, at('scorecard.json'));
@@ -78,8 +111,21 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
       `${decision.promoted ? 'Promoted' : 'Not promoted'}: ${decision.reason}. scorecard.json is the ${decision.promoted ? 'challenger' : 'champion, unchanged'}.`,
       'The challenger was fitted on this history, so in the walk-forward folds its numbers are partly in-sample; the promotion is judged on the later slice it was not fitted on (challenger.fidelity.md).',
     ];
-    const rep = await report({ backtest: at('backtest'), out: at('report'), features, scorecard: at('challenger.json'), previous: at('champion.json'), title: 'Quarterly recalibration: champion against challenger', notes }, quiet);
-    io.say(`wrote ${flags.out}: scorecard.json (${decision.promoted ? 'challenger' : 'champion'}), decision.json, diff.md, report/index.html, backtest/, features.parquet`);
+    const rep = await report(
+      {
+        backtest: at('backtest'),
+        out: at('report'),
+        features,
+        scorecard: at('challenger.json'),
+        previous: at('champion.json'),
+        title: 'Quarterly recalibration: champion against challenger',
+        notes,
+      },
+      quiet,
+    );
+    io.say(
+      `wrote ${flags.out}: scorecard.json (${decision.promoted ? 'challenger' : 'champion'}), decision.json, diff.md, report/index.html, backtest/, features.parquet`,
+    );
     return {
       ok: true,
       out: flags.out,

@@ -12,7 +12,15 @@ export async function run(flags: ReportFlags, io: CommandIO) {
   for (const s of r.skipped) io.say(`not drawn: ${s}`);
   const shifted = (r.drift?.features ?? []).filter((f) => f.psi !== null && f.psi > 0.25).map((f) => f.feature);
   if (shifted.length) io.warn(`drift: ${shifted.join(', ')} moved more than PSI 0.25 since the quarter before`);
-  return { ok: true, out: r.out, html: r.html, markdown: r.markdown, charts: r.charts, skipped: r.skipped, drift: r.drift };
+  return {
+    ok: true,
+    out: r.out,
+    html: r.html,
+    markdown: r.markdown,
+    charts: r.charts,
+    skipped: r.skipped,
+    drift: r.drift,
+  };
 }
 
 /** The demo's report: the backtest, the calibrated scorecard against the shipped one, drift. */
@@ -20,13 +28,21 @@ export const reportDemoStep = {
   name: 'report',
   title: 'drawing the backtest report',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
-    const backtest = (ctx.results['backtest'] as { out?: string } | undefined)?.out ?? join(ctx.root, '..', 'reports', 'demo', 'backtest');
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
+    const backtest =
+      (ctx.results['backtest'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, '..', 'reports', 'demo', 'backtest');
     const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out;
     const out = join(ctx.root, '..', 'reports', 'demo');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run({ backtest, out, features, ...(scorecard ? { scorecard } : {}) }, quiet)) as Awaited<ReturnType<typeof run>>;
-    ctx.io.say(`report    ${summary.html} with ${summary.charts.length} charts (PNG in ${join(out, 'charts')}), summary ${summary.markdown}`);
+    const summary = (await run({ backtest, out, features, ...(scorecard ? { scorecard } : {}) }, quiet)) as Awaited<
+      ReturnType<typeof run>
+    >;
+    ctx.io.say(
+      `report    ${summary.html} with ${summary.charts.length} charts (PNG in ${join(out, 'charts')}), summary ${summary.markdown}`,
+    );
     return summary;
   },
 };

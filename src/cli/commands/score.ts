@@ -1,12 +1,20 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/errors.js';
-import { loadFrame, readFrame, type Frame } from '../../data/frame.js';
+import { UsageError } from '../../util/index.js';
+import { loadFrame, readFrame, type Frame } from '../../data/index.js';
 import { openHistory, quoteIdent, queryValue } from '../../data/index.js';
 import { buildFeatures } from '../../features/index.js';
-import { BANDS, loadScorecard, scoreFileFormat, scoreTable, writeScores, type Scorecard, type ScoredTable } from '../../scorecard/index.js';
-import { openScoreHistory, withScoreChanges, type ScoreRecord } from '../../serve/index.js';
+import {
+  BANDS,
+  loadScorecard,
+  scoreFileFormat,
+  scoreTable,
+  writeScores,
+  type Scorecard,
+  type ScoredTable,
+} from '../../scorecard/index.js';
+import { openScoreHistory, withScoreChanges, type ScoreRecord } from '../../history/index.js';
 
 interface ScoreFlags extends Record<string, unknown> {
   scorecard: string;
@@ -25,7 +33,10 @@ async function featuresFromHistory(flags: ScoreFlags, io: CommandIO): Promise<{ 
   try {
     const asOf =
       flags.asOf ??
-      (await queryValue<string | null>(history.connection, `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`));
+      (await queryValue<string | null>(
+        history.connection,
+        `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`,
+      ));
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
     const built = await buildFeatures(history, { asOf, progress: io.progress });
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
@@ -36,11 +47,17 @@ async function featuresFromHistory(flags: ScoreFlags, io: CommandIO): Promise<{ 
 }
 
 /** One history record per scored row (rows without account or as-of cannot be tracked: null). */
-function historyRecords(card: Scorecard, frame: Frame, scored: ScoredTable, asOf: string | null): (ScoreRecord | null)[] {
+function historyRecords(
+  card: Scorecard,
+  frame: Frame,
+  scored: ScoredTable,
+  asOf: string | null,
+): (ScoreRecord | null)[] {
   const { scores } = scored;
   const accounts = frame.columns['account_id'];
   const asOfs = frame.columns['as_of'];
-  if (!accounts || accounts instanceof Float64Array) throw new UsageError('--history needs an account_id text column in the feature table');
+  if (!accounts || accounts instanceof Float64Array)
+    throw new UsageError('--history needs an account_id text column in the feature table');
   const K = scores.overrides.length;
   const out: (ScoreRecord | null)[] = [];
   for (let i = 0; i < frame.n; i++) {
@@ -65,7 +82,10 @@ function historyRecords(card: Scorecard, frame: Frame, scored: ScoredTable, asOf
       escalate: scores.escalate[i] === 1,
       layers,
       overrides: scores.overrides.filter((_, k) => scores.fired[i * K + k] === 1),
-      reasons: [0, 1, 2].map((r) => scores.reasons[i * 3 + r]!).filter((s) => s >= 0).map((s) => scores.signals[s]!),
+      reasons: [0, 1, 2]
+        .map((r) => scores.reasons[i * 3 + r]!)
+        .filter((s) => s >= 0)
+        .map((s) => scores.signals[s]!),
       scorecard: card.name ?? null,
     });
   }
@@ -76,13 +96,24 @@ function historyRecords(card: Scorecard, frame: Frame, scored: ScoredTable, asOf
  * With --history, the change since the previous score comes from the store (earlier runs and
  * earlier snapshots of this one), and this run is appended to it.
  */
-async function applyHistory(target: string, card: Scorecard, frame: Frame, scored: ScoredTable, asOf: string | null, io: CommandIO): Promise<number> {
+async function applyHistory(
+  target: string,
+  card: Scorecard,
+  frame: Frame,
+  scored: ScoredTable,
+  asOf: string | null,
+  io: CommandIO,
+): Promise<number> {
   const records = historyRecords(card, frame, scored, asOf);
   const rows = records.flatMap((r, i) => (r ? [i] : []));
   io.progress.start(`recording ${rows.length.toLocaleString('en-US')} scores in ${target}`);
   const history = await openScoreHistory(target);
   try {
-    const changes = await withScoreChanges(history, rows.map((i) => records[i]!), { source: 'score' });
+    const changes = await withScoreChanges(
+      history,
+      rows.map((i) => records[i]!),
+      { source: 'score' },
+    );
     rows.forEach((i, j) => (scored.change[i] = changes[j]!.score_change ?? NaN));
     return rows.length;
   } finally {
@@ -91,8 +122,10 @@ async function applyHistory(target: string, card: Scorecard, frame: Frame, score
 }
 
 async function run(flags: ScoreFlags, io: CommandIO) {
-  if ((flags.features === undefined) === (flags.data === undefined)) throw new UsageError('give exactly one of --features FILE or --data DIR');
-  if (flags.asOf !== undefined && flags.data === undefined) throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
+  if ((flags.features === undefined) === (flags.data === undefined))
+    throw new UsageError('give exactly one of --features FILE or --data DIR');
+  if (flags.asOf !== undefined && flags.data === undefined)
+    throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
   scoreFileFormat(flags.out);
   const card = await loadScorecard(flags.scorecard);
   let frame: Frame;
@@ -103,12 +136,28 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   } else ({ frame, asOf } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
-  const recorded = flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
+  const recorded =
+    flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
   const written = await writeScores(flags.out, card, frame, scored);
-  const bands = Object.fromEntries(BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]));
+  const bands = Object.fromEntries(
+    BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]),
+  );
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
-  io.say(`wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated`);
-  return { ok: true, out: flags.out, rows: frame.n, as_of: asOf, columns: written.columns, bands, escalated, scorecard: card.name ?? flags.scorecard, history: flags.history ?? null, recorded };
+  io.say(
+    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated`,
+  );
+  return {
+    ok: true,
+    out: flags.out,
+    rows: frame.n,
+    as_of: asOf,
+    columns: written.columns,
+    bands,
+    escalated,
+    scorecard: card.name ?? flags.scorecard,
+    history: flags.history ?? null,
+    recorded,
+  };
 }
 
 /** The demo's scoring: the calibrated scorecard over the demo feature table, to `models/demo/scores.csv` beside it. */
@@ -116,12 +165,16 @@ export const scoreDemoStep = {
   name: 'score',
   title: 'scoring every snapshot with the calibrated scorecard',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
     const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out ?? 'default';
     const out = join(ctx.root, '..', 'models', 'demo', 'scores.csv');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
     const summary = (await run({ scorecard, features, out }, quiet)) as Awaited<ReturnType<typeof run>>;
-    ctx.io.say(`score     ${summary.rows.toLocaleString('en-US')} rows with ${scorecard}: GREEN ${summary.bands['GREEN']}, YELLOW ${summary.bands['YELLOW']}, RED ${summary.bands['RED']}, ${summary.escalated} escalated -> ${out}`);
+    ctx.io.say(
+      `score     ${summary.rows.toLocaleString('en-US')} rows with ${scorecard}: GREEN ${summary.bands['GREEN']}, YELLOW ${summary.bands['YELLOW']}, RED ${summary.bands['RED']}, ${summary.escalated} escalated -> ${out}`,
+    );
     return summary;
   },
 };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand, intOption } from '../command.js';
-import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { ChurnkitError, UsageError } from '../../util/index.js';
 import { createServer, DEFAULT_DROP_THRESHOLD } from '../../serve/index.js';
 
 interface ServeFlags extends Record<string, unknown> {
@@ -30,7 +30,8 @@ function webhookUrl(value: string): string {
   } catch {
     throw new UsageError(`--alerts-webhook must be an http(s) URL, got "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--alerts-webhook must be an http(s) URL, got "${value}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--alerts-webhook must be an http(s) URL, got "${value}"`);
   return url.toString();
 }
 
@@ -47,9 +48,19 @@ export function register(program: Command): void {
         .option('--api-key-file <file>', 'file of accepted API keys, one per line')
         .option('--history <db>', 'score history: DuckDB file or postgres:// URL')
         .option('--alerts-webhook <url>', 'POST alerts (band change, score drop, escalate) to this URL', webhookUrl)
-        .option('--drop-alert <n>', 'alert when a score drops by more than N points', nonNegative('--drop-alert'), DEFAULT_DROP_THRESHOLD)
+        .option(
+          '--drop-alert <n>',
+          'alert when a score drops by more than N points',
+          nonNegative('--drop-alert'),
+          DEFAULT_DROP_THRESHOLD,
+        )
         .option('--no-watch', 'do not reload when the scorecard file changes (SIGHUP still does)')
-        .option('--shutdown-timeout <s>', 'seconds to let requests in flight finish on SIGTERM', nonNegative('--shutdown-timeout'), 30),
+        .option(
+          '--shutdown-timeout <s>',
+          'seconds to let requests in flight finish on SIGTERM',
+          nonNegative('--shutdown-timeout'),
+          30,
+        ),
     async (opts, io) => {
       if (opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
       const app = await createServer({
@@ -65,15 +76,23 @@ export function register(program: Command): void {
         address = await app.listen({ port: opts.port, host: opts.host });
       } catch (err) {
         await app.close();
-        throw new ChurnkitError(`cannot listen on ${opts.host}:${opts.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new ChurnkitError(
+          `cannot listen on ${opts.host}:${opts.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
       }
       const { source } = app.churnkit;
-      io.say(`churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch, /v1/score/columns; GET /v1/model, /healthz, /metrics, /openapi.json)`);
+      io.say(
+        `churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch, /v1/score/columns; GET /v1/model, /healthz, /metrics, /openapi.json)`,
+      );
 
       const signal = await new Promise<NodeJS.Signals>((resolve) => {
         const onHup = () => {
           void app.churnkit.reload('SIGHUP');
-          app.churnkit.reloadKeys().catch((err: Error) => app.log.error({ error: err.message }, 'API key file reload refused; the old keys stay'));
+          app.churnkit
+            .reloadKeys()
+            .catch((err: Error) =>
+              app.log.error({ error: err.message }, 'API key file reload refused; the old keys stay'),
+            );
         };
         const onStop = (sig: NodeJS.Signals) => {
           process.removeListener('SIGTERM', onStop);

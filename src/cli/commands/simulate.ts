@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { defineCommand, intOption } from '../command.js';
-import { UsageError } from '../../util/errors.js';
+import { UsageError } from '../../util/index.js';
 import { simulate, type EffectsInput } from '../../simulate/index.js';
 
 interface SimulateFlags extends Record<string, unknown> {
@@ -58,8 +58,11 @@ export function register(program: Command): void {
         `simulated ${summary.accounts.toLocaleString('en-US')} accounts over ${summary.months} months ` +
           `(${summary.start} to ${summary.data_end}) into ${summary.out}`,
       );
-      for (const [table, n] of Object.entries(summary.counts)) io.say(`  ${table.padEnd(13)} ${n.toLocaleString('en-US').padStart(13)} rows`);
-      io.say(`  churned ${summary.churned_accounts.toLocaleString('en-US')} accounts, ${(summary.annual_churn_rate * 100).toFixed(1)}% a year; planted effects in truth.json`);
+      for (const [table, n] of Object.entries(summary.counts))
+        io.say(`  ${table.padEnd(13)} ${n.toLocaleString('en-US').padStart(13)} rows`);
+      io.say(
+        `  churned ${summary.churned_accounts.toLocaleString('en-US')} accounts, ${(summary.annual_churn_rate * 100).toFixed(1)}% a year; planted effects in truth.json`,
+      );
       const { truth, ...rest } = summary;
       return { ok: true, ...rest, layer_strength: truth.layer_strength };
     },

@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/errors.js';
-import { loadFrame } from '../../data/frame.js';
-import { familyNames, isFamilyName, parseParamAssignments, trainModel, type CoefficientRow, type TrainOptions } from '../../learn/index.js';
+import { UsageError } from '../../util/index.js';
+import { loadFrame } from '../../data/index.js';
+import {
+  familyNames,
+  isFamilyName,
+  parseParamAssignments,
+  trainModel,
+  type CoefficientRow,
+  type TrainOptions,
+} from '../../learn/index.js';
 
 interface TrainFlags extends Record<string, unknown> {
   features: string;
@@ -26,13 +33,15 @@ interface TrainFlags extends Record<string, unknown> {
 
 function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
-  if (!allowed.includes(value as T)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  if (!allowed.includes(value as T))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
 function nonNegative(flag: string, value: string): number {
   const v = Number(value);
-  if (value.trim() === '' || !Number.isFinite(v) || v < 0) throw new UsageError(`${flag} must be a non-negative number, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(v) || v < 0)
+    throw new UsageError(`${flag} must be a non-negative number, got "${value}"`);
   return v;
 }
 
@@ -56,27 +65,34 @@ export function formatCoefficientTable(rows: readonly CoefficientRow[]): string 
     fmt(r.odds_ratio_per_sd),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...body.map((b) => b[j]!.length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
   return [line(header), ...body.map(line)].join('\n');
 }
 
 async function run(flags: TrainFlags, io: CommandIO) {
   const params: Record<string, unknown> = parseParamAssignments(flags.param);
-  for (const [flag, key] of [['--l2', 'l2'], ['--l1', 'l1']] as const) {
+  for (const [flag, key] of [
+    ['--l2', 'l2'],
+    ['--l1', 'l1'],
+  ] as const) {
     const v = flags[key];
     if (v === undefined) continue;
     if (key in params) throw new UsageError(`${flag} and --param ${key}= are both given`);
     params[key] = nonNegative(flag, v);
   }
   const holdout = flags.holdout === undefined ? undefined : nonNegative('--holdout', flags.holdout);
-  if (holdout !== undefined && !(holdout > 0 && holdout < 1)) throw new UsageError(`--holdout must be a fraction between 0 and 1, got ${flags.holdout}`);
+  if (holdout !== undefined && !(holdout > 0 && holdout < 1))
+    throw new UsageError(`--holdout must be a fraction between 0 and 1, got ${flags.holdout}`);
   const options: TrainOptions = {
     family: flags.model,
     label: flags.label,
     ...(flags.columns ? { columns: flags.columns } : {}),
     categorical: flags.categorical ?? [],
     params,
-    ...(flags.calibration ? { calibration: choice('--calibration', flags.calibration, ['none', 'platt', 'isotonic'] as const)! } : {}),
+    ...(flags.calibration
+      ? { calibration: choice('--calibration', flags.calibration, ['none', 'platt', 'isotonic'] as const)! }
+      : {}),
     classWeight: choice('--class-weight', flags.classWeight, ['none', 'balanced'] as const)!,
     missing: choice('--missing', flags.missing, ['indicator', 'mean'] as const)!,
     seed: flags.seed,
@@ -86,8 +102,10 @@ async function run(flags: TrainFlags, io: CommandIO) {
     table: flags.features,
     progress: io.progress,
   };
-  if (!isFamilyName(flags.model)) throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
-  if (!flags.out.toLowerCase().endsWith('.json')) throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
+  if (!isFamilyName(flags.model))
+    throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
+  if (!flags.out.toLowerCase().endsWith('.json'))
+    throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFrame(flags.features);
   const trained = await trainModel(frame, options);
@@ -95,17 +113,28 @@ async function run(flags: TrainFlags, io: CommandIO) {
   for (const w of trained.warnings) io.warn(w);
   for (const note of trained.preprocessing.notes ?? []) io.say(`note: ${note}`);
 
-  const split = trained.training['split'] as { train_rows: number; holdout_rows: number; embargoed_rows: number; censored_rows: number; holdout_from?: string };
+  const split = trained.training['split'] as {
+    train_rows: number;
+    holdout_rows: number;
+    embargoed_rows: number;
+    censored_rows: number;
+    holdout_from?: string;
+  };
   const p = trained.provenance;
-  io.say(`trained ${trained.family} on ${split.train_rows.toLocaleString('en-US')} rows (${p.positives.toLocaleString('en-US')} positives of ${p.rows.toLocaleString('en-US')} labeled; ${split.censored_rows} censored rows skipped)`);
+  io.say(
+    `trained ${trained.family} on ${split.train_rows.toLocaleString('en-US')} rows (${p.positives.toLocaleString('en-US')} positives of ${p.rows.toLocaleString('en-US')} labeled; ${split.censored_rows} censored rows skipped)`,
+  );
   if (split.holdout_rows > 0) {
-    io.say(`held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training['time_column'])} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`);
+    io.say(
+      `held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training['time_column'])} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
+    );
   }
   const summary = trained.summary();
   const table = summary['coefficients'] as CoefficientRow[] | undefined;
   if (trained.family === 'logistic' && table) io.say(`\n${formatCoefficientTable(table)}\n`);
   const m = trained.metrics as Record<string, { auc: number; log_loss: number; brier: number }>;
-  for (const [name, v] of Object.entries(m)) io.say(`${name}: auc ${fmt(v.auc)}  log loss ${fmt(v.log_loss)}  brier ${fmt(v.brier)}`);
+  for (const [name, v] of Object.entries(m))
+    io.say(`${name}: auc ${fmt(v.auc)}  log loss ${fmt(v.log_loss)}  brier ${fmt(v.brier)}`);
   io.say(`wrote ${flags.out}`);
   return {
     ok: true,
@@ -127,18 +156,33 @@ export const trainDemoStep = {
   name: 'train',
   title: 'training logistic regression and gradient-boosted trees',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features = (ctx.results['features'] as { out?: string } | undefined)?.out ?? join(ctx.root, 'demo-features', 'features.parquet');
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
     const models: Record<string, { out: string; auc: number | null }> = {};
     for (const family of ['logistic', 'gbdt'] as const) {
       const out = join(ctx.root, '..', 'models', 'demo', `${family}.json`);
-      const flags: TrainFlags = { features, model: family, out, label: 'churned_within_90d', classWeight: 'none', seed: 0, param: [], missing: 'indicator' };
+      const flags: TrainFlags = {
+        features,
+        model: family,
+        out,
+        label: 'churned_within_90d',
+        classWeight: 'none',
+        seed: 0,
+        param: [],
+        missing: 'indicator',
+      };
       const summary = (await run(flags, quiet)) as Awaited<ReturnType<typeof run>>;
       const metrics = summary.metrics as Record<string, { auc?: number }>;
       const held = metrics['holdout'] ?? metrics['validation'] ?? Object.values(metrics)[0];
       models[family] = { out, auc: held?.auc ?? null };
     }
-    ctx.io.say(`train     ${Object.entries(models).map(([f, m]) => `${f} (held-out AUC ${m.auc === null ? '-' : m.auc.toFixed(3)})`).join(', ')} -> ${join(ctx.root, '..', 'models', 'demo')}`);
+    ctx.io.say(
+      `train     ${Object.entries(models)
+        .map(([f, m]) => `${f} (held-out AUC ${m.auc === null ? '-' : m.auc.toFixed(3)})`)
+        .join(', ')} -> ${join(ctx.root, '..', 'models', 'demo')}`,
+    );
     // No `out`: the demo calibrates the scorecard on observed churn, not by distilling a model that
     // was fitted on calibrate's later slice (its fidelity numbers there would be in-sample).
     return { models };
@@ -156,17 +200,44 @@ export function register(program: Command): void {
         .requiredOption('--model <family>', 'logistic, gbdt or mlp')
         .requiredOption('--out <file>', 'model artifact (.json)')
         .option('--label <col>', 'label column (0/1; NULL = censored)', 'churned_within_90d')
-        .option('--columns <list>', "model input columns (default: churnkit's ten features, three signals, days_to_renewal, tenure_days)", listOption)
+        .option(
+          '--columns <list>',
+          "model input columns (default: churnkit's ten features, three signals, days_to_renewal, tenure_days)",
+          listOption,
+        )
         .option('--categorical <list>', 'columns to one-hot encode (first level dropped)', listOption)
-        .option('--calibration <method>', 'platt, isotonic or none (default: the family\'s; logistic: none), fitted on the latest as-of slice')
-        .option('--l2 <lambda>', 'logistic: L2 penalty lambda * sum(beta^2) on the log-likelihood (sklearn C = 1/(2 lambda)); on standardized coefficients unless --param penalty_scale=original')
+        .option(
+          '--calibration <method>',
+          "platt, isotonic or none (default: the family's; logistic: none), fitted on the latest as-of slice",
+        )
+        .option(
+          '--l2 <lambda>',
+          'logistic: L2 penalty lambda * sum(beta^2) on the log-likelihood (sklearn C = 1/(2 lambda)); on standardized coefficients unless --param penalty_scale=original',
+        )
         .option('--l1 <lambda>', 'logistic: L1 penalty lambda * sum(|beta|)')
         .option('--class-weight <mode>', 'balanced or none', 'none')
-        .option('--missing <strategy>', 'NULL numeric inputs: indicator (mean + a :missing column) or mean', 'indicator')
-        .option('--param <key=value>', 'family hyperparameter (repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+        .option(
+          '--missing <strategy>',
+          'NULL numeric inputs: indicator (mean + a :missing column) or mean',
+          'indicator',
+        )
+        .option(
+          '--param <key=value>',
+          'family hyperparameter (repeatable)',
+          (v: string, prev: string[]) => [...prev, v],
+          [] as string[],
+        )
         .option('--seed <n>', 'random seed', intOption('--seed'), 0)
-        .option('--horizon <days>', 'label horizon in days (default: from the label name, e.g. 90)', intOption('--horizon'))
-        .option('--holdout <fraction>', 'share of labeled rows (latest as-of first) held out for calibration/early stopping', undefined)
+        .option(
+          '--horizon <days>',
+          'label horizon in days (default: from the label name, e.g. 90)',
+          intOption('--horizon'),
+        )
+        .option(
+          '--holdout <fraction>',
+          'share of labeled rows (latest as-of first) held out for calibration/early stopping',
+          undefined,
+        )
         .option('--time-column <col>', 'column ordering rows in time (default as_of when present; none = file order)'),
     run,
   );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 import { formatIssue, formatValidationReport, validateHistory } from '../../data/index.js';
 
 export function register(program: Command): void {
@@ -15,8 +15,13 @@ export function register(program: Command): void {
         .option('--max-examples <n>', 'rows shown per problem', '5'),
     async (opts, io) => {
       const maxExamples = Number(opts.maxExamples ?? 5);
-      if (!Number.isInteger(maxExamples) || maxExamples < 1) throw new ChurnkitError(`--max-examples must be a positive integer, got "${opts.maxExamples}"`, 64);
-      const report = await validateHistory(opts.data, { ...(opts.config ? { config: opts.config } : {}), maxExamples, progress: io.progress });
+      if (!Number.isInteger(maxExamples) || maxExamples < 1)
+        throw new ChurnkitError(`--max-examples must be a positive integer, got "${opts.maxExamples}"`, 64);
+      const report = await validateHistory(opts.data, {
+        ...(opts.config ? { config: opts.config } : {}),
+        maxExamples,
+        progress: io.progress,
+      });
       for (const line of formatValidationReport(report)) io.say(line);
       if (report.ok) return report;
       const first = report.issues.find((i) => i.severity === 'error')!;

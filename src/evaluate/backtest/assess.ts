@@ -3,15 +3,23 @@
  * the capacity view (what a CS team working the top K accounts at each as-of date would catch),
  * churn by band, lead time, and chart curves. Pure functions over arrays.
  */
-import { binaryMetrics, calibrationReport, prCurve, rocCurve, wilsonInterval } from '../metrics.js';
-import { isoDay } from '../../features/index.js';
-import { BAND_NAMES, CURVE_POINTS, type BandCell, type BandName, type Curves, type GainsPoint, type LeadTime, type ModelMetrics } from './schema.js';
+import { binaryMetrics, calibrationReport, prCurve, rocCurve, wilsonInterval } from '../../stats/index.js';
+import { isoDay } from '../../util/index.js';
+import { BANDS, type Band } from '../../scorecard/index.js';
+import {
+  CURVE_POINTS,
+  type BandCell,
+  type Curves,
+  type GainsPoint,
+  type LeadTime,
+  type ModelMetrics,
+} from './schema.js';
 
 /** Test rows of one model, aligned: row k of every array is the same feature-table row. */
 export interface Scored {
   y: Float64Array;
   p: Float64Array;
-  /** Index into BAND_NAMES. */
+  /** Index into BANDS. */
   band: Uint8Array;
   /** annual_value, 0 where NULL; null when the table has no such column. */
   arr: Float64Array | null;
@@ -29,7 +37,14 @@ export interface CapacityTally {
   dates: number;
 }
 
-export const emptyTally = (): CapacityTally => ({ flagged: 0, caught: 0, positives: 0, arrCaught: 0, arrChurned: 0, dates: 0 });
+export const emptyTally = (): CapacityTally => ({
+  flagged: 0,
+  caught: 0,
+  positives: 0,
+  arrCaught: 0,
+  arrChurned: 0,
+  dates: 0,
+});
 
 export function addTally(a: CapacityTally, b: CapacityTally): CapacityTally {
   return {
@@ -95,15 +110,15 @@ function finite(x: number | undefined): number | null {
   return x === undefined || !Number.isFinite(x) ? null : x;
 }
 
-export function bandCells(y: ArrayLike<number>, band: Uint8Array): Record<BandName, BandCell> {
+export function bandCells(y: ArrayLike<number>, band: Uint8Array): Record<Band, BandCell> {
   const rows = [0, 0, 0];
   const churned = [0, 0, 0];
   for (let k = 0; k < band.length; k++) {
     rows[band[k]!]!++;
     churned[band[k]!]! += y[k]!;
   }
-  const out = {} as Record<BandName, BandCell>;
-  BAND_NAMES.forEach((name, b) => {
+  const out = {} as Record<Band, BandCell>;
+  BANDS.forEach((name, b) => {
     const w = wilsonInterval(churned[b]!, rows[b]!);
     out[name] = { rows: rows[b]!, churned: churned[b]!, rate: finite(w.rate), lo: w.low, hi: w.high };
   });
@@ -144,7 +159,7 @@ export function quantile(sorted: readonly number[], q: number): number | null {
  * `lastAsOf` maps account -> its last as_of in the whole feature table.
  */
 export function leadTime(s: Scored, lastAsOf: ReadonlyMap<string, string>): LeadTime {
-  const RED = BAND_NAMES.indexOf('RED');
+  const RED = BANDS.indexOf('RED');
   const firstRed = new Map<string, string | null>();
   for (let k = 0; k < s.y.length; k++) {
     if (s.y[k] !== 1) continue;
@@ -250,15 +265,15 @@ export function curves(s: Scored): Curves {
  * are RED, the next `shares.YELLOW` YELLOW, the rest GREEN, so a model and the default
  * scorecard put the same number of accounts in front of the team. Ties follow row order.
  */
-export function bandsByShare(p: Float64Array, shares: Record<BandName, number>): Uint8Array {
+export function bandsByShare(p: Float64Array, shares: Record<Band, number>): Uint8Array {
   const n = p.length;
   const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => p[b]! - p[a]! || a - b);
   const red = Math.round(shares.RED * n);
   const yellow = Math.round((shares.RED + shares.YELLOW) * n);
   const band = new Uint8Array(n);
-  const R = BAND_NAMES.indexOf('RED');
-  const Y = BAND_NAMES.indexOf('YELLOW');
-  const G = BAND_NAMES.indexOf('GREEN');
+  const R = BANDS.indexOf('RED');
+  const Y = BANDS.indexOf('YELLOW');
+  const G = BANDS.indexOf('GREEN');
   order.forEach((r, rank) => (band[r] = rank < red ? R : rank < yellow ? Y : G));
   return band;
 }

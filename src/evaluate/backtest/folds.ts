@@ -3,8 +3,9 @@
  * label is known at C (as_of + horizon <= C), test on labeled rows with C <= as_of < C + step.
  * `checkFoldLeakage` is the guard every fold passes before a model sees it.
  */
-import { isoDay, isoFromDay } from '../../features/index.js';
-import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { isoDay } from '../../util/index.js';
+import { ChurnkitError, UsageError } from '../../util/index.js';
+import { addDays, addMonths } from '../../util/index.js';
 
 export const STEPS = ['quarter', 'month'] as const;
 export type Step = (typeof STEPS)[number];
@@ -37,21 +38,6 @@ function monthsOf(step: Step): number {
   return step === 'quarter' ? 3 : 1;
 }
 
-/** `date` plus `months` calendar months; the day is clamped to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const d = Number(date.slice(8, 10));
-  const yy = y + Math.floor(m / 12);
-  const mm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(yy, mm + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(yy, mm, Math.min(d, last))).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return isoFromDay(isoDay(date)! + days);
-}
-
 /** The first step boundary (1st of a quarter or month) on or after `date`. */
 function boundaryOnOrAfter(date: string, step: Step): string {
   const months = monthsOf(step);
@@ -69,15 +55,18 @@ function boundaryOnOrAfter(date: string, step: Step): string {
 export function planFolds(options: PlanOptions): FoldPlan[] {
   const { asOf, label, horizon, step } = options;
   if (!STEPS.includes(step)) throw new UsageError(`--step must be one of ${STEPS.join(', ')}, got "${step}"`);
-  if (!Number.isInteger(horizon) || horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${horizon}`);
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new UsageError(`--horizon must be a positive number of days, got ${horizon}`);
   const labeled: number[] = [];
   for (let i = 0; i < asOf.length; i++) {
     if (Number.isNaN(label[i]!)) continue;
     const t = asOf[i];
-    if (t === null || t === undefined || isoDay(t) === undefined) throw new ChurnkitError(`row ${i + 1}: as_of is ${t === null ? 'NULL' : `"${t}"`}, expected a date`, 2);
+    if (t === null || t === undefined || isoDay(t) === undefined)
+      throw new ChurnkitError(`row ${i + 1}: as_of is ${t === null ? 'NULL' : `"${t}"`}, expected a date`, 2);
     labeled.push(i);
   }
-  if (labeled.length === 0) throw new ChurnkitError('no labeled rows: every label is NULL (censored), nothing to backtest', 2);
+  if (labeled.length === 0)
+    throw new ChurnkitError('no labeled rows: every label is NULL (censored), nothing to backtest', 2);
   let first = asOf[labeled[0]!]!;
   let last = first;
   for (const i of labeled) {
@@ -87,12 +76,16 @@ export function planFolds(options: PlanOptions): FoldPlan[] {
   }
   let start: string;
   if (options.start !== undefined) {
-    if (isoDay(options.start) === undefined) throw new UsageError(`--start must be a date (YYYY-MM-DD), got "${options.start}"`);
+    if (isoDay(options.start) === undefined)
+      throw new UsageError(`--start must be a date (YYYY-MM-DD), got "${options.start}"`);
     start = options.start;
   } else {
     start = boundaryOnOrAfter(addDays(addMonths(first, MIN_TRAIN_MONTHS), horizon), step);
   }
-  if (start > last) throw new UsageError(`the first cutoff ${start} is after the last labeled as_of ${last}: no test rows; pass an earlier --start`);
+  if (start > last)
+    throw new UsageError(
+      `the first cutoff ${start} is after the last labeled as_of ${last}: no test rows; pass an earlier --start`,
+    );
 
   const knownAt = new Map<string, string>();
   for (const i of labeled) if (!knownAt.has(asOf[i]!)) knownAt.set(asOf[i]!, addDays(asOf[i]!, horizon));
@@ -111,7 +104,9 @@ export function planFolds(options: PlanOptions): FoldPlan[] {
     }
     if (test.length === 0) continue;
     if (train.length === 0) {
-      throw new UsageError(`fold at cutoff ${cutoff}: no training rows (none has as_of + ${horizon} days <= ${cutoff}; the first labeled as_of is ${first}); pass a later --start`);
+      throw new UsageError(
+        `fold at cutoff ${cutoff}: no training rows (none has as_of + ${horizon} days <= ${cutoff}; the first labeled as_of is ${first}); pass a later --start`,
+      );
     }
     folds.push({ index: folds.length, cutoff, test_end: testEnd, train, test });
   }
@@ -129,7 +124,12 @@ export class LeakageError extends ChurnkitError {
  * (max(train.as_of) + horizon <= cutoff) and every test row is in [cutoff, test_end).
  * Throws LeakageError naming the fold and the offending date.
  */
-export function checkFoldLeakage(fold: { cutoff: string; test_end: string }, trainAsOf: Iterable<string>, testAsOf: Iterable<string>, horizon: number): void {
+export function checkFoldLeakage(
+  fold: { cutoff: string; test_end: string },
+  trainAsOf: Iterable<string>,
+  testAsOf: Iterable<string>,
+  horizon: number,
+): void {
   let maxTrain: string | null = null;
   for (const t of trainAsOf) if (maxTrain === null || t > maxTrain) maxTrain = t;
   let minTest: string | null = null;
@@ -139,13 +139,17 @@ export function checkFoldLeakage(fold: { cutoff: string; test_end: string }, tra
     if (maxTest === null || t > maxTest) maxTest = t;
   }
   if (maxTrain !== null && addDays(maxTrain, horizon) > fold.cutoff) {
-    throw new LeakageError(`fold at cutoff ${fold.cutoff}: a training row has as_of ${maxTrain}, whose ${horizon}-day label window runs to ${addDays(maxTrain, horizon)}, past the cutoff`);
+    throw new LeakageError(
+      `fold at cutoff ${fold.cutoff}: a training row has as_of ${maxTrain}, whose ${horizon}-day label window runs to ${addDays(maxTrain, horizon)}, past the cutoff`,
+    );
   }
   if (minTest !== null && minTest < fold.cutoff) {
     throw new LeakageError(`fold at cutoff ${fold.cutoff}: a test row has as_of ${minTest}, before the cutoff`);
   }
   if (maxTest !== null && maxTest >= fold.test_end) {
-    throw new LeakageError(`fold at cutoff ${fold.cutoff}: a test row has as_of ${maxTest}, at or after the test period's end ${fold.test_end}`);
+    throw new LeakageError(
+      `fold at cutoff ${fold.cutoff}: a test row has as_of ${maxTest}, at or after the test period's end ${fold.test_end}`,
+    );
   }
 }
 

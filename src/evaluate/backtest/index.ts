@@ -1,5 +1,37 @@
 /** Walk-forward backtests (DESIGN.md §6): folds, the leakage check, the run, metrics.json's shape. */
 export * from './schema.js';
-export { planFolds, checkFoldLeakage, checkPlanLeakage, LeakageError, addMonths, addDays, STEPS, type Step, type FoldPlan, type PlanOptions } from './folds.js';
-export { capacityAt, capacityTally, bandCells, bandsByShare, leadTime, quantile, curves, modelMetrics, type Scored, type CapacityTally } from './assess.js';
-export { runBacktest, writeBacktest, serializeMetrics, CAPACITY_SHARE, CALIBRATION_HOLDOUT, MODEL_CALIBRATION, METRICS_FILE, OOF_FILE, type BacktestOptions, type BacktestResult, type OofColumns } from './run.js';
+export {
+  planFolds,
+  checkFoldLeakage,
+  checkPlanLeakage,
+  LeakageError,
+  STEPS,
+  type Step,
+  type FoldPlan,
+  type PlanOptions,
+} from './folds.js';
+export {
+  capacityAt,
+  capacityTally,
+  bandCells,
+  bandsByShare,
+  leadTime,
+  quantile,
+  curves,
+  modelMetrics,
+  type Scored,
+  type CapacityTally,
+} from './assess.js';
+export {
+  runBacktest,
+  writeBacktest,
+  serializeMetrics,
+  CAPACITY_SHARE,
+  CALIBRATION_HOLDOUT,
+  MODEL_CALIBRATION,
+  METRICS_FILE,
+  OOF_FILE,
+  type BacktestOptions,
+  type BacktestResult,
+  type OofColumns,
+} from './run.js';

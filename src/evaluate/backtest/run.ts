@@ -6,16 +6,44 @@
  */
 import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
-import type { Frame } from '../../data/frame.js';
+import type { Frame } from '../../data/index.js';
 import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
-import { isFamilyName, familyNames, getFamily, readParams, trainModel, takeRows, dataFingerprint, type SplitSummary } from '../../learn/index.js';
+import {
+  isFamilyName,
+  familyNames,
+  getFamily,
+  readParams,
+  trainModel,
+  takeRows,
+  dataFingerprint,
+  type SplitSummary,
+} from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
-import { silentProgress, type Progress } from '../../util/progress.js';
-import { ChurnkitError, InputError, UsageError } from '../../util/errors.js';
-import { withAtomicDir } from '../../util/atomic.js';
+import { silentProgress, type Progress } from '../../util/index.js';
+import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
+import { withAtomicDir } from '../../util/index.js';
 import { planFolds, checkPlanLeakage, type Step } from './folds.js';
-import { addTally, bandsByShare, capacityTally, curves, emptyTally, leadTime, modelMetrics, type CapacityTally, type Scored } from './assess.js';
-import { BACKTEST_KIND, BACKTEST_VERSION, BAND_NAMES, type BacktestMetrics, type BandName, type Fold, type FoldSlice, type PooledMetrics, type ProbabilitySource } from './schema.js';
+import {
+  addTally,
+  bandsByShare,
+  capacityTally,
+  curves,
+  emptyTally,
+  leadTime,
+  modelMetrics,
+  type CapacityTally,
+  type Scored,
+} from './assess.js';
+import {
+  BACKTEST_KIND,
+  BACKTEST_VERSION,
+  type BacktestMetrics,
+  type Fold,
+  type FoldSlice,
+  type PooledMetrics,
+  type ProbabilitySource,
+} from './schema.js';
+import { BANDS, type Band } from '../../scorecard/index.js';
 
 export interface BacktestOptions {
   /** Feature table file (Parquet or CSV). */
@@ -74,12 +102,18 @@ async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpe
     let spec: ModelSpec;
     if (item.startsWith('scorecard:')) {
       const ref = item.slice('scorecard:'.length);
-      if (ref === '') throw new UsageError(`--models: "${item}" names no scorecard; use scorecard:default or scorecard:FILE.json`);
-      spec = ref === 'default' ? { name: 'scorecard:default', kind: 'scorecard', card: defaultCard } : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
+      if (ref === '')
+        throw new UsageError(`--models: "${item}" names no scorecard; use scorecard:default or scorecard:FILE.json`);
+      spec =
+        ref === 'default'
+          ? { name: 'scorecard:default', kind: 'scorecard', card: defaultCard }
+          : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
     } else if (isFamilyName(item)) {
       spec = { name: item, kind: 'model', family: item };
     } else {
-      throw new UsageError(`--models: unknown model "${item}" (families: ${familyNames().join(', ')}; scorecards: scorecard:default, scorecard:FILE.json)`);
+      throw new UsageError(
+        `--models: unknown model "${item}" (families: ${familyNames().join(', ')}; scorecards: scorecard:default, scorecard:FILE.json)`,
+      );
     }
     if (specs.some((s) => s.name === spec.name)) throw new UsageError(`--models: "${spec.name}" is listed twice`);
     specs.push(spec);
@@ -89,7 +123,8 @@ async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpe
 
 function textOf(frame: Frame, name: string, table: string): string[] {
   const col = frame.columns[name];
-  if (col === undefined) throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
+  if (col === undefined)
+    throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
   const out = new Array<string>(frame.n);
   for (let i = 0; i < frame.n; i++) {
     const v = col instanceof Float64Array ? (Number.isNaN(col[i]!) ? null : String(col[i])) : col[i];
@@ -101,16 +136,27 @@ function textOf(frame: Frame, name: string, table: string): string[] {
 
 function labelsOf(frame: Frame, name: string, table: string): Float64Array {
   const col = frame.columns[name];
-  if (col === undefined) throw new InputError({ table, column: name }, `label column is missing (columns: ${frame.names.join(', ')}); pass --horizon matching the feature table`);
-  if (!(col instanceof Float64Array)) throw new InputError({ table, column: name }, `label column is ${frame.kinds[name]}, expected 0/1`);
+  if (col === undefined)
+    throw new InputError(
+      { table, column: name },
+      `label column is missing (columns: ${frame.names.join(', ')}); pass --horizon matching the feature table`,
+    );
+  if (!(col instanceof Float64Array))
+    throw new InputError({ table, column: name }, `label column is ${frame.kinds[name]}, expected 0/1`);
   for (let i = 0; i < col.length; i++) {
     const v = col[i]!;
-    if (!Number.isNaN(v) && v !== 0 && v !== 1) throw new InputError({ table, row: i + 1, column: name }, `label is ${v}, expected 0, 1 or NULL (censored)`);
+    if (!Number.isNaN(v) && v !== 0 && v !== 1)
+      throw new InputError({ table, row: i + 1, column: name }, `label is ${v}, expected 0, 1 or NULL (censored)`);
   }
   return col;
 }
 
-function sliceOf(rows: readonly number[], y: Float64Array, asOf: readonly string[], account: readonly string[]): FoldSlice {
+function sliceOf(
+  rows: readonly number[],
+  y: Float64Array,
+  asOf: readonly string[],
+  account: readonly string[],
+): FoldSlice {
   let positives = 0;
   let min: string | null = null;
   let max: string | null = null;
@@ -132,7 +178,11 @@ function gather(col: Float64Array, rows: readonly number[]): Float64Array {
 }
 
 /** Scorecard probability: its map when it has one, else the score as a ranking. */
-function scorecardProbability(card: Scorecard, score: Float64Array, mapped: Float64Array): { p: Float64Array; source: ProbabilitySource } {
+function scorecardProbability(
+  card: Scorecard,
+  score: Float64Array,
+  mapped: Float64Array,
+): { p: Float64Array; source: ProbabilitySource } {
   if (card.probability.method !== 'none') return { p: mapped, source: 'scorecard_map' };
   return { p: score.map((s) => (100 - s) / 100), source: 'score_rank' };
 }
@@ -143,11 +193,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const step = options.step ?? 'quarter';
   const seed = options.seed ?? 1;
   const capacity = options.capacity ?? null;
-  if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 1)) throw new UsageError(`--capacity must be a positive whole number of accounts, got ${capacity}`);
+  if (capacity !== null && !(Number.isInteger(capacity) && capacity >= 1))
+    throw new UsageError(`--capacity must be a positive whole number of accounts, got ${capacity}`);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got ${seed}`);
   const { specs, defaultCard } = await resolveModels(options.models);
   for (const family of Object.keys(options.params ?? {})) {
-    if (!specs.some((s) => s.family === family)) throw new UsageError(`--param ${family}.*: ${family} is not among --models`);
+    if (!specs.some((s) => s.family === family))
+      throw new UsageError(`--param ${family}.*: ${family} is not among --models`);
   }
   // Every model's effective hyperparameters (defaults filled in, values converted), checked
   // before any work and recorded so that metrics.json says what produced it.
@@ -169,7 +221,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const hasArr = arrCol instanceof Float64Array;
   const arr = hasArr ? (arrCol as Float64Array).map((v) => (Number.isNaN(v) ? 0 : v)) : null;
 
-  const plans = planFolds({ asOf, label: y, horizon, step, ...(options.start === undefined ? {} : { start: options.start }) });
+  const plans = planFolds({
+    asOf,
+    label: y,
+    horizon,
+    step,
+    ...(options.start === undefined ? {} : { start: options.start }),
+  });
   for (const plan of plans) checkPlanLeakage(plan, asOf, horizon);
 
   const lastAsOf = new Map<string, string>();
@@ -181,14 +239,27 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   // Scorecards are fixed rules of point-in-time features: scoring every row once is the same
   // as scoring each fold's test rows.
   const cardScores = new Map<Scorecard, ReturnType<typeof scoreColumns>>();
-  for (const card of [defaultCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))]) if (!cardScores.has(card)) cardScores.set(card, scoreColumns(card, frame));
+  for (const card of [defaultCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))])
+    if (!cardScores.has(card)) cardScores.set(card, scoreColumns(card, frame));
 
   const labeledRows: number[] = [];
   for (let i = 0; i < frame.n; i++) if (!Number.isNaN(y[i]!)) labeledRows.push(i);
   const fingerprint = dataFingerprint(frame, frame.names, labeledRows);
 
-  const oof: OofColumns = { account_id: [], as_of: [], cutoff: [], model: [], probability: [], score: [], band: [], label: [], arr: [] };
-  const pooledParts = new Map<string, { rows: number[]; p: number[]; band: number[]; tally: CapacityTally }>(specs.map((s) => [s.name, { rows: [], p: [], band: [], tally: emptyTally() }]));
+  const oof: OofColumns = {
+    account_id: [],
+    as_of: [],
+    cutoff: [],
+    model: [],
+    probability: [],
+    score: [],
+    band: [],
+    label: [],
+    arr: [],
+  };
+  const pooledParts = new Map<string, { rows: number[]; p: number[]; band: number[]; tally: CapacityTally }>(
+    specs.map((s) => [s.name, { rows: [], p: [], band: [], tally: emptyTally() }]),
+  );
   const sources = new Map<string, ProbabilitySource>();
   const folds: Fold[] = [];
   const total = plans.length * specs.length;
@@ -206,7 +277,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const defaultBands = cardScores.get(defaultCard)!.band;
     const counts = [0, 0, 0];
     for (const i of plan.test) counts[defaultBands[i]!]!++;
-    const shares = Object.fromEntries(BAND_NAMES.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<BandName, number>;
+    const shares = Object.fromEntries(BANDS.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<Band, number>;
 
     const models: Fold['models'] = {};
     const fits: Fold['fits'] = {};
@@ -228,7 +299,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
         }).catch((err: unknown) => {
           if (err instanceof ChurnkitError) {
             // The learner's hint names train's flag; here hyperparameters go through --param.
-            const hint = spec.family === 'logistic' && /--l2/.test(err.message) && options.params?.['logistic']?.['l2'] === undefined ? ' (in a backtest: --param logistic.l2=0.1)' : '';
+            const hint =
+              spec.family === 'logistic' &&
+              /--l2/.test(err.message) &&
+              options.params?.['logistic']?.['l2'] === undefined
+                ? ' (in a backtest: --param logistic.l2=0.1)'
+                : '';
             throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}${hint}`, err.exitCode);
           }
           throw err;
@@ -270,7 +346,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
         oof.model.push(spec.name);
         oof.probability.push(p[k]!);
         oof.score.push(score ? score[k]! : null);
-        oof.band.push(BAND_NAMES[band[k]!]!);
+        oof.band.push(BANDS[band[k]!]!);
         oof.label.push(yTest[k]!);
         oof.arr.push(testArr ? testArr[k]! : null);
       }
@@ -369,7 +445,7 @@ async function writeOof(path: string, oof: OofColumns): Promise<void> {
       }),
     );
   }
-  await writeFile(ndjson, lines.join('\n') + '\n');
+  await writeFile(ndjson, `${lines.join('\n')}\n`);
   const db = await openDuckDB();
   try {
     const columns = `{account_id: 'VARCHAR', as_of: 'DATE', cutoff: 'DATE', model: 'VARCHAR', probability: 'DOUBLE', score: 'DOUBLE', band: 'VARCHAR', label: 'TINYINT', arr: 'DOUBLE'}`;

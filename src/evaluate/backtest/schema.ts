@@ -5,12 +5,10 @@
  *
  * Numbers that are undefined (AUC of a fold without churners, a rate of an empty band) are null.
  */
+import { BANDS, type Band } from '../../scorecard/index.js';
 
 export const BACKTEST_KIND = 'churnkit.backtest';
 export const BACKTEST_VERSION = 1;
-
-export const BAND_NAMES = ['RED', 'YELLOW', 'GREEN'] as const;
-export type BandName = (typeof BAND_NAMES)[number];
 
 /** Churn rate of the rows in a band, with its Wilson 95% interval. */
 export interface BandCell {
@@ -46,7 +44,7 @@ export interface ModelMetrics {
   recall_at_capacity: number | null;
   /** Share of churned ARR (annual_value of positive rows) held by the flagged accounts. */
   arr_capture: number | null;
-  bands: Record<BandName, BandCell>;
+  bands: Record<Band, BandCell>;
 }
 
 /**
@@ -143,7 +141,7 @@ export interface Fold {
    * default scorecard puts in each band: models are banded by the same shares (see README).
    */
   capacity: number;
-  band_shares: Record<BandName, number>;
+  band_shares: Record<Band, number>;
   models: Record<string, ModelMetrics>;
   /** Models only (scorecards are not fitted). */
   fits: Record<string, ModelFit>;
@@ -193,7 +191,7 @@ function object(properties: Record<string, unknown>, required = Object.keys(prop
 }
 
 const bandCell = object({ rows: count, churned: count, rate: numOrNull, lo: num, hi: num });
-const bands = object(Object.fromEntries(BAND_NAMES.map((b) => [b, { $ref: '#/$defs/bandCell' }])));
+const bands = object(Object.fromEntries(BANDS.map((b) => [b, { $ref: '#/$defs/bandCell' }])));
 const modelMetricsProps = {
   rows: count,
   positives: count,
@@ -221,11 +219,29 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
     bands,
     slice: object({ rows: count, positives: count, accounts: count, as_of_min: dateOrNull, as_of_max: dateOrNull }),
     modelMetrics: object(modelMetricsProps),
-    leadTime: object({ accounts: count, flagged: count, missed: count, median: numOrNull, q1: numOrNull, q3: numOrNull, min: numOrNull, max: numOrNull }),
+    leadTime: object({
+      accounts: count,
+      flagged: count,
+      missed: count,
+      median: numOrNull,
+      q1: numOrNull,
+      q3: numOrNull,
+      min: numOrNull,
+      max: numOrNull,
+    }),
     curves: object({
       roc: points({ fpr: num, tpr: num }),
       pr: points({ recall: num, precision: num }),
-      reliability: points({ bin: count, lo: num, hi: num, rows: count, mean_predicted: numOrNull, observed_rate: numOrNull, observed_low: num, observed_high: num }),
+      reliability: points({
+        bin: count,
+        lo: num,
+        hi: num,
+        rows: count,
+        mean_predicted: numOrNull,
+        observed_rate: numOrNull,
+        observed_low: num,
+        observed_high: num,
+      }),
       gains: points({ share: num, churners: num, arr: num }),
     }),
   },
@@ -256,7 +272,7 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
         train: { $ref: '#/$defs/slice' },
         test: { $ref: '#/$defs/slice' },
         capacity: num,
-        band_shares: object(Object.fromEntries(BAND_NAMES.map((b) => [b, num]))),
+        band_shares: object(Object.fromEntries(BANDS.map((b) => [b, num]))),
         models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelMetrics' } },
         fits: {
           type: 'object',
@@ -276,7 +292,11 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
       additionalProperties: {
         allOf: [
           { $ref: '#/$defs/modelMetrics' },
-          object({ probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] }, lead_time: { $ref: '#/$defs/leadTime' }, curves: { $ref: '#/$defs/curves' } }),
+          object({
+            probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] },
+            lead_time: { $ref: '#/$defs/leadTime' },
+            curves: { $ref: '#/$defs/curves' },
+          }),
         ],
       },
     },

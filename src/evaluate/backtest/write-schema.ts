@@ -4,10 +4,12 @@
  * test/evaluate/backtest-schema.test.ts fails while the committed file is stale.
  */
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../../util/atomic.js';
+import { writeFileAtomic } from '../../util/index.js';
 import { BACKTEST_METRICS_JSON_SCHEMA } from './schema.js';
 
-export const BACKTEST_SCHEMA_FILE = fileURLToPath(new URL('../../../../models/backtest-metrics.schema.json', import.meta.url));
+export const BACKTEST_SCHEMA_FILE = fileURLToPath(
+  new URL('../../../../models/backtest-metrics.schema.json', import.meta.url),
+);
 
 export function renderBacktestSchema(): string {
   return `${JSON.stringify(BACKTEST_METRICS_JSON_SCHEMA, null, 2)}\n`;

@@ -7,9 +7,9 @@
  */
 import type { Calibration, Preprocessing } from '../model.js';
 import type { TrainedModel } from '../pipeline.js';
-import type { MlpState } from '../mlp/index.js';
-import type { LogisticState } from '../logistic/index.js';
-import { UsageError } from '../../util/errors.js';
+import type { MlpState } from '../mlp/network.js';
+import type { LogisticState } from '../logistic/model.js';
+import { UsageError } from '../../util/index.js';
 
 export type PortableActivation = 'linear' | 'relu' | 'tanh' | 'sigmoid';
 
@@ -39,12 +39,16 @@ export function portableNetwork(trained: TrainedModel): PortableNetwork {
 function marginNetwork(trained: TrainedModel): Dense[] {
   const { family, model } = trained;
   if (!(EXPORTABLE_FAMILIES as readonly string[]).includes(family)) {
-    throw new UsageError(`export --format tfjs supports ${EXPORTABLE_FAMILIES.join(' and ')} models, not ${family} (trees are not dense layers)`);
+    throw new UsageError(
+      `export --format tfjs supports ${EXPORTABLE_FAMILIES.join(' and ')} models, not ${family} (trees are not dense layers)`,
+    );
   }
   const outputs = trained.preprocessing.outputs;
   const checkInputs = (names: readonly string[]) => {
     if (names.length !== outputs.length || names.some((n, j) => n !== outputs[j])) {
-      throw new UsageError(`model artifact: the ${family} inputs [${names.join(', ')}] differ from preprocessing.outputs [${outputs.join(', ')}]`);
+      throw new UsageError(
+        `model artifact: the ${family} inputs [${names.join(', ')}] differ from preprocessing.outputs [${outputs.join(', ')}]`,
+      );
     }
   };
   if (family === 'logistic') {
@@ -55,7 +59,12 @@ function marginNetwork(trained: TrainedModel): Dense[] {
   const s = model.state() as MlpState;
   checkInputs(s.inputs);
   const last = s.layers.length - 1;
-  return s.layers.map((l, k) => ({ type: 'dense', kernel: l.kernel, bias: l.bias, activation: k === last ? 'linear' : s.activation }));
+  return s.layers.map((l, k) => ({
+    type: 'dense',
+    kernel: l.kernel,
+    bias: l.bias,
+    activation: k === last ? 'linear' : s.activation,
+  }));
 }
 
 /**
@@ -89,7 +98,15 @@ function appendCalibration(layers: Dense[], cal: Calibration): PortableLayer[] {
     case 'none':
       return [...head, { ...last, activation: 'sigmoid' }];
     case 'platt':
-      return [...head, { type: 'dense', kernel: last.kernel.map((r) => [r[0]! * cal.a]), bias: [last.bias[0]! * cal.a + cal.b], activation: 'sigmoid' }];
+      return [
+        ...head,
+        {
+          type: 'dense',
+          kernel: last.kernel.map((r) => [r[0]! * cal.a]),
+          bias: [last.bias[0]! * cal.a + cal.b],
+          activation: 'sigmoid',
+        },
+      ];
     case 'isotonic': {
       const { x, y } = cal;
       const segments = x.length - 1;

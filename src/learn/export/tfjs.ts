@@ -10,10 +10,10 @@ import { writeFile } from 'node:fs/promises';
 import type * as TF from '@tensorflow/tfjs';
 import type { ModelArtifact, Preprocessing } from '../model.js';
 import type { TrainedModel } from '../pipeline.js';
-import { loadTf, type Tf } from '../mlp/index.js';
+import { loadTf, type Tf } from '../mlp/backend.js';
 import { portableNetwork, type PortableNetwork } from './portable.js';
-import { withAtomicDir } from '../../util/atomic.js';
-import { VERSION } from '../../version.js';
+import { withAtomicDir } from '../../util/index.js';
+import { VERSION } from '../../util/index.js';
 
 export const TFJS_MODEL_FILE = 'model.json';
 export const TFJS_WEIGHTS_FILE = 'weights.bin';
@@ -55,14 +55,17 @@ export function exportInputs(prep: Preprocessing): ExportInput[] {
   const indicators = new Set(prep.missing_indicators ?? []);
   for (const input of prep.inputs) {
     if (input.kind === 'categorical') {
-      for (const level of input.levels.slice(1)) recipe.push({ name: `${input.name}=${level}`, column: input.name, kind: 'level', level });
+      for (const level of input.levels.slice(1))
+        recipe.push({ name: `${input.name}=${level}`, column: input.name, kind: 'level', level });
       continue;
     }
     recipe.push({ name: input.name, column: input.name, kind: 'value', impute: NaN });
     if (indicators.has(input.name)) recipe.push({ name: `${input.name}:missing`, column: input.name, kind: 'missing' });
   }
   if (recipe.length !== prep.outputs.length || recipe.some((r, j) => r.name !== prep.outputs[j])) {
-    throw new Error(`export: preprocessing.outputs [${prep.outputs.join(', ')}] do not follow from preprocessing.inputs`);
+    throw new Error(
+      `export: preprocessing.outputs [${prep.outputs.join(', ')}] do not follow from preprocessing.inputs`,
+    );
   }
   recipe.forEach((r, j) => {
     if (r.kind === 'value') r.impute = prep.impute?.[j] ?? 0;
@@ -95,9 +98,18 @@ export function buildLayersModel(tf: Tf, net: PortableNetwork): TF.Sequential {
       return;
     }
     const units = layer.bias.length;
-    const dense = tf.layers.dense({ units, activation: layer.activation, name, kernelInitializer: 'zeros', biasInitializer: 'zeros', ...first });
+    const dense = tf.layers.dense({
+      units,
+      activation: layer.activation,
+      name,
+      kernelInitializer: 'zeros',
+      biasInitializer: 'zeros',
+      ...first,
+    });
     model.add(dense);
-    tf.tidy(() => dense.setWeights([tf.tensor2d(layer.kernel, [width, units], 'float32'), tf.tensor1d(layer.bias, 'float32')]));
+    tf.tidy(() =>
+      dense.setWeights([tf.tensor2d(layer.kernel, [width, units], 'float32'), tf.tensor1d(layer.bias, 'float32')]),
+    );
     width = units;
   });
   return model;
@@ -107,7 +119,11 @@ export function buildLayersModel(tf: Tf, net: PortableNetwork): TF.Sequential {
  * Writes `model.json` + `weights.bin` for a loaded model (see loadModel) into `outDir`,
  * atomically; `check` sees the finished folder before it is moved into place and can veto it.
  */
-export async function exportTfjs(trained: TrainedModel, outDir: string, check?: (dir: string) => Promise<void>): Promise<TfjsExportSummary> {
+export async function exportTfjs(
+  trained: TrainedModel,
+  outDir: string,
+  check?: (dir: string) => Promise<void>,
+): Promise<TfjsExportSummary> {
   const net = portableNetwork(trained);
   const metadata = exportMetadata(trained);
   const { tf } = await loadTf();

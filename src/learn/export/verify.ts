@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
-import type { Frame } from '../../data/frame.js';
+import type { Frame } from '../../data/index.js';
 import type { TrainedModel } from '../pipeline.js';
-import { loadTf, type Tf } from '../mlp/index.js';
+import { loadTf, type Tf } from '../mlp/backend.js';
 import { TFJS_MODEL_FILE, TFJS_WEIGHTS_FILE, type ExportInput, type TfjsExportMetadata } from './tfjs.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 
 /** An IOHandler over the two files, for runtimes without file:// (tfjs without tfjs-node). */
 export async function tfjsFolderHandler(tf: Tf, dir: string): Promise<TF.io.IOHandler> {
@@ -30,7 +30,8 @@ export function exportedInputs(inputs: readonly ExportInput[], frame: Frame): Fl
   const out = new Float32Array(frame.n * d);
   inputs.forEach((spec, j) => {
     const col = frame.columns[spec.column];
-    if (col === undefined) throw new ChurnkitError(`column ${spec.column} is not in the table (the exported model reads it)`, 2);
+    if (col === undefined)
+      throw new ChurnkitError(`column ${spec.column} is not in the table (the exported model reads it)`, 2);
     for (let i = 0; i < frame.n; i++) {
       const v = col[i];
       const missing = v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
@@ -51,7 +52,12 @@ export interface VerifyResult {
   rows_over_1e6: number;
 }
 
-export async function verifyTfjsExport(dir: string, trained: TrainedModel, frame: Frame, table?: string): Promise<VerifyResult> {
+export async function verifyTfjsExport(
+  dir: string,
+  trained: TrainedModel,
+  frame: Frame,
+  table?: string,
+): Promise<VerifyResult> {
   const { tf } = await loadTf();
   const model = await tf.loadLayersModel(await tfjsFolderHandler(tf, dir));
   try {

@@ -6,9 +6,9 @@
  * x <= upper[j - 1] above the previous bound, and upper[nb - 1] = +Infinity. A split "bin <= s"
  * is therefore exactly "x <= upper[s - 1]" on raw values, so raw and binned prediction agree.
  */
-import { InputError } from '../../util/errors.js';
+import { InputError } from '../../util/index.js';
 import type { Matrix } from '../model.js';
-import type { Rng } from '../../util/rng.js';
+import type { Rng } from '../../util/index.js';
 
 export const MISSING_BIN = 0;
 /** Value bins per feature at most: bin codes are bytes and bin 0 is missing. */
@@ -23,7 +23,10 @@ export function checkFinite(X: Matrix, table = 'model input'): void {
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       if (v === Infinity || v === -Infinity) {
-        throw new InputError({ table, row: i + 1, column: X.names[j] ?? `#${j}` }, `value ${v} is not finite (use NULL for missing)`);
+        throw new InputError(
+          { table, row: i + 1, column: X.names[j] ?? `#${j}` },
+          `value ${v} is not finite (use NULL for missing)`,
+        );
       }
     }
   }
@@ -45,7 +48,7 @@ export function findBinBounds(values: Float64Array, maxBin: number): Float64Arra
   const finite = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v === v) finite[n++] = v;
+    if (!Number.isNaN(v)) finite[n++] = v;
   }
   finite.subarray(0, n).sort();
   if (n === 0) return Float64Array.of(Infinity);
@@ -84,7 +87,7 @@ export function findBinBounds(values: Float64Array, maxBin: number): Float64Arra
 
 /** The bin code of one raw value (NaN -> 0). */
 export function binOf(upper: Float64Array, v: number): number {
-  if (v !== v) return MISSING_BIN;
+  if (Number.isNaN(v)) return MISSING_BIN;
   let lo = 0;
   let hi = upper.length - 1;
   while (lo < hi) {
@@ -130,7 +133,15 @@ export function binColumn(col: Float64Array, upper: Float64Array, out: Uint8Arra
  * Bounds of features [from, to) of `columns` (returned), and their codes written column-major
  * into `codes` (feature j at j * n): one thread's share of binning a training matrix.
  */
-export function binFeatures(columns: readonly Float64Array[], from: number, to: number, maxBin: number, sample: Uint32Array | null, codes: Uint8Array, n: number): Float64Array[] {
+export function binFeatures(
+  columns: readonly Float64Array[],
+  from: number,
+  to: number,
+  maxBin: number,
+  sample: Uint32Array | null,
+  codes: Uint8Array,
+  n: number,
+): Float64Array[] {
   const bounds: Float64Array[] = [];
   for (let j = from; j < to; j++) {
     const upper = columnBinBounds(columns[j - from]!, maxBin, sample);

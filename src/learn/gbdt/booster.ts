@@ -7,9 +7,9 @@
  * the thread count or timing, so a seed gives the same trees on any number of threads.
  */
 import { availableParallelism } from 'node:os';
-import { InputError } from '../../util/errors.js';
-import { silentProgress, type Progress } from '../../util/progress.js';
-import { Rng } from '../../util/rng.js';
+import { InputError } from '../../util/index.js';
+import { silentProgress, type Progress } from '../../util/index.js';
+import { Rng } from '../../util/index.js';
 import type { FitData } from '../model.js';
 import { binColumnMajor, binSample, checkFinite, transposeBins } from './binning.js';
 import { TreeGrower, leavesAtMost, routeRows, sampleFeatures, slotsNeeded, type GrowParams } from './grower.js';
@@ -59,9 +59,13 @@ function checkLabels(data: FitData, table: string): void {
   const { y, weight } = data;
   if (y.length !== data.X.n) throw new RangeError(`gbdt: ${y.length} labels for ${data.X.n} rows`);
   for (let i = 0; i < y.length; i++) {
-    if (y[i] !== 0 && y[i] !== 1) throw new InputError({ table, row: i + 1, column: 'label' }, `label must be 0 or 1, got ${y[i]}`);
+    if (y[i] !== 0 && y[i] !== 1)
+      throw new InputError({ table, row: i + 1, column: 'label' }, `label must be 0 or 1, got ${y[i]}`);
     if (weight && !(weight[i]! >= 0 && Number.isFinite(weight[i]!))) {
-      throw new InputError({ table, row: i + 1, column: 'weight' }, `weight must be a finite number >= 0, got ${weight[i]}`);
+      throw new InputError(
+        { table, row: i + 1, column: 'weight' },
+        `weight must be a finite number >= 0, got ${weight[i]}`,
+      );
     }
   }
 }
@@ -69,11 +73,17 @@ function checkLabels(data: FitData, table: string): void {
 function classWeighted(data: FitData, scalePosWeight: number): Float64Array | null {
   if (scalePosWeight === 1) return data.weight ?? null;
   const w = new Float64Array(data.y.length);
-  for (let i = 0; i < w.length; i++) w[i] = (data.weight ? data.weight[i]! : 1) * (data.y[i] === 1 ? scalePosWeight : 1);
+  for (let i = 0; i < w.length; i++)
+    w[i] = (data.weight ? data.weight[i]! : 1) * (data.y[i] === 1 ? scalePosWeight : 1);
   return w;
 }
 
-export async function boost(train: FitData, cfg: BoostConfig, validation?: FitData, progress: Progress = silentProgress): Promise<BoostResult> {
+export async function boost(
+  train: FitData,
+  cfg: BoostConfig,
+  validation?: FitData,
+  progress: Progress = silentProgress,
+): Promise<BoostResult> {
   const X = train.X;
   const n = X.n;
   const F = X.columns.length;
@@ -90,8 +100,18 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
   const ws = Workspace.allocate(planWorkspace(n, F, slotsNeeded(cfg, n), 2 * leavesAtMost(cfg, n) + 2));
   const threads = chooseThreads(cfg.threads, n * F);
   const sample = binSample(n, Rng.derive(cfg.seed, 'gbdt:bins'));
-  const splitParams = { lambda: cfg.lambda, minChildWeight: cfg.minChildWeight, minSplitGain: cfg.minSplitGain, monotone: cfg.monotone };
-  const { executor, bounds } = await Executor.create(ws, threads, { columns: X.columns, maxBin: cfg.maxBin, sample }, splitParams);
+  const splitParams = {
+    lambda: cfg.lambda,
+    minChildWeight: cfg.minChildWeight,
+    minSplitGain: cfg.minSplitGain,
+    monotone: cfg.monotone,
+  };
+  const { executor, bounds } = await Executor.create(
+    ws,
+    threads,
+    { columns: X.columns, maxBin: cfg.maxBin, sample },
+    splitParams,
+  );
   try {
     transposeBins(ws.codes, n, F, ws.binsRowMajor);
     const weight = classWeighted(train, cfg.scalePosWeight);
@@ -116,12 +136,17 @@ export async function boost(train: FitData, cfg: BoostConfig, validation?: FitDa
       const rng = Rng.derive(cfg.seed, `gbdt:tree:${t}`);
       executor.gradients(n);
       const rows = sampleRows(ws.idx, n, cfg.subsample, rng, identity);
-      const features = cfg.colsampleByTree < 1 ? sampleFeatures(allFeatures, Math.max(1, Math.round(cfg.colsampleByTree * F)), rng) : allFeatures;
+      const features =
+        cfg.colsampleByTree < 1
+          ? sampleFeatures(allFeatures, Math.max(1, Math.round(cfg.colsampleByTree * F)), rng)
+          : allFeatures;
       const { tree, leaves } = new TreeGrower(growData, cfg, features, rng).grow(rows);
       trees.push(tree);
       // Rows the tree was grown on sit in its leaves' ranges; the others are routed down it.
       const reached = rows < n ? leaves.concat(routeRows(executor, tree, rows, n)) : leaves;
-      executor.addToMargins(reached.map((leaf) => ({ begin: leaf.begin, end: leaf.end, value: tree.value[leaf.node]! })));
+      executor.addToMargins(
+        reached.map((leaf) => ({ begin: leaf.begin, end: leaf.end, value: tree.value[leaf.node]! })),
+      );
 
       if (validation && valMargin && valCodes) {
         tree.addBinned(valCodes, validation.X.n, valMargin);

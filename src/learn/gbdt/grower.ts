@@ -10,10 +10,10 @@
  * split; the larger child's is the parent's minus the smaller's, computed in the parent's slot.
  * In depth-wise growth a whole level's partitions and builds go to the executor as one batch.
  */
-import type { Rng } from '../../util/rng.js';
+import type { Rng } from '../../util/index.js';
 import type { Executor, RowRange } from './parallel.js';
 import { childBounds, leafWeight, type NodeStats, type Split, type SplitParams } from './split.js';
-import { Tree, TreeBuilder } from './tree.js';
+import { type Tree, TreeBuilder } from './tree.js';
 import { HIST_DOUBLES_PER_FEATURE, type Workspace } from './workspace.js';
 
 export interface GrowParams extends SplitParams {
@@ -103,7 +103,15 @@ export class TreeGrower {
       H += ws.hist[base + 2 * b + 1]!;
     }
     const stats: NodeStats = { G, H, lower: -Infinity, upper: Infinity };
-    const root: Leaf = { node: this.builder.addLeaf(this.p.learningRate * leafWeight(G, H, this.p.lambda), H), begin: 0, end: rows, depth: 0, slot, stats, split: null };
+    const root: Leaf = {
+      node: this.builder.addLeaf(this.p.learningRate * leafWeight(G, H, this.p.lambda), H),
+      begin: 0,
+      end: rows,
+      depth: 0,
+      slot,
+      stats,
+      split: null,
+    };
     if (this.canSplit(root)) this.findSplits([root]);
     if (this.p.growPolicy === 'depthwise') this.growDepthwise(root);
     else this.growLossguide(root);
@@ -115,7 +123,8 @@ export class TreeGrower {
     while (level.length > 0) {
       const splitting: Leaf[] = [];
       for (const leaf of level) {
-        if (leaf.split && (this.p.maxLeaves === 0 || this.leafCount + splitting.length < this.p.maxLeaves)) splitting.push(leaf);
+        if (leaf.split && (this.p.maxLeaves === 0 || this.leafCount + splitting.length < this.p.maxLeaves))
+          splitting.push(leaf);
         else this.finish(leaf);
       }
       const children = this.splitAll(splitting);
@@ -152,7 +161,13 @@ export class TreeGrower {
   private splitAll(parents: readonly Leaf[]): Leaf[] {
     if (parents.length === 0) return [];
     const mids = this.data.executor.partitions(
-      parents.map((leaf) => ({ begin: leaf.begin, end: leaf.end, feature: leaf.split!.feature, splitBin: leaf.split!.bin, defaultLeft: leaf.split!.defaultLeft })),
+      parents.map((leaf) => ({
+        begin: leaf.begin,
+        end: leaf.end,
+        feature: leaf.split!.feature,
+        splitBin: leaf.split!.bin,
+        defaultLeft: leaf.split!.defaultLeft,
+      })),
     );
     const plan: HistogramPlan = { jobs: [], temps: [] };
     const children: Leaf[] = [];
@@ -167,14 +182,23 @@ export class TreeGrower {
   }
 
   private canSplit(leaf: Leaf): boolean {
-    return (this.p.maxDepth === 0 || leaf.depth < this.p.maxDepth) && leaf.end - leaf.begin >= 2 && leaf.stats.H >= 2 * this.p.minChildWeight;
+    return (
+      (this.p.maxDepth === 0 || leaf.depth < this.p.maxDepth) &&
+      leaf.end - leaf.begin >= 2 &&
+      leaf.stats.H >= 2 * this.p.minChildWeight
+    );
   }
 
   /** Finds the best split of each leaf (which has its histogram), all in one batch. */
   private findSplits(leaves: Leaf[]): void {
     const jobs = leaves.map((leaf) => {
       let features = this.features;
-      if (this.p.colsampleByNode < 1) features = sampleFeatures(features, Math.max(1, Math.round(this.p.colsampleByNode * features.length)), this.rng);
+      if (this.p.colsampleByNode < 1)
+        features = sampleFeatures(
+          features,
+          Math.max(1, Math.round(this.p.colsampleByNode * features.length)),
+          this.rng,
+        );
       return { slot: leaf.slot, stats: leaf.stats, features };
     });
     const splits = this.data.executor.findSplits(jobs);
@@ -195,7 +219,13 @@ export class TreeGrower {
     this.builder.split(leaf.node, s.feature, s.bin, threshold, s.defaultLeft, s.gain, ln, rn);
     this.leafCount++;
     const child = (node: number, begin: number, end: number, G: number, H: number, b: [number, number]): Leaf => ({
-      node, begin, end, depth: leaf.depth + 1, slot: -1, stats: { G, H, lower: b[0], upper: b[1] }, split: null,
+      node,
+      begin,
+      end,
+      depth: leaf.depth + 1,
+      slot: -1,
+      stats: { G, H, lower: b[0], upper: b[1] },
+      split: null,
     });
     return [child(ln, leaf.begin, mid, s.GL, s.HL, cb.left), child(rn, mid, leaf.end, s.GR, s.HR, cb.right)];
   }
@@ -258,7 +288,15 @@ export function routeRows(executor: Executor, tree: Tree, begin: number, end: nu
   while (level.length > 0) {
     const inner = level.filter((r) => tree.feature[r.node]! >= 0 && r.end > r.begin);
     for (const r of level) if (tree.feature[r.node]! < 0 && r.end > r.begin) out.push(r);
-    const mids = executor.partitions(inner.map((r) => ({ begin: r.begin, end: r.end, feature: tree.feature[r.node]!, splitBin: splitBin[r.node]!, defaultLeft: tree.defaultLeft[r.node] === 1 })));
+    const mids = executor.partitions(
+      inner.map((r) => ({
+        begin: r.begin,
+        end: r.end,
+        feature: tree.feature[r.node]!,
+        splitBin: splitBin[r.node]!,
+        defaultLeft: tree.defaultLeft[r.node] === 1,
+      })),
+    );
     level = inner.flatMap((r, k) => [
       { node: tree.left[r.node]!, begin: r.begin, end: mids[k]! },
       { node: tree.right[r.node]!, begin: mids[k]!, end: r.end },

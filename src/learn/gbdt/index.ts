@@ -20,19 +20,26 @@ function checkTree(t: unknown, at: string, inputs: number): TreeJSON {
   let size = -1;
   for (const field of TREE_FIELDS) {
     const a = tree[field];
-    if (!Array.isArray(a) || a.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw new ArtifactError(`${at}.${field}`, 'must be an array of finite numbers');
+    if (!Array.isArray(a) || a.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+      throw new ArtifactError(`${at}.${field}`, 'must be an array of finite numbers');
     if (size < 0) size = a.length;
-    else if (a.length !== size) throw new ArtifactError(`${at}.${field}`, `must have ${size} entries like ${at}.feature, has ${a.length}`);
+    else if (a.length !== size)
+      throw new ArtifactError(`${at}.${field}`, `must have ${size} entries like ${at}.feature, has ${a.length}`);
   }
   if (size < 1) throw new ArtifactError(`${at}.feature`, 'must not be empty');
   const { feature, left, right } = tree as unknown as TreeJSON;
   for (let i = 0; i < size; i++) {
     const f = feature[i]!;
     if (f === -1) continue;
-    if (!Number.isInteger(f) || f < 0 || f >= inputs) throw new ArtifactError(`${at}.feature[${i}]`, `must be -1 or an input index below ${inputs}`);
+    if (!Number.isInteger(f) || f < 0 || f >= inputs)
+      throw new ArtifactError(`${at}.feature[${i}]`, `must be -1 or an input index below ${inputs}`);
     // Children come after their parent, which also rules out cycles.
-    for (const [name, c] of [['left', left[i]!], ['right', right[i]!]] as const) {
-      if (!Number.isInteger(c) || c <= i || c >= size) throw new ArtifactError(`${at}.${name}[${i}]`, `must be a node index after ${i} and below ${size}`);
+    for (const [name, c] of [
+      ['left', left[i]!],
+      ['right', right[i]!],
+    ] as const) {
+      if (!Number.isInteger(c) || c <= i || c >= size)
+        throw new ArtifactError(`${at}.${name}[${i}]`, `must be a node index after ${i} and below ${size}`);
     }
   }
   return tree as unknown as TreeJSON;
@@ -42,10 +49,13 @@ function checkTree(t: unknown, at: string, inputs: number): TreeJSON {
 export function checkGbdtState(state: unknown): GbdtState {
   if (typeof state !== 'object' || state === null) throw new ArtifactError('gbdt', 'must be an object');
   const s = state as Record<string, unknown>;
-  if (s['format'] !== 'churnkit.gbdt' || s['version'] !== 1) throw new ArtifactError('gbdt.format', 'must be "churnkit.gbdt" version 1');
+  if (s['format'] !== 'churnkit.gbdt' || s['version'] !== 1)
+    throw new ArtifactError('gbdt.format', 'must be "churnkit.gbdt" version 1');
   const names = s['names'];
-  if (!Array.isArray(names) || names.length === 0 || names.some((v) => typeof v !== 'string')) throw new ArtifactError('gbdt.names', 'must be a non-empty array of strings');
-  if (typeof s['base_score'] !== 'number' || !Number.isFinite(s['base_score'])) throw new ArtifactError('gbdt.base_score', 'must be a finite number');
+  if (!Array.isArray(names) || names.length === 0 || names.some((v) => typeof v !== 'string'))
+    throw new ArtifactError('gbdt.names', 'must be a non-empty array of strings');
+  if (typeof s['base_score'] !== 'number' || !Number.isFinite(s['base_score']))
+    throw new ArtifactError('gbdt.base_score', 'must be a finite number');
   for (const key of ['rounds', 'best_iteration']) {
     if (!Number.isInteger(s[key])) throw new ArtifactError(`gbdt.${key}`, 'must be an integer');
   }
@@ -56,7 +66,8 @@ export function checkGbdtState(state: unknown): GbdtState {
 
 export const gbdtFamily: FamilyDefinition = {
   name: 'gbdt',
-  description: 'histogram gradient-boosted trees on log loss (XGBoost-style), with monotone constraints and TreeSHAP reasons',
+  description:
+    'histogram gradient-boosted trees on log loss (XGBoost-style), with monotone constraints and TreeSHAP reasons',
   // NaN goes down each split's learned default direction: no imputation, no indicators, no scaling.
   inputs: { impute: false, missingIndicators: false, standardize: false },
   params: GBDT_PARAMS,

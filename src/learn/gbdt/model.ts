@@ -3,7 +3,7 @@
  * interface. The learned state is plain JSON (trees as flat arrays) that predicts the same bits
  * after a save and load.
  */
-import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { ChurnkitError, UsageError } from '../../util/index.js';
 import { readParams } from '../params.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { checkFinite } from './binning.js';
@@ -51,7 +51,11 @@ interface Fitted {
 function completeParams(given: Partial<GbdtParams> | Record<string, unknown>): GbdtParams {
   const { monotone_constraints: mono, ...rest } = given as Record<string, unknown>;
   const byName = mono !== undefined && mono !== null && typeof mono === 'object' && !Array.isArray(mono);
-  const params = readParams('gbdt', GBDT_PARAMS, byName || mono === undefined ? rest : { ...rest, monotone_constraints: mono }) as unknown as GbdtParams;
+  const params = readParams(
+    'gbdt',
+    GBDT_PARAMS,
+    byName || mono === undefined ? rest : { ...rest, monotone_constraints: mono },
+  ) as unknown as GbdtParams;
   if (byName) params.monotone_constraints = { ...(mono as Record<string, number>) };
   checkGbdtParams(params);
   return params;
@@ -63,7 +67,10 @@ export class GbdtModel implements ChurnModel<GbdtState> {
   private readonly p: GbdtParams;
   private fitted: Fitted | null = null;
 
-  constructor(params: Partial<GbdtParams> | Record<string, unknown> = {}, readonly seed = 0) {
+  constructor(
+    params: Partial<GbdtParams> | Record<string, unknown> = {},
+    readonly seed = 0,
+  ) {
     this.p = completeParams(params);
     this.params = this.p as unknown as Record<string, unknown>;
   }
@@ -86,7 +93,9 @@ export class GbdtModel implements ChurnModel<GbdtState> {
     const p = this.p;
     const monotone = resolveMonotone(p.monotone_constraints, data.X.names);
     if (options.validation && options.validation.X.columns.length !== data.X.columns.length) {
-      throw new UsageError(`gbdt: validation rows have ${options.validation.X.columns.length} inputs, training rows ${data.X.columns.length}`);
+      throw new UsageError(
+        `gbdt: validation rows have ${options.validation.X.columns.length} inputs, training rows ${data.X.columns.length}`,
+      );
     }
     const result = await boost(
       data,
@@ -192,7 +201,13 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       }
     }
     return m.names
-      .map((feature, j) => ({ feature, splits: splits[j]!, total_gain: gain[j]!, mean_gain: splits[j]! > 0 ? gain[j]! / splits[j]! : 0, j }))
+      .map((feature, j) => ({
+        feature,
+        splits: splits[j]!,
+        total_gain: gain[j]!,
+        mean_gain: splits[j]! > 0 ? gain[j]! / splits[j]! : 0,
+        j,
+      }))
       .sort((a, b) => b.total_gain - a.total_gain || a.j - b.j)
       .map(({ j: _j, ...rest }) => rest);
   }

@@ -15,10 +15,21 @@ import { Worker } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
 import { HIST_BYTES_PER_FEATURE, instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
 import { findBestSplit, type NodeStats, type Split, type SplitParams } from './split.js';
-import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, SPLIT_IN, SPLIT_OUT, Workspace } from './workspace.js';
+import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, SPLIT_IN, SPLIT_OUT, type Workspace } from './workspace.js';
 
 /** Control word indices (Workspace.control). */
-export const CTL = { SEQ: 0, KIND: 1, JOBS: 2, LIST: 3, ROWS: 4, ERROR: 5, NEXT: 6, ITEMS: 7, FIN: 8, CHUNKS: 9 } as const;
+export const CTL = {
+  SEQ: 0,
+  KIND: 1,
+  JOBS: 2,
+  LIST: 3,
+  ROWS: 4,
+  ERROR: 5,
+  NEXT: 6,
+  ITEMS: 7,
+  FIN: 8,
+  CHUNKS: 9,
+} as const;
 export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, SPLITS: 6, EXIT: 7 } as const;
 /**
  * Job fields: [begin, end, a, b, c, -, out]. Histogram jobs: a = slot, b = slot to
@@ -81,9 +92,17 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       const from = shareStart(c, chunks, L.features);
       const bytes = (shareStart(c + 1, chunks, L.features) - from) * HIST_BYTES_PER_FEATURE;
       const slot = ws.slotAddress(jobs[o + J.A]!);
-      (chunks === 1 ? k : kernels.chunks[c]!).histRange(L.idx, jobs[o + J.BEGIN]!, jobs[o + J.END]!, L.bins, L.gh, slot);
+      (chunks === 1 ? k : kernels.chunks[c]!).histRange(
+        L.idx,
+        jobs[o + J.BEGIN]!,
+        jobs[o + J.END]!,
+        L.bins,
+        L.gh,
+        slot,
+      );
       const parent = jobs[o + J.B]!;
-      if (parent >= 0 && bytes > 0) k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
+      if (parent >= 0 && bytes > 0)
+        k.subtract(ws.slotAddress(parent) + from * HIST_BYTES_PER_FEATURE, slot + from * HIST_BYTES_PER_FEATURE, bytes);
       return;
     }
     case KIND.HIST_LIST: {
@@ -119,7 +138,14 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       table[0] = jobs[o + J.C]!;
       const begin = jobs[o + J.BEGIN]!;
       // Each job's scratch starts at its own begin, so jobs on different threads never share it.
-      jobs[o + J.OUT] = k.partition(L.idx, begin, jobs[o + J.END]!, L.codes + jobs[o + J.A]! * L.rows, L.tables + j * 256, L.scratch + begin * 4);
+      jobs[o + J.OUT] = k.partition(
+        L.idx,
+        begin,
+        jobs[o + J.END]!,
+        L.codes + jobs[o + J.A]! * L.rows,
+        L.tables + j * 256,
+        L.scratch + begin * 4,
+      );
       return;
     }
     case KIND.ADD: {
@@ -134,7 +160,11 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       const features = ws.nodeFeatures.subarray(at, at + jobs[o + J.B]!);
       const i = j * SPLIT_IN;
       const stats = { G: ws.splitIn[i]!, H: ws.splitIn[i + 1]!, lower: ws.splitIn[i + 2]!, upper: ws.splitIn[i + 3]! };
-      writeSplit(ws.splitOut, j * SPLIT_OUT, findBestSplit(ws.hist, ws.slotOffset(jobs[o + J.A]!), stats, features, ws.binCounts, splitParams));
+      writeSplit(
+        ws.splitOut,
+        j * SPLIT_OUT,
+        findBestSplit(ws.hist, ws.slotOffset(jobs[o + J.A]!), stats, features, ws.binCounts, splitParams),
+      );
       return;
     }
   }
@@ -166,7 +196,12 @@ export function threadKernels(ws: Workspace, threads: number): ThreadKernels {
   const F = ws.layout.features;
   const all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
   const n = Math.max(1, Math.min(threads, F, 4));
-  const chunks = n === 1 ? [all] : Array.from({ length: n }, (_, c) => instantiateKernels(kernelModuleBytes(shareStart(c, n, F), shareStart(c + 1, n, F), F), ws.memory));
+  const chunks =
+    n === 1
+      ? [all]
+      : Array.from({ length: n }, (_, c) =>
+          instantiateKernels(kernelModuleBytes(shareStart(c, n, F), shareStart(c + 1, n, F), F), ws.memory),
+        );
   return { all, chunks };
 }
 
@@ -201,8 +236,16 @@ function writeSplit(out: Float64Array, o: number, s: Split | null): void {
 function readSplit(out: Float64Array, o: number): Split | null {
   if (out[o]! < 0) return null;
   return {
-    feature: out[o]!, bin: out[o + 1]!, defaultLeft: out[o + 2] === 1, gain: out[o + 3]!,
-    GL: out[o + 4]!, HL: out[o + 5]!, GR: out[o + 6]!, HR: out[o + 7]!, wLeft: out[o + 8]!, wRight: out[o + 9]!,
+    feature: out[o]!,
+    bin: out[o + 1]!,
+    defaultLeft: out[o + 2] === 1,
+    gain: out[o + 3]!,
+    GL: out[o + 4]!,
+    HL: out[o + 5]!,
+    GR: out[o + 6]!,
+    HR: out[o + 7]!,
+    wLeft: out[o + 8]!,
+    wRight: out[o + 9]!,
   };
 }
 
@@ -223,7 +266,11 @@ export class Executor {
   private readonly workers: Worker[] = [];
   private seq = 0;
 
-  private constructor(readonly ws: Workspace, readonly threads: number, private readonly splitParams: SplitParams) {
+  private constructor(
+    readonly ws: Workspace,
+    readonly threads: number,
+    private readonly splitParams: SplitParams,
+  ) {
     this.kernels = threadKernels(ws, threads);
   }
 
@@ -232,7 +279,12 @@ export class Executor {
    * the workers' first job: each thread finds the bin bounds of its share of the features and
    * writes their codes into ws.codes, so that this step too runs in parallel.
    */
-  static async create(ws: Workspace, threads: number, binning: BinningTask, splitParams: SplitParams): Promise<{ executor: Executor; bounds: Float64Array[] }> {
+  static async create(
+    ws: Workspace,
+    threads: number,
+    binning: BinningTask,
+    splitParams: SplitParams,
+  ): Promise<{ executor: Executor; bounds: Float64Array[] }> {
     const { features: F, rows: n } = ws.layout;
     const t = Math.max(1, threads);
     const ex = new Executor(ws, t, splitParams);
@@ -243,7 +295,9 @@ export class Executor {
       // Copies of just this share's columns: a view would clone its whole underlying buffer.
       const columns = binning.columns.slice(from, to).map((c) => c.slice());
       const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { layout: ws.layout, memory: ws.memory, threads: t, binning: task, splitParams } });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: { layout: ws.layout, memory: ws.memory, threads: t, binning: task, splitParams },
+      });
       worker.unref();
       ex.workers.push(worker);
       shares.push(
@@ -338,7 +392,10 @@ export class Executor {
    * sibling's histogram, computed by the same threads in the same batch. `features` (a list
    * of feature indices) restricts the work to sampled columns; null means all.
    */
-  histograms(jobs: ReadonlyArray<RowRange & { slot: number; subtractFrom?: number }>, features: Uint32Array | null): void {
+  histograms(
+    jobs: ReadonlyArray<RowRange & { slot: number; subtractFrom?: number }>,
+    features: Uint32Array | null,
+  ): void {
     if (jobs.length === 0) return;
     const ws = this.ws;
     let rows = 0;
@@ -354,7 +411,12 @@ export class Executor {
       ws.control[CTL.LIST] = features.length;
     }
     this.order(jobs.map((job) => job.end - job.begin));
-    this.run(features ? KIND.HIST_LIST : KIND.HIST_RANGE, jobs.length, rows * (features ? features.length : ws.layout.features), true);
+    this.run(
+      features ? KIND.HIST_LIST : KIND.HIST_RANGE,
+      jobs.length,
+      rows * (features ? features.length : ws.layout.features),
+      true,
+    );
   }
 
   /** Log-loss gradients of rows [0, rows) from ws.margin, ws.y and ws.weight into ws.gh. */
@@ -375,7 +437,12 @@ export class Executor {
     jobs.forEach((job, j) => {
       const size = job.end - job.begin;
       const chunks = this.threads > 1 && jobs.length < this.threads && size >= 2 * PARALLEL_MIN_WORK ? this.threads : 1;
-      for (let c = 0; c < chunks; c++) pieces.push({ job: j, begin: job.begin + shareStart(c, chunks, size), end: job.begin + shareStart(c + 1, chunks, size) });
+      for (let c = 0; c < chunks; c++)
+        pieces.push({
+          job: j,
+          begin: job.begin + shareStart(c, chunks, size),
+          end: job.begin + shareStart(c + 1, chunks, size),
+        });
     });
     pieces.forEach((p, k) => {
       const job = jobs[p.job]!;
@@ -384,10 +451,11 @@ export class Executor {
     this.run(KIND.PARTITION, pieces.length, this.order(pieces.map((p) => p.end - p.begin)));
     const mids = new Int32Array(jobs.length);
     let k = 0;
-    jobs.forEach((job, j) => {
+    jobs.forEach((_job, j) => {
       const first = k;
       while (k < pieces.length && pieces[k]!.job === j) k++;
-      mids[j] = k - first === 1 ? ws.jobs[first * JOB_FIELDS + J.OUT]! : this.mergeChunks(pieces.slice(first, k), first);
+      mids[j] =
+        k - first === 1 ? ws.jobs[first * JOB_FIELDS + J.OUT]! : this.mergeChunks(pieces.slice(first, k), first);
     });
     return mids;
   }

@@ -9,7 +9,14 @@
  * Each row's output is base + tree 0 + tree 1 + ... in that order, the order training adds
  * them, so predictions are the same bits as the margins training kept.
  */
-import { FunctionBuilder, assembleModule, createSharedMemory, instantiate, op, type WasmMemory } from './wasm/assembler.js';
+import {
+  FunctionBuilder,
+  assembleModule,
+  createSharedMemory,
+  instantiate,
+  op,
+  type WasmMemory,
+} from './wasm/assembler.js';
 import type { Tree } from './tree.js';
 
 /** Bytes per packed node: f64 threshold (a leaf's value), i32 feature, left, right, default-left. */
@@ -24,7 +31,14 @@ interface PredictKernel {
 }
 
 function predictBlockKernel(): FunctionBuilder {
-  const fn = new FunctionBuilder('predictBlock', [['trees', 'i32'], ['treeCount', 'i32'], ['block', 'i32'], ['rows', 'i32'], ['stride', 'i32'], ['out', 'i32']]);
+  const fn = new FunctionBuilder('predictBlock', [
+    ['trees', 'i32'],
+    ['treeCount', 'i32'],
+    ['block', 'i32'],
+    ['rows', 'i32'],
+    ['stride', 'i32'],
+    ['out', 'i32'],
+  ]);
   const lanes = Array.from({ length: LANES }, (_, k) => k);
   fn.locals({ t: 'i32', root: 'i32', depth: 'i32', i: 'i32', s: 'i32', rowBytes: 'i32', at: 'i32', x: 'f64' });
   for (const k of lanes) fn.locals({ [`n${k}`]: 'i32', [`r${k}`]: 'i32' });
@@ -35,15 +49,45 @@ function predictBlockKernel(): FunctionBuilder {
     fn.loopRange('i', op.i32(0), fn.get('rows'), LANES, () => {
       for (const k of lanes) {
         fn.emit(fn.get('root'), fn.set(`n${k}`));
-        fn.emit(fn.get('block'), fn.get('i'), op.i32(k), op.i32Add, fn.get('rowBytes'), op.i32Mul, op.i32Add, fn.set(`r${k}`));
+        fn.emit(
+          fn.get('block'),
+          fn.get('i'),
+          op.i32(k),
+          op.i32Add,
+          fn.get('rowBytes'),
+          op.i32Mul,
+          op.i32Add,
+          fn.set(`r${k}`),
+        );
       }
       fn.loopRange('s', op.i32(0), fn.get('depth'), 1, () => {
         for (const k of lanes) {
           const n = `n${k}`;
           // x = row[feature]; left when x <= threshold, or x is missing and the node says so
-          fn.emit(fn.get(`r${k}`), fn.get(n), op.i32Load(8), op.i32(3), op.i32Shl, op.i32Add, op.f64Load(), fn.set('x'));
+          fn.emit(
+            fn.get(`r${k}`),
+            fn.get(n),
+            op.i32Load(8),
+            op.i32(3),
+            op.i32Shl,
+            op.i32Add,
+            op.f64Load(),
+            fn.set('x'),
+          );
           fn.emit(fn.get(n), op.i32Load(12), fn.get(n), op.i32Load(16));
-          fn.emit(fn.get('x'), fn.get(n), op.f64Load(0), op.f64Le, fn.get('x'), fn.get('x'), op.f64Ne, fn.get(n), op.i32Load(20), op.i32And, op.i32Or);
+          fn.emit(
+            fn.get('x'),
+            fn.get(n),
+            op.f64Load(0),
+            op.f64Le,
+            fn.get('x'),
+            fn.get('x'),
+            op.f64Ne,
+            fn.get(n),
+            op.i32Load(20),
+            op.i32And,
+            op.i32Or,
+          );
           fn.emit(op.select, fn.set(n));
         }
       });
@@ -86,7 +130,12 @@ function packTrees(trees: readonly Tree[], at: number, view: DataView): { table:
 let moduleBytes: Uint8Array | null = null;
 
 /** base + the sum of the trees' outputs for every row of column-major raw values. */
-export function predictForest(trees: readonly Tree[], base: number, columns: readonly Float64Array[], n: number): Float64Array {
+export function predictForest(
+  trees: readonly Tree[],
+  base: number,
+  columns: readonly Float64Array[],
+  n: number,
+): Float64Array {
   const out = new Float64Array(n).fill(base);
   if (n === 0 || trees.length === 0) return out;
   const F = Math.max(1, columns.length);

@@ -58,7 +58,11 @@ function gainGivenWeight(G: number, H: number, lambda: number, w: number): numbe
 }
 
 /** The bounds of the two children of a split node (XGBoost's TreeEvaluator::AddSplit). */
-export function childBounds(parent: NodeStats, split: Split, constraint: number): { left: [number, number]; right: [number, number] } {
+export function childBounds(
+  parent: NodeStats,
+  split: Split,
+  constraint: number,
+): { left: [number, number]; right: [number, number] } {
   const left: [number, number] = [parent.lower, parent.upper];
   const right: [number, number] = [parent.lower, parent.upper];
   if (constraint !== 0) {
@@ -91,10 +95,16 @@ export function findBestSplit(
   const { G, H } = node;
   if (H < 2 * mcw) return null;
   const constrained = p.monotone !== null;
-  const parentGain = constrained ? gainGivenWeight(G, H, lambda, leafWeight(G, H, lambda, node.lower, node.upper)) : (G * G) / (H + lambda);
+  const parentGain = constrained
+    ? gainGivenWeight(G, H, lambda, leafWeight(G, H, lambda, node.lower, node.upper))
+    : (G * G) / (H + lambda);
   let bestGain = Math.max(p.minSplitGain, MIN_GAIN);
   let best: Split | null = null;
-  let bestF = -1, bestBin = 0, bestDL = false, bGL = 0, bHL = 0;
+  let bestF = -1,
+    bestBin = 0,
+    bestDL = false,
+    bGL = 0,
+    bHL = 0;
   // A side whose hessian sum is rounding noise of H is empty (sums come from subtracted histograms).
   const eps = H * 1e-10;
 
@@ -119,21 +129,41 @@ export function findBestSplit(
       const last = s === nb;
       // Missing values to the right (for the last bin: all values left, missing right).
       if (!last || hasMissing) {
-        const GL = accG, HL = accH, GR = G - accG, HR = H - accH;
+        const GL = accG,
+          HL = accH,
+          GR = G - accG,
+          HR = H - accH;
         if (HL >= mcw && HL > eps && HR > eps) {
-          const gain = constrained ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
+          const gain = constrained
+            ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain
+            : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
           if (gain > bestGain) {
-            bestGain = gain; bestF = f; bestBin = s; bestDL = false; bGL = GL; bHL = HL;
+            bestGain = gain;
+            bestF = f;
+            bestBin = s;
+            bestDL = false;
+            bGL = GL;
+            bHL = HL;
           }
         }
       }
       // Missing values to the left.
       if (hasMissing && !last) {
-        const GL = accG + gm, HL = accH + hm, GR = G - GL, HR = H - HL;
+        const GL = accG + gm,
+          HL = accH + hm,
+          GR = G - GL,
+          HR = H - HL;
         if (HL >= mcw && HR >= mcw && HR > eps) {
-          const gain = constrained ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
+          const gain = constrained
+            ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain
+            : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
           if (gain > bestGain) {
-            bestGain = gain; bestF = f; bestBin = s; bestDL = true; bGL = GL; bHL = HL;
+            bestGain = gain;
+            bestF = f;
+            bestBin = s;
+            bestDL = true;
+            bGL = GL;
+            bHL = HL;
           }
         }
       }
@@ -160,7 +190,15 @@ export function findBestSplit(
   return best;
 }
 
-function constrainedGain(GL: number, HL: number, GR: number, HR: number, node: NodeStats, c: number, lambda: number): number {
+function constrainedGain(
+  GL: number,
+  HL: number,
+  GR: number,
+  HR: number,
+  node: NodeStats,
+  c: number,
+  lambda: number,
+): number {
   const wl = leafWeight(GL, HL, lambda, node.lower, node.upper);
   const wr = leafWeight(GR, HR, lambda, node.lower, node.upper);
   if ((c > 0 && wl > wr) || (c < 0 && wl < wr)) return -Infinity;

@@ -55,7 +55,13 @@ export class Tree {
     let f = feature[0]!;
     while (f >= 0) {
       const x = rowValues[offset + f]!;
-      node = x !== x ? (defaultLeft[node] ? left[node]! : right[node]!) : x <= threshold[node]! ? left[node]! : right[node]!;
+      node = Number.isNaN(x)
+        ? defaultLeft[node]
+          ? left[node]!
+          : right[node]!
+        : x <= threshold[node]!
+          ? left[node]!
+          : right[node]!;
       f = feature[node]!;
     }
     return node;
@@ -69,7 +75,8 @@ export class Tree {
     let f = feature[0]!;
     while (f >= 0) {
       const b = codes[f * n + row]!;
-      node = b === 0 ? (defaultLeft[node] ? left[node]! : right[node]!) : b <= splitBin[node]! ? left[node]! : right[node]!;
+      node =
+        b === 0 ? (defaultLeft[node] ? left[node]! : right[node]!) : b <= splitBin[node]! ? left[node]! : right[node]!;
       f = feature[node]!;
     }
     return node;
@@ -137,7 +144,16 @@ export class TreeBuilder {
   }
 
   /** Turns leaf `node` into a split with the given children. */
-  split(node: number, feature: number, splitBin: number, threshold: number, defaultLeft: boolean, gain: number, left: number, right: number): void {
+  split(
+    node: number,
+    feature: number,
+    splitBin: number,
+    threshold: number,
+    defaultLeft: boolean,
+    gain: number,
+    left: number,
+    right: number,
+  ): void {
     this.feature[node] = feature;
     this.splitBin[node] = splitBin;
     this.threshold[node] = threshold;
@@ -154,6 +170,9 @@ export class TreeBuilder {
       if (this.feature[i]! >= 0) cover[i] = cover[this.left[i]!]! + cover[this.right[i]!]!;
     }
     const { feature, threshold, defaultLeft, left, right, value, gain } = this;
-    return Tree.fromJSON({ feature, threshold, default_left: defaultLeft, left, right, value, cover, gain }, Uint8Array.from(this.splitBin));
+    return Tree.fromJSON(
+      { feature, threshold, default_left: defaultLeft, left, right, value, cover, gain },
+      Uint8Array.from(this.splitBin),
+    );
   }
 }

@@ -13,7 +13,8 @@ export function expectedValue(tree: Tree): number {
   for (let i = tree.size - 1; i >= 0; i--) {
     if (tree.feature[i]! < 0) e[i] = tree.value[i]!;
     else {
-      const l = tree.left[i]!, r = tree.right[i]!;
+      const l = tree.left[i]!,
+        r = tree.right[i]!;
       e[i] = (tree.cover[l]! * e[l]! + tree.cover[r]! * e[r]!) / tree.cover[i]!;
     }
   }
@@ -56,7 +57,14 @@ export class TreeShapExplainer {
     this.recurse(0, 0, 0, 1, 1, -1);
   }
 
-  private recurse(node: number, parentOffset: number, depth: number, zeroFraction: number, oneFraction: number, featureIndex: number): void {
+  private recurse(
+    node: number,
+    parentOffset: number,
+    depth: number,
+    zeroFraction: number,
+    oneFraction: number,
+    featureIndex: number,
+  ): void {
     const t = this.tree;
     const { feat, zero, one, pw } = this;
     // This node's copy of the path sits right after the parent's.
@@ -74,12 +82,12 @@ export class TreeShapExplainer {
       const leafValue = t.value[node]!;
       for (let i = 1; i <= depth; i++) {
         const w = this.unwoundSum(offset, depth, i);
-        this.phi[feat[offset + i]!] += w * (one[offset + i]! - zero[offset + i]!) * leafValue;
+        this.phi[feat[offset + i]!]! += w * (one[offset + i]! - zero[offset + i]!) * leafValue;
       }
       return;
     }
     const x = this.columns[split]![this.row]!;
-    const goesLeft = x !== x ? t.defaultLeft[node] === 1 : x <= t.threshold[node]!;
+    const goesLeft = Number.isNaN(x) ? t.defaultLeft[node] === 1 : x <= t.threshold[node]!;
     const hot = goesLeft ? t.left[node]! : t.right[node]!;
     const cold = goesLeft ? t.right[node]! : t.left[node]!;
     const w = t.cover[node]!;
@@ -109,7 +117,7 @@ export class TreeShapExplainer {
     one[o + d] = oneFraction;
     pw[o + d] = d === 0 ? 1 : 0;
     for (let i = d - 1; i >= 0; i--) {
-      pw[o + i + 1] += oneFraction * pw[o + i]! * (i + 1) * invD1;
+      pw[o + i + 1]! += oneFraction * pw[o + i]! * (i + 1) * invD1;
       pw[o + i] = zeroFraction * pw[o + i]! * (d - i) * invD1;
     }
   }

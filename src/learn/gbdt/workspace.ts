@@ -79,10 +79,38 @@ export function planWorkspace(rows: number, features: number, slots: number, job
   const hist = take(slots * histSlotBytes);
   // wasm32 addresses are 32-bit and the kernels do unsigned i32 arithmetic on them.
   if (at > 2 ** 32 - PAGE) {
-    throw new RangeError(`gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB WebAssembly can address: too many rows x inputs, or too deep trees`);
+    throw new RangeError(
+      `gbdt workspace needs ${(at / 2 ** 30).toFixed(1)} GiB, more than the 4 GiB WebAssembly can address: too many rows x inputs, or too deep trees`,
+    );
   }
   const pages = Math.max(1, Math.ceil(at / PAGE));
-  return { rows, features, slots, jobCapacity, control, jobs, jobValues, tables, order, splitIn, splitOut, nodeFeatures, binCounts, featureList, bins, codes, gh, margin, y, weight, idx, scratch, hist, histSlotBytes, pages };
+  return {
+    rows,
+    features,
+    slots,
+    jobCapacity,
+    control,
+    jobs,
+    jobValues,
+    tables,
+    order,
+    splitIn,
+    splitOut,
+    nodeFeatures,
+    binCounts,
+    featureList,
+    bins,
+    codes,
+    gh,
+    margin,
+    y,
+    weight,
+    idx,
+    scratch,
+    hist,
+    histSlotBytes,
+    pages,
+  };
 }
 
 /** Typed views over the shared memory; the main thread and every worker build one. */
@@ -112,7 +140,10 @@ export class Workspace {
   /** All histogram slots as one array of doubles. */
   readonly hist: Float64Array;
 
-  constructor(readonly layout: WorkspaceLayout, readonly memory: WasmMemory) {
+  constructor(
+    readonly layout: WorkspaceLayout,
+    readonly memory: WasmMemory,
+  ) {
     const buf = memory.buffer;
     const L = layout;
     this.control = new Int32Array(buf, L.control, CONTROL_WORDS);

@@ -5,8 +5,10 @@ import { LOGISTIC_PARAMS, LogisticModel, type LogisticState } from './model.js';
 export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './model.js';
 
 function numberArray(value: unknown, field: string, length?: number): number[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isFinite(v))) throw new ArtifactError(field, 'must be an array of finite numbers');
-  if (length !== undefined && value.length !== length) throw new ArtifactError(field, `must have ${length} entries, has ${value.length}`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+    throw new ArtifactError(field, 'must be an array of finite numbers');
+  if (length !== undefined && value.length !== length)
+    throw new ArtifactError(field, `must have ${length} entries, has ${value.length}`);
   return value as number[];
 }
 
@@ -15,8 +17,10 @@ function checkState(state: unknown): LogisticState {
   if (typeof state !== 'object' || state === null) throw new ArtifactError('logistic', 'must be an object');
   const s = state as Record<string, unknown>;
   const names = s['names'];
-  if (!Array.isArray(names) || names.some((v) => typeof v !== 'string')) throw new ArtifactError('logistic.names', 'must be an array of strings');
-  if (typeof s['intercept'] !== 'number' || !Number.isFinite(s['intercept'])) throw new ArtifactError('logistic.intercept', 'must be a finite number');
+  if (!Array.isArray(names) || names.some((v) => typeof v !== 'string'))
+    throw new ArtifactError('logistic.names', 'must be an array of strings');
+  if (typeof s['intercept'] !== 'number' || !Number.isFinite(s['intercept']))
+    throw new ArtifactError('logistic.intercept', 'must be a finite number');
   numberArray(s['coefficients'], 'logistic.coefficients', names.length);
   numberArray(s['center'], 'logistic.center', names.length);
   numberArray(s['scale'], 'logistic.scale', names.length);

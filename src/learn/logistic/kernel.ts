@@ -82,7 +82,14 @@ function assemble(funcs: Func[], pages: number): Uint8Array {
     return [...uleb(body.length), ...body];
   });
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vec([type])),
     ...section(2, vec([memory])),
     ...section(3, vec(funcs.map(() => [0]))),
@@ -125,19 +132,50 @@ function marginsFunc(L: Layout): Func {
     if (k > 0) dot.push(...op.f64x2Add);
   }
   const body = [
-    ...op.i32(L.U), ...op.set(2),
-    ...op.i32(L.eta), ...op.set(3),
-    ...op.block, ...op.loop,
-    ...op.get(1), ...op.get(0), ...op.i32LtU, ...op.i32Eqz, ...op.brIf(1),
-    ...dot, ...op.set(4),
-    ...op.get(3), ...op.get(4), ...op.f64x2Lane(0), ...op.get(4), ...op.f64x2Lane(1), ...op.f64Add, ...op.f64Store(0),
-    ...op.get(2), ...op.i32(L.qp * 8), ...op.i32Add, ...op.set(2),
-    ...op.get(3), ...op.i32(8), ...op.i32Add, ...op.set(3),
-    ...op.get(1), ...op.i32(1), ...op.i32Add, ...op.set(1),
+    ...op.i32(L.U),
+    ...op.set(2),
+    ...op.i32(L.eta),
+    ...op.set(3),
+    ...op.block,
+    ...op.loop,
+    ...op.get(1),
+    ...op.get(0),
+    ...op.i32LtU,
+    ...op.i32Eqz,
+    ...op.brIf(1),
+    ...dot,
+    ...op.set(4),
+    ...op.get(3),
+    ...op.get(4),
+    ...op.f64x2Lane(0),
+    ...op.get(4),
+    ...op.f64x2Lane(1),
+    ...op.f64Add,
+    ...op.f64Store(0),
+    ...op.get(2),
+    ...op.i32(L.qp * 8),
+    ...op.i32Add,
+    ...op.set(2),
+    ...op.get(3),
+    ...op.i32(8),
+    ...op.i32Add,
+    ...op.set(3),
+    ...op.get(1),
+    ...op.i32(1),
+    ...op.i32Add,
+    ...op.set(1),
     ...op.br(0),
-    ...op.end, ...op.end,
+    ...op.end,
+    ...op.end,
   ];
-  return { name: 'margins', locals: [[3, I32], [1, V128]], body };
+  return {
+    name: 'margins',
+    locals: [
+      [3, I32],
+      [1, V128],
+    ],
+    body,
+  };
 }
 
 /**
@@ -148,33 +186,76 @@ function accumulateFunc(L: Layout): Func {
   const pairs = L.qp / 2;
   const U0 = 7;
   const body: number[] = [
-    ...op.i32(L.U), ...op.set(2),
-    ...op.i32(0), ...op.set(3),
-    ...op.block, ...op.loop,
-    ...op.get(1), ...op.get(0), ...op.i32LtU, ...op.i32Eqz, ...op.brIf(1),
+    ...op.i32(L.U),
+    ...op.set(2),
+    ...op.i32(0),
+    ...op.set(3),
+    ...op.block,
+    ...op.loop,
+    ...op.get(1),
+    ...op.get(0),
+    ...op.i32LtU,
+    ...op.i32Eqz,
+    ...op.brIf(1),
   ];
   for (let k = 0; k < pairs; k++) body.push(...op.get(2), ...op.v128Load(16 * k), ...op.set(U0 + k));
   body.push(...op.get(3), ...op.f64Load(L.r), ...op.f64x2Splat, ...op.set(5));
   body.push(...op.get(3), ...op.f64Load(L.h), ...op.set(4));
   for (let k = 0; k < pairs; k++) {
     const at = L.g + 16 * k;
-    body.push(...op.i32(0), ...op.i32(0), ...op.v128Load(at), ...op.get(5), ...op.get(U0 + k), ...op.f64x2Mul, ...op.f64x2Add, ...op.v128Store(at));
+    body.push(
+      ...op.i32(0),
+      ...op.i32(0),
+      ...op.v128Load(at),
+      ...op.get(5),
+      ...op.get(U0 + k),
+      ...op.f64x2Mul,
+      ...op.f64x2Add,
+      ...op.v128Store(at),
+    );
   }
   for (let j = 0; j < L.q; j++) {
     body.push(...op.get(4), ...op.get(2), ...op.f64Load(8 * j), ...op.f64Mul, ...op.f64x2Splat, ...op.set(6));
     for (let k = j >> 1; k < pairs; k++) {
       const at = L.H + (j * L.qp + 2 * k) * 8;
-      body.push(...op.i32(0), ...op.i32(0), ...op.v128Load(at), ...op.get(6), ...op.get(U0 + k), ...op.f64x2Mul, ...op.f64x2Add, ...op.v128Store(at));
+      body.push(
+        ...op.i32(0),
+        ...op.i32(0),
+        ...op.v128Load(at),
+        ...op.get(6),
+        ...op.get(U0 + k),
+        ...op.f64x2Mul,
+        ...op.f64x2Add,
+        ...op.v128Store(at),
+      );
     }
   }
   body.push(
-    ...op.get(2), ...op.i32(L.qp * 8), ...op.i32Add, ...op.set(2),
-    ...op.get(3), ...op.i32(8), ...op.i32Add, ...op.set(3),
-    ...op.get(1), ...op.i32(1), ...op.i32Add, ...op.set(1),
+    ...op.get(2),
+    ...op.i32(L.qp * 8),
+    ...op.i32Add,
+    ...op.set(2),
+    ...op.get(3),
+    ...op.i32(8),
+    ...op.i32Add,
+    ...op.set(3),
+    ...op.get(1),
+    ...op.i32(1),
+    ...op.i32Add,
+    ...op.set(1),
     ...op.br(0),
-    ...op.end, ...op.end,
+    ...op.end,
+    ...op.end,
   );
-  return { name: 'accumulate', locals: [[3, I32], [1, F64], [2 + pairs, V128]], body };
+  return {
+    name: 'accumulate',
+    locals: [
+      [3, I32],
+      [1, F64],
+      [2 + pairs, V128],
+    ],
+    body,
+  };
 }
 
 interface WasmApi {

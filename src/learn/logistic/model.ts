@@ -13,7 +13,8 @@
  * - L1: computed for the non-zero coefficients only, conditional on that selection (which the
  *   p-values ignore, so they are optimistic); zeroed coefficients have no standard error.
  */
-import { sigmoid, type ChurnModel, type Explanation, type FitData, type FitOptions, type Matrix } from '../model.js';
+import { sigmoid } from '../../stats/index.js';
+import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { readParams, type ParamSpecs } from '../params.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
@@ -21,16 +22,32 @@ import { twoSidedP } from '../normal.js';
 import { allocateDesign, fillDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
 
 export const LOGISTIC_PARAMS: ParamSpecs = {
-  l2: { type: 'number', default: 0, min: 0, description: 'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2))' },
-  l1: { type: 'number', default: 0, min: 0, description: 'L1 penalty: l1 * sum(|beta|) added to the negative log-likelihood (scikit-learn C = 1 / l1)' },
+  l2: {
+    type: 'number',
+    default: 0,
+    min: 0,
+    description: 'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2))',
+  },
+  l1: {
+    type: 'number',
+    default: 0,
+    min: 0,
+    description: 'L1 penalty: l1 * sum(|beta|) added to the negative log-likelihood (scikit-learn C = 1 / l1)',
+  },
   penalty_scale: {
     type: 'choice',
     default: 'standardized',
     choices: ['standardized', 'original'],
-    description: 'penalize coefficients of standardized inputs (scale-free, the default) or of the inputs as given (as scikit-learn on unscaled data, peer.py)',
+    description:
+      'penalize coefficients of standardized inputs (scale-free, the default) or of the inputs as given (as scikit-learn on unscaled data, peer.py)',
   },
   max_iter: { type: 'integer', default: 100, min: 1, description: 'maximum Newton iterations' },
-  tol: { type: 'number', default: 1e-10, min: 0, description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.1 * sqrt(tol)' },
+  tol: {
+    type: 'number',
+    default: 1e-10,
+    min: 0,
+    description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.1 * sqrt(tol)',
+  },
 };
 
 export interface CoefficientRow {
@@ -106,7 +123,11 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const dropped: string[] = [];
     for (let j = 0; j < pAll; j++) {
       const st = columnStats(X.columns[j]!);
-      if (typeof st === 'number') throw new ModelFitError(`logistic: input ${names[j]} has a missing value in row ${st + 1}; impute it first (the training pipeline does)`, [names[j]!]);
+      if (typeof st === 'number')
+        throw new ModelFitError(
+          `logistic: input ${names[j]} has a missing value in row ${st + 1}; impute it first (the training pipeline does)`,
+          [names[j]!],
+        );
       center[j] = st.mean;
       scale[j] = st.sd;
       if (st.constant || !(st.sd > 0)) dropped.push(names[j]!);
@@ -128,7 +149,18 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const l2v = Float64Array.from(keep, (j) => (original ? l2 / scale[j]! ** 2 : l2));
     const l1v = Float64Array.from(keep, (j) => (original ? l1 / scale[j]! : l1));
     const w = data.weight ?? null;
-    const input: SolverInput = { n, p, ...design, y, w, l2: l2v, l1: l1v, maxIter: this.params['max_iter'] as number, tol: this.params['tol'] as number, names: keep.map((j) => names[j]!) };
+    const input: SolverInput = {
+      n,
+      p,
+      ...design,
+      y,
+      w,
+      l2: l2v,
+      l1: l1v,
+      maxIter: this.params['max_iter'] as number,
+      tol: this.params['tol'] as number,
+      names: keep.map((j) => names[j]!),
+    };
     const sol = solveLogistic(input);
     const q = p + 1;
 
@@ -150,8 +182,17 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     // Covariance on the standardized scale over the active set (all, or the non-zero ones under L1).
     const active = Array.from({ length: q }, (_, a) => a).filter((a) => a === 0 || l1 === 0 || sol.theta[a] !== 0);
     let uniformWeights = true;
-    if (w !== null) for (let i = 1; i < n; i++) if (w[i] !== w[0]) { uniformWeights = false; break; }
-    const seMethod: LogisticState['fit']['se_method'] = !uniformWeights ? 'sandwich' : l2 > 0 || l1 > 0 ? 'penalized_information' : 'observed_information';
+    if (w !== null)
+      for (let i = 1; i < n; i++)
+        if (w[i] !== w[0]) {
+          uniformWeights = false;
+          break;
+        }
+    const seMethod: LogisticState['fit']['se_method'] = !uniformWeights
+      ? 'sandwich'
+      : l2 > 0 || l1 > 0
+        ? 'penalized_information'
+        : 'observed_information';
     let covStd: Float64Array | null = null;
     const ch = cholesky(subMatrix(sol.hessian, q, active), active.length, 1e-14);
     if (ch.ok) {
@@ -161,7 +202,8 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       // weights' scale (the sandwich does not either).
       else if (w !== null && w[0] !== 1) C = C.map((v) => v * w[0]!);
       covStd = new Float64Array(q * q).fill(NaN);
-      for (let a = 0; a < active.length; a++) for (let b = 0; b < active.length; b++) covStd[active[a]! * q + active[b]!] = C[a * active.length + b]!;
+      for (let a = 0; a < active.length; a++)
+        for (let b = 0; b < active.length; b++) covStd[active[a]! * q + active[b]!] = C[a * active.length + b]!;
     }
     const se = new Float64Array(q).fill(NaN);
     if (covStd) {
@@ -180,7 +222,10 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     for (let j = 0; j < pAll; j++) {
       const a = posOf.get(j);
       if (a === undefined) table.push(row(names[j]!, 0, NaN, NaN, 'constant'));
-      else table.push(row(names[j]!, thetaOrig[a]!, se[a]!, scale[j]!, l1 > 0 && sol.theta[a] === 0 ? 'zeroed by l1' : 'estimated'));
+      else
+        table.push(
+          row(names[j]!, thetaOrig[a]!, se[a]!, scale[j]!, l1 > 0 && sol.theta[a] === 0 ? 'zeroed by l1' : 'estimated'),
+        );
     }
     let sw = 0;
     let swy = 0;
@@ -199,7 +244,15 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       scale,
       dropped,
       table,
-      fit: { iterations: sol.iterations, rows: n, weight_sum: sw, log_likelihood: -sol.nll, null_log_likelihood: nullLL, penalty: sol.penalty, se_method: seMethod },
+      fit: {
+        iterations: sol.iterations,
+        rows: n,
+        weight_sum: sw,
+        log_likelihood: -sol.nll,
+        null_log_likelihood: nullLL,
+        penalty: sol.penalty,
+        se_method: seMethod,
+      },
     };
     return this;
   }
@@ -212,7 +265,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
   private checkColumns(X: Matrix): void {
     const names = this.s.names;
     if (X.names.length !== names.length || X.names.some((nm, j) => nm !== names[j])) {
-      throw new ModelFitError(`logistic: inputs [${X.names.join(', ')}] do not match the model's [${names.join(', ')}]`);
+      throw new ModelFitError(
+        `logistic: inputs [${X.names.join(', ')}] do not match the model's [${names.join(', ')}]`,
+      );
     }
   }
 
@@ -228,7 +283,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     for (let i = 0; i < X.n; i++) {
       if (Number.isNaN(out[i])) {
         const j = X.columns.findIndex((c) => Number.isNaN(c[i]));
-        throw new ModelFitError(`logistic: input ${X.names[j] ?? '?'} is missing in row ${i + 1}; impute it first (the pipeline does)`);
+        throw new ModelFitError(
+          `logistic: input ${X.names[j] ?? '?'} is missing in row ${i + 1}; impute it first (the pipeline does)`,
+        );
       }
     }
     return out;
@@ -275,7 +332,7 @@ function columnStats(col: Float64Array): { mean: number; sd: number; constant: b
   let varies = false;
   for (let i = 0; i < n; i++) {
     const d = col[i]! - x0;
-    if (d !== d) return i;
+    if (Number.isNaN(d)) return i;
     s += d;
     ss += d * d;
     if (d !== 0) varies = true;
@@ -313,16 +370,18 @@ function row(name: string, coef: number, se: number, sd: number, status: Coeffic
 /** H^-1 B H^-1 for k x k row-major matrices. */
 function sandwich(Hinv: Float64Array, B: Float64Array, k: number): Float64Array {
   const T = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let l = 0; l < k; l++) s += Hinv[i * k + l]! * B[l * k + j]!;
-    T[i * k + j] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += Hinv[i * k + l]! * B[l * k + j]!;
+      T[i * k + j] = s;
+    }
   const out = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) {
-    let s = 0;
-    for (let l = 0; l < k; l++) s += T[i * k + l]! * Hinv[l * k + j]!;
-    out[i * k + j] = s;
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < k; j++) {
+      let s = 0;
+      for (let l = 0; l < k; l++) s += T[i * k + l]! * Hinv[l * k + j]!;
+      out[i * k + j] = s;
+    }
   return out;
 }

@@ -52,18 +52,34 @@ const KERNEL_MIN_WORK = 200_000;
  * enough to stay in cache are written a column at a time, so each column is read sequentially
  * and the design is written once.
  */
-export function fillDesign(design: Design, n: number, columns: readonly Float64Array[], center: readonly number[], invScale: readonly number[]): void {
+export function fillDesign(
+  design: Design,
+  n: number,
+  columns: readonly Float64Array[],
+  center: readonly number[],
+  invScale: readonly number[],
+): void {
   const { Z, stride, offset } = design;
   const p = columns.length;
   const block = 512;
   for (let start = 0; start < n; start += block) {
     const end = Math.min(n, start + block);
     if (offset === 1) for (let i = start, at = start * stride; i < end; i++, at += stride) Z[at] = 1;
-    for (let j = 0; j < p; j++) fillColumn(Z, columns[j]!, center[j]!, invScale[j]!, start, end, start * stride + offset + j, stride);
+    for (let j = 0; j < p; j++)
+      fillColumn(Z, columns[j]!, center[j]!, invScale[j]!, start, end, start * stride + offset + j, stride);
   }
 }
 
-function fillColumn(Z: Float64Array, col: Float64Array, m: number, k: number, start: number, end: number, at: number, stride: number): void {
+function fillColumn(
+  Z: Float64Array,
+  col: Float64Array,
+  m: number,
+  k: number,
+  start: number,
+  end: number,
+  at: number,
+  stride: number,
+): void {
   for (let i = start; i < end; i++, at += stride) Z[at] = (col[i]! - m) * k;
 }
 
@@ -118,7 +134,7 @@ function kernelPass(inp: SolverInput, kernel: DesignKernel, theta: Float64Array)
     const onePlus = 1 + e;
     r[i] = wi * ((e0 >= 0 ? 1 : e) / onePlus - yi);
     h[i] = (wi * e) / (onePlus * onePlus);
-    if (a > 30 && (e0 > 0) === (yi > 0.5)) saturated++;
+    if (a > 30 && e0 > 0 === yi > 0.5) saturated++;
   }
   const { g, H } = kernel.accumulate();
   return { nll, g, H, saturated };
@@ -152,7 +168,7 @@ export function scalarPass(inp: SolverInput, theta: Float64Array): PassResult {
     const r = wi * (pr - yi);
     const onePlus = 1 + e;
     const h = (wi * e) / (onePlus * onePlus);
-    if (a > 30 && (eta > 0) === (yi > 0.5)) saturated++;
+    if (a > 30 && eta > 0 === yi > 0.5) saturated++;
     g0 += r;
     h00 += h;
     for (let j = 0; j < p; j++) {
@@ -283,7 +299,10 @@ export function solveLogistic(inp: SolverInput): SolverResult {
     sw += wi;
     swy += wi * inp.y[i]!;
   }
-  if (!(swy > 0 && swy < sw)) throw new ModelFitError(`logistic: the label has a single class (${swy > 0 ? 'all 1' : 'all 0'}); nothing to learn`);
+  if (!(swy > 0 && swy < sw))
+    throw new ModelFitError(
+      `logistic: the label has a single class (${swy > 0 ? 'all 1' : 'all 0'}); nothing to learn`,
+    );
   const cold = new Float64Array(q);
   cold[0] = Math.log(swy / (sw - swy));
   const warm = inp.n >= WARM_START_ROWS ? warmStart(inp) : null;
@@ -311,7 +330,16 @@ function warmStart(inp: SolverInput): Float64Array | null {
     y[r] = inp.y[i]!;
     if (w) w[r] = inp.w![i]!;
   }
-  const sub: SolverInput = { ...inp, ...design, n: m, y, w, l2: inp.l2.map((v) => v / k), l1: inp.l1.map((v) => v / k), tol: 1e-2 };
+  const sub: SolverInput = {
+    ...inp,
+    ...design,
+    n: m,
+    y,
+    w,
+    l2: inp.l2.map((v) => v / k),
+    l1: inp.l1.map((v) => v / k),
+    tol: 1e-2,
+  };
   try {
     let sw = 0;
     let swy = 0;
@@ -353,7 +381,8 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
     } else {
       const ch = cholesky(Hs, q);
       if (!ch.ok) {
-        if ((iter === 1 && cold) || pass.saturated === 0) throw collinearError(inp, Hs, ch.column, Math.max(0, ch.ratio));
+        if ((iter === 1 && cold) || pass.saturated === 0)
+          throw collinearError(inp, Hs, ch.column, Math.max(0, ch.ratio));
         throw separationError(inp, last, pass.saturated);
       }
       d = choleskySolve(ch.L, q, G);
@@ -362,7 +391,8 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
     // Predicted decrease of the objective along d (negative for a descent direction).
     let decrease = 0;
     for (let j = 0; j < q; j++) decrease += G[j]! * d[j]!;
-    if (hasL1) for (let j = 1; j < q; j++) decrease += inp.l1[j - 1]! * (Math.abs(theta[j]! + d[j]!) - Math.abs(theta[j]!));
+    if (hasL1)
+      for (let j = 1; j < q; j++) decrease += inp.l1[j - 1]! * (Math.abs(theta[j]! + d[j]!) - Math.abs(theta[j]!));
     let maxStep = 0;
     for (let j = 0; j < q; j++) maxStep = Math.max(maxStep, Math.abs(d[j]!));
     if (maxStep < lastStep) {
@@ -394,10 +424,13 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
     F = nextF;
     last = d;
     const moved = t * maxStep;
-    if (!strictlyConvex && !hasL1 && iter >= 25 && pass.saturated > 0 && moved > 1e-3) throw separationError(inp, d, pass.saturated);
+    if (!strictlyConvex && !hasL1 && iter >= 25 && pass.saturated > 0 && moved > 1e-3)
+      throw separationError(inp, d, pass.saturated);
   }
   if (!strictlyConvex && pass.saturated > 0) throw separationError(inp, last, pass.saturated);
-  throw new ModelFitError(`logistic: Newton's method did not converge in ${inp.maxIter} iterations (raise max_iter, or check for extreme values)`);
+  throw new ModelFitError(
+    `logistic: Newton's method did not converge in ${inp.maxIter} iterations (raise max_iter, or check for extreme values)`,
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import type * as TF from '@tensorflow/tfjs';
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 
 export type Tf = typeof TF;
 export type BackendName = 'wasm' | 'cpu' | 'tensorflow';
@@ -37,7 +37,8 @@ async function init(prefer: BackendName | undefined): Promise<LoadedTf> {
   if (prefer === undefined || prefer === 'tensorflow') {
     const native = await tryNative();
     if (native) return { tf: native, backend: 'tensorflow' };
-    if (prefer === 'tensorflow') throw new ChurnkitError('CHURNKIT_TF_BACKEND=tensorflow needs @tensorflow/tfjs-node installed');
+    if (prefer === 'tensorflow')
+      throw new ChurnkitError('CHURNKIT_TF_BACKEND=tensorflow needs @tensorflow/tfjs-node installed');
   }
   const tf = await import('@tensorflow/tfjs');
   // PROD silences tfjs' console advice ("install tfjs-node") that would otherwise reach stderr.
@@ -51,7 +52,8 @@ async function init(prefer: BackendName | undefined): Promise<LoadedTf> {
     wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
     // One thread: XNNPACK's results then do not depend on how work is split, so a seed gives the same bits.
     wasm.setThreadsCount(1);
-    if (!(await tf.setBackend('wasm'))) throw new ChurnkitError('the TensorFlow.js WebAssembly backend failed to start');
+    if (!(await tf.setBackend('wasm')))
+      throw new ChurnkitError('the TensorFlow.js WebAssembly backend failed to start');
   }
   await tf.ready();
   return { tf, backend: prefer === 'cpu' ? 'cpu' : 'wasm' };

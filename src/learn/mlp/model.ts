@@ -5,10 +5,10 @@
  * prediction and explanation run on those weights without TensorFlow.js.
  */
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
-import { ChurnkitError, UsageError } from '../../util/errors.js';
+import { ChurnkitError, UsageError } from '../../util/index.js';
 import { readParams, type ParamSpecs } from '../params.js';
 import { ArtifactError } from '../errors.js';
-import { loadTf, type BackendName } from './backend.js';
+import { loadTf } from './backend.js';
 import { deepLift, forward, type Activation, type MlpState } from './network.js';
 import { trainNetwork, type TrainSet } from './train.js';
 
@@ -30,14 +30,39 @@ export interface MlpParams {
  * 30-40 epochs (measured on make_synthetic.py data, bench/mlp).
  */
 export const MLP_PARAMS: ParamSpecs = {
-  hidden: { type: 'numbers', default: [32, 16], description: 'units per hidden layer, e.g. 32,16; empty gives a logistic regression fitted by Adam' },
+  hidden: {
+    type: 'numbers',
+    default: [32, 16],
+    description: 'units per hidden layer, e.g. 32,16; empty gives a logistic regression fitted by Adam',
+  },
   activation: { type: 'choice', default: 'relu', choices: ['relu', 'tanh'], description: 'hidden-layer activation' },
-  dropout: { type: 'number', default: 0.1, min: 0, max: 0.9, description: 'share of hidden units dropped at each training step' },
-  l2: { type: 'number', default: 1e-4, min: 0, description: 'l2 * sum of squared kernel weights added to the mean log loss' },
+  dropout: {
+    type: 'number',
+    default: 0.1,
+    min: 0,
+    max: 0.9,
+    description: 'share of hidden units dropped at each training step',
+  },
+  l2: {
+    type: 'number',
+    default: 1e-4,
+    min: 0,
+    description: 'l2 * sum of squared kernel weights added to the mean log loss',
+  },
   learning_rate: { type: 'number', default: 1e-2, min: 1e-6, max: 1, description: 'Adam step size' },
   batch_size: { type: 'integer', default: 1024, min: 1, description: 'rows per training step' },
-  max_epochs: { type: 'integer', default: 60, min: 1, description: 'most passes over the data; early stopping usually ends sooner' },
-  patience: { type: 'integer', default: 6, min: 1, description: 'epochs without a better validation log loss before stopping' },
+  max_epochs: {
+    type: 'integer',
+    default: 60,
+    min: 1,
+    description: 'most passes over the data; early stopping usually ends sooner',
+  },
+  patience: {
+    type: 'integer',
+    default: 6,
+    min: 1,
+    description: 'epochs without a better validation log loss before stopping',
+  },
 };
 
 export class MlpModel implements ChurnModel<MlpState> {
@@ -51,7 +76,8 @@ export class MlpModel implements ChurnModel<MlpState> {
   constructor(params: Record<string, unknown> = {}, seed = 0) {
     this.params = readParams('mlp', MLP_PARAMS, params);
     this.p = this.params as unknown as MlpParams;
-    if (this.p.hidden.some((h) => !Number.isInteger(h) || h < 1)) throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.p.hidden.join(',')}`);
+    if (this.p.hidden.some((h) => !Number.isInteger(h) || h < 1))
+      throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.p.hidden.join(',')}`);
     if (!Number.isInteger(seed)) throw new UsageError(`mlp: seed must be an integer, got ${seed}`);
     this.seed = seed;
   }
@@ -131,7 +157,11 @@ export class MlpModel implements ChurnModel<MlpState> {
     const s = this.fitted();
     const parameters = s.layers.reduce((sum, l) => sum + l.kernel.length * l.bias.length + l.bias.length, 0);
     const t = s.training;
-    return { layers: [s.inputs.length, ...s.layers.map((l) => l.bias.length)], parameters, ...(t ? { ...t, history: t.history.map((h) => ({ ...h })) } : {}) };
+    return {
+      layers: [s.inputs.length, ...s.layers.map((l) => l.bias.length)],
+      parameters,
+      ...(t ? { ...t, history: t.history.map((h) => ({ ...h })) } : {}),
+    };
   }
 
   private fitted(): MlpState {
@@ -145,8 +175,10 @@ function checkState(state: unknown): MlpState {
   if (typeof state !== 'object' || state === null) throw new ArtifactError('mlp', 'must be an object');
   const s = state as Record<string, unknown>;
   const inputs = s['inputs'];
-  if (!Array.isArray(inputs) || inputs.some((v) => typeof v !== 'string')) throw new ArtifactError('mlp.inputs', 'must be an array of strings');
-  if (s['activation'] !== 'relu' && s['activation'] !== 'tanh') throw new ArtifactError('mlp.activation', 'must be relu or tanh');
+  if (!Array.isArray(inputs) || inputs.some((v) => typeof v !== 'string'))
+    throw new ArtifactError('mlp.inputs', 'must be an array of strings');
+  if (s['activation'] !== 'relu' && s['activation'] !== 'tanh')
+    throw new ArtifactError('mlp.activation', 'must be relu or tanh');
   const layers = s['layers'];
   if (!Array.isArray(layers) || layers.length === 0) throw new ArtifactError('mlp.layers', 'must be a non-empty array');
   let width = inputs.length;
@@ -155,15 +187,23 @@ function checkState(state: unknown): MlpState {
     const bias = l['bias'];
     if (!finiteArray(bias)) throw new ArtifactError(`mlp.layers[${k}].bias`, 'must be an array of finite numbers');
     const kernel = l['kernel'];
-    if (!Array.isArray(kernel) || kernel.length !== width || kernel.some((r) => !finiteArray(r) || r.length !== bias.length)) {
+    if (
+      !Array.isArray(kernel) ||
+      kernel.length !== width ||
+      kernel.some((r) => !finiteArray(r) || r.length !== bias.length)
+    ) {
       throw new ArtifactError(`mlp.layers[${k}].kernel`, `must be ${width} rows of ${bias.length} finite numbers`);
     }
     width = bias.length;
   });
   if (width !== 1) throw new ArtifactError(`mlp.layers[${layers.length - 1}]`, 'must have one output unit');
-  if (!finiteArray(s['baseline']) || s['baseline'].length !== inputs.length) throw new ArtifactError('mlp.baseline', `must be ${inputs.length} finite numbers`);
+  if (!finiteArray(s['baseline']) || s['baseline'].length !== inputs.length)
+    throw new ArtifactError('mlp.baseline', `must be ${inputs.length} finite numbers`);
   const training = s['training'] as Record<string, unknown> | undefined;
-  if (training !== undefined && (typeof training !== 'object' || training === null || !Array.isArray(training['history']))) {
+  if (
+    training !== undefined &&
+    (typeof training !== 'object' || training === null || !Array.isArray(training['history']))
+  ) {
     throw new ArtifactError('mlp.training', 'must be an object with a history array');
   }
   return state as MlpState;

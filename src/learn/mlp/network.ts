@@ -4,7 +4,7 @@
  * stored weights, so predicting and explaining need no TensorFlow.js at all.
  */
 import type { Explanation, Matrix } from '../model.js';
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 
 export type Activation = 'relu' | 'tanh';
 
@@ -141,7 +141,8 @@ export function deepLift(state: MlpState, X: Matrix): Explanation {
         const z0 = base.pre[l]!;
         for (let o = 0; o < m.length; o++) {
           const dz = z[o]! - z0[o]!;
-          const slope = Math.abs(dz) > 1e-12 ? (cur.post[l]![o]! - base.post[l]![o]!) / dz : actSlope(state.activation, z[o]!);
+          const slope =
+            Math.abs(dz) > 1e-12 ? (cur.post[l]![o]! - base.post[l]![o]!) / dz : actSlope(state.activation, z[o]!);
           m[o]! *= slope;
         }
       }

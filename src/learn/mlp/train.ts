@@ -8,8 +8,8 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { Tf } from './backend.js';
 import type { Activation, DenseLayer } from './network.js';
-import { Rng } from '../../util/rng.js';
-import { silentProgress, type Progress } from '../../util/progress.js';
+import { Rng } from '../../util/index.js';
+import { silentProgress, type Progress } from '../../util/index.js';
 
 export interface TrainSet {
   n: number;
@@ -49,7 +49,13 @@ export interface TrainResult {
 /** Improvement in validation log loss smaller than this does not reset the patience count. */
 const MIN_DELTA = 1e-4;
 
-export function trainNetwork(tf: Tf, train: TrainSet, config: TrainConfig, validation?: TrainSet, progress: Progress = silentProgress): TrainResult {
+export function trainNetwork(
+  tf: Tf,
+  train: TrainSet,
+  config: TrainConfig,
+  validation?: TrainSet,
+  progress: Progress = silentProgress,
+): TrainResult {
   const sizes = [train.d, ...config.hidden, 1];
   const init = initialWeights(sizes, config, train);
   // tidy frees the initial-value tensors; the variables (which tidy never disposes) keep copies.
@@ -78,7 +84,8 @@ export function trainNetwork(tf: Tf, train: TrainSet, config: TrainConfig, valid
     return tf.reshape(h, [-1]);
   };
   // Log loss from logits without overflow: max(z, 0) - z*y + log(1 + exp(-|z|)).
-  const rowLoss = (z: TF.Tensor1D, y: TF.Tensor1D) => tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+  const rowLoss = (z: TF.Tensor1D, y: TF.Tensor1D) =>
+    tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
 
   const validationLoss = (() => {
     let wsum = 0;
@@ -120,13 +127,20 @@ export function trainNetwork(tf: Tf, train: TrainSet, config: TrainConfig, valid
           const x = tf.tensor2d(xBuf.subarray(0, b * train.d), [b, train.d]);
           const y = tf.tensor1d(yBuf.subarray(0, b));
           const w = tf.tensor1d(wBuf.subarray(0, b));
-          const masks = config.dropout > 0 ? config.hidden.map((h) => tf.tensor2d(dropoutMask(dropoutRng, b * h, config.dropout), [b, h])) : null;
-          const c = optimizer.minimize(() => {
-            const data = tf.div(tf.sum(tf.mul(rowLoss(logits(x, masks), y), w)), b);
-            if (config.l2 <= 0) return data as TF.Scalar;
-            const penalty = tf.addN(vars.map((v) => tf.sum(tf.square(v.kernel))));
-            return tf.add(data, tf.mul(penalty, config.l2)) as TF.Scalar;
-          }, true, varList);
+          const masks =
+            config.dropout > 0
+              ? config.hidden.map((h) => tf.tensor2d(dropoutMask(dropoutRng, b * h, config.dropout), [b, h]))
+              : null;
+          const c = optimizer.minimize(
+            () => {
+              const data = tf.div(tf.sum(tf.mul(rowLoss(logits(x, masks), y), w)), b);
+              if (config.l2 <= 0) return data as TF.Scalar;
+              const penalty = tf.addN(vars.map((v) => tf.sum(tf.square(v.kernel))));
+              return tf.add(data, tf.mul(penalty, config.l2)) as TF.Scalar;
+            },
+            true,
+            varList,
+          );
           return c as TF.Scalar;
         });
         lossSum += cost.dataSync()[0]! * b;
@@ -173,7 +187,11 @@ function denseOp(tf: Tf): (x: TF.Tensor2D, w: TF.Tensor2D | TF.Variable, b: TF.T
       gradFunc: (dy: TF.Tensor2D, saved: TF.Tensor[]) => {
         const [xs, ws] = saved as [TF.Tensor2D, TF.Tensor2D];
         const ones = tf.ones([1, dy.shape[0]]) as TF.Tensor2D;
-        return [tf.matMul(dy, tf.transpose(ws)), tf.matMul(tf.transpose(xs), dy), tf.reshape(tf.matMul(ones, dy), [dy.shape[1]])];
+        return [
+          tf.matMul(dy, tf.transpose(ws)),
+          tf.matMul(tf.transpose(xs), dy),
+          tf.reshape(tf.matMul(ones, dy), [dy.shape[1]]),
+        ];
       },
     };
   });
@@ -219,7 +237,9 @@ function initialWeights(sizes: number[], config: TrainConfig, train: TrainSet): 
     const fanOut = sizes[k + 1]!;
     const isOutput = k + 2 === sizes.length;
     const limit = !isOutput && config.activation === 'relu' ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
-    const kernel = Array.from({ length: fanIn }, () => Array.from({ length: fanOut }, () => Math.fround(rng.uniform(-limit, limit))));
+    const kernel = Array.from({ length: fanIn }, () =>
+      Array.from({ length: fanOut }, () => Math.fround(rng.uniform(-limit, limit))),
+    );
     layers.push({ kernel, bias: new Array<number>(fanOut).fill(0) });
   }
   let pos = 0;

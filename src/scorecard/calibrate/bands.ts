@@ -2,12 +2,16 @@
  * The score-to-probability map and the RAG thresholds, both read off isotonic churn curves of
  * the score on the later (calibration) slice.
  */
-import { fitIsotonic } from '../../learn/index.js';
+import { fitIsotonic } from '../../stats/index.js';
 import type { Condition, Override, ProbabilityMap, Thresholds } from '../schema.js';
 import { probabilityOf } from '../score.js';
 
 /** Decreasing isotonic fit of churn on score: knots with increasing score, non-increasing probability. */
-export function fitProbabilityMap(score: ArrayLike<number>, y: ArrayLike<number>, slice: { rows: number; positives: number; as_of_from?: string; as_of_to?: string }): ProbabilityMap {
+export function fitProbabilityMap(
+  score: ArrayLike<number>,
+  y: ArrayLike<number>,
+  slice: { rows: number; positives: number; as_of_from?: string; as_of_to?: string },
+): ProbabilityMap {
   const negated = Float64Array.from(score, (s) => -s);
   const iso = fitIsotonic(negated, y);
   const x = iso.x.map((v) => (v === 0 ? 0 : -v)).reverse();
@@ -91,17 +95,26 @@ export function segmentThresholds(
   segment.forEach((s, i) => {
     if (s === null) return;
     let list = bySegment.get(s);
-    if (!list) bySegment.set(s, (list = []));
+    if (!list) {
+      list = [];
+      bySegment.set(s, list);
+    }
     list.push(i);
   });
   for (const name of [...bySegment.keys()].sort()) {
     const rows = bySegment.get(name)!;
     const churners = rows.reduce((a, i) => a + y[i]!, 0);
     if (rows.length < minRows || churners < minChurners) {
-      notes.push(`${name}: ${rows.length} rows, ${churners} churners in the later slice: too few, uses the overall thresholds`);
+      notes.push(
+        `${name}: ${rows.length} rows, ${churners} churners in the later slice: too few, uses the overall thresholds`,
+      );
       continue;
     }
-    const curve = fitProbabilityMap(Float64Array.from(rows, (i) => score[i]!), Float64Array.from(rows, (i) => y[i]!), { rows: rows.length, positives: churners });
+    const curve = fitProbabilityMap(
+      Float64Array.from(rows, (i) => score[i]!),
+      Float64Array.from(rows, (i) => y[i]!),
+      { rows: rows.length, positives: churners },
+    );
     const t = thresholdsFromCurve(curve, baseRate, rule);
     if (t.green !== overall.green || t.yellow !== overall.yellow) segments[name] = t;
   }

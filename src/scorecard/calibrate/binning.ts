@@ -5,8 +5,8 @@
  * model's mean margin when distilling), so points that are linear in it make the composite
  * additive on the log-odds scale, as a logistic model is.
  */
-import { poolAdjacentViolators } from '../../learn/index.js';
-import { numeric, type Frame } from '../../data/frame.js';
+import { poolAdjacentViolators } from '../../stats/index.js';
+import { numeric, type Frame } from '../../data/index.js';
 import type { PointsBand, ScorecardSignal } from '../schema.js';
 import { conditionColumn } from '../compile.js';
 
@@ -42,7 +42,14 @@ export function smoothedLogOdds(positives: number, rows: number): number {
  * Bins present values `x` (no NaN) with `target` (labels, or margins when `isMargin`) and
  * labels `y` (NaN allowed when distilling on unlabeled rows).
  */
-export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y: ArrayLike<number>, direction: Direction, isMargin: boolean, options: BinningOptions): Bin[] {
+export function monotoneBins(
+  x: ArrayLike<number>,
+  target: ArrayLike<number>,
+  y: ArrayLike<number>,
+  direction: Direction,
+  isMargin: boolean,
+  options: BinningOptions,
+): Bin[] {
   const n = x.length;
   if (n === 0) return [];
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => x[a]! - x[b]! || a - b);
@@ -68,7 +75,13 @@ export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y:
     bin.target += target[i]!;
     if (y[i] === 1) bin.positives++;
   }
-  const merge = (a: Bin, c: Bin): Bin => ({ upper: Math.max(a.upper, c.upper), rows: a.rows + c.rows, target: a.target + c.target, positives: a.positives + c.positives, risk: 0 });
+  const merge = (a: Bin, c: Bin): Bin => ({
+    upper: Math.max(a.upper, c.upper),
+    rows: a.rows + c.rows,
+    target: a.target + c.target,
+    positives: a.positives + c.positives,
+    risk: 0,
+  });
   // small bins join their right neighbour (the last joins its left)
   for (let k = 0; k < bins.length && bins.length > 1; ) {
     if (bins[k]!.rows >= minRows) {
@@ -82,7 +95,10 @@ export function monotoneBins(x: ArrayLike<number>, target: ArrayLike<number>, y:
   // isotonic regression of the bins' risks, weighted by rows, then equal neighbours merge
   for (const bin of bins) bin.risk = isMargin ? bin.target / bin.rows : smoothedLogOdds(bin.target, bin.rows);
   const sign = direction === 'higher_is_riskier' ? 1 : -1;
-  const pooled = poolAdjacentViolators(bins.map((bin) => sign * bin.risk), bins.map((bin) => bin.rows));
+  const pooled = poolAdjacentViolators(
+    bins.map((bin) => sign * bin.risk),
+    bins.map((bin) => bin.rows),
+  );
   const blocks: Bin[] = [];
   bins.forEach((bin, k) => {
     const last = blocks[blocks.length - 1];
@@ -103,7 +119,11 @@ export function riskToPoints(risks: readonly number[]): number[] {
 }
 
 /** Bands for the schema from bins ([prev, upper) each), merging neighbours with equal points. */
-export function binsToBands(bins: readonly Bin[], points: readonly number[], churnRates: readonly (number | null)[]): PointsBand[] {
+export function binsToBands(
+  bins: readonly Bin[],
+  points: readonly number[],
+  churnRates: readonly (number | null)[],
+): PointsBand[] {
   const bands: PointsBand[] = [];
   let lower: number | null = null;
   bins.forEach((bin, k) => {
@@ -140,7 +160,8 @@ function mergeRates(prev: PointsBand, bin: Bin, rate: number | null): number | n
 /** A stable key order in the JSON: edges, points, label, then the fit statistics. */
 function orderKeys(b: PointsBand): PointsBand {
   const ordered: Record<string, unknown> = {};
-  for (const k of ['gt', 'gte', 'lt', 'lte', 'points', 'label', 'rows', 'churn_rate'] as const) if (b[k] !== undefined) ordered[k] = b[k];
+  for (const k of ['gt', 'gte', 'lt', 'lte', 'points', 'label', 'rows', 'churn_rate'] as const)
+    if (b[k] !== undefined) ordered[k] = b[k];
   return ordered as PointsBand;
 }
 
@@ -176,18 +197,30 @@ export function fitSignalPoints(
     present.map((i) => y[i]!),
     signal.direction,
     isMargin,
-    { maxBins: options.maxBins, minRows: Math.max(30, Math.ceil(options.minBinShare * present.length)), minRowsDiscrete: Math.max(30, Math.ceil(0.01 * present.length)) },
+    {
+      maxBins: options.maxBins,
+      minRows: Math.max(30, Math.ceil(options.minBinShare * present.length)),
+      minRowsDiscrete: Math.max(30, Math.ceil(0.01 * present.length)),
+    },
   );
   const risks = bins.map((b) => b.risk);
   const ownMissing = missing.length >= Math.max(30, 0.02 * (present.length + missing.length));
   if (ownMissing) {
     const positives = missing.reduce((a, i) => a + (y[i] === 1 ? 1 : 0), 0);
-    risks.push(isMargin ? missing.reduce((a, i) => a + target[i]!, 0) / missing.length : smoothedLogOdds(positives, missing.length));
+    risks.push(
+      isMargin
+        ? missing.reduce((a, i) => a + target[i]!, 0) / missing.length
+        : smoothedLogOdds(positives, missing.length),
+    );
   }
   const points = riskToPoints(risks);
   return {
     ...signal,
-    points: binsToBands(bins, points.slice(0, bins.length), bins.map((b) => b.positives / b.rows)),
+    points: binsToBands(
+      bins,
+      points.slice(0, bins.length),
+      bins.map((b) => b.positives / b.rows),
+    ),
     missing: ownMissing ? { policy: 'points', points: points[points.length - 1]! } : { policy: 'redistribute' },
   };
 }

@@ -5,7 +5,7 @@
  * backtracking line search keeps the objective falling. The problems are small (ten signals),
  * so this is exact to the last digits and fast enough to bootstrap.
  */
-import { ChurnkitError } from '../../util/errors.js';
+import { ChurnkitError } from '../../util/index.js';
 
 export type Loss = 'logistic' | 'squared';
 
@@ -81,7 +81,8 @@ function solveDense(A: Float64Array, b: Float64Array, k: number): Float64Array {
  * positive definite.
  */
 export function boxQuadratic(H: Float64Array, g: Float64Array, lower: Float64Array, q: number): Float64Array {
-  for (let j = 0; j < q; j++) if (lower[j]! > 0) throw new ChurnkitError('boxQuadratic: the zero step must be feasible');
+  for (let j = 0; j < q; j++)
+    if (lower[j]! > 0) throw new ChurnkitError('boxQuadratic: the zero step must be feasible');
   const d = new Float64Array(q);
   // start with every bounded variable at its bound if the bound is 0 (d = 0 is feasible either way)
   const atBound = Uint8Array.from(lower, (l) => (l === 0 ? 1 : 0));
@@ -122,19 +123,21 @@ export function boxQuadratic(H: Float64Array, g: Float64Array, lower: Float64Arr
       if (blocking < 0) break;
       d[blocking] = lower[blocking]!;
       atBound[blocking] = 1;
-      for (const a of free) if (a !== blocking && d[a]! <= lower[a]!) {
-        d[a] = lower[a]!;
-        atBound[a] = 1;
-      }
+      for (const a of free)
+        if (a !== blocking && d[a]! <= lower[a]!) {
+          d[a] = lower[a]!;
+          atBound[a] = 1;
+        }
     }
     // release the bound variable whose gradient most wants to move it up, if any does
     const r = gradient();
     let release = -1;
     let most = -1e-14 * (1 + Math.max(...Array.from(r, Math.abs)));
-    for (let j = 0; j < q; j++) if (atBound[j] && r[j]! < most) {
-      most = r[j]!;
-      release = j;
-    }
+    for (let j = 0; j < q; j++)
+      if (atBound[j] && r[j]! < most) {
+        most = r[j]!;
+        release = j;
+      }
     if (release < 0) break;
     atBound[release] = 0;
   }
@@ -142,7 +145,12 @@ export function boxQuadratic(H: Float64Array, g: Float64Array, lower: Float64Arr
 }
 
 /** Fits target ~ intercept + sum_j coef_j * Z[j] with coef >= 0. */
-export function fitNonNegative(Z: readonly Float64Array[], target: ArrayLike<number>, loss: Loss, options: NonNegativeOptions = {}): NonNegativeFit {
+export function fitNonNegative(
+  Z: readonly Float64Array[],
+  target: ArrayLike<number>,
+  loss: Loss,
+  options: NonNegativeOptions = {},
+): NonNegativeFit {
   const p = Z.length;
   const q = p + 1;
   const n = target.length;

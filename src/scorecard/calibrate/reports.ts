@@ -4,9 +4,9 @@
  * agreement, weights with intervals, churn per band), and what each override adds.
  */
 import { sampleRankCorrelation } from 'simple-statistics';
-import { rocAuc, wilsonInterval } from '../../evaluate/index.js';
-import type { Frame } from '../../data/frame.js';
-import { textColumn } from '../../data/frame.js';
+import { rocAuc, wilsonInterval } from '../../stats/index.js';
+import type { Frame } from '../../data/index.js';
+import { textColumn } from '../../data/index.js';
 import type { Scorecard } from '../schema.js';
 import { BANDS, type Band } from '../score.js';
 import { scoreColumns } from '../compile.js';
@@ -35,14 +35,24 @@ export interface FidelityReport {
   /** On the later slice; the score ranks risk in reverse (a low score is risky). */
   auc: { calibrated: number; default: number; model: number | null };
   /** Spearman's rho between risk orderings on the later slice (1 = same order). */
-  rank_correlation: { calibrated_vs_model: number | null; default_vs_model: number | null; calibrated_vs_default: number };
+  rank_correlation: {
+    calibrated_vs_model: number | null;
+    default_vs_model: number | null;
+    calibrated_vs_default: number;
+  };
   bands: { calibrated: Record<Band, BandStats>; default: Record<Band, BandStats> };
   layers_by_weight: string[];
   weights: {
     layer: string;
     weight: number;
     ci90: [number, number] | null;
-    signals: { feature: string; weight: number; ci90: [number, number] | null; effective: number; effective_ci90: [number, number] | null }[];
+    signals: {
+      feature: string;
+      weight: number;
+      ci90: [number, number] | null;
+      effective: number;
+      effective_ci90: [number, number] | null;
+    }[];
   }[];
   model_family: string | null;
   notes: string[];
@@ -65,7 +75,15 @@ export interface OverrideReport {
   version: 1;
   slice: SliceSummary;
   alert: string;
-  totals: { rows: number; churners: number; alerts: number; churners_caught: number; false_alarms: number; recall: number; false_alarm_rate: number };
+  totals: {
+    rows: number;
+    churners: number;
+    alerts: number;
+    churners_caught: number;
+    false_alarms: number;
+    recall: number;
+    false_alarm_rate: number;
+  };
   overrides: OverrideRow[];
 }
 
@@ -86,10 +104,11 @@ function bandStats(band: Uint8Array, y: Float64Array): Record<Band, BandStats> {
   BANDS.forEach((name, k) => {
     let rows = 0;
     let churners = 0;
-    for (let i = 0; i < band.length; i++) if (band[i] === k) {
-      rows++;
-      churners += y[i]!;
-    }
+    for (let i = 0; i < band.length; i++)
+      if (band[i] === k) {
+        rows++;
+        churners += y[i]!;
+      }
     const w = wilsonInterval(churners, rows);
     out[name] = { rows, churners, churn_rate: rows ? r6(churners / rows) : null, ci95: [r6(w.low), r6(w.high)] };
   });
@@ -116,11 +135,11 @@ export function fidelityReport(inp: FidelityInputs): FidelityReport {
   const calRisk = risk(cal.score);
   const refRisk = risk(ref.score);
   let s = 0;
-  const weights = inp.card.layers.map((layer, l) => ({
+  const weights = inp.card.layers.map((layer) => ({
     layer: layer.name,
     weight: layer.weight,
     ci90: layer.weight_ci90 ?? null,
-    signals: layer.signals.map((signal, j) => {
+    signals: layer.signals.map((signal) => {
       const k = s++;
       return {
         feature: signal.feature,
@@ -179,11 +198,12 @@ export function overrideReport(card: Scorecard, later: Frame, y: Float64Array, s
     let hit = 0;
     let churnHit = 0;
     const ids = new Set<string | null>();
-    for (let i = 0; i < n; i++) if (fired[i * K + k]) {
-      hit++;
-      churnHit += y[i]!;
-      ids.add(accounts[i]!);
-    }
+    for (let i = 0; i < n; i++)
+      if (fired[i * K + k]) {
+        hit++;
+        churnHit += y[i]!;
+        ids.add(accounts[i]!);
+      }
     const without = caughtBy(alerts({ ...card, overrides: card.overrides.filter((_, j) => j !== k) }, later));
     const caught = all.caught - without.caught;
     const falseAlarms = all.falseAlarms - without.falseAlarms;
@@ -195,7 +215,12 @@ export function overrideReport(card: Scorecard, later: Frame, y: Float64Array, s
       accounts_hit: ids.size,
       churners_hit: churnHit,
       churn_rate_hit: hit ? r6(churnHit / hit) : null,
-      adds: { churners_caught: caught, false_alarms: falseAlarms, recall: churners ? r6(caught / churners) : 0, false_alarm_rate: renewals ? r6(falseAlarms / renewals) : 0 },
+      adds: {
+        churners_caught: caught,
+        false_alarms: falseAlarms,
+        recall: churners ? r6(caught / churners) : 0,
+        false_alarm_rate: renewals ? r6(falseAlarms / renewals) : 0,
+      },
     };
   });
   return {
@@ -252,11 +277,19 @@ export function fidelityMarkdown(r: FidelityReport): string {
       );
     });
   }
-  lines.push('', '## Did RED churn, did GREEN renew? (later slice)', '', '| band | calibrated: rows | churn rate (95% CI) | default: rows | churn rate (95% CI) |', '|---|---:|---|---:|---|');
+  lines.push(
+    '',
+    '## Did RED churn, did GREEN renew? (later slice)',
+    '',
+    '| band | calibrated: rows | churn rate (95% CI) | default: rows | churn rate (95% CI) |',
+    '|---|---:|---|---:|---|',
+  );
   for (const b of [...BANDS].reverse()) {
     const c = r.bands.calibrated[b];
     const d = r.bands.default[b];
-    lines.push(`| ${b} | ${c.rows} | ${pct(c.churn_rate)} (${ci(c.ci95, pct)}) | ${d.rows} | ${pct(d.churn_rate)} (${ci(d.ci95, pct)}) |`);
+    lines.push(
+      `| ${b} | ${c.rows} | ${pct(c.churn_rate)} (${ci(c.ci95, pct)}) | ${d.rows} | ${pct(d.churn_rate)} (${ci(d.ci95, pct)}) |`,
+    );
   }
   if (r.notes.length) lines.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@
  * that each level sums to exactly 1, and their bootstrap intervals.
  */
 import { quantile } from 'simple-statistics';
-import { Rng } from '../../util/rng.js';
+import { Rng } from '../../util/index.js';
 import { fitNonNegative, type Loss, type NonNegativeFit } from './nonneg.js';
 import { round } from './binning.js';
 
@@ -35,7 +35,10 @@ export function roundShares(shares: readonly number[], digits = 4): number[] {
 }
 
 /** Splits effective weights into layer weights and within-layer weights (equal shares in a zero layer). */
-export function splitWeights(effective: ArrayLike<number>, groups: LayerGroups): { layer: number[]; signal: number[][] } {
+export function splitWeights(
+  effective: ArrayLike<number>,
+  groups: LayerGroups,
+): { layer: number[]; signal: number[][] } {
   const layer = groups.map((g) => g.reduce((a, j) => a + effective[j]!, 0));
   const signal = groups.map((g, l) => g.map((j) => (layer[l]! > 0 ? effective[j]! / layer[l]! : 1 / g.length)));
   return { layer, signal };
@@ -76,7 +79,10 @@ export function bootstrapWeights(
   const cluster = Int32Array.from(accounts, (a) => {
     const key = a ?? '';
     let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
     return id;
   });
   const m = ids.size;
@@ -97,7 +103,10 @@ export function bootstrapWeights(
     onStep?.(b + 1);
   }
   if (draws.length === 0) return null;
-  const interval = (values: number[]): [number, number] => [round(quantile(values, 0.05), 4), round(quantile(values, 0.95), 4)];
+  const interval = (values: number[]): [number, number] => [
+    round(quantile(values, 0.05), 4),
+    round(quantile(values, 0.95), 4),
+  ];
   return {
     layer: groups.map((_, l) => interval(draws.map((d) => d.layer[l]!))),
     signal: groups.map((g, l) => g.map((_, j) => interval(draws.map((d) => d.signal[l]![j]!)))),

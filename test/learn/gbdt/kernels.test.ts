@@ -8,8 +8,15 @@ import { Rng } from '../../../src/util/rng.js';
 async function setup(n: number, F: number, threads: number, seed: number) {
   const rng = new Rng(seed);
   const ws = Workspace.allocate(planWorkspace(n, F, 4, 16));
-  const columns = Array.from({ length: F }, () => Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? NaN : rng.normal())));
-  const { executor, bounds } = await Executor.create(ws, threads, { columns, maxBin: 255, sample: null }, { lambda: 1, minChildWeight: 1, minSplitGain: 0, monotone: null });
+  const columns = Array.from({ length: F }, () =>
+    Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? NaN : rng.normal())),
+  );
+  const { executor, bounds } = await Executor.create(
+    ws,
+    threads,
+    { columns, maxBin: 255, sample: null },
+    { lambda: 1, minChildWeight: 1, minSplitGain: 0, monotone: null },
+  );
   for (let i = 0; i < n; i++) for (let j = 0; j < F; j++) ws.binsRowMajor[i * F + j] = ws.codes[j * n + i]!;
   return { ws, executor, bounds, columns, rng };
 }
@@ -84,8 +91,8 @@ for (const threads of [1, 2]) {
           const r = ws.idx[p]!;
           for (let j = 0; j < F; j++) {
             const b = ws.codes[j * n + r]!;
-            expected[j * HIST_DOUBLES_PER_FEATURE + 2 * b] += ws.gh[2 * r]!;
-            expected[j * HIST_DOUBLES_PER_FEATURE + 2 * b + 1] += ws.gh[2 * r + 1]!;
+            expected[j * HIST_DOUBLES_PER_FEATURE + 2 * b]! += ws.gh[2 * r]!;
+            expected[j * HIST_DOUBLES_PER_FEATURE + 2 * b + 1]! += ws.gh[2 * r + 1]!;
           }
         }
         const start = ws.slotOffset(part.slot);
@@ -95,10 +102,12 @@ for (const threads of [1, 2]) {
       executor.histograms([{ begin: 0, end: n, slot: 0 }], Uint32Array.of(0, 4));
       const start = ws.slotOffset(0);
       let other = 0;
-      for (let k = HIST_DOUBLES_PER_FEATURE; k < 4 * HIST_DOUBLES_PER_FEATURE; k++) other += Math.abs(ws.hist[start + k]!);
+      for (let k = HIST_DOUBLES_PER_FEATURE; k < 4 * HIST_DOUBLES_PER_FEATURE; k++)
+        other += Math.abs(ws.hist[start + k]!);
       assert.equal(other, 0);
       let total = 0;
-      for (let k = 4 * HIST_DOUBLES_PER_FEATURE; k < 5 * HIST_DOUBLES_PER_FEATURE; k += 2) total += ws.hist[start + k + 1]!;
+      for (let k = 4 * HIST_DOUBLES_PER_FEATURE; k < 5 * HIST_DOUBLES_PER_FEATURE; k += 2)
+        total += ws.hist[start + k + 1]!;
       let expectedTotal = 0;
       for (let i = 0; i < n; i++) expectedTotal += ws.gh[2 * ws.idx[i]! + 1]!;
       assert.ok(Math.abs(total - expectedTotal) < 1e-6);

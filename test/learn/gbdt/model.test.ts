@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { rocAuc } from '../../../src/evaluate/index.js';
+import { rocAuc } from '../../../src/stats/index.js';
 import { GbdtModel, gbdtFamily, checkGbdtState } from '../../../src/learn/gbdt/index.js';
 import { binColumnMajor } from '../../../src/learn/gbdt/binning.js';
-import { sigmoid } from '../../../src/learn/model.js';
+import { sigmoid } from '../../../src/stats/index.js';
 import { ArtifactError } from '../../../src/learn/errors.js';
 import { InputError } from '../../../src/util/errors.js';
 import { XGBOOST_DEFAULTS, readSynthetic, sameBits, simulate, slice, withValue } from './support.js';
@@ -22,7 +22,14 @@ test('a saved and loaded model predicts the same bits', async () => {
 
 test('the same seed gives the same model, on one thread or two', async () => {
   const train = slice(missingData, 0, 15000);
-  const params = { n_estimators: 25, max_depth: 5, learning_rate: 0.1, subsample: 0.7, colsample_bytree: 0.8, colsample_bynode: 0.8 };
+  const params = {
+    n_estimators: 25,
+    max_depth: 5,
+    learning_rate: 0.1,
+    subsample: 0.7,
+    colsample_bytree: 0.8,
+    colsample_bynode: 0.8,
+  };
   const one = await new GbdtModel({ ...params, threads: 1 }, 11).fit(train);
   const two = await new GbdtModel({ ...params, threads: 2 }, 11).fit(train);
   const again = await new GbdtModel({ ...params, threads: 2 }, 11).fit(train);
@@ -70,20 +77,30 @@ for (const missingLike of ['high', 'low'] as const) {
       y[i] = (i / 5) % 10 < (missingLike === 'high' ? 9 : 1) ? 1 : 0;
     }
     const data = { X: withValue(base.X, 0, x0), y };
-    const model = await new GbdtModel({ ...XGBOOST_DEFAULTS, n_estimators: 30, max_depth: 2, learning_rate: 0.3 }, 1).fit(data);
+    const model = await new GbdtModel(
+      { ...XGBOOST_DEFAULTS, n_estimators: 30, max_depth: 2, learning_rate: 0.3 },
+      1,
+    ).fit(data);
     const root = model.trees[0]!;
     assert.equal(root.feature[0], 0, 'the first split is on x0');
     assert.equal(root.defaultLeft[0], missingLike === 'high' ? 0 : 1, 'default direction of the root split');
     const probe = { n: 3, names: data.X.names, columns: [Float64Array.of(NaN, 2, -2), Float64Array.of(0, 0, 0)] };
     const [pMissing, pHigh, pLow] = Array.from(model.predictMargin(probe), sigmoid);
-    if (missingLike === 'high') assert.ok(Math.abs(pMissing! - pHigh!) < 0.1 && pMissing! > pLow! + 0.5, `${pMissing} ${pHigh} ${pLow}`);
+    if (missingLike === 'high')
+      assert.ok(Math.abs(pMissing! - pHigh!) < 0.1 && pMissing! > pLow! + 0.5, `${pMissing} ${pHigh} ${pLow}`);
     else assert.ok(Math.abs(pMissing! - pLow!) < 0.1 && pMissing! < pHigh! - 0.5, `${pMissing} ${pHigh} ${pLow}`);
   });
 }
 
 test('monotone constraints hold on a grid, for every row', async () => {
   // x0's effect goes up and down (sin) and x1's up; constrained +1 and -1, neither may wiggle.
-  const data = simulate(3000, 4, 5, (x) => 1.5 * Math.sin(2 * x[0]!) + 0.8 * x[1]! + 0.7 * x[0]! * x[2]! + 0.5 * x[3]!, 0.05);
+  const data = simulate(
+    3000,
+    4,
+    5,
+    (x) => 1.5 * Math.sin(2 * x[0]!) + 0.8 * x[1]! + 0.7 * x[0]! * x[2]! + 0.5 * x[3]!,
+    0.05,
+  );
   const params = { n_estimators: 80, max_depth: 4, learning_rate: 0.1 };
   const constrained = await new GbdtModel({ ...params, monotone_constraints: [1, -1, 0, 0] }, 9).fit(data);
   const free = await new GbdtModel(params, 9).fit(data);
@@ -111,7 +128,10 @@ test('early stopping stops at the best round of the later slice', async () => {
   const score = (x: number[]) => 0.8 * x[0]! - 0.5 * x[1]!;
   const train = simulate(1500, 6, 31, score);
   const validation = simulate(1500, 6, 32, score);
-  const model = await new GbdtModel({ n_estimators: 400, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: 15 }, 1).fit(train, { validation });
+  const model = await new GbdtModel(
+    { n_estimators: 400, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: 15 },
+    1,
+  ).fit(train, { validation });
   const s = model.summary();
   const best = s['best_iteration'] as number;
   assert.ok((s['rounds'] as number) < 400, 'stopped before 400 rounds');
@@ -122,10 +142,18 @@ test('early stopping stops at the best round of the later slice', async () => {
   let loss = 0;
   for (let i = 0; i < m.length; i++) loss += Math.log1p(Math.exp(m[i]!)) - validation.y[i]! * m[i]!;
   assert.ok(Math.abs(loss / m.length - (s['best_validation_log_loss'] as number)) < 1e-12);
-  const longer = await new GbdtModel({ n_estimators: best + 1 + 15, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: 0 }, 1).fit(train, { validation });
+  const longer = await new GbdtModel(
+    { n_estimators: best + 1 + 15, max_depth: 6, learning_rate: 0.3, early_stopping_rounds: 0 },
+    1,
+  ).fit(train, { validation });
   assert.equal(longer.trees.length, best + 16, 'without early stopping every round is kept');
-  const empty = { X: { n: 0, names: validation.X.names, columns: validation.X.columns.map(() => new Float64Array(0)) }, y: new Float64Array(0) };
-  const noSlice = await new GbdtModel({ n_estimators: 40, max_depth: 3, early_stopping_rounds: 5 }, 1).fit(train, { validation: empty });
+  const empty = {
+    X: { n: 0, names: validation.X.names, columns: validation.X.columns.map(() => new Float64Array(0)) },
+    y: new Float64Array(0),
+  };
+  const noSlice = await new GbdtModel({ n_estimators: 40, max_depth: 3, early_stopping_rounds: 5 }, 1).fit(train, {
+    validation: empty,
+  });
   assert.equal(noSlice.trees.length, 40, 'an empty later slice stops nothing');
 });
 
@@ -150,7 +178,10 @@ test('sample weights act as repeated rows; scale_pos_weight raises predicted chu
 test('leaf-wise growth keeps to max_leaves', async () => {
   const train = slice(missingData, 0, 15000);
   const test = slice(missingData, 15000, 20000);
-  const model = await new GbdtModel({ grow_policy: 'lossguide', max_leaves: 12, max_depth: 0, n_estimators: 60, learning_rate: 0.1 }, 1).fit(train);
+  const model = await new GbdtModel(
+    { grow_policy: 'lossguide', max_leaves: 12, max_depth: 0, n_estimators: 60, learning_rate: 0.1 },
+    1,
+  ).fit(train);
   let deepest = 0;
   for (const tree of model.trees) {
     const leaves = tree.feature.filter((f) => f < 0).length;
@@ -164,14 +195,19 @@ test('leaf-wise growth keeps to max_leaves', async () => {
 test('gain and split-count importance rank the strong inputs first', async () => {
   // make_synthetic: score = X . linspace(-1, 1, 10) + 1.5 x0^2 + sin(3 x1): x0 strongest, x4/x5 weakest.
   const data = readSynthetic('synth20k.csv');
-  const model = await new GbdtModel({ n_estimators: 60, max_depth: 4, learning_rate: 0.1 }, 1).fit(slice(data, 0, 15000));
+  const model = await new GbdtModel({ n_estimators: 60, max_depth: 4, learning_rate: 0.1 }, 1).fit(
+    slice(data, 0, 15000),
+  );
   const imp = model.importance();
   assert.equal(imp[0]!.feature, 'x0');
   const rank = (f: string) => imp.findIndex((r) => r.feature === f);
   assert.ok(rank('x4') >= 5 && rank('x5') >= 5, JSON.stringify(imp.map((r) => r.feature)));
   for (const r of imp) assert.ok(Math.abs(r.mean_gain * r.splits - r.total_gain) < 1e-6 * r.total_gain + 1e-12);
   const splits = model.trees.reduce((s, t) => s + t.feature.filter((f) => f >= 0).length, 0);
-  assert.equal(imp.reduce((s, r) => s + r.splits, 0), splits);
+  assert.equal(
+    imp.reduce((s, r) => s + r.splits, 0),
+    splits,
+  );
   assert.deepEqual((model.summary()['importance'] as unknown[]).length, 10);
 });
 
@@ -179,10 +215,16 @@ test('bad input is refused with the row and column named', async () => {
   const data = simulate(200, 3, 1, (x) => x[0]!);
   const x2 = Float64Array.from(data.X.columns[2]!);
   x2[17] = Infinity;
-  await assert.rejects(new GbdtModel({ n_estimators: 2 }).fit({ ...data, X: withValue(data.X, 2, x2) }), (e: unknown) => e instanceof InputError && /row 18/.test(e.message) && /column x2/.test(e.message));
+  await assert.rejects(
+    new GbdtModel({ n_estimators: 2 }).fit({ ...data, X: withValue(data.X, 2, x2) }),
+    (e: unknown) => e instanceof InputError && /row 18/.test(e.message) && /column x2/.test(e.message),
+  );
   const y = Float64Array.from(data.y);
   y[4] = 2;
-  await assert.rejects(new GbdtModel({ n_estimators: 2 }).fit({ ...data, y }), (e: unknown) => e instanceof InputError && /row 5/.test(e.message));
+  await assert.rejects(
+    new GbdtModel({ n_estimators: 2 }).fit({ ...data, y }),
+    (e: unknown) => e instanceof InputError && /row 5/.test(e.message),
+  );
   assert.throws(() => new GbdtModel({ max_depth: 0 }), /depthwise needs max_depth/);
   assert.throws(() => new GbdtModel({ monotone_constraints: [2] }), /-1, 0 or 1/);
   await assert.rejects(new GbdtModel({ monotone_constraints: [1] }).fit(data), /1 entries for 3 inputs/);
@@ -194,7 +236,10 @@ test('a damaged state is refused, naming the field', async () => {
   const state = JSON.parse(JSON.stringify(model.state()));
   assert.doesNotThrow(() => checkGbdtState(state));
   state.trees[1].left[0] = 0;
-  assert.throws(() => checkGbdtState(state), (e: unknown) => e instanceof ArtifactError && /gbdt\.trees\[1\]\.left\[0\]/.test(e.message));
+  assert.throws(
+    () => checkGbdtState(state),
+    (e: unknown) => e instanceof ArtifactError && /gbdt\.trees\[1\]\.left\[0\]/.test(e.message),
+  );
   const short = JSON.parse(JSON.stringify(model.state()));
   short.trees[0].cover.pop();
   assert.throws(() => checkGbdtState(short), /gbdt\.trees\[0\]\.cover/);

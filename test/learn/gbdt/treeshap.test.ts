@@ -5,7 +5,9 @@ import { readSynthetic, simulate, slice } from './support.js';
 
 test('contributions add up to the margin for every row (1e-9)', async () => {
   const data = readSynthetic('synth20k_missing.csv');
-  const model = await new GbdtModel({ n_estimators: 100, max_depth: 6, learning_rate: 0.1 }, 1).fit(slice(data, 0, 15000));
+  const model = await new GbdtModel({ n_estimators: 100, max_depth: 6, learning_rate: 0.1 }, 1).fit(
+    slice(data, 0, 15000),
+  );
   const rows = slice(data, 15000, 15400);
   const margin = model.predictMargin(rows.X);
   const ex = model.explain(rows.X);
@@ -32,7 +34,10 @@ function conditional(tree: Tree, x: number[], known: Set<number>, node = 0): num
     const goLeft = Number.isNaN(v) ? tree.defaultLeft[node] === 1 : v <= tree.threshold[node]!;
     return conditional(tree, x, known, goLeft ? l : r);
   }
-  return (tree.cover[l]! * conditional(tree, x, known, l) + tree.cover[r]! * conditional(tree, x, known, r)) / tree.cover[node]!;
+  return (
+    (tree.cover[l]! * conditional(tree, x, known, l) + tree.cover[r]! * conditional(tree, x, known, r)) /
+    tree.cover[node]!
+  );
 }
 
 function bruteForceShap(trees: readonly Tree[], x: number[]): number[] {
@@ -60,7 +65,10 @@ test('contributions are the exact Shapley values of the cover-weighted trees', a
     const x = rows.X.columns.map((c) => c[i]!);
     const expected = bruteForceShap(model.trees, x);
     for (let j = 0; j < x.length; j++) {
-      assert.ok(Math.abs(ex.contributions[j]![i]! - expected[j]!) < 1e-10, `row ${i} input ${j}: ${ex.contributions[j]![i]} vs ${expected[j]}`);
+      assert.ok(
+        Math.abs(ex.contributions[j]![i]! - expected[j]!) < 1e-10,
+        `row ${i} input ${j}: ${ex.contributions[j]![i]} vs ${expected[j]}`,
+      );
     }
   }
   // The bias is what the model gives with nothing known.

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { rocAuc } from '../../../src/evaluate/index.js';
+import { rocAuc } from '../../../src/stats/index.js';
 import { GbdtModel } from '../../../src/learn/gbdt/index.js';
 import { fixture } from '../../support/paths.js';
 import { XGBOOST_DEFAULTS, readSynthetic, slice } from './support.js';

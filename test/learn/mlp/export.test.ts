@@ -25,7 +25,11 @@ before(async () => {
 after(() => cleanup());
 
 /** Trains through churnkit's pipeline, writes the artifact and loads it back as `predict` would. */
-async function trainedArtifact(name: string, family: string, calibration: 'none' | 'platt' | 'isotonic'): Promise<{ path: string; model: TrainedModel }> {
+async function trainedArtifact(
+  name: string,
+  family: string,
+  calibration: 'none' | 'platt' | 'isotonic',
+): Promise<{ path: string; model: TrainedModel }> {
   const trained = await trainModel(frame, { family, columns, categorical: ['segment'], calibration, seed: 4 });
   const path = join(dir, `${name}.json`);
   await trained.save(path);
@@ -49,7 +53,17 @@ async function consumerProbabilities(out: string): Promise<{ p: Float32Array; me
   for (let i = 0; i < frame.n; i++) {
     const row: Record<string, unknown> = Object.fromEntries(frame.names.map((c) => [c, frame.columns[c]![i]]));
     const isNull = (v: unknown) => v === null || (typeof v === 'number' && Number.isNaN(v));
-    rows.push(meta.inputs.map((s) => (s.kind === 'level' ? +(row[s.column] === s.level) : s.kind === 'missing' ? +isNull(row[s.column]) : isNull(row[s.column]) ? s.impute : Number(row[s.column]))));
+    rows.push(
+      meta.inputs.map((s) =>
+        s.kind === 'level'
+          ? +(row[s.column] === s.level)
+          : s.kind === 'missing'
+            ? +isNull(row[s.column])
+            : isNull(row[s.column])
+              ? s.impute
+              : Number(row[s.column]),
+      ),
+    );
   }
   const p = (model.predict(tf.tensor2d(rows)) as tf.Tensor).dataSync() as Float32Array;
   model.dispose();
@@ -109,26 +123,62 @@ test('the same artifact exports to the same bytes', async () => {
   const b = join(dir, 'same-b');
   await exportTfjs(model, a);
   await exportTfjs(model, b);
-  for (const f of ['model.json', 'weights.bin']) assert.deepEqual(await readFile(join(a, f)), await readFile(join(b, f)), f);
+  for (const f of ['model.json', 'weights.bin'])
+    assert.deepEqual(await readFile(join(a, f)), await readFile(join(b, f)), f);
 });
 
 test('churnkit export: --verify checks the files before writing them; an unknown format writes nothing', async () => {
   const { path } = await trainedArtifact('cli-logistic', 'logistic', 'platt');
   const out = join(dir, 'cli-out');
-  const ok = spawnSync(process.execPath, [cliPath, 'export', '--model', path, '--format', 'tfjs', '--out', out, '--verify', mlpFixture('features.csv'), '--json'], { encoding: 'utf8' });
+  const ok = spawnSync(
+    process.execPath,
+    [
+      cliPath,
+      'export',
+      '--model',
+      path,
+      '--format',
+      'tfjs',
+      '--out',
+      out,
+      '--verify',
+      mlpFixture('features.csv'),
+      '--json',
+    ],
+    { encoding: 'utf8' },
+  );
   assert.equal(ok.status, 0, ok.stderr);
   const summary = JSON.parse(ok.stdout);
   assert.equal(summary.verify.rows, frame.n);
   assert.equal(summary.verify.rows_over_1e6, 0);
   assert.deepEqual((await readdir(out)).sort(), ['model.json', 'weights.bin']);
 
-  const bad = spawnSync(process.execPath, [cliPath, 'export', '--model', path, '--format', 'onnx', '--out', join(dir, 'onnx-out')], { encoding: 'utf8' });
+  const bad = spawnSync(
+    process.execPath,
+    [cliPath, 'export', '--model', path, '--format', 'onnx', '--out', join(dir, 'onnx-out')],
+    { encoding: 'utf8' },
+  );
   assert.equal(bad.status, 64);
   assert.match(bad.stderr, /--format onnx is not supported/);
   assert.ok(!(await readdir(dir)).includes('onnx-out'));
 
   // A check that fails (here: the table lacks the model's columns) leaves no folder behind.
-  const failed = spawnSync(process.execPath, [cliPath, 'export', '--model', path, '--format', 'tfjs', '--out', join(dir, 'unchecked'), '--verify', mlpFixture('synthetic.csv')], { encoding: 'utf8' });
+  const failed = spawnSync(
+    process.execPath,
+    [
+      cliPath,
+      'export',
+      '--model',
+      path,
+      '--format',
+      'tfjs',
+      '--out',
+      join(dir, 'unchecked'),
+      '--verify',
+      mlpFixture('synthetic.csv'),
+    ],
+    { encoding: 'utf8' },
+  );
   assert.equal(failed.status, 2, failed.stderr);
   assert.match(failed.stderr, /column usage_trend_14d is not in the table/);
   assert.ok(!(await readdir(dir)).some((f) => f.includes('unchecked')));

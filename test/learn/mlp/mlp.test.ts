@@ -1,8 +1,9 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { MlpModel, forward, type MlpState } from '../../../src/learn/mlp/index.js';
-import { ArtifactError, sigmoid, type FitData, type Matrix } from '../../../src/learn/index.js';
-import { rocAuc } from '../../../src/evaluate/metrics.js';
+import { ArtifactError, type FitData, type Matrix } from '../../../src/learn/index.js';
+import { sigmoid } from '../../../src/stats/index.js';
+import { rocAuc } from '../../../src/stats/index.js';
 import { fitSlice, json, loadMlpFixture } from './helpers.js';
 
 // synthetic.csv: make_synthetic.py --rows 3000 --cols 5 --seed 5 (see test/fixtures/mlp/README.md).
@@ -48,7 +49,12 @@ test('the same seed gives the same weights bit for bit; another seed does not', 
 });
 
 test('early stopping ends after `patience` epochs without improvement and keeps the best epoch', () => {
-  const s = model.summary() as { epochs_run: number; best_epoch: number; stopped_early: boolean; history: { validation_loss: number }[] };
+  const s = model.summary() as {
+    epochs_run: number;
+    best_epoch: number;
+    stopped_early: boolean;
+    history: { validation_loss: number }[];
+  };
   const patience = model.params['patience'] as number;
   assert.equal(s.stopped_early, true, 'the default budget of 60 epochs should not be needed on 1,600 rows');
   assert.equal(s.epochs_run - s.best_epoch, patience);
@@ -56,8 +62,14 @@ test('early stopping ends after `patience` epochs without improvement and keeps 
   assert.equal(Math.min(...losses), losses[s.best_epoch - 1]);
   // The kept weights are that epoch's: their validation loss (float64 here, float32 in training) is the best one.
   const kept = logLoss(validation.y, model.predictMargin(validation.X));
-  assert.ok(Math.abs(kept - losses[s.best_epoch - 1]!) < 1e-5, `kept weights give ${kept}, best epoch logged ${losses[s.best_epoch - 1]}`);
-  assert.ok(kept < losses[losses.length - 1]! - 1e-6 || s.best_epoch === s.epochs_run, 'the last epoch was worse, so its weights must not be the ones kept');
+  assert.ok(
+    Math.abs(kept - losses[s.best_epoch - 1]!) < 1e-5,
+    `kept weights give ${kept}, best epoch logged ${losses[s.best_epoch - 1]}`,
+  );
+  assert.ok(
+    kept < losses[losses.length - 1]! - 1e-6 || s.best_epoch === s.epochs_run,
+    'the last epoch was worse, so its weights must not be the ones kept',
+  );
 });
 
 test('explanations add up to the margin, and the bias is the margin at the baseline (an exact decomposition)', () => {
@@ -75,7 +87,11 @@ test('explanations add up to the margin, and the bias is the margin at the basel
     assert.ok(Math.abs(e.bias[i]! - atBaseline) < 1e-9, `row ${i}: bias ${e.bias[i]} vs f(baseline) ${atBaseline}`);
   }
   // An input at its baseline value contributes nothing.
-  const atBase: Matrix = { n: 1, names, columns: state.baseline.map((v, j) => Float64Array.of(j === 2 ? v : X.columns[j]![0]!)) };
+  const atBase: Matrix = {
+    n: 1,
+    names,
+    columns: state.baseline.map((v, j) => Float64Array.of(j === 2 ? v : X.columns[j]![0]!)),
+  };
   assert.equal(Math.abs(model.explain(atBase).contributions[2]![0]!), 0);
 });
 
@@ -103,7 +119,10 @@ test('state() is plain JSON that restores to the same predictions and explanatio
 test('a damaged state is refused naming the field; wrong inputs and bad labels are refused', async () => {
   const s = JSON.parse(JSON.stringify(model.state())) as MlpState;
   s.layers[1]!.kernel.pop();
-  assert.throws(() => MlpModel.fromState(s), (err: unknown) => err instanceof ArtifactError && /mlp\.layers\[1\]\.kernel/.test(err.message));
+  assert.throws(
+    () => MlpModel.fromState(s),
+    (err: unknown) => err instanceof ArtifactError && /mlp\.layers\[1\]\.kernel/.test(err.message),
+  );
   const swapped: Matrix = { ...testSet.X, names: ['x1', 'x0', 'x2', 'x3', 'x4'] };
   assert.throws(() => model.predictMargin(swapped), /model inputs are \[x0, x1/);
   const y = Float64Array.from(train.y);

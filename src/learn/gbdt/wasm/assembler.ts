@@ -40,35 +40,66 @@ function f64Bytes(v: number): number[] {
 
 const simd = (op: number) => [0xfd, ...uleb(op)];
 /** memarg: alignment exponent, then offset. */
-const mem = (op: number[], align: number) => (offset = 0) => [...op, align, ...uleb(offset)];
+const mem =
+  (op: number[], align: number) =>
+  (offset = 0) => [...op, align, ...uleb(offset)];
 
 /** Instructions (each a byte sequence). */
 export const op = {
   i32: (v: number) => [0x41, ...sleb(v | 0)],
   i64: (v: number) => [0x42, ...sleb(v)],
   f64: (v: number) => [0x44, ...f64Bytes(v)],
-  i32Add: [0x6a], i32Sub: [0x6b], i32Mul: [0x6c], i32Shl: [0x74],
-  i32LtU: [0x49], i32GeU: [0x4f], i32Eqz: [0x45], i32And: [0x71], i32Or: [0x72],
-  f64Le: [0x65], f64Ne: [0x62],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32Shl: [0x74],
+  i32LtU: [0x49],
+  i32GeU: [0x4f],
+  i32Eqz: [0x45],
+  i32And: [0x71],
+  i32Or: [0x72],
+  f64Le: [0x65],
+  f64Ne: [0x62],
   /** select(a, b, cond): a when cond != 0, else b. */
   select: [0x1b],
-  i64Add: [0x7c], i64Shl: [0x86],
-  f64Add: [0xa0], f64Sub: [0xa1], f64Mul: [0xa2], f64Div: [0xa3], f64Min: [0xa4], f64Max: [0xa5],
+  i64Add: [0x7c],
+  i64Shl: [0x86],
+  f64Add: [0xa0],
+  f64Sub: [0xa1],
+  f64Mul: [0xa2],
+  f64Div: [0xa3],
+  f64Min: [0xa4],
+  f64Max: [0xa5],
   f64Nearest: [0x9e],
   i64TruncF64S: [0xb0],
   f64ReinterpretI64: [0xbf],
-  i32Load: mem([0x28], 2), i32Load8U: mem([0x2d], 0), i32Store: mem([0x36], 2),
-  f64Load: mem([0x2b], 3), f64Store: mem([0x39], 3),
-  v128Load: mem(simd(0x00), 4), v128Store: mem(simd(0x0b), 4),
-  f64x2Add: simd(0xf0), f64x2Sub: simd(0xf1), f64x2Mul: simd(0xf2), f64x2Div: simd(0xf3),
-  f64x2Min: simd(0xf4), f64x2Max: simd(0xf5), f64x2Nearest: simd(0x94), f64x2Splat: simd(0x14),
-  i32x4TruncSatF64x2SZero: simd(0xfc), i64x2ExtendLowI32x4S: simd(0xc7), i64x2Add: simd(0xce), i64x2Shl: simd(0xcb),
+  i32Load: mem([0x28], 2),
+  i32Load8U: mem([0x2d], 0),
+  i32Store: mem([0x36], 2),
+  f64Load: mem([0x2b], 3),
+  f64Store: mem([0x39], 3),
+  v128Load: mem(simd(0x00), 4),
+  v128Store: mem(simd(0x0b), 4),
+  f64x2Add: simd(0xf0),
+  f64x2Sub: simd(0xf1),
+  f64x2Mul: simd(0xf2),
+  f64x2Div: simd(0xf3),
+  f64x2Min: simd(0xf4),
+  f64x2Max: simd(0xf5),
+  f64x2Nearest: simd(0x94),
+  f64x2Splat: simd(0x14),
+  i32x4TruncSatF64x2SZero: simd(0xfc),
+  i64x2ExtendLowI32x4S: simd(0xc7),
+  i64x2Add: simd(0xce),
+  i64x2Shl: simd(0xcb),
   i64x2Splat: simd(0x12),
   /** Lanes picked from two vectors by 16 byte indices (0-15 first, 16-31 second). */
   i8x16Shuffle: (lanes: readonly number[]) => [...simd(0x0d), ...lanes],
   /** memory.copy(dst, src, bytes) within memory 0. */
   memoryCopy: [0xfc, ...uleb(10), 0x00, 0x00],
-  block: [0x02, 0x40], loop: [0x03, 0x40], end: [0x0b],
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
   br: (depth: number) => [0x0c, ...uleb(depth)],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
 };
@@ -157,7 +188,14 @@ const MAX_PAGES = 65536;
 export function assembleModule(functions: readonly FunctionBuilder[]): Uint8Array {
   const memoryImport = [...name(MEMORY_MODULE), ...name(MEMORY_NAME), 0x02, 0x03, ...uleb(1), ...uleb(MAX_PAGES)];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vector(functions.map((f) => f.encodeType()))),
     ...section(2, vector([memoryImport])),
     ...section(3, vector(functions.map((_, i) => uleb(i)))),
@@ -176,7 +214,10 @@ export interface WasmMemory {
 interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
+  Instance: new (
+    module: object,
+    imports: Record<string, Record<string, unknown>>,
+  ) => { exports: Record<string, unknown> };
 }
 const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 

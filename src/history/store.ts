@@ -1,4 +1,5 @@
-import { ChurnkitError } from '../util/errors.js';
+import { isPostgresUrl } from '../data/index.js';
+import { ChurnkitError } from '../util/index.js';
 
 /**
  * Score history: one row per account and as-of date (re-scoring the same day replaces that
@@ -73,7 +74,9 @@ export interface ScoreHistory extends AlertLedger {
    */
   record(records: readonly ScoreRecord[], options?: RecordOptions): Promise<(PreviousScore | null)[]>;
   /** Alert events with their status, oldest claim first (for audits and tests). */
-  alerts(): Promise<{ event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }[]>;
+  alerts(): Promise<
+    { event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }[]
+  >;
   close(): Promise<void>;
 }
 
@@ -91,10 +94,6 @@ export interface HistoryBackend extends AlertLedger {
 export const HISTORY_TABLE = 'churnkit_score_history';
 export const ALERTS_TABLE = 'churnkit_alert_events';
 
-export function isPostgresUrl(target: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(target);
-}
-
 /**
  * Opens (creating when absent) a score history: a PostgreSQL database for a `postgres://`
  * connection string, else an embedded DuckDB file at that path (`:memory:` for a throwaway).
@@ -102,8 +101,8 @@ export function isPostgresUrl(target: string): boolean {
 export async function openScoreHistory(urlOrPath: string): Promise<ScoreHistory> {
   if (!urlOrPath) throw new ChurnkitError('score history: empty path or connection string', 64);
   const backend = isPostgresUrl(urlOrPath)
-    ? await (await import('./history-postgres.js')).openPostgresHistory(urlOrPath)
-    : await (await import('./history-duckdb.js')).openDuckDBHistory(urlOrPath);
+    ? await (await import('./postgres.js')).openPostgresHistory(urlOrPath)
+    : await (await import('./duckdb.js')).openDuckDBHistory(urlOrPath);
   return new GroupedHistory(backend);
 }
 
@@ -122,11 +121,17 @@ export function lastPerKey(records: readonly ScoreRecord[]): ScoreRecord[] {
  * Combines stored previous scores (latest before each record's as-of) with earlier-dated
  * records of the same batch, which are about to be stored and so come later than the store.
  */
-export function mergeInBatchPrevious(records: readonly ScoreRecord[], stored: readonly (PreviousScore | null)[]): (PreviousScore | null)[] {
+export function mergeInBatchPrevious(
+  records: readonly ScoreRecord[],
+  stored: readonly (PreviousScore | null)[],
+): (PreviousScore | null)[] {
   const byAccount = new Map<string, { as_of: string; index: number }[]>();
   records.forEach((r, index) => {
     let list = byAccount.get(r.account_id);
-    if (!list) byAccount.set(r.account_id, (list = []));
+    if (!list) {
+      list = [];
+      byAccount.set(r.account_id, list);
+    }
     list.push({ as_of: r.as_of, index });
   });
   return records.map((r, i) => {
@@ -136,7 +141,11 @@ export function mergeInBatchPrevious(records: readonly ScoreRecord[], stored: re
     let batchBest: { as_of: string; index: number } | null = null;
     for (const c of list) {
       // Of two records for one earlier day, the later one in the batch wins, as it would in the store.
-      if (c.as_of < r.as_of && (!batchBest || c.as_of > batchBest.as_of || (c.as_of === batchBest.as_of && c.index > batchBest.index))) batchBest = c;
+      if (
+        c.as_of < r.as_of &&
+        (!batchBest || c.as_of > batchBest.as_of || (c.as_of === batchBest.as_of && c.index > batchBest.index))
+      )
+        batchBest = c;
     }
     if (batchBest && (!best || batchBest.as_of >= best.as_of)) {
       const p = records[batchBest.index]!;

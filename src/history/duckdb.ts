@@ -1,10 +1,42 @@
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBValue } from '@duckdb/node-api';
-import { openDuckDB, queryRows, type Database } from '../data/duckdb.js';
-import { ChurnkitError } from '../util/errors.js';
-import { ALERTS_TABLE, HISTORY_TABLE, type AlertClaim, type AlertStatus, type HistoryBackend, type HistoryKey, type PreviousScore, type ScoreRecord } from './history.js';
-import { Serial } from './serial.js';
+import {
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBDataChunk,
+  INTEGER,
+  LIST,
+  VARCHAR,
+  listValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { openDuckDB, queryRows, type Database } from '../data/index.js';
+import { ChurnkitError } from '../util/index.js';
+import {
+  ALERTS_TABLE,
+  HISTORY_TABLE,
+  type AlertClaim,
+  type AlertStatus,
+  type HistoryBackend,
+  type HistoryKey,
+  type PreviousScore,
+  type ScoreRecord,
+} from './store.js';
+import { Serial } from '../util/index.js';
 
-const STAGE_TYPES = [INTEGER, VARCHAR, VARCHAR, DOUBLE, VARCHAR, DOUBLE, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN];
+const STAGE_TYPES = [
+  INTEGER,
+  VARCHAR,
+  VARCHAR,
+  DOUBLE,
+  VARCHAR,
+  DOUBLE,
+  BOOLEAN,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  VARCHAR,
+  BOOLEAN,
+];
 const CHUNK_ROWS = 2048;
 
 const SCHEMA = `
@@ -49,7 +81,10 @@ export async function openDuckDBHistory(path: string): Promise<HistoryBackend> {
   } catch (err) {
     const message = (err as Error).message;
     if (/lock/i.test(message)) {
-      throw new ChurnkitError(`score history ${path} is open in another process (a DuckDB file has one writer); use a postgres:// history to share one between processes`, 2);
+      throw new ChurnkitError(
+        `score history ${path} is open in another process (a DuckDB file has one writer); use a postgres:// history to share one between processes`,
+        2,
+      );
     }
     throw new ChurnkitError(`score history ${path}: cannot open (${message.split('\n')[0]})`, 2);
   }
@@ -57,7 +92,10 @@ export async function openDuckDBHistory(path: string): Promise<HistoryBackend> {
     await db.connection.run(SCHEMA);
   } catch (err) {
     db.close();
-    throw new ChurnkitError(`score history ${path}: not a churnkit history (${(err as Error).message.split('\n')[0]})`, 2);
+    throw new ChurnkitError(
+      `score history ${path}: not a churnkit history (${(err as Error).message.split('\n')[0]})`,
+      2,
+    );
   }
   return new DuckDBHistory(db);
 }
@@ -73,71 +111,96 @@ class DuckDBHistory implements HistoryBackend {
   }
 
   append(records: readonly ScoreRecord[], source: string): Promise<void> {
-    return this.serial.run(() => this.transaction(async () => {
-      await this.stage(records);
-      await this.upsertFromStage(source);
-    }));
+    return this.serial.run(() =>
+      this.transaction(async () => {
+        await this.stage(records);
+        await this.upsertFromStage(source);
+      }),
+    );
   }
 
   previous(keys: readonly HistoryKey[]): Promise<(PreviousScore | null)[]> {
-    return this.serial.run(() => this.transaction(async () => {
-      await this.stage(keys);
-      return this.previousFromStage(keys.length);
-    }));
+    return this.serial.run(() =>
+      this.transaction(async () => {
+        await this.stage(keys);
+        return this.previousFromStage(keys.length);
+      }),
+    );
   }
 
   previousThenAppend(records: readonly ScoreRecord[], source: string): Promise<(PreviousScore | null)[]> {
-    return this.serial.run(() => this.transaction(async () => {
-      await this.stage(records);
-      const previous = await this.previousFromStage(records.length);
-      await this.upsertFromStage(source);
-      return previous;
-    }));
+    return this.serial.run(() =>
+      this.transaction(async () => {
+        await this.stage(records);
+        const previous = await this.previousFromStage(records.length);
+        await this.upsertFromStage(source);
+        return previous;
+      }),
+    );
   }
 
   claim(events: readonly AlertClaim[]): Promise<Set<string>> {
-    return this.serial.run(() => this.transaction(async () => {
-      const ids = events.map((e) => e.event_id);
-      const taken = await queryRows<{ event_id: string }>(this.conn, `SELECT event_id FROM ${ALERTS_TABLE} WHERE list_contains($1::VARCHAR[], event_id)`, [listValue(ids)]);
-      const won = new Set<string>();
-      const takenIds = new Set(taken.map((t) => t.event_id));
-      const seqBase = Number((await queryRows<{ n: bigint }>(this.conn, `SELECT coalesce(max(seq), 0) AS n FROM ${ALERTS_TABLE}`))[0]!.n);
-      const fresh: AlertClaim[] = [];
-      for (const e of events) {
-        if (takenIds.has(e.event_id) || won.has(e.event_id)) continue;
-        won.add(e.event_id);
-        fresh.push(e);
-      }
-      if (fresh.length > 0) {
-        await this.conn.run(
-          `INSERT INTO ${ALERTS_TABLE}
+    return this.serial.run(() =>
+      this.transaction(async () => {
+        const ids = events.map((e) => e.event_id);
+        const taken = await queryRows<{ event_id: string }>(
+          this.conn,
+          `SELECT event_id FROM ${ALERTS_TABLE} WHERE list_contains($1::VARCHAR[], event_id)`,
+          [listValue(ids)],
+        );
+        const won = new Set<string>();
+        const takenIds = new Set(taken.map((t) => t.event_id));
+        const seqBase = Number(
+          (await queryRows<{ n: bigint }>(this.conn, `SELECT coalesce(max(seq), 0) AS n FROM ${ALERTS_TABLE}`))[0]!.n,
+        );
+        const fresh: AlertClaim[] = [];
+        for (const e of events) {
+          if (takenIds.has(e.event_id) || won.has(e.event_id)) continue;
+          won.add(e.event_id);
+          fresh.push(e);
+        }
+        if (fresh.length > 0) {
+          await this.conn.run(
+            `INSERT INTO ${ALERTS_TABLE}
            SELECT unnest($1::VARCHAR[]), $2 + unnest(range(1, $3 + 1)), unnest($4::VARCHAR[]), CAST(unnest($5::VARCHAR[]) AS DATE),
                   unnest($6::VARCHAR[]), 'pending', 0, CAST(unnest($7::VARCHAR[]) AS JSON)`,
-          [
-            listValue(fresh.map((e) => e.event_id)),
-            BigInt(seqBase),
-            BigInt(fresh.length),
-            listValue(fresh.map((e) => e.account_id)),
-            listValue(fresh.map((e) => e.as_of)),
-            listValue(fresh.map((e) => e.kind)),
-            listValue(fresh.map((e) => e.payload)),
-          ],
-          [LIST(VARCHAR), BIGINT, BIGINT, LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)],
-        );
-      }
-      return won;
-    }));
+            [
+              listValue(fresh.map((e) => e.event_id)),
+              BigInt(seqBase),
+              BigInt(fresh.length),
+              listValue(fresh.map((e) => e.account_id)),
+              listValue(fresh.map((e) => e.as_of)),
+              listValue(fresh.map((e) => e.kind)),
+              listValue(fresh.map((e) => e.payload)),
+            ],
+            [LIST(VARCHAR), BIGINT, BIGINT, LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR), LIST(VARCHAR)],
+          );
+        }
+        return won;
+      }),
+    );
   }
 
   finish(eventId: string, status: Exclude<AlertStatus, 'pending'>, attempts: number): Promise<void> {
     return this.serial.run(async () => {
-      await this.conn.run(`UPDATE ${ALERTS_TABLE} SET status = $1, attempts = $2 WHERE event_id = $3`, [status, attempts, eventId]);
+      await this.conn.run(`UPDATE ${ALERTS_TABLE} SET status = $1, attempts = $2 WHERE event_id = $3`, [
+        status,
+        attempts,
+        eventId,
+      ]);
     });
   }
 
   alerts() {
     return this.serial.run(() =>
-      queryRows<{ event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }>(
+      queryRows<{
+        event_id: string;
+        account_id: string;
+        as_of: string;
+        kind: string;
+        status: AlertStatus;
+        attempts: number;
+      }>(
         this.conn,
         `SELECT event_id, account_id, CAST(as_of AS VARCHAR) AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`,
       ),
@@ -183,7 +246,14 @@ class DuckDBHistory implements HistoryBackend {
   }
 
   private async previousFromStage(n: number): Promise<(PreviousScore | null)[]> {
-    const rows = await queryRows<{ i: number; account_id: string; as_of: string; score: number; band: string; escalate: boolean }>(
+    const rows = await queryRows<{
+      i: number;
+      account_id: string;
+      as_of: string;
+      score: number;
+      band: string;
+      escalate: boolean;
+    }>(
       this.conn,
       `SELECT DISTINCT ON (k.i) k.i, h.account_id, CAST(h.as_of AS VARCHAR) AS as_of, h.score, h.band, h.escalate
        FROM churnkit_stage k JOIN ${HISTORY_TABLE} h
@@ -191,7 +261,8 @@ class DuckDBHistory implements HistoryBackend {
        ORDER BY k.i, h.as_of DESC`,
     );
     const out: (PreviousScore | null)[] = new Array(n).fill(null);
-    for (const r of rows) out[r.i] = { account_id: r.account_id, as_of: r.as_of, score: r.score, band: r.band, escalate: r.escalate };
+    for (const r of rows)
+      out[r.i] = { account_id: r.account_id, as_of: r.as_of, score: r.score, band: r.band, escalate: r.escalate };
     return out;
   }
 
@@ -205,7 +276,11 @@ class DuckDBHistory implements HistoryBackend {
   }
 }
 
-function stageColumns(rows: readonly (ScoreRecord | HistoryKey)[], offset: number, kept: ReadonlySet<number>): unknown[][] {
+function stageColumns(
+  rows: readonly (ScoreRecord | HistoryKey)[],
+  offset: number,
+  kept: ReadonlySet<number>,
+): unknown[][] {
   const cols: unknown[][] = STAGE_TYPES.map(() => new Array(rows.length));
   rows.forEach((r, j) => {
     const s = r as Partial<ScoreRecord>;

@@ -79,11 +79,21 @@ function countedTotals(y: Labels, score: Scores): RankedTotals {
 }
 
 function allocTotals(n: number): RankedTotals {
-  return { thresholds: new Float64Array(n), tps: new Float64Array(n), fps: new Float64Array(n), rows: new Float64Array(n) };
+  return {
+    thresholds: new Float64Array(n),
+    tps: new Float64Array(n),
+    fps: new Float64Array(n),
+    rows: new Float64Array(n),
+  };
 }
 
 function trimTotals(t: RankedTotals, m: number): RankedTotals {
-  return { thresholds: t.thresholds.slice(0, m), tps: t.tps.slice(0, m), fps: t.fps.slice(0, m), rows: t.rows.slice(0, m) };
+  return {
+    thresholds: t.thresholds.slice(0, m),
+    tps: t.tps.slice(0, m),
+    fps: t.fps.slice(0, m),
+    rows: t.rows.slice(0, m),
+  };
 }
 
 function weightedTotals(y: Labels, score: Scores, weight: ArrayLike<number>): RankedTotals {
@@ -310,7 +320,8 @@ export function calibrationReport(y: Labels, p: Scores, weight?: Weights, bins =
   let total = 0;
   for (let i = 0; i < y.length; i++) {
     const pi = p[i]!;
-    if (pi < 0 || pi > 1) throw new RangeError(`calibrationReport: probability of row ${i + 1} is ${pi}, outside [0, 1]`);
+    if (pi < 0 || pi > 1)
+      throw new RangeError(`calibrationReport: probability of row ${i + 1} is ${pi}, outside [0, 1]`);
     const b = binOf(pi, bins);
     const w = weight ? weight[i]! : 1;
     rows[b]!++;
@@ -332,7 +343,17 @@ export function calibrationReport(y: Labels, p: Scores, weight?: Weights, bins =
       mce = Math.max(mce, gap);
     }
     const wil = wilsonInterval(positives[b]!, rows[b]!);
-    out.push({ bin: b, lo: b / bins, hi: (b + 1) / bins, rows: rows[b]!, weight: sw[b]!, mean_predicted: meanP, observed_rate: rate, observed_low: wil.low, observed_high: wil.high });
+    out.push({
+      bin: b,
+      lo: b / bins,
+      hi: (b + 1) / bins,
+      rows: rows[b]!,
+      weight: sw[b]!,
+      mean_predicted: meanP,
+      observed_rate: rate,
+      observed_low: wil.low,
+      observed_high: wil.high,
+    });
   }
   return { ece: total > 0 ? ece : NaN, mce, bins: out };
 }

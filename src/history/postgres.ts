@@ -1,6 +1,16 @@
 import pg from 'pg';
-import { ChurnkitError } from '../util/errors.js';
-import { ALERTS_TABLE, HISTORY_TABLE, lastPerKey, type AlertClaim, type AlertStatus, type HistoryBackend, type HistoryKey, type PreviousScore, type ScoreRecord } from './history.js';
+import { ChurnkitError } from '../util/index.js';
+import {
+  ALERTS_TABLE,
+  HISTORY_TABLE,
+  lastPerKey,
+  type AlertClaim,
+  type AlertStatus,
+  type HistoryBackend,
+  type HistoryKey,
+  type PreviousScore,
+  type ScoreRecord,
+} from './store.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
@@ -83,7 +93,10 @@ ON CONFLICT (account_id, as_of) DO UPDATE SET
 class PostgresHistory implements HistoryBackend {
   readonly kind = 'postgres' as const;
 
-  constructor(private readonly pool: pg.Pool, private readonly url: string) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly url: string,
+  ) {}
 
   async append(records: readonly ScoreRecord[], source: string): Promise<void> {
     await this.withClient((c) => this.upsert(c, records, source));
@@ -116,21 +129,34 @@ class PostgresHistory implements HistoryBackend {
          ORDER BY n
          ON CONFLICT (event_id) DO NOTHING
          RETURNING event_id`,
-        [events.map((e) => e.event_id), events.map((e) => e.account_id), events.map((e) => e.as_of), events.map((e) => e.kind), events.map((e) => e.payload)],
+        [
+          events.map((e) => e.event_id),
+          events.map((e) => e.account_id),
+          events.map((e) => e.as_of),
+          events.map((e) => e.kind),
+          events.map((e) => e.payload),
+        ],
       );
       return new Set(res.rows.map((r) => r.event_id));
     });
   }
 
   async finish(eventId: string, status: Exclude<AlertStatus, 'pending'>, attempts: number): Promise<void> {
-    await this.withClient((c) => c.query(`UPDATE ${ALERTS_TABLE} SET status = $1, attempts = $2 WHERE event_id = $3`, [status, attempts, eventId]));
+    await this.withClient((c) =>
+      c.query(`UPDATE ${ALERTS_TABLE} SET status = $1, attempts = $2 WHERE event_id = $3`, [status, attempts, eventId]),
+    );
   }
 
   alerts() {
     return this.withClient(async (c) => {
-      const res = await c.query<{ event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }>(
-        `SELECT event_id, account_id, as_of::text AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`,
-      );
+      const res = await c.query<{
+        event_id: string;
+        account_id: string;
+        as_of: string;
+        kind: string;
+        status: AlertStatus;
+        attempts: number;
+      }>(`SELECT event_id, account_id, as_of::text AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`);
       return res.rows;
     });
   }
@@ -140,10 +166,14 @@ class PostgresHistory implements HistoryBackend {
   }
 
   private async previousOn(c: pg.PoolClient, keys: readonly HistoryKey[]): Promise<(PreviousScore | null)[]> {
-    const res = await c.query<{ i: number } & PreviousScore>(PREVIOUS_SQL, [keys.map((k) => k.account_id), keys.map((k) => k.as_of ?? null)]);
+    const res = await c.query<{ i: number } & PreviousScore>(PREVIOUS_SQL, [
+      keys.map((k) => k.account_id),
+      keys.map((k) => k.as_of ?? null),
+    ]);
     const out: (PreviousScore | null)[] = new Array(keys.length).fill(null);
     // WITH ORDINALITY counts from 1.
-    for (const r of res.rows) out[r.i - 1] = { account_id: r.account_id, as_of: r.as_of, score: r.score, band: r.band, escalate: r.escalate };
+    for (const r of res.rows)
+      out[r.i - 1] = { account_id: r.account_id, as_of: r.as_of, score: r.score, band: r.band, escalate: r.escalate };
     return out;
   }
 
@@ -175,7 +205,9 @@ class PostgresHistory implements HistoryBackend {
     try {
       return await work(client);
     } catch (err) {
-      throw err instanceof ChurnkitError ? err : new ChurnkitError(`score history ${redact(this.url)}: ${(err as Error).message}`);
+      throw err instanceof ChurnkitError
+        ? err
+        : new ChurnkitError(`score history ${redact(this.url)}: ${(err as Error).message}`);
     } finally {
       client.release();
     }

@@ -1,0 +1,361 @@
+/**
+ * calibrateScorecard: fits a scorecard to observed churn (or distils a model) on a time split.
+ *
+ * - Fit slice (earlier as-of rows whose 90-day label window closes before the later slice
+ *   starts): each signal's points (monotone bins, points linear in band log-odds) and the
+ *   weights (non-negative logistic regression on lost points, or non-negative least squares
+ *   on the model's margin), with account-level bootstrap intervals.
+ * - Later slice: the isotonic score-to-probability map and the per-segment RAG thresholds
+ *   (both monotone in the score, so they cannot change a ranking), and the evaluation: AUC of
+ *   the calibrated card, the default card and the model, rank correlations, override report.
+ *
+ * The structure (layers, which signal sits where, directions, points rules, overrides) comes
+ * from a base card, the framework default unless told otherwise.
+ */
+import { VERSION } from '../../util/index.js';
+import { ChurnkitError, InputError } from '../../util/index.js';
+import { silentProgress, type Progress } from '../../util/index.js';
+import { numeric, textColumn, type Frame } from '../../data/index.js';
+import { LABEL_COLUMN } from '../../features/index.js';
+import { dataFingerprint, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
+import type { Scorecard, ScorecardSignal } from '../schema.js';
+import { parseScorecard } from '../validate.js';
+import { scoreColumns } from '../compile.js';
+import { pointsColumn } from '../points.js';
+import { scorecardColumns } from '../inputs.js';
+import { fitSignalPoints, round } from './binning.js';
+import { fitNonNegative, type Loss } from './nonneg.js';
+import { bootstrapWeights, cardWeights, type WeightIntervals } from './weights.js';
+import {
+  DEFAULT_THRESHOLD_RULE,
+  fitProbabilityMap,
+  rescaleOverrides,
+  segmentThresholds,
+  thresholdsFromCurve,
+  type ThresholdRule,
+} from './bands.js';
+import {
+  fidelityReport,
+  overrideReport,
+  type FidelityReport,
+  type OverrideReport,
+  type SliceSummary,
+} from './reports.js';
+
+export interface CalibrateOptions {
+  /** Structure to fit (layers, signals, rules, overrides); the default card when absent. */
+  base: Scorecard;
+  /** The card the calibrated one is compared with in the fidelity report (the default card). */
+  reference: Scorecard;
+  /** A model to distil: points and weights are fitted to its margin instead of the labels. */
+  model?: TrainedModel;
+  /** Keep the model artifact inside the scorecard. */
+  embedModel?: boolean;
+  /** Label horizon in days: the embargo between the fit slice and the later slice (default 90). */
+  horizon?: number;
+  /** Share of labeled rows in the later slice (default 0.3). */
+  holdout?: number;
+  seed?: number;
+  /** Bootstrap resamples for the weight intervals (default 200; 0 = none). */
+  bootstrap?: number;
+  /** L2 penalty of the weight fit (default DEFAULT_RIDGE). */
+  ridge?: number;
+  /** Most bands per signal (default 5). */
+  maxBins?: number;
+  /** Smallest band as a share of a signal's present rows (default 0.05, at least 30 rows). */
+  minBinShare?: number;
+  thresholds?: ThresholdRule;
+  /** A segment gets its own thresholds with at least this many rows and churners in the later slice. */
+  minSegmentRows?: number;
+  minSegmentChurners?: number;
+  /** The table name used in error messages. */
+  table?: string;
+  progress?: Progress;
+}
+
+export interface CalibrationResult {
+  card: Scorecard;
+  fidelity: FidelityReport;
+  overrides: OverrideReport;
+  warnings: string[];
+}
+
+const MIN_FIT_POSITIVES = 10;
+/**
+ * The weight fit's L2 penalty on coefficients per unit of lost points: a Gaussian prior with
+ * standard deviation ~3 (a signal's worst band at most ~e^6 times the odds of its best), which
+ * only matters when a small slice lets one signal separate churners completely.
+ */
+export const DEFAULT_RIDGE = 0.1;
+
+function sliceSummary(rows: readonly number[], y: Float64Array, asOf: readonly (string | null)[]): SliceSummary {
+  let positives = 0;
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const i of rows) {
+    if (y[i] === 1) positives++;
+    const t = asOf[i]!;
+    if (from === undefined || t < from) from = t;
+    if (to === undefined || t > to) to = t;
+  }
+  return { rows: rows.length, positives, ...(from ? { as_of_from: from, as_of_to: to } : {}) };
+}
+
+export function calibrateScorecard(frame: Frame, options: CalibrateOptions): CalibrationResult {
+  const table = options.table ?? 'features';
+  const progress = options.progress ?? silentProgress;
+  const horizon = options.horizon ?? 90;
+  const seed = options.seed ?? 0;
+  const warnings: string[] = [];
+  const base = options.base;
+
+  for (const column of new Set([
+    'account_id',
+    'as_of',
+    LABEL_COLUMN,
+    ...scorecardColumns(base),
+    ...scorecardColumns(options.reference),
+  ]))
+    if (frame.columns[column] === undefined)
+      throw new InputError({ table, column }, 'is not in the table, and calibration reads it');
+  const y = numeric(frame, LABEL_COLUMN);
+  const asOf = textColumn(frame, 'as_of');
+  const labeled: number[] = [];
+  for (let i = 0; i < frame.n; i++) {
+    const v = y[i]!;
+    if (Number.isNaN(v)) continue;
+    if (v !== 0 && v !== 1)
+      throw new InputError({ table, row: i + 1, column: LABEL_COLUMN }, `must be 0, 1 or NULL, got ${v}`);
+    if (asOf[i] === null) throw new InputError({ table, row: i + 1, column: 'as_of' }, 'is empty on a labeled row');
+    labeled.push(i);
+  }
+  if (labeled.length === 0)
+    throw new ChurnkitError(
+      `${table}: no row has a ${LABEL_COLUMN} label (all censored); calibration needs observed churn`,
+      2,
+    );
+  const split = timeHoldout(labeled, asOf, options.holdout ?? 0.3, horizon);
+  if (!split || split.train.length === 0)
+    throw new ChurnkitError(
+      `${table}: calibration needs labeled rows on at least two as_of dates more than ${horizon} days apart (fit on the earlier, evaluate on the later)`,
+      2,
+    );
+  const fitRows = split.train;
+  const laterRows = split.holdout;
+  const fitSlice = sliceSummary(fitRows, y, asOf);
+  const laterSlice = sliceSummary(laterRows, y, asOf);
+  if (fitSlice.positives < MIN_FIT_POSITIVES || fitSlice.rows - fitSlice.positives < MIN_FIT_POSITIVES)
+    throw new ChurnkitError(
+      `${table}: the fit slice (as_of ${fitSlice.as_of_from}..${fitSlice.as_of_to}) has ${fitSlice.positives} churners in ${fitSlice.rows} rows; calibration needs at least ${MIN_FIT_POSITIVES} of each class`,
+      2,
+    );
+  if (laterSlice.positives === 0 || laterSlice.positives === laterSlice.rows)
+    throw new ChurnkitError(
+      `${table}: the later slice (as_of ${laterSlice.as_of_from}..${laterSlice.as_of_to}) has only one class; calibration needs churners and renewals there`,
+      2,
+    );
+
+  const columns = [
+    ...new Set([
+      'account_id',
+      'as_of',
+      LABEL_COLUMN,
+      ...scorecardColumns(base),
+      ...scorecardColumns(options.reference),
+      ...(frame.columns['segment'] ? ['segment'] : []),
+    ]),
+  ];
+  const fit = takeRows(frame, fitRows, columns);
+  const later = takeRows(frame, laterRows, columns);
+  const yFit = numeric(fit, LABEL_COLUMN);
+  const yLater = numeric(later, LABEL_COLUMN);
+
+  let margin: Float64Array | null = null;
+  let marginLater: Float64Array | null = null;
+  if (options.model) {
+    progress.start('scoring rows with the model');
+    const all = options.model.predictMargin(frame, table);
+    margin = Float64Array.from(fitRows, (i) => all[i]!);
+    marginLater = Float64Array.from(laterRows, (i) => all[i]!);
+    for (let k = 0; k < margin.length; k++)
+      if (!Number.isFinite(margin[k]!))
+        throw new ChurnkitError(`${table}: the model gives no finite margin on row ${fitRows[k]! + 1}`, 2);
+  }
+  const loss: Loss = margin ? 'squared' : 'logistic';
+  const target = margin ?? yFit;
+
+  // 1. points per signal, on the fit slice
+  progress.start('fitting points per signal');
+  const binning = { maxBins: options.maxBins ?? 5, minBinShare: options.minBinShare ?? 0.05 };
+  const fittedSignals: ScorecardSignal[][] = base.layers.map((layer) =>
+    layer.signals.map((signal) => {
+      const fitted = fitSignalPoints(signal, fit, target, yFit, margin !== null, binning);
+      if (!fitted) warnings.push(`${signal.feature} is NULL on every row of the fit slice: it gets no weight`);
+      return fitted ?? { ...signal, points: [{ points: 100 }], missing: { policy: 'redistribute' as const } };
+    }),
+  );
+
+  // 2. weights: lost points per signal, missing-and-redistributed imputed at the signal's mean
+  progress.start('fitting weights');
+  const flat = fittedSignals.flat();
+  const groups: number[][] = [];
+  let k = 0;
+  for (const layer of fittedSignals) groups.push(layer.map(() => k++));
+  const Z = flat.map((signal) => {
+    const p = pointsColumn(signal, fit);
+    let sum = 0;
+    let count = 0;
+    for (const v of p)
+      if (!Number.isNaN(v)) {
+        sum += v;
+        count++;
+      }
+    const mean = count > 0 ? sum / count : 100;
+    return Float64Array.from(p, (v) => (100 - (Number.isNaN(v) ? mean : v)) / 100);
+  });
+  const ridge = options.ridge ?? DEFAULT_RIDGE;
+  const full = fitNonNegative(Z, target, loss, { ridge });
+  if (!(full.coef.reduce((a, b) => a + b, 0) > 0))
+    throw new ChurnkitError(
+      `${table}: no signal separates churners from renewals in the fit slice; nothing to weigh`,
+      2,
+    );
+  const weights = cardWeights(full, groups);
+  const resamples = options.bootstrap ?? 200;
+  progress.start('bootstrapping weight intervals', resamples);
+  const intervals: WeightIntervals | null = bootstrapWeights(
+    Z,
+    target,
+    loss,
+    textColumn(fit, 'account_id'),
+    groups,
+    full,
+    resamples,
+    seed,
+    ridge,
+    (d) => progress.tick(d),
+  );
+
+  const layers = base.layers.map((layer, l) => ({
+    name: layer.name,
+    weight: weights.layer[l]!,
+    ...(intervals ? { weight_ci90: intervals.layer[l]! } : {}),
+    ...(layer.description ? { description: layer.description } : {}),
+    signals: fittedSignals[l]!.map((signal, j) => ({
+      feature: signal.feature,
+      weight: weights.signal[l]![j]!,
+      ...(intervals ? { weight_ci90: intervals.signal[l]![j]! } : {}),
+      direction: signal.direction,
+      ...(signal.rules ? { rules: signal.rules } : {}),
+      points: signal.points,
+      missing: signal.missing,
+    })),
+  }));
+
+  // 3. on the later slice: band thresholds from the churn curve of the composite (before
+  // overrides), override values moved with the bands, then the probability map of the final score
+  progress.start('calibrating bands and probability on the later slice');
+  const draft: Scorecard = parseScorecard({
+    ...base,
+    layers,
+    overrides: [],
+    probability: { method: 'none' },
+    bands: { green: base.bands.green, yellow: base.bands.yellow },
+  });
+  const laterScores = scoreColumns(draft, later).score;
+  const baseCurve = fitProbabilityMap(laterScores, yLater, laterSlice);
+  const baseRate = laterSlice.positives / laterSlice.rows;
+  const rule = options.thresholds ?? DEFAULT_THRESHOLD_RULE;
+  const overall = thresholdsFromCurve(baseCurve, baseRate, rule);
+  const minSegmentRows = options.minSegmentRows ?? 200;
+  const minSegmentChurners = options.minSegmentChurners ?? 10;
+  const { segments, notes: segmentNotes } = segmentThresholds(
+    laterScores,
+    yLater,
+    later.columns['segment'] ? textColumn(later, 'segment') : null,
+    overall,
+    baseRate,
+    rule,
+    minSegmentRows,
+    minSegmentChurners,
+  );
+  const bands = {
+    green: overall.green,
+    yellow: overall.yellow,
+    ...(Object.keys(segments).length ? { segments } : {}),
+    method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} churners`,
+  };
+
+  const overrides = rescaleOverrides(base.overrides, base.bands, overall);
+  const finalScores = scoreColumns(parseScorecard({ ...draft, overrides, bands }), later).score;
+  const probability = fitProbabilityMap(finalScores, yLater, laterSlice);
+
+  const modelArtifact = options.model ? options.model.toArtifact() : undefined;
+  const provenance = {
+    churnkit_version: VERSION,
+    source: 'calibrate' as const,
+    target: margin ? `margin of the ${options.model!.family} model (distilled)` : `observed churn (${LABEL_COLUMN})`,
+    fit_slice: fitSlice,
+    calibration_slice: laterSlice,
+    embargoed_rows: split.embargoed,
+    horizon_days: horizon,
+    seed,
+    bootstrap_resamples: intervals?.resamples ?? 0,
+    data_fingerprint: dataFingerprint(frame, columns, labeled),
+    base: base.name ?? base.provenance.source,
+    override_scale: {
+      note: 'override values and score conditions moved with the bands, piecewise linear through 0, yellow, green, 100',
+      from: { yellow: base.bands.yellow, green: base.bands.green },
+      to: overall,
+    },
+    ...(modelArtifact
+      ? {
+          model: {
+            family: modelArtifact.family,
+            data_fingerprint: modelArtifact.provenance.data_fingerprint,
+            as_of_to: modelArtifact.provenance.as_of_to ?? null,
+          },
+        }
+      : {}),
+    method:
+      'points: quantile bins per signal, isotonic in the signal direction, points linear in band log-odds (worst band 0, best 100); ' +
+      `weights: non-negative ${loss === 'logistic' ? 'logistic regression of churn' : 'least squares of the model margin'} on lost points (L2 ${ridge}), account-level bootstrap 90% intervals`,
+  };
+  const card = parseScorecard({
+    kind: 'churnkit.scorecard',
+    version: 1,
+    name: 'calibrated',
+    description: `Calibrated by churnkit ${VERSION} on ${fitSlice.rows} rows (as_of ${fitSlice.as_of_from}..${fitSlice.as_of_to}); probability and bands on ${laterSlice.rows} later rows (as_of ${laterSlice.as_of_from}..${laterSlice.as_of_to}).`,
+    layers,
+    no_data_score: base.no_data_score,
+    overrides,
+    bands,
+    probability,
+    provenance,
+    ...(options.embedModel && modelArtifact ? { model: modelArtifact } : {}),
+  });
+  if (
+    modelArtifact?.provenance.as_of_to &&
+    laterSlice.as_of_from &&
+    modelArtifact.provenance.as_of_to >= laterSlice.as_of_from
+  )
+    warnings.push(
+      `the model was trained on rows up to ${modelArtifact.provenance.as_of_to}, inside the later slice (from ${laterSlice.as_of_from}): its AUC there is in-sample`,
+    );
+
+  progress.start('evaluating on the later slice');
+  const fidelity = fidelityReport({
+    card,
+    reference: options.reference,
+    later,
+    y: yLater,
+    modelMargin: marginLater,
+    modelFamily: options.model?.family ?? null,
+    slices: { fit: fitSlice, later: laterSlice, embargoed: split.embargoed },
+    fitWeights: weights.effective,
+    intervals,
+    target: provenance.target,
+    segmentNotes,
+  });
+  return { card, fidelity, overrides: overrideReport(card, later, yLater, laterSlice), warnings };
+}

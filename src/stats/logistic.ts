@@ -1,0 +1,14 @@
+/** The logistic link and its inverse, written to stay finite for any real margin. */
+
+export function sigmoid(z: number): number {
+  if (z >= 0) {
+    const e = Math.exp(-z);
+    return 1 / (1 + e);
+  }
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function logit(p: number): number {
+  return Math.log(p / (1 - p));
+}
