@@ -11,7 +11,9 @@ import { repoRoot } from '../support/paths.js';
 
 const LEFT_OUT: Record<string, string> = {};
 /** Areas that serve the others and are not churnkit's library API. */
-const INTERNAL_AREAS: Record<string, string> = { util: 'errors, atomic writes, dates and progress for the other areas' };
+const INTERNAL_AREAS: Record<string, string> = {
+  util: 'errors, atomic writes, dates and progress for the other areas',
+};
 
 test('the library exports every area index', async () => {
   const src = join(repoRoot, 'dist', 'src');
