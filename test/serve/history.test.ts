@@ -238,7 +238,7 @@ test('DuckDB: the history survives a restart; a second process gets a clear erro
       '--input-type=module',
       '-e',
       `
-    const { openScoreHistory } = await import(${JSON.stringify(join(repoRoot, 'dist/src/serve/history.js'))});
+    const { openScoreHistory } = await import(${JSON.stringify(join(repoRoot, 'dist/src/history/index.js'))});
     try { await openScoreHistory(${JSON.stringify(path)}); console.log('opened'); } catch (e) { console.log(e.message); }
   `,
     ],
