@@ -2,20 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { reportError } from './command.js';
 import { VERSION } from '../util/index.js';
-import * as simulate from './commands/simulate.js';
-import * as validate from './commands/validate.js';
-import * as features from './commands/features.js';
-import * as train from './commands/train.js';
-import * as predict from './commands/predict.js';
-import * as backtest from './commands/backtest.js';
-import * as calibrate from './commands/calibrate.js';
-import * as score from './commands/score.js';
-import * as report from './commands/report.js';
-import * as recalibrate from './commands/recalibrate.js';
-import * as serve from './commands/serve.js';
-import * as exportSql from './commands/export-sql.js';
-import * as exportModel from './commands/export.js';
-import * as demo from './commands/demo.js';
+import { registerCommands } from './registry.js';
 
 const program = new Command()
   .name('churnkit')
@@ -24,25 +11,16 @@ const program = new Command()
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-for (const command of [
-  simulate,
-  validate,
-  features,
-  train,
-  predict,
-  backtest,
-  calibrate,
-  score,
-  report,
-  recalibrate,
-  serve,
-  exportSql,
-  exportModel,
-  demo,
-]) {
-  command.register(program);
+await registerCommands(program, process.argv.slice(2));
+exitOverrideAll(program);
+
+/** Commander exits the process itself unless told otherwise, on every level of subcommand. */
+function exitOverrideAll(command: Command): void {
+  for (const sub of command.commands) {
+    sub.exitOverride();
+    exitOverrideAll(sub);
+  }
 }
-for (const sub of program.commands) sub.exitOverride();
 
 try {
   await program.parseAsync(process.argv);

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export type { DuckDBConnection, DuckDBInstance };
 
@@ -26,6 +26,8 @@ export async function openDuckDB(path = ':memory:', options: Record<string, stri
     spill = join(tmpdir(), `churnkit-duckdb-${process.pid}-${++spillDirs}`);
     settings['temp_directory'] = spill;
   }
+  // Loaded on first open, not at the top: commands that read no data never pay for the engine.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(path, settings);
   const connection = await instance.connect();
   await connection.run(`SET GLOBAL TimeZone = 'UTC'`);

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { ChurnkitError } from '../util/index.js';
 import {
   ALERTS_TABLE,
@@ -46,7 +46,9 @@ const SCHEMA_LOCK = 7_241_905_113;
  * claims are single INSERT ... ON CONFLICT statements, which PostgreSQL makes atomic per key.
  */
 export async function openPostgresHistory(url: string): Promise<HistoryBackend> {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
+  // Loaded here, not at the top: only a postgres:// history pays for the driver.
+  const { Pool } = (await import('pg')).default;
+  const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   try {

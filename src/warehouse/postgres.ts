@@ -2,7 +2,7 @@
  * Moving a feature table into PostgreSQL and scoring it there, through `pg`. Rows travel as one
  * JSON document per chunk, unpacked by json_populate_recordset, so no COPY extension is needed.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { Frame } from '../data/index.js';
 import { quoteIdent } from '../data/index.js';
 
@@ -40,7 +40,9 @@ export async function writeFrameToPostgres(client: pg.ClientBase, frame: Frame, 
 }
 
 export async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  // Loaded here, not at the top: only a postgres:// URL pays for the driver.
+  const { Client } = (await import('pg')).default;
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     // extra_float_digits = 3 (the default since PostgreSQL 12) sends doubles in round-trip form
