@@ -23,6 +23,7 @@ export {
   type SplitSummary,
   type ExplainOptions,
 } from './pipeline.js';
+export { modelReasons, type ModelReasons } from './reasons.js';
 export { readModelArtifact, validateModelArtifact, serializeModelArtifact, writeModelArtifact } from './artifact.js';
 export {
   fitPreprocessing,
@@ -38,7 +39,7 @@ export {
   type Platt,
 } from './calibration.js';
 export { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
-export { predictionFormat, writePredictions } from './predictions.js';
+export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
 export { ModelFitError, ArtifactError } from './errors.js';
 export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';

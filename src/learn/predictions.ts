@@ -12,8 +12,12 @@ import { UsageError } from '../util/index.js';
 
 export interface PredictionColumn {
   name: string;
-  values: Float64Array;
+  /** Numbers (NaN = NULL) or text (null = NULL). */
+  values: Float64Array | readonly (string | null)[];
 }
+
+/** Key columns carried from the feature table, in order: the keys of DESIGN.md §8, then `account_name`. */
+const CARRIED = [...KEY_COLUMNS, 'account_name'] as const;
 
 export function predictionFormat(path: string): 'csv' | 'parquet' {
   const ext = extname(path).toLowerCase();
@@ -28,14 +32,14 @@ export async function writePredictions(
   columns: readonly PredictionColumn[],
 ): Promise<{ rows: number; columns: string[] }> {
   const format = predictionFormat(path);
-  const keys = KEY_COLUMNS.filter((k) => k in frame.columns);
+  const keys = CARRIED.filter((k) => k in frame.columns);
   const db = await openDuckDB();
   try {
     const conn = db.connection;
     const defs = [
       '"_row" BIGINT',
       ...keys.map((k) => `${quoteIdent(k)} ${frame.columns[k] instanceof Float64Array ? 'DOUBLE' : 'VARCHAR'}`),
-      ...columns.map((c) => `${quoteIdent(c.name)} DOUBLE`),
+      ...columns.map((c) => `${quoteIdent(c.name)} ${c.values instanceof Float64Array ? 'DOUBLE' : 'VARCHAR'}`),
     ];
     await conn.run(`CREATE TABLE predictions (${defs.join(', ')})`);
     const app = await conn.createAppender('predictions');
@@ -49,9 +53,12 @@ export async function writePredictions(
         else app.appendVarchar(v);
       }
       for (const c of columns) {
-        const v = c.values[i]!;
-        if (Number.isNaN(v)) app.appendNull();
-        else app.appendDouble(v);
+        const v = c.values[i];
+        if (typeof v === 'number') {
+          if (Number.isNaN(v)) app.appendNull();
+          else app.appendDouble(v);
+        } else if (v === null || v === undefined) app.appendNull();
+        else app.appendVarchar(v);
       }
       app.endRow();
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { fixture } from '../support/paths.js';
+import { cliPath, fixture } from '../support/paths.js';
 import { loadFrame, type Frame } from '../../src/data/frame.js';
 import { takeRows } from '../../src/learn/index.js';
 
@@ -42,3 +43,19 @@ export function closeArrays(
   assert.equal(actual.length, expected.length, `${what}: length`);
   for (let i = 0; i < expected.length; i++) close(actual[i]!, expected[i]!, rel, `${what}[${i}]`, abs);
 }
+
+/** The compiled CLI, run to completion. */
+export function churnkit(...args: string[]) {
+  return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
+}
+
+/** The accounts fixture and the flags that train on it: categoricals segment and region, nps NULL on 10% of rows. */
+export const ACCOUNTS = fixture('logistic', 'accounts.csv');
+export const TABLE_FLAGS = [
+  '--label',
+  'churned',
+  '--columns',
+  'usage_trend,tickets,nps,segment,region',
+  '--categorical',
+  'segment,region',
+];

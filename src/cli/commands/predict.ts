@@ -1,18 +1,57 @@
 import type { Command } from 'commander';
-import { defineCommand, type CommandIO } from '../command.js';
+import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { loadFrame } from '../../data/index.js';
-import { loadModel } from '../../learn/index.js';
-import { predictionFormat, writePredictions } from '../../learn/index.js';
+import {
+  loadModel,
+  modelReasons,
+  predictionFormat,
+  writePredictions,
+  type PredictionColumn,
+  type TrainedModel,
+} from '../../learn/index.js';
+import { probabilityForPeople, significant, type CatalogueValue } from '../../catalogue/index.js';
+import { UsageError } from '../../util/index.js';
 
 interface PredictFlags extends Record<string, unknown> {
   model: string;
   features: string;
   out: string;
   margin?: boolean;
+  reasons?: number;
+}
+
+/** The most reasons a row can ask for: more than a handful is a list, not a reason. */
+const MAX_REASONS = 10;
+
+/**
+ * `reason_<r>`, `reason_<r>_value`, `reason_<r>_text` for r = 1..K (DESIGN.md §12). Values are
+ * numbers when every model column is numeric, else text; in CSV, numbers are rounded for people.
+ */
+function reasonColumns(
+  model: TrainedModel,
+  reasons: ReturnType<typeof modelReasons>,
+  csv: boolean,
+): PredictionColumn[] {
+  const numeric = model.preprocessing.inputs.every((i) => i.kind === 'numeric');
+  const number = (v: CatalogueValue) => (typeof v === 'number' ? (csv ? significant(v, 4) : v) : NaN);
+  const text = (v: CatalogueValue) => (v === null || v === undefined ? null : String(v));
+  const columns: PredictionColumn[] = [];
+  for (let r = 0; r < reasons.k; r++) {
+    const values = reasons.value[r]!;
+    columns.push(
+      { name: `reason_${r + 1}`, values: reasons.feature[r]! },
+      { name: `reason_${r + 1}_value`, values: numeric ? Float64Array.from(values, number) : values.map(text) },
+      { name: `reason_${r + 1}_text`, values: reasons.text[r]! },
+    );
+  }
+  return columns;
 }
 
 async function run(flags: PredictFlags, io: CommandIO) {
-  predictionFormat(flags.out);
+  const format = predictionFormat(flags.out);
+  const k = flags.reasons ?? 0;
+  if (flags.reasons !== undefined && (k < 1 || k > MAX_REASONS))
+    throw new UsageError(`--reasons must be 1..${MAX_REASONS}, got ${k}`);
   io.progress.start(`loading ${flags.model}`);
   const model = await loadModel(flags.model);
   io.progress.start(`reading ${flags.features}`);
@@ -20,10 +59,16 @@ async function run(flags: PredictFlags, io: CommandIO) {
   io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
   const margin = model.predictMargin(frame, flags.features);
   const probability = model.predictProba(frame, flags.features);
-  const columns = [
-    { name: 'probability', values: probability },
-    ...(flags.margin ? [{ name: 'margin', values: margin }] : []),
+  // CSV is read by people: rounded. Parquet keeps every digit.
+  const shown = (values: Float64Array) => (format === 'csv' ? values.map(probabilityForPeople) : values);
+  const columns: PredictionColumn[] = [
+    { name: 'probability', values: shown(probability) },
+    ...(flags.margin ? [{ name: 'margin', values: shown(margin) }] : []),
   ];
+  if (k > 0) {
+    io.progress.start(`explaining ${frame.n.toLocaleString('en-US')} rows`);
+    columns.push(...reasonColumns(model, modelReasons(model, frame, k, flags.features), format === 'csv'));
+  }
   const written = await writePredictions(flags.out, frame, columns);
   let mean = 0;
   for (const p of probability) mean += p / frame.n;
@@ -51,7 +96,12 @@ export function register(program: Command): void {
         .requiredOption('--model <file>', 'model artifact (.json)')
         .requiredOption('--features <file>', 'feature table')
         .requiredOption('--out <file>', 'predictions (.csv or .parquet)')
-        .option('--margin', 'also write the uncalibrated log-odds as `margin`'),
+        .option('--margin', 'also write the uncalibrated log-odds as `margin`')
+        .option(
+          '--reasons <k>',
+          'also write the K inputs that push each row’s risk up most: reason_1..K, reason_1_value.., reason_1_text..',
+          intOption('--reasons'),
+        ),
     run,
   );
 }
