@@ -5,6 +5,7 @@
 export * from './data/index.js';
 export * from './simulate/index.js';
 export * from './features/index.js';
+export * from './catalogue/index.js';
 export * from './learn/index.js';
 export * from './learn/export/index.js';
 export * from './evaluate/index.js';
