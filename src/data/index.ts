@@ -57,3 +57,4 @@ export {
   type ResolvedColumn,
 } from './sources.js';
 export { loadFrame, readFrame, numeric, textColumn, type Frame, type Column, type ColumnKind } from './frame.js';
+export { accountFacts, hasAccountNames, type AccountFacts } from './accounts.js';

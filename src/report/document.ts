@@ -5,18 +5,54 @@ import { fileURLToPath } from 'node:url';
 import type { BacktestMetrics, PooledMetrics } from '../evaluate/index.js';
 import { vegaSpec } from './render.js';
 import type { Chart } from './specs.js';
+import type { CallRow } from './story.js';
 
 export interface ReportText {
   title: string;
   /** Lines said before the charts (the recalibration decision, notes on what is missing). */
   notes: string[];
+  /** The paragraph on top: what was tested and how it did, in plain words. */
+  summary?: string;
+  /** The RED accounts to call, by ARR at risk, when the report has a feature table. */
+  calls?: { asOf: string | null; scorecard: string; red: number; rows: CallRow[] } | null;
+  /** Median lead time per model (days), as the report defines it, in place of the backtest's. */
+  leadMedian?: Record<string, number | null>;
+  /** A line under a chart, by chart id (e.g. the definition of lead time). */
+  chartNotes?: Record<string, string>;
 }
+
+/** What each column of the metrics table means, in one line each. */
+export const COLUMN_MEANINGS: readonly [string, string][] = [
+  ['ROC AUC', 'how often a churner is ranked riskier than an account that renewed (0.5 = coin flip, 1 = always)'],
+  [
+    'PR AUC',
+    'how clean the list is from the top down: precision averaged over every cut-off (the churn rate is its floor)',
+  ],
+  [
+    'Brier',
+    'mean squared error of the churn probability, lower is better (in parentheses: a score ranked, not a probability)',
+  ],
+  ['top-decile lift', 'churn rate in the riskiest 10% of accounts divided by the churn rate of all accounts'],
+  [
+    'precision at capacity',
+    'of the accounts a team can work each snapshot (the riskiest 10%), the share that did churn',
+  ],
+  ['recall at capacity', 'of the accounts that churned, the share that were on that list'],
+  ['churned ARR caught', 'of the ARR that churned, the share held by the accounts on that list'],
+  ['RED churn', 'share of accounts rated RED that churned within the horizon'],
+  ['GREEN churn', 'share of accounts rated GREEN that churned anyway'],
+  [
+    'median lead time (days)',
+    'for churners flagged in time, the median days from first RED to leaving (see the lead time chart)',
+  ],
+];
 
 const fmt = (v: number | null | undefined, digits = 3) => (v === null || v === undefined ? '–' : v.toFixed(digits));
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '–' : `${(100 * v).toFixed(1)}%`);
+const leadDays = (v: number | null) => (v === null ? '–' : String(Math.round(v)));
 
 /** One row per model: what leadership asks first. */
-export function summaryRows(m: BacktestMetrics): string[][] {
+export function summaryRows(m: BacktestMetrics, leadMedian?: Record<string, number | null>): string[][] {
   const header = [
     'model',
     'ROC AUC',
@@ -41,7 +77,7 @@ export function summaryRows(m: BacktestMetrics): string[][] {
     pct(p.arr_capture),
     pct(p.bands.RED.rate),
     pct(p.bands.GREEN.rate),
-    p.lead_time.median === null ? '–' : String(p.lead_time.median),
+    leadDays(leadMedian ? (leadMedian[name] ?? null) : p.lead_time.median),
   ]);
   return [header, ...rows];
 }
@@ -55,23 +91,43 @@ function periodLine(m: BacktestMetrics): string {
     : 'no test period';
 }
 
+function callsHeading(calls: NonNullable<ReportText['calls']>): string {
+  return `Accounts to call this week${calls.asOf ? ` (as of ${calls.asOf})` : ''}`;
+}
+
+function callsLine(calls: NonNullable<ReportText['calls']>): string {
+  return calls.red === 0
+    ? `No account is RED on ${calls.scorecard}.`
+    : `The ${Math.min(calls.rows.length, calls.red)} largest of ${calls.red} RED accounts on ${calls.scorecard}, by ARR at risk (their annual contract value), with the three signals that cost them the most points.`;
+}
+
+const CALL_HEADER = ['account', 'segment', 'ARR at risk', 'score', 'churn probability', 'renewal', 'why'];
+const callCells = (r: CallRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
+
 export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): string {
-  const table = summaryRows(m);
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const out = [
-    `# ${text.title}`,
-    '',
-    periodLine(m),
-    '',
-    ...text.notes.map((n) => `- ${n}`),
-    ...(text.notes.length ? [''] : []),
-  ];
+  const table = summaryRows(m, text.leadMedian);
+  const cellText = (c: string) => c.replace(/\|/g, '\\|');
+  const line = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
+  const out = [`# ${text.title}`, ''];
+  if (text.summary) out.push(text.summary, '');
+  if (text.calls) {
+    out.push(`## ${callsHeading(text.calls)}`, '', callsLine(text.calls), '');
+    if (text.calls.rows.length) {
+      out.push(line(CALL_HEADER), line(CALL_HEADER.map(() => '---')));
+      for (const r of text.calls.rows) out.push(line([...callCells(r), r.reasons.join('; ')]));
+      out.push('');
+    }
+  }
+  out.push('## How each model did', '', periodLine(m), '', ...text.notes.map((n) => `- ${n}`));
+  if (text.notes.length) out.push('');
   out.push(line(table[0]!), line(table[0]!.map((_, j) => (j === 0 ? '---' : '---:'))), ...table.slice(1).map(line), '');
-  out.push(
-    "Brier in parentheses: a scorecard without a probability map, ranked by score; its Brier is not a calibrated probability's.",
-    '',
-  );
-  for (const c of charts) out.push(`## ${c.title}`, '', `![${c.title}](charts/${c.id}.png)`, '');
+  for (const [column, meaning] of COLUMN_MEANINGS) out.push(`- **${column}**: ${meaning}.`);
+  out.push('');
+  for (const c of charts) {
+    out.push(`## ${c.title}`, '', `![${c.title}](charts/${c.id}.png)`, '');
+    const note = text.chartNotes?.[c.id];
+    if (note) out.push(note, '');
+  }
   return out.join('\n');
 }
 
@@ -87,8 +143,24 @@ function vegaRuntime(): Promise<string> {
   return runtime;
 }
 
+function callsHtml(calls: NonNullable<ReportText['calls']>): string {
+  const rows = calls.rows
+    .map(
+      (r) =>
+        `<tr>${callCells(r)
+          .map((c) => `<td>${escapeHtml(c)}</td>`)
+          .join('')}<td class="why"><ul>${r.reasons.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></td></tr>`,
+    )
+    .join('\n');
+  return `<section id="accounts-to-call">
+<h2>${escapeHtml(callsHeading(calls))}</h2>
+<p class="note">${escapeHtml(callsLine(calls))}</p>
+${calls.rows.length ? `<table class="calls"><thead><tr>${CALL_HEADER.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>` : ''}
+</section>`;
+}
+
 export async function renderHtml(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): Promise<string> {
-  const table = summaryRows(m);
+  const table = summaryRows(m, text.leadMedian);
   // Specs are compiled to Vega here, so the page needs only the vega runtime, not vega-lite.
   const compiled = charts.map((c) => ({ id: c.id, spec: vegaSpec(c.spec) }));
   const vega = (await vegaRuntime()).replace(/<\/script/gi, '<\\/script');
@@ -103,10 +175,16 @@ body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 2rem au
 h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 2.2rem; }
 table { border-collapse: collapse; font-size: .9rem; } th, td { padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: right; } th:first-child, td:first-child { text-align: left; }
 .note { color: #444; } .chart { margin: .5rem 0 1.5rem; } .error { color: #b00; }
+.summary { font-size: 1.1rem; line-height: 1.5; max-width: 60rem; }
+table.calls td { vertical-align: top; } table.calls td.why { text-align: left; } table.calls ul { margin: 0; padding-left: 1rem; }
+dl.meanings { font-size: .85rem; color: #444; display: grid; grid-template-columns: max-content auto; gap: .15rem 1rem; } dl.meanings dt { font-weight: bold; } dl.meanings dd { margin: 0; }
 </style>
 </head>
 <body>
 <h1>${escapeHtml(text.title)}</h1>
+${text.summary ? `<p class="summary" id="summary">${escapeHtml(text.summary)}</p>` : ''}
+${text.calls ? callsHtml(text.calls) : ''}
+<h2>How each model did</h2>
 <p class="note">${escapeHtml(periodLine(m))}</p>
 ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
 <table>
@@ -116,7 +194,8 @@ ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('\n')}</tbody>
 </table>
-${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="chart-${c.id}" data-chart="${c.id}"></div>\n<p class="note"><a href="charts/${c.id}.png">PNG</a></p>`).join('\n')}
+<dl class="meanings">${COLUMN_MEANINGS.map(([c, meaning]) => `<dt>${escapeHtml(c)}</dt><dd>${escapeHtml(meaning)}</dd>`).join('')}</dl>
+${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="chart-${c.id}" data-chart="${c.id}"></div>\n${text.chartNotes?.[c.id] ? `<p class="note definition">${escapeHtml(text.chartNotes[c.id]!)}</p>\n` : ''}<p class="note"><a href="charts/${c.id}.png">PNG</a></p>`).join('\n')}
 <script>${vega}</script>
 <script>
 (function () {

@@ -11,6 +11,18 @@ import type { BacktestMetrics } from '../evaluate/index.js';
 import { FEATURES } from '../features/index.js';
 import { renderHtml, renderMarkdown, type ReportText } from './document.js';
 import { featureEvidence, readBacktest, scoreBins, scorecardLabel, weightRows } from './inputs.js';
+import { accountFacts, loadFrame, openHistory, textColumn, type AccountFacts } from '../data/index.js';
+import { featureLabel } from '../catalogue/index.js';
+import { loadScorecard } from '../scorecard/index.js';
+import {
+  accountsToCall,
+  flaggedShare,
+  leadTimeDefinition,
+  leadTimes,
+  median,
+  summaryParagraph,
+  type LeadTimes,
+} from './story.js';
 import { svgToPng, toSvg } from './render.js';
 import {
   bandChart,
@@ -18,6 +30,7 @@ import {
   driftChart,
   foldChart,
   gainsChart,
+  leadChart,
   prChart,
   reliabilityChart,
   rocChart,
@@ -32,6 +45,16 @@ export { toSvg, svgToPng, vegaSpec, CHART_CONFIG } from './render.js';
 export * from './specs.js';
 export { readBacktest } from './inputs.js';
 export {
+  summaryParagraph,
+  accountsToCall,
+  leadTimes,
+  flaggedShare,
+  leadTimeDefinition,
+  WARNING_DAYS,
+  type LeadTimes,
+  type CallRow,
+} from './story.js';
+export {
   decidePromotion,
   weightChanges,
   diffMarkdown,
@@ -44,6 +67,8 @@ export {
 export interface ReportOptions {
   backtest: string;
   out: string;
+  /** The history the features came from: churn dates for lead time, names for the accounts to call. */
+  data?: string;
   /** The feature table the backtest ran on: churn by decile and drift. */
   features?: string;
   /** A new scorecard (e.g. from calibrate) to compare with `previous` (default: the shipped one). */
@@ -62,20 +87,56 @@ export interface ReportResult {
   skipped: string[];
   drift: Drift | null;
   metrics: BacktestMetrics;
+  lead: LeadTimes;
+  summary: string;
 }
 
 export async function buildReport(options: ReportOptions): Promise<ReportResult> {
   const progress = options.progress;
   progress?.start('reading the backtest');
   const metrics = await readBacktest(options.backtest);
+  const skipped: string[] = [];
+  let facts: Map<string, AccountFacts> | null = null;
+  if (options.data) {
+    progress?.start(`reading accounts from ${options.data}`);
+    const history = await openHistory(options.data);
+    try {
+      facts = await accountFacts(history);
+    } finally {
+      history.close();
+    }
+  }
+  const frame = options.features ? await loadFrame(options.features) : null;
+  let lastSnapshot: Map<string, string> | null = null;
+  if (frame?.columns['account_id'] && frame.columns['as_of']) {
+    lastSnapshot = new Map();
+    const ids = textColumn(frame, 'account_id');
+    const asOf = textColumn(frame, 'as_of');
+    ids.forEach((id, i) => {
+      const t = asOf[i];
+      if (id === null || t === null || t === undefined) return;
+      const prev = lastSnapshot!.get(id);
+      if (prev === undefined || t > prev) lastSnapshot!.set(id, t);
+    });
+  }
+  const churnDates = facts ? new Map([...facts].map(([id, f]) => [id, f.churned_at])) : null;
+  const lead = await leadTimes(options.backtest, metrics, churnDates, lastSnapshot);
+  const models = Object.keys(metrics.pooled);
+  const leadRows = models.flatMap((model) =>
+    Array.from({ length: lead.horizon + 1 }, (_, days) => ({
+      model,
+      days,
+      share: flaggedShare(lead.models[model]!, days) ?? 0,
+    })),
+  );
   const charts: Chart[] = [
     rocChart(metrics),
     prChart(metrics),
     reliabilityChart(metrics),
     gainsChart(metrics),
     bandChart(metrics),
+    leadChart(leadRows, models, lead.horizon),
   ];
-  const skipped: string[] = [];
   const bins = await scoreBins(options.backtest);
   if (bins.length) charts.push(scoreDistributionChart(bins));
   else skipped.push('score distribution: no scorecard in the backtest');
@@ -94,12 +155,16 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     progress?.start(`reading ${options.features}`);
     const evidence = await featureEvidence(options.features);
     drift = evidence.drift;
+    // people read the catalogue's labels, not column names
     charts.push(
       decileChart(
-        evidence.deciles,
-        FEATURES.map((f) => f.name),
+        evidence.deciles.map((d) => ({ ...d, feature: featureLabel(d.feature) })),
+        FEATURES.map((f) => featureLabel(f.name)),
       ),
-      driftChart(evidence.drift),
+      driftChart({
+        ...evidence.drift,
+        features: evidence.drift.features.map((f) => ({ ...f, feature: featureLabel(f.feature) })),
+      }),
     );
   } else skipped.push('churn by feature decile and drift: pass --features FILE');
 
@@ -110,9 +175,20 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     progress?.tick(k + 1);
   }
   progress?.done();
+  let calls: ReportText['calls'] = null;
+  if (frame) {
+    const cardPath = options.scorecard ?? 'default';
+    const card = await loadScorecard(cardPath);
+    const names = facts ? new Map([...facts].map(([id, f]) => [id, f.name])) : null;
+    calls = { ...accountsToCall(card, frame, names), scorecard: scorecardLabel(cardPath) };
+  } else skipped.push('accounts to call this week: pass --features FILE (and --data DIR for names)');
   const text: ReportText = {
     title: options.title ?? 'Churn backtest: which accounts did we see coming?',
     notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)],
+    summary: summaryParagraph(metrics, lead),
+    calls,
+    leadMedian: Object.fromEntries(models.map((m) => [m, median(lead.models[m]!.leads)])),
+    chartNotes: { lead_time: leadTimeDefinition(lead) },
   };
   const html = await renderHtml(metrics, charts, text);
   const markdown = renderMarkdown(metrics, charts, text);
@@ -132,5 +208,7 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     skipped,
     drift,
     metrics,
+    lead,
+    summary: text.summary!,
   };
 }

@@ -8,6 +8,7 @@ import { loadScorecard, DEFAULT_SCORECARD_PATH, type Scorecard } from '../scorec
 import { ChurnkitError } from '../util/index.js';
 import { exists } from '../util/index.js';
 import { featureDrift, type Drift } from './drift.js';
+import { featureLabel } from '../catalogue/index.js';
 import type { DecileRow, ScoreBin, WeightRow } from './specs.js';
 
 export async function readBacktest(dir: string): Promise<BacktestMetrics> {
@@ -92,7 +93,12 @@ export async function weightRows(previousPath: string, nextPath: string): Promis
     for (const l of card.layers) {
       rows.push({ item: l.name, level: 'layer', scorecard: which, weight: l.weight });
       for (const s of l.signals)
-        rows.push({ item: `${l.name} / ${s.feature}`, level: 'signal', scorecard: which, weight: l.weight * s.weight });
+        rows.push({
+          item: signalItem(l.name, s.feature),
+          level: 'signal',
+          scorecard: which,
+          weight: l.weight * s.weight,
+        });
     }
   };
   add(await loadScorecard(previousPath), 'previous');
@@ -105,12 +111,17 @@ export async function weightRows(previousPath: string, nextPath: string): Promis
       const layer = find(l.layer);
       if (layer && l.ci90) [layer.lo, layer.hi] = l.ci90;
       for (const s of l.signals) {
-        const signal = find(`${l.layer} / ${s.feature}`);
+        const signal = find(signalItem(l.layer, s.feature));
         if (signal && s.effective_ci90) [signal.lo, signal.hi] = s.effective_ci90;
       }
     }
   }
   return rows;
+}
+
+/** A signal in the weights chart: its layer and its catalogue label. */
+function signalItem(layer: string, feature: string): string {
+  return `${layer} / ${featureLabel(feature)}`;
 }
 
 export function scorecardLabel(path: string): string {

@@ -192,6 +192,30 @@ export function gainsChart(m: BacktestMetrics): Chart {
   );
 }
 
+/** One point of the lead-time chart: a model's share of churned accounts RED at least `days` before churning. */
+export interface LeadRow {
+  model: string;
+  days: number;
+  share: number;
+}
+
+export function leadChart(rows: readonly LeadRow[], models: readonly string[], horizon: number): Chart {
+  return chart(
+    'lead_time',
+    'How early did each model see churners coming?',
+    `share of the accounts that churned which were RED at least this many days before they left (0 to ${horizon} days)`,
+    {
+      data: { values: rows },
+      mark: { type: 'line', interpolate: 'step-after', point: false },
+      encoding: {
+        x: { field: 'days', type: 'quantitative', title: 'days of warning, at least', scale: { domain: [0, horizon] } },
+        y: pct('share', 'churned accounts flagged RED in time', { scale: { domain: [0, 1] } }),
+        color: modelColor([...models]),
+      },
+    },
+  );
+}
+
 export function bandChart(m: BacktestMetrics): Chart {
   const rows = Object.entries(m.pooled).flatMap(([model, p]) =>
     BANDS.map((band) => ({ model, band, ...p.bands[band] })),

@@ -6,8 +6,16 @@
  * step for step, so results are identical to scoreAccount (tests check it on random inputs).
  */
 import type { Condition, Scorecard } from './schema.js';
-import { BANDS, MAX_REASONS, type Band, type ScoreResult } from './score.js';
-import { SCORE_EPSILON, type Signals } from './values.js';
+import {
+  BANDS,
+  MAX_REASONS,
+  coverageColumns,
+  statusOf,
+  unknownSegmentWarning,
+  type Band,
+  type ScoreResult,
+} from './score.js';
+import { SCORE_EPSILON, toText, type Signals } from './values.js';
 import {
   compileCondition,
   evalCondition,
@@ -41,6 +49,14 @@ export interface ScoreColumns {
   signals: string[];
   /** Override ids in scorecard order, what `fired` indexes. */
   overrides: string[];
+  /** Share of the card's signal weight present (see ScoreResult.coverage). */
+  coverage: Float64Array;
+  /** Row-major n x checked.length: 1 when column m was missing on row i (at i * M + m). */
+  missing: Uint8Array;
+  /** The columns `missing` indexes (coverageColumns of the card). */
+  checked: string[];
+  /** 1 when the row's segment is given but not one the card knows (bands.known_segments). */
+  unknown_segment: Uint8Array;
 }
 
 interface Outputs {
@@ -52,10 +68,16 @@ interface Outputs {
   fired: Uint8Array;
   escalate: Uint8Array;
   reasons: Int16Array;
+  coverage: Float64Array;
+  missing: Uint8Array;
+  unknownSegment: Uint8Array;
 }
 
 function allocate(card: Scorecard, n: number): Outputs {
   return {
+    coverage: new Float64Array(n),
+    missing: new Uint8Array(n * coverageColumns(card).length),
+    unknownSegment: new Uint8Array(n),
     score: new Float64Array(n),
     base: new Float64Array(n),
     band: new Uint8Array(n),
@@ -116,6 +138,17 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   });
   const S = signals.length;
   const L = card.layers.length;
+  // coverage: each signal's share of the composite, summed in card order as score.ts does
+  const effective = Float64Array.from(signals, (sig) => card.layers[sig.layer]!.weight * sig.weight);
+  let effectiveTotal = 0;
+  for (const w of effective) effectiveTotal += w;
+  const signalOrder = signalNames(card);
+  const checked = coverageColumns(card).map((name) => {
+    const signal = signals[signalOrder.indexOf(name)];
+    if (signal) return { num: signal.values, text: null };
+    return views.numeric(name) ? { num: views.num(name), text: null } : { num: null, text: views.text(name) };
+  });
+  const M = checked.length;
   const K = card.overrides.length;
   const lWeight = Float64Array.from(card.layers, (l) => l.weight);
   const overrides = card.overrides.map((o) => ({
@@ -135,7 +168,8 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
     [card.bands.yellow, ...segments.map((k) => card.bands.segments![k]!.yellow)],
     (t) => t - SCORE_EPSILON,
   );
-  const segment = segments.length > 0 && views.has('segment') ? views.text('segment') : null;
+  const known = card.bands.known_segments ? new Set([...card.bands.known_segments, ...segments]) : null;
+  const segment = (segments.length > 0 || known !== null) && views.has('segment') ? views.text('segment') : null;
 
   const prob = card.probability.method === 'isotonic' ? card.probability : null;
   const px = prob ? Float64Array.from(prob.x) : new Float64Array(0);
@@ -162,12 +196,16 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   const mask = new Uint8Array(chunk);
   const layerFactor = new Float64Array(L * chunk);
   const lost = new Float64Array(S * chunk);
+  const covered = new Float64Array(chunk);
+  const ruled = new Uint8Array(chunk);
 
   return (from, to, out) => {
     for (let c0 = from; c0 < to; c0 += chunk) {
       const len = Math.min(chunk, to - c0);
 
-      // 1. points per signal (rules first, the first rule that holds wins; then missing; then bands)
+      // 1. points per signal (rules first, the first rule that holds wins; then missing; then bands),
+      // and the weight of the signals that spoke (a value, or a rule that held)
+      covered.fill(0, 0, len);
       for (let s = 0; s < S; s++) {
         const sig = signals[s]!;
         const o = s * chunk;
@@ -187,10 +225,25 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           }
           pts[o + j] = p;
         }
+        ruled.fill(0, 0, len);
         for (let r = sig.rules.length - 1; r >= 0; r--) {
           const rule = sig.rules[r]!;
           evalCondition(rule.node, c0, len, null, mask);
-          for (let j = 0; j < len; j++) if (mask[j] === 1) pts[o + j] = rule.points;
+          for (let j = 0; j < len; j++)
+            if (mask[j] === 1) {
+              pts[o + j] = rule.points;
+              ruled[j] = 1;
+            }
+        }
+        const w = effective[s]!;
+        for (let j = 0; j < len; j++) if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += w;
+      }
+      for (let j = 0; j < len; j++) out.coverage[c0 + j] = effectiveTotal > 0 ? covered[j]! / effectiveTotal : 0;
+      for (let m = 0; m < M; m++) {
+        const { num, text } = checked[m]!;
+        for (let j = 0; j < len; j++) {
+          const i = c0 + j;
+          out.missing[i * M + m] = (num ? Number.isNaN(num[i]!) : text![i] === null) ? 1 : 0;
         }
       }
 
@@ -286,6 +339,7 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
       // 5. band, probability and reasons, row by row
       let lastSegment: string | null | undefined;
       let lastIndex = 0;
+      let lastUnknown = 0;
       for (let j = 0; j < len; j++) {
         const i = c0 + j;
         const sc = score[j]!;
@@ -297,9 +351,11 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
           if (name !== lastSegment) {
             lastSegment = name;
             lastIndex = name === null || name === undefined ? 0 : (segIndex.get(name) ?? 0);
+            lastUnknown = known !== null && name !== null && name !== undefined && !known.has(name) ? 1 : 0;
           }
           seg = lastIndex;
         }
+        out.unknownSegment[i] = lastUnknown;
         out.band[i] = sc >= green[seg]! ? 2 : sc >= yellow[seg]! ? 1 : 0;
 
         if (prob) {
@@ -362,8 +418,21 @@ function reusable(card: Scorecard, n: number, into: ScoreColumns | undefined): O
   if (!into || into.n !== n || into.overrides.length !== card.overrides.length) return null;
   const layers = card.layers.map((l) => into.layers[l.name]);
   if (layers.some((l) => l === undefined)) return null;
-  const { score, base_score: base, band, probability, fired, escalate, reasons } = into;
-  return { score, base, band, probability, layers: layers as Float64Array[], fired, escalate, reasons };
+  const { score, base_score: base, band, probability, fired, escalate, reasons, coverage, missing } = into;
+  if (missing.length !== n * into.checked.length) return null;
+  return {
+    score,
+    base,
+    band,
+    probability,
+    layers: layers as Float64Array[],
+    fired,
+    escalate,
+    reasons,
+    coverage,
+    missing,
+    unknownSegment: into.unknown_segment,
+  };
 }
 
 /**
@@ -388,6 +457,10 @@ export function scoreColumns(card: Scorecard, table: ColumnTable, into?: ScoreCo
     reasons: out.reasons,
     signals: signalNames(card),
     overrides: card.overrides.map((o) => o.id),
+    coverage: out.coverage,
+    missing: out.missing,
+    checked: coverageColumns(card),
+    unknown_segment: out.unknownSegment,
   };
 }
 
@@ -398,6 +471,7 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
   const out = allocate(card, 1);
   const names = signalNames(card);
   const K = card.overrides.length;
+  const checked = coverageColumns(card);
   return (signals) => {
     views.fill(signals);
     run(0, 1, out);
@@ -427,6 +501,10 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
       escalate: out.escalate[0] === 1,
       flags,
       base_score: out.base[0]!,
+      coverage: out.coverage[0]!,
+      status: statusOf(card, out.coverage[0]!),
+      missing: checked.filter((_, m) => out.missing[m] === 1),
+      warnings: out.unknownSegment[0] === 1 ? [unknownSegmentWarning(card, toText(signals['segment'])!)] : [],
     };
   };
 }

@@ -5,7 +5,7 @@
  */
 export type { SignalValue, Signals } from './values.js';
 export { SCORE_EPSILON, toNumber, toBoolean, toText, isMissing } from './values.js';
-export type { Band, ScoreResult } from './score.js';
+export type { Band, ScoreResult, ScoreStatus } from './score.js';
 export {
   BANDS,
   MAX_REASONS,
@@ -15,6 +15,12 @@ export {
   bandOf,
   thresholdsFor,
   probabilityOf,
+  SCORE_STATUSES,
+  DEFAULT_MIN_COVERAGE,
+  statusOf,
+  coverageColumns,
+  isUnknownSegment,
+  unknownSegmentWarning,
 } from './score.js';
 export type {
   Scorecard,
@@ -41,4 +47,7 @@ export {
   scoreFileFormat,
   scoreOutputColumns,
   type ScoredTable,
+  type ExtraScoreColumn,
+  type WriteScoresOptions,
 } from './table.js';
+export { describeCondition, describeAction, describeOverride } from './describe.js';

@@ -121,6 +121,12 @@ export const BandsSchema = z.strictObject({
     .record(z.string(), ThresholdsSchema)
     .optional()
     .describe('thresholds for accounts of a segment; others use the defaults'),
+  known_segments: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'every segment the card was fitted on (with or without thresholds of its own); an account of another segment is scored with the default thresholds and a warning. Absent: no check',
+    ),
   method: z.string().optional(),
 });
 
@@ -159,6 +165,9 @@ export const ScorecardSchema = z.strictObject({
   description: z.string().optional(),
   layers: z.array(LayerSchema).min(1),
   no_data_score: Points.describe('the composite when every layer is missing'),
+  min_coverage: Fraction.optional().describe(
+    'below this share of the signal weight present, an account is insufficient_data: no score, band or probability is given (default 0.5)',
+  ),
   overrides: z.array(OverrideSchema),
   bands: BandsSchema,
   probability: ProbabilitySchema,

@@ -22,6 +22,7 @@ import {
   isMissing,
   type Signals,
 } from './values.js';
+import { scorecardColumns } from './inputs.js';
 
 /** The bands, worst first: every table, chart and enum lists them in this order. */
 export const BANDS = ['RED', 'YELLOW', 'GREEN'] as const;
@@ -44,9 +45,51 @@ export interface ScoreResult {
   flags: string[];
   /** The composite before overrides. */
   base_score: number;
+  /**
+   * Share of the card's signal weight (layer weight x signal weight) whose value was present or
+   * whose points rule held: how much of the card actually spoke for this account.
+   */
+  coverage: number;
+  /**
+   * `insufficient_data` when coverage is below the card's `min_coverage`: the numbers above are
+   * still what the scorer computed, but answers (HTTP, score files) then give no score, band or
+   * probability, since a score made of a fraction of the card is not the card's score.
+   */
+  status: ScoreStatus;
+  /** Columns the card reads (signals, rule and override inputs, not segment) that were missing, in card order. */
+  missing: string[];
+  /** What the reader should know, e.g. a segment the card was not fitted on, scored with the default thresholds. */
+  warnings: string[];
 }
 
 export const MAX_REASONS = 3;
+
+export const SCORE_STATUSES = ['scored', 'insufficient_data'] as const;
+export type ScoreStatus = (typeof SCORE_STATUSES)[number];
+
+/** A card without `min_coverage` needs half its signal weight present to give a score. */
+export const DEFAULT_MIN_COVERAGE = 0.5;
+
+export function statusOf(card: Scorecard, coverage: number): ScoreStatus {
+  return coverage >= (card.min_coverage ?? DEFAULT_MIN_COVERAGE) - SCORE_EPSILON ? 'scored' : 'insufficient_data';
+}
+
+/** The columns whose absence an answer lists: what the card reads, but segment (which only picks thresholds). */
+export function coverageColumns(card: Scorecard): string[] {
+  return scorecardColumns(card).filter((c) => c !== 'segment');
+}
+
+/** Whether the card names the segments it knows and this one, given, is not among them. */
+export function isUnknownSegment(card: Scorecard, segment: string | null): boolean {
+  const known = card.bands.known_segments;
+  if (!known || segment === null) return false;
+  return !known.includes(segment) && !(card.bands.segments && Object.hasOwn(card.bands.segments, segment));
+}
+
+export function unknownSegmentWarning(card: Scorecard, segment: string): string {
+  const known = [...new Set([...(card.bands.known_segments ?? []), ...Object.keys(card.bands.segments ?? {})])];
+  return `segment "${segment}" is not one the scorecard was fitted on (${known.join(', ')}): scored with the default band thresholds`;
+}
 
 /** Whether a condition holds; a comparison with a missing signal never holds. */
 export function conditionHolds(c: Condition, signals: Signals, score: number): boolean {
@@ -186,9 +229,21 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
   card.layers.forEach((layer, i) => {
     layers[layer.name] = layerScores[i] ?? null;
   });
+  let covered = 0;
+  let weight = 0;
+  for (const layer of card.layers) {
+    for (const signal of layer.signals) {
+      const w = layer.weight * signal.weight;
+      weight += w;
+      const ruled = (signal.rules ?? []).some((r) => conditionHolds(r.when, signals, NaN));
+      if (ruled || !isMissing(signals[signal.feature])) covered += w;
+    }
+  }
+  const coverage = weight > 0 ? covered / weight : 0;
+  const segment = toText(signals['segment']);
   return {
     score,
-    band: bandOf(score, thresholdsFor(card, toText(signals['segment']))),
+    band: bandOf(score, thresholdsFor(card, segment)),
     probability: probabilityOf(card.probability, score),
     layers,
     overrides: card.overrides.filter((_, i) => fired[i]).map((o) => o.id),
@@ -196,5 +251,9 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
     escalate: flags.includes('escalate'),
     flags,
     base_score: base,
+    coverage,
+    status: statusOf(card, coverage),
+    missing: coverageColumns(card).filter((c) => isMissing(signals[c])),
+    warnings: isUnknownSegment(card, segment) ? [unknownSegmentWarning(card, segment!)] : [],
   };
 }

@@ -1,7 +1,8 @@
 /**
  * `churnkit score` output: per row `account_id, as_of, score, band, probability, layer_<name>...,
- * overrides, reasons, escalate, score_change` (DESIGN.md §8), row for row in input order, as CSV
- * or Parquet, atomically.
+ * overrides, reasons, escalate, score_change` (DESIGN.md §8) and what answers add (status,
+ * coverage, missing, warnings, reasons in words), row for row in input order, as CSV or Parquet,
+ * atomically.
  */
 import { extname } from 'node:path';
 import type { Frame } from '../data/index.js';
@@ -9,7 +10,8 @@ import { openDuckDB, quoteIdent, quoteLiteral } from '../data/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { ChurnkitError, UsageError } from '../util/index.js';
 import type { Scorecard } from './schema.js';
-import { BANDS } from './score.js';
+import { BANDS, MAX_REASONS, statusOf, unknownSegmentWarning } from './score.js';
+import { describeValue, probabilityForPeople, scoreForPeople, significant } from '../catalogue/index.js';
 import { scoreColumns, type ScoreColumns } from './compile.js';
 
 export type ScoreFileFormat = 'csv' | 'parquet';
@@ -72,10 +74,30 @@ export function scoreTable(card: Scorecard, frame: Frame & { name?: string }): S
   return { scores, change };
 }
 
-/** The output column names, in order. */
-export function scoreOutputColumns(card: Scorecard): string[] {
+/** A column added to the score file by the caller (a model's probability and reasons). */
+export interface ExtraScoreColumn {
+  name: string;
+  /** Numbers (NaN = NULL) or text (null = NULL). */
+  values: Float64Array | readonly (string | null)[];
+  /** How a number reads in CSV (Parquet keeps every digit); default as it is. */
+  round?: (x: number) => number;
+}
+
+export interface WriteScoresOptions {
+  /** Account names to carry (`account_name`), row for row; default the table's `account_name` column. */
+  names?: readonly (string | null)[] | null;
+  extra?: readonly ExtraScoreColumn[];
+}
+
+/**
+ * The output column names, in order: DESIGN.md §8's, then whether each row had enough data
+ * (status, coverage, missing, warnings) and the reasons in words (`account_name` after the id
+ * when there are names).
+ */
+export function scoreOutputColumns(card: Scorecard, options: { accountName?: boolean } = {}): string[] {
   return [
     'account_id',
+    ...(options.accountName ? ['account_name'] : []),
     'as_of',
     'score',
     'band',
@@ -85,73 +107,157 @@ export function scoreOutputColumns(card: Scorecard): string[] {
     'reasons',
     'escalate',
     'score_change',
+    'status',
+    'coverage',
+    'missing',
+    'warnings',
+    ...Array.from({ length: MAX_REASONS }, (_, k) => [
+      `reason_${k + 1}`,
+      `reason_${k + 1}_value`,
+      `reason_${k + 1}_text`,
+    ]).flat(),
   ];
 }
 
+type Cell = number | boolean | string | null;
+interface OutColumn {
+  name: string;
+  type: 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
+  at(i: number): Cell;
+}
+
+/**
+ * Writes the scores, row for row in input order. A row with insufficient data has no score,
+ * band or probability (status says why). In CSV numbers are rounded for people (scores to one
+ * decimal, probabilities to four significant digits); Parquet keeps every digit.
+ */
 export async function writeScores(
   path: string,
   card: Scorecard,
   frame: Frame,
   scored: ScoredTable,
+  options: WriteScoresOptions = {},
 ): Promise<{ rows: number; columns: string[] }> {
   const format = scoreFileFormat(path);
+  const csv = format === 'csv';
   const { scores, change } = scored;
   const accounts = textOf(frame, 'account_id');
   if (!accounts) throw new ChurnkitError('the table has no account_id column', 2);
   const asOf = textOf(frame, 'as_of');
-  const names = scoreOutputColumns(card);
+  const names = options.names ?? textOf(frame, 'account_name');
+  const segments = textOf(frame, 'segment');
   const K = scores.overrides.length;
-  const layerCols = card.layers.map((l) => scores.layers[l.name]!);
+  const M = scores.checked.length;
+  const scoreN = (x: number) => (Number.isNaN(x) ? null : csv ? scoreForPeople(x) : x);
+  const probN = (x: number) => (Number.isNaN(x) ? null : csv ? probabilityForPeople(x) : x);
+  const isScored = Uint8Array.from(scores.coverage, (c) => (statusOf(card, c) === 'scored' ? 1 : 0));
+  const reasonAt = (i: number, k: number): string | null => {
+    const s = scores.reasons[i * MAX_REASONS + k]!;
+    return s >= 0 ? scores.signals[s]! : null;
+  };
+  const valueAt = (i: number, k: number): number | null => {
+    const feature = reasonAt(i, k);
+    const c = feature === null ? undefined : frame.columns[feature];
+    if (!(c instanceof Float64Array)) return null;
+    const v = c[i]!;
+    return Number.isNaN(v) ? null : v;
+  };
+  const columns: OutColumn[] = [
+    { name: 'account_id', type: 'VARCHAR', at: (i) => accounts[i]! },
+    ...(names ? [{ name: 'account_name', type: 'VARCHAR' as const, at: (i: number) => names[i] ?? null }] : []),
+    { name: 'as_of', type: 'VARCHAR', at: (i) => (asOf ? asOf[i]! : null) },
+    { name: 'score', type: 'DOUBLE', at: (i) => (isScored[i] ? scoreN(scores.score[i]!) : null) },
+    { name: 'band', type: 'VARCHAR', at: (i) => (isScored[i] ? BANDS[scores.band[i]!]! : null) },
+    { name: 'probability', type: 'DOUBLE', at: (i) => (isScored[i] ? probN(scores.probability[i]!) : null) },
+    ...card.layers.map((l): OutColumn => {
+      const values = scores.layers[l.name]!;
+      return { name: `layer_${l.name}`, type: 'DOUBLE', at: (i) => scoreN(values[i]!) };
+    }),
+    {
+      name: 'overrides',
+      type: 'VARCHAR',
+      at: (i) => scores.overrides.filter((_, k) => scores.fired[i * K + k]).join(','),
+    },
+    {
+      name: 'reasons',
+      type: 'VARCHAR',
+      at: (i) =>
+        Array.from({ length: MAX_REASONS }, (_, k) => reasonAt(i, k))
+          .filter((r) => r !== null)
+          .join(','),
+    },
+    { name: 'escalate', type: 'BOOLEAN', at: (i) => scores.escalate[i] === 1 },
+    { name: 'score_change', type: 'DOUBLE', at: (i) => scoreN(change[i]!) },
+    { name: 'status', type: 'VARCHAR', at: (i) => (isScored[i] ? 'scored' : 'insufficient_data') },
+    {
+      name: 'coverage',
+      type: 'DOUBLE',
+      at: (i) => (csv ? significant(scores.coverage[i]!, 4) : scores.coverage[i]!),
+    },
+    {
+      name: 'missing',
+      type: 'VARCHAR',
+      at: (i) => scores.checked.filter((_, m) => scores.missing[i * M + m]).join(','),
+    },
+    {
+      name: 'warnings',
+      type: 'VARCHAR',
+      at: (i) => (scores.unknown_segment[i] ? unknownSegmentWarning(card, segments![i]!) : ''),
+    },
+    ...Array.from({ length: MAX_REASONS }, (_, k): OutColumn[] => [
+      { name: `reason_${k + 1}`, type: 'VARCHAR', at: (i) => reasonAt(i, k) },
+      {
+        name: `reason_${k + 1}_value`,
+        type: 'DOUBLE',
+        at: (i) => {
+          const v = valueAt(i, k);
+          return v !== null && csv ? significant(v, 4) : v;
+        },
+      },
+      {
+        name: `reason_${k + 1}_text`,
+        type: 'VARCHAR',
+        at: (i) => {
+          const feature = reasonAt(i, k);
+          return feature === null ? null : describeValue(feature, valueAt(i, k));
+        },
+      },
+    ]).flat(),
+    ...(options.extra ?? []).map((e): OutColumn => {
+      const values = e.values;
+      if (values instanceof Float64Array) {
+        const round = csv && e.round ? e.round : (x: number) => x;
+        return { name: e.name, type: 'DOUBLE', at: (i) => (Number.isNaN(values[i]!) ? null : round(values[i]!)) };
+      }
+      return { name: e.name, type: 'VARCHAR', at: (i) => values[i] ?? null };
+    }),
+  ];
   const db = await openDuckDB();
   try {
     const conn = db.connection;
-    const defs = [
-      '"_row" BIGINT',
-      '"account_id" VARCHAR',
-      '"as_of" VARCHAR',
-      '"score" DOUBLE',
-      '"band" VARCHAR',
-      '"probability" DOUBLE',
-      ...card.layers.map((l) => `${quoteIdent(`layer_${l.name}`)} DOUBLE`),
-      '"overrides" VARCHAR',
-      '"reasons" VARCHAR',
-      '"escalate" BOOLEAN',
-      '"score_change" DOUBLE',
-    ];
+    const defs = ['"_row" BIGINT', ...columns.map((c) => `${quoteIdent(c.name)} ${c.type}`)];
     await conn.run(`CREATE TABLE scores (${defs.join(', ')})`);
     const app = await conn.createAppender('scores');
-    const double = (v: number) => (Number.isNaN(v) ? app.appendNull() : app.appendDouble(v));
-    const text = (v: string | null) => (v === null ? app.appendNull() : app.appendVarchar(v));
     for (let i = 0; i < frame.n; i++) {
       app.appendBigInt(BigInt(i));
-      text(accounts[i]!);
-      text(asOf ? asOf[i]! : null);
-      double(scores.score[i]!);
-      app.appendVarchar(BANDS[scores.band[i]!]!);
-      double(scores.probability[i]!);
-      for (const c of layerCols) double(c[i]!);
-      const fired: string[] = [];
-      for (let k = 0; k < K; k++) if (scores.fired[i * K + k]) fired.push(scores.overrides[k]!);
-      app.appendVarchar(fired.join(','));
-      const reasons: string[] = [];
-      for (let r = 0; r < 3; r++) {
-        const s = scores.reasons[i * 3 + r]!;
-        if (s >= 0) reasons.push(scores.signals[s]!);
+      for (const c of columns) {
+        const v = c.at(i);
+        if (v === null) app.appendNull();
+        else if (typeof v === 'number') app.appendDouble(v);
+        else if (typeof v === 'boolean') app.appendBoolean(v);
+        else app.appendVarchar(v);
       }
-      app.appendVarchar(reasons.join(','));
-      app.appendBoolean(scores.escalate[i] === 1);
-      double(change[i]!);
       app.endRow();
     }
     app.closeSync();
-    const select = names.map((n) =>
+    const select = columns.map(({ name: n }) =>
       n === 'as_of' && frame.kinds['as_of'] === 'date' ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n),
     );
-    const options = format === 'csv' ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
+    const format = csv ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
     await withAtomicFile(path, (tmp) =>
-      conn.run(`COPY (SELECT ${select.join(', ')} FROM scores ORDER BY "_row") TO ${quoteLiteral(tmp)} (${options})`),
+      conn.run(`COPY (SELECT ${select.join(', ')} FROM scores ORDER BY "_row") TO ${quoteLiteral(tmp)} (${format})`),
     );
-    return { rows: frame.n, columns: names };
+    return { rows: frame.n, columns: columns.map((c) => c.name) };
   } finally {
     db.close();
   }

@@ -3,28 +3,39 @@ import { VERSION } from '../util/index.js';
 import type { AlertClaim, AlertLedger, AlertStatus, PreviousScore, ScoreRecord } from '../history/index.js';
 import type { ServiceMetrics } from './metrics.js';
 import { roundChange } from '../history/index.js';
+import { scoreForPeople } from '../catalogue/index.js';
 
 /**
  * Alerts: an account changing band, dropping more than N points, or raising the `escalate`
- * flag posts a JSON webhook. Delivery is at most once per event: the event id is derived from
- * account + as_of + kind, claimed in the ledger (the history store) before the first attempt,
- * and a claimed event is never claimed again, by this process or another one.
+ * flag posts one event to a webhook (what changed is merged: a drop into RED is one message,
+ * not two). Each event has a `text` a person reads; `--alerts-format slack|teams` wraps it as
+ * those incoming webhooks want it. Delivery is at most once per event: the event id is derived
+ * from account + as_of + its first kind, claimed in the ledger (the history store) before the
+ * first attempt, and a claimed event is never claimed again, by this process or another one.
  */
 
 export type AlertKind = 'band_change' | 'score_drop' | 'escalate';
 
 export interface AlertEvent {
   event_id: string;
+  /** The first of `kinds`: band_change, else score_drop, else escalate. */
   kind: AlertKind;
+  /** Everything that changed, in that order. */
+  kinds: AlertKind[];
   account_id: string;
+  account_name: string | null;
   as_of: string;
   old: { as_of: string; score: number; band: string } | null;
   new: { score: number; band: string };
   score_change: number | null;
-  /** One sentence for a human reading the alert. */
+  /** What changed, in one sentence per kind joined by "; ". */
   reason: string;
+  /** One line for a person: who, what changed, and why (the top reasons in words). */
+  text: string;
   /** The scorer's top reasons (signals losing most points). */
   reasons: readonly string[];
+  /** The same reasons as sentences from the feature catalogue (empty when unknown). */
+  reason_texts: readonly string[];
   overrides: readonly string[];
   escalate: boolean;
   /** Fingerprint of the scorecard that produced the new score. */
@@ -48,46 +59,132 @@ export function alertEventId(accountId: string, asOf: string, kind: AlertKind): 
 
 const fmt = (n: number) => String(Math.round(n * 10) / 10);
 
-/** The alerts a new score raises against the previous one, in a fixed order of kinds. */
-export function detectAlerts(current: ScoreRecord, previous: PreviousScore | null, rules: AlertRules): AlertEvent[] {
-  const events: AlertEvent[] = [];
+/** What the alert can say beyond the score record: the account's name and its reasons in words. */
+export interface AlertContext {
+  account_name?: string | null;
+  reason_texts?: readonly string[];
+}
+
+/**
+ * The alert a new score raises against the previous one: at most one event per account and
+ * as-of, whatever changed (band, a drop of more than N points, the escalate flag rising).
+ */
+export function detectAlerts(
+  current: ScoreRecord,
+  previous: PreviousScore | null,
+  rules: AlertRules,
+  context: AlertContext = {},
+): AlertEvent[] {
   const change = previous ? roundChange(current.score - previous.score) : null;
-  const base = (kind: AlertKind, reason: string): AlertEvent => ({
-    event_id: alertEventId(current.account_id, current.as_of, kind),
-    kind,
-    account_id: current.account_id,
-    as_of: current.as_of,
-    old: previous ? { as_of: previous.as_of, score: previous.score, band: previous.band } : null,
-    new: { score: current.score, band: current.band },
-    score_change: change,
-    reason,
-    reasons: current.reasons,
-    overrides: current.overrides,
-    escalate: current.escalate,
-    scorecard: current.scorecard ?? null,
-  });
+  const kinds: AlertKind[] = [];
+  const what: string[] = [];
   if (previous && previous.band !== current.band) {
-    events.push(
-      base(
-        'band_change',
-        `band changed from ${previous.band} to ${current.band} (score ${fmt(previous.score)} -> ${fmt(current.score)} since ${previous.as_of})`,
-      ),
+    kinds.push('band_change');
+    what.push(
+      `band changed from ${previous.band} to ${current.band} (score ${fmt(previous.score)} -> ${fmt(current.score)} since ${previous.as_of})`,
     );
   }
   if (previous && change !== null && -change > rules.dropThreshold) {
-    events.push(
-      base(
-        'score_drop',
-        `score dropped ${fmt(-change)} points (${fmt(previous.score)} -> ${fmt(current.score)}) since ${previous.as_of}, more than ${rules.dropThreshold}`,
-      ),
+    kinds.push('score_drop');
+    what.push(
+      `score dropped ${fmt(-change)} points (${fmt(previous.score)} -> ${fmt(current.score)}) since ${previous.as_of}, more than ${rules.dropThreshold}`,
     );
   }
   // The flag alerts when it rises, not on every day it stays up.
   if (current.escalate && !previous?.escalate) {
-    const why = current.reasons.length ? `; top reasons: ${current.reasons.join(', ')}` : '';
-    events.push(base('escalate', `escalation flagged at score ${fmt(current.score)} (${current.band})${why}`));
+    kinds.push('escalate');
+    what.push(`escalation flagged at score ${fmt(current.score)} (${current.band})`);
   }
-  return events;
+  if (kinds.length === 0) return [];
+  const name = context.account_name ?? null;
+  const reasonTexts = context.reason_texts ?? [];
+  return [
+    {
+      event_id: alertEventId(current.account_id, current.as_of, kinds[0]!),
+      kind: kinds[0]!,
+      kinds,
+      account_id: current.account_id,
+      account_name: name,
+      as_of: current.as_of,
+      // scores as people read them (one decimal), like every answer
+      old: previous ? { as_of: previous.as_of, score: scoreForPeople(previous.score), band: previous.band } : null,
+      new: { score: scoreForPeople(current.score), band: current.band },
+      score_change: change,
+      reason: what.join('; '),
+      text: alertText(current, previous, change, kinds, name, reasonTexts),
+      reasons: current.reasons,
+      reason_texts: reasonTexts,
+      overrides: current.overrides,
+      escalate: current.escalate,
+      scorecard: current.scorecard ?? null,
+    },
+  ];
+}
+
+/**
+ * "Acme Corp (A042) went RED: score 72 -> 38 (-34) since 2024-05-31; escalate. Why: Usage fell
+ * 35% over the last 14 days vs the 14 before; ..." One line, for a chat channel.
+ */
+function alertText(
+  current: ScoreRecord,
+  previous: PreviousScore | null,
+  change: number | null,
+  kinds: readonly AlertKind[],
+  name: string | null,
+  reasonTexts: readonly string[],
+): string {
+  const who = name ? `${name} (${current.account_id})` : current.account_id;
+  const parts: string[] = [];
+  if (kinds.includes('band_change')) parts.push(`went ${current.band} (was ${previous!.band})`);
+  else if (kinds.includes('score_drop')) parts.push(`dropped ${fmt(-change!)} points, still ${current.band}`);
+  const moved =
+    previous && change !== null
+      ? `score ${fmt(previous.score)} -> ${fmt(current.score)} (${change > 0 ? '+' : ''}${fmt(change)}) since ${previous.as_of}`
+      : `score ${fmt(current.score)}`;
+  if (kinds.includes('escalate'))
+    parts.push(parts.length ? 'escalate: renewal at risk' : `needs escalation (${current.band})`);
+  const why = reasonTexts.length
+    ? ` Why: ${reasonTexts.join('; ')}.`
+    : current.reasons.length
+      ? ` Why: ${current.reasons.join(', ')}.`
+      : '';
+  return `${who} ${parts.join(', ')}: ${moved}.${why}`;
+}
+
+export const ALERT_FORMATS = ['json', 'slack', 'teams'] as const;
+export type AlertFormat = (typeof ALERT_FORMATS)[number];
+
+/**
+ * The body posted for an event: the event itself (`json`), a Slack incoming-webhook message
+ * (`text` and one section block), or a Microsoft Teams webhook message (a Workflows "when a
+ * webhook request is received" flow, or an incoming webhook) carrying an Adaptive Card.
+ */
+export function alertPayload(e: AlertEvent, format: AlertFormat): unknown {
+  if (format === 'slack') {
+    return {
+      text: e.text,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: e.text } }],
+    };
+  }
+  if (format === 'teams') {
+    return {
+      type: 'message',
+      summary: e.text,
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.card.adaptive',
+          contentUrl: null,
+          content: {
+            $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+            type: 'AdaptiveCard',
+            version: '1.4',
+            body: [{ type: 'TextBlock', text: e.text, wrap: true }],
+          },
+        },
+      ],
+    };
+  }
+  return e;
 }
 
 /** A ledger for a service without a history store: dedupes within this process only. */
@@ -114,6 +211,8 @@ export class MemoryAlertLedger implements AlertLedger {
 
 export interface AlertDispatcherOptions {
   webhook: string;
+  /** What the body looks like (default json: the event). */
+  format?: AlertFormat;
   ledger: AlertLedger;
   metrics?: ServiceMetrics;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -145,8 +244,8 @@ export class AlertDispatcher {
   private active = 0;
   private readonly idle: (() => void)[] = [];
   private readonly stop = new AbortController();
-  private readonly o: Required<Omit<AlertDispatcherOptions, 'metrics' | 'log'>> &
-    Pick<AlertDispatcherOptions, 'metrics' | 'log'>;
+  private readonly o: Required<Omit<AlertDispatcherOptions, 'metrics' | 'log' | 'format'>> &
+    Pick<AlertDispatcherOptions, 'metrics' | 'log' | 'format'>;
 
   constructor(options: AlertDispatcherOptions) {
     this.o = {
@@ -223,7 +322,7 @@ export class AlertDispatcher {
   }
 
   private async deliver(e: AlertEvent): Promise<void> {
-    const body = JSON.stringify(e);
+    const body = JSON.stringify(alertPayload(e, this.o.format ?? 'json'));
     let attempt = 0;
     let lastProblem = '';
     while (attempt < this.o.maxAttempts && !this.stop.signal.aborted) {

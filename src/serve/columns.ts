@@ -7,13 +7,22 @@
 import { ChurnkitError } from '../util/index.js';
 import {
   BANDS,
+  DEFAULT_MIN_COVERAGE,
+  MAX_REASONS,
+  SCORE_EPSILON,
   scoreColumns,
+  statusOf,
+  unknownSegmentWarning,
   type ColumnTable,
   type Scorecard,
   type ScoreResult,
+  type ScoreStatus,
   type Signals,
   type SignalValue,
 } from '../scorecard/index.js';
+import { describeValue, probabilityForPeople, scoreForPeople, significant } from '../catalogue/index.js';
+import type { LoadedScorecard } from './scorecard-source.js';
+import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } from './served-model.js';
 import { FEATURES, SIGNALS } from '../features/index.js';
 import { HttpError } from './http-error.js';
 import { INPUT_COLUMNS } from './schemas.js';
@@ -31,19 +40,30 @@ export interface RequestColumns {
   asOf: readonly string[];
 }
 
-/** The answer's columns; `overrides` and `reasons` comma-separated, as in the score file. */
+/**
+ * The answer's columns, row for row: the scorecard's (empty arrays when a model is served
+ * alone), whether each row had enough data, and the model's when one is served. Scores are
+ * exact here; null where a row is insufficient_data.
+ */
 export interface ResultColumns {
   account_id: readonly string[];
+  account_name: readonly (string | null)[] | null;
   as_of: readonly string[];
-  score: number[];
-  band: string[];
+  status: ScoreStatus[];
+  coverage: number[];
+  missing: string[][];
+  warnings: string[][];
+  score: (number | null)[];
+  band: (string | null)[];
   probability: (number | null)[];
   layers: Record<string, (number | null)[]>;
   overrides: string[][];
   reasons: string[][];
   escalate: boolean[];
-  base_score: number[];
+  base_score: (number | null)[];
   score_change: (number | null)[];
+  /** Null when no model is served. */
+  model: { probability: (number | null)[]; reasons: (ModelReason[] | null)[] } | null;
 }
 
 /** Checks that the columns line up and that no (account, as-of) comes twice. */
@@ -71,6 +91,7 @@ export function columnTable(body: ColumnsRequest, today: () => string): RequestC
     if (NUMERIC.has(name)) columns[name] = doubles(values as readonly (number | boolean | null)[] | undefined, n);
     else columns[name] = values ?? missing;
   }
+  if (body.columns['account_name']) columns['account_name'] = body.columns['account_name'];
   return { n, table: { n, columns, name: 'request' }, ids, asOf };
 }
 
@@ -110,15 +131,26 @@ function doubles(values: readonly (number | boolean | null)[] | undefined, n: nu
 
 /**
  * Scores the rows: with the scorecard itself, through its columnar kernel; a scorer known only
- * as a function (a custom loader) row by row, with the same answer.
+ * as a function (a custom loader) row by row, with the same answer. A served model answers too.
  */
-export function scoreRequestColumns(
-  card: Scorecard | undefined,
-  score: (s: Signals) => ScoreResult,
-  req: RequestColumns,
-): ResultColumns {
+export function scoreRequestColumns(loaded: LoadedScorecard, req: RequestColumns): ResultColumns {
   try {
-    return card ? columnar(card, req) : rowByRow(score, req);
+    const model = loaded.model ? loaded.model.answer(req.table.columns as ModelColumns, req.n) : null;
+    const names = req.table.columns['account_name'] as readonly (string | null)[] | undefined;
+    const out = loaded.card
+      ? columnar(loaded.card, req)
+      : loaded.score
+        ? rowByRow(loaded.score, req)
+        : modelOnly(req, model!);
+    out.account_name = names ?? null;
+    if (model) {
+      const scored = out.status.map((s) => s === 'scored');
+      out.model = {
+        probability: model.probability.map((p, i) => (scored[i] ? p : null)),
+        reasons: model.reasons.map((r, i) => (scored[i] ? r : null)),
+      };
+    }
+    return out;
   } catch (err) {
     // The scorer refusing a value the schema let through is still the client's input.
     if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', err.message);
@@ -126,47 +158,66 @@ export function scoreRequestColumns(
   }
 }
 
+type ModelColumns = Parameters<ServedModel['answer']>[0];
+
+function empty(req: RequestColumns): ResultColumns {
+  return {
+    account_id: req.ids,
+    account_name: null,
+    as_of: req.asOf,
+    status: [],
+    coverage: [],
+    missing: [],
+    warnings: [],
+    score: [],
+    band: [],
+    probability: [],
+    layers: {},
+    overrides: [],
+    reasons: [],
+    escalate: [],
+    base_score: [],
+    score_change: new Array<null>(req.n).fill(null),
+    model: null,
+  };
+}
+
 function columnar(card: Scorecard, req: RequestColumns): ResultColumns {
   const s = scoreColumns(card, req.table);
   const n = req.n;
   const K = s.overrides.length;
-  const layers: ResultColumns['layers'] = {};
-  for (const l of card.layers) layers[l.name] = nullable(s.layers[l.name]!);
+  const M = s.checked.length;
+  const segment = req.table.columns['segment'] as readonly (string | null)[] | undefined;
+  const out = empty(req);
+  for (const l of card.layers) out.layers[l.name] = nullable(s.layers[l.name]!);
   // Plain loops: Array.from with a map function costs several times more at this size.
-  const score: number[] = new Array(n);
-  const base: number[] = new Array(n);
-  const band: string[] = new Array(n);
-  const escalate: boolean[] = new Array(n);
-  const overrides: string[][] = new Array(n);
-  const reasons: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {
-    score[i] = s.score[i]!;
-    base[i] = s.base_score[i]!;
-    band[i] = BANDS[s.band[i]!]!;
-    escalate[i] = s.escalate[i] === 1;
+    const coverage = s.coverage[i]!;
+    const status = statusOf(card, coverage);
+    const scored = status === 'scored';
+    const p = s.probability[i]!;
+    out.status.push(status);
+    out.coverage.push(coverage);
+    out.score.push(scored ? s.score[i]! : null);
+    out.band.push(scored ? BANDS[s.band[i]!]! : null);
+    out.probability.push(scored && !Number.isNaN(p) ? p : null);
+    out.base_score.push(s.base_score[i]!);
+    out.escalate.push(s.escalate[i] === 1);
     const fired: string[] = [];
     for (let k = 0; k < K; k++) if (s.fired[i * K + k]) fired.push(s.overrides[k]!);
-    overrides[i] = fired;
+    out.overrides.push(fired);
     const top: string[] = [];
     for (let r = 0; r < 3; r++) {
       const j = s.reasons[i * 3 + r]!;
       if (j >= 0) top.push(s.signals[j]!);
     }
-    reasons[i] = top;
+    out.reasons.push(top);
+    const missing: string[] = [];
+    for (let m = 0; m < M; m++) if (s.missing[i * M + m]) missing.push(s.checked[m]!);
+    out.missing.push(missing);
+    out.warnings.push(s.unknown_segment[i] ? [unknownSegmentWarning(card, segment![i]!)] : []);
   }
-  return {
-    account_id: req.ids,
-    as_of: req.asOf,
-    score,
-    band,
-    probability: nullable(s.probability),
-    layers,
-    overrides,
-    reasons,
-    escalate,
-    base_score: base,
-    score_change: new Array<null>(n).fill(null),
-  };
+  return out;
 }
 
 function nullable(values: Float64Array): (number | null)[] {
@@ -179,27 +230,17 @@ function nullable(values: Float64Array): (number | null)[] {
 }
 
 function rowByRow(score: (s: Signals) => ScoreResult, req: RequestColumns): ResultColumns {
-  const out: ResultColumns = {
-    account_id: req.ids,
-    as_of: req.asOf,
-    score: [],
-    band: [],
-    probability: [],
-    layers: {},
-    overrides: [],
-    reasons: [],
-    escalate: [],
-    base_score: [],
-    score_change: [],
-  };
-  const names = INPUT_COLUMNS;
+  const out = empty(req);
   for (let i = 0; i < req.n; i++) {
     const signals: Signals = {};
-    for (const name of names) signals[name] = (req.table.columns[name] as readonly SignalValue[])[i] ?? null;
+    for (const name of INPUT_COLUMNS) signals[name] = (req.table.columns[name] as readonly SignalValue[])[i] ?? null;
     const r = score(signals);
-    out.score.push(r.score);
-    out.band.push(r.band);
-    out.probability.push(r.probability);
+    const scored = r.status === 'scored';
+    out.status.push(r.status);
+    out.coverage.push(r.coverage);
+    out.score.push(scored ? r.score : null);
+    out.band.push(scored ? r.band : null);
+    out.probability.push(scored ? r.probability : null);
     for (const [layer, v] of Object.entries(r.layers)) {
       out.layers[layer] ??= [];
       out.layers[layer].push(v);
@@ -208,25 +249,74 @@ function rowByRow(score: (s: Signals) => ScoreResult, req: RequestColumns): Resu
     out.reasons.push(r.reasons);
     out.escalate.push(r.escalate);
     out.base_score.push(r.base_score);
-    out.score_change.push(null);
+    out.missing.push(r.missing);
+    out.warnings.push(r.warnings);
   }
   return out;
 }
 
-/** The answer's body: `churnkit score`'s column names, one array each. */
-export function resultBody(r: ResultColumns): { n: number; columns: Record<string, readonly unknown[]> } {
-  const columns: Record<string, readonly unknown[]> = {
-    account_id: r.account_id,
-    as_of: r.as_of,
-    score: r.score,
-    band: r.band,
-    probability: r.probability,
-  };
-  for (const [layer, values] of Object.entries(r.layers)) columns[`layer_${layer}`] = values;
+function modelOnly(req: RequestColumns, model: ModelAnswers): ResultColumns {
+  const out = empty(req);
+  for (let i = 0; i < req.n; i++) {
+    const scored = model.coverage[i]! >= DEFAULT_MIN_COVERAGE - SCORE_EPSILON;
+    out.status.push(scored ? 'scored' : 'insufficient_data');
+    out.coverage.push(model.coverage[i]!);
+    out.score.push(null);
+    out.band.push(null);
+    out.probability.push(scored ? model.probability[i]! : null);
+    out.overrides.push([]);
+    out.reasons.push(scored ? model.reasons[i]!.map((r) => r.feature) : []);
+    out.escalate.push(false);
+    out.base_score.push(null);
+    out.missing.push(model.missing[i]!);
+    out.warnings.push([]);
+  }
+  return out;
+}
+
+/**
+ * The answer's body: `churnkit score`'s column names, one array each, then what this issue's
+ * answers add (status, coverage, missing, warnings; reasons in words; the model's). Rounded for
+ * people unless `exact`.
+ */
+export function resultBody(
+  r: ResultColumns,
+  signals: ColumnTable['columns'],
+  exact: boolean,
+): { n: number; columns: Record<string, readonly unknown[]> } {
+  const one = (v: number | null) => (v === null || exact ? v : scoreForPeople(v));
+  const four = (v: number | null) => (v === null || exact ? v : probabilityForPeople(v));
+  const columns: Record<string, readonly unknown[]> = { account_id: r.account_id };
+  if (r.account_name) columns['account_name'] = r.account_name;
+  columns['as_of'] = r.as_of;
+  columns['score'] = r.score.map(one);
+  columns['band'] = r.band;
+  columns['probability'] = r.probability.map(four);
+  for (const [layer, values] of Object.entries(r.layers)) columns[`layer_${layer}`] = values.map(one);
   columns['overrides'] = r.overrides.map((o) => o.join(','));
   columns['reasons'] = r.reasons.map((o) => o.join(','));
   columns['escalate'] = r.escalate;
-  columns['base_score'] = r.base_score;
+  columns['base_score'] = r.base_score.map(one);
   columns['score_change'] = r.score_change;
+  columns['status'] = r.status;
+  columns['coverage'] = exact ? r.coverage : r.coverage.map((c) => significant(c, 4));
+  columns['missing'] = r.missing.map((m) => m.join(','));
+  columns['warnings'] = r.warnings.map((w) => w.join('; '));
+  for (let k = 0; k < MAX_REASONS; k++) {
+    const feature = r.reasons.map((f) => f[k] ?? null);
+    const value = feature.map((f, i) => (f === null ? null : (signals[f]?.[i] ?? null)));
+    columns[`reason_${k + 1}`] = feature;
+    columns[`reason_${k + 1}_value`] = value;
+    columns[`reason_${k + 1}_text`] = feature.map((f, i) => (f === null ? null : describeValue(f, value[i]!)));
+  }
+  if (r.model) {
+    columns['model_probability'] = r.model.probability.map(four);
+    for (let k = 0; k < MODEL_REASONS; k++) {
+      const reason = r.model.reasons.map((list) => list?.[k] ?? null);
+      columns[`model_reason_${k + 1}`] = reason.map((m) => m?.feature ?? null);
+      columns[`model_reason_${k + 1}_value`] = reason.map((m) => m?.value ?? null);
+      columns[`model_reason_${k + 1}_text`] = reason.map((m) => m?.text ?? null);
+    }
+  }
   return { n: r.account_id.length, columns };
 }

@@ -3,12 +3,24 @@
  * history it writes lives in src/history.
  */
 export { createServer, HttpError, type ServerOptions, type ChurnkitService, type ScoreResponse } from './server.js';
+export { answerOf, forPeople, reasonDetails, type ReasonDetail } from './answers.js';
+export {
+  loadServedModel,
+  MODEL_REASONS,
+  type ServedModel,
+  type ModelReason,
+  type ModelAnswers,
+} from './served-model.js';
 export {
   AlertDispatcher,
   MemoryAlertLedger,
   detectAlerts,
   alertEventId,
   DEFAULT_DROP_THRESHOLD,
+  ALERT_FORMATS,
+  alertPayload,
+  type AlertFormat,
+  type AlertContext,
   type AlertEvent,
   type AlertKind,
   type AlertRules,
@@ -18,6 +30,7 @@ export { ApiKeys, presentedKey } from './api-keys.js';
 export {
   ScorecardSource,
   loadServableScorecard,
+  modelLoader,
   type LoadedScorecard,
   type ScorecardLoader,
   type ReloadOutcome,

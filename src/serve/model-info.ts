@@ -28,5 +28,6 @@ export function modelInfo(card: LoadedScorecard): Record<string, unknown> {
     overrides: Array.isArray(a['overrides']) ? a['overrides'] : [],
     probability: isObject(a['probability']) ? a['probability'] : null,
     provenance: isObject(a['provenance']) ? a['provenance'] : null,
+    model: card.model ? { family: card.model.family, features: [...card.model.features] } : null,
   };
 }

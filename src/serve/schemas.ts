@@ -1,4 +1,4 @@
-import { BANDS } from '../scorecard/index.js';
+import { BANDS, SCORE_STATUSES } from '../scorecard/index.js';
 import { FEATURES, SIGNALS, type SignalType } from '../features/index.js';
 
 /**
@@ -35,6 +35,11 @@ const dateSchema = {
 function accountProperties(): Record<string, object> {
   const props: Record<string, object> = {
     account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
+    account_name: {
+      type: ['string', 'null'],
+      maxLength: 512,
+      description: 'the account name, carried through to the answer (not scored)',
+    },
     as_of: {
       ...dateSchema,
       description: 'the date the signals describe (default: the batch as_of, else today in UTC)',
@@ -102,31 +107,77 @@ export const columnsRequestSchema = {
 
 const nullableNumber = { type: ['number', 'null'] } as const;
 
+const reasonValue = {
+  type: ['number', 'boolean', 'string', 'null'],
+  description: "the account's value of the feature, as sent",
+} as const;
+
+const reasonDetail = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['feature', 'label', 'value', 'text'],
+  properties: {
+    feature: { type: 'string', description: 'feature-table column' },
+    label: { type: 'string', description: 'its name for people, from the feature catalogue' },
+    value: reasonValue,
+    text: { type: 'string', description: 'one sentence saying the value, from the feature catalogue' },
+  },
+} as const;
+
 export const scoreResultSchema = {
   $id: 'ScoreResult',
   type: 'object',
   required: [
     'account_id',
+    'account_name',
     'as_of',
+    'status',
+    'coverage',
+    'missing',
+    'warnings',
     'score',
     'band',
     'probability',
     'layers',
     'overrides',
     'reasons',
+    'reason_details',
     'escalate',
     'flags',
     'base_score',
+    'model_probability',
+    'model_reasons',
     'score_change',
     'previous',
   ],
   additionalProperties: false,
   properties: {
     account_id: { type: 'string' },
+    account_name: { type: ['string', 'null'], description: 'as the request gave it' },
     as_of: { type: 'string', format: 'date' },
-    score: { type: 'number', description: 'composite health score, 0-100' },
-    band: { type: 'string', enum: [...BANDS] },
-    probability: { ...nullableNumber, description: 'churn probability within the horizon, from the scorecard map' },
+    status: {
+      type: 'string',
+      enum: [...SCORE_STATUSES],
+      description:
+        "insufficient_data when coverage is below the scorecard's min_coverage (default 0.5): score, band and probability are then null",
+    },
+    coverage: {
+      type: 'number',
+      description:
+        "share of the scorecard's signal weight that was present (with a model alone: share of the model's columns)",
+    },
+    missing: { type: 'array', items: { type: 'string' }, description: 'columns the scorecard reads that were missing' },
+    warnings: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'what to know about this answer, e.g. a segment the scorecard was not fitted on',
+    },
+    score: { ...nullableNumber, description: 'composite health score, 0-100 (one decimal unless ?exact=true)' },
+    band: { type: ['string', 'null'], enum: [...BANDS, null] },
+    probability: {
+      ...nullableNumber,
+      description: 'churn probability within the horizon, from the scorecard map (or the model served alone)',
+    },
     layers: {
       type: 'object',
       additionalProperties: nullableNumber,
@@ -134,13 +185,32 @@ export const scoreResultSchema = {
     },
     overrides: { type: 'array', items: { type: 'string' }, description: 'overrides fired' },
     reasons: { type: 'array', items: { type: 'string' }, description: 'signals losing the most points' },
+    reason_details: { type: 'array', items: reasonDetail, description: 'the reasons in words' },
     escalate: { type: 'boolean', description: 'raised by the renewal-escalation override' },
     flags: {
       type: 'array',
       items: { type: 'string' },
       description: 'every flag raised by a flag override, escalate among them',
     },
-    base_score: { type: 'number', description: 'the composite before overrides' },
+    base_score: { ...nullableNumber, description: 'the composite before overrides' },
+    model_probability: {
+      ...nullableNumber,
+      description:
+        "the served model's calibrated churn probability, as churnkit predict gives it (null without a model)",
+    },
+    model_reasons: {
+      type: ['array', 'null'],
+      description: "inputs pushing the model's churn risk up the most, from its exact attributions",
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['feature', 'label', 'value', 'text', 'contribution'],
+        properties: {
+          ...reasonDetail.properties,
+          contribution: { type: 'number', description: 'contribution to the log-odds of churn' },
+        },
+      },
+    },
     score_change: {
       ...nullableNumber,
       description: 'score minus the latest stored score with an earlier as_of (null without history)',
@@ -150,6 +220,21 @@ export const scoreResultSchema = {
       additionalProperties: false,
       required: ['as_of', 'score', 'band'],
       properties: { as_of: { type: 'string' }, score: { type: 'number' }, band: { type: 'string' } },
+    },
+  },
+} as const;
+
+/** The query string of the scoring routes. */
+export const answerQuerySchema = {
+  $id: 'AnswerQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    exact: {
+      type: 'string',
+      enum: ['true', 'false'],
+      description:
+        'true: every digit (for machines); default: scores to one decimal, probabilities to 4 significant digits',
     },
   },
 } as const;
@@ -172,7 +257,7 @@ export const columnsResponseSchema = {
     columns: {
       type: 'object',
       description:
-        'account_id, as_of, score, band, probability, layer_<name> per layer, overrides and reasons (comma-separated), escalate, base_score, score_change',
+        'account_id, account_name (when sent), as_of, score, band, probability, layer_<name> per layer, overrides and reasons (comma-separated), escalate, base_score, score_change, status, coverage, missing, warnings, reason_<k>, reason_<k>_value, reason_<k>_text; with a model: model_probability, model_reason_<k>, model_reason_<k>_value, model_reason_<k>_text',
       additionalProperties: { type: 'array' },
     },
   },
@@ -245,6 +330,7 @@ export const SHARED_SCHEMAS = [
   scoreResultSchema,
   batchResponseSchema,
   columnsResponseSchema,
+  answerQuerySchema,
   errorSchema,
   modelInfoSchema,
   healthSchema,

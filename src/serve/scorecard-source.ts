@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { ChurnkitError } from '../util/index.js';
 import { INPUT_COLUMNS } from './schemas.js';
+import type { ModelArtifact } from '../learn/index.js';
+import { loadServedModel, type ServedModel } from './served-model.js';
 import { Serial } from '../util/index.js';
 import {
   DEFAULT_SCORECARD_PATH,
@@ -22,33 +24,73 @@ export interface LoadedScorecard {
   source: string;
   /** The artifact as parsed JSON, for metadata and provenance. */
   artifact: Record<string, unknown>;
-  score(signals: Signals): ScoreResult;
+  /** The scorecard's scorer; absent when a model is served alone (`serve --model M.json`). */
+  score?(signals: Signals): ScoreResult;
   /** The parsed scorecard, when the loader has one: columnar requests then use its batch scorer. */
   card?: Scorecard;
+  /** The model answering model_probability and model_reasons: the card's embedded one, or `serve --model`. */
+  model?: ServedModel;
 }
 
 export type ScorecardLoader = (pathOrDefault: string) => Promise<LoadedScorecard>;
 
+/** An artifact file's bytes and parsed JSON; `what` ("scorecard", "model") names it in errors. */
+async function readArtifact(what: string, path: string): Promise<{ bytes: string; artifact: unknown }> {
+  const bytes = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new ChurnkitError(`${what} ${path}: cannot read (${err.code ?? err.message})`, 2);
+  });
+  try {
+    return { bytes, artifact: JSON.parse(bytes) };
+  } catch (err) {
+    throw new ChurnkitError(`${what} ${path}: not valid JSON (${(err as Error).message})`, 2);
+  }
+}
+
 /** Loads and compiles a scorecard artifact with the scorecard module; throws ChurnkitError when it is unusable. */
 export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
   const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
-  const bytes = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    throw new ChurnkitError(`scorecard ${path}: cannot read (${err.code ?? err.message})`, 2);
-  });
-  let artifact: unknown;
-  try {
-    artifact = JSON.parse(bytes);
-  } catch (err) {
-    throw new ChurnkitError(`scorecard ${path}: not valid JSON (${(err as Error).message})`, 2);
-  }
+  const { bytes, artifact } = await readArtifact('scorecard', path);
   let card: Scorecard;
   try {
     card = parseScorecard(artifact);
   } catch (err) {
     throw new ChurnkitError(`scorecard ${path}: ${(err as Error).message}`, 2);
   }
-  return { ...finishLoad(path, bytes, artifact as Record<string, unknown>, compileScorer(card)), card };
+  const loaded: LoadedScorecard = {
+    ...finishLoad(path, bytes, artifact as Record<string, unknown>, compileScorer(card)),
+    card,
+  };
+  // The schema has checked kind, version and family; loadModel validates the rest of the artifact.
+  if (card.model)
+    loaded.model = await loadServedModel(card.model as unknown as ModelArtifact, `scorecard ${path}: model`);
+  return loaded;
 };
+
+/**
+ * A loader that serves a model: alone (`scorecard` null: `serve --model M.json`), or beside a
+ * scorecard (`serve --scorecard S --model M`), where it takes the place of an embedded model.
+ * The model file is fingerprinted with the scorecard, so a reload sees either change.
+ */
+export function modelLoader(modelPath: string, scorecard: ScorecardLoader | null): ScorecardLoader {
+  return async (pathOrDefault) => {
+    const { bytes, artifact } = await readArtifact('model', modelPath);
+    const model = await loadServedModel(artifact as ModelArtifact, `model ${modelPath}`);
+    if (scorecard === null) {
+      return {
+        fingerprint: createHash('sha256').update(bytes).digest('hex'),
+        source: basename(modelPath),
+        artifact: artifact as Record<string, unknown>,
+        model,
+      };
+    }
+    const card = await scorecard(pathOrDefault);
+    return {
+      ...card,
+      fingerprint: createHash('sha256').update(card.fingerprint).update(bytes).digest('hex'),
+      model,
+    };
+  };
+}
 
 /**
  * Wraps a compiled scorer after a smoke test: an account with every signal missing must score

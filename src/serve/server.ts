@@ -24,19 +24,24 @@ import { SHARED_SCHEMAS } from './schemas.js';
 import {
   ScorecardSource,
   loadServableScorecard,
+  modelLoader,
   type LoadedScorecard,
   type ReloadOutcome,
   type ScorecardLoader,
 } from './scorecard-source.js';
-import { BANDS, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
+import { BANDS, type ColumnTable, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
 import { columnTable, resultBody, scoreRequestColumns, type ColumnsRequest, type ResultColumns } from './columns.js';
+import { answerOf, forPeople, reasonDetails, type ModelPart, type ScoreResponse } from './answers.js';
+import type { ServedModel } from './served-model.js';
 
 export interface ServerOptions {
-  /** Scorecard artifact path, or `default` for the shipped one. */
-  scorecard: string;
+  /** Scorecard artifact path, or `default` for the shipped one; null serves `model` alone. */
+  scorecard: string | null;
+  /** A model artifact path: answers get its model_probability and model_reasons (in place of an embedded model). */
+  model?: string;
   /** How a scorecard file becomes a scorer (default: the scorecard module). */
   loader?: ScorecardLoader;
   /** Reload when the scorecard file changes (default true). */
@@ -78,15 +83,12 @@ declare module 'fastify' {
   }
 }
 
-type AccountInput = { account_id: string; as_of?: string } & Record<string, SignalValue | undefined>;
+type AccountInput = { account_id: string; account_name?: string | null; as_of?: string } & Record<
+  string,
+  SignalValue | undefined
+>;
 
-/** One account's answer: the scorer's result with its key, and the change since its previous score. */
-export interface ScoreResponse extends ScoreResult {
-  account_id: string;
-  as_of: string;
-  score_change: number | null;
-  previous: { as_of: string; score: number; band: string } | null;
-}
+export type { ScoreResponse };
 
 export { HttpError };
 
@@ -150,7 +152,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     metrics.scorecardInfo.clear();
     metrics.scorecardInfo.set({ fingerprint: card.fingerprint, source: card.source }, 1);
   };
-  const source = await ScorecardSource.open(options.scorecard, options.loader ?? loadServableScorecard, {
+  if (options.scorecard === null && !options.model)
+    throw new ChurnkitError('serve needs a scorecard, a model or both', 64);
+  const loader = options.model
+    ? modelLoader(options.model, options.scorecard === null ? null : (options.loader ?? loadServableScorecard))
+    : (options.loader ?? loadServableScorecard);
+  const source = await ScorecardSource.open(options.scorecard ?? options.model!, loader, {
     onReload(outcome, trigger) {
       if (outcome.ok && !outcome.changed) return;
       metrics.reloads.inc({ result: outcome.ok ? 'ok' : 'refused' });
@@ -270,28 +277,20 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return fallbackAsOf;
     };
     const n = inputs.length;
+    const model = card.model ? modelParts(card.model, inputs) : null;
     const out: ScoreResponse[] = new Array(n);
     const perBand: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
       const input = inputs[i]!;
-      const res = scoreOne(card, input, batch ? `/accounts/${i}` : '');
-      perBand[res.band] = (perBand[res.band] ?? 0) + 1;
-      // Field order as in the ScoreResult schema: the batch route serializes with JSON.stringify.
-      out[i] = {
+      const res = card.score ? scoreOne(card.score, input, batch ? `/accounts/${i}` : '') : null;
+      const key = {
         account_id: input.account_id,
+        account_name: input.account_name ?? null,
         as_of: asOfOf(input.as_of),
-        score: res.score,
-        band: res.band,
-        probability: res.probability,
-        layers: res.layers,
-        overrides: res.overrides,
-        reasons: res.reasons,
-        escalate: res.escalate,
-        flags: res.flags,
-        base_score: res.base_score,
-        score_change: null,
-        previous: null,
       };
+      const answer = answerOf(key, res, input as Signals, model?.[i] ?? null);
+      if (answer.band !== null) perBand[answer.band] = (perBand[answer.band] ?? 0) + 1;
+      out[i] = answer;
     }
     for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
     if (history || alerts) await recordAndAlert(out, card);
@@ -299,12 +298,15 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }
 
   /** Stores the scores, fills in the change since each previous score, and raises alerts. */
-  async function recordAndAlert(out: ScoreResponse[], card: LoadedScorecard): Promise<void> {
+  async function recordAndAlert(all: ScoreResponse[], card: LoadedScorecard): Promise<void> {
+    // Only scores go in the history: an account without enough data has none to compare with later.
+    const out = all.filter((o) => o.score !== null && o.band !== null);
+    if (out.length === 0) return;
     const records: ScoreRecord[] = out.map((o) => ({
       account_id: o.account_id,
       as_of: o.as_of,
-      score: o.score,
-      band: o.band,
+      score: o.score!,
+      band: o.band!,
       probability: o.probability,
       escalate: o.escalate,
       layers: o.layers,
@@ -323,12 +325,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
       previous.forEach((p, i) => {
         if (!p) return;
-        out[i]!.score_change = roundChange(out[i]!.score - p.score);
+        out[i]!.score_change = roundChange(out[i]!.score! - p.score);
         out[i]!.previous = { as_of: p.as_of, score: p.score, band: p.band };
       });
     }
     if (!alerts) return;
-    const events = records.flatMap((r, i) => detectAlerts(r, previous?.[i] ?? null, { dropThreshold }));
+    const events = records.flatMap((r, i) =>
+      detectAlerts(
+        r,
+        previous?.[i] ?? null,
+        { dropThreshold },
+        { account_name: out[i]!.account_name, reason_texts: out[i]!.reason_details.map((d) => d.text) },
+      ),
+    );
     if (events.length === 0) return;
     // Claiming is quick; delivery runs in the background and never delays the response.
     await alerts.submit(events).catch((err) => {
@@ -342,9 +351,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     '/v1/score',
     {
       ...guarded,
-      schema: { body: { $ref: 'ScoreRequest#' }, response: { 200: { $ref: 'ScoreResult#' } } },
+      schema: {
+        body: { $ref: 'ScoreRequest#' },
+        querystring: { $ref: 'AnswerQuery#' },
+        response: { 200: { $ref: 'ScoreResult#' } },
+      },
     },
-    async (req) => (await scoreAccounts([req.body as AccountInput], undefined, false))[0],
+    async (req) => {
+      const [answer] = await scoreAccounts([req.body as AccountInput], undefined, false);
+      return exactWanted(req) ? answer : forPeople(answer!);
+    },
   );
 
   route('POST', '/v1/score/batch');
@@ -356,13 +372,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify: for 10,000
       // nested results it is about 3x faster than fast-json-stringify, and the objects are built
       // field by field in the schema's shape (the tests check batch results against single ones).
-      schema: { body: { $ref: 'BatchRequest#' } },
+      schema: { body: { $ref: 'BatchRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
       const body = req.body as { as_of?: string; accounts: AccountInput[] };
       rejectDuplicates(body.accounts, body.as_of);
-      return { results: await scoreAccounts(body.accounts, body.as_of, true) };
+      const results = await scoreAccounts(body.accounts, body.as_of, true);
+      return { results: exactWanted(req) ? results : results.map(forPeople) };
     },
   );
 
@@ -372,22 +389,22 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     {
       ...guarded,
       bodyLimit: batchLimit,
-      schema: { body: { $ref: 'ColumnsRequest#' } },
+      schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
       const card = source.current;
       const rows = columnTable(req.body as ColumnsRequest, today);
-      const result = scoreRequestColumns(card.card, card.score, rows);
+      const result = scoreRequestColumns(card, rows);
       const perBand: Record<string, number> = {};
-      for (const b of result.band) perBand[b] = (perBand[b] ?? 0) + 1;
+      for (const b of result.band) if (b !== null) perBand[b] = (perBand[b] ?? 0) + 1;
       for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
       if (history || alerts) {
-        const responses = responsesOf(result);
+        const responses = responsesOf(result, rows.table.columns);
         await recordAndAlert(responses, card);
         result.score_change = responses.map((r) => r.score_change);
       }
-      return resultBody(result);
+      return resultBody(result, rows.table.columns, exactWanted(req));
     },
   );
 
@@ -438,10 +455,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   return app;
 }
 
-function scoreOne(card: LoadedScorecard, input: AccountInput, at: string): ScoreResult {
+function scoreOne(score: (s: Signals) => ScoreResult, input: AccountInput, at: string): ScoreResult {
   try {
     // The validated body is the signals object: absent fields read as missing, extra keys (the ids) are not read.
-    return card.score(input as Signals);
+    return score(input as Signals);
   } catch (err) {
     // The scorer refusing a value the schema let through is still the client's input.
     if (err instanceof ChurnkitError)
@@ -450,23 +467,53 @@ function scoreOne(card: LoadedScorecard, input: AccountInput, at: string): Score
   }
 }
 
-/** Row objects of a columnar result, for the score history and alerts. */
-function responsesOf(r: ResultColumns): ScoreResponse[] {
+/** The served model's answer for each account of a request, from their objects as columns. */
+function modelParts(model: ServedModel, inputs: readonly AccountInput[]): ModelPart[] {
+  const columns: Record<string, SignalValue[]> = {};
+  for (const name of model.features) columns[name] = inputs.map((a) => a[name] ?? null);
+  const m = model.answer(columns, inputs.length);
+  return inputs.map((_, i) => ({
+    probability: m.probability[i]!,
+    reasons: m.reasons[i]!,
+    coverage: m.coverage[i]!,
+    missing: m.missing[i]!,
+  }));
+}
+
+/** `?exact=true`: every digit, for machines; without it numbers are rounded for people. */
+function exactWanted(req: FastifyRequest): boolean {
+  return (req.query as { exact?: string } | undefined)?.exact === 'true';
+}
+
+/** Row objects of a columnar result, for the score history and alerts (exact numbers). */
+function responsesOf(r: ResultColumns, signals: ColumnTable['columns']): ScoreResponse[] {
   return r.account_id.map((account_id, i) => {
     const layers: Record<string, number | null> = {};
     for (const [name, values] of Object.entries(r.layers)) layers[name] = values[i]!;
+    const reasons = r.reasons[i]!;
     return {
       account_id,
+      account_name: r.account_name?.[i] ?? null,
       as_of: r.as_of[i]!,
+      status: r.status[i]!,
+      coverage: r.coverage[i]!,
+      missing: r.missing[i]!,
+      warnings: r.warnings[i]!,
       score: r.score[i]!,
       band: r.band[i] as ScoreResponse['band'],
       probability: r.probability[i]!,
       layers,
       overrides: r.overrides[i]!,
-      reasons: r.reasons[i]!,
+      reasons,
+      reason_details: reasonDetails(
+        reasons,
+        Object.fromEntries(reasons.map((f) => [f, (signals[f]?.[i] ?? null) as SignalValue])),
+      ),
       escalate: r.escalate[i]!,
       flags: r.escalate[i] ? ['escalate'] : [],
       base_score: r.base_score[i]!,
+      model_probability: r.model?.probability[i] ?? null,
+      model_reasons: r.model?.reasons[i] ?? null,
       score_change: null,
       previous: null,
     };

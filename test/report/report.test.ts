@@ -47,6 +47,8 @@ before(async () => {
     d('features.parquet'),
     '--scorecard',
     d('scorecard.json'),
+    '--data',
+    d('data'),
     '--out',
     out,
     '--json',
@@ -62,6 +64,7 @@ const CHARTS = [
   'reliability',
   'gains',
   'bands',
+  'lead_time',
   'score_distribution',
   'folds',
   'weights',
@@ -99,16 +102,51 @@ test('headless Chromium opens the report offline: no console error, no request, 
       browser,
       pathToFileURL(html).href,
       `document.body && document.body.getAttribute('data-charts-done') === 'true'`,
-      `Array.from(document.querySelectorAll('[data-chart]')).map(el => ({ id: el.dataset.chart, drawn: el.getAttribute('data-drawn') === 'true', svg: el.querySelectorAll('svg').length, marks: el.querySelectorAll('svg path, svg rect, svg line').length, text: el.querySelectorAll('svg text').length }))`,
+      `({
+        charts: Array.from(document.querySelectorAll('[data-chart]')).map(el => ({ id: el.dataset.chart, drawn: el.getAttribute('data-drawn') === 'true', svg: el.querySelectorAll('svg').length, marks: el.querySelectorAll('svg path, svg rect, svg line').length, text: el.querySelectorAll('svg text').length })),
+        opening: Array.from(document.body.children).filter(el => el.tagName !== 'SCRIPT').slice(0, 4).map(el => el.tagName + (el.className ? '.' + el.className : '') + (el.id && el.tagName === 'SECTION' ? '#' + el.id : '')),
+        summary: document.querySelector('p.summary').textContent,
+        calls: Array.from(document.querySelectorAll('#accounts-to-call tbody tr')).map(tr => ({ cells: Array.from(tr.children).map(td => td.textContent), reasons: Array.from(tr.querySelectorAll('td.why li')).map(li => li.textContent) })),
+        leadNote: document.querySelector('#chart-lead_time + p.definition').textContent,
+        meanings: document.querySelectorAll('dl.meanings dt').length,
+      })`,
     );
     assert.deepEqual(page.errors, []);
     assert.deepEqual(page.requests, [], 'an offline report requests nothing');
+    const shown = page.result;
+    assert.deepEqual(
+      shown.opening.slice(0, 3),
+      ['H1', 'P.summary', 'SECTION#accounts-to-call'],
+      'the page opens with the summary and the accounts to call',
+    );
+    assert.match(
+      shown.summary,
+      /^We replayed \d+ quarters of history .* Of the [\d,]+ accounts that churned in those quarters, \S+ flagged \d+% as RED at least 30 days before they left; the current scorecard \(scorecard:default\) flagged \d+%\./,
+    );
+    assert.ok(shown.calls.length >= 3, `${shown.calls.length} accounts to call`);
+    for (const row of shown.calls) {
+      assert.equal(row.cells.length, 7);
+      assert.match(row.cells[2], /^\$[\d,]+$/, 'ARR at risk');
+      assert.equal(row.reasons.length, 3, 'three reasons');
+      for (const reason of row.reasons) assert.doesNotMatch(reason, /_/, `reasons are words: ${reason}`);
+    }
+    const arr = shown.calls.map((r: { cells: string[] }) => Number(r.cells[2]!.replace(/[$,]/g, '')));
+    assert.deepEqual(
+      arr,
+      [...arr].sort((a, b) => b - a),
+      'by ARR at risk, largest first',
+    );
+    assert.match(
+      shown.leadNote,
+      /^Lead time: days from an account's first RED score within the 90 days before it churned to the churn date in the accounts table/,
+    );
+    assert.ok(shown.meanings >= 10, 'a meaning for every column of the metrics table');
     assert.deepEqual(page.failedRequests, []);
     assert.deepEqual(
-      page.result.map((c: { id: string }) => c.id),
+      page.result.charts.map((c: { id: string }) => c.id),
       CHARTS,
     );
-    for (const c of page.result as { id: string; drawn: boolean; svg: number; marks: number; text: number }[]) {
+    for (const c of page.result.charts as { id: string; drawn: boolean; svg: number; marks: number; text: number }[]) {
       assert.ok(c.drawn, `${c.id} drew`);
       assert.ok(c.svg >= 1, `${c.id} has an svg`);
       assert.ok(c.marks >= 8, `${c.id} has ${c.marks} marks`);

@@ -12,6 +12,7 @@ import {
   type Signals,
   type SignalValue,
 } from '../../src/scorecard/index.js';
+import { describeValue, scoreForPeople } from '../../src/catalogue/index.js';
 import { frameCsv, syntheticFeatureTable } from './synthetic.js';
 
 function churnkit(...args: string[]) {
@@ -61,6 +62,11 @@ test("score --features writes the DESIGN columns row for row, with the scorer's 
     'reasons',
     'escalate',
     'score_change',
+    'status',
+    'coverage',
+    'missing',
+    'warnings',
+    ...[1, 2, 3].flatMap((k) => [`reason_${k}`, `reason_${k}_value`, `reason_${k}_text`]),
   ]);
   assert.deepEqual(scores.columns['account_id'], shuffled.columns['account_id']);
   const card = await loadScorecard('default');
@@ -69,7 +75,15 @@ test("score --features writes the DESIGN columns row for row, with the scorer's 
     const signals: Signals = {};
     for (const name of shuffled.names) signals[name] = shuffled.columns[name]![i] as SignalValue;
     const ref = scoreAccount(card, signals);
-    assert.ok(Math.abs((scores.columns['score'] as Float64Array)[i]! - ref.score) < 1e-12);
+    // CSV is for people: one decimal
+    assert.equal((scores.columns['score'] as Float64Array)[i]!, scoreForPeople(ref.score));
+    assert.equal((scores.columns['status'] as string[])[i], ref.status);
+    assert.equal((scores.columns['reason_1'] as (string | null)[])[i] ?? null, ref.reasons[0] ?? null);
+    if (ref.reasons[0])
+      assert.equal(
+        (scores.columns['reason_1_text'] as string[])[i],
+        describeValue(ref.reasons[0], signals[ref.reasons[0]] ?? null),
+      );
     assert.equal((scores.columns['band'] as string[])[i], ref.band);
     assert.equal((scores.columns['reasons'] as string[])[i] ?? '', ref.reasons.join(','));
     assert.equal((scores.columns['overrides'] as string[])[i] ?? '', ref.overrides.join(','));
@@ -77,13 +91,14 @@ test("score --features writes the DESIGN columns row for row, with the scorer's 
   }
   const change = scores.columns['score_change'] as Float64Array;
   for (let i = 0; i < 9; i++) {
-    const account = (scores.columns['account_id'] as string[])[i]!;
+    const account: string = (scores.columns['account_id'] as string[])[i]!;
     const asOf = (scores.columns['as_of'] as string[])[i]!;
     const month = Number(asOf.slice(5, 7));
     if (month === 1) assert.ok(Number.isNaN(change[i]!), 'first as_of of an account has no change');
     else {
       const prev = `${asOf.slice(0, 5)}${String(month - 1).padStart(2, '0')}-01`;
-      assert.ok(Math.abs(change[i]! - (byKey.get(`${account}|${asOf}`)! - byKey.get(`${account}|${prev}`)!)) < 1e-12);
+      const exact: number = byKey.get(`${account}|${asOf}`)! - byKey.get(`${account}|${prev}`)!;
+      assert.equal(change[i]!, scoreForPeople(exact));
     }
   }
 });

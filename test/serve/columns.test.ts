@@ -24,8 +24,8 @@ function toColumns(accounts: readonly Account[]): Record<string, unknown[]> {
 test('POST /v1/score/columns gives, column for column, what /v1/score/batch gives row by row', async () => {
   const accounts = makeAccounts(MAX_BATCH, 31);
   const [rows, cols] = await Promise.all([
-    post(svc.base, '/v1/score/batch', { accounts }),
-    post(svc.base, '/v1/score/columns', { columns: toColumns(accounts) }),
+    post(svc.base, '/v1/score/batch?exact=true', { accounts }),
+    post(svc.base, '/v1/score/columns?exact=true', { columns: toColumns(accounts) }),
   ]);
   assert.equal(rows.status, 200, rows.text.slice(0, 300));
   assert.equal(cols.status, 200, cols.text.slice(0, 300));
@@ -46,6 +46,11 @@ test('POST /v1/score/columns gives, column for column, what /v1/score/batch give
     'escalate',
     'base_score',
     'score_change',
+    'status',
+    'coverage',
+    'missing',
+    'warnings',
+    ...[1, 2, 3].flatMap((k) => [`reason_${k}`, `reason_${k}_value`, `reason_${k}_text`]),
   ]);
   let fired = 0;
   rows.body.results.forEach((r: any, i: number) => {
@@ -64,6 +69,10 @@ test('POST /v1/score/columns gives, column for column, what /v1/score/batch give
     assert.equal(c.reasons[i], r.reasons.join(','));
     assert.equal(c.escalate[i], r.escalate);
     assert.equal(c.score_change[i], null);
+    assert.equal(c.status[i], r.status);
+    assert.equal(c.coverage[i], r.coverage);
+    assert.equal(c.missing[i], r.missing.join(','));
+    assert.equal(c.reason_1_text[i], r.reason_details[0]?.text ?? null);
     if (r.overrides.length) fired++;
   });
   assert.ok(fired > 100, `overrides fired on ${fired} rows`);
@@ -75,8 +84,12 @@ test('absent columns are missing for every row; as_of comes from the request, el
   });
   assert.equal(r.status, 200, r.text);
   assert.deepEqual(r.body.columns.as_of, ['2024-07-01', '2024-07-01']);
-  assert.equal(r.body.columns.score[0], 10, 'zero usage sets the score to 10');
+  // zero usage alone is too little of the card to give a score; the override still shows
+  assert.deepEqual(r.body.columns.status, ['insufficient_data', 'insufficient_data']);
+  assert.equal(r.body.columns.score[0], null);
+  assert.equal(r.body.columns.base_score[0], 0, 'the usage trend it speaks for gets 0 points');
   assert.equal(r.body.columns.overrides[0], 'zero_usage_14d');
+  assert.match(r.body.columns.missing[1], /^usage_trend_14d,/);
   assert.equal(r.body.columns.overrides[1], '');
   const dated = await post(svc.base, '/v1/score/columns', { as_of: '2024-03-31', columns: { account_id: ['A'] } });
   assert.deepEqual(dated.body.columns.as_of, ['2024-03-31']);
@@ -129,15 +142,23 @@ test('with a score history, columns get score_change from the previous request',
   const { dir, cleanup } = await tempDir('churnkit-columns-history-');
   const withHistory = await startService({ scorecard: 'default', history: join(dir, 'history.duckdb') });
   try {
-    const first = await post(withHistory.base, '/v1/score/columns', {
+    // enough of the card present to be scored (an account with too little data has no score to remember)
+    const rest = {
+      login_frequency_change_14d: [0, 0],
+      license_utilization: [0.6, 0.6],
+      support_ticket_trend_30d: [0, 0],
+      days_since_last_csm_interaction: [10, 10],
+      nps_trend: [0, 0],
+    };
+    const first = await post(withHistory.base, '/v1/score/columns?exact=true', {
       as_of: '2024-06-30',
-      columns: { account_id: ['A', 'B'], usage_trend_14d: [0.2, 0.2] },
+      columns: { account_id: ['A', 'B'], usage_trend_14d: [0.2, 0.2], ...rest },
     });
     assert.equal(first.status, 200, first.text);
     assert.deepEqual(first.body.columns.score_change, [null, null]);
-    const second = await post(withHistory.base, '/v1/score/columns', {
+    const second = await post(withHistory.base, '/v1/score/columns?exact=true', {
       as_of: '2024-07-31',
-      columns: { account_id: ['B', 'A'], usage_trend_14d: [-0.5, 0.2] },
+      columns: { account_id: ['B', 'A'], usage_trend_14d: [-0.5, 0.2], ...rest },
     });
     assert.equal(second.status, 200, second.text);
     const [b, a] = second.body.columns.score_change;

@@ -295,20 +295,27 @@ for (const backend of ['DuckDB', 'PostgreSQL'] as const) {
         account_id: 'A',
         as_of: '2024-05-31',
         usage_trend_14d: 0.5,
+        login_frequency_change_14d: 0.1,
         license_utilization: 0.9,
+        support_ticket_trend_30d: 0,
         days_since_last_csm_interaction: 5,
+        nps_trend: 1,
       };
-      const first = (await post(svc.base, '/v1/score', healthy)).body;
+      const first = (await post(svc.base, '/v1/score?exact=true', healthy)).body;
       assert.equal(first.score_change, null);
-      const second = (await post(svc.base, '/v1/score', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true }))
-        .body;
+      const second = (
+        await post(svc.base, '/v1/score?exact=true', { ...healthy, as_of: '2024-06-30', zero_usage_14d: true })
+      ).body;
       assert.equal(second.score, 10);
       assert.equal(second.score_change, Math.round((10 - first.score) * 1e6) / 1e6);
       assert.deepEqual(second.previous, { as_of: '2024-05-31', score: first.score, band: first.band });
       const batch = (
         await post(svc.base, '/v1/score/batch', {
           as_of: '2024-07-31',
-          accounts: [{ account_id: 'A' }, { account_id: 'NEW' }],
+          accounts: [
+            { ...healthy, as_of: undefined },
+            { ...healthy, account_id: 'NEW', as_of: undefined },
+          ],
         })
       ).body.results;
       assert.equal(batch[0].previous.as_of, '2024-06-30');

@@ -33,6 +33,13 @@ function assertMatchesReference(got: any, a: Account, asOf: string) {
   const want = expected(a);
   assert.equal(got.account_id, a['account_id']);
   assert.equal(got.as_of, asOf);
+  assert.equal(got.status, want.status);
+  assert.equal(got.coverage, want.coverage);
+  assert.deepEqual(got.missing, want.missing);
+  if (got.status === 'insufficient_data') {
+    assert.equal(got.score, null);
+    return;
+  }
   assert.ok(
     Math.abs(got.score - want.score) < 1e-9,
     `${a['account_id']}: score ${got.score} vs reference ${want.score}`,
@@ -50,7 +57,7 @@ function assertMatchesReference(got: any, a: Account, asOf: string) {
 test('POST /v1/score returns what the reference scorer computes, for varied accounts', async () => {
   const accounts = makeAccounts(60, 11);
   for (const a of accounts) {
-    const r = await post(svc.base, '/v1/score', a);
+    const r = await post(svc.base, '/v1/score?exact=true', a);
     assert.equal(r.status, 200, r.text);
     assertMatchesReference(r.body, a, '2024-06-30');
   }
@@ -96,7 +103,7 @@ test('as_of defaults to the batch as_of, then to today', async () => {
 
 test('POST /v1/score/batch scores 10,000 accounts in request order, same as one by one', async () => {
   const accounts = makeAccounts(MAX_BATCH, 23);
-  const r = await post(svc.base, '/v1/score/batch', { accounts });
+  const r = await post(svc.base, '/v1/score/batch?exact=true', { accounts });
   assert.equal(r.status, 200, r.text.slice(0, 300));
   assert.equal(r.body.results.length, MAX_BATCH);
   accounts.forEach((a, i) => assertMatchesReference(r.body.results[i], a, '2024-06-30'));
@@ -370,7 +377,10 @@ test('GET /openapi.json is OpenAPI 3.1 built from the validation schemas', async
   const req = r.body.components.schemas.ScoreRequest;
   const { $id: _id, ...rest } = scoreRequestSchema;
   assert.deepEqual(req, JSON.parse(JSON.stringify(rest)), 'the published schema is the enforced one');
-  assert.deepEqual(Object.keys(req.properties).sort(), ['account_id', 'as_of', ...INPUT_COLUMNS].sort());
+  assert.deepEqual(
+    Object.keys(req.properties).sort(),
+    ['account_id', 'account_name', 'as_of', ...INPUT_COLUMNS].sort(),
+  );
   assert.equal(req.additionalProperties, false);
   assert.deepEqual(req.properties.champion_departed.type, ['boolean', 'null']);
   assert.deepEqual(req.properties.days_to_renewal.type, ['integer', 'null']);
@@ -384,12 +394,21 @@ test('GET /openapi.json is OpenAPI 3.1 built from the validation schemas', async
 test('GET /metrics counts requests by route and status, scores by band', async () => {
   const fresh = await startService({ scorecard: 'default' });
   try {
-    await post(fresh.base, '/v1/score', { account_id: 'A', as_of: '2024-01-01', zero_usage_14d: true });
+    // enough signals to score (coverage above one half), and no usage: RED
+    const dead = {
+      zero_usage_14d: true,
+      login_frequency_change_14d: 0,
+      license_utilization: 0.1,
+      support_ticket_trend_30d: 0,
+      days_since_last_csm_interaction: 40,
+    };
+    await post(fresh.base, '/v1/score', { account_id: 'A', as_of: '2024-01-01', ...dead });
     await post(fresh.base, '/v1/score', { account_id: 'B', as_of: '2024-01-01', bogus: 1 });
     await post(fresh.base, '/v1/score/batch', {
       accounts: [
-        { account_id: 'C', zero_usage_14d: true },
-        { account_id: 'D', zero_usage_14d: true },
+        { account_id: 'C', ...dead },
+        { account_id: 'D', ...dead },
+        { account_id: 'E', zero_usage_14d: true }, // too little to score: no band is counted
       ],
     });
     await get(fresh.base, '/nowhere');

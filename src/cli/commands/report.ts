@@ -27,7 +27,7 @@ export async function run(flags: ReportFlags, io: CommandIO) {
 export const reportDemoStep = {
   name: 'report',
   title: 'drawing the backtest report',
-  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+  async run(ctx: { root: string; data?: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
     const features =
       (ctx.results['features'] as { out?: string } | undefined)?.out ??
       join(ctx.root, 'demo-features', 'features.parquet');
@@ -37,9 +37,11 @@ export const reportDemoStep = {
     const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out;
     const out = join(ctx.root, '..', 'reports', 'demo');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run({ backtest, out, features, ...(scorecard ? { scorecard } : {}) }, quiet)) as Awaited<
-      ReturnType<typeof run>
-    >;
+    const data = ctx.data;
+    const summary = (await run(
+      { backtest, out, features, ...(data ? { data } : {}), ...(scorecard ? { scorecard } : {}) },
+      quiet,
+    )) as Awaited<ReturnType<typeof run>>;
     ctx.io.say(
       `report    ${summary.html} with ${summary.charts.length} charts (PNG in ${join(out, 'charts')}), summary ${summary.markdown}`,
     );
@@ -56,7 +58,8 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--backtest <dir>', 'backtest output folder (metrics.json, oof.parquet)')
         .requiredOption('--out <dir>', 'report folder (index.html, summary.md, charts/)')
-        .option('--features <file>', 'the feature table: churn by feature decile and drift charts')
+        .option('--features <file>', 'the feature table: accounts to call this week, churn by feature decile, drift')
+        .option('--data <dir>', 'the history: churn dates for lead time, account names for the accounts to call')
         .option('--scorecard <file>', 'a new scorecard to compare with --previous (weights chart)')
         .option('--previous <file>', 'the scorecard it replaces (default: the shipped one)')
         .option('--title <text>', 'report title'),

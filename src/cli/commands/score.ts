@@ -3,14 +3,18 @@ import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
 import { loadFrame, readFrame, type Frame } from '../../data/index.js';
-import { openHistory, quoteIdent, queryValue } from '../../data/index.js';
+import { accountFacts, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
+import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
+import { probabilityForPeople, significant } from '../../catalogue/index.js';
 import { buildFeatures } from '../../features/index.js';
 import {
   BANDS,
   loadScorecard,
+  statusOf,
   scoreFileFormat,
   scoreTable,
   writeScores,
+  type ExtraScoreColumn,
   type Scorecard,
   type ScoredTable,
 } from '../../scorecard/index.js';
@@ -23,11 +27,45 @@ interface ScoreFlags extends Record<string, unknown> {
   asOf?: string;
   config?: string;
   history?: string;
+  model?: string;
   out: string;
 }
 
+/** Model reasons in a score file: as many as the scorecard gives. */
+const MODEL_REASONS = 3;
+
+/**
+ * `model_probability` and `model_reason_<k>` (`_value`, `_text`) from the card's embedded model or
+ * `--model`: what `predict --reasons` writes for the same rows.
+ */
+function modelColumns(model: TrainedModel, frame: Frame, table: string): ExtraScoreColumn[] {
+  const r = modelReasons(model, frame, MODEL_REASONS, table);
+  const columns: ExtraScoreColumn[] = [
+    { name: 'model_probability', values: model.predictProba(frame, table), round: probabilityForPeople },
+  ];
+  const numeric = model.preprocessing.inputs.every((i) => i.kind === 'numeric');
+  for (let k = 0; k < r.k; k++) {
+    const values = r.value[k]!;
+    columns.push(
+      { name: `model_reason_${k + 1}`, values: r.feature[k]! },
+      {
+        name: `model_reason_${k + 1}_value`,
+        values: numeric
+          ? Float64Array.from(values, (v) => (typeof v === 'number' ? v : NaN))
+          : values.map((v) => (v === null || v === undefined ? null : String(v))),
+        round: (x) => significant(x, 4),
+      },
+      { name: `model_reason_${k + 1}_text`, values: r.text[k]! },
+    );
+  }
+  return columns;
+}
+
 /** Features at one as-of date straight from a history (default: the day after the latest usage). */
-async function featuresFromHistory(flags: ScoreFlags, io: CommandIO): Promise<{ frame: Frame; asOf: string }> {
+async function featuresFromHistory(
+  flags: ScoreFlags,
+  io: CommandIO,
+): Promise<{ frame: Frame; asOf: string; names: (string | null)[] | null }> {
   io.progress.start(`opening ${flags.data}`);
   const history = await openHistory(flags.data!, flags.config ? { config: flags.config } : {});
   try {
@@ -40,7 +78,12 @@ async function featuresFromHistory(flags: ScoreFlags, io: CommandIO): Promise<{ 
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
     const built = await buildFeatures(history, { asOf, progress: io.progress });
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
-    return { frame, asOf };
+    let names: (string | null)[] | null = null;
+    if (hasAccountNames(history)) {
+      const facts = await accountFacts(history);
+      names = textColumn(frame, 'account_id').map((id) => (id === null ? null : (facts.get(id)?.name ?? null)));
+    }
+    return { frame, asOf, names };
   } finally {
     history.close();
   }
@@ -63,7 +106,8 @@ function historyRecords(
   for (let i = 0; i < frame.n; i++) {
     const day = asOfs && !(asOfs instanceof Float64Array) ? asOfs[i] : asOf;
     const account = accounts[i];
-    if (account === null || account === undefined || !day) {
+    // A row with too little data has no score to remember.
+    if (account === null || account === undefined || !day || statusOf(card, scores.coverage[i]!) !== 'scored') {
       out.push(null);
       continue;
     }
@@ -128,23 +172,37 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
   scoreFileFormat(flags.out);
   const card = await loadScorecard(flags.scorecard);
+  // The schema has checked kind, version and family; loadModel validates the rest.
+  const model = flags.model
+    ? await loadModel(flags.model)
+    : card.model
+      ? await loadModel(card.model as unknown as ModelArtifact)
+      : null;
   let frame: Frame;
   let asOf: string | null = null;
+  let names: (string | null)[] | null = null;
   if (flags.features !== undefined) {
     io.progress.start(`reading ${flags.features}`);
     frame = await loadFrame(flags.features);
-  } else ({ frame, asOf } = await featuresFromHistory(flags, io));
+  } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
   const recorded =
     flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
-  const written = await writeScores(flags.out, card, frame, scored);
+  const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
+  if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
+  const extra = model ? modelColumns(model, frame, table) : [];
+  const written = await writeScores(flags.out, card, frame, scored, { names, extra });
+  const insufficient = scored.scores.coverage.reduce(
+    (a, c) => a + (statusOf(card, c) === 'insufficient_data' ? 1 : 0),
+    0,
+  );
   const bands = Object.fromEntries(
     BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]),
   );
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
   io.say(
-    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated`,
+    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}`,
   );
   return {
     ok: true,
@@ -154,6 +212,8 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     columns: written.columns,
     bands,
     escalated,
+    insufficient_data: insufficient,
+    model: model ? model.family : null,
     scorecard: card.name ?? flags.scorecard,
     history: flags.history ?? null,
     recorded,
@@ -192,6 +252,10 @@ export function register(program: Command): void {
         .option('--as-of <date>', 'as-of date when scoring from --data (default: the day after the latest usage)')
         .option('--config <file>', 'mapping file for --data')
         .option('--history <db>', 'score history to compare with and append to: a DuckDB file or postgres:// URL')
+        .option(
+          '--model <file>',
+          'model artifact: model_probability and model_reason_<k> columns (default: the model embedded in the scorecard)',
+        )
         .requiredOption('--out <file>', 'scores (.csv or .parquet)'),
     run,
   );

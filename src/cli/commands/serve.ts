@@ -1,15 +1,23 @@
 import type { Command } from 'commander';
 import { defineCommand, intOption } from '../command.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
-import { createServer, DEFAULT_DROP_THRESHOLD } from '../../serve/index.js';
+import { ALERT_FORMATS, createServer, DEFAULT_DROP_THRESHOLD, type AlertFormat } from '../../serve/index.js';
+
+function alertFormat(value: string): AlertFormat {
+  const found = ALERT_FORMATS.find((f) => f === value);
+  if (!found) throw new UsageError(`--alerts-format must be one of ${ALERT_FORMATS.join(', ')}, got "${value}"`);
+  return found;
+}
 
 interface ServeFlags extends Record<string, unknown> {
-  scorecard: string;
+  scorecard?: string;
+  model?: string;
   port: number;
   host: string;
   apiKeyFile?: string;
   history?: string;
   alertsWebhook?: string;
+  alertsFormat: AlertFormat;
   dropAlert: number;
   watch: boolean;
   shutdownTimeout: number;
@@ -42,12 +50,22 @@ export function register(program: Command): void {
     'serve scores over HTTP (SIGHUP reloads the scorecard, SIGTERM drains and stops)',
     (cmd) =>
       cmd
-        .requiredOption('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .option('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .option(
+          '--model <file>',
+          'model artifact (.json): model_probability and model_reasons in every answer; alone, it is what is served',
+        )
         .option('--port <n>', 'port (0 picks a free one)', intOption('--port'), 8080)
         .option('--host <host>', 'host', '127.0.0.1')
         .option('--api-key-file <file>', 'file of accepted API keys, one per line')
         .option('--history <db>', 'score history: DuckDB file or postgres:// URL')
         .option('--alerts-webhook <url>', 'POST alerts (band change, score drop, escalate) to this URL', webhookUrl)
+        .option(
+          '--alerts-format <format>',
+          `alert body: ${ALERT_FORMATS.join(', ')} (slack and teams: their incoming-webhook messages)`,
+          alertFormat,
+          'json',
+        )
         .option(
           '--drop-alert <n>',
           'alert when a score drops by more than N points',
@@ -63,12 +81,19 @@ export function register(program: Command): void {
         ),
     async (opts, io) => {
       if (opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
+      if (opts.scorecard === undefined && opts.model === undefined)
+        throw new UsageError('give --scorecard FILE (or default), --model FILE.json, or both');
+      if (opts.scorecard === undefined && (opts.history !== undefined || opts.alertsWebhook !== undefined))
+        throw new UsageError('--history and --alerts-webhook need a scorecard: a model alone gives no score to track');
       const app = await createServer({
-        scorecard: opts.scorecard,
+        scorecard: opts.scorecard ?? null,
+        model: opts.model,
         apiKeys: opts.apiKeyFile,
         history: opts.history,
         watch: opts.watch,
-        alerts: opts.alertsWebhook ? { webhook: opts.alertsWebhook, dropThreshold: opts.dropAlert } : undefined,
+        alerts: opts.alertsWebhook
+          ? { webhook: opts.alertsWebhook, dropThreshold: opts.dropAlert, format: opts.alertsFormat }
+          : undefined,
         logger: { level: 'info', stream: process.stderr },
       });
       let address: string;

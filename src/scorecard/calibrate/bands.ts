@@ -5,6 +5,7 @@
 import { fitIsotonic } from '../../stats/index.js';
 import type { Condition, Override, ProbabilityMap, Thresholds } from '../schema.js';
 import { probabilityOf } from '../score.js';
+import { describeOverride } from '../describe.js';
 
 /** Decreasing isotonic fit of churn on score: knots with increasing score, non-increasing probability. */
 export function fitProbabilityMap(
@@ -65,12 +66,18 @@ function rescaleCondition(c: Condition, from: Thresholds, to: Thresholds): Condi
   return c;
 }
 
+/** Overrides on the new scale, their descriptions written anew from the moved values (see describeOverride). */
 export function rescaleOverrides(overrides: readonly Override[], from: Thresholds, to: Thresholds): Override[] {
-  return overrides.map((o) => ({
-    ...o,
-    when: rescaleCondition(o.when, from, to),
-    ...(o.value !== undefined ? { value: rescaleScore(o.value, from, to) } : {}),
-  }));
+  return overrides.map((o) => {
+    const moved: Override = {
+      ...o,
+      when: rescaleCondition(o.when, from, to),
+      ...(o.value !== undefined ? { value: rescaleScore(o.value, from, to) } : {}),
+    };
+    const was = o.value !== undefined && moved.value !== o.value ? ` (${o.value} on the base card's scale)` : '';
+    const description = describeOverride(moved);
+    return { ...moved, description: was ? `${description.slice(0, -1)}${was}.` : description };
+  });
 }
 
 /**

@@ -107,7 +107,36 @@ export function monotoneBins(
     blocks[blocks.length - 1]!.risk = sign * pooled[k]!;
   });
   bins = blocks;
+  // Edges people can read: the shortest decimal that still cuts the data where the bin did.
+  const sorted = order.map((i) => x[i]!);
+  for (const bin of bins)
+    if (bin.upper !== Infinity) bin.upper = shortestCut(largestBelow(sorted, bin.upper), bin.upper);
   return bins;
+}
+
+/** The largest of the sorted values below `u` (one exists: the bin ending at `u` is not empty). */
+function largestBelow(sorted: readonly number[], u: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo - 1]!;
+}
+
+/**
+ * The decimal with the fewest digits in (lo, hi]: a cut there splits the data exactly as `hi`
+ * does (-0.33333333333333337, with -0.5 the largest value below it, becomes -0.4). `hi` itself when none is shorter.
+ */
+export function shortestCut(lo: number, hi: number): number {
+  for (let digits = 0; digits <= 12; digits++) {
+    const f = 10 ** digits;
+    const d = Math.floor(hi * f) / f;
+    if (d > lo && d <= hi) return d;
+  }
+  return hi;
 }
 
 /** Points 0..100, linear in risk across the signal's bands (and missing bin): worst 0, best 100. */

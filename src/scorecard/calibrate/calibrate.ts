@@ -279,10 +279,14 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     minSegmentRows,
     minSegmentChurners,
   );
+  const known = frame.columns['segment']
+    ? [...new Set(textColumn(frame, 'segment').filter((v): v is string => v !== null))].sort()
+    : [];
   const bands = {
     green: overall.green,
     yellow: overall.yellow,
     ...(Object.keys(segments).length ? { segments } : {}),
+    ...(known.length ? { known_segments: known } : {}),
     method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} churners`,
   };
 

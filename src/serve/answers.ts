@@ -1,0 +1,153 @@
+/**
+ * One account's answer, as every /v1/score* route gives it: the scorecard's result with its key,
+ * whether there was enough data to score (status, coverage, missing, warnings), the reasons in
+ * words from the feature catalogue, the model's probability and reasons when a model is served,
+ * and the change since the previous score. Numbers are rounded for people unless `?exact=true`.
+ */
+import {
+  describeValue,
+  featureLabel,
+  probabilityForPeople,
+  scoreForPeople,
+  significant,
+  type CatalogueValue,
+} from '../catalogue/index.js';
+import {
+  DEFAULT_MIN_COVERAGE,
+  SCORE_EPSILON,
+  type Band,
+  type ScoreResult,
+  type ScoreStatus,
+  type Signals,
+} from '../scorecard/index.js';
+import type { ModelReason } from './served-model.js';
+
+/** A scorecard reason in words: the signal losing points, the account's value, and the sentence. */
+export interface ReasonDetail {
+  feature: string;
+  label: string;
+  value: CatalogueValue;
+  text: string;
+}
+
+export interface ScoreResponse {
+  account_id: string;
+  /** As the request gave it (null when it gave none). */
+  account_name: string | null;
+  as_of: string;
+  status: ScoreStatus;
+  coverage: number;
+  missing: string[];
+  warnings: string[];
+  /** Null when status is insufficient_data, and when only a model is served. */
+  score: number | null;
+  band: Band | null;
+  probability: number | null;
+  layers: Record<string, number | null>;
+  overrides: string[];
+  reasons: string[];
+  reason_details: ReasonDetail[];
+  escalate: boolean;
+  flags: string[];
+  base_score: number | null;
+  /** The served model's calibrated churn probability (null without a model, or on insufficient data). */
+  model_probability: number | null;
+  model_reasons: ModelReason[] | null;
+  score_change: number | null;
+  previous: { as_of: string; score: number; band: string } | null;
+}
+
+export function reasonDetails(reasons: readonly string[], signals: Signals): ReasonDetail[] {
+  return reasons.map((feature) => {
+    const value = signals[feature] ?? null;
+    return { feature, label: featureLabel(feature), value, text: describeValue(feature, value) };
+  });
+}
+
+export interface ModelPart {
+  probability: number;
+  reasons: ModelReason[];
+  coverage: number;
+  missing: string[];
+}
+
+/**
+ * The answer of one account. With a scorecard, its coverage decides the status; with a model
+ * alone, the model's (the share of its columns present, against the default min_coverage). Insufficient data gives no score, band
+ * or probability: the numbers were made of too little to stand for the account.
+ */
+export function answerOf(
+  key: { account_id: string; account_name: string | null; as_of: string },
+  result: ScoreResult | null,
+  signals: Signals,
+  model: ModelPart | null,
+): ScoreResponse {
+  if (result) {
+    const scored = result.status === 'scored';
+    return {
+      ...key,
+      status: result.status,
+      coverage: result.coverage,
+      missing: result.missing,
+      warnings: result.warnings,
+      score: scored ? result.score : null,
+      band: scored ? result.band : null,
+      probability: scored ? result.probability : null,
+      layers: result.layers,
+      overrides: result.overrides,
+      reasons: result.reasons,
+      reason_details: reasonDetails(result.reasons, signals),
+      escalate: result.escalate,
+      flags: result.flags,
+      base_score: result.base_score,
+      model_probability: model && scored ? model.probability : null,
+      model_reasons: model && scored ? model.reasons : null,
+      score_change: null,
+      previous: null,
+    };
+  }
+  const m = model!;
+  const scored = m.coverage >= DEFAULT_MIN_COVERAGE - SCORE_EPSILON;
+  const reasons = scored ? m.reasons : [];
+  return {
+    ...key,
+    status: scored ? 'scored' : 'insufficient_data',
+    coverage: m.coverage,
+    missing: m.missing,
+    warnings: [],
+    score: null,
+    band: null,
+    probability: scored ? m.probability : null,
+    layers: {},
+    overrides: [],
+    reasons: reasons.map((r) => r.feature),
+    reason_details: reasons.map(({ feature, label, value, text }) => ({ feature, label, value, text })),
+    escalate: false,
+    flags: [],
+    base_score: null,
+    model_probability: scored ? m.probability : null,
+    model_reasons: scored ? m.reasons : null,
+    score_change: null,
+    previous: null,
+  };
+}
+
+const oneDecimal = (v: number | null) => (v === null ? null : scoreForPeople(v));
+const fourDigits = (v: number | null) => (v === null ? null : probabilityForPeople(v));
+
+/** The answer as people read it: scores to one decimal, probabilities and shares to four significant digits. */
+export function forPeople(a: ScoreResponse): ScoreResponse {
+  const layers: Record<string, number | null> = {};
+  for (const [name, v] of Object.entries(a.layers)) layers[name] = oneDecimal(v);
+  return {
+    ...a,
+    coverage: significant(a.coverage, 4),
+    score: oneDecimal(a.score),
+    probability: fourDigits(a.probability),
+    layers,
+    base_score: oneDecimal(a.base_score),
+    model_probability: fourDigits(a.model_probability),
+    model_reasons: a.model_reasons?.map((r) => ({ ...r, contribution: significant(r.contribution, 4) })) ?? null,
+    previous: a.previous ? { ...a.previous, score: scoreForPeople(a.previous.score) } : null,
+  };
+}
