@@ -19,7 +19,7 @@ export function describeCondition(c: Condition): string {
   if ('all' in c) return c.all.map(describeCondition).join(' and ');
   if ('any' in c) return c.any.map(describeCondition).join(' or ');
   if ('score' in c) return `the score is ${OP_WORDS[c.score.op]} ${formatNumber(c.score.value)}`;
-  const label = featureLabel(c.signal);
+  const label = lowerFirst(featureLabel(c.signal));
   if (c.op === 'is_null') return `${label} is unknown`;
   if (c.op === 'not_null') return `${label} is known`;
   if (typeof c.value === 'boolean' && catalogueEntry(c.signal)?.kind === 'flag' && (c.op === '=' || c.op === '!=')) {

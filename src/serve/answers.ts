@@ -148,6 +148,7 @@ export function forPeople(a: ScoreResponse): ScoreResponse {
     base_score: oneDecimal(a.base_score),
     model_probability: fourDigits(a.model_probability),
     model_reasons: a.model_reasons?.map((r) => ({ ...r, contribution: significant(r.contribution, 4) })) ?? null,
+    score_change: oneDecimal(a.score_change),
     previous: a.previous ? { ...a.previous, score: scoreForPeople(a.previous.score) } : null,
   };
 }

@@ -297,7 +297,7 @@ export function resultBody(
   columns['reasons'] = r.reasons.map((o) => o.join(','));
   columns['escalate'] = r.escalate;
   columns['base_score'] = r.base_score.map(one);
-  columns['score_change'] = r.score_change;
+  columns['score_change'] = r.score_change.map(one);
   columns['status'] = r.status;
   columns['coverage'] = exact ? r.coverage : r.coverage.map((c) => significant(c, 4));
   columns['missing'] = r.missing.map((m) => m.join(','));

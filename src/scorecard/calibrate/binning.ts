@@ -108,13 +108,22 @@ export function monotoneBins(
   });
   bins = blocks;
   // Edges people can read: the shortest decimal that still cuts the data where the bin did.
+  // Values equal to the edge but for float noise (-2/3 computed two ways) count as the edge.
+  // (Unless that would leave the bin no room above the previous edge: then the strict cut.)
   const sorted = order.map((i) => x[i]!);
-  for (const bin of bins)
-    if (bin.upper !== Infinity) bin.upper = shortestCut(largestBelow(sorted, bin.upper), bin.upper);
+  let previous = -Infinity;
+  for (const bin of bins) {
+    if (bin.upper === Infinity) continue;
+    const noise = 1e-9 * Math.max(1, Math.abs(bin.upper));
+    let cut = shortestCut(largestBelow(sorted, bin.upper - noise), bin.upper);
+    if (!(cut > previous)) cut = shortestCut(largestBelow(sorted, bin.upper), bin.upper);
+    bin.upper = cut;
+    previous = cut;
+  }
   return bins;
 }
 
-/** The largest of the sorted values below `u` (one exists: the bin ending at `u` is not empty). */
+/** The largest of the sorted values below `u`; -Infinity when there is none. */
 function largestBelow(sorted: readonly number[], u: number): number {
   let lo = 0;
   let hi = sorted.length;
@@ -123,7 +132,7 @@ function largestBelow(sorted: readonly number[], u: number): number {
     if (sorted[mid]! < u) lo = mid + 1;
     else hi = mid;
   }
-  return sorted[lo - 1]!;
+  return lo > 0 ? sorted[lo - 1]! : -Infinity;
 }
 
 /**
