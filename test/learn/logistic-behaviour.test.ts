@@ -119,7 +119,8 @@ test('predicting with columns in another order is refused', async () => {
   assert.throws(() => m.predictMargin(matrix({ b, a })), /do not match/);
 });
 
-test("200,000 x 10 fits in well under a few seconds (fused X'WX, Cholesky)", async () => {
+// Speed is measured in bench/logistic, not here: this checks the fused X'WX path on a large table.
+test("200,000 x 10 through the fused X'WX path recovers the true coefficients", async () => {
   const rng = new Rng(9);
   const n = 200_000;
   const cols: Record<string, Float64Array> = {};
@@ -127,9 +128,9 @@ test("200,000 x 10 fits in well under a few seconds (fused X'WX, Cholesky)", asy
   const y = Float64Array.from({ length: n }, (_, i) =>
     rng.next() < 1 / (1 + Math.exp(-(cols['x0']![i]! - cols['x9']![i]!))) ? 1 : 0,
   );
-  const t = performance.now();
   const m = await new LogisticModel().fit({ X: matrix(cols), y });
-  const ms = performance.now() - t;
-  assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
-  assert.ok(Math.abs(m.state().coefficients[0]! - 1) < 0.05);
+  const coefficients = m.state().coefficients;
+  assert.ok(Math.abs(coefficients[0]! - 1) < 0.05, `x0: ${coefficients[0]}`);
+  assert.ok(Math.abs(coefficients[9]! + 1) < 0.05, `x9: ${coefficients[9]}`);
+  for (let j = 1; j < 9; j++) assert.ok(Math.abs(coefficients[j]!) < 0.05, `x${j}: ${coefficients[j]}`);
 });
