@@ -1,8 +1,9 @@
 import { duckdbType, type ColumnSpec } from './contract.js';
-import { quoteIdent, quoteLiteral } from './duckdb.js';
+import { quoteLiteral } from './duckdb.js';
 import type { TableMapping } from './config.js';
 import type { IssueCode } from './issues.js';
 import type { ResolvedColumn } from './sources.js';
+import { parseNumberSql, type ParseOptions, type Unresolved } from './transforms.js';
 
 /**
  * SQL that turns a user's column into a contract column. A column already stored in the
@@ -22,6 +23,8 @@ export interface ColumnConversion {
   bad: string | null;
   code?: IssueCode;
   problem?: string;
+  /** Rows whose value could not be extracted (a lookup miss, a column that is not JSON), checked before parsing. */
+  unresolved?: Unresolved[];
 }
 
 export const TRUE_WORDS = ['true', 't', 'yes', 'y', '1', 'on'] as const;
@@ -33,24 +36,60 @@ const TEXT_TYPES = /^(VARCHAR|JSON)$/;
 
 const list = (words: readonly string[]) => words.map(quoteLiteral).join(', ');
 
-function describeExpected(spec: ColumnSpec, mapping: TableMapping): { code: IssueCode; problem: string } {
+function describeExpected(
+  spec: ColumnSpec,
+  mapping: TableMapping,
+  parse: ParseOptions = {},
+): { code: IssueCode; problem: string } {
+  const epoch = parse.epoch ? `Unix time in ${parse.epoch}` : null;
   switch (spec.type) {
     case 'date':
-      return { code: 'bad_date', problem: `not a date (expected ${mapping.date_format ?? 'YYYY-MM-DD'})` };
+      return {
+        code: 'bad_date',
+        problem: `not a date (expected ${epoch ?? parse.format ?? mapping.date_format ?? 'YYYY-MM-DD'})`,
+      };
     case 'timestamp':
       return {
         code: 'bad_timestamp',
-        problem: `not a timestamp (expected ${mapping.timestamp_format ?? 'ISO 8601, e.g. 2024-03-01T09:30:00Z'})`,
+        problem: `not a timestamp (expected ${epoch ?? parse.format ?? mapping.timestamp_format ?? 'ISO 8601, e.g. 2024-03-01T09:30:00Z'})`,
       };
     case 'number':
-      return { code: 'bad_number', problem: 'not a number' };
+      return {
+        code: 'bad_number',
+        problem: parse.number ? `not a number (expected ${numberExample(parse)})` : 'not a number',
+      };
     case 'integer':
-      return { code: 'bad_integer', problem: 'not a whole number' };
+      return {
+        code: 'bad_integer',
+        problem: parse.number ? `not a whole number (expected ${numberExample(parse)})` : 'not a whole number',
+      };
     case 'boolean':
-      return { code: 'bad_boolean', problem: 'not a boolean (expected true/false, yes/no or 1/0)' };
+      return {
+        code: 'bad_boolean',
+        problem: parse.true
+          ? `not one of the listed values (true: ${parse.true.join(', ')}; false: ${(parse.false ?? []).join(', ')})`
+          : 'not a boolean (expected true/false, yes/no or 1/0)',
+      };
     case 'text':
       return { code: 'bad_enum', problem: 'not text' };
   }
+}
+
+function numberExample(parse: ParseOptions): string {
+  const fmt = parse.number === true || parse.number === undefined ? {} : parse.number;
+  const decimal = fmt.decimal ?? '.';
+  const thousands = fmt.thousands ?? (decimal === ',' ? '.' : ',');
+  return `a number like ${thousands === '' ? '1234' : `1${thousands}234`}${decimal}50, with an optional currency, % or (negative)`;
+}
+
+/** The text of an ISO 8601 timestamp has a zone (Z or an offset) after its date. */
+function hasZone(v: string): string {
+  return `regexp_matches(substr(${v}, 11), '([Zz]|[+-][0-9]{2}(:?[0-9]{2})?)s*$')`;
+}
+
+/** A naive timestamp (no zone) read as wall time in `tz`, in UTC. */
+function fromZone(naive: string, tz: string): string {
+  return `CAST(timezone(${quoteLiteral(tz)}, ${naive}) AS TIMESTAMP)`;
 }
 
 /**
@@ -58,32 +97,67 @@ function describeExpected(spec: ColumnSpec, mapping: TableMapping): { code: Issu
  * the ICU one but ignores a numeric offset, so it only takes strings with no sign after the
  * date (UTC "Z", or no zone); the rest, and named zones, go through TIMESTAMPTZ.
  */
-function isoTimestamp(v: string): string {
+function isoTimestamp(v: string, timezone?: string): string {
   const tz = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
-  return `(CASE WHEN strpos(substr(${v}, 11), '+') = 0 AND strpos(substr(${v}, 11), '-') = 0 THEN coalesce(TRY_CAST(${v} AS TIMESTAMP), ${tz}) ELSE ${tz} END)`;
+  const utc = `(CASE WHEN strpos(substr(${v}, 11), '+') = 0 AND strpos(substr(${v}, 11), '-') = 0 THEN coalesce(TRY_CAST(${v} AS TIMESTAMP), ${tz}) ELSE ${tz} END)`;
+  if (timezone === undefined) return utc;
+  return `(CASE WHEN ${hasZone(v)} THEN ${utc} ELSE ${fromZone(`TRY_CAST(${v} AS TIMESTAMP)`, timezone)} END)`;
+}
+
+/** Unix time (seconds or milliseconds) from text, as a UTC TIMESTAMP. */
+function epochTimestamp(v: string, unit: 'seconds' | 'milliseconds'): string {
+  const n = `TRY_CAST(trim(${v}) AS DOUBLE)`;
+  const seconds = unit === 'milliseconds' ? `${n} / 1000` : n;
+  // to_timestamp fails outside its range; such a number is reported as not a timestamp.
+  return `(CASE WHEN abs(${seconds}) < 1e11 THEN CAST(to_timestamp(${seconds}) AS TIMESTAMP) END)`;
+}
+
+/** A strptime-parsed timestamp; without a zone in the format it is wall time in the table's time zone. */
+function strptimeTimestamp(v: string, format: string, timezone?: string): string {
+  const parsed = `try_strptime(trim(${v}), ${quoteLiteral(format)})`;
+  if (timezone === undefined || /%[zZ]/.test(format)) return `CAST(${parsed} AS TIMESTAMP)`;
+  return fromZone(`CAST(${parsed} AS TIMESTAMP)`, timezone);
 }
 
 /** Parses a VARCHAR expression `v` into the contract type, NULL when it cannot (or is blank). */
-function parseText(spec: ColumnSpec, v: string, mapping: TableMapping): string {
+function parseText(spec: ColumnSpec, v: string, mapping: TableMapping, parse: ParseOptions = {}): string {
   switch (spec.type) {
     case 'date': {
-      const d = mapping.date_format
-        ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.date_format)}) AS DATE)`
-        : `(CASE WHEN length(${v}) <= 10 THEN TRY_CAST(${v} AS DATE) ELSE CAST(${isoTimestamp(v)} AS DATE) END)`;
+      const format = parse.format ?? mapping.date_format;
+      const d = parse.epoch
+        ? `CAST(${epochTimestamp(v, parse.epoch)} AS DATE)`
+        : format
+          ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(format)}) AS DATE)`
+          : `(CASE WHEN length(${v}) <= 10 THEN TRY_CAST(${v} AS DATE) ELSE CAST(${isoTimestamp(v, mapping.timezone)} AS DATE) END)`;
       return `(CASE WHEN isfinite(${d}) THEN ${d} END)`;
     }
     case 'timestamp': {
-      const t = mapping.timestamp_format
-        ? `CAST(try_strptime(trim(${v}), ${quoteLiteral(mapping.timestamp_format)}) AS TIMESTAMP)`
-        : isoTimestamp(v);
+      const format = parse.format ?? mapping.timestamp_format;
+      const t = parse.epoch
+        ? epochTimestamp(v, parse.epoch)
+        : format
+          ? strptimeTimestamp(v, format, mapping.timezone)
+          : isoTimestamp(v, mapping.timezone);
       return `(CASE WHEN isfinite(${t}) THEN ${t} END)`;
     }
     case 'number':
-      return `TRY_CAST(${v} AS DOUBLE)`;
-    case 'integer':
+      return parse.number ? parseNumberSql(v, parse.number) : `TRY_CAST(${v} AS DOUBLE)`;
+    case 'integer': {
+      if (parse.number) {
+        const n = parseNumberSql(v, parse.number);
+        return `(CASE WHEN ${n} = trunc(${n}) AND abs(${n}) < 1e18 THEN CAST(${n} AS BIGINT) END)`;
+      }
       return `(CASE WHEN regexp_full_match(trim(${v}), '[+-]?[0-9]{1,18}(\\.0*)?') THEN TRY_CAST(${v} AS BIGINT) END)`;
-    case 'boolean':
+    }
+    case 'boolean': {
+      if (parse.true) {
+        const trueWords = parse.true.map((w) => w.trim().toLowerCase());
+        if (!parse.false) return `(lower(trim(${v})) IN (${list(trueWords)}))`;
+        const falseWords = parse.false.map((w) => w.trim().toLowerCase());
+        return `(CASE WHEN lower(trim(${v})) IN (${list(trueWords)}) THEN true WHEN lower(trim(${v})) IN (${list(falseWords)}) THEN false END)`;
+      }
       return `(CASE WHEN lower(trim(${v})) IN (${list(TRUE_WORDS)}) THEN true WHEN lower(trim(${v})) IN (${list(FALSE_WORDS)}) THEN false END)`;
+    }
     case 'text':
       return v;
   }
@@ -116,10 +190,19 @@ export function convertColumn(
           : String(spec.default);
     return { value: `CAST(${dflt} AS ${target})`, present: 'false', raw: 'CAST(NULL AS VARCHAR)', bad: null };
   }
-  const col = quoteIdent(column.source);
+  const conversion = convertPresent(spec, column, mapping);
+  const u = column.unresolved;
+  if (u.length === 0) return conversion;
+  // A value that could not be extracted was given all the same: it is not "missing".
+  return { ...conversion, present: `(${[conversion.present, ...u.map((x) => x.cond)].join(' OR ')})`, unresolved: u };
+}
+
+function convertPresent(spec: ColumnSpec, column: ResolvedColumn, mapping: TableMapping): ColumnConversion {
+  const col = column.sql;
   const type = column.type.toUpperCase();
   const raw = TEXT_TYPES.test(type) ? col : `CAST(${col} AS VARCHAR)`;
-  const expected = describeExpected(spec, mapping);
+  const parse = column.parse;
+  const expected = describeExpected(spec, mapping, parse);
   const typed = (value: string, bad: string | null = null): ColumnConversion => ({
     value,
     present: `(${col} IS NOT NULL)`,
@@ -127,41 +210,47 @@ export function convertColumn(
     bad,
     ...(bad ? expected : {}),
   });
+  // A column with parse options is read from its text, whatever its stored type.
+  const reparse =
+    parse.number !== undefined || parse.epoch !== undefined || parse.format !== undefined || parse.true !== undefined;
 
   if (spec.type === 'text') return textConversion(spec, raw, mapping);
-  if (spec.type === 'date') {
-    if (type === 'DATE') return typed(col);
-    if (type.startsWith('TIMESTAMP')) return typed(`CAST(${col} AS DATE)`);
-  }
-  if (spec.type === 'timestamp') {
-    if (type === 'TIMESTAMP') return typed(col);
-    if (type.startsWith('TIMESTAMP') || type === 'DATE') return typed(`CAST(${col} AS TIMESTAMP)`);
-  }
-  if (spec.type === 'number') {
-    if (INT_TYPES.test(type)) return typed(`CAST(${col} AS DOUBLE)`);
-    if (FLOAT_TYPES.test(type)) {
-      const d = type === 'DOUBLE' ? col : `CAST(${col} AS DOUBLE)`;
-      return typed(d, `(NOT isfinite(${d}))`);
+  if (!reparse) {
+    if (spec.type === 'date') {
+      if (type === 'DATE') return typed(col);
+      if (type.startsWith('TIMESTAMP')) return typed(`CAST(${col} AS DATE)`);
     }
-  }
-  if (spec.type === 'integer') {
-    if (INT_TYPES.test(type)) return typed(type === 'BIGINT' ? col : `CAST(${col} AS BIGINT)`);
-    if (FLOAT_TYPES.test(type)) {
-      const d = `CAST(${col} AS DOUBLE)`;
-      return typed(
-        `(CASE WHEN ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) END)`,
-        `(NOT (isfinite(${d}) AND ${d} = trunc(${d})))`,
-      );
+    if (spec.type === 'timestamp') {
+      // A stored timestamp without a zone is wall time in the table's time zone, when it has one.
+      if (type === 'TIMESTAMP') return typed(mapping.timezone === undefined ? col : fromZone(col, mapping.timezone));
+      if (type.startsWith('TIMESTAMP') || type === 'DATE') return typed(`CAST(${col} AS TIMESTAMP)`);
     }
-  }
-  if (spec.type === 'boolean') {
-    if (type === 'BOOLEAN') return typed(col);
-    if (INT_TYPES.test(type))
-      return typed(`(CASE WHEN ${col} = 1 THEN true WHEN ${col} = 0 THEN false END)`, `(${col} NOT IN (0, 1))`);
+    if (spec.type === 'number') {
+      if (INT_TYPES.test(type)) return typed(`CAST(${col} AS DOUBLE)`);
+      if (FLOAT_TYPES.test(type)) {
+        const d = type === 'DOUBLE' ? col : `CAST(${col} AS DOUBLE)`;
+        return typed(d, `(NOT isfinite(${d}))`);
+      }
+    }
+    if (spec.type === 'integer') {
+      if (INT_TYPES.test(type)) return typed(type === 'BIGINT' ? col : `CAST(${col} AS BIGINT)`);
+      if (FLOAT_TYPES.test(type)) {
+        const d = `CAST(${col} AS DOUBLE)`;
+        return typed(
+          `(CASE WHEN ${d} = trunc(${d}) THEN CAST(${d} AS BIGINT) END)`,
+          `(NOT (isfinite(${d}) AND ${d} = trunc(${d})))`,
+        );
+      }
+    }
+    if (spec.type === 'boolean') {
+      if (type === 'BOOLEAN') return typed(col);
+      if (INT_TYPES.test(type))
+        return typed(`(CASE WHEN ${col} = 1 THEN true WHEN ${col} = 0 THEN false END)`, `(${col} NOT IN (0, 1))`);
+    }
   }
   // Anything else is read as text: VARCHAR from CSV/JSON, or an unexpected type. The casts
   // skip surrounding spaces themselves; trim() only runs to tell a blank from a bad value.
-  const value = parseText(spec, raw, mapping);
+  const value = parseText(spec, raw, mapping, parse);
   const blank = `trim(${raw}) = ''`;
   return {
     value,
@@ -184,7 +273,13 @@ function withDefault(spec: ColumnSpec, value: string): string {
  * where it cannot be read (the view must not turn bad input into silent NULLs).
  */
 export function strictColumnExpr(spec: ColumnSpec, conversion: ColumnConversion, where: string): string {
-  if (!conversion.bad) return withDefault(spec, conversion.value);
-  const message = `${where}: ${conversion.problem}: `;
-  return `(CASE WHEN ${conversion.bad} THEN error(${quoteLiteral(message)} || ${conversion.raw} || ${quoteLiteral(' (churnkit validate lists every bad row)')}) ELSE ${withDefault(spec, conversion.value)} END)`;
+  const u = conversion.unresolved ?? [];
+  const fail = (problem: string, raw: string) =>
+    `error(${quoteLiteral(`${where}: ${problem}: `)} || coalesce(${raw}, 'NULL') || ${quoteLiteral(' (churnkit validate lists every bad row)')})`;
+  const branches = [
+    ...u.map((x) => `WHEN ${x.cond} THEN ${fail(x.problem, x.raw)}`),
+    ...(conversion.bad ? [`WHEN ${conversion.bad} THEN ${fail(conversion.problem!, conversion.raw)}`] : []),
+  ];
+  if (branches.length === 0) return withDefault(spec, conversion.value);
+  return `(CASE ${branches.join(' ')} ELSE ${withDefault(spec, conversion.value)} END)`;
 }

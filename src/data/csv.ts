@@ -124,6 +124,14 @@ export function splitFirstRecord(
   return { fields, line: text };
 }
 
+/** The first `n` lines of a file (fewer when it is shorter), without line ends. */
+export async function readFirstLines(path: string, n: number): Promise<string[]> {
+  const head = await readHead(path);
+  const lines = head.text.split(/\r\n|\n|\r/);
+  if (!head.complete) lines.pop();
+  return lines.slice(0, n);
+}
+
 function skipLines(text: string, n: number): string {
   let rest = text;
   for (let k = 0; k < n; k++) {
@@ -221,11 +229,12 @@ export function csvReaderSql(
   dialect: CsvDialect,
   columns: readonly string[],
   options: CsvReadOptions = {},
+  header = true,
 ): string {
   const cols = columns.map((c, i) => `${quoteLiteral(c === '' ? `column${i}` : c)}: 'VARCHAR'`).join(', ');
   const args = [
     quoteLiteral(path),
-    'header = true',
+    `header = ${header}`,
     'auto_detect = true',
     `delim = ${quoteLiteral(dialect.delimiter)}`,
     `quote = ${quoteLiteral(dialect.quote)}`,

@@ -28,10 +28,13 @@ export type IssueCode =
   | 'out_of_range'
   | 'end_before_start'
   | 'duplicate_key'
+  | 'lookup_miss'
+  | 'bad_json'
   // suspicious, reported as warnings
   | 'orphan_account'
   | 'after_churn'
-  | 'future_date';
+  | 'future_date'
+  | 'ambiguous_lookup';
 
 export interface IssueExample {
   /** 1-based data row in the user's file or table (header excluded). */

@@ -4,13 +4,34 @@ import { basename, extname, isAbsolute, join } from 'node:path';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import {
+  applyRoutes,
   CONFIG_FILE_NAME,
-  csvOptionsFor,
   resolveMappingConfig,
+  type ColumnSource,
+  type CsvOptions,
   type MappingConfig,
   type TableMapping,
 } from './config.js';
-import { csvDialect, csvReaderSql, readCsvHeader, type CsvReadOptions } from './csv.js';
+import {
+  csvDialect,
+  csvReaderSql,
+  readCsvHeader,
+  readFirstLines,
+  splitFirstRecord,
+  type CsvReadOptions,
+} from './csv.js';
+import {
+  conditionPatterns,
+  ExtractScope,
+  MappingReferenceError,
+  parseOptionsOf,
+  sourcePatterns,
+  type Extracted,
+  type OpenedLookup,
+  type ParseOptions,
+  type RawColumn,
+  type Unresolved,
+} from './transforms.js';
 import type { ValidationIssue } from './issues.js';
 import { ChurnkitError } from '../util/index.js';
 
@@ -19,17 +40,32 @@ import { ChurnkitError } from '../util/index.js';
  * table's rows come from and which of the user's columns hold each contract column. Both the
  * loader (typed views) and the validator build on this, so they never disagree about names.
  */
-export type SourceFormat = 'csv' | 'parquet' | 'json' | 'duckdb';
+export type SourceFormat = 'csv' | 'parquet' | 'json' | 'text' | 'duckdb';
 
 export interface ResolvedColumn {
   spec: ColumnSpec;
-  /** The column as the user's file or table spells it. */
+  /** The column as the user's file or table spells it (or the path or lookup chain it comes from). */
   source: string;
-  /** Its DuckDB type in the raw relation (VARCHAR for CSV and JSON, which are read as text). */
+  /** The value in the table's relation, as SQL (a quoted column name). */
+  sql: string;
+  /** Its DuckDB type in the relation (VARCHAR for CSV and JSON, which are read as text). */
   type: string;
   /** Named by the mapping file rather than found under its contract name. */
   mapped: boolean;
+  /** How the value is read (number formats, Unix time, strptime format, boolean value lists). */
+  parse: ParseOptions;
+  /** Rows where the value could not be extracted (a lookup miss, a column that is not JSON), one per way. */
+  unresolved: Unresolved[];
 }
+
+/** How a relation is read: with CSV rejects recorded (validate), with the data row number. */
+export interface RelationOptions extends CsvReadOptions {
+  /** Add `__churnkit_row`, the 1-based data row of the user's file (before any filter). */
+  numbered?: boolean;
+}
+
+/** The row-number column a numbered relation carries. */
+export const ROW_COLUMN = '__churnkit_row';
 
 export interface TableSource {
   table: TableName;
@@ -38,8 +74,8 @@ export interface TableSource {
   format: SourceFormat;
   path: string | null;
   bytes: number | null;
-  /** The user's rows, in file order, as an SQL FROM item. */
-  relation(options?: CsvReadOptions): string;
+  /** The user's rows (mapped, filtered), as an SQL FROM item. */
+  relation(options?: RelationOptions): string;
   /** Contract column -> the user's column; null when an optional column is absent. */
   columns: ReadonlyMap<string, ResolvedColumn | null>;
   mapping: TableMapping;
@@ -54,6 +90,8 @@ export interface ResolvedHistory {
   tables: TableSource[];
   /** Problems found while resolving (missing tables and columns, empty files, ...). */
   issues: ValidationIssue[];
+  /** The lookups the tables use, opened. */
+  lookups: OpenedLookup[];
 }
 
 export const DATA_FILE_EXTENSIONS = [
@@ -75,6 +113,7 @@ export const ATTACHED_SOURCE = 'churnkit_source';
 
 function formatOf(path: string, declared?: string): Exclude<SourceFormat, 'duckdb'> | null {
   if (declared === 'csv' || declared === 'tsv') return 'csv';
+  if (declared === 'whitespace' || declared === 'fixed_width') return 'text';
   if (declared === 'parquet') return 'parquet';
   if (declared === 'jsonl' || declared === 'json') return 'json';
   const lower = path.toLowerCase().replace(/\.gz$/, '');
@@ -301,95 +340,451 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
 }
 
+interface RawSource {
+  relation: (o?: RelationOptions) => string;
+  columns: RawColumn[];
+}
+
+/** What reading one file takes: where it is and how the mapping says to read it. */
+interface FileSpec {
+  table: TableName;
+  origin: string;
+  path: string;
+  bytes: number;
+  format: Exclude<SourceFormat, 'duckdb'>;
+  declared: string | undefined;
+  csv: CsvOptions;
+  widths: readonly number[] | undefined;
+  /** The mapping path of this file's settings, for hints (`tables.usage`, `lookups.groups`). */
+  key: string;
+}
+
+/** Numbers the rows of a relation (file order) and drops the first `skipAfterHeader` of them. */
+function numbering(raw: (o?: RelationOptions) => string, skipAfterHeader: number) {
+  const row = quoteIdent(ROW_COLUMN);
+  return (o: RelationOptions = {}): string => {
+    if (!o.numbered && skipAfterHeader === 0) return raw(o);
+    const numbered = `(SELECT row_number() OVER () AS ${row}, * FROM ${raw(o)})`;
+    if (skipAfterHeader === 0) return numbered;
+    const kept = `(SELECT * FROM ${numbered} WHERE ${row} > ${skipAfterHeader})`;
+    return o.numbered ? kept : `(SELECT * EXCLUDE (${row}) FROM ${kept})`;
+  };
+}
+
+/** Aligned text (CDNOW's log, a report printed to a file): one line per row, split by widths or by runs of spaces. */
+async function openAligned(spec: FileSpec): Promise<RawSource | ValidationIssue> {
+  const skip = spec.csv.skip ?? 0;
+  const header = spec.csv.header ?? spec.csv.names === undefined;
+  const lines = await readFirstLines(spec.path, skip + 1);
+  const first = lines[skip];
+  if (first === undefined || first.trim() === '')
+    return issue(spec.table, spec.origin, 'no_header', 'no lines to read after the skipped ones');
+  const widths = spec.declared === 'fixed_width' ? spec.widths : undefined;
+  if (spec.declared === 'fixed_width' && !widths)
+    return issue(spec.table, spec.origin, 'unreadable', 'a fixed_width file needs its column widths', {
+      hint: `set ${spec.key}.widths, e.g. [5, 9, 3, 8]`,
+    });
+  const cut = (line: string): string[] => {
+    if (!widths) return line.trim().split(/\s+/);
+    let at = 0;
+    return widths.map((w) => {
+      const field = line.slice(at, at + w).trim();
+      at += w;
+      return field;
+    });
+  };
+  const names = spec.csv.names ?? (header ? cut(first) : null);
+  if (!names)
+    return issue(spec.table, spec.origin, 'no_header', 'the file has no header line and no column names were given', {
+      hint: `name the columns with ${spec.key}.csv.names`,
+    });
+  if (widths && names.length !== widths.length)
+    return issue(spec.table, spec.origin, 'unreadable', `${names.length} column names for ${widths.length} widths`);
+  const lower = names.map((n) => n.toLowerCase());
+  const dup = names.find((n, i) => lower.indexOf(n.toLowerCase()) !== i);
+  if (dup !== undefined)
+    return issue(spec.table, spec.origin, 'duplicate_header', `column ${JSON.stringify(dup)} is named twice`);
+  const reader = `read_csv(${quoteLiteral(spec.path)}, header = false, columns = {'line': 'VARCHAR'}, delim = chr(31), quote = '', escape = '', comment = '', skip = ${skip + (header ? 1 : 0)}, auto_detect = false)`;
+  const line = '"line"';
+  let starts = 1;
+  const fields = widths
+    ? widths.map((w) => {
+        const sql = `NULLIF(trim(substr(${line}, ${starts}, ${w})), '')`;
+        starts += w;
+        return sql;
+      })
+    : names.map((_, i) => `"fields"[${i + 1}]`);
+  const select = names.map((n, i) => `${fields[i]} AS ${quoteIdent(n)}`).join(', ');
+  const split = widths ? line : `regexp_split_to_array(trim(${line}), '\\s+') AS "fields"`;
+  const raw = () => `(SELECT ${select} FROM (SELECT ${split} FROM ${reader} WHERE trim(${line}) <> ''))`;
+  return {
+    relation: numbering(raw, spec.csv.skip_rows_after_header ?? 0),
+    columns: names.map((name) => ({ name, type: 'VARCHAR' })),
+  };
+}
+
+async function openCsv(spec: FileSpec): Promise<RawSource | ValidationIssue> {
+  const dialect = csvDialect(spec.declared === 'tsv' ? `${spec.path}.tsv` : spec.path, spec.csv);
+  let columns: string[];
+  const headerless = spec.csv.header === false;
+  if (headerless) {
+    if (!spec.csv.names)
+      return issue(spec.table, spec.origin, 'no_header', 'csv.header is false but no column names were given', {
+        hint: `name the columns with ${spec.key}.csv.names`,
+      });
+    if (spec.bytes === 0) return issue(spec.table, spec.origin, 'empty_file', 'the file is empty (0 bytes)');
+    const lines = await readFirstLines(spec.path, dialect.skip + 1);
+    const record = splitFirstRecord(`${lines[dialect.skip] ?? ''}\n`, dialect, true);
+    const n = record?.fields.length ?? 0;
+    if (n !== spec.csv.names.length)
+      return issue(
+        spec.table,
+        spec.origin,
+        'unreadable_header',
+        `the first line has ${n} field${n === 1 ? '' : 's'} but ${spec.csv.names.length} column names were given`,
+        { hint: `check ${spec.key}.csv.names and the delimiter` },
+      );
+    columns = spec.csv.names;
+  } else {
+    const header = await readCsvHeader(spec.path, dialect, spec.bytes);
+    if (!header.ok) {
+      const hint =
+        header.problem === 'wrong_delimiter'
+          ? `set the delimiter in ${CONFIG_FILE_NAME}: {"tables": {"${spec.table}": {"csv": {"delimiter": ${JSON.stringify(header.suggested)}}}}} (or "csv": {"delimiter": ...} at the top for every file)`
+          : undefined;
+      return issue(spec.table, spec.origin, header.problem, header.message, hint ? { hint } : {});
+    }
+    columns = header.columns;
+    if (spec.csv.names) {
+      if (spec.csv.names.length !== columns.length)
+        return issue(
+          spec.table,
+          spec.origin,
+          'unreadable_header',
+          `the header has ${columns.length} columns but ${spec.csv.names.length} names were given`,
+          { hint: `check ${spec.key}.csv.names` },
+        );
+      columns = spec.csv.names;
+    }
+  }
+  const raw = (o?: RelationOptions) => csvReaderSql(spec.path, dialect, columns, o, !headerless);
+  return {
+    relation: numbering(raw, spec.csv.skip_rows_after_header ?? 0),
+    columns: columns.map((name) => ({ name, type: 'VARCHAR' })),
+  };
+}
+
+/** The raw relation of one file, or an issue when it cannot be read. */
+async function openFile(conn: DuckDBConnection, spec: FileSpec): Promise<RawSource | ValidationIssue> {
+  if (spec.format === 'csv') return openCsv(spec);
+  if (spec.format === 'text') return openAligned(spec);
+  if (spec.bytes === 0) return issue(spec.table, spec.origin, 'empty_file', 'the file is empty (0 bytes)');
+  const skipAfterHeader = spec.csv.skip_rows_after_header ?? 0;
+  try {
+    if (spec.format === 'parquet') {
+      const raw = () => `read_parquet(${quoteLiteral(spec.path)})`;
+      return { relation: numbering(raw, skipAfterHeader), columns: await describe(conn, raw()) };
+    }
+    // JSON is read as text, like CSV, so a value of the wrong type is a validation message and
+    // not a failed read; the keys come from DuckDB's sample of the first records. A nested
+    // object arrives as its JSON text, which paths (`context.groupId`) read.
+    const jsonFormat = /\.json(\.gz)?$/i.test(spec.path) || spec.declared === 'json' ? 'auto' : 'newline_delimited';
+    const keys = await describe(conn, `read_json(${quoteLiteral(spec.path)}, format = ${quoteLiteral(jsonFormat)})`);
+    const columns = keys.map((k) => `${quoteLiteral(k.name)}: 'VARCHAR'`).join(', ');
+    const raw = () =>
+      `read_json(${quoteLiteral(spec.path)}, format = ${quoteLiteral(jsonFormat)}, columns = {${columns}})`;
+    return { relation: numbering(raw, skipAfterHeader), columns: keys.map((k) => ({ name: k.name, type: 'VARCHAR' })) };
+  } catch (err) {
+    return issue(spec.table, spec.origin, 'unreadable', `cannot read the file: ${firstLine((err as Error).message)}`);
+  }
+}
+
 /** The raw relation and its columns for a located table, or an issue when it cannot be read. */
 async function openRelation(
   conn: DuckDBConnection,
   loc: Located,
   config: MappingConfig,
-): Promise<{ relation: (o?: CsvReadOptions) => string; columns: { name: string; type: string }[] } | ValidationIssue> {
+): Promise<RawSource | ValidationIssue> {
   const mapping = config.tables?.[loc.table] ?? {};
   if (loc.format === 'duckdb') {
-    const relation = () => loc.sqlName!;
-    return { relation, columns: await describe(conn, relation()) };
+    const relation = numbering(() => loc.sqlName!, 0);
+    return { relation, columns: await describe(conn, loc.sqlName!) };
   }
-  const path = loc.path!;
-  if (loc.format === 'csv') {
-    const dialect = csvDialect(mapping.format === 'tsv' ? `${path}.tsv` : path, csvOptionsFor(config, loc.table));
-    const header = await readCsvHeader(path, dialect, loc.bytes ?? 0);
-    if (!header.ok) {
-      const hint =
-        header.problem === 'wrong_delimiter'
-          ? `set the delimiter in ${CONFIG_FILE_NAME}: {"tables": {"${loc.table}": {"csv": {"delimiter": ${JSON.stringify(header.suggested)}}}}} (or "csv": {"delimiter": ...} at the top for every file)`
-          : undefined;
-      return issue(loc.table, loc.origin, header.problem, header.message, hint ? { hint } : {});
-    }
-    return {
-      relation: (o) => csvReaderSql(path, dialect, header.columns, o),
-      columns: header.columns.map((name) => ({ name, type: 'VARCHAR' })),
-    };
-  }
-  if (loc.bytes === 0) return issue(loc.table, loc.origin, 'empty_file', 'the file is empty (0 bytes)');
-  try {
-    if (loc.format === 'parquet') {
-      const relation = () => `read_parquet(${quoteLiteral(path)})`;
-      return { relation, columns: await describe(conn, relation()) };
-    }
-    // JSON is read as text, like CSV, so a value of the wrong type is a validation message and
-    // not a failed read; the keys come from DuckDB's sample of the first records.
-    const jsonFormat = /\.json(\.gz)?$/i.test(path) || mapping.format === 'json' ? 'auto' : 'newline_delimited';
-    const keys = await describe(conn, `read_json(${quoteLiteral(path)}, format = ${quoteLiteral(jsonFormat)})`);
-    const spec = keys.map((k) => `${quoteLiteral(k.name)}: 'VARCHAR'`).join(', ');
-    const relation = () =>
-      `read_json(${quoteLiteral(path)}, format = ${quoteLiteral(jsonFormat)}, columns = {${spec}})`;
-    return { relation, columns: keys.map((k) => ({ name: k.name, type: 'VARCHAR' })) };
-  } catch (err) {
-    return issue(loc.table, loc.origin, 'unreadable', `cannot read the file: ${firstLine((err as Error).message)}`);
-  }
+  return openFile(conn, {
+    table: loc.table,
+    origin: loc.origin,
+    path: loc.path!,
+    bytes: loc.bytes ?? 0,
+    format: loc.format,
+    declared: mapping.format,
+    csv: { ...config.csv, ...mapping.csv },
+    widths: mapping.widths,
+    key: `tables.${loc.table}`,
+  });
 }
 
-/** Matches contract columns to the user's: the mapped name, else the contract name (exact, then any case). */
-function matchColumns(
-  loc: Located,
-  mapping: TableMapping,
-  available: { name: string; type: string }[],
+/** Opens every lookup the mapping defines, as one row per key with its value. */
+async function openLookups(
+  conn: DuckDBConnection,
+  dir: string | null,
+  config: MappingConfig,
   issues: ValidationIssue[],
-): Map<string, ResolvedColumn | null> | null {
-  const out = new Map<string, ResolvedColumn | null>();
-  const missing: ValidationIssue[] = [];
-  const byName = (wanted: string) =>
-    available.find((c) => c.name === wanted) ??
-    available.filter((c) => c.name.toLowerCase() === wanted.toLowerCase())[0];
-  for (const spec of CONTRACT[loc.table].columns) {
-    const mappedName = (mapping.columns as Record<string, string | undefined> | undefined)?.[spec.name];
-    const hit = byName(mappedName ?? spec.name);
-    if (hit) {
-      out.set(spec.name, { spec, source: hit.name, type: hit.type, mapped: mappedName !== undefined });
+): Promise<Map<string, OpenedLookup>> {
+  const out = new Map<string, OpenedLookup>();
+  for (const [name, l] of Object.entries(config.lookups ?? {})) {
+    const key = `lookups.${name}`;
+    if (dir === null)
+      throw new ChurnkitError(`${CONFIG_FILE_NAME}: ${key}: lookups read files, so they need a folder source`, 2);
+    const path = isAbsolute(l.file) ? l.file : join(dir, l.file);
+    let bytes: number;
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) throw new Error('not a file');
+      bytes = info.size;
+    } catch {
+      throw new ChurnkitError(`${CONFIG_FILE_NAME}: ${key}.file: no file ${JSON.stringify(l.file)} in ${dir}`, 2);
+    }
+    const format = formatOf(path, l.format);
+    if (!format) throw new ChurnkitError(`${CONFIG_FILE_NAME}: ${key}.format: say what kind of file ${l.file} is`, 2);
+    // Issues of a lookup file are reported against the first table that uses it.
+    const user =
+      TABLE_NAMES.find((t) =>
+        JSON.stringify(config.tables?.[t]?.columns ?? {}).includes(`"lookup":${JSON.stringify(name)}`),
+      ) ?? 'accounts';
+    const opened = await openFile(conn, {
+      table: user,
+      origin: l.file,
+      path,
+      bytes,
+      format,
+      declared: l.format,
+      csv: { ...config.csv, ...l.csv },
+      widths: undefined,
+      key,
+    });
+    if ('code' in opened) {
+      issues.push({ ...opened, message: `lookup ${name}: ${opened.message}` });
       continue;
     }
-    if (mappedName !== undefined || !spec.optional) {
-      const names = available.map((c) => c.name);
-      missing.push(
+    const scope = new ExtractScope('"s"', opened.columns, new Map(), () => null);
+    let keySql: Extracted;
+    let valueSql: Extracted;
+    let latest: Extracted | null = null;
+    let where: string | null = null;
+    try {
+      keySql = scope.ref(l.key);
+      valueSql = scope.ref(l.value);
+      if (l.latest_by !== undefined) latest = scope.ref(l.latest_by);
+      if (l.where) where = scope.condition(l.where);
+    } catch (err) {
+      if (!(err instanceof MappingReferenceError)) throw err;
+      const names = opened.columns.map((c) => c.name);
+      issues.push(
         issue(
-          loc.table,
-          loc.origin,
+          user,
+          l.file,
           'missing_column',
-          `${mappedName !== undefined ? `the column mapped to ${spec.name} is missing` : 'required column is missing'} (columns found: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''})`,
+          `lookup ${name}: ${err.message} (columns found: ${names.slice(0, 20).join(', ')})`,
           {
-            column: spec.name,
-            ...(mappedName !== undefined ? { sourceColumn: mappedName } : {}),
-            hint:
-              mappedName !== undefined
-                ? `fix tables.${loc.table}.columns.${spec.name}`
-                : `if yours has another name, map it: {"tables": {"${loc.table}": {"columns": {"${spec.name}": "<your column>"}}}}`,
+            hint: `fix ${key}`,
           },
         ),
       );
       continue;
     }
-    out.set(spec.name, null);
+    const text = (e: Extracted) => (/^(VARCHAR|JSON)$/i.test(e.type) ? e.sql : `CAST(${e.sql} AS VARCHAR)`);
+    const pick = latest ? `arg_max(v, latest)` : 'min(v)';
+    const rows = `SELECT NULLIF(trim(${text(keySql)}), '') AS k, NULLIF(trim(${text(valueSql)}), '') AS v${latest ? `, ${latest.sql} AS latest` : ''} FROM ${opened.relation()} AS "s"${where ? ` WHERE coalesce(${where}, false)` : ''}`;
+    out.set(name, {
+      name,
+      mapping: l,
+      origin: l.file,
+      relation: `SELECT k, ${pick} AS v, count(DISTINCT v) AS values FROM (${rows}) WHERE k IS NOT NULL AND v IS NOT NULL GROUP BY k`,
+    });
+  }
+  return out;
+}
+
+/** The mapped columns of one table, and the relation that yields them. */
+interface Matched {
+  columns: Map<string, ResolvedColumn | null>;
+  relation: (o?: RelationOptions) => string;
+}
+
+const CONTRACT_ALIAS = '"s"';
+
+/**
+ * Matches contract columns to the user's: the mapped source, else the contract name (exact, then
+ * any case). A plain mapping reads the user's relation as it is; transforms (paths, lookups,
+ * constants, conditions, filters) wrap it in a SELECT that yields each contract column under its
+ * own name, filtered by `where`.
+ */
+function matchColumns(
+  loc: Located,
+  mapping: TableMapping,
+  raw: RawSource,
+  lookups: ReadonlyMap<string, OpenedLookup>,
+  issues: ValidationIssue[],
+): Matched | null {
+  const available = raw.columns;
+  const sources = (mapping.columns ?? {}) as Partial<Record<string, ColumnSource>>;
+  const extracted = new Map<string, Extracted | null>();
+  const fieldScope = new ExtractScope(CONTRACT_ALIAS, available, lookups, (name) => extract(name));
+  function extract(name: string): Extracted | null {
+    if (extracted.has(name)) return extracted.get(name)!;
+    const source = sources[name];
+    let e: Extracted | null;
+    try {
+      e = fieldScope.source(source ?? name);
+    } catch (err) {
+      if (!(err instanceof MappingReferenceError) || source !== undefined) throw err;
+      e = null;
+    }
+    extracted.set(name, e);
+    return e;
+  }
+  const missing: ValidationIssue[] = [];
+  const missingRef = (err: unknown, message: string, key: string, column?: string): ValidationIssue => {
+    if (!(err instanceof MappingReferenceError)) throw err;
+    return issue(loc.table, loc.origin, 'missing_column', message, {
+      ...(column ? { column } : {}),
+      sourceColumn: err.ref,
+      hint: `fix ${key}`,
+    });
+  };
+  const names = available.map((c) => c.name);
+  const found = `columns found: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`;
+  for (const spec of CONTRACT[loc.table].columns) {
+    const source = sources[spec.name];
+    try {
+      const e = extract(spec.name);
+      if (e === null && !spec.optional)
+        missing.push(
+          issue(loc.table, loc.origin, 'missing_column', `required column is missing (${found})`, {
+            column: spec.name,
+            hint: `if yours has another name, map it: {"tables": {"${loc.table}": {"columns": {"${spec.name}": "<your column>"}}}}`,
+          }),
+        );
+    } catch (err) {
+      const what =
+        typeof source === 'string'
+          ? 'the column mapped to'
+          : `a column that tables.${loc.table}.columns.${spec.name} reads,`;
+      missing.push(
+        missingRef(
+          err,
+          `${what} ${spec.name} is missing (${found})`,
+          `tables.${loc.table}.columns.${spec.name}`,
+          spec.name,
+        ),
+      );
+    }
+  }
+  let where: string | null = null;
+  if (missing.length === 0 && mapping.where) {
+    try {
+      where = fieldScope.condition(mapping.where);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      missing.push(
+        missingRef(err, `the filter reads a column that is missing: ${why} (${found})`, `tables.${loc.table}.where`),
+      );
+    }
   }
   issues.push(...missing);
-  return missing.length ? null : out;
+  if (missing.length) return null;
+
+  const present = CONTRACT[loc.table].columns.filter((c) => extracted.get(c.name));
+  const plain = where === null && fieldScope.joins.length === 0 && present.every((c) => extracted.get(c.name)!.plain);
+  const columns = new Map<string, ResolvedColumn | null>();
+  for (const spec of CONTRACT[loc.table].columns) {
+    const e = extracted.get(spec.name);
+    if (!e) {
+      columns.set(spec.name, null);
+      continue;
+    }
+    const parse = parseOptionsOf(sources[spec.name]);
+    const base = { spec, source: e.describe, type: e.type, mapped: sources[spec.name] !== undefined, parse };
+    if (plain) {
+      columns.set(spec.name, { ...base, sql: e.sql.slice(CONTRACT_ALIAS.length + 1), unresolved: [] });
+      continue;
+    }
+    columns.set(spec.name, {
+      ...base,
+      sql: quoteIdent(spec.name),
+      unresolved: e.unresolved.map((u, i) => ({
+        ...u,
+        cond: quoteIdent(`${spec.name}:unresolved:${i}`),
+        raw: quoteIdent(`${spec.name}:raw:${i}`),
+      })),
+    });
+  }
+  if (plain) return { columns, relation: raw.relation };
+  const select = present.flatMap((spec) => {
+    const e = extracted.get(spec.name)!;
+    return [
+      `${e.sql} AS ${quoteIdent(spec.name)}`,
+      ...e.unresolved.flatMap((u, i) => [
+        `${u.cond} AS ${quoteIdent(`${spec.name}:unresolved:${i}`)}`,
+        `CAST(${u.raw} AS VARCHAR) AS ${quoteIdent(`${spec.name}:raw:${i}`)}`,
+      ]),
+    ];
+  });
+  const joins = fieldScope.joins.join(' ');
+  const filter = where === null ? '' : ` WHERE coalesce(${where}, false)`;
+  const relation = (o: RelationOptions = {}) =>
+    `(SELECT ${o.numbered ? `${CONTRACT_ALIAS}.${quoteIdent(ROW_COLUMN)}, ` : ''}${select.join(', ')} FROM ${raw.relation(o)} AS ${CONTRACT_ALIAS} ${joins}${filter})`;
+  return { columns, relation };
+}
+
+/** A table that receives routed rows reads the file (or table) of the table routing them. */
+function withRoutedTables(located: Located[], config: MappingConfig): Located[] {
+  let out = located;
+  for (const table of TABLE_NAMES) {
+    const from = out.find((l) => l.table === table);
+    for (const r of config.tables?.[table]?.route ?? []) {
+      out = out.filter((l) => l.table !== r.to);
+      if (from) out.push({ ...from, table: r.to });
+    }
+  }
+  return TABLE_NAMES.flatMap((t) => out.filter((l) => l.table === t));
+}
+
+/** Checks what DuckDB would otherwise reject mid-query: regular expressions and time zone names. */
+async function checkMappingValues(conn: DuckDBConnection, config: MappingConfig, where: string): Promise<void> {
+  const checks: [string, string][] = [];
+  for (const table of TABLE_NAMES) {
+    const m = config.tables?.[table];
+    if (!m) continue;
+    for (const p of [
+      ...conditionPatterns(m.where),
+      ...(m.route ?? []).flatMap((r) => conditionPatterns(r.when)),
+      ...Object.values(m.columns ?? {}).flatMap((c) => (c === undefined ? [] : sourcePatterns(c))),
+    ])
+      checks.push([
+        `tables.${table}: the regular expression ${JSON.stringify(p)}`,
+        `SELECT regexp_matches('', ${quoteLiteral(p)})`,
+      ]);
+    if (m.timezone !== undefined)
+      checks.push([
+        `tables.${table}.timezone: ${JSON.stringify(m.timezone)} is not an IANA time zone name (e.g. "America/New_York")`,
+        `SELECT timezone(${quoteLiteral(m.timezone)}, TIMESTAMP '2000-01-01')`,
+      ]);
+  }
+  for (const [name, l] of Object.entries(config.lookups ?? {}))
+    for (const p of conditionPatterns(l.where))
+      checks.push([
+        `lookups.${name}: the regular expression ${JSON.stringify(p)}`,
+        `SELECT regexp_matches('', ${quoteLiteral(p)})`,
+      ]);
+  for (const [what, sql] of checks) {
+    try {
+      await conn.run(sql);
+    } catch (err) {
+      const why = what.includes('timezone') ? '' : `: ${firstLine((err as Error).message)}`;
+      throw new ChurnkitError(`${where}: ${what}${why}`, 2);
+    }
+  }
 }
 
 /**
@@ -404,6 +799,8 @@ export async function resolveLocalHistory(
 ): Promise<ResolvedHistory> {
   const kind = await localSourceKind(source);
   const resolved = await resolveMappingConfig(config, kind === 'folder' ? source : null);
+  await checkMappingValues(conn, resolved.config, resolved.path ?? CONFIG_FILE_NAME);
+  const effective = applyRoutes(resolved.config);
   const issues: ValidationIssue[] = [];
   let located: Located[];
   if (kind === 'duckdb') {
@@ -415,30 +812,40 @@ export async function resolveLocalHistory(
         2,
       );
     }
-    located = await locateInDatabase(conn, resolved.config, issues);
+    located = await locateInDatabase(conn, effective, issues);
   } else {
-    located = await locateInFolder(source, resolved.config, issues);
+    located = await locateInFolder(source, effective, issues);
   }
+  located = withRoutedTables(located, resolved.config);
+  const lookups = await openLookups(conn, kind === 'folder' ? source : null, effective, issues);
   const tables: TableSource[] = [];
   for (const loc of located) {
-    const opened = await openRelation(conn, loc, resolved.config);
+    const opened = await openRelation(conn, loc, effective);
     if ('code' in opened) {
       issues.push(opened);
       continue;
     }
-    const mapping = resolved.config.tables?.[loc.table] ?? {};
-    const columns = matchColumns(loc, mapping, opened.columns, issues);
-    if (!columns) continue;
+    const mapping = effective.tables?.[loc.table] ?? {};
+    const matched = matchColumns(loc, mapping, opened, lookups, issues);
+    if (!matched) continue;
     tables.push({
       table: loc.table,
       origin: loc.origin,
       format: loc.format,
       path: loc.path,
       bytes: loc.bytes,
-      relation: opened.relation,
-      columns,
+      relation: matched.relation,
+      columns: matched.columns,
       mapping,
     });
   }
-  return { kind, location: source, config: resolved.config, configPath: resolved.path, tables, issues };
+  return {
+    kind,
+    location: source,
+    config: effective,
+    configPath: resolved.path,
+    tables,
+    issues,
+    lookups: [...lookups.values()],
+  };
 }

@@ -124,6 +124,15 @@ function rowChecks(
   const ref = (col: string, prefix: 'r' | 'v' | 'p' | 'b') => alias(prefix, conv.get(col)!.i);
   for (const [name, { c, spec }] of conv) {
     if (!ts.columns.get(name)) continue;
+    for (const [k, u] of (c.unresolved ?? []).entries())
+      checks.push({
+        code: u.code,
+        severity: 'error',
+        column: name,
+        message: u.problem,
+        cond: alias(`u${k}`, conv.get(name)!.i),
+        value: alias(`x${k}`, conv.get(name)!.i),
+      });
     if (c.bad)
       checks.push({
         code: c.code!,
@@ -239,6 +248,8 @@ type Conversions = Map<string, { i: number; c: ColumnConversion; spec: ColumnSpe
  * one thread, so only the examples pass asks for it.
  */
 function rowsCte(ts: TableSource, relation: string, numbered: boolean): { sql: string; conv: Conversions } {
+  // A numbered relation (ts.relation({ numbered: true })) carries the file's row number itself,
+  // counted before any filter of the mapping, so the number is the row in the user's file.
   const conv: Conversions = new Map();
   const cols: string[] = [];
   CONTRACT[ts.table].columns.forEach((spec, i) => {
@@ -250,6 +261,8 @@ function rowsCte(ts: TableSource, relation: string, numbered: boolean): { sql: s
       `${c.value} AS ${alias('v', i)}`,
       `${c.bad ?? 'false'} AS ${alias('b', i)}`,
     );
+    for (const [k, u] of (c.unresolved ?? []).entries())
+      cols.push(`${u.cond} AS ${alias(`u${k}`, i)}`, `${u.raw} AS ${alias(`x${k}`, i)}`);
   });
   const keyCol = CONTRACT[ts.table].key[0] ?? 'account_id';
   const k = conv.get(keyCol)!;
@@ -257,7 +270,7 @@ function rowsCte(ts: TableSource, relation: string, numbered: boolean): { sql: s
     `CASE WHEN ${alias('p', k.i)} THEN ${quoteLiteral(`${keyCol}=`)} || ${alias('r', k.i)} END AS "__churnkit_key"`,
   );
   const sql = numbered
-    ? `src AS (SELECT row_number() OVER () AS ${ROW}, * FROM ${relation}), c AS (SELECT ${ROW}, ${cols.join(', ')} FROM src)`
+    ? `c AS (SELECT ${ROW}, ${cols.join(', ')} FROM ${relation})`
     : `c AS (SELECT ${cols.join(', ')} FROM ${relation})`;
   return { sql, conv };
 }
@@ -332,7 +345,7 @@ async function countProblems(
  * first rows of a 2 GB file costs a few chunks, not another pass.
  */
 async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<IssueExample[][]> {
-  const { sql: cte, conv } = rowsCte(ts, ts.relation(), true);
+  const { sql: cte, conv } = rowsCte(ts, ts.relation({ numbered: true }), true);
   const cols = hits.flatMap((h, j) => [
     `(${h.check.cond}) AS "f_${j}"`,
     `CAST(${h.check.value ?? 'NULL'} AS VARCHAR) AS "x_${j}"`,
@@ -402,7 +415,7 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
 async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue | null> {
   const keyCol = CONTRACT[ts.table].key[0];
   if (!keyCol || !ts.columns.get(keyCol)) return null;
-  const { sql: cte, conv } = rowsCte(ts, ts.relation(), true);
+  const { sql: cte, conv } = rowsCte(ts, ts.relation({ numbered: true }), true);
   const v = alias('v', conv.get(keyCol)!.i);
   const sql = `WITH ${cte}, d AS (SELECT ${v} AS k, count(*) AS n, arg_min(${ROW}, ${ROW}, ${ctx.max}) AS rows FROM c WHERE ${v} IS NOT NULL AND trim(${v}) <> '' GROUP BY 1 HAVING count(*) > 1)
     SELECT (SELECT count(*) FROM d) AS keys, (SELECT coalesce(sum(n), 0) FROM d) AS total,

@@ -175,7 +175,7 @@ test('a bad mapping file is rejected with exit 2, naming the file and the field'
     );
   }
   const schema = mappingConfigJsonSchema() as { properties: Record<string, unknown> };
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'csm_kinds', 'csv', 'tables']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'csm_kinds', 'csv', 'lookups', 'tables']);
 });
 
 test('a mapping file in the data folder applies; one that names a folder-only or database-only field in the wrong place says so', async () => {
