@@ -32,6 +32,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/simulate.js'),
   },
   {
+    name: 'init',
+    description: 'draft churnkit.config.json for a folder of exports (Salesforce, HubSpot, Segment, Zendesk, ...)',
+    load: () => import('./commands/init.js'),
+  },
+  {
     name: 'validate',
     description: 'check a history dataset against the input contract',
     load: () => import('./commands/validate.js'),

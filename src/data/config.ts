@@ -139,6 +139,8 @@ export interface ColumnSourceObject {
   number?: true | NumberFormat | undefined;
   epoch?: 'seconds' | 'milliseconds' | undefined;
   format?: string | undefined;
+  add_days?: number | undefined;
+  if?: Condition | undefined;
   true?: string[] | undefined;
   false?: string[] | undefined;
 }
@@ -177,6 +179,12 @@ export const columnSourceSchema: z.ZodType<ColumnSource> = z.union([
       number: z.union([z.literal(true), numberFormatSchema]).optional(),
       /** The value is Unix time in seconds or milliseconds (UTC). */
       epoch: z.enum(['seconds', 'milliseconds']).optional(),
+      /** The value only where this condition holds, NULL elsewhere (a close time only for solved tickets). */
+      get if() {
+        return conditionSchema.optional();
+      },
+      /** Days added to a date or timestamp (a renewal date one year after the close date: 365). */
+      add_days: z.int().min(-36600).max(36600).optional(),
       /** strptime format of a text date or timestamp, e.g. "%m/%d/%Y %I:%M %p". */
       format: z.string().min(1).optional(),
       /** For a boolean: the values that mean true (any case); with `false`, anything else is an error. */
@@ -243,6 +251,8 @@ function tableMappingSchema(table: TableName) {
       timezone: z.string().min(1),
       /** Only rows meeting this condition are read (drop test accounts, internal users, ...). */
       where: conditionSchema,
+      /** "first": keep only the first row (in file order) of each key, e.g. one account per customer of a purchase log. */
+      dedupe: z.enum(['first']),
       /** Rows meeting `when` go to table `to` (mapped by that table's own columns) instead of this one. */
       route: z.array(z.strictObject({ when: conditionSchema, to: z.enum(TABLE_NAMES) })).min(1),
     })

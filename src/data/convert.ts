@@ -190,11 +190,18 @@ export function convertColumn(
           : String(spec.default);
     return { value: `CAST(${dflt} AS ${target})`, present: 'false', raw: 'CAST(NULL AS VARCHAR)', bad: null };
   }
-  const conversion = convertPresent(spec, column, mapping);
+  const conversion = shifted(spec, convertPresent(spec, column, mapping), column.parse.add_days);
   const u = column.unresolved;
   if (u.length === 0) return conversion;
   // A value that could not be extracted was given all the same: it is not "missing".
   return { ...conversion, present: `(${[conversion.present, ...u.map((x) => x.cond)].join(' OR ')})`, unresolved: u };
+}
+
+/** A date or timestamp moved by whole days (`add_days`). */
+function shifted(spec: ColumnSpec, c: ColumnConversion, days: number | undefined): ColumnConversion {
+  if (days === undefined || (spec.type !== 'date' && spec.type !== 'timestamp')) return c;
+  const moved = `(${c.value} + INTERVAL ${Math.trunc(days)} DAY)`;
+  return { ...c, value: spec.type === 'date' ? `CAST(${moved} AS DATE)` : moved };
 }
 
 function convertPresent(spec: ColumnSpec, column: ResolvedColumn, mapping: TableMapping): ColumnConversion {

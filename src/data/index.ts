@@ -56,5 +56,7 @@ export {
   type TableSource,
   type ResolvedColumn,
 } from './sources.js';
+export { draftMapping, renderDraft, type Draft, type DraftNote, type RecognisedFile } from './infer.js';
+export { SIGNATURES, type Signature } from './signatures.js';
 export { loadFrame, readFrame, numeric, textColumn, type Frame, type Column, type ColumnKind } from './frame.js';
 export { accountFacts, hasAccountNames, type AccountFacts } from './accounts.js';

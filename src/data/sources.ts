@@ -111,7 +111,7 @@ export const DUCKDB_FILE_EXTENSIONS = ['.duckdb', '.ddb', '.db'] as const;
 /** The alias a DuckDB database source is attached under (read-only). */
 export const ATTACHED_SOURCE = 'churnkit_source';
 
-function formatOf(path: string, declared?: string): Exclude<SourceFormat, 'duckdb'> | null {
+export function formatOf(path: string, declared?: string): Exclude<SourceFormat, 'duckdb'> | null {
   if (declared === 'csv' || declared === 'tsv') return 'csv';
   if (declared === 'whitespace' || declared === 'fixed_width') return 'text';
   if (declared === 'parquet') return 'parquet';
@@ -340,13 +340,13 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/^[A-Za-z ]+Error: /, '');
 }
 
-interface RawSource {
+export interface RawSource {
   relation: (o?: RelationOptions) => string;
   columns: RawColumn[];
 }
 
 /** What reading one file takes: where it is and how the mapping says to read it. */
-interface FileSpec {
+export interface FileSpec {
   table: TableName;
   origin: string;
   path: string;
@@ -475,7 +475,7 @@ async function openCsv(spec: FileSpec): Promise<RawSource | ValidationIssue> {
 }
 
 /** The raw relation of one file, or an issue when it cannot be read. */
-async function openFile(conn: DuckDBConnection, spec: FileSpec): Promise<RawSource | ValidationIssue> {
+export async function openFile(conn: DuckDBConnection, spec: FileSpec): Promise<RawSource | ValidationIssue> {
   if (spec.format === 'csv') return openCsv(spec);
   if (spec.format === 'text') return openAligned(spec);
   if (spec.bytes === 0) return issue(spec.table, spec.origin, 'empty_file', 'the file is empty (0 bytes)');
@@ -732,8 +732,15 @@ function matchColumns(
   });
   const joins = fieldScope.joins.join(' ');
   const filter = where === null ? '' : ` WHERE coalesce(${where}, false)`;
-  const relation = (o: RelationOptions = {}) =>
-    `(SELECT ${o.numbered ? `${CONTRACT_ALIAS}.${quoteIdent(ROW_COLUMN)}, ` : ''}${select.join(', ')} FROM ${raw.relation(o)} AS ${CONTRACT_ALIAS} ${joins}${filter})`;
+  // dedupe "first": the first row of each key in file order, so the relation is always numbered.
+  const key = mapping.dedupe ? CONTRACT[loc.table].key[0] : undefined;
+  const relation = (o: RelationOptions = {}) => {
+    const numbered = o.numbered || key !== undefined;
+    const rows = `(SELECT ${numbered ? `${CONTRACT_ALIAS}.${quoteIdent(ROW_COLUMN)}, ` : ''}${select.join(', ')} FROM ${raw.relation({ ...o, numbered })} AS ${CONTRACT_ALIAS} ${joins}${filter})`;
+    if (key === undefined) return rows;
+    const first = `(SELECT * FROM ${rows} QUALIFY row_number() OVER (PARTITION BY ${quoteIdent(key)} ORDER BY ${quoteIdent(ROW_COLUMN)}) = 1)`;
+    return o.numbered ? first : `(SELECT * EXCLUDE (${quoteIdent(ROW_COLUMN)}) FROM ${first})`;
+  };
   return { columns, relation };
 }
 

@@ -24,6 +24,7 @@ export interface ParseOptions {
   number?: NumberFormat | true;
   epoch?: 'seconds' | 'milliseconds';
   format?: string;
+  add_days?: number;
   true?: string[];
   false?: string[];
 }
@@ -128,6 +129,16 @@ export class ExtractScope {
 
   /** Compiles a column source (a name, or an object of the mapping file). */
   source(source: ColumnSource): Extracted {
+    if (typeof source === 'object' && source.if !== undefined) {
+      const { if: cond, ...rest } = source;
+      const inner = this.source(rest);
+      return {
+        ...inner,
+        sql: `(CASE WHEN coalesce(${this.condition(cond)}, false) THEN ${inner.sql} END)`,
+        describe: `${inner.describe} where ${conditionSubjects(cond).join(', ')} fits`,
+        plain: false,
+      };
+    }
     if (typeof source === 'string') return this.ref(source);
     if (source.column !== undefined) return this.ref(source.column);
     if (source.value !== undefined) {
@@ -259,6 +270,7 @@ export function sourcePatterns(s: ColumnSource): string[] {
   if (typeof s === 'string') return [];
   return [
     ...conditionPatterns(s.when),
+    ...conditionPatterns(s.if),
     ...(s.coalesce ?? []).flatMap(sourcePatterns),
     ...(s.from !== undefined ? sourcePatterns(s.from) : []),
   ];
@@ -271,6 +283,7 @@ export function parseOptionsOf(source: ColumnSource | undefined): ParseOptions {
   if (source.number !== undefined) out.number = source.number;
   if (source.epoch !== undefined) out.epoch = source.epoch;
   if (source.format !== undefined) out.format = source.format;
+  if (source.add_days !== undefined) out.add_days = source.add_days;
   if (source.true !== undefined) out.true = source.true;
   if (source.false !== undefined) out.false = source.false;
   return out;
