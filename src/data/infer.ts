@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
-import { openDuckDB, quoteIdent, type DuckDBConnection } from './duckdb.js';
+import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import {
   CONFIG_FILE_NAME,
   MAPPING_SCHEMA_ID,
@@ -23,7 +23,7 @@ import {
   type ResolvedHistory,
 } from './sources.js';
 import { SIGNATURES, SYNONYMS, type Signature } from './signatures.js';
-import type { RawColumn } from './transforms.js';
+import { ExtractScope, type RawColumn } from './transforms.js';
 import { ChurnkitError } from '../util/index.js';
 
 /**
@@ -196,6 +196,22 @@ async function probeFile(conn: DuckDBConnection, dir: string, file: string): Pro
   };
 }
 
+/** Distinct values of a column or JSON path over the whole file (at most `limit`), as text. */
+async function distinctOf(conn: DuckDBConnection, probe: Probe, column: string, limit = 200): Promise<string[]> {
+  let sql: string;
+  try {
+    sql = new ExtractScope('"s"', probe.columns, new Map(), () => null).ref(column).sql;
+  } catch {
+    return [];
+  }
+  const rows = (
+    await conn.runAndReadAll(
+      `SELECT DISTINCT trim(CAST(${sql} AS VARCHAR)) AS v FROM ${probe.raw.relation()} AS "s" WHERE ${sql} IS NOT NULL ORDER BY 1 LIMIT ${limit}`,
+    )
+  ).getRowsJS();
+  return rows.map((r) => String(r[0])).filter((v) => v !== '');
+}
+
 function matches(sig: Signature, probe: Probe): boolean {
   if (!sig.requires.every((c) => spelled(probe, c) !== null)) return false;
   if (sig.anyOf && !sig.anyOf.every((group) => group.some((c) => spelled(probe, c) !== null))) return false;
@@ -323,14 +339,15 @@ function numberFormat(values: string[]): true | { decimal: ',' } | null {
 }
 
 /** Builds one table's draft from a file and a signature (or from column similarity without one). */
-function draftTable(
+async function draftTable(
+  conn: DuckDBConnection,
   table: TableName,
   probe: Probe,
   sig: Signature | null,
   lookups: ReadonlySet<string>,
   notes: DraftNote[],
   missing: Draft['missing'],
-): TableMapping {
+): Promise<TableMapping> {
   const key = `tables.${table}`;
   const mapping: TableMapping = { file: probe.file };
   if (probe.format) mapping.format = probe.format as NonNullable<TableMapping['format']>;
@@ -377,7 +394,7 @@ function draftTable(
     columns[spec.name] = withFormat(spec, source, probe, table, notes, mapping);
   }
   mapping.columns = columns;
-  const values = valueMaps(table, sig, probe, columns, notes);
+  const values = await valueMaps(conn, table, sig, probe, columns, notes);
   if (Object.keys(values).length) mapping.values = values;
   if (sig?.where) {
     const col = 'column' in sig.where && sig.where.column ? spelled(probe, sig.where.column) : null;
@@ -443,26 +460,20 @@ function withFormat(
 }
 
 /** Value maps for enumerated columns: the signature's, plus every sampled value the contract does not know. */
-function valueMaps(
+async function valueMaps(
+  conn: DuckDBConnection,
   table: TableName,
   sig: Signature | null,
   probe: Probe,
   columns: Record<string, ColumnSource>,
   notes: DraftNote[],
-): NonNullable<TableMapping['values']> {
+): Promise<NonNullable<TableMapping['values']>> {
   const out: Record<string, Record<string, string>> = {};
   for (const spec of CONTRACT[table].columns) {
     if (spec.type !== 'text' || !columns[spec.name]) continue;
     const given = { ...(sig?.values?.[spec.name] ?? {}) };
     const col = firstColumn(columns[spec.name]!);
-    const seen = new Set(
-      col === null
-        ? []
-        : probe.sample
-            .map((r) => valueAt(r, col, probe))
-            .filter((v) => v !== null && v !== undefined && String(v).trim() !== '')
-            .map((v) => String(v).trim()),
-    );
+    const seen = new Set(col === null ? [] : await distinctOf(conn, probe, col));
     if (spec.name === 'event') {
       for (const v of seen)
         if (/^(signed in|logged in|log ?in|sign ?in|user (signed|logged) in|session start(ed)?)$/i.test(v))
@@ -746,20 +757,26 @@ export async function draftMapping(dir: string): Promise<Draft> {
           where: `tables.${table}`,
           message: `${p.file} was not recognised; its columns were matched by name: check them`,
         });
-      tables[table] = draftTable(table, p, s, lookupNames, notes, missing);
+      tables[table] = await draftTable(conn, table, p, s, lookupNames, notes, missing);
     }
     // Events that connect an integration go to integrations, not to product usage.
     const usage = tables.usage;
     const usageProbe = usage ? probes.find((p) => p.file === usage.file) : undefined;
     if (usage && usageProbe && !tables.integrations && typeof usage.columns?.event === 'string') {
       const ev = usage.columns.event;
-      const names = [
-        ...new Set(
-          usageProbe.sample.map((r) => valueAt(r, ev, usageProbe)).filter((v): v is string => typeof v === 'string'),
-        ),
-      ];
+      const names = await distinctOf(conn, usageProbe, ev, 1000);
       const connect = names.filter((n) => /integration.*(connected|added|enabled|installed)/i.test(n));
-      const nameKey = usageProbe.nested.find((k) => /integration|app_?name|connector/i.test(k.split('.').at(-1)!));
+      let nameKey: string | undefined;
+      if (connect.length) {
+        const evSql = new ExtractScope('"s"', usageProbe.columns, new Map(), () => null).ref(ev).sql;
+        const rows = await sampleRows(
+          conn,
+          `(SELECT "s".* FROM ${usageProbe.raw.relation()} AS "s" WHERE ${evSql} IN (${connect.map(quoteLiteral).join(', ')}))`,
+        );
+        const keys = new Set<string>();
+        for (const c of usageProbe.columns) for (const r of rows.slice(0, 50)) nestedKeys(r[c.name], c.name, 3, keys);
+        nameKey = [...keys].find((k) => /integration|app_?name|connector/i.test(k.split('.').at(-1)!));
+      }
       if (connect.length && nameKey) {
         usage.route = [{ when: { column: ev, in: connect }, to: 'integrations' }];
         tables.integrations = {
@@ -772,6 +789,23 @@ export async function draftMapping(dir: string): Promise<Draft> {
         notes.push({
           where: 'tables.usage.route',
           message: `${connect.join(', ')} events go to integrations (name from ${nameKey})`,
+        });
+      }
+    }
+    // Test and sandbox accounts are dropped (by name), and said so.
+    const accounts = tables.accounts;
+    const accountsProbe = accounts ? probes.find((p) => p.file === accounts.file) : undefined;
+    if (accounts && accountsProbe && typeof accounts.columns?.name === 'string' && !accounts.where) {
+      const nameCol = accounts.columns.name;
+      const pattern = '(^|[^a-z])(test|sandbox)([^a-z]|$)';
+      const hits = accountsProbe.sample
+        .map((r) => valueAt(r, nameCol, accountsProbe))
+        .filter((v) => typeof v === 'string' && new RegExp(pattern, 'i').test(v));
+      if (hits.length) {
+        accounts.where = { not: { column: nameCol, matches: pattern } };
+        notes.push({
+          where: 'tables.accounts.where',
+          message: `accounts named test or sandbox are left out (e.g. ${hits.slice(0, 3).join(', ')})`,
         });
       }
     }
