@@ -695,7 +695,16 @@ function matchColumns(
   if (missing.length) return null;
 
   const present = CONTRACT[loc.table].columns.filter((c) => extracted.get(c.name));
-  const plain = where === null && fieldScope.joins.length === 0 && present.every((c) => extracted.get(c.name)!.plain);
+  if (mapping.dedupe && CONTRACT[loc.table].key.length === 0)
+    throw new ChurnkitError(
+      `${CONFIG_FILE_NAME}: tables.${loc.table}.dedupe: ${loc.table} has no key column to dedupe on`,
+      2,
+    );
+  const plain =
+    where === null &&
+    !mapping.dedupe &&
+    fieldScope.joins.length === 0 &&
+    present.every((c) => extracted.get(c.name)!.plain);
   const columns = new Map<string, ResolvedColumn | null>();
   for (const spec of CONTRACT[loc.table].columns) {
     const e = extracted.get(spec.name);

@@ -8,7 +8,8 @@ import { duckdbDialect, type SqlDialect } from './dialect.js';
 import { isoDay } from '../util/index.js';
 import { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
 import { featureQuery, renderFeatureSql, LABEL_KINDS, type FeatureQuery, type LabelKind } from './sql.js';
-import { FEATURES, SIGNALS, FEATURE_TABLE_COLUMNS } from './registry.js';
+import { FEATURES, SIGNALS, FEATURE_SETS, featureSet, type FeatureSetName } from './registry.js';
+import { transactionQuery } from './transactions.js';
 
 /** What the feature SQL reads: a DuckDB connection with one typed view per contract table present. */
 export interface FeatureSource {
@@ -35,6 +36,12 @@ export interface FeatureOptions {
   csmKinds?: readonly string[];
   /** Name of the temporary table to create (default `feature_table`). */
   relation?: string;
+  /**
+   * `saas` (the ten features, default), `transactions` (recency, frequency, monetary value for a
+   * purchase log) or `auto`: transactions when usage looks like purchases with amounts (no login
+   * events, at most three event names, amounts with fractions).
+   */
+  featureSet?: FeatureSetName | 'auto';
   progress?: Progress;
 }
 
@@ -60,6 +67,9 @@ export interface FeatureBuild {
   /** Columns NULL for every row because a table they need is absent. */
   nullColumns: NullColumn[];
   query: FeatureQuery;
+  featureSet: FeatureSetName;
+  /** The table's columns, in order. */
+  columns: readonly string[];
 }
 
 export const DEFAULT_HORIZON = 90;
@@ -87,6 +97,10 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     options.asOf === undefined ? undefined : typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
   for (const t of explicit ?? []) checkDateOption('--as-of', t);
   const relation = options.relation ?? DEFAULT_RELATION;
+  const requestedSet = options.featureSet ?? 'saas';
+  if (requestedSet !== 'auto' && !FEATURE_SETS.includes(requestedSet))
+    throw new UsageError(`--feature-set must be one of ${FEATURE_SETS.join(', ')} or auto, got "${requestedSet}"`);
+  let set: FeatureSetName = requestedSet === 'auto' ? 'saas' : requestedSet;
 
   progress.start('reading history');
   const staged = await stageTables(conn, source);
@@ -111,7 +125,8 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         `no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`,
       );
 
-    query = featureQuery(
+    if (requestedSet === 'auto' && pre.looksLikePurchases) set = 'transactions';
+    query = (set === 'transactions' ? transactionQuery : featureQuery)(
       {
         asOf,
         dataEnd,
@@ -155,8 +170,10 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     dataEnd,
     horizon,
     label,
-    nullColumns: nullColumns(source.tables),
+    nullColumns: set === 'saas' ? nullColumns(source.tables) : [],
     query: query!,
+    featureSet: set,
+    columns: featureSet(set).columns,
   };
 }
 
@@ -210,14 +227,14 @@ export function featureFileFormat(path: string): FeatureFileFormat {
  * no file. Rows are sorted by as_of, account_id; the bytes depend only on the data.
  */
 export async function writeFeatureTable(
-  source: { connection: DuckDBConnection; relation: string; sorted?: boolean },
+  source: { connection: DuckDBConnection; relation: string; sorted?: boolean; columns?: readonly string[] },
   outPath: string,
   options: { format?: FeatureFileFormat; sorted?: boolean } = {},
 ): Promise<{ path: string; format: FeatureFileFormat; rows: number }> {
   const format = options.format ?? featureFileFormat(outPath);
   // A relation stored in (as_of, account_id) order (buildFeatures' table) is copied as it is.
   options = { ...options, sorted: options.sorted ?? source.sorted ?? false };
-  const columns = FEATURE_TABLE_COLUMNS.map(quoteIdent).join(', ');
+  const columns = (source.columns ?? featureSet('saas').columns).map(quoteIdent).join(', ');
   const copyOptions = format === 'parquet' ? 'FORMAT parquet, COMPRESSION zstd' : 'FORMAT csv, HEADER true';
   const rows = await withAtomicFile(outPath, async (tmp) => {
     const reader = await source.connection.runAndReadAll(
@@ -260,6 +277,8 @@ interface Preflight {
   latestUsageDay: string | null;
   featureEvents: string[];
   wholeQuantities: boolean;
+  /** No logins, at most three event names, and amounts with fractions: a purchase log. */
+  looksLikePurchases: boolean;
 }
 
 /**
@@ -336,6 +355,11 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
       latestUsageDay: lastDay,
       featureEvents,
       wholeQuantities,
+      looksLikePurchases:
+        perEvent.length > 0 &&
+        perEvent.length <= 3 &&
+        !perEvent.some((r) => r['event'] === 'login') &&
+        perEvent.some((r) => r['whole'] === false),
     };
   } catch (err) {
     throw asInputProblem(err);

@@ -24,6 +24,7 @@ export {
   type LabelKind,
 } from './sql.js';
 export { duckdbDialect, type SqlDialect } from './dialect.js';
+export { transactionQuery } from './transactions.js';
 export { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
 export {
   featureQa,

@@ -1,6 +1,15 @@
 import { openDuckDB, quoteIdent, quoteLiteral, queryRows } from '../data/index.js';
 import type { DuckDBConnection } from '../data/index.js';
-import { FEATURES, SIGNALS, LABEL_COLUMN, FEATURE_TABLE_TYPES, featureSpec, signalSpec } from './registry.js';
+import {
+  LABEL_COLUMN,
+  FEATURE_TABLE_TYPES,
+  TRANSACTION_FEATURES,
+  featureSet,
+  featureSetOfColumns,
+  featureSpec,
+  signalSpec,
+  type FeatureSetName,
+} from './registry.js';
 import { featureFileFormat } from './build.js';
 import type { NullColumn } from './build.js';
 
@@ -72,10 +81,11 @@ interface QaColumn {
 }
 
 /** segment, the ten features, then the signals: the feature table's column order. */
-function qaColumns(): QaColumn[] {
+function qaColumns(set: FeatureSetName): QaColumn[] {
+  const { features, signals } = featureSet(set);
   const cols: QaColumn[] = [{ name: 'segment', role: 'signal', type: 'text' }];
-  for (const f of FEATURES) cols.push({ name: f.name, role: 'feature', type: 'number' });
-  for (const s of SIGNALS)
+  for (const f of features) cols.push({ name: f.name, role: 'feature', type: 'number' });
+  for (const s of signals)
     cols.push({
       name: s.name,
       role: 'signal',
@@ -91,10 +101,10 @@ const rate = (positives: number, labeled: number): number | null => (labeled > 0
 export async function featureQa(
   conn: DuckDBConnection,
   relation: string,
-  options: { nullColumns?: readonly NullColumn[] } = {},
+  options: { nullColumns?: readonly NullColumn[]; featureSet?: FeatureSetName } = {},
 ): Promise<FeatureQa> {
   const from = /^[A-Za-z_][A-Za-z0-9_]*$/.test(relation) ? quoteIdent(relation) : relation;
-  return computeQa(conn, from, options.nullColumns ?? []);
+  return computeQa(conn, from, options.nullColumns ?? [], options.featureSet ?? 'saas');
 }
 
 /**
@@ -112,8 +122,13 @@ async function singleThreaded<T>(conn: DuckDBConnection, run: () => Promise<T>):
   }
 }
 
-async function computeQa(conn: DuckDBConnection, from: string, nullColumns: readonly NullColumn[]): Promise<FeatureQa> {
-  const cols = qaColumns();
+async function computeQa(
+  conn: DuckDBConnection,
+  from: string,
+  nullColumns: readonly NullColumn[],
+  set: FeatureSetName,
+): Promise<FeatureQa> {
+  const cols = qaColumns(set);
   const label = quoteIdent(LABEL_COLUMN);
   const q = (c: string) => quoteIdent(c);
   const asNumber = (c: QaColumn) => `CAST(${q(c.name)} AS DOUBLE)`;
@@ -145,7 +160,7 @@ FROM ${from}`;
   const moments = cols.flatMap((c, i) =>
     c.type === 'number' ? [`AVG(${asNumber(c)}) AS mean${i}`, `STDDEV_SAMP(${asNumber(c)}) AS std${i}`] : [],
   );
-  const corrCols = [...FEATURES.map((f) => f.name), LABEL_COLUMN];
+  const corrCols = [...featureSet(set).features.map((f) => f.name), LABEL_COLUMN];
   for (let i = 0; i < corrCols.length; i++)
     for (let j = i + 1; j < corrCols.length; j++)
       moments.push(`CORR(CAST(${q(corrCols[i]!)} AS DOUBLE), CAST(${q(corrCols[j]!)} AS DOUBLE)) AS c${i}_${j}`);
@@ -303,7 +318,8 @@ export async function featureQaOfFile(path: string): Promise<FeatureQa> {
   const db = await openDuckDB();
   try {
     await db.connection.run(`CREATE VIEW feature_file AS SELECT * FROM ${featureTableReader(path)}`);
-    return await featureQa(db.connection, 'feature_file');
+    const names = (await db.connection.runAndReadAll('DESCRIBE feature_file')).getRowsJS().map((r) => String(r[0]));
+    return await featureQa(db.connection, 'feature_file', { featureSet: featureSetOfColumns(names) });
   } finally {
     db.close();
   }
@@ -393,7 +409,7 @@ export function describeNulls(qa: FeatureQa): NullNote[] {
   for (const c of qa.columns) {
     const nullRows = qa.rows - c.non_null;
     if (nullRows === 0) continue;
-    const spec = featureSpec(c.name) ?? signalSpec(c.name);
+    const spec = featureSpec(c.name) ?? TRANSACTION_FEATURES.find((f) => f.name === c.name) ?? signalSpec(c.name);
     const reason = c.null_reason ?? spec?.nullWhen ?? (c.name === 'segment' ? 'accounts.segment is empty' : 'no value');
     notes.push({ column: c.name, null_rows: nullRows, null_share: qa.rows > 0 ? nullRows / qa.rows : 0, reason });
   }

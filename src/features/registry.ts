@@ -200,3 +200,130 @@ export const FEATURE_TABLE_TYPES: Readonly<Record<string, ColumnSqlType>> = Obje
     return [c, 'DOUBLE'];
   }),
 );
+
+/**
+ * The transactional feature set (`features --feature-set transactions`), for purchase logs: the
+ * usage table holds purchases, `quantity` their amount. Recency, frequency and monetary value
+ * over several windows, inter-purchase time and its trend; with tenure and the label.
+ */
+export type FeatureSetName = 'saas' | 'transactions';
+export const FEATURE_SETS: readonly FeatureSetName[] = ['saas', 'transactions'];
+
+/** Window lengths of the transactional features, in days. */
+export const PURCHASE_WINDOWS = [30, 90, 365] as const;
+
+const purchaseWindowFeatures: FeatureSpec[] = PURCHASE_WINDOWS.flatMap((n, i): FeatureSpec[] => [
+  {
+    name: `purchases_${n}d`,
+    rank: 3 + i,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: `purchases (usage rows with quantity > 0) in the last ${n} days`,
+  },
+  {
+    name: `spend_${n}d`,
+    rank: 6 + i,
+    layer: 'outcome',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: `sum of quantity (the amount) of purchases in the last ${n} days`,
+  },
+]);
+
+export const TRANSACTION_FEATURES: readonly FeatureSpec[] = [
+  {
+    name: 'days_since_last_purchase',
+    rank: 1,
+    layer: 'usage',
+    direction: 'higher_is_riskier',
+    needs: ['usage'],
+    description: 'days from the last purchase before T to T; days since started_at if none',
+  },
+  {
+    name: 'purchases_total',
+    rank: 2,
+    layer: 'usage',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: 'purchases before T',
+  },
+  ...purchaseWindowFeatures,
+  {
+    name: 'spend_total',
+    rank: 9,
+    layer: 'outcome',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: 'sum of the amounts of all purchases before T',
+  },
+  {
+    name: 'mean_days_between_purchases',
+    rank: 10,
+    layer: 'usage',
+    direction: 'higher_is_riskier',
+    needs: ['usage'],
+    description:
+      '(last purchase day - first purchase day) / (purchase days - 1) before T; NULL with fewer than 2 purchase days',
+    nullWhen: 'fewer than 2 purchase days before T',
+  },
+  {
+    name: 'purchase_gap_trend',
+    rank: 11,
+    layer: 'usage',
+    direction: 'higher_is_riskier',
+    needs: ['usage'],
+    description:
+      'rel_change(the last gap between purchase days, the mean gap before it); NULL with fewer than 3 purchase days',
+    nullWhen: 'fewer than 3 purchase days before T',
+  },
+  {
+    name: 'recency_vs_mean_gap',
+    rank: 12,
+    layer: 'usage',
+    direction: 'higher_is_riskier',
+    needs: ['usage'],
+    description: 'days_since_last_purchase / mean_days_between_purchases: how overdue the next purchase is',
+    nullWhen: 'fewer than 2 purchase days before T',
+  },
+  {
+    name: 'spend_trend_90d',
+    rank: 13,
+    layer: 'outcome',
+    direction: 'higher_is_safer',
+    needs: ['usage'],
+    description: 'rel_change(spend last 90 days, spend prior 90 days)',
+  },
+];
+
+export const TRANSACTION_TABLE_COLUMNS: readonly string[] = [
+  'account_id',
+  'as_of',
+  'segment',
+  ...TRANSACTION_FEATURES.map((f) => f.name),
+  'tenure_days',
+  LABEL_COLUMN,
+];
+
+/** The features and columns of a feature set. */
+export function featureSet(name: FeatureSetName): {
+  features: readonly FeatureSpec[];
+  signals: readonly SignalSpec[];
+  columns: readonly string[];
+} {
+  if (name === 'transactions')
+    return {
+      features: TRANSACTION_FEATURES,
+      signals: SIGNALS.filter((s) => s.name === 'tenure_days'),
+      columns: TRANSACTION_TABLE_COLUMNS,
+    };
+  return { features: FEATURES, signals: SIGNALS, columns: FEATURE_TABLE_COLUMNS };
+}
+
+/** Which feature set a table's columns are (transactions when it has the transactional features and not the ten). */
+export function featureSetOfColumns(columns: readonly string[]): FeatureSetName {
+  const has = (c: string) => columns.includes(c);
+  return TRANSACTION_FEATURES.every((f) => has(f.name)) && !FEATURES.every((f) => has(f.name))
+    ? 'transactions'
+    : 'saas';
+}

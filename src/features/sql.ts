@@ -45,6 +45,8 @@ export interface FeatureSqlParams {
    * exact and the decimal conversion can be skipped (same numbers, less work).
    */
   wholeQuantities?: boolean;
+  /** Days every as-of date looks back in `window_days` at least (the transactional set reads a year and its prior). */
+  lookbackDays?: number;
 }
 
 /** Feature events that fit a BIGINT bitmask (bit 63 is the sign). */
@@ -119,9 +121,10 @@ WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of
   } else {
     step('snapshots', 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`);
   }
-  const lookback = has('nps')
-    ? 2 * WINDOWS.nps
-    : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage);
+  const lookback = Math.max(
+    params.lookbackDays ?? 0,
+    has('nps') ? 2 * WINDOWS.nps : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage),
+  );
   step(
     'snapshots',
     'window_days',

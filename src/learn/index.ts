@@ -15,6 +15,8 @@ export {
 export { readParams, parseParamAssignments, type ParamSpec, type ParamSpecs } from './params.js';
 export {
   DEFAULT_MODEL_COLUMNS,
+  TRANSACTION_MODEL_COLUMNS,
+  defaultModelColumns,
   trainModel,
   loadModel,
   TrainedModel,

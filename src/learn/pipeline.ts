@@ -5,7 +5,7 @@
  * calls trainModel() once per fold with that fold's training rows.
  */
 import type { Frame } from '../data/index.js';
-import { FEATURE_NAMES, LABEL_COLUMN } from '../features/index.js';
+import { FEATURE_NAMES, LABEL_COLUMN, TRANSACTION_FEATURES, featureSetOfColumns } from '../features/index.js';
 import { binaryMetrics, type BinaryMetrics } from '../stats/index.js';
 import { InputError, UsageError } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
@@ -46,6 +46,14 @@ export const DEFAULT_MODEL_COLUMNS: readonly string[] = [
   'days_to_renewal',
   'tenure_days',
 ];
+
+/** Model inputs on a transactional feature table (`features --feature-set transactions`). */
+export const TRANSACTION_MODEL_COLUMNS: readonly string[] = [...TRANSACTION_FEATURES.map((f) => f.name), 'tenure_days'];
+
+/** The default model columns of a feature table: the transactional set's when it is one, else the ten and the signals. */
+export function defaultModelColumns(columns: readonly string[]): readonly string[] {
+  return featureSetOfColumns(columns) === 'transactions' ? TRANSACTION_MODEL_COLUMNS : DEFAULT_MODEL_COLUMNS;
+}
 
 export type ClassWeight = 'none' | 'balanced';
 
@@ -159,7 +167,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   const seed = options.seed ?? 0;
   const progress = options.progress ?? silentProgress;
   const categorical = [...(options.categorical ?? [])];
-  const columns = [...(options.columns ?? DEFAULT_MODEL_COLUMNS)];
+  const columns = [...(options.columns ?? defaultModelColumns(frame.names))];
   if (!options.columns) {
     const absent = columns.filter((c) => !(c in frame.columns));
     if (absent.length > 0) {

@@ -7,9 +7,20 @@ import { parseScorecard, ScorecardError } from './validate.js';
 /** models/default-scorecard.json of this installation (this module runs from dist/src/scorecard/). */
 export const DEFAULT_SCORECARD_PATH = fileURLToPath(new URL('../../../models/default-scorecard.json', import.meta.url));
 
-/** Reads and validates a scorecard file; 'default' is the shipped framework default. */
+/** models/transactions-scorecard.json: recency, frequency and monetary value for purchase logs. */
+export const TRANSACTIONS_SCORECARD_PATH = fileURLToPath(
+  new URL('../../../models/transactions-scorecard.json', import.meta.url),
+);
+
+/** The shipped scorecards, by the name that stands for them. */
+export const SHIPPED_SCORECARDS: Readonly<Record<string, string>> = {
+  default: DEFAULT_SCORECARD_PATH,
+  transactions: TRANSACTIONS_SCORECARD_PATH,
+};
+
+/** Reads and validates a scorecard file; 'default' and 'transactions' are the shipped ones. */
 export async function loadScorecard(pathOrDefault: string): Promise<Scorecard> {
-  const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
+  const path = SHIPPED_SCORECARDS[pathOrDefault] ?? pathOrDefault;
   let text: string;
   try {
     text = await readFile(path, 'utf8');

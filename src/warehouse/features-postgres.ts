@@ -70,6 +70,8 @@ export async function copyHistoryToPostgres(
 }
 
 export interface PostgresFeatureOptions {
+  /** Only the ten features (saas) run in PostgreSQL; auto means saas here. */
+  featureSet?: 'saas' | 'transactions' | 'auto';
   every?: Every;
   horizon?: number;
   label?: LabelKind;
@@ -148,6 +150,10 @@ export async function buildFeaturesInPostgres(
   conn: DuckDBConnection,
   options: PostgresFeatureOptions & { relation?: string } = {},
 ): Promise<FeatureBuild> {
+  if (options.featureSet === 'transactions')
+    throw new UsageError(
+      '--feature-set transactions runs on DuckDB sources (a folder or a DuckDB file), not in PostgreSQL yet',
+    );
   const q = await postgresFeatureSql(client, options);
   const relation = options.relation ?? 'feature_table';
   const names = Object.keys(FEATURE_TABLE_TYPES);
@@ -189,6 +195,8 @@ export async function buildFeaturesInPostgres(
     connection: conn,
     relation,
     sorted: true,
+    featureSet: 'saas',
+    columns: names,
     rows: res.rows.length,
     accounts: accounts.size,
     asOf: q.asOf,

@@ -19,6 +19,7 @@ import {
   LABEL_KINDS,
   type Every,
   type LabelKind,
+  type FeatureSetName,
 } from '../../features/index.js';
 
 export interface FeaturesFlags extends Record<string, unknown> {
@@ -28,6 +29,7 @@ export interface FeaturesFlags extends Record<string, unknown> {
   horizon: number;
   dataEnd?: string;
   label: string;
+  featureSet?: string;
   config?: string;
   threads?: number;
   memoryLimit?: string;
@@ -46,6 +48,11 @@ export function register(program: Command): void {
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--data-end <date>', 'last day of data (default: the UTC day of the latest usage timestamp)')
         .option('--label <kind>', 'churn or inactivity', 'churn')
+        .option(
+          '--feature-set <set>',
+          'saas (the ten features), transactions (recency, frequency, monetary value of a purchase log) or auto',
+          'auto',
+        )
         .option('--config <file>', 'mapping file')
         .option('--threads <n>', 'DuckDB threads (default: all cores)', intOption('--threads'))
         .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2.5GB (default 2.5GB)'),
@@ -93,6 +100,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     every: flags.every as Every,
     horizon: flags.horizon,
     label: flags.label as LabelKind,
+    featureSet: (flags.featureSet ?? 'auto') as FeatureSetName | 'auto',
     ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
     progress: io.progress,
   };
@@ -118,7 +126,10 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       ? await buildFeatures(history, options)
       : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
     io.progress.start('feature QA');
-    const qa = await featureQa(connection, built.relation, { nullColumns: built.nullColumns });
+    const qa = await featureQa(connection, built.relation, {
+      nullColumns: built.nullColumns,
+      featureSet: built.featureSet,
+    });
     const nulls = describeNulls(qa);
     if (built.label === 'churn' && history?.tables.has('accounts')) {
       const churned = await queryValue<bigint>(
@@ -166,6 +177,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       data_end: built.dataEnd,
       horizon: built.horizon,
       label: built.label,
+      feature_set: built.featureSet,
       null_features: nulls,
       qa_files: { json: qaJson, markdown: qaMd },
       qa,

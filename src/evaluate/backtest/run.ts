@@ -7,6 +7,7 @@
 import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/index.js';
+import { featureSetOfColumns } from '../../features/index.js';
 import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
 import {
   isFamilyName,
@@ -107,7 +108,9 @@ async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpe
       spec =
         ref === 'default'
           ? { name: 'scorecard:default', kind: 'scorecard', card: defaultCard }
-          : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
+          : ref === 'transactions'
+            ? { name: 'scorecard:transactions', kind: 'scorecard', card: await loadScorecard('transactions') }
+            : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
     } else if (isFamilyName(item)) {
       spec = { name: item, kind: 'model', family: item };
     } else {
@@ -239,7 +242,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   // Scorecards are fixed rules of point-in-time features: scoring every row once is the same
   // as scoring each fold's test rows.
   const cardScores = new Map<Scorecard, ReturnType<typeof scoreColumns>>();
-  for (const card of [defaultCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))])
+  // The band shares of each fold are the shipped card's for this kind of table.
+  const referenceCard =
+    featureSetOfColumns(frame.names) === 'transactions' ? await loadScorecard('transactions') : defaultCard;
+  for (const card of [referenceCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))])
     if (!cardScores.has(card)) cardScores.set(card, scoreColumns(card, frame));
 
   const labeledRows: number[] = [];
@@ -274,7 +280,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const testAccount = plan.test.map((i) => account[i]!);
     const testArr = arr ? gather(arr, plan.test) : null;
 
-    const defaultBands = cardScores.get(defaultCard)!.band;
+    const defaultBands = cardScores.get(referenceCard)!.band;
     const counts = [0, 0, 0];
     for (const i of plan.test) counts[defaultBands[i]!]!++;
     const shares = Object.fromEntries(BANDS.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<Band, number>;
