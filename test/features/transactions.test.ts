@@ -104,7 +104,10 @@ test('--feature-set transactions through the CLI: the table, then a backtest of 
     const acc = ['account_id,started_at'];
     const use = ['account_id,occurred_at,event,quantity'];
     let s = 7;
-    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const rnd = () => {
+      s = (s * 1103515245 + 12345) % 2147483648;
+      return s / 2147483648;
+    };
     for (let c = 0; c < 300; c++) {
       const start = Date.UTC(1997, 0, 1) + Math.floor(rnd() * 60) * 86_400_000;
       acc.push(`C${c},${new Date(start).toISOString().slice(0, 10)}`);
