@@ -8,6 +8,7 @@ test('every command of DESIGN.md §8 is registered', () => {
   assert.equal(r.status, 0);
   for (const c of [
     'simulate',
+    'init',
     'validate',
     'features',
     'train',

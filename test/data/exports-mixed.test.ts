@@ -122,6 +122,11 @@ test('Salesforce + Segment + Zendesk + Qualtrics exports of 350 accounts: churnk
     assert.deepEqual(summary.lookups.sort(), ['organizations_external_id', 'segment_groups']);
     const draft = await readFile(join(dir, 'churnkit.config.json'), 'utf8');
     assert.match(draft, /NOTE tables\.accounts\.where: accounts named test or sandbox are left out/);
+    // a second init does not overwrite the (perhaps edited) mapping without --force
+    const again = cli(['init', '--data', dir]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /churnkit\.config\.json exists; pass --force to replace it/);
+    assert.equal(await readFile(join(dir, 'churnkit.config.json'), 'utf8'), draft);
     const out = join(dir, 'features.parquet');
     const features = cli(['features', '--data', dir, '--out', out, '--json']);
     assert.equal(features.status, 0, features.stderr);
