@@ -599,7 +599,7 @@ async function openLookups(
       name,
       mapping: l,
       origin: l.file,
-      relation: `SELECT k, ${pick} AS v, count(DISTINCT v) AS values FROM (${rows}) WHERE k IS NOT NULL AND v IS NOT NULL GROUP BY k`,
+      relation: `SELECT k, ${pick} AS v, count(DISTINCT v) AS n_values FROM (${rows}) WHERE k IS NOT NULL AND v IS NOT NULL GROUP BY k`,
     });
   }
   return out;

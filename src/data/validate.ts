@@ -4,6 +4,7 @@ import { convertColumn, type ColumnConversion } from './convert.js';
 import { rejectUrlSource, type OpenHistoryOptions } from './history.js';
 import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type TableSource } from './sources.js';
+import type { OpenedLookup } from './transforms.js';
 import { CONFIG_FILE_NAME } from './config.js';
 import { silentProgress, type Progress } from '../util/index.js';
 
@@ -501,6 +502,36 @@ async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, num
   if (dup) ctx.issues.push(dup);
 }
 
+/** A lookup whose keys map to several values: the choice it makes is stated, with the first keys. */
+async function ambiguousLookup(
+  ctx: Ctx,
+  lookup: OpenedLookup,
+  tables: readonly TableSource[],
+): Promise<ValidationIssue[]> {
+  const user = tables.find((t) => [...t.columns.values()].some((c) => c?.source.includes(`-> ${lookup.name}.`)));
+  if (!user) return [];
+  const rows = (
+    await ctx.conn.runAndReadAll(
+      `SELECT count(*) OVER () AS n, k FROM (${lookup.relation}) WHERE n_values > 1 ORDER BY k LIMIT ${ctx.max}`,
+    )
+  ).getRowObjectsJS();
+  if (rows.length === 0) return [];
+  const rule = lookup.mapping.latest_by
+    ? `the value of the row with the greatest ${lookup.mapping.latest_by} is used`
+    : 'the smallest value is used; set latest_by to take the latest';
+  return [
+    {
+      severity: 'warning',
+      code: 'ambiguous_lookup',
+      table: user.table,
+      source: lookup.origin,
+      message: `lookup ${lookup.name}: keys with more than one ${lookup.mapping.value} (${rule})`,
+      count: Number(rows[0]!['n']),
+      examples: rows.map((r) => ({ key: `${lookup.mapping.key}=${String(r['k'])}` })),
+    },
+  ];
+}
+
 function sortIssues(issues: ValidationIssue[]): ValidationIssue[] {
   const order = (i: ValidationIssue) => (i.severity === 'error' ? 0 : 1) * 100 + TABLE_NAMES.indexOf(i.table);
   return issues
@@ -550,6 +581,7 @@ export async function validateHistory(source: string, options: ValidateOptions =
         );
       }
     }
+    for (const lookup of resolved.lookups) ctx.issues.push(...(await ambiguousLookup(ctx, lookup, resolved.tables)));
     progress.done();
     const issues = sortIssues(ctx.issues);
     const errors = issues.filter((i) => i.severity === 'error').length;

@@ -176,6 +176,10 @@ test('transforms map raw exports: numbers as exported, JSON paths, lookups over 
   try {
     const report = await validateHistory(dir);
     assert.equal(report.errors, 0, report.issues.map(formatIssue).join('\n'));
+    // u2 was in two groups: the lookup says which one it takes
+    assert.deepEqual(report.issues.filter((i) => i.code === 'ambiguous_lookup').map(formatIssue), [
+      'table usage (groups.jsonl), userId=u2: lookup segment_groups: keys with more than one groupId (the value of the row with the greatest timestamp is used)',
+    ]);
     const h = await openHistory(dir);
     try {
       assert.deepEqual(
