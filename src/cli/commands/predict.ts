@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { loadFrame } from '../../data/index.js';
 import {
+  applyCalibration,
   loadModel,
   modelReasons,
   predictionFormat,
@@ -58,7 +59,7 @@ async function run(flags: PredictFlags, io: CommandIO) {
   const frame = await loadFrame(flags.features);
   io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
   const margin = model.predictMargin(frame, flags.features);
-  const probability = model.predictProba(frame, flags.features);
+  const probability = applyCalibration(model.calibration, margin);
   // CSV is read by people: rounded. Parquet keeps every digit.
   const shown = (values: Float64Array) => (format === 'csv' ? values.map(probabilityForPeople) : values);
   const columns: PredictionColumn[] = [
