@@ -31,6 +31,12 @@ export interface FitOptions {
   progress?: Progress;
 }
 
+/** Margins of a fit's training rows and of its FitOptions.validation rows (null without). */
+export interface FittedMargins {
+  train: Float64Array;
+  validation: Float64Array | null;
+}
+
 /**
  * Per-row attributions: `bias + sum_j contributions[j][i] = margin[i]` (log-odds) for every
  * row, exactly, so that reasons shown to a CSM add up to the prediction.
@@ -50,6 +56,12 @@ export interface ChurnModel<State = unknown> {
   /** Log-odds of churn, uncalibrated. */
   predictMargin(X: Matrix): Float64Array;
   explain(X: Matrix): Explanation;
+  /**
+   * The margins of the rows the last fit() saw, the same bits predictMargin gives for them,
+   * when the family kept them while fitting (a booster does): the pipeline then reports
+   * training and holdout metrics without predicting those rows again. Null or absent otherwise.
+   */
+  fittedMargins?(): FittedMargins | null;
   /** Learned state as plain data; throws before fit. */
   state(): State;
   /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */

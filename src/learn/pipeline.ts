@@ -254,21 +254,20 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   const holdoutInfo = sliceInfo(frame, holdoutRows, yAll, timeColumn);
   let cal: Calibration = { method: 'none' };
   const metrics: Record<string, unknown> = {};
-  if (validation) {
-    const margin = model.predictMargin(validation.X);
+  // Margins the fit kept (a booster's) are the bits predicting again would give, at no cost.
+  const fitted = model.fittedMargins?.() ?? null;
+  const holdoutMargin = validation ? (fitted?.validation ?? model.predictMargin(validation.X)) : null;
+  if (validation && holdoutMargin) {
     // Unweighted on purpose: class weights shift the model's base rate, calibration brings it back.
-    cal = fitCalibration(calibration, margin, validation.y, undefined, holdoutInfo);
-    metrics['holdout_uncalibrated'] = binaryMetrics(validation.y, applyCalibration({ method: 'none' }, margin));
+    cal = fitCalibration(calibration, holdoutMargin, validation.y, undefined, holdoutInfo);
+    metrics['holdout_uncalibrated'] = binaryMetrics(validation.y, applyCalibration({ method: 'none' }, holdoutMargin));
     if (holdoutInfo.positives === 0)
       warnings.push(`the held-out slice has no positive labels; calibration there cannot be trusted`);
   }
-  metrics['train'] = binaryMetrics(y, applyCalibration(cal, model.predictMargin(X)));
-  if (validation && cal.method !== 'none') {
+  metrics['train'] = binaryMetrics(y, applyCalibration(cal, fitted?.train ?? model.predictMargin(X)));
+  if (validation && holdoutMargin && cal.method !== 'none') {
     // The calibrator was fitted on these rows: in-sample for it, out-of-time for the model.
-    metrics['holdout_calibrated'] = binaryMetrics(
-      validation.y,
-      applyCalibration(cal, model.predictMargin(validation.X)),
-    );
+    metrics['holdout_calibrated'] = binaryMetrics(validation.y, applyCalibration(cal, holdoutMargin));
   }
 
   const all = sliceInfo(frame, labeled, yAll, timeColumn);

@@ -37,7 +37,14 @@ export interface BoostResult {
   rounds: number;
   /** 0-based round with the best validation loss, or the last round without validation. */
   bestIteration: number;
-  validationLoss: number[];
+  /** Validation log loss at bestIteration; null without validation rows. */
+  bestValidationLoss: number | null;
+  /**
+   * Margins of the training rows and of the validation rows with the kept trees: the same bits
+   * as predicting them again (predict.ts adds trees in the same order), kept so the caller need not.
+   */
+  trainMargin: Float64Array;
+  validationMargin: Float64Array | null;
   threads: number;
   /** Bin upper bounds per feature (binning.ts), for binned prediction and diagnostics. */
   bounds: Float64Array[];
@@ -128,9 +135,12 @@ export async function boost(
     const identity = cfg.subsample >= 1 ? Uint32Array.from({ length: n }, (_, i) => i) : new Uint32Array(0);
 
     const trees: Tree[] = [];
-    const validationLoss: number[] = [];
+    const earlyStopping = validation !== undefined && cfg.earlyStoppingRounds > 0;
     let best = -1;
     let bestLoss = Infinity;
+    // With early stopping the kept trees end at the best round, so the margins are copied there.
+    let bestTrainMargin: Float64Array | null = null;
+    let bestValMargin: Float64Array | null = null;
     progress.start('gbdt: boosting', cfg.nEstimators);
     for (let t = 0; t < cfg.nEstimators; t++) {
       const rng = Rng.derive(cfg.seed, `gbdt:tree:${t}`);
@@ -150,24 +160,58 @@ export async function boost(
 
       if (validation && valMargin && valCodes) {
         tree.addBinned(valCodes, validation.X.n, valMargin);
-        const loss = meanLogLoss(valMargin, validation.y, valWeight);
-        validationLoss.push(loss);
-        if (loss < bestLoss) {
-          bestLoss = loss;
-          best = t;
-        } else if (cfg.earlyStoppingRounds > 0 && t - best >= cfg.earlyStoppingRounds) {
-          break;
+        // Without early stopping only the last round's loss is reported: no loss per round.
+        if (earlyStopping) {
+          const loss = meanLogLoss(valMargin, validation.y, valWeight);
+          if (loss < bestLoss) {
+            bestLoss = loss;
+            best = t;
+            bestTrainMargin = copyInto(bestTrainMargin, ws.margin.subarray(0, n));
+            bestValMargin = copyInto(bestValMargin, valMargin);
+          } else if (t - best >= cfg.earlyStoppingRounds) {
+            break;
+          }
         }
       }
       progress.tick(t + 1);
     }
     const rounds = trees.length;
-    const keep = validation && cfg.earlyStoppingRounds > 0 ? best + 1 : rounds;
-    return { baseScore, trees: trees.slice(0, keep), rounds, bestIteration: keep - 1, validationLoss, threads, bounds };
+    const keep = earlyStopping ? best + 1 : rounds;
+    // No best round only when every loss was NaN: no trees are kept, every margin is the base.
+    const trainMargin = earlyStopping
+      ? (bestTrainMargin ?? new Float64Array(n).fill(baseScore))
+      : ws.margin.slice(0, n);
+    const validationMargin = earlyStopping
+      ? (bestValMargin ?? new Float64Array(validation!.X.n).fill(baseScore))
+      : valMargin;
+    const bestValidationLoss =
+      validation && validationMargin
+        ? earlyStopping
+          ? bestLoss
+          : meanLogLoss(validationMargin, validation.y, valWeight)
+        : null;
+    return {
+      baseScore,
+      trees: trees.slice(0, keep),
+      rounds,
+      bestIteration: keep - 1,
+      bestValidationLoss,
+      trainMargin,
+      validationMargin,
+      threads,
+      bounds,
+    };
   } finally {
     progress.done();
     await executor.dispose();
   }
+}
+
+/** `source` copied into `target`, allocated on first use. */
+function copyInto(target: Float64Array | null, source: Float64Array): Float64Array {
+  if (target === null) return source.slice();
+  target.set(source);
+  return target;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { ChurnkitError, UsageError } from '../../util/index.js';
 import { readParams } from '../params.js';
-import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
+import type { ChurnModel, Explanation, FitData, FitOptions, FittedMargins, Matrix } from '../model.js';
 import { checkFinite } from './binning.js';
 import { boost } from './booster.js';
 import { GBDT_PARAMS, checkGbdtParams, resolveMonotone, type GbdtParams } from './params.js';
@@ -42,7 +42,9 @@ interface Fitted {
   trees: Tree[];
   rounds: number;
   bestIteration: number;
-  validationLoss: number[];
+  bestValidationLoss: number | null;
+  /** Margins of the rows the fit saw; null for a model restored from its state. */
+  margins: FittedMargins | null;
   /** Bin bounds of the training run; null for a model restored from its state. */
   bounds: Float64Array[] | null;
 }
@@ -83,7 +85,8 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       trees: state.trees.map((t) => Tree.fromJSON(t)),
       rounds: state.rounds,
       bestIteration: state.best_iteration,
-      validationLoss: [],
+      bestValidationLoss: null,
+      margins: null,
       bounds: null,
     };
     return model;
@@ -127,7 +130,8 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       trees: result.trees,
       rounds: result.rounds,
       bestIteration: result.bestIteration,
-      validationLoss: result.validationLoss,
+      bestValidationLoss: result.bestValidationLoss,
+      margins: { train: result.trainMargin, validation: result.validationMargin },
       bounds: result.bounds,
     };
     return this;
@@ -164,6 +168,10 @@ export class GbdtModel implements ChurnModel<GbdtState> {
     this.checkInputs(X);
     const m = this.model();
     return predictForest(m.trees, m.baseScore, X.columns, X.n);
+  }
+
+  fittedMargins(): FittedMargins | null {
+    return this.model().margins;
   }
 
   explain(X: Matrix): Explanation {
@@ -234,7 +242,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       leaves: m.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0),
       importance: this.importance(),
     };
-    if (m.validationLoss.length > 0) out['best_validation_log_loss'] = m.validationLoss[m.bestIteration];
+    if (m.bestValidationLoss !== null) out['best_validation_log_loss'] = m.bestValidationLoss;
     return out;
   }
 }

@@ -36,6 +36,9 @@ test('the same seed gives the same model, on one thread or two', async () => {
   const other = await new GbdtModel({ ...params, threads: 1 }, 12).fit(train);
   const s = JSON.stringify(one.state());
   assert.equal(JSON.stringify(two.state()), s);
+  // Rows left out of a round are routed down its tree: the kept margins still equal prediction.
+  assert.ok(sameBits(two.fittedMargins()!.train, two.predictMargin(train.X)));
+  assert.equal(two.fittedMargins()!.validation, null);
   assert.equal(JSON.stringify(again.state()), s);
   assert.notEqual(JSON.stringify(other.state()), s, 'another seed draws other rows and columns');
   const leafwise = { ...params, grow_policy: 'lossguide', max_leaves: 24, max_depth: 0 } as const;
@@ -147,6 +150,12 @@ test('early stopping stops at the best round of the later slice', async () => {
     1,
   ).fit(train, { validation });
   assert.equal(longer.trees.length, best + 16, 'without early stopping every round is kept');
+  // The margins the fit kept are those of the kept trees, with and without early stopping.
+  for (const fitted of [model, longer]) {
+    const margins = fitted.fittedMargins()!;
+    assert.ok(sameBits(margins.train, fitted.predictMargin(train.X)), 'training rows');
+    assert.ok(sameBits(margins.validation!, fitted.predictMargin(validation.X)), 'validation rows');
+  }
   const empty = {
     X: { n: 0, names: validation.X.names, columns: validation.X.columns.map(() => new Float64Array(0)) },
     y: new Float64Array(0),
