@@ -39,9 +39,81 @@ function between(a: number, b: number): number {
 }
 
 /**
+ * Sorts finite numbers ascending, in place: an LSD radix sort on the IEEE-754 bits (four passes
+ * of 16 bits, a pass skipped when every value shares its digit), several times faster than
+ * Float64Array.prototype.sort on the hundred thousands of values binning sorts per feature.
+ * Same order as that sort, -0 before +0.
+ */
+export function sortFinite(values: Float64Array): void {
+  const n = values.length;
+  if (n < 512) {
+    values.sort();
+    return;
+  }
+  const words = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  // Keys that compare as unsigned integers in the values' order: negatives flipped whole,
+  // positives with the sign bit set. Little-endian: word 2i is the low half, 2i + 1 the high.
+  let hi = new Uint32Array(n);
+  let lo = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1]!;
+    const l = words[2 * i]!;
+    if (h & 0x80000000) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
+  }
+  let hiOut = new Uint32Array(n);
+  let loOut = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(word[i]! >>> shift) & 0xffff]!++;
+    if (counts[(word[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d]!;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const at = counts[(word[i]! >>> shift) & 0xffff]!++;
+      hiOut[at] = hi[i]!;
+      loOut[at] = lo[i]!;
+    }
+    [hi, hiOut] = [hiOut, hi];
+    [lo, loOut] = [loOut, lo];
+  }
+  for (let i = 0; i < n; i++) {
+    const h = hi[i]!;
+    if (h & 0x80000000) {
+      words[2 * i + 1] = (h & 0x7fffffff) >>> 0;
+      words[2 * i] = lo[i]!;
+    } else {
+      words[2 * i + 1] = ~h >>> 0;
+      words[2 * i] = ~lo[i]! >>> 0;
+    }
+  }
+}
+
+/** The end of the run of values equal to sorted[start] (sorted[start..end) are equal). */
+function runEnd(sorted: Float64Array, start: number, n: number): number {
+  const v = sorted[start]!;
+  let end = start + 1;
+  while (end < n && sorted[end] === v) end++;
+  return end;
+}
+
+/**
  * Bin upper bounds for one feature from its (sampled) values: one bin per distinct value when
  * there are few, otherwise bins of roughly equal counts where a heavy value (say, a mass of
- * zeros) gets a bin of its own rather than swallowing its neighbours.
+ * zeros) gets a bin of its own rather than swallowing its neighbours. Works on the sorted
+ * values' runs of equal values directly (no list of distinct values).
  */
 export function findBinBounds(values: Float64Array, maxBin: number): Float64Array {
   let n = 0;
@@ -50,35 +122,33 @@ export function findBinBounds(values: Float64Array, maxBin: number): Float64Arra
     const v = values[i]!;
     if (!Number.isNaN(v)) finite[n++] = v;
   }
-  finite.subarray(0, n).sort();
+  const sorted = finite.subarray(0, n);
+  sortFinite(sorted);
   if (n === 0) return Float64Array.of(Infinity);
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = finite[i]!;
-    if (distinct.length > 0 && distinct[distinct.length - 1] === v) counts[counts.length - 1]!++;
-    else {
-      distinct.push(v);
-      counts.push(1);
-    }
-  }
-  const k = distinct.length;
+  let k = 1;
+  for (let i = 1; i < n && k <= maxBin; i++) if (sorted[i] !== sorted[i - 1]) k++;
   const upper: number[] = [];
   if (k <= maxBin) {
-    for (let i = 0; i + 1 < k; i++) upper.push(between(distinct[i]!, distinct[i + 1]!));
+    for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) upper.push(between(sorted[i - 1]!, sorted[i]!));
   } else {
     let remaining = n;
     let binsLeft = maxBin;
     let acc = 0;
-    for (let i = 0; i + 1 < k && binsLeft > 1; i++) {
-      acc += counts[i]!;
+    // The current run [start, end) and the next one [end, next).
+    let start = 0;
+    let end = runEnd(sorted, 0, n);
+    while (end < n && binsLeft > 1) {
+      const next = runEnd(sorted, end, n);
+      acc += end - start;
       const target = remaining / binsLeft;
-      if (acc >= target || counts[i + 1]! >= target) {
-        upper.push(between(distinct[i]!, distinct[i + 1]!));
+      if (acc >= target || next - end >= target) {
+        upper.push(between(sorted[start]!, sorted[end]!));
         remaining -= acc;
         acc = 0;
         binsLeft--;
       }
+      start = end;
+      end = next;
     }
   }
   upper.push(Infinity);
