@@ -40,13 +40,13 @@ async function init(prefer: BackendName | undefined): Promise<LoadedTf> {
     if (prefer === 'tensorflow')
       throw new ChurnkitError('CHURNKIT_TF_BACKEND=tensorflow needs @tensorflow/tfjs-node installed');
   }
-  const tf = await import('@tensorflow/tfjs');
+  const tf = await optional(() => import('@tensorflow/tfjs'));
   // PROD silences tfjs' console advice ("install tfjs-node") that would otherwise reach stderr.
   tf.env().set('PROD', true);
   if (prefer === 'cpu') {
     await tf.setBackend('cpu');
   } else {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const wasm = await optional(() => import('@tensorflow/tfjs-backend-wasm'));
     const require = createRequire(import.meta.url);
     // The package's node entry sits next to its .wasm files; pointing there keeps loading offline.
     wasm.setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm'))}/`);
@@ -57,6 +57,33 @@ async function init(prefer: BackendName | undefined): Promise<LoadedTf> {
   }
   await tf.ready();
   return { tf, backend: prefer === 'cpu' ? 'cpu' : 'wasm' };
+}
+
+/** What to install for the mlp family: TensorFlow.js is an optional dependency (a lean install scores without it). */
+export const TFJS_INSTALL = 'npm install @tensorflow/tfjs@^4.22.0 @tensorflow/tfjs-backend-wasm@^4.22.0';
+
+/**
+ * Imports a TensorFlow.js package, which `npm install --omit=optional` leaves out: then a
+ * ChurnkitError that says what needs it and how to install it, instead of a module-resolution trace.
+ */
+async function optional<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    if (
+      err instanceof Error &&
+      'code' in err &&
+      err.code === 'ERR_MODULE_NOT_FOUND' &&
+      /@tensorflow\//.test(err.message)
+    ) {
+      loading = null;
+      throw new ChurnkitError(
+        `the mlp family (and export --format tfjs) needs TensorFlow.js, which is not installed (an optional dependency, left out of a lean install): ${TFJS_INSTALL}`,
+        69,
+      );
+    }
+    throw err;
+  }
 }
 
 /** tfjs-node is optional and downloads libtensorflow at install time, so it is looked up, never required. */
