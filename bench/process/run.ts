@@ -1,0 +1,203 @@
+/**
+ * Whole processes, side by side with their peers in one run (issue 18): start-up (`--version`,
+ * `--help` against bare Node), `score` of 1,000 rows, and `train` (gbdt and logistic) against
+ * peer.py's process on the same CSV (pandas' read, the fit, predicting the 50,000 test rows).
+ * Each command runs under /usr/bin/time; the kinds are interleaved run by run, so a change of
+ * load hits all of them alike; `uptime`'s 1-minute load is read before and after every run.
+ *
+ *   npm run build
+ *   flock /tmp/churnkit-bench.lock node dist/bench/process/run.js --runs 5 [--only startup,score,gbdt,logistic]
+ *
+ * Needs bench/data/gbdt/synth200k.csv (bench/gbdt/run.sh makes it with peer make_synthetic.py).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string', default: 'startup,score,gbdt,logistic' },
+    python: { type: 'string', default: '/usr/bin/python3' },
+  },
+});
+const runs = Number(values.runs);
+const only = new Set(values.only!.split(','));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const peers = [join(root, '..', 'shared', 'peers'), '/work/shared/peers'].find((p) => existsSync(join(p, 'peer.py')))!;
+const data = join(root, 'bench', 'data');
+const synth = join(data, 'gbdt', 'synth200k.csv');
+const scratch = join(tmpdir(), `churnkit-process-bench-${process.pid}`);
+mkdirSync(scratch, { recursive: true });
+
+// 1,000 rows of a churnkit feature table (the mlp fixture's first rows) for `score`.
+const features = join(scratch, 'features-1000.csv');
+const fixture = readFileSync(join(root, 'test', 'fixtures', 'mlp', 'features.csv'), 'utf8').split('\n');
+writeFileSync(features, `${fixture.slice(0, 1001).join('\n')}\n`);
+
+interface Kind {
+  group: string;
+  name: string;
+  argv: string[];
+  env?: Record<string, string>;
+  /** Test AUC from the process's stdout, for the training rows. */
+  auc?: (stdout: string) => number;
+}
+
+const columns = Array.from({ length: 10 }, (_, j) => `x${j}`).join(',');
+const trainArgs = (model: string, extra: string[]) => [
+  cli,
+  ...['train', '--features', synth, '--model', model, '--label', 'y', '--columns', columns],
+  // The last 50,000 rows held out in file order, as peer.py's --train-rows 150000; no calibration.
+  ...['--time-column', 'none', '--holdout', '0.25', ...extra, '--out', join(scratch, `${model}.json`), '--json'],
+];
+const churnkitAuc = (key: string) => (stdout: string) => JSON.parse(stdout).metrics[key].auc as number;
+const peerAuc = (model: string) => (stdout: string) => JSON.parse(stdout).models[model].auc as number;
+const peer = (model: string, extra: string[]) => [
+  join(peers, 'peer.py'),
+  ...[synth, '--label', 'y', '--train-rows', '150000', '--model', model, ...extra],
+];
+const xgb = ['--trees', '300', '--depth', '6', '--eta', '0.1', '--threads', '2'];
+const gbdtParams = ['n_estimators=300', 'max_depth=6', 'learning_rate=0.1', 'subsample=1', 'colsample_bytree=1'];
+
+const kinds: Kind[] = [
+  ...(only.has('startup')
+    ? [
+        { group: 'startup', name: 'node -e 0 (bare Node)', argv: ['node', '-e', '0'] },
+        { group: 'startup', name: 'churnkit --version', argv: ['node', cli, '--version'] },
+        { group: 'startup', name: 'churnkit --help', argv: ['node', cli, '--help'] },
+      ]
+    : []),
+  ...(only.has('score')
+    ? [
+        {
+          group: 'score',
+          name: 'churnkit score, 1,000 rows (CSV in, CSV out)',
+          argv: [
+            'node',
+            cli,
+            'score',
+            '--scorecard',
+            'default',
+            '--features',
+            features,
+            '--out',
+            join(scratch, 's.csv'),
+          ],
+        },
+      ]
+    : []),
+  ...(only.has('gbdt')
+    ? [
+        {
+          group: 'gbdt',
+          name: 'churnkit train --model gbdt',
+          argv: [
+            'node',
+            ...trainArgs('gbdt', [
+              '--calibration',
+              'none',
+              ...gbdtParams.flatMap((p) => ['--param', p]),
+              '--param',
+              'early_stopping_rounds=0',
+            ]),
+          ],
+          auc: churnkitAuc('holdout_uncalibrated'),
+        },
+        {
+          group: 'gbdt',
+          name: 'peer.py --model gbdt (XGBoost hist)',
+          argv: [values.python!, ...peer('gbdt', xgb)],
+          auc: peerAuc('xgboost'),
+        },
+        {
+          group: 'gbdt',
+          name: 'same, OMP_WAIT_POLICY=PASSIVE',
+          argv: [values.python!, ...peer('gbdt', xgb)],
+          env: { OMP_WAIT_POLICY: 'PASSIVE' },
+          auc: peerAuc('xgboost'),
+        },
+      ]
+    : []),
+  ...(only.has('logistic')
+    ? [
+        {
+          group: 'logistic',
+          name: 'churnkit train --model logistic',
+          // Platt calibration is what holds the last rows out for logistic; its AUC is the model's.
+          argv: ['node', ...trainArgs('logistic', ['--calibration', 'platt'])],
+          auc: churnkitAuc('holdout_uncalibrated'),
+        },
+        {
+          group: 'logistic',
+          name: 'peer.py --model logistic (scikit-learn)',
+          argv: [values.python!, ...peer('logistic', [])],
+          auc: peerAuc('logistic'),
+        },
+      ]
+    : []),
+];
+
+interface Sample {
+  wall: number;
+  cpu: number;
+  rssMB: number;
+  auc: number | null;
+  loadBefore: number;
+  loadAfter: number;
+}
+
+function once(kind: Kind): Sample {
+  const loadBefore = loadavg()[0]!;
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...kind.argv], {
+    encoding: 'utf8',
+    env: { ...process.env, ...kind.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const loadAfter = loadavg()[0]!;
+  const last = r.stderr.trim().split('\n').pop()!;
+  if (r.status !== 0) throw new Error(`${kind.name} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const [wall, user, sys, rss] = last.split(' ').map(Number) as [number, number, number, number];
+  return { wall, cpu: user + sys, rssMB: rss / 1024, auc: kind.auc ? kind.auc(r.stdout) : null, loadBefore, loadAfter };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const samples = new Map<Kind, Sample[]>(kinds.map((k) => [k, []]));
+const started = new Date().toISOString();
+const uptimeBefore = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
+for (let run = 0; run < runs; run++) {
+  for (const kind of kinds) {
+    const s = once(kind);
+    samples.get(kind)!.push(s);
+    process.stderr.write(
+      `run ${run + 1}/${runs} ${kind.name}: ${s.wall.toFixed(2)} s (load ${s.loadBefore.toFixed(2)})\n`,
+    );
+  }
+}
+const uptimeAfter = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
+
+console.log(`started ${started}; before: ${uptimeBefore}; after: ${uptimeAfter}; ${runs} runs each, interleaved\n`);
+console.log(
+  '| group | process | median wall s | min-max wall s | vs first of group | median CPU s | peak RSS MB | test AUC | 1-min load (min-max) |',
+);
+console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+const firstOf = new Map<string, number>();
+for (const kind of kinds) {
+  const s = samples.get(kind)!;
+  const wall = median(s.map((x) => x.wall));
+  if (!firstOf.has(kind.group)) firstOf.set(kind.group, wall);
+  const loads = s.flatMap((x) => [x.loadBefore, x.loadAfter]);
+  const auc = s[0]!.auc;
+  console.log(
+    `| ${kind.group} | ${kind.name} | ${wall.toFixed(3)} | ${Math.min(...s.map((x) => x.wall)).toFixed(2)}-${Math.max(...s.map((x) => x.wall)).toFixed(2)} | ${(wall / firstOf.get(kind.group)!).toFixed(2)}x | ${median(s.map((x) => x.cpu)).toFixed(2)} | ${median(s.map((x) => x.rssMB)).toFixed(0)} | ${auc === null ? '' : auc.toFixed(4)} | ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)} |`,
+  );
+}
