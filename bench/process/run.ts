@@ -22,9 +22,12 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     only: { type: 'string', default: 'startup,score,gbdt,logistic' },
     python: { type: 'string', default: '/usr/bin/python3' },
+    /** Another build's dist/src/cli/main.js (say, before a change): its rows run beside this one's. */
+    'cli-before': { type: 'string' },
   },
 });
 const runs = Number(values.runs);
+const before = values['cli-before'];
 const only = new Set(values.only!.split(','));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -48,6 +51,15 @@ interface Kind {
   auc?: (stdout: string) => number;
 }
 
+const scoreArgs = (out: string) => [
+  'score',
+  '--scorecard',
+  'default',
+  '--features',
+  features,
+  '--out',
+  join(scratch, out),
+];
 const columns = Array.from({ length: 10 }, (_, j) => `x${j}`).join(',');
 const trainArgs = (model: string, extra: string[]) => [
   cli,
@@ -70,6 +82,9 @@ const kinds: Kind[] = [
         { group: 'startup', name: 'node -e 0 (bare Node)', argv: ['node', '-e', '0'] },
         { group: 'startup', name: 'churnkit --version', argv: ['node', cli, '--version'] },
         { group: 'startup', name: 'churnkit --help', argv: ['node', cli, '--help'] },
+        ...(before
+          ? [{ group: 'startup', name: 'churnkit --version, --cli-before', argv: ['node', before, '--version'] }]
+          : []),
       ]
     : []),
   ...(only.has('score')
@@ -77,18 +92,11 @@ const kinds: Kind[] = [
         {
           group: 'score',
           name: 'churnkit score, 1,000 rows (CSV in, CSV out)',
-          argv: [
-            'node',
-            cli,
-            'score',
-            '--scorecard',
-            'default',
-            '--features',
-            features,
-            '--out',
-            join(scratch, 's.csv'),
-          ],
+          argv: ['node', cli, ...scoreArgs('s.csv')],
         },
+        ...(before
+          ? [{ group: 'score', name: 'same, --cli-before', argv: ['node', before, ...scoreArgs('b.csv')] }]
+          : []),
       ]
     : []),
   ...(only.has('gbdt')
@@ -179,7 +187,7 @@ for (let run = 0; run < runs; run++) {
     const s = once(kind);
     samples.get(kind)!.push(s);
     process.stderr.write(
-      `run ${run + 1}/${runs} ${kind.name}: ${s.wall.toFixed(2)} s (load ${s.loadBefore.toFixed(2)})\n`,
+      `run ${run + 1}/${runs} ${kind.name}: wall ${s.wall.toFixed(2)} s, CPU ${s.cpu.toFixed(2)} s, RSS ${s.rssMB.toFixed(0)} MB${s.auc === null ? '' : `, AUC ${s.auc.toFixed(4)}`} (load ${s.loadBefore.toFixed(2)} -> ${s.loadAfter.toFixed(2)})\n`,
     );
   }
 }
