@@ -170,7 +170,7 @@ test('same inputs and seed, same metrics.json bytes; --json summary; --capacity 
   assert.equal(m.params.capacity, 25);
   assert.equal(m.params.seed, 3);
   // The hyperparameters that produced the numbers are recorded, defaults filled in.
-  assert.equal(m.params.model_params['logistic']!['l2'], 0);
+  assert.equal(m.params.model_params['logistic']!['l2'], 0.5);
   assert.equal(typeof m.params.model_params['gbdt']!['n_estimators'], 'number');
   assert.equal(m.params.model_params['scorecard:default'], undefined);
   for (const f of m.folds) assert.equal(f.capacity, 25);

@@ -87,6 +87,8 @@ test('calibration on a later time slice matches CalibratedClassifierCV(cv="prefi
       categorical: ['segment', 'region'],
       missing: 'mean',
       calibration: method,
+      params: { l2: 0 },
+      holdoutFraction: 0.2,
     });
     // The latest 20% of labeled rows: September and October; no label horizon, so no embargo.
     assert.equal(m.training['split'] && (m.training['split'] as { holdout_from: string }).holdout_from, '2025-09-01');

@@ -33,7 +33,7 @@ async function fitError(X: Matrix, y: Float64Array, params: Record<string, unkno
 test('perfect separation is an error naming the separating column, not NaN or huge numbers', async () => {
   const { a, b } = randomData(300, 1);
   const y = Float64Array.from(a, (v) => (v > 0.1 ? 1 : 0));
-  const err = await fitError(matrix({ noise: b, signal: a }), y);
+  const err = await fitError(matrix({ noise: b, signal: a }), y, { l2: 0 });
   assert.match(err.message, /separated along signal/);
   assert.match(err.message, /--l2/);
   assert.deepEqual(err.columns, ['signal']);
@@ -44,7 +44,7 @@ test('quasi-complete separation (classes touch at one value) is reported too', a
   const x = [-3, -2, -1, 0, 0, 1, 2, 3, 4, 5];
   const y = Float64Array.from([0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   const other = [0.3, -0.2, 0.5, 0.1, -0.4, 0.2, 0.0, -0.1, 0.4, -0.3];
-  const err = await fitError(matrix({ x, other }), y);
+  const err = await fitError(matrix({ x, other }), y, { l2: 0 });
   assert.match(err.message, /separated along x/);
 });
 
@@ -56,20 +56,46 @@ test('an L2 penalty makes separated data fit (finite, shrunk coefficients)', asy
   assert.ok(Number.isFinite(coef) && coef > 1, `coefficient ${coef}`);
 });
 
-test('a column that is a linear combination of others is an error naming all of them', async () => {
+test('a column that is a linear combination of others is aliased (R glm): not fitted, with what it equals', async () => {
   const { a, b, y } = randomData(200, 3);
-  const c = Float64Array.from(a, (v, i) => 2 * v - b[i]!);
-  const err = await fitError(matrix({ a, b, c }), y);
-  assert.match(err.message, /column c is exactly a linear combination of a, b/);
-  assert.deepEqual(err.columns, ['c', 'a', 'b']);
+  const c = Float64Array.from(a, (v, i) => 2 * v - b[i]! + 3);
+  const without = (await new LogisticModel({ l2: 0 }).fit({ X: matrix({ a, b }), y })).state();
+  const s = (await new LogisticModel({ l2: 0 }).fit({ X: matrix({ a, b, c }), y })).state();
+  assert.deepEqual(s.aliased, [{ name: 'c', duplicates: ['a', 'b'], equals: 'c = 3 + 2 * a - b' }]);
+  const row = s.table.find((r) => r.name === 'c')!;
+  assert.equal(row.status, 'aliased');
+  assert.equal(row.note, 'aliased: c = 3 + 2 * a - b');
+  assert.equal(row.se, null);
+  assert.equal(row.odds_ratio, null);
+  // The kept columns are fitted exactly as without the duplicate: the signal is not split.
+  assert.ok(Math.abs(s.coefficients[0]! - without.coefficients[0]!) < 1e-9);
+  assert.ok(Math.abs(s.coefficients[1]! - without.coefficients[1]!) < 1e-9);
+  assert.equal(s.coefficients[2], 0);
 });
 
-test('one-hot columns for every level (no reference dropped) are collinear with the intercept', async () => {
+test('one-hot columns for every level (no reference dropped): the later level is aliased with the intercept', async () => {
   const { a, y } = randomData(200, 4);
   const first = Float64Array.from(a, (v) => (v > 0 ? 1 : 0));
   const second = Float64Array.from(first, (v) => 1 - v);
-  const err = await fitError(matrix({ 'plan=basic': first, 'plan=pro': second }), y);
-  assert.match(err.message, /column plan=pro .*linear combination/);
+  const s = (await new LogisticModel().fit({ X: matrix({ 'plan=basic': first, 'plan=pro': second }), y })).state();
+  assert.equal(s.aliased?.[0]?.equals, 'plan=pro = 1 - plan=basic');
+});
+
+test('a named signal keeps the coefficient over a :missing indicator that equals it, wherever it is listed', async () => {
+  const { a, b, y } = randomData(300, 5);
+  const left = Float64Array.from(b, (v) => (v > 0.5 ? 1 : 0));
+  const s = (
+    await new LogisticModel().fit({ X: matrix({ a, 'champion_engagement:missing': left, champion_departed: left }), y })
+  ).state();
+  assert.deepEqual(
+    s.table.map((r) => [r.name, r.status]),
+    [
+      ['(intercept)', 'estimated'],
+      ['a', 'estimated'],
+      ['champion_engagement:missing', 'aliased'],
+      ['champion_departed', 'estimated'],
+    ],
+  );
 });
 
 test('a constant column is dropped with coefficient 0 (documented), the rest fit as without it', async () => {

@@ -39,6 +39,8 @@ async function fitSynthetic(options: Record<string, unknown> = {}): Promise<Trai
     missing: 'mean',
     timeColumn: null,
     ...options,
+    // The exact unpenalized optimum unless a test sets a penalty (the default is a light ridge).
+    params: { l2: 0, ...(options['params'] as Record<string, unknown> | undefined) },
   });
 }
 
@@ -146,6 +148,7 @@ test('categoricals (first level dropped), NULL mean imputation and a time split 
     columns: ['usage_trend', 'tickets', 'nps', 'segment', 'region'],
     categorical: ['segment', 'region'],
     missing: 'mean',
+    params: { l2: 0 },
   });
   const expected = peerAccounts.models.logistic;
   const renamed = Object.fromEntries(

@@ -137,8 +137,6 @@ export const backtestDemoStep = {
       join(ctx.root, 'demo-features', 'features.parquet');
     const out = join(ctx.root, '..', 'reports', 'demo', 'backtest');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    // A light L2 keeps the first folds' few rows from separating perfectly when the demo runs with
-    // fewer accounts or another seed (unpenalized logistic then has no finite solution).
     const summary = (await run(
       {
         features,
@@ -147,7 +145,7 @@ export const backtestDemoStep = {
         step: 'quarter',
         horizon: 90,
         seed: 1,
-        param: ['logistic.l2=0.01'],
+        param: [],
       },
       quiet,
     )) as Awaited<ReturnType<typeof run>>;

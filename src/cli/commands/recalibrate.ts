@@ -78,7 +78,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
         step: 'quarter',
         horizon: flags.horizon,
         seed: flags.seed,
-        param: ['logistic.l2=0.01'],
+        param: [],
       },
       quiet,
     );

@@ -131,7 +131,11 @@ async function run(flags: TrainFlags, io: CommandIO) {
   }
   const summary = trained.summary();
   const table = summary['coefficients'] as CoefficientRow[] | undefined;
-  if (trained.family === 'logistic' && table) io.say(`\n${formatCoefficientTable(table)}\n`);
+  if (trained.family === 'logistic' && table) {
+    io.say(`\n${formatCoefficientTable(table)}\n`);
+    // Like R's "coefficients not defined because of singularities": say what each duplicates.
+    for (const r of table) if (r.note) io.say(`note: ${r.name} ${r.note}`);
+  }
   const m = trained.metrics as Record<string, { auc: number; log_loss: number; brier: number }>;
   for (const [name, v] of Object.entries(m))
     io.say(`${name}: auc ${fmt(v.auc)}  log loss ${fmt(v.log_loss)}  brier ${fmt(v.brier)}`);

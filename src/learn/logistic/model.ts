@@ -19,14 +19,24 @@ import { readParams, type ParamSpecs } from '../params.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
+import { findAliased, type AliasedInput } from './aliasing.js';
 import { allocateDesign, fillDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
+
+/**
+ * The default ridge penalty on standardized coefficients: scikit-learn's default C = 1 on
+ * standardized inputs is l2 = 1 / (2 C) = 0.5 here. It keeps near-collinear inputs and small,
+ * (quasi-)separated samples finite and stable and costs nothing measurable on large ones (the
+ * penalty does not grow with the rows); docs/models.md has the measurements behind it.
+ */
+export const DEFAULT_L2 = 0.5;
 
 export const LOGISTIC_PARAMS: ParamSpecs = {
   l2: {
     type: 'number',
-    default: 0,
+    default: DEFAULT_L2,
     min: 0,
-    description: 'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2))',
+    description:
+      'L2 penalty: l2 * sum(beta^2) added to the negative log-likelihood (scikit-learn C = 1 / (2 * l2)); 0 = exact maximum likelihood',
   },
   l1: {
     type: 'number',
@@ -62,7 +72,9 @@ export interface CoefficientRow {
   odds_ratio_ci_high: number | null;
   /** exp(coef * sd): per one training standard deviation, comparable across inputs. */
   odds_ratio_per_sd: number | null;
-  status: 'estimated' | 'constant' | 'zeroed by l1';
+  status: 'estimated' | 'constant' | 'aliased' | 'zeroed by l1';
+  /** Why a coefficient is not estimated, e.g. what an aliased input duplicates. */
+  note?: string;
 }
 
 export interface LogisticState {
@@ -75,6 +87,12 @@ export interface LogisticState {
   scale: number[];
   /** Inputs constant in training: no information, coefficient fixed at 0. */
   dropped: string[];
+  /**
+   * Inputs that are exactly a linear combination of the intercept and inputs kept before them
+   * (aliasing.ts): not identified, so not fitted (coefficient 0), with what they duplicate.
+   * Absent in artifacts written before aliasing was detected.
+   */
+  aliased?: AliasedInput[];
   table: CoefficientRow[];
   fit: {
     iterations: number;
@@ -119,7 +137,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     }
     const center = new Array<number>(pAll).fill(0);
     const scale = new Array<number>(pAll).fill(0);
-    const keep: number[] = [];
+    const varying: number[] = [];
     const dropped: string[] = [];
     for (let j = 0; j < pAll; j++) {
       const st = columnStats(X.columns[j]!);
@@ -131,8 +149,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       center[j] = st.mean;
       scale[j] = st.sd;
       if (st.constant || !(st.sd > 0)) dropped.push(names[j]!);
-      else keep.push(j);
+      else varying.push(j);
     }
+    const { keep, aliased } = findAliased(X.columns, names, varying, center, scale);
     const p = keep.length;
     const design = allocateDesign(n, p);
     fillDesign(
@@ -221,7 +240,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     const posOf = new Map(keep.map((j, k) => [j, k + 1]));
     for (let j = 0; j < pAll; j++) {
       const a = posOf.get(j);
-      if (a === undefined) table.push(row(names[j]!, 0, NaN, NaN, 'constant'));
+      const alias = aliased.find((d) => d.name === names[j]);
+      if (alias) table.push({ ...row(names[j]!, 0, NaN, NaN, 'aliased'), note: `aliased: ${alias.equals}` });
+      else if (a === undefined) table.push(row(names[j]!, 0, NaN, NaN, 'constant'));
       else
         table.push(
           row(names[j]!, thetaOrig[a]!, se[a]!, scale[j]!, l1 > 0 && sol.theta[a] === 0 ? 'zeroed by l1' : 'estimated'),
@@ -243,6 +264,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       center,
       scale,
       dropped,
+      ...(aliased.length > 0 ? { aliased } : {}),
       table,
       fit: {
         iterations: sol.iterations,
@@ -315,7 +337,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
 
   summary(): Record<string, unknown> {
     const s = this.s;
-    return { coefficients: s.table, ...s.fit, dropped: s.dropped };
+    return { coefficients: s.table, ...s.fit, dropped: s.dropped, ...(s.aliased ? { aliased: s.aliased } : {}) };
   }
 }
 
@@ -359,7 +381,7 @@ function row(name: string, coef: number, se: number, sd: number, status: Coeffic
     se: hasSe ? se : null,
     z: hasSe ? z : null,
     p_value: hasSe ? twoSidedP(z) : null,
-    odds_ratio: name === '(intercept)' ? null : finiteOrNull(Math.exp(coef)),
+    odds_ratio: name === '(intercept)' || status === 'aliased' ? null : finiteOrNull(Math.exp(coef)),
     odds_ratio_ci_low: hasSe && name !== '(intercept)' ? finiteOrNull(Math.exp(coef - Z95 * se)) : null,
     odds_ratio_ci_high: hasSe && name !== '(intercept)' ? finiteOrNull(Math.exp(coef + Z95 * se)) : null,
     odds_ratio_per_sd: estimated && Number.isFinite(sd) ? finiteOrNull(Math.exp(coef * sd)) : null,
