@@ -39,6 +39,22 @@ export interface FamilyDefinition {
    * latest as-of slice even without calibration.
    */
   usesValidation: boolean;
+  /**
+   * Whether fit() would use a validation slice with these (complete) parameters; default
+   * `usesValidation`. gbdt: only with early stopping on.
+   */
+  wantsValidation?(params: Record<string, unknown>): boolean;
+  /**
+   * The family is cheap enough to fit K times and, when it early-stops, reports validationLoss()
+   * and honours FitOptions.rounds: the pipeline then cross-fits in time order instead of holding
+   * out the latest slice (pipeline.ts).
+   */
+  crossFits: boolean;
+  /**
+   * The family validates in time order inside fit() (auto): the pipeline passes the rows' times,
+   * fits on every row and calibrates on the model's outOfFold() margins.
+   */
+  fitsOutOfFold?: boolean;
   /** Calibration used when the caller does not choose one. */
   defaultCalibration: CalibrationMethod;
   /** A new, unfitted model. `params` are complete (readParams(name, this.params, given)). */
@@ -52,6 +68,7 @@ export const FAMILIES: Record<ModelFamily, () => Promise<FamilyDefinition>> = {
   logistic: async () => (await import('./logistic/index.js')).logisticFamily,
   gbdt: async () => (await import('./gbdt/index.js')).gbdtFamily,
   mlp: async () => (await import('./mlp/index.js')).mlpFamily,
+  auto: async () => (await import('./auto/index.js')).autoFamily,
 };
 
 export function familyNames(): ModelFamily[] {

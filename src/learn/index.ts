@@ -17,6 +17,9 @@ export {
   DEFAULT_MODEL_COLUMNS,
   TRANSACTION_MODEL_COLUMNS,
   defaultModelColumns,
+  DEFAULT_HOLDOUT,
+  CROSS_FIT_FOLDS,
+  DEFAULT_MISSING,
   trainModel,
   loadModel,
   TrainedModel,
@@ -40,7 +43,8 @@ export {
   applyCalibration,
   type Platt,
 } from './calibration.js';
-export { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
+export { takeRows, timeHoldout, timeFolds, type HoldoutSplit, type TimeFold } from './split.js';
+export { crossFitMargins, type CrossFit, type CrossFitFoldSummary } from './crossfit.js';
 export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
 export { ModelFitError, ArtifactError } from './errors.js';

@@ -5,7 +5,7 @@
  */
 import type { Progress } from '../util/index.js';
 
-export type ModelFamily = 'logistic' | 'gbdt' | 'mlp';
+export type ModelFamily = 'logistic' | 'gbdt' | 'mlp' | 'auto';
 
 /**
  * A numeric design matrix, column-major: `columns[j][i]` is feature j of row i, NaN = missing.
@@ -28,6 +28,22 @@ export interface FitData {
 export interface FitOptions {
   /** A later time slice, for early stopping; never the test fold. */
   validation?: FitData;
+  /**
+   * Boosting rounds to grow, already chosen (by cross-fitting): no early stopping then. Families
+   * without rounds ignore it.
+   */
+  rounds?: number;
+  /**
+   * With a validation slice: grow every round and record its loss (no early stopping), so that
+   * cross-fitting can compare folds round by round.
+   */
+  fullCurve?: boolean;
+  /**
+   * Each row's as-of date and the label window, for families that validate inside fit() in
+   * time order (auto); without times, row order stands for time and there is no embargo.
+   */
+  times?: readonly string[];
+  embargoDays?: number;
   progress?: Progress;
 }
 
@@ -66,6 +82,15 @@ export interface ChurnModel<State = unknown> {
   state(): State;
   /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */
   summary(): Record<string, unknown>;
+  /**
+   * Families that early-stop on rounds (gbdt): the validation log loss after each round of the
+   * last fit with a validation slice (every round when early stopping is off), and a way to keep
+   * only the first rounds. Cross-fitting chooses the rounds across folds with these.
+   */
+  validationLoss?(): readonly number[];
+  keepRounds?(rounds: number): void;
+  /** Families that cross-fit inside fit() (auto): out-of-fold margins of fit's rows, for calibration. */
+  outOfFold?(): { rows: number[]; margin: Float64Array } | null;
 }
 
 /** How raw feature-table columns become the model's numeric inputs. */

@@ -15,6 +15,7 @@ import type { CalibrationMethod } from './calibration.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
 import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
+import { classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
 import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
 import { ArtifactError, ModelFitError } from './errors.js';
@@ -55,7 +56,14 @@ export function defaultModelColumns(columns: readonly string[]): readonly string
   return featureSetOfColumns(columns) === 'transactions' ? TRANSACTION_MODEL_COLUMNS : DEFAULT_MODEL_COLUMNS;
 }
 
-export type ClassWeight = 'none' | 'balanced';
+export type { ClassWeight };
+
+/** Latest share of labeled rows held out by families that cannot cross-fit, or with --holdout. */
+export const DEFAULT_HOLDOUT = 0.2;
+/** Time-ordered folds of cross-fitting (docs/models.md has the measurements). */
+export const CROSS_FIT_FOLDS = 5;
+/** NULL handling of imputing families when the caller does not choose (docs/models.md). */
+export const DEFAULT_MISSING: MissingStrategy = 'indicator';
 
 export interface TrainOptions {
   /** logistic, gbdt or mlp (any registered family). */
@@ -79,8 +87,15 @@ export interface TrainOptions {
   timeColumn?: string | null;
   /** Label horizon in days; default read from the label name (churned_within_90d -> 90). */
   horizonDays?: number;
-  /** Share of labeled rows (latest as-of dates first) held out for calibration/early stopping. Default 0.2. */
+  /**
+   * Share of labeled rows (latest as-of dates first) held out for calibration/early stopping.
+   * Default: none; calibration and early stopping come from time-ordered cross-fitting, and the
+   * model is fitted on every row (families that cannot cross-fit, mlp, hold out 0.2). 0: never
+   * hold out.
+   */
   holdoutFraction?: number;
+  /** Time-ordered folds for cross-fitting (default CROSS_FIT_FOLDS). */
+  crossFitFolds?: number;
   /** Training rows with as_of + embargoDays > first held-out as-of are set aside. Default: the horizon. */
   embargoDays?: number;
   /** Name of the table in messages (e.g. the file path). */
@@ -94,7 +109,8 @@ export interface SplitSummary {
   train_rows: number;
   holdout_rows: number;
   embargoed_rows: number;
-  by: 'none' | 'time' | 'row_order';
+  /** none: every labeled row fitted, nothing held out; cross_fit: the same, with out-of-fold margins (training.cross_fit). */
+  by: 'none' | 'time' | 'row_order' | 'cross_fit';
   holdout_from?: string;
   holdout_to?: string;
 }
@@ -140,22 +156,6 @@ function sliceInfo(frame: Frame, rows: readonly number[], y: Float64Array, timeC
     info.as_of_to = hi;
   }
   return info;
-}
-
-function gather(values: Float64Array, rows: readonly number[]): Float64Array {
-  const out = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
-  return out;
-}
-
-function classWeights(y: Float64Array, mode: ClassWeight): Float64Array | undefined {
-  if (mode === 'none') return undefined;
-  let pos = 0;
-  for (const v of y) pos += v;
-  const n = y.length;
-  const wPos = n / (2 * pos);
-  const wNeg = n / (2 * (n - pos));
-  return Float64Array.from(y, (v) => (v === 1 ? wPos : wNeg));
 }
 
 /** Trains a model of any family on a feature table. */
@@ -208,10 +208,33 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   if (labeled.length === 0)
     throw new ModelFitError(`${table}: no labeled rows (every ${label} is NULL, i.e. censored)`);
 
+  const embargoDays = options.embargoDays ?? horizonDays ?? 0;
+  const wantsValidation = family.wantsValidation ? family.wantsValidation(params) : family.usesValidation;
+  const why = calibration !== 'none' ? `${calibration} calibration` : `${family.name} early stopping`;
+  const holdoutFraction = options.holdoutFraction;
+  if (holdoutFraction !== undefined && !(holdoutFraction >= 0 && holdoutFraction < 1))
+    throw new UsageError(`the holdout must be a fraction in [0, 1), got ${holdoutFraction}`);
+  // How the rows are used: all of them when nothing needs a later slice; cross-fitting in time
+  // order when calibration or early stopping does (every row is still fitted by the final model);
+  // the latest slice held out only when asked for (--holdout F) or for families that cannot be
+  // cross-fitted (mlp).
+  const needsSlice = calibration !== 'none' || wantsValidation;
+  const mode: 'all' | 'holdout' | 'cross_fit' =
+    !needsSlice || family.fitsOutOfFold
+      ? 'all'
+      : holdoutFraction !== undefined && holdoutFraction > 0
+        ? 'holdout'
+        : family.crossFits
+          ? 'cross_fit'
+          : holdoutFraction === 0
+            ? 'all'
+            : 'holdout';
+  if (mode === 'all' && calibration !== 'none' && !family.fitsOutOfFold)
+    throw new UsageError(`${why} of ${family.name} needs a held-out slice; --holdout 0 allows none`);
+
   let split: HoldoutSplit | null = null;
-  if (calibration !== 'none' || family.usesValidation) {
-    split = timeHoldout(labeled, times, options.holdoutFraction ?? 0.2, options.embargoDays ?? horizonDays ?? 0);
-    const why = calibration !== 'none' ? `${calibration} calibration` : `${family.name} early stopping`;
+  if (mode === 'holdout') {
+    split = timeHoldout(labeled, times, holdoutFraction ?? DEFAULT_HOLDOUT, embargoDays);
     if (split === null)
       throw new UsageError(
         `${why} needs a later time slice, but every labeled row has the same ${timeColumn}; use --calibration none or more history`,
@@ -225,18 +248,46 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   const trainRows = split ? split.train : labeled;
   const holdoutRows = split ? split.holdout : [];
   const used = [...(timeColumn ? [timeColumn] : []), ...columns, label];
+  const prepOptions = {
+    columns,
+    categorical,
+    inputs: family.inputs,
+    missing: options.missing ?? DEFAULT_MISSING,
+    table,
+  };
+  const warnings: string[] = [];
+
+  let crossFit: CrossFit | null = null;
+  if (mode === 'cross_fit') {
+    crossFit = await crossFitMargins(frame, yAll, labeled, times, {
+      family,
+      params,
+      seed,
+      used,
+      prepOptions,
+      classWeight,
+      wantsValidation,
+      folds: options.crossFitFolds ?? CROSS_FIT_FOLDS,
+      embargoDays: times ? embargoDays : 0,
+      progress,
+    });
+    if (crossFit.rows.length === 0) {
+      if (calibration !== 'none')
+        throw new UsageError(
+          `${why} is fitted on out-of-fold predictions, but no time-ordered fold of ${table} has both classes to train on; use --calibration none or more history`,
+        );
+      warnings.push(
+        `no time-ordered fold has both classes to train on, so ${family.name} early stopping could not choose the rounds: all of them are kept`,
+      );
+    }
+  }
 
   progress.start(`preparing ${family.name} inputs`);
   const trainFrame = takeRows(frame, trainRows, used);
   const y = gather(yAll, trainRows);
-  const { preprocessing, warnings } = fitPreprocessing(trainFrame, {
-    columns,
-    categorical,
-    inputs: family.inputs,
-    missing: options.missing ?? 'indicator',
-    table,
-    label: y,
-  });
+  const prepared = fitPreprocessing(trainFrame, { ...prepOptions, label: y });
+  const preprocessing = prepared.preprocessing;
+  warnings.push(...prepared.warnings);
   const X = applyPreprocessing(trainFrame, preprocessing, table);
   const weight = classWeights(y, classWeight);
   const validation: FitData | undefined =
@@ -249,20 +300,50 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
 
   progress.start(`fitting ${family.name} on ${trainRows.length.toLocaleString('en-US')} rows`);
   const model = family.create(params, seed);
-  await model.fit({ X, y, weight }, { validation, progress });
+  await model.fit(
+    { X, y, weight },
+    {
+      ...(validation ? { validation } : {}),
+      ...(crossFit?.rounds !== undefined ? { rounds: crossFit.rounds } : {}),
+      ...(family.fitsOutOfFold && times ? { times: trainRows.map((i) => times[i]!), embargoDays } : {}),
+      progress,
+    },
+  );
 
-  const holdoutInfo = sliceInfo(frame, holdoutRows, yAll, timeColumn);
   let cal: Calibration = { method: 'none' };
   const metrics: Record<string, unknown> = {};
   // Margins the fit kept (a booster's) are the bits predicting again would give, at no cost.
   const fitted = model.fittedMargins?.() ?? null;
   const holdoutMargin = validation ? (fitted?.validation ?? model.predictMargin(validation.X)) : null;
   if (validation && holdoutMargin) {
+    const holdoutInfo = sliceInfo(frame, holdoutRows, yAll, timeColumn);
     // Unweighted on purpose: class weights shift the model's base rate, calibration brings it back.
     cal = fitCalibration(calibration, holdoutMargin, validation.y, undefined, holdoutInfo);
     metrics['holdout_uncalibrated'] = binaryMetrics(validation.y, applyCalibration({ method: 'none' }, holdoutMargin));
     if (holdoutInfo.positives === 0)
       warnings.push(`the held-out slice has no positive labels; calibration there cannot be trusted`);
+  }
+  if (family.fitsOutOfFold) {
+    const oof = model.outOfFold?.() ?? null;
+    if (oof && oof.rows.length > 0)
+      crossFit = {
+        rows: oof.rows.map((r) => trainRows[r]!),
+        margin: oof.margin,
+        summary: { folds: [], out_of_fold_rows: oof.rows.length },
+      };
+    else if (calibration !== 'none')
+      throw new UsageError(
+        `${why} is fitted on out-of-fold predictions, but no time-ordered fold of ${table} has both classes to train on; use --calibration none or more history`,
+      );
+  }
+  if (crossFit && crossFit.rows.length > 0) {
+    const oofY = gather(yAll, crossFit.rows);
+    const oofInfo = sliceInfo(frame, crossFit.rows, yAll, timeColumn);
+    cal = fitCalibration(calibration, crossFit.margin, oofY, undefined, oofInfo);
+    metrics['out_of_fold_uncalibrated'] = binaryMetrics(oofY, applyCalibration({ method: 'none' }, crossFit.margin));
+    if (cal.method !== 'none')
+      // In-sample for the calibrator, out-of-fold for the model.
+      metrics['out_of_fold_calibrated'] = binaryMetrics(oofY, applyCalibration(cal, crossFit.margin));
   }
   metrics['train'] = binaryMetrics(y, applyCalibration(cal, fitted?.train ?? model.predictMargin(X)));
   if (validation && holdoutMargin && cal.method !== 'none') {
@@ -287,13 +368,14 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     train_rows: trainRows.length,
     holdout_rows: holdoutRows.length,
     embargoed_rows: split?.embargoed ?? 0,
-    by: split ? split.by : 'none',
+    by: split ? split.by : crossFit ? 'cross_fit' : 'none',
     ...(split?.holdout_from ? { holdout_from: split.holdout_from, holdout_to: split.holdout_to } : {}),
   };
   const extra = {
     split: splitSummary,
+    ...(crossFit ? { cross_fit: crossFit.summary } : {}),
     class_weight: classWeight,
-    missing: options.missing ?? 'indicator',
+    missing: options.missing ?? DEFAULT_MISSING,
     time_column: timeColumn,
   };
   progress.done();

@@ -73,3 +73,64 @@ export function timeHoldout(
   }
   return { train, holdout, embargoed, by: 'time', holdout_from: start, holdout_to: dates[dates.length - 1]! };
 }
+
+export interface TimeFold {
+  /** Rows fitted for this fold: those whose label window ends before the block, or that start an embargo after it. */
+  train: number[];
+  /** The block of consecutive as-of dates this fold predicts. */
+  validation: number[];
+  /** Rows in neither: their label window overlaps the block (before it) or the block's label windows (after it). */
+  embargoed: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * Time-ordered cross-fitting folds: the distinct as-of dates of `rows` cut into `k` consecutive
+ * blocks of about equal rows; each block is predicted by a fit on the rows before and after it,
+ * less an embargo of `embargoDays` on both sides (a row before the block whose label window
+ * reaches into it would have seen the block's outcomes; a row less than `embargoDays` after the
+ * block's last date shares the block's label windows). Fewer blocks when there are fewer dates;
+ * an empty list when there are fewer than two.
+ */
+export function timeFolds(
+  rows: readonly number[],
+  times: readonly (string | null)[],
+  k: number,
+  embargoDays: number,
+): TimeFold[] {
+  const counts = new Map<string, number>();
+  for (const i of rows) counts.set(times[i]!, (counts.get(times[i]!) ?? 0) + 1);
+  const dates = [...counts.keys()].sort();
+  const blocks = Math.min(k, dates.length);
+  if (blocks < 2) return [];
+  // Block b ends at the first date where the running count reaches (b + 1) / blocks of the rows.
+  const bounds: { from: string; to: string }[] = [];
+  let taken = 0;
+  let start = 0;
+  for (let d = 0; d < dates.length; d++) {
+    taken += counts.get(dates[d]!)!;
+    const left = dates.length - d - 1;
+    const needed = blocks - bounds.length - 1;
+    if ((taken >= ((bounds.length + 1) * rows.length) / blocks && left >= needed) || left === needed) {
+      bounds.push({ from: dates[start]!, to: dates[d]! });
+      start = d + 1;
+      if (bounds.length === blocks) break;
+    }
+  }
+  return bounds.map(({ from, to }) => {
+    const train: number[] = [];
+    const validation: number[] = [];
+    // Without an embargo the keys need not be dates (input positions stand for time).
+    const resume = embargoDays > 0 ? addDays(to, embargoDays) : to;
+    let embargoed = 0;
+    for (const i of rows) {
+      const t = times[i]!;
+      if (t >= from && t <= to) validation.push(i);
+      else if ((t < from && (embargoDays === 0 || addDays(t, embargoDays) <= from)) || (t > to && t >= resume))
+        train.push(i);
+      else embargoed++;
+    }
+    return { train, validation, embargoed, from, to };
+  });
+}

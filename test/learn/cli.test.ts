@@ -24,6 +24,8 @@ test('train prints the coefficient table; predict writes keys + probability row 
       ...TABLE_FLAGS,
       '--calibration',
       'isotonic',
+      '--holdout',
+      '0.2',
     );
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /column\s+coef\s+se\s+z\s+p\s+odds_ratio/);
@@ -66,7 +68,18 @@ test('train --json reports provenance, split, metrics and coefficients; the same
   try {
     const a = join(dir, 'a.json');
     const b = join(dir, 'b.json');
-    const flags = [...TABLE_FLAGS, '--l2', '0.5', '--class-weight', 'balanced', '--calibration', 'platt', '--json'];
+    const flags = [
+      ...TABLE_FLAGS,
+      '--l2',
+      '0.5',
+      '--class-weight',
+      'balanced',
+      '--calibration',
+      'platt',
+      '--holdout',
+      '0.2',
+      '--json',
+    ];
     const r = churnkit('train', '--features', ACCOUNTS, '--model', 'logistic', '--out', a, ...flags);
     assert.equal(r.status, 0, r.stderr);
     const s = JSON.parse(r.stdout);

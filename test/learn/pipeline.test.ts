@@ -8,9 +8,11 @@ import {
   DEFAULT_MODEL_COLUMNS,
   loadModel,
   readModelArtifact,
+  timeFolds,
   trainModel,
   type LogisticState,
 } from '../../src/learn/index.js';
+import { addDays } from '../../src/util/dates.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
 import { Rng } from '../../src/util/rng.js';
 import { tempDir } from '../support/paths.js';
@@ -114,9 +116,9 @@ test('no missing indicator where every NULL row has the same label (its coeffici
   );
 });
 
-test('calibration holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
+test('--holdout F holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
   const frame = churnTable(12, 150, 2);
-  const m = await trainModel(frame, { family: 'logistic', calibration: 'isotonic' });
+  const m = await trainModel(frame, { family: 'logistic', calibration: 'isotonic', holdoutFraction: 0.2 });
   const split = m.training['split'] as Record<string, number | string>;
   // labeled: Jan..Sep; holdout: the latest 20% of labeled rows = Aug, Sep (300 rows)
   assert.equal(split['holdout_from'], '2024-08-01');
@@ -131,15 +133,104 @@ test('calibration holds out the latest as-of slice and embargoes rows whose labe
   }
   assert.ok('holdout_uncalibrated' in m.metrics && 'holdout_calibrated' in m.metrics && 'train' in m.metrics);
   // No embargo when asked
-  const noGap = await trainModel(frame, { family: 'logistic', calibration: 'platt', embargoDays: 0 });
+  const noGap = await trainModel(frame, {
+    family: 'logistic',
+    calibration: 'platt',
+    embargoDays: 0,
+    holdoutFraction: 0.2,
+  });
   assert.equal((noGap.training['split'] as Record<string, number>)['train_rows'], 1050);
 });
 
-test('a later slice that leaves nothing to train on is a clear error', async () => {
+test('a later slice or folds that leave nothing to train on are a clear error', async () => {
   const frame = churnTable(5, 50, 3);
   await assert.rejects(
-    trainModel(frame, { family: 'logistic', calibration: 'platt' }),
+    trainModel(frame, { family: 'logistic', calibration: 'platt', holdoutFraction: 0.2 }),
     /leaves no training rows.*--calibration none/,
+  );
+  await assert.rejects(
+    trainModel(frame, { family: 'logistic', calibration: 'platt' }),
+    /no time-ordered fold of features has both classes to train on; use --calibration none/,
+  );
+});
+
+test('gbdt fits every labeled row: cross-fitted early stopping by default, nothing held out with --holdout 0', async () => {
+  const frame = churnTable(24, 60, 5);
+  const labeled = 21 * 60;
+  const split = (m: { training: Record<string, unknown> }) => m.training['split'] as Record<string, unknown>;
+  // Default: early stopping chooses the rounds on out-of-fold rows of 5 time-ordered folds.
+  const cf = await trainModel(frame, { family: 'gbdt', params: { n_estimators: 60 } });
+  assert.equal(split(cf)['train_rows'], labeled);
+  assert.equal(split(cf)['holdout_rows'], 0);
+  assert.equal(split(cf)['by'], 'cross_fit');
+  const cross = cf.training['cross_fit'] as {
+    folds: Record<string, unknown>[];
+    rounds: number;
+    out_of_fold_rows: number;
+  };
+  assert.equal(cross.folds.length, 5);
+  assert.ok(cross.rounds >= 1 && cross.rounds <= 60);
+  assert.equal((cf.model.summary() as { trees: number }).trees, cross.rounds);
+  // The label-window embargo holds on both sides of every block: no training row's 90 days reach
+  // into the block, none starts within 90 days after it.
+  for (const f of cross.folds) assert.ok((f['embargoed_rows'] as number) > 0, JSON.stringify(f));
+  assert.ok('out_of_fold_uncalibrated' in cf.metrics);
+
+  // No early stopping and no calibration: no holdout, no folds, every tree kept.
+  const all = await trainModel(frame, {
+    family: 'gbdt',
+    params: { n_estimators: 40, early_stopping_rounds: 0 },
+    holdoutFraction: 0,
+  });
+  assert.equal(split(all)['train_rows'], labeled);
+  assert.equal(split(all)['by'], 'none');
+  assert.equal(all.training['cross_fit'], undefined);
+  assert.equal((all.model.summary() as { trees: number }).trees, 40);
+
+  // Calibration with --holdout 0 is fitted on out-of-fold margins; the model still sees every row.
+  const cal = await trainModel(frame, {
+    family: 'gbdt',
+    params: { n_estimators: 40 },
+    calibration: 'platt',
+    holdoutFraction: 0,
+  });
+  assert.equal(split(cal)['train_rows'], labeled);
+  assert.equal(cal.calibration.method, 'platt');
+  if (cal.calibration.method === 'platt')
+    assert.equal(
+      cal.calibration.fitted_on.rows,
+      (cal.training['cross_fit'] as { out_of_fold_rows: number }).out_of_fold_rows,
+    );
+});
+
+test('time-ordered folds: consecutive blocks, an embargo of the label window on both sides', () => {
+  const times: string[] = [];
+  for (let m = 0; m < 12; m++)
+    for (let k = 0; k < 10; k++) times.push(new Date(Date.UTC(2024, m, 1)).toISOString().slice(0, 10));
+  const rows = times.map((_, i) => i);
+  const folds = timeFolds(rows, times, 4, 90);
+  assert.deepEqual(
+    folds.map((f) => [f.from, f.to, f.validation.length]),
+    [
+      ['2024-01-01', '2024-03-01', 30],
+      ['2024-04-01', '2024-06-01', 30],
+      ['2024-07-01', '2024-09-01', 30],
+      ['2024-10-01', '2024-12-01', 30],
+    ],
+  );
+  for (const f of folds) {
+    for (const i of f.train) {
+      const t = times[i]!;
+      assert.ok(t < f.from || t > f.to);
+      if (t < f.from) assert.ok(addDays(t, 90) <= f.from, `${t} reaches into ${f.from}`);
+      else assert.ok(t >= addDays(f.to, 90), `${t} is within 90 days after ${f.to}`);
+    }
+    assert.equal(f.train.length + f.validation.length + f.embargoed, rows.length);
+  }
+  // Block 2 (Apr-Jun) trains on Jan (Jan 1 + 90 days = Mar 31 <= Apr 1) and from Sep 1 (Jun 1 + 90 days = Aug 30) on.
+  assert.deepEqual(
+    [...new Set(folds[1]!.train.map((i) => times[i]))],
+    ['2024-01-01', '2024-09-01', '2024-10-01', '2024-11-01', '2024-12-01'],
   );
 });
 

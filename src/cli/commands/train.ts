@@ -82,8 +82,8 @@ async function run(flags: TrainFlags, io: CommandIO) {
     params[key] = nonNegative(flag, v);
   }
   const holdout = flags.holdout === undefined ? undefined : nonNegative('--holdout', flags.holdout);
-  if (holdout !== undefined && !(holdout > 0 && holdout < 1))
-    throw new UsageError(`--holdout must be a fraction between 0 and 1, got ${flags.holdout}`);
+  if (holdout !== undefined && !(holdout >= 0 && holdout < 1))
+    throw new UsageError(`--holdout must be 0 (hold nothing out) or a fraction below 1, got ${flags.holdout}`);
   const options: TrainOptions = {
     family: flags.model,
     label: flags.label,
@@ -129,7 +129,29 @@ async function run(flags: TrainFlags, io: CommandIO) {
       `held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training['time_column'])} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
     );
   }
+  const crossFit = trained.training['cross_fit'] as
+    | { folds: unknown[]; out_of_fold_rows: number; rounds?: number }
+    | undefined;
+  if (crossFit && crossFit.folds.length > 0) {
+    io.say(
+      `cross-fitted in ${crossFit.folds.length} time-ordered folds (label-window embargo on both sides): ${crossFit.out_of_fold_rows.toLocaleString('en-US')} out-of-fold rows` +
+        (crossFit.rounds !== undefined ? `, ${crossFit.rounds} rounds chosen` : '') +
+        (trained.calibration.method !== 'none' ? `, ${trained.calibration.method} calibration fitted on them` : '') +
+        '; the model is fitted on every labeled row',
+    );
+  }
   const summary = trained.summary();
+  const why = summary['why'] as
+    | { scores: Record<string, { log_loss: number; auc: number }>; folds: number }
+    | undefined;
+  if (trained.family === 'auto' && why) {
+    const scores = Object.entries(why.scores)
+      .map(([name, v]) => `${name} ${v.log_loss.toFixed(4)} (AUC ${v.auc.toFixed(3)})`)
+      .join(', ');
+    io.say(
+      `auto chose ${String(summary['choice'])}: out-of-fold log loss after Platt scaling over ${why.folds} time-ordered folds: ${scores || 'no fold could be fitted'}`,
+    );
+  }
   const table = summary['coefficients'] as CoefficientRow[] | undefined;
   if (trained.family === 'logistic' && table) {
     io.say(`\n${formatCoefficientTable(table)}\n`);
@@ -201,7 +223,10 @@ export function register(program: Command): void {
     (cmd) =>
       cmd
         .requiredOption('--features <file>', 'feature table (.csv or .parquet)')
-        .requiredOption('--model <family>', 'logistic, gbdt or mlp')
+        .requiredOption(
+          '--model <family>',
+          'logistic, gbdt, mlp or auto (the best of logistic, monotone gbdt and their blend by inner time-ordered validation)',
+        )
         .requiredOption('--out <file>', 'model artifact (.json)')
         .option('--label <col>', 'label column (0/1; NULL = censored)', 'churned_within_90d')
         .option(
@@ -239,7 +264,7 @@ export function register(program: Command): void {
         )
         .option(
           '--holdout <fraction>',
-          'share of labeled rows (latest as-of first) held out for calibration/early stopping',
+          'share of labeled rows (latest as-of first) held out for calibration/early stopping; default none: time-ordered cross-fitting, and the model fits every row (0 = never hold out)',
           undefined,
         )
         .option('--time-column <col>', 'column ordering rows in time (default as_of when present; none = file order)'),

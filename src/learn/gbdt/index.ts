@@ -73,6 +73,8 @@ export const gbdtFamily: FamilyDefinition = {
   params: GBDT_PARAMS,
   // Early stopping picks the number of trees on the later slice the pipeline holds out.
   usesValidation: true,
+  wantsValidation: (params) => (params['early_stopping_rounds'] as number) > 0,
+  crossFits: true,
   // Early-stopped on log loss, the margins are close to calibrated; calibrating on the same
   // slice that chose the trees would reuse it twice.
   defaultCalibration: 'none',

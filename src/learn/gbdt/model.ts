@@ -100,10 +100,13 @@ export class GbdtModel implements ChurnModel<GbdtState> {
         `gbdt: validation rows have ${options.validation.X.columns.length} inputs, training rows ${data.X.columns.length}`,
       );
     }
+    const rounds = options.rounds;
+    if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1))
+      throw new UsageError(`gbdt: rounds must be a positive integer, got ${rounds}`);
     const result = await boost(
       data,
       {
-        nEstimators: p.n_estimators,
+        nEstimators: rounds === undefined ? p.n_estimators : Math.min(rounds, p.n_estimators),
         learningRate: p.learning_rate,
         maxDepth: p.max_depth,
         maxLeaves: p.max_leaves,
@@ -116,12 +119,12 @@ export class GbdtModel implements ChurnModel<GbdtState> {
         colsampleByNode: p.colsample_bynode,
         maxBin: p.max_bin,
         scalePosWeight: p.scale_pos_weight,
-        earlyStoppingRounds: p.early_stopping_rounds,
+        earlyStoppingRounds: rounds === undefined && !options.fullCurve ? p.early_stopping_rounds : 0,
         monotone,
         threads: p.threads,
         seed: this.seed,
       },
-      options.validation,
+      rounds === undefined ? options.validation : undefined,
       options.progress,
     );
     this.fitted = {
@@ -193,6 +196,17 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       for (let j = 0; j < F; j++) contributions[j]![i] = phi[j]!;
     }
     return { names: [...m.names], bias: new Float64Array(X.n).fill(bias), contributions };
+  }
+
+  validationLoss(): readonly number[] {
+    return this.model().validationLoss;
+  }
+
+  keepRounds(rounds: number): void {
+    const m = this.model();
+    if (rounds >= m.trees.length) return;
+    m.trees = m.trees.slice(0, Math.max(1, rounds));
+    m.bestIteration = m.trees.length - 1;
   }
 
   /** Gain and split-count importance per input, by total gain (ties by input order). */

@@ -13,7 +13,7 @@ function numberArray(value: unknown, field: string, length?: number): number[] {
 }
 
 /** Checks the parts of a stored state that prediction relies on. */
-function checkState(state: unknown): LogisticState {
+export function checkLogisticState(state: unknown): LogisticState {
   if (typeof state !== 'object' || state === null) throw new ArtifactError('logistic', 'must be an object');
   const s = state as Record<string, unknown>;
   const names = s['names'];
@@ -36,8 +36,9 @@ export const logisticFamily: FamilyDefinition = {
   inputs: { impute: true, missingIndicators: true, standardize: false },
   params: LOGISTIC_PARAMS,
   usesValidation: false,
+  crossFits: true,
   // Maximum likelihood is calibrated in-sample already; recalibrating costs the model its latest rows.
   defaultCalibration: 'none',
   create: (params) => new LogisticModel(params),
-  restore: (state, params) => LogisticModel.fromState(checkState(state), params),
+  restore: (state, params) => LogisticModel.fromState(checkLogisticState(state), params),
 };

@@ -14,6 +14,8 @@ export const mlpFamily: FamilyDefinition = {
   inputs: { impute: true, missingIndicators: true, standardize: true },
   params: MLP_PARAMS,
   usesValidation: true,
+  // Early stopping on epochs is not cross-fitted (K TensorFlow.js fits): it holds out the latest slice.
+  crossFits: false,
   // Trained on log loss and stopped on held-out log loss, the network's probabilities are close to
   // calibrated already; Platt or isotonic remain a flag away.
   defaultCalibration: 'none',

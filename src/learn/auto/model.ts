@@ -1,0 +1,285 @@
+/**
+ * `--model auto`: per fit, picks among logistic regression, gbdt with monotone constraints from
+ * the features' documented directions, and their blend, by time-ordered cross-fitting inside
+ * the rows it is given (so in a backtest fold it never sees the fold's test rows). Every
+ * candidate is judged on the same out-of-fold rows by log loss after Platt scaling (a proper
+ * score that rewards ranking and a map that lines up across time); the blend is a logistic
+ * regression on the two out-of-fold margins. The winner is refitted on every row; the choice
+ * and the numbers behind it are kept in the state.
+ *
+ * The model reads gbdt's inputs (NULL kept as NaN, categoricals one-hot); its logistic member
+ * imputes them itself with the pipeline's preprocessing (mean + `:missing` indicators).
+ */
+import type { Frame } from '../../data/index.js';
+import { featureSpec, signalSpec } from '../../features/index.js';
+import { binaryMetrics } from '../../stats/index.js';
+import { ChurnkitError } from '../../util/index.js';
+import { fitPlatt } from '../calibration.js';
+import { crossFitMargins } from '../crossfit.js';
+import { GbdtModel, gbdtFamily, type GbdtState } from '../gbdt/index.js';
+import { LogisticModel, logisticFamily, type LogisticState } from '../logistic/index.js';
+import type { ChurnModel, Explanation, FitData, FitOptions, Matrix, Preprocessing } from '../model.js';
+import type { ParamSpecs } from '../params.js';
+import { applyPreprocessing, fitPreprocessing } from '../preprocess.js';
+
+export const AUTO_PARAMS: ParamSpecs = {
+  folds: { type: 'integer', default: 5, min: 2, max: 20, description: 'time-ordered folds of the inner validation' },
+  candidates: {
+    type: 'choice',
+    default: 'all',
+    choices: ['all', 'logistic', 'gbdt', 'blend'],
+    description: 'all: choose by inner validation; or force one candidate',
+  },
+};
+
+export type AutoChoice = 'logistic' | 'gbdt' | 'blend';
+
+export interface CandidateScore {
+  /** Out-of-fold log loss after Platt scaling on the out-of-fold rows (lower is better). */
+  log_loss: number;
+  auc: number;
+}
+
+export interface AutoState {
+  format: 'churnkit.auto';
+  version: 1;
+  names: string[];
+  choice: AutoChoice;
+  why: {
+    rule: string;
+    out_of_fold_rows: number;
+    folds: number;
+    scores: Partial<Record<AutoChoice, CandidateScore>>;
+  };
+  /** Per input, the gbdt member's monotone constraint (+1 riskier when higher, -1 safer, 0 free). */
+  monotone: number[];
+  logistic?: { preprocessing: Preprocessing; state: LogisticState };
+  gbdt?: { state: GbdtState; rounds: number | null };
+  /** margin = intercept + logistic * logistic margin + gbdt * gbdt margin (blend only). */
+  blend?: { intercept: number; logistic: number; gbdt: number };
+}
+
+/** +1 / -1 from the features' documented directions; 0 for inputs without one. */
+export function documentedMonotone(names: readonly string[]): number[] {
+  return names.map((name) => {
+    const spec = featureSpec(name);
+    if (spec) return spec.direction === 'higher_is_riskier' ? 1 : -1;
+    // The override signals are risk flags by definition (DESIGN.md §4).
+    if (['zero_usage_14d', 'champion_departed', 'active_escalation'].includes(name) && signalSpec(name)) return 1;
+    return 0;
+  });
+}
+
+/** The matrix as a numeric Frame (plus the time and label columns the folds need). */
+function matrixFrame(X: Matrix, extra: Record<string, Float64Array | string[]> = {}): Frame {
+  const columns: Frame['columns'] = {};
+  const kinds: Frame['kinds'] = {};
+  X.names.forEach((name, j) => {
+    columns[name] = X.columns[j]!;
+    kinds[name] = 'number';
+  });
+  for (const [name, col] of Object.entries(extra)) {
+    columns[name] = col;
+    kinds[name] = col instanceof Float64Array ? 'number' : 'date';
+  }
+  return { n: X.n, names: Object.keys(columns), kinds, columns };
+}
+
+const TIME = '__auto_time';
+const LABEL = '__auto_label';
+
+function plattLogLoss(margin: Float64Array, y: Float64Array): CandidateScore {
+  const { a, b } = fitPlatt(margin, y);
+  const p = margin.map((m) => 1 / (1 + Math.exp(-(a * m + b))));
+  const metrics = binaryMetrics(y, p);
+  return { log_loss: metrics.log_loss, auc: metrics.auc };
+}
+
+export class AutoModel implements ChurnModel<AutoState> {
+  readonly family = 'auto' as const;
+  readonly params: Record<string, unknown>;
+  private fitted: AutoState | null = null;
+  private logisticMember: LogisticModel | null = null;
+  private gbdtMember: GbdtModel | null = null;
+  private oof: { rows: number[]; margin: Float64Array } | null = null;
+
+  constructor(
+    params: Record<string, unknown>,
+    readonly seed = 0,
+  ) {
+    this.params = params;
+  }
+
+  static fromState(state: AutoState, params: Record<string, unknown>): AutoModel {
+    const m = new AutoModel(params);
+    m.fitted = state;
+    if (state.logistic) m.logisticMember = LogisticModel.fromState(state.logistic.state, {});
+    if (state.gbdt) m.gbdtMember = GbdtModel.fromState(state.gbdt.state, {});
+    return m;
+  }
+
+  async fit(data: FitData, options: FitOptions = {}): Promise<this> {
+    const { X, y } = data;
+    const times = options.times;
+    const monotone = documentedMonotone(X.names);
+    const frame = matrixFrame(X, { [LABEL]: y, ...(times ? { [TIME]: [...times] } : {}) });
+    const labeled = Array.from({ length: X.n }, (_, i) => i);
+    const used = [...(times ? [TIME] : []), ...X.names, LABEL];
+    const table = 'auto';
+    const logisticPrep = {
+      columns: X.names,
+      categorical: [],
+      inputs: { impute: true, missingIndicators: true, standardize: false },
+      missing: 'indicator' as const,
+      table,
+    };
+    const gbdtPrep = { ...logisticPrep, inputs: { impute: false, missingIndicators: false, standardize: false } };
+    const folds = this.params['folds'] as number;
+    const embargoDays = times ? (options.embargoDays ?? 0) : 0;
+    const gbdtParams = { monotone_constraints: monotone };
+    const common = { seed: this.seed, used, classWeight: 'none' as const, folds, embargoDays };
+    const lr = await crossFitMargins(frame, y, labeled, times ?? null, {
+      ...common,
+      family: logisticFamily,
+      params: new LogisticModel().params,
+      prepOptions: logisticPrep,
+      wantsValidation: false,
+    });
+    const gb = await crossFitMargins(frame, y, labeled, times ?? null, {
+      ...common,
+      family: gbdtFamily,
+      params: new GbdtModel(gbdtParams).params,
+      prepOptions: gbdtPrep,
+      wantsValidation: true,
+    });
+    const rows = lr.rows;
+    const forced = this.params['candidates'] as 'all' | AutoChoice;
+    const scores: Partial<Record<AutoChoice, CandidateScore>> = {};
+    let blend: AutoState['blend'];
+    let choice: AutoChoice = forced === 'all' ? 'logistic' : forced;
+    const yOof = Float64Array.from(rows, (i) => y[i]!);
+    if (rows.length > 0 && gb.rows.length === rows.length) {
+      scores.logistic = plattLogLoss(lr.margin, yOof);
+      scores.gbdt = plattLogLoss(gb.margin, yOof);
+      const stack = await new LogisticModel({ l2: 0.5 }).fit({
+        X: { n: rows.length, names: ['logistic', 'gbdt'], columns: [lr.margin, gb.margin] },
+        y: yOof,
+      });
+      const s = stack.state();
+      blend = { intercept: s.intercept, logistic: s.coefficients[0]!, gbdt: s.coefficients[1]! };
+      const blended = lr.margin.map((m, k) => blend!.intercept + blend!.logistic * m + blend!.gbdt * gb.margin[k]!);
+      scores.blend = plattLogLoss(blended, yOof);
+      if (forced === 'all') {
+        choice = (['logistic', 'gbdt', 'blend'] as const).reduce((best, c) =>
+          scores[c]!.log_loss < scores[best]!.log_loss ? c : best,
+        );
+      }
+      this.oof = {
+        rows,
+        margin: choice === 'logistic' ? lr.margin : choice === 'gbdt' ? gb.margin : blended,
+      };
+    } else if (forced === 'all') {
+      // No fold could be fitted (too little history): the simplest candidate, stated as such.
+      choice = 'logistic';
+    }
+    if (choice !== 'blend') blend = undefined;
+
+    let logistic: AutoState['logistic'];
+    let gbdt: AutoState['gbdt'];
+    if (choice !== 'gbdt') {
+      const { preprocessing } = fitPreprocessing(frame, { ...logisticPrep, label: y });
+      const model = await new LogisticModel().fit({ X: applyPreprocessing(frame, preprocessing, table), y });
+      this.logisticMember = model;
+      logistic = { preprocessing, state: model.state() };
+    }
+    if (choice !== 'logistic') {
+      const model = await new GbdtModel(gbdtParams, this.seed).fit(
+        { X, y },
+        {
+          ...(gb.rounds !== undefined ? { rounds: gb.rounds } : {}),
+          ...(options.progress ? { progress: options.progress } : {}),
+        },
+      );
+      this.gbdtMember = model;
+      gbdt = { state: model.state(), rounds: gb.rounds ?? null };
+    }
+    this.fitted = {
+      format: 'churnkit.auto',
+      version: 1,
+      names: [...X.names],
+      choice,
+      why: {
+        rule: 'least out-of-fold log loss after Platt scaling, over time-ordered folds with a label-window embargo',
+        out_of_fold_rows: rows.length,
+        folds: lr.summary.folds.filter((f) => f.skipped === undefined).length,
+        scores,
+      },
+      monotone,
+      ...(logistic ? { logistic } : {}),
+      ...(gbdt ? { gbdt } : {}),
+      ...(blend ? { blend } : {}),
+    };
+    return this;
+  }
+
+  private get s(): AutoState {
+    if (!this.fitted) throw new ChurnkitError('auto model used before fit');
+    return this.fitted;
+  }
+
+  /** Out-of-fold margins of the chosen candidate on the rows given to fit (for calibration). */
+  outOfFold(): { rows: number[]; margin: Float64Array } | null {
+    return this.oof;
+  }
+
+  private logisticMatrix(X: Matrix): Matrix {
+    return applyPreprocessing(matrixFrame(X), this.s.logistic!.preprocessing, 'auto');
+  }
+
+  predictMargin(X: Matrix): Float64Array {
+    const s = this.s;
+    if (s.choice === 'logistic') return this.logisticMember!.predictMargin(this.logisticMatrix(X));
+    const g = this.gbdtMember!.predictMargin(X);
+    if (s.choice === 'gbdt') return g;
+    const l = this.logisticMember!.predictMargin(this.logisticMatrix(X));
+    const b = s.blend!;
+    return l.map((m, i) => b.intercept + b.logistic * m + b.gbdt * g[i]!);
+  }
+
+  /** Members' contributions summed per input (a `:missing` indicator counts for its column). */
+  explain(X: Matrix): Explanation {
+    const s = this.s;
+    const names = [...X.names];
+    const contributions = names.map(() => new Float64Array(X.n));
+    const bias = new Float64Array(X.n);
+    const add = (e: Explanation, w: number) => {
+      for (let i = 0; i < X.n; i++) bias[i]! += w * e.bias[i]!;
+      e.names.forEach((output, k) => {
+        const j = names.indexOf(output.endsWith(':missing') ? output.slice(0, -':missing'.length) : output);
+        const src = e.contributions[k]!;
+        const dst = contributions[j];
+        if (dst) for (let i = 0; i < X.n; i++) dst[i]! += w * src[i]!;
+      });
+    };
+    const b = s.blend;
+    if (s.choice !== 'gbdt') add(this.logisticMember!.explain(this.logisticMatrix(X)), b ? b.logistic : 1);
+    if (s.choice !== 'logistic') add(this.gbdtMember!.explain(X), b ? b.gbdt : 1);
+    if (b) for (let i = 0; i < X.n; i++) bias[i]! += b.intercept;
+    return { names, bias, contributions };
+  }
+
+  state(): AutoState {
+    return this.s;
+  }
+
+  summary(): Record<string, unknown> {
+    const s = this.s;
+    return {
+      choice: s.choice,
+      why: s.why,
+      ...(s.blend ? { blend: s.blend } : {}),
+      ...(this.gbdtMember ? { gbdt: this.gbdtMember.summary() } : {}),
+      ...(this.logisticMember ? { logistic: this.logisticMember.summary() } : {}),
+    };
+  }
+}
