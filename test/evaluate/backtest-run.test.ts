@@ -59,7 +59,7 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
   assert.match(r.stdout, /^backtest {2}4 quarterly folds from 2024-01-01 to 2025-01-01/);
   assert.match(
     r.stdout,
-    /model +AUC +PR AUC +Brier +lift@10% +prec@cap +ARR capt +RED churn +GREEN churn +lead days\n/,
+    /model +AUC +fold AUC +PR AUC +Brier +lift@10% +prec@cap +ARR capt +RED churn +GREEN churn +lead days\n/,
   );
   assert.match(r.stdout, /\ngbdt +0\.\d{3} /);
 
@@ -78,16 +78,19 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
     for (const name of MODELS)
       assert.equal(f.models[name]!.rows, f.test.rows, 'every model is scored on the same test rows');
     assert.deepEqual(f.models['scorecard:mine'], f.models['scorecard:default']);
-    // Models are calibrated on their own latest training slice, never on test rows.
+    // Models are fitted on every training row and calibrated on out-of-fold margins of
+    // time-ordered cross-fitting inside the training rows, never on test rows.
     assert.deepEqual(Object.keys(f.fits), ['logistic', 'gbdt']);
     for (const fit of Object.values(f.fits)) {
-      assert.ok(fit.calibration_rows > 0 && fit.fit_rows + fit.calibration_rows + fit.embargoed_rows === f.train.rows);
-      assert.ok(
-        fit.calibration_from! > f.train.as_of_min! && fit.calibration_to === f.train.as_of_max,
-        JSON.stringify(fit),
-      );
+      assert.equal(fit.fit_rows, f.train.rows, JSON.stringify(fit));
+      assert.equal(fit.calibration, 'platt');
+      assert.ok(fit.calibration_rows > 0 && fit.calibration_rows <= f.train.rows);
+      assert.ok(fit.calibration_from! >= f.train.as_of_min! && fit.calibration_to! <= f.train.as_of_max!);
+      assert.ok(fit.cross_fit_folds! >= 2, JSON.stringify(fit));
     }
+    assert.ok(f.fits['gbdt']!.rounds! >= 1);
   }
+  for (const name of MODELS) assert.equal(typeof m.pooled[name]!.mean_fold_auc, 'number');
   const card = await loadScorecard(DEFAULT_SCORECARD_PATH);
   assert.equal(
     m.pooled['scorecard:default']!.probability_source,

@@ -81,9 +81,15 @@ test('a quarter against the default scorecard, then the next quarter against its
     q2,
     '--bootstrap',
     '0',
+    '--model',
+    'auto',
     '--json',
   );
   assert.equal(r2.status, 0, r2.stderr);
+  // --model auto: backtested beside the cards, each fold recording what it chose.
+  const bt2 = JSON.parse(await bytes(join(q2, 'backtest', 'metrics.json')));
+  assert.ok(bt2.params.models.includes('auto'));
+  for (const fold of bt2.folds) assert.ok(['logistic', 'gbdt', 'blend'].includes(fold.fits.auto.choice));
   const s2 = JSON.parse(r2.stdout);
   assert.equal(s2.promoted, false, s2.reason);
   assert.equal(

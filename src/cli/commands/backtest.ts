@@ -39,11 +39,16 @@ function pct(v: number | null): string {
   return v === null ? '-' : `${(100 * v).toFixed(1)}%`;
 }
 
-/** Pooled AUC, PR AUC, Brier, lift and RED vs GREEN churn per model, as aligned text. */
+/**
+ * Pooled AUC beside the mean of the folds' AUCs (a pooled AUC below the mean says the folds'
+ * probabilities do not line up with each other), PR AUC, Brier, lift and RED vs GREEN churn per
+ * model, as aligned text.
+ */
 export function formatBacktestTable(metrics: BacktestMetrics): string {
   const header = [
     'model',
     'AUC',
+    'fold AUC',
     'PR AUC',
     'Brier',
     'lift@10%',
@@ -56,6 +61,7 @@ export function formatBacktestTable(metrics: BacktestMetrics): string {
   const body = Object.entries(metrics.pooled).map(([name, m]) => [
     m.probability_source === 'score_rank' ? `${name} (score rank)` : name,
     num(m.auc),
+    num(m.mean_fold_auc ?? null),
     num(m.pr_auc),
     num(m.brier, 4),
     num(m.lift_top_decile, 2),
@@ -112,6 +118,7 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
         name,
         {
           auc: m.auc,
+          mean_fold_auc: m.mean_fold_auc ?? null,
           pr_auc: m.pr_auc,
           brier: m.brier,
           lift_top_decile: m.lift_top_decile,
@@ -165,7 +172,11 @@ export function register(program: Command): void {
     (cmd) =>
       cmd
         .requiredOption('--features <file>', 'feature table')
-        .requiredOption('--models <list>', 'e.g. logistic,gbdt,mlp,scorecard:default,scorecard:FILE.json', listOption)
+        .requiredOption(
+          '--models <list>',
+          'e.g. logistic,gbdt,mlp,auto,scorecard:default,scorecard:FILE.json',
+          listOption,
+        )
         .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet)')
         .option(
           '--start <date>',

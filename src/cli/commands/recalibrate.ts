@@ -19,6 +19,7 @@ interface RecalibrateFlags extends Record<string, unknown> {
   horizon: number;
   seed: number;
   bootstrap: number;
+  model: string;
 }
 
 interface FidelityBands {
@@ -73,7 +74,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
     const bt = await backtest(
       {
         features,
-        models: ['logistic', `scorecard:${at('champion.json')}`, `scorecard:${at('challenger.json')}`],
+        models: [flags.model, `scorecard:${at('champion.json')}`, `scorecard:${at('challenger.json')}`],
         out: at('backtest'),
         step: 'quarter',
         horizon: flags.horizon,
@@ -153,7 +154,12 @@ export function register(program: Command): void {
         .option('--config <file>', 'mapping file for --data')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--seed <n>', 'random seed', intOption('--seed'), 0)
-        .option('--bootstrap <n>', 'bootstrap resamples for weight intervals', intOption('--bootstrap'), 200),
+        .option('--bootstrap <n>', 'bootstrap resamples for weight intervals', intOption('--bootstrap'), 200)
+        .option(
+          '--model <family>',
+          'model backtested beside the scorecards: logistic, gbdt, mlp or auto (chosen per fold by inner time-ordered validation)',
+          'logistic',
+        ),
     run,
   );
 }

@@ -27,7 +27,6 @@ export {
   writeBacktest,
   serializeMetrics,
   CAPACITY_SHARE,
-  CALIBRATION_HOLDOUT,
   MODEL_CALIBRATION,
   METRICS_FILE,
   OOF_FILE,

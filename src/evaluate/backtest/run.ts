@@ -17,6 +17,9 @@ import {
   trainModel,
   takeRows,
   dataFingerprint,
+  type CalibrationMethod,
+  type CrossFit,
+  type MissingStrategy,
   type SplitSummary,
 } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
@@ -41,6 +44,7 @@ import {
   type BacktestMetrics,
   type Fold,
   type FoldSlice,
+  type ModelFit,
   type PooledMetrics,
   type ProbabilitySource,
 } from './schema.js';
@@ -61,6 +65,15 @@ export interface BacktestOptions {
   label?: string;
   /** Hyperparameters per family, e.g. { logistic: { l2: 0.1 } }. */
   params?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Calibration of every model in every fold; default MODEL_CALIBRATION. */
+  calibration?: CalibrationMethod;
+  /**
+   * Share of each fold's training rows (latest first) held out for calibration and early stopping;
+   * default none: time-ordered cross-fitting inside the fold's training rows.
+   */
+  holdout?: number;
+  /** NULL handling of imputing families (train's --missing). */
+  missing?: MissingStrategy;
   progress?: Progress;
 }
 
@@ -84,9 +97,11 @@ export interface BacktestResult {
 }
 
 export const CAPACITY_SHARE = 0.1;
-export const CALIBRATION_HOLDOUT = 0.2;
-/** Models are calibrated on their fold's latest training slice with Platt scaling. */
-export const MODEL_CALIBRATION = 'platt' as const;
+/**
+ * Models are calibrated in each fold with Platt scaling fitted on out-of-fold margins of
+ * time-ordered cross-fitting inside the fold's training rows (docs/models.md has the measurements).
+ */
+export const MODEL_CALIBRATION: CalibrationMethod = 'platt';
 
 interface ModelSpec {
   name: string;
@@ -180,6 +195,13 @@ function gather(col: Float64Array, rows: readonly number[]): Float64Array {
   return out;
 }
 
+/** What `auto` chose in a fold and the inner-validation scores behind it. */
+function autoChoice(summary: Record<string, unknown>): Pick<ModelFit, 'choice' | 'why'> {
+  const choice = summary['choice'];
+  if (typeof choice !== 'string') return {};
+  return { choice, why: summary['why'] as Record<string, unknown> };
+}
+
 /** Scorecard probability: its map when it has one, else the score as a ranking. */
 function scorecardProbability(
   card: Scorecard,
@@ -213,6 +235,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     modelParams[spec.name] = readParams(family.name, family.params, options.params?.[spec.family!] ?? {});
   }
   const table = options.features;
+  const calibration = options.calibration ?? MODEL_CALIBRATION;
 
   progress.start(`reading ${basename(table)}`);
   const frame = await loadFrame(table);
@@ -298,8 +321,9 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
           label,
           seed,
           params: modelParams[spec.name]!,
-          calibration: MODEL_CALIBRATION,
-          holdoutFraction: CALIBRATION_HOLDOUT,
+          calibration,
+          ...(options.holdout === undefined ? {} : { holdoutFraction: options.holdout }),
+          ...(options.missing === undefined ? {} : { missing: options.missing }),
           horizonDays: horizon,
           table: `${table} (fold at ${plan.cutoff})`,
         }).catch((err: unknown) => {
@@ -317,13 +341,22 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
         });
         p = model.predictProba(testFrame, table);
         const split = model.training['split'] as SplitSummary;
+        const crossFit = model.training['cross_fit'] as CrossFit['summary'] | undefined;
+        const cal = model.calibration;
         fits[spec.name] = {
           fit_rows: split.train_rows,
-          calibration: MODEL_CALIBRATION,
-          calibration_rows: split.holdout_rows,
+          calibration: cal.method,
+          calibration_rows: cal.method === 'none' ? 0 : cal.fitted_on.rows,
           embargoed_rows: split.embargoed_rows,
-          calibration_from: split.holdout_from ?? null,
-          calibration_to: split.holdout_to ?? null,
+          calibration_from: cal.method === 'none' ? null : (cal.fitted_on.as_of_from ?? null),
+          calibration_to: cal.method === 'none' ? null : (cal.fitted_on.as_of_to ?? null),
+          ...(crossFit
+            ? {
+                cross_fit_folds: crossFit.folds.filter((f) => f.skipped === undefined).length,
+                ...(crossFit.rounds === undefined ? {} : { rounds: crossFit.rounds }),
+              }
+            : {}),
+          ...autoChoice(model.summary()),
         };
         band = bandsByShare(p, shares);
         sources.set(spec.name, 'model');
@@ -382,8 +415,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       asOf: part.rows.map((i) => asOf[i]!),
       account: part.rows.map((i) => account[i]!),
     };
+    const foldAucs = folds.map((f) => f.models[spec.name]?.auc).filter((v): v is number => typeof v === 'number');
     pooled[spec.name] = {
       ...modelMetrics(scored, part.tally, hasArr),
+      // Beside the pooled AUC: folds ranked well one by one but misaligned against each other
+      // (per-fold calibration noise) show as a pooled AUC below this mean.
+      mean_fold_auc: foldAucs.length > 0 ? foldAucs.reduce((a, b) => a + b, 0) / foldAucs.length : null,
       probability_source: sources.get(spec.name)!,
       lead_time: leadTime(scored, lastAsOf),
       curves: curves(scored),
@@ -405,7 +442,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       capacity_share: CAPACITY_SHARE,
       seed,
       label,
-      calibration_holdout: CALIBRATION_HOLDOUT,
+      calibration,
+      calibration_holdout: options.holdout ?? 0,
       model_bands: 'default_scorecard_shares',
       model_params: modelParams,
     },

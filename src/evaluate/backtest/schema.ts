@@ -101,6 +101,8 @@ export interface Curves {
 }
 
 export interface PooledMetrics extends ModelMetrics {
+  /** Mean of the folds' AUCs, beside the pooled one (null when no fold has both classes). */
+  mean_fold_auc: number | null;
   probability_source: ProbabilitySource;
   lead_time: LeadTime;
   curves: Curves;
@@ -122,11 +124,19 @@ export interface FoldSlice {
  */
 export interface ModelFit {
   fit_rows: number;
-  calibration: 'platt';
+  calibration: 'none' | 'platt' | 'isotonic';
+  /** Rows the calibration was fitted on: out-of-fold rows when cross-fitted, else the held-out slice. */
   calibration_rows: number;
   embargoed_rows: number;
   calibration_from: string | null;
   calibration_to: string | null;
+  /** Time-ordered folds cross-fitted inside the training rows (absent when a slice was held out). */
+  cross_fit_folds?: number;
+  /** Boosting rounds chosen across those folds (gbdt). */
+  rounds?: number;
+  /** auto: the candidate chosen by inner time-ordered validation on the fold's training rows, and why. */
+  choice?: string;
+  why?: Record<string, unknown>;
 }
 
 export interface Fold {
@@ -161,7 +171,9 @@ export interface BacktestParams {
   capacity_share: number;
   seed: number;
   label: string;
-  /** Share of each fold's labeled training rows (latest first) held out to calibrate models. */
+  /** Calibration of the models in every fold. */
+  calibration: 'none' | 'platt' | 'isotonic';
+  /** Share of each fold's labeled training rows (latest first) held out to calibrate models; 0 = cross-fitted. */
   calibration_holdout: number;
   /** How models (which have no bands) get bands. */
   model_bands: 'default_scorecard_shares';
@@ -259,6 +271,7 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
       capacity_share: num,
       seed: { type: 'integer' },
       label: { type: 'string' },
+      calibration: { enum: ['none', 'platt', 'isotonic'] },
       calibration_holdout: num,
       model_bands: { const: 'default_scorecard_shares' },
       model_params: { type: 'object', additionalProperties: { type: 'object' } },
@@ -278,7 +291,7 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
           type: 'object',
           additionalProperties: object({
             fit_rows: count,
-            calibration: { const: 'platt' },
+            calibration: { enum: ['none', 'platt', 'isotonic'] },
             calibration_rows: count,
             embargoed_rows: count,
             calibration_from: dateOrNull,
@@ -293,6 +306,7 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
         allOf: [
           { $ref: '#/$defs/modelMetrics' },
           object({
+            mean_fold_auc: numOrNull,
             probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] },
             lead_time: { $ref: '#/$defs/leadTime' },
             curves: { $ref: '#/$defs/curves' },
