@@ -125,7 +125,8 @@ export async function crossFitMargins(
   let rounds: number | undefined;
   let validationLogLoss: number | undefined;
   if (options.wantsValidation && fitted.length > 0) {
-    // One number of rounds for all: the round with the least log loss summed over every fold's rows.
+    // One number of rounds for all: the round with the least log loss summed over every fold's
+    // rows, up to the shortest fold's curve (each fold ran at least its patience past its own best).
     const curves = fitted.map((f) => f.model.validationLoss?.() ?? []);
     const length = Math.min(...curves.map((c) => c.length));
     let best = -1;

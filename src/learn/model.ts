@@ -34,8 +34,9 @@ export interface FitOptions {
    */
   rounds?: number;
   /**
-   * With a validation slice: grow every round and record its loss (no early stopping), so that
-   * cross-fitting can compare folds round by round.
+   * With a validation slice: record every round's loss and keep every tree grown (early stopping
+   * still ends the fit once the loss has not improved for its patience), so that cross-fitting
+   * can compare folds round by round.
    */
   fullCurve?: boolean;
   /**

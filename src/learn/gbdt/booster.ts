@@ -25,6 +25,8 @@ export interface BoostConfig extends GrowParams {
   colsampleByTree: number;
   scalePosWeight: number;
   earlyStoppingRounds: number;
+  /** Keep every tree grown, also those after the best round (cross-fitting compares folds round by round). */
+  keepAllRounds?: boolean;
   /** 0 = choose by data size. */
   threads: number;
   seed: number;
@@ -39,6 +41,8 @@ export interface BoostResult {
   bestIteration: number;
   /** Validation log loss at bestIteration; null without validation rows. */
   bestValidationLoss: number | null;
+  /** Validation log loss after each round, when early stopping watched it; empty otherwise. */
+  validationLoss: number[];
   /**
    * Margins of the training rows and of the validation rows with the kept trees: the same bits
    * as predicting them again (predict.ts adds trees in the same order), kept so the caller need not.
@@ -136,6 +140,9 @@ export async function boost(
 
     const trees: Tree[] = [];
     const earlyStopping = validation !== undefined && cfg.earlyStoppingRounds > 0;
+    // Cross-fitting keeps every round grown and reads the loss curve; otherwise trees end at the best round.
+    const truncate = earlyStopping && !cfg.keepAllRounds;
+    const validationLoss: number[] = [];
     let best = -1;
     let bestLoss = Infinity;
     // With early stopping the kept trees end at the best round, so the margins are copied there.
@@ -163,11 +170,14 @@ export async function boost(
         // Without early stopping only the last round's loss is reported: no loss per round.
         if (earlyStopping) {
           const loss = meanLogLoss(valMargin, validation.y, valWeight);
+          validationLoss.push(loss);
           if (loss < bestLoss) {
             bestLoss = loss;
             best = t;
-            bestTrainMargin = copyInto(bestTrainMargin, ws.margin.subarray(0, n));
-            bestValMargin = copyInto(bestValMargin, valMargin);
+            if (truncate) {
+              bestTrainMargin = copyInto(bestTrainMargin, ws.margin.subarray(0, n));
+              bestValMargin = copyInto(bestValMargin, valMargin);
+            }
           } else if (t - best >= cfg.earlyStoppingRounds) {
             break;
           }
@@ -176,17 +186,15 @@ export async function boost(
       progress.tick(t + 1);
     }
     const rounds = trees.length;
-    const keep = earlyStopping ? best + 1 : rounds;
+    const keep = truncate ? best + 1 : rounds;
     // No best round only when every loss was NaN: no trees are kept, every margin is the base.
-    const trainMargin = earlyStopping
-      ? (bestTrainMargin ?? new Float64Array(n).fill(baseScore))
-      : ws.margin.slice(0, n);
-    const validationMargin = earlyStopping
+    const trainMargin = truncate ? (bestTrainMargin ?? new Float64Array(n).fill(baseScore)) : ws.margin.slice(0, n);
+    const validationMargin = truncate
       ? (bestValMargin ?? new Float64Array(validation!.X.n).fill(baseScore))
       : valMargin;
     const bestValidationLoss =
       validation && validationMargin
-        ? earlyStopping
+        ? truncate
           ? bestLoss
           : meanLogLoss(validationMargin, validation.y, valWeight)
         : null;
@@ -196,6 +204,7 @@ export async function boost(
       rounds,
       bestIteration: keep - 1,
       bestValidationLoss,
+      validationLoss,
       trainMargin,
       validationMargin,
       threads,

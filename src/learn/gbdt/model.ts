@@ -43,7 +43,9 @@ interface Fitted {
   rounds: number;
   bestIteration: number;
   bestValidationLoss: number | null;
-  /** Margins of the rows the fit saw; null for a model restored from its state. */
+  /** Validation loss per round (cross-fitting compares folds on it); empty when not watched. */
+  validationLoss: readonly number[];
+  /** Margins of the rows the fit saw; null for a model restored from its state or cut by keepRounds. */
   margins: FittedMargins | null;
   /** Bin bounds of the training run; null for a model restored from its state. */
   bounds: Float64Array[] | null;
@@ -86,6 +88,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       rounds: state.rounds,
       bestIteration: state.best_iteration,
       bestValidationLoss: null,
+      validationLoss: [],
       margins: null,
       bounds: null,
     };
@@ -119,7 +122,8 @@ export class GbdtModel implements ChurnModel<GbdtState> {
         colsampleByNode: p.colsample_bynode,
         maxBin: p.max_bin,
         scalePosWeight: p.scale_pos_weight,
-        earlyStoppingRounds: rounds === undefined && !options.fullCurve ? p.early_stopping_rounds : 0,
+        earlyStoppingRounds: rounds === undefined ? p.early_stopping_rounds : 0,
+        keepAllRounds: options.fullCurve === true,
         monotone,
         threads: p.threads,
         seed: this.seed,
@@ -134,6 +138,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       rounds: result.rounds,
       bestIteration: result.bestIteration,
       bestValidationLoss: result.bestValidationLoss,
+      validationLoss: result.validationLoss,
       margins: { train: result.trainMargin, validation: result.validationMargin },
       bounds: result.bounds,
     };
@@ -207,6 +212,8 @@ export class GbdtModel implements ChurnModel<GbdtState> {
     if (rounds >= m.trees.length) return;
     m.trees = m.trees.slice(0, Math.max(1, rounds));
     m.bestIteration = m.trees.length - 1;
+    // The kept margins summed the cut trees too.
+    m.margins = null;
   }
 
   /** Gain and split-count importance per input, by total gain (ties by input order). */
