@@ -63,7 +63,7 @@ export const DEFAULT_HOLDOUT = 0.2;
 /** Time-ordered folds of cross-fitting (docs/models.md has the measurements). */
 export const CROSS_FIT_FOLDS = 5;
 /** NULL handling of imputing families when the caller does not choose (docs/models.md). */
-export const DEFAULT_MISSING: MissingStrategy = 'indicator';
+export const DEFAULT_MISSING: MissingStrategy = 'mean';
 
 export interface TrainOptions {
   /** logistic, gbdt or mlp (any registered family). */

@@ -50,6 +50,7 @@ test('champion_departed keeps one estimated coefficient; the :missing indicator 
       label: 'churned',
       columns: ['usage_trend_14d', 'champion_engagement_change_30d', 'champion_departed'],
       timeColumn: null,
+      missing: 'indicator',
       ...(l2 === undefined ? {} : { params: { l2 } }),
     });
     const s = m.model.state() as LogisticState;
@@ -169,7 +170,8 @@ test('train --model logistic and backtest run with no flags on a small history w
     const out = JSON.parse(train.stdout) as { coefficients: CoefficientRow[]; features: string[] };
     assert.deepEqual(out.features, DEFAULT_MODEL_COLUMNS);
     const status = Object.fromEntries(out.coefficients.map((r) => [r.name, r.status]));
-    assert.equal(status['champion_engagement_change_30d:missing'], 'aliased');
+    // Mean imputation by default: no :missing column to alias; with --missing indicator it is (above).
+    assert.equal(status['champion_engagement_change_30d:missing'], undefined);
     assert.equal(status['tenure_days'], 'aliased');
     assert.equal(status['champion_departed'], 'estimated');
     assert.equal(status['days_to_renewal'], 'estimated');

@@ -69,7 +69,7 @@ function churnTable(months: number, perMonth: number, seed: number): Frame {
 
 test('on a churnkit table: default columns, censored rows skipped, NULLs get an indicator', async () => {
   const frame = churnTable(12, 150, 1);
-  const m = await trainModel(frame, { family: 'logistic' });
+  const m = await trainModel(frame, { family: 'logistic', missing: 'indicator' });
   assert.deepEqual(m.features, DEFAULT_MODEL_COLUMNS);
   const split = m.training['split'] as Record<string, number>;
   assert.equal(split['censored_rows'], 450);
@@ -109,7 +109,7 @@ test('no missing indicator where every NULL row has the same label (its coeffici
     util[i] = NaN;
     marked++;
   }
-  const m = await trainModel(frame, { family: 'logistic' });
+  const m = await trainModel(frame, { family: 'logistic', missing: 'indicator' });
   assert.ok(!m.preprocessing.outputs.includes('license_utilization:missing'));
   assert.ok(
     m.preprocessing.notes!.some((n) => /license_utilization is NULL on 4 training rows, all labeled 0/.test(n)),
@@ -274,7 +274,7 @@ test('a damaged artifact is refused with the field named', async () => {
   const { dir, cleanup } = await tempDir();
   try {
     const frame = churnTable(6, 60, 5);
-    const m = await trainModel(frame, { family: 'logistic' });
+    const m = await trainModel(frame, { family: 'logistic', missing: 'indicator' });
     const good = m.toArtifact();
     const cases: [string, (a: any) => void, RegExp][] = [
       ['kind', (a) => (a.kind = 'churnkit.scorecard'), /field kind/],
@@ -313,6 +313,7 @@ test('any table: --label/--columns/--categorical; unseen levels are the referenc
     label: 'churned',
     columns: ['usage_trend', 'tickets', 'nps', 'segment'],
     categorical: ['segment'],
+    missing: 'indicator' as const,
   };
   const m = await trainModel(accounts, options);
   assert.deepEqual(m.preprocessing.outputs, [

@@ -197,7 +197,7 @@ export const trainDemoStep = {
         classWeight: 'none',
         seed: 0,
         param: [],
-        missing: 'indicator',
+        missing: 'mean',
       };
       const summary = (await run(flags, quiet)) as Awaited<ReturnType<typeof run>>;
       const metrics = summary.metrics as Record<string, { auc?: number }>;
@@ -247,8 +247,8 @@ export function register(program: Command): void {
         .option('--class-weight <mode>', 'balanced or none', 'none')
         .option(
           '--missing <strategy>',
-          'NULL numeric inputs: indicator (mean + a :missing column) or mean',
-          'indicator',
+          'NULL numeric inputs of logistic and mlp: mean (the training mean) or indicator (mean + a :missing column); see docs/models.md',
+          'mean',
         )
         .option(
           '--param <key=value>',

@@ -8,7 +8,7 @@
  * and the numbers behind it are kept in the state.
  *
  * The model reads gbdt's inputs (NULL kept as NaN, categoricals one-hot); its logistic member
- * imputes them itself with the pipeline's preprocessing (mean + `:missing` indicators).
+ * imputes them itself with the pipeline's preprocessing (the training mean).
  */
 import type { Frame } from '../../data/index.js';
 import { featureSpec, signalSpec } from '../../features/index.js';
@@ -20,7 +20,10 @@ import { GbdtModel, gbdtFamily, type GbdtState } from '../gbdt/index.js';
 import { LogisticModel, logisticFamily, type LogisticState } from '../logistic/index.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix, Preprocessing } from '../model.js';
 import type { ParamSpecs } from '../params.js';
-import { applyPreprocessing, fitPreprocessing } from '../preprocess.js';
+import { applyPreprocessing, fitPreprocessing, type MissingStrategy } from '../preprocess.js';
+
+/** The logistic member's NULL handling: the pipeline's default (docs/models.md has why). */
+const DEFAULT_MISSING: MissingStrategy = 'mean';
 
 export const AUTO_PARAMS: ParamSpecs = {
   folds: { type: 'integer', default: 5, min: 2, max: 20, description: 'time-ordered folds of the inner validation' },
@@ -130,7 +133,7 @@ export class AutoModel implements ChurnModel<AutoState> {
       columns: X.names,
       categorical: [],
       inputs: { impute: true, missingIndicators: true, standardize: false },
-      missing: 'indicator' as const,
+      missing: DEFAULT_MISSING,
       table,
     };
     const gbdtPrep = { ...logisticPrep, inputs: { impute: false, missingIndicators: false, standardize: false } };

@@ -30,7 +30,14 @@ async function trainedArtifact(
   family: string,
   calibration: 'none' | 'platt' | 'isotonic',
 ): Promise<{ path: string; model: TrainedModel }> {
-  const trained = await trainModel(frame, { family, columns, categorical: ['segment'], calibration, seed: 4 });
+  const trained = await trainModel(frame, {
+    family,
+    columns,
+    categorical: ['segment'],
+    calibration,
+    seed: 4,
+    missing: 'indicator',
+  });
   const path = join(dir, `${name}.json`);
   await trained.save(path);
   return { path, model: await loadModel(path) };
