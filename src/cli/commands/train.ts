@@ -186,7 +186,7 @@ export const trainDemoStep = {
       (ctx.results['features'] as { out?: string } | undefined)?.out ??
       join(ctx.root, 'demo-features', 'features.parquet');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const models: Record<string, { out: string; auc: number | null }> = {};
+    const models: Record<string, { out: string; auc: number | null; on: string }> = {};
     for (const family of ['logistic', 'gbdt'] as const) {
       const out = join(ctx.root, '..', 'models', 'demo', `${family}.json`);
       const flags: TrainFlags = {
@@ -201,12 +201,18 @@ export const trainDemoStep = {
       };
       const summary = (await run(flags, quiet)) as Awaited<ReturnType<typeof run>>;
       const metrics = summary.metrics as Record<string, { auc?: number }>;
-      const held = metrics['holdout'] ?? metrics['validation'] ?? Object.values(metrics)[0];
-      models[family] = { out, auc: held?.auc ?? null };
+      // Out-of-fold (cross-fitted) or held-out when there is one; in-sample otherwise, and said so.
+      const key = ['out_of_fold_uncalibrated', 'holdout_uncalibrated'].find((k) => k in metrics) ?? 'train';
+      const held = metrics[key];
+      models[family] = {
+        out,
+        auc: held?.auc ?? null,
+        on: key === 'train' ? 'training' : key.replace('_uncalibrated', '').replaceAll('_', '-'),
+      };
     }
     ctx.io.say(
       `train     ${Object.entries(models)
-        .map(([f, m]) => `${f} (held-out AUC ${m.auc === null ? '-' : m.auc.toFixed(3)})`)
+        .map(([f, m]) => `${f} (${m.on} AUC ${m.auc === null ? '-' : m.auc.toFixed(3)})`)
         .join(', ')} -> ${join(ctx.root, '..', 'models', 'demo')}`,
     );
     // No `out`: the demo calibrates the scorecard on observed churn, not by distilling a model that
