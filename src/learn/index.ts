@@ -43,5 +43,5 @@ export {
 export { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
-export { ModelFitError, ArtifactError } from './errors.js';
+export { ModelFitError, SingleClassError, ArtifactError } from './errors.js';
 export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';

@@ -17,7 +17,7 @@ import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrat
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { dataFingerprint } from './fingerprint.js';
 import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
-import { ArtifactError, ModelFitError } from './errors.js';
+import { ArtifactError, ModelFitError, SingleClassError } from './errors.js';
 import type {
   Calibration,
   ChurnModel,
@@ -229,6 +229,13 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   progress.start(`preparing ${family.name} inputs`);
   const trainFrame = takeRows(frame, trainRows, used);
   const y = gather(yAll, trainRows);
+  const fitPositives = y.reduce((sum, v) => sum + v, 0);
+  if (fitPositives === 0 || fitPositives === y.length)
+    throw new SingleClassError(
+      `the ${y.length} rows the model would be fitted on ${fitPositives === 0 ? 'hold no churner' : 'all churned'}` +
+        `${holdoutRows.length > 0 ? ` (the latest ${holdoutRows.length} rows are held out${split?.holdout_from ? ` from ${split.holdout_from}` : ''})` : ''}; nothing to learn`,
+      table,
+    );
   const { preprocessing, warnings } = fitPreprocessing(trainFrame, {
     columns,
     categorical,
