@@ -6,7 +6,8 @@ import { silentProgress, type Progress } from '../util/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { duckdbDialect, type SqlDialect } from './dialect.js';
 import { isoDay } from '../util/index.js';
-import { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
+import { snapshotDates, snapshotsFrom, EVERY_VALUES, type Every } from './snapshots.js';
+import { sourceRangeSql, sourceRangesOf, type SourceRange } from './coverage.js';
 import { featureQuery, renderFeatureSql, LABEL_KINDS, type FeatureQuery, type LabelKind } from './sql.js';
 import { FEATURES, SIGNALS, FEATURE_SETS, featureSet, type FeatureSetName } from './registry.js';
 import { transactionQuery } from './transactions.js';
@@ -30,6 +31,11 @@ export interface FeatureOptions {
   dataEnd?: string;
   /** `churn` (default) or `inactivity`. */
   label?: LabelKind;
+  /**
+   * `YYYY-MM-DD`: snapshots start on the first as-of date on or after it (e.g. where usage data
+   * begins). Features still read history before it: only which rows exist changes.
+   */
+  from?: string;
   /** Explicit as-of date(s) instead of the cadence, e.g. `score --as-of`. */
   asOf?: string | readonly string[];
   /** Overrides `source.csmKinds`. */
@@ -70,6 +76,8 @@ export interface FeatureBuild {
   featureSet: FeatureSetName;
   /** The table's columns, in order. */
   columns: readonly string[];
+  /** Where each present table's records start and end (for the data coverage report). */
+  sources: SourceRange[];
 }
 
 export const DEFAULT_HORIZON = 90;
@@ -93,6 +101,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   if (!EVERY_VALUES.includes(every))
     throw new UsageError(`--every must be one of ${EVERY_VALUES.join(', ')}, got "${every}"`);
   if (options.dataEnd !== undefined) checkDateOption('--data-end', options.dataEnd);
+  if (options.from !== undefined) checkDateOption('--from', options.from);
   const explicit =
     options.asOf === undefined ? undefined : typeof options.asOf === 'string' ? [options.asOf] : [...options.asOf];
   for (const t of explicit ?? []) checkDateOption('--as-of', t);
@@ -108,7 +117,14 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   let query: FeatureQuery | undefined;
   let asOf: string[];
   let dataEnd: string;
+  let sources: SourceRange[];
   try {
+    sources = sourceRangesOf(
+      await queryRows(
+        conn,
+        sourceRangeSql(source.tables, duckdbDialect, (t) => staged.get(t) ?? quoteIdent(t)),
+      ),
+    );
     const pre = await preflight(conn, staged);
     const end = options.dataEnd ?? pre.latestUsageDay;
     if (end === null)
@@ -118,7 +134,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       asOf = [...new Set(explicit)].sort();
     } else {
       if (pre.firstStart === null) throw new InputError({ table: 'accounts' }, 'has no rows');
-      asOf = snapshotDates(every, pre.firstStart, dataEnd);
+      asOf = snapshotsFrom(snapshotDates(every, pre.firstStart, dataEnd), options.from, dataEnd);
     }
     if (asOf.length === 0)
       throw new UsageError(
@@ -174,6 +190,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     query: query!,
     featureSet: set,
     columns: featureSet(set).columns,
+    sources,
   };
 }
 

@@ -25,11 +25,27 @@ export {
 } from './sql.js';
 export { duckdbDialect, type SqlDialect } from './dialect.js';
 export { transactionQuery } from './transactions.js';
-export { snapshotDates, EVERY_VALUES, type Every } from './snapshots.js';
+export { snapshotDates, snapshotsFrom, EVERY_VALUES, type Every } from './snapshots.js';
+export {
+  dataCoverage,
+  rowsByAsOf,
+  sourceRangeSql,
+  sourceRangesOf,
+  COVERAGE_GRACE_DAYS,
+  EVENT_TABLES,
+  SOURCE_TIME_COLUMN,
+  USAGE_LOOKBACK_DAYS,
+  type AsOfSpan,
+  type DataCoverage,
+  type SourceCoverage,
+  type SourceRange,
+  type UsageCoverage,
+} from './coverage.js';
 export {
   featureQa,
   featureQaOfFile,
   featureTableReader,
+  copyFeatureTable,
   renderQaMarkdown,
   describeNulls,
   type FeatureQa,

@@ -12,6 +12,8 @@ import {
 } from './registry.js';
 import { featureFileFormat } from './build.js';
 import type { NullColumn } from './build.js';
+import type { DataCoverage } from './coverage.js';
+import { isoDay, UsageError, withAtomicFile } from '../util/index.js';
 
 /**
  * Feature QA of a feature table: coverage and quantiles per column, churn rate per decile (the
@@ -29,6 +31,8 @@ export interface FeatureQa {
   columns: ColumnQa[];
   /** Pearson correlation over pairwise non-NULL rows; the label is the last row/column. */
   correlation: { columns: string[]; matrix: (number | null)[][] };
+  /** Where each source of the history starts and ends (written by `features`, absent for a bare table). */
+  coverage?: DataCoverage;
 }
 
 export interface RateCell {
@@ -325,6 +329,30 @@ export async function featureQaOfFile(path: string): Promise<FeatureQa> {
   }
 }
 
+/**
+ * Copies a churnkit feature table file to Parquet, keeping the rows with as_of on or after `from`
+ * (all rows without it), through a temporary sibling. Returns the rows kept.
+ */
+export async function copyFeatureTable(path: string, out: string, from?: string): Promise<number> {
+  if (from !== undefined && isoDay(from) === undefined)
+    throw new UsageError(`--from must be a date YYYY-MM-DD, got "${from}"`);
+  const db = await openDuckDB();
+  try {
+    const where = from === undefined ? '' : ` WHERE as_of >= DATE ${quoteLiteral(from)}`;
+    const rows = await withAtomicFile(out, async (tmp) => {
+      const reader = await db.connection.runAndReadAll(
+        `COPY (SELECT * FROM ${featureTableReader(path)}${where} ORDER BY as_of, account_id) TO ${quoteLiteral(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+      const n = Number(reader.getRowsJS()[0]?.[0] ?? 0);
+      if (n === 0) throw new UsageError(`--from ${from}: ${path} has no row with as_of on or after it`);
+      return n;
+    });
+    return rows;
+  } finally {
+    db.close();
+  }
+}
+
 const fmt = (v: number | null | undefined, digits = 3): string => {
   if (v === null || v === undefined || Number.isNaN(v)) return '—';
   if (Number.isInteger(v) && Math.abs(v) < 1e12) return String(v);
@@ -335,6 +363,36 @@ const pct = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`;
 
 /** The QA summary as Markdown, for `<out>.qa.md` and reports. */
+/** The data coverage section: each source's first and last record and the snapshot rows outside them. */
+function coverageMarkdown(c: DataCoverage): string[] {
+  const out = [
+    '',
+    '## Data coverage',
+    '',
+    `First account started ${c.first_start ?? '—'}; data_end ${c.data_end}. A source starts late (ends early) when its first (last) record is more than ${c.grace_days} days after the first account started (before data_end). Rows outside a source keep their feature definitions: a row before usage begins has zero_usage_14d = true.`,
+    '',
+    '| source | by | records | first | last | rows on or before first | rows after last | |',
+    '|---|---|---:|---|---|---:|---:|---|',
+  ];
+  for (const s of c.sources) {
+    const flags = [s.starts_late ? 'starts late' : '', s.ends_early ? 'ends early' : ''].filter(Boolean).join(', ');
+    out.push(
+      `| ${s.table} | \`${s.column}\` | ${s.rows} | ${s.first ?? '—'} | ${s.last ?? '—'} | ${s.rows_before} | ${s.rows_after} | ${flags} |`,
+    );
+  }
+  if (c.absent.length) out.push('', `Absent tables: ${c.absent.join(', ')}.`);
+  if (c.usage.windows_covered_from)
+    out.push(
+      '',
+      `Usage windows (${c.usage.windows_days} days) are wholly covered from ${c.usage.windows_covered_from}; ${c.usage.rows_partial} rows see only part of them.${c.usage.suggested_from ? ` Suggested: \`--from ${c.usage.suggested_from}\`.` : ''}`,
+    );
+  if (c.warnings.length) {
+    out.push('', '**Warnings**', '');
+    for (const w of c.warnings) out.push(`- ${w}`);
+  }
+  return out;
+}
+
 export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
   const lines: string[] = [];
   const l = (s = '') => lines.push(s);
@@ -352,6 +410,7 @@ export function renderQaMarkdown(qa: FeatureQa, title = 'Feature QA'): string {
     l('NULL for all rows:');
     for (const c of allNull) l(`- \`${c.name}\`${c.null_reason ? ` (${c.null_reason})` : ''}`);
   }
+  if (qa.coverage) lines.push(...coverageMarkdown(qa.coverage));
   l();
   l('## Coverage and distribution');
   l();

@@ -1,4 +1,4 @@
-import { isoDay, isoFromDay } from '../util/index.js';
+import { isoDay, isoFromDay, UsageError } from '../util/index.js';
 
 /** Snapshot cadence of DESIGN.md §3: the 1st of each month, or each Monday. */
 export type Every = 'month' | 'week';
@@ -31,6 +31,17 @@ export function snapshotDates(every: Every, firstStart: string, dataEnd: string)
     if (mustDay(iso) > end) return out;
     out.push(iso);
   }
+}
+
+/** The as-of dates on or after `from` (all of them without it); none left is a usage error. */
+export function snapshotsFrom(asOf: readonly string[], from: string | undefined, dataEnd: string): string[] {
+  if (from === undefined) return [...asOf];
+  const kept = asOf.filter((d) => d >= from);
+  if (kept.length === 0 && asOf.length > 0)
+    throw new UsageError(
+      `--from ${from}: no as-of date is on or after it (the last is ${asOf.at(-1)}, data_end ${dataEnd})`,
+    );
+  return kept;
 }
 
 function mustDay(iso: string): number {

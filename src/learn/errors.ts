@@ -13,6 +13,20 @@ export class ModelFitError extends ChurnkitError {
   }
 }
 
+/**
+ * The rows a model would be fitted on hold a single class: there is nothing to learn. A backtest
+ * skips such a fold (an early period without churners) instead of failing.
+ */
+export class SingleClassError extends ModelFitError {
+  constructor(
+    /** What holds a single class, without the table's name. */
+    readonly detail: string,
+    table: string,
+  ) {
+    super(`${table}: ${detail}`);
+  }
+}
+
 /** A model artifact that is not what churnkit wrote: names the file and the field. */
 export class ArtifactError extends ChurnkitError {
   constructor(

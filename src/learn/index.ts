@@ -47,5 +47,5 @@ export { takeRows, timeHoldout, timeFolds, type HoldoutSplit, type TimeFold } fr
 export { crossFitMargins, type CrossFit, type CrossFitFoldSummary } from './crossfit.js';
 export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
-export { ModelFitError, ArtifactError } from './errors.js';
+export { ModelFitError, SingleClassError, ArtifactError } from './errors.js';
 export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';

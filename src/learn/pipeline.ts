@@ -18,7 +18,7 @@ import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
 import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
-import { ArtifactError, ModelFitError } from './errors.js';
+import { ArtifactError, ModelFitError, SingleClassError } from './errors.js';
 import type {
   Calibration,
   ChurnModel,
@@ -256,6 +256,13 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     table,
   };
   const warnings: string[] = [];
+  const fitPositives = trainRows.reduce((sum, i) => sum + yAll[i]!, 0);
+  if (fitPositives === 0 || fitPositives === trainRows.length)
+    throw new SingleClassError(
+      `the ${trainRows.length} rows the model would be fitted on ${fitPositives === 0 ? 'hold no churner' : 'all churned'}` +
+        `${holdoutRows.length > 0 ? ` (the latest ${holdoutRows.length} rows are held out${split?.holdout_from ? ` from ${split.holdout_from}` : ''})` : ''}; nothing to learn`,
+      table,
+    );
 
   let crossFit: CrossFit | null = null;
   if (mode === 'cross_fit') {

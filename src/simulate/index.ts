@@ -15,26 +15,38 @@ import { openDuckDB } from '../data/index.js';
 import { exists, withAtomicDir } from '../util/index.js';
 import { UsageError } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
-import { isoDay, isoFromDay } from '../util/index.js';
+import { addMonthsToDay, isoDay, isoFromDay } from '../util/index.js';
 import { buildCalendar } from './calendar.js';
 import { AccountSimulator, type Sinks, type SnapshotProbe } from './model.js';
 import { copySql, SPILL_COLUMNS, spillScanName, type OutputFormat } from './output.js';
 import { resolveEffects, type Effects, type EffectsInput } from './params.js';
 import { registerSpillScan, SpillWriter } from './spill.js';
 import { buildTruth, type Truth } from './truth.js';
+import {
+  isDefaultTraits,
+  PRESETS,
+  resolveTraits,
+  SMALL_HISTORY,
+  type Preset,
+  type Traits,
+  type TraitsInput,
+} from './traits.js';
 
 export type { Effects, EffectsInput } from './params.js';
 export { DEFAULT_EFFECTS, DRIVERS, SEGMENTS, resolveEffects } from './params.js';
 export type { SnapshotProbe } from './model.js';
 export { relChange } from './model.js';
 export type { Truth, TruthDriver, TruthSegment } from './truth.js';
+export type { Arrivals, Preset, Traits, TraitsInput } from './traits.js';
+export { ARRIVALS, DEFAULT_TRAITS, PRESETS, SMALL_HISTORY, SMALL_HISTORY_ACCOUNTS } from './traits.js';
 
 export const DEFAULT_START = '2023-01-01';
 export const TRUTH_FILE = 'truth.json';
 
 export interface SimulateOptions {
   accounts: number;
-  months: number;
+  /** Months of history; optional with a preset (small-history: 36). */
+  months?: number;
   seed: number;
   /** Output folder; replaced atomically. */
   out: string;
@@ -43,6 +55,13 @@ export interface SimulateOptions {
   effects?: EffectsInput;
   /** First day of the history, `YYYY-MM-DD` (default 2023-01-01). */
   start?: string;
+  /**
+   * Traits of real small histories (young accounts, a champion on every account, usage that
+   * starts late); each off by default. Set over the preset's.
+   */
+  traits?: TraitsInput;
+  /** `small-history`: 36 months, a growing book, a champion from the start, usage from month 13. */
+  preset?: Preset;
   progress?: Progress;
   /**
    * Called on every monthly snapshot date (the 1st) of every active account with the feature
@@ -62,6 +81,8 @@ export interface SimulationSummary {
   start: string;
   /** Last simulated day. */
   data_end: string;
+  preset: Preset | null;
+  traits: Traits;
   /** File name per table, plus truth.json. */
   files: Record<TableName, string> & { truth: string };
   counts: Record<TableName, number>;
@@ -78,10 +99,16 @@ const MAX_MONTHS = 600;
 function validate(options: SimulateOptions): {
   startEpochDay: number;
   start: string;
+  months: number;
   format: OutputFormat;
   effects: Effects;
+  traits: Traits;
 } {
-  const { accounts, months, seed } = options;
+  const { accounts, seed } = options;
+  if (options.preset !== undefined && !PRESETS.includes(options.preset))
+    throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, got "${String(options.preset)}"`);
+  const months = options.months ?? (options.preset === 'small-history' ? SMALL_HISTORY.months : undefined);
+  if (months === undefined) throw new UsageError('--months is required (or a --preset that sets it)');
   if (!Number.isInteger(accounts) || accounts < 1 || accounts > MAX_ACCOUNTS)
     throw new UsageError(`--accounts must be an integer from 1 to ${MAX_ACCOUNTS}, got ${accounts}`);
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS)
@@ -97,7 +124,9 @@ function validate(options: SimulateOptions): {
   const effects = resolveEffects(options.effects, (message) => {
     throw new UsageError(message);
   });
-  return { startEpochDay, start, format, effects };
+  const days = addMonthsToDay(startEpochDay, months) - startEpochDay;
+  const traits = resolveTraits(options.traits, options.preset, startEpochDay, days);
+  return { startEpochDay, start, months, format, effects, traits };
 }
 
 /** Files a previous simulation may have left in `out`: the only ones an overwrite may replace. */
@@ -125,8 +154,8 @@ async function refuseForeignFolder(out: string): Promise<void> {
 }
 
 export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
-  const { startEpochDay, start, format, effects } = validate(options);
-  const { accounts, months, seed, out } = options;
+  const { startEpochDay, start, months, format, effects, traits } = validate(options);
+  const { accounts, seed, out } = options;
   const progress = options.progress ?? silentProgress;
   await refuseForeignFolder(out);
   const cal = buildCalendar(startEpochDay, months);
@@ -139,7 +168,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
     const sinks = {} as Sinks;
     try {
       for (const t of TABLE_NAMES) sinks[t] = new SpillWriter(join(spillDir, `${t}.bin`), SPILL_COLUMNS[t]);
-      const sim = new AccountSimulator(cal, seed, effects, sinks, options.observe);
+      const sim = new AccountSimulator(cal, seed, effects, sinks, options.observe, traits);
       progress.start('simulating accounts', accounts);
       for (let a = 0; a < accounts; a++) {
         sim.run(a);
@@ -179,6 +208,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         dataEnd,
         format,
         effects,
+        // Recorded only when set, so a default run's truth.json keeps its bytes.
+        traits:
+          isDefaultTraits(traits) && options.preset === undefined
+            ? undefined
+            : { preset: options.preset ?? null, ...traits },
         tally: sim.tally,
         counts,
         files,
@@ -193,6 +227,8 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
         seed,
         start,
         data_end: dataEnd,
+        preset: options.preset ?? null,
+        traits,
         files: { ...files, truth: TRUTH_FILE },
         counts,
         rows: TABLE_NAMES.reduce((s, t) => s + counts[t], 0),

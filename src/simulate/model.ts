@@ -10,7 +10,7 @@
  */
 import { SimRng as Rng } from './random.js';
 import type { Calendar } from './calendar.js';
-import { addMonthsToDay } from '../util/index.js';
+import { addMonthsToDay, isoDay } from '../util/index.js';
 import {
   D,
   DRIVERS,
@@ -35,6 +35,7 @@ import {
 import type { SpillWriter } from './spill.js';
 import type { TableName } from '../data/index.js';
 import { H_ENGAGEMENT, H_OUTCOME, H_RELATIONSHIP, H_USAGE, LatentHealth } from './latent.js';
+import { arrivalFraction, DEFAULT_TRAITS, type Traits } from './traits.js';
 
 /** Codes written to spill files; output.ts turns them back into contract values. */
 export const ROLE = { champion: 0, executive_sponsor: 1, admin: 2, user: 3, other: 4 } as const;
@@ -127,6 +128,8 @@ export class AccountSimulator {
   private readonly renewalPeak: number;
   private readonly frailtySd: number;
   private readonly churnScale: number;
+  /** Day index of the first usage row written (0 = from the start); earlier usage happens but is not recorded. */
+  private readonly usageFromDay: number;
 
   // Day-indexed prefix sums (index t = total over days < t of the account, from its start).
   private readonly cumUsage: Float64Array;
@@ -175,8 +178,10 @@ export class AccountSimulator {
     effects: Effects,
     private readonly sinks: Sinks,
     private readonly observe?: (probe: SnapshotProbe) => void,
+    private readonly traits: Traits = DEFAULT_TRAITS,
   ) {
     this.days = cal.days;
+    this.usageFromDay = traits.usageFrom === null ? 0 : Math.max(0, isoDay(traits.usageFrom)! - cal.startEpochDay);
     const n = cal.days + 1;
     this.cumUsage = new Float64Array(n);
     this.cumLogins = new Float64Array(n);
@@ -202,10 +207,10 @@ export class AccountSimulator {
     this.churnScale = effects.churn * hazardCompensation(effects);
   }
 
-  /** First day of an account: front-loaded so the book is sizeable early, never in the last month. */
+  /** First day of an account: by default front-loaded so the book is sizeable early; never in the last month. */
   private startDay(rng: Rng): number {
     const span = Math.max(1, this.days - 31);
-    return Math.floor(span * rng.next() ** 1.5);
+    return Math.floor(span * arrivalFraction(this.traits.arrivals, rng.next(), span / 365.25));
   }
 
   run(account: number): void {
@@ -267,7 +272,8 @@ export class AccountSimulator {
       this.champCum[nChamp]![day] = 0;
       nChamp++;
     };
-    if (rng.bernoulli(seg.championAtStart)) addChampion(t0);
+    // The draw is made either way, so the option changes nothing else in the account's stream.
+    if (rng.bernoulli(seg.championAtStart) || this.traits.championFromStart) addChampion(t0);
     if (rng.bernoulli(seg.sponsorAtStart)) this.contacts.push(ROLE.executive_sponsor, t0, -1);
     this.contacts.push(ROLE.admin, t0, -1);
     const extra = seg.extraContacts[0] + rng.int(seg.extraContacts[1] - seg.extraContacts[0] + 1);
@@ -302,6 +308,7 @@ export class AccountSimulator {
     const lastCount = this.lastCount;
     const x = this.x;
     const usage = this.sinks.usage;
+    const usageFromDay = this.usageFromDay;
     const interactions = this.sinks.interactions;
     const nps = this.sinks.nps;
     const win = (cum: Float64Array, lo: number, hi: number) => (hi <= t0 ? 0 : cum[hi]!) - (lo <= t0 ? 0 : cum[lo]!);
@@ -492,6 +499,8 @@ export class AccountSimulator {
       let loginsToday = 0;
       let eventsToday = 0;
       let maskToday = 0;
+      // Before usage tracking starts the account behaves the same; its rows are just not recorded.
+      const recorded = t >= usageFromDay;
       for (let user = 0; user < poolSize; user++) {
         if ((this.userDays[user]! & dayBit) === 0 || rng.next() >= showUp * this.userFreq[user]!) continue;
         const prev = this.lastActive[user]!;
@@ -500,14 +509,14 @@ export class AccountSimulator {
         lastCount[t]!++;
         this.lastActive[user] = t;
         const logins = 1 + (rng.next() < 0.4 ? 1 + (rng.next() < 0.3 ? 1 : 0) : 0);
-        usage.add(account, t, user, EVENT_LOGIN, logins);
+        if (recorded) usage.add(account, t, user, EVENT_LOGIN, logins);
         loginsToday += logins;
         eventsToday++;
         if (rng.next() < 0.9) {
           const r = rng.next();
           const f = this.featureOrder[Math.floor(breadth * r * Math.sqrt(r))]!; // skewed to core features
           const q = 1 + rng.poisson(featureMean);
-          usage.add(account, t, user, FIRST_FEATURE_EVENT + f, q);
+          if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + f, q);
           usageToday += q;
           eventsToday++;
           maskToday |= 1 << f;
@@ -515,7 +524,7 @@ export class AccountSimulator {
             let g = this.featureOrder[rng.int(breadth)]!;
             if (g === f) g = this.featureOrder[(this.featureOrder.indexOf(f) + 1) % breadth]!;
             const q2 = 1 + rng.poisson(featureMean);
-            usage.add(account, t, user, FIRST_FEATURE_EVENT + g, q2);
+            if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + g, q2);
             usageToday += q2;
             eventsToday++;
             maskToday |= 1 << g;
@@ -525,7 +534,7 @@ export class AccountSimulator {
       const weekday = this.cal.weekday[t]! % 6 !== 0;
       if (connected > 0 && rng.next() < (weekday ? 0.95 : 0.5) * sigmoid(2 + 1.5 * hUsage)) {
         const q = 1 + rng.poisson(4 * connected * Math.exp(0.3 * hUsage));
-        usage.add(account, t, -1, EVENT_API, q);
+        if (recorded) usage.add(account, t, -1, EVENT_API, q);
         usageToday += q;
         eventsToday++;
       }

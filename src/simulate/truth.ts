@@ -17,6 +17,16 @@ import {
   type Effects,
 } from './params.js';
 import type { SegmentTally } from './model.js';
+import type { Preset, Traits } from './traits.js';
+
+/** The traits in truth.json, in its snake_case. */
+export interface TruthTraits {
+  preset: Preset | null;
+  arrivals: Traits['arrivals'];
+  champion_from_start: boolean;
+  /** First day with usage rows; the accounts used the product before it too. */
+  usage_from: string | null;
+}
 
 export interface TruthDriver {
   name: string;
@@ -59,6 +69,8 @@ export interface Truth {
   /** Last simulated day: no row is at or after the day after it. */
   data_end: string;
   format: 'parquet' | 'csv';
+  /** Present only when a trait or preset was asked for (a default run's truth.json is unchanged). */
+  traits?: TruthTraits;
   hazard: {
     form: string;
     unit: 'per day';
@@ -101,6 +113,7 @@ export function buildTruth(args: {
   dataEnd: string;
   format: 'parquet' | 'csv';
   effects: Effects;
+  traits: (Traits & { preset: Preset | null }) | undefined;
   tally: readonly SegmentTally[];
   counts: Record<TableName, number>;
   files: Record<TableName, string>;
@@ -151,6 +164,16 @@ export function buildTruth(args: {
     start: args.start,
     data_end: args.dataEnd,
     format: args.format,
+    ...(args.traits === undefined
+      ? {}
+      : {
+          traits: {
+            preset: args.traits.preset,
+            arrivals: args.traits.arrivals,
+            champion_from_start: args.traits.championFromStart,
+            usage_from: args.traits.usageFrom,
+          },
+        }),
     hazard: {
       form:
         'daily hazard = base_hazard_per_day[segment] * season_by_month[month]^seasonality * renewal(days_to_renewal) * ' +

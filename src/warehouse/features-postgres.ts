@@ -16,13 +16,17 @@ import {
   nullColumns,
   renderFeatureSql,
   snapshotDates,
+  snapshotsFrom,
+  sourceRangeSql,
+  sourceRangesOf,
+  type SourceRange,
   type Every,
   type FeatureBuild,
   type FeatureQuery,
   type LabelKind,
 } from '../features/index.js';
 import type { DuckDBConnection } from '../data/index.js';
-import { UsageError } from '../util/index.js';
+import { isoDay, UsageError } from '../util/index.js';
 import { postgresDialect } from './dialect.js';
 import { qualified } from './postgres.js';
 import { quoteIdent } from '../data/index.js';
@@ -76,6 +80,8 @@ export interface PostgresFeatureOptions {
   horizon?: number;
   label?: LabelKind;
   dataEnd?: string;
+  /** Snapshots start on the first as-of date on or after this day (see buildFeatures). */
+  from?: string;
   /** Schema holding the contract tables (default: the search path). */
   schema?: string;
 }
@@ -87,6 +93,8 @@ export interface PostgresFeatureQuery {
   asOf: string[];
   dataEnd: string;
   tables: ReadonlySet<TableName>;
+  /** Where each table's records start and end, read in PostgreSQL. */
+  sources: SourceRange[];
 }
 
 export async function postgresFeatureSql(
@@ -118,7 +126,10 @@ export async function postgresFeatureSql(
   if (!dataEnd) throw new UsageError('PostgreSQL: usage has no rows, so data_end is unknown; pass --data-end DATE');
   const firstStart = first.rows[0]?.first_start as string | null;
   if (!firstStart) throw new UsageError('PostgreSQL: accounts has no rows');
-  const asOf = snapshotDates(options.every ?? 'month', firstStart, dataEnd);
+  if (options.from !== undefined && isoDay(options.from) === undefined)
+    throw new UsageError(`--from must be a date YYYY-MM-DD, got "${options.from}"`);
+  const asOf = snapshotsFrom(snapshotDates(options.every ?? 'month', firstStart, dataEnd), options.from, dataEnd);
+  const sources = sourceRangesOf((await client.query(sourceRangeSql(tables, postgresDialect, src))).rows);
   const query = featureQuery(
     {
       asOf,
@@ -137,7 +148,7 @@ export async function postgresFeatureSql(
     },
     postgresDialect,
   );
-  return { sql: renderFeatureSql(query), query, asOf, dataEnd, tables };
+  return { sql: renderFeatureSql(query), query, asOf, dataEnd, tables, sources };
 }
 
 /**
@@ -206,5 +217,6 @@ export async function buildFeaturesInPostgres(
     label: options.label ?? 'churn',
     nullColumns: nullColumns(q.tables),
     query: q.query,
+    sources: q.sources,
   };
 }

@@ -6,6 +6,7 @@ import {
   checkFoldLeakage,
   checkPlanLeakage,
   LeakageError,
+  planBacktest,
   planFolds,
   type FoldPlan,
 } from '../../src/evaluate/index.js';
@@ -83,11 +84,30 @@ test('monthly steps and an explicit --start', () => {
   assert.deepEqual([...new Set(datesOf(folds[0]!.test, t.asOf))], ['2023-06-01']);
 });
 
-test('planning errors name the problem: no training rows, a start after the data, a bad date or step', () => {
+test('planning errors name the problem: no usable fold, a start after the data, a bad date or step', () => {
   const t = monthly('2023-01-01', 12, 4);
+  // An early --start: cutoffs without training rows are skipped with the reason, later ones kept.
+  const early = planBacktest({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-01' });
+  assert.deepEqual(
+    early.skipped.map((f) => [f.cutoff, f.reason]),
+    [['2023-02-01', 'no training rows (none has as_of + 90 days <= 2023-02-01)']],
+  );
+  assert.deepEqual(
+    early.folds.map((f) => f.cutoff),
+    ['2023-05-01', '2023-08-01'],
+  );
+  assert.equal(early.start_reason, '--start 2023-02-01');
+  // Every row one class: no fold at all is an error naming each cutoff's reason.
   assert.throws(
-    () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2023-02-01' }),
-    /fold at cutoff 2023-02-01: no training rows .* pass a later --start/,
+    () =>
+      planFolds({
+        asOf: t.asOf,
+        label: t.label.map((v) => (Number.isNaN(v) ? v : 0)),
+        horizon: 90,
+        step: 'quarter',
+        start: '2023-05-01',
+      }),
+    /no fold has both classes in its training and test rows \(2023-05-01: no churner among the 4 training rows; 2023-08-01: no churner among the 20 training rows\)/,
   );
   assert.throws(
     () => planFolds({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter', start: '2030-01-01' }),
@@ -165,4 +185,66 @@ test('the planner never produces a leaky fold, for any horizon, step or start', 
     }
   }
   assert.ok(checked > 100);
+});
+
+/**
+ * A small history whose early periods have one class: no churn in the first year (young
+ * accounts churn at renewal), churners later, and a quarter in the middle without any.
+ */
+function earlyQuiet() {
+  const asOf: string[] = [];
+  const label: number[] = [];
+  for (let m = 0; m < 30; m++) {
+    const d = addMonths('2022-01-01', m);
+    for (let a = 0; a < 20; a++) {
+      asOf.push(d);
+      const quiet = m < 12 || (m >= 18 && m < 21);
+      label.push(m >= 27 ? NaN : !quiet && a % 9 === 0 ? 1 : 0);
+    }
+  }
+  return { asOf, label: Float64Array.from(label) };
+}
+
+test('the default start waits for both classes in training; single-class test quarters are skipped with a note', () => {
+  const t = earlyQuiet();
+  const plan = planBacktest({ asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter' });
+  // History rule: 2022-01-01 + 6 months + 90 days -> 2022-10-01. The first churners are as_of
+  // 2023-01-01, whose labels are known at 2023-01-01 + 90 days -> the 2023-04-01 boundary.
+  assert.equal(plan.start, '2023-04-01');
+  assert.match(plan.start_reason, /both classes among the training rows \(3 churned of 260\); both classes decided it/);
+  // The test quarter 2023-07..09 (months 18-20) has no churner: skipped, not a failure.
+  assert.deepEqual(
+    plan.skipped.map((f) => [f.cutoff, f.reason, f.test.rows, f.test.positives]),
+    [['2023-07-01', 'no churner among the 60 test rows', 60, 0]],
+  );
+  assert.deepEqual(
+    plan.folds.map((f) => f.cutoff),
+    ['2023-04-01', '2023-10-01', '2024-01-01'],
+  );
+  for (const f of plan.folds) {
+    checkPlanLeakage(f, t.asOf, 90);
+    const pos = (rows: number[]) => rows.filter((i) => t.label[i] === 1).length;
+    assert.ok(pos(f.train) > 0 && pos(f.train) < f.train.length, `${f.cutoff}: training has both classes`);
+    assert.ok(pos(f.test) > 0 && pos(f.test) < f.test.length, `${f.cutoff}: test has both classes`);
+  }
+});
+
+test('usage that starts late moves the default start; --from leaves earlier rows out of every fold', () => {
+  const t = monthly('2022-01-01', 36, 10);
+  const base = { asOf: t.asOf, label: t.label, horizon: 90, step: 'quarter' as const };
+  assert.equal(planBacktest(base).start, '2022-10-01');
+  // Usage covers its windows from 2023-05-31: the first quarter boundary after it.
+  const late = planBacktest({ ...base, usageCoveredFrom: '2023-05-31' });
+  assert.equal(late.start, '2023-07-01');
+  assert.match(late.start_reason, /usage data covering the usage features' windows \(from 2023-05-31: 2023-07-01\)/);
+  assert.match(late.start_reason, /usage coverage decided it$/);
+  // Training still holds the early rows (only --from removes them)...
+  assert.equal(t.asOf[late.folds[0]!.train[0]!], '2022-01-01');
+  // ...and with --from they are on neither side, and the history rule counts from there.
+  const trimmed = planBacktest({ ...base, usageCoveredFrom: '2023-05-31', from: '2023-06-01' });
+  assert.equal(trimmed.from, '2023-06-01');
+  assert.equal(trimmed.start, '2024-04-01');
+  for (const f of trimmed.folds) for (const i of [...f.train, ...f.test]) assert.ok(t.asOf[i]! >= '2023-06-01');
+  assert.throws(() => planBacktest({ ...base, from: '2030-01-01' }), /no labeled rows on or after --from 2030-01-01/);
+  assert.throws(() => planBacktest({ ...base, from: '2023-13-01' }), /--from must be a date/);
 });

@@ -1,23 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { TABLE_NAMES } from '../../src/data/contract.js';
 import { tempDir } from '../support/paths.js';
-
-async function digests(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const name of (await readdir(dir)).sort())
-    out.set(
-      name,
-      createHash('sha256')
-        .update(await readFile(join(dir, name)))
-        .digest('hex'),
-    );
-  return out;
-}
+import { digests } from '../support/digests.js';
 
 test('one seed gives byte-identical files (every table and truth.json); another seed gives other data', async () => {
   const { dir, cleanup } = await tempDir('churnkit-sim-det-');

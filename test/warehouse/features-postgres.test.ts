@@ -65,12 +65,16 @@ for (const variant of ['full', 'no-integrations']) {
     }
     const fromDuck = join(work.dir, `${variant}-duckdb.parquet`);
     const fromPg = join(work.dir, `${variant}-postgres.parquet`);
-    let r = churnkit('features', '--data', data, '--out', fromDuck);
+    let r = churnkit('features', '--data', data, '--out', fromDuck, '--json');
     assert.equal(r.status, 0, r.stderr);
+    const duckSummary = JSON.parse(r.stdout);
     r = churnkit('features', '--data', url, '--out', fromPg, '--json');
     assert.equal(r.status, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.ok(summary.rows > 2000, `${summary.rows} rows`);
+    // Data coverage is read where the data lives, with the same answer.
+    assert.deepEqual(summary.coverage, duckSummary.coverage);
+    assert.equal(summary.coverage.sources.length, variant === 'full' ? 7 : 6);
     const duck = await loadFrame(fromDuck);
     const pg = await loadFrame(fromPg);
     const cells = assertSameTable(duck, pg, variant);

@@ -15,6 +15,12 @@ export interface BacktestFlags extends Record<string, unknown> {
   capacity?: number;
   seed: number;
   param: string[];
+  from?: string;
+  label?: string;
+  columns?: string[];
+  categorical?: string[];
+  timeColumn?: string;
+  idColumn?: string;
 }
 
 /** `--param logistic.l2=0.1` -> { logistic: { l2: '0.1' } }. */
@@ -91,7 +97,13 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     params,
     progress: io.progress,
     ...(flags.start === undefined ? {} : { start: flags.start }),
+    ...(flags.from === undefined ? {} : { from: flags.from }),
     ...(flags.capacity === undefined ? {} : { capacity: flags.capacity }),
+    ...(flags.label === undefined ? {} : { label: flags.label }),
+    ...(flags.columns === undefined ? {} : { columns: flags.columns }),
+    ...(flags.categorical === undefined ? {} : { categorical: flags.categorical }),
+    ...(flags.timeColumn === undefined ? {} : { timeColumn: flags.timeColumn }),
+    ...(flags.idColumn === undefined ? {} : { idColumn: flags.idColumn }),
   });
   const written = await writeBacktest(flags.out, result);
   const { metrics } = result;
@@ -100,6 +112,10 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     `backtest  ${folds.length} ${metrics.params.step}ly folds from ${folds[0]!.cutoff} to ${folds.at(-1)!.test_end} ` +
       `(${folds.reduce((s, f) => s + f.test.rows, 0).toLocaleString('en-US')} test rows), capacity ${metrics.params.capacity ?? `${100 * metrics.params.capacity_share}% of accounts`} per as-of date`,
   );
+  io.say(`first cutoff ${metrics.params.start}: ${metrics.params.start_reason}`);
+  if (metrics.params.from) io.say(`rows from ${metrics.params.from} on (--from)`);
+  for (const f of metrics.skipped_folds) io.say(`skipped the fold at ${f.cutoff}: ${f.reason}`);
+  for (const note of metrics.notes) io.warn(note);
   io.say(formatBacktestTable(metrics));
   io.say(`wrote ${written.metrics} and ${written.oof}`);
   return {
@@ -113,6 +129,10 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
       train_rows: f.train.rows,
       test_rows: f.test.rows,
     })),
+    start_reason: metrics.params.start_reason,
+    from: metrics.params.from,
+    skipped_folds: metrics.skipped_folds,
+    notes: metrics.notes,
     pooled: Object.fromEntries(
       Object.entries(metrics.pooled).map(([name, m]) => [
         name,
@@ -180,8 +200,9 @@ export function register(program: Command): void {
         .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet)')
         .option(
           '--start <date>',
-          'first cutoff (default: the first step boundary 6 months + horizon after the first as-of)',
+          'first cutoff (default: the first step boundary with 6 months of history + the horizon, usage covering the feature windows, and both classes in training)',
         )
+        .option('--from <date>', 'leave rows dated before this day out of every fold (e.g. before usage data begins)')
         .option('--step <period>', 'quarter or month', 'quarter')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option(
@@ -195,7 +216,16 @@ export function register(program: Command): void {
           'model hyperparameter, e.g. logistic.l2=0.1 (repeatable)',
           (v: string, prev: string[]) => [...prev, v],
           [] as string[],
-        ),
+        )
+        .option('--label <col>', 'label column (0/1; NULL = censored; default churned_within_<horizon>d)')
+        .option(
+          '--columns <list>',
+          "model input columns of your own table (default: churnkit's ten features, three signals, days_to_renewal, tenure_days)",
+          listOption,
+        )
+        .option('--categorical <list>', 'columns among --columns to one-hot encode', listOption)
+        .option('--time-column <col>', 'column dating each row, YYYY-MM-DD: folds are cut by it (default as_of)')
+        .option('--id-column <col>', 'column identifying the account (default account_id)'),
     run,
   );
 }

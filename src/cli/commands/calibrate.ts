@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { defineCommand, intOption, type CommandIO } from '../command.js';
+import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
+import { LABEL_COLUMN } from '../../features/index.js';
 import { UsageError } from '../../util/index.js';
 import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
@@ -15,8 +16,12 @@ export interface CalibrateFlags extends Record<string, unknown> {
   embedModel?: boolean;
   base: string;
   out: string;
-  horizon: number;
+  horizon?: number;
   holdout: string;
+  label?: string;
+  columns?: string[];
+  timeColumn?: string;
+  idColumn?: string;
   seed: number;
   bootstrap: number;
   /** The card the fidelity report compares with (default: the shipped one); recalibrate passes the champion. */
@@ -30,20 +35,31 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
   const holdout = Number(flags.holdout);
   if (!(holdout > 0 && holdout < 1))
     throw new UsageError(`--holdout must be a fraction between 0 and 1, got "${flags.holdout}"`);
-  if (flags.horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${flags.horizon}`);
+  const label = flags.label ?? LABEL_COLUMN;
+  // Like train: the horizon is read from the label's name (churned_within_90d -> 90) unless given.
+  const horizon = flags.horizon ?? Number(/_(\d+)d$/.exec(label)?.[1] ?? 90);
+  if (horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${horizon}`);
+  if (flags.columns && flags.base !== 'default')
+    throw new UsageError('--columns builds the card from your columns; --base gives a structure to refit: use one');
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
   const base = await loadScorecard(flags.base);
-  const reference = await loadScorecard(flags.reference ?? 'default');
+  // On a table of one's own the default card cannot be scored: the reference is equal weights.
+  const reference =
+    flags.columns && flags.reference === undefined ? undefined : await loadScorecard(flags.reference ?? 'default');
   const model = flags.model ? await loadModel(flags.model) : undefined;
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFrame(flags.features);
   const result = calibrateScorecard(frame, {
     base,
-    reference,
     model,
     embedModel: Boolean(flags.embedModel),
-    horizon: flags.horizon,
+    horizon,
+    label,
+    ...(reference ? { reference } : {}),
+    ...(flags.columns ? { columns: flags.columns } : {}),
+    ...(flags.timeColumn ? { timeColumn: flags.timeColumn } : {}),
+    ...(flags.idColumn ? { idColumn: flags.idColumn } : {}),
     holdout,
     seed: flags.seed,
     bootstrap: flags.bootstrap,
@@ -64,7 +80,7 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     `wrote ${flags.out} (${result.card.layers.map((l) => `${l.name} ${(100 * l.weight).toFixed(1)}%`).join(', ')})`,
   );
   io.say(
-    `later slice AUC: calibrated ${auc.calibrated.toFixed(3)}, default ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)} (Spearman vs calibrated ${rho.calibrated_vs_model?.toFixed(3)})` : ''}`,
+    `later slice AUC: calibrated ${auc.calibrated.toFixed(3)}, ${result.fidelity.reference} ${auc.default.toFixed(3)}${auc.model !== null ? `, model ${auc.model.toFixed(3)} (Spearman vs calibrated ${rho.calibrated_vs_model?.toFixed(3)})` : ''}`,
   );
   io.say(
     `bands: GREEN >= ${result.card.bands.green}, YELLOW >= ${result.card.bands.yellow}${result.card.bands.segments ? ` (own thresholds: ${Object.keys(result.card.bands.segments).join(', ')})` : ''}`,
@@ -134,10 +150,17 @@ export function register(program: Command): void {
         .requiredOption('--out <file>', 'scorecard artifact (.json); reports are written beside it')
         .option(
           '--horizon <days>',
-          'label horizon: the gap between the fit slice and the later slice',
+          'label horizon: the gap between the fit slice and the later slice (default: from the label name, e.g. 90)',
           intOption('--horizon'),
-          90,
         )
+        .option('--label <col>', 'label column (0/1; NULL = censored)', LABEL_COLUMN)
+        .option(
+          '--columns <list>',
+          'your own signal columns (numbers or booleans): the card is one layer of them, directions from the data',
+          listOption,
+        )
+        .option('--time-column <col>', 'column dating each row, YYYY-MM-DD (default as_of)')
+        .option('--id-column <col>', 'column identifying the account (default account_id)')
         .option('--holdout <fraction>', 'share of labeled rows in the later slice', '0.3')
         .option('--seed <n>', 'bootstrap seed', intOption('--seed'), 0)
         .option(

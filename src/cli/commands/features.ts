@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { openHistory } from '../../data/index.js';
+import { openHistory, TABLE_NAMES } from '../../data/index.js';
 import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
@@ -10,6 +10,8 @@ import { UsageError } from '../../util/index.js';
 import {
   buildFeatures,
   configureEngine,
+  dataCoverage,
+  rowsByAsOf,
   describeNulls,
   featureFileFormat,
   featureQa,
@@ -28,6 +30,7 @@ export interface FeaturesFlags extends Record<string, unknown> {
   every: string;
   horizon: number;
   dataEnd?: string;
+  from?: string;
   label: string;
   featureSet?: string;
   config?: string;
@@ -47,6 +50,10 @@ export function register(program: Command): void {
         .option('--every <period>', 'snapshot cadence: month or week', 'month')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--data-end <date>', 'last day of data (default: the UTC day of the latest usage timestamp)')
+        .option(
+          '--from <date>',
+          'snapshots start on the first as-of date on or after this day (e.g. where usage data begins; features still read earlier history)',
+        )
         .option('--label <kind>', 'churn or inactivity', 'churn')
         .option(
           '--feature-set <set>',
@@ -102,6 +109,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     label: flags.label as LabelKind,
     featureSet: (flags.featureSet ?? 'auto') as FeatureSetName | 'auto',
     ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
+    ...(flags.from === undefined ? {} : { from: flags.from }),
     progress: io.progress,
   };
   // postgres://: the feature SQL runs inside PostgreSQL; the finished table lands in a local DuckDB
@@ -126,10 +134,20 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       ? await buildFeatures(history, options)
       : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
     io.progress.start('feature QA');
-    const qa = await featureQa(connection, built.relation, {
-      nullColumns: built.nullColumns,
-      featureSet: built.featureSet,
-    });
+    const coverage = dataCoverage(
+      built.sources,
+      await rowsByAsOf(connection, built.relation),
+      built.dataEnd,
+      TABLE_NAMES,
+      built.featureSet,
+    );
+    const qa = {
+      ...(await featureQa(connection, built.relation, {
+        nullColumns: built.nullColumns,
+        featureSet: built.featureSet,
+      })),
+      coverage,
+    };
     const nulls = describeNulls(qa);
     if (built.label === 'churn' && history?.tables.has('accounts')) {
       const churned = await queryValue<bigint>(
@@ -166,6 +184,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       if (n.null_rows === qa.rows) io.warn(line);
       else io.say(line);
     }
+    for (const w of coverage.warnings) io.warn(w);
     io.say(`QA: ${qaMd}, ${qaJson}`);
     return {
       ok: true,
@@ -179,6 +198,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       label: built.label,
       feature_set: built.featureSet,
       null_features: nulls,
+      coverage,
       qa_files: { json: qaJson, markdown: qaMd },
       qa,
     };

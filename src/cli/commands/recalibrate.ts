@@ -2,17 +2,22 @@ import type { Command } from 'commander';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { withAtomicDir } from '../../util/index.js';
+import { isoDay, UsageError, withAtomicDir } from '../../util/index.js';
+import { copyFeatureTable } from '../../features/index.js';
 import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../scorecard/index.js';
 import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
 import { run as buildFeatureFile } from './features.js';
 import { run as calibrate } from './calibrate.js';
-import { run as backtest } from './backtest.js';
+import { familyParams, run as backtest } from './backtest.js';
 import { run as report } from './report.js';
 
 interface RecalibrateFlags extends Record<string, unknown> {
   previous: string;
-  data: string;
+  data?: string;
+  features?: string;
+  start?: string;
+  from?: string;
+  param: string[];
   out: string;
   force?: boolean;
   config?: string;
@@ -33,24 +38,39 @@ interface FidelityBands {
  * folds -> diff, decision, report -> `scorecard.json`, the card to use next quarter.
  */
 async function run(flags: RecalibrateFlags, io: CommandIO) {
+  if ((flags.data === undefined) === (flags.features === undefined))
+    throw new UsageError('recalibrate needs --data DIR (a history) or --features FILE (a feature table), one of them');
+  if (flags.features !== undefined && flags.config !== undefined)
+    throw new UsageError('--config maps a history (--data); a feature table (--features) needs none');
+  if (flags.from !== undefined && isoDay(flags.from) === undefined)
+    throw new UsageError(`--from must be a date YYYY-MM-DD, got "${flags.from}"`);
+  const params = flags.param;
+  familyParams(params); // a malformed --param fails before any work
   const champion = await loadScorecard(flags.previous); // fails early, before any work
   const quiet: CommandIO = { ...io, say: () => {} };
   return withAtomicDir(flags.out, async (tmp) => {
     const at = (name: string) => join(tmp, name);
     const shown = (path: string) => join(flags.out, relative(tmp, path));
-    io.say(`1/5 features from ${flags.data}`);
     const features = at('features.parquet');
-    await buildFeatureFile(
-      {
-        data: flags.data,
-        out: features,
-        every: 'month',
-        horizon: flags.horizon,
-        label: 'churn',
-        ...(flags.config ? { config: flags.config } : {}),
-      },
-      quiet,
-    );
+    if (flags.data !== undefined) {
+      io.say(`1/5 features from ${flags.data}${flags.from ? ` (snapshots from ${flags.from})` : ''}`);
+      const built = await buildFeatureFile(
+        {
+          data: flags.data,
+          out: features,
+          every: 'month',
+          horizon: flags.horizon,
+          label: 'churn',
+          ...(flags.from ? { from: flags.from } : {}),
+          ...(flags.config ? { config: flags.config } : {}),
+        },
+        quiet,
+      );
+      for (const w of built.coverage.warnings) io.warn(w);
+    } else {
+      io.say(`1/5 features: ${flags.features}${flags.from ? ` (rows from ${flags.from})` : ''}`);
+      await copyFeatureTable(flags.features!, features, flags.from);
+    }
 
     await copyFile(flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous, at('champion.json'));
     io.say(`2/5 calibrating a challenger on the champion's layers, signals and overrides`);
@@ -79,10 +99,13 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
         step: 'quarter',
         horizon: flags.horizon,
         seed: flags.seed,
-        param: [],
+        param: params,
+        ...(flags.start ? { start: flags.start } : {}),
       },
       quiet,
     );
+    for (const note of bt.notes) io.warn(note);
+    for (const f of bt.skipped_folds) io.say(`    skipped the fold at ${f.cutoff}: ${f.reason}`);
 
     const decision = decidePromotion(
       {
@@ -148,7 +171,19 @@ export function register(program: Command): void {
     (cmd) =>
       cmd
         .requiredOption('--previous <file>', 'current champion scorecard (or default)')
-        .requiredOption('--data <dir>', 'history dataset')
+        .option('--data <dir>', 'history dataset (or --features)')
+        .option('--features <file>', 'a feature table to use instead of building one from --data')
+        .option(
+          '--from <date>',
+          'snapshots (rows) start on this day: leave out a bad early period, e.g. before usage data begins',
+        )
+        .option('--start <date>', 'first backtest cutoff (default: see churnkit backtest --help)')
+        .option(
+          '--param <family.key=value>',
+          'backtest model hyperparameter, e.g. logistic.l2=0.1 (repeatable)',
+          (v: string, prev: string[]) => [...prev, v],
+          [] as string[],
+        )
         .requiredOption('--out <dir>', 'output folder (replaced only when the whole run succeeds)')
         .option('--force', 'promote the challenger even if it does not beat the champion')
         .option('--config <file>', 'mapping file for --data')

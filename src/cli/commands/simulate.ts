@@ -2,16 +2,31 @@ import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { defineCommand, intOption } from '../command.js';
 import { UsageError } from '../../util/index.js';
-import { simulate, type EffectsInput } from '../../simulate/index.js';
+import {
+  ARRIVALS,
+  DEFAULT_TRAITS,
+  PRESETS,
+  SMALL_HISTORY,
+  SMALL_HISTORY_ACCOUNTS,
+  simulate,
+  type Arrivals,
+  type EffectsInput,
+  type Preset,
+  type Traits,
+} from '../../simulate/index.js';
 
 interface SimulateFlags extends Record<string, unknown> {
   accounts: number;
-  months: number;
+  months?: number;
   seed: number;
   out: string;
   format: string;
   start?: string;
   effects?: string;
+  preset?: string;
+  arrivals?: string;
+  championFromStart?: boolean;
+  usageFrom?: string;
 }
 
 async function readEffects(path: string): Promise<EffectsInput> {
@@ -28,6 +43,15 @@ async function readEffects(path: string): Promise<EffectsInput> {
   }
 }
 
+/** The non-default traits in words, or '' for a default world. */
+function describeTraits(traits: Traits): string {
+  const parts: string[] = [];
+  if (traits.arrivals !== DEFAULT_TRAITS.arrivals) parts.push(`arrivals ${traits.arrivals}`);
+  if (traits.championFromStart) parts.push('a champion on every account from its first day');
+  if (traits.usageFrom !== null) parts.push(`usage recorded from ${traits.usageFrom}`);
+  return parts.join(', ');
+}
+
 export function register(program: Command): void {
   defineCommand<SimulateFlags>(
     program,
@@ -36,14 +60,28 @@ export function register(program: Command): void {
     (cmd) =>
       cmd
         .requiredOption('--accounts <n>', 'number of accounts', intOption('--accounts'))
-        .requiredOption('--months <n>', 'months of history', intOption('--months'))
+        .option('--months <n>', `months of history (required unless --preset sets it)`, intOption('--months'))
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
         .requiredOption('--out <dir>', 'output folder (replaced atomically)')
         .option('--format <format>', 'parquet or csv', 'parquet')
         .option('--start <date>', 'first day of the history, YYYY-MM-DD', '2023-01-01')
-        .option('--effects <file>', 'JSON that re-weights the planted drivers, e.g. {"layers": {"usage": 3}}'),
+        .option('--effects <file>', 'JSON that re-weights the planted drivers, e.g. {"layers": {"usage": 3}}')
+        .option(
+          '--preset <name>',
+          `${PRESETS.join(', ')}: a small B2B history (${SMALL_HISTORY.months} months, --arrivals ${SMALL_HISTORY.arrivals}, ` +
+            `--champion-from-start, usage from month ${SMALL_HISTORY.usageFromMonths + 1}); flags given override its parts`,
+        )
+        .option('--arrivals <shape>', `when accounts start: ${ARRIVALS.join(', ')} (growing = many young accounts)`)
+        .option('--champion-from-start', 'every account has a champion contact from its first day')
+        .option('--usage-from <date>', 'usage is recorded from this day only (an analytics tool adopted late)'),
     async (opts, io) => {
       const effects = opts.effects ? await readEffects(opts.effects) : undefined;
+      const preset = opts.preset as Preset | undefined;
+      if (preset === 'small-history') {
+        const [lo, hi] = SMALL_HISTORY_ACCOUNTS;
+        if (opts.accounts < lo || opts.accounts > hi)
+          io.warn(`--preset small-history is meant for ${lo} to ${hi} accounts; simulating ${opts.accounts}`);
+      }
       const summary = await simulate({
         accounts: opts.accounts,
         months: opts.months,
@@ -52,12 +90,20 @@ export function register(program: Command): void {
         format: opts.format as 'parquet' | 'csv',
         start: opts.start,
         effects,
+        preset,
+        traits: {
+          arrivals: opts.arrivals as Arrivals | undefined,
+          championFromStart: opts.championFromStart,
+          usageFrom: opts.usageFrom,
+        },
         progress: io.progress,
       });
       io.say(
         `simulated ${summary.accounts.toLocaleString('en-US')} accounts over ${summary.months} months ` +
           `(${summary.start} to ${summary.data_end}) into ${summary.out}`,
       );
+      const traits = describeTraits(summary.traits);
+      if (traits) io.say(`  ${summary.preset ? `preset ${summary.preset}: ` : ''}${traits}`);
       for (const [table, n] of Object.entries(summary.counts))
         io.say(`  ${table.padEnd(13)} ${n.toLocaleString('en-US').padStart(13)} rows`);
       io.say(

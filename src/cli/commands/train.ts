@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFrame, type Frame } from '../../data/index.js';
+import { usageCoverageOfTable } from '../../evaluate/index.js';
 import {
   familyNames,
   isFamilyName,
@@ -70,6 +71,22 @@ export function formatCoefficientTable(rows: readonly CoefficientRow[]): string 
   return [line(header), ...body.map(line)].join('\n');
 }
 
+/** A warning when churnkit's table has rows from before usage data covers its windows (see docs/data.md). */
+async function warnBeforeUsage(path: string, frame: Frame, io: CommandIO): Promise<void> {
+  const asOf = frame.columns['as_of'];
+  if (asOf === undefined || asOf instanceof Float64Array) return;
+  const dates = asOf.map((d) => d ?? '');
+  const coverage = await usageCoverageOfTable(path, frame, dates);
+  const from = coverage.covered_from;
+  if (from === null) return;
+  const early = dates.filter((d) => d !== '' && d < from).length;
+  if (early > 0)
+    io.warn(
+      `${early} rows are from before usage data covers its feature windows (${from}): on them zero usage is a gap in the data, not a customer, and the model can learn it as protective; ` +
+        `churnkit features --from ${coverage.suggested_from ?? from} (or a table without those rows) leaves them out`,
+    );
+}
+
 async function run(flags: TrainFlags, io: CommandIO) {
   const params: Record<string, unknown> = parseParamAssignments(flags.param);
   for (const [flag, key] of [
@@ -109,6 +126,7 @@ async function run(flags: TrainFlags, io: CommandIO) {
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFrame(flags.features);
   const trained = await trainModel(frame, options);
+  if (flags.columns === undefined) await warnBeforeUsage(flags.features, frame, io);
   await trained.save(flags.out);
   for (const w of trained.warnings) io.warn(w);
   for (const note of trained.preprocessing.notes ?? []) io.say(`note: ${note}`);

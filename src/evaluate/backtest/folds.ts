@@ -6,6 +6,7 @@
 import { isoDay } from '../../util/index.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
 import { addDays, addMonths } from '../../util/index.js';
+import type { SkippedFold } from './schema.js';
 
 export const STEPS = ['quarter', 'month'] as const;
 export type Step = (typeof STEPS)[number];
@@ -27,8 +28,26 @@ export interface PlanOptions {
   label: ArrayLike<number>;
   horizon: number;
   step: Step;
-  /** First cutoff; default: the first step boundary at least horizon + 6 months after the first as_of. */
+  /** First cutoff; default: see planBacktest. */
   start?: string;
+  /** Rows with as_of before this day are on neither side of any fold (as if the table started there). */
+  from?: string;
+  /**
+   * The first day at which usage data covers the usage features' windows, when usage starts late
+   * (src/features/coverage.ts); the default first cutoff is not before it.
+   */
+  usageCoveredFrom?: string | null;
+}
+
+export interface BacktestPlan {
+  folds: FoldPlan[];
+  skipped: SkippedFold[];
+  /** The first cutoff. */
+  start: string;
+  /** Why the first cutoff is there (`--start`, or the default's rule and what decided it). */
+  start_reason: string;
+  /** --from, or null. */
+  from: string | null;
 }
 
 /** Training rows must span this many months of as-of dates before the first default cutoff. */
@@ -48,25 +67,46 @@ function boundaryOnOrAfter(date: string, step: Step): string {
   return b;
 }
 
+function checkDate(flag: string, value: string): void {
+  if (isoDay(value) === undefined) throw new UsageError(`${flag} must be a date (YYYY-MM-DD), got "${value}"`);
+}
+
 /**
- * Plans the folds: cutoffs every step from `start` while labeled rows remain at or after the
- * cutoff. A fold whose training side is empty is an error (start later), not a silent skip.
+ * Plans the folds: cutoffs every step from the start while labeled rows remain at or after the
+ * cutoff. The default start is the first step boundary where (1) training rows span at least six
+ * months of as-of dates plus the horizon, (2) usage data covers the feature windows (when usage
+ * starts late), and (3) the training rows hold both classes. A later fold whose training or test
+ * rows hold a single class (or none) is skipped with its reason, not a failure; only a plan with
+ * no usable fold at all is an error.
  */
-export function planFolds(options: PlanOptions): FoldPlan[] {
+export function planBacktest(options: PlanOptions): BacktestPlan {
   const { asOf, label, horizon, step } = options;
   if (!STEPS.includes(step)) throw new UsageError(`--step must be one of ${STEPS.join(', ')}, got "${step}"`);
   if (!Number.isInteger(horizon) || horizon < 1)
     throw new UsageError(`--horizon must be a positive number of days, got ${horizon}`);
+  if (options.start !== undefined) checkDate('--start', options.start);
+  if (options.from !== undefined) checkDate('--from', options.from);
+  const from = options.from ?? null;
   const labeled: number[] = [];
+  let before = 0;
   for (let i = 0; i < asOf.length; i++) {
     if (Number.isNaN(label[i]!)) continue;
     const t = asOf[i];
     if (t === null || t === undefined || isoDay(t) === undefined)
       throw new ChurnkitError(`row ${i + 1}: as_of is ${t === null ? 'NULL' : `"${t}"`}, expected a date`, 2);
+    if (from !== null && t < from) {
+      before++;
+      continue;
+    }
     labeled.push(i);
   }
   if (labeled.length === 0)
-    throw new ChurnkitError('no labeled rows: every label is NULL (censored), nothing to backtest', 2);
+    throw new ChurnkitError(
+      before > 0
+        ? `no labeled rows on or after --from ${from} (${before} labeled rows are before it), nothing to backtest`
+        : 'no labeled rows: every label is NULL (censored), nothing to backtest',
+      2,
+    );
   let first = asOf[labeled[0]!]!;
   let last = first;
   for (const i of labeled) {
@@ -74,27 +114,10 @@ export function planFolds(options: PlanOptions): FoldPlan[] {
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  let start: string;
-  if (options.start !== undefined) {
-    if (isoDay(options.start) === undefined)
-      throw new UsageError(`--start must be a date (YYYY-MM-DD), got "${options.start}"`);
-    start = options.start;
-  } else {
-    start = boundaryOnOrAfter(addDays(addMonths(first, MIN_TRAIN_MONTHS), horizon), step);
-  }
-  if (start > last)
-    throw new UsageError(
-      `the first cutoff ${start} is after the last labeled as_of ${last}: no test rows; pass an earlier --start`,
-    );
-
   const knownAt = new Map<string, string>();
   for (const i of labeled) if (!knownAt.has(asOf[i]!)) knownAt.set(asOf[i]!, addDays(asOf[i]!, horizon));
   const months = monthsOf(step);
-  const folds: FoldPlan[] = [];
-  for (let k = 0; ; k++) {
-    const cutoff = addMonths(start, k * months);
-    if (cutoff > last) break;
-    const testEnd = addMonths(start, (k + 1) * months);
+  const sides = (cutoff: string, testEnd: string) => {
     const train: number[] = [];
     const test: number[] = [];
     for (const i of labeled) {
@@ -102,15 +125,109 @@ export function planFolds(options: PlanOptions): FoldPlan[] {
       if (knownAt.get(t)! <= cutoff) train.push(i);
       else if (t >= cutoff && t < testEnd) test.push(i);
     }
+    return { train, test };
+  };
+  const positives = (rows: readonly number[]) => rows.reduce((s, i) => s + label[i]!, 0);
+
+  let start: string;
+  let startReason: string;
+  if (options.start !== undefined) {
+    start = options.start;
+    startReason = `--start ${start}`;
+  } else {
+    ({ start, reason: startReason } = defaultStart());
+  }
+  if (start > last)
+    throw new UsageError(
+      `the first cutoff ${start} is after the last labeled as_of ${last}: no test rows; pass an earlier --start${from ? ' or --from' : ''}`,
+    );
+
+  const folds: FoldPlan[] = [];
+  const skipped: SkippedFold[] = [];
+  for (let k = 0; ; k++) {
+    const cutoff = addMonths(start, k * months);
+    if (cutoff > last) break;
+    const testEnd = addMonths(start, (k + 1) * months);
+    const { train, test } = sides(cutoff, testEnd);
     if (test.length === 0) continue;
-    if (train.length === 0) {
-      throw new UsageError(
-        `fold at cutoff ${cutoff}: no training rows (none has as_of + ${horizon} days <= ${cutoff}; the first labeled as_of is ${first}); pass a later --start`,
-      );
+    const why = singleClass(train, positives(train), test, positives(test), horizon, cutoff);
+    if (why !== null) {
+      skipped.push({
+        cutoff,
+        test_end: testEnd,
+        reason: why,
+        train: { rows: train.length, positives: positives(train) },
+        test: { rows: test.length, positives: positives(test) },
+      });
+      continue;
     }
     folds.push({ index: folds.length, cutoff, test_end: testEnd, train, test });
   }
-  return folds;
+  if (folds.length === 0)
+    throw new UsageError(
+      `no fold has both classes in its training and test rows (${skipped.map((f) => `${f.cutoff}: ${f.reason}`).join('; ')}); pass a later --start or backtest more history`,
+    );
+  return { folds, skipped, start, start_reason: startReason, from };
+
+  function defaultStart(): { start: string; reason: string } {
+    const history = boundaryOnOrAfter(addDays(addMonths(first, MIN_TRAIN_MONTHS), horizon), step);
+    const covered = options.usageCoveredFrom ? boundaryOnOrAfter(options.usageCoveredFrom, step) : null;
+    let candidate = covered !== null && covered > history ? covered : history;
+    const initial = candidate;
+    for (;;) {
+      if (candidate > last)
+        throw new UsageError(
+          `no ${step} boundary from ${initial} to the last labeled as_of ${last} has both classes among its training rows ` +
+            `(${positives(labeled)} churned of ${labeled.length} labeled rows${from ? ` from ${from}` : ''}); pass --start, or backtest more history`,
+        );
+      const { train } = sides(candidate, addMonths(candidate, months));
+      const pos = positives(train);
+      if (pos > 0 && pos < train.length) {
+        const rules = [
+          `${MIN_TRAIN_MONTHS} months plus the ${horizon}-day horizon after the first labeled as_of ${first} (${history})`,
+        ];
+        if (covered !== null)
+          rules.push(`usage data covering the usage features' windows (from ${options.usageCoveredFrom}: ${covered})`);
+        rules.push(`both classes among the training rows (${pos} churned of ${train.length})`);
+        const decided =
+          candidate > initial
+            ? 'both classes'
+            : covered !== null && covered > history
+              ? 'usage coverage'
+              : 'history length';
+        return {
+          start: candidate,
+          reason: `the first ${step} boundary with ${rules.join(', ')}; ${decided} decided it`,
+        };
+      }
+      candidate = addMonths(candidate, months);
+    }
+  }
+}
+
+/** Why a fold cannot be fitted or measured, or null when it can. */
+function singleClass(
+  train: readonly number[],
+  trainPositives: number,
+  test: readonly number[],
+  testPositives: number,
+  horizon: number,
+  cutoff: string,
+): string | null {
+  const side = (name: string, rows: number, pos: number) =>
+    rows === 0
+      ? `no ${name} rows${name === 'training' ? ` (none has as_of + ${horizon} days <= ${cutoff})` : ''}`
+      : pos === 0
+        ? `no churner among the ${rows} ${name} rows`
+        : pos === rows
+          ? `every one of the ${rows} ${name} rows churned`
+          : null;
+  return side('training', train.length, trainPositives) ?? side('test', test.length, testPositives);
+}
+
+/** The usable folds of planBacktest (skipped cutoffs left out). */
+export function planFolds(options: PlanOptions): FoldPlan[] {
+  return planBacktest(options).folds;
 }
 
 export class LeakageError extends ChurnkitError {

@@ -1,6 +1,7 @@
 /** Walk-forward backtests (DESIGN.md §6): folds, the leakage check, the run, metrics.json's shape. */
 export * from './schema.js';
 export {
+  planBacktest,
   planFolds,
   checkFoldLeakage,
   checkPlanLeakage,
@@ -9,6 +10,7 @@ export {
   type Step,
   type FoldPlan,
   type PlanOptions,
+  type BacktestPlan,
 } from './folds.js';
 export {
   capacityAt,
@@ -27,6 +29,7 @@ export {
   writeBacktest,
   serializeMetrics,
   CAPACITY_SHARE,
+  FIXED_BAND_SHARES,
   MODEL_CALIBRATION,
   METRICS_FILE,
   OOF_FILE,
@@ -34,3 +37,4 @@ export {
   type BacktestResult,
   type OofColumns,
 } from './run.js';
+export { usageCoverageOfTable, type TableUsageCoverage } from './coverage.js';

@@ -17,16 +17,20 @@ import {
   trainModel,
   takeRows,
   dataFingerprint,
+  SingleClassError,
   type CalibrationMethod,
   type CrossFit,
   type MissingStrategy,
   type SplitSummary,
+  type TrainedModel,
 } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
 import { withAtomicDir } from '../../util/index.js';
-import { planFolds, checkPlanLeakage, type Step } from './folds.js';
+import { planBacktest, checkPlanLeakage, type Step } from './folds.js';
+import { usageCoverageOfTable } from './coverage.js';
+import { scorecardColumns } from '../../scorecard/index.js';
 import {
   addTally,
   bandsByShare,
@@ -63,6 +67,16 @@ export interface BacktestOptions {
   seed?: number;
   /** Label column; default churned_within_<horizon>d. */
   label?: string;
+  /** Rows with as_of (time column) before this day are on neither side of any fold. */
+  from?: string;
+  /** Model input columns of a table that is not churnkit's (default: churnkit's model columns). */
+  columns?: readonly string[];
+  /** Columns among `columns` to one-hot encode. */
+  categorical?: readonly string[];
+  /** Column dating each row, YYYY-MM-DD (default as_of): folds are cut by it. */
+  timeColumn?: string;
+  /** Column identifying the account (default account_id): capacity and lead time count accounts. */
+  idColumn?: string;
   /** Hyperparameters per family, e.g. { logistic: { l2: 0.1 } }. */
   params?: Readonly<Record<string, Record<string, unknown>>>;
   /** Calibration of every model in every fold; default MODEL_CALIBRATION. */
@@ -97,6 +111,11 @@ export interface BacktestResult {
 }
 
 export const CAPACITY_SHARE = 0.1;
+/**
+ * Band shares for models on a table without the default scorecard's columns: RED is the
+ * capacity share (the accounts a CS team works), YELLOW the next 20%.
+ */
+export const FIXED_BAND_SHARES: Record<Band, number> = { RED: CAPACITY_SHARE, YELLOW: 0.2, GREEN: 0.7 };
 /**
  * Models are calibrated in each fold with Platt scaling fitted on out-of-fold margins of
  * time-ordered cross-fitting inside the fold's training rows (docs/models.md has the measurements).
@@ -212,6 +231,32 @@ function scorecardProbability(
   return { p: score.map((s) => (100 - s) / 100), source: 'score_rank' };
 }
 
+/** The default scorecard's share of test rows in each band: models are banded at the same shares. */
+function cardShares(bands: Uint8Array, test: readonly number[]): Record<Band, number> {
+  const counts = [0, 0, 0];
+  for (const i of test) counts[bands[i]!]!++;
+  return Object.fromEntries(BANDS.map((b, k) => [b, counts[k]! / test.length])) as Record<Band, number>;
+}
+
+/** A note when the first fold trains on rows from before usage data covers its windows. */
+function coverageNotes(
+  train: readonly number[],
+  asOf: readonly string[],
+  coverage: Awaited<ReturnType<typeof usageCoverageOfTable>>,
+): string[] {
+  const from = coverage.covered_from;
+  if (from === null) return [];
+  const early = train.filter((i) => asOf[i]! < from).map((i) => asOf[i]!);
+  if (early.length === 0) return [];
+  early.sort();
+  return [
+    `${early.length} training rows of the first fold (as_of ${early[0]} … ${early.at(-1)}) are from before usage data covers its feature windows (${from}, ` +
+      `from ${coverage.source === 'features_qa' ? 'the features QA file' : "the table's zero_usage_14d"}): ` +
+      `on them zero usage is a gap in the data, not a customer, and models can learn it as protective; ` +
+      `--from ${coverage.suggested_from ?? from} leaves them out`,
+  ];
+}
+
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
   const progress = options.progress ?? silentProgress;
   const horizon = options.horizon ?? 90;
@@ -241,20 +286,40 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const frame = await loadFrame(table);
   const label = options.label ?? `churned_within_${horizon}d`;
   const y = labelsOf(frame, label, table);
-  const asOf = textOf(frame, 'as_of', table);
-  const account = textOf(frame, 'account_id', table);
+  const timeColumn = options.timeColumn ?? 'as_of';
+  const idColumn = options.idColumn ?? 'account_id';
+  const asOf = textOf(frame, timeColumn, table);
+  const account = textOf(frame, idColumn, table);
+  // Scorecards read their own columns: on a table without them, say so before any work.
+  for (const spec of specs) {
+    const absent = spec.card ? scorecardColumns(spec.card).filter((c) => frame.columns[c] === undefined) : [];
+    if (absent.length > 0)
+      throw new UsageError(
+        `--models ${spec.name}: ${table} has no column ${absent.slice(0, 3).join(', ')}${absent.length > 3 ? ', ...' : ''} that the scorecard reads`,
+      );
+  }
+  // Models get bands at the shares of the shipped card for this kind of table (the ten features or
+  // transactions) when the table has its columns; a table of one's own columns, at fixed shares.
+  const referenceCard =
+    featureSetOfColumns(frame.names) === 'transactions' ? await loadScorecard('transactions') : defaultCard;
+  const cardBands = scorecardColumns(referenceCard).every((c) => frame.columns[c] !== undefined);
+  const coverage = await usageCoverageOfTable(table, frame, asOf);
   const arrCol = frame.columns['annual_value'];
   const hasArr = arrCol instanceof Float64Array;
   const arr = hasArr ? (arrCol as Float64Array).map((v) => (Number.isNaN(v) ? 0 : v)) : null;
 
-  const plans = planFolds({
+  const planned = planBacktest({
     asOf,
     label: y,
     horizon,
     step,
+    usageCoveredFrom: coverage.covered_from,
     ...(options.start === undefined ? {} : { start: options.start }),
+    ...(options.from === undefined ? {} : { from: options.from }),
   });
-  for (const plan of plans) checkPlanLeakage(plan, asOf, horizon);
+  const plans = planned.folds;
+  for (const p of plans) checkPlanLeakage(p, asOf, horizon);
+  const notes = coverageNotes(plans[0]!.train, asOf, coverage);
 
   const lastAsOf = new Map<string, string>();
   for (let i = 0; i < frame.n; i++) {
@@ -265,14 +330,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   // Scorecards are fixed rules of point-in-time features: scoring every row once is the same
   // as scoring each fold's test rows.
   const cardScores = new Map<Scorecard, ReturnType<typeof scoreColumns>>();
-  // The band shares of each fold are the shipped card's for this kind of table.
-  const referenceCard =
-    featureSetOfColumns(frame.names) === 'transactions' ? await loadScorecard('transactions') : defaultCard;
-  for (const card of [referenceCard, ...specs.flatMap((s) => (s.card ? [s.card] : []))])
+  for (const card of [...(cardBands ? [referenceCard] : []), ...specs.flatMap((s) => (s.card ? [s.card] : []))])
     if (!cardScores.has(card)) cardScores.set(card, scoreColumns(card, frame));
 
   const labeledRows: number[] = [];
-  for (let i = 0; i < frame.n; i++) if (!Number.isNaN(y[i]!)) labeledRows.push(i);
+  for (let i = 0; i < frame.n; i++)
+    if (!Number.isNaN(y[i]!) && (planned.from === null || asOf[i]! >= planned.from)) labeledRows.push(i);
   const fingerprint = dataFingerprint(frame, frame.names, labeledRows);
 
   const oof: OofColumns = {
@@ -292,6 +355,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const sources = new Map<string, ProbabilitySource>();
   const folds: Fold[] = [];
   const total = plans.length * specs.length;
+  const skipped = [...planned.skipped];
+  // A table of the user's own columns: its columns, categories and time column go to every fit.
+  const byo = {
+    ...(options.columns ? { columns: options.columns } : {}),
+    ...(options.categorical ? { categorical: options.categorical } : {}),
+    timeColumn,
+  };
   let done = 0;
   progress.start(`backtest: ${plans.length} folds x ${specs.length} models`, total);
 
@@ -303,10 +373,58 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const testAccount = plan.test.map((i) => account[i]!);
     const testArr = arr ? gather(arr, plan.test) : null;
 
-    const defaultBands = cardScores.get(referenceCard)!.band;
-    const counts = [0, 0, 0];
-    for (const i of plan.test) counts[defaultBands[i]!]!++;
-    const shares = Object.fromEntries(BANDS.map((b, k) => [b, counts[k]! / plan.test.length])) as Record<Band, number>;
+    const shares = cardBands ? cardShares(cardScores.get(referenceCard)!.band, plan.test) : FIXED_BAND_SHARES;
+
+    // Every model is fitted before anything is measured: a fold whose fit rows hold a single
+    // class is skipped as a whole, so that every model and scorecard is measured on the same folds.
+    const fitted = new Map<string, TrainedModel>();
+    let singleClass: string | null = null;
+    for (const spec of specs) {
+      if (spec.kind !== 'model') continue;
+      try {
+        fitted.set(
+          spec.name,
+          await trainModel(trainFrame, {
+            family: spec.family!,
+            label,
+            ...byo,
+            seed,
+            params: modelParams[spec.name]!,
+            calibration,
+            ...(options.holdout === undefined ? {} : { holdoutFraction: options.holdout }),
+            ...(options.missing === undefined ? {} : { missing: options.missing }),
+            horizonDays: horizon,
+            table: `${table} (fold at ${plan.cutoff})`,
+          }),
+        );
+      } catch (err) {
+        if (err instanceof SingleClassError) {
+          singleClass = `${spec.name}: ${err.detail}`;
+          break;
+        }
+        if (err instanceof ChurnkitError) {
+          // The learner's hint names train's flag; here hyperparameters go through --param.
+          const hint =
+            spec.family === 'logistic' && /--l2/.test(err.message) && options.params?.['logistic']?.['l2'] === undefined
+              ? ' (in a backtest: --param logistic.l2=0.1)'
+              : '';
+          throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}${hint}`, err.exitCode);
+        }
+        throw err;
+      }
+    }
+    if (singleClass !== null) {
+      skipped.push({
+        cutoff: plan.cutoff,
+        test_end: plan.test_end,
+        reason: singleClass,
+        train: { rows: plan.train.length, positives: sliceOf(plan.train, y, asOf, account).positives },
+        test: { rows: plan.test.length, positives: sliceOf(plan.test, y, asOf, account).positives },
+      });
+      done += specs.length;
+      progress.tick(done);
+      continue;
+    }
 
     const models: Fold['models'] = {};
     const fits: Fold['fits'] = {};
@@ -316,29 +434,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       let band: Uint8Array;
       let score: Float64Array | null = null;
       if (spec.kind === 'model') {
-        const model = await trainModel(trainFrame, {
-          family: spec.family!,
-          label,
-          seed,
-          params: modelParams[spec.name]!,
-          calibration,
-          ...(options.holdout === undefined ? {} : { holdoutFraction: options.holdout }),
-          ...(options.missing === undefined ? {} : { missing: options.missing }),
-          horizonDays: horizon,
-          table: `${table} (fold at ${plan.cutoff})`,
-        }).catch((err: unknown) => {
-          if (err instanceof ChurnkitError) {
-            // The learner's hint names train's flag; here hyperparameters go through --param.
-            const hint =
-              spec.family === 'logistic' &&
-              /--l2/.test(err.message) &&
-              options.params?.['logistic']?.['l2'] === undefined
-                ? ' (in a backtest: --param logistic.l2=0.1)'
-                : '';
-            throw new ChurnkitError(`fold at cutoff ${plan.cutoff}: ${err.message}${hint}`, err.exitCode);
-          }
-          throw err;
-        });
+        const model = fitted.get(spec.name)!;
         p = model.predictProba(testFrame, table);
         const split = model.training['split'] as SplitSummary;
         const crossFit = model.training['cross_fit'] as CrossFit['summary'] | undefined;
@@ -392,7 +488,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       progress.tick(++done);
     }
     folds.push({
-      index: plan.index,
+      index: folds.length,
       cutoff: plan.cutoff,
       test_end: plan.test_end,
       train: sliceOf(plan.train, y, asOf, account),
@@ -404,6 +500,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     });
   }
 
+  if (folds.length === 0)
+    throw new ChurnkitError(
+      `no fold could be fitted: ${skipped.map((f) => `${f.cutoff}: ${f.reason}`).join('; ')}; pass a later --start or backtest more history`,
+      2,
+    );
   const pooled: Record<string, PooledMetrics> = {};
   for (const spec of specs) {
     const part = pooledParts.get(spec.name)!;
@@ -435,7 +536,11 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       features: basename(table),
       features_fingerprint: fingerprint,
       models: specs.map((s) => s.name),
-      start: plans[0]!.cutoff,
+      start: planned.start,
+      start_reason: planned.start_reason,
+      from: planned.from,
+      time_column: timeColumn,
+      columns: options.columns ? [...options.columns] : null,
       step,
       horizon,
       capacity,
@@ -444,10 +549,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       label,
       calibration,
       calibration_holdout: options.holdout ?? 0,
-      model_bands: 'default_scorecard_shares',
+      model_bands: cardBands ? 'default_scorecard_shares' : 'fixed_shares',
       model_params: modelParams,
     },
     folds,
+    skipped_folds: skipped.sort((a, b) => (a.cutoff < b.cutoff ? -1 : a.cutoff > b.cutoff ? 1 : 0)),
+    notes,
     pooled,
   };
   return { metrics, oof };

@@ -157,6 +157,15 @@ export interface Fold {
   fits: Record<string, ModelFit>;
 }
 
+/** A cutoff without a usable fold (a single class, or no rows, on one side) and why. */
+export interface SkippedFold {
+  cutoff: string;
+  test_end: string;
+  reason: string;
+  train: { rows: number; positives: number };
+  test: { rows: number; positives: number };
+}
+
 export interface BacktestParams {
   /** File name of the feature table (no folder, so the bytes do not depend on where it lies). */
   features: string;
@@ -164,6 +173,14 @@ export interface BacktestParams {
   features_fingerprint: string;
   models: string[];
   start: string;
+  /** Why the first cutoff is there: --start, or the default rule and what decided it. */
+  start_reason: string;
+  /** --from: rows dated before it are on neither side of any fold; null = every row. */
+  from: string | null;
+  /** The column dating rows (as_of, or --time-column). */
+  time_column: string;
+  /** --columns (a table of the user's own features), or null for churnkit's model columns. */
+  columns: string[] | null;
   step: 'quarter' | 'month';
   horizon: number;
   /** --capacity K, or null: 10% of the accounts at each as-of date. */
@@ -175,8 +192,11 @@ export interface BacktestParams {
   calibration: 'none' | 'platt' | 'isotonic';
   /** Share of each fold's labeled training rows (latest first) held out to calibrate models; 0 = cross-fitted. */
   calibration_holdout: number;
-  /** How models (which have no bands) get bands. */
-  model_bands: 'default_scorecard_shares';
+  /**
+   * How models (which have no bands) get bands: the default scorecard's shares of each fold's
+   * test rows, or FIXED_BAND_SHARES on a table without the scorecard's columns.
+   */
+  model_bands: 'default_scorecard_shares' | 'fixed_shares';
   /** Each model's hyperparameters as used: the family's defaults and --param family.key=value. */
   model_params: Record<string, Record<string, unknown>>;
 }
@@ -186,6 +206,10 @@ export interface BacktestMetrics {
   version: typeof BACKTEST_VERSION;
   params: BacktestParams;
   folds: Fold[];
+  /** Cutoffs skipped because a side had a single class (or no rows); not in the pooled metrics. */
+  skipped_folds: SkippedFold[];
+  /** What a reader should know about the data behind the folds (e.g. rows before usage data begins). */
+  notes: string[];
   pooled: Record<string, PooledMetrics>;
 }
 
@@ -200,6 +224,14 @@ const count = { type: 'integer', minimum: 0 } as const;
 
 function object(properties: Record<string, unknown>, required = Object.keys(properties)): Record<string, unknown> {
   return { type: 'object', properties, required, additionalProperties: true };
+}
+
+/** Properties added after the first release: not required, so that earlier files still validate. */
+function withAdded(
+  properties: Record<string, unknown>,
+  added: Record<string, unknown>,
+): [Record<string, unknown>, string[]] {
+  return [{ ...properties, ...added }, Object.keys(properties)];
 }
 
 const bandCell = object({ rows: count, churned: count, rate: numOrNull, lo: num, hi: num });
@@ -257,62 +289,93 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
       gains: points({ share: num, churners: num, arr: num }),
     }),
   },
-  ...object({
-    kind: { const: BACKTEST_KIND },
-    version: { const: BACKTEST_VERSION },
-    params: object({
-      features: { type: 'string' },
-      features_fingerprint: { type: 'string' },
-      models: { type: 'array', items: { type: 'string' } },
-      start: date,
-      step: { enum: ['quarter', 'month'] },
-      horizon: count,
-      capacity: { type: ['integer', 'null'], minimum: 1 },
-      capacity_share: num,
-      seed: { type: 'integer' },
-      label: { type: 'string' },
-      calibration: { enum: ['none', 'platt', 'isotonic'] },
-      calibration_holdout: num,
-      model_bands: { const: 'default_scorecard_shares' },
-      model_params: { type: 'object', additionalProperties: { type: 'object' } },
-    }),
-    folds: {
-      type: 'array',
-      items: object({
-        index: count,
-        cutoff: date,
-        test_end: date,
-        train: { $ref: '#/$defs/slice' },
-        test: { $ref: '#/$defs/slice' },
-        capacity: num,
-        band_shares: object(Object.fromEntries(BANDS.map((b) => [b, num]))),
-        models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelMetrics' } },
-        fits: {
-          type: 'object',
-          additionalProperties: object({
-            fit_rows: count,
-            calibration: { enum: ['none', 'platt', 'isotonic'] },
-            calibration_rows: count,
-            embargoed_rows: count,
-            calibration_from: dateOrNull,
-            calibration_to: dateOrNull,
+  ...object(
+    ...withAdded(
+      {
+        kind: { const: BACKTEST_KIND },
+        version: { const: BACKTEST_VERSION },
+        params: object(
+          ...withAdded(
+            {
+              features: { type: 'string' },
+              features_fingerprint: { type: 'string' },
+              models: { type: 'array', items: { type: 'string' } },
+              start: date,
+              step: { enum: ['quarter', 'month'] },
+              horizon: count,
+              capacity: { type: ['integer', 'null'], minimum: 1 },
+              capacity_share: num,
+              seed: { type: 'integer' },
+              label: { type: 'string' },
+              calibration_holdout: num,
+              model_bands: { enum: ['default_scorecard_shares', 'fixed_shares'] },
+              model_params: { type: 'object', additionalProperties: { type: 'object' } },
+            },
+            {
+              calibration: { enum: ['none', 'platt', 'isotonic'] },
+              start_reason: { type: 'string' },
+              from: dateOrNull,
+              time_column: { type: 'string' },
+              columns: { type: ['array', 'null'], items: { type: 'string' } },
+            },
+          ),
+        ),
+        folds: {
+          type: 'array',
+          items: object({
+            index: count,
+            cutoff: date,
+            test_end: date,
+            train: { $ref: '#/$defs/slice' },
+            test: { $ref: '#/$defs/slice' },
+            capacity: num,
+            band_shares: object(Object.fromEntries(BANDS.map((b) => [b, num]))),
+            models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelMetrics' } },
+            fits: {
+              type: 'object',
+              additionalProperties: object({
+                fit_rows: count,
+                calibration: { enum: ['none', 'platt', 'isotonic'] },
+                calibration_rows: count,
+                embargoed_rows: count,
+                calibration_from: dateOrNull,
+                calibration_to: dateOrNull,
+              }),
+            },
           }),
         },
-      }),
-    },
-    pooled: {
-      type: 'object',
-      additionalProperties: {
-        allOf: [
-          { $ref: '#/$defs/modelMetrics' },
-          object({
-            mean_fold_auc: numOrNull,
-            probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] },
-            lead_time: { $ref: '#/$defs/leadTime' },
-            curves: { $ref: '#/$defs/curves' },
-          }),
-        ],
+        pooled: {
+          type: 'object',
+          additionalProperties: {
+            allOf: [
+              { $ref: '#/$defs/modelMetrics' },
+              object(
+                ...withAdded(
+                  {
+                    probability_source: { enum: ['model', 'scorecard_map', 'score_rank'] },
+                    lead_time: { $ref: '#/$defs/leadTime' },
+                    curves: { $ref: '#/$defs/curves' },
+                  },
+                  { mean_fold_auc: numOrNull },
+                ),
+              ),
+            ],
+          },
+        },
       },
-    },
-  }),
+      {
+        skipped_folds: {
+          type: 'array',
+          items: object({
+            cutoff: date,
+            test_end: date,
+            reason: { type: 'string' },
+            train: object({ rows: count, positives: count }),
+            test: object({ rows: count, positives: count }),
+          }),
+        },
+        notes: { type: 'array', items: { type: 'string' } },
+      },
+    ),
+  ),
 } as const;

@@ -13,7 +13,8 @@
  * from a base card, the framework default unless told otherwise.
  */
 import { VERSION } from '../../util/index.js';
-import { ChurnkitError, InputError } from '../../util/index.js';
+import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
+import { sampleRankCorrelation } from 'simple-statistics';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { numeric, textColumn, type Frame } from '../../data/index.js';
 import { LABEL_COLUMN } from '../../features/index.js';
@@ -45,8 +46,23 @@ import {
 export interface CalibrateOptions {
   /** Structure to fit (layers, signals, rules, overrides); the default card when absent. */
   base: Scorecard;
-  /** The card the calibrated one is compared with in the fidelity report (the default card). */
-  reference: Scorecard;
+  /**
+   * The card the calibrated one is compared with in the fidelity report (the default card).
+   * With `columns` and no reference: the same columns at equal weights.
+   */
+  reference?: Scorecard;
+  /**
+   * A table of the user's own columns: the card is one layer `custom` of these signals (numbers
+   * or booleans), each signal's direction the sign of its rank correlation with the target on
+   * the fit slice, instead of `base`'s structure.
+   */
+  columns?: readonly string[];
+  /** 0/1 label column (default churned_within_90d). */
+  label?: string;
+  /** Column dating each row, YYYY-MM-DD (default as_of). */
+  timeColumn?: string;
+  /** Column identifying the account (default account_id): the bootstrap resamples accounts. */
+  idColumn?: string;
   /** A model to distil: points and weights are fitted to its margin instead of the labels. */
   model?: TrainedModel;
   /** Keep the model artifact inside the scorecard. */
@@ -88,6 +104,91 @@ const MIN_FIT_POSITIVES = 10;
  */
 export const DEFAULT_RIDGE = 0.1;
 
+/**
+ * The frame with the user's id, time and label columns also under churnkit's names, so that
+ * the rest reads one set of names. A different column already holding a churnkit name is an error.
+ */
+function withContractNames(frame: Frame, table: string, names: Record<string, string>): Frame {
+  const columns = { ...frame.columns };
+  const kinds = { ...frame.kinds };
+  const added: string[] = [];
+  for (const [ours, theirs] of Object.entries(names)) {
+    if (ours === theirs) continue;
+    const col = frame.columns[theirs];
+    if (col === undefined)
+      throw new InputError({ table, column: theirs }, `is not in the table (columns: ${frame.names.join(', ')})`);
+    if (frame.columns[ours] !== undefined)
+      throw new InputError(
+        { table, column: ours },
+        `is in the table but ${theirs} was named instead; rename one of them`,
+      );
+    columns[ours] = col;
+    kinds[ours] = frame.kinds[theirs]!;
+    added.push(ours);
+  }
+  return { n: frame.n, names: [...frame.names, ...added], kinds, columns };
+}
+
+/** The user's signal columns: present, numeric or boolean, listed once, none of the key columns. */
+function checkCustomColumns(frame: Frame, columns: readonly string[], table: string): string[] {
+  if (columns.length === 0) throw new UsageError('--columns is empty');
+  for (const c of columns) {
+    if (frame.columns[c] === undefined)
+      throw new InputError({ table, column: c }, `is not in the table (columns: ${frame.names.join(', ')})`);
+    if (!(frame.columns[c] instanceof Float64Array))
+      throw new InputError(
+        { table, column: c },
+        `is ${frame.kinds[c]}: a scorecard signal is a number or a boolean (points come by bands of its value)`,
+      );
+    if (['account_id', 'as_of', LABEL_COLUMN].includes(c))
+      throw new UsageError(`--columns: ${c} is the id, time or label column, not a signal`);
+  }
+  const dup = columns.find((c, k) => columns.indexOf(c) !== k);
+  if (dup) throw new UsageError(`--columns: ${dup} is listed twice`);
+  return [...columns];
+}
+
+/**
+ * A one-layer card over the user's columns, each signal's direction from its rank correlation
+ * with the target on the fit slice (churn, or the model's margin: higher means riskier).
+ */
+function customBase(columns: readonly string[], fit: Frame, target: Float64Array): Scorecard {
+  return parseScorecard({
+    kind: 'churnkit.scorecard',
+    version: 1,
+    name: 'custom',
+    layers: [
+      {
+        name: 'custom',
+        weight: 1,
+        signals: columns.map((feature) => {
+          const x = numeric(fit, feature);
+          const xs: number[] = [];
+          const ts: number[] = [];
+          for (let i = 0; i < fit.n; i++)
+            if (!Number.isNaN(x[i]!)) {
+              xs.push(x[i]!);
+              ts.push(target[i]!);
+            }
+          const rho = xs.length > 2 ? sampleRankCorrelation(xs, ts) : 0;
+          return {
+            feature,
+            weight: 1 / columns.length,
+            direction: rho < 0 ? ('higher_is_safer' as const) : ('higher_is_riskier' as const),
+            points: [{ points: 100 }],
+            missing: { policy: 'redistribute' as const },
+          };
+        }),
+      },
+    ],
+    no_data_score: 50,
+    overrides: [],
+    bands: { green: 70, yellow: 40 },
+    probability: { method: 'none' },
+    provenance: { churnkit_version: VERSION, source: 'manual' },
+  });
+}
+
 function sliceSummary(rows: readonly number[], y: Float64Array, asOf: readonly (string | null)[]): SliceSummary {
   let positives = 0;
   let from: string | undefined;
@@ -101,20 +202,30 @@ function sliceSummary(rows: readonly number[], y: Float64Array, asOf: readonly (
   return { rows: rows.length, positives, ...(from ? { as_of_from: from, as_of_to: to } : {}) };
 }
 
-export function calibrateScorecard(frame: Frame, options: CalibrateOptions): CalibrationResult {
+export function calibrateScorecard(input: Frame, options: CalibrateOptions): CalibrationResult {
   const table = options.table ?? 'features';
   const progress = options.progress ?? silentProgress;
   const horizon = options.horizon ?? 90;
   const seed = options.seed ?? 0;
   const warnings: string[] = [];
-  const base = options.base;
+  const label = options.label ?? LABEL_COLUMN;
+  const frame = withContractNames(input, table, {
+    account_id: options.idColumn ?? 'account_id',
+    as_of: options.timeColumn ?? 'as_of',
+    [LABEL_COLUMN]: label,
+  });
+  const custom = options.columns ? checkCustomColumns(frame, options.columns, table) : null;
+  let base = options.base;
+  const fixedReference = options.reference ?? null;
+  if (!custom && !fixedReference)
+    throw new UsageError('calibrate: a reference card is needed unless --columns is given');
 
   for (const column of new Set([
     'account_id',
     'as_of',
     LABEL_COLUMN,
-    ...scorecardColumns(base),
-    ...scorecardColumns(options.reference),
+    ...(custom ?? scorecardColumns(base)),
+    ...(fixedReference ? scorecardColumns(fixedReference) : []),
   ]))
     if (frame.columns[column] === undefined)
       throw new InputError({ table, column }, 'is not in the table, and calibration reads it');
@@ -160,8 +271,8 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
       'account_id',
       'as_of',
       LABEL_COLUMN,
-      ...scorecardColumns(base),
-      ...scorecardColumns(options.reference),
+      ...(custom ?? scorecardColumns(base)),
+      ...(fixedReference ? scorecardColumns(fixedReference) : []),
       ...(frame.columns['segment'] ? ['segment'] : []),
     ]),
   ];
@@ -183,6 +294,7 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
   }
   const loss: Loss = margin ? 'squared' : 'logistic';
   const target = margin ?? yFit;
+  if (custom) base = customBase(custom, fit, target);
 
   // 1. points per signal, on the fit slice
   progress.start('fitting points per signal');
@@ -294,11 +406,24 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
   const finalScores = scoreColumns(parseScorecard({ ...draft, overrides, bands }), later).score;
   const probability = fitProbabilityMap(finalScores, yLater, laterSlice);
 
+  // With the user's own columns the reference is the same signals and points at equal weights:
+  // what fitting the weights adds.
+  const reference =
+    fixedReference ??
+    parseScorecard({
+      ...draft,
+      name: 'equal weights',
+      layers: draft.layers.map((l) => ({
+        ...l,
+        weight: 1 / draft.layers.length,
+        signals: l.signals.map((sg) => ({ ...sg, weight: 1 / l.signals.length })),
+      })),
+    });
   const modelArtifact = options.model ? options.model.toArtifact() : undefined;
   const provenance = {
     churnkit_version: VERSION,
     source: 'calibrate' as const,
-    target: margin ? `margin of the ${options.model!.family} model (distilled)` : `observed churn (${LABEL_COLUMN})`,
+    target: margin ? `margin of the ${options.model!.family} model (distilled)` : `observed churn (${label})`,
     fit_slice: fitSlice,
     calibration_slice: laterSlice,
     embargoed_rows: split.embargoed,
@@ -306,7 +431,7 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
     seed,
     bootstrap_resamples: intervals?.resamples ?? 0,
     data_fingerprint: dataFingerprint(frame, columns, labeled),
-    base: base.name ?? base.provenance.source,
+    base: custom ? `columns: ${custom.join(', ')}` : (base.name ?? base.provenance.source),
     override_scale: {
       note: 'override values and score conditions moved with the bands, piecewise linear through 0, yellow, green, 100',
       from: { yellow: base.bands.yellow, green: base.bands.green },
@@ -350,7 +475,12 @@ export function calibrateScorecard(frame: Frame, options: CalibrateOptions): Cal
   progress.start('evaluating on the later slice');
   const fidelity = fidelityReport({
     card,
-    reference: options.reference,
+    reference,
+    referenceName: fixedReference
+      ? fixedReference.name && fixedReference.name !== 'default'
+        ? `the scorecard "${fixedReference.name}"`
+        : 'the default scorecard'
+      : 'equal weights (the same signals and points, every weight equal)',
     later,
     y: yLater,
     modelMargin: marginLater,

@@ -31,6 +31,8 @@ export interface FidelityReport {
   kind: 'churnkit.scorecard.fidelity';
   version: 1;
   target: string;
+  /** What the calibrated card is compared with ("default" below): the default card, or equal weights on a table of one's own. */
+  reference: string;
   slices: { fit: SliceSummary; later: SliceSummary; embargoed_rows: number };
   /** On the later slice; the score ranks risk in reverse (a low score is risky). */
   auc: { calibrated: number; default: number; model: number | null };
@@ -118,6 +120,7 @@ function bandStats(band: Uint8Array, y: Float64Array): Record<Band, BandStats> {
 export interface FidelityInputs {
   card: Scorecard;
   reference: Scorecard;
+  referenceName: string;
   later: Frame;
   y: Float64Array;
   modelMargin: Float64Array | null;
@@ -154,6 +157,7 @@ export function fidelityReport(inp: FidelityInputs): FidelityReport {
     kind: 'churnkit.scorecard.fidelity',
     version: 1,
     target: inp.target,
+    reference: inp.referenceName,
     slices: { fit: inp.slices.fit, later: inp.slices.later, embargoed_rows: inp.slices.embargoed },
     auc: {
       calibrated: r6(rocAuc(inp.y, calRisk)),
@@ -258,10 +262,10 @@ export function fidelityMarkdown(r: FidelityReport): string {
     '| | ROC AUC | Spearman vs model |',
     '|---|---:|---:|',
     `| calibrated scorecard | ${fmt(r.auc.calibrated)} | ${fmt(r.rank_correlation.calibrated_vs_model)} |`,
-    `| default scorecard | ${fmt(r.auc.default)} | ${fmt(r.rank_correlation.default_vs_model)} |`,
+    `| reference: ${r.reference ?? 'the default scorecard'} | ${fmt(r.auc.default)} | ${fmt(r.rank_correlation.default_vs_model)} |`,
     `| model${r.model_family ? ` (${r.model_family})` : ''} | ${fmt(r.auc.model)} | ${r.auc.model === null ? 'n/a' : '1.000'} |`,
     '',
-    `Spearman rank correlation, calibrated vs default scorecard: ${fmt(r.rank_correlation.calibrated_vs_default)}.`,
+    `Spearman rank correlation, calibrated vs reference: ${fmt(r.rank_correlation.calibrated_vs_default)}.`,
     '',
     '## Weights (bootstrap 90% intervals)',
     '',
@@ -281,7 +285,7 @@ export function fidelityMarkdown(r: FidelityReport): string {
     '',
     '## Did RED churn, did GREEN renew? (later slice)',
     '',
-    '| band | calibrated: rows | churn rate (95% CI) | default: rows | churn rate (95% CI) |',
+    '| band | calibrated: rows | churn rate (95% CI) | reference: rows | churn rate (95% CI) |',
     '|---|---:|---|---:|---|',
   );
   for (const b of [...BANDS].reverse()) {

@@ -1,0 +1,119 @@
+/**
+ * Traits of real small B2B histories that the default world does not have, each off by default
+ * so the default simulation stays byte-identical: young accounts (a growing book), a champion on
+ * every account from its first day, and usage data that starts late (an analytics tool adopted
+ * after the first customers). `small-history` combines them. README.md in this folder explains.
+ */
+import { UsageError, addMonthsToDay, isoDay, isoFromDay } from '../util/index.js';
+
+/**
+ * When accounts start. `front`: front-loaded, so the book is sizeable early (the default).
+ * `even`: uniform over the window. `growing`: a book that grows, new accounts per month doubling
+ * every year, so at any date many accounts are in their first contract year.
+ */
+export type Arrivals = 'front' | 'even' | 'growing';
+export const ARRIVALS: readonly Arrivals[] = ['front', 'even', 'growing'];
+
+export type Preset = 'small-history';
+export const PRESETS: readonly Preset[] = ['small-history'];
+
+export interface TraitsInput {
+  arrivals?: Arrivals;
+  /** Every account has a champion contact from its first day (some have none by default). */
+  championFromStart?: boolean;
+  /** `YYYY-MM-DD`: no usage row before this day is written (behaviour and churn are unchanged). */
+  usageFrom?: string;
+}
+
+export interface Traits {
+  arrivals: Arrivals;
+  championFromStart: boolean;
+  /** `YYYY-MM-DD`, or null when usage is recorded from the start. */
+  usageFrom: string | null;
+}
+
+export const DEFAULT_TRAITS: Traits = { arrivals: 'front', championFromStart: false, usageFrom: null };
+
+/** What `small-history` sets; an explicit option overrides its part. */
+export interface PresetDefaults {
+  months: number;
+  arrivals: Arrivals;
+  championFromStart: boolean;
+  /** Usage starts this many months after the history does. */
+  usageFromMonths: number;
+}
+
+export const SMALL_HISTORY: PresetDefaults = {
+  months: 36,
+  arrivals: 'growing',
+  championFromStart: true,
+  usageFromMonths: 12,
+};
+
+/** The accounts the small-history preset is meant for (a B2B SaaS book, not a consumer app). */
+export const SMALL_HISTORY_ACCOUNTS: readonly [min: number, max: number] = [100, 5000];
+
+export function isDefaultTraits(t: Traits): boolean {
+  return (
+    t.arrivals === DEFAULT_TRAITS.arrivals &&
+    t.championFromStart === DEFAULT_TRAITS.championFromStart &&
+    t.usageFrom === DEFAULT_TRAITS.usageFrom
+  );
+}
+
+/**
+ * Resolves the traits: the preset's, then the explicit ones over them. `startEpochDay` and
+ * `days` bound `usageFrom`: usage must start within the history.
+ */
+export function resolveTraits(
+  input: TraitsInput | undefined,
+  preset: Preset | undefined,
+  startEpochDay: number,
+  days: number,
+): Traits {
+  if (preset !== undefined && !PRESETS.includes(preset))
+    throw new UsageError(`--preset must be one of ${PRESETS.join(', ')}, got "${String(preset)}"`);
+  const base: Traits =
+    preset === 'small-history'
+      ? {
+          arrivals: SMALL_HISTORY.arrivals,
+          championFromStart: SMALL_HISTORY.championFromStart,
+          usageFrom: isoFromDay(addMonthsToDay(startEpochDay, SMALL_HISTORY.usageFromMonths)),
+        }
+      : { ...DEFAULT_TRAITS };
+  const arrivals = input?.arrivals ?? base.arrivals;
+  if (!ARRIVALS.includes(arrivals))
+    throw new UsageError(`--arrivals must be one of ${ARRIVALS.join(', ')}, got "${String(arrivals)}"`);
+  const championFromStart = input?.championFromStart ?? base.championFromStart;
+  let usageFrom = input?.usageFrom ?? base.usageFrom;
+  if (usageFrom !== null) {
+    const day = isoDay(usageFrom);
+    if (day === undefined) throw new UsageError(`--usage-from must be a date YYYY-MM-DD, got "${usageFrom}"`);
+    const last = startEpochDay + days - 1;
+    if (day > last)
+      throw new UsageError(
+        `--usage-from ${usageFrom} is after the last simulated day ${isoFromDay(last)}: there would be no usage at all`,
+      );
+    // On or before the first day, usage is complete: the default history.
+    if (day <= startEpochDay) usageFrom = null;
+  }
+  return { arrivals, championFromStart, usageFrom };
+}
+
+/**
+ * The first day of an account as a fraction of the arrival span, from one uniform draw (so every
+ * shape consumes the account's random stream identically).
+ */
+export function arrivalFraction(arrivals: Arrivals, u: number, years: number): number {
+  switch (arrivals) {
+    case 'front':
+      return u ** 1.5;
+    case 'even':
+      return u;
+    case 'growing': {
+      // Density proportional to 2^(years * x) on [0, 1): inverse of its distribution function.
+      const g = Math.LN2 * Math.max(years, 1e-9);
+      return Math.log1p(u * Math.expm1(g)) / g;
+    }
+  }
+}

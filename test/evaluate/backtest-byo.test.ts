@@ -1,0 +1,125 @@
+/**
+ * Backtests on tables churnkit did not write: a user's own recency/frequency/monetary table
+ * (--columns, --label, --horizon, --time-column, --id-column), with a first year without any
+ * churner and a quiet quarter later, and churnkit's own table where usage data starts late.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBacktest, type BacktestMetrics } from '../../src/evaluate/index.js';
+import { cliPath, tempDir } from '../support/paths.js';
+import { rfmCsv } from '../support/rfm.js';
+
+let work: { dir: string; cleanup: () => Promise<void> };
+let rfm: string;
+
+before(async () => {
+  work = await tempDir('churnkit-bt-byo-');
+  rfm = join(work.dir, 'rfm.csv');
+  await writeFile(rfm, rfmCsv());
+});
+after(() => work.cleanup());
+
+const own = {
+  columns: ['recency_days', 'frequency_90d', 'monetary_90d', 'region'],
+  categorical: ['region'],
+  label: 'churned_next_90d',
+  horizon: 90,
+  timeColumn: 'month',
+  idColumn: 'customer_id',
+};
+
+test('a table of your own columns backtests: folds by --time-column, single-class periods skipped with a note', async () => {
+  const { metrics } = await runBacktest({ features: rfm, models: ['logistic', 'gbdt'], ...own });
+  assert.deepEqual(metrics.params.columns, own.columns);
+  assert.equal(metrics.params.time_column, 'month');
+  assert.equal(metrics.params.label, 'churned_next_90d');
+  // No scorecard columns: models are banded at fixed shares.
+  assert.equal(metrics.params.model_bands, 'fixed_shares');
+  // The first churners are in month 12 (2023-01-01), known at 2023-04-01: the first cutoff.
+  assert.equal(metrics.params.start, '2023-04-01');
+  assert.match(
+    metrics.params.start_reason,
+    /both classes among the training rows \(13 churned of 780\); both classes decided it/,
+  );
+  // There the churners are all in the fold's latest rows, which calibrate the models, so the
+  // rows the models fit on hold none; the next quarter has no churner to test. Both are skipped.
+  assert.deepEqual(
+    metrics.skipped_folds.map((f) => [f.cutoff, f.reason]),
+    [
+      [
+        '2023-04-01',
+        'logistic: the 480 rows the model would be fitted on hold no churner (the latest 180 rows are held out from 2022-11-01); nothing to learn',
+      ],
+      ['2023-07-01', 'no churner among the 180 test rows'],
+    ],
+  );
+  assert.deepEqual(
+    metrics.folds.map((f) => [f.index, f.cutoff]),
+    [
+      [0, '2023-10-01'],
+      [1, '2024-01-01'],
+    ],
+  );
+  for (const name of ['logistic', 'gbdt']) {
+    const auc = metrics.pooled[name]!.auc!;
+    assert.ok(auc > 0.75, `${name} pooled AUC ${auc}: recency and frequency drive churn`);
+  }
+});
+
+test('refusals name what is missing: a scorecard on your own table, your table without --columns', async () => {
+  await assert.rejects(
+    runBacktest({ features: rfm, models: ['logistic', 'scorecard:default'], ...own }),
+    /--models scorecard:default: .*rfm\.csv has no column usage_trend_14d, .*\.\.\. that the scorecard reads/,
+  );
+  const { columns: _columns, categorical: _categorical, ...noColumns } = own;
+  await assert.rejects(
+    runBacktest({ features: rfm, models: ['logistic'], ...noColumns }),
+    /is not a churnkit feature table .*pass --columns/,
+  );
+  await assert.rejects(
+    runBacktest({ features: rfm, models: ['logistic'], ...own, timeColumn: 'as_of' }),
+    /column as_of: column is missing/,
+  );
+});
+
+test('churnkit backtest --columns --label --horizon --time-column --id-column on the command line', async () => {
+  const out = join(work.dir, 'cli');
+  const r = spawnSync(
+    process.execPath,
+    [
+      cliPath,
+      'backtest',
+      '--features',
+      rfm,
+      '--models',
+      'logistic',
+      '--columns',
+      'recency_days,frequency_90d',
+      '--label',
+      'churned_next_90d',
+      '--horizon',
+      '90',
+      '--time-column',
+      'month',
+      '--id-column',
+      'customer_id',
+      '--out',
+      out,
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /first cutoff 2023-04-01: .*both classes decided it/);
+  assert.match(
+    r.stdout,
+    /skipped the fold at 2023-04-01: logistic: the 480 rows the model would be fitted on hold no churner/,
+  );
+  assert.match(r.stdout, /skipped the fold at 2023-07-01: no churner among the 180 test rows/);
+  const m = JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')) as BacktestMetrics;
+  assert.deepEqual(m.params.columns, ['recency_days', 'frequency_90d']);
+  assert.equal(m.skipped_folds.length, 2);
+  await stat(join(out, 'oof.parquet'));
+});
