@@ -49,35 +49,40 @@ interface Fitted {
   bounds: Float64Array[] | null;
 }
 
+/** A by-name constraint record (code only), or null for anything else (readParams checks lists). */
+function monotoneByName(value: unknown): Record<string, number> | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const out: Record<string, number> = {};
+  for (const [name, c] of Object.entries(value)) {
+    if (typeof c !== 'number') throw new UsageError(`gbdt: monotone_constraints.${name} must be -1, 0 or 1, got ${c}`);
+    out[name] = c;
+  }
+  return out;
+}
+
 /** Separates a by-name constraint record (code only) from what readParams checks. */
-function completeParams(given: Partial<GbdtParams> | Record<string, unknown>): GbdtParams {
-  const { monotone_constraints: mono, ...rest } = given as Record<string, unknown>;
-  const byName = mono !== undefined && mono !== null && typeof mono === 'object' && !Array.isArray(mono);
-  const params = readParams(
-    'gbdt',
-    GBDT_PARAMS,
-    byName || mono === undefined ? rest : { ...rest, monotone_constraints: mono },
-  ) as unknown as GbdtParams;
-  if (byName) params.monotone_constraints = { ...(mono as Record<string, number>) };
+function completeParams(given: Partial<GbdtParams> | Readonly<Record<string, unknown>>): GbdtParams {
+  const { monotone_constraints: mono, ...rest } = given;
+  const byName = monotoneByName(mono);
+  const checked = readParams('gbdt', GBDT_PARAMS, byName || mono === undefined ? rest : given);
+  const params: GbdtParams = byName ? { ...checked, monotone_constraints: byName } : checked;
   checkGbdtParams(params);
   return params;
 }
 
 export class GbdtModel implements ChurnModel<GbdtState> {
   readonly family = 'gbdt' as const;
-  readonly params: Record<string, unknown>;
-  private readonly p: GbdtParams;
+  readonly params: GbdtParams;
   private fitted: Fitted | null = null;
 
   constructor(
-    params: Partial<GbdtParams> | Record<string, unknown> = {},
+    params: Partial<GbdtParams> | Readonly<Record<string, unknown>> = {},
     readonly seed = 0,
   ) {
-    this.p = completeParams(params);
-    this.params = this.p as unknown as Record<string, unknown>;
+    this.params = completeParams(params);
   }
 
-  static fromState(state: GbdtState, params: Partial<GbdtParams> | Record<string, unknown> = {}): GbdtModel {
+  static fromState(state: GbdtState, params: Partial<GbdtParams> | Readonly<Record<string, unknown>> = {}): GbdtModel {
     const model = new GbdtModel(params);
     model.fitted = {
       names: [...state.names],
@@ -93,7 +98,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
   }
 
   async fit(data: FitData, options: FitOptions = {}): Promise<this> {
-    const p = this.p;
+    const p = this.params;
     const monotone = resolveMonotone(p.monotone_constraints, data.X.names);
     if (options.validation && options.validation.X.columns.length !== data.X.columns.length) {
       throw new UsageError(

@@ -15,13 +15,13 @@
  */
 import { sigmoid } from '../../stats/index.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
-import { readParams, type ParamSpecs } from '../params.js';
+import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
 import { allocateDesign, fillDesign, scoreOuterProducts, solveLogistic, type SolverInput } from './solver.js';
 
-export const LOGISTIC_PARAMS: ParamSpecs = {
+export const LOGISTIC_PARAMS = {
   l2: {
     type: 'number',
     default: 0,
@@ -48,7 +48,9 @@ export const LOGISTIC_PARAMS: ParamSpecs = {
     min: 0,
     description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.1 * sqrt(tol)',
   },
-};
+} as const satisfies ParamSpecs;
+
+export type LogisticParams = ParamsOf<typeof LOGISTIC_PARAMS>;
 
 export interface CoefficientRow {
   name: string;
@@ -95,10 +97,10 @@ function finiteOrNull(v: number): number | null {
 
 export class LogisticModel implements ChurnModel<LogisticState> {
   readonly family = 'logistic' as const;
-  readonly params: Record<string, unknown>;
+  readonly params: LogisticParams;
   private fitted: LogisticState | null = null;
 
-  constructor(params: Record<string, unknown> = {}) {
+  constructor(params: Readonly<Record<string, unknown>> = {}) {
     this.params = readParams('logistic', LOGISTIC_PARAMS, params);
   }
 
@@ -142,9 +144,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       keep.map((j) => center[j]!),
       keep.map((j) => 1 / scale[j]!),
     );
-    const l2 = this.params['l2'] as number;
-    const l1 = this.params['l1'] as number;
-    const original = this.params['penalty_scale'] === 'original';
+    const l2 = this.params.l2;
+    const l1 = this.params.l1;
+    const original = this.params.penalty_scale === 'original';
     // Penalty on the reported (original-scale) coefficient b = beta / s is l2 * beta^2 / s^2.
     const l2v = Float64Array.from(keep, (j) => (original ? l2 / scale[j]! ** 2 : l2));
     const l1v = Float64Array.from(keep, (j) => (original ? l1 / scale[j]! : l1));
@@ -157,8 +159,8 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       w,
       l2: l2v,
       l1: l1v,
-      maxIter: this.params['max_iter'] as number,
-      tol: this.params['tol'] as number,
+      maxIter: this.params.max_iter,
+      tol: this.params.tol,
       names: keep.map((j) => names[j]!),
     };
     const sol = solveLogistic(input);

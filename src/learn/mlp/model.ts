@@ -6,22 +6,11 @@
  */
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
-import { readParams, type ParamSpecs } from '../params.js';
+import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
 import { ArtifactError } from '../errors.js';
 import { loadTf } from './backend.js';
-import { deepLift, forward, type Activation, type MlpState } from './network.js';
+import { deepLift, forward, type MlpState } from './network.js';
 import { trainNetwork, type TrainSet } from './train.js';
-
-export interface MlpParams {
-  hidden: number[];
-  activation: Activation;
-  dropout: number;
-  l2: number;
-  learning_rate: number;
-  batch_size: number;
-  max_epochs: number;
-  patience: number;
-}
 
 /**
  * Defaults sized for a churnkit feature table (tens of inputs, tens of thousands of rows):
@@ -29,7 +18,7 @@ export interface MlpParams {
  * seconds on the WebAssembly backend; with Adam at 1e-2 early stopping usually ends within
  * 30-40 epochs (measured on make_synthetic.py data, bench/mlp).
  */
-export const MLP_PARAMS: ParamSpecs = {
+export const MLP_PARAMS = {
   hidden: {
     type: 'numbers',
     default: [32, 16],
@@ -63,21 +52,21 @@ export const MLP_PARAMS: ParamSpecs = {
     min: 1,
     description: 'epochs without a better validation log loss before stopping',
   },
-};
+} as const satisfies ParamSpecs;
+
+export type MlpParams = ParamsOf<typeof MLP_PARAMS>;
 
 export class MlpModel implements ChurnModel<MlpState> {
   readonly family = 'mlp' as const;
-  readonly params: Record<string, unknown>;
-  private readonly p: MlpParams;
+  readonly params: MlpParams;
   private readonly seed: number;
   private learned: MlpState | null = null;
 
   /** `params` are checked against MLP_PARAMS (strings from `--param` convert); the seed fixes every random choice. */
-  constructor(params: Record<string, unknown> = {}, seed = 0) {
+  constructor(params: Readonly<Record<string, unknown>> = {}, seed = 0) {
     this.params = readParams('mlp', MLP_PARAMS, params);
-    this.p = this.params as unknown as MlpParams;
-    if (this.p.hidden.some((h) => !Number.isInteger(h) || h < 1))
-      throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.p.hidden.join(',')}`);
+    if (this.params.hidden.some((h) => !Number.isInteger(h) || h < 1))
+      throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.params.hidden.join(',')}`);
     if (!Number.isInteger(seed)) throw new UsageError(`mlp: seed must be an integer, got ${seed}`);
     this.seed = seed;
   }
@@ -104,14 +93,14 @@ export class MlpModel implements ChurnModel<MlpState> {
       tf,
       train,
       {
-        hidden: this.p.hidden,
-        activation: this.p.activation,
-        dropout: this.p.dropout,
-        l2: this.p.l2,
-        learningRate: this.p.learning_rate,
-        batchSize: this.p.batch_size,
-        maxEpochs: this.p.max_epochs,
-        patience: this.p.patience,
+        hidden: this.params.hidden,
+        activation: this.params.activation,
+        dropout: this.params.dropout,
+        l2: this.params.l2,
+        learningRate: this.params.learning_rate,
+        batchSize: this.params.batch_size,
+        maxEpochs: this.params.max_epochs,
+        patience: this.params.patience,
         seed: this.seed,
       },
       validation,
@@ -119,7 +108,7 @@ export class MlpModel implements ChurnModel<MlpState> {
     );
     this.learned = {
       inputs: [...X.names],
-      activation: this.p.activation,
+      activation: this.params.activation,
       layers: result.layers,
       baseline: weightedMeans(train),
       training: {
