@@ -10,9 +10,19 @@ export {
   isFamilyName,
   type FamilyDefinition,
   type FamilyInputs,
+  type FamilyModel,
+  type FamilyModels,
+  type StateOf,
   type CalibrationMethod,
 } from './families.js';
-export { readParams, parseParamAssignments, type ParamSpec, type ParamSpecs } from './params.js';
+export {
+  readParams,
+  parseParamAssignments,
+  type ParamSpec,
+  type ParamSpecs,
+  type ParamsOf,
+  type ParamValue,
+} from './params.js';
 export {
   DEFAULT_MODEL_COLUMNS,
   TRANSACTION_MODEL_COLUMNS,
@@ -22,11 +32,19 @@ export {
   TrainedModel,
   type TrainOptions,
   type ClassWeight,
-  type SplitSummary,
   type ExplainOptions,
 } from './pipeline.js';
 export { modelReasons, type ModelReasons } from './reasons.js';
-export { readModelArtifact, validateModelArtifact, serializeModelArtifact, writeModelArtifact } from './artifact.js';
+export {
+  MODEL_ARTIFACT_VERSION,
+  readModelArtifact,
+  validateModelArtifact,
+  serializeModelArtifact,
+  writeModelArtifact,
+  modelJsonSchema,
+  type ModelArtifact,
+  type Diagnostics,
+} from './artifact.js';
 export {
   fitPreprocessing,
   applyPreprocessing,
@@ -44,4 +62,11 @@ export { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
 export { ModelFitError, ArtifactError } from './errors.js';
-export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';
+export {
+  LogisticModel,
+  LOGISTIC_PARAMS,
+  type LogisticParams,
+  type LogisticState,
+  type LogisticDiagnostics,
+  type CoefficientRow,
+} from './logistic/index.js';

@@ -48,10 +48,10 @@ export interface Explanation {
   contributions: Float64Array[];
 }
 
-export interface ChurnModel<State = unknown> {
+export interface ChurnModel<State = unknown, Diagnostics extends object = Record<string, unknown>> {
   readonly family: ModelFamily;
   /** Hyperparameters as given to the constructor (with defaults filled in). */
-  readonly params: Record<string, unknown>;
+  readonly params: Readonly<Record<string, unknown>>;
   fit(data: FitData, options?: FitOptions): Promise<this>;
   /** Log-odds of churn, uncalibrated. */
   predictMargin(X: Matrix): Float64Array;
@@ -62,10 +62,16 @@ export interface ChurnModel<State = unknown> {
    * training and holdout metrics without predicting those rows again. Null or absent otherwise.
    */
   fittedMargins?(): FittedMargins | null;
-  /** Learned state as plain data; throws before fit. */
+  /**
+   * What predicting and explaining need, as plain data (the artifact's `state`, checked by the
+   * family's schema on load); throws before fit.
+   */
   state(): State;
-  /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */
-  summary(): Record<string, unknown>;
+  /**
+   * How the fit went (coefficient table, importance, epochs): the artifact's `diagnostics`. A
+   * model restored from its state reports only what the state holds (logistic: nothing).
+   */
+  summary(): Diagnostics;
 }
 
 /** How raw feature-table columns become the model's numeric inputs. */
@@ -114,19 +120,26 @@ export interface Provenance {
   /** SHA-256 of the training rows as read (columns used, in order), so a model can be tied to its data. */
   data_fingerprint: string;
   seed?: number;
+  /** The training choices and the row split (version 1 kept them at the top level). */
+  training: TrainingRecord;
   /** No wall-clock time on purpose: the same data and seed give the same bytes. */
 }
 
-/** The versioned JSON artifact of DESIGN.md §8; the family's learned state sits under its family name. */
-export interface ModelArtifact {
-  kind: 'churnkit.model';
-  version: 1;
-  family: ModelFamily;
-  features: string[];
-  preprocessing: Preprocessing;
-  params: Record<string, unknown>;
-  calibration: Calibration;
-  provenance: Provenance;
-  metrics: Record<string, unknown>;
-  [familyState: string]: unknown;
+export interface SplitSummary {
+  labeled_rows: number;
+  censored_rows: number;
+  train_rows: number;
+  holdout_rows: number;
+  embargoed_rows: number;
+  by: 'none' | 'time' | 'row_order';
+  holdout_from?: string;
+  holdout_to?: string;
+}
+
+/** The training choices and the row split behind a model (the artifact's `provenance.training`). */
+export interface TrainingRecord {
+  split: SplitSummary;
+  class_weight: 'none' | 'balanced';
+  missing: 'indicator' | 'mean';
+  time_column: string | null;
 }

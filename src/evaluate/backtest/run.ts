@@ -17,7 +17,6 @@ import {
   trainModel,
   takeRows,
   dataFingerprint,
-  type SplitSummary,
 } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/index.js';
@@ -316,7 +315,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
           throw err;
         });
         p = model.predictProba(testFrame, table);
-        const split = model.training['split'] as SplitSummary;
+        const split = model.training.split;
         fits[spec.name] = {
           fit_rows: split.train_rows,
           calibration: MODEL_CALIBRATION,

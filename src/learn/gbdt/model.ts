@@ -10,21 +10,9 @@ import { checkFinite } from './binning.js';
 import { boost } from './booster.js';
 import { GBDT_PARAMS, checkGbdtParams, resolveMonotone, type GbdtParams } from './params.js';
 import { predictForest } from './predict.js';
-import { Tree, type TreeJSON } from './tree.js';
+import { Tree } from './tree.js';
+import type { GbdtState } from './state.js';
 import { TreeShapExplainer, expectedValue } from './treeshap.js';
-
-export interface GbdtState {
-  format: 'churnkit.gbdt';
-  version: 1;
-  /** Input names, in the order of the Matrix columns the trees index. */
-  names: string[];
-  /** Starting margin: the prior log-odds of churn in the (weighted) training rows. */
-  base_score: number;
-  /** Rounds run; the kept trees are rounds 0..best_iteration. */
-  rounds: number;
-  best_iteration: number;
-  trees: TreeJSON[];
-}
 
 export interface FeatureImportance {
   feature: string;
@@ -40,9 +28,8 @@ interface Fitted {
   names: string[];
   baseScore: number;
   trees: Tree[];
-  rounds: number;
-  bestIteration: number;
-  bestValidationLoss: number | null;
+  /** How boosting went; null for a model restored from its state (the artifact's diagnostics keep it). */
+  boosting: { rounds: number; bestIteration: number; bestValidationLoss: number | null } | null;
   /** Margins of the rows the fit saw; null for a model restored from its state. */
   margins: FittedMargins | null;
   /** Bin bounds of the training run; null for a model restored from its state. */
@@ -88,9 +75,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       names: [...state.names],
       baseScore: state.base_score,
       trees: state.trees.map((t) => Tree.fromJSON(t)),
-      rounds: state.rounds,
-      bestIteration: state.best_iteration,
-      bestValidationLoss: null,
+      boosting: null,
       margins: null,
       bounds: null,
     };
@@ -133,9 +118,11 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       names: [...data.X.names],
       baseScore: result.baseScore,
       trees: result.trees,
-      rounds: result.rounds,
-      bestIteration: result.bestIteration,
-      bestValidationLoss: result.bestValidationLoss,
+      boosting: {
+        rounds: result.rounds,
+        bestIteration: result.bestIteration,
+        bestValidationLoss: result.bestValidationLoss,
+      },
       margins: { train: result.trainMargin, validation: result.validationMargin },
       bounds: result.bounds,
     };
@@ -227,27 +214,20 @@ export class GbdtModel implements ChurnModel<GbdtState> {
 
   state(): GbdtState {
     const m = this.model();
-    return {
-      format: 'churnkit.gbdt',
-      version: 1,
-      names: [...m.names],
-      base_score: m.baseScore,
-      rounds: m.rounds,
-      best_iteration: m.bestIteration,
-      trees: m.trees.map((t) => t.toJSON()),
-    };
+    return { names: [...m.names], base_score: m.baseScore, trees: m.trees.map((t) => t.toJSON()) };
   }
 
+  /** Trees, leaves and importance; rounds and the validation loss only for a model fitted here. */
   summary(): Record<string, unknown> {
     const m = this.model();
+    const b = m.boosting;
     const out: Record<string, unknown> = {
       trees: m.trees.length,
-      rounds: m.rounds,
-      best_iteration: m.bestIteration,
+      ...(b ? { rounds: b.rounds, best_iteration: b.bestIteration } : {}),
       leaves: m.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0),
       importance: this.importance(),
     };
-    if (m.bestValidationLoss !== null) out['best_validation_log_loss'] = m.bestValidationLoss;
+    if (b && b.bestValidationLoss !== null) out['best_validation_log_loss'] = b.bestValidationLoss;
     return out;
   }
 }

@@ -16,6 +16,8 @@
 import { sigmoid } from '../../stats/index.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
+import { ChurnkitError } from '../../util/index.js';
+import type { LogisticState } from './state.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
@@ -67,27 +69,20 @@ export interface CoefficientRow {
   status: 'estimated' | 'constant' | 'zeroed by l1';
 }
 
-export interface LogisticState {
-  names: string[];
-  intercept: number;
-  /** On the inputs' original scale; 0 for dropped (constant) inputs. */
-  coefficients: number[];
-  /** Training means and standard deviations of the inputs (explain() centres on the means). */
-  center: number[];
-  scale: number[];
+/** How the fit went, kept as the artifact's diagnostics (summary()); not needed to predict. */
+export type LogisticDiagnostics = {
+  /** The coefficient table, intercept first, on the inputs' original scale. */
+  coefficients: CoefficientRow[];
+  iterations: number;
+  rows: number;
+  weight_sum: number;
+  log_likelihood: number;
+  null_log_likelihood: number;
+  penalty: number;
+  se_method: 'observed_information' | 'sandwich' | 'penalized_information';
   /** Inputs constant in training: no information, coefficient fixed at 0. */
   dropped: string[];
-  table: CoefficientRow[];
-  fit: {
-    iterations: number;
-    rows: number;
-    weight_sum: number;
-    log_likelihood: number;
-    null_log_likelihood: number;
-    penalty: number;
-    se_method: 'observed_information' | 'sandwich' | 'penalized_information';
-  };
-}
+};
 
 const Z95 = 1.959963984540054;
 
@@ -95,16 +90,18 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export class LogisticModel implements ChurnModel<LogisticState> {
+export class LogisticModel implements ChurnModel<LogisticState, LogisticDiagnostics> {
   readonly family = 'logistic' as const;
   readonly params: LogisticParams;
   private fitted: LogisticState | null = null;
+  /** Null for a model restored from its state: the table lives in the artifact's diagnostics. */
+  private report: LogisticDiagnostics | null = null;
 
   constructor(params: Readonly<Record<string, unknown>> = {}) {
     this.params = readParams('logistic', LOGISTIC_PARAMS, params);
   }
 
-  static fromState(state: LogisticState, params: Record<string, unknown>): LogisticModel {
+  static fromState(state: LogisticState, params: Readonly<Record<string, unknown>> = {}): LogisticModel {
     const m = new LogisticModel(params);
     m.fitted = state;
     return m;
@@ -190,7 +187,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
           uniformWeights = false;
           break;
         }
-    const seMethod: LogisticState['fit']['se_method'] = !uniformWeights
+    const seMethod: LogisticDiagnostics['se_method'] = !uniformWeights
       ? 'sandwich'
       : l2 > 0 || l1 > 0
         ? 'penalized_information'
@@ -238,23 +235,17 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     }
     const pbar = swy / sw;
     const nullLL = swy * Math.log(pbar) + (sw - swy) * Math.log(1 - pbar);
-    this.fitted = {
-      names,
-      intercept: thetaOrig[0]!,
-      coefficients,
-      center,
-      scale,
+    this.fitted = { names, intercept: thetaOrig[0]!, coefficients, center, scale };
+    this.report = {
+      coefficients: table,
+      iterations: sol.iterations,
+      rows: n,
+      weight_sum: sw,
+      log_likelihood: -sol.nll,
+      null_log_likelihood: nullLL,
+      penalty: sol.penalty,
+      se_method: seMethod,
       dropped,
-      table,
-      fit: {
-        iterations: sol.iterations,
-        rows: n,
-        weight_sum: sw,
-        log_likelihood: -sol.nll,
-        null_log_likelihood: nullLL,
-        penalty: sol.penalty,
-        se_method: seMethod,
-      },
     };
     return this;
   }
@@ -315,9 +306,12 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     return this.s;
   }
 
-  summary(): Record<string, unknown> {
-    const s = this.s;
-    return { coefficients: s.table, ...s.fit, dropped: s.dropped };
+  summary(): LogisticDiagnostics {
+    if (this.report) return this.report;
+    if (!this.fitted) throw new Error('logistic model used before fit');
+    throw new ChurnkitError(
+      'logistic: a model restored from its state has no coefficient table; the artifact keeps it under diagnostics',
+    );
   }
 }
 

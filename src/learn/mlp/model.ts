@@ -7,9 +7,10 @@
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
 import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
-import { ArtifactError } from '../errors.js';
 import { loadTf } from './backend.js';
-import { deepLift, forward, type MlpState } from './network.js';
+import { deepLift, forward, type MlpState, type MlpTraining } from './network.js';
+import { MLP_STATE } from './state.js';
+import { checkWith } from '../schema.js';
 import { trainNetwork, type TrainSet } from './train.js';
 
 /**
@@ -61,6 +62,8 @@ export class MlpModel implements ChurnModel<MlpState> {
   readonly params: MlpParams;
   private readonly seed: number;
   private learned: MlpState | null = null;
+  /** Null for a model restored from its state (the artifact's diagnostics keep it). */
+  private training: MlpTraining | null = null;
 
   /** `params` are checked against MLP_PARAMS (strings from `--param` convert); the seed fixes every random choice. */
   constructor(params: Readonly<Record<string, unknown>> = {}, seed = 0) {
@@ -71,10 +74,10 @@ export class MlpModel implements ChurnModel<MlpState> {
     this.seed = seed;
   }
 
-  /** A fitted model from the state an artifact stored. */
-  static fromState(state: unknown, params: Record<string, unknown> = {}): MlpModel {
+  /** A fitted model from the state an artifact stored, checked against MLP_STATE (errors name the field). */
+  static fromState(state: unknown, params: Readonly<Record<string, unknown>> = {}): MlpModel {
     const m = new MlpModel(params);
-    m.learned = checkState(state);
+    m.learned = checkWith(MLP_STATE, state, 'mlp');
     return m;
   }
 
@@ -111,13 +114,13 @@ export class MlpModel implements ChurnModel<MlpState> {
       activation: this.params.activation,
       layers: result.layers,
       baseline: weightedMeans(train),
-      training: {
-        backend,
-        epochs_run: result.history.length,
-        best_epoch: result.bestEpoch,
-        stopped_early: result.stoppedEarly,
-        history: result.history,
-      },
+    };
+    this.training = {
+      backend,
+      epochs_run: result.history.length,
+      best_epoch: result.bestEpoch,
+      stopped_early: result.stoppedEarly,
+      history: result.history,
     };
     return this;
   }
@@ -137,15 +140,14 @@ export class MlpModel implements ChurnModel<MlpState> {
       activation: s.activation,
       layers: s.layers.map((l) => ({ kernel: l.kernel.map((r) => [...r]), bias: [...l.bias] })),
       baseline: [...s.baseline],
-      ...(s.training ? { training: { ...s.training, history: s.training.history.map((h) => ({ ...h })) } } : {}),
     };
   }
 
-  /** Network shape and how training went (epochs, the epoch kept, loss per epoch, backend). */
+  /** Network shape and, for a model fitted here, how training went (epochs, the epoch kept, loss per epoch, backend). */
   summary(): Record<string, unknown> {
     const s = this.fitted();
     const parameters = s.layers.reduce((sum, l) => sum + l.kernel.length * l.bias.length + l.bias.length, 0);
-    const t = s.training;
+    const t = this.training;
     return {
       layers: [s.inputs.length, ...s.layers.map((l) => l.bias.length)],
       parameters,
@@ -157,49 +159,6 @@ export class MlpModel implements ChurnModel<MlpState> {
     if (!this.learned) throw new ChurnkitError('mlp: the model is not fitted');
     return this.learned;
   }
-}
-
-/** Checks a stored state before prediction relies on it; errors name the artifact field. */
-function checkState(state: unknown): MlpState {
-  if (typeof state !== 'object' || state === null) throw new ArtifactError('mlp', 'must be an object');
-  const s = state as Record<string, unknown>;
-  const inputs = s['inputs'];
-  if (!Array.isArray(inputs) || inputs.some((v) => typeof v !== 'string'))
-    throw new ArtifactError('mlp.inputs', 'must be an array of strings');
-  if (s['activation'] !== 'relu' && s['activation'] !== 'tanh')
-    throw new ArtifactError('mlp.activation', 'must be relu or tanh');
-  const layers = s['layers'];
-  if (!Array.isArray(layers) || layers.length === 0) throw new ArtifactError('mlp.layers', 'must be a non-empty array');
-  let width = inputs.length;
-  layers.forEach((layer: unknown, k) => {
-    const l = (layer ?? {}) as Record<string, unknown>;
-    const bias = l['bias'];
-    if (!finiteArray(bias)) throw new ArtifactError(`mlp.layers[${k}].bias`, 'must be an array of finite numbers');
-    const kernel = l['kernel'];
-    if (
-      !Array.isArray(kernel) ||
-      kernel.length !== width ||
-      kernel.some((r) => !finiteArray(r) || r.length !== bias.length)
-    ) {
-      throw new ArtifactError(`mlp.layers[${k}].kernel`, `must be ${width} rows of ${bias.length} finite numbers`);
-    }
-    width = bias.length;
-  });
-  if (width !== 1) throw new ArtifactError(`mlp.layers[${layers.length - 1}]`, 'must have one output unit');
-  if (!finiteArray(s['baseline']) || s['baseline'].length !== inputs.length)
-    throw new ArtifactError('mlp.baseline', `must be ${inputs.length} finite numbers`);
-  const training = s['training'] as Record<string, unknown> | undefined;
-  if (
-    training !== undefined &&
-    (typeof training !== 'object' || training === null || !Array.isArray(training['history']))
-  ) {
-    throw new ArtifactError('mlp.training', 'must be an object with a history array');
-  }
-  return state as MlpState;
-}
-
-function finiteArray(v: unknown): v is number[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
 /** Rows to float32 row-major (NaN as 0, see network.ts); row weights carry the pipeline's class weights. */
