@@ -10,7 +10,7 @@
 import type { Frame } from '../data/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import type { FamilyDefinition } from './families.js';
-import type { FitData } from './model.js';
+import type { ChurnModel, FitData } from './model.js';
 import { applyPreprocessing, fitPreprocessing, type PreprocessOptions } from './preprocess.js';
 import { takeRows, timeFolds } from './split.js';
 
@@ -49,13 +49,16 @@ export interface CrossFit {
   margin: Float64Array;
   /** Rounds chosen by early stopping across the folds; undefined when the family does not early-stop. */
   rounds?: number;
-  summary: {
-    folds: CrossFitFoldSummary[];
-    out_of_fold_rows: number;
-    rounds?: number;
-    /** Mean validation log loss at the chosen rounds, over the out-of-fold rows. */
-    validation_log_loss?: number;
-  };
+  summary: CrossFitSummary;
+}
+
+/** What a cross-fit leaves in the artifact (provenance.training.cross_fit). */
+export interface CrossFitSummary {
+  folds: CrossFitFoldSummary[];
+  out_of_fold_rows: number;
+  rounds?: number;
+  /** Mean validation log loss at the chosen rounds, over the out-of-fold rows. */
+  validation_log_loss?: number;
 }
 
 export interface CrossFitOptions {
@@ -91,7 +94,7 @@ export async function crossFitMargins(
   const keys = times ?? Array.from({ length: frame.n }, (_, i) => String(i).padStart(12, '0'));
   const folds = timeFolds(labeled, keys, options.folds, options.embargoDays);
   const summaries: CrossFitFoldSummary[] = [];
-  const fitted: { validation: number[]; V: FitData; model: ReturnType<FamilyDefinition['create']> }[] = [];
+  const fitted: { validation: number[]; V: FitData; model: ChurnModel }[] = [];
   for (const [k, fold] of folds.entries()) {
     const summary: CrossFitFoldSummary = {
       from: fold.from,
@@ -114,7 +117,8 @@ export async function crossFitMargins(
       X: applyPreprocessing(takeRows(frame, fold.validation, options.used), preprocessing, options.prepOptions.table),
       y: gather(yAll, fold.validation),
     };
-    const model = options.family.create(options.params, options.seed);
+    // Seen through the common interface: the optional early-stopping hooks are the family's to give.
+    const model: ChurnModel = options.family.create(options.params, options.seed);
     await model.fit(
       { X, y, weight: classWeights(y, options.classWeight) },
       options.wantsValidation ? { validation: V, fullCurve: true } : {},

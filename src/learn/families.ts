@@ -8,8 +8,12 @@
  * one line to FAMILIES. Families load on first use, so training or loading a logistic model
  * never pays for TensorFlow.js, and a family that fails to load breaks only itself.
  */
-import type { ChurnModel, ModelFamily } from './model.js';
+import type { ModelFamily } from './model.js';
 import type { ParamSpecs } from './params.js';
+import type { LogisticModel } from './logistic/model.js';
+import type { GbdtModel } from './gbdt/model.js';
+import type { MlpModel } from './mlp/model.js';
+import type { AutoModel } from './auto/model.js';
 import { UsageError } from '../util/index.js';
 import type { CalibrationMethod } from './calibration.js';
 
@@ -28,8 +32,22 @@ export interface FamilyInputs {
   standardize: boolean;
 }
 
-export interface FamilyDefinition {
-  name: ModelFamily;
+/** The model class of each family (types only: families still load on first use). */
+export interface FamilyModels {
+  logistic: LogisticModel;
+  gbdt: GbdtModel;
+  mlp: MlpModel;
+  auto: AutoModel;
+}
+
+/** A fitted model of any family; `family` tells which, and narrows `state()`. */
+export type FamilyModel = FamilyModels[ModelFamily];
+
+/** The learned state a family stores in the artifact (its `state`). */
+export type StateOf<F extends ModelFamily> = ReturnType<FamilyModels[F]['state']>;
+
+export interface FamilyDefinition<F extends ModelFamily = ModelFamily> {
+  name: F;
   description: string;
   inputs: FamilyInputs;
   /** Hyperparameters with defaults; `create` receives them checked and complete (see readParams). */
@@ -57,14 +75,14 @@ export interface FamilyDefinition {
   fitsOutOfFold?: boolean;
   /** Calibration used when the caller does not choose one. */
   defaultCalibration: CalibrationMethod;
-  /** A new, unfitted model. `params` are complete (readParams(name, this.params, given)). */
-  create(params: Record<string, unknown>, seed: number): ChurnModel;
-  /** A fitted model from `state()` output as stored in an artifact; throws ChurnkitError naming the bad field. */
-  restore(state: unknown, params: Record<string, unknown>): ChurnModel | Promise<ChurnModel>;
+  /** A new, unfitted model; the model checks `params` against `this.params` (readParams). */
+  create(params: Readonly<Record<string, unknown>>, seed: number): FamilyModels[F];
+  /** A fitted model from `state()` output as stored in an artifact, already checked by the family's state schema. */
+  restore(state: StateOf<F>, params: Readonly<Record<string, unknown>>): FamilyModels[F];
 }
 
 /** Registration order is the order shown to users. */
-export const FAMILIES: Record<ModelFamily, () => Promise<FamilyDefinition>> = {
+export const FAMILIES: { [F in ModelFamily]: () => Promise<FamilyDefinition<F>> } = {
   logistic: async () => (await import('./logistic/index.js')).logisticFamily,
   gbdt: async () => (await import('./gbdt/index.js')).gbdtFamily,
   mlp: async () => (await import('./mlp/index.js')).mlpFamily,

@@ -10,9 +10,19 @@ export {
   isFamilyName,
   type FamilyDefinition,
   type FamilyInputs,
+  type FamilyModel,
+  type FamilyModels,
+  type StateOf,
   type CalibrationMethod,
 } from './families.js';
-export { readParams, parseParamAssignments, type ParamSpec, type ParamSpecs } from './params.js';
+export {
+  readParams,
+  parseParamAssignments,
+  type ParamSpec,
+  type ParamSpecs,
+  type ParamsOf,
+  type ParamValue,
+} from './params.js';
 export {
   DEFAULT_MODEL_COLUMNS,
   TRANSACTION_MODEL_COLUMNS,
@@ -25,11 +35,19 @@ export {
   TrainedModel,
   type TrainOptions,
   type ClassWeight,
-  type SplitSummary,
   type ExplainOptions,
 } from './pipeline.js';
 export { modelReasons, type ModelReasons } from './reasons.js';
-export { readModelArtifact, validateModelArtifact, serializeModelArtifact, writeModelArtifact } from './artifact.js';
+export {
+  MODEL_ARTIFACT_VERSION,
+  readModelArtifact,
+  validateModelArtifact,
+  serializeModelArtifact,
+  writeModelArtifact,
+  modelJsonSchema,
+  type ModelArtifact,
+  type Diagnostics,
+} from './artifact.js';
 export {
   fitPreprocessing,
   applyPreprocessing,
@@ -48,4 +66,11 @@ export { crossFitMargins, type CrossFit, type CrossFitFoldSummary } from './cros
 export { predictionFormat, writePredictions, type PredictionColumn } from './predictions.js';
 export { dataFingerprint } from './fingerprint.js';
 export { ModelFitError, SingleClassError, ArtifactError } from './errors.js';
-export { LogisticModel, LOGISTIC_PARAMS, type LogisticState, type CoefficientRow } from './logistic/index.js';
+export {
+  LogisticModel,
+  LOGISTIC_PARAMS,
+  type LogisticParams,
+  type LogisticState,
+  type LogisticDiagnostics,
+  type CoefficientRow,
+} from './logistic/index.js';

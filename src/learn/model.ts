@@ -3,6 +3,7 @@
  * estimator contract: hyperparameters go to the constructor, `fit` learns, and the learned
  * state is plain JSON data that round-trips through the model artifact.
  */
+import type { CrossFitSummary } from './crossfit.js';
 import type { Progress } from '../util/index.js';
 
 export type ModelFamily = 'logistic' | 'gbdt' | 'mlp' | 'auto';
@@ -65,10 +66,10 @@ export interface Explanation {
   contributions: Float64Array[];
 }
 
-export interface ChurnModel<State = unknown> {
+export interface ChurnModel<State = unknown, Diagnostics extends object = Record<string, unknown>> {
   readonly family: ModelFamily;
   /** Hyperparameters as given to the constructor (with defaults filled in). */
-  readonly params: Record<string, unknown>;
+  readonly params: Readonly<Record<string, unknown>>;
   fit(data: FitData, options?: FitOptions): Promise<this>;
   /** Log-odds of churn, uncalibrated. */
   predictMargin(X: Matrix): Float64Array;
@@ -79,10 +80,16 @@ export interface ChurnModel<State = unknown> {
    * training and holdout metrics without predicting those rows again. Null or absent otherwise.
    */
   fittedMargins?(): FittedMargins | null;
-  /** Learned state as plain data; throws before fit. */
+  /**
+   * What predicting and explaining need, as plain data (the artifact's `state`, checked by the
+   * family's schema on load); throws before fit.
+   */
   state(): State;
-  /** Diagnostics worth keeping in the artifact (coefficient table, importance, iterations). */
-  summary(): Record<string, unknown>;
+  /**
+   * How the fit went (coefficient table, importance, epochs): the artifact's `diagnostics`. A
+   * model restored from its state reports only what the state holds (logistic: nothing).
+   */
+  summary(): Diagnostics;
   /**
    * Families that early-stop on rounds (gbdt): the validation log loss after each round of the
    * last fit with a validation slice (every round when early stopping is off), and a way to keep
@@ -140,19 +147,29 @@ export interface Provenance {
   /** SHA-256 of the training rows as read (columns used, in order), so a model can be tied to its data. */
   data_fingerprint: string;
   seed?: number;
+  /** The training choices and the row split (version 1 kept them at the top level). */
+  training: TrainingRecord;
   /** No wall-clock time on purpose: the same data and seed give the same bytes. */
 }
 
-/** The versioned JSON artifact of DESIGN.md §8; the family's learned state sits under its family name. */
-export interface ModelArtifact {
-  kind: 'churnkit.model';
-  version: 1;
-  family: ModelFamily;
-  features: string[];
-  preprocessing: Preprocessing;
-  params: Record<string, unknown>;
-  calibration: Calibration;
-  provenance: Provenance;
-  metrics: Record<string, unknown>;
-  [familyState: string]: unknown;
+export interface SplitSummary {
+  labeled_rows: number;
+  censored_rows: number;
+  train_rows: number;
+  holdout_rows: number;
+  embargoed_rows: number;
+  /** none: every labeled row fitted, nothing held out; cross_fit: the same, with out-of-fold margins (training.cross_fit). */
+  by: 'none' | 'time' | 'row_order' | 'cross_fit';
+  holdout_from?: string;
+  holdout_to?: string;
+}
+
+/** The training choices and the row split behind a model (the artifact's `provenance.training`). */
+export interface TrainingRecord {
+  split: SplitSummary;
+  /** Time-ordered cross-fitting (crossfit.ts): its folds, the rounds chosen, the out-of-fold rows. */
+  cross_fit?: CrossFitSummary;
+  class_weight: 'none' | 'balanced';
+  missing: 'indicator' | 'mean';
+  time_column: string | null;
 }

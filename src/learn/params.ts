@@ -3,7 +3,8 @@ import { UsageError } from '../util/index.js';
 /**
  * Hyperparameter specs shared by every family, so that `--param key=value` from the CLI and
  * objects from code are checked the same way and the artifact records every value with its
- * default filled in.
+ * default filled in. A family writes its specs `as const satisfies ParamSpecs`, and its params
+ * type is inferred from them (ParamsOf), so a spec and the type it gives cannot drift apart.
  */
 export type ParamSpec =
   | { type: 'number'; default: number; min?: number; max?: number; description: string }
@@ -13,18 +14,30 @@ export type ParamSpec =
   /** A list of numbers, e.g. hidden layer sizes or monotone constraints; `a,b,c` on the CLI. */
   | { type: 'numbers'; default: readonly number[]; description: string };
 
-export type ParamSpecs = Record<string, ParamSpec>;
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
+
+/** The value one spec admits: a choice spec gives the union of its choices. */
+export type ParamValue<S extends ParamSpec> = S extends { type: 'number' | 'integer' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'choice'; choices: readonly (infer C extends string)[] }
+      ? C
+      : number[];
+
+/** The complete, checked hyperparameters a family's specs describe (what readParams returns). */
+export type ParamsOf<S extends ParamSpecs> = { -readonly [K in keyof S]: ParamValue<S[K]> };
 
 /**
  * Checks `given` against `specs` and returns every parameter in the specs' order with defaults
  * filled in. Strings (from `--param k=v`) are converted; unknown keys are a usage error that
  * lists the known ones.
  */
-export function readParams(
+export function readParams<const S extends ParamSpecs>(
   family: string,
-  specs: ParamSpecs,
-  given: Record<string, unknown> = {},
-): Record<string, unknown> {
+  specs: S,
+  given: Readonly<Record<string, unknown>> = {},
+): ParamsOf<S> {
   for (const key of Object.keys(given)) {
     if (!(key in specs)) {
       throw new UsageError(`unknown parameter ${key} for ${family} (known: ${Object.keys(specs).join(', ')})`);
@@ -33,9 +46,17 @@ export function readParams(
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const raw = given[key];
-    out[key] = raw === undefined ? spec.default : convert(family, key, spec, raw);
+    out[key] = raw === undefined ? copy(spec.default) : convert(family, key, spec, raw);
   }
-  return out;
+  // The one place a spec's type meets its runtime check: convert() returned, for every key of
+  // `specs`, a value of the type ParamValue gives that spec, which TypeScript cannot follow
+  // through Object.entries.
+  return out as ParamsOf<S>;
+}
+
+/** Defaults are shared by every model; a list default is copied so no model can change it. */
+function copy(value: ParamSpec['default']): unknown {
+  return Array.isArray(value) ? [...value] : value;
 }
 
 function convert(family: string, key: string, spec: ParamSpec, raw: unknown): unknown {
@@ -64,11 +85,14 @@ function convert(family: string, key: string, spec: ParamSpec, raw: unknown): un
     case 'numbers': {
       const list =
         typeof raw === 'string' ? (raw.trim() === '' ? [] : raw.split(',').map((s) => Number(s.trim()))) : raw;
-      if (!Array.isArray(list) || list.some((v) => typeof v !== 'number' || !Number.isFinite(v)))
-        throw bad('must be a comma-separated list of numbers');
-      return [...(list as number[])];
+      if (!isNumberList(list)) throw bad('must be a comma-separated list of numbers');
+      return [...list];
     }
   }
+}
+
+function isNumberList(value: unknown): value is number[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'number' && Number.isFinite(v));
 }
 
 /** Parses repeated `key=value` CLI strings into an object (values stay strings; readParams converts). */

@@ -10,14 +10,22 @@ import { binaryMetrics, type BinaryMetrics } from '../stats/index.js';
 import { InputError, UsageError } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import { VERSION } from '../util/index.js';
-import { familyNames, getFamily, isFamilyName, type FamilyDefinition } from './families.js';
+import { getFamily, type FamilyDefinition, type FamilyModel } from './families.js';
 import type { CalibrationMethod } from './calibration.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
 import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
-import { serializeModelArtifact, readModelArtifact, validateModelArtifact, writeModelArtifact } from './artifact.js';
+import {
+  MODEL_ARTIFACT_VERSION,
+  readModelArtifact,
+  serializeModelArtifact,
+  validateModelArtifact,
+  writeModelArtifact,
+  type Diagnostics,
+  type ModelArtifact,
+} from './artifact.js';
 import { ArtifactError, ModelFitError, SingleClassError } from './errors.js';
 import type {
   Calibration,
@@ -25,11 +33,12 @@ import type {
   Explanation,
   FitData,
   Matrix,
-  ModelArtifact,
   ModelFamily,
   Preprocessing,
   Provenance,
   SliceInfo,
+  SplitSummary,
+  TrainingRecord,
 } from './model.js';
 import { readParams } from './params.js';
 
@@ -101,18 +110,6 @@ export interface TrainOptions {
   /** Name of the table in messages (e.g. the file path). */
   table?: string;
   progress?: Progress;
-}
-
-export interface SplitSummary {
-  labeled_rows: number;
-  censored_rows: number;
-  train_rows: number;
-  holdout_rows: number;
-  embargoed_rows: number;
-  /** none: every labeled row fitted, nothing held out; cross_fit: the same, with out-of-fold margins (training.cross_fit). */
-  by: 'none' | 'time' | 'row_order' | 'cross_fit';
-  holdout_from?: string;
-  holdout_to?: string;
 }
 
 function horizonFromLabel(label: string): number | undefined {
@@ -320,7 +317,8 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   let cal: Calibration = { method: 'none' };
   const metrics: Record<string, unknown> = {};
   // Margins the fit kept (a booster's) are the bits predicting again would give, at no cost.
-  const fitted = model.fittedMargins?.() ?? null;
+  const anyFamily: ChurnModel = model;
+  const fitted = anyFamily.fittedMargins?.() ?? null;
   const holdoutMargin = validation ? (fitted?.validation ?? model.predictMargin(validation.X)) : null;
   if (validation && holdoutMargin) {
     const holdoutInfo = sliceInfo(frame, holdoutRows, yAll, timeColumn);
@@ -331,7 +329,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
       warnings.push(`the held-out slice has no positive labels; calibration there cannot be trusted`);
   }
   if (family.fitsOutOfFold) {
-    const oof = model.outOfFold?.() ?? null;
+    const oof = anyFamily.outOfFold?.() ?? null;
     if (oof && oof.rows.length > 0)
       crossFit = {
         rows: oof.rows.map((r) => trainRows[r]!),
@@ -359,16 +357,6 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   }
 
   const all = sliceInfo(frame, labeled, yAll, timeColumn);
-  const provenance: Provenance = {
-    churnkit_version: VERSION,
-    label,
-    rows: labeled.length,
-    positives: all.positives,
-    ...(all.as_of_from ? { as_of_from: all.as_of_from, as_of_to: all.as_of_to } : {}),
-    ...(horizonDays !== undefined ? { horizon_days: horizonDays } : {}),
-    data_fingerprint: dataFingerprint(frame, used, labeled),
-    seed,
-  };
   const splitSummary: SplitSummary = {
     labeled_rows: labeled.length,
     censored_rows: frame.n - labeled.length,
@@ -378,15 +366,27 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     by: split ? split.by : crossFit ? 'cross_fit' : 'none',
     ...(split?.holdout_from ? { holdout_from: split.holdout_from, holdout_to: split.holdout_to } : {}),
   };
-  const extra = {
+  const training: TrainingRecord = {
     split: splitSummary,
     ...(crossFit ? { cross_fit: crossFit.summary } : {}),
     class_weight: classWeight,
     missing: options.missing ?? DEFAULT_MISSING,
     time_column: timeColumn,
   };
+  const provenance: Provenance = {
+    churnkit_version: VERSION,
+    label,
+    rows: labeled.length,
+    positives: all.positives,
+    ...(all.as_of_from ? { as_of_from: all.as_of_from, as_of_to: all.as_of_to } : {}),
+    ...(horizonDays !== undefined ? { horizon_days: horizonDays } : {}),
+    data_fingerprint: dataFingerprint(frame, used, labeled),
+    seed,
+    training,
+  };
   progress.done();
-  return new TrainedModel(family, model, columns, preprocessing, cal, provenance, metrics, extra, warnings);
+  const diagnostics: Diagnostics = { metrics, ...model.summary() };
+  return new TrainedModel(family, model, preprocessing, cal, provenance, diagnostics, warnings);
 }
 
 export interface ExplainOptions {
@@ -398,18 +398,31 @@ export interface ExplainOptions {
 export class TrainedModel {
   constructor(
     readonly familyDef: FamilyDefinition,
-    readonly model: ChurnModel,
-    /** Raw feature-table columns the model reads. */
-    readonly features: readonly string[],
+    /** The family's model; `model.family` narrows it (and its state()) to one family. */
+    readonly model: FamilyModel,
     readonly preprocessing: Preprocessing,
     readonly calibration: Calibration,
     readonly provenance: Provenance,
-    readonly metrics: Record<string, unknown>,
-    /** Training choices recorded in the artifact under `training`. */
-    readonly training: Record<string, unknown>,
+    /** Metrics by slice and how the fit went, as the artifact keeps them. */
+    readonly diagnostics: Diagnostics,
     /** Things the user should know (constant columns, empty slices); not stored. */
     readonly warnings: readonly string[] = [],
   ) {}
+
+  /** Raw feature-table columns the model reads (preprocessing.inputs). */
+  get features(): string[] {
+    return this.preprocessing.inputs.map((i) => i.name);
+  }
+
+  /** Metrics by slice: train, holdout_uncalibrated, holdout_calibrated (where there was a holdout). */
+  get metrics(): Record<string, unknown> {
+    return this.diagnostics.metrics;
+  }
+
+  /** Training choices and the row split (provenance.training). */
+  get training(): TrainingRecord {
+    return this.provenance.training;
+  }
 
   get family(): ModelFamily {
     return this.familyDef.name;
@@ -460,24 +473,23 @@ export class TrainedModel {
     return { names, bias: e.bias, contributions };
   }
 
+  /** How the fit went (coefficient table, importance, epochs): the diagnostics without the metrics. */
   summary(): Record<string, unknown> {
-    return this.model.summary();
+    const { metrics: _metrics, ...fit } = this.diagnostics;
+    return fit;
   }
 
   toArtifact(): ModelArtifact {
     return {
       kind: 'churnkit.model',
-      version: 1,
+      version: MODEL_ARTIFACT_VERSION,
       family: this.family,
-      features: [...this.features],
-      preprocessing: this.preprocessing,
       params: this.model.params,
+      state: this.model.state(),
+      preprocessing: this.preprocessing,
       calibration: this.calibration,
+      diagnostics: this.diagnostics,
       provenance: this.provenance,
-      metrics: this.metrics,
-      training: this.training,
-      diagnostics: this.model.summary(),
-      [this.family]: this.model.state(),
     };
   }
 
@@ -491,27 +503,26 @@ export class TrainedModel {
   }
 }
 
-/** A TrainedModel from an artifact object or file (validated; errors name the field). */
-export async function loadModel(artifactOrPath: string | ModelArtifact): Promise<TrainedModel> {
+/**
+ * A TrainedModel from an artifact object or file, version 1 or 2 (validated; errors name the
+ * field and the file).
+ */
+export async function loadModel(artifactOrPath: string | object): Promise<TrainedModel> {
   const source = typeof artifactOrPath === 'string' ? artifactOrPath : 'model artifact';
   const a =
     typeof artifactOrPath === 'string'
       ? await readModelArtifact(artifactOrPath)
       : validateModelArtifact(artifactOrPath);
-  if (!isFamilyName(a.family))
-    throw new ArtifactError('family', `is "${a.family}", not one of ${familyNames().join(', ')}`, source);
   const family = await getFamily(a.family);
-  const params = readParams(family.name, family.params, a.params);
-  let model: ChurnModel;
+  let params: Record<string, unknown>;
   try {
-    model = await family.restore(a[a.family], params);
+    params = readParams(family.name, family.params, a.params);
   } catch (err) {
-    // Families name the field; the file is known only here.
-    if (err instanceof ArtifactError) throw new ArtifactError(err.field, err.problem, source);
+    if (err instanceof UsageError) throw new ArtifactError('params', err.message, source);
     throw err;
   }
-  const training = (a['training'] ?? {}) as Record<string, unknown>;
-  return new TrainedModel(family, model, a.features, a.preprocessing, a.calibration, a.provenance, a.metrics, training);
+  const model = family.restore(a.state, params);
+  return new TrainedModel(family, model, a.preprocessing, a.calibration, a.provenance, a.diagnostics);
 }
 
 export type { BinaryMetrics };

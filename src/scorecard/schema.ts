@@ -173,9 +173,15 @@ export const ScorecardSchema = z.strictObject({
   probability: ProbabilitySchema,
   provenance: ProvenanceSchema,
   model: z
-    .looseObject({ kind: z.literal('churnkit.model'), version: z.literal(1), family: z.string() })
+    .looseObject({
+      kind: z.literal('churnkit.model'),
+      version: z.union([z.literal(1), z.literal(2)]),
+      family: z.string(),
+    })
     .optional()
-    .describe('an embedded churnkit.model artifact (reference; scores never depend on it)'),
+    .describe(
+      'an embedded churnkit.model artifact (models/model.schema.json; version 1 still loads); scores never depend on it',
+    ),
 });
 
 export type Scorecard = z.infer<typeof ScorecardSchema>;

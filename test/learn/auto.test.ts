@@ -64,7 +64,7 @@ test('auto chooses by inner time-ordered validation, records why, and reloads to
   // A step in usage is what trees see and a line does not: logistic alone is not the pick.
   assert.notEqual(s.choice, 'logistic');
   assert.deepEqual(s.monotone, [-1, -1]);
-  assert.equal((m.training['split'] as { train_rows: number }).train_rows, 21 * 80);
+  assert.equal(m.training.split.train_rows, 21 * 80);
 
   const { dir, cleanup } = await tempDir();
   try {

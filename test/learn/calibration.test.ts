@@ -91,7 +91,7 @@ test('calibration on a later time slice matches CalibratedClassifierCV(cv="prefi
       holdoutFraction: 0.2,
     });
     // The latest 20% of labeled rows: September and October; no label horizon, so no embargo.
-    assert.equal(m.training['split'] && (m.training['split'] as { holdout_from: string }).holdout_from, '2025-09-01');
+    assert.equal(m.training.split.holdout_from, '2025-09-01');
     assert.equal(m.calibration.method, method);
     const s = m.model.state() as LogisticState;
     close(s.intercept, ref.intercept, 1e-9, `${method}: model trained on Jan-Aug, intercept`);

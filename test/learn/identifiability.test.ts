@@ -9,7 +9,12 @@ import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame } from '../../src/data/frame.js';
-import { DEFAULT_MODEL_COLUMNS, trainModel, type CoefficientRow, type LogisticState } from '../../src/learn/index.js';
+import {
+  DEFAULT_MODEL_COLUMNS,
+  trainModel,
+  type CoefficientRow,
+  type LogisticDiagnostics,
+} from '../../src/learn/index.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
 import { Rng } from '../../src/util/rng.js';
 import { cliPath, tempDir } from '../support/paths.js';
@@ -21,8 +26,8 @@ function frameOf(columns: Record<string, Float64Array | (string | null)[]>): Fra
   return { n: columns[names[0]!]!.length, names, kinds, columns };
 }
 
-function rowOf(state: LogisticState, name: string): CoefficientRow {
-  const row = state.table.find((r) => r.name === name);
+function rowOf(d: LogisticDiagnostics, name: string): CoefficientRow {
+  const row = d.coefficients.find((r) => r.name === name);
   assert.ok(row, `no row ${name}`);
   return row;
 }
@@ -53,7 +58,7 @@ test('champion_departed keeps one estimated coefficient; the :missing indicator 
       missing: 'indicator',
       ...(l2 === undefined ? {} : { params: { l2 } }),
     });
-    const s = m.model.state() as LogisticState;
+    const s = m.model.summary() as LogisticDiagnostics;
     const indicator = rowOf(s, 'champion_engagement_change_30d:missing');
     assert.equal(indicator.status, 'aliased');
     assert.equal(indicator.note, 'aliased: champion_engagement_change_30d:missing = champion_departed');
@@ -78,7 +83,7 @@ test('tenure_days is aliased with days_to_renewal when every account is in its f
     columns: ['days_to_renewal', 'tenure_days'],
     timeColumn: null,
   });
-  const s = m.model.state() as LogisticState;
+  const s = m.model.summary() as LogisticDiagnostics;
   assert.deepEqual(s.aliased, [
     { name: 'tenure_days', duplicates: ['days_to_renewal'], equals: 'tenure_days = 365 - days_to_renewal' },
   ]);
@@ -106,7 +111,7 @@ test("Telco's MultipleLines=No phone service is aliased with PhoneService (the e
     timeColumn: null,
     params: { l2: 0 },
   });
-  const s = m.model.state() as LogisticState;
+  const s = m.model.summary() as LogisticDiagnostics;
   assert.equal(rowOf(s, 'PhoneService=Yes').status, 'estimated');
   assert.equal(rowOf(s, 'MultipleLines=No phone service').status, 'aliased');
   assert.equal(

@@ -60,24 +60,26 @@ test('a column that is a linear combination of others is aliased (R glm): not fi
   const { a, b, y } = randomData(200, 3);
   const c = Float64Array.from(a, (v, i) => 2 * v - b[i]! + 3);
   const without = (await new LogisticModel({ l2: 0 }).fit({ X: matrix({ a, b }), y })).state();
-  const s = (await new LogisticModel({ l2: 0 }).fit({ X: matrix({ a, b, c }), y })).state();
+  const fit = await new LogisticModel({ l2: 0 }).fit({ X: matrix({ a, b, c }), y });
+  const s = fit.summary();
   assert.deepEqual(s.aliased, [{ name: 'c', duplicates: ['a', 'b'], equals: 'c = 3 + 2 * a - b' }]);
-  const row = s.table.find((r) => r.name === 'c')!;
+  const row = s.coefficients.find((r) => r.name === 'c')!;
   assert.equal(row.status, 'aliased');
   assert.equal(row.note, 'aliased: c = 3 + 2 * a - b');
   assert.equal(row.se, null);
   assert.equal(row.odds_ratio, null);
   // The kept columns are fitted exactly as without the duplicate: the signal is not split.
-  assert.ok(Math.abs(s.coefficients[0]! - without.coefficients[0]!) < 1e-9);
-  assert.ok(Math.abs(s.coefficients[1]! - without.coefficients[1]!) < 1e-9);
-  assert.equal(s.coefficients[2], 0);
+  const kept = fit.state().coefficients;
+  assert.ok(Math.abs(kept[0]! - without.coefficients[0]!) < 1e-9);
+  assert.ok(Math.abs(kept[1]! - without.coefficients[1]!) < 1e-9);
+  assert.equal(kept[2], 0);
 });
 
 test('one-hot columns for every level (no reference dropped): the later level is aliased with the intercept', async () => {
   const { a, y } = randomData(200, 4);
   const first = Float64Array.from(a, (v) => (v > 0 ? 1 : 0));
   const second = Float64Array.from(first, (v) => 1 - v);
-  const s = (await new LogisticModel().fit({ X: matrix({ 'plan=basic': first, 'plan=pro': second }), y })).state();
+  const s = (await new LogisticModel().fit({ X: matrix({ 'plan=basic': first, 'plan=pro': second }), y })).summary();
   assert.equal(s.aliased?.[0]?.equals, 'plan=pro = 1 - plan=basic');
 });
 
@@ -86,9 +88,9 @@ test('a named signal keeps the coefficient over a :missing indicator that equals
   const left = Float64Array.from(b, (v) => (v > 0.5 ? 1 : 0));
   const s = (
     await new LogisticModel().fit({ X: matrix({ a, 'champion_engagement:missing': left, champion_departed: left }), y })
-  ).state();
+  ).summary();
   assert.deepEqual(
-    s.table.map((r) => [r.name, r.status]),
+    s.coefficients.map((r) => [r.name, r.status]),
     [
       ['(intercept)', 'estimated'],
       ['a', 'estimated'],
@@ -103,10 +105,11 @@ test('a constant column is dropped with coefficient 0 (documented), the rest fit
   const withConst = await new LogisticModel().fit({ X: matrix({ a, flat: new Float64Array(400).fill(7), b }), y });
   const without = await new LogisticModel().fit({ X: matrix({ a, b }), y });
   const s: LogisticState = withConst.state();
-  assert.deepEqual(s.dropped, ['flat']);
+  const report = withConst.summary();
+  assert.deepEqual(report.dropped, ['flat']);
   assert.equal(s.coefficients[1], 0);
-  assert.equal(s.table.find((r) => r.name === 'flat')!.status, 'constant');
-  assert.equal(s.table.find((r) => r.name === 'flat')!.se, null);
+  assert.equal(report.coefficients.find((r) => r.name === 'flat')!.status, 'constant');
+  assert.equal(report.coefficients.find((r) => r.name === 'flat')!.se, null);
   assert.ok(Math.abs(s.coefficients[0]! - without.state().coefficients[0]!) < 1e-12);
   assert.ok(Math.abs(s.intercept - without.state().intercept) < 1e-12);
 });

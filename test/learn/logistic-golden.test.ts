@@ -7,7 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fixture } from '../support/paths.js';
-import { trainModel, takeRows, type LogisticState, type TrainedModel } from '../../src/learn/index.js';
+import {
+  trainModel,
+  takeRows,
+  type LogisticDiagnostics,
+  type LogisticModel,
+  type LogisticState,
+  type TrainedModel,
+} from '../../src/learn/index.js';
 import { binaryMetrics } from '../../src/stats/index.js';
 import { close, closeArrays, json, loadFixture, range, rowsWhere } from './helpers.js';
 
@@ -22,8 +29,18 @@ const synTrain = takeRows(synthetic, range(0, 1500));
 const synTest = takeRows(synthetic, range(1500, 2000));
 const yTest = synTest.columns['y'] as Float64Array;
 
+function logistic(m: TrainedModel): LogisticModel {
+  if (m.model.family !== 'logistic') throw new Error(`a ${m.model.family} model, not logistic`);
+  return m.model;
+}
+
 function state(m: TrainedModel): LogisticState {
-  return m.model.state() as LogisticState;
+  return logistic(m).state();
+}
+
+/** The coefficient table and fit statistics (the artifact's diagnostics). */
+function report(m: TrainedModel): LogisticDiagnostics {
+  return logistic(m).summary();
 }
 
 function coefficient(m: TrainedModel, name: string): number {
@@ -78,8 +95,8 @@ test('unpenalized fit agrees with peer.py to 1e-4 and with the exact sklearn opt
 
 test('standard errors and p-values match the inverse observed information', async () => {
   const m = await fitSynthetic();
-  const table = state(m).table;
-  assert.equal(state(m).fit.se_method, 'observed_information');
+  const table = report(m).coefficients;
+  assert.equal(report(m).se_method, 'observed_information');
   closeArrays(
     table.map((r) => r.se!),
     refs.synthetic.none.se,
@@ -99,9 +116,9 @@ test('L2 (peer.py --l2 2, penalty on the coefficients as given) agrees with skle
   const m = await fitSynthetic({ params: { l2: 2, penalty_scale: 'original' } });
   assertCoefficients(m, peerL2, 1e-4, 'peer.py l2');
   assertCoefficients(m, refs.synthetic.l2, 1e-9, 'newton-cholesky l2');
-  assert.equal(state(m).fit.se_method, 'penalized_information');
+  assert.equal(report(m).se_method, 'penalized_information');
   closeArrays(
-    state(m).table.map((r) => r.se!),
+    report(m).coefficients.map((r) => r.se!),
     refs.synthetic.l2.se,
     1e-7,
     'penalized se',
@@ -114,7 +131,7 @@ test('L2 (peer.py --l2 2, penalty on the coefficients as given) agrees with skle
 test('balanced class weights agree with sklearn class_weight="balanced" and use sandwich errors', async () => {
   const m = await fitSynthetic({ classWeight: 'balanced' });
   assertCoefficients(m, refs.synthetic.balanced, 1e-9, 'balanced');
-  assert.equal(state(m).fit.se_method, 'sandwich');
+  assert.equal(report(m).se_method, 'sandwich');
 });
 
 test('L1 agrees with sklearn saga and zeroes the same coefficient exactly', async () => {
@@ -125,7 +142,7 @@ test('L1 agrees with sklearn saga and zeroes the same coefficient exactly', asyn
     if (value === 0) assert.equal(coefficient(m, name), 0, `${name} should be exactly zero`);
     else close(coefficient(m, name), value, 1e-4, `l1 ${name}`);
   }
-  const row = state(m).table.find((r) => r.name === 'x2')!;
+  const row = report(m).coefficients.find((r) => r.name === 'x2')!;
   assert.equal(row.status, 'zeroed by l1');
   assert.equal(row.se, null);
 });

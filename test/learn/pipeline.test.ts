@@ -11,6 +11,7 @@ import {
   timeFolds,
   trainModel,
   type LogisticState,
+  type TrainingRecord,
 } from '../../src/learn/index.js';
 import { addDays } from '../../src/util/dates.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
@@ -71,8 +72,8 @@ test('on a churnkit table: default columns, censored rows skipped, NULLs get an 
   const frame = churnTable(12, 150, 1);
   const m = await trainModel(frame, { family: 'logistic', missing: 'indicator' });
   assert.deepEqual(m.features, DEFAULT_MODEL_COLUMNS);
-  const split = m.training['split'] as Record<string, number>;
-  assert.equal(split['censored_rows'], 450);
+  const split = m.training.split;
+  assert.equal(split.censored_rows, 450);
   assert.equal(m.provenance.rows, 1350);
   assert.equal(m.provenance.horizon_days, 90);
   assert.equal(m.provenance.as_of_from, '2024-01-01');
@@ -119,13 +120,13 @@ test('no missing indicator where every NULL row has the same label (its coeffici
 test('--holdout F holds out the latest as-of slice and embargoes rows whose label window reaches it', async () => {
   const frame = churnTable(12, 150, 2);
   const m = await trainModel(frame, { family: 'logistic', calibration: 'isotonic', holdoutFraction: 0.2 });
-  const split = m.training['split'] as Record<string, number | string>;
+  const split = m.training.split;
   // labeled: Jan..Sep; holdout: the latest 20% of labeled rows = Aug, Sep (300 rows)
-  assert.equal(split['holdout_from'], '2024-08-01');
-  assert.equal(split['holdout_rows'], 300);
+  assert.equal(split.holdout_from, '2024-08-01');
+  assert.equal(split.holdout_rows, 300);
   // training rows need as_of + 90 days <= Aug 1: Jan..May 1 (May 1 + 90 = Jul 30); Jun and Jul are embargoed
-  assert.equal(split['embargoed_rows'], 300);
-  assert.equal(split['train_rows'], 750);
+  assert.equal(split.embargoed_rows, 300);
+  assert.equal(split.train_rows, 750);
   assert.equal(m.calibration.method, 'isotonic');
   if (m.calibration.method === 'isotonic') {
     assert.equal(m.calibration.fitted_on.rows, 300);
@@ -139,7 +140,7 @@ test('--holdout F holds out the latest as-of slice and embargoes rows whose labe
     embargoDays: 0,
     holdoutFraction: 0.2,
   });
-  assert.equal((noGap.training['split'] as Record<string, number>)['train_rows'], 1050);
+  assert.equal(noGap.training.split.train_rows, 1050);
 });
 
 test('a later slice or folds that leave nothing to train on are a clear error', async () => {
@@ -157,23 +158,20 @@ test('a later slice or folds that leave nothing to train on are a clear error', 
 test('gbdt fits every labeled row: cross-fitted early stopping by default, nothing held out with --holdout 0', async () => {
   const frame = churnTable(24, 60, 5);
   const labeled = 21 * 60;
-  const split = (m: { training: Record<string, unknown> }) => m.training['split'] as Record<string, unknown>;
+  const split = (m: { training: TrainingRecord }) => m.training.split;
   // Default: early stopping chooses the rounds on out-of-fold rows of 5 time-ordered folds.
   const cf = await trainModel(frame, { family: 'gbdt', params: { n_estimators: 60 } });
-  assert.equal(split(cf)['train_rows'], labeled);
-  assert.equal(split(cf)['holdout_rows'], 0);
-  assert.equal(split(cf)['by'], 'cross_fit');
-  const cross = cf.training['cross_fit'] as {
-    folds: Record<string, unknown>[];
-    rounds: number;
-    out_of_fold_rows: number;
-  };
+  assert.equal(split(cf).train_rows, labeled);
+  assert.equal(split(cf).holdout_rows, 0);
+  assert.equal(split(cf).by, 'cross_fit');
+  const cross = cf.training.cross_fit;
+  assert.ok(cross?.rounds !== undefined);
   assert.equal(cross.folds.length, 5);
   assert.ok(cross.rounds >= 1 && cross.rounds <= 60);
   assert.equal((cf.model.summary() as { trees: number }).trees, cross.rounds);
   // The label-window embargo holds on both sides of every block: no training row's 90 days reach
   // into the block, none starts within 90 days after it.
-  for (const f of cross.folds) assert.ok((f['embargoed_rows'] as number) > 0, JSON.stringify(f));
+  for (const f of cross.folds) assert.ok(f.embargoed_rows > 0, JSON.stringify(f));
   assert.ok('out_of_fold_uncalibrated' in cf.metrics);
 
   // No early stopping and no calibration: no holdout, no folds, every tree kept.
@@ -182,9 +180,9 @@ test('gbdt fits every labeled row: cross-fitted early stopping by default, nothi
     params: { n_estimators: 40, early_stopping_rounds: 0 },
     holdoutFraction: 0,
   });
-  assert.equal(split(all)['train_rows'], labeled);
-  assert.equal(split(all)['by'], 'none');
-  assert.equal(all.training['cross_fit'], undefined);
+  assert.equal(split(all).train_rows, labeled);
+  assert.equal(split(all).by, 'none');
+  assert.equal(all.training.cross_fit, undefined);
   assert.equal((all.model.summary() as { trees: number }).trees, 40);
 
   // Calibration with --holdout 0 is fitted on out-of-fold margins; the model still sees every row.
@@ -194,13 +192,10 @@ test('gbdt fits every labeled row: cross-fitted early stopping by default, nothi
     calibration: 'platt',
     holdoutFraction: 0,
   });
-  assert.equal(split(cal)['train_rows'], labeled);
+  assert.equal(split(cal).train_rows, labeled);
   assert.equal(cal.calibration.method, 'platt');
   if (cal.calibration.method === 'platt')
-    assert.equal(
-      cal.calibration.fitted_on.rows,
-      (cal.training['cross_fit'] as { out_of_fold_rows: number }).out_of_fold_rows,
-    );
+    assert.equal(cal.calibration.fitted_on.rows, cal.training.cross_fit?.out_of_fold_rows);
 });
 
 test('time-ordered folds: consecutive blocks, an embargo of the label window on both sides', () => {
@@ -247,20 +242,10 @@ test('artifact round trip: save, load, same bytes and bit-identical predictions'
     assert.deepEqual(loaded.predictProba(frame), m.predictProba(frame));
     const artifact = JSON.parse(text);
     assert.equal(artifact.kind, 'churnkit.model');
-    assert.equal(artifact.version, 1);
+    assert.equal(artifact.version, 2);
     assert.equal(artifact.family, 'logistic');
-    assert.deepEqual(Object.keys(artifact).slice(0, 9), [
-      'kind',
-      'version',
-      'family',
-      'features',
-      'preprocessing',
-      'params',
-      'calibration',
-      'provenance',
-      'metrics',
-    ]);
-    assert.ok(Array.isArray(artifact.logistic.coefficients));
+    assert.deepEqual(Object.keys(artifact.state), ['names', 'intercept', 'coefficients', 'center', 'scale']);
+    assert.equal(artifact.diagnostics.coefficients.length, artifact.state.names.length + 1);
     assert.ok(!/\d{4}-\d\d-\d\dT\d\d:/.test(text), 'no wall-clock timestamps in the artifact');
     // Same data and seed: same bytes.
     const again = await trainModel(frame, { family: 'logistic', calibration: 'platt', params: { l2: 0.5 } });
@@ -284,7 +269,7 @@ test('a damaged artifact is refused with the field named', async () => {
         (a) => (a.calibration = { method: 'platt', a: 'x', b: 0, fitted_on: { rows: 1, positives: 0 } }),
         /field calibration\.a/,
       ],
-      ['state', (a) => a.logistic.coefficients.pop(), /field logistic\.coefficients must have/],
+      ['state', (a) => a.state.coefficients.pop(), /field state\.coefficients must have/],
       ['fingerprint', (a) => (a.provenance.data_fingerprint = 'abc'), /field provenance\.data_fingerprint/],
       ['impute', (a) => a.preprocessing.impute.pop(), /field preprocessing\.impute/],
     ];

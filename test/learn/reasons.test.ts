@@ -34,7 +34,9 @@ for (const family of ['logistic', 'gbdt'] as const) {
     const { dir, cleanup } = await tempDir();
     try {
       const model = join(dir, 'model.json');
-      const params = family === 'gbdt' ? ['--param', 'n_estimators=40', '--calibration', 'none'] : [];
+      // logistic with :missing indicators, so that the grouping back to columns is exercised
+      const params =
+        family === 'gbdt' ? ['--param', 'n_estimators=40', '--calibration', 'none'] : ['--missing', 'indicator'];
       const t = churnkit('train', '--features', ACCOUNTS, '--model', family, '--out', model, ...TABLE_FLAGS, ...params);
       assert.equal(t.status, 0, t.stderr);
       const trained = await loadModel(model);

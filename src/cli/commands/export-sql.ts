@@ -3,7 +3,7 @@ import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
 import { writeFileAtomic } from '../../util/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
-import { loadModel, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
+import { loadModel, type TrainedModel } from '../../learn/index.js';
 import { compileScorecardSql, SQL_ENGINES, type SqlEngine } from '../../warehouse/index.js';
 
 interface ExportSqlFlags extends Record<string, unknown> {
@@ -26,7 +26,7 @@ async function run(flags: ExportSqlFlags, io: CommandIO) {
       io.warn(
         'the embedded gbdt model is not compiled to SQL (only logistic and mlp are); the query has no model_probability',
       );
-    else model = await loadModel(card.model as unknown as ModelArtifact);
+    else model = await loadModel(card.model);
   }
   const sql = compileScorecardSql(card, {
     dialect: flags.dialect as SqlEngine,

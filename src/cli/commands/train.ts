@@ -131,25 +131,17 @@ async function run(flags: TrainFlags, io: CommandIO) {
   for (const w of trained.warnings) io.warn(w);
   for (const note of trained.preprocessing.notes ?? []) io.say(`note: ${note}`);
 
-  const split = trained.training['split'] as {
-    train_rows: number;
-    holdout_rows: number;
-    embargoed_rows: number;
-    censored_rows: number;
-    holdout_from?: string;
-  };
+  const split = trained.training.split;
   const p = trained.provenance;
   io.say(
     `trained ${trained.family} on ${split.train_rows.toLocaleString('en-US')} rows (${p.positives.toLocaleString('en-US')} positives of ${p.rows.toLocaleString('en-US')} labeled; ${split.censored_rows} censored rows skipped)`,
   );
   if (split.holdout_rows > 0) {
     io.say(
-      `held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training['time_column'])} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
+      `held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training.time_column)} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
     );
   }
-  const crossFit = trained.training['cross_fit'] as
-    | { folds: unknown[]; out_of_fold_rows: number; rounds?: number }
-    | undefined;
+  const crossFit = trained.training.cross_fit;
   if (crossFit && crossFit.folds.length > 0) {
     io.say(
       `cross-fitted in ${crossFit.folds.length} time-ordered folds (label-window embargo on both sides): ${crossFit.out_of_fold_rows.toLocaleString('en-US')} out-of-fold rows` +

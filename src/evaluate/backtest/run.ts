@@ -19,9 +19,7 @@ import {
   dataFingerprint,
   SingleClassError,
   type CalibrationMethod,
-  type CrossFit,
   type MissingStrategy,
-  type SplitSummary,
   type TrainedModel,
 } from '../../learn/index.js';
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
@@ -436,8 +434,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       if (spec.kind === 'model') {
         const model = fitted.get(spec.name)!;
         p = model.predictProba(testFrame, table);
-        const split = model.training['split'] as SplitSummary;
-        const crossFit = model.training['cross_fit'] as CrossFit['summary'] | undefined;
+        const split = model.training.split;
+        const crossFit = model.training.cross_fit;
         const cal = model.calibration;
         fits[spec.name] = {
           fit_rows: split.train_rows,

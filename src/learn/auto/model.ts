@@ -16,16 +16,17 @@ import { binaryMetrics } from '../../stats/index.js';
 import { ChurnkitError } from '../../util/index.js';
 import { fitPlatt } from '../calibration.js';
 import { crossFitMargins } from '../crossfit.js';
-import { GbdtModel, gbdtFamily, type GbdtState } from '../gbdt/index.js';
-import { LogisticModel, logisticFamily, type LogisticState } from '../logistic/index.js';
-import type { ChurnModel, Explanation, FitData, FitOptions, Matrix, Preprocessing } from '../model.js';
-import type { ParamSpecs } from '../params.js';
+import { GbdtModel, gbdtFamily } from '../gbdt/index.js';
+import { LogisticModel, logisticFamily } from '../logistic/index.js';
+import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
+import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
+import type { AutoState } from './state.js';
 import { applyPreprocessing, fitPreprocessing, type MissingStrategy } from '../preprocess.js';
 
 /** The logistic member's NULL handling: the pipeline's default (docs/models.md has why). */
 const DEFAULT_MISSING: MissingStrategy = 'mean';
 
-export const AUTO_PARAMS: ParamSpecs = {
+export const AUTO_PARAMS = {
   folds: { type: 'integer', default: 5, min: 2, max: 20, description: 'time-ordered folds of the inner validation' },
   candidates: {
     type: 'choice',
@@ -33,7 +34,9 @@ export const AUTO_PARAMS: ParamSpecs = {
     choices: ['all', 'logistic', 'gbdt', 'blend'],
     description: 'all: choose by inner validation; or force one candidate',
   },
-};
+} as const satisfies ParamSpecs;
+
+export type AutoParams = ParamsOf<typeof AUTO_PARAMS>;
 
 export type AutoChoice = 'logistic' | 'gbdt' | 'blend';
 
@@ -41,25 +44,6 @@ export interface CandidateScore {
   /** Out-of-fold log loss after Platt scaling on the out-of-fold rows (lower is better). */
   log_loss: number;
   auc: number;
-}
-
-export interface AutoState {
-  format: 'churnkit.auto';
-  version: 1;
-  names: string[];
-  choice: AutoChoice;
-  why: {
-    rule: string;
-    out_of_fold_rows: number;
-    folds: number;
-    scores: Partial<Record<AutoChoice, CandidateScore>>;
-  };
-  /** Per input, the gbdt member's monotone constraint (+1 riskier when higher, -1 safer, 0 free). */
-  monotone: number[];
-  logistic?: { preprocessing: Preprocessing; state: LogisticState };
-  gbdt?: { state: GbdtState; rounds: number | null };
-  /** margin = intercept + logistic * logistic margin + gbdt * gbdt margin (blend only). */
-  blend?: { intercept: number; logistic: number; gbdt: number };
 }
 
 /** +1 / -1 from the features' documented directions; 0 for inputs without one. */
@@ -100,20 +84,20 @@ function plattLogLoss(margin: Float64Array, y: Float64Array): CandidateScore {
 
 export class AutoModel implements ChurnModel<AutoState> {
   readonly family = 'auto' as const;
-  readonly params: Record<string, unknown>;
+  readonly params: AutoParams;
   private fitted: AutoState | null = null;
   private logisticMember: LogisticModel | null = null;
   private gbdtMember: GbdtModel | null = null;
   private oof: { rows: number[]; margin: Float64Array } | null = null;
 
   constructor(
-    params: Record<string, unknown>,
+    params: Readonly<Record<string, unknown>> = {},
     readonly seed = 0,
   ) {
-    this.params = params;
+    this.params = readParams('auto', AUTO_PARAMS, params);
   }
 
-  static fromState(state: AutoState, params: Record<string, unknown>): AutoModel {
+  static fromState(state: AutoState, params: Readonly<Record<string, unknown>> = {}): AutoModel {
     const m = new AutoModel(params);
     m.fitted = state;
     if (state.logistic) m.logisticMember = LogisticModel.fromState(state.logistic.state, {});
@@ -137,7 +121,7 @@ export class AutoModel implements ChurnModel<AutoState> {
       table,
     };
     const gbdtPrep = { ...logisticPrep, inputs: { impute: false, missingIndicators: false, standardize: false } };
-    const folds = this.params['folds'] as number;
+    const folds = this.params.folds;
     const embargoDays = times ? (options.embargoDays ?? 0) : 0;
     const gbdtParams = { monotone_constraints: monotone };
     const common = { seed: this.seed, used, classWeight: 'none' as const, folds, embargoDays };
@@ -156,7 +140,7 @@ export class AutoModel implements ChurnModel<AutoState> {
       wantsValidation: true,
     });
     const rows = lr.rows;
-    const forced = this.params['candidates'] as 'all' | AutoChoice;
+    const forced = this.params.candidates;
     const scores: Partial<Record<AutoChoice, CandidateScore>> = {};
     let blend: AutoState['blend'];
     let choice: AutoChoice = forced === 'all' ? 'logistic' : forced;

@@ -7,8 +7,6 @@
  */
 import type { Calibration, Preprocessing } from '../model.js';
 import type { TrainedModel } from '../pipeline.js';
-import type { MlpState } from '../mlp/network.js';
-import type { LogisticState } from '../logistic/model.js';
 import { UsageError } from '../../util/index.js';
 
 export type PortableActivation = 'linear' | 'relu' | 'tanh' | 'sigmoid';
@@ -37,34 +35,34 @@ export function portableNetwork(trained: TrainedModel): PortableNetwork {
 
 /** The family's margin (log-odds) as dense layers over the preprocessed inputs. */
 function marginNetwork(trained: TrainedModel): Dense[] {
-  const { family, model } = trained;
-  if (!(EXPORTABLE_FAMILIES as readonly string[]).includes(family)) {
-    throw new UsageError(
-      `export --format tfjs supports ${EXPORTABLE_FAMILIES.join(' and ')} models, not ${family} (trees are not dense layers)`,
-    );
-  }
+  const { model } = trained;
   const outputs = trained.preprocessing.outputs;
   const checkInputs = (names: readonly string[]) => {
     if (names.length !== outputs.length || names.some((n, j) => n !== outputs[j])) {
       throw new UsageError(
-        `model artifact: the ${family} inputs [${names.join(', ')}] differ from preprocessing.outputs [${outputs.join(', ')}]`,
+        `model artifact: the ${model.family} inputs [${names.join(', ')}] differ from preprocessing.outputs [${outputs.join(', ')}]`,
       );
     }
   };
-  if (family === 'logistic') {
-    const s = model.state() as LogisticState;
+  if (model.family === 'logistic') {
+    const s = model.state();
     checkInputs(s.names);
     return [{ type: 'dense', kernel: s.coefficients.map((c) => [c]), bias: [s.intercept], activation: 'linear' }];
   }
-  const s = model.state() as MlpState;
-  checkInputs(s.inputs);
-  const last = s.layers.length - 1;
-  return s.layers.map((l, k) => ({
-    type: 'dense',
-    kernel: l.kernel,
-    bias: l.bias,
-    activation: k === last ? 'linear' : s.activation,
-  }));
+  if (model.family === 'mlp') {
+    const s = model.state();
+    checkInputs(s.inputs);
+    const last = s.layers.length - 1;
+    return s.layers.map((l, k) => ({
+      type: 'dense',
+      kernel: l.kernel,
+      bias: l.bias,
+      activation: k === last ? 'linear' : s.activation,
+    }));
+  }
+  throw new UsageError(
+    `export --format tfjs supports ${EXPORTABLE_FAMILIES.join(' and ')} models, not ${model.family} (trees are not dense layers)`,
+  );
 }
 
 /**

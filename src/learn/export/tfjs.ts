@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import type * as TF from '@tensorflow/tfjs';
-import type { ModelArtifact, Preprocessing } from '../model.js';
+import type { Preprocessing, Provenance } from '../model.js';
 import type { TrainedModel } from '../pipeline.js';
 import { loadTf, type Tf } from '../mlp/backend.js';
 import { portableNetwork, type PortableNetwork } from './portable.js';
@@ -36,7 +36,7 @@ export interface TfjsExportMetadata {
   calibration: string;
   inputs: ExportInput[];
   features: string[];
-  provenance: ModelArtifact['provenance'];
+  provenance: Provenance;
 }
 
 export interface TfjsExportSummary {

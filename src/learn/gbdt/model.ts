@@ -10,21 +10,9 @@ import { checkFinite } from './binning.js';
 import { boost } from './booster.js';
 import { GBDT_PARAMS, checkGbdtParams, resolveMonotone, type GbdtParams } from './params.js';
 import { predictForest } from './predict.js';
-import { Tree, type TreeJSON } from './tree.js';
+import { Tree } from './tree.js';
+import type { GbdtState } from './state.js';
 import { TreeShapExplainer, expectedValue } from './treeshap.js';
-
-export interface GbdtState {
-  format: 'churnkit.gbdt';
-  version: 1;
-  /** Input names, in the order of the Matrix columns the trees index. */
-  names: string[];
-  /** Starting margin: the prior log-odds of churn in the (weighted) training rows. */
-  base_score: number;
-  /** Rounds run; the kept trees are rounds 0..best_iteration. */
-  rounds: number;
-  best_iteration: number;
-  trees: TreeJSON[];
-}
 
 export interface FeatureImportance {
   feature: string;
@@ -40,55 +28,63 @@ interface Fitted {
   names: string[];
   baseScore: number;
   trees: Tree[];
-  rounds: number;
-  bestIteration: number;
-  bestValidationLoss: number | null;
-  /** Validation loss per round (cross-fitting compares folds on it); empty when not watched. */
-  validationLoss: readonly number[];
+  /**
+   * How boosting went, with the validation loss per round (cross-fitting compares folds on it;
+   * empty when not watched); null for a model restored from its state (the artifact's
+   * diagnostics keep it).
+   */
+  boosting: {
+    rounds: number;
+    bestIteration: number;
+    bestValidationLoss: number | null;
+    validationLoss: readonly number[];
+  } | null;
   /** Margins of the rows the fit saw; null for a model restored from its state or cut by keepRounds. */
   margins: FittedMargins | null;
   /** Bin bounds of the training run; null for a model restored from its state. */
   bounds: Float64Array[] | null;
 }
 
+/** A by-name constraint record (code only), or null for anything else (readParams checks lists). */
+function monotoneByName(value: unknown): Record<string, number> | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const out: Record<string, number> = {};
+  for (const [name, c] of Object.entries(value)) {
+    if (typeof c !== 'number') throw new UsageError(`gbdt: monotone_constraints.${name} must be -1, 0 or 1, got ${c}`);
+    out[name] = c;
+  }
+  return out;
+}
+
 /** Separates a by-name constraint record (code only) from what readParams checks. */
-function completeParams(given: Partial<GbdtParams> | Record<string, unknown>): GbdtParams {
-  const { monotone_constraints: mono, ...rest } = given as Record<string, unknown>;
-  const byName = mono !== undefined && mono !== null && typeof mono === 'object' && !Array.isArray(mono);
-  const params = readParams(
-    'gbdt',
-    GBDT_PARAMS,
-    byName || mono === undefined ? rest : { ...rest, monotone_constraints: mono },
-  ) as unknown as GbdtParams;
-  if (byName) params.monotone_constraints = { ...(mono as Record<string, number>) };
+function completeParams(given: Partial<GbdtParams> | Readonly<Record<string, unknown>>): GbdtParams {
+  const { monotone_constraints: mono, ...rest } = given;
+  const byName = monotoneByName(mono);
+  const checked = readParams('gbdt', GBDT_PARAMS, byName || mono === undefined ? rest : given);
+  const params: GbdtParams = byName ? { ...checked, monotone_constraints: byName } : checked;
   checkGbdtParams(params);
   return params;
 }
 
 export class GbdtModel implements ChurnModel<GbdtState> {
   readonly family = 'gbdt' as const;
-  readonly params: Record<string, unknown>;
-  private readonly p: GbdtParams;
+  readonly params: GbdtParams;
   private fitted: Fitted | null = null;
 
   constructor(
-    params: Partial<GbdtParams> | Record<string, unknown> = {},
+    params: Partial<GbdtParams> | Readonly<Record<string, unknown>> = {},
     readonly seed = 0,
   ) {
-    this.p = completeParams(params);
-    this.params = this.p as unknown as Record<string, unknown>;
+    this.params = completeParams(params);
   }
 
-  static fromState(state: GbdtState, params: Partial<GbdtParams> | Record<string, unknown> = {}): GbdtModel {
+  static fromState(state: GbdtState, params: Partial<GbdtParams> | Readonly<Record<string, unknown>> = {}): GbdtModel {
     const model = new GbdtModel(params);
     model.fitted = {
       names: [...state.names],
       baseScore: state.base_score,
       trees: state.trees.map((t) => Tree.fromJSON(t)),
-      rounds: state.rounds,
-      bestIteration: state.best_iteration,
-      bestValidationLoss: null,
-      validationLoss: [],
+      boosting: null,
       margins: null,
       bounds: null,
     };
@@ -96,7 +92,7 @@ export class GbdtModel implements ChurnModel<GbdtState> {
   }
 
   async fit(data: FitData, options: FitOptions = {}): Promise<this> {
-    const p = this.p;
+    const p = this.params;
     const monotone = resolveMonotone(p.monotone_constraints, data.X.names);
     if (options.validation && options.validation.X.columns.length !== data.X.columns.length) {
       throw new UsageError(
@@ -135,10 +131,12 @@ export class GbdtModel implements ChurnModel<GbdtState> {
       names: [...data.X.names],
       baseScore: result.baseScore,
       trees: result.trees,
-      rounds: result.rounds,
-      bestIteration: result.bestIteration,
-      bestValidationLoss: result.bestValidationLoss,
-      validationLoss: result.validationLoss,
+      boosting: {
+        rounds: result.rounds,
+        bestIteration: result.bestIteration,
+        bestValidationLoss: result.bestValidationLoss,
+        validationLoss: result.validationLoss,
+      },
       margins: { train: result.trainMargin, validation: result.validationMargin },
       bounds: result.bounds,
     };
@@ -204,14 +202,14 @@ export class GbdtModel implements ChurnModel<GbdtState> {
   }
 
   validationLoss(): readonly number[] {
-    return this.model().validationLoss;
+    return this.model().boosting?.validationLoss ?? [];
   }
 
   keepRounds(rounds: number): void {
     const m = this.model();
     if (rounds >= m.trees.length) return;
     m.trees = m.trees.slice(0, Math.max(1, rounds));
-    m.bestIteration = m.trees.length - 1;
+    if (m.boosting) m.boosting = { ...m.boosting, bestIteration: m.trees.length - 1 };
     // The kept margins summed the cut trees too.
     m.margins = null;
   }
@@ -243,27 +241,20 @@ export class GbdtModel implements ChurnModel<GbdtState> {
 
   state(): GbdtState {
     const m = this.model();
-    return {
-      format: 'churnkit.gbdt',
-      version: 1,
-      names: [...m.names],
-      base_score: m.baseScore,
-      rounds: m.rounds,
-      best_iteration: m.bestIteration,
-      trees: m.trees.map((t) => t.toJSON()),
-    };
+    return { names: [...m.names], base_score: m.baseScore, trees: m.trees.map((t) => t.toJSON()) };
   }
 
+  /** Trees, leaves and importance; rounds and the validation loss only for a model fitted here. */
   summary(): Record<string, unknown> {
     const m = this.model();
+    const b = m.boosting;
     const out: Record<string, unknown> = {
       trees: m.trees.length,
-      rounds: m.rounds,
-      best_iteration: m.bestIteration,
+      ...(b ? { rounds: b.rounds, best_iteration: b.bestIteration } : {}),
       leaves: m.trees.reduce((s, t) => s + t.feature.filter((f) => f < 0).length, 0),
       importance: this.importance(),
     };
-    if (m.bestValidationLoss !== null) out['best_validation_log_loss'] = m.bestValidationLoss;
+    if (b && b.bestValidationLoss !== null) out['best_validation_log_loss'] = b.bestValidationLoss;
     return out;
   }
 }

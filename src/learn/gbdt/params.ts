@@ -6,10 +6,10 @@
  * the later time slice the pipeline holds out, which picks the number of trees.
  */
 import { UsageError } from '../../util/index.js';
-import type { ParamSpecs } from '../params.js';
+import type { ParamSpecs, ParamsOf } from '../params.js';
 import { MAX_VALUE_BINS } from './binning.js';
 
-export const GBDT_PARAMS: ParamSpecs = {
+export const GBDT_PARAMS = {
   n_estimators: { type: 'integer', default: 300, min: 1, max: 100_000, description: 'boosting rounds (trees) at most' },
   learning_rate: { type: 'number', default: 0.05, min: 1e-6, max: 1, description: 'shrinkage of every tree (eta)' },
   max_depth: {
@@ -81,27 +81,15 @@ export const GBDT_PARAMS: ParamSpecs = {
     max: 64,
     description: 'threads for histogram building; 0 = 2 when the data is large enough to pay',
   },
-};
+} as const satisfies ParamSpecs;
 
-export interface GbdtParams {
-  n_estimators: number;
-  learning_rate: number;
-  max_depth: number;
-  max_leaves: number;
-  grow_policy: 'depthwise' | 'lossguide';
-  min_child_weight: number;
-  reg_lambda: number;
-  gamma: number;
-  subsample: number;
-  colsample_bytree: number;
-  colsample_bynode: number;
-  max_bin: number;
-  scale_pos_weight: number;
-  early_stopping_rounds: number;
-  /** Per input, in order; or by input name (code only, not the CLI). */
+/**
+ * The checked hyperparameters, as GBDT_PARAMS gives them, except that monotone constraints may
+ * also name their inputs (code only, not the CLI): `{ usage_trend_14d: -1 }`.
+ */
+export type GbdtParams = Omit<ParamsOf<typeof GBDT_PARAMS>, 'monotone_constraints'> & {
   monotone_constraints: number[] | Record<string, number>;
-  threads: number;
-}
+};
 
 /** Checks the combinations the per-parameter specs cannot. */
 export function checkGbdtParams(p: GbdtParams): void {

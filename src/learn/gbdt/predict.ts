@@ -16,7 +16,7 @@ import {
   instantiate,
   op,
   type WasmMemory,
-} from './wasm/assembler.js';
+} from '../wasm/assembler.js';
 import type { Tree } from './tree.js';
 
 /** Bytes per packed node: f64 threshold (a leaf's value), i32 feature, left, right, default-left. */

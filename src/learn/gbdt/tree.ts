@@ -6,16 +6,9 @@
  * the hessian sum of the training rows that reached the node (what TreeSHAP weighs paths by)
  * and `gain` the loss reduction of the split.
  */
-export interface TreeJSON {
-  feature: number[];
-  threshold: number[];
-  default_left: number[];
-  left: number[];
-  right: number[];
-  value: number[];
-  cover: number[];
-  gain: number[];
-}
+import type { TreeJSON } from './state.js';
+
+export type { TreeJSON };
 
 export class Tree {
   constructor(

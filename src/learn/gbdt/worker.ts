@@ -3,7 +3,7 @@
  * with the other threads (see parallel.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WasmMemory } from './wasm/assembler.js';
+import type { WasmMemory } from '../wasm/assembler.js';
 import { binFeatures } from './binning.js';
 import { CTL, KIND, claimItems, threadKernels, waitWhile, type WorkerBinning } from './parallel.js';
 import type { SplitParams } from './split.js';

@@ -2,7 +2,7 @@
  * The memory one training run works in: a single shared WebAssembly.Memory holding everything
  * the kernels read and write, so that worker threads see the same bytes without copies.
  */
-import { createSharedMemory, type WasmMemory } from './wasm/assembler.js';
+import { createSharedMemory, type WasmMemory } from '../wasm/assembler.js';
 import { HIST_BYTES_PER_FEATURE } from './wasm/kernels.js';
 
 const PAGE = 65536;

@@ -6,97 +6,15 @@
  * Why: X'WX is p(p+1)/2 multiply-adds per row, the bulk of a fit. The best plain-JavaScript loop
  * runs about 3 ns per multiply-add here (bounds checks, scalar loads and stores); this kernel
  * does two per f64x2 instruction with constant offsets, unrolled over the columns. The module is
- * a few hundred bytes written by this file, so there is no build step and nothing to download.
+ * a few hundred bytes assembled here (src/learn/wasm/assembler.ts, shared with gbdt), so there is no
+ * build step and nothing to download.
  *
  * Layout in its own memory (bytes, 16-aligned): H (qp x qp), g (qp), theta (qp), then per row
  * u_i = [1, z_i, 0 padding] (qp wide), then margins, residuals r and weights h (n each). qp is
  * q = p + 1 rounded up to even so each row is whole f64x2 pairs.
  */
 
-function uleb(x: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = x & 0x7f;
-    x = Math.floor(x / 128);
-    if (x !== 0) b |= 0x80;
-    out.push(b);
-  } while (x !== 0);
-  return out;
-}
-
-function sleb(x: number): number[] {
-  const out: number[] = [];
-  for (;;) {
-    const b = x & 0x7f;
-    x >>= 7;
-    if ((x === 0 && (b & 0x40) === 0) || (x === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
-}
-
-const bytesOf = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'utf8')];
-const section = (id: number, body: number[]) => [id, ...uleb(body.length), ...body];
-const vec = (items: number[][]) => [...uleb(items.length), ...items.flat()];
-
-// Opcodes (WebAssembly core and fixed-width SIMD specifications).
-const op = {
-  get: (i: number) => [0x20, ...uleb(i)],
-  set: (i: number) => [0x21, ...uleb(i)],
-  i32: (v: number) => [0x41, ...sleb(v)],
-  i32Add: [0x6a],
-  i32LtU: [0x49],
-  i32Eqz: [0x45],
-  f64Load: (offset: number) => [0x2b, 3, ...uleb(offset)],
-  f64Store: (offset: number) => [0x39, 3, ...uleb(offset)],
-  f64Add: [0xa0],
-  f64Mul: [0xa2],
-  v128Load: (offset: number) => [0xfd, 0x00, 4, ...uleb(offset)],
-  v128Store: (offset: number) => [0xfd, 0x0b, 4, ...uleb(offset)],
-  f64x2Splat: [0xfd, 0x14],
-  f64x2Lane: (lane: number) => [0xfd, 0x21, lane],
-  f64x2Add: [0xfd, 0xf0, 0x01],
-  f64x2Mul: [0xfd, 0xf2, 0x01],
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  br: (d: number) => [0x0c, ...uleb(d)],
-  brIf: (d: number) => [0x0d, ...uleb(d)],
-  end: [0x0b],
-};
-
-const I32 = 0x7f;
-const F64 = 0x7c;
-const V128 = 0x7b;
-
-interface Func {
-  name: string;
-  /** Local declarations after the single i32 parameter `n` (local 0): [count, type]. */
-  locals: [number, number][];
-  body: number[];
-}
-
-function assemble(funcs: Func[], pages: number): Uint8Array {
-  const type = [0x60, ...vec([[I32]]), 0];
-  const memory = [...bytesOf('e'), ...bytesOf('m'), 0x02, 0x00, ...uleb(pages)];
-  const code = funcs.map((f) => {
-    const body = [...vec(f.locals.map(([count, t]) => [...uleb(count), t])), ...f.body, ...op.end];
-    return [...uleb(body.length), ...body];
-  });
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, vec([type])),
-    ...section(2, vec([memory])),
-    ...section(3, vec(funcs.map(() => [0]))),
-    ...section(7, vec(funcs.map((f, i) => [...bytesOf(f.name), 0x00, ...uleb(i)]))),
-    ...section(10, vec(code)),
-  ]);
-}
+import { FunctionBuilder, assembleModule, createMemory, hasWebAssembly, instantiate, op } from '../wasm/assembler.js';
 
 interface Layout {
   q: number;
@@ -123,147 +41,63 @@ function layout(n: number, q: number): Layout {
   return { q, qp, H, g, theta, U, eta, r, h, bytes: h + n * 8 };
 }
 
-/** margins(n): eta_i = u_i . theta. Locals: 1 i, 2 row, 3 out, 4 acc. */
-function marginsFunc(L: Layout): Func {
+/** margins(n): eta_i = u_i . theta. */
+function marginsFunc(L: Layout): FunctionBuilder {
   const pairs = L.qp / 2;
-  const dot: number[] = [];
+  const f = new FunctionBuilder('margins', [['n', 'i32']]).locals({ i: 'i32', row: 'i32', out: 'i32', acc: 'v128' });
+  const dot: number[][] = [];
   for (let k = 0; k < pairs; k++) {
-    dot.push(...op.get(2), ...op.v128Load(16 * k), ...op.i32(0), ...op.v128Load(L.theta + 16 * k), ...op.f64x2Mul);
-    if (k > 0) dot.push(...op.f64x2Add);
+    dot.push(f.get('row'), op.v128Load(16 * k), op.i32(0), op.v128Load(L.theta + 16 * k), op.f64x2Mul);
+    if (k > 0) dot.push(op.f64x2Add);
   }
-  const body = [
-    ...op.i32(L.U),
-    ...op.set(2),
-    ...op.i32(L.eta),
-    ...op.set(3),
-    ...op.block,
-    ...op.loop,
-    ...op.get(1),
-    ...op.get(0),
-    ...op.i32LtU,
-    ...op.i32Eqz,
-    ...op.brIf(1),
-    ...dot,
-    ...op.set(4),
-    ...op.get(3),
-    ...op.get(4),
-    ...op.f64x2Lane(0),
-    ...op.get(4),
-    ...op.f64x2Lane(1),
-    ...op.f64Add,
-    ...op.f64Store(0),
-    ...op.get(2),
-    ...op.i32(L.qp * 8),
-    ...op.i32Add,
-    ...op.set(2),
-    ...op.get(3),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.set(3),
-    ...op.get(1),
-    ...op.i32(1),
-    ...op.i32Add,
-    ...op.set(1),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
-  ];
-  return {
-    name: 'margins',
-    locals: [
-      [3, I32],
-      [1, V128],
-    ],
-    body,
-  };
+  f.emit(op.i32(L.U), f.set('row'), op.i32(L.eta), f.set('out'));
+  return f.loopRange('i', op.i32(0), f.get('n'), 1, () => {
+    f.emit(...dot, f.set('acc'));
+    f.emit(f.get('out'), f.get('acc'), op.f64x2ExtractLane(0), f.get('acc'), op.f64x2ExtractLane(1), op.f64Add);
+    f.emit(op.f64Store(0));
+    f.emit(f.get('row'), op.i32(L.qp * 8), op.i32Add, f.set('row'));
+    f.emit(f.get('out'), op.i32(8), op.i32Add, f.set('out'));
+  });
 }
 
 /**
  * accumulate(n): g += r_i u_i and H[j][k..k+1] += h_i u_ij u_i[k..k+1] for k >= j (rounded down
- * to the pair), unrolled. Locals: 1 i, 2 row, 3 x (8 i), 4 hh (f64), 5 rv, 6 s, 7.. u pairs (v128).
+ * to the pair), unrolled. `x` is 8 i (the byte offset of row i in r and h); `u<k>` the row's pairs.
  */
-function accumulateFunc(L: Layout): Func {
+function accumulateFunc(L: Layout): FunctionBuilder {
   const pairs = L.qp / 2;
-  const U0 = 7;
-  const body: number[] = [
-    ...op.i32(L.U),
-    ...op.set(2),
-    ...op.i32(0),
-    ...op.set(3),
-    ...op.block,
-    ...op.loop,
-    ...op.get(1),
-    ...op.get(0),
-    ...op.i32LtU,
-    ...op.i32Eqz,
-    ...op.brIf(1),
-  ];
-  for (let k = 0; k < pairs; k++) body.push(...op.get(2), ...op.v128Load(16 * k), ...op.set(U0 + k));
-  body.push(...op.get(3), ...op.f64Load(L.r), ...op.f64x2Splat, ...op.set(5));
-  body.push(...op.get(3), ...op.f64Load(L.h), ...op.set(4));
-  for (let k = 0; k < pairs; k++) {
-    const at = L.g + 16 * k;
-    body.push(
-      ...op.i32(0),
-      ...op.i32(0),
-      ...op.v128Load(at),
-      ...op.get(5),
-      ...op.get(U0 + k),
-      ...op.f64x2Mul,
-      ...op.f64x2Add,
-      ...op.v128Store(at),
-    );
-  }
-  for (let j = 0; j < L.q; j++) {
-    body.push(...op.get(4), ...op.get(2), ...op.f64Load(8 * j), ...op.f64Mul, ...op.f64x2Splat, ...op.set(6));
-    for (let k = j >> 1; k < pairs; k++) {
-      const at = L.H + (j * L.qp + 2 * k) * 8;
-      body.push(
-        ...op.i32(0),
-        ...op.i32(0),
-        ...op.v128Load(at),
-        ...op.get(6),
-        ...op.get(U0 + k),
-        ...op.f64x2Mul,
-        ...op.f64x2Add,
-        ...op.v128Store(at),
-      );
+  const f = new FunctionBuilder('accumulate', [['n', 'i32']]).locals({
+    i: 'i32',
+    row: 'i32',
+    x: 'i32',
+    hh: 'f64',
+    rv: 'v128',
+    s: 'v128',
+  });
+  const u = Array.from({ length: pairs }, (_, k) => `u${k}`);
+  for (const name of u) f.locals({ [name]: 'v128' });
+  f.emit(op.i32(L.U), f.set('row'), op.i32(0), f.set('x'));
+  return f.loopRange('i', op.i32(0), f.get('n'), 1, () => {
+    for (let k = 0; k < pairs; k++) f.emit(f.get('row'), op.v128Load(16 * k), f.set(u[k]!));
+    f.emit(f.get('x'), op.f64Load(L.r), op.f64x2Splat, f.set('rv'));
+    f.emit(f.get('x'), op.f64Load(L.h), f.set('hh'));
+    for (let k = 0; k < pairs; k++) {
+      const at = L.g + 16 * k;
+      f.emit(op.i32(0), op.i32(0), op.v128Load(at), f.get('rv'), f.get(u[k]!), op.f64x2Mul, op.f64x2Add);
+      f.emit(op.v128Store(at));
     }
-  }
-  body.push(
-    ...op.get(2),
-    ...op.i32(L.qp * 8),
-    ...op.i32Add,
-    ...op.set(2),
-    ...op.get(3),
-    ...op.i32(8),
-    ...op.i32Add,
-    ...op.set(3),
-    ...op.get(1),
-    ...op.i32(1),
-    ...op.i32Add,
-    ...op.set(1),
-    ...op.br(0),
-    ...op.end,
-    ...op.end,
-  );
-  return {
-    name: 'accumulate',
-    locals: [
-      [3, I32],
-      [1, F64],
-      [2 + pairs, V128],
-    ],
-    body,
-  };
+    for (let j = 0; j < L.q; j++) {
+      f.emit(f.get('hh'), f.get('row'), op.f64Load(8 * j), op.f64Mul, op.f64x2Splat, f.set('s'));
+      for (let k = j >> 1; k < pairs; k++) {
+        const at = L.H + (j * L.qp + 2 * k) * 8;
+        f.emit(op.i32(0), op.i32(0), op.v128Load(at), f.get('s'), f.get(u[k]!), op.f64x2Mul, op.f64x2Add);
+        f.emit(op.v128Store(at));
+      }
+    }
+    f.emit(f.get('row'), op.i32(L.qp * 8), op.i32Add, f.set('row'));
+    f.emit(f.get('x'), op.i32(8), op.i32Add, f.set('x'));
+  });
 }
-
-interface WasmApi {
-  Memory: new (d: { initial: number }) => { buffer: ArrayBuffer };
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (m: object, imports: Record<string, Record<string, unknown>>) => { exports: Record<string, unknown> };
-}
-const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 
 /** WebAssembly memory tops out at 4 GiB; leave room below that. */
 const MAX_BYTES = 2 ** 31;
@@ -287,7 +121,7 @@ export interface DesignKernel {
  * in one WebAssembly memory (the caller then uses plain JavaScript).
  */
 export function designKernel(n: number, p: number): DesignKernel | null {
-  if (!wasm) return null;
+  if (!hasWebAssembly()) return null;
   const q = p + 1;
   const L = layout(n, q);
   if (L.bytes > MAX_BYTES) return null;
@@ -295,9 +129,8 @@ export function designKernel(n: number, p: number): DesignKernel | null {
   let exports: Record<string, unknown>;
   let buffer: ArrayBuffer;
   try {
-    const memory = new wasm.Memory({ initial: pages });
-    const module = new wasm.Module(assemble([marginsFunc(L), accumulateFunc(L)], pages));
-    exports = new wasm.Instance(module, { e: { m: memory } }).exports;
+    const memory = createMemory(pages);
+    exports = instantiate(assembleModule([marginsFunc(L), accumulateFunc(L)], { minimum: pages }), memory);
     buffer = memory.buffer;
   } catch {
     return null;

@@ -15,7 +15,9 @@
  */
 import { sigmoid } from '../../stats/index.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
-import { readParams, type ParamSpecs } from '../params.js';
+import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
+import { ChurnkitError } from '../../util/index.js';
+import type { LogisticState } from './state.js';
 import { ModelFitError } from '../errors.js';
 import { cholesky, choleskyInverse, subMatrix } from '../linalg.js';
 import { twoSidedP } from '../normal.js';
@@ -30,7 +32,7 @@ import { allocateDesign, fillDesign, scoreOuterProducts, solveLogistic, type Sol
  */
 export const DEFAULT_L2 = 0.5;
 
-export const LOGISTIC_PARAMS: ParamSpecs = {
+export const LOGISTIC_PARAMS = {
   l2: {
     type: 'number',
     default: DEFAULT_L2,
@@ -58,7 +60,9 @@ export const LOGISTIC_PARAMS: ParamSpecs = {
     min: 0,
     description: 'accuracy of the standardized coefficients: Newton stops after a step below 0.1 * sqrt(tol)',
   },
-};
+} as const satisfies ParamSpecs;
+
+export type LogisticParams = ParamsOf<typeof LOGISTIC_PARAMS>;
 
 export interface CoefficientRow {
   name: string;
@@ -77,33 +81,26 @@ export interface CoefficientRow {
   note?: string;
 }
 
-export interface LogisticState {
-  names: string[];
-  intercept: number;
-  /** On the inputs' original scale; 0 for dropped (constant) inputs. */
-  coefficients: number[];
-  /** Training means and standard deviations of the inputs (explain() centres on the means). */
-  center: number[];
-  scale: number[];
+/** How the fit went, kept as the artifact's diagnostics (summary()); not needed to predict. */
+export type LogisticDiagnostics = {
+  /** The coefficient table, intercept first, on the inputs' original scale. */
+  coefficients: CoefficientRow[];
+  iterations: number;
+  rows: number;
+  weight_sum: number;
+  log_likelihood: number;
+  null_log_likelihood: number;
+  penalty: number;
+  se_method: 'observed_information' | 'sandwich' | 'penalized_information';
   /** Inputs constant in training: no information, coefficient fixed at 0. */
   dropped: string[];
   /**
    * Inputs that are exactly a linear combination of the intercept and inputs kept before them
    * (aliasing.ts): not identified, so not fitted (coefficient 0), with what they duplicate.
-   * Absent in artifacts written before aliasing was detected.
+   * Absent when there are none.
    */
   aliased?: AliasedInput[];
-  table: CoefficientRow[];
-  fit: {
-    iterations: number;
-    rows: number;
-    weight_sum: number;
-    log_likelihood: number;
-    null_log_likelihood: number;
-    penalty: number;
-    se_method: 'observed_information' | 'sandwich' | 'penalized_information';
-  };
-}
+};
 
 const Z95 = 1.959963984540054;
 
@@ -111,16 +108,18 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export class LogisticModel implements ChurnModel<LogisticState> {
+export class LogisticModel implements ChurnModel<LogisticState, LogisticDiagnostics> {
   readonly family = 'logistic' as const;
-  readonly params: Record<string, unknown>;
+  readonly params: LogisticParams;
   private fitted: LogisticState | null = null;
+  /** Null for a model restored from its state: the table lives in the artifact's diagnostics. */
+  private report: LogisticDiagnostics | null = null;
 
-  constructor(params: Record<string, unknown> = {}) {
+  constructor(params: Readonly<Record<string, unknown>> = {}) {
     this.params = readParams('logistic', LOGISTIC_PARAMS, params);
   }
 
-  static fromState(state: LogisticState, params: Record<string, unknown>): LogisticModel {
+  static fromState(state: LogisticState, params: Readonly<Record<string, unknown>> = {}): LogisticModel {
     const m = new LogisticModel(params);
     m.fitted = state;
     return m;
@@ -161,9 +160,9 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       keep.map((j) => center[j]!),
       keep.map((j) => 1 / scale[j]!),
     );
-    const l2 = this.params['l2'] as number;
-    const l1 = this.params['l1'] as number;
-    const original = this.params['penalty_scale'] === 'original';
+    const l2 = this.params.l2;
+    const l1 = this.params.l1;
+    const original = this.params.penalty_scale === 'original';
     // Penalty on the reported (original-scale) coefficient b = beta / s is l2 * beta^2 / s^2.
     const l2v = Float64Array.from(keep, (j) => (original ? l2 / scale[j]! ** 2 : l2));
     const l1v = Float64Array.from(keep, (j) => (original ? l1 / scale[j]! : l1));
@@ -176,8 +175,8 @@ export class LogisticModel implements ChurnModel<LogisticState> {
       w,
       l2: l2v,
       l1: l1v,
-      maxIter: this.params['max_iter'] as number,
-      tol: this.params['tol'] as number,
+      maxIter: this.params.max_iter,
+      tol: this.params.tol,
       names: keep.map((j) => names[j]!),
     };
     const sol = solveLogistic(input);
@@ -207,7 +206,7 @@ export class LogisticModel implements ChurnModel<LogisticState> {
           uniformWeights = false;
           break;
         }
-    const seMethod: LogisticState['fit']['se_method'] = !uniformWeights
+    const seMethod: LogisticDiagnostics['se_method'] = !uniformWeights
       ? 'sandwich'
       : l2 > 0 || l1 > 0
         ? 'penalized_information'
@@ -257,24 +256,18 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     }
     const pbar = swy / sw;
     const nullLL = swy * Math.log(pbar) + (sw - swy) * Math.log(1 - pbar);
-    this.fitted = {
-      names,
-      intercept: thetaOrig[0]!,
-      coefficients,
-      center,
-      scale,
+    this.fitted = { names, intercept: thetaOrig[0]!, coefficients, center, scale };
+    this.report = {
+      coefficients: table,
+      iterations: sol.iterations,
+      rows: n,
+      weight_sum: sw,
+      log_likelihood: -sol.nll,
+      null_log_likelihood: nullLL,
+      penalty: sol.penalty,
+      se_method: seMethod,
       dropped,
       ...(aliased.length > 0 ? { aliased } : {}),
-      table,
-      fit: {
-        iterations: sol.iterations,
-        rows: n,
-        weight_sum: sw,
-        log_likelihood: -sol.nll,
-        null_log_likelihood: nullLL,
-        penalty: sol.penalty,
-        se_method: seMethod,
-      },
     };
     return this;
   }
@@ -335,9 +328,12 @@ export class LogisticModel implements ChurnModel<LogisticState> {
     return this.s;
   }
 
-  summary(): Record<string, unknown> {
-    const s = this.s;
-    return { coefficients: s.table, ...s.fit, dropped: s.dropped, ...(s.aliased ? { aliased: s.aliased } : {}) };
+  summary(): LogisticDiagnostics {
+    if (this.report) return this.report;
+    if (!this.fitted) throw new Error('logistic model used before fit');
+    throw new ChurnkitError(
+      'logistic: a model restored from its state has no coefficient table; the artifact keeps it under diagnostics',
+    );
   }
 }
 

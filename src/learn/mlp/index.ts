@@ -3,10 +3,11 @@ import type { FamilyDefinition } from '../families.js';
 import { MLP_PARAMS, MlpModel } from './model.js';
 
 export { MlpModel, MLP_PARAMS, type MlpParams } from './model.js';
-export { deepLift, forward, type Activation, type DenseLayer, type MlpState, type MlpTraining } from './network.js';
+export { deepLift, forward, type Activation, type DenseLayer, type MlpTraining } from './network.js';
+export { MLP_STATE, type MlpState } from './state.js';
 export { loadTf, type BackendName, type LoadedTf, type Tf } from './backend.js';
 
-export const mlpFamily: FamilyDefinition = {
+export const mlpFamily: FamilyDefinition<'mlp'> = {
   name: 'mlp',
   description: 'dense neural network (TensorFlow.js, WebAssembly backend) with dropout, L2 and early stopping',
   // Missing values become the training mean plus a 0/1 indicator where the pipeline adds one;

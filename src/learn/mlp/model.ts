@@ -6,22 +6,12 @@
  */
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
-import { readParams, type ParamSpecs } from '../params.js';
-import { ArtifactError } from '../errors.js';
+import { readParams, type ParamSpecs, type ParamsOf } from '../params.js';
 import { loadTf } from './backend.js';
-import { deepLift, forward, type Activation, type MlpState } from './network.js';
+import { deepLift, forward, type MlpState, type MlpTraining } from './network.js';
+import { MLP_STATE } from './state.js';
+import { checkWith } from '../schema.js';
 import { trainNetwork, type TrainSet } from './train.js';
-
-export interface MlpParams {
-  hidden: number[];
-  activation: Activation;
-  dropout: number;
-  l2: number;
-  learning_rate: number;
-  batch_size: number;
-  max_epochs: number;
-  patience: number;
-}
 
 /**
  * Defaults sized for a churnkit feature table (tens of inputs, tens of thousands of rows):
@@ -29,7 +19,7 @@ export interface MlpParams {
  * seconds on the WebAssembly backend; with Adam at 1e-2 early stopping usually ends within
  * 30-40 epochs (measured on make_synthetic.py data, bench/mlp).
  */
-export const MLP_PARAMS: ParamSpecs = {
+export const MLP_PARAMS = {
   hidden: {
     type: 'numbers',
     default: [32, 16],
@@ -63,29 +53,31 @@ export const MLP_PARAMS: ParamSpecs = {
     min: 1,
     description: 'epochs without a better validation log loss before stopping',
   },
-};
+} as const satisfies ParamSpecs;
+
+export type MlpParams = ParamsOf<typeof MLP_PARAMS>;
 
 export class MlpModel implements ChurnModel<MlpState> {
   readonly family = 'mlp' as const;
-  readonly params: Record<string, unknown>;
-  private readonly p: MlpParams;
+  readonly params: MlpParams;
   private readonly seed: number;
   private learned: MlpState | null = null;
+  /** Null for a model restored from its state (the artifact's diagnostics keep it). */
+  private training: MlpTraining | null = null;
 
   /** `params` are checked against MLP_PARAMS (strings from `--param` convert); the seed fixes every random choice. */
-  constructor(params: Record<string, unknown> = {}, seed = 0) {
+  constructor(params: Readonly<Record<string, unknown>> = {}, seed = 0) {
     this.params = readParams('mlp', MLP_PARAMS, params);
-    this.p = this.params as unknown as MlpParams;
-    if (this.p.hidden.some((h) => !Number.isInteger(h) || h < 1))
-      throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.p.hidden.join(',')}`);
+    if (this.params.hidden.some((h) => !Number.isInteger(h) || h < 1))
+      throw new UsageError(`parameter hidden of mlp must list positive integers, got ${this.params.hidden.join(',')}`);
     if (!Number.isInteger(seed)) throw new UsageError(`mlp: seed must be an integer, got ${seed}`);
     this.seed = seed;
   }
 
-  /** A fitted model from the state an artifact stored. */
-  static fromState(state: unknown, params: Record<string, unknown> = {}): MlpModel {
+  /** A fitted model from the state an artifact stored, checked against MLP_STATE (errors name the field). */
+  static fromState(state: unknown, params: Readonly<Record<string, unknown>> = {}): MlpModel {
     const m = new MlpModel(params);
-    m.learned = checkState(state);
+    m.learned = checkWith(MLP_STATE, state, 'mlp');
     return m;
   }
 
@@ -104,14 +96,14 @@ export class MlpModel implements ChurnModel<MlpState> {
       tf,
       train,
       {
-        hidden: this.p.hidden,
-        activation: this.p.activation,
-        dropout: this.p.dropout,
-        l2: this.p.l2,
-        learningRate: this.p.learning_rate,
-        batchSize: this.p.batch_size,
-        maxEpochs: this.p.max_epochs,
-        patience: this.p.patience,
+        hidden: this.params.hidden,
+        activation: this.params.activation,
+        dropout: this.params.dropout,
+        l2: this.params.l2,
+        learningRate: this.params.learning_rate,
+        batchSize: this.params.batch_size,
+        maxEpochs: this.params.max_epochs,
+        patience: this.params.patience,
         seed: this.seed,
       },
       validation,
@@ -119,16 +111,16 @@ export class MlpModel implements ChurnModel<MlpState> {
     );
     this.learned = {
       inputs: [...X.names],
-      activation: this.p.activation,
+      activation: this.params.activation,
       layers: result.layers,
       baseline: weightedMeans(train),
-      training: {
-        backend,
-        epochs_run: result.history.length,
-        best_epoch: result.bestEpoch,
-        stopped_early: result.stoppedEarly,
-        history: result.history,
-      },
+    };
+    this.training = {
+      backend,
+      epochs_run: result.history.length,
+      best_epoch: result.bestEpoch,
+      stopped_early: result.stoppedEarly,
+      history: result.history,
     };
     return this;
   }
@@ -148,15 +140,14 @@ export class MlpModel implements ChurnModel<MlpState> {
       activation: s.activation,
       layers: s.layers.map((l) => ({ kernel: l.kernel.map((r) => [...r]), bias: [...l.bias] })),
       baseline: [...s.baseline],
-      ...(s.training ? { training: { ...s.training, history: s.training.history.map((h) => ({ ...h })) } } : {}),
     };
   }
 
-  /** Network shape and how training went (epochs, the epoch kept, loss per epoch, backend). */
+  /** Network shape and, for a model fitted here, how training went (epochs, the epoch kept, loss per epoch, backend). */
   summary(): Record<string, unknown> {
     const s = this.fitted();
     const parameters = s.layers.reduce((sum, l) => sum + l.kernel.length * l.bias.length + l.bias.length, 0);
-    const t = s.training;
+    const t = this.training;
     return {
       layers: [s.inputs.length, ...s.layers.map((l) => l.bias.length)],
       parameters,
@@ -168,49 +159,6 @@ export class MlpModel implements ChurnModel<MlpState> {
     if (!this.learned) throw new ChurnkitError('mlp: the model is not fitted');
     return this.learned;
   }
-}
-
-/** Checks a stored state before prediction relies on it; errors name the artifact field. */
-function checkState(state: unknown): MlpState {
-  if (typeof state !== 'object' || state === null) throw new ArtifactError('mlp', 'must be an object');
-  const s = state as Record<string, unknown>;
-  const inputs = s['inputs'];
-  if (!Array.isArray(inputs) || inputs.some((v) => typeof v !== 'string'))
-    throw new ArtifactError('mlp.inputs', 'must be an array of strings');
-  if (s['activation'] !== 'relu' && s['activation'] !== 'tanh')
-    throw new ArtifactError('mlp.activation', 'must be relu or tanh');
-  const layers = s['layers'];
-  if (!Array.isArray(layers) || layers.length === 0) throw new ArtifactError('mlp.layers', 'must be a non-empty array');
-  let width = inputs.length;
-  layers.forEach((layer: unknown, k) => {
-    const l = (layer ?? {}) as Record<string, unknown>;
-    const bias = l['bias'];
-    if (!finiteArray(bias)) throw new ArtifactError(`mlp.layers[${k}].bias`, 'must be an array of finite numbers');
-    const kernel = l['kernel'];
-    if (
-      !Array.isArray(kernel) ||
-      kernel.length !== width ||
-      kernel.some((r) => !finiteArray(r) || r.length !== bias.length)
-    ) {
-      throw new ArtifactError(`mlp.layers[${k}].kernel`, `must be ${width} rows of ${bias.length} finite numbers`);
-    }
-    width = bias.length;
-  });
-  if (width !== 1) throw new ArtifactError(`mlp.layers[${layers.length - 1}]`, 'must have one output unit');
-  if (!finiteArray(s['baseline']) || s['baseline'].length !== inputs.length)
-    throw new ArtifactError('mlp.baseline', `must be ${inputs.length} finite numbers`);
-  const training = s['training'] as Record<string, unknown> | undefined;
-  if (
-    training !== undefined &&
-    (typeof training !== 'object' || training === null || !Array.isArray(training['history']))
-  ) {
-    throw new ArtifactError('mlp.training', 'must be an object with a history array');
-  }
-  return state as MlpState;
-}
-
-function finiteArray(v: unknown): v is number[] {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
 /** Rows to float32 row-major (NaN as 0, see network.ts); row weights carry the pipeline's class weights. */

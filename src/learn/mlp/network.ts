@@ -3,28 +3,14 @@
  * the forward pass and the exact per-input attribution run in float64 JavaScript on the
  * stored weights, so predicting and explaining need no TensorFlow.js at all.
  */
+import type { Activation, MlpState } from './state.js';
 import type { Explanation, Matrix } from '../model.js';
 import { ChurnkitError } from '../../util/index.js';
 
-export type Activation = 'relu' | 'tanh';
+export type { Activation, MlpState };
 
-export interface DenseLayer {
-  /** Kernel in Keras layout: `kernel[i][o]`, input i to output o. */
-  kernel: number[][];
-  bias: number[];
-}
-
-export interface MlpState {
-  /** Model input names, in the order the network reads them. */
-  inputs: string[];
-  activation: Activation;
-  /** Hidden layers, then the output layer (one unit, linear: the churn log-odds). */
-  layers: DenseLayer[];
-  /** The reference input of explanations: the weighted mean training input. */
-  baseline: number[];
-  /** How training went; kept with the weights so a loaded model reports it too. */
-  training?: MlpTraining;
-}
+/** A dense layer as the state stores it. */
+export type DenseLayer = MlpState['layers'][number];
 
 export interface MlpTraining {
   backend: string;

@@ -15,7 +15,7 @@
  * - idx / scratch: u32 row indices;
  * - hist: per feature 256 slots of (sum g, sum h) f64 pairs, feature f at f * 4096.
  */
-import { FunctionBuilder, assembleModule, instantiate, op, type WasmMemory } from './assembler.js';
+import { FunctionBuilder, assembleModule, instantiate, op, type WasmMemory } from '../../wasm/assembler.js';
 
 export const HIST_BYTES_PER_FEATURE = 256 * 16;
 

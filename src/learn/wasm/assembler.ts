@@ -1,10 +1,12 @@
 /**
- * A minimal WebAssembly assembler: enough to write the few numeric kernels of gbdt as code that
- * ships as TypeScript, with no compiler or binary in the package. Opcodes are from the
- * WebAssembly core spec (MVP + bulk memory) and the fixed-width SIMD proposal (Node >= 16).
+ * A minimal WebAssembly assembler: enough to write churnkit's few numeric kernels (gbdt's
+ * histograms, partitions and prediction; logistic regression's X'WX) as code that ships as
+ * TypeScript, with no compiler or binary in the package. Opcodes are from the WebAssembly core
+ * spec (MVP + bulk memory) and the fixed-width SIMD proposal (Node >= 16).
  *
  * A kernel is written as a function builder: named typed params and locals, and a flat list
- * of instructions; `loopRange` writes the counted loop every kernel needs.
+ * of instructions; `loopRange` writes the counted loop every kernel needs. A module is its
+ * functions, all exported, over one imported memory (`e.m`).
  */
 
 export type ValType = 'i32' | 'i64' | 'f64' | 'v128';
@@ -14,7 +16,8 @@ export function uleb(x: number): number[] {
   const out: number[] = [];
   do {
     let b = x & 0x7f;
-    x >>>= 7;
+    // division, not >>>, so sizes of 2^32 and above encode too
+    x = Math.floor(x / 128);
     if (x !== 0) b |= 0x80;
     out.push(b);
   } while (x !== 0);
@@ -88,6 +91,7 @@ export const op = {
   f64x2Max: simd(0xf5),
   f64x2Nearest: simd(0x94),
   f64x2Splat: simd(0x14),
+  f64x2ExtractLane: (lane: number) => [...simd(0x21), lane],
   i32x4TruncSatF64x2SZero: simd(0xfc),
   i64x2ExtendLowI32x4S: simd(0xc7),
   i64x2Add: simd(0xce),
@@ -181,12 +185,29 @@ const name = (s: string) => [...uleb(s.length), ...Buffer.from(s, 'utf8')];
 const section = (id: number, bytes: number[]) => [id, ...uleb(bytes.length), ...bytes];
 const vector = (items: number[][]) => [...uleb(items.length), ...items.flat()];
 
-/** Declared limits of the imported memory: any shared memory of 1 to 65536 pages fits. */
-const MAX_PAGES = 65536;
+/** The imported memory's limits, in 64 KiB pages. */
+export interface MemoryLimits {
+  minimum: number;
+  /** Required for shared memory. */
+  maximum?: number;
+  shared?: boolean;
+}
 
-/** A module of the given functions (all exported) over an imported shared memory. */
-export function assembleModule(functions: readonly FunctionBuilder[]): Uint8Array {
-  const memoryImport = [...name(MEMORY_MODULE), ...name(MEMORY_NAME), 0x02, 0x03, ...uleb(1), ...uleb(MAX_PAGES)];
+/** Any shared memory of 1 to 65536 pages fits (gbdt's workers share one memory of the size the data needs). */
+export const ANY_SHARED_MEMORY: MemoryLimits = { minimum: 1, maximum: 65536, shared: true };
+
+function limits(m: MemoryLimits): number[] {
+  if (m.shared && m.maximum === undefined) throw new Error('wasm: a shared memory needs a maximum');
+  const flag = (m.maximum === undefined ? 0 : 1) | (m.shared ? 2 : 0);
+  return [flag, ...uleb(m.minimum), ...(m.maximum === undefined ? [] : uleb(m.maximum))];
+}
+
+/** A module of the given functions (all exported) over an imported memory with these limits. */
+export function assembleModule(
+  functions: readonly FunctionBuilder[],
+  memory: MemoryLimits = ANY_SHARED_MEMORY,
+): Uint8Array {
+  const memoryImport = [...name(MEMORY_MODULE), ...name(MEMORY_NAME), 0x02, ...limits(memory)];
   return new Uint8Array([
     0x00,
     0x61,
@@ -208,25 +229,53 @@ export function assembleModule(functions: readonly FunctionBuilder[]): Uint8Arra
  * The WebAssembly API as used here. The project compiles without the DOM library, where the
  * WebAssembly declarations live, so this module declares the little it needs.
  */
-export interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
+export interface WasmMemory<Buffer extends ArrayBufferLike = SharedArrayBuffer> {
+  readonly buffer: Buffer;
 }
 interface WasmApi {
-  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum?: number; shared?: boolean }) => WasmMemory<ArrayBufferLike>;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (
     module: object,
     imports: Record<string, Record<string, unknown>>,
   ) => { exports: Record<string, unknown> };
 }
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+
+function api(): WasmApi {
+  if (!wasm) throw new Error('WebAssembly is not available in this JavaScript runtime');
+  return wasm;
+}
+
+/** False in a runtime without WebAssembly (callers with a plain JavaScript path use it). */
+export function hasWebAssembly(): boolean {
+  return wasm !== undefined;
+}
+
+function isShared(m: WasmMemory<ArrayBufferLike>): m is WasmMemory<SharedArrayBuffer> {
+  return m.buffer instanceof SharedArrayBuffer;
+}
+
+function isPlain(m: WasmMemory<ArrayBufferLike>): m is WasmMemory<ArrayBuffer> {
+  return m.buffer instanceof ArrayBuffer;
+}
 
 /** A shared memory of exactly `pages` 64 KiB pages (it never grows, so views stay valid). */
 export function createSharedMemory(pages: number): WasmMemory {
-  return new wasm.Memory({ initial: pages, maximum: pages, shared: true });
+  const memory = new (api().Memory)({ initial: pages, maximum: pages, shared: true });
+  if (!isShared(memory)) throw new Error('wasm: a shared memory without a SharedArrayBuffer');
+  return memory;
 }
 
-export function instantiate<T>(bytes: Uint8Array, memory: WasmMemory): T {
-  const instance = new wasm.Instance(new wasm.Module(bytes), { [MEMORY_MODULE]: { [MEMORY_NAME]: memory } });
+/** A memory of `pages` 64 KiB pages for one thread. */
+export function createMemory(pages: number): WasmMemory<ArrayBuffer> {
+  const memory = new (api().Memory)({ initial: pages });
+  if (!isPlain(memory)) throw new Error('wasm: a memory without an ArrayBuffer');
+  return memory;
+}
+
+export function instantiate<T>(bytes: Uint8Array, memory: WasmMemory<ArrayBufferLike>): T {
+  const w = api();
+  const instance = new w.Instance(new w.Module(bytes), { [MEMORY_MODULE]: { [MEMORY_NAME]: memory } });
   return instance.exports as unknown as T;
 }
