@@ -26,6 +26,8 @@ export interface History extends Database {
   configPath: string | null;
   /** Contract column -> the user's column name, per table (null: absent, read as NULL/default). */
   columnSources: ReadonlyMap<TableName, ReadonlyMap<string, string | null>>;
+  /** Every file read (the table files, or the DuckDB file, and the mapping file): no output may be one of them. */
+  inputFiles: readonly string[];
 }
 
 export interface OpenHistoryOptions {
@@ -72,6 +74,13 @@ export function typedViewSql(source: TableSource, viewName = quoteIdent(source.t
   return `CREATE VIEW ${viewName} AS SELECT ${select.join(', ')} FROM ${source.relation()}`;
 }
 
+/** The files a resolved history reads. */
+export function inputFilesOf(resolved: ResolvedHistory): string[] {
+  const files = resolved.tables.map((t) => t.path ?? resolved.location);
+  if (resolved.configPath) files.push(resolved.configPath);
+  return [...new Set(files)];
+}
+
 function firstError(issues: readonly ValidationIssue[]): ValidationIssue | undefined {
   return issues.find((i) => i.severity === 'error');
 }
@@ -115,6 +124,7 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
       columnSources: new Map(
         resolved.tables.map((t) => [t.table, new Map([...t.columns].map(([k, v]) => [k, v?.source ?? null]))]),
       ),
+      inputFiles: inputFilesOf(resolved),
     };
   } catch (err) {
     db.close();

@@ -6,3 +6,4 @@ export * from './progress.js';
 export * from './rng.js';
 export * from './serial.js';
 export { VERSION } from './version.js';
+export * from './outputs.js';

@@ -15,6 +15,7 @@ export interface BacktestFlags extends Record<string, unknown> {
   capacity?: number;
   seed: number;
   param: string[];
+  force?: boolean;
 }
 
 /** `--param logistic.l2=0.1` -> { logistic: { l2: '0.1' } }. */
@@ -87,7 +88,11 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     ...(flags.start === undefined ? {} : { start: flags.start }),
     ...(flags.capacity === undefined ? {} : { capacity: flags.capacity }),
   });
-  const written = await writeBacktest(flags.out, result);
+  const cards = flags.models.filter((m) => m.startsWith('scorecard:')).map((m) => m.slice('scorecard:'.length));
+  const written = await writeBacktest(flags.out, result, {
+    force: Boolean(flags.force),
+    inputs: [flags.features, ...cards],
+  });
   const { metrics } = result;
   const folds = metrics.folds;
   io.say(
@@ -168,7 +173,8 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--features <file>', 'feature table')
         .requiredOption('--models <list>', 'e.g. logistic,gbdt,mlp,scorecard:default,scorecard:FILE.json', listOption)
-        .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet)')
+        .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet): new, empty or written by churnkit')
+        .option('--force', 'write into a folder that holds other files (they are kept)')
         .option(
           '--start <date>',
           'first cutoff (default: the first step boundary 6 months + horizon after the first as-of)',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/index.js';
+import { assertNoneAnInput, UsageError } from '../../util/index.js';
 import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
@@ -33,6 +33,10 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
   if (flags.horizon < 1) throw new UsageError(`--horizon must be a positive number of days, got ${flags.horizon}`);
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
+  const paths = reportPaths(flags.out);
+  await assertNoneAnInput([flags.out, ...Object.values(paths)], {
+    inputs: [flags.features, flags.model, flags.base, flags.reference],
+  });
   const base = await loadScorecard(flags.base);
   const reference = await loadScorecard(flags.reference ?? 'default');
   const model = flags.model ? await loadModel(flags.model) : undefined;
@@ -50,7 +54,6 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     table: flags.features,
     progress: io.progress,
   });
-  const paths = reportPaths(flags.out);
   await writeFilesTogether([
     { path: paths.fidelityJson, data: `${JSON.stringify(result.fidelity, null, 2)}\n` },
     { path: paths.fidelityMarkdown, data: fidelityMarkdown(result.fidelity) },

@@ -3,17 +3,20 @@ import { defineCommand, type CommandIO } from '../command.js';
 import { loadFrame } from '../../data/index.js';
 import { loadModel } from '../../learn/index.js';
 import { exportTfjs, verifyTfjsExport, type VerifyResult } from '../../learn/export/index.js';
-import { ChurnkitError, UsageError } from '../../util/index.js';
+import { checkOutputDir, ChurnkitError, UsageError } from '../../util/index.js';
 
 interface ExportFlags extends Record<string, unknown> {
   model: string;
   format: string;
   out: string;
   verify?: string;
+  force?: boolean;
 }
 
 async function run(flags: ExportFlags, io: CommandIO) {
   if (flags.format !== 'tfjs') throw new UsageError(`--format ${flags.format} is not supported (available: tfjs)`);
+  const output = { command: 'export', force: Boolean(flags.force), inputs: [flags.model, flags.verify] };
+  await checkOutputDir(flags.out, output);
   io.progress.start(`loading ${flags.model}`);
   const trained = await loadModel(flags.model);
   const frame = flags.verify ? await loadFrame(flags.verify) : null;
@@ -31,7 +34,7 @@ async function run(flags: ExportFlags, io: CommandIO) {
         `the export differs from churnkit's probabilities by more than 1e-6 on ${verified.rows_over_1e6} of ${verified.rows} rows (largest ${verified.max_abs_diff.toExponential(2)})${why}; nothing written`,
       );
     }
-  });
+  }, output);
   io.say(
     `wrote ${flags.out}: ${summary.files.join(' + ')} (${trained.family}, ${summary.inputs} inputs, ${summary.parameters} weights, calibration ${summary.calibration})`,
   );
@@ -56,7 +59,8 @@ export function register(program: Command): void {
         .option(
           '--verify <features>',
           'reload the export and compare its probabilities with churnkit on this feature table',
-        ),
+        )
+        .option('--force', 'write into a folder that holds files churnkit did not write (they are kept)'),
     run,
   );
 }

@@ -5,7 +5,7 @@ import { openHistory } from '../../data/index.js';
 import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
-import { writeFileAtomic } from '../../util/index.js';
+import { assertNoneAnInput, writeFileAtomic } from '../../util/index.js';
 import { UsageError } from '../../util/index.js';
 import {
   buildFeatures,
@@ -113,6 +113,14 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
   const history = inPostgres
     ? null
     : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  const qaJson = `${flags.out}.qa.json`;
+  const qaMd = `${flags.out}.qa.md`;
+  try {
+    await assertNoneAnInput([flags.out, qaJson, qaMd], { inputs: history?.inputFiles ?? [] });
+  } catch (err) {
+    history?.close();
+    throw err;
+  }
   const db = inPostgres ? await openDuckDB() : null;
   const connection = history?.connection ?? db!.connection;
   let cleanup: (() => Promise<void>) | undefined;
@@ -145,8 +153,6 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     // Everything is computed; only now do files appear, each through a temporary sibling.
     io.progress.start(`writing ${basename(flags.out)}`);
     const written = await writeFeatureTable(built, flags.out, { format });
-    const qaJson = `${flags.out}.qa.json`;
-    const qaMd = `${flags.out}.qa.md`;
     await writeFileAtomic(qaJson, `${JSON.stringify(qa, null, 2)}\n`);
     await writeFileAtomic(qaMd, renderQaMarkdown(qa, `Feature QA: ${basename(flags.out)}`));
     io.progress.done();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { withAtomicDir } from '../../util/index.js';
+import { checkOutputDir, writeOutputDir, type OutputDirOptions } from '../../util/index.js';
 import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../scorecard/index.js';
 import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
 import { run as buildFeatureFile } from './features.js';
@@ -15,6 +15,7 @@ interface RecalibrateFlags extends Record<string, unknown> {
   data: string;
   out: string;
   force?: boolean;
+  forceOut?: boolean;
   config?: string;
   horizon: number;
   seed: number;
@@ -34,7 +35,15 @@ interface FidelityBands {
 async function run(flags: RecalibrateFlags, io: CommandIO) {
   const champion = await loadScorecard(flags.previous); // fails early, before any work
   const quiet: CommandIO = { ...io, say: () => {} };
-  return withAtomicDir(flags.out, async (tmp) => {
+  // --force already means "promote" here, so writing beside other files is --force-out.
+  const output: OutputDirOptions = {
+    command: 'recalibrate',
+    force: Boolean(flags.forceOut),
+    forceFlag: '--force-out',
+    inputs: [flags.data, flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous, flags.config],
+  };
+  await checkOutputDir(flags.out, output);
+  return writeOutputDir(flags.out, output, async (tmp) => {
     const at = (name: string) => join(tmp, name);
     const shown = (path: string) => join(flags.out, relative(tmp, path));
     io.say(`1/5 features from ${flags.data}`);
@@ -148,8 +157,9 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--previous <file>', 'current champion scorecard (or default)')
         .requiredOption('--data <dir>', 'history dataset')
-        .requiredOption('--out <dir>', 'output folder (replaced only when the whole run succeeds)')
+        .requiredOption('--out <dir>', 'output folder, written only when the whole run succeeds: new, empty or churnkit\'s')
         .option('--force', 'promote the challenger even if it does not beat the champion')
+        .option('--force-out', 'write into a folder that holds files churnkit did not write (they are kept)')
         .option('--config <file>', 'mapping file for --data')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--seed <n>', 'random seed', intOption('--seed'), 0)

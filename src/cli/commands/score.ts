@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/index.js';
+import { assertNotAnInput, UsageError } from '../../util/index.js';
 import { loadFrame, readFrame, type Frame } from '../../data/index.js';
 import { accountFacts, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
 import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
@@ -69,6 +69,7 @@ async function featuresFromHistory(
   io.progress.start(`opening ${flags.data}`);
   const history = await openHistory(flags.data!, flags.config ? { config: flags.config } : {});
   try {
+    await assertNotAnInput(flags.out, { inputs: history.inputFiles });
     const asOf =
       flags.asOf ??
       (await queryValue<string | null>(
@@ -171,6 +172,9 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   if (flags.asOf !== undefined && flags.data === undefined)
     throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
   scoreFileFormat(flags.out);
+  await assertNotAnInput(flags.out, {
+    inputs: [flags.scorecard, flags.features, flags.data, flags.config, flags.history],
+  });
   const card = await loadScorecard(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
   const model = flags.model

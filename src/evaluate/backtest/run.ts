@@ -22,7 +22,7 @@ import {
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
-import { withAtomicDir } from '../../util/index.js';
+import { writeOutputDir, type OutputGuard } from '../../util/index.js';
 import { planFolds, checkPlanLeakage, type Step } from './folds.js';
 import {
   addTally,
@@ -423,9 +423,17 @@ export function serializeMetrics(metrics: BacktestMetrics): string {
 export const OOF_FILE = 'oof.parquet';
 export const METRICS_FILE = 'metrics.json';
 
-/** Writes metrics.json and oof.parquet into `dir`, replacing it only once both are complete. */
-export async function writeBacktest(dir: string, result: BacktestResult): Promise<{ metrics: string; oof: string }> {
-  await withAtomicDir(dir, async (tmp) => {
+/**
+ * Writes metrics.json and oof.parquet into `dir` once both are complete: a new, empty or
+ * churnkit-written folder (see writeOutputDir), or with `force` beside other files, which stay.
+ */
+export async function writeBacktest(
+  dir: string,
+  result: BacktestResult,
+  guard: OutputGuard & { force?: boolean } = {},
+): Promise<{ metrics: string; oof: string }> {
+  const own = (p: string) => p === METRICS_FILE || p === OOF_FILE;
+  await writeOutputDir(dir, { ...guard, command: 'backtest', knownFiles: own }, async (tmp) => {
     await writeFile(join(tmp, METRICS_FILE), serializeMetrics(result.metrics));
     await writeOof(join(tmp, OOF_FILE), result.oof);
   });
