@@ -112,7 +112,12 @@ async function listFiles(dir: string, rel = ''): Promise<string[]> {
  * marker lists, not a known file of the command, not a folder that is itself a marked churnkit
  * output (a backtest inside a report folder), not a temporary sibling of a run.
  */
-async function foreignFiles(dir: string, marker: Marker | null, options: OutputDirOptions, rel = ''): Promise<string[]> {
+async function foreignFiles(
+  dir: string,
+  marker: Marker | null,
+  options: OutputDirOptions,
+  rel = '',
+): Promise<string[]> {
   const foreign: string[] = [];
   for (const e of await readdir(join(dir, rel), { withFileTypes: true })) {
     const p = toPosix(rel ? join(rel, e.name) : e.name);

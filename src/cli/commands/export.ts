@@ -23,18 +23,23 @@ async function run(flags: ExportFlags, io: CommandIO) {
   let verified: VerifyResult | null = null;
   io.progress.start(`exporting ${trained.family} to TensorFlow.js`);
   // The check runs on the finished folder before it replaces --out, so a failed check writes nothing.
-  const summary = await exportTfjs(trained, flags.out, async (dir) => {
-    if (!frame) return;
-    io.progress.start(`checking against churnkit on ${flags.verify}`);
-    verified = await verifyTfjsExport(dir, trained, frame, flags.verify);
-    if (verified.rows_over_1e6 > 0) {
-      const why =
-        trained.calibration.method === 'isotonic' ? ' (near isotonic steps steeper than float32 can follow)' : '';
-      throw new ChurnkitError(
-        `the export differs from churnkit's probabilities by more than 1e-6 on ${verified.rows_over_1e6} of ${verified.rows} rows (largest ${verified.max_abs_diff.toExponential(2)})${why}; nothing written`,
-      );
-    }
-  }, output);
+  const summary = await exportTfjs(
+    trained,
+    flags.out,
+    async (dir) => {
+      if (!frame) return;
+      io.progress.start(`checking against churnkit on ${flags.verify}`);
+      verified = await verifyTfjsExport(dir, trained, frame, flags.verify);
+      if (verified.rows_over_1e6 > 0) {
+        const why =
+          trained.calibration.method === 'isotonic' ? ' (near isotonic steps steeper than float32 can follow)' : '';
+        throw new ChurnkitError(
+          `the export differs from churnkit's probabilities by more than 1e-6 on ${verified.rows_over_1e6} of ${verified.rows} rows (largest ${verified.max_abs_diff.toExponential(2)})${why}; nothing written`,
+        );
+      }
+    },
+    output,
+  );
   io.say(
     `wrote ${flags.out}: ${summary.files.join(' + ')} (${trained.family}, ${summary.inputs} inputs, ${summary.parameters} weights, calibration ${summary.calibration})`,
   );

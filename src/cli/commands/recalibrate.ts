@@ -157,7 +157,10 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--previous <file>', 'current champion scorecard (or default)')
         .requiredOption('--data <dir>', 'history dataset')
-        .requiredOption('--out <dir>', 'output folder, written only when the whole run succeeds: new, empty or churnkit\'s')
+        .requiredOption(
+          '--out <dir>',
+          "output folder, written only when the whole run succeeds: new, empty or churnkit's",
+        )
         .option('--force', 'promote the challenger even if it does not beat the champion')
         .option('--force-out', 'write into a folder that holds files churnkit did not write (they are kept)')
         .option('--config <file>', 'mapping file for --data')
