@@ -1,7 +1,9 @@
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import { readerSql } from './history.js';
-import { ChurnkitError } from '../util/index.js';
-import { exists } from '../util/index.js';
+import type { Stats } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { ChurnkitError, InputError } from '../util/index.js';
+import { gzipProblem, isGzipPath } from './compressed.js';
 
 /**
  * A table held in memory column by column, the form every model reads. Numbers and booleans
@@ -45,8 +47,17 @@ function kindOf(duckType: string): ColumnKind {
   return 'text';
 }
 
-/** Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order. */
-export async function readFrame(conn: DuckDBConnection, relation: string, columns?: readonly string[]): Promise<Frame> {
+/**
+ * Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order.
+ * NaN and infinities are refused (a Frame's NaN means NULL, so a NaN in the data would pass as a
+ * missing value): an input error naming `table` (the file), the row and the column.
+ */
+export async function readFrame(
+  conn: DuckDBConnection,
+  relation: string,
+  columns?: readonly string[],
+  table = relation,
+): Promise<Frame> {
   const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS() as {
     column_name: string;
     column_type: string;
@@ -81,7 +92,9 @@ export async function readFrame(conn: DuckDBConnection, relation: string, column
         const values = new Float64Array(m);
         for (let i = 0; i < m; i++) {
           const v = vector.getItem(i);
-          values[i] = typeof v === 'number' ? v : NaN;
+          if (typeof v !== 'number') values[i] = NaN;
+          else if (Number.isFinite(v)) values[i] = v;
+          else throw new InputError({ table, row: n + i + 1, column: names[j] }, `${String(v)} is not a finite number`);
         }
         parts[j]!.push(values);
       } else {
@@ -111,15 +124,35 @@ export async function readFrame(conn: DuckDBConnection, relation: string, column
   return { n, names, kinds, columns: out };
 }
 
-/** Reads a CSV, Parquet or JSONL table file into a Frame. */
+/**
+ * Reads a CSV, Parquet or JSONL table file into a Frame. Every error names the file: a folder
+ * or an empty file, a damaged gzip stream (checked whole first), anything the reader refuses.
+ */
 export async function loadFrame(path: string, columns?: readonly string[]): Promise<Frame> {
-  if (!(await exists(path))) throw new ChurnkitError(`${path}: no such file`, 2);
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new ChurnkitError(`${path}: no such file`, 2);
+  }
+  if (!info.isFile()) throw new InputError({ table: path }, 'is a folder, not a table file');
+  if (info.size === 0) throw new InputError({ table: path }, 'the file is empty (0 bytes)');
+  if (isGzipPath(path)) {
+    const damaged = await gzipProblem(path);
+    if (damaged) throw new InputError({ table: path }, `cannot read the file: ${damaged}`);
+  }
   const db = await openDuckDB();
   try {
     const reader = path.toLowerCase().endsWith('.csv')
       ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true)`
       : readerSql(path);
-    return await readFrame(db.connection, reader, columns);
+    return await readFrame(db.connection, reader, columns, path);
+  } catch (err) {
+    if (err instanceof ChurnkitError) throw err;
+    const why = String((err as Error).message)
+      .split('\n')[0]!
+      .replace(/^[A-Za-z ]+Error: /, '');
+    throw new InputError({ table: path }, `cannot read the file: ${why.slice(0, 200)}`);
   } finally {
     db.close();
   }

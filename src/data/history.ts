@@ -2,6 +2,7 @@ import { CONTRACT, DEFAULT_CSM_KINDS, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type Database } from './duckdb.js';
 import type { MappingConfig } from './config.js';
 import { convertColumn, strictColumnExpr } from './convert.js';
+import { columnRules, intervalRule } from './rules.js';
 import { DataIssueError, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
 import { ChurnkitError } from '../util/index.js';
@@ -65,11 +66,25 @@ function whereOf(source: TableSource, column: string): string {
   return `table ${source.table} (${source.origin}), ${col}`;
 }
 
-/** The typed view over one table: contract names and types, in contract column order. */
+/**
+ * The typed view over one table: contract names and types, in contract column order. A value
+ * that cannot be read, or that breaks a rule of the contract (range, enumeration, a required
+ * value, an end before its start), fails the query that reads it, as validate reports it.
+ */
 export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
-  const select = CONTRACT[source.table].columns.map((spec) => {
-    const conversion = convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping);
-    return `${strictColumnExpr(spec, conversion, whereOf(source, spec.name))} AS ${quoteIdent(spec.name)}`;
+  const conversions = CONTRACT[source.table].columns.map((spec) => ({
+    spec,
+    conversion: convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping),
+  }));
+  const valueOf = (column: string) =>
+    source.columns.get(column) ? (conversions.find((c) => c.spec.name === column)?.conversion.value ?? null) : null;
+  const interval = intervalRule(source.table, valueOf);
+  const select = conversions.map(({ spec, conversion }) => {
+    const rules = source.columns.get(spec.name)
+      ? columnRules(source.table, spec, conversion.value, conversion.present)
+      : [];
+    if (interval?.column === spec.name) rules.push(interval);
+    return `${strictColumnExpr(spec, conversion, whereOf(source, spec.name), rules)} AS ${quoteIdent(spec.name)}`;
   });
   return `CREATE VIEW ${viewName} AS SELECT ${select.join(', ')} FROM ${source.relation()}`;
 }

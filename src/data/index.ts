@@ -37,6 +37,7 @@ export {
 export {
   validateHistory,
   formatValidationReport,
+  explainHistoryFailure,
   type ValidateOptions,
   type ValidationReport,
   type TableSummary,

@@ -33,6 +33,7 @@ import {
   type Unresolved,
 } from './transforms.js';
 import type { ValidationIssue } from './issues.js';
+import { gzipProblem, isGzipPath } from './compressed.js';
 import { ChurnkitError } from '../util/index.js';
 
 /**
@@ -174,10 +175,15 @@ function issue(
 
 /** Finds each table's file in a folder: the mapped file, else `<table>.<ext>` (any case). */
 async function locateInFolder(dir: string, config: MappingConfig, issues: ValidationIssue[]): Promise<Located[]> {
-  const entries = (await readdir(dir, { withFileTypes: true }))
+  const listing = await readdir(dir, { withFileTypes: true });
+  const entries = listing
     .filter((e) => e.isFile())
     .map((e) => e.name)
     .sort();
+  // A folder named like a table file is not the table being absent: say what it is.
+  const folders = listing.filter((e) => e.isDirectory()).map((e) => e.name);
+  const tableFileName = (table: TableName, name: string) =>
+    DATA_FILE_EXTENSIONS.some((ext) => name.toLowerCase() === `${table}${ext}`);
   const found: Located[] = [];
   for (const table of TABLE_NAMES) {
     const mapping = config.tables?.[table] ?? {};
@@ -200,9 +206,12 @@ async function locateInFolder(dir: string, config: MappingConfig, issues: Valida
       }
       candidates = [path];
     } else {
-      candidates = entries
-        .filter((name) => DATA_FILE_EXTENSIONS.some((ext) => name.toLowerCase() === `${table}${ext}`))
-        .map((name) => join(dir, name));
+      candidates = entries.filter((name) => tableFileName(table, name)).map((name) => join(dir, name));
+      const folder = folders.find((name) => tableFileName(table, name));
+      if (folder !== undefined) {
+        issues.push(issue(table, folder, 'unreadable', `${folder} is a folder, not a file`));
+        continue;
+      }
     }
     if (candidates.length === 0) {
       if (CONTRACT[table].required) {
@@ -476,6 +485,11 @@ async function openCsv(spec: FileSpec): Promise<RawSource | ValidationIssue> {
 
 /** The raw relation of one file, or an issue when it cannot be read. */
 export async function openFile(conn: DuckDBConnection, spec: FileSpec): Promise<RawSource | ValidationIssue> {
+  // A gzip stream cut short or with a bad CRC would be read as its first rows, as if whole.
+  if (isGzipPath(spec.path) && spec.bytes > 0) {
+    const damaged = await gzipProblem(spec.path);
+    if (damaged) return issue(spec.table, spec.origin, 'unreadable', `cannot read the file: ${damaged}`);
+  }
   if (spec.format === 'csv') return openCsv(spec);
   if (spec.format === 'text') return openAligned(spec);
   if (spec.bytes === 0) return issue(spec.table, spec.origin, 'empty_file', 'the file is empty (0 bytes)');

@@ -1,12 +1,19 @@
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection, type DuckDBInstance } from './duckdb.js';
-import { convertColumn, type ColumnConversion } from './convert.js';
+import { convertColumn, SEE_VALIDATE, type ColumnConversion } from './convert.js';
 import { rejectUrlSource, type OpenHistoryOptions } from './history.js';
-import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
+import {
+  DataIssueError,
+  formatIssue,
+  type IssueCode,
+  type IssueExample,
+  type Severity,
+  type ValidationIssue,
+} from './issues.js';
 import { resolveLocalHistory, type TableSource } from './sources.js';
 import type { OpenedLookup } from './transforms.js';
-import { CONFIG_FILE_NAME } from './config.js';
-import { silentProgress, type Progress } from '../util/index.js';
+import { columnRules, intervalRule } from './rules.js';
+import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress } from '../util/index.js';
 
 /**
  * `churnkit validate`: every contract violation of a history dataset, each located by table,
@@ -143,56 +150,19 @@ function rowChecks(
         cond: ref(name, 'b'),
         value: ref(name, 'r'),
       });
-    if (spec.required)
+    for (const rule of columnRules(ts.table, spec, ref(name, 'v'), ref(name, 'p')))
       checks.push({
-        code: 'missing_value',
+        ...rule,
         severity: 'error',
-        column: name,
-        message: 'missing value (the column is required)',
-        cond: `NOT ${ref(name, 'p')}`,
-        value: null,
+        value: rule.code === 'missing_value' ? null : ref(name, 'r'),
       });
-    if (spec.values) {
-      checks.push({
-        code: 'bad_enum',
-        severity: 'error',
-        column: name,
-        message: `not one of ${spec.values.join(', ')}`,
-        hint: `map your values in ${CONFIG_FILE_NAME}: {"tables": {"${ts.table}": {"values": {"${name}": {"<yours>": "<ours>"}}}}}`,
-        cond: `${ref(name, 'v')} NOT IN (${spec.values.map(quoteLiteral).join(', ')})`,
-        value: ref(name, 'r'),
-      });
-    }
-    if (spec.min !== undefined || spec.max !== undefined) {
-      const parts = [
-        spec.min !== undefined ? `${ref(name, 'v')} < ${spec.min}` : null,
-        spec.max !== undefined ? `${ref(name, 'v')} > ${spec.max}` : null,
-      ].filter(Boolean);
-      const range =
-        spec.min !== undefined && spec.max !== undefined
-          ? `between ${spec.min} and ${spec.max}`
-          : spec.min !== undefined
-            ? `>= ${spec.min}`
-            : `<= ${spec.max}`;
-      checks.push({
-        code: 'out_of_range',
-        severity: 'error',
-        column: name,
-        message: `out of range (must be ${range})`,
-        cond: `(${parts.join(' OR ')})`,
-        value: ref(name, 'r'),
-      });
-    }
   }
-  const interval = CONTRACT[ts.table].interval;
-  if (interval && ts.columns.get(interval[0]) && ts.columns.get(interval[1])) {
-    const [s, e] = interval;
+  const interval = intervalRule(ts.table, (col) => (ts.columns.get(col) ? ref(col, 'v') : null));
+  if (interval) {
+    const [s, e] = CONTRACT[ts.table].interval!;
     checks.push({
-      code: 'end_before_start',
+      ...interval,
       severity: 'error',
-      column: e,
-      message: `${e} is before ${s}`,
-      cond: `${ref(e, 'v')} < ${ref(s, 'v')}`,
       value: `concat(${quoteLiteral(`${s}=`)}, ${ref(s, 'r')}, ${quoteLiteral(`, ${e}=`)}, ${ref(e, 'r')})`,
     });
   }
@@ -369,7 +339,7 @@ async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<
           if (r[`f_${j}`] !== true || (ordered && found[j]!.length >= need[j]!)) return;
           const ex: IssueExample = { row: rowNo };
           if (r['key'] !== null) ex.key = String(r['key']);
-          if (h.check.value !== null) ex.value = r[`x_${j}`] === null ? null : String(r[`x_${j}`]);
+          if (h.check.value !== null) ex.value = r[`x_${j}`] === null ? null : clip(String(r[`x_${j}`]));
           found[j]!.push(ex);
         });
       }
@@ -380,6 +350,11 @@ async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<
   }
   // Should the engine ever hand rows back out of order, the early stop is off and this sorts.
   return found.map((f, j) => f.sort((a, b) => a.row! - b.row!).slice(0, need[j]));
+}
+
+/** A value as shown in a report: the first characters only (a mapping may point at any file). */
+function clip(value: string): string {
+  return value.length > EXCERPT_CHARS ? `${value.slice(0, EXCERPT_CHARS)}…` : value;
 }
 
 /** Lines of a CSV file the reader could not read (wrong field count, bad quoting, not UTF-8). */
@@ -397,7 +372,7 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
   }
   if (rows.length === 0) return null;
   const count = Number(rows[0]!['total']);
-  const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']) }));
+  const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']).slice(0, 120) }));
   const fix = rows[0]!['encoding'] ? 'save the file as UTF-8' : 'check the delimiter and quoting';
   return newIssue(
     ts,
@@ -631,4 +606,28 @@ export function formatValidationReport(report: ValidationReport): string[] {
       : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`,
   );
   return lines;
+}
+
+/**
+ * What to throw when work on a history failed: a strict view stops at the first bad value with
+ * its table, column and value but no row (numbering rows would cost every good run its
+ * parallel scan), so on failure validate runs and its first error, with the row, is the message:
+ * the same words `churnkit validate` prints. Errors that are not about the data pass unchanged.
+ */
+export async function explainHistoryFailure(
+  source: string,
+  options: OpenHistoryOptions,
+  err: unknown,
+): Promise<unknown> {
+  if (err instanceof ChurnkitError && !err.message.includes(SEE_VALIDATE)) return err;
+  let report: ValidationReport;
+  try {
+    report = await validateHistory(source, { ...options, maxExamples: 1 });
+  } catch {
+    return err;
+  }
+  const first = report.issues.find((i) => i.severity === 'error');
+  if (first) return new DataIssueError(first);
+  if (err instanceof ChurnkitError) return err;
+  return new ChurnkitError(`${source}: cannot read the data: ${firstLine(err)}`, 2);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { assertNoneAnInput, UsageError } from '../../util/index.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
 import { calibrateScorecard } from '../../scorecard/calibrate/index.js';
@@ -41,7 +41,7 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
   const reference = await loadScorecard(flags.reference ?? 'default');
   const model = flags.model ? await loadModel(flags.model) : undefined;
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   const result = calibrateScorecard(frame, {
     base,
     reference,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand, type CommandIO } from '../command.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
 import { exportTfjs, verifyTfjsExport, type VerifyResult } from '../../learn/export/index.js';
 import { checkOutputDir, ChurnkitError, UsageError } from '../../util/index.js';
@@ -19,7 +19,7 @@ async function run(flags: ExportFlags, io: CommandIO) {
   await checkOutputDir(flags.out, output);
   io.progress.start(`loading ${flags.model}`);
   const trained = await loadModel(flags.model);
-  const frame = flags.verify ? await loadFrame(flags.verify) : null;
+  const frame = flags.verify ? await loadFeatureTable(flags.verify) : null;
   let verified: VerifyResult | null = null;
   io.progress.start(`exporting ${trained.family} to TensorFlow.js`);
   // The check runs on the finished folder before it replaces --out, so a failed check writes nothing.

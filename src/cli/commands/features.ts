@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { openHistory } from '../../data/index.js';
+import { explainHistoryFailure, openHistory } from '../../data/index.js';
 import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
@@ -130,8 +130,11 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       ...(flags.memoryLimit === undefined ? {} : { memoryLimit: flags.memoryLimit }),
     });
     if (inPostgres) io.progress.start(`computing features in PostgreSQL`);
+    const historyOptions = flags.config === undefined ? {} : { config: flags.config };
     const built = history
-      ? await buildFeatures(history, options)
+      ? await buildFeatures(history, options).catch(async (err: unknown) => {
+          throw await explainHistoryFailure(flags.data, historyOptions, err);
+        })
       : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
     io.progress.start('feature QA');
     const qa = await featureQa(connection, built.relation, {

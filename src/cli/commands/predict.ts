@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import {
   applyCalibration,
   loadModel,
@@ -57,7 +57,7 @@ async function run(flags: PredictFlags, io: CommandIO) {
   io.progress.start(`loading ${flags.model}`);
   const model = await loadModel(flags.model);
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
   const margin = model.predictMargin(frame, flags.features);
   const probability = applyCalibration(model.calibration, margin);

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
-import { loadFrame, readFrame, type Frame } from '../../data/index.js';
-import { accountFacts, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
+import { readFrame, type Frame } from '../../data/index.js';
+import { accountFacts, explainHistoryFailure, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
 import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
-import { buildFeatures } from '../../features/index.js';
+import { buildFeatures, loadFeatureTable } from '../../features/index.js';
 import {
   BANDS,
   loadScorecard,
@@ -77,7 +77,9 @@ async function featuresFromHistory(
         `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`,
       ));
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
-    const built = await buildFeatures(history, { asOf, progress: io.progress });
+    const built = await buildFeatures(history, { asOf, progress: io.progress }).catch(async (err: unknown) => {
+      throw await explainHistoryFailure(flags.data!, flags.config ? { config: flags.config } : {}, err);
+    });
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
     let names: (string | null)[] | null = null;
     if (hasAccountNames(history)) {
@@ -187,7 +189,7 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   let names: (string | null)[] | null = null;
   if (flags.features !== undefined) {
     io.progress.start(`reading ${flags.features}`);
-    frame = await loadFrame(flags.features);
+    frame = await loadFeatureTable(flags.features);
   } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import {
   familyNames,
   isFamilyName,
@@ -108,7 +108,7 @@ async function run(flags: TrainFlags, io: CommandIO) {
     throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
   await assertNotAnInput(flags.out, { inputs: [flags.features] });
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   const trained = await trainModel(frame, options);
   await trained.save(flags.out);
   for (const w of trained.warnings) io.warn(w);

@@ -7,8 +7,8 @@
 import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/index.js';
-import { featureSetOfColumns } from '../../features/index.js';
-import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
+import { featureSetOfColumns, loadFeatureTable } from '../../features/index.js';
+import { openDuckDB, quoteLiteral } from '../../data/index.js';
 import {
   isFamilyName,
   familyNames,
@@ -215,7 +215,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const table = options.features;
 
   progress.start(`reading ${basename(table)}`);
-  const frame = await loadFrame(table);
+  const frame = await loadFeatureTable(table);
   const label = options.label ?? `churned_within_${horizon}d`;
   const y = labelsOf(frame, label, table);
   const asOf = textOf(frame, 'as_of', table);
