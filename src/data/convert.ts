@@ -58,7 +58,7 @@ function describeExpected(
     case 'number':
       return {
         code: 'bad_number',
-        problem: parse.number ? `not a number (expected ${numberExample(parse)})` : 'not a finite number',
+        problem: parse.number ? `not a number (expected ${numberExample(parse)})` : 'not a number',
       };
     case 'integer':
       return {

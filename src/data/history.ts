@@ -1,7 +1,7 @@
 import { CONTRACT, DEFAULT_CSM_KINDS, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type Database } from './duckdb.js';
 import type { MappingConfig } from './config.js';
-import { convertColumn, strictColumnExpr } from './convert.js';
+import { convertColumn, SEE_VALIDATE, strictColumnExpr } from './convert.js';
 import { columnRules, intervalRule } from './rules.js';
 import { DataIssueError, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
@@ -66,27 +66,64 @@ function whereOf(source: TableSource, column: string): string {
   return `table ${source.table} (${source.origin}), ${col}`;
 }
 
-/**
- * The typed view over one table: contract names and types, in contract column order. A value
- * that cannot be read, or that breaks a rule of the contract (range, enumeration, a required
- * value, an end before its start), fails the query that reads it, as validate reports it.
- */
-export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
+/** Each contract column's conversion and the rules its values must meet (interval order on the end column). */
+function columnsWithRules(source: TableSource) {
   const conversions = CONTRACT[source.table].columns.map((spec) => ({
     spec,
     conversion: convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping),
   }));
-  const valueOf = (column: string) =>
+  const convertedValue = (column: string) =>
     source.columns.get(column) ? (conversions.find((c) => c.spec.name === column)?.conversion.value ?? null) : null;
-  const interval = intervalRule(source.table, valueOf);
-  const select = conversions.map(({ spec, conversion }) => {
+  const interval = intervalRule(source.table, convertedValue);
+  return conversions.map(({ spec, conversion }) => {
     const rules = source.columns.get(spec.name)
       ? columnRules(source.table, spec, conversion.value, conversion.present)
       : [];
     if (interval?.column === spec.name) rules.push(interval);
-    return `${strictColumnExpr(spec, conversion, whereOf(source, spec.name), rules)} AS ${quoteIdent(spec.name)}`;
+    return { spec, conversion, rules };
   });
+}
+
+/** Text sources (CSV, JSON, aligned text) are parsed value by value anyway, so their views check the rules as they read. */
+function checksInView(source: TableSource): boolean {
+  return source.format !== 'parquet' && source.format !== 'duckdb';
+}
+
+/**
+ * The typed view over one table: contract names and types, in contract column order. A value
+ * that cannot be read fails the query that reads it; so does, for text sources, one that breaks
+ * a rule of the contract (range, enumeration, a required value, an end before its start), as
+ * validate reports it. Typed sources (Parquet, DuckDB) keep plain columns, so filters still
+ * reach the scan; openHistory checks their rules in one pass instead.
+ */
+export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
+  const inView = checksInView(source);
+  const select = columnsWithRules(source).map(
+    ({ spec, conversion, rules }) =>
+      `${strictColumnExpr(spec, conversion, whereOf(source, spec.name), inView ? rules : [])} AS ${quoteIdent(spec.name)}`,
+  );
   return `CREATE VIEW ${viewName} AS SELECT ${select.join(', ')} FROM ${source.relation()}`;
+}
+
+/**
+ * Whether any row of a typed source breaks a value rule (stops at the first), and whether an
+ * account id repeats: what validate rejects, found before any feature is computed.
+ */
+async function breaksRules(conn: Database['connection'], source: TableSource): Promise<boolean> {
+  if (!checksInView(source)) {
+    const conds = columnsWithRules(source).flatMap(({ rules }) => rules.map((r) => `(${r.cond})`));
+    if (conds.length > 0) {
+      const hit = await conn.runAndReadAll(`SELECT 1 FROM ${source.relation()} WHERE ${conds.join(' OR ')} LIMIT 1`);
+      if (hit.currentRowCount > 0) return true;
+    }
+  }
+  if (source.table === 'accounts') {
+    const dup = await conn.runAndReadAll(
+      `SELECT 1 FROM accounts WHERE account_id IS NOT NULL GROUP BY account_id HAVING count(*) > 1 LIMIT 1`,
+    );
+    if (dup.currentRowCount > 0) return true;
+  }
+  return false;
 }
 
 /** The files a resolved history reads. */
@@ -128,6 +165,8 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
           2,
         );
       }
+      if (await breaksRules(db.connection, table))
+        throw new ChurnkitError(`table ${table.table} (${table.origin}): values break the contract${SEE_VALIDATE}`, 2);
     }
     return {
       ...db,

@@ -34,7 +34,8 @@ export type IssueCode =
   | 'orphan_account'
   | 'after_churn'
   | 'future_date'
-  | 'ambiguous_lookup';
+  | 'ambiguous_lookup'
+  | 'impossible_date';
 
 export interface IssueExample {
   /** 1-based data row in the user's file or table (header excluded). */

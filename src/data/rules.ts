@@ -59,13 +59,13 @@ export function columnRules(table: TableName, spec: ColumnSpec, value: string, p
   return rules;
 }
 
-/** An effect interval whose end comes before its start; `valueOf` gives a column's converted value. */
-export function intervalRule(table: TableName, valueOf: (column: string) => string | null): RuleCheck | null {
+/** An effect interval whose end comes before its start; `convertedValue` gives a column's converted value. */
+export function intervalRule(table: TableName, convertedValue: (column: string) => string | null): RuleCheck | null {
   const interval = CONTRACT[table].interval;
   if (!interval) return null;
   const [s, e] = interval;
-  const start = valueOf(s);
-  const end = valueOf(e);
+  const start = convertedValue(s);
+  const end = convertedValue(e);
   if (start === null || end === null) return null;
   return { code: 'end_before_start', column: e, message: `${e} is before ${s}`, cond: `${end} < ${start}` };
 }

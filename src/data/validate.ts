@@ -14,6 +14,7 @@ import { resolveLocalHistory, type TableSource } from './sources.js';
 import type { OpenedLookup } from './transforms.js';
 import { columnRules, intervalRule } from './rules.js';
 import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress } from '../util/index.js';
+import { latestPossibleDay, otherEventColumns, runDate, type DateLimits } from './date-limits.js';
 
 /**
  * `churnkit validate`: every contract violation of a history dataset, each located by table,
@@ -30,6 +31,10 @@ import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress } from '../
 export interface ValidateOptions extends OpenHistoryOptions {
   /** Rows shown per problem (default 5); counts are always complete. */
   maxExamples?: number;
+  /** The export's last day (`--data-end`): later events are impossible. */
+  dataEnd?: string;
+  /** The run date (default today, UTC): later events are impossible. */
+  today?: string;
   progress?: Progress;
 }
 
@@ -92,6 +97,7 @@ interface Ctx {
   issues: ValidationIssue[];
   hasAccounts: boolean;
   dataEnd: string | null;
+  limits: DateLimits;
 }
 
 const alias = (prefix: string, i: number) => `"${prefix}_${i}"`;
@@ -186,6 +192,24 @@ function rowChecks(
         cond: `CAST(${ref(ev, 'v')} AS DATE) > a.churned_at`,
         value: `concat(${ref(ev, 'r')}, ' (churned_at ', strftime(a.churned_at, '%Y-%m-%d'), ')')`,
         distinct: { expr: ref('account_id', 'v'), label: 'account' },
+      });
+    }
+  }
+  const latest = latestPossibleDay(ctx.limits, ts.table);
+  if (latest) {
+    for (const [name, { spec }] of conv) {
+      if (!ts.columns.get(name) || (spec.type !== 'date' && spec.type !== 'timestamp')) continue;
+      checks.push({
+        code: 'impossible_date',
+        severity: 'warning',
+        column: name,
+        message: `a date that cannot be right: after ${latest.day} (${latest.why})`,
+        hint:
+          ts.table === 'usage'
+            ? 'features leaves these rows out of data_end; fix the dates or pass --data-end'
+            : 'fix the dates in the export',
+        cond: `CAST(${ref(name, 'v')} AS DATE) > DATE ${quoteLiteral(latest.day)}`,
+        value: ref(name, 'r'),
       });
     }
   }
@@ -291,7 +315,13 @@ async function countProblems(
     if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
   });
   const isUsage = ts.table === 'usage' && ts.columns.get('occurred_at');
-  if (isUsage) aggs.push(`CAST(max(${alias('v', conv.get('occurred_at')!.i)}) AS VARCHAR) AS data_end`);
+  if (isUsage) {
+    // data_end from the plausible rows only: one row dated 2030 must not move it.
+    const v = alias('v', conv.get('occurred_at')!.i);
+    const latest = latestPossibleDay(ctx.limits, 'usage');
+    const plausible = latest ? ` FILTER (WHERE CAST(${v} AS DATE) <= DATE ${quoteLiteral(latest.day)})` : '';
+    aggs.push(`CAST(max(${v})${plausible} AS VARCHAR) AS data_end`);
+  }
   let row: Record<string, unknown>;
   try {
     row = (
@@ -426,6 +456,35 @@ async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
   }
 }
 
+/**
+ * The latest day in the tables other than usage and contracts, leaving out days after the run
+ * date or --data-end (those are impossible themselves): what bounds usage's plausible dates.
+ */
+async function otherLatestDay(ctx: Ctx, tables: readonly TableSource[]): Promise<string | null> {
+  const cap = ctx.limits.dataEnd && ctx.limits.dataEnd < ctx.limits.today ? ctx.limits.dataEnd : ctx.limits.today;
+  const wanted = otherEventColumns();
+  let latest: string | null = null;
+  for (const ts of tables) {
+    const cols = wanted.filter((w) => w.table === ts.table && ts.columns.get(w.column));
+    if (cols.length === 0) continue;
+    const { sql: cte, conv } = rowsCte(ts, ts.relation(), false);
+    const days = cols.map((c) => `CAST(${alias('v', conv.get(c.column)!.i)} AS DATE)`);
+    const capped = days.map((d) => `max(${d}) FILTER (WHERE ${d} <= DATE ${quoteLiteral(cap)})`);
+    try {
+      const row = (
+        await ctx.conn.runAndReadAll(
+          `WITH ${cte} SELECT strftime(greatest(${capped.join(', ')}), '%Y-%m-%d') AS d FROM c`,
+        )
+      ).getRowObjectsJS()[0];
+      const d = (row?.['d'] as string | null | undefined) ?? null;
+      if (d !== null && (latest === null || d > latest)) latest = d;
+    } catch {
+      // unreadable: its own scan reports it
+    }
+  }
+  return latest;
+}
+
 /** All checks of one table: count, then examples, then duplicate keys. */
 async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, number | null>): Promise<void> {
   const table = ts.table;
@@ -529,8 +588,14 @@ export async function validateHistory(source: string, options: ValidateOptions =
       issues: [...resolved.issues],
       hasAccounts: false,
       dataEnd: null,
+      limits: {
+        today: options.today ?? runDate(),
+        otherLatest: null,
+        ...(options.dataEnd ? { dataEnd: options.dataEnd } : {}),
+      },
     };
     const byTable = new Map(resolved.tables.map((t) => [t.table, t]));
+    ctx.limits.otherLatest = await otherLatestDay(ctx, resolved.tables);
     const rows = new Map<TableName, number | null>();
     const accounts = byTable.get('accounts');
     if (accounts) ctx.hasAccounts = await buildAccountsIndex(ctx, accounts);

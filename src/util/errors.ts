@@ -48,7 +48,7 @@ export class InputError extends ChurnkitError {
 }
 
 /** At most this many characters of a user's value go into a message. */
-export const EXCERPT_CHARS = 40;
+export const EXCERPT_CHARS = 60;
 
 /**
  * A short, quoted excerpt of a value for a message: enough to find it, never a whole line of

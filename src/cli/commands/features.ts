@@ -110,9 +110,11 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     throw new UsageError(
       '--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)',
     );
-  const history = inPostgres
-    ? null
-    : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  const historyOptions = flags.config === undefined ? {} : { config: flags.config };
+  const explain = async (err: unknown) => {
+    throw await explainHistoryFailure(flags.data, historyOptions, err);
+  };
+  const history = inPostgres ? null : await openHistory(flags.data, historyOptions).catch(explain);
   const qaJson = `${flags.out}.qa.json`;
   const qaMd = `${flags.out}.qa.md`;
   try {
@@ -130,12 +132,10 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       ...(flags.memoryLimit === undefined ? {} : { memoryLimit: flags.memoryLimit }),
     });
     if (inPostgres) io.progress.start(`computing features in PostgreSQL`);
-    const historyOptions = flags.config === undefined ? {} : { config: flags.config };
     const built = history
-      ? await buildFeatures(history, options).catch(async (err: unknown) => {
-          throw await explainHistoryFailure(flags.data, historyOptions, err);
-        })
+      ? await buildFeatures(history, options).catch(explain)
       : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
+    for (const w of built.warnings ?? []) io.warn(w);
     io.progress.start('feature QA');
     const qa = await featureQa(connection, built.relation, {
       nullColumns: built.nullColumns,

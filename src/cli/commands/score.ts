@@ -67,7 +67,11 @@ async function featuresFromHistory(
   io: CommandIO,
 ): Promise<{ frame: Frame; asOf: string; names: (string | null)[] | null }> {
   io.progress.start(`opening ${flags.data}`);
-  const history = await openHistory(flags.data!, flags.config ? { config: flags.config } : {});
+  const historyOptions = flags.config ? { config: flags.config } : {};
+  const explain = async (err: unknown): Promise<never> => {
+    throw await explainHistoryFailure(flags.data!, historyOptions, err);
+  };
+  const history = await openHistory(flags.data!, historyOptions).catch(explain);
   try {
     await assertNotAnInput(flags.out, { inputs: history.inputFiles });
     const asOf =
@@ -77,9 +81,7 @@ async function featuresFromHistory(
         `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`,
       ));
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
-    const built = await buildFeatures(history, { asOf, progress: io.progress }).catch(async (err: unknown) => {
-      throw await explainHistoryFailure(flags.data!, flags.config ? { config: flags.config } : {}, err);
-    });
+    const built = await buildFeatures(history, { asOf, progress: io.progress }).catch(explain);
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
     let names: (string | null)[] | null = null;
     if (hasAccountNames(history)) {
