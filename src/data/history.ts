@@ -34,6 +34,8 @@ export interface History extends Database {
 export interface OpenHistoryOptions {
   /** A mapping file path or an already parsed mapping; default: churnkit.config.json in the data folder. */
   config?: string | MappingConfig;
+  /** Let a mapping's `file` name a file outside the data folder (default: refused). */
+  allowOutsideData?: boolean;
 }
 
 /** A `postgres://` or `postgresql://` connection URL. */
@@ -106,8 +108,9 @@ export function typedViewSql(source: TableSource, viewName = quoteIdent(source.t
 }
 
 /**
- * Whether any row of a typed source breaks a value rule (stops at the first), and whether an
- * account id repeats: what validate rejects, found before any feature is computed.
+ * Whether any row of a typed source breaks a value rule (stops at the first): what validate
+ * rejects, found before any feature is computed. (Duplicate account ids: the feature build's
+ * preflight.)
  */
 async function breaksRules(conn: Database['connection'], source: TableSource): Promise<boolean> {
   if (!checksInView(source)) {
@@ -116,12 +119,6 @@ async function breaksRules(conn: Database['connection'], source: TableSource): P
       const hit = await conn.runAndReadAll(`SELECT 1 FROM ${source.relation()} WHERE ${conds.join(' OR ')} LIMIT 1`);
       if (hit.currentRowCount > 0) return true;
     }
-  }
-  if (source.table === 'accounts') {
-    const dup = await conn.runAndReadAll(
-      `SELECT 1 FROM accounts WHERE account_id IS NOT NULL GROUP BY account_id HAVING count(*) > 1 LIMIT 1`,
-    );
-    if (dup.currentRowCount > 0) return true;
   }
   return false;
 }
@@ -149,7 +146,9 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
   rejectUrlSource(source);
   const db = await openDuckDB();
   try {
-    const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config);
+    const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config, {
+      allowOutsideData: Boolean(options.allowOutsideData),
+    });
     const problem = firstError(resolved.issues);
     if (problem) throw new DataIssueError(problem);
     for (const table of resolved.tables) {

@@ -17,6 +17,7 @@ export type IssueCode =
   | 'malformed_rows'
   | 'no_rows'
   | 'missing_column'
+  | 'outside_data'
   // values
   | 'bad_date'
   | 'bad_timestamp'

@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import {
@@ -173,8 +173,31 @@ function issue(
   return { severity: 'error', code, table, source, message, examples: [], ...extra };
 }
 
+/**
+ * Where a mapping's `file` resolves, following symlinks, and whether that is inside the data
+ * folder: a mapping file can come from anyone, so it does not get to read /etc/passwd into error
+ * messages unless the user says --allow-outside-data.
+ */
+async function containedPath(dir: string, file: string): Promise<{ path: string; inside: boolean }> {
+  const path = isAbsolute(file) ? file : join(dir, file);
+  const root = await realpath(dir);
+  const real = await realpath(path).catch(() => resolve(path));
+  const rel = relative(root, real);
+  return { path, inside: rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) };
+}
+
+/** A column name as shown in a message: a header is data too, and a wrong file's first line may be anything. */
+function clipName(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
 /** Finds each table's file in a folder: the mapped file, else `<table>.<ext>` (any case). */
-async function locateInFolder(dir: string, config: MappingConfig, issues: ValidationIssue[]): Promise<Located[]> {
+async function locateInFolder(
+  dir: string,
+  config: MappingConfig,
+  issues: ValidationIssue[],
+  allowOutsideData = false,
+): Promise<Located[]> {
   const listing = await readdir(dir, { withFileTypes: true });
   const entries = listing
     .filter((e) => e.isFile())
@@ -195,7 +218,15 @@ async function locateInFolder(dir: string, config: MappingConfig, issues: Valida
     }
     let candidates: string[];
     if (mapping.file !== undefined) {
-      const path = isAbsolute(mapping.file) ? mapping.file : join(dir, mapping.file);
+      const { path, inside } = await containedPath(dir, mapping.file);
+      if (!inside && !allowOutsideData) {
+        issues.push(
+          issue(table, mapping.file, 'outside_data', `tables.${table}.file is outside the data folder ${dir}`, {
+            hint: 'move the file into the data folder, or pass --allow-outside-data to read it where it is',
+          }),
+        );
+        continue;
+      }
       try {
         if (!(await stat(path)).isFile()) throw new Error('not a file');
       } catch {
@@ -543,13 +574,19 @@ async function openLookups(
   dir: string | null,
   config: MappingConfig,
   issues: ValidationIssue[],
+  allowOutsideData = false,
 ): Promise<Map<string, OpenedLookup>> {
   const out = new Map<string, OpenedLookup>();
   for (const [name, l] of Object.entries(config.lookups ?? {})) {
     const key = `lookups.${name}`;
     if (dir === null)
       throw new ChurnkitError(`${CONFIG_FILE_NAME}: ${key}: lookups read files, so they need a folder source`, 2);
-    const path = isAbsolute(l.file) ? l.file : join(dir, l.file);
+    const { path, inside } = await containedPath(dir, l.file);
+    if (!inside && !allowOutsideData)
+      throw new ChurnkitError(
+        `${CONFIG_FILE_NAME}: ${key}.file is outside the data folder ${dir}: move the file into the data folder, or pass --allow-outside-data to read it where it is`,
+        2,
+      );
     let bytes: number;
     try {
       const info = await stat(path);
@@ -592,7 +629,7 @@ async function openLookups(
       if (l.where) where = scope.condition(l.where);
     } catch (err) {
       if (!(err instanceof MappingReferenceError)) throw err;
-      const names = opened.columns.map((c) => c.name);
+      const names = opened.columns.map((c) => clipName(c.name));
       issues.push(
         issue(
           user,
@@ -666,7 +703,7 @@ function matchColumns(
       hint: `fix ${key}`,
     });
   };
-  const names = available.map((c) => c.name);
+  const names = available.map((c) => clipName(c.name));
   const found = `columns found: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`;
   for (const spec of CONTRACT[loc.table].columns) {
     const source = sources[spec.name];
@@ -826,6 +863,7 @@ export async function resolveLocalHistory(
   conn: DuckDBConnection,
   source: string,
   config?: string | MappingConfig,
+  options: { allowOutsideData?: boolean } = {},
 ): Promise<ResolvedHistory> {
   const kind = await localSourceKind(source);
   const resolved = await resolveMappingConfig(config, kind === 'folder' ? source : null);
@@ -844,10 +882,10 @@ export async function resolveLocalHistory(
     }
     located = await locateInDatabase(conn, effective, issues);
   } else {
-    located = await locateInFolder(source, effective, issues);
+    located = await locateInFolder(source, effective, issues, options.allowOutsideData);
   }
   located = withRoutedTables(located, resolved.config);
-  const lookups = await openLookups(conn, kind === 'folder' ? source : null, effective, issues);
+  const lookups = await openLookups(conn, kind === 'folder' ? source : null, effective, issues, options.allowOutsideData);
   const tables: TableSource[] = [];
   for (const loc of located) {
     const opened = await openRelation(conn, loc, effective);

@@ -580,7 +580,9 @@ export async function validateHistory(source: string, options: ValidateOptions =
   const progress = options.progress ?? silentProgress;
   const db = await openDuckDB();
   try {
-    const resolved = await resolveLocalHistory(db.connection, source, options.config);
+    const resolved = await resolveLocalHistory(db.connection, source, options.config, {
+      allowOutsideData: Boolean(options.allowOutsideData),
+    });
     const ctx: Ctx = {
       instance: db.instance,
       conn: db.connection,
@@ -687,7 +689,7 @@ export async function explainHistoryFailure(
   if (err instanceof ChurnkitError && !err.message.includes(SEE_VALIDATE)) return err;
   let report: ValidationReport;
   try {
-    report = await validateHistory(source, { ...options, maxExamples: 1 });
+    report = await validateHistory(source, { ...options, maxExamples: 3 });
   } catch {
     return err;
   }

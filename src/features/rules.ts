@@ -96,7 +96,8 @@ export function checkFeatureFrame(frame: Frame, table: string, options: { numeri
     for (let i = 0; i < col.length; i++) {
       const v = col[i]!;
       if (Number.isNaN(v) || meetsRule(rule, v)) continue;
-      throw new InputError({ table, row: i + 1, column: name }, `${v} is not ${describeRule(rule)}`);
+      const problem = rule.kind === 'label' ? `must be 0, 1 or NULL, got ${v}` : `${v} is not ${describeRule(rule)}`;
+      throw new InputError({ table, row: i + 1, column: name }, problem);
     }
   }
   for (const name of options.numeric ?? []) {

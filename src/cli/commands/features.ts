@@ -31,6 +31,7 @@ export interface FeaturesFlags extends Record<string, unknown> {
   label: string;
   featureSet?: string;
   config?: string;
+  allowOutsideData?: boolean;
   threads?: number;
   memoryLimit?: string;
 }
@@ -54,6 +55,7 @@ export function register(program: Command): void {
           'auto',
         )
         .option('--config <file>', 'mapping file')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--threads <n>', 'DuckDB threads (default: all cores)', intOption('--threads'))
         .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2.5GB (default 2.5GB)'),
     (flags: FeaturesFlags, io) => run(flags, io),
@@ -110,7 +112,10 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     throw new UsageError(
       '--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)',
     );
-  const historyOptions = flags.config === undefined ? {} : { config: flags.config };
+  const historyOptions = {
+    ...(flags.config === undefined ? {} : { config: flags.config }),
+    allowOutsideData: Boolean(flags.allowOutsideData),
+  };
   const explain = async (err: unknown) => {
     throw await explainHistoryFailure(flags.data, historyOptions, err);
   };

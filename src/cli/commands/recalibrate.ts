@@ -17,6 +17,7 @@ interface RecalibrateFlags extends Record<string, unknown> {
   force?: boolean;
   forceOut?: boolean;
   config?: string;
+  allowOutsideData?: boolean;
   horizon: number;
   seed: number;
   bootstrap: number;
@@ -56,6 +57,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
         horizon: flags.horizon,
         label: 'churn',
         ...(flags.config ? { config: flags.config } : {}),
+        allowOutsideData: Boolean(flags.allowOutsideData),
       },
       quiet,
     );
@@ -164,6 +166,7 @@ export function register(program: Command): void {
         .option('--force', 'promote the challenger even if it does not beat the champion')
         .option('--force-out', 'write into a folder that holds files churnkit did not write (they are kept)')
         .option('--config <file>', 'mapping file for --data')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--seed <n>', 'random seed', intOption('--seed'), 0)
         .option('--bootstrap <n>', 'bootstrap resamples for weight intervals', intOption('--bootstrap'), 200),

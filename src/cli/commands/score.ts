@@ -26,6 +26,7 @@ interface ScoreFlags extends Record<string, unknown> {
   data?: string;
   asOf?: string;
   config?: string;
+  allowOutsideData?: boolean;
   history?: string;
   model?: string;
   out: string;
@@ -67,7 +68,10 @@ async function featuresFromHistory(
   io: CommandIO,
 ): Promise<{ frame: Frame; asOf: string; names: (string | null)[] | null }> {
   io.progress.start(`opening ${flags.data}`);
-  const historyOptions = flags.config ? { config: flags.config } : {};
+  const historyOptions = {
+    ...(flags.config ? { config: flags.config } : {}),
+    allowOutsideData: Boolean(flags.allowOutsideData),
+  };
   const explain = async (err: unknown): Promise<never> => {
     throw await explainHistoryFailure(flags.data!, historyOptions, err);
   };
@@ -259,6 +263,7 @@ export function register(program: Command): void {
         .option('--data <dir>', 'history dataset')
         .option('--as-of <date>', 'as-of date when scoring from --data (default: the day after the latest usage)')
         .option('--config <file>', 'mapping file for --data')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--history <db>', 'score history to compare with and append to: a DuckDB file or postgres:// URL')
         .option(
           '--model <file>',

@@ -4,7 +4,13 @@ import { ChurnkitError, isoDay, UsageError } from '../../util/index.js';
 import { formatIssue, formatValidationReport, validateHistory } from '../../data/index.js';
 
 export function register(program: Command): void {
-  defineCommand<{ data: string; config?: string; maxExamples?: string; dataEnd?: string }>(
+  defineCommand<{
+    data: string;
+    config?: string;
+    maxExamples?: string;
+    dataEnd?: string;
+    allowOutsideData?: boolean;
+  }>(
     program,
     'validate',
     'check a history dataset against the input contract',
@@ -12,6 +18,7 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--data <dir>', 'history folder or DuckDB file')
         .option('--config <file>', 'mapping file (default: churnkit.config.json in --data)')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--max-examples <n>', 'rows shown per problem', '5')
         .option('--data-end <date>', 'the last day of the export: later events are reported as impossible'),
     async (opts, io) => {
@@ -24,6 +31,7 @@ export function register(program: Command): void {
         ...(opts.config ? { config: opts.config } : {}),
         maxExamples,
         ...(opts.dataEnd ? { dataEnd: opts.dataEnd } : {}),
+        allowOutsideData: Boolean(opts.allowOutsideData),
         progress: io.progress,
       });
       for (const line of formatValidationReport(report)) io.say(line);
