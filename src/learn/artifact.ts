@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ModelArtifact } from './model.js';
 import { ArtifactError } from './errors.js';
-import { writeFileAtomic } from '../util/index.js';
+import { signArtifact, verifyArtifact, writeFileAtomic } from '../util/index.js';
 import { ChurnkitError } from '../util/index.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
@@ -101,12 +101,13 @@ export async function readModelArtifact(path: string): Promise<ModelArtifact> {
   } catch (err) {
     throw new ChurnkitError(`${path}: not JSON (${(err as Error).message})`, 2);
   }
-  return validateModelArtifact(value, path);
+  // The checksum first: a model churnkit wrote and someone changed (coefficients x10) is refused.
+  return validateModelArtifact(verifyArtifact(value, path).content, path);
 }
 
-/** Indented JSON with a final newline; NaN and infinities (never expected) would become null. */
+/** Indented JSON with a final newline, signed with its checksum; NaN and infinities (never expected) would become null. */
 export function serializeModelArtifact(a: ModelArtifact): string {
-  return `${JSON.stringify(a, null, 2)}\n`;
+  return `${JSON.stringify(signArtifact(a), null, 2)}\n`;
 }
 
 export async function writeModelArtifact(path: string, a: ModelArtifact): Promise<void> {

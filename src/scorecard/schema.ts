@@ -176,6 +176,13 @@ export const ScorecardSchema = z.strictObject({
     .looseObject({ kind: z.literal('churnkit.model'), version: z.literal(1), family: z.string() })
     .optional()
     .describe('an embedded churnkit.model artifact (reference; scores never depend on it)'),
+  checksum: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional()
+    .describe(
+      'SHA-256 of the artifact without this field (compact JSON, keys in file order); churnkit checks it on load, `churnkit artifact rehash` re-signs a hand edit',
+    ),
 });
 
 export type Scorecard = z.infer<typeof ScorecardSchema>;

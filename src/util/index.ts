@@ -7,3 +7,4 @@ export * from './rng.js';
 export * from './serial.js';
 export { VERSION } from './version.js';
 export * from './outputs.js';
+export * from './checksum.js';
