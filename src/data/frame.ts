@@ -49,8 +49,8 @@ function kindOf(duckType: string): ColumnKind {
 
 /**
  * Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order.
- * NaN and infinities are refused (a Frame's NaN means NULL, so a NaN in the data would pass as a
- * missing value): an input error naming `table` (the file), the row and the column.
+ * Infinities are refused with an input error naming `table` (the file), the row and the column;
+ * a NaN (pandas' spelling of a missing value) is NULL.
  */
 export async function readFrame(
   conn: DuckDBConnection,
@@ -92,7 +92,8 @@ export async function readFrame(
         const values = new Float64Array(m);
         for (let i = 0; i < m; i++) {
           const v = vector.getItem(i);
-          if (typeof v !== 'number') values[i] = NaN;
+          // NaN is how pandas and numpy write a missing value: NULL, like an empty cell.
+          if (typeof v !== 'number' || Number.isNaN(v)) values[i] = NaN;
           else if (Number.isFinite(v)) values[i] = v;
           else throw new InputError({ table, row: n + i + 1, column: names[j] }, `${String(v)} is not a finite number`);
         }

@@ -2,7 +2,8 @@
  * The value rules of a feature table (DESIGN.md §4), one set for every command that reads one
  * (train, predict, score, calibrate, backtest, report, export --verify) and for the HTTP routes
  * (their JSON Schema takes its bounds from here): numbers are finite, each column stays in the
- * range its definition allows, booleans are booleans, labels are 0, 1 or NULL. A value that
+ * range its definition allows, booleans are booleans, labels are 0, 1 or NULL (a NaN, as pandas
+ * writes a missing value, reads as NULL; infinities are refused). A value that
  * breaks a rule is an input error naming the table, row and column, never a probability.
  */
 import { loadFrame, type Frame } from '../data/index.js';
@@ -26,8 +27,9 @@ const FEATURE_RULES: Readonly<Record<string, ValueRule>> = {
   login_frequency_change_14d: REL_CHANGE,
   license_utilization: NON_NEGATIVE,
   days_since_last_csm_interaction: NON_NEGATIVE,
-  // a mean of 0..10 scores minus another
-  nps_trend: { kind: 'number', min: -10, max: 10 },
+  // Not bounded: churnkit's is -10..10 (0..10 scores), but a table built elsewhere may count NPS
+  // points (-100..100) and still be right.
+  nps_trend: { kind: 'number' },
   contract_value_vs_usage_ratio: NON_NEGATIVE,
   feature_adoption_breadth_change_30d: REL_CHANGE,
   days_since_last_integration_added: NON_NEGATIVE,
@@ -85,7 +87,9 @@ export function checkFeatureFrame(frame: Frame, table: string, options: { numeri
     const col = frame.columns[name]!;
     if (!(col instanceof Float64Array)) {
       // A column of churnkit numbers that reads as text holds something that is not a number.
-      const k = col.findIndex((v) => v !== null && v.trim() !== '' && !Number.isFinite(Number(v)));
+      const k = col.findIndex(
+        (v) => v !== null && v.trim() !== '' && !/^nan$/i.test(v.trim()) && !Number.isFinite(Number(v)),
+      );
       if (k >= 0 || frame.kinds[name] === 'date')
         throw new InputError(
           { table, ...(k >= 0 ? { row: k + 1 } : {}), column: name },

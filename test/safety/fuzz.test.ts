@@ -266,7 +266,8 @@ type TableEdit =
 
 function featureValues(column: string): string[] {
   const rule = FEATURE_VALUE_RULES[column]!;
-  const out = ['NaN', 'Infinity', '-Infinity', '1e400', 'abc'];
+  // (NaN is not among them: in a feature table it is pandas' missing value, read as NULL.)
+  const out = ['Infinity', '-Infinity', '1e400', 'abc'];
   if (rule.kind === 'boolean' || rule.kind === 'label') out.push('2', '-1', '0.5');
   if (rule.kind === 'integer') out.push('0.5');
   if (rule.min !== undefined) out.push(String(rule.min - 1));
