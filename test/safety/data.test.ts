@@ -257,16 +257,16 @@ test('predict, score and train refuse Infinity in a feature alike; every family 
   assert.match(z.stderr, /zero\.csv: the file is empty \(0 bytes\)/);
 });
 
-test('the HTTP routes apply the same value rules: 1e400 and NPS trend 11 are a 400 naming the field', async () => {
+test('the HTTP routes apply the same value rules: 1e400 and a usage trend of 7 are a 400 naming the field', async () => {
   const svc = await startService({ scorecard: 'default', today: () => '2024-07-01' });
   try {
     const inf = await post(svc.base, '/v1/score', '{"account_id": "A1", "usage_trend_14d": 1e400}');
     assert.equal(inf.status, 400, inf.text);
     assert.match(inf.text, /usage_trend_14d/);
-    const range = await post(svc.base, '/v1/score', { account_id: 'A1', nps_trend: 11 });
+    const range = await post(svc.base, '/v1/score', { account_id: 'A1', usage_trend_14d: 7 });
     assert.equal(range.status, 400, range.text);
-    assert.match(range.text, /nps_trend/);
-    const fine = await post(svc.base, '/v1/score', { account_id: 'A1', nps_trend: 2 });
+    assert.match(range.text, /usage_trend_14d/);
+    const fine = await post(svc.base, '/v1/score', { account_id: 'A1', usage_trend_14d: 2.5, nps_trend: 11 });
     assert.equal(fine.status, 200, fine.text);
   } finally {
     await svc.close();
