@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
 import { readFrame, type Frame } from '../../data/index.js';
-import { accountFacts, explainHistoryFailure, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
+import {
+  accountFacts,
+  explainHistoryFailure,
+  hasAccountNames,
+  openHistory,
+  quoteIdent,
+  queryValue,
+  textColumn,
+} from '../../data/index.js';
 import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
 import { buildFeatures, loadFeatureTable } from '../../features/index.js';
