@@ -142,7 +142,6 @@ function parseText(spec: ColumnSpec, v: string, mapping: TableMapping, parse: Pa
           : isoTimestamp(v, mapping.timezone);
       return `(CASE WHEN isfinite(${t}) THEN ${t} END)`;
     }
-    case 'number':
     case 'number': {
       // NaN, Infinity and 1e400 parse as doubles, but no quantity or ARR is infinite.
       const d = parse.number ? parseNumberSql(v, parse.number) : `TRY_CAST(${v} AS DOUBLE)`;

@@ -885,7 +885,13 @@ export async function resolveLocalHistory(
     located = await locateInFolder(source, effective, issues, options.allowOutsideData);
   }
   located = withRoutedTables(located, resolved.config);
-  const lookups = await openLookups(conn, kind === 'folder' ? source : null, effective, issues, options.allowOutsideData);
+  const lookups = await openLookups(
+    conn,
+    kind === 'folder' ? source : null,
+    effective,
+    issues,
+    options.allowOutsideData,
+  );
   const tables: TableSource[] = [];
   for (const loc of located) {
     const opened = await openRelation(conn, loc, effective);

@@ -8,7 +8,7 @@
  */
 import { loadFrame, type Frame } from '../data/index.js';
 import { excerpt, InputError } from '../util/index.js';
-import { FEATURES, LABEL_COLUMN, SIGNALS } from './registry.js';
+import { FEATURES, LABEL_COLUMN, SIGNALS, TRANSACTION_FEATURES } from './registry.js';
 
 export interface ValueRule {
   kind: 'number' | 'integer' | 'boolean' | 'label';
@@ -35,6 +35,12 @@ const FEATURE_RULES: Readonly<Record<string, ValueRule>> = {
   days_since_last_integration_added: NON_NEGATIVE,
 };
 
+/** The transactional set: counts, amounts and days are never negative; trends are rel_change. */
+const TRANSACTION_RULES: Readonly<Record<string, ValueRule>> = {
+  purchase_gap_trend: REL_CHANGE,
+  spend_trend_90d: REL_CHANGE,
+};
+
 const SIGNAL_RULES: Readonly<Record<string, ValueRule>> = {
   annual_value: NON_NEGATIVE,
   seats: { kind: 'integer', min: 0 },
@@ -50,6 +56,7 @@ function signalRule(name: string, type: string): ValueRule {
 
 export const FEATURE_VALUE_RULES: Readonly<Record<string, ValueRule>> = Object.fromEntries([
   ...FEATURES.map((f): [string, ValueRule] => [f.name, FEATURE_RULES[f.name] ?? { kind: 'number' }]),
+  ...TRANSACTION_FEATURES.map((f): [string, ValueRule] => [f.name, TRANSACTION_RULES[f.name] ?? NON_NEGATIVE]),
   ...SIGNALS.filter((s) => s.type !== 'text').map((s): [string, ValueRule] => [s.name, signalRule(s.name, s.type)]),
   [LABEL_COLUMN, { kind: 'label' }],
 ]);
