@@ -22,13 +22,16 @@ export function defineCommand<O extends Record<string, unknown>>(
   name: string,
   description: string,
   configure: (cmd: Command) => Command,
-  action: (opts: O, io: CommandIO) => Promise<unknown>,
+  action: (opts: O, io: CommandIO, args: unknown[]) => Promise<unknown>,
 ): Command {
   const cmd = configure(program.command(name).description(description)).option(
     '--json',
     'print a machine-readable summary on stdout',
   );
-  cmd.action(async (opts: O & { json?: boolean }) => {
+  // commander calls the action with the positional arguments (if any), the options, the command.
+  cmd.action(async (...received: unknown[]) => {
+    const args = received.slice(0, -2);
+    const opts = received.at(-2) as O & { json?: boolean };
     const json = Boolean(opts.json);
     const io: CommandIO = {
       json,
@@ -39,7 +42,7 @@ export function defineCommand<O extends Record<string, unknown>>(
       warn: (line) => process.stderr.write(`warning: ${line}\n`),
     };
     try {
-      const summary = await action(opts, io);
+      const summary = await action(opts, io, args);
       io.progress.done();
       if (json) process.stdout.write(`${JSON.stringify(summary ?? { ok: true }, null, 2)}\n`);
     } catch (err) {

@@ -4,6 +4,15 @@ import { reportError } from './command.js';
 import { VERSION } from '../util/index.js';
 import { registerCommands } from './registry.js';
 
+// A reader that closed its end (`churnkit validate ... | head -1`) has all it wanted: stop quietly,
+// with success, instead of a stack trace from a write that can no longer land.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const program = new Command()
   .name('churnkit')
   .description('Churn prediction and health-score calibration for Customer Success Operations')

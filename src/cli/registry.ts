@@ -92,6 +92,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'export a model to another format (tfjs: a TensorFlow.js LayersModel)',
     load: () => import('./commands/export.js'),
   },
+  {
+    name: 'artifact',
+    description: 'work with model and scorecard artifacts (rehash: sign a hand edit)',
+    load: () => import('./commands/artifact.js'),
+  },
   { name: 'demo', description: 'run the whole pipeline on simulated data', load: () => import('./commands/demo.js') },
 ];
 

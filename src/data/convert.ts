@@ -4,6 +4,8 @@ import type { TableMapping } from './config.js';
 import type { IssueCode } from './issues.js';
 import type { ResolvedColumn } from './sources.js';
 import { parseNumberSql, type ParseOptions, type Unresolved } from './transforms.js';
+import type { RuleCheck } from './rules.js';
+import { EXCERPT_CHARS } from '../util/index.js';
 
 /**
  * SQL that turns a user's column into a contract column. A column already stored in the
@@ -140,8 +142,11 @@ function parseText(spec: ColumnSpec, v: string, mapping: TableMapping, parse: Pa
           : isoTimestamp(v, mapping.timezone);
       return `(CASE WHEN isfinite(${t}) THEN ${t} END)`;
     }
-    case 'number':
-      return parse.number ? parseNumberSql(v, parse.number) : `TRY_CAST(${v} AS DOUBLE)`;
+    case 'number': {
+      // NaN, Infinity and 1e400 parse as doubles, but no quantity or ARR is infinite.
+      const d = parse.number ? parseNumberSql(v, parse.number) : `TRY_CAST(${v} AS DOUBLE)`;
+      return `(CASE WHEN isfinite(${d}) THEN ${d} END)`;
+    }
     case 'integer': {
       if (parse.number) {
         const n = parseNumberSql(v, parse.number);
@@ -275,18 +280,34 @@ function withDefault(spec: ColumnSpec, value: string): string {
   return `coalesce(${value}, CAST(${dflt} AS ${duckdbType(spec.type)}))`;
 }
 
+/** SQL for at most EXCERPT_CHARS characters of a raw value, for an error message. */
+function rawExcerpt(raw: string): string {
+  return `coalesce(CASE WHEN length(${raw}) > ${EXCERPT_CHARS} THEN left(${raw}, ${EXCERPT_CHARS}) || '…' ELSE ${raw} END, 'NULL')`;
+}
+
+/** What the strict views' errors end with; commands that meet it ask validate for the row. */
+export const SEE_VALIDATE = ' (churnkit validate lists every bad row)';
+
 /**
  * The typed view's expression: the value, or a query error naming table, column and value
- * where it cannot be read (the view must not turn bad input into silent NULLs).
+ * where it cannot be read or breaks a value rule (the view must not turn bad input into silent
+ * NULLs, nor let through what validate rejects).
  */
-export function strictColumnExpr(spec: ColumnSpec, conversion: ColumnConversion, where: string): string {
-  const u = conversion.unresolved ?? [];
-  const fail = (problem: string, raw: string) =>
-    `error(${quoteLiteral(`${where}: ${problem}: `)} || coalesce(${raw}, 'NULL') || ${quoteLiteral(' (churnkit validate lists every bad row)')})`;
-  const branches = [
-    ...u.map((x) => `WHEN ${x.cond} THEN ${fail(x.problem, x.raw)}`),
-    ...(conversion.bad ? [`WHEN ${conversion.bad} THEN ${fail(conversion.problem!, conversion.raw)}`] : []),
+export function strictColumnExpr(
+  spec: ColumnSpec,
+  conversion: ColumnConversion,
+  where: string,
+  rules: readonly RuleCheck[] = [],
+): string {
+  const fails = [
+    ...(conversion.unresolved ?? []).map((x) => ({ cond: x.cond, message: x.problem, raw: x.raw })),
+    ...(conversion.bad ? [{ cond: conversion.bad, message: conversion.problem!, raw: conversion.raw }] : []),
+    ...rules.map((r) => ({ cond: r.cond, message: r.message, raw: conversion.raw })),
   ];
-  if (branches.length === 0) return withDefault(spec, conversion.value);
-  return `(CASE ${branches.join(' ')} ELSE ${withDefault(spec, conversion.value)} END)`;
+  if (fails.length === 0) return withDefault(spec, conversion.value);
+  const whens = fails.map(
+    (f) =>
+      `WHEN ${f.cond} THEN error(${quoteLiteral(`${where}: ${f.message}: `)} || ${rawExcerpt(f.raw)} || ${quoteLiteral(SEE_VALIDATE)})`,
+  );
+  return `(CASE ${whens.join(' ')} ELSE ${withDefault(spec, conversion.value)} END)`;
 }

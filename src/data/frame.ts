@@ -1,7 +1,9 @@
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import { readerSql } from './history.js';
-import { ChurnkitError } from '../util/index.js';
-import { exists } from '../util/index.js';
+import type { Stats } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { ChurnkitError, InputError } from '../util/index.js';
+import { gzipProblem, isGzipPath } from './compressed.js';
 
 /**
  * A table held in memory column by column, the form every model reads. Numbers and booleans
@@ -45,8 +47,17 @@ function kindOf(duckType: string): ColumnKind {
   return 'text';
 }
 
-/** Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order. */
-export async function readFrame(conn: DuckDBConnection, relation: string, columns?: readonly string[]): Promise<Frame> {
+/**
+ * Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order.
+ * Infinities are refused with an input error naming `table` (the file), the row and the column;
+ * a NaN (pandas' spelling of a missing value) is NULL.
+ */
+export async function readFrame(
+  conn: DuckDBConnection,
+  relation: string,
+  columns?: readonly string[],
+  table = relation,
+): Promise<Frame> {
   const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS() as {
     column_name: string;
     column_type: string;
@@ -81,7 +92,10 @@ export async function readFrame(conn: DuckDBConnection, relation: string, column
         const values = new Float64Array(m);
         for (let i = 0; i < m; i++) {
           const v = vector.getItem(i);
-          values[i] = typeof v === 'number' ? v : NaN;
+          // NaN is how pandas and numpy write a missing value: NULL, like an empty cell.
+          if (typeof v !== 'number' || Number.isNaN(v)) values[i] = NaN;
+          else if (Number.isFinite(v)) values[i] = v;
+          else throw new InputError({ table, row: n + i + 1, column: names[j] }, `${String(v)} is not a finite number`);
         }
         parts[j]!.push(values);
       } else {
@@ -111,15 +125,92 @@ export async function readFrame(conn: DuckDBConnection, relation: string, column
   return { n, names, kinds, columns: out };
 }
 
-/** Reads a CSV, Parquet or JSONL table file into a Frame. */
+/**
+ * The delimiter of a CSV file, from its header line: said explicitly, because DuckDB's sniffer,
+ * shown a damaged last row, may settle on another one and read the whole file as one column.
+ */
+async function headerDelimiter(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const header = buf.subarray(0, bytesRead).toString('utf8').split(/\r?\n/)[0] ?? '';
+    const counts = [',', ';', '\t', '|'].map((d) => ({ d, n: header.split(d).length - 1 }));
+    const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+    return best.n > 0 ? best.d : ',';
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Fields of one CSV line (RFC 4180 quotes), for counting only. */
+function fieldCount(line: string, delimiter: string): number {
+  let n = 1;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) n++;
+  }
+  return n;
+}
+
+/**
+ * The first data row whose field count differs from the header's (a file cut short, a stray
+ * delimiter), as an input error with its row: what the CSV reader only reports as a failed sniff.
+ */
+async function raggedRow(path: string): Promise<InputError | null> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  const delimiter = await headerDelimiter(path);
+  const width = fieldCount(lines[0] ?? '', delimiter);
+  for (let k = 1; k < lines.length; k++) {
+    const n = fieldCount(lines[k]!, delimiter);
+    if (n !== width)
+      return new InputError(
+        { table: path, row: k },
+        `has ${n} field${n === 1 ? '' : 's'} where the header has ${width}`,
+      );
+  }
+  return null;
+}
+
+/**
+ * Reads a CSV, Parquet or JSONL table file into a Frame. Every error names the file: a folder
+ * or an empty file, a damaged gzip stream (checked whole first), anything the reader refuses.
+ */
 export async function loadFrame(path: string, columns?: readonly string[]): Promise<Frame> {
-  if (!(await exists(path))) throw new ChurnkitError(`${path}: no such file`, 2);
+  let info: Stats;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new ChurnkitError(`${path}: no such file`, 2);
+  }
+  if (!info.isFile()) throw new InputError({ table: path }, 'is a folder, not a table file');
+  if (info.size === 0) throw new InputError({ table: path }, 'the file is empty (0 bytes)');
+  if (isGzipPath(path)) {
+    const damaged = await gzipProblem(path);
+    if (damaged) throw new InputError({ table: path }, `cannot read the file: ${damaged}`);
+  }
   const db = await openDuckDB();
   try {
     const reader = path.toLowerCase().endsWith('.csv')
-      ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true)`
+      ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true, delim = ${quoteLiteral(await headerDelimiter(path))}, strict_mode = true, null_padding = false)`
       : readerSql(path);
-    return await readFrame(db.connection, reader, columns);
+    return await readFrame(db.connection, reader, columns, path);
+  } catch (err) {
+    if (err instanceof ChurnkitError) throw err;
+    const ragged = path.toLowerCase().endsWith('.csv') ? await raggedRow(path) : null;
+    if (ragged) throw ragged;
+    const why = String((err as Error).message)
+      .split('\n')[0]!
+      .replace(/^[A-Za-z ]+Error: /, '');
+    throw new InputError({ table: path }, `cannot read the file: ${why.slice(0, 200)}`);
   } finally {
     db.close();
   }

@@ -1,7 +1,8 @@
 import { CONTRACT, DEFAULT_CSM_KINDS, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type Database } from './duckdb.js';
 import type { MappingConfig } from './config.js';
-import { convertColumn, strictColumnExpr } from './convert.js';
+import { convertColumn, SEE_VALIDATE, strictColumnExpr } from './convert.js';
+import { columnRules, intervalRule } from './rules.js';
 import { DataIssueError, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
 import { ChurnkitError } from '../util/index.js';
@@ -26,11 +27,15 @@ export interface History extends Database {
   configPath: string | null;
   /** Contract column -> the user's column name, per table (null: absent, read as NULL/default). */
   columnSources: ReadonlyMap<TableName, ReadonlyMap<string, string | null>>;
+  /** Every file read (the table files, or the DuckDB file, and the mapping file): no output may be one of them. */
+  inputFiles: readonly string[];
 }
 
 export interface OpenHistoryOptions {
   /** A mapping file path or an already parsed mapping; default: churnkit.config.json in the data folder. */
   config?: string | MappingConfig;
+  /** Let a mapping's `file` name a file outside the data folder (default: refused). */
+  allowOutsideData?: boolean;
 }
 
 /** A `postgres://` or `postgresql://` connection URL. */
@@ -63,13 +68,66 @@ function whereOf(source: TableSource, column: string): string {
   return `table ${source.table} (${source.origin}), ${col}`;
 }
 
-/** The typed view over one table: contract names and types, in contract column order. */
-export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
-  const select = CONTRACT[source.table].columns.map((spec) => {
-    const conversion = convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping);
-    return `${strictColumnExpr(spec, conversion, whereOf(source, spec.name))} AS ${quoteIdent(spec.name)}`;
+/** Each contract column's conversion and the rules its values must meet (interval order on the end column). */
+function columnsWithRules(source: TableSource) {
+  const conversions = CONTRACT[source.table].columns.map((spec) => ({
+    spec,
+    conversion: convertColumn(spec, source.columns.get(spec.name) ?? null, source.mapping),
+  }));
+  const convertedValue = (column: string) =>
+    source.columns.get(column) ? (conversions.find((c) => c.spec.name === column)?.conversion.value ?? null) : null;
+  const interval = intervalRule(source.table, convertedValue);
+  return conversions.map(({ spec, conversion }) => {
+    const rules = source.columns.get(spec.name)
+      ? columnRules(source.table, spec, conversion.value, conversion.present)
+      : [];
+    if (interval?.column === spec.name) rules.push(interval);
+    return { spec, conversion, rules };
   });
+}
+
+/** Text sources (CSV, JSON, aligned text) are parsed value by value anyway, so their views check the rules as they read. */
+function checksInView(source: TableSource): boolean {
+  return source.format !== 'parquet' && source.format !== 'duckdb';
+}
+
+/**
+ * The typed view over one table: contract names and types, in contract column order. A value
+ * that cannot be read fails the query that reads it; so does, for text sources, one that breaks
+ * a rule of the contract (range, enumeration, a required value, an end before its start), as
+ * validate reports it. Typed sources (Parquet, DuckDB) keep plain columns, so filters still
+ * reach the scan; openHistory checks their rules in one pass instead.
+ */
+export function typedViewSql(source: TableSource, viewName = quoteIdent(source.table)): string {
+  const inView = checksInView(source);
+  const select = columnsWithRules(source).map(
+    ({ spec, conversion, rules }) =>
+      `${strictColumnExpr(spec, conversion, whereOf(source, spec.name), inView ? rules : [])} AS ${quoteIdent(spec.name)}`,
+  );
   return `CREATE VIEW ${viewName} AS SELECT ${select.join(', ')} FROM ${source.relation()}`;
+}
+
+/**
+ * Whether any row of a typed source breaks a value rule (stops at the first): what validate
+ * rejects, found before any feature is computed. (Duplicate account ids: the feature build's
+ * preflight.)
+ */
+async function breaksRules(conn: Database['connection'], source: TableSource): Promise<boolean> {
+  if (!checksInView(source)) {
+    const conds = columnsWithRules(source).flatMap(({ rules }) => rules.map((r) => `(${r.cond})`));
+    if (conds.length > 0) {
+      const hit = await conn.runAndReadAll(`SELECT 1 FROM ${source.relation()} WHERE ${conds.join(' OR ')} LIMIT 1`);
+      if (hit.currentRowCount > 0) return true;
+    }
+  }
+  return false;
+}
+
+/** The files a resolved history reads. */
+export function inputFilesOf(resolved: ResolvedHistory): string[] {
+  const files = resolved.tables.map((t) => t.path ?? resolved.location);
+  if (resolved.configPath) files.push(resolved.configPath);
+  return [...new Set(files)];
 }
 
 function firstError(issues: readonly ValidationIssue[]): ValidationIssue | undefined {
@@ -88,7 +146,9 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
   rejectUrlSource(source);
   const db = await openDuckDB();
   try {
-    const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config);
+    const resolved: ResolvedHistory = await resolveLocalHistory(db.connection, source, options.config, {
+      allowOutsideData: Boolean(options.allowOutsideData),
+    });
     const problem = firstError(resolved.issues);
     if (problem) throw new DataIssueError(problem);
     for (const table of resolved.tables) {
@@ -104,6 +164,8 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
           2,
         );
       }
+      if (await breaksRules(db.connection, table))
+        throw new ChurnkitError(`table ${table.table} (${table.origin}): values break the contract${SEE_VALIDATE}`, 2);
     }
     return {
       ...db,
@@ -115,6 +177,7 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
       columnSources: new Map(
         resolved.tables.map((t) => [t.table, new Map([...t.columns].map(([k, v]) => [k, v?.source ?? null]))]),
       ),
+      inputFiles: inputFilesOf(resolved),
     };
   } catch (err) {
     db.close();

@@ -37,6 +37,7 @@ export {
 export {
   validateHistory,
   formatValidationReport,
+  explainHistoryFailure,
   type ValidateOptions,
   type ValidationReport,
   type TableSummary,
@@ -60,3 +61,10 @@ export { draftMapping, renderDraft, type Draft, type DraftNote, type RecognisedF
 export { SIGNATURES, type Signature } from './signatures.js';
 export { loadFrame, readFrame, numeric, textColumn, type Frame, type Column, type ColumnKind } from './frame.js';
 export { accountFacts, hasAccountNames, type AccountFacts } from './accounts.js';
+export {
+  DATE_TOLERANCE_DAYS,
+  latestPossibleDay,
+  otherEventColumns,
+  runDate,
+  type DateLimits,
+} from './date-limits.js';

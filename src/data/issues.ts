@@ -1,5 +1,5 @@
 import type { TableName } from './contract.js';
-import { InputError } from '../util/index.js';
+import { excerpt, InputError } from '../util/index.js';
 
 /** One problem found in a history dataset, located by table, row (or key or line) and column. */
 export type Severity = 'error' | 'warning';
@@ -17,6 +17,7 @@ export type IssueCode =
   | 'malformed_rows'
   | 'no_rows'
   | 'missing_column'
+  | 'outside_data'
   // values
   | 'bad_date'
   | 'bad_timestamp'
@@ -34,7 +35,8 @@ export type IssueCode =
   | 'orphan_account'
   | 'after_churn'
   | 'future_date'
-  | 'ambiguous_lookup';
+  | 'ambiguous_lookup'
+  | 'impossible_date';
 
 export interface IssueExample {
   /** 1-based data row in the user's file or table (header excluded). */
@@ -81,7 +83,7 @@ function formatExample(e: IssueExample): string {
   if (e.line !== undefined) parts.push(`line ${e.line}`);
   if (e.key !== undefined) parts.push(e.row !== undefined || e.line !== undefined ? `(${e.key})` : e.key);
   if (e.rows !== undefined) parts.push(`(rows ${e.rows.join(', ')})`);
-  if (e.value !== undefined) parts.push(e.value === null ? 'NULL' : JSON.stringify(e.value));
+  if (e.value !== undefined) parts.push(e.value === null ? 'NULL' : excerpt(e.value));
   return parts.join(' ');
 }
 
@@ -114,7 +116,7 @@ export function formatIssue(issue: ValidationIssue): string {
   if (issue.count !== undefined) {
     if (issue.count === 1 && issue.examples.length === 1) {
       const v = issue.examples[0]!.value;
-      if (v !== undefined) text += `: ${v === null ? 'NULL' : JSON.stringify(v)}`;
+      if (v !== undefined) text += `: ${v === null ? 'NULL' : excerpt(v)}`;
     } else if (issue.count > 0) {
       text += ` in ${n(issue.count)} row${issue.count === 1 ? '' : 's'}`;
       if (issue.examples.length > 0) {

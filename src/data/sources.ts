@@ -1,6 +1,6 @@
 import type { Stats } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import { basename, extname, isAbsolute, join } from 'node:path';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
 import {
@@ -33,6 +33,7 @@ import {
   type Unresolved,
 } from './transforms.js';
 import type { ValidationIssue } from './issues.js';
+import { gzipProblem, isGzipPath } from './compressed.js';
 import { ChurnkitError } from '../util/index.js';
 
 /**
@@ -172,12 +173,40 @@ function issue(
   return { severity: 'error', code, table, source, message, examples: [], ...extra };
 }
 
+/**
+ * Where a mapping's `file` resolves, following symlinks, and whether that is inside the data
+ * folder: a mapping file can come from anyone, so it does not get to read /etc/passwd into error
+ * messages unless the user says --allow-outside-data.
+ */
+async function containedPath(dir: string, file: string): Promise<{ path: string; inside: boolean }> {
+  const path = isAbsolute(file) ? file : join(dir, file);
+  const root = await realpath(dir);
+  const real = await realpath(path).catch(() => resolve(path));
+  const rel = relative(root, real);
+  return { path, inside: rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) };
+}
+
+/** A column name as shown in a message: a header is data too, and a wrong file's first line may be anything. */
+function clipName(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
 /** Finds each table's file in a folder: the mapped file, else `<table>.<ext>` (any case). */
-async function locateInFolder(dir: string, config: MappingConfig, issues: ValidationIssue[]): Promise<Located[]> {
-  const entries = (await readdir(dir, { withFileTypes: true }))
+async function locateInFolder(
+  dir: string,
+  config: MappingConfig,
+  issues: ValidationIssue[],
+  allowOutsideData = false,
+): Promise<Located[]> {
+  const listing = await readdir(dir, { withFileTypes: true });
+  const entries = listing
     .filter((e) => e.isFile())
     .map((e) => e.name)
     .sort();
+  // A folder named like a table file is not the table being absent: say what it is.
+  const folders = listing.filter((e) => e.isDirectory()).map((e) => e.name);
+  const tableFileName = (table: TableName, name: string) =>
+    DATA_FILE_EXTENSIONS.some((ext) => name.toLowerCase() === `${table}${ext}`);
   const found: Located[] = [];
   for (const table of TABLE_NAMES) {
     const mapping = config.tables?.[table] ?? {};
@@ -189,7 +218,15 @@ async function locateInFolder(dir: string, config: MappingConfig, issues: Valida
     }
     let candidates: string[];
     if (mapping.file !== undefined) {
-      const path = isAbsolute(mapping.file) ? mapping.file : join(dir, mapping.file);
+      const { path, inside } = await containedPath(dir, mapping.file);
+      if (!inside && !allowOutsideData) {
+        issues.push(
+          issue(table, mapping.file, 'outside_data', `tables.${table}.file is outside the data folder ${dir}`, {
+            hint: 'move the file into the data folder, or pass --allow-outside-data to read it where it is',
+          }),
+        );
+        continue;
+      }
       try {
         if (!(await stat(path)).isFile()) throw new Error('not a file');
       } catch {
@@ -200,9 +237,12 @@ async function locateInFolder(dir: string, config: MappingConfig, issues: Valida
       }
       candidates = [path];
     } else {
-      candidates = entries
-        .filter((name) => DATA_FILE_EXTENSIONS.some((ext) => name.toLowerCase() === `${table}${ext}`))
-        .map((name) => join(dir, name));
+      candidates = entries.filter((name) => tableFileName(table, name)).map((name) => join(dir, name));
+      const folder = folders.find((name) => tableFileName(table, name));
+      if (folder !== undefined) {
+        issues.push(issue(table, folder, 'unreadable', `${folder} is a folder, not a file`));
+        continue;
+      }
     }
     if (candidates.length === 0) {
       if (CONTRACT[table].required) {
@@ -476,6 +516,11 @@ async function openCsv(spec: FileSpec): Promise<RawSource | ValidationIssue> {
 
 /** The raw relation of one file, or an issue when it cannot be read. */
 export async function openFile(conn: DuckDBConnection, spec: FileSpec): Promise<RawSource | ValidationIssue> {
+  // A gzip stream cut short or with a bad CRC would be read as its first rows, as if whole.
+  if (isGzipPath(spec.path) && spec.bytes > 0) {
+    const damaged = await gzipProblem(spec.path);
+    if (damaged) return issue(spec.table, spec.origin, 'unreadable', `cannot read the file: ${damaged}`);
+  }
   if (spec.format === 'csv') return openCsv(spec);
   if (spec.format === 'text') return openAligned(spec);
   if (spec.bytes === 0) return issue(spec.table, spec.origin, 'empty_file', 'the file is empty (0 bytes)');
@@ -529,13 +574,19 @@ async function openLookups(
   dir: string | null,
   config: MappingConfig,
   issues: ValidationIssue[],
+  allowOutsideData = false,
 ): Promise<Map<string, OpenedLookup>> {
   const out = new Map<string, OpenedLookup>();
   for (const [name, l] of Object.entries(config.lookups ?? {})) {
     const key = `lookups.${name}`;
     if (dir === null)
       throw new ChurnkitError(`${CONFIG_FILE_NAME}: ${key}: lookups read files, so they need a folder source`, 2);
-    const path = isAbsolute(l.file) ? l.file : join(dir, l.file);
+    const { path, inside } = await containedPath(dir, l.file);
+    if (!inside && !allowOutsideData)
+      throw new ChurnkitError(
+        `${CONFIG_FILE_NAME}: ${key}.file is outside the data folder ${dir}: move the file into the data folder, or pass --allow-outside-data to read it where it is`,
+        2,
+      );
     let bytes: number;
     try {
       const info = await stat(path);
@@ -578,7 +629,7 @@ async function openLookups(
       if (l.where) where = scope.condition(l.where);
     } catch (err) {
       if (!(err instanceof MappingReferenceError)) throw err;
-      const names = opened.columns.map((c) => c.name);
+      const names = opened.columns.map((c) => clipName(c.name));
       issues.push(
         issue(
           user,
@@ -652,7 +703,7 @@ function matchColumns(
       hint: `fix ${key}`,
     });
   };
-  const names = available.map((c) => c.name);
+  const names = available.map((c) => clipName(c.name));
   const found = `columns found: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', ...' : ''}`;
   for (const spec of CONTRACT[loc.table].columns) {
     const source = sources[spec.name];
@@ -812,6 +863,7 @@ export async function resolveLocalHistory(
   conn: DuckDBConnection,
   source: string,
   config?: string | MappingConfig,
+  options: { allowOutsideData?: boolean } = {},
 ): Promise<ResolvedHistory> {
   const kind = await localSourceKind(source);
   const resolved = await resolveMappingConfig(config, kind === 'folder' ? source : null);
@@ -830,10 +882,16 @@ export async function resolveLocalHistory(
     }
     located = await locateInDatabase(conn, effective, issues);
   } else {
-    located = await locateInFolder(source, effective, issues);
+    located = await locateInFolder(source, effective, issues, options.allowOutsideData);
   }
   located = withRoutedTables(located, resolved.config);
-  const lookups = await openLookups(conn, kind === 'folder' ? source : null, effective, issues);
+  const lookups = await openLookups(
+    conn,
+    kind === 'folder' ? source : null,
+    effective,
+    issues,
+    options.allowOutsideData,
+  );
   const tables: TableSource[] = [];
   for (const loc of located) {
     const opened = await openRelation(conn, loc, effective);

@@ -1,12 +1,20 @@
 import { CONTRACT, TABLE_NAMES, type ColumnSpec, type TableName } from './contract.js';
 import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection, type DuckDBInstance } from './duckdb.js';
-import { convertColumn, type ColumnConversion } from './convert.js';
+import { convertColumn, SEE_VALIDATE, type ColumnConversion } from './convert.js';
 import { rejectUrlSource, type OpenHistoryOptions } from './history.js';
-import { formatIssue, type IssueCode, type IssueExample, type Severity, type ValidationIssue } from './issues.js';
+import {
+  DataIssueError,
+  formatIssue,
+  type IssueCode,
+  type IssueExample,
+  type Severity,
+  type ValidationIssue,
+} from './issues.js';
 import { resolveLocalHistory, type TableSource } from './sources.js';
 import type { OpenedLookup } from './transforms.js';
-import { CONFIG_FILE_NAME } from './config.js';
-import { silentProgress, type Progress } from '../util/index.js';
+import { columnRules, intervalRule } from './rules.js';
+import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress } from '../util/index.js';
+import { latestPossibleDay, otherEventColumns, runDate, type DateLimits } from './date-limits.js';
 
 /**
  * `churnkit validate`: every contract violation of a history dataset, each located by table,
@@ -23,6 +31,10 @@ import { silentProgress, type Progress } from '../util/index.js';
 export interface ValidateOptions extends OpenHistoryOptions {
   /** Rows shown per problem (default 5); counts are always complete. */
   maxExamples?: number;
+  /** The export's last day (`--data-end`): later events are impossible. */
+  dataEnd?: string;
+  /** The run date (default today, UTC): later events are impossible. */
+  today?: string;
   progress?: Progress;
 }
 
@@ -85,6 +97,7 @@ interface Ctx {
   issues: ValidationIssue[];
   hasAccounts: boolean;
   dataEnd: string | null;
+  limits: DateLimits;
 }
 
 const alias = (prefix: string, i: number) => `"${prefix}_${i}"`;
@@ -143,56 +156,19 @@ function rowChecks(
         cond: ref(name, 'b'),
         value: ref(name, 'r'),
       });
-    if (spec.required)
+    for (const rule of columnRules(ts.table, spec, ref(name, 'v'), ref(name, 'p')))
       checks.push({
-        code: 'missing_value',
+        ...rule,
         severity: 'error',
-        column: name,
-        message: 'missing value (the column is required)',
-        cond: `NOT ${ref(name, 'p')}`,
-        value: null,
+        value: rule.code === 'missing_value' ? null : ref(name, 'r'),
       });
-    if (spec.values) {
-      checks.push({
-        code: 'bad_enum',
-        severity: 'error',
-        column: name,
-        message: `not one of ${spec.values.join(', ')}`,
-        hint: `map your values in ${CONFIG_FILE_NAME}: {"tables": {"${ts.table}": {"values": {"${name}": {"<yours>": "<ours>"}}}}}`,
-        cond: `${ref(name, 'v')} NOT IN (${spec.values.map(quoteLiteral).join(', ')})`,
-        value: ref(name, 'r'),
-      });
-    }
-    if (spec.min !== undefined || spec.max !== undefined) {
-      const parts = [
-        spec.min !== undefined ? `${ref(name, 'v')} < ${spec.min}` : null,
-        spec.max !== undefined ? `${ref(name, 'v')} > ${spec.max}` : null,
-      ].filter(Boolean);
-      const range =
-        spec.min !== undefined && spec.max !== undefined
-          ? `between ${spec.min} and ${spec.max}`
-          : spec.min !== undefined
-            ? `>= ${spec.min}`
-            : `<= ${spec.max}`;
-      checks.push({
-        code: 'out_of_range',
-        severity: 'error',
-        column: name,
-        message: `out of range (must be ${range})`,
-        cond: `(${parts.join(' OR ')})`,
-        value: ref(name, 'r'),
-      });
-    }
   }
-  const interval = CONTRACT[ts.table].interval;
-  if (interval && ts.columns.get(interval[0]) && ts.columns.get(interval[1])) {
-    const [s, e] = interval;
+  const interval = intervalRule(ts.table, (col) => (ts.columns.get(col) ? ref(col, 'v') : null));
+  if (interval) {
+    const [s, e] = CONTRACT[ts.table].interval!;
     checks.push({
-      code: 'end_before_start',
+      ...interval,
       severity: 'error',
-      column: e,
-      message: `${e} is before ${s}`,
-      cond: `${ref(e, 'v')} < ${ref(s, 'v')}`,
       value: `concat(${quoteLiteral(`${s}=`)}, ${ref(s, 'r')}, ${quoteLiteral(`, ${e}=`)}, ${ref(e, 'r')})`,
     });
   }
@@ -216,6 +192,24 @@ function rowChecks(
         cond: `CAST(${ref(ev, 'v')} AS DATE) > a.churned_at`,
         value: `concat(${ref(ev, 'r')}, ' (churned_at ', strftime(a.churned_at, '%Y-%m-%d'), ')')`,
         distinct: { expr: ref('account_id', 'v'), label: 'account' },
+      });
+    }
+  }
+  const latest = latestPossibleDay(ctx.limits, ts.table);
+  if (latest) {
+    for (const [name, { spec }] of conv) {
+      if (!ts.columns.get(name) || (spec.type !== 'date' && spec.type !== 'timestamp')) continue;
+      checks.push({
+        code: 'impossible_date',
+        severity: 'warning',
+        column: name,
+        message: `a date that cannot be right: after ${latest.day} (${latest.why})`,
+        hint:
+          ts.table === 'usage'
+            ? 'features leaves these rows out of data_end; fix the dates or pass --data-end'
+            : 'fix the dates in the export',
+        cond: `CAST(${ref(name, 'v')} AS DATE) > DATE ${quoteLiteral(latest.day)}`,
+        value: ref(name, 'r'),
       });
     }
   }
@@ -321,7 +315,13 @@ async function countProblems(
     if (ch.distinct) aggs.push(`count(DISTINCT ${ch.distinct.expr}) FILTER (WHERE ${ch.cond}) AS "d_${j}"`);
   });
   const isUsage = ts.table === 'usage' && ts.columns.get('occurred_at');
-  if (isUsage) aggs.push(`CAST(max(${alias('v', conv.get('occurred_at')!.i)}) AS VARCHAR) AS data_end`);
+  if (isUsage) {
+    // data_end from the plausible rows only: one row dated 2030 must not move it.
+    const v = alias('v', conv.get('occurred_at')!.i);
+    const latest = latestPossibleDay(ctx.limits, 'usage');
+    const plausible = latest ? ` FILTER (WHERE CAST(${v} AS DATE) <= DATE ${quoteLiteral(latest.day)})` : '';
+    aggs.push(`CAST(max(${v})${plausible} AS VARCHAR) AS data_end`);
+  }
   let row: Record<string, unknown>;
   try {
     row = (
@@ -369,7 +369,7 @@ async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<
           if (r[`f_${j}`] !== true || (ordered && found[j]!.length >= need[j]!)) return;
           const ex: IssueExample = { row: rowNo };
           if (r['key'] !== null) ex.key = String(r['key']);
-          if (h.check.value !== null) ex.value = r[`x_${j}`] === null ? null : String(r[`x_${j}`]);
+          if (h.check.value !== null) ex.value = r[`x_${j}`] === null ? null : clip(String(r[`x_${j}`]));
           found[j]!.push(ex);
         });
       }
@@ -380,6 +380,11 @@ async function collectExamples(ctx: Ctx, ts: TableSource, hits: Hit[]): Promise<
   }
   // Should the engine ever hand rows back out of order, the early stop is off and this sorts.
   return found.map((f, j) => f.sort((a, b) => a.row! - b.row!).slice(0, need[j]));
+}
+
+/** A value as shown in a report: the first characters only (a mapping may point at any file). */
+function clip(value: string): string {
+  return value.length > EXCERPT_CHARS ? `${value.slice(0, EXCERPT_CHARS)}…` : value;
 }
 
 /** Lines of a CSV file the reader could not read (wrong field count, bad quoting, not UTF-8). */
@@ -397,7 +402,7 @@ async function malformedLines(ctx: Ctx, ts: TableSource): Promise<ValidationIssu
   }
   if (rows.length === 0) return null;
   const count = Number(rows[0]!['total']);
-  const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']) }));
+  const examples = rows.map((r) => ({ line: Number(r['line']), value: String(r['error_message']).slice(0, 120) }));
   const fix = rows[0]!['encoding'] ? 'save the file as UTF-8' : 'check the delimiter and quoting';
   return newIssue(
     ts,
@@ -449,6 +454,35 @@ async function buildAccountsIndex(ctx: Ctx, ts: TableSource): Promise<boolean> {
   } catch {
     return false; // unreadable accounts: reported by its own scan
   }
+}
+
+/**
+ * The latest day in the tables other than usage and contracts, leaving out days after the run
+ * date or --data-end (those are impossible themselves): what bounds usage's plausible dates.
+ */
+async function otherLatestDay(ctx: Ctx, tables: readonly TableSource[]): Promise<string | null> {
+  const cap = ctx.limits.dataEnd && ctx.limits.dataEnd < ctx.limits.today ? ctx.limits.dataEnd : ctx.limits.today;
+  const wanted = otherEventColumns();
+  let latest: string | null = null;
+  for (const ts of tables) {
+    const cols = wanted.filter((w) => w.table === ts.table && ts.columns.get(w.column));
+    if (cols.length === 0) continue;
+    const { sql: cte, conv } = rowsCte(ts, ts.relation(), false);
+    const days = cols.map((c) => `CAST(${alias('v', conv.get(c.column)!.i)} AS DATE)`);
+    const capped = days.map((d) => `max(${d}) FILTER (WHERE ${d} <= DATE ${quoteLiteral(cap)})`);
+    try {
+      const row = (
+        await ctx.conn.runAndReadAll(
+          `WITH ${cte} SELECT strftime(greatest(${capped.join(', ')}), '%Y-%m-%d') AS d FROM c`,
+        )
+      ).getRowObjectsJS()[0];
+      const d = (row?.['d'] as string | null | undefined) ?? null;
+      if (d !== null && (latest === null || d > latest)) latest = d;
+    } catch {
+      // unreadable: its own scan reports it
+    }
+  }
+  return latest;
 }
 
 /** All checks of one table: count, then examples, then duplicate keys. */
@@ -546,7 +580,9 @@ export async function validateHistory(source: string, options: ValidateOptions =
   const progress = options.progress ?? silentProgress;
   const db = await openDuckDB();
   try {
-    const resolved = await resolveLocalHistory(db.connection, source, options.config);
+    const resolved = await resolveLocalHistory(db.connection, source, options.config, {
+      allowOutsideData: Boolean(options.allowOutsideData),
+    });
     const ctx: Ctx = {
       instance: db.instance,
       conn: db.connection,
@@ -554,8 +590,14 @@ export async function validateHistory(source: string, options: ValidateOptions =
       issues: [...resolved.issues],
       hasAccounts: false,
       dataEnd: null,
+      limits: {
+        today: options.today ?? runDate(),
+        otherLatest: null,
+        ...(options.dataEnd ? { dataEnd: options.dataEnd } : {}),
+      },
     };
     const byTable = new Map(resolved.tables.map((t) => [t.table, t]));
+    ctx.limits.otherLatest = await otherLatestDay(ctx, resolved.tables);
     const rows = new Map<TableName, number | null>();
     const accounts = byTable.get('accounts');
     if (accounts) ctx.hasAccounts = await buildAccountsIndex(ctx, accounts);
@@ -631,4 +673,28 @@ export function formatValidationReport(report: ValidationReport): string[] {
       : `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`,
   );
   return lines;
+}
+
+/**
+ * What to throw when work on a history failed: a strict view stops at the first bad value with
+ * its table, column and value but no row (numbering rows would cost every good run its
+ * parallel scan), so on failure validate runs and its first error, with the row, is the message:
+ * the same words `churnkit validate` prints. Errors that are not about the data pass unchanged.
+ */
+export async function explainHistoryFailure(
+  source: string,
+  options: OpenHistoryOptions,
+  err: unknown,
+): Promise<unknown> {
+  if (err instanceof ChurnkitError && !err.message.includes(SEE_VALIDATE)) return err;
+  let report: ValidationReport;
+  try {
+    report = await validateHistory(source, { ...options, maxExamples: 3 });
+  } catch {
+    return err;
+  }
+  const first = report.issues.find((i) => i.severity === 'error');
+  if (first) return new DataIssueError(first);
+  if (err instanceof ChurnkitError) return err;
+  return new ChurnkitError(`${source}: cannot read the data: ${firstLine(err)}`, 2);
 }

@@ -1,4 +1,11 @@
-import { DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/index.js';
+import {
+  DEFAULT_CSM_KINDS,
+  TABLE_NAMES,
+  latestPossibleDay,
+  otherEventColumns,
+  runDate,
+  type TableName,
+} from '../data/index.js';
 import { quoteIdent, quoteLiteral, queryRows } from '../data/index.js';
 import type { DuckDBConnection } from '../data/index.js';
 import { ChurnkitError, InputError, UsageError } from '../util/index.js';
@@ -78,6 +85,8 @@ export interface FeatureBuild {
   columns: readonly string[];
   /** Where each present table's records start and end (for the data coverage report). */
   sources: SourceRange[];
+  /** Things the user should know about the input (impossible dates left out of data_end). */
+  warnings?: string[];
 }
 
 export const DEFAULT_HORIZON = 90;
@@ -118,6 +127,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   let asOf: string[];
   let dataEnd: string;
   let sources: SourceRange[];
+  const warnings: string[] = [];
   try {
     sources = sourceRangesOf(
       await queryRows(
@@ -125,8 +135,12 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         sourceRangeSql(source.tables, duckdbDialect, (t) => staged.get(t) ?? quoteIdent(t)),
       ),
     );
-    const pre = await preflight(conn, staged);
+    const pre = await preflight(conn, staged, source.tables);
     const end = options.dataEnd ?? pre.latestUsageDay;
+    if (options.dataEnd === undefined && pre.impossible)
+      warnings.push(
+        `usage: ${pre.impossible.rows.toLocaleString('en-US')} row${pre.impossible.rows === 1 ? '' : 's'} dated after ${pre.impossible.after} (${pre.impossible.why}; the latest is ${pre.impossible.latest}) left out of data_end, which is ${end ?? 'unknown'}; churnkit validate lists them, --data-end sets data_end yourself`,
+      );
     if (end === null)
       throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');
     dataEnd = end;
@@ -191,6 +205,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     featureSet: set,
     columns: featureSet(set).columns,
     sources,
+    warnings,
   };
 }
 
@@ -289,9 +304,32 @@ async function stageTables(conn: DuckDBConnection, source: FeatureSource): Promi
   return staged;
 }
 
+/** The latest day in the tables other than usage and contracts, days after the run date left out. */
+async function otherLatestDay(
+  conn: DuckDBConnection,
+  staged: ReadonlyMap<TableName, string>,
+  tables: ReadonlySet<TableName>,
+  today: string,
+): Promise<string | null> {
+  const byTable = new Map<TableName, string[]>();
+  for (const { table, column } of otherEventColumns())
+    if (tables.has(table)) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  const parts = [...byTable].map(([table, columns]) => {
+    const days = columns.map((c) => `CAST(${quoteIdent(c)} AS DATE)`);
+    const capped = days.map((d) => `max(${d}) FILTER (WHERE ${d} <= DATE ${quoteLiteral(today)})`);
+    return `SELECT greatest(${capped.join(', ')}) AS d FROM ${staged.get(table) ?? quoteIdent(table)}`;
+  });
+  if (parts.length === 0) return null;
+  const [row] = await queryRows(conn, `SELECT strftime(max(d), '%Y-%m-%d') AS d FROM (${parts.join(' UNION ALL ')})`);
+  return (row?.['d'] as string | null | undefined) ?? null;
+}
+
 interface Preflight {
   firstStart: string | null;
+  /** The latest plausible usage day (impossible dates left out). */
   latestUsageDay: string | null;
+  /** Usage rows dated after the latest possible day, if any. */
+  impossible: { rows: number; after: string; why: string; latest: string } | null;
   featureEvents: string[];
   wholeQuantities: boolean;
   /** No logins, at most three event names, and amounts with fractions: a purchase log. */
@@ -302,10 +340,18 @@ interface Preflight {
  * The checks the feature SQL depends on, with errors that name table, key and column. Row-level
  * validation of everything else is `churnkit validate`'s job.
  */
-async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, string>): Promise<Preflight> {
+async function preflight(
+  conn: DuckDBConnection,
+  staged: ReadonlyMap<TableName, string>,
+  tables: ReadonlySet<TableName>,
+): Promise<Preflight> {
   const accounts = staged.get('accounts') ?? 'accounts';
   const usage = staged.get('usage') ?? 'usage';
   try {
+    const today = runDate();
+    const limit = latestPossibleDay({ today, otherLatest: await otherLatestDay(conn, staged, tables, today) }, 'usage');
+    const day = `CAST(occurred_at AS DATE)`;
+    const plausible = limit ? `${day} <= DATE ${quoteLiteral(limit.day)}` : 'true';
     const [acc] = await queryRows(
       conn,
       `SELECT COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids,
@@ -336,7 +382,9 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
     // and the feature event names (for the breadth bitmask).
     const perEvent = await queryRows(
       conn,
-      `SELECT event, strftime(CAST(MAX(occurred_at) AS DATE), '%Y-%m-%d') AS last_day,
+      `SELECT event, strftime(MAX(${day}) FILTER (WHERE ${plausible}), '%Y-%m-%d') AS last_day,
+              COUNT(*) FILTER (WHERE NOT (${plausible})) AS beyond,
+              strftime(MAX(${day}), '%Y-%m-%d') AS max_day,
               COUNT(*) - COUNT(occurred_at) AS no_time, MIN(quantity) AS min_quantity,
               BOOL_AND(quantity = FLOOR(quantity)) AS whole, SUM(ABS(quantity)) AS total
        FROM ${usage} GROUP BY event ORDER BY event`,
@@ -367,9 +415,14 @@ async function preflight(conn: DuckDBConnection, staged: ReadonlyMap<TableName, 
     const featureEvents = perEvent
       .map((r) => r['event'] as string | null)
       .filter((e): e is string => e !== null && e !== 'login' && e !== 'api_call');
+    const beyond = perEvent.reduce((a, r) => a + Number(r['beyond'] ?? 0), 0);
+    const latest = perEvent
+      .map((r) => r['max_day'] as string | null)
+      .reduce<string | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
     return {
       firstStart: (acc!['first_start'] as string | null) ?? null,
       latestUsageDay: lastDay,
+      impossible: beyond > 0 && limit ? { rows: beyond, after: limit.day, why: limit.why, latest: latest! } : null,
       featureEvents,
       wholeQuantities,
       looksLikePurchases:

@@ -55,3 +55,11 @@ export {
   type NullNote,
 } from './qa.js';
 export { configureEngine, DEFAULT_MEMORY_LIMIT, type EngineOptions } from './engine.js';
+export {
+  FEATURE_VALUE_RULES,
+  checkFeatureFrame,
+  loadFeatureTable,
+  describeRule,
+  meetsRule,
+  type ValueRule,
+} from './rules.js';

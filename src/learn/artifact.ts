@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ChurnkitError, writeFileAtomic } from '../util/index.js';
+import { ChurnkitError, signArtifact, verifyArtifact, writeFileAtomic } from '../util/index.js';
 import { ArtifactError } from './errors.js';
 import type { StateOf } from './families.js';
 import { AUTO_STATE } from './auto/state.js';
@@ -149,6 +149,13 @@ function artifactSchema<const F extends ModelFamily, S extends z.ZodType>(family
     calibration: CALIBRATION,
     diagnostics: DIAGNOSTICS,
     provenance: PROVENANCE,
+    checksum: z
+      .string()
+      .regex(/^sha256:[0-9a-f]{64}$/, { error: 'must be sha256: and 64 hex digits' })
+      .optional()
+      .describe(
+        'SHA-256 of the artifact without this field (compact JSON, keys in file order); churnkit checks it on load, `churnkit artifact rehash` re-signs a hand edit',
+      ),
   });
 }
 
@@ -246,12 +253,13 @@ export async function readModelArtifact(path: string): Promise<ModelArtifact> {
   } catch (err) {
     throw new ChurnkitError(`${path}: not JSON (${(err as Error).message})`, 2);
   }
-  return validateModelArtifact(value, path);
+  // The checksum first: a model churnkit wrote and someone changed (coefficients x10) is refused.
+  return validateModelArtifact(verifyArtifact(value, path).content, path);
 }
 
-/** Indented JSON with a final newline; NaN and infinities (never expected) would become null. */
+/** Indented JSON with a final newline, signed with its checksum; NaN and infinities (never expected) would become null. */
 export function serializeModelArtifact(a: ModelArtifact): string {
-  return `${JSON.stringify(a, null, 2)}\n`;
+  return `${JSON.stringify(signArtifact(a), null, 2)}\n`;
 }
 
 export async function writeModelArtifact(path: string, a: ModelArtifact): Promise<void> {
@@ -262,7 +270,7 @@ export const MODEL_SCHEMA_ID = 'https://churnkit.dev/schemas/model.schema.json';
 
 /** The JSON Schema of a version-2 artifact (draft 2020-12), as published in models/model.schema.json. */
 export function modelJsonSchema(): object {
-  const union = z.discriminatedUnion('family', [ARTIFACTS.logistic, ARTIFACTS.gbdt, ARTIFACTS.mlp]);
+  const union = z.discriminatedUnion('family', [ARTIFACTS.logistic, ARTIFACTS.gbdt, ARTIFACTS.mlp, ARTIFACTS.auto]);
   const schema = z.toJSONSchema(union, { target: 'draft-2020-12' });
   const { $schema, ...rest } = schema;
   return {

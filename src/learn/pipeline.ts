@@ -136,6 +136,16 @@ function readLabels(frame: Frame, label: string, table: string): Float64Array {
   return col;
 }
 
+/** A model needs churners and non-churners: one class alone has no boundary to learn (gbdt would fit a constant, logistic diverge). */
+function assertBothClasses(y: Float64Array, rows: readonly number[], label: string, what: string): void {
+  let positives = 0;
+  for (const i of rows) positives += y[i]!;
+  if (positives > 0 && positives < rows.length) return;
+  throw new ModelFitError(
+    `${what} all have ${label} = ${positives === 0 ? 0 : 1}; a model needs both classes (use more history, a later --start in a backtest, or another --label)`,
+  );
+}
+
 function sliceInfo(frame: Frame, rows: readonly number[], y: Float64Array, timeColumn: string | null): SliceInfo {
   let positives = 0;
   for (const i of rows) positives += y[i]!;
@@ -243,6 +253,14 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     }
   }
   const trainRows = split ? split.train : labeled;
+  assertBothClasses(yAll, labeled, label, `${table}: the ${labeled.length.toLocaleString('en-US')} labeled rows`);
+  if (split)
+    assertBothClasses(
+      yAll,
+      trainRows,
+      label,
+      `${table}: the ${trainRows.length.toLocaleString('en-US')} training rows before the held-out slice (${timeColumn ?? 'row order'} >= ${split.holdout_from ?? '?'})`,
+    );
   const holdoutRows = split ? split.holdout : [];
   const used = [...(timeColumn ? [timeColumn] : []), ...columns, label];
   const prepOptions = {

@@ -1,11 +1,12 @@
 /**
  * `churnkit report`: a backtest folder -> `index.html` (offline), `summary.md` and
  * `charts/<id>.png` in the output folder. Everything is rendered in memory first and written
- * last, each file atomically, so a failed run leaves the previous report as it was.
+ * last, each file atomically, so a failed run leaves the previous report as it was. It writes
+ * only the files it owns: anything else in the folder (a backtest, the user's notes) stays.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { withAtomicDir, writeFileAtomic } from '../util/index.js';
+import { checkOutputDir, writeOutputDir, type OutputDirOptions } from '../util/index.js';
 import type { Progress } from '../util/index.js';
 import type { BacktestMetrics } from '../evaluate/index.js';
 import { FEATURES } from '../features/index.js';
@@ -76,7 +77,23 @@ export interface ReportOptions {
   previous?: string;
   title?: string;
   notes?: string[];
+  /** Write into a folder that holds files churnkit did not write (they are kept). */
+  force?: boolean;
   progress?: Progress;
+}
+
+/** The files a report writes: index.html, summary.md and charts/<id>.png (recognised without a marker). */
+function reportFile(path: string): boolean {
+  return path === 'index.html' || path === 'summary.md' || /^charts\/[a-z0-9_-]+\.png$/.test(path);
+}
+
+function outputOptions(options: ReportOptions): OutputDirOptions {
+  return {
+    command: 'report',
+    force: Boolean(options.force),
+    knownFiles: reportFile,
+    inputs: [options.backtest, options.features, options.scorecard, options.previous],
+  };
 }
 
 export interface ReportResult {
@@ -93,6 +110,7 @@ export interface ReportResult {
 
 export async function buildReport(options: ReportOptions): Promise<ReportResult> {
   const progress = options.progress;
+  await checkOutputDir(options.out, outputOptions(options));
   progress?.start('reading the backtest');
   const metrics = await readBacktest(options.backtest);
   const skipped: string[] = [];
@@ -194,12 +212,12 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
   const markdown = renderMarkdown(metrics, charts, text);
 
   progress?.start(`writing ${options.out}`);
-  await mkdir(options.out, { recursive: true });
-  await withAtomicDir(join(options.out, 'charts'), async (tmp) => {
-    for (const [k, c] of charts.entries()) await writeFile(join(tmp, `${c.id}.png`), pngs[k]!);
+  await writeOutputDir(options.out, outputOptions(options), async (tmp) => {
+    await mkdir(join(tmp, 'charts'));
+    for (const [k, c] of charts.entries()) await writeFile(join(tmp, 'charts', `${c.id}.png`), pngs[k]!);
+    await writeFile(join(tmp, 'summary.md'), markdown);
+    await writeFile(join(tmp, 'index.html'), html);
   });
-  await writeFileAtomic(join(options.out, 'summary.md'), markdown);
-  await writeFileAtomic(join(options.out, 'index.html'), html);
   return {
     out: options.out,
     html: join(options.out, 'index.html'),

@@ -1,9 +1,9 @@
 /** What a report is drawn from: the backtest folder, and optionally the feature table and scorecards. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadFrame, openDuckDB, queryRows, quoteLiteral } from '../data/index.js';
+import { openDuckDB, queryRows, quoteLiteral } from '../data/index.js';
 import { BACKTEST_KIND, METRICS_FILE, OOF_FILE, type BacktestMetrics } from '../evaluate/index.js';
-import { FEATURES, featureQaOfFile } from '../features/index.js';
+import { FEATURES, featureQaOfFile, loadFeatureTable } from '../features/index.js';
 import { loadScorecard, DEFAULT_SCORECARD_PATH, type Scorecard } from '../scorecard/index.js';
 import { ChurnkitError } from '../util/index.js';
 import { exists } from '../util/index.js';
@@ -69,7 +69,7 @@ export async function featureEvidence(path: string): Promise<FeatureEvidence> {
     for (const d of col?.deciles ?? [])
       if (d.rate !== null) deciles.push({ feature: f.name, decile: d.decile, rate: d.rate, rows: d.rows });
   }
-  const frame = await loadFrame(path, ['as_of', ...FEATURES.map((f) => f.name)]);
+  const frame = await loadFeatureTable(path, ['as_of', ...FEATURES.map((f) => f.name)]);
   return { deciles, drift: featureDrift(frame) };
 }
 

@@ -34,7 +34,7 @@ export type {
 } from './schema.js';
 export { ScorecardSchema, scorecardJsonSchema, SCORECARD_SCHEMA_ID } from './schema.js';
 export { parseScorecard, ScorecardError, WEIGHT_TOLERANCE } from './validate.js';
-export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
+export { loadScorecard, scorecardFromJson, DEFAULT_SCORECARD_PATH } from './load.js';
 export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
 export { compileScorer, scoreColumns, signalNames, conditionColumn } from './compile.js';
 export { pointsColumn } from './points.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { ChurnkitError } from '../util/index.js';
+import { ChurnkitError, verifyArtifact } from '../util/index.js';
 import type { Scorecard } from './schema.js';
 import { parseScorecard, ScorecardError } from './validate.js';
 
@@ -36,10 +36,19 @@ export async function loadScorecard(pathOrDefault: string): Promise<Scorecard> {
   } catch (err) {
     throw new ChurnkitError(`${path}: not valid JSON (${(err as Error).message})`, 2);
   }
+  return scorecardFromJson(json, path);
+}
+
+/**
+ * A parsed scorecard from its JSON: the checksum first (a card churnkit wrote and someone
+ * changed is refused, naming the way to re-sign it), then the schema and the rules.
+ */
+export function scorecardFromJson(json: unknown, source: string): Scorecard {
+  const { content } = verifyArtifact(json, source);
   try {
-    return parseScorecard(json);
+    return parseScorecard(content);
   } catch (err) {
-    if (err instanceof ScorecardError) throw new ScorecardError(err.path, err.problem, path);
+    if (err instanceof ScorecardError) throw new ScorecardError(err.path, err.problem, source);
     throw err;
   }
 }

@@ -182,6 +182,13 @@ export const ScorecardSchema = z.strictObject({
     .describe(
       'an embedded churnkit.model artifact (models/model.schema.json; version 1 still loads); scores never depend on it',
     ),
+  checksum: z
+    .string()
+    .regex(/^sha256:[0-9a-f]{64}$/)
+    .optional()
+    .describe(
+      'SHA-256 of the artifact without this field (compact JSON, keys in file order); churnkit checks it on load, `churnkit artifact rehash` re-signs a hand edit',
+    ),
 });
 
 export type Scorecard = z.infer<typeof ScorecardSchema>;

@@ -1,11 +1,11 @@
 import { rename, rm, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { tempSibling } from '../util/index.js';
+import { signArtifact, tempSibling } from '../util/index.js';
 import type { Scorecard } from './schema.js';
 
-/** The artifact as written: two-space JSON with a trailing newline (same card, same bytes). */
+/** The artifact as written: two-space JSON with a trailing newline, signed with its checksum (same card, same bytes). */
 export function serializeScorecard(card: Scorecard): string {
-  return `${JSON.stringify(card, null, 2)}\n`;
+  return `${JSON.stringify(signArtifact(card), null, 2)}\n`;
 }
 
 /**

@@ -1,5 +1,14 @@
 import { BANDS, SCORE_STATUSES } from '../scorecard/index.js';
-import { FEATURES, SIGNALS, type SignalType } from '../features/index.js';
+import { FEATURE_VALUE_RULES, FEATURES, SIGNALS, type SignalType } from '../features/index.js';
+
+/** The bounds of a column's value rule (features/rules.ts), the same ones every command enforces. */
+function bounds(name: string): { minimum?: number; maximum?: number } {
+  const rule = FEATURE_VALUE_RULES[name];
+  return {
+    ...(rule?.min !== undefined ? { minimum: rule.min } : {}),
+    ...(rule?.max !== undefined ? { maximum: rule.max } : {}),
+  };
+}
 
 /**
  * The JSON Schemas of the HTTP API. The same objects validate requests (Fastify's Ajv),
@@ -51,10 +60,14 @@ function accountProperties(): Record<string, object> {
     },
   };
   for (const f of FEATURES) {
-    props[f.name] = { type: ['number', 'null'], description: `feature rank ${f.rank} (${f.layer}): ${f.description}` };
+    props[f.name] = {
+      type: ['number', 'null'],
+      ...bounds(f.name),
+      description: `feature rank ${f.rank} (${f.layer}): ${f.description}`,
+    };
   }
   for (const s of SIGNALS) {
-    props[s.name] = { type: [JSON_TYPE[s.type], 'null'], description: s.description };
+    props[s.name] = { type: [JSON_TYPE[s.type], 'null'], ...bounds(s.name), description: s.description };
   }
   return props;
 }

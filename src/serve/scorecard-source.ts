@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { ChurnkitError } from '../util/index.js';
+import { ChurnkitError, verifyArtifact } from '../util/index.js';
 import { INPUT_COLUMNS } from './schemas.js';
 import type { ModelArtifact } from '../learn/index.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
@@ -50,9 +50,11 @@ async function readArtifact(what: string, path: string): Promise<{ bytes: string
 export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
   const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
   const { bytes, artifact } = await readArtifact('scorecard', path);
+  // A card churnkit signed and someone changed is refused on load and on every hot reload.
+  const { content } = verifyArtifact(artifact, path);
   let card: Scorecard;
   try {
-    card = parseScorecard(artifact);
+    card = parseScorecard(content);
   } catch (err) {
     throw new ChurnkitError(`scorecard ${path}: ${(err as Error).message}`, 2);
   }

@@ -143,7 +143,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     forceCloseConnections: 'idle',
     requestTimeout: 60_000,
     // Wrong types are refused, not coerced; unknown fields are refused, not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    // strictNumbers: a body with 1e400 parses to Infinity, which is no feature value (NaN cannot come from JSON).
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        useDefaults: false,
+        allErrors: false,
+        strictNumbers: true,
+      },
+    },
   });
   const log = (level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}) =>
     app.log[level](fields, message);

@@ -8,11 +8,11 @@
  * there through DuckDB into Parquet (or CSV), so memory stays bounded at any size; the folder
  * appears atomically.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLE_NAMES, type TableName } from '../data/index.js';
 import { openDuckDB } from '../data/index.js';
-import { exists, withAtomicDir } from '../util/index.js';
+import { writeOutputDir } from '../util/index.js';
 import { UsageError } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import { addMonthsToDay, isoDay, isoFromDay } from '../util/index.js';
@@ -48,8 +48,10 @@ export interface SimulateOptions {
   /** Months of history; optional with a preset (small-history: 36). */
   months?: number;
   seed: number;
-  /** Output folder; replaced atomically. */
+  /** Output folder: new, empty, or one churnkit wrote (see writeOutputDir). */
   out: string;
+  /** Write into a folder that holds other files (they are kept). */
+  force?: boolean;
   format?: OutputFormat;
   /** Re-weights the planted drivers, e.g. `{ layers: { usage: 3, engagement: 0.2 } }`. */
   effects?: EffectsInput;
@@ -129,40 +131,21 @@ function validate(options: SimulateOptions): {
   return { startEpochDay, start, months, format, effects, traits };
 }
 
-/** Files a previous simulation may have left in `out`: the only ones an overwrite may replace. */
-function ownFiles(): Set<string> {
-  const names = new Set<string>([TRUTH_FILE]);
-  for (const t of TABLE_NAMES) for (const ext of ['parquet', 'csv']) names.add(`${t}.${ext}`);
-  return names;
-}
-
-async function refuseForeignFolder(out: string): Promise<void> {
-  if (!(await exists(out))) return;
-  let entries: string[];
-  try {
-    entries = await readdir(out);
-  } catch {
-    throw new UsageError(`--out ${out} exists and is not a folder`);
-  }
-  const own = ownFiles();
-  const foreign = entries.filter((e) => !own.has(e));
-  if (foreign.length > 0) {
-    throw new UsageError(
-      `--out ${out} holds files the simulator did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new folder`,
-    );
-  }
+/** Files a simulation wrote before output folders carried a marker: the only ones it recognises as its own without one. */
+function ownFile(path: string): boolean {
+  if (path === TRUTH_FILE) return true;
+  return TABLE_NAMES.some((t) => path === `${t}.parquet` || path === `${t}.csv`);
 }
 
 export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
   const { startEpochDay, start, months, format, effects, traits } = validate(options);
   const { accounts, seed, out } = options;
   const progress = options.progress ?? silentProgress;
-  await refuseForeignFolder(out);
   const cal = buildCalendar(startEpochDay, months);
   const dataEnd = isoFromDay(startEpochDay + cal.days - 1);
   const idWidth = Math.max(5, String(accounts - 1).length);
 
-  return withAtomicDir(out, async (dir) => {
+  return writeOutputDir(out, { command: 'simulate', force: options.force, knownFiles: ownFile }, async (dir) => {
     const spillDir = join(dir, '.spill');
     await mkdir(spillDir);
     const sinks = {} as Sinks;

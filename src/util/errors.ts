@@ -46,3 +46,15 @@ export class InputError extends ChurnkitError {
     super(`${formatLocation(at)}: ${problem}`, 2);
   }
 }
+
+/** At most this many characters of a user's value go into a message. */
+export const EXCERPT_CHARS = 60;
+
+/**
+ * A short, quoted excerpt of a value for a message: enough to find it, never a whole line of
+ * someone's file (a mapping pointed at /etc/passwd must not echo it).
+ */
+export function excerpt(value: unknown): string {
+  const text = String(value);
+  return JSON.stringify(text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text);
+}

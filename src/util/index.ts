@@ -6,3 +6,5 @@ export * from './progress.js';
 export * from './rng.js';
 export * from './serial.js';
 export { VERSION } from './version.js';
+export * from './outputs.js';
+export * from './checksum.js';

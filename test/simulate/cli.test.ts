@@ -36,6 +36,7 @@ test('churnkit simulate writes the eight tables and truth.json, prints a --json 
     assert.ok(summary.counts.usage > 1000);
     assert.equal(summary.files.truth, 'truth.json');
     assert.deepEqual((await readdir(out)).sort(), [
+      '.churnkit-output.json',
       'accounts.csv',
       'contacts.csv',
       'contracts.csv',
@@ -157,7 +158,7 @@ test('bad flags exit 64 with one line, and a folder holding other files is never
     await writeFile(join(mine, 'notes.txt'), 'keep me');
     const r = churnkit('simulate', '--accounts', '5', '--months', '4', '--out', mine);
     assert.equal(r.status, 64);
-    assert.match(r.stderr, /holds files the simulator did not write \(notes\.txt\)/);
+    assert.match(r.stderr, /holds files churnkit did not write \(notes\.txt\)/);
     assert.deepEqual(await readdir(mine), ['notes.txt']);
     assert.deepEqual((await readdir(dir)).sort(), ['mine'], 'no temporary folder left behind');
   } finally {

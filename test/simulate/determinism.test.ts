@@ -15,8 +15,8 @@ test('one seed gives byte-identical files (every table and truth.json); another 
     await simulate({ ...base, seed: 42, out: join(dir, 'b'), threads: 1 });
     await simulate({ ...base, seed: 43, out: join(dir, 'c') });
     const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((x) => digests(join(dir, x))));
-    const expected = [...TABLE_NAMES.map((t) => `${t}.parquet`), 'truth.json'].sort();
-    assert.deepEqual([...a!.keys()], expected, 'exactly the eight tables and truth.json, no leftovers');
+    const expected = ['.churnkit-output.json', ...TABLE_NAMES.map((t) => `${t}.parquet`), 'truth.json'].sort();
+    assert.deepEqual([...a!.keys()], expected, 'the eight tables, truth.json and the output marker, no leftovers');
     assert.deepEqual(b, a, 'same seed, same bytes (also with a different DuckDB thread count)');
     for (const name of ['usage.parquet', 'accounts.parquet', 'tickets.parquet', 'truth.json']) {
       assert.notEqual(c!.get(name), a!.get(name), `${name} should change with the seed`);

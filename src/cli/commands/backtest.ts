@@ -21,6 +21,7 @@ export interface BacktestFlags extends Record<string, unknown> {
   categorical?: string[];
   timeColumn?: string;
   idColumn?: string;
+  force?: boolean;
 }
 
 /** `--param logistic.l2=0.1` -> { logistic: { l2: '0.1' } }. */
@@ -105,7 +106,11 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     ...(flags.timeColumn === undefined ? {} : { timeColumn: flags.timeColumn }),
     ...(flags.idColumn === undefined ? {} : { idColumn: flags.idColumn }),
   });
-  const written = await writeBacktest(flags.out, result);
+  const cards = flags.models.filter((m) => m.startsWith('scorecard:')).map((m) => m.slice('scorecard:'.length));
+  const written = await writeBacktest(flags.out, result, {
+    force: Boolean(flags.force),
+    inputs: [flags.features, ...cards],
+  });
   const { metrics } = result;
   const folds = metrics.folds;
   io.say(
@@ -197,7 +202,8 @@ export function register(program: Command): void {
           'e.g. logistic,gbdt,mlp,auto,scorecard:default,scorecard:FILE.json',
           listOption,
         )
-        .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet)')
+        .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet): new, empty or written by churnkit')
+        .option('--force', 'write into a folder that holds other files (they are kept)')
         .option(
           '--start <date>',
           'first cutoff (default: the first step boundary with 6 months of history + the horizon, usage covering the feature windows, and both classes in training)',

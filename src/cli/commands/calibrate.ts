@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { LABEL_COLUMN } from '../../features/index.js';
-import { UsageError } from '../../util/index.js';
-import { loadFrame } from '../../data/index.js';
+import { assertNoneAnInput, UsageError } from '../../util/index.js';
+import { LABEL_COLUMN, loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
 import { calibrateScorecard } from '../../scorecard/calibrate/index.js';
@@ -43,13 +42,17 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     throw new UsageError('--columns builds the card from your columns; --base gives a structure to refit: use one');
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
+  const paths = reportPaths(flags.out);
+  await assertNoneAnInput([flags.out, ...Object.values(paths)], {
+    inputs: [flags.features, flags.model, flags.base, flags.reference],
+  });
   const base = await loadScorecard(flags.base);
   // On a table of one's own the default card cannot be scored: the reference is equal weights.
   const reference =
     flags.columns && flags.reference === undefined ? undefined : await loadScorecard(flags.reference ?? 'default');
   const model = flags.model ? await loadModel(flags.model) : undefined;
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   const result = calibrateScorecard(frame, {
     base,
     model,
@@ -66,7 +69,6 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     table: flags.features,
     progress: io.progress,
   });
-  const paths = reportPaths(flags.out);
   await writeFilesTogether([
     { path: paths.fidelityJson, data: `${JSON.stringify(result.fidelity, null, 2)}\n` },
     { path: paths.fidelityMarkdown, data: fidelityMarkdown(result.fidelity) },

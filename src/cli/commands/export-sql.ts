@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { defineCommand, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
-import { writeFileAtomic } from '../../util/index.js';
+import { assertNotAnInput, writeFileAtomic } from '../../util/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
 import { loadModel, type TrainedModel } from '../../learn/index.js';
 import { compileScorecardSql, SQL_ENGINES, type SqlEngine } from '../../warehouse/index.js';
@@ -34,6 +34,7 @@ async function run(flags: ExportSqlFlags, io: CommandIO) {
     ...(model ? { model } : {}),
   });
   if (flags.out) {
+    await assertNotAnInput(flags.out, { inputs: [flags.scorecard] });
     await writeFileAtomic(flags.out, sql);
     io.say(`wrote ${flags.out}: the scorecard as one ${flags.dialect} query over ${flags.table}`);
   } else if (!io.json) process.stdout.write(sql);

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { openHistory, TABLE_NAMES } from '../../data/index.js';
+import { explainHistoryFailure, openHistory, TABLE_NAMES } from '../../data/index.js';
 import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
-import { writeFileAtomic } from '../../util/index.js';
+import { assertNoneAnInput, writeFileAtomic } from '../../util/index.js';
 import { UsageError } from '../../util/index.js';
 import {
   buildFeatures,
@@ -34,6 +34,7 @@ export interface FeaturesFlags extends Record<string, unknown> {
   label: string;
   featureSet?: string;
   config?: string;
+  allowOutsideData?: boolean;
   threads?: number;
   memoryLimit?: string;
 }
@@ -61,6 +62,7 @@ export function register(program: Command): void {
           'auto',
         )
         .option('--config <file>', 'mapping file')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--threads <n>', 'DuckDB threads (default: all cores)', intOption('--threads'))
         .option('--memory-limit <size>', 'DuckDB memory limit, e.g. 2.5GB (default 2.5GB)'),
     (flags: FeaturesFlags, io) => run(flags, io),
@@ -118,9 +120,22 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     throw new UsageError(
       '--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)',
     );
-  const history = inPostgres
-    ? null
-    : await openHistory(flags.data, flags.config === undefined ? {} : { config: flags.config });
+  const historyOptions = {
+    ...(flags.config === undefined ? {} : { config: flags.config }),
+    allowOutsideData: Boolean(flags.allowOutsideData),
+  };
+  const explain = async (err: unknown) => {
+    throw await explainHistoryFailure(flags.data, historyOptions, err);
+  };
+  const history = inPostgres ? null : await openHistory(flags.data, historyOptions).catch(explain);
+  const qaJson = `${flags.out}.qa.json`;
+  const qaMd = `${flags.out}.qa.md`;
+  try {
+    await assertNoneAnInput([flags.out, qaJson, qaMd], { inputs: history?.inputFiles ?? [] });
+  } catch (err) {
+    history?.close();
+    throw err;
+  }
   const db = inPostgres ? await openDuckDB() : null;
   const connection = history?.connection ?? db!.connection;
   let cleanup: (() => Promise<void>) | undefined;
@@ -131,8 +146,9 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     });
     if (inPostgres) io.progress.start(`computing features in PostgreSQL`);
     const built = history
-      ? await buildFeatures(history, options)
+      ? await buildFeatures(history, options).catch(explain)
       : await withPostgres(flags.data, (client) => buildFeaturesInPostgres(client, connection, options));
+    for (const w of built.warnings ?? []) io.warn(w);
     io.progress.start('feature QA');
     const coverage = dataCoverage(
       built.sources,
@@ -163,8 +179,6 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     // Everything is computed; only now do files appear, each through a temporary sibling.
     io.progress.start(`writing ${basename(flags.out)}`);
     const written = await writeFeatureTable(built, flags.out, { format });
-    const qaJson = `${flags.out}.qa.json`;
-    const qaMd = `${flags.out}.qa.md`;
     await writeFileAtomic(qaJson, `${JSON.stringify(qa, null, 2)}\n`);
     await writeFileAtomic(qaMd, renderQaMarkdown(qa, `Feature QA: ${basename(flags.out)}`));
     io.progress.done();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { loadFrame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import {
   applyCalibration,
   loadModel,
@@ -11,7 +11,7 @@ import {
   type TrainedModel,
 } from '../../learn/index.js';
 import { probabilityForPeople, significant, type CatalogueValue } from '../../catalogue/index.js';
-import { UsageError } from '../../util/index.js';
+import { assertNotAnInput, UsageError } from '../../util/index.js';
 
 interface PredictFlags extends Record<string, unknown> {
   model: string;
@@ -53,10 +53,11 @@ async function run(flags: PredictFlags, io: CommandIO) {
   const k = flags.reasons ?? 0;
   if (flags.reasons !== undefined && (k < 1 || k > MAX_REASONS))
     throw new UsageError(`--reasons must be 1..${MAX_REASONS}, got ${k}`);
+  await assertNotAnInput(flags.out, { inputs: [flags.model, flags.features] });
   io.progress.start(`loading ${flags.model}`);
   const model = await loadModel(flags.model);
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
   const margin = model.predictMargin(frame, flags.features);
   const probability = applyCalibration(model.calibration, margin);

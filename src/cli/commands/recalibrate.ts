@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { isoDay, UsageError, withAtomicDir } from '../../util/index.js';
+import { checkOutputDir, isoDay, UsageError, writeOutputDir, type OutputDirOptions } from '../../util/index.js';
 import { copyFeatureTable } from '../../features/index.js';
 import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../scorecard/index.js';
 import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
@@ -20,7 +20,9 @@ interface RecalibrateFlags extends Record<string, unknown> {
   param: string[];
   out: string;
   force?: boolean;
+  forceOut?: boolean;
   config?: string;
+  allowOutsideData?: boolean;
   horizon: number;
   seed: number;
   bootstrap: number;
@@ -48,7 +50,20 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
   familyParams(params); // a malformed --param fails before any work
   const champion = await loadScorecard(flags.previous); // fails early, before any work
   const quiet: CommandIO = { ...io, say: () => {} };
-  return withAtomicDir(flags.out, async (tmp) => {
+  // --force already means "promote" here, so writing beside other files is --force-out.
+  const output: OutputDirOptions = {
+    command: 'recalibrate',
+    force: Boolean(flags.forceOut),
+    forceFlag: '--force-out',
+    inputs: [
+      flags.data,
+      flags.features,
+      flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous,
+      flags.config,
+    ],
+  };
+  await checkOutputDir(flags.out, output);
+  return writeOutputDir(flags.out, output, async (tmp) => {
     const at = (name: string) => join(tmp, name);
     const shown = (path: string) => join(flags.out, relative(tmp, path));
     const features = at('features.parquet');
@@ -63,6 +78,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
           label: 'churn',
           ...(flags.from ? { from: flags.from } : {}),
           ...(flags.config ? { config: flags.config } : {}),
+          allowOutsideData: Boolean(flags.allowOutsideData),
         },
         quiet,
       );
@@ -184,9 +200,14 @@ export function register(program: Command): void {
           (v: string, prev: string[]) => [...prev, v],
           [] as string[],
         )
-        .requiredOption('--out <dir>', 'output folder (replaced only when the whole run succeeds)')
+        .requiredOption(
+          '--out <dir>',
+          "output folder, written only when the whole run succeeds: new, empty or churnkit's",
+        )
         .option('--force', 'promote the challenger even if it does not beat the champion')
+        .option('--force-out', 'write into a folder that holds files churnkit did not write (they are kept)')
         .option('--config <file>', 'mapping file for --data')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--seed <n>', 'random seed', intOption('--seed'), 0)
         .option('--bootstrap <n>', 'bootstrap resamples for weight intervals', intOption('--bootstrap'), 200)

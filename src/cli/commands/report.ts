@@ -62,7 +62,8 @@ export function register(program: Command): void {
         .option('--data <dir>', 'the history: churn dates for lead time, account names for the accounts to call')
         .option('--scorecard <file>', 'a new scorecard to compare with --previous (weights chart)')
         .option('--previous <file>', 'the scorecard it replaces (default: the shipped one)')
-        .option('--title <text>', 'report title'),
+        .option('--title <text>', 'report title')
+        .option('--force', 'write into a folder that holds files churnkit did not write (they are kept)'),
     run,
   );
 }

@@ -1,12 +1,20 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/index.js';
-import { loadFrame, readFrame, type Frame } from '../../data/index.js';
-import { accountFacts, hasAccountNames, openHistory, quoteIdent, queryValue, textColumn } from '../../data/index.js';
+import { assertNotAnInput, UsageError } from '../../util/index.js';
+import { readFrame, type Frame } from '../../data/index.js';
+import {
+  accountFacts,
+  explainHistoryFailure,
+  hasAccountNames,
+  openHistory,
+  quoteIdent,
+  queryValue,
+  textColumn,
+} from '../../data/index.js';
 import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
-import { buildFeatures } from '../../features/index.js';
+import { buildFeatures, loadFeatureTable } from '../../features/index.js';
 import {
   BANDS,
   loadScorecard,
@@ -26,6 +34,7 @@ interface ScoreFlags extends Record<string, unknown> {
   data?: string;
   asOf?: string;
   config?: string;
+  allowOutsideData?: boolean;
   history?: string;
   model?: string;
   out: string;
@@ -67,8 +76,16 @@ async function featuresFromHistory(
   io: CommandIO,
 ): Promise<{ frame: Frame; asOf: string; names: (string | null)[] | null }> {
   io.progress.start(`opening ${flags.data}`);
-  const history = await openHistory(flags.data!, flags.config ? { config: flags.config } : {});
+  const historyOptions = {
+    ...(flags.config ? { config: flags.config } : {}),
+    allowOutsideData: Boolean(flags.allowOutsideData),
+  };
+  const explain = async (err: unknown): Promise<never> => {
+    throw await explainHistoryFailure(flags.data!, historyOptions, err);
+  };
+  const history = await openHistory(flags.data!, historyOptions).catch(explain);
   try {
+    await assertNotAnInput(flags.out, { inputs: history.inputFiles });
     const asOf =
       flags.asOf ??
       (await queryValue<string | null>(
@@ -76,7 +93,7 @@ async function featuresFromHistory(
         `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`,
       ));
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
-    const built = await buildFeatures(history, { asOf, progress: io.progress });
+    const built = await buildFeatures(history, { asOf, progress: io.progress }).catch(explain);
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
     let names: (string | null)[] | null = null;
     if (hasAccountNames(history)) {
@@ -171,6 +188,9 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   if (flags.asOf !== undefined && flags.data === undefined)
     throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
   scoreFileFormat(flags.out);
+  await assertNotAnInput(flags.out, {
+    inputs: [flags.scorecard, flags.features, flags.data, flags.config, flags.history],
+  });
   const card = await loadScorecard(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
   const model = flags.model
@@ -183,7 +203,7 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   let names: (string | null)[] | null = null;
   if (flags.features !== undefined) {
     io.progress.start(`reading ${flags.features}`);
-    frame = await loadFrame(flags.features);
+    frame = await loadFeatureTable(flags.features);
   } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
   io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
@@ -251,6 +271,7 @@ export function register(program: Command): void {
         .option('--data <dir>', 'history dataset')
         .option('--as-of <date>', 'as-of date when scoring from --data (default: the day after the latest usage)')
         .option('--config <file>', 'mapping file for --data')
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
         .option('--history <db>', 'score history to compare with and append to: a DuckDB file or postgres:// URL')
         .option(
           '--model <file>',

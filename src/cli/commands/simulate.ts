@@ -27,6 +27,7 @@ interface SimulateFlags extends Record<string, unknown> {
   arrivals?: string;
   championFromStart?: boolean;
   usageFrom?: string;
+  force?: boolean;
 }
 
 async function readEffects(path: string): Promise<EffectsInput> {
@@ -62,7 +63,8 @@ export function register(program: Command): void {
         .requiredOption('--accounts <n>', 'number of accounts', intOption('--accounts'))
         .option('--months <n>', `months of history (required unless --preset sets it)`, intOption('--months'))
         .option('--seed <n>', 'random seed', intOption('--seed'), 1)
-        .requiredOption('--out <dir>', 'output folder (replaced atomically)')
+        .requiredOption('--out <dir>', 'output folder: new, empty or written by churnkit before')
+        .option('--force', 'write into a folder that holds other files (they are kept)')
         .option('--format <format>', 'parquet or csv', 'parquet')
         .option('--start <date>', 'first day of the history, YYYY-MM-DD', '2023-01-01')
         .option('--effects <file>', 'JSON that re-weights the planted drivers, e.g. {"layers": {"usage": 3}}')
@@ -96,6 +98,7 @@ export function register(program: Command): void {
           championFromStart: opts.championFromStart,
           usageFrom: opts.usageFrom,
         },
+        force: Boolean(opts.force),
         progress: io.progress,
       });
       io.say(

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/index.js';
-import { loadFrame, type Frame } from '../../data/index.js';
+import { assertNotAnInput, UsageError } from '../../util/index.js';
+import type { Frame } from '../../data/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import { usageCoverageOfTable } from '../../evaluate/index.js';
 import {
   familyNames,
@@ -123,8 +124,9 @@ async function run(flags: TrainFlags, io: CommandIO) {
     throw new UsageError(`--model must be one of ${familyNames().join(', ')}, got "${flags.model}"`);
   if (!flags.out.toLowerCase().endsWith('.json'))
     throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
+  await assertNotAnInput(flags.out, { inputs: [flags.features] });
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFrame(flags.features);
+  const frame = await loadFeatureTable(flags.features);
   const trained = await trainModel(frame, options);
   if (flags.columns === undefined) await warnBeforeUsage(flags.features, frame, io);
   await trained.save(flags.out);

@@ -1,10 +1,16 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../command.js';
-import { ChurnkitError } from '../../util/index.js';
+import { ChurnkitError, isoDay, UsageError } from '../../util/index.js';
 import { formatIssue, formatValidationReport, validateHistory } from '../../data/index.js';
 
 export function register(program: Command): void {
-  defineCommand<{ data: string; config?: string; maxExamples?: string }>(
+  defineCommand<{
+    data: string;
+    config?: string;
+    maxExamples?: string;
+    dataEnd?: string;
+    allowOutsideData?: boolean;
+  }>(
     program,
     'validate',
     'check a history dataset against the input contract',
@@ -12,14 +18,20 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--data <dir>', 'history folder or DuckDB file')
         .option('--config <file>', 'mapping file (default: churnkit.config.json in --data)')
-        .option('--max-examples <n>', 'rows shown per problem', '5'),
+        .option('--allow-outside-data', 'let the mapping file name files outside the data folder')
+        .option('--max-examples <n>', 'rows shown per problem', '5')
+        .option('--data-end <date>', 'the last day of the export: later events are reported as impossible'),
     async (opts, io) => {
       const maxExamples = Number(opts.maxExamples ?? 5);
       if (!Number.isInteger(maxExamples) || maxExamples < 1)
         throw new ChurnkitError(`--max-examples must be a positive integer, got "${opts.maxExamples}"`, 64);
+      if (opts.dataEnd !== undefined && isoDay(opts.dataEnd) === undefined)
+        throw new UsageError(`--data-end must be a date YYYY-MM-DD, got "${opts.dataEnd}"`);
       const report = await validateHistory(opts.data, {
         ...(opts.config ? { config: opts.config } : {}),
         maxExamples,
+        ...(opts.dataEnd ? { dataEnd: opts.dataEnd } : {}),
+        allowOutsideData: Boolean(opts.allowOutsideData),
         progress: io.progress,
       });
       for (const line of formatValidationReport(report)) io.say(line);

@@ -7,8 +7,8 @@
 import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/index.js';
-import { featureSetOfColumns } from '../../features/index.js';
-import { loadFrame, openDuckDB, quoteLiteral } from '../../data/index.js';
+import { featureSetOfColumns, loadFeatureTable } from '../../features/index.js';
+import { openDuckDB, quoteLiteral } from '../../data/index.js';
 import {
   isFamilyName,
   familyNames,
@@ -25,7 +25,7 @@ import {
 import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
-import { withAtomicDir } from '../../util/index.js';
+import { writeOutputDir, type OutputGuard } from '../../util/index.js';
 import { planBacktest, checkPlanLeakage, type Step } from './folds.js';
 import { usageCoverageOfTable } from './coverage.js';
 import { scorecardColumns } from '../../scorecard/index.js';
@@ -281,7 +281,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const calibration = options.calibration ?? MODEL_CALIBRATION;
 
   progress.start(`reading ${basename(table)}`);
-  const frame = await loadFrame(table);
+  const frame = await loadFeatureTable(table);
   const label = options.label ?? `churned_within_${horizon}d`;
   const y = labelsOf(frame, label, table);
   const timeColumn = options.timeColumn ?? 'as_of';
@@ -566,9 +566,17 @@ export function serializeMetrics(metrics: BacktestMetrics): string {
 export const OOF_FILE = 'oof.parquet';
 export const METRICS_FILE = 'metrics.json';
 
-/** Writes metrics.json and oof.parquet into `dir`, replacing it only once both are complete. */
-export async function writeBacktest(dir: string, result: BacktestResult): Promise<{ metrics: string; oof: string }> {
-  await withAtomicDir(dir, async (tmp) => {
+/**
+ * Writes metrics.json and oof.parquet into `dir` once both are complete: a new, empty or
+ * churnkit-written folder (see writeOutputDir), or with `force` beside other files, which stay.
+ */
+export async function writeBacktest(
+  dir: string,
+  result: BacktestResult,
+  guard: OutputGuard & { force?: boolean } = {},
+): Promise<{ metrics: string; oof: string }> {
+  const own = (p: string) => p === METRICS_FILE || p === OOF_FILE;
+  await writeOutputDir(dir, { ...guard, command: 'backtest', knownFiles: own }, async (tmp) => {
     await writeFile(join(tmp, METRICS_FILE), serializeMetrics(result.metrics));
     await writeOof(join(tmp, OOF_FILE), result.oof);
   });

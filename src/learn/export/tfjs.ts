@@ -12,7 +12,7 @@ import type { Preprocessing, Provenance } from '../model.js';
 import type { TrainedModel } from '../pipeline.js';
 import { loadTf, type Tf } from '../mlp/backend.js';
 import { portableNetwork, type PortableNetwork } from './portable.js';
-import { withAtomicDir } from '../../util/index.js';
+import { writeOutputDir, type OutputGuard } from '../../util/index.js';
 import { VERSION } from '../../util/index.js';
 
 export const TFJS_MODEL_FILE = 'model.json';
@@ -123,6 +123,7 @@ export async function exportTfjs(
   trained: TrainedModel,
   outDir: string,
   check?: (dir: string) => Promise<void>,
+  guard: OutputGuard & { force?: boolean } = {},
 ): Promise<TfjsExportSummary> {
   const net = portableNetwork(trained);
   const metadata = exportMetadata(trained);
@@ -146,7 +147,8 @@ export async function exportTfjs(
       weightsManifest: [{ paths: [TFJS_WEIGHTS_FILE], weights: a.weightSpecs }],
       userDefinedMetadata: { churnkit: metadata },
     };
-    await withAtomicDir(outDir, async (tmp) => {
+    const own = (p: string) => p === TFJS_MODEL_FILE || p === TFJS_WEIGHTS_FILE;
+    await writeOutputDir(outDir, { ...guard, command: 'export', knownFiles: own }, async (tmp) => {
       await writeFile(join(tmp, TFJS_MODEL_FILE), `${JSON.stringify(modelJson, null, 1)}\n`);
       await writeFile(join(tmp, TFJS_WEIGHTS_FILE), weights);
       if (check) await check(tmp);

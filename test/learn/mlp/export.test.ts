@@ -91,7 +91,7 @@ for (const [family, calibration] of [
     const { model } = await trainedArtifact(`${family}-${calibration}`, family, calibration);
     const out = join(dir, `tfjs-${family}-${calibration}`);
     const summary = await exportTfjs(model, out);
-    assert.deepEqual((await readdir(out)).sort(), ['model.json', 'weights.bin']);
+    assert.deepEqual((await readdir(out)).sort(), ['.churnkit-output.json', 'model.json', 'weights.bin']);
     const { p, meta } = await consumerProbabilities(out);
     assert.equal(meta.family, family);
     assert.equal(meta.calibration, calibration);
@@ -158,7 +158,7 @@ test('churnkit export: --verify checks the files before writing them; an unknown
   const summary = JSON.parse(ok.stdout);
   assert.equal(summary.verify.rows, frame.n);
   assert.equal(summary.verify.rows_over_1e6, 0);
-  assert.deepEqual((await readdir(out)).sort(), ['model.json', 'weights.bin']);
+  assert.deepEqual((await readdir(out)).sort(), ['.churnkit-output.json', 'model.json', 'weights.bin']);
 
   const bad = spawnSync(
     process.execPath,
