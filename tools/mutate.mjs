@@ -64,6 +64,7 @@ function tally(mutants) {
 
 const rows = [];
 const ignoredRows = [];
+const survivedRows = [];
 for (const g of Object.keys(MUTATION_GROUPS)) {
   const file = join(root, 'reports', 'mutation', `${g}.incremental.json`);
   if (!existsSync(file)) continue;
@@ -73,9 +74,12 @@ for (const g of Object.keys(MUTATION_GROUPS)) {
     const t = tally(f.mutants);
     rows.push({ group: g, path, ...t });
     all.push(...f.mutants);
-    for (const m of f.mutants)
-      if (m.status === 'Ignored')
-        ignoredRows.push(`- \`${path}:${m.location.start.line}\` ${m.mutatorName}: ${m.statusReason ?? ''}`);
+    for (const m of f.mutants) {
+      const where = `\`${path}:${m.location.start.line}:${m.location.start.column}\` ${m.mutatorName}`;
+      if (m.status === 'Ignored') ignoredRows.push(`- ${where}: ${m.statusReason ?? ''}`);
+      if (m.status === 'Survived' || m.status === 'NoCoverage')
+        survivedRows.push(`- ${where} -> \`${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}\` (${m.status})`);
+    }
   }
   rows.push({ group: g, path: '(group)', ...tally(all) });
 }
@@ -99,7 +103,18 @@ if (existsSync(docs) && rows.length) {
   const a = text.indexOf(begin);
   const b = text.indexOf(end);
   if (a >= 0 && b > a) {
-    const body = `${table}\n\nMutants disabled in the source as equivalent, with the reason given there:\n\n${ignoredRows.join('\n') || '- none'}\n`;
+    const body = [
+      table,
+      '',
+      'Mutants disabled in the source as equivalent, with the reason given there:',
+      '',
+      ignoredRows.join('\n') || '- none',
+      '',
+      'Mutants still undetected (each is a test to write or an equivalence to state):',
+      '',
+      survivedRows.join('\n') || '- none',
+      '',
+    ].join('\n');
     writeFileSync(docs, `${text.slice(0, a + begin.length)}\n${body}${text.slice(b)}`);
   }
 }
