@@ -29,7 +29,7 @@ export const MUTATION_GROUPS = {
   },
   scorecard: {
     mutate: ['src/scorecard/compile.ts', 'src/warehouse/scorecard-sql.ts'],
-    tests: ['scorecard/score', 'scorecard/equivalence', 'warehouse/export-sql'],
+    tests: ['scorecard/equivalence', 'warehouse/scorecard-sql-random', 'scorecard/score'],
   },
   folds: {
     mutate: ['src/evaluate/backtest/folds.ts', 'src/learn/split.ts'],
