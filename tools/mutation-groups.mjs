@@ -33,7 +33,7 @@ export const MUTATION_GROUPS = {
   },
   folds: {
     mutate: ['src/evaluate/backtest/folds.ts', 'src/learn/split.ts'],
-    tests: ['evaluate/backtest-folds'],
+    tests: ['evaluate/fold-boundaries', 'evaluate/backtest-folds'],
   },
   gbdt: {
     mutate: ['src/learn/gbdt/split.ts', 'src/learn/gbdt/grower.ts', 'src/learn/gbdt/objective.ts'],
