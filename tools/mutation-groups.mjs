@@ -13,7 +13,7 @@ export const MUTATION_GROUPS = {
   },
   validation: {
     mutate: ['src/data/validate.ts'],
-    tests: ['data/validate'],
+    tests: ['data/validate-edges', 'data/validate'],
   },
   'feature-sql': {
     mutate: ['src/features/sql.ts', 'src/features/snapshots.ts'],
