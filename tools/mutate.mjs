@@ -37,7 +37,7 @@ if (!scoresOnly) {
     const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, MUTATE_GROUP: g, CHURNKIT_MUTATION: '1' },
+      env: { ...process.env, MUTATE_GROUP: g },
     });
     if (run.status !== 0) {
       console.error(`stryker failed on group ${g} (exit ${run.status})`);
