@@ -82,6 +82,12 @@ test('Platt with one margin only: the level is fitted (the smoothed base rate), 
   assert.equal(a, 0);
 });
 
+test('Platt with no weight at all stays finite: a flat 0.5', () => {
+  const { a, b } = fitPlatt([1, 2, 3], [0, 1, 1], [0, 0, 0]);
+  assert.equal(a, 0);
+  assert.equal(b, 0);
+});
+
 test('isotonic by hand: ties merged, violators pooled, knots trimmed, clipped outside', () => {
   // x: 1, 2, 2, 3, 4, 5 with y: 0, 1, 0, 1, 0, 1 -> ties at x = 2 merge to 0.5 (weight 2);
   // sequence 0, 0.5(w2), 1, 0, 1 -> pool 1 and 0 -> 0.5(w2): 0, 0.5, 0.5, 0.5, 1 ... the three
@@ -101,10 +107,20 @@ test('isotonic by hand: ties merged, violators pooled, knots trimmed, clipped ou
   assert.deepEqual(w.x, [1, 2]);
   assert.deepEqual(w.y, [0.75, 0.75]);
   assert.throws(() => fitIsotonic([1, 2], [0, 1], [0, 0]), /no rows with positive weight/);
-  // x values closer than 1e-15 are one tie
+  // x values closer than 1e-15 are one tie; exactly 1e-15 apart they are two points
+  assert.deepEqual(fitIsotonic([0, 1e-15], [0, 1]).x, [0, 1e-15]);
   const tie = fitIsotonic([1, 1 + 1e-16, 2], [0, 1, 1]);
   assert.deepEqual(tie.x, [1, 2]);
   assert.deepEqual(tie.y, [0.5, 1]);
+});
+
+test("isotonic prediction at a knot is the knot's value exactly, not the neighbouring segment's", () => {
+  // On [0, 3] from 0.2 to 0.9, the segment's formula gives 0.8999999999999999 at x = 3.
+  const iso = { x: [0, 3, 5], y: [0.2, 0.9, 1] };
+  assert.equal(predictIsotonic(iso, 3), 0.9);
+  assert.equal(predictIsotonic({ x: [0, 3], y: [0.2, 0.9] }, 3), 0.9);
+  assert.equal(predictIsotonic(iso, 0), 0.2);
+  assert.equal(predictIsotonic(iso, 4), 0.95);
 });
 
 test('pool adjacent violators: a long violating run pools into its weighted mean', () => {
@@ -130,6 +146,10 @@ test('fitCalibration and applyCalibration: each method maps margins as fitted', 
   const iso = fitCalibration('isotonic', margin, y, undefined, slice);
   // y 0, 1, 0, 1 -> pool (1, 0) -> 0, 0.5, 0.5, 1
   assert.deepEqual([...applyCalibration(iso, margin)], [0, 0.5, 0.5, 1]);
+  // some zero weights are fine (those rows are left out), all zero is not
+  const partly = fitCalibration('isotonic', margin, y, Float64Array.of(0, 1, 1, 1), slice);
+  // rows (0, 1), (1, 0), (2, 1) -> 1, 0 pool to 0.5, then 1
+  assert.deepEqual([...applyCalibration(partly, margin)], [0.5, 0.5, 0.5, 1]);
   assert.throws(
     () => fitCalibration('isotonic', margin, y, new Float64Array(4), slice),
     (e: unknown) => e instanceof ModelFitError && /no rows with positive weight/.test(String(e)),
