@@ -35,3 +35,12 @@ export {
   type BacktestResult,
   type OofColumns,
 } from './run.js';
+export {
+  planScorecardFolds,
+  backtestFolds,
+  backtestScorecard,
+  type ScorecardFolds,
+  type ScorecardBacktest,
+  type TestFold,
+  type FoldOptions,
+} from './scorecard.js';
