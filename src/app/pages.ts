@@ -57,6 +57,13 @@ function nav(current: string): string {
   ).join('')}</nav>`;
 }
 
+/** The app's nav bar for a page that is not the app's (the report): styled inline, its own CSS untouched. */
+export function inlineNav(current: string): string {
+  const link = (href: string, label: string) =>
+    `<a href="${href}" style="color:${href === current ? '#fff' : '#cfd8e3'};text-decoration:none;margin-right:1.2rem${href === current ? ';font-weight:bold' : ''}">${escapeHtml(label)}</a>`;
+  return `<style>html { overflow-x: hidden; }</style><nav style="background:#1d2733;padding:.6rem 1.2rem;margin:-2rem calc(50% - 50vw) 1.5rem;font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;font-size:14px"><b style="color:#fff;margin-right:2rem">churnkit</b>${NAV.map(([href, label]) => link(href, label)).join('')}</nav>`;
+}
+
 export interface ShellOptions {
   page: PageName;
   title: string;
@@ -149,4 +156,5 @@ ul.reasons { margin: 0; padding-left: 1rem; } ul.reasons li { margin: 0 0 .1rem;
 .error { color: #b00; } .error-page { max-width: 50rem; }
 pre.diff { background: #fff; border: 1px solid var(--line); padding: .6rem; overflow: auto; max-height: 30rem; font-size: .8rem; white-space: pre-wrap; }
 .loading { color: var(--muted); }
+.markdown table { width: auto; margin: .3rem 0 .8rem; } .markdown h2 { margin-top: .4rem; } .markdown h3 { font-size: .95rem; }
 `;

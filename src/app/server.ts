@@ -25,7 +25,7 @@ import { accountDetail } from './account.js';
 import { EDITOR_BANDS_DATA, editorBandChart } from './charts.js';
 import { cardFromBody, evaluateCard, saveCard, todayCounts } from './editor.js';
 import { EventSource } from './events.js';
-import { CSP, REPORT_CSP, STYLE, errorPage, shell } from './pages.js';
+import { CSP, REPORT_CSP, STYLE, errorPage, inlineNav, shell } from './pages.js';
 import { approveRecalibration, recalibrationView } from './recalibration.js';
 import { loadAppState, type AppOptions, type AppState } from './state.js';
 
@@ -39,6 +39,12 @@ export interface ChurnkitApp {
   state(): AppState;
   /** Loads everything again (what SIGHUP does); a failure keeps the running state and says why. */
   reload(): Promise<{ ok: true } | { ok: false; error: string }>;
+  /**
+   * Evaluates the saved card a few times, one evaluation per turn of the event loop, so the
+   * scorer and the metrics are compiled by the time a person first moves a slider (the first
+   * evaluations of a fresh process cost about ten times the later ones).
+   */
+  warm(rounds?: number): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -162,6 +168,12 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
         return { ok: false, error: (err as Error).message };
       }
     },
+    async warm(rounds = 8) {
+      for (let k = 0; k < rounds && state.folds; k++) {
+        await new Promise((r) => setImmediate(r));
+        evaluateCard(state, state.card);
+      }
+    },
   } satisfies ChurnkitApp);
   app.addHook('onClose', async () => {
     await events?.close();
@@ -265,7 +277,10 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
       features: state.options.features,
       scorecard: state.options.scorecard,
       ...(state.options.data ? { data: state.options.data } : {}),
-    }).then(async (composed) => ({ composed, html: await reportHtml(composed) }));
+    }).then(async (composed) => ({
+      composed,
+      html: (await reportHtml(composed)).replace('<body>', `<body>\n${inlineNav('/report')}`),
+    }));
     const done = await report.catch((err: unknown) => {
       report = null;
       throw err;

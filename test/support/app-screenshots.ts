@@ -23,6 +23,7 @@ const app = await createApp({
   ...(recalibration ? { recalibration } : {}),
 });
 await app.listen({ port: 0, host: '127.0.0.1' });
+await app.churnkitApp.warm();
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 const browser = await Browser.launch();
 const ready = "document.getElementById('app')?.dataset.state === 'ready'";

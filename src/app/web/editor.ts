@@ -7,6 +7,7 @@
  */
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { Markdown } from './markdown.js';
 import { drawChart, fmtInt, fmtNum, fmtPct, markReady, requestJson, type Band, type Summary } from './shared.js';
 
 interface PointsBand {
@@ -400,7 +401,7 @@ export function EditorPage({ boot }: { boot: EditorBoot }) {
             <button class="action" id="save" disabled=${!card} onClick=${save}>Save</button>
           </div>
           ${saveResult ? html`<p class=${saveResult.ok ? 'note' : 'error'} id="save-result">${saveResult.text}</p>` : null}
-          ${saveResult?.diff ? html`<pre class="diff" id="save-diff">${saveResult.diff}</pre>` : null}
+          ${saveResult?.diff ? html`<${Markdown} text=${saveResult.diff} id="save-diff" />` : null}
         </div>
       </div>
     </div>`;

@@ -1,6 +1,7 @@
 /** The latest quarterly recalibration, for a person to approve: the decision, the evidence and the diff. */
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
+import { Markdown } from './markdown.js';
 import { fmtPct, markReady, requestJson, type Summary } from './shared.js';
 
 export interface RecalibrationBoot {
@@ -45,7 +46,7 @@ export function RecalibrationPage({ boot }: { boot: RecalibrationBoot }) {
       <table id="weights"><tbody>${r.weights.map((w) => html`<tr><td>${w.layer}</td><td class="num">${fmtPct(w.weight)}</td></tr>`)}</tbody></table>
     </div>
     <h2>Diff</h2>
-    <pre class="diff" id="diff">${r.diff}</pre>
+    <div class="card"><${Markdown} text=${r.diff} id="diff" /></div>
     <div class="card">
       <h3>Approve</h3>
       <p class="note">Copies the card the run decided on into ${boot.out} as a new file, with the decision beside it.</p>

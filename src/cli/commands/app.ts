@@ -53,6 +53,7 @@ export function register(program: Command): void {
       io.say(
         `churnkit app on ${address}: ${state.rowsOf.size.toLocaleString('en-US')} accounts as of ${state.lastAsOf}, scorecard ${opts.scorecard}; Save writes to ${state.outDir}`,
       );
+      void app.churnkitApp.warm();
       const signal = await runUntilStopped(app, opts.shutdownTimeout, () => {
         void app.churnkitApp.reload().then((r) => {
           if (r.ok) app.log.info('reloaded');
