@@ -103,9 +103,15 @@ export async function newCardTarget(
       `"${name}" is not a file name the app writes: letters, digits, . _ -, ending in .json, no folders`,
       'name',
     );
-  const path = resolve(state.outDir, name);
-  if (!path.startsWith(state.outDir + sep))
-    throw new HttpError(400, 'bad_file_name', `${name} is outside ${state.outDir}`);
+  const outDir = state.outDir;
+  if (outDir === null)
+    throw new HttpError(
+      409,
+      'no_folder',
+      'the app serves the shipped scorecard and has no folder of yours to write in: start it with --out DIR',
+    );
+  const path = resolve(outDir, name);
+  if (!path.startsWith(outDir + sep)) throw new HttpError(400, 'bad_file_name', `${name} is outside ${outDir}`);
   const notePath = path.replace(/\.json$/, suffix);
   const serving = path === state.cardPath;
   if (serving && !state.options.allowWrite)
@@ -121,7 +127,7 @@ export async function newCardTarget(
       () => false,
     );
     if (taken && !(serving && state.options.allowWrite))
-      throw new HttpError(409, 'file_exists', `${basename(p)} exists in ${state.outDir}; choose another name`, 'name');
+      throw new HttpError(409, 'file_exists', `${basename(p)} exists in ${outDir}; choose another name`, 'name');
   }
   return { path, notePath };
 }

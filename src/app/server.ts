@@ -53,6 +53,9 @@ declare module 'fastify' {
   }
 }
 
+/** A warm-up evaluation slower than this stops the warm-up (it would keep other requests waiting). */
+const WARM_LIMIT_MS = 250;
+
 /** Where the compiled front end lives beside this module (dist/src/app/web). */
 const WEB_DIR = fileURLToPath(new URL('./web/', import.meta.url));
 
@@ -138,6 +141,7 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
   const bandChart = editorBandChart();
   let events = options.data ? new EventSource(options.data) : null;
   let report: Promise<{ composed: ComposedReport; html: string }> | null = null;
+  let warming: Promise<void> | null = null;
   const pngs = new Map<string, Buffer>();
 
   const app = Fastify({
@@ -162,17 +166,25 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
         info = summary(next, rows);
         events = options.data ? new EventSource(options.data) : null;
         report = null;
+        warming = null;
         pngs.clear();
         return { ok: true };
       } catch (err) {
         return { ok: false, error: (err as Error).message };
       }
     },
-    async warm(rounds = 8) {
-      for (let k = 0; k < rounds && state.folds; k++) {
-        await new Promise((r) => setImmediate(r));
-        evaluateCard(state, state.card);
-      }
+    warm(rounds = 8) {
+      warming ??= (async () => {
+        const mine = state;
+        for (let k = 0; k < rounds && mine.folds && mine === state; k++) {
+          await new Promise((r) => setImmediate(r));
+          const started = performance.now();
+          evaluateCard(mine, mine.card);
+          // on a large table even a compiled evaluation holds the event loop for long: stop
+          if (performance.now() - started > WARM_LIMIT_MS) break;
+        }
+      })();
+      return warming;
     },
   } satisfies ChurnkitApp);
   app.addHook('onClose', async () => {
@@ -242,8 +254,10 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
       }),
     );
   });
-  app.get('/scorecard', async (_req, reply) =>
-    html(
+  app.get('/scorecard', async (_req, reply) => {
+    // the editor's first what-if comes seconds after its page: compile the evaluation meanwhile
+    void app.churnkitApp.warm();
+    return html(
       reply,
       shell({
         page: 'scorecard',
@@ -252,8 +266,8 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
         boot: { summary: info, ...editorBoot(state), chart: bandChart, chartData: EDITOR_BANDS_DATA },
         charts: true,
       }),
-    ),
-  );
+    );
+  });
   app.get('/recalibration', async (_req, reply) =>
     html(
       reply,
@@ -333,7 +347,10 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
   });
   app.post('/api/scorecard/save', async (req) => {
     const { card, name } = parse(saveBody, req.body, 'body');
-    return saveCard(state, cardFromBody(card), name);
+    const saved = await saveCard(state, cardFromBody(card), name);
+    // with --allow-write the served card itself may have been replaced: serve what is on disk now
+    if (saved.path === state.cardPath) await app.churnkitApp.reload();
+    return saved;
   });
   app.post('/api/recalibration/approve', async (req) => {
     const { name } = parse(approveBody, req.body, 'body');

@@ -78,8 +78,8 @@ export interface AppState {
   foldsError: string | null;
   /** The served card on the folds (what the editor compares against). */
   saved: ScorecardBacktest | null;
-  /** The folder Save writes into, resolved. */
-  outDir: string;
+  /** The folder Save and Approve write into, resolved; null for the shipped card without --out (its folder is churnkit's own). */
+  outDir: string | null;
 }
 
 async function mustBeDir(path: string, flag: string): Promise<void> {
@@ -113,8 +113,8 @@ export async function loadAppState(options: AppOptions): Promise<AppState> {
   const card = await loadScorecard(options.scorecard);
   if (options.backtest) await mustBeDir(options.backtest, '--backtest');
   if (options.recalibration) await mustBeDir(options.recalibration, '--recalibration');
-  const outDir = resolve(options.out ?? dirname(cardPath));
-  if (options.out) await mustBeDir(outDir, '--out');
+  const outDir = options.out ? resolve(options.out) : options.scorecard === 'default' ? null : dirname(cardPath);
+  if (options.out) await mustBeDir(options.out, '--out');
   const frame = await loadFrame(options.features);
   for (const column of ['account_id', 'as_of'])
     if (frame.columns[column] === undefined)

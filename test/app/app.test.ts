@@ -418,3 +418,57 @@ test('in Chromium: the backtest report and the recalibration for approval render
     /Decision: the challenger ranks churners better/,
   );
 });
+
+test('a table whose labels are all censored still lists its accounts; the shipped card has no folder to write in', async () => {
+  const db = await openDuckDB();
+  try {
+    await db.connection.run(
+      `COPY (SELECT * REPLACE (CAST(NULL AS DOUBLE) AS churned_within_90d) FROM read_parquet(${quoteLiteral(d('features.parquet'))}))
+       TO ${quoteLiteral(d('unlabeled.parquet'))} (FORMAT parquet)`,
+    );
+  } finally {
+    db.close();
+  }
+  const other = await createApp({ features: d('unlabeled.parquet'), scorecard: 'default' });
+  await other.listen({ port: 0, host: '127.0.0.1' });
+  const at = `http://127.0.0.1:${(other.server.address() as AddressInfo).port}`;
+  try {
+    const list = (await (await fetch(`${at}/api/accounts?limit=5`)).json()) as any;
+    assert.equal(list.total, latest.length);
+    const page = await (await fetch(`${at}/scorecard`)).text();
+    assert.match(page, /"folds_error":"no labeled rows/);
+    const card = JSON.parse(await readFile(DEFAULT_SCORECARD_PATH, 'utf8'));
+    const send = (path: string, body: unknown) =>
+      fetch(at + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await send('/api/scorecard/evaluate', { card })).status, 409);
+    const save = await send('/api/scorecard/save', { card, name: 'mine.json' });
+    assert.equal(save.status, 409);
+    assert.match(((await save.json()) as any).message, /--out DIR/);
+  } finally {
+    await other.close();
+  }
+});
+
+test('with --allow-write, Save may replace the served card, which then still loads', async () => {
+  await copyFile(DEFAULT_SCORECARD_PATH, d('cards', 'writable.json'));
+  const other = await createApp({
+    features: d('features.parquet'),
+    scorecard: d('cards', 'writable.json'),
+    backtest: d('backtest'),
+    allowWrite: true,
+  });
+  await other.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const card = JSON.parse(await readFile(d('cards', 'writable.json'), 'utf8'));
+    card.bands.yellow = 35;
+    const res = await fetch(`http://127.0.0.1:${(other.server.address() as AddressInfo).port}/api/scorecard/save`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card, name: 'writable.json' }),
+    });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.equal((await loadScorecard(d('cards', 'writable.json'))).bands.yellow, 35);
+  } finally {
+    await other.close();
+  }
+});

@@ -132,7 +132,7 @@ export function AccountPage({ boot }: { boot: AccountBoot }) {
           ? html`<p class="error" id="events">${eventsError}</p>`
           : !events
             ? html`<p class="loading" id="events">Counting the events…</p>`
-            : html`<table id="events"><thead><tr><th>feature</th><th>what was counted (before ${events.as_of})</th><th class="num">last window</th><th class="num">window before</th></tr></thead>
+            : html`<table id="events"><thead><tr><th>feature</th><th>what was counted (before ${events.as_of})</th><th class="num">last window</th><th class="num">compared with</th></tr></thead>
                 <tbody>${events.rows.map(
                   (e) =>
                     html`<tr data-feature=${e.feature}><td>${e.label}</td><td>${e.missing ?? e.what}</td><td class="num">${e.last ?? '–'}</td><td class="num">${e.prior ?? '–'}</td></tr>`,

@@ -75,7 +75,8 @@ export interface EditorBoot {
     horizon: number;
   } | null;
   folds_error: string | null;
-  out: string;
+  /** Null when the app has no folder to write in (the shipped card without --out). */
+  out: string | null;
   served: string;
   allow_write: boolean;
   chart: unknown;
@@ -395,7 +396,7 @@ export function EditorPage({ boot }: { boot: EditorBoot }) {
         </div>
         <div class="card">
           <h3>Save the edited card</h3>
-          <p class="note">A new file in ${boot.out}, validated by the scorecard schema, with its diff beside it${boot.allow_write ? '' : '; the served card is never replaced (start with --allow-write to allow it)'}.</p>
+          <p class="note">A new file in ${boot.out ?? 'the --out folder (start the app with --out DIR)'}, validated by the scorecard schema, with its diff beside it${boot.allow_write ? '' : '; the served card is never replaced (start with --allow-write to allow it)'}.</p>
           <div class="toolbar">
             <input type="text" id="save-name" value=${name} onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} size="36" />
             <button class="action" id="save" disabled=${!card} onClick=${save}>Save</button>

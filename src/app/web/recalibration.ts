@@ -6,7 +6,8 @@ import { fmtPct, markReady, requestJson, type Summary } from './shared.js';
 
 export interface RecalibrationBoot {
   summary: Summary;
-  out: string;
+  /** Null when the app has no folder to write in (the shipped card without --out). */
+  out: string | null;
   recalibration: {
     folder: string;
     decision: { promoted?: boolean; forced?: boolean; reason?: string; evidence?: Record<string, number | null> };
@@ -49,7 +50,7 @@ export function RecalibrationPage({ boot }: { boot: RecalibrationBoot }) {
     <div class="card"><${Markdown} text=${r.diff} id="diff" /></div>
     <div class="card">
       <h3>Approve</h3>
-      <p class="note">Copies the card the run decided on into ${boot.out} as a new file, with the decision beside it.</p>
+      <p class="note">Copies the card the run decided on into ${boot.out ?? 'the --out folder (start the app with --out DIR)'} as a new file, with the decision beside it.</p>
       <div class="toolbar">
         <input type="text" id="approve-name" value=${name} size="36" onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} />
         <button class="action" id="approve" onClick=${approve}>Approve</button>

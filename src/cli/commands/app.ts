@@ -51,9 +51,8 @@ export function register(program: Command): void {
       const address = await listenOn(app, opts.port, opts.host);
       const state = app.churnkitApp.state();
       io.say(
-        `churnkit app on ${address}: ${state.rowsOf.size.toLocaleString('en-US')} accounts as of ${state.lastAsOf}, scorecard ${opts.scorecard}; Save writes to ${state.outDir}`,
+        `churnkit app on ${address}: ${state.rowsOf.size.toLocaleString('en-US')} accounts as of ${state.lastAsOf}, scorecard ${opts.scorecard}; ${state.outDir ? `Save writes to ${state.outDir}` : 'Save needs --out DIR'}`,
       );
-      void app.churnkitApp.warm();
       const signal = await runUntilStopped(app, opts.shutdownTimeout, () => {
         void app.churnkitApp.reload().then((r) => {
           if (r.ok) app.log.info('reloaded');
