@@ -23,3 +23,4 @@ export * from './serve/index.js';
 export * from './warehouse/index.js';
 export * from './stats/index.js';
 export { VERSION } from './util/index.js';
+export * from './app/index.js';

@@ -25,7 +25,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   report: 7,
   warehouse: 7,
   serve: 8,
-  cli: 9,
+  app: 9,
+  cli: 10,
 };
 
 interface Edge {

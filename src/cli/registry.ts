@@ -83,6 +83,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/serve.js'),
   },
   {
+    name: 'app',
+    description: 'a local web app: accounts at risk and why, a scorecard editor that backtests as you drag',
+    load: () => import('./commands/app.js'),
+  },
+  {
     name: 'export-sql',
     description: 'compile a scorecard to one SQL query over a feature table (DuckDB or PostgreSQL)',
     load: () => import('./commands/export-sql.js'),

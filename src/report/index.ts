@@ -59,6 +59,7 @@ export {
   decidePromotion,
   weightChanges,
   diffMarkdown,
+  cardDiffLines,
   MIN_AUC_GAIN,
   type Decision,
   type Evidence,
@@ -108,9 +109,19 @@ export interface ReportResult {
   summary: string;
 }
 
-export async function buildReport(options: ReportOptions): Promise<ReportResult> {
+/** A report composed in memory: its charts (Vega-Lite) and words, before any PNG or file. */
+export interface ComposedReport {
+  metrics: BacktestMetrics;
+  charts: Chart[];
+  text: ReportText;
+  skipped: string[];
+  drift: Drift | null;
+  lead: LeadTimes;
+}
+
+/** Everything the report says, from its inputs; buildReport draws and writes it, the web app serves it. */
+export async function composeReport(options: Omit<ReportOptions, 'out'>): Promise<ComposedReport> {
   const progress = options.progress;
-  await checkOutputDir(options.out, outputOptions(options));
   progress?.start('reading the backtest');
   const metrics = await readBacktest(options.backtest);
   const skipped: string[] = [];
@@ -186,13 +197,6 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     );
   } else skipped.push('churn by feature decile and drift: pass --features FILE');
 
-  const pngs: Buffer[] = [];
-  progress?.start('drawing the charts', charts.length);
-  for (const [k, c] of charts.entries()) {
-    pngs.push(svgToPng(await toSvg(c.spec)));
-    progress?.tick(k + 1);
-  }
-  progress?.done();
   let calls: ReportText['calls'] = null;
   if (frame) {
     const cardPath = options.scorecard ?? 'default';
@@ -208,6 +212,26 @@ export async function buildReport(options: ReportOptions): Promise<ReportResult>
     leadMedian: Object.fromEntries(models.map((m) => [m, median(lead.models[m]!.leads)])),
     chartNotes: { lead_time: leadTimeDefinition(lead) },
   };
+  return { metrics, charts, text, skipped, drift, lead };
+}
+
+/** The composed report as its offline HTML page (charts drawn in the page by the vega runtime). */
+export function reportHtml(report: ComposedReport): Promise<string> {
+  return renderHtml(report.metrics, report.charts, report.text);
+}
+
+export async function buildReport(options: ReportOptions): Promise<ReportResult> {
+  const progress = options.progress;
+  // Before any work: the folder must be new, empty or churnkit's, and no input.
+  await checkOutputDir(options.out, outputOptions(options));
+  const { metrics, charts, text, skipped, drift, lead } = await composeReport(options);
+  const pngs: Buffer[] = [];
+  progress?.start('drawing the charts', charts.length);
+  for (const [k, c] of charts.entries()) {
+    pngs.push(svgToPng(await toSvg(c.spec)));
+    progress?.tick(k + 1);
+  }
+  progress?.done();
   const html = await renderHtml(metrics, charts, text);
   const markdown = renderMarkdown(metrics, charts, text);
 

@@ -76,21 +76,43 @@ export function diffMarkdown(
   names: { previous: string; next: string },
   decision: Decision,
 ): string {
-  const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
-  const pp = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} pt`);
   const out = [
     `# Recalibration: ${names.next} against ${names.previous}`,
     '',
     `**${decision.promoted ? 'Promoted' : 'Not promoted'}**: ${decision.reason}.`,
     '',
-    '## Weights (share of the whole score)',
-    '',
+    ...cardDiffLines(previous, next),
   ];
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * What changed between two cards, as Markdown sections: weights (share of the whole score),
+ * points of each signal's bands where they differ, and the band thresholds.
+ */
+export function cardDiffLines(previous: Scorecard, next: Scorecard): string[] {
+  const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)}%`);
+  const pp = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)} pt`);
+  const out = ['## Weights (share of the whole score)', ''];
   out.push('| layer | signal | previous | new | change |', '|---|---|---:|---:|---:|');
   for (const c of weightChanges(previous, next))
     out.push(
       `| ${c.signal === null ? `**${c.layer}**` : c.layer} | ${c.signal ?? ''} | ${pct(c.previous)} | ${pct(c.next)} | ${pp(c.change)} |`,
     );
+  const pointRows: string[] = [];
+  const before = new Map(previous.layers.flatMap((l) => l.signals.map((s) => [s.feature, s] as const)));
+  for (const layer of next.layers)
+    for (const s of layer.signals) {
+      const old = before.get(s.feature);
+      if (!old) continue;
+      s.points.forEach((band, k) => {
+        const was = old.points[k];
+        if (was && was.points !== band.points)
+          pointRows.push(`| ${s.feature} | ${band.label ?? `band ${k + 1}`} | ${was.points} | ${band.points} |`);
+      });
+    }
+  if (pointRows.length)
+    out.push('', '## Points', '', '| signal | band | previous | new |', '|---|---|---:|---:|', ...pointRows);
   out.push(
     '',
     '## Band thresholds',
@@ -108,5 +130,5 @@ export function diffMarkdown(
     const b = t(next, seg);
     out.push(`| ${seg ?? 'all (default)'} | ${a.green} | ${b.green} | ${a.yellow} | ${b.yellow} |`);
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }

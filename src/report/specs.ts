@@ -9,7 +9,8 @@ import type { Drift } from './drift.js';
 import { BANDS } from '../scorecard/index.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-const BAND_COLORS: Record<Band, string> = { RED: '#d62728', YELLOW: '#f2b701', GREEN: '#2ca02c' };
+/** RED, YELLOW and GREEN as every chart (report and app) draws them. */
+export const BAND_COLORS: Record<Band, string> = { RED: '#d62728', YELLOW: '#f2b701', GREEN: '#2ca02c' };
 const WIDTH = 460;
 const HEIGHT = 300;
 

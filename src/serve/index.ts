@@ -2,7 +2,14 @@
  * The scoring service's public API: the HTTP server, its alerts, keys and metrics. The score
  * history it writes lives in src/history.
  */
-export { createServer, HttpError, type ServerOptions, type ChurnkitService, type ScoreResponse } from './server.js';
+export {
+  createServer,
+  errorBody,
+  HttpError,
+  type ServerOptions,
+  type ChurnkitService,
+  type ScoreResponse,
+} from './server.js';
 export { answerOf, forPeople, reasonDetails, type ReasonDetail } from './answers.js';
 export {
   loadServedModel,

@@ -547,7 +547,7 @@ function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string
   });
 }
 
-interface ErrorBody {
+export interface ErrorBody {
   statusCode: number;
   error: string;
   code: string;
@@ -555,7 +555,8 @@ interface ErrorBody {
   field?: string;
 }
 
-function errorBody(err: FastifyError | HttpError): ErrorBody {
+/** The JSON error body of every 4xx and 5xx answer (a 5xx says no more than "internal error"). */
+export function errorBody(err: FastifyError | HttpError): ErrorBody {
   if (err instanceof HttpError) {
     return {
       statusCode: err.statusCode,

@@ -73,6 +73,7 @@ test('--version, --help and each command help load no heavy package; a command l
     }
     assertNone(loaded(['help', 'score'], dir).packages, everything, 'help score');
     assertNone(loaded(['serve', '--help'], dir).packages, [...TFJS, ...VEGA, ...POSTGRES, ...DUCKDB], 'serve --help');
+    assertNone(loaded(['app', '--help'], dir).packages, [...TFJS, ...POSTGRES, ...DUCKDB], 'app --help');
     const report = loaded(['report', '--help'], dir).packages;
     assert.ok(report.has('vega'), 'report --help should load Vega (the check itself must be able to fail)');
     assertNone(report, [...TFJS, ...SERVER, ...POSTGRES], 'report --help');

@@ -103,6 +103,24 @@ export interface PageVisit {
   result: any;
 }
 
+/** Records a tab's console errors, exceptions, error log entries and requests (but those of `own`) into `out`. */
+function record(browser: Browser, sessionId: string, out: PageVisit, own: string | null): void {
+  browser.on((m) => {
+    if (m.sessionId !== sessionId) return;
+    if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'assert'))
+      out.errors.push(`console.${m.params.type}: ${m.params.args.map((a: any) => a.value ?? a.description).join(' ')}`);
+    if (m.method === 'Runtime.exceptionThrown')
+      out.errors.push(
+        `exception: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`,
+      );
+    if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error')
+      out.errors.push(`log: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
+    if (m.method === 'Network.requestWillBeSent' && m.params.request.url !== own)
+      out.requests.push(m.params.request.url);
+    if (m.method === 'Network.loadingFailed') out.failedRequests.push(`${m.params.errorText} (${m.params.requestId})`);
+  });
+}
+
 /** Opens `url` in a fresh tab, waits until `ready` is truthy, evaluates `probe`. */
 export async function visit(
   browser: Browser,
@@ -114,20 +132,7 @@ export async function visit(
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
   const out: PageVisit = { errors: [], requests: [], failedRequests: [], result: null };
-  browser.on((m) => {
-    if (m.sessionId !== sessionId) return;
-    if (m.method === 'Runtime.consoleAPICalled' && (m.params.type === 'error' || m.params.type === 'assert'))
-      out.errors.push(`console.${m.params.type}: ${m.params.args.map((a: any) => a.value ?? a.description).join(' ')}`);
-    if (m.method === 'Runtime.exceptionThrown')
-      out.errors.push(
-        `exception: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`,
-      );
-    if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error')
-      out.errors.push(`log: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
-    if (m.method === 'Network.requestWillBeSent' && m.params.request.url !== url)
-      out.requests.push(m.params.request.url);
-    if (m.method === 'Network.loadingFailed') out.failedRequests.push(`${m.params.errorText} (${m.params.requestId})`);
-  });
+  record(browser, sessionId, out, url);
   for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await browser.send(`${domain}.enable`, {}, sessionId);
   await browser.send('Page.navigate', { url }, sessionId);
   const until = Date.now() + timeoutMs;
@@ -146,4 +151,67 @@ export async function visit(
   out.result = r.result.value;
   await browser.send('Target.closeTarget', { targetId });
   return out;
+}
+
+/** A tab kept open: evaluate, wait, act, screenshot; it records errors and requests like `visit`. */
+export interface Tab {
+  visit: PageVisit;
+  evaluate(expression: string): Promise<any>;
+  /** Polls `expression` until it is truthy. */
+  waitFor(expression: string, timeoutMs?: number): Promise<void>;
+  navigate(url: string): Promise<void>;
+  /** A PNG of the page, as tall as its content up to `maxHeight` CSS pixels. */
+  screenshot(maxHeight: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function openTab(browser: Browser, url: string, width = 1400): Promise<Tab> {
+  const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
+  const out: PageVisit = { errors: [], requests: [], failedRequests: [], result: null };
+  record(browser, sessionId, out, null);
+  for (const domain of ['Runtime', 'Log', 'Network', 'Page']) await browser.send(`${domain}.enable`, {}, sessionId);
+  const evaluate = async (expression: string) => {
+    const r = await browser.send(
+      'Runtime.evaluate',
+      { expression, returnByValue: true, awaitPromise: true },
+      sessionId,
+    );
+    if (r.exceptionDetails)
+      throw new Error(`${expression}: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    return r.result.value;
+  };
+  const waitFor = async (expression: string, timeoutMs = 30_000) => {
+    const until = Date.now() + timeoutMs;
+    while ((await evaluate(`Boolean(${expression})`)) !== true) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${expression}; errors: ${out.errors.join('; ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const navigate = async (to: string) => {
+    await browser.send('Page.navigate', { url: to }, sessionId);
+  };
+  const viewport = (height: number) =>
+    browser.send(
+      'Emulation.setDeviceMetricsOverride',
+      { width, height, deviceScaleFactor: 1, mobile: false },
+      sessionId,
+    );
+  await viewport(900);
+  await navigate(url);
+  return {
+    visit: out,
+    evaluate,
+    waitFor,
+    navigate,
+    async screenshot(maxHeight) {
+      await viewport(Math.min(maxHeight, Math.ceil(await evaluate('document.documentElement.scrollHeight'))));
+      await new Promise((r) => setTimeout(r, 300));
+      const { data } = await browser.send('Page.captureScreenshot', { format: 'png' }, sessionId);
+      return Buffer.from(data, 'base64');
+    },
+    async close() {
+      await browser.send('Target.closeTarget', { targetId });
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { defineCommand, intOption } from '../command.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
 import { ALERT_FORMATS, createServer, DEFAULT_DROP_THRESHOLD, type AlertFormat } from '../../serve/index.js';
@@ -23,7 +24,7 @@ interface ServeFlags extends Record<string, unknown> {
   shutdownTimeout: number;
 }
 
-function nonNegative(flag: string) {
+export function nonNegative(flag: string) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a non-negative number, got "${value}"`);
@@ -43,20 +44,75 @@ function webhookUrl(value: string): string {
   return url.toString();
 }
 
+/**
+ * Serves until SIGTERM or SIGINT (SIGHUP calls `onHup`), then closes `app`: requests in flight
+ * get `shutdownTimeout` seconds to finish before their connections are cut; a second signal
+ * while draining stops at once.
+ */
+export async function runUntilStopped(
+  app: FastifyInstance,
+  shutdownTimeout: number,
+  onHup: () => void,
+): Promise<NodeJS.Signals> {
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const onStop = (sig: NodeJS.Signals) => {
+      process.removeListener('SIGTERM', onStop);
+      process.removeListener('SIGINT', onStop);
+      process.removeListener('SIGHUP', onHup);
+      const now = () => process.exit(130);
+      process.once('SIGTERM', now);
+      process.once('SIGINT', now);
+      resolve(sig);
+    };
+    process.on('SIGHUP', onHup);
+    process.on('SIGTERM', onStop);
+    process.on('SIGINT', onStop);
+  });
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => app.server.closeAllConnections(), shutdownTimeout * 1000);
+  force.unref();
+  await app.close();
+  clearTimeout(force);
+  return signal;
+}
+
+/** --port, --host and --shutdown-timeout: how serve and app listen and stop. */
+export function listenFlags(cmd: Command): Command {
+  return cmd
+    .option('--port <n>', 'port (0 picks a free one)', intOption('--port'), 8080)
+    .option('--host <host>', 'host', '127.0.0.1')
+    .option(
+      '--shutdown-timeout <s>',
+      'seconds to let requests in flight finish on SIGTERM',
+      nonNegative('--shutdown-timeout'),
+      30,
+    );
+}
+
+/** Listens, or closes `app` and says why it cannot. */
+export async function listenOn(app: FastifyInstance, port: number, host: string): Promise<string> {
+  try {
+    return await app.listen({ port, host });
+  } catch (err) {
+    await app.close();
+    throw new ChurnkitError(
+      `cannot listen on ${host}:${port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
+  }
+}
+
 export function register(program: Command): void {
   defineCommand<ServeFlags>(
     program,
     'serve',
     'serve scores over HTTP (SIGHUP reloads the scorecard, SIGTERM drains and stops)',
     (cmd) =>
-      cmd
+      listenFlags(cmd)
         .option('--scorecard <file>', 'scorecard artifact (.json) or default')
         .option(
           '--model <file>',
           'model artifact (.json): model_probability and model_reasons in every answer; alone, it is what is served',
         )
-        .option('--port <n>', 'port (0 picks a free one)', intOption('--port'), 8080)
-        .option('--host <host>', 'host', '127.0.0.1')
         .option('--api-key-file <file>', 'file of accepted API keys, one per line')
         .option('--history <db>', 'score history: DuckDB file or postgres:// URL')
         .option('--alerts-webhook <url>', 'POST alerts (band change, score drop, escalate) to this URL', webhookUrl)
@@ -72,13 +128,7 @@ export function register(program: Command): void {
           nonNegative('--drop-alert'),
           DEFAULT_DROP_THRESHOLD,
         )
-        .option('--no-watch', 'do not reload when the scorecard file changes (SIGHUP still does)')
-        .option(
-          '--shutdown-timeout <s>',
-          'seconds to let requests in flight finish on SIGTERM',
-          nonNegative('--shutdown-timeout'),
-          30,
-        ),
+        .option('--no-watch', 'do not reload when the scorecard file changes (SIGHUP still does)'),
     async (opts, io) => {
       if (opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
       if (opts.scorecard === undefined && opts.model === undefined)
@@ -96,49 +146,20 @@ export function register(program: Command): void {
           : undefined,
         logger: { level: 'info', stream: process.stderr },
       });
-      let address: string;
-      try {
-        address = await app.listen({ port: opts.port, host: opts.host });
-      } catch (err) {
-        await app.close();
-        throw new ChurnkitError(
-          `cannot listen on ${opts.host}:${opts.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-        );
-      }
+      const address = await listenOn(app, opts.port, opts.host);
       const { source } = app.churnkit;
       io.say(
         `churnkit serving ${source.current.source} on ${address} (POST /v1/score, /v1/score/batch, /v1/score/columns; GET /v1/model, /healthz, /metrics, /openapi.json)`,
       );
 
-      const signal = await new Promise<NodeJS.Signals>((resolve) => {
-        const onHup = () => {
-          void app.churnkit.reload('SIGHUP');
-          app.churnkit
-            .reloadKeys()
-            .catch((err: Error) =>
-              app.log.error({ error: err.message }, 'API key file reload refused; the old keys stay'),
-            );
-        };
-        const onStop = (sig: NodeJS.Signals) => {
-          process.removeListener('SIGTERM', onStop);
-          process.removeListener('SIGINT', onStop);
-          process.removeListener('SIGHUP', onHup);
-          // A second signal while draining stops at once.
-          const now = () => process.exit(130);
-          process.once('SIGTERM', now);
-          process.once('SIGINT', now);
-          resolve(sig);
-        };
-        process.on('SIGHUP', onHup);
-        process.on('SIGTERM', onStop);
-        process.on('SIGINT', onStop);
+      const signal = await runUntilStopped(app, opts.shutdownTimeout, () => {
+        void app.churnkit.reload('SIGHUP');
+        app.churnkit
+          .reloadKeys()
+          .catch((err: Error) =>
+            app.log.error({ error: err.message }, 'API key file reload refused; the old keys stay'),
+          );
       });
-      app.log.info({ signal }, 'shutting down: finishing requests in flight');
-      // Requests still running after the grace period lose their connections.
-      const force = setTimeout(() => app.server.closeAllConnections(), opts.shutdownTimeout * 1000);
-      force.unref();
-      await app.close();
-      clearTimeout(force);
       const m = app.churnkit.metrics;
       return {
         ok: true,

@@ -38,3 +38,12 @@ export {
   type OofColumns,
 } from './run.js';
 export { usageCoverageOfTable, type TableUsageCoverage } from './coverage.js';
+export {
+  planScorecardFolds,
+  backtestFolds,
+  backtestScorecard,
+  type ScorecardFolds,
+  type ScorecardBacktest,
+  type TestFold,
+  type FoldOptions,
+} from './scorecard.js';

@@ -156,7 +156,7 @@ async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpe
   return { specs, defaultCard };
 }
 
-function textOf(frame: Frame, name: string, table: string): string[] {
+export function textOf(frame: Frame, name: string, table: string): string[] {
   const col = frame.columns[name];
   if (col === undefined)
     throw new InputError({ table, column: name }, `column is missing (columns: ${frame.names.join(', ')})`);
@@ -169,7 +169,7 @@ function textOf(frame: Frame, name: string, table: string): string[] {
   return out;
 }
 
-function labelsOf(frame: Frame, name: string, table: string): Float64Array {
+export function labelsOf(frame: Frame, name: string, table: string): Float64Array {
   const col = frame.columns[name];
   if (col === undefined)
     throw new InputError(
@@ -206,7 +206,7 @@ function sliceOf(
   return { rows: rows.length, positives, accounts: accounts.size, as_of_min: min, as_of_max: max };
 }
 
-function gather(col: Float64Array, rows: readonly number[]): Float64Array {
+export function gather(col: Float64Array, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
   rows.forEach((i, k) => (out[k] = col[i]!));
   return out;
@@ -220,7 +220,7 @@ function autoChoice(summary: Record<string, unknown>): Pick<ModelFit, 'choice' |
 }
 
 /** Scorecard probability: its map when it has one, else the score as a ranking. */
-function scorecardProbability(
+export function scorecardProbability(
   card: Scorecard,
   score: Float64Array,
   mapped: Float64Array,

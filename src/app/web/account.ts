@@ -1,0 +1,142 @@
+/** One account: its score history, layers, signals against its segment, reasons, overrides and raw events. */
+import { html } from 'htm/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  BandBadge,
+  drawChart,
+  fmtChange,
+  fmtMoney,
+  fmtPct,
+  fmtScore,
+  markReady,
+  requestJson,
+  type AccountRow,
+  type Summary,
+} from './shared.js';
+
+interface SignalRow {
+  feature: string;
+  label: string;
+  layer: string;
+  weight: number;
+  value_text: string;
+  median_text: string;
+  points: number | null;
+  sentence: string;
+}
+
+interface EventRow {
+  feature: string;
+  label: string;
+  what: string;
+  last: number | string | null;
+  prior: number | string | null;
+  missing?: string;
+}
+
+export interface AccountBoot {
+  summary: Summary;
+  events: boolean;
+  detail: {
+    account: AccountRow;
+    coverage: number;
+    missing: string[];
+    layers: { name: string; weight: number; score: number | null }[];
+    signals: SignalRow[];
+    context: { feature: string; label: string; value_text: string }[];
+    history: { as_of: string }[];
+    charts: { score: unknown; probability: unknown };
+    model: string | null;
+  };
+}
+
+function Chart({ spec, id }: { spec: unknown; id: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!el.current || !spec) return;
+    const drawing = drawChart(el.current, spec);
+    return () => {
+      void drawing.then((v) => v.finalize());
+    };
+  }, [spec]);
+  return html`<div class="chart" id=${id} ref=${el}></div>`;
+}
+
+export function AccountPage({ boot }: { boot: AccountBoot }) {
+  const { detail, summary } = boot;
+  const a = detail.account;
+  const [events, setEvents] = useState<{ as_of: string; rows: EventRow[] } | null>(null);
+  const [eventsError, setEventsError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!boot.events) {
+      markReady(0);
+      return;
+    }
+    requestJson<{ as_of: string; rows: EventRow[] }>(`/api/accounts/${encodeURIComponent(a.account_id)}/events`).then(
+      (r) => setEvents(r),
+      (err: Error) => setEventsError(err.message),
+    );
+  }, []);
+  useEffect(() => {
+    if (events || eventsError) markReady(1);
+  }, [events, eventsError]);
+
+  return html`
+    <p><a href="/">← Accounts at risk</a></p>
+    <h1>${a.account_name ?? a.account_id} <${BandBadge} band=${a.band} /></h1>
+    <p class="muted">${a.account_id} · ${a.segment ?? 'no segment'}${a.owner ? ` · owner ${a.owner}` : ''} · as of ${a.as_of}${a.current ? '' : ' (no longer in the latest snapshot)'}</p>
+    <div class="kpis card">
+      <div class="kpi" id="kpi-score">Score<b>${fmtScore(a.score)}</b></div>
+      <div class="kpi">Change since the previous snapshot<b class=${a.score_change !== null && a.score_change < 0 ? 'down' : ''}>${fmtChange(a.score_change)}</b></div>
+      <div class="kpi">Churn probability (scorecard)<b>${fmtPct(a.probability)}</b></div>
+      ${detail.model ? html`<div class="kpi" id="kpi-model">Model probability<b>${fmtPct(a.model_probability)}</b><span class="note">${detail.model}</span></div>` : null}
+      <div class="kpi">ARR<b>${fmtMoney(a.arr)}</b></div>
+      <div class="kpi">Data coverage<b>${fmtPct(detail.coverage, 0)}</b></div>
+    </div>
+    <div class="grid">
+      <div class="card"><${Chart} id="chart-score" spec=${detail.charts.score} /></div>
+      <div class="card">
+        ${detail.charts.probability ? html`<${Chart} id="chart-probability" spec=${detail.charts.probability} />` : html`<p class="note">No probability: the scorecard has no score-to-probability map and no model was given.</p>`}
+      </div>
+    </div>
+    <div class="grid">
+      <div>
+        <h2>Why (top three reasons)</h2>
+        <ul class="reasons" id="reasons">${a.reasons.map((r) => html`<li><b>${r.label}</b>: ${r.text}</li>`)}</ul>
+        <h2>Overrides</h2>
+        ${a.overrides.length || a.escalate ? html`<ul id="overrides">${a.overrides.map((o) => html`<li><b>${o.id}</b>: ${o.text}</li>`)}</ul>` : html`<p class="note" id="overrides">No override fired.</p>`}
+        <h2>Layers</h2>
+        <table id="layers"><thead><tr><th>layer</th><th class="num">weight</th><th class="num">score</th></tr></thead>
+          <tbody>${detail.layers.map((l) => html`<tr><td>${l.name}</td><td class="num">${fmtPct(l.weight, 0)}</td><td class="num">${fmtScore(l.score)}</td></tr>`)}</tbody>
+        </table>
+        <h2>Context</h2>
+        <table id="context"><tbody>${detail.context.map((c) => html`<tr><td>${c.label}</td><td>${c.value_text}</td></tr>`)}</tbody></table>
+      </div>
+      <div>
+        <h2>Each signal against the ${a.segment ?? ''} segment's median</h2>
+        <table id="signals"><thead><tr><th>signal</th><th class="num">share of score</th><th class="num">this account</th><th class="num">segment median</th><th class="num">points</th></tr></thead>
+          <tbody>${detail.signals.map(
+            (
+              s,
+            ) => html`<tr data-feature=${s.feature}><td title=${s.sentence}>${s.label}<div class="note">${s.sentence}</div></td>
+              <td class="num">${fmtPct(s.weight, 1)}</td><td class="num">${s.value_text}</td><td class="num">${s.median_text}</td><td class="num">${s.points ?? '–'}</td></tr>`,
+          )}</tbody>
+        </table>
+      </div>
+    </div>
+    <h2>Raw events behind the features</h2>
+    ${
+      !boot.events
+        ? html`<p class="note" id="events">Start the app with <code>--data DIR</code> (the history the features were built from) to see the events behind each feature.</p>`
+        : eventsError
+          ? html`<p class="error" id="events">${eventsError}</p>`
+          : !events
+            ? html`<p class="loading" id="events">Counting the events…</p>`
+            : html`<table id="events"><thead><tr><th>feature</th><th>what was counted (before ${events.as_of})</th><th class="num">last window</th><th class="num">compared with</th></tr></thead>
+                <tbody>${events.rows.map(
+                  (e) =>
+                    html`<tr data-feature=${e.feature}><td>${e.label}</td><td>${e.missing ?? e.what}</td><td class="num">${e.last ?? '–'}</td><td class="num">${e.prior ?? '–'}</td></tr>`,
+                )}</tbody></table>`
+    }
+    <p class="note">${summary.features}: ${detail.history.length} snapshots of this account.</p>`;
+}
