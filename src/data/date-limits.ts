@@ -17,7 +17,7 @@ export interface DateLimits {
   today: string;
   /** `--data-end`: the export's last day, when the user says it. */
   dataEnd?: string;
-  /** The latest plausible day in the tables other than usage and contracts (null when they have none). */
+  /** The latest plausible day in the other tables' event dates (otherEventColumns; null when they have none). */
   otherLatest: string | null;
 }
 
@@ -42,11 +42,18 @@ export function latestPossibleDay(limits: DateLimits, table: TableName): { day: 
   return bounds.reduce((a, b) => (b.day < a.day ? b : a));
 }
 
-/** The date and timestamp columns whose latest value bounds usage: every table but usage and contracts. */
+/**
+ * The date and timestamp columns whose latest value bounds usage: every table but usage and
+ * contracts, less the accounts' start dates. When an account started says nothing about how far
+ * the export runs: a purchase log's accounts table holds only first-purchase days, and its
+ * purchases rightly run years past the last of them.
+ */
 export function otherEventColumns(): { table: TableName; column: string }[] {
   return TABLE_NAMES.filter((t) => t !== 'usage' && t !== 'contracts').flatMap((table) =>
     CONTRACT[table].columns
-      .filter((c) => c.type === 'date' || c.type === 'timestamp')
+      .filter(
+        (c) => (c.type === 'date' || c.type === 'timestamp') && !(table === 'accounts' && c.name === 'started_at'),
+      )
       .map((c) => ({ table, column: c.name })),
   );
 }

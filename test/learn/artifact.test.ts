@@ -38,12 +38,14 @@ const FAMILIES = [
   { family: 'logistic', params: { l2: 0.1 }, calibration: 'platt' },
   { family: 'gbdt', params: { n_estimators: 12, max_depth: 3 }, calibration: 'isotonic' },
   { family: 'mlp', params: { hidden: [4], max_epochs: 3 }, calibration: 'none' },
+  { family: 'auto', params: { folds: 3, candidates: 'blend' }, calibration: 'platt' },
 ] as const;
 
 const STATE_KEYS: Record<string, string[]> = {
   logistic: ['names', 'intercept', 'coefficients', 'center', 'scale'],
   gbdt: ['names', 'base_score', 'trees'],
   mlp: ['inputs', 'activation', 'layers', 'baseline'],
+  auto: ['format', 'version', 'names', 'choice', 'why', 'monotone', 'logistic', 'gbdt', 'blend'],
 };
 
 /** The committed schema, compiled by ajv (what fastify validates with; in node_modules through fastify). */
@@ -90,7 +92,9 @@ for (const { family, params, calibration } of FAMILIES) {
       'calibration',
       'diagnostics',
       'provenance',
+      'checksum',
     ]);
+    assert.match(artifact.checksum, /^sha256:[0-9a-f]{64}$/);
     assert.equal(artifact.version, 2);
     assert.deepEqual(Object.keys(artifact.state), STATE_KEYS[family]);
     assert.ok(artifact.diagnostics.metrics.train, 'metrics live in diagnostics');

@@ -153,15 +153,13 @@ async function run(flags: TrainFlags, io: CommandIO) {
     );
   }
   const summary = trained.summary();
-  const why = summary['why'] as
-    | { scores: Record<string, { log_loss: number; auc: number }>; folds: number }
-    | undefined;
-  if (trained.family === 'auto' && why) {
+  if (trained.model.family === 'auto') {
+    const { choice, why } = trained.model.state();
     const scores = Object.entries(why.scores)
       .map(([name, v]) => `${name} ${v.log_loss.toFixed(4)} (AUC ${v.auc.toFixed(3)})`)
       .join(', ');
     io.say(
-      `auto chose ${String(summary['choice'])}: out-of-fold log loss after Platt scaling over ${why.folds} time-ordered folds: ${scores || 'no fold could be fitted'}`,
+      `auto chose ${choice}: out-of-fold log loss after Platt scaling over ${why.folds} time-ordered folds: ${scores || 'no fold could be fitted'}`,
     );
   }
   const table = summary['coefficients'] as CoefficientRow[] | undefined;

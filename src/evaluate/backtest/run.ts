@@ -213,10 +213,12 @@ export function gather(col: Float64Array, rows: readonly number[]): Float64Array
 }
 
 /** What `auto` chose in a fold and the inner-validation scores behind it. */
-function autoChoice(summary: Record<string, unknown>): Pick<ModelFit, 'choice' | 'why'> {
-  const choice = summary['choice'];
-  if (typeof choice !== 'string') return {};
-  return { choice, why: summary['why'] as Record<string, unknown> };
+/** What the auto family chose in this fold and why (its state says); nothing for other families. */
+function autoChoice(trained: TrainedModel): Pick<ModelFit, 'choice' | 'why'> {
+  const model = trained.model;
+  if (model.family !== 'auto') return {};
+  const { choice, why } = model.state();
+  return { choice, why };
 }
 
 /** Scorecard probability: its map when it has one, else the score as a ranking. */
@@ -450,7 +452,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
                 ...(crossFit.rounds === undefined ? {} : { rounds: crossFit.rounds }),
               }
             : {}),
-          ...autoChoice(model.summary()),
+          ...autoChoice(model),
         };
         band = bandsByShare(p, shares);
         sources.set(spec.name, 'model');

@@ -259,12 +259,10 @@ export class AutoModel implements ChurnModel<AutoState> {
     return this.s;
   }
 
+  /** The members' own diagnostics (what was chosen and why is state: the artifact keeps it once). */
   summary(): Record<string, unknown> {
-    const s = this.s;
+    this.s;
     return {
-      choice: s.choice,
-      why: s.why,
-      ...(s.blend ? { blend: s.blend } : {}),
       ...(this.gbdtMember ? { gbdt: this.gbdtMember.summary() } : {}),
       ...(this.logisticMember ? { logistic: this.logisticMember.summary() } : {}),
     };
