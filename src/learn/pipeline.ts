@@ -137,12 +137,14 @@ function readLabels(frame: Frame, label: string, table: string): Float64Array {
 }
 
 /** A model needs churners and non-churners: one class alone has no boundary to learn (gbdt would fit a constant, logistic diverge). */
-function assertBothClasses(y: Float64Array, rows: readonly number[], label: string, what: string): void {
+function assertBothClasses(y: Float64Array, rows: readonly number[], label: string, what: string, table: string): void {
   let positives = 0;
   for (const i of rows) positives += y[i]!;
   if (positives > 0 && positives < rows.length) return;
-  throw new ModelFitError(
+  // A SingleClassError: a backtest skips such a fold with this note instead of failing.
+  throw new SingleClassError(
     `${what} all have ${label} = ${positives === 0 ? 0 : 1}; a model needs both classes (use more history, a later --start in a backtest, or another --label)`,
+    table,
   );
 }
 
@@ -253,13 +255,14 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     }
   }
   const trainRows = split ? split.train : labeled;
-  assertBothClasses(yAll, labeled, label, `${table}: the ${labeled.length.toLocaleString('en-US')} labeled rows`);
+  assertBothClasses(yAll, labeled, label, `the ${labeled.length.toLocaleString('en-US')} labeled rows`, table);
   if (split)
     assertBothClasses(
       yAll,
       trainRows,
       label,
-      `${table}: the ${trainRows.length.toLocaleString('en-US')} training rows before the held-out slice (${timeColumn ?? 'row order'} >= ${split.holdout_from ?? '?'})`,
+      `the ${trainRows.length.toLocaleString('en-US')} training rows before the held-out slice (${timeColumn ?? 'row order'} >= ${split.holdout_from ?? '?'})`,
+      table,
     );
   const holdoutRows = split ? split.holdout : [];
   const used = [...(timeColumn ? [timeColumn] : []), ...columns, label];
@@ -271,13 +274,6 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     table,
   };
   const warnings: string[] = [];
-  const fitPositives = trainRows.reduce((sum, i) => sum + yAll[i]!, 0);
-  if (fitPositives === 0 || fitPositives === trainRows.length)
-    throw new SingleClassError(
-      `the ${trainRows.length} rows the model would be fitted on ${fitPositives === 0 ? 'hold no churner' : 'all churned'}` +
-        `${holdoutRows.length > 0 ? ` (the latest ${holdoutRows.length} rows are held out${split?.holdout_from ? ` from ${split.holdout_from}` : ''})` : ''}; nothing to learn`,
-      table,
-    );
 
   let crossFit: CrossFit | null = null;
   if (mode === 'cross_fit') {

@@ -16,6 +16,7 @@ import {
   type LogisticDiagnostics,
 } from '../../src/learn/index.js';
 import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
+import { FEATURE_VALUE_RULES } from '../../src/features/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { cliPath, tempDir } from '../support/paths.js';
 
@@ -121,6 +122,13 @@ test("Telco's MultipleLines=No phone service is aliased with PhoneService (the e
   assert.equal(rowOf(s, 'MultipleLines=Yes').status, 'estimated');
 });
 
+/** A noise value within the column's rule (relative changes from -1, counts and days not negative). */
+function inRange(column: string, z: number): string {
+  const rule = FEATURE_VALUE_RULES[column];
+  const v = Math.max(rule?.min ?? -Infinity, Math.min(rule?.max ?? Infinity, rule?.min === 0 ? Math.abs(z) : z));
+  return rule?.kind === 'integer' ? String(Math.round(v)) : v.toFixed(3);
+}
+
 /**
  * A churnkit feature table as a user's small history gives it: 40 accounts a month for two
  * years, all in their first contract year, champion engagement NULL exactly when the champion
@@ -134,15 +142,16 @@ async function writeSmallHistory(path: string): Promise<void> {
     for (let k = 0; k < 40; k++) {
       const tenure = Math.floor(rng.next() * 365);
       const departed = rng.next() < 0.15;
-      const usage = rng.normal();
-      const risk = -2.8 + (departed ? 2.2 : 0) - 1.2 * usage;
+      // usage_trend_14d is a relative change, -1 (stopped) to 3 by definition
+      const usage = Math.max(-1, Math.min(3, 0.4 * rng.normal()));
+      const risk = -2.8 + (departed ? 2.2 : 0) - 3 * usage;
       const label = m >= 21 ? '' : rng.next() < 1 / (1 + Math.exp(-risk)) ? '1' : '0';
       const values: Record<string, string> = {
         account_id: `A${m}-${k}`,
         as_of: asOf,
         segment: 'smb',
         usage_trend_14d: usage.toFixed(3),
-        champion_engagement_change_30d: departed ? '' : rng.normal().toFixed(3),
+        champion_engagement_change_30d: departed ? '' : inRange('champion_engagement_change_30d', rng.normal()),
         champion_departed: String(departed),
         days_to_renewal: String(365 - tenure),
         tenure_days: String(tenure),
@@ -152,7 +161,7 @@ async function writeSmallHistory(path: string): Promise<void> {
         if (c in values) continue;
         values[c] = ['zero_usage_14d', 'active_escalation'].includes(c)
           ? String(rng.next() < 0.1)
-          : rng.normal().toFixed(3);
+          : inRange(c, rng.normal());
       }
       lines.push(FEATURE_TABLE_COLUMNS.map((c) => values[c]).join(','));
     }
