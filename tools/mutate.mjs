@@ -43,7 +43,19 @@ if (!scoresOnly) {
       console.error(`stryker failed on group ${g} (exit ${run.status})`);
       process.exit(run.status ?? 1);
     }
+    withoutMachinePaths(join(root, 'reports', 'mutation', `${g}.incremental.json`));
   }
+}
+
+/**
+ * Stryker quotes the command lines of failed runs with this checkout's absolute path; the
+ * committed report says `.` instead, so it names no folder of the machine that made it.
+ */
+function withoutMachinePaths(file) {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const relative = text.split(root.replace(/\/$/, '')).join('.');
+  if (relative !== text) writeFileSync(file, relative);
 }
 
 /** Stryker's mutation score: detected / (detected + undetected); ignored mutants are left out. */

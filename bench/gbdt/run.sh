@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
 data=bench/data/gbdt
-peers=../shared/peers
-[ -d "$peers" ] || peers=/work/shared/peers
+# The peer scripts sit beside the repository, or where CHURNKIT_PEERS points.
+peers=${CHURNKIT_PEERS:-../shared/peers}
 mkdir -p "$data"
 [ -f "$data/synth200k.csv" ] || /usr/bin/python3 "$peers/make_synthetic.py" "$data/synth200k.csv"
 [ -f "$data/synth200k_missing.csv" ] || /usr/bin/python3 "$peers/make_synthetic.py" "$data/synth200k_missing.csv" --missing 0.1

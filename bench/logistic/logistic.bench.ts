@@ -1,6 +1,6 @@
 /**
  * Logistic regression fit time, 200,000 x 10 (make_synthetic.py), side by side in one run:
- * churnkit, scikit-learn's LogisticRegression through /work/shared/peers/peer.py (its fit_seconds,
+ * churnkit, scikit-learn's LogisticRegression through ../shared/peers/peer.py (its fit_seconds,
  * same settings: no penalty, and --l2 1), and ml-logistic-regression (bounded: its default
  * learning rate, fewer steps than its default 50,000, extrapolated). Runs are interleaved so load
  * changes hit every contender alike; the table shows medians.
@@ -24,7 +24,8 @@ import {
 } from '../../src/learn/index.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const PEERS = '/work/shared/peers';
+// The peer scripts sit beside the repository (../shared/peers), or where CHURNKIT_PEERS points.
+const PEERS = process.env['CHURNKIT_PEERS'] ?? join(ROOT, '..', 'shared', 'peers');
 const DATA = join(ROOT, 'bench/data/logistic/train200k.csv');
 const TRAIN_ROWS = 200_000;
 const COLUMNS = Array.from({ length: 10 }, (_, j) => `x${j}`);

@@ -21,7 +21,7 @@ if [ "$what" != synthetic ]; then
 fi
 if [ "$what" != sim ]; then
   table=$data/syn50000.csv
-  [ -f "$table" ] || /usr/bin/python3 /work/shared/peers/make_synthetic.py "$table" --rows 50000 --cols 10 --seed 1
+  [ -f "$table" ] || /usr/bin/python3 "${CHURNKIT_PEERS:-../shared/peers}/make_synthetic.py" "$table" --rows 50000 --cols 10 --seed 1
   flock /tmp/churnkit-bench.lock node dist/bench/mlp/train-bench.js --table "$table" --label y --train-rows 37500 --runs 3 --peer
 fi
 uptime

@@ -38,7 +38,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     configs: { type: 'string', default: 'logistic,gbdt,mlp:wasm,mlp:cpu' },
     peer: { type: 'boolean', default: false },
-    'peer-script': { type: 'string', default: '/work/shared/peers/peer.py' },
+    // The peer scripts sit beside the repository (../shared/peers), or where CHURNKIT_PEERS points.
+    'peer-script': {
+      type: 'string',
+      default: join(
+        process.env['CHURNKIT_PEERS'] ??
+          join(fileURLToPath(new URL('../../../', import.meta.url)), '..', 'shared', 'peers'),
+        'peer.py',
+      ),
+    },
     child: { type: 'string' },
   },
 });

@@ -11,7 +11,7 @@
  * Needs bench/data/gbdt/synth200k.csv (bench/gbdt/run.sh makes it with peer make_synthetic.py).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,7 +31,8 @@ const before = values['cli-before'];
 const only = new Set(values.only!.split(','));
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
-const peers = [join(root, '..', 'shared', 'peers'), '/work/shared/peers'].find((p) => existsSync(join(p, 'peer.py')))!;
+// The peer scripts sit beside the repository (../shared/peers), or where CHURNKIT_PEERS points.
+const peers = process.env['CHURNKIT_PEERS'] ?? join(root, '..', 'shared', 'peers');
 const data = join(root, 'bench', 'data');
 const synth = join(data, 'gbdt', 'synth200k.csv');
 const scratch = join(tmpdir(), `churnkit-process-bench-${process.pid}`);

@@ -1,6 +1,6 @@
 /**
  * The raw events behind an account's ten features at one as-of date, counted in the windows the
- * features use (DESIGN.md §4: "last N days" = [T-N, T), "prior N days" = [T-2N, T-N)), so a CSM
+ * features use (docs/features.md: "last N days" = [T-N, T), "prior N days" = [T-2N, T-N)), so a CSM
  * can see what a "-35% usage" was made of. Read from the history the features were built from;
  * a table the history lacks is said to be missing, never shown as zero.
  */

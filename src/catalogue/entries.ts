@@ -10,7 +10,7 @@
 
 /** How a column's values read, which decides the template cases that apply. */
 export type ValueKind =
-  /** rel_change of DESIGN.md §4: -1 (stopped) .. 3 (tripled or more, or from none), 0 = unchanged. */
+  /** rel_change of docs/features.md: -1 (stopped) .. 3 (tripled or more, or from none), 0 = unchanged. */
   | 'change'
   /** A difference of means on the 0-10 NPS scale. */
   | 'points_change'
@@ -32,7 +32,7 @@ export type ValueKind =
 export type TemplateCase = 'missing' | 'down' | 'up' | 'flat' | 'stopped' | 'most' | 'yes' | 'no' | 'value';
 
 export interface CatalogueEntry {
-  /** The feature-table column (DESIGN.md §4). */
+  /** The feature-table column (docs/features.md). */
   name: string;
   /** A short name for tables, charts and reasons: "Usage trend (14 days)". */
   label: string;

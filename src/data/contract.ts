@@ -1,5 +1,5 @@
 /**
- * The input contract of DESIGN.md §2: the tables of a history dataset, their columns and
+ * The input contract of docs/history.md: the tables of a history dataset, their columns and
  * types. Names here are fixed; other tools check against them.
  */
 export type ColumnType = 'text' | 'date' | 'timestamp' | 'integer' | 'number' | 'boolean';

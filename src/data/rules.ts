@@ -4,7 +4,7 @@ import { quoteLiteral } from './duckdb.js';
 import type { IssueCode } from './issues.js';
 
 /**
- * The value rules of the input contract (DESIGN.md §2), as SQL conditions over a converted
+ * The value rules of the input contract (docs/history.md), as SQL conditions over a converted
  * value: required values, enumerations, ranges and interval order. `validate` counts and shows
  * the rows that break them; the typed views every other command reads raise an error on the
  * first one, so what validate rejects no command accepts. Parsing (a value that is not a date or

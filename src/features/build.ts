@@ -93,7 +93,7 @@ export const DEFAULT_HORIZON = 90;
 export const DEFAULT_RELATION = 'feature_table';
 
 /**
- * Builds the feature table of DESIGN.md §3–§4 inside the source's DuckDB: snapshot rows for every
+ * Builds the feature table of docs/features.md inside the source's DuckDB: snapshot rows for every
  * account active at each as-of date, the ten features, the signals and the label. The result is a
  * temporary table (`relation`); intermediate relations are dropped afterwards.
  */

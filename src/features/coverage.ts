@@ -3,7 +3,7 @@
  * snapshot rows fall where a source has no data (an analytics tool adopted years after the first
  * customer, a ticket system switched off). Coverage is reported, never acted on here: a feature's
  * definition does not depend on it, so a row before usage begins still has zero_usage_14d = true,
- * exactly as DESIGN.md §4 says. `features --from DATE` is how a user leaves such rows out.
+ * exactly as docs/features.md says. `features --from DATE` is how a user leaves such rows out.
  */
 import type { TableName } from '../data/index.js';
 import { quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/index.js';

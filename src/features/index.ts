@@ -1,5 +1,5 @@
 /**
- * Point-in-time feature engineering (DESIGN.md §3–§4): snapshots, the ten ranked features, the
+ * Point-in-time feature engineering (docs/features.md): snapshots, the ten ranked features, the
  * override signals, labels, and the feature QA summary. Other modules import from here.
  */
 export * from './registry.js';

@@ -1,7 +1,7 @@
 import type { TableName } from '../data/index.js';
 
 /**
- * The ten ranked predictive features and the override/context signals of DESIGN.md §4.
+ * The ten ranked predictive features and the override/context signals of docs/features.md.
  * Names, ranks, layers and column order are a contract other tools check against.
  */
 export type Layer = 'usage' | 'engagement' | 'relationship' | 'outcome';
@@ -167,7 +167,7 @@ export const LABEL_COLUMN = 'churned_within_90d';
 export const KEY_COLUMNS = ['account_id', 'as_of'] as const;
 
 /**
- * Feature table columns in the order of DESIGN.md §4: keys, segment, the ten features, the
+ * Feature table columns in the order of docs/features.md: keys, segment, the ten features, the
  * signals (segment already placed), then the label.
  */
 export const FEATURE_TABLE_COLUMNS: readonly string[] = [
@@ -187,7 +187,7 @@ export function signalSpec(name: string): SignalSpec | undefined {
   return SIGNALS.find((s) => s.name === name);
 }
 
-/** Feature table column types (DESIGN.md §4 / COMMON brief), in FEATURE_TABLE_COLUMNS order. */
+/** Feature table column types (docs/features.md), in FEATURE_TABLE_COLUMNS order. */
 export type ColumnSqlType = 'VARCHAR' | 'DATE' | 'DOUBLE' | 'BOOLEAN' | 'INTEGER';
 export const FEATURE_TABLE_TYPES: Readonly<Record<string, ColumnSqlType>> = Object.fromEntries(
   FEATURE_TABLE_COLUMNS.map((c): [string, ColumnSqlType] => {

@@ -1,5 +1,5 @@
 /**
- * The value rules of a feature table (DESIGN.md §4), one set for every command that reads one
+ * The value rules of a feature table (docs/features.md), one set for every command that reads one
  * (train, predict, score, calibrate, backtest, report, export --verify) and for the HTTP routes
  * (their JSON Schema takes its bounds from here): numbers are finite, each column stays in the
  * range its definition allows, booleans are booleans, labels are 0, 1 or NULL (a NaN, as pandas

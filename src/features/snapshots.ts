@@ -1,6 +1,6 @@
 import { isoDay, isoFromDay, UsageError } from '../util/index.js';
 
-/** Snapshot cadence of DESIGN.md §3: the 1st of each month, or each Monday. */
+/** Snapshot cadence of docs/features.md: the 1st of each month, or each Monday. */
 export type Every = 'month' | 'week';
 export const EVERY_VALUES: readonly Every[] = ['month', 'week'];
 

@@ -5,7 +5,7 @@ import type { SqlDialect } from './dialect.js';
 import { FEATURE_TABLE_COLUMNS } from './registry.js';
 
 /**
- * The feature SQL of DESIGN.md §3–§4, one named relation per feature family, in standard SQL plus
+ * The feature SQL of docs/features.md, one named relation per feature family, in standard SQL plus
  * the few constructs of `SqlDialect`. It reads the contract views (`accounts`, `usage`, ...) that
  * `openHistory` creates and nothing else.
  *
@@ -71,7 +71,7 @@ export interface FeatureQuery {
   select: string;
 }
 
-/** Window lengths of DESIGN.md §4, in days. */
+/** Window lengths of docs/features.md, in days. */
 export const WINDOWS = {
   /** usage_trend_14d, login_frequency_change_14d and zero_usage_14d share one window. */
   usage: 14,
@@ -93,7 +93,7 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
   const step = (family: string, name: string, sql: string, materialize = true) =>
     steps.push({ family, name, sql, materialize });
 
-  /** rel_change(L, P) of DESIGN.md §4 over non-negative L and P (never NULL here). */
+  /** rel_change(L, P) of docs/features.md over non-negative L and P (never NULL here). */
   const relChange = (l: string, p: string) => {
     const clipped = d.least(d.greatest(`${D(l)} / ${D(p)} - 1`, '-1'), '3');
     return D(`CASE WHEN ${p} > 0 THEN ${clipped} WHEN ${l} > 0 THEN 3 ELSE 0 END`);

@@ -1,5 +1,5 @@
 /**
- * The model artifact on disk (DESIGN.md §8 and §12): written as deterministic, indented JSON
+ * The model artifact on disk (docs/model-artifact.md): written as deterministic, indented JSON
  * (key order fixed, numbers in shortest round-trip form, so a load gives back the same bits) and
  * read back through a zod schema per family whose failures name the first bad field.
  *

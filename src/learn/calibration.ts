@@ -1,5 +1,5 @@
 /**
- * Probability calibration on a later time slice than training (DESIGN.md §5), fitted on the
+ * Probability calibration on a later time slice than training (docs/training.md), fitted on the
  * model's margins (log-odds) like scikit-learn's CalibratedClassifierCV fits on
  * decision_function:
  * - Platt: p = sigmoid(a * margin + b), with Platt's smoothed targets ((N+ + 1)/(N+ + 2) for

@@ -1,5 +1,5 @@
 /**
- * The one interface every model family implements (DESIGN.md §5), after scikit-learn's
+ * The one interface every model family implements (docs/training.md), after scikit-learn's
  * estimator contract: hyperparameters go to the constructor, `fit` learns, and the learned
  * state is plain JSON data that round-trips through the model artifact.
  */

@@ -1,5 +1,5 @@
 /**
- * The one training pipeline every model family goes through (DESIGN.md §5): labeled rows ->
+ * The one training pipeline every model family goes through (docs/training.md): labeled rows ->
  * time-ordered holdout -> preprocessing -> fit -> calibration on the later slice -> metrics and
  * provenance -> a TrainedModel that predicts, explains and writes its artifact. The backtest
  * calls trainModel() once per fold with that fold's training rows.

@@ -1,5 +1,5 @@
 /**
- * Writes per-row predictions next to the key columns (DESIGN.md §8: `account_id`, `as_of`
+ * Writes per-row predictions next to the key columns (docs/cli.md: `account_id`, `as_of`
  * where present, then `probability`), row for row in input order, as CSV or Parquet by the
  * file's extension, atomically.
  */
@@ -16,7 +16,7 @@ export interface PredictionColumn {
   values: Float64Array | readonly (string | null)[];
 }
 
-/** Key columns carried from the feature table, in order: the keys of DESIGN.md §8, then `account_name`. */
+/** Key columns carried from the feature table, in order: the keys of docs/cli.md, then `account_name`. */
 const CARRIED = [...KEY_COLUMNS, 'account_name'] as const;
 
 export function predictionFormat(path: string): 'csv' | 'parquet' {

@@ -1,6 +1,6 @@
 /**
  * `churnkit score` output: per row `account_id, as_of, score, band, probability, layer_<name>...,
- * overrides, reasons, escalate, score_change` (DESIGN.md §8) and what answers add (status,
+ * overrides, reasons, escalate, score_change` (docs/cli.md) and what answers add (status,
  * coverage, missing, warnings, reasons in words), row for row in input order, as CSV or Parquet,
  * atomically.
  */
@@ -90,7 +90,7 @@ export interface WriteScoresOptions {
 }
 
 /**
- * The output column names, in order: DESIGN.md §8's, then whether each row had enough data
+ * The output column names, in order: docs/cli.md's, then whether each row had enough data
  * (status, coverage, missing, warnings) and the reasons in words (`account_name` after the id
  * when there are names).
  */

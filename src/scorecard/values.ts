@@ -1,6 +1,6 @@
 /**
  * How signal values are read, shared by every scorer so they agree to the bit. Missing is
- * null, undefined, NaN or a blank string; booleans accept what DESIGN §4 accepts in CSV.
+ * null, undefined, NaN or a blank string; booleans accept what docs/features.md accepts in CSV.
  */
 import { ChurnkitError } from '../util/index.js';
 

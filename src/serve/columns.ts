@@ -2,7 +2,7 @@
  * `POST /v1/score/columns`: many accounts, column by column. An array of objects costs the JSON
  * parser an object and a dozen keys per account; an array of numbers costs it next to nothing,
  * and the columns go straight into the scorecard's columnar scorer. The answer has the columns
- * `churnkit score` writes (DESIGN.md §8), one array each, row for row.
+ * `churnkit score` writes (docs/cli.md), one array each, row for row.
  */
 import { ChurnkitError } from '../util/index.js';
 import {

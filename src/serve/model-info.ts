@@ -6,7 +6,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * What /v1/model reports about the scorecard serving now: identity, structure (layers and
- * signal weights, bands, overrides) and provenance, read from the artifact of DESIGN.md §8.
+ * signal weights, bands, overrides) and provenance, read from the artifact of docs/cli.md.
  * Points tables are left out: they are the artifact's business, and the file is at hand.
  */
 export function modelInfo(card: LoadedScorecard): Record<string, unknown> {

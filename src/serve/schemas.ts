@@ -260,7 +260,7 @@ export const batchResponseSchema = {
   properties: { results: { type: 'array', items: { $ref: 'ScoreResult#' } } },
 } as const;
 
-/** `churnkit score`'s output columns (DESIGN.md §8), one array each, row for row. */
+/** `churnkit score`'s output columns (docs/cli.md), one array each, row for row. */
 export const columnsResponseSchema = {
   $id: 'ColumnsResponse',
   type: 'object',

@@ -1,6 +1,6 @@
 /**
  * churnkit's history simulator: a deterministic B2B SaaS customer base in the input contract of
- * DESIGN.md §2, with churn planted through the features of §4 (see README.md in this folder).
+ * docs/history.md, with churn planted through the features of docs/features.md (see README.md in this folder).
  *
  *   simulate({ accounts: 2000, months: 24, seed: 7, out: 'data/demo' })
  *

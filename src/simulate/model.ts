@@ -2,7 +2,7 @@
  * One account's life, day by day: a latent health process drives what the account does
  * (product usage, tickets, CSM and champion interactions, NPS, integrations, expansions), and
  * each day the churn hazard is computed from the ten features and the override signals exactly
- * as DESIGN.md §4 defines them on the rows written so far. The loop is allocation-free per row:
+ * as docs/features.md defines them on the rows written so far. The loop is allocation-free per row:
  * windows are prefix sums over day-indexed typed arrays reused across accounts.
  *
  * Day t is simulated in this order: (1) the features as of T = day t 00:00 (rows of days < t),
@@ -83,7 +83,7 @@ export interface SegmentTally {
   churnedNearRenewal: number;
 }
 
-/** rel_change(L, P) of DESIGN.md §4. */
+/** rel_change(L, P) of docs/features.md. */
 export function relChange(last: number, prior: number): number {
   if (prior > 0) {
     const r = last / prior - 1;

@@ -1,6 +1,6 @@
 /**
  * The spill columns the simulation loop writes (codes and day/second offsets) and the SQL that
- * turns it into the contract tables of DESIGN.md §2, column for column in contract order.
+ * turns it into the contract tables of docs/history.md, column for column in contract order.
  * Identifiers are built here, in DuckDB, so the JS loop never formats a string per row.
  */
 import {

@@ -246,7 +246,7 @@ export const NAME_SUFFIX = [
 export type DriverLayer = Layer | 'renewal';
 
 export interface DriverSpec {
-  /** A feature of DESIGN.md §4 or an override signal; the name is the feature table column. */
+  /** A feature of docs/features.md or an override signal; the name is the feature table column. */
   name: string;
   kind: 'feature' | 'signal';
   layer: DriverLayer;
@@ -266,7 +266,7 @@ export interface DriverSpec {
 }
 
 /**
- * The ten features and three override signals, in the rank order of DESIGN.md §4. Renewal
+ * The ten features and three override signals, in the rank order of docs/features.md. Renewal
  * proximity is a multiplier of its own (RENEWAL), not a log-linear term.
  */
 export const DRIVERS: readonly DriverSpec[] = [

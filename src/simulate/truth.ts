@@ -32,7 +32,7 @@ export interface TruthDriver {
   name: string;
   kind: 'feature' | 'signal';
   layer: DriverLayer;
-  /** Rank in DESIGN.md §4 for features, null for signals. */
+  /** Rank in docs/features.md for features, null for signals. */
   rank: number | null;
   /** Log-hazard per unit of `transform(x) - reference`, after effects. */
   coefficient: number;
@@ -178,7 +178,7 @@ export function buildTruth(args: {
       form:
         'daily hazard = base_hazard_per_day[segment] * season_by_month[month]^seasonality * renewal(days_to_renewal) * ' +
         'exp(frailty + sum_k coefficient_k * (transform_k(x_k) - reference_k)); renewal(d) = floor + peak * exp(-d / tau_days) ' +
-        'with d = days_to_renewal (0 when no contract is in effect); x_k are the DESIGN.md §4 features and signals as of that day',
+        'with d = days_to_renewal (0 when no contract is in effect); x_k are the docs/features.md features and signals as of that day',
       unit: 'per day',
       renewal: { floor: RENEWAL.floor, peak: round(RENEWAL.peak * effects.renewal), tau_days: RENEWAL.tauDays },
       season_by_month: HAZARD_SEASON.map((v) => round(v ** effects.seasonality)),

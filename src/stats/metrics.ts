@@ -450,7 +450,7 @@ export interface MetricOptions {
   bins?: number;
 }
 
-/** The standard metric set of DESIGN.md §6 for probabilities `p` (sorted once). */
+/** The standard metric set of docs/backtests-and-calibration.md for probabilities `p` (sorted once). */
 export function binaryMetrics(y: Labels, p: Scores, options: MetricOptions = {}): BinaryMetrics {
   const w = options.weight;
   const t = rankedTotals(y, p, w);

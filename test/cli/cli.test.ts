@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cliPath as cli } from '../support/paths.js';
 
-test('every command of DESIGN.md §8 is registered', () => {
+test('every command of docs/cli.md is registered', () => {
   const r = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
   assert.equal(r.status, 0);
   for (const c of [

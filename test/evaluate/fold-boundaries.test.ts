@@ -1,5 +1,5 @@
 /**
- * Fold cutoffs and embargoes pinned at their edges (DESIGN.md §6, issue 23), with the day
+ * Fold cutoffs and embargoes pinned at their edges (docs/backtests-and-calibration.md, issue 23), with the day
  * arithmetic done by hand. Horizon 90, cutoff C = 2024-07-01:
  *   C - 91 = 04-01, C - 90 = 04-02, C - 89 = 04-03 (Apr 2 -> Jul 1 is 29 + 31 + 30 = 90 days)
  *   the next cutoff 08-01: 08-01 - 90 = 05-03 (May 3 -> Aug 1 is 28 + 30 + 31 + 1 = 90 days)

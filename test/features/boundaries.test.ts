@@ -1,5 +1,5 @@
 /**
- * Every window, in-effect rule and horizon of DESIGN.md §3–§4 pinned at its edges (issue 23):
+ * Every window, in-effect rule and horizon of docs/features.md pinned at its edges (issue 23):
  * events exactly on each boundary, one day inside it and one day outside it, in a hand-made
  * history, with the expected values worked out by hand below (not by the code under test).
  *

@@ -1,5 +1,5 @@
 /**
- * The point-in-time guarantee of DESIGN.md §3, as a property over many as-of dates T on simulated
+ * The point-in-time guarantee of docs/features.md, as a property over many as-of dates T on simulated
  * data: delete or change every row at or after T in every table (events, new rows, and the end
  * of every interval that is still open at T), rebuild, and every output row with as-of T must be
  * identical except its label.

@@ -1,5 +1,5 @@
 /**
- * An independent implementation to agree with: the simulator computes the features of DESIGN.md §4
+ * An independent implementation to agree with: the simulator computes the features of docs/features.md
  * in TypeScript, from its own event arrays, on the 1st of every month to drive the churn hazard,
  * and reports them through `observe`. The SQL, reading the files it wrote, must find the same
  * snapshot rows and the same values.

@@ -27,7 +27,7 @@ const frame = syntheticFeatureTable({ accounts: 400, months: 14, seed: 4, layers
 const featuresCsv = join(dir, 'features.csv');
 await writeFile(featuresCsv, frameCsv(frame));
 
-test("score --features writes the DESIGN columns row for row, with the scorer's numbers and score_change", async () => {
+test("score --features writes the documented columns row for row, with the scorer's numbers and score_change", async () => {
   const small = syntheticFeatureTable({ accounts: 3, months: 3, seed: 8 });
   // shuffle the row order: output follows input, score_change follows as_of
   const order = [4, 0, 8, 2, 6, 1, 3, 5, 7];

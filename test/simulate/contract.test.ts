@@ -1,5 +1,5 @@
 /**
- * The simulator's output against the input contract of DESIGN.md §2, read back with DuckDB:
+ * The simulator's output against the input contract of docs/history.md, read back with DuckDB:
  * columns and types, enums, keys, intervals, referential integrity, nothing after churn or after
  * the data end; then the data engineer's validator, which must find nothing to report.
  */

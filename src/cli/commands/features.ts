@@ -70,7 +70,7 @@ export function register(program: Command): void {
 }
 
 /**
- * The demo's features step (DESIGN.md §8 `demo`): the simulated history -> a feature table with
+ * The demo's features step (docs/cli.md, `demo`): the simulated history -> a feature table with
  * its QA, at `<root>/demo-features/features.parquet`. Later demo steps find the path in
  * `results.features.out`.
  */

@@ -25,7 +25,7 @@ interface PredictFlags extends Record<string, unknown> {
 const MAX_REASONS = 10;
 
 /**
- * `reason_<r>`, `reason_<r>_value`, `reason_<r>_text` for r = 1..K (DESIGN.md §12). Values are
+ * `reason_<r>`, `reason_<r>_value`, `reason_<r>_text` for r = 1..K (docs/cli.md). Values are
  * numbers when every model column is numeric, else text; in CSV, numbers are rounded for people.
  */
 function reasonColumns(

@@ -1,5 +1,5 @@
 /**
- * Walk-forward folds by date (DESIGN.md §6). For each cutoff C: train on labeled rows whose
+ * Walk-forward folds by date (docs/backtests-and-calibration.md). For each cutoff C: train on labeled rows whose
  * label is known at C (as_of + horizon <= C), test on labeled rows with C <= as_of < C + step.
  * `checkFoldLeakage` is the guard every fold passes before a model sees it.
  */

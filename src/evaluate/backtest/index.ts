@@ -1,4 +1,4 @@
-/** Walk-forward backtests (DESIGN.md §6): folds, the leakage check, the run, metrics.json's shape. */
+/** Walk-forward backtests (docs/backtests-and-calibration.md): folds, the leakage check, the run, metrics.json's shape. */
 export * from './schema.js';
 export {
   planBacktest,

@@ -1,5 +1,5 @@
 /**
- * The shape of a backtest's `metrics.json` (DESIGN.md §6, §8). The report and other tools read
+ * The shape of a backtest's `metrics.json` (docs/backtests-and-calibration.md). The report and other tools read
  * this file: extend it, never rename. `BACKTEST_METRICS_JSON_SCHEMA` is the same contract as a
  * JSON Schema (written to models/backtest-metrics.schema.json).
  *

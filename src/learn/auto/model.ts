@@ -51,7 +51,7 @@ export function documentedMonotone(names: readonly string[]): number[] {
   return names.map((name) => {
     const spec = featureSpec(name);
     if (spec) return spec.direction === 'higher_is_riskier' ? 1 : -1;
-    // The override signals are risk flags by definition (DESIGN.md §4).
+    // The override signals are risk flags by definition (docs/features.md).
     if (['zero_usage_14d', 'champion_departed', 'active_escalation'].includes(name) && signalSpec(name)) return 1;
     return 0;
   });
