@@ -1,26 +1,51 @@
 /**
- * churnkit as a library: the same pieces the CLI runs, from data contract to report. Each area's
- * own index is the way in; no name is exported by two areas.
+ * churnkit as a library (`import ... from 'churnkit'`): the functions the commands are made of,
+ * from history to report, and the types they take and give. This list is the package's promise:
+ * everything else under src/ may change between releases. Scoring alone, without DuckDB or the
+ * model stack, is `churnkit/scorecard`; the HTTP service is `churnkit/serve`.
  */
-export * from './data/index.js';
-export * from './simulate/index.js';
-export * from './features/index.js';
-export * from './catalogue/index.js';
-export * from './learn/index.js';
-export * from './learn/export/index.js';
-export * from './evaluate/index.js';
-export * from './scorecard/index.js';
+
+// History: open, check, simulate.
+export { openHistory, validateHistory, formatValidationReport, draftMapping, readFrame } from './data/index.js';
+export type { History, Frame, ValidationReport } from './data/index.js';
+export { simulate, type SimulateOptions, type SimulationSummary } from './simulate/index.js';
+
+// Features: point-in-time snapshots, the ten features, labels.
+export {
+  buildFeatures,
+  writeFeatureTable,
+  loadFeatureTable,
+  featureQa,
+  FEATURES,
+  SIGNALS,
+  FEATURE_TABLE_COLUMNS,
+  LABEL_COLUMN,
+} from './features/index.js';
+export type { FeatureOptions, FeatureBuild, FeatureSpec, SignalSpec } from './features/index.js';
+
+// Models: train, load, predict (TrainedModel.predictProba), explain, export.
+export { trainModel, loadModel, modelReasons, DEFAULT_MODEL_COLUMNS, TrainedModel } from './learn/index.js';
+export type { TrainOptions, ModelArtifact, ModelFamily, Explanation } from './learn/index.js';
+export { exportTfjs } from './learn/export/index.js';
+
+// Backtests, calibration, scoring.
+export { runBacktest, writeBacktest } from './evaluate/index.js';
+export type { BacktestOptions, BacktestResult, BacktestMetrics } from './evaluate/index.js';
 export {
   calibrateScorecard,
-  fidelityMarkdown,
-  overridesMarkdown,
   type CalibrateOptions,
   type CalibrationResult,
 } from './scorecard/calibrate/index.js';
-export * from './report/index.js';
-export * from './history/index.js';
-export * from './serve/index.js';
-export * from './warehouse/index.js';
-export * from './stats/index.js';
-export { VERSION } from './util/index.js';
-export * from './app/index.js';
+export { loadScorecard, scoreAccount, scoreTable, serializeScorecard, BANDS } from './scorecard/index.js';
+export type { Scorecard, ScoreResult, Signals } from './scorecard/index.js';
+export { compileScorecardSql } from './warehouse/index.js';
+
+// Reports and the quarterly decision.
+export { buildReport, featureDrift, decidePromotion, diffMarkdown, type ReportOptions } from './report/index.js';
+
+// Serving.
+export { createServer, type ServerOptions } from './serve/index.js';
+export { createApp } from './app/index.js';
+
+// Errors every function above may throw, and the version.
+export { ChurnkitError, InputError, UsageError, VERSION } from './util/index.js';

@@ -27,6 +27,8 @@ export const LAYERS: Readonly<Record<string, number>> = {
   serve: 8,
   app: 9,
   cli: 10,
+  // The package's subpath entries (churnkit/scorecard, churnkit/serve): re-exports only.
+  public: 11,
 };
 
 interface Edge {

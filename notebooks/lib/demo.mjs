@@ -6,8 +6,23 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * What the notebooks call `ck`: churnkit's public API, plus the modules an analyst draws and
+ * queries with that the package does not promise to keep (the chart specs, the DuckDB helpers,
+ * the model stack's row selection), read from the compiled tree.
+ */
+export async function toolbox() {
+  const load = (path) => import(new URL(`../../dist/src/${path}`, import.meta.url).href);
+  const areas = await Promise.all(
+    ['data/index.js', 'features/index.js', 'learn/index.js', 'scorecard/index.js', 'report/index.js', 'index.js'].map(
+      load,
+    ),
+  );
+  return Object.assign({}, ...areas);
+}
+
 export async function demoData() {
-  const ck = await import(new URL('../../dist/src/index.js', import.meta.url).href);
+  const ck = await toolbox();
   const dataRoot = process.env.CHURNKIT_NOTEBOOK_DATA ?? join(root, 'data');
   const history = join(dataRoot, 'demo');
   const features = join(dataRoot, 'demo-features', 'features.parquet');

@@ -3,5 +3,4 @@
  * scorecard what-if editor that backtests as you drag, the backtest report and the latest
  * recalibration for approval. Built on serve's HTTP pieces; the front end is in ./web.
  */
-export { createApp, type AppServerOptions, type ChurnkitApp } from './server.js';
-export type { AppOptions, AppState } from './state.js';
+export { createApp } from './server.js';

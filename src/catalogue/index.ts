@@ -4,7 +4,7 @@
  * Model reasons (src/learn), scorecard reasons (src/scorecard), alerts, reports and the web app
  * all read their words from here, so that they tell one story. No imports: it runs anywhere.
  */
-export { CATALOGUE, type CatalogueEntry, type TemplateCase, type ValueKind } from './entries.js';
+export { CATALOGUE, type TemplateCase } from './entries.js';
 export {
   catalogueEntry,
   featureLabel,

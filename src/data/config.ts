@@ -520,8 +520,3 @@ export async function resolveMappingConfig(
   }
   return { config: {}, path: null };
 }
-
-/** A table's CSV options: the file-wide defaults overridden by the table's own. */
-export function csvOptionsFor(config: MappingConfig, table: TableName): CsvOptions {
-  return { ...config.csv, ...config.tables?.[table]?.csv };
-}

@@ -90,7 +90,3 @@ export async function queryValue<T = unknown>(
   const rows = reader.getRowsJS();
   return (rows[0]?.[0] ?? null) as T;
 }
-
-export async function exec(conn: DuckDBConnection, sql: string): Promise<void> {
-  await conn.run(sql);
-}

@@ -7,8 +7,6 @@ import { DataIssueError, type ValidationIssue } from './issues.js';
 import { resolveLocalHistory, type ResolvedHistory, type TableSource } from './sources.js';
 import { ChurnkitError } from '../util/index.js';
 
-export { DATA_FILE_EXTENSIONS } from './sources.js';
-
 /**
  * A history dataset opened in embedded DuckDB. Each present contract table is a view named
  * after it (`accounts`, `usage`, ...) with the contract's column names and types, whatever the

@@ -108,7 +108,6 @@ export const DATA_FILE_EXTENSIONS = [
   '.ndjson.gz',
   '.json.gz',
 ] as const;
-export const DUCKDB_FILE_EXTENSIONS = ['.duckdb', '.ddb', '.db'] as const;
 /** The alias a DuckDB database source is attached under (read-only). */
 export const ATTACHED_SOURCE = 'churnkit_source';
 

@@ -4,15 +4,11 @@
  */
 export {
   openScoreHistory,
-  HISTORY_TABLE,
-  ALERTS_TABLE,
   type ScoreHistory,
   type ScoreRecord,
   type PreviousScore,
-  type HistoryKey,
-  type RecordOptions,
   type AlertLedger,
   type AlertClaim,
   type AlertStatus,
 } from './store.js';
-export { withScoreChanges, roundChange, type ScoreChange } from './score-changes.js';
+export { withScoreChanges, roundChange } from './score-changes.js';

@@ -6,7 +6,7 @@
  */
 import type { Frame } from '../data/index.js';
 import { FEATURE_NAMES, LABEL_COLUMN, TRANSACTION_FEATURES, featureSetOfColumns } from '../features/index.js';
-import { binaryMetrics, type BinaryMetrics } from '../stats/index.js';
+import { binaryMetrics } from '../stats/index.js';
 import { InputError, UsageError } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import { VERSION } from '../util/index.js';
@@ -538,5 +538,3 @@ export async function loadModel(artifactOrPath: string | object): Promise<Traine
   const model = family.restore(a.state, params);
   return new TrainedModel(family, model, a.preprocessing, a.calibration, a.provenance, a.diagnostics);
 }
-
-export type { BinaryMetrics };

@@ -41,29 +41,15 @@ import {
 } from './specs.js';
 import type { Drift } from './drift.js';
 
-export { populationStability, featureDrift, type Drift, type DriftRow } from './drift.js';
-export { toSvg, svgToPng, vegaSpec, CHART_CONFIG } from './render.js';
+export { populationStability, featureDrift, type Drift } from './drift.js';
+export { toSvg, svgToPng, vegaSpec } from './render.js';
 export * from './specs.js';
-export { readBacktest } from './inputs.js';
-export {
-  summaryParagraph,
-  accountsToCall,
-  leadTimes,
-  flaggedShare,
-  leadTimeDefinition,
-  WARNING_DAYS,
-  type LeadTimes,
-  type CallRow,
-} from './story.js';
+export type { LeadTimes } from './story.js';
 export {
   decidePromotion,
   weightChanges,
   diffMarkdown,
   cardDiffLines,
-  MIN_AUC_GAIN,
-  type Decision,
-  type Evidence,
-  type WeightChange,
 } from './recalibrate.js';
 
 export interface ReportOptions {

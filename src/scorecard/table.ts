@@ -89,36 +89,6 @@ export interface WriteScoresOptions {
   extra?: readonly ExtraScoreColumn[];
 }
 
-/**
- * The output column names, in order: docs/cli.md's, then whether each row had enough data
- * (status, coverage, missing, warnings) and the reasons in words (`account_name` after the id
- * when there are names).
- */
-export function scoreOutputColumns(card: Scorecard, options: { accountName?: boolean } = {}): string[] {
-  return [
-    'account_id',
-    ...(options.accountName ? ['account_name'] : []),
-    'as_of',
-    'score',
-    'band',
-    'probability',
-    ...card.layers.map((l) => `layer_${l.name}`),
-    'overrides',
-    'reasons',
-    'escalate',
-    'score_change',
-    'status',
-    'coverage',
-    'missing',
-    'warnings',
-    ...Array.from({ length: MAX_REASONS }, (_, k) => [
-      `reason_${k + 1}`,
-      `reason_${k + 1}_value`,
-      `reason_${k + 1}_text`,
-    ]).flat(),
-  ];
-}
-
 type Cell = number | boolean | string | null;
 interface OutColumn {
   name: string;

@@ -8,16 +8,7 @@ export {
   HttpError,
   type ServerOptions,
   type ChurnkitService,
-  type ScoreResponse,
 } from './server.js';
-export { answerOf, forPeople, reasonDetails, type ReasonDetail } from './answers.js';
-export {
-  loadServedModel,
-  MODEL_REASONS,
-  type ServedModel,
-  type ModelReason,
-  type ModelAnswers,
-} from './served-model.js';
 export {
   AlertDispatcher,
   MemoryAlertLedger,
@@ -25,23 +16,9 @@ export {
   alertEventId,
   DEFAULT_DROP_THRESHOLD,
   ALERT_FORMATS,
-  alertPayload,
   type AlertFormat,
-  type AlertContext,
-  type AlertEvent,
-  type AlertKind,
-  type AlertRules,
-  type AlertDispatcherOptions,
 } from './alerts.js';
 export { ApiKeys, presentedKey } from './api-keys.js';
-export {
-  ScorecardSource,
-  loadServableScorecard,
-  modelLoader,
-  type LoadedScorecard,
-  type ScorecardLoader,
-  type ReloadOutcome,
-} from './scorecard-source.js';
 export { ServiceMetrics } from './metrics.js';
 export { openApiDocument } from './openapi.js';
 export {
@@ -49,9 +26,4 @@ export {
   MAX_COLUMNAR_ROWS,
   INPUT_COLUMNS,
   scoreRequestSchema,
-  batchRequestSchema,
-  columnsRequestSchema,
-  columnsResponseSchema,
-  scoreResultSchema,
-  batchResponseSchema,
 } from './schemas.js';

@@ -88,8 +88,6 @@ type AccountInput = { account_id: string; account_name?: string | null; as_of?: 
   SignalValue | undefined
 >;
 
-export type { ScoreResponse };
-
 export { HttpError };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -158,7 +156,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     app.log[level](fields, message);
 
   const noteScorecard = (card: LoadedScorecard) => {
-    metrics.scorecardInfo.clear();
+    metrics.scorecardInfo.reset();
     metrics.scorecardInfo.set({ fingerprint: card.fingerprint, source: card.source }, 1);
   };
   if (options.scorecard === null && !options.model)
@@ -433,7 +431,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   route('GET', '/metrics');
   app.get('/metrics', guarded, async (_req, reply) => {
-    reply.type('text/plain; version=0.0.4; charset=utf-8');
+    reply.type(metrics.contentType);
     return metrics.render();
   });
 

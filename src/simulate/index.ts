@@ -32,11 +32,10 @@ import {
   type TraitsInput,
 } from './traits.js';
 
-export type { Effects, EffectsInput } from './params.js';
-export { DEFAULT_EFFECTS, DRIVERS, SEGMENTS, resolveEffects } from './params.js';
+export type { EffectsInput } from './params.js';
+export { DRIVERS } from './params.js';
 export type { SnapshotProbe } from './model.js';
-export { relChange } from './model.js';
-export type { Truth, TruthDriver, TruthSegment } from './truth.js';
+export type { Truth } from './truth.js';
 export type { Arrivals, Preset, Traits, TraitsInput } from './traits.js';
 export { ARRIVALS, DEFAULT_TRAITS, PRESETS, SMALL_HISTORY, SMALL_HISTORY_ACCOUNTS } from './traits.js';
 

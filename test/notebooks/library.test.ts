@@ -1,35 +1,29 @@
 /**
- * src/index.ts is churnkit as a library (the notebooks' way in): every name an area's index
- * exports is there, as the same object, unless it is left out on purpose below.
+ * The notebooks use churnkit as a library through `ck`, their toolbox (notebooks/lib/demo.mjs:
+ * the public API plus the chart specs and DuckDB helpers an analyst draws with). Every name a
+ * notebook or the toolbox's own helpers call on it must be there, or the notebook fails only
+ * when Jupyter runs it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../support/paths.js';
 
-const LEFT_OUT: Record<string, string> = {};
-/** Areas that serve the others and are not churnkit's library API. */
-const INTERNAL_AREAS: Record<string, string> = {
-  util: 'errors, atomic writes, dates and progress for the other areas',
-};
-
-test('the library exports every area index', async () => {
-  const src = join(repoRoot, 'dist', 'src');
-  const library = (await import(pathToFileURL(join(src, 'index.js')).href)) as Record<string, unknown>;
-  const areas = readdirSync(src).filter((a) => existsSync(join(src, a, 'index.js')) && !(a in INTERNAL_AREAS));
-  assert.ok(areas.length >= 9, `areas with an index: ${areas.join(', ')}`);
-  const missing: string[] = [];
-  for (const area of areas) {
-    const mod = (await import(pathToFileURL(join(src, area, 'index.js')).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) {
-      if (library[name] !== value && !(`${area}.${name}` in LEFT_OUT)) missing.push(`${area}.${name}`);
-    }
-  }
-  assert.deepEqual(
-    missing,
-    [],
-    'exported by an area but not by src/index.ts (add it there, or to LEFT_OUT with a reason)',
-  );
+test('every name the notebooks call on ck is in their toolbox', async () => {
+  const dir = join(repoRoot, 'notebooks');
+  const sources = readdirSync(dir)
+    .filter((f) => f.endsWith('.ipynb'))
+    .flatMap((f) =>
+      (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { cells: { cell_type: string; source: string[] }[] }).cells
+        .filter((c) => c.cell_type === 'code')
+        .map((c) => c.source.join('')),
+    );
+  sources.push(readFileSync(join(dir, 'lib', 'demo.mjs'), 'utf8'));
+  const used = new Set(sources.flatMap((s) => [...s.matchAll(/\bck\.(\w+)/g)].map((m) => m[1]!)));
+  assert.ok(used.size >= 20, `the notebooks call ${used.size} names`);
+  const { toolbox } = await import(pathToFileURL(join(dir, 'lib', 'demo.mjs')).href);
+  const ck = (await toolbox()) as Record<string, unknown>;
+  assert.deepEqual([...used].filter((name) => ck[name] === undefined).sort(), []);
 });

@@ -421,12 +421,15 @@ test('GET /metrics counts requests by route and status, scores by band', async (
     assert.equal(m.get('churnkit_http_requests_total{route="/v1/score/batch",method="POST",status="200"}'), 1);
     assert.equal(m.get('churnkit_http_requests_total{route="unmatched",method="GET",status="404"}'), 1);
     assert.equal(m.get('churnkit_http_request_duration_seconds_count{route="/v1/score",status="200"}'), 1);
-    assert.equal(m.get('churnkit_http_request_duration_seconds_bucket{route="/v1/score",status="200",le="+Inf"}'), 1);
+    assert.equal(m.get('churnkit_http_request_duration_seconds_bucket{le="+Inf",route="/v1/score",status="200"}'), 1);
     assert.equal(m.get('churnkit_scores_total{band="RED"}'), 3);
     assert.equal(m.get('churnkit_scorecard_reloads_total'), undefined);
     assert.match(r.text, /# TYPE churnkit_scorecard_reloads_total counter/);
     assert.match(r.text, /# TYPE churnkit_alerts_sent_total counter/);
     assert.match(r.text, /# TYPE churnkit_alerts_failed_total counter/);
+    // The process and Node.js series every dashboard expects, beside churnkit's own.
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds'])
+      assert.ok((m.get(name) ?? -1) >= 0, `${name} missing`);
   } finally {
     await fresh.close();
   }

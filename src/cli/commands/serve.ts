@@ -166,9 +166,9 @@ export function register(program: Command): void {
         address,
         signal,
         scorecard: source.current.fingerprint,
-        requests: m.requests.total(),
+        requests: await m.total(m.requests),
         reloads: { ok: source.reloadsOk, refused: source.reloadsRefused },
-        alerts: { sent: m.alertsSent.total(), failed: m.alertsFailed.total() },
+        alerts: { sent: await m.total(m.alertsSent), failed: await m.total(m.alertsFailed) },
       };
     },
   );

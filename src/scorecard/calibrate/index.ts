@@ -7,10 +7,4 @@ export { calibrateScorecard, type CalibrateOptions, type CalibrationResult } fro
 export {
   fidelityMarkdown,
   overridesMarkdown,
-  type FidelityReport,
-  type OverrideReport,
-  type OverrideRow,
-  type BandStats,
-  type SliceSummary,
 } from './reports.js';
-export { DEFAULT_THRESHOLD_RULE, type ThresholdRule } from './bands.js';
