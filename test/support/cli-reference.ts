@@ -30,7 +30,12 @@ function optionRow(option: Option): string {
 
 function commandSection(command: Command, path: string[]): string[] {
   const name = [...path, command.name()].join(' ');
-  const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`)).join(' ');
+  const args = command.registeredArguments
+    .map((a) => {
+      const label = `${a.name()}${a.variadic ? '...' : ''}`;
+      return a.required ? `<${label}>` : `[${label}]`;
+    })
+    .join(' ');
   const lines = [`### \`churnkit ${name}${args ? ` ${args}` : ''}\``, '', `${command.description()}.`, ''];
   const options = command.options.filter((o) => !o.hidden);
   if (options.length > 0) {
