@@ -4,7 +4,15 @@
  * words, and the model's probability when a model is given.
  */
 import { describeValue, featureLabel, formatValue, scoreForPeople, significant } from '../catalogue/index.js';
-import { BANDS, signalPoints, statusOf, thresholdsFor, type Signals, type SignalValue } from '../scorecard/index.js';
+import {
+  BANDS,
+  cardForSegment,
+  signalPoints,
+  statusOf,
+  thresholdsFor,
+  type Signals,
+  type SignalValue,
+} from '../scorecard/index.js';
 import { quantile } from '../evaluate/index.js';
 import { accountRow, type AccountRow } from './accounts.js';
 import { probabilityHistoryChart, scoreHistoryChart, type HistoryPoint } from './charts.js';
@@ -79,7 +87,9 @@ export function accountDetail(state: AppState, id: string): AccountDetail | null
   const signals: Signals = {};
   for (const name of state.frame.names) signals[name] = cellValue(state, name, i);
   const segmentRows = peers(state, i);
-  const signalRows: SignalRow[] = card.layers.flatMap((layer) =>
+  // the weights that scored this account: its segment's own when the card has them
+  const weighted = cardForSegment(card, state.segments[i] ?? null);
+  const signalRows: SignalRow[] = weighted.layers.flatMap((layer) =>
     layer.signals.map((sig) => {
       const value = cellValue(state, sig.feature, i);
       const median = segmentMedian(state, sig.feature, segmentRows);
@@ -116,7 +126,7 @@ export function accountDetail(state: AppState, id: string): AccountDetail | null
     account: accountRow(state, i),
     coverage: significant(scores.coverage[i]!, 4),
     missing: scores.checked.filter((_, m) => scores.missing[i * M + m] === 1),
-    layers: card.layers.map((l) => {
+    layers: weighted.layers.map((l) => {
       const v = scores.layers[l.name]![i]!;
       return { name: l.name, weight: l.weight, score: Number.isNaN(v) ? null : scoreForPeople(v) };
     }),

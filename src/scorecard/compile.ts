@@ -9,6 +9,7 @@ import type { Condition, Scorecard } from './schema.js';
 import {
   BANDS,
   MAX_REASONS,
+  cardForSegment,
   coverageColumns,
   statusOf,
   unknownSegmentWarning,
@@ -105,7 +106,6 @@ const CHUNK = 1024;
 
 interface CompiledSignal {
   values: Float64Array;
-  weight: number;
   layer: number;
   /**
    * Per band but the last, the largest value still inside it: its upper edge when the edge is
@@ -126,7 +126,6 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
     for (const sig of layer.signals) {
       signals.push({
         values: views.num(sig.feature),
-        weight: sig.weight,
         layer: l,
         top: Float64Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? b.lte : nextDown(b.lt!))),
         points: Float64Array.from(sig.points, (b) => b.points),
@@ -138,10 +137,31 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   });
   const S = signals.length;
   const L = card.layers.length;
+  // Weight sets: 0 is the card's own, g > 0 the g-th segment of segment_weights. A row's set
+  // (weightSet[j]) picks its signal, layer and effective weights; with one set every row has 0.
+  const weightSegments = Object.keys(card.segment_weights ?? {});
+  const G = 1 + weightSegments.length;
+  const multi = G > 1;
+  const weightCards = [card, ...weightSegments.map((name) => cardForSegment(card, name))];
+  const sigW = new Float64Array(G * S);
+  const layW = new Float64Array(G * L);
   // coverage: each signal's share of the composite, summed in card order as score.ts does
-  const effective = Float64Array.from(signals, (sig) => card.layers[sig.layer]!.weight * sig.weight);
-  let effectiveTotal = 0;
-  for (const w of effective) effectiveTotal += w;
+  const effW = new Float64Array(G * S);
+  const effTotal = new Float64Array(G);
+  weightCards.forEach((wc, g) => {
+    let k = 0;
+    wc.layers.forEach((layer, l) => {
+      layW[g * L + l] = layer.weight;
+      for (const sig of layer.signals) {
+        sigW[g * S + k] = sig.weight;
+        effW[g * S + k] = layer.weight * sig.weight;
+        effTotal[g]! += layer.weight * sig.weight;
+        k++;
+      }
+    });
+  });
+  const weightIndex = new Map(weightSegments.map((name, k) => [name, k + 1]));
+  const weightSegment = multi && views.has('segment') ? views.text('segment') : null;
   const signalOrder = signalNames(card);
   const checked = coverageColumns(card).map((name) => {
     const signal = signals[signalOrder.indexOf(name)];
@@ -150,7 +170,6 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   });
   const M = checked.length;
   const K = card.overrides.length;
-  const lWeight = Float64Array.from(card.layers, (l) => l.weight);
   const overrides = card.overrides.map((o) => ({
     stage: o.action === 'set' ? 0 : o.action === 'cap' ? 1 : 2,
     value: o.value ?? NaN,
@@ -169,7 +188,8 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
     (t) => t - SCORE_EPSILON,
   );
   const known = card.bands.known_segments ? new Set([...card.bands.known_segments, ...segments]) : null;
-  const segment = (segments.length > 0 || known !== null) && views.has('segment') ? views.text('segment') : null;
+  const segment =
+    (segments.length > 0 || known !== null || multi) && views.has('segment') ? views.text('segment') : null;
 
   const prob = card.probability.method === 'isotonic' ? card.probability : null;
   const px = prob ? Float64Array.from(prob.x) : new Float64Array(0);
@@ -198,10 +218,16 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   const lost = new Float64Array(S * chunk);
   const covered = new Float64Array(chunk);
   const ruled = new Uint8Array(chunk);
+  const weightSet = new Int32Array(chunk);
 
   return (from, to, out) => {
     for (let c0 = from; c0 < to; c0 += chunk) {
       const len = Math.min(chunk, to - c0);
+      if (weightSegment !== null)
+        for (let j = 0; j < len; j++) {
+          const name = weightSegment[c0 + j];
+          weightSet[j] = name === null || name === undefined ? 0 : (weightIndex.get(name) ?? 0);
+        }
 
       // 1. points per signal (rules first, the first rule that holds wins; then missing; then bands),
       // and the weight of the signals that spoke (a value, or a rule that held)
@@ -235,10 +261,14 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
               ruled[j] = 1;
             }
         }
-        const w = effective[s]!;
-        for (let j = 0; j < len; j++) if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += w;
+        const w = effW[s]!;
+        for (let j = 0; j < len; j++)
+          if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += multi ? effW[weightSet[j]! * S + s]! : w;
       }
-      for (let j = 0; j < len; j++) out.coverage[c0 + j] = effectiveTotal > 0 ? covered[j]! / effectiveTotal : 0;
+      for (let j = 0; j < len; j++) {
+        const et = effTotal[multi ? weightSet[j]! : 0]!;
+        out.coverage[c0 + j] = et > 0 ? covered[j]! / et : 0;
+      }
       for (let m = 0; m < M; m++) {
         const { num, text } = checked[m]!;
         for (let j = 0; j < len; j++) {
@@ -256,23 +286,25 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
         const po = l * chunk;
         present.fill(0, po, po + len);
         for (; s < layerEnd[l]!; s++) {
-          const w = signals[s]!.weight;
+          const w0 = sigW[s]!;
           const o = s * chunk;
           for (let j = 0; j < len; j++) {
             const p = pts[o + j]!;
             if (!Number.isNaN(p)) {
+              const w = multi ? sigW[weightSet[j]! * S + s]! : w0;
               sum[j]! += w * p;
               present[po + j]! += w;
             }
           }
         }
-        const lw = lWeight[l]!;
+        const lw0 = layW[l]!;
         const layerOut = out.layers[l]!;
         for (let j = 0; j < len; j++) {
           const weight = present[po + j]!;
           const ls = weight > 0 ? sum[j]! / weight : NaN;
           layerOut[c0 + j] = ls;
           if (!Number.isNaN(ls)) {
+            const lw = multi ? layW[weightSet[j]! * L + l]! : lw0;
             total[j]! += lw * ls;
             totalWeight[j]! += lw;
           }
@@ -326,14 +358,16 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
       // 4. weighted points lost per signal, up to a factor common to the row (see score.ts)
       for (let l = 0; l < L; l++) {
         const po = l * chunk;
-        const lw = lWeight[l]!;
-        for (let j = 0; j < len; j++) layerFactor[po + j] = lw / present[po + j]!;
+        const lw0 = layW[l]!;
+        for (let j = 0; j < len; j++)
+          layerFactor[po + j] = (multi ? layW[weightSet[j]! * L + l]! : lw0) / present[po + j]!;
       }
       for (let t = 0; t < S; t++) {
         const o = t * chunk;
         const fo = signals[t]!.layer * chunk;
-        const w = signals[t]!.weight;
-        for (let j = 0; j < len; j++) lost[o + j] = layerFactor[fo + j]! * w * (100 - pts[o + j]!);
+        const w0 = sigW[t]!;
+        for (let j = 0; j < len; j++)
+          lost[o + j] = layerFactor[fo + j]! * (multi ? sigW[weightSet[j]! * S + t]! : w0) * (100 - pts[o + j]!);
       }
 
       // 5. band, probability and reasons, row by row

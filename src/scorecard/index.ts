@@ -12,6 +12,7 @@ export {
   scoreAccount,
   signalPoints,
   thresholdsFor,
+  cardForSegment,
   probabilityOf,
   SCORE_STATUSES,
   DEFAULT_MIN_COVERAGE,
@@ -25,6 +26,7 @@ export type {
   PointsBand,
   Override,
   Condition,
+  SegmentWeights,
 } from './schema.js';
 export { scorecardJsonSchema } from './schema.js';
 export { parseScorecard, ScorecardError } from './validate.js';

@@ -8,7 +8,7 @@ function conditionColumns(c: Condition, into: Set<string>): void {
 
 /**
  * The columns a card reads, in a stable order: signal features in scorecard order, then
- * columns named by rules and overrides, then `segment` when thresholds differ by segment.
+ * columns named by rules and overrides, then `segment` when thresholds or weights differ by segment.
  */
 export function scorecardColumns(card: Scorecard): string[] {
   const out = new Set<string>();
@@ -17,5 +17,6 @@ export function scorecardColumns(card: Scorecard): string[] {
     for (const s of layer.signals) for (const r of s.rules ?? []) conditionColumns(r.when, out);
   for (const o of card.overrides) conditionColumns(o.when, out);
   if (card.bands.segments && Object.keys(card.bands.segments).length > 0) out.add('segment');
+  if (card.segment_weights && Object.keys(card.segment_weights).length > 0) out.add('segment');
   return [...out];
 }

@@ -130,6 +130,35 @@ export const BandsSchema = z.strictObject({
   method: z.string().optional(),
 });
 
+/**
+ * One segment's own weights: every layer of the card by name, each with its weight and every one
+ * of its signals' weights (shares within the layer), both levels summing to 1 as the card's do.
+ * Points, rules, missing policies and overrides stay the card's.
+ */
+export const SegmentWeightsSchema = z.strictObject({
+  layers: z
+    .record(
+      Name,
+      z.strictObject({
+        weight: Fraction.describe("the layer's share of the composite for this segment"),
+        signals: z.record(Name, Fraction).describe('every signal of the layer by feature: its share within the layer'),
+      }),
+    )
+    .describe('every layer of the card by name'),
+  churners: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      "churners of the segment in the fit slice (calibrate --by segment): the evidence behind the segment's own fit",
+    ),
+  rows: z.number().int().min(0).optional().describe('rows of the segment in the fit slice'),
+  own_share: Fraction.optional().describe(
+    "how much of these weights is the segment's own fit, churners / (churners + pooling); the rest is the global weights",
+  ),
+});
+
 const SliceSchema = z.looseObject({
   rows: z.number().int().min(0),
   positives: z.number().int().min(0),
@@ -170,6 +199,19 @@ export const ScorecardSchema = z.strictObject({
   ),
   overrides: z.array(OverrideSchema),
   bands: BandsSchema,
+  segment_weights: z
+    .record(z.string(), SegmentWeightsSchema)
+    .optional()
+    .describe(
+      "layer and signal weights for accounts of a segment (matched as bands.segments are); other accounts use the card's weights",
+    ),
+  segment_pooling: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      'calibrate --by segment: k in own_share = churners / (churners + k), the churners a segment needs before its own fit counts as much as the global one',
+    ),
   probability: ProbabilitySchema,
   provenance: ProvenanceSchema,
   model: z
@@ -197,6 +239,7 @@ export type ScorecardSignal = ScorecardLayer['signals'][number];
 export type PointsBand = z.infer<typeof PointsBandSchema>;
 export type Override = z.infer<typeof OverrideSchema>;
 export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type SegmentWeights = z.infer<typeof SegmentWeightsSchema>;
 export type ProbabilityMap = z.infer<typeof ProbabilitySchema>;
 
 export const SCORECARD_SCHEMA_ID = 'https://churnkit.dev/schemas/scorecard.schema.json';

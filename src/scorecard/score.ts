@@ -83,11 +83,21 @@ export function coverageColumns(card: Scorecard): string[] {
 export function isUnknownSegment(card: Scorecard, segment: string | null): boolean {
   const known = card.bands.known_segments;
   if (!known || segment === null) return false;
-  return !known.includes(segment) && !(card.bands.segments && Object.hasOwn(card.bands.segments, segment));
+  return (
+    !known.includes(segment) &&
+    !(card.bands.segments && Object.hasOwn(card.bands.segments, segment)) &&
+    !(card.segment_weights && Object.hasOwn(card.segment_weights, segment))
+  );
 }
 
 export function unknownSegmentWarning(card: Scorecard, segment: string): string {
-  const known = [...new Set([...(card.bands.known_segments ?? []), ...Object.keys(card.bands.segments ?? {})])];
+  const known = [
+    ...new Set([
+      ...(card.bands.known_segments ?? []),
+      ...Object.keys(card.bands.segments ?? {}),
+      ...Object.keys(card.segment_weights ?? {}),
+    ]),
+  ];
   return `segment "${segment}" is not one the scorecard was fitted on (${known.join(', ')}): scored with the default band thresholds`;
 }
 
@@ -126,6 +136,27 @@ export function signalPoints(signal: ScorecardSignal, signals: Signals): number 
   for (const band of signal.points) if (inBand(x, band)) return band.points;
   /* unreachable for a validated card: the bands tile the line */
   throw new Error(`no band of ${signal.feature} holds ${x}`);
+}
+
+/**
+ * The card as it scores an account of this segment: the segment's own layer and signal weights
+ * when `segment_weights` has them, else the card itself (the same object).
+ */
+export function cardForSegment(card: Scorecard, segment: string | null): Scorecard {
+  const sets = card.segment_weights;
+  if (segment === null || !sets || !Object.hasOwn(sets, segment)) return card;
+  const set = sets[segment]!;
+  return {
+    ...card,
+    layers: card.layers.map((layer) => {
+      const own = set.layers[layer.name]!;
+      return {
+        ...layer,
+        weight: own.weight,
+        signals: layer.signals.map((signal) => ({ ...signal, weight: own.signals[signal.feature]! })),
+      };
+    }),
+  };
 }
 
 export function thresholdsFor(card: Scorecard, segment: string | null): Thresholds {
@@ -180,10 +211,12 @@ export function applyOverrides(
 }
 
 export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
+  const segment = toText(signals['segment']);
+  const weighted = cardForSegment(card, segment);
   const layerScores: (number | null)[] = [];
   const layerWeightsPresent: number[] = [];
   const points: (number | null)[][] = [];
-  for (const layer of card.layers) {
+  for (const layer of weighted.layers) {
     let sum = 0;
     let weight = 0;
     const pts = layer.signals.map((s) => signalPoints(s, signals));
@@ -198,7 +231,7 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
   }
   let total = 0;
   let totalWeight = 0;
-  card.layers.forEach((layer, i) => {
+  weighted.layers.forEach((layer, i) => {
     const s = layerScores[i];
     if (s === null || s === undefined) return;
     total += layer.weight * s;
@@ -211,7 +244,7 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
 
   const losses: { feature: string; lost: number; order: number }[] = [];
   let order = 0;
-  card.layers.forEach((layer, i) => {
+  weighted.layers.forEach((layer, i) => {
     const s = layerScores[i];
     layer.signals.forEach((signal, j) => {
       const p = points[i]![j];
@@ -226,12 +259,12 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
   losses.sort((a, b) => b.lost - a.lost || a.order - b.order);
 
   const layers: Record<string, number | null> = {};
-  card.layers.forEach((layer, i) => {
+  weighted.layers.forEach((layer, i) => {
     layers[layer.name] = layerScores[i] ?? null;
   });
   let covered = 0;
   let weight = 0;
-  for (const layer of card.layers) {
+  for (const layer of weighted.layers) {
     for (const signal of layer.signals) {
       const w = layer.weight * signal.weight;
       weight += w;
@@ -240,7 +273,6 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
     }
   }
   const coverage = weight > 0 ? covered / weight : 0;
-  const segment = toText(signals['segment']);
   return {
     score,
     band: bandOf(score, thresholdsFor(card, segment)),

@@ -192,6 +192,34 @@ function checkSemantics(card: Scorecard): void {
     }
     checkCondition(o.when, `${at}.when`, true);
   });
+  for (const [segment, set] of Object.entries(card.segment_weights ?? {})) {
+    const at = `segment_weights.${segment}`;
+    const names = Object.keys(set.layers);
+    const unknown = names.find((n) => !layerNames.has(n));
+    if (unknown !== undefined) throw new ScorecardError(`${at}.layers.${unknown}`, `is not a layer of the card`);
+    const absent = card.layers.find((l) => !Object.hasOwn(set.layers, l.name));
+    if (absent)
+      throw new ScorecardError(`${at}.layers`, `has no weights for layer ${absent.name} (every layer is needed)`);
+    checkWeights(
+      card.layers.map((l) => set.layers[l.name]!.weight),
+      `${at}.layers`,
+      `segment ${segment} layer`,
+    );
+    for (const layer of card.layers) {
+      const lat = `${at}.layers.${layer.name}.signals`;
+      const given = set.layers[layer.name]!.signals;
+      const extra = Object.keys(given).find((f) => !layer.signals.some((s) => s.feature === f));
+      if (extra !== undefined) throw new ScorecardError(`${lat}.${extra}`, `is not a signal of layer ${layer.name}`);
+      const lacking = layer.signals.find((s) => !Object.hasOwn(given, s.feature));
+      if (lacking)
+        throw new ScorecardError(lat, `has no weight for ${lacking.feature} (every signal of the layer is needed)`);
+      checkWeights(
+        layer.signals.map((s) => given[s.feature]!),
+        lat,
+        `segment ${segment} layer ${layer.name} signal`,
+      );
+    }
+  }
   const checkThresholds = (t: { green: number; yellow: number }, at: string) => {
     if (!(t.yellow < t.green)) throw new ScorecardError(at, `yellow (${t.yellow}) must be below green (${t.green})`);
   };

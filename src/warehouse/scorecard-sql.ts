@@ -21,6 +21,7 @@ import {
   type PointsBand,
   type Scorecard,
   type ScorecardSignal,
+  type SegmentWeights,
 } from '../scorecard/index.js';
 
 export type SqlEngine = 'duckdb' | 'postgres';
@@ -156,24 +157,44 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   );
   const q = quoteIdent;
 
-  // 1. points
-  const pointCols = signals.map((x) => `${x.s === undefined ? '' : c.points(x.s)} AS ${q(x.name)}`);
+  // 1. points, and with per-segment weights each weight as a column picked by the row's segment
+  const weightSegments = Object.entries(card.segment_weights ?? {});
+  const bySegment = (global: number, own: (set: SegmentWeights) => number, column: string) =>
+    weightSegments.length
+      ? `(CASE ${weightSegments.map(([name, set]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(own(set))}`).join(' ')} ELSE ${num(global)} END) AS ${q(column)}`
+      : null;
+  const weightCols = [
+    ...card.layers.map((l, i) => bySegment(l.weight, (set) => set.layers[l.name]!.weight, `lw_${i}`)),
+    ...signals.map((x) =>
+      bySegment(
+        x.s.weight,
+        (set) => set.layers[card.layers[x.layer]!.name]!.signals[x.s.feature]!,
+        `sw_${x.layer}_${x.signal}`,
+      ),
+    ),
+  ].filter((x): x is string => x !== null);
+  const layerWeight = (i: number) => (weightSegments.length ? q(`lw_${i}`) : num(card.layers[i]!.weight));
+  const signalWeight = (x: { layer: number; signal: number; s: ScorecardSignal }) =>
+    weightSegments.length ? q(`sw_${x.layer}_${x.signal}`) : num(x.s.weight);
+  const pointCols = [...signals.map((x) => `${c.points(x.s)} AS ${q(x.name)}`), ...weightCols];
   // 2. layers: weighted points over the weight of the present signals
   const layerCols = card.layers.flatMap((l, i) => {
     const mine = signals.filter((x) => x.layer === i);
     const present = sum(
-      mine.map((x) => `(CASE WHEN ${q(x.name)} IS NOT NULL THEN ${num(x.s.weight)} ELSE ${num(0)} END)`),
+      mine.map((x) => `(CASE WHEN ${q(x.name)} IS NOT NULL THEN ${signalWeight(x)} ELSE ${num(0)} END)`),
     );
-    const weighted = sum(mine.map((x) => `COALESCE(${num(x.s.weight)} * ${q(x.name)}, ${num(0)})`));
+    const weighted = sum(mine.map((x) => `COALESCE(${signalWeight(x)} * ${q(x.name)}, ${num(0)})`));
     return [
       `${present} AS ${q(`w_${i}`)}`,
       `(CASE WHEN ${present} > 0 THEN ${weighted} / ${present} END) AS ${q(`layer_${l.name}`)}`,
     ];
   });
   // 3. the composite, clamped; no layer at all -> the card's no-data score
-  const total = sum(card.layers.map((l) => `COALESCE(${num(l.weight)} * ${q(`layer_${l.name}`)}, ${num(0)})`));
+  const total = sum(card.layers.map((l, i) => `COALESCE(${layerWeight(i)} * ${q(`layer_${l.name}`)}, ${num(0)})`));
   const totalWeight = sum(
-    card.layers.map((l) => `(CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL THEN ${num(l.weight)} ELSE ${num(0)} END)`),
+    card.layers.map(
+      (l, i) => `(CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL THEN ${layerWeight(i)} ELSE ${num(0)} END)`,
+    ),
   );
   const base = `(CASE WHEN ${totalWeight} > 0 THEN (CASE WHEN ${total} / ${totalWeight} < 0 THEN ${num(0)} WHEN ${total} / ${totalWeight} > 100 THEN ${num(100)} ELSE ${total} / ${totalWeight} END) ELSE ${num(card.no_data_score)} END)`;
   // 4. overrides: the first set that fires, every cap, then flags on the result
@@ -221,7 +242,7 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   // (a correlated subquery per row was 10x slower on both engines).
   const lostCols = signals.map((x, j) => {
     const l = card.layers[x.layer]!;
-    const lost = `(${num(l.weight)} / ${q(`w_${x.layer}`)}) * ${num(x.s.weight)} * (${num(100)} - ${q(x.name)})`;
+    const lost = `(${layerWeight(x.layer)} / ${q(`w_${x.layer}`)}) * ${signalWeight(x)} * (${num(100)} - ${q(x.name)})`;
     return `CASE WHEN ${q(`layer_${l.name}`)} IS NOT NULL AND ${q(x.name)} IS NOT NULL THEN ${lost} END AS ${q(`l_${j}`)}`;
   });
   const rankCols = signals.map((_, j) => {

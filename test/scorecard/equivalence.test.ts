@@ -12,7 +12,7 @@ import {
   type SignalValue,
 } from '../../src/scorecard/index.js';
 import { defaultCardJson } from './helpers.js';
-import { GENERIC_SIGNALS, randomCard, randomValue } from './random-cards.js';
+import { GENERIC_SIGNALS, randomCard, randomValue, withRandomSegmentWeights } from './random-cards.js';
 
 const FEATURES = GENERIC_SIGNALS.features;
 const FLAGS = GENERIC_SIGNALS.flags;
@@ -51,12 +51,18 @@ function check(card: Scorecard, rng: Rng, rows: number): void {
       .map((k) => cols.signals[k]);
     assert.deepEqual(reasons, ref.reasons);
     assert.equal(cols.escalate[i] === 1, ref.escalate);
+    assert.equal(cols.coverage[i], ref.coverage);
   });
 }
 
 test('scoreAccount, compileScorer and scoreColumns agree exactly on random cards and inputs', () => {
   const rng = new Rng(7);
   for (let c = 0; c < 60; c++) check(randomCard(rng), rng, 150);
+});
+
+test('they agree exactly on random cards with weights of their own per segment', () => {
+  const rng = new Rng(22);
+  for (let c = 0; c < 40; c++) check(withRandomSegmentWeights(rng, randomCard(rng)), rng, 150);
 });
 
 test('they agree on the default card with typed columns as the data layer holds them', () => {

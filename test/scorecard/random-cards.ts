@@ -119,3 +119,30 @@ export function randomValue(rng: Rng, numeric: boolean): SignalValue {
   if (r < 0.48) return NaN;
   return rng.uniform(-2, 3);
 }
+
+/**
+ * The card with random weights of its own for some segments (every layer and signal, some of
+ * them 0), drawn from the same stream: what `calibrate --by segment` writes, in any shape.
+ */
+export function withRandomSegmentWeights(rng: Rng, card: Scorecard, segments = ['smb', 'enterprise']): Scorecard {
+  const split = (k: number) => {
+    const raw: number[] = Array.from({ length: k }, () => (rng.next() < 0.25 ? 0 : rng.next()));
+    if (!raw.some((w) => w > 0)) raw[rng.int(k)] = 1;
+    const sum = raw.reduce((a, b) => a + b, 0);
+    return raw.map((w) => w / sum);
+  };
+  const sets: Record<string, unknown> = {};
+  for (const segment of segments.filter(() => rng.next() < 0.8)) {
+    const lw = split(card.layers.length);
+    sets[segment] = {
+      layers: Object.fromEntries(
+        card.layers.map((l, i) => {
+          const sw = split(l.signals.length);
+          return [l.name, { weight: lw[i], signals: Object.fromEntries(l.signals.map((s, j) => [s.feature, sw[j]])) }];
+        }),
+      ),
+    };
+  }
+  if (Object.keys(sets).length === 0) return card;
+  return parseScorecard({ ...card, segment_weights: sets });
+}

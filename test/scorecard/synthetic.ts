@@ -15,6 +15,10 @@ export interface SyntheticOptions {
   layers?: Partial<Record<Layer, number>>;
   /** Log-odds at neutral features (default -3: about 5% churn). */
   intercept?: number;
+  /** Per segment, multiplies the layer effects on top of `layers`: drivers that differ by segment. */
+  segmentLayers?: Partial<Record<(typeof SEGMENTS)[number], Partial<Record<Layer, number>>>>;
+  /** The segment of account a (default: enterprise, mid_market, smb in turn). */
+  segmentOf?: (a: number) => string;
 }
 
 const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
@@ -72,7 +76,9 @@ const STRENGTH: Record<string, number> = {
 
 export function syntheticFeatureTable(options: SyntheticOptions): Frame {
   const rng = new Rng(options.seed);
-  const effect = (l: Layer) => options.layers?.[l] ?? 1;
+  const effect = (l: Layer, segment?: string) =>
+    (options.layers?.[l] ?? 1) *
+    (segment === undefined ? 1 : (options.segmentLayers?.[segment as (typeof SEGMENTS)[number]]?.[l] ?? 1));
   const cols: Record<string, (number | string | null)[]> = {};
   const names = [
     'account_id',
@@ -90,7 +96,7 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
   ];
   for (const n of names) cols[n] = [];
   for (let a = 0; a < options.accounts; a++) {
-    const segment = SEGMENTS[a % 3]!;
+    const segment = options.segmentOf ? options.segmentOf(a) : SEGMENTS[a % 3]!;
     const frailty = rng.normal(0, 0.3);
     for (let m = 0; m < options.months; m++) {
       const asOf = `${2022 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
@@ -100,15 +106,15 @@ export function syntheticFeatureTable(options: SyntheticOptions): Frame {
           (f.name === 'nps_trend' && rng.next() < 0.5) ||
           (f.name === 'champion_engagement_change_30d' && rng.next() < 0.15);
         const { value, risk } = draw(rng, f.name);
-        if (!missing) eta += effect(f.layer) * STRENGTH[f.name]! * risk;
+        if (!missing) eta += effect(f.layer, segment) * STRENGTH[f.name]! * risk;
         cols[f.name]!.push(missing ? null : value);
       }
       const zero = rng.next() < 0.02;
       const departed = rng.next() < 0.04;
       const escalation = rng.next() < 0.03;
-      if (zero) eta += 2 * effect('usage');
-      if (departed) eta += 1 * effect('relationship');
-      if (escalation) eta += 0.7 * effect('engagement');
+      if (zero) eta += 2 * effect('usage', segment);
+      if (departed) eta += 1 * effect('relationship', segment);
+      if (escalation) eta += 0.7 * effect('engagement', segment);
       const churn = rng.next() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
       cols['account_id']!.push(`A${String(a).padStart(5, '0')}`);
       cols['as_of']!.push(asOf);

@@ -11,7 +11,7 @@ import { type Database, openDuckDB, queryRows } from '../../src/data/index.js';
 import { BANDS, type ColumnData, type Scorecard, scoreColumns } from '../../src/scorecard/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { compileScorecardSql } from '../../src/warehouse/index.js';
-import { type CardSignals, randomCard, randomValue } from '../scorecard/random-cards.js';
+import { type CardSignals, randomCard, randomValue, withRandomSegmentWeights } from '../scorecard/random-cards.js';
 
 /** Contract names, so the SQL knows each column's type (numbers and booleans). */
 const NAMES: CardSignals = {
@@ -68,12 +68,11 @@ async function sqlScores(card: Scorecard, columns: Record<string, (number | bool
   return rows;
 }
 
-test('export-sql equals scoreColumns on random cards, row for row', async () => {
-  const rng = new Rng(23);
+async function compareOnRandomCards(rng: Rng, cards: number, make: (rng: Rng) => Scorecard) {
   let fired = 0;
   let escalated = 0;
-  for (let c = 0; c < 16; c++) {
-    const card = randomCard(rng, NAMES);
+  for (let c = 0; c < cards; c++) {
+    const card = make(rng);
     const { columns } = randomTable(rng);
     const typed: Record<string, ColumnData> = {};
     for (const [k, v] of Object.entries(columns))
@@ -106,5 +105,20 @@ test('export-sql equals scoreColumns on random cards, row for row', async () => 
       assert.equal(r['score_change'], null, `${at} score_change`);
     });
   }
+  return { fired, escalated };
+}
+
+test('export-sql equals scoreColumns on random cards, row for row', async () => {
+  const { fired, escalated } = await compareOnRandomCards(new Rng(23), 16, (rng) => randomCard(rng, NAMES));
   assert.ok(fired > 120 && escalated > 10, `overrides fired on ${fired} rows, escalate on ${escalated}`);
+});
+
+test('export-sql equals scoreColumns on random cards with weights of their own per segment', async () => {
+  let segmented = 0;
+  await compareOnRandomCards(new Rng(22), 12, (rng) => {
+    const card = withRandomSegmentWeights(rng, randomCard(rng, NAMES));
+    if (card.segment_weights) segmented++;
+    return card;
+  });
+  assert.ok(segmented >= 8, `${segmented} of 12 cards had segment weights`);
 });

@@ -24,6 +24,47 @@ export interface BacktestFlags extends Record<string, unknown> {
   force?: boolean;
 }
 
+/** Pooled AUCs closer than this are called a tie: the same threshold calibrate uses. */
+const AUC_TIE = 0.002;
+
+/**
+ * The scorecards of a backtest ranked by pooled ROC AUC, with the folds each one won: how the
+ * backtest says whether one card or per-segment cards win. Null with fewer than two scorecards.
+ */
+export function scorecardRanking(
+  metrics: BacktestMetrics,
+): { name: string; auc: number; folds_won: number; folds: number }[] | null {
+  const names = Object.keys(metrics.pooled).filter((n) => n.startsWith('scorecard:'));
+  if (names.length < 2) return null;
+  const won = new Map(names.map((n) => [n, 0]));
+  for (const fold of metrics.folds) {
+    let best: string | null = null;
+    for (const n of names) {
+      const auc = fold.models[n]?.auc;
+      if (auc === undefined || auc === null) continue;
+      if (best === null || auc > fold.models[best]!.auc!) best = n;
+    }
+    if (best !== null) won.set(best, won.get(best)! + 1);
+  }
+  return names
+    .map((name) => ({
+      name,
+      auc: metrics.pooled[name]!.auc ?? Number.NaN,
+      folds_won: won.get(name)!,
+      folds: metrics.folds.length,
+    }))
+    .sort((a, b) => b.auc - a.auc || a.name.localeCompare(b.name));
+}
+
+function rankingLine(ranking: NonNullable<ReturnType<typeof scorecardRanking>>): string {
+  const [first, second] = ranking;
+  const verdict =
+    Math.abs(first!.auc - second!.auc) < AUC_TIE
+      ? `${first!.name} and ${second!.name} tie (pooled AUC within ${AUC_TIE})`
+      : `${first!.name} wins`;
+  return `scorecards by pooled AUC: ${ranking.map((r) => `${r.name} ${r.auc.toFixed(3)} (best in ${r.folds_won} of ${r.folds} folds)`).join(', ')}: ${verdict}`;
+}
+
 /** `--param logistic.l2=0.1` -> { logistic: { l2: '0.1' } }. */
 export function familyParams(assignments: readonly string[]): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
@@ -122,6 +163,8 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
   for (const f of metrics.skipped_folds) io.say(`skipped the fold at ${f.cutoff}: ${f.reason}`);
   for (const note of metrics.notes) io.warn(note);
   io.say(formatBacktestTable(metrics));
+  const ranking = scorecardRanking(metrics);
+  if (ranking) io.say(rankingLine(ranking));
   io.say(`wrote ${written.metrics} and ${written.oof}`);
   return {
     ok: true,
@@ -138,6 +181,7 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     from: metrics.params.from,
     skipped_folds: metrics.skipped_folds,
     notes: metrics.notes,
+    ...(ranking ? { scorecard_ranking: ranking } : {}),
     pooled: Object.fromEntries(
       Object.entries(metrics.pooled).map(([name, m]) => [
         name,

@@ -5,7 +5,7 @@ import { assertNoneAnInput, UsageError } from '../../util/index.js';
 import { LABEL_COLUMN, loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
 import { loadScorecard } from '../../scorecard/index.js';
-import { calibrateScorecard } from '../../scorecard/calibrate/index.js';
+import { calibrateScorecard, DEFAULT_SEGMENT_POOLING } from '../../scorecard/calibrate/index.js';
 import { fidelityMarkdown, overridesMarkdown } from '../../scorecard/calibrate/index.js';
 import { reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/index.js';
 
@@ -25,6 +25,9 @@ export interface CalibrateFlags extends Record<string, unknown> {
   bootstrap: number;
   /** The card the fidelity report compares with (default: the shipped one); recalibrate passes the champion. */
   reference?: string;
+  /** `segment`: weights of their own per segment, pooled toward the global ones. */
+  by?: string;
+  pooling?: string;
 }
 
 /** The command's work, for commands that chain it (recalibrate, demo). */
@@ -42,6 +45,12 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     throw new UsageError('--columns builds the card from your columns; --base gives a structure to refit: use one');
   if (flags.bootstrap < 0) throw new UsageError(`--bootstrap must be 0 or more, got ${flags.bootstrap}`);
   if (flags.embedModel && !flags.model) throw new UsageError('--embed-model needs --model');
+  if (flags.by !== undefined && flags.by !== 'segment')
+    throw new UsageError(`--by: only "segment" is supported (weights per segment), got "${flags.by}"`);
+  if (flags.pooling !== undefined && flags.by === undefined) throw new UsageError('--pooling needs --by segment');
+  const pooling = flags.pooling === undefined ? undefined : Number(flags.pooling);
+  if (pooling !== undefined && !(pooling >= 0 && Number.isFinite(pooling)))
+    throw new UsageError(`--pooling must be a number of churners, 0 or more, got "${flags.pooling}"`);
   const paths = reportPaths(flags.out);
   await assertNoneAnInput([flags.out, ...Object.values(paths)], {
     inputs: [flags.features, flags.model, flags.base, flags.reference],
@@ -66,6 +75,8 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     holdout,
     seed: flags.seed,
     bootstrap: flags.bootstrap,
+    ...(flags.by === 'segment' ? { bySegment: true } : {}),
+    ...(pooling !== undefined ? { pooling } : {}),
     table: flags.features,
     progress: io.progress,
   });
@@ -87,6 +98,15 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
   io.say(
     `bands: GREEN >= ${result.card.bands.green}, YELLOW >= ${result.card.bands.yellow}${result.card.bands.segments ? ` (own thresholds: ${Object.keys(result.card.bands.segments).join(', ')})` : ''}`,
   );
+  const sw = result.fidelity.segment_weights;
+  if (sw) {
+    io.say(
+      `weights per segment (pooling k = ${sw.pooling}): ${sw.segments.map((g) => `${g.segment} ${g.fit_churners} churners, ${(100 * g.own_share).toFixed(0)}% own`).join('; ')}`,
+    );
+    io.say(
+      `later slice AUC: per-segment weights ${sw.auc.by_segment.toFixed(3)}, global weights ${sw.auc.global.toFixed(3)}: ${sw.winner === 'tie' ? 'a tie' : sw.winner === 'by_segment' ? 'per-segment wins' : 'global wins'}`,
+    );
+  }
   io.say(`reports: ${paths.fidelityMarkdown}, ${paths.overridesMarkdown}`);
   return {
     ok: true,
@@ -98,6 +118,7 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     rank_correlation: rho,
     layers: result.card.layers.map((l) => ({ name: l.name, weight: l.weight, ci90: l.weight_ci90 ?? null })),
     bands: result.card.bands,
+    ...(sw ? { segment_weights: sw } : {}),
     warnings: result.warnings,
   };
 }
@@ -165,11 +186,14 @@ export function register(program: Command): void {
         .option('--id-column <col>', 'column identifying the account (default account_id)')
         .option('--holdout <fraction>', 'share of labeled rows in the later slice', '0.3')
         .option('--seed <n>', 'bootstrap seed', intOption('--seed'), 0)
+        .option('--bootstrap <n>', 'bootstrap resamples for weight intervals (0 = none)', intOption('--bootstrap'), 200)
         .option(
-          '--bootstrap <n>',
-          'bootstrap resamples for weight intervals (0 = none)',
-          intOption('--bootstrap'),
-          200,
+          '--by <what>',
+          '"segment": layer and signal weights of their own per segment, pooled toward the global ones',
+        )
+        .option(
+          '--pooling <k>',
+          `with --by segment: a segment's own fit counts churners / (churners + k) (default ${DEFAULT_SEGMENT_POOLING})`,
         ),
     run,
   );

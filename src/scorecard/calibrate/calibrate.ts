@@ -36,6 +36,12 @@ import {
   type ThresholdRule,
 } from './bands.js';
 import {
+  compareSegmentWeights,
+  DEFAULT_SEGMENT_POOLING,
+  fitSegmentWeights,
+  type SegmentWeightFit,
+} from './segments.js';
+import {
   fidelityReport,
   overrideReport,
   type FidelityReport,
@@ -84,6 +90,13 @@ export interface CalibrateOptions {
   /** A segment gets its own thresholds with at least this many rows and churners in the later slice. */
   minSegmentRows?: number;
   minSegmentChurners?: number;
+  /**
+   * Fit each segment's own layer and signal weights, pooled toward the global ones by its
+   * churners (segments.ts); the card gets `segment_weights`.
+   */
+  bySegment?: boolean;
+  /** k of the pooling, churners / (churners + k) (default DEFAULT_SEGMENT_POOLING). */
+  pooling?: number;
   /** The table name used in error messages. */
   table?: string;
   progress?: Progress;
@@ -348,6 +361,31 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     (d) => progress.tick(d),
   );
 
+  let segmentFit: SegmentWeightFit | null = null;
+  const pooling = options.pooling ?? DEFAULT_SEGMENT_POOLING;
+  if (options.bySegment) {
+    if (!(pooling >= 0)) throw new UsageError(`--pooling must be 0 or more, got ${pooling}`);
+    if (!fit.columns['segment'])
+      throw new InputError({ table, column: 'segment' }, 'is not in the table, and calibrate --by segment reads it');
+    progress.start('fitting weights per segment');
+    segmentFit = fitSegmentWeights({
+      Z,
+      target,
+      labels: yFit,
+      loss,
+      ridge,
+      segments: textColumn(fit, 'segment'),
+      groups,
+      layerNames: base.layers.map((l) => l.name),
+      features: fittedSignals.map((layer) => layer.map((sg) => sg.feature)),
+      global: weights.effective,
+      pooling,
+    });
+    if (segmentFit.fits.length === 0)
+      throw new InputError({ table, column: 'segment' }, 'is empty on every row of the fit slice: no segment to fit');
+  }
+  const bySegment = segmentFit ? { segment_weights: segmentFit.weights, segment_pooling: pooling } : {};
+
   const layers = base.layers.map((layer, l) => ({
     name: layer.name,
     weight: weights.layer[l]!,
@@ -367,9 +405,11 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
   // 3. on the later slice: band thresholds from the churn curve of the composite (before
   // overrides), override values moved with the bands, then the probability map of the final score
   progress.start('calibrating bands and probability on the later slice');
+  const { segment_weights: _baseSegmentWeights, segment_pooling: _basePooling, ...baseRest } = base;
   const draft: Scorecard = parseScorecard({
-    ...base,
+    ...baseRest,
     layers,
+    ...bySegment,
     overrides: [],
     probability: { method: 'none' },
     bands: { green: base.bands.green, yellow: base.bands.yellow },
@@ -413,6 +453,8 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     parseScorecard({
       ...draft,
       name: 'equal weights',
+      segment_weights: undefined,
+      segment_pooling: undefined,
       layers: draft.layers.map((l) => ({
         ...l,
         weight: 1 / draft.layers.length,
@@ -437,6 +479,11 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
       from: { yellow: base.bands.yellow, green: base.bands.green },
       to: overall,
     },
+    ...(segmentFit
+      ? {
+          segment_weights: `each segment's own non-negative fit on its fit-slice rows, pooled toward the global weights: churners / (churners + ${pooling}) of its own`,
+        }
+      : {}),
     ...(modelArtifact
       ? {
           model: {
@@ -456,6 +503,7 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     name: 'calibrated',
     description: `Calibrated by churnkit ${VERSION} on ${fitSlice.rows} rows (as_of ${fitSlice.as_of_from}..${fitSlice.as_of_to}); probability and bands on ${laterSlice.rows} later rows (as_of ${laterSlice.as_of_from}..${laterSlice.as_of_to}).`,
     layers,
+    ...bySegment,
     no_data_score: base.no_data_score,
     overrides,
     bands,
@@ -491,5 +539,16 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     target: provenance.target,
     segmentNotes,
   });
+  if (segmentFit) {
+    const { segment_weights: _w, segment_pooling: _k, ...globalCard } = card;
+    fidelity.segment_weights = compareSegmentWeights({
+      pooling,
+      fits: segmentFit.fits,
+      y: yLater,
+      segments: later.columns['segment'] ? textColumn(later, 'segment') : [],
+      bySegment: scoreColumns(card, later).score,
+      global: scoreColumns(parseScorecard(globalCard), later).score,
+    });
+  }
   return { card, fidelity, overrides: overrideReport(card, later, yLater, laterSlice), warnings };
 }

@@ -8,3 +8,4 @@ export {
   fidelityMarkdown,
   overridesMarkdown,
 } from './reports.js';
+export { DEFAULT_SEGMENT_POOLING } from './segments.js';

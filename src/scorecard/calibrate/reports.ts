@@ -12,6 +12,7 @@ import { BANDS, type Band } from '../score.js';
 import { scoreColumns } from '../compile.js';
 import { round } from './binning.js';
 import type { WeightIntervals } from './weights.js';
+import type { SegmentComparison } from './segments.js';
 
 export interface SliceSummary {
   rows: number;
@@ -58,6 +59,8 @@ export interface FidelityReport {
   }[];
   model_family: string | null;
   notes: string[];
+  /** calibrate --by segment: the per-segment card against the same card with the global weights. */
+  segment_weights?: SegmentComparison;
 }
 
 export interface OverrideRow {
@@ -293,6 +296,29 @@ export function fidelityMarkdown(r: FidelityReport): string {
     const d = r.bands.default[b];
     lines.push(
       `| ${b} | ${c.rows} | ${pct(c.churn_rate)} (${ci(c.ci95, pct)}) | ${d.rows} | ${pct(d.churn_rate)} (${ci(d.ci95, pct)}) |`,
+    );
+  }
+  const sw = r.segment_weights;
+  if (sw) {
+    const verdict =
+      sw.winner === 'tie'
+        ? 'a tie (the AUCs differ by less than 0.002)'
+        : sw.winner === 'by_segment'
+          ? 'the per-segment weights win'
+          : 'the global weights win';
+    lines.push(
+      '',
+      '## Weights per segment',
+      '',
+      `Each segment's own fit counts churners / (churners + ${sw.pooling}) of its weights; the rest is the global fit. ` +
+        `Later-slice ROC AUC: per-segment weights ${fmt(sw.auc.by_segment)}, global weights ${fmt(sw.auc.global)}: ${verdict}.`,
+      '',
+      '| segment | fit rows | fit churners | own share | later rows | later churners | AUC per-segment | AUC global |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      ...sw.segments.map(
+        (g) =>
+          `| ${g.segment} | ${g.fit_rows} | ${g.fit_churners} | ${pct(g.own_share)} | ${g.later_rows} | ${g.later_churners} | ${fmt(g.auc_by_segment)} | ${fmt(g.auc_global)} |`,
+      ),
     );
   }
   if (r.notes.length) lines.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
