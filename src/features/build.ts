@@ -15,7 +15,17 @@ import { duckdbDialect, type SqlDialect } from './dialect.js';
 import { isoDay } from '../util/index.js';
 import { snapshotDates, snapshotsFrom, EVERY_VALUES, type Every } from './snapshots.js';
 import { sourceRangeSql, sourceRangesOf, type SourceRange } from './coverage.js';
-import { featureQuery, renderFeatureSql, LABEL_KINDS, type FeatureQuery, type LabelKind } from './sql.js';
+import {
+  featureQuery,
+  renderFeatureSql,
+  LABEL_KINDS,
+  isSeasonalFeature,
+  seasonalColumn,
+  SEASONAL_FEATURES,
+  type FeatureQuery,
+  type LabelKind,
+  type SeasonalFeature,
+} from './sql.js';
 import { FEATURES, SIGNALS, FEATURE_SETS, featureSet, type FeatureSetName } from './registry.js';
 import { transactionQuery } from './transactions.js';
 
@@ -55,6 +65,8 @@ export interface FeatureOptions {
    * events, at most three event names, amounts with fractions).
    */
   featureSet?: FeatureSetName | 'auto';
+  /** Usage trends that also get a year-over-year column `<name>_yoy` (SEASONAL_FEATURES); saas set only. */
+  seasonal?: readonly SeasonalFeature[];
   progress?: Progress;
 }
 
@@ -119,6 +131,12 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   if (requestedSet !== 'auto' && !FEATURE_SETS.includes(requestedSet))
     throw new UsageError(`--feature-set must be one of ${FEATURE_SETS.join(', ')} or auto, got "${requestedSet}"`);
   let set: FeatureSetName = requestedSet === 'auto' ? 'saas' : requestedSet;
+  const seasonal = [...new Set(options.seasonal ?? [])];
+  for (const f of seasonal)
+    if (!isSeasonalFeature(f))
+      throw new UsageError(
+        `--seasonal: "${String(f)}" has no year-over-year form; one of ${Object.keys(SEASONAL_FEATURES).join(', ')}`,
+      );
 
   progress.start('reading history');
   const staged = await stageTables(conn, source);
@@ -156,6 +174,8 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       );
 
     if (requestedSet === 'auto' && pre.looksLikePurchases) set = 'transactions';
+    if (set === 'transactions' && seasonal.length)
+      throw new UsageError('--seasonal compares usage trends of the saas feature set; this history is a purchase log');
     query = (set === 'transactions' ? transactionQuery : featureQuery)(
       {
         asOf,
@@ -167,6 +187,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         source: (t) => staged.get(t) ?? quoteIdent(t),
         featureEvents: pre.featureEvents,
         wholeQuantities: pre.wholeQuantities,
+        ...(seasonal.length ? { seasonal } : {}),
       },
       duckdbDialect,
     );
@@ -203,7 +224,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     nullColumns: set === 'saas' ? nullColumns(source.tables) : [],
     query: query!,
     featureSet: set,
-    columns: featureSet(set).columns,
+    columns: [...featureSet(set).columns, ...seasonal.map(seasonalColumn)],
     sources,
     warnings,
   };

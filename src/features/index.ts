@@ -15,8 +15,13 @@ export {
   featureQuery,
   renderFeatureSql,
   LABEL_KINDS,
+  SEASONAL_FEATURES,
+  YEAR_DAYS,
+  seasonalColumn,
+  isSeasonalFeature,
   type FeatureQuery,
   type LabelKind,
+  type SeasonalFeature,
 } from './sql.js';
 export { duckdbDialect, type SqlDialect } from './dialect.js';
 export { snapshotDates, snapshotsFrom, EVERY_VALUES, type Every } from './snapshots.js';

@@ -47,6 +47,42 @@ export interface FeatureSqlParams {
   wholeQuantities?: boolean;
   /** Days every as-of date looks back in `window_days` at least (the transactional set reads a year and its prior). */
   lookbackDays?: number;
+  /**
+   * Usage trends that also get a year-over-year column `<name>_yoy` (`features --seasonal`), after
+   * the label, in SEASONAL_FEATURES order.
+   */
+  seasonal?: readonly SeasonalFeature[];
+}
+
+/**
+ * The usage trends that can be read against the same weeks a year earlier (`features --seasonal`),
+ * with the length N of their windows. `<name>_yoy` at as-of T, for an account of segment S:
+ *
+ *   L, P   = the account's last and prior N days, as the plain feature reads them;
+ *   La, Pa = segment S's same two windows 365 days earlier, [T-365-N, T-365) and [T-365-2N, T-365-N):
+ *            the feature's counts of every account of S added up (whoever was a customer then);
+ *   rel_change(L, P * La / Pa)   when the usage data reaches back to T-365-2N and La > 0 and Pa > 0,
+ *   rel_change(L, P) otherwise   (the plain feature).
+ *
+ * P * La / Pa is what the last N days would hold if the account moved as its segment did over the
+ * same weeks a year earlier, so a December dip that happens every year reads as 0 and one that did
+ * not happen last year as a fall. The segment's profile, not the account's own year-ago weeks:
+ * on the simulator's seasonal histories the account's own (four windows of one account, NULL for
+ * every account younger than a year) ranked worse than the plain trend, the segment's better
+ * (docs/seasonality.md). "The usage data reaches back": its first day, over all accounts, is on or
+ * before T-365-2N. Everything read lies before T.
+ */
+export const SEASONAL_FEATURES = {
+  usage_trend_14d: 14,
+  login_frequency_change_14d: 14,
+  feature_adoption_breadth_change_30d: 30,
+} as const;
+export type SeasonalFeature = keyof typeof SEASONAL_FEATURES;
+/** How far back a year-over-year comparison reaches: a year. */
+export const YEAR_DAYS = 365;
+export const seasonalColumn = (feature: SeasonalFeature) => `${feature}_yoy`;
+export function isSeasonalFeature(name: string): name is SeasonalFeature {
+  return Object.hasOwn(SEASONAL_FEATURES, name);
 }
 
 /** Feature events that fit a BIGINT bitmask (bit 63 is the sign). */
@@ -238,6 +274,68 @@ GROUP BY u.account_id, w.as_of`,
     );
   }
 
+  // ---- year over year: the usage trends against the same windows a year earlier (`--seasonal`)
+  const seasonal = (Object.keys(SEASONAL_FEATURES) as SeasonalFeature[]).filter((f) => params.seasonal?.includes(f));
+  const yearReach = YEAR_DAYS + 2 * Math.max(0, ...seasonal.map((f) => SEASONAL_FEATURES[f]));
+  if (seasonal.length) {
+    const n14 = YEAR_DAYS + WINDOWS.usage;
+    const n30 = YEAR_DAYS + WINDOWS.adoption;
+    step(
+      'year_over_year',
+      'year_ago_days',
+      `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', YEAR_DAYS + 1, yearReach)}`,
+    );
+    step(
+      'year_over_year',
+      'usage_rows_year_ago',
+      `SELECT account_id, ${d.dayOf('occurred_at')} AS day, event, COALESCE(quantity, 1) AS qty
+FROM ${src('usage')}
+WHERE occurred_at >= ${d.startOfDay(d.addDays(first, -yearReach))} AND occurred_at < ${d.startOfDay(d.addDays(last, -YEAR_DAYS))}`,
+      false,
+    );
+    step(
+      'year_over_year',
+      'usage_year_ago',
+      `SELECT u.account_id, w.as_of,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event <> 'login')`)} AS usage_last,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event = 'login')`)} AS logins_last,
+  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call')) AS features_last,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call')) AS features_prior
+FROM usage_rows_year_ago u JOIN year_ago_days w ON w.day = u.day
+GROUP BY u.account_id, w.as_of`,
+    );
+    // the segment's profile: its accounts' windows a year earlier added up (whoever they were then)
+    step(
+      'year_over_year',
+      'segment_year_ago',
+      `SELECT sd.as_of, seg.segment,
+  SUM(ya.usage_last) AS usage_last, SUM(ya.usage_prior) AS usage_prior,
+  SUM(ya.logins_last) AS logins_last, SUM(ya.logins_prior) AS logins_prior,
+  SUM(ya.features_last) AS features_last, SUM(ya.features_prior) AS features_prior
+FROM snapshot_dates sd
+JOIN (SELECT DISTINCT segment FROM ${src('accounts')}) AS seg ON TRUE
+LEFT JOIN (
+  SELECT a.segment, y.as_of, y.usage_last, y.usage_prior, y.logins_last, y.logins_prior, y.features_last, y.features_prior
+  FROM usage_year_ago y JOIN ${src('accounts')} a ON a.account_id = y.account_id
+) AS ya ON ya.as_of = sd.as_of AND ya.segment IS NOT DISTINCT FROM seg.segment
+GROUP BY sd.as_of, seg.segment`,
+    );
+    step(
+      'year_over_year',
+      'usage_first_day',
+      `SELECT MIN(${d.dayOf('occurred_at')}) AS first_day FROM ${src('usage')}`,
+    );
+  }
+  /** `<feature>_yoy` (see SEASONAL_FEATURES): L, P this year; La, Pa the segment's windows a year earlier. */
+  const yearOverYear = (feature: SeasonalFeature, l: string, p: string, la: string, pa: string) => {
+    const reach = d.addDays('s.as_of', -(YEAR_DAYS + 2 * SEASONAL_FEATURES[feature]));
+    const year = `uf.first_day <= ${reach} AND ${la} > 0 AND ${pa} > 0`;
+    return `CASE WHEN ${year} THEN ${relChange(zero(l), `${D(zero(p))} * ${D(la)} / ${D(pa)}`)} ELSE ${relChange(zero(l), zero(p))} END`;
+  };
+
   // ---- tickets: feature 2, active_escalation
   if (has('tickets')) {
     step(
@@ -417,6 +515,30 @@ GROUP BY u.account_id, a.as_of`,
     tenure_days: d.integer(d.daysBetween('s.started_at', 's.as_of')),
     churned_within_90d: d.integer(label),
   };
+  const seasonalColumns: Record<SeasonalFeature, string> = {
+    usage_trend_14d: yearOverYear(
+      'usage_trend_14d',
+      'ut.usage_last',
+      'ut.usage_prior',
+      'sy.usage_last',
+      'sy.usage_prior',
+    ),
+    login_frequency_change_14d: yearOverYear(
+      'login_frequency_change_14d',
+      'ut.logins_last',
+      'ut.logins_prior',
+      'sy.logins_last',
+      'sy.logins_prior',
+    ),
+    feature_adoption_breadth_change_30d: yearOverYear(
+      'feature_adoption_breadth_change_30d',
+      'ub.features_last',
+      'ub.features_prior',
+      'sy.features_last',
+      'sy.features_prior',
+    ),
+  };
+  for (const f of seasonal) columns[seasonalColumn(f)] = seasonalColumns[f];
   const on = (alias: string) => `${alias}.account_id = s.account_id AND ${alias}.as_of = s.as_of`;
   const joins = [
     `LEFT JOIN usage_totals ut ON ${on('ut')}`,
@@ -442,9 +564,14 @@ GROUP BY u.account_id, a.as_of`,
     );
   if (has('integrations')) joins.push(`LEFT JOIN integration_last il ON ${on('il')}`);
   if (params.label === 'inactivity') joins.push(`LEFT JOIN usage_ahead ua ON ${on('ua')}`);
+  if (seasonal.length)
+    joins.push(
+      'LEFT JOIN segment_year_ago sy ON sy.as_of = s.as_of AND sy.segment IS NOT DISTINCT FROM s.segment',
+      'CROSS JOIN usage_first_day uf',
+    );
 
   const select = `SELECT
-  ${FEATURE_TABLE_COLUMNS.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
+  ${[...FEATURE_TABLE_COLUMNS, ...seasonal.map(seasonalColumn)].map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
 FROM snapshots s
 ${joins.join('\n')}
 ORDER BY s.as_of, s.account_id`;

@@ -37,7 +37,15 @@ export { DRIVERS } from './params.js';
 export type { SnapshotProbe } from './model.js';
 export type { Truth } from './truth.js';
 export type { Arrivals, Preset, Traits, TraitsInput } from './traits.js';
-export { ARRIVALS, DEFAULT_TRAITS, PRESETS, SMALL_HISTORY, SMALL_HISTORY_ACCOUNTS } from './traits.js';
+export {
+  ARRIVALS,
+  DEFAULT_TRAITS,
+  PRESETS,
+  SEASONAL_DIPS,
+  seasonalDipFactor,
+  SMALL_HISTORY,
+  SMALL_HISTORY_ACCOUNTS,
+} from './traits.js';
 
 export const DEFAULT_START = '2023-01-01';
 export const TRUTH_FILE = 'truth.json';

@@ -35,7 +35,7 @@ import {
 import type { SpillWriter } from './spill.js';
 import type { TableName } from '../data/index.js';
 import { H_ENGAGEMENT, H_OUTCOME, H_RELATIONSHIP, H_USAGE, LatentHealth } from './latent.js';
-import { arrivalFraction, DEFAULT_TRAITS, type Traits } from './traits.js';
+import { arrivalFraction, DEFAULT_TRAITS, seasonalDipFactor, type Traits } from './traits.js';
 
 /** Codes written to spill files; output.ts turns them back into contract values. */
 export const ROLE = { champion: 0, executive_sponsor: 1, admin: 2, user: 3, other: 4 } as const;
@@ -125,6 +125,8 @@ export class AccountSimulator {
   private readonly beta: Float64Array;
   private readonly hazardSeason: Float64Array;
   private readonly usageSeason: Float64Array;
+  /** With --seasonal-usage the hazard reads usage and logins with the seasonal factor divided out. */
+  private readonly deseasonalize: boolean;
   private readonly renewalPeak: number;
   private readonly frailtySd: number;
   private readonly churnScale: number;
@@ -201,7 +203,9 @@ export class AccountSimulator {
       const dom = cal.dayOfMonth[t]!;
       const holiday = (m === 11 && dom >= 22) || (m === 0 && dom <= 2) ? 0.6 : 1;
       this.usageSeason[t] = (USAGE_SEASON[m]! * holiday) ** s;
+      if (traits.seasonalUsage) this.usageSeason[t]! *= seasonalDipFactor(m, dom);
     }
+    this.deseasonalize = traits.seasonalUsage;
     this.renewalPeak = RENEWAL.peak * effects.renewal;
     this.frailtySd = FRAILTY_SD * effects.frailty;
     this.churnScale = effects.churn * hazardCompensation(effects);
@@ -619,8 +623,13 @@ export class AccountSimulator {
       }
 
       // close the day: prefix sums and sliding windows for T = t + 1
-      cumUsage[t + 1] = cumUsage[t]! + usageToday;
-      cumLogins[t + 1] = cumLogins[t]! + loginsToday;
+      if (this.deseasonalize) {
+        cumUsage[t + 1] = cumUsage[t]! + usageToday / this.usageSeason[t]!;
+        cumLogins[t + 1] = cumLogins[t]! + loginsToday / this.usageSeason[t]!;
+      } else {
+        cumUsage[t + 1] = cumUsage[t]! + usageToday;
+        cumLogins[t + 1] = cumLogins[t]! + loginsToday;
+      }
       cumEvents[t + 1] = cumEvents[t]! + eventsToday;
       cumTickets[t + 1] = cumTickets[t]! + ticketsToday;
       cumNpsSum[t + 1] = cumNpsSum[t]! + npsSum;

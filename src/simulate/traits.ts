@@ -23,6 +23,8 @@ export interface TraitsInput {
   championFromStart?: boolean;
   /** `YYYY-MM-DD`: no usage row before this day is written (behaviour and churn are unchanged). */
   usageFrom?: string;
+  /** Deep seasonal dips in usage (SEASONAL_DIPS) that carry no churn risk. */
+  seasonalUsage?: boolean;
 }
 
 export interface Traits {
@@ -30,9 +32,44 @@ export interface Traits {
   championFromStart: boolean;
   /** `YYYY-MM-DD`, or null when usage is recorded from the start. */
   usageFrom: string | null;
+  seasonalUsage: boolean;
 }
 
-export const DEFAULT_TRAITS: Traits = { arrivals: 'front', championFromStart: false, usageFrom: null };
+export const DEFAULT_TRAITS: Traits = {
+  arrivals: 'front',
+  championFromStart: false,
+  usageFrom: null,
+  seasonalUsage: false,
+};
+
+/**
+ * `--seasonal-usage`: every year, usage falls to `factor` of its level from one day to another
+ * (months 0-11, days inclusive), on top of the default seasonality: a summer break and a long
+ * year-end shutdown, as in education or public-sector customers. Each dip starts mid-month so
+ * that a monthly snapshot on the 1st sees it in its last 14 days and not in the 14 before
+ * (2024-08-01: July 18-31 against July 4-17), which is what a 14-day trend misreads as decline.
+ * The churn hazard sees usage with the seasonal factors divided out: the dips are not risk.
+ */
+export const SEASONAL_DIPS: readonly {
+  from: [month: number, day: number];
+  to: [month: number, day: number];
+  factor: number;
+}[] = [
+  { from: [6, 20], to: [7, 20], factor: 0.5 },
+  { from: [11, 20], to: [0, 4], factor: 0.45 },
+];
+
+/** The dip factor of a day (1 outside every dip). */
+export function seasonalDipFactor(month: number, day: number): number {
+  const at = month * 100 + day;
+  for (const dip of SEASONAL_DIPS) {
+    const from = dip.from[0] * 100 + dip.from[1];
+    const to = dip.to[0] * 100 + dip.to[1];
+    const inside = from <= to ? at >= from && at <= to : at >= from || at <= to;
+    if (inside) return dip.factor;
+  }
+  return 1;
+}
 
 /** What `small-history` sets; an explicit option overrides its part. */
 export interface PresetDefaults {
@@ -57,7 +94,8 @@ export function isDefaultTraits(t: Traits): boolean {
   return (
     t.arrivals === DEFAULT_TRAITS.arrivals &&
     t.championFromStart === DEFAULT_TRAITS.championFromStart &&
-    t.usageFrom === DEFAULT_TRAITS.usageFrom
+    t.usageFrom === DEFAULT_TRAITS.usageFrom &&
+    t.seasonalUsage === DEFAULT_TRAITS.seasonalUsage
   );
 }
 
@@ -79,6 +117,7 @@ export function resolveTraits(
           arrivals: SMALL_HISTORY.arrivals,
           championFromStart: SMALL_HISTORY.championFromStart,
           usageFrom: isoFromDay(addMonthsToDay(startEpochDay, SMALL_HISTORY.usageFromMonths)),
+          seasonalUsage: false,
         }
       : { ...DEFAULT_TRAITS };
   const arrivals = input?.arrivals ?? base.arrivals;
@@ -97,7 +136,7 @@ export function resolveTraits(
     // On or before the first day, usage is complete: the default history.
     if (day <= startEpochDay) usageFrom = null;
   }
-  return { arrivals, championFromStart, usageFrom };
+  return { arrivals, championFromStart, usageFrom, seasonalUsage: input?.seasonalUsage ?? base.seasonalUsage };
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   type Effects,
 } from './params.js';
 import type { SegmentTally } from './model.js';
-import type { Preset, Traits } from './traits.js';
+import { SEASONAL_DIPS, type Preset, type Traits } from './traits.js';
 
 /** The traits in truth.json, in its snake_case. */
 export interface TruthTraits {
@@ -26,6 +26,8 @@ export interface TruthTraits {
   champion_from_start: boolean;
   /** First day with usage rows; the accounts used the product before it too. */
   usage_from: string | null;
+  /** --seasonal-usage: the dips (month 1-12, day) and their factor; absent without the trait. */
+  seasonal_usage?: { from: string; to: string; factor: number }[];
 }
 
 export interface TruthDriver {
@@ -172,6 +174,15 @@ export function buildTruth(args: {
             arrivals: args.traits.arrivals,
             champion_from_start: args.traits.championFromStart,
             usage_from: args.traits.usageFrom,
+            ...(args.traits.seasonalUsage
+              ? {
+                  seasonal_usage: SEASONAL_DIPS.map((d) => ({
+                    from: `${String(d.from[0] + 1).padStart(2, '0')}-${String(d.from[1]).padStart(2, '0')}`,
+                    to: `${String(d.to[0] + 1).padStart(2, '0')}-${String(d.to[1]).padStart(2, '0')}`,
+                    factor: d.factor,
+                  })),
+                }
+              : {}),
           },
         }),
     hazard: {

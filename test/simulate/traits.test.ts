@@ -52,7 +52,12 @@ test('the small-history preset: 36 months, young accounts, champion_engagement_c
     await simulate({ accounts: 100, seed: 11, out: join(dir, 'b'), preset: 'small-history', threads: 1 });
     assert.deepEqual(await digests(join(dir, 'b')), await digests(join(dir, 'a')));
     assert.equal(a.months, 36);
-    assert.deepEqual(a.traits, { arrivals: 'growing', championFromStart: true, usageFrom: '2024-01-01' });
+    assert.deepEqual(a.traits, {
+      arrivals: 'growing',
+      championFromStart: true,
+      usageFrom: '2024-01-01',
+      seasonalUsage: false,
+    });
 
     const h = await openHistory(join(dir, 'a'));
     try {
@@ -116,6 +121,7 @@ test('churnkit simulate: trait flags, the preset without --months; clear refusal
       arrivals: 'even',
       championFromStart: true,
       usageFrom: '2023-03-01',
+      seasonalUsage: false,
     });
     const refuse = (traits: object, months: number | undefined, message: RegExp) =>
       assert.rejects(simulate({ accounts: 20, months, seed: 1, out: join(dir, 'y'), ...traits }), (err: Error) => {

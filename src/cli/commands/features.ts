@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { basename, join } from 'node:path';
-import { defineCommand, intOption, type CommandIO } from '../command.js';
+import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { explainHistoryFailure, openHistory, TABLE_NAMES } from '../../data/index.js';
 import { openDuckDB, queryValue } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
@@ -22,6 +22,8 @@ import {
   type Every,
   type LabelKind,
   type FeatureSetName,
+  SEASONAL_FEATURES,
+  type SeasonalFeature,
 } from '../../features/index.js';
 
 export interface FeaturesFlags extends Record<string, unknown> {
@@ -33,6 +35,8 @@ export interface FeaturesFlags extends Record<string, unknown> {
   from?: string;
   label: string;
   featureSet?: string;
+  /** Usage trends that also get a year-over-year column `<name>_yoy`. */
+  seasonal?: string[];
   config?: string;
   allowOutsideData?: boolean;
   threads?: number;
@@ -56,6 +60,11 @@ export function register(program: Command): void {
           'snapshots start on the first as-of date on or after this day (e.g. where usage data begins; features still read earlier history)',
         )
         .option('--label <kind>', 'churn or inactivity', 'churn')
+        .option(
+          '--seasonal <list>',
+          `usage trends to also compare with the same weeks a year earlier, as <name>_yoy columns: ${Object.keys(SEASONAL_FEATURES).join(', ')} (docs/seasonality.md)`,
+          listOption,
+        )
         .option(
           '--feature-set <set>',
           'saas (the ten features), transactions (recency, frequency, monetary value of a purchase log) or auto',
@@ -112,10 +121,13 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     featureSet: (flags.featureSet ?? 'auto') as FeatureSetName | 'auto',
     ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
     ...(flags.from === undefined ? {} : { from: flags.from }),
+    ...(flags.seasonal === undefined ? {} : { seasonal: flags.seasonal as SeasonalFeature[] }),
     progress: io.progress,
   };
   // postgres://: the feature SQL runs inside PostgreSQL; the finished table lands in a local DuckDB
   const inPostgres = isPostgresUrl(flags.data);
+  if (inPostgres && flags.seasonal !== undefined)
+    throw new UsageError('--seasonal runs on files and DuckDB; the PostgreSQL feature build does not have it yet');
   if (inPostgres && flags.config !== undefined)
     throw new UsageError(
       '--config applies to files and DuckDB; for PostgreSQL name the schema in the URL (?options=-c%20search_path%3Dmy_schema)',

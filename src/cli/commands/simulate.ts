@@ -27,6 +27,7 @@ interface SimulateFlags extends Record<string, unknown> {
   arrivals?: string;
   championFromStart?: boolean;
   usageFrom?: string;
+  seasonalUsage?: boolean;
   force?: boolean;
 }
 
@@ -50,6 +51,8 @@ function describeTraits(traits: Traits): string {
   if (traits.arrivals !== DEFAULT_TRAITS.arrivals) parts.push(`arrivals ${traits.arrivals}`);
   if (traits.championFromStart) parts.push('a champion on every account from its first day');
   if (traits.usageFrom !== null) parts.push(`usage recorded from ${traits.usageFrom}`);
+  if (traits.seasonalUsage)
+    parts.push('deep seasonal usage dips (Jul 20 - Aug 20, Dec 20 - Jan 4) that carry no churn risk');
   return parts.join(', ');
 }
 
@@ -75,7 +78,11 @@ export function register(program: Command): void {
         )
         .option('--arrivals <shape>', `when accounts start: ${ARRIVALS.join(', ')} (growing = many young accounts)`)
         .option('--champion-from-start', 'every account has a champion contact from its first day')
-        .option('--usage-from <date>', 'usage is recorded from this day only (an analytics tool adopted late)'),
+        .option('--usage-from <date>', 'usage is recorded from this day only (an analytics tool adopted late)')
+        .option(
+          '--seasonal-usage',
+          'deep seasonal usage dips every year (summer, year end) that carry no churn risk: for seasonal features',
+        ),
     async (opts, io) => {
       const effects = opts.effects ? await readEffects(opts.effects) : undefined;
       const preset = opts.preset as Preset | undefined;
@@ -97,6 +104,7 @@ export function register(program: Command): void {
           arrivals: opts.arrivals as Arrivals | undefined,
           championFromStart: opts.championFromStart,
           usageFrom: opts.usageFrom,
+          seasonalUsage: opts.seasonalUsage,
         },
         force: Boolean(opts.force),
         progress: io.progress,
