@@ -294,16 +294,32 @@ FROM ${src('usage')}
 WHERE occurred_at >= ${d.startOfDay(d.addDays(first, -yearReach))} AND occurred_at < ${d.startOfDay(d.addDays(last, -YEAR_DAYS))}`,
       false,
     );
+    // per account and as-of date, the counts a year earlier of the trends asked for (only those:
+    // the distinct-event counts of breadth are the dear part)
+    const measures: Record<SeasonalFeature, [string, string, string]> = {
+      usage_trend_14d: [
+        'usage',
+        D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event <> 'login')`),
+        D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event <> 'login')`),
+      ],
+      login_frequency_change_14d: [
+        'logins',
+        D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event = 'login')`),
+        D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event = 'login')`),
+      ],
+      feature_adoption_breadth_change_30d: [
+        'features',
+        `COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call'))`,
+        `COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call'))`,
+      ],
+    };
+    const asked = seasonal.map((f) => measures[f]);
+    const names = asked.flatMap(([m]) => [`${m}_last`, `${m}_prior`]);
     step(
       'year_over_year',
       'usage_year_ago',
       `SELECT u.account_id, w.as_of,
-  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event <> 'login')`)} AS usage_last,
-  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
-  ${D(`SUM(${exactQty}) FILTER (WHERE w.k <= ${n14} AND u.event = 'login')`)} AS logins_last,
-  ${D(`SUM(${exactQty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
-  COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call')) AS features_last,
-  COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call')) AS features_prior
+  ${asked.map(([m, last, prior]) => `${last} AS ${m}_last,\n  ${prior} AS ${m}_prior`).join(',\n  ')}
 FROM usage_rows_year_ago u JOIN year_ago_days w ON w.day = u.day
 GROUP BY u.account_id, w.as_of`,
     );
@@ -312,13 +328,11 @@ GROUP BY u.account_id, w.as_of`,
       'year_over_year',
       'segment_year_ago',
       `SELECT sd.as_of, seg.segment,
-  SUM(ya.usage_last) AS usage_last, SUM(ya.usage_prior) AS usage_prior,
-  SUM(ya.logins_last) AS logins_last, SUM(ya.logins_prior) AS logins_prior,
-  SUM(ya.features_last) AS features_last, SUM(ya.features_prior) AS features_prior
+  ${names.map((n) => `SUM(ya.${n}) AS ${n}`).join(', ')}
 FROM snapshot_dates sd
 JOIN (SELECT DISTINCT segment FROM ${src('accounts')}) AS seg ON TRUE
 LEFT JOIN (
-  SELECT a.segment, y.as_of, y.usage_last, y.usage_prior, y.logins_last, y.logins_prior, y.features_last, y.features_prior
+  SELECT a.segment, y.as_of, ${names.map((n) => `y.${n}`).join(', ')}
   FROM usage_year_ago y JOIN ${src('accounts')} a ON a.account_id = y.account_id
 ) AS ya ON ya.as_of = sd.as_of AND ya.segment IS NOT DISTINCT FROM seg.segment
 GROUP BY sd.as_of, seg.segment`,
