@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { loadFrame, openDuckDB, queryRows, quoteLiteral, type Frame } from '../../src/data/index.js';
-import { BANDS, loadScorecard, scoreTable, type Scorecard } from '../../src/scorecard/index.js';
+import { BANDS, loadScorecard, parseScorecard, scoreTable, type Scorecard } from '../../src/scorecard/index.js';
 import { compileScorecardSql, withPostgres, writeFrameToPostgres } from '../../src/warehouse/index.js';
 import { loadModel, type TrainedModel } from '../../src/learn/index.js';
 import { cliPath, tempDir } from '../support/paths.js';
@@ -66,7 +66,7 @@ before(async () => {
   frame = await loadFrame(features);
   cards['default'] = await loadScorecard('default');
   cards['calibrated'] = await loadScorecard(join(work.dir, 'calibrated.json'));
-  // every construct at once: segment thresholds, a set on a text test, a cap on the score, a rule
+  // every construct at once: segment thresholds and weights, a set on a text test, a cap on the score, a rule
   const custom = structuredClone(cards['calibrated']!);
   custom.bands.segments = { enterprise: { green: 80, yellow: 50 }, smb: { green: 65, yellow: 35 } };
   custom.overrides.unshift({
@@ -88,7 +88,34 @@ before(async () => {
   });
   custom.layers[0]!.signals[0]!.rules = [{ when: { signal: 'zero_usage_14d', op: '=', value: true }, points: 0 }];
   custom.layers[0]!.signals[1]!.missing = { policy: 'points', points: 35 };
-  cards['custom'] = custom;
+  // weights of their own for two segments (calibrate --by segment): equal layers, and the
+  // global layer weights in reverse with each layer's first signal alone
+  const reversed = custom.layers.map((l) => l.weight).reverse();
+  custom.segment_weights = {
+    enterprise: {
+      layers: Object.fromEntries(
+        custom.layers.map((l) => [
+          l.name,
+          {
+            weight: 1 / custom.layers.length,
+            signals: Object.fromEntries(l.signals.map((sg) => [sg.feature, sg.weight])),
+          },
+        ]),
+      ),
+    },
+    smb: {
+      layers: Object.fromEntries(
+        custom.layers.map((l, i) => [
+          l.name,
+          {
+            weight: reversed[i]!,
+            signals: Object.fromEntries(l.signals.map((sg, j) => [sg.feature, j === 0 ? 1 : 0])),
+          },
+        ]),
+      ),
+    },
+  };
+  cards['custom'] = parseScorecard(custom);
   cards['with-model'] = await loadScorecard(join(work.dir, 'with-model.json'));
   logistic = await loadModel(join(work.dir, 'logistic.json'));
 });
