@@ -16,7 +16,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadFrame } from '../../src/data/frame.js';
@@ -58,8 +58,12 @@ const Y_LOGINS: readonly [string, number][] = [
 
 const csv = (header: string, rows: readonly string[]) => `${header}\n${rows.join('\n')}\n`;
 
-async function writeHistory(dir: string): Promise<void> {
+async function writeHistory(
+  dir: string,
+  extra: { accounts: string[]; usage: string[] } = { accounts: [], usage: [] },
+): Promise<void> {
   const accounts = [
+    ...extra.accounts,
     'Y,y,2023-01-01,,10',
     'Y_YOUNG,y,2024-03-01,,10', // a young account of Y's segment: Y's year-ago weeks are its profile
     'N,,2023-01-01,,10', // no segment: the accounts without one form theirs
@@ -67,6 +71,7 @@ async function writeHistory(dir: string): Promise<void> {
     'Z,z,2023-01-01,,10', // no usage in its segment a year earlier: La = Pa = 0, the plain trend
   ];
   const usage = [
+    ...extra.usage,
     ...Y_USAGE.map(([at, q]) => `Y,${at},,report,${q}`),
     ...Y_LOGINS.map(([at, q]) => `Y,${at},,login,${q}`),
     ...Y_USAGE.map(([at, q]) => `N,${at},,report,${q}`),
@@ -162,6 +167,45 @@ test('without a year of data the column is the plain trend: nothing in the segme
   for (const a of ['Y', 'B'])
     for (const f of ['usage_trend_14d', 'login_frequency_change_14d', 'feature_adoption_breadth_change_30d'])
       assert.equal(at(a, EARLY)[`${f}_yoy`], at(a, EARLY)[f], `${a} ${f} at ${EARLY}`);
+});
+
+test('point in time: rows at or after T, and accounts that start after T, change no _yoy value at T', async () => {
+  const later = join(dir, 'later');
+  await mkdir(later);
+  await writeHistory(later, {
+    accounts: ['Y_NEW,y,2024-07-02,,10'],
+    usage: [
+      'Y_NEW,2024-07-03T10:00:00,,report,500',
+      'Y,2024-07-01T00:00:00,,login,99',
+      'Y_YOUNG,2024-07-10T00:00:00,,report,77',
+      'B,2024-07-01T00:00:00,,zz,1',
+      'Z,2024-08-01T00:00:00,,report,40',
+    ],
+  });
+  const h = await openHistory(later);
+  try {
+    const b = await buildFeatures(h, {
+      asOf: [EARLY, T],
+      dataEnd: '2024-09-29',
+      seasonal: ['usage_trend_14d', 'login_frequency_change_14d', 'feature_adoption_breadth_change_30d'],
+    });
+    const again = await queryRows(
+      h.connection,
+      `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM "${b.relation}" WHERE as_of = DATE '${T}'`,
+    );
+    assert.equal(again.length, rows.size / 2);
+    for (const r of again) {
+      const before = at(r['account_id'] as string);
+      for (const c of [
+        'usage_trend_14d_yoy',
+        'login_frequency_change_14d_yoy',
+        'feature_adoption_breadth_change_30d_yoy',
+      ])
+        assert.equal(r[c], before[c], `${r['account_id']} ${c}`);
+    }
+  } finally {
+    h.close();
+  }
 });
 
 test('CLI: --seasonal adds the columns to the file; an unknown feature is a usage error', async () => {
