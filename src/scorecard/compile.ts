@@ -118,8 +118,72 @@ interface CompiledSignal {
   rules: { node: CondNode; points: number }[];
 }
 
-/** Binds the card to column views; the returned function scores rows [from, to) into `out`. */
-function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number, to: number, out: Outputs) => void {
+interface CompiledOverride {
+  /** 0 set, 1 cap, 2 flag: the order the stages apply them. */
+  stage: 0 | 1 | 2;
+  value: number;
+  escalate: boolean;
+  node: CondNode;
+}
+
+/** A column the coverage check reads: numeric (NaN = missing) or text (null = missing). */
+type CheckedColumn = { num: Float64Array; text: null } | { num: null; text: readonly (string | null)[] };
+
+/** Band thresholds per segment, less SCORE_EPSILON: index 0 the card's own, k > 0 bands.segments' k-th. */
+interface CompiledBands {
+  segIndex: Map<string, number>;
+  green: Float64Array;
+  yellow: Float64Array;
+  /** Segments the card knows (null: it does not say). */
+  known: Set<string> | null;
+  /** The rows' segments, when the bands or the known list need them. */
+  segment: readonly (string | null)[] | null;
+}
+
+/** The isotonic probability map as knots, with a look-up of the knot to start from per whole score. */
+interface CompiledProbability {
+  px: Float64Array;
+  py: Float64Array;
+  last: number;
+  /** knotAt[b] = the last knot with x <= b (0 when none), for scores in [b, b + 1). */
+  knotAt: Int32Array;
+}
+
+/**
+ * Weight sets: 0 is the card's own, g > 0 the g-th segment of segment_weights. A row's set
+ * (weightSet[j]) picks its signal, layer and effective weights; with one set every row has 0.
+ */
+interface CompiledWeights {
+  /** More than one set: rows look theirs up. */
+  multi: boolean;
+  /** Signal weights, G x S. */
+  sigW: Float64Array;
+  /** Layer weights, G x L. */
+  layW: Float64Array;
+  /** Per signal, its share of the composite (layer weight x signal weight), G x S. */
+  effW: Float64Array;
+  /** Per set, the sum of its effW. */
+  effTotal: Float64Array;
+  weightIndex: Map<string, number>;
+  /** The rows' segments, when there is more than one set. */
+  weightSegment: readonly (string | null)[] | null;
+}
+
+/** The card bound to column views: everything the stages read, computed once. */
+interface CompiledCard {
+  signals: CompiledSignal[];
+  /** Per layer, one past the index of its last signal (signals are in card order). */
+  layerEnd: number[];
+  layers: number;
+  weights: CompiledWeights;
+  checked: CheckedColumn[];
+  overrides: CompiledOverride[];
+  bands: CompiledBands;
+  probability: CompiledProbability | null;
+  noData: number;
+}
+
+function compileSignals(card: Scorecard, views: Views, chunk: number): Pick<CompiledCard, 'signals' | 'layerEnd'> {
   const signals: CompiledSignal[] = [];
   const layerEnd: number[] = [];
   card.layers.forEach((layer, l) => {
@@ -135,10 +199,12 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
     }
     layerEnd.push(signals.length);
   });
-  const S = signals.length;
+  return { signals, layerEnd };
+}
+
+function compileWeights(card: Scorecard, signals: number, views: Views): CompiledWeights {
+  const S = signals;
   const L = card.layers.length;
-  // Weight sets: 0 is the card's own, g > 0 the g-th segment of segment_weights. A row's set
-  // (weightSet[j]) picks its signal, layer and effective weights; with one set every row has 0.
   const weightSegments = Object.keys(card.segment_weights ?? {});
   const G = 1 + weightSegments.length;
   const multi = G > 1;
@@ -162,21 +228,28 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   });
   const weightIndex = new Map(weightSegments.map((name, k) => [name, k + 1]));
   const weightSegment = multi && views.has('segment') ? views.text('segment') : null;
+  return { multi, sigW, layW, effW, effTotal, weightIndex, weightSegment };
+}
+
+function compileChecked(card: Scorecard, signals: CompiledSignal[], views: Views): CheckedColumn[] {
   const signalOrder = signalNames(card);
-  const checked = coverageColumns(card).map((name) => {
+  return coverageColumns(card).map((name) => {
     const signal = signals[signalOrder.indexOf(name)];
     if (signal) return { num: signal.values, text: null };
     return views.numeric(name) ? { num: views.num(name), text: null } : { num: null, text: views.text(name) };
   });
-  const M = checked.length;
-  const K = card.overrides.length;
-  const overrides = card.overrides.map((o) => ({
+}
+
+function compileOverrides(card: Scorecard, views: Views, chunk: number): CompiledOverride[] {
+  return card.overrides.map((o) => ({
     stage: o.action === 'set' ? 0 : o.action === 'cap' ? 1 : 2,
     value: o.value ?? NaN,
     escalate: o.action === 'flag' && o.flag === 'escalate',
     node: compileCondition(o.when, views, chunk),
   }));
+}
 
+function compileBands(card: Scorecard, views: Views, multiWeights: boolean): CompiledBands {
   const segments = Object.keys(card.bands.segments ?? {});
   const segIndex = new Map(segments.map((name, k) => [name, k + 1]));
   const green = Float64Array.from(
@@ -189,256 +262,359 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   );
   const known = card.bands.known_segments ? new Set([...card.bands.known_segments, ...segments]) : null;
   const segment =
-    (segments.length > 0 || known !== null || multi) && views.has('segment') ? views.text('segment') : null;
+    (segments.length > 0 || known !== null || multiWeights) && views.has('segment') ? views.text('segment') : null;
+  return { segIndex, green, yellow, known, segment };
+}
 
+function compileProbability(card: Scorecard): CompiledProbability | null {
   const prob = card.probability.method === 'isotonic' ? card.probability : null;
-  const px = prob ? Float64Array.from(prob.x) : new Float64Array(0);
-  const py = prob ? Float64Array.from(prob.y) : new Float64Array(0);
+  if (!prob) return null;
+  const px = Float64Array.from(prob.x);
+  const py = Float64Array.from(prob.y);
   const last = px.length - 1;
-  // knotAt[b] = the last knot with x <= b (0 when none), for scores in [b, b + 1)
   const knotAt = new Int32Array(101);
   for (let b = 0, k = 0; b <= 100; b++) {
     while (k < last && px[k + 1]! <= b) k++;
     knotAt[b] = k;
   }
-  const noData = card.no_data_score;
+  return { px, py, last, knotAt };
+}
 
-  // chunk scratch
-  const pts = new Float64Array(S * chunk);
-  const present = new Float64Array(L * chunk);
-  const sum = new Float64Array(chunk);
-  const total = new Float64Array(chunk);
-  const totalWeight = new Float64Array(chunk);
-  const base = new Float64Array(chunk);
-  const score = new Float64Array(chunk);
-  const afterSet = new Float64Array(chunk);
-  const setDone = new Uint8Array(chunk);
-  const mask = new Uint8Array(chunk);
-  const layerFactor = new Float64Array(L * chunk);
-  const lost = new Float64Array(S * chunk);
-  const covered = new Float64Array(chunk);
-  const ruled = new Uint8Array(chunk);
-  const weightSet = new Int32Array(chunk);
+function compileCard(card: Scorecard, views: Views, chunk: number): CompiledCard {
+  const { signals, layerEnd } = compileSignals(card, views, chunk);
+  const weights = compileWeights(card, signals.length, views);
+  return {
+    signals,
+    layerEnd,
+    layers: card.layers.length,
+    weights,
+    checked: compileChecked(card, signals, views),
+    overrides: compileOverrides(card, views, chunk),
+    bands: compileBands(card, views, weights.multi),
+    probability: compileProbability(card),
+    noData: card.no_data_score,
+  };
+}
 
+/** Per-chunk working columns (a signal's or layer's slice at s * chunk), allocated once per binding. */
+interface Scratch {
+  chunk: number;
+  pts: Float64Array;
+  present: Float64Array;
+  sum: Float64Array;
+  total: Float64Array;
+  totalWeight: Float64Array;
+  base: Float64Array;
+  score: Float64Array;
+  afterSet: Float64Array;
+  setDone: Uint8Array;
+  mask: Uint8Array;
+  layerFactor: Float64Array;
+  lost: Float64Array;
+  covered: Float64Array;
+  ruled: Uint8Array;
+  /** Per row of the chunk, its weight set. */
+  weightSet: Int32Array;
+}
+
+function allocateScratch(signals: number, layers: number, chunk: number): Scratch {
+  return {
+    chunk,
+    pts: new Float64Array(signals * chunk),
+    present: new Float64Array(layers * chunk),
+    sum: new Float64Array(chunk),
+    total: new Float64Array(chunk),
+    totalWeight: new Float64Array(chunk),
+    base: new Float64Array(chunk),
+    score: new Float64Array(chunk),
+    afterSet: new Float64Array(chunk),
+    setDone: new Uint8Array(chunk),
+    mask: new Uint8Array(chunk),
+    layerFactor: new Float64Array(layers * chunk),
+    lost: new Float64Array(signals * chunk),
+    covered: new Float64Array(chunk),
+    ruled: new Uint8Array(chunk),
+    weightSet: new Int32Array(chunk),
+  };
+}
+
+/** Stage 0: each row's weight set, from its segment (only with segment_weights). */
+function weightSetStage(cc: CompiledCard, sc: Scratch, c0: number, len: number): void {
+  const { weightSegment, weightIndex } = cc.weights;
+  if (weightSegment === null) return;
+  const { weightSet } = sc;
+  for (let j = 0; j < len; j++) {
+    const name = weightSegment[c0 + j];
+    weightSet[j] = name === null || name === undefined ? 0 : (weightIndex.get(name) ?? 0);
+  }
+}
+
+/**
+ * Stage 1: points per signal (rules first, the first rule that holds wins; then missing; then
+ * bands), and the weight of the signals that spoke (a value, or a rule that held) as coverage.
+ */
+function signalPointsStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, out: Outputs): void {
+  const { signals } = cc;
+  const { multi, effW, effTotal } = cc.weights;
+  const { chunk, pts, covered, ruled, mask, weightSet } = sc;
+  const S = signals.length;
+  covered.fill(0, 0, len);
+  for (let s = 0; s < S; s++) {
+    const sig = signals[s]!;
+    const o = s * chunk;
+    const x = sig.values;
+    const top = sig.top;
+    const bp = sig.points;
+    const kn = top.length;
+    const mp = sig.missingPoints;
+    for (let j = 0; j < len; j++) {
+      const v = x[c0 + j]!;
+      let p: number;
+      if (Number.isNaN(v)) p = mp;
+      else {
+        let k = 0;
+        while (k < kn && v > top[k]!) k++;
+        p = bp[k]!;
+      }
+      pts[o + j] = p;
+    }
+    ruled.fill(0, 0, len);
+    for (let r = sig.rules.length - 1; r >= 0; r--) {
+      const rule = sig.rules[r]!;
+      evalCondition(rule.node, c0, len, null, mask);
+      for (let j = 0; j < len; j++)
+        if (mask[j] === 1) {
+          pts[o + j] = rule.points;
+          ruled[j] = 1;
+        }
+    }
+    const w = effW[s]!;
+    for (let j = 0; j < len; j++)
+      if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += multi ? effW[weightSet[j]! * S + s]! : w;
+  }
+  for (let j = 0; j < len; j++) {
+    const et = effTotal[multi ? weightSet[j]! : 0]!;
+    out.coverage[c0 + j] = et > 0 ? covered[j]! / et : 0;
+  }
+}
+
+/** Which of the coverage columns are missing, per row. */
+function missingStage(cc: CompiledCard, c0: number, len: number, out: Outputs): void {
+  const M = cc.checked.length;
+  for (let m = 0; m < M; m++) {
+    const { num, text } = cc.checked[m]!;
+    for (let j = 0; j < len; j++) {
+      const i = c0 + j;
+      out.missing[i * M + m] = (num ? Number.isNaN(num[i]!) : text![i] === null) ? 1 : 0;
+    }
+  }
+}
+
+/** Stage 2: layer scores over present signals, and the composite over present layers. */
+function layerScoresStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, out: Outputs): void {
+  const { layerEnd, noData } = cc;
+  const { multi, sigW, layW } = cc.weights;
+  const { chunk, pts, present, sum, total, totalWeight, base, score, setDone, weightSet } = sc;
+  const S = cc.signals.length;
+  const L = cc.layers;
+  total.fill(0, 0, len);
+  totalWeight.fill(0, 0, len);
+  let s = 0;
+  for (let l = 0; l < L; l++) {
+    sum.fill(0, 0, len);
+    const po = l * chunk;
+    present.fill(0, po, po + len);
+    for (; s < layerEnd[l]!; s++) {
+      const w0 = sigW[s]!;
+      const o = s * chunk;
+      for (let j = 0; j < len; j++) {
+        const p = pts[o + j]!;
+        if (!Number.isNaN(p)) {
+          const w = multi ? sigW[weightSet[j]! * S + s]! : w0;
+          sum[j]! += w * p;
+          present[po + j]! += w;
+        }
+      }
+    }
+    const lw0 = layW[l]!;
+    const layerOut = out.layers[l]!;
+    for (let j = 0; j < len; j++) {
+      const weight = present[po + j]!;
+      const ls = weight > 0 ? sum[j]! / weight : NaN;
+      layerOut[c0 + j] = ls;
+      if (!Number.isNaN(ls)) {
+        const lw = multi ? layW[weightSet[j]! * L + l]! : lw0;
+        total[j]! += lw * ls;
+        totalWeight[j]! += lw;
+      }
+    }
+  }
+  for (let j = 0; j < len; j++) {
+    let b = noData;
+    if (totalWeight[j]! > 0) {
+      b = total[j]! / totalWeight[j]!;
+      b = b < 0 ? 0 : b > 100 ? 100 : b;
+    }
+    base[j] = b;
+    score[j] = b;
+    setDone[j] = 0;
+    out.escalate[c0 + j] = 0;
+  }
+}
+
+/** Stage 3: overrides: the first set that holds, then every cap, then flags on the result. */
+function overridesStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, out: Outputs): void {
+  const { overrides } = cc;
+  const { base, score, afterSet, setDone, mask } = sc;
+  const K = overrides.length;
+  for (let k = 0; k < K; k++) {
+    const ov = overrides[k]!;
+    if (ov.stage !== 0) continue;
+    evalCondition(ov.node, c0, len, base, mask);
+    for (let j = 0; j < len; j++) {
+      out.fired[(c0 + j) * K + k] = mask[j]!;
+      if (mask[j] === 1 && setDone[j] === 0) {
+        score[j] = ov.value;
+        setDone[j] = 1;
+      }
+    }
+  }
+  afterSet.set(score.subarray(0, len));
+  for (let k = 0; k < K; k++) {
+    const ov = overrides[k]!;
+    if (ov.stage !== 1) continue;
+    evalCondition(ov.node, c0, len, afterSet, mask);
+    for (let j = 0; j < len; j++) {
+      out.fired[(c0 + j) * K + k] = mask[j]!;
+      if (mask[j] === 1 && ov.value < score[j]!) score[j] = ov.value;
+    }
+  }
+  for (let k = 0; k < K; k++) {
+    const ov = overrides[k]!;
+    if (ov.stage !== 2) continue;
+    evalCondition(ov.node, c0, len, score, mask);
+    for (let j = 0; j < len; j++) {
+      out.fired[(c0 + j) * K + k] = mask[j]!;
+      if (mask[j] === 1 && ov.escalate) out.escalate[c0 + j] = 1;
+    }
+  }
+}
+
+/** Stage 4: weighted points lost per signal, up to a factor common to the row (see score.ts). */
+function pointsLostStage(cc: CompiledCard, sc: Scratch, len: number): void {
+  const { signals } = cc;
+  const { multi, sigW, layW } = cc.weights;
+  const { chunk, present, pts, layerFactor, lost, weightSet } = sc;
+  const S = signals.length;
+  const L = cc.layers;
+  for (let l = 0; l < L; l++) {
+    const po = l * chunk;
+    const lw0 = layW[l]!;
+    for (let j = 0; j < len; j++) layerFactor[po + j] = (multi ? layW[weightSet[j]! * L + l]! : lw0) / present[po + j]!;
+  }
+  for (let t = 0; t < S; t++) {
+    const o = t * chunk;
+    const fo = signals[t]!.layer * chunk;
+    const w0 = sigW[t]!;
+    for (let j = 0; j < len; j++)
+      lost[o + j] = layerFactor[fo + j]! * (multi ? sigW[weightSet[j]! * S + t]! : w0) * (100 - pts[o + j]!);
+  }
+}
+
+/** The isotonic map at a score: linear between knots, flat beyond the ends. */
+function probabilityAt(map: CompiledProbability, sc: number): number {
+  const { px, py, last, knotAt } = map;
+  if (sc <= px[0]!) return py[0]!;
+  if (sc >= px[last]!) return py[last]!;
+  // the last knot at or below the score: start from its whole-number bucket
+  let lo = knotAt[sc | 0]!;
+  while (sc >= px[lo + 1]!) lo++;
+  const x0 = px[lo]!;
+  return py[lo]! + ((sc - x0) * (py[lo + 1]! - py[lo]!)) / (px[lo + 1]! - x0);
+}
+
+/**
+ * The three signals losing the most weighted points on row j of the chunk, into reasons[r0..r0+3);
+ * strict comparisons keep ties in scorecard order, and `lost > 0` leaves out the signals that lose
+ * nothing (and missing ones: NaN).
+ */
+function topReasons(lost: Float64Array, signals: number, chunk: number, j: number, reasons: Int16Array, r0: number) {
+  let a = -1;
+  let b = -1;
+  let c = -1;
+  let la = 0;
+  let lb = 0;
+  let lc = 0;
+  for (let t = 0; t < signals; t++) {
+    const v = lost[t * chunk + j]!;
+    if (!(v > lc)) continue;
+    if (v > la) {
+      c = b;
+      lc = lb;
+      b = a;
+      lb = la;
+      a = t;
+      la = v;
+    } else if (v > lb) {
+      c = b;
+      lc = lb;
+      b = t;
+      lb = v;
+    } else {
+      c = t;
+      lc = v;
+    }
+  }
+  reasons[r0] = a;
+  reasons[r0 + 1] = b;
+  reasons[r0 + 2] = c;
+}
+
+/** Stage 5: score, band, probability and reasons, row by row. */
+function rowResultsStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, out: Outputs): void {
+  const { segIndex, green, yellow, known, segment } = cc.bands;
+  const prob = cc.probability;
+  const { chunk, score, base, lost } = sc;
+  const S = cc.signals.length;
+  let lastSegment: string | null | undefined;
+  let lastIndex = 0;
+  let lastUnknown = 0;
+  for (let j = 0; j < len; j++) {
+    const i = c0 + j;
+    const s = score[j]!;
+    out.score[i] = s;
+    out.base[i] = base[j]!;
+    let seg = 0;
+    if (segment !== null) {
+      const name = segment[i];
+      if (name !== lastSegment) {
+        lastSegment = name;
+        lastIndex = name === null || name === undefined ? 0 : (segIndex.get(name) ?? 0);
+        lastUnknown = known !== null && name !== null && name !== undefined && !known.has(name) ? 1 : 0;
+      }
+      seg = lastIndex;
+    }
+    out.unknownSegment[i] = lastUnknown;
+    out.band[i] = s >= green[seg]! ? 2 : s >= yellow[seg]! ? 1 : 0;
+    out.probability[i] = prob ? probabilityAt(prob, s) : NaN;
+    topReasons(lost, S, chunk, j, out.reasons, i * MAX_REASONS);
+  }
+}
+
+/** Binds the card to column views; the returned function scores rows [from, to) into `out`. */
+function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number, to: number, out: Outputs) => void {
+  const cc = compileCard(card, views, chunk);
+  const sc = allocateScratch(cc.signals.length, card.layers.length, chunk);
   return (from, to, out) => {
     for (let c0 = from; c0 < to; c0 += chunk) {
       const len = Math.min(chunk, to - c0);
-      if (weightSegment !== null)
-        for (let j = 0; j < len; j++) {
-          const name = weightSegment[c0 + j];
-          weightSet[j] = name === null || name === undefined ? 0 : (weightIndex.get(name) ?? 0);
-        }
-
-      // 1. points per signal (rules first, the first rule that holds wins; then missing; then bands),
-      // and the weight of the signals that spoke (a value, or a rule that held)
-      covered.fill(0, 0, len);
-      for (let s = 0; s < S; s++) {
-        const sig = signals[s]!;
-        const o = s * chunk;
-        const x = sig.values;
-        const top = sig.top;
-        const bp = sig.points;
-        const kn = top.length;
-        const mp = sig.missingPoints;
-        for (let j = 0; j < len; j++) {
-          const v = x[c0 + j]!;
-          let p: number;
-          if (Number.isNaN(v)) p = mp;
-          else {
-            let k = 0;
-            while (k < kn && v > top[k]!) k++;
-            p = bp[k]!;
-          }
-          pts[o + j] = p;
-        }
-        ruled.fill(0, 0, len);
-        for (let r = sig.rules.length - 1; r >= 0; r--) {
-          const rule = sig.rules[r]!;
-          evalCondition(rule.node, c0, len, null, mask);
-          for (let j = 0; j < len; j++)
-            if (mask[j] === 1) {
-              pts[o + j] = rule.points;
-              ruled[j] = 1;
-            }
-        }
-        const w = effW[s]!;
-        for (let j = 0; j < len; j++)
-          if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += multi ? effW[weightSet[j]! * S + s]! : w;
-      }
-      for (let j = 0; j < len; j++) {
-        const et = effTotal[multi ? weightSet[j]! : 0]!;
-        out.coverage[c0 + j] = et > 0 ? covered[j]! / et : 0;
-      }
-      for (let m = 0; m < M; m++) {
-        const { num, text } = checked[m]!;
-        for (let j = 0; j < len; j++) {
-          const i = c0 + j;
-          out.missing[i * M + m] = (num ? Number.isNaN(num[i]!) : text![i] === null) ? 1 : 0;
-        }
-      }
-
-      // 2. layer scores over present signals, and the composite over present layers
-      total.fill(0, 0, len);
-      totalWeight.fill(0, 0, len);
-      let s = 0;
-      for (let l = 0; l < L; l++) {
-        sum.fill(0, 0, len);
-        const po = l * chunk;
-        present.fill(0, po, po + len);
-        for (; s < layerEnd[l]!; s++) {
-          const w0 = sigW[s]!;
-          const o = s * chunk;
-          for (let j = 0; j < len; j++) {
-            const p = pts[o + j]!;
-            if (!Number.isNaN(p)) {
-              const w = multi ? sigW[weightSet[j]! * S + s]! : w0;
-              sum[j]! += w * p;
-              present[po + j]! += w;
-            }
-          }
-        }
-        const lw0 = layW[l]!;
-        const layerOut = out.layers[l]!;
-        for (let j = 0; j < len; j++) {
-          const weight = present[po + j]!;
-          const ls = weight > 0 ? sum[j]! / weight : NaN;
-          layerOut[c0 + j] = ls;
-          if (!Number.isNaN(ls)) {
-            const lw = multi ? layW[weightSet[j]! * L + l]! : lw0;
-            total[j]! += lw * ls;
-            totalWeight[j]! += lw;
-          }
-        }
-      }
-      for (let j = 0; j < len; j++) {
-        let b = noData;
-        if (totalWeight[j]! > 0) {
-          b = total[j]! / totalWeight[j]!;
-          b = b < 0 ? 0 : b > 100 ? 100 : b;
-        }
-        base[j] = b;
-        score[j] = b;
-        setDone[j] = 0;
-        out.escalate[c0 + j] = 0;
-      }
-
-      // 3. overrides: the first set that holds, then every cap, then flags on the result
-      for (let k = 0; k < K; k++) {
-        const ov = overrides[k]!;
-        if (ov.stage !== 0) continue;
-        evalCondition(ov.node, c0, len, base, mask);
-        for (let j = 0; j < len; j++) {
-          out.fired[(c0 + j) * K + k] = mask[j]!;
-          if (mask[j] === 1 && setDone[j] === 0) {
-            score[j] = ov.value;
-            setDone[j] = 1;
-          }
-        }
-      }
-      afterSet.set(score.subarray(0, len));
-      for (let k = 0; k < K; k++) {
-        const ov = overrides[k]!;
-        if (ov.stage !== 1) continue;
-        evalCondition(ov.node, c0, len, afterSet, mask);
-        for (let j = 0; j < len; j++) {
-          out.fired[(c0 + j) * K + k] = mask[j]!;
-          if (mask[j] === 1 && ov.value < score[j]!) score[j] = ov.value;
-        }
-      }
-      for (let k = 0; k < K; k++) {
-        const ov = overrides[k]!;
-        if (ov.stage !== 2) continue;
-        evalCondition(ov.node, c0, len, score, mask);
-        for (let j = 0; j < len; j++) {
-          out.fired[(c0 + j) * K + k] = mask[j]!;
-          if (mask[j] === 1 && ov.escalate) out.escalate[c0 + j] = 1;
-        }
-      }
-
-      // 4. weighted points lost per signal, up to a factor common to the row (see score.ts)
-      for (let l = 0; l < L; l++) {
-        const po = l * chunk;
-        const lw0 = layW[l]!;
-        for (let j = 0; j < len; j++)
-          layerFactor[po + j] = (multi ? layW[weightSet[j]! * L + l]! : lw0) / present[po + j]!;
-      }
-      for (let t = 0; t < S; t++) {
-        const o = t * chunk;
-        const fo = signals[t]!.layer * chunk;
-        const w0 = sigW[t]!;
-        for (let j = 0; j < len; j++)
-          lost[o + j] = layerFactor[fo + j]! * (multi ? sigW[weightSet[j]! * S + t]! : w0) * (100 - pts[o + j]!);
-      }
-
-      // 5. band, probability and reasons, row by row
-      let lastSegment: string | null | undefined;
-      let lastIndex = 0;
-      let lastUnknown = 0;
-      for (let j = 0; j < len; j++) {
-        const i = c0 + j;
-        const sc = score[j]!;
-        out.score[i] = sc;
-        out.base[i] = base[j]!;
-        let seg = 0;
-        if (segment !== null) {
-          const name = segment[i];
-          if (name !== lastSegment) {
-            lastSegment = name;
-            lastIndex = name === null || name === undefined ? 0 : (segIndex.get(name) ?? 0);
-            lastUnknown = known !== null && name !== null && name !== undefined && !known.has(name) ? 1 : 0;
-          }
-          seg = lastIndex;
-        }
-        out.unknownSegment[i] = lastUnknown;
-        out.band[i] = sc >= green[seg]! ? 2 : sc >= yellow[seg]! ? 1 : 0;
-
-        if (prob) {
-          let p: number;
-          if (sc <= px[0]!) p = py[0]!;
-          else if (sc >= px[last]!) p = py[last]!;
-          else {
-            // the last knot at or below the score: start from its whole-number bucket
-            let lo = knotAt[sc | 0]!;
-            while (sc >= px[lo + 1]!) lo++;
-            const x0 = px[lo]!;
-            p = py[lo]! + ((sc - x0) * (py[lo + 1]! - py[lo]!)) / (px[lo + 1]! - x0);
-          }
-          out.probability[i] = p;
-        } else out.probability[i] = NaN;
-
-        // the three signals losing the most weighted points; strict comparisons keep ties in
-        // scorecard order, and `lost > 0` leaves out the signals that lose nothing (and missing ones: NaN)
-        let a = -1;
-        let b = -1;
-        let c = -1;
-        let la = 0;
-        let lb = 0;
-        let lc = 0;
-        for (let t = 0; t < S; t++) {
-          const v = lost[t * chunk + j]!;
-          if (!(v > lc)) continue;
-          if (v > la) {
-            c = b;
-            lc = lb;
-            b = a;
-            lb = la;
-            a = t;
-            la = v;
-          } else if (v > lb) {
-            c = b;
-            lc = lb;
-            b = t;
-            lb = v;
-          } else {
-            c = t;
-            lc = v;
-          }
-        }
-        const r0 = i * MAX_REASONS;
-        out.reasons[r0] = a;
-        out.reasons[r0 + 1] = b;
-        out.reasons[r0 + 2] = c;
-      }
+      weightSetStage(cc, sc, c0, len);
+      signalPointsStage(cc, sc, c0, len, out);
+      missingStage(cc, c0, len, out);
+      layerScoresStage(cc, sc, c0, len, out);
+      overridesStage(cc, sc, c0, len, out);
+      pointsLostStage(cc, sc, len);
+      rowResultsStage(cc, sc, c0, len, out);
     }
   };
 }

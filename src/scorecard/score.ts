@@ -210,61 +210,70 @@ export function applyOverrides(
   return { score, fired };
 }
 
-export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
-  const segment = toText(signals['segment']);
-  const weighted = cardForSegment(card, segment);
-  const layerScores: (number | null)[] = [];
-  const layerWeightsPresent: number[] = [];
-  const points: (number | null)[][] = [];
-  for (const layer of weighted.layers) {
+/** Per layer: its signals' points (null: missing, weight redistributed), the weight present and the layer score. */
+interface LayerScore {
+  points: (number | null)[];
+  weightPresent: number;
+  /** null when no signal of the layer is present. */
+  score: number | null;
+}
+
+/** Each layer's score: the weighted mean of its present signals' points. */
+function layerScores(card: Scorecard, signals: Signals): LayerScore[] {
+  return card.layers.map((layer) => {
     let sum = 0;
     let weight = 0;
-    const pts = layer.signals.map((s) => signalPoints(s, signals));
-    pts.forEach((p, j) => {
+    const points = layer.signals.map((s) => signalPoints(s, signals));
+    points.forEach((p, j) => {
       if (p === null) return;
       sum += layer.signals[j]!.weight * p;
       weight += layer.signals[j]!.weight;
     });
-    points.push(pts);
-    layerWeightsPresent.push(weight);
-    layerScores.push(weight > 0 ? sum / weight : null);
-  }
+    return { points, weightPresent: weight, score: weight > 0 ? sum / weight : null };
+  });
+}
+
+/** The composite: the weighted mean of the present layers' scores, clamped; no_data_score when none is present. */
+function compositeScore(card: Scorecard, layers: readonly LayerScore[]): number {
   let total = 0;
   let totalWeight = 0;
-  weighted.layers.forEach((layer, i) => {
-    const s = layerScores[i];
-    if (s === null || s === undefined) return;
+  card.layers.forEach((layer, i) => {
+    const s = layers[i]!.score;
+    if (s === null) return;
     total += layer.weight * s;
     totalWeight += layer.weight;
   });
-  const base = totalWeight > 0 ? clampScore(total / totalWeight) : card.no_data_score;
+  return totalWeight > 0 ? clampScore(total / totalWeight) : card.no_data_score;
+}
 
-  const { score, fired } = applyOverrides(card.overrides, signals, base);
-  const flags = card.overrides.filter((o, i) => fired[i] && o.action === 'flag').map((o) => o.flag!);
-
+/**
+ * The signals losing the most weighted points, most first (ties in scorecard order), at most
+ * MAX_REASONS; signals that lose nothing or are missing are left out.
+ */
+function reasonsOf(card: Scorecard, layers: readonly LayerScore[]): string[] {
   const losses: { feature: string; lost: number; order: number }[] = [];
   let order = 0;
-  weighted.layers.forEach((layer, i) => {
-    const s = layerScores[i];
+  card.layers.forEach((layer, i) => {
+    const { score, points, weightPresent } = layers[i]!;
     layer.signals.forEach((signal, j) => {
-      const p = points[i]![j];
+      const p = points[j];
       const position = order++;
-      if (s === null || s === undefined || p === null || p === undefined) return;
+      if (score === null || p === null || p === undefined) return;
       // weighted points lost, up to the common factor 1 / (sum of present layer weights), which
       // cannot change the order: (layer weight / present signal weight of the layer) * weight * (100 - points)
-      const lost = (layer.weight / layerWeightsPresent[i]!) * signal.weight * (100 - p);
+      const lost = (layer.weight / weightPresent) * signal.weight * (100 - p);
       if (lost > 0) losses.push({ feature: signal.feature, lost, order: position });
     });
   });
   losses.sort((a, b) => b.lost - a.lost || a.order - b.order);
+  return losses.slice(0, MAX_REASONS).map((l) => l.feature);
+}
 
-  const layers: Record<string, number | null> = {};
-  weighted.layers.forEach((layer, i) => {
-    layers[layer.name] = layerScores[i] ?? null;
-  });
+/** The share of the card's signal weight (layer weight x signal weight) whose signal spoke: a value, or a rule that held. */
+function coverageOf(card: Scorecard, signals: Signals): number {
   let covered = 0;
   let weight = 0;
-  for (const layer of weighted.layers) {
+  for (const layer of card.layers) {
     for (const signal of layer.signals) {
       const w = layer.weight * signal.weight;
       weight += w;
@@ -272,14 +281,29 @@ export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
       if (ruled || !isMissing(signals[signal.feature])) covered += w;
     }
   }
-  const coverage = weight > 0 ? covered / weight : 0;
+  return weight > 0 ? covered / weight : 0;
+}
+
+export function scoreAccount(card: Scorecard, signals: Signals): ScoreResult {
+  const segment = toText(signals['segment']);
+  // the segment's own layer and signal weights; overrides, bands and probability stay the card's
+  const weighted = cardForSegment(card, segment);
+  const perLayer = layerScores(weighted, signals);
+  const base = compositeScore(weighted, perLayer);
+  const { score, fired } = applyOverrides(card.overrides, signals, base);
+  const flags = card.overrides.filter((o, i) => fired[i] && o.action === 'flag').map((o) => o.flag!);
+  const layers: Record<string, number | null> = {};
+  weighted.layers.forEach((layer, i) => {
+    layers[layer.name] = perLayer[i]!.score;
+  });
+  const coverage = coverageOf(weighted, signals);
   return {
     score,
     band: bandOf(score, thresholdsFor(card, segment)),
     probability: probabilityOf(card.probability, score),
     layers,
     overrides: card.overrides.filter((_, i) => fired[i]).map((o) => o.id),
-    reasons: losses.slice(0, MAX_REASONS).map((l) => l.feature),
+    reasons: reasonsOf(weighted, perLayer),
     escalate: flags.includes('escalate'),
     flags,
     base_score: base,
