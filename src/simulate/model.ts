@@ -12,20 +12,30 @@ import { SimRng as Rng } from './random.js';
 import type { Calendar } from './calendar.js';
 import { addMonthsToDay, isoDay } from '../util/index.js';
 import {
+  ACCOUNT_START,
+  CHAMPION_CHANGES,
+  CONTRACT_CHANGES,
   D,
   DRIVERS,
+  ESCALATION_P,
   EVENT_API,
   EVENT_LOGIN,
   FIRST_FEATURE_EVENT,
   FRAILTY_SD,
   HAZARD_SEASON,
   INTEGRATIONS,
+  INTEGRATION_CHANGES,
+  INTERACTIONS_DAY,
   NAME_FIRST,
   NAME_SECOND,
   NAME_SUFFIX,
+  NPS_ROUNDS,
   PRODUCT_FEATURES,
   RENEWAL,
   SEGMENTS,
+  TICKET_HOURS,
+  TICKETS_DAY,
+  USAGE_DAY,
   USAGE_SEASON,
   effectiveCoefficients,
   hazardCompensation,
@@ -55,9 +65,6 @@ const SECONDS_PER_DAY = 86_400;
 const NUM_DRIVERS = DRIVERS.length;
 const MAX_CHAMPIONS = 16;
 const NAME_CODES = NAME_FIRST.length * NAME_SECOND.length * NAME_SUFFIX.length;
-/** By severity code (low, medium, high, urgent): chance of escalation at health 0, and mean hours to close. */
-const ESCALATION_P = [0.005, 0.02, 0.12, 0.35];
-const TICKET_HOURS = [30, 50, 80, 120];
 
 export type Sinks = Record<TableName, SpillWriter>;
 
@@ -81,6 +88,67 @@ export interface SegmentTally {
   exposureDays: number;
   /** Churn events with a contract ending within 60 days. */
   churnedNearRenewal: number;
+}
+
+/**
+ * One account's state while the simulator walks its days: drawn at its start, carried from day to
+ * day (contract, pool, windows, schedule), and what today's steps hand to the next ones.
+ */
+interface AccountState {
+  rng: Rng;
+  account: number;
+  segIndex: number;
+  seg: SegmentParams;
+  /** First day. */
+  t0: number;
+  seats: number;
+  pricePerSeat: number;
+  nameCode: number;
+  frailty: number;
+  /** Renewal term in months. */
+  term: number;
+  tally: SegmentTally;
+  /** End day of the main contract (the next renewal). */
+  mainEnd: number;
+  licensed: number;
+  /** Champions so far (slots of champStart, champEnd, ...). */
+  nChamp: number;
+  /** Next of integrationOrder to connect. */
+  nextIntegration: number;
+  /** The deployed user pool (fractional; rounded each day). */
+  pool: number;
+  /** Features in regular use. */
+  breadth: number;
+  lastCsm: number;
+  lastConnect: number;
+  /** Distinct users over the last 30 days, and distinct features over the last and prior 30 days. */
+  usersInWindow: number;
+  distinctLast: number;
+  distinctPrior: number;
+  championVacantSince: number;
+  nextChampionDay: number;
+  nextQbr: number;
+  nextSurvey: number;
+  /** Integrations connected now. */
+  connected: number;
+  /** Users that have joined the pool at some point (their state is initialised). */
+  usersTouched: number;
+  // Today: latent health after the day's step (before the day's shocks), and what the steps hand on.
+  hUsage: number;
+  hEngagement: number;
+  hRelationship: number;
+  hOutcome: number;
+  /** Contact index of the champion in effect today (-1: none), and its slot. */
+  champion: number;
+  champSlot: number;
+  weekday: boolean;
+  usageToday: number;
+  loginsToday: number;
+  eventsToday: number;
+  maskToday: number;
+  ticketsToday: number;
+  npsSum: number;
+  npsCount: number;
 }
 
 /** rel_change(L, P) of docs/features.md. */
@@ -201,7 +269,7 @@ export class AccountSimulator {
     for (let t = 0; t < cal.days; t++) {
       const m = cal.month[t]!;
       const dom = cal.dayOfMonth[t]!;
-      const holiday = (m === 11 && dom >= 22) || (m === 0 && dom <= 2) ? 0.6 : 1;
+      const holiday = (m === 11 && dom >= 22) || (m === 0 && dom <= 2) ? USAGE_DAY.holidayFactor : 1;
       this.usageSeason[t] = (USAGE_SEASON[m]! * holiday) ** s;
       if (traits.seasonalUsage) this.usageSeason[t]! *= seasonalDipFactor(m, dom);
     }
@@ -217,7 +285,47 @@ export class AccountSimulator {
     return Math.floor(span * arrivalFraction(this.traits.arrivals, rng.next(), span / 365.25));
   }
 
+  /** Simulates one account from its first day to churn or the end of the history, then writes its rows. */
   run(account: number): void {
+    const a = this.beginAccount(account);
+    let churnDay = -1;
+    for (let t = a.t0; t < this.days; t++) {
+      if (t > a.t0) {
+        const daysToRenewal = this.featuresAsOf(a, t);
+        const hazard = this.hazardOf(a, t, daysToRenewal);
+        if (this.churns(a, daysToRenewal, hazard)) {
+          churnDay = t;
+          break;
+        }
+        // A snapshot row exists at T only for accounts still active (churned_at > T).
+        if (this.observe && this.cal.firstOfMonth[t])
+          this.observe({ account, day: t, drivers: this.x, daysToRenewal, hazard });
+      }
+      this.healthDay(a);
+      this.contractsDay(a, t);
+      this.championsDay(a, t);
+      this.integrationsDay(a, t);
+      this.usageDay(a, t);
+      this.ticketsDay(a, t);
+      this.interactionsDay(a, t);
+      this.npsDay(a, t);
+      this.closeDay(a, t);
+    }
+    this.flushAccount(account, a.segIndex, a.nameCode, a.t0, churnDay, a.seats);
+  }
+
+  /** (3) Day t begins: the latent health per layer moves, and today's steps read it as it is now. */
+  private healthDay(a: AccountState): void {
+    const H = this.latent.health;
+    this.latent.step(a.rng);
+    a.hUsage = H[H_USAGE]!;
+    a.hEngagement = H[H_ENGAGEMENT]!;
+    a.hRelationship = H[H_RELATIONSHIP]!;
+    a.hOutcome = H[H_OUTCOME]!;
+  }
+
+  /** Draws the account (segment, start, seats, price, term), resets the per-account state, plans contract, contacts and onboarding. */
+  private beginAccount(account: number): AccountState {
     const rng = new Rng(this.seed, `account:${account}`);
     const segIndex = pickWeighted(
       rng,
@@ -228,17 +336,88 @@ export class AccountSimulator {
     const seats = Math.round(
       Math.min(seg.seatsMax, Math.max(seg.seatsMin, seg.seatsMedian * Math.exp(rng.normal(0, seg.seatsLogSd)))),
     );
-    const pricePerSeat = seg.pricePerSeat * Math.exp(rng.normal(0, 0.15));
+    const pricePerSeat = seg.pricePerSeat * Math.exp(rng.normal(0, ACCOUNT_START.priceLogSd));
     const nameCode = rng.int(NAME_CODES);
-    const latent = this.latent;
-    latent.reset(rng, seg.healthOffset);
-    const H = latent.health;
+    this.latent.reset(rng, seg.healthOffset);
     const frailty = rng.normal(0, 1) * this.frailtySd;
     const term = pickWeighted(rng, seg.terms);
     const tally = this.tally[segIndex]!;
     tally.accounts++;
+    this.resetAccount(rng, t0);
 
-    // Reset per-account state.
+    // Contract, contacts and onboarding plan.
+    const [pilotMin, pilotSpread] = ACCOUNT_START.pilotMonths;
+    const firstTerm = rng.bernoulli(seg.pilotShare) ? pilotMin + rng.int(pilotSpread) : term;
+    const mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t0, firstTerm));
+    this.contracts.push(t0, mainEnd, round10(seats * pricePerSeat));
+    const a: AccountState = {
+      rng,
+      account,
+      segIndex,
+      seg,
+      t0,
+      seats,
+      pricePerSeat,
+      nameCode,
+      frailty,
+      term,
+      tally,
+      mainEnd,
+      licensed: seats,
+      nChamp: 0,
+      nextIntegration: 0,
+      pool: 0,
+      breadth: 0,
+      lastCsm: -1,
+      lastConnect: -1,
+      usersInWindow: 0,
+      distinctLast: 0,
+      distinctPrior: 0,
+      championVacantSince: -1,
+      nextChampionDay: -1,
+      nextQbr: 0,
+      nextSurvey: 0,
+      connected: 0,
+      usersTouched: 0,
+      champion: -1,
+      champSlot: -1,
+      weekday: false,
+      usageToday: 0,
+      loginsToday: 0,
+      eventsToday: 0,
+      maskToday: 0,
+      ticketsToday: 0,
+      npsSum: 0,
+      npsCount: 0,
+      hUsage: 0,
+      hEngagement: 0,
+      hRelationship: 0,
+      hOutcome: 0,
+    };
+    // The draw is made either way, so the option changes nothing else in the account's stream.
+    if (rng.bernoulli(seg.championAtStart) || this.traits.championFromStart) this.addChampion(a, t0);
+    if (rng.bernoulli(seg.sponsorAtStart)) this.contacts.push(ROLE.executive_sponsor, t0, -1);
+    this.contacts.push(ROLE.admin, t0, -1);
+    const extra = seg.extraContacts[0] + rng.int(seg.extraContacts[1] - seg.extraContacts[0] + 1);
+    for (let i = 0; i < extra; i++)
+      this.contacts.push(rng.bernoulli(ACCOUNT_START.userContactShare) ? ROLE.user : ROLE.other, t0, -1);
+    const onboarding = Math.min(INTEGRATIONS.length, rng.poisson(seg.onboardingIntegrations));
+    for (let i = 0; i < onboarding; i++)
+      this.pendingConnect.push(t0 + 1 + geometric(rng, ACCOUNT_START.onboardingConnectDays), this.integrationOrder[i]!);
+    a.nextIntegration = onboarding;
+
+    // Behaviour state.
+    a.pool = Math.max(1, seats * ACCOUNT_START.initialPoolShare);
+    a.breadth = 1 + rng.int(2);
+    const [qbrMin, qbrSpread] = ACCOUNT_START.firstQbrDays;
+    a.nextQbr = seg.qbrEveryDays > 0 ? t0 + qbrMin + rng.int(qbrSpread) : Number.MAX_SAFE_INTEGER;
+    const [surveyMin, surveySpread] = ACCOUNT_START.firstSurveyDays;
+    a.nextSurvey = t0 + surveyMin + rng.int(surveySpread);
+    return a;
+  }
+
+  /** Clears the buffers and day-indexed sums an earlier account left, and shuffles the account's feature and integration order. */
+  private resetAccount(rng: Rng, t0: number): void {
     this.contracts.length = 0;
     this.contacts.length = 0;
     this.tickets.length = 0;
@@ -258,401 +437,454 @@ export class AccountSimulator {
     shuffleInt(rng, this.featureOrder);
     for (let i = 0; i < this.integrationOrder.length; i++) this.integrationOrder[i] = i;
     shuffleInt(rng, this.integrationOrder);
+  }
 
-    // Contract, contacts and onboarding plan.
-    const firstTerm = rng.bernoulli(seg.pilotShare) ? 3 + rng.int(7) : term;
-    let mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t0, firstTerm));
-    this.contracts.push(t0, mainEnd, round10(seats * pricePerSeat));
-    let licensed = seats;
-    let nChamp = 0;
-    const addChampion = (day: number) => {
-      if (nChamp === MAX_CHAMPIONS) return;
-      const contact = this.contacts.length / 3;
-      this.contacts.push(ROLE.champion, day, -1);
-      this.champStart[nChamp] = day;
-      this.champEnd[nChamp] = -1;
-      this.champContact[nChamp] = contact;
-      this.champToday[nChamp] = 0;
-      this.champCum[nChamp]![day] = 0;
-      nChamp++;
-    };
-    // The draw is made either way, so the option changes nothing else in the account's stream.
-    if (rng.bernoulli(seg.championAtStart) || this.traits.championFromStart) addChampion(t0);
-    if (rng.bernoulli(seg.sponsorAtStart)) this.contacts.push(ROLE.executive_sponsor, t0, -1);
-    this.contacts.push(ROLE.admin, t0, -1);
-    const extra = seg.extraContacts[0] + rng.int(seg.extraContacts[1] - seg.extraContacts[0] + 1);
-    for (let i = 0; i < extra; i++) this.contacts.push(rng.bernoulli(0.8) ? ROLE.user : ROLE.other, t0, -1);
-    const onboarding = Math.min(INTEGRATIONS.length, rng.poisson(seg.onboardingIntegrations));
-    for (let i = 0; i < onboarding; i++)
-      this.pendingConnect.push(t0 + 1 + geometric(rng, 20), this.integrationOrder[i]!);
-    let nextIntegration = onboarding;
+  private addChampion(a: AccountState, day: number): void {
+    if (a.nChamp === MAX_CHAMPIONS) return;
+    const contact = this.contacts.length / 3;
+    this.contacts.push(ROLE.champion, day, -1);
+    const c = a.nChamp;
+    this.champStart[c] = day;
+    this.champEnd[c] = -1;
+    this.champContact[c] = contact;
+    this.champToday[c] = 0;
+    this.champCum[c]![day] = 0;
+    a.nChamp++;
+  }
 
-    // Behaviour state.
-    let pool = Math.max(1, seats * 0.25);
-    let breadth = 1 + rng.int(2);
-    let lastCsm = -1;
-    let lastConnect = -1;
-    let usersInWindow = 0;
-    let distinctLast = 0;
-    let distinctPrior = 0;
-    let championVacantSince = -1;
-    let nextChampionDay = -1;
-    let nextQbr = seg.qbrEveryDays > 0 ? t0 + 30 + rng.int(30) : Number.MAX_SAFE_INTEGER;
-    let nextSurvey = t0 + 45 + rng.int(60);
-    let connected = 0;
-    let usersTouched = 0; // users that have joined the pool at some point (their state is initialised)
+  /** Sum of a day-indexed prefix sum over days [lo, hi), counting nothing before the account's start. */
+  private win(cum: Float64Array, t0: number, lo: number, hi: number): number {
+    return (hi <= t0 ? 0 : cum[hi]!) - (lo <= t0 ? 0 : cum[lo]!);
+  }
 
+  /** (1) The features and signals as of T = day t 00:00 into `x`, from days < t; returns days_to_renewal (NaN without a contract). */
+  private featuresAsOf(a: AccountState, t: number): number {
+    const x = this.x;
+    const t0 = a.t0;
     const cumUsage = this.cumUsage;
     const cumLogins = this.cumLogins;
-    const cumEvents = this.cumEvents;
-    const cumTickets = this.cumTickets;
     const cumNpsSum = this.cumNpsSum;
     const cumNpsCount = this.cumNpsCount;
-    const featureMask = this.featureMask;
-    const lastCount = this.lastCount;
-    const x = this.x;
-    const usage = this.sinks.usage;
-    const usageFromDay = this.usageFromDay;
-    const interactions = this.sinks.interactions;
-    const nps = this.sinks.nps;
-    const win = (cum: Float64Array, lo: number, hi: number) => (hi <= t0 ? 0 : cum[hi]!) - (lo <= t0 ? 0 : cum[lo]!);
-
-    let churnDay = -1;
-    for (let t = t0; t < this.days; t++) {
-      // (1) features and signals as of T = t, from days < t
-      let daysToRenewal = Number.NaN;
-      let arr = 0;
-      if (t > t0) {
-        const uL = win(cumUsage, t - 14, t);
-        const uP = win(cumUsage, t - 28, t - 14);
-        x[D.usageTrend] = relChange(uL, uP);
-        x[D.ticketTrend] = relChange(win(cumTickets, t - 30, t), win(cumTickets, t - 60, t - 30));
-        let champIn = 0;
-        let champEver = 0;
-        let cL = 0;
-        let cP = 0;
-        for (let c = 0; c < nChamp; c++) {
-          const s = this.champStart[c]!;
-          if (s < t) {
-            champEver = 1;
-            const e = this.champEnd[c]!;
-            if (e < 0 || e > t) {
-              champIn = 1;
-              const cum = this.champCum[c]!;
-              const now = cum[t]!;
-              const mid = t - 30 <= s ? 0 : cum[t - 30]!;
-              const old = t - 60 <= s ? 0 : cum[t - 60]!;
-              cL += now - mid;
-              cP += mid - old;
-            }
-          }
+    let daysToRenewal = Number.NaN;
+    let arr = 0;
+    const uL = this.win(cumUsage, t0, t - 14, t);
+    const uP = this.win(cumUsage, t0, t - 28, t - 14);
+    x[D.usageTrend] = relChange(uL, uP);
+    x[D.ticketTrend] = relChange(
+      this.win(this.cumTickets, t0, t - 30, t),
+      this.win(this.cumTickets, t0, t - 60, t - 30),
+    );
+    let champIn = 0;
+    let champEver = 0;
+    let cL = 0;
+    let cP = 0;
+    for (let c = 0; c < a.nChamp; c++) {
+      const s = this.champStart[c]!;
+      if (s < t) {
+        champEver = 1;
+        const e = this.champEnd[c]!;
+        if (e < 0 || e > t) {
+          champIn = 1;
+          const cum = this.champCum[c]!;
+          const now = cum[t]!;
+          const mid = t - 30 <= s ? 0 : cum[t - 30]!;
+          const old = t - 60 <= s ? 0 : cum[t - 60]!;
+          cL += now - mid;
+          cP += mid - old;
         }
-        x[D.championChange] = champIn ? relChange(cL, cP) : Number.NaN;
-        x[D.loginChange] = relChange(win(cumLogins, t - 14, t), win(cumLogins, t - 28, t - 14));
-        x[D.utilization] = usersInWindow / seats;
-        x[D.daysSinceCsm] = lastCsm >= 0 ? t - lastCsm : t - t0;
-        const nL = win(cumNpsCount, t - 180, t);
-        const nP = win(cumNpsCount, t - 360, t - 180);
-        x[D.npsTrend] =
-          nL > 0 && nP > 0 ? win(cumNpsSum, t - 180, t) / nL - win(cumNpsSum, t - 360, t - 180) / nP : Number.NaN;
-        let anyContract = 0;
-        for (let k = 0; k < this.contracts.length; k += 3) {
-          const cs = this.contracts[k]!;
-          const ce = this.contracts[k + 1]!;
-          if (cs < t && ce > t) {
-            anyContract = 1;
-            arr += this.contracts[k + 2]!;
-            const dtr = ce - t;
-            if (!(dtr >= daysToRenewal)) daysToRenewal = dtr;
-          }
-        }
-        x[D.valueRatio] = anyContract ? arr / Math.max(1, usersInWindow) / seg.valuePerUserReference : Number.NaN;
-        x[D.breadthChange] = relChange(distinctLast, distinctPrior);
-        x[D.daysSinceIntegration] = lastConnect >= 0 ? t - lastConnect : t - t0;
-        x[D.zeroUsage] = win(cumEvents, t - 14, t) === 0 ? 1 : 0;
-        x[D.championDeparted] = champEver && !champIn ? 1 : 0;
-        x[D.activeEscalation] = this.escalationOpenAt(t) ? 1 : 0;
-
-        // (2) churn draw
-        const eta = frailty + this.logHazardTerms(x);
-        const renewal =
-          RENEWAL.floor + this.renewalPeak * Math.exp(-(daysToRenewal >= 0 ? daysToRenewal : 0) / RENEWAL.tauDays);
-        const hazard = seg.baseHazardPerDay * this.churnScale * this.hazardSeason[t]! * renewal * Math.exp(eta);
-        tally.exposureDays++;
-        if (rng.next() < hazard) {
-          churnDay = t;
-          tally.churned++;
-          if (daysToRenewal <= 60) tally.churnedNearRenewal++;
-          break;
-        }
-        // A snapshot row exists at T only for accounts still active (churned_at > T).
-        if (this.observe && this.cal.firstOfMonth[t])
-          this.observe({ account, day: t, drivers: x, daysToRenewal, hazard });
       }
+    }
+    x[D.championChange] = champIn ? relChange(cL, cP) : Number.NaN;
+    x[D.loginChange] = relChange(this.win(cumLogins, t0, t - 14, t), this.win(cumLogins, t0, t - 28, t - 14));
+    x[D.utilization] = a.usersInWindow / a.seats;
+    x[D.daysSinceCsm] = a.lastCsm >= 0 ? t - a.lastCsm : t - t0;
+    const nL = this.win(cumNpsCount, t0, t - 180, t);
+    const nP = this.win(cumNpsCount, t0, t - 360, t - 180);
+    x[D.npsTrend] =
+      nL > 0 && nP > 0
+        ? this.win(cumNpsSum, t0, t - 180, t) / nL - this.win(cumNpsSum, t0, t - 360, t - 180) / nP
+        : Number.NaN;
+    let anyContract = 0;
+    for (let k = 0; k < this.contracts.length; k += 3) {
+      const cs = this.contracts[k]!;
+      const ce = this.contracts[k + 1]!;
+      if (cs < t && ce > t) {
+        anyContract = 1;
+        arr += this.contracts[k + 2]!;
+        const dtr = ce - t;
+        if (!(dtr >= daysToRenewal)) daysToRenewal = dtr;
+      }
+    }
+    x[D.valueRatio] = anyContract ? arr / Math.max(1, a.usersInWindow) / a.seg.valuePerUserReference : Number.NaN;
+    x[D.breadthChange] = relChange(a.distinctLast, a.distinctPrior);
+    x[D.daysSinceIntegration] = a.lastConnect >= 0 ? t - a.lastConnect : t - t0;
+    x[D.zeroUsage] = this.win(this.cumEvents, t0, t - 14, t) === 0 ? 1 : 0;
+    x[D.championDeparted] = champEver && !champIn ? 1 : 0;
+    x[D.activeEscalation] = this.escalationOpenAt(t) ? 1 : 0;
+    return daysToRenewal;
+  }
 
-      // (3) day t: latent health per layer
-      latent.step(rng);
-      const hUsage = H[H_USAGE]!;
-      const hEngagement = H[H_ENGAGEMENT]!;
-      const hRelationship = H[H_RELATIONSHIP]!;
-      const hOutcome = H[H_OUTCOME]!;
+  /** The daily churn hazard from the features in `x`, the renewal calendar and the season. */
+  private hazardOf(a: AccountState, t: number, daysToRenewal: number): number {
+    const eta = a.frailty + this.logHazardTerms(this.x);
+    const renewal =
+      RENEWAL.floor + this.renewalPeak * Math.exp(-(daysToRenewal >= 0 ? daysToRenewal : 0) / RENEWAL.tauDays);
+    return a.seg.baseHazardPerDay * this.churnScale * this.hazardSeason[t]! * renewal * Math.exp(eta);
+  }
 
-      // contracts: renewal on the old contract's end day, expansions mid-term
-      if (t === mainEnd) {
-        let value = 0;
-        for (let k = 0; k < this.contracts.length; k += 3)
-          if (this.contracts[k + 1] === t) value += this.contracts[k + 2]!;
-        let factor: number;
-        if (pool / licensed < 0.55) {
-          factor = rng.uniform(0.7, 0.9);
-          licensed = Math.max(1, Math.round(licensed * factor));
+  /** (2) The churn draw: churned_at = day t, so no row at or after it. */
+  private churns(a: AccountState, daysToRenewal: number, hazard: number): boolean {
+    a.tally.exposureDays++;
+    if (!(a.rng.next() < hazard)) return false;
+    a.tally.churned++;
+    if (daysToRenewal <= 60) a.tally.churnedNearRenewal++;
+    return true;
+  }
+
+  /** (3) Day t's contracts: renewal on the old contract's end day, add-ons mid-term. */
+  private contractsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const C = CONTRACT_CHANGES;
+    if (t === a.mainEnd) {
+      let value = 0;
+      for (let k = 0; k < this.contracts.length; k += 3)
+        if (this.contracts[k + 1] === t) value += this.contracts[k + 2]!;
+      let factor: number;
+      if (a.pool / a.licensed < C.downsellBelowPoolShare) {
+        factor = rng.uniform(...C.downsell);
+        a.licensed = Math.max(1, Math.round(a.licensed * factor));
+      } else {
+        factor = rng.uniform(...C.renewalUplift);
+      }
+      a.mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t, a.term));
+      this.contracts.push(t, a.mainEnd, round10(value * factor));
+    } else if (
+      a.mainEnd - t > C.minDaysToRenewal &&
+      a.hOutcome > C.minOutcomeHealth &&
+      a.pool / a.licensed > C.minPoolShare &&
+      rng.next() < C.addOnPerDay
+    ) {
+      const added = Math.max(1, Math.round(a.licensed * rng.uniform(...C.addOnSeats)));
+      this.contracts.push(t, a.mainEnd, round10(added * a.pricePerSeat));
+      a.licensed += added;
+      this.latent.shock(H_OUTCOME, 0.1);
+    }
+  }
+
+  /** Day t's champion departures and replacements; sets the champion in effect today. */
+  private championsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const C = CHAMPION_CHANGES;
+    const hRelationship = a.hRelationship;
+    let champion = -1; // contact index of the champion in effect today
+    for (let c = 0; c < a.nChamp; c++) {
+      if (this.champEnd[c]! < 0) {
+        // (Not on the last day: ended_at would fall after the data ends.)
+        if (
+          t + 1 < this.days &&
+          rng.next() < (C.departurePerYear / 365) * Math.exp(C.departureRelationshipSlope * hRelationship)
+        ) {
+          // Gone from day t on; ended_at = t + 1 keeps the record in effect at T = t, which the
+          // churn draw of day t has already seen.
+          this.champEnd[c] = t + 1;
+          this.contacts[this.champContact[c]! * 3 + 2] = t + 1;
+          this.latent.shock(H_RELATIONSHIP, C.departureRelationshipShock);
+          this.latent.shock(H_USAGE, C.departureUsageShock);
+          a.championVacantSince = t;
+          a.nextChampionDay = rng.bernoulli(a.seg.championReplaced)
+            ? t + C.replacementDays[0] + geometric(rng, C.replacementDays[1])
+            : -1;
         } else {
-          factor = rng.uniform(1, 1.07);
+          champion = this.champContact[c]!;
         }
-        mainEnd = this.epochToDay(addMonthsToDay(this.cal.startEpochDay + t, term));
-        this.contracts.push(t, mainEnd, round10(value * factor));
-      } else if (mainEnd - t > 45 && hOutcome > 0.3 && pool / licensed > 0.75 && rng.next() < 1 / 250) {
-        const added = Math.max(1, Math.round(licensed * rng.uniform(0.1, 0.35)));
-        this.contracts.push(t, mainEnd, round10(added * pricePerSeat));
-        licensed += added;
-        latent.shock(H_OUTCOME, 0.1);
       }
+    }
+    if (
+      champion < 0 &&
+      (t === a.nextChampionDay || (a.nChamp === 0 && rng.next() < sigmoid(hRelationship) / C.firstChampionDays))
+    ) {
+      this.addChampion(a, t);
+      champion = this.champContact[a.nChamp - 1]!;
+      if (a.championVacantSince >= 0) this.latent.shock(H_RELATIONSHIP, C.arrivalRelationshipShock);
+      a.nextChampionDay = -1;
+    }
+    a.champion = champion;
+    a.champSlot = champion >= 0 ? a.nChamp - 1 : -1;
+  }
 
-      // champion departures and replacements
-      let champion = -1; // contact index of the champion in effect today
-      for (let c = 0; c < nChamp; c++) {
-        if (this.champEnd[c]! < 0) {
-          // (Not on the last day: ended_at would fall after the data ends.)
-          if (t + 1 < this.days && rng.next() < (0.14 / 365) * Math.exp(-0.4 * hRelationship)) {
-            // Gone from day t on; ended_at = t + 1 keeps the record in effect at T = t, which the
-            // churn draw of day t has already seen.
-            this.champEnd[c] = t + 1;
-            this.contacts[this.champContact[c]! * 3 + 2] = t + 1;
-            latent.shock(H_RELATIONSHIP, -0.8);
-            latent.shock(H_USAGE, -0.2);
-            championVacantSince = t;
-            nextChampionDay = rng.bernoulli(seg.championReplaced) ? t + 10 + geometric(rng, 35) : -1;
-          } else {
-            champion = this.champContact[c]!;
-          }
+  /** Day t's integrations: onboarding connections due, new ones, disconnections. */
+  private integrationsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const I = INTEGRATION_CHANGES;
+    const hUsage = a.hUsage;
+    for (let k = 0; k < this.pendingConnect.length; k += 2) {
+      if (this.pendingConnect[k] === t) {
+        this.integrations.push(this.pendingConnect[k + 1]!, businessSecond(rng, t), -1);
+        a.connected++;
+        a.lastConnect = t;
+      }
+    }
+    if (
+      a.nextIntegration < INTEGRATIONS.length &&
+      t > a.t0 + I.afterDays &&
+      rng.next() < a.seg.integrationsPerDay * Math.exp(I.connectUsageSlope * hUsage)
+    ) {
+      this.integrations.push(this.integrationOrder[a.nextIntegration++]!, businessSecond(rng, t), -1);
+      a.connected++;
+      a.lastConnect = t;
+    }
+    if (a.connected > 0) {
+      const pDisconnect = I.disconnectPerDay * Math.exp(I.disconnectUsageSlope * hUsage);
+      for (let k = 0; k < this.integrations.length; k += 3) {
+        if (
+          this.integrations[k + 2]! < 0 &&
+          this.integrations[k + 1]! < t * SECONDS_PER_DAY &&
+          rng.next() < pDisconnect
+        ) {
+          this.integrations[k + 2] = businessSecond(rng, t);
+          a.connected--;
         }
       }
-      if (champion < 0 && (t === nextChampionDay || (nChamp === 0 && rng.next() < sigmoid(hRelationship) / 150))) {
-        addChampion(t);
-        champion = this.champContact[nChamp - 1]!;
-        if (championVacantSince >= 0) latent.shock(H_RELATIONSHIP, 0.4);
-        nextChampionDay = -1;
-      }
-      const champSlot = champion >= 0 ? nChamp - 1 : -1;
+    }
+  }
 
-      // integrations
-      for (let k = 0; k < this.pendingConnect.length; k += 2) {
-        if (this.pendingConnect[k] === t) {
-          this.integrations.push(this.pendingConnect[k + 1]!, businessSecond(rng, t), -1);
-          connected++;
-          lastConnect = t;
-        }
-      }
-      if (
-        nextIntegration < INTEGRATIONS.length &&
-        t > t0 + 30 &&
-        rng.next() < seg.integrationsPerDay * Math.exp(0.6 * hUsage)
-      ) {
-        this.integrations.push(this.integrationOrder[nextIntegration++]!, businessSecond(rng, t), -1);
-        connected++;
-        lastConnect = t;
-      }
-      if (connected > 0) {
-        const pDisconnect = (1 / 1500) * Math.exp(-0.9 * hUsage);
-        for (let k = 0; k < this.integrations.length; k += 3) {
-          if (
-            this.integrations[k + 2]! < 0 &&
-            this.integrations[k + 1]! < t * SECONDS_PER_DAY &&
-            rng.next() < pDisconnect
-          ) {
-            this.integrations[k + 2] = businessSecond(rng, t);
-            connected--;
-          }
-        }
-      }
-
-      // product usage: daily roll-ups per user and event
-      // The user pool is structural (seats deployed) and moves slowly; daily activity moves fast.
-      const target = licensed * (0.3 + 0.65 * sigmoid(hUsage + 1));
-      pool += (target - pool) * 0.015;
-      const poolSize = Math.max(1, Math.round(pool));
-      if (poolSize > this.lastActive.length) this.growUsers(poolSize * 2);
-      while (usersTouched < poolSize) {
-        const u = usersTouched++;
-        this.lastActive[u] = -1_000_000;
-        this.userDays[u] = weeklySchedule(
-          rng,
-          seg.daysPerWeek[0] + rng.int(seg.daysPerWeek[1] - seg.daysPerWeek[0] + 1),
-        );
-        this.userFreq[u] = rng.uniform(seg.userFrequency[0], seg.userFrequency[1]);
-      }
-      const breadthTarget = Math.max(
-        1,
-        Math.min(seg.maxBreadth, Math.round(seg.maxBreadth * sigmoid(0.6 + 1.1 * hUsage))),
-      );
-      if (breadth !== breadthTarget && rng.next() < 1 / 25) breadth += breadthTarget > breadth ? 1 : -1;
-      const showUp = sigmoid(1.5 + 2 * hUsage) * this.usageSeason[t]!;
-      const dayBit = 1 << this.cal.weekday[t]!;
-      const featureMean = 2.5 * Math.exp(0.7 * hUsage);
-      let usageToday = 0;
-      let loginsToday = 0;
-      let eventsToday = 0;
-      let maskToday = 0;
-      // Before usage tracking starts the account behaves the same; its rows are just not recorded.
-      const recorded = t >= usageFromDay;
-      for (let user = 0; user < poolSize; user++) {
-        if ((this.userDays[user]! & dayBit) === 0 || rng.next() >= showUp * this.userFreq[user]!) continue;
-        const prev = this.lastActive[user]!;
-        if (prev < t - 30) usersInWindow++;
-        if (prev >= t0) lastCount[prev]!--;
-        lastCount[t]!++;
-        this.lastActive[user] = t;
-        const logins = 1 + (rng.next() < 0.4 ? 1 + (rng.next() < 0.3 ? 1 : 0) : 0);
-        if (recorded) usage.add(account, t, user, EVENT_LOGIN, logins);
-        loginsToday += logins;
-        eventsToday++;
-        if (rng.next() < 0.9) {
-          const r = rng.next();
-          const f = this.featureOrder[Math.floor(breadth * r * Math.sqrt(r))]!; // skewed to core features
-          const q = 1 + rng.poisson(featureMean);
-          if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + f, q);
-          usageToday += q;
-          eventsToday++;
-          maskToday |= 1 << f;
-          if (breadth > 1 && rng.next() < 0.15) {
-            let g = this.featureOrder[rng.int(breadth)]!;
-            if (g === f) g = this.featureOrder[(this.featureOrder.indexOf(f) + 1) % breadth]!;
-            const q2 = 1 + rng.poisson(featureMean);
-            if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + g, q2);
-            usageToday += q2;
-            eventsToday++;
-            maskToday |= 1 << g;
-          }
-        }
-      }
-      const weekday = this.cal.weekday[t]! % 6 !== 0;
-      if (connected > 0 && rng.next() < (weekday ? 0.95 : 0.5) * sigmoid(2 + 1.5 * hUsage)) {
-        const q = 1 + rng.poisson(4 * connected * Math.exp(0.3 * hUsage));
-        if (recorded) usage.add(account, t, -1, EVENT_API, q);
+  /**
+   * Day t's product usage: daily roll-ups per user and event. The user pool is structural (seats
+   * deployed) and moves slowly; daily activity moves fast.
+   */
+  private usageDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const seg = a.seg;
+    const U = USAGE_DAY;
+    const account = a.account;
+    const usage = this.sinks.usage;
+    const lastCount = this.lastCount;
+    const hUsage = a.hUsage;
+    const target = a.licensed * (U.poolBase + U.poolSpan * sigmoid(hUsage + 1));
+    a.pool += (target - a.pool) * U.poolPull;
+    const poolSize = Math.max(1, Math.round(a.pool));
+    if (poolSize > this.lastActive.length) this.growUsers(poolSize * 2);
+    while (a.usersTouched < poolSize) {
+      const u = a.usersTouched++;
+      this.lastActive[u] = -1_000_000;
+      this.userDays[u] = weeklySchedule(rng, seg.daysPerWeek[0] + rng.int(seg.daysPerWeek[1] - seg.daysPerWeek[0] + 1));
+      this.userFreq[u] = rng.uniform(seg.userFrequency[0], seg.userFrequency[1]);
+    }
+    const breadthTarget = Math.max(
+      1,
+      Math.min(seg.maxBreadth, Math.round(seg.maxBreadth * sigmoid(U.breadthOffset + U.breadthSlope * hUsage))),
+    );
+    if (a.breadth !== breadthTarget && rng.next() < U.breadthStep) a.breadth += breadthTarget > a.breadth ? 1 : -1;
+    const breadth = a.breadth;
+    const showUp = sigmoid(U.showUpOffset + U.showUpSlope * hUsage) * this.usageSeason[t]!;
+    const dayBit = 1 << this.cal.weekday[t]!;
+    const featureMean = U.featureMean * Math.exp(U.featureSlope * hUsage);
+    let usageToday = 0;
+    let loginsToday = 0;
+    let eventsToday = 0;
+    let maskToday = 0;
+    // Before usage tracking starts the account behaves the same; its rows are just not recorded.
+    const recorded = t >= this.usageFromDay;
+    for (let user = 0; user < poolSize; user++) {
+      if ((this.userDays[user]! & dayBit) === 0 || rng.next() >= showUp * this.userFreq[user]!) continue;
+      const prev = this.lastActive[user]!;
+      if (prev < t - 30) a.usersInWindow++;
+      if (prev >= a.t0) lastCount[prev]!--;
+      lastCount[t]!++;
+      this.lastActive[user] = t;
+      const logins = 1 + (rng.next() < U.secondLogin ? 1 + (rng.next() < U.thirdLogin ? 1 : 0) : 0);
+      if (recorded) usage.add(account, t, user, EVENT_LOGIN, logins);
+      loginsToday += logins;
+      eventsToday++;
+      if (rng.next() < U.featureUse) {
+        const r = rng.next();
+        const f = this.featureOrder[Math.floor(breadth * r * Math.sqrt(r))]!; // skewed to core features
+        const q = 1 + rng.poisson(featureMean);
+        if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + f, q);
         usageToday += q;
         eventsToday++;
-      }
-
-      // support tickets
-      let ticketsToday = 0;
-      const nTickets = rng.poisson(seg.ticketsPerDay * Math.exp(-0.6 * hEngagement) * (t - t0 < 60 ? 1.3 : 1));
-      for (let k = 0; k < nTickets; k++) {
-        const severity = this.ticketSeverity(rng, hEngagement);
-        const sentiment = this.ticketSentiment(rng, hEngagement);
-        const sev = severity < 0 ? 1 : severity;
-        const escalated = rng.next() < ESCALATION_P[sev]! * Math.exp(-0.4 * hEngagement) ? 1 : 0;
-        const meanHours = TICKET_HOURS[sev]! * (escalated ? 4 : 1);
-        const open = businessSecond(rng, t);
-        const close = open + Math.max(600, Math.round(-Math.log(1 - rng.next()) * meanHours * 3600));
-        this.tickets.push(open, close, severity, sentiment, escalated);
-        if (escalated) {
-          this.escalations.push(open, close);
-          latent.shock(H_ENGAGEMENT, -0.15);
-          latent.shock(H_OUTCOME, -0.05);
+        maskToday |= 1 << f;
+        if (breadth > 1 && rng.next() < U.secondFeature) {
+          let g = this.featureOrder[rng.int(breadth)]!;
+          if (g === f) g = this.featureOrder[(this.featureOrder.indexOf(f) + 1) % breadth]!;
+          const q2 = 1 + rng.poisson(featureMean);
+          if (recorded) usage.add(account, t, user, FIRST_FEATURE_EVENT + g, q2);
+          usageToday += q2;
+          eventsToday++;
+          maskToday |= 1 << g;
         }
-        ticketsToday++;
       }
+    }
+    a.weekday = this.cal.weekday[t]! % 6 !== 0;
+    if (
+      a.connected > 0 &&
+      rng.next() < (a.weekday ? U.apiWeekday : U.apiWeekend) * sigmoid(U.apiOffset + U.apiSlope * hUsage)
+    ) {
+      const q = 1 + rng.poisson(U.apiCallsPerIntegration * a.connected * Math.exp(U.apiCallsSlope * hUsage));
+      if (recorded) usage.add(account, t, -1, EVENT_API, q);
+      usageToday += q;
+      eventsToday++;
+    }
+    a.usageToday = usageToday;
+    a.loginsToday = loginsToday;
+    a.eventsToday = eventsToday;
+    a.maskToday = maskToday;
+  }
 
-      // interactions: CSM touches, QBRs, champion replies, programs
-      const escalationNow = this.escalationOpenAt(t + 1);
-      const nCsm = rng.poisson(
-        seg.csmPerDay * Math.exp(0.5 * hEngagement) * (mainEnd - t <= 60 ? 1.8 : 1) * (escalationNow ? 1.5 : 1),
+  /** Day t's support tickets (escalations shock engagement and outcome health). */
+  private ticketsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const T = TICKETS_DAY;
+    const hEngagement = a.hEngagement;
+    let ticketsToday = 0;
+    const nTickets = rng.poisson(
+      a.seg.ticketsPerDay *
+        Math.exp(T.engagementSlope * hEngagement) *
+        (t - a.t0 < T.onboardingDays ? T.onboardingFactor : 1),
+    );
+    for (let k = 0; k < nTickets; k++) {
+      const severity = this.ticketSeverity(rng, hEngagement);
+      const sentiment = this.ticketSentiment(rng, hEngagement);
+      const sev = severity < 0 ? 1 : severity;
+      const escalated = rng.next() < ESCALATION_P[sev]! * Math.exp(T.escalationEngagementSlope * hEngagement) ? 1 : 0;
+      const meanHours = TICKET_HOURS[sev]! * (escalated ? T.escalatedHoursFactor : 1);
+      const open = businessSecond(rng, t);
+      const close = open + Math.max(T.minOpenSeconds, Math.round(-Math.log(1 - rng.next()) * meanHours * 3600));
+      this.tickets.push(open, close, severity, sentiment, escalated);
+      if (escalated) {
+        this.escalations.push(open, close);
+        this.latent.shock(H_ENGAGEMENT, T.escalationEngagementShock);
+        this.latent.shock(H_OUTCOME, T.escalationOutcomeShock);
+      }
+      ticketsToday++;
+    }
+    a.ticketsToday = ticketsToday;
+  }
+
+  /** Day t's interactions: CSM touches, QBRs, champion replies, programs. */
+  private interactionsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const seg = a.seg;
+    const I = INTERACTIONS_DAY;
+    const account = a.account;
+    const interactions = this.sinks.interactions;
+    const { champion, champSlot } = a;
+    const hEngagement = a.hEngagement;
+    const hRelationship = a.hRelationship;
+    const escalationNow = this.escalationOpenAt(t + 1);
+    const nCsm = rng.poisson(
+      seg.csmPerDay *
+        Math.exp(I.csmEngagementSlope * hEngagement) *
+        (a.mainEnd - t <= I.renewalDays ? I.renewalFactor : 1) *
+        (escalationNow ? I.escalationFactor : 1),
+    );
+    for (let k = 0; k < nCsm; k++) {
+      const kind = this.csmKind(rng, seg);
+      const contact = this.interactionContact(rng, champion);
+      interactions.add(account, businessSecond(rng, t), contact, kind);
+      if (contact >= 0 && contact === champion) this.champToday[champSlot]!++;
+      a.lastCsm = t;
+    }
+    if (t >= a.nextQbr) {
+      if (rng.next() < sigmoid(I.qbrOffset + I.qbrSlope * hEngagement)) {
+        const contact = champion >= 0 ? champion : this.sponsorOrAdmin();
+        interactions.add(account, businessSecond(rng, t), contact, KIND.qbr);
+        if (contact === champion && champion >= 0) this.champToday[champSlot]!++;
+        a.lastCsm = t;
+      }
+      a.nextQbr = t + seg.qbrEveryDays - I.qbrJitterDays + rng.int(2 * I.qbrJitterDays + 1);
+    }
+    if (champion >= 0) {
+      const replies = rng.poisson(
+        seg.championRepliesPerDay *
+          Math.exp(I.repliesRelationshipSlope * hRelationship) *
+          (a.weekday ? I.repliesWeekday : I.repliesWeekend),
       );
-      for (let k = 0; k < nCsm; k++) {
-        const kind = this.csmKind(rng, seg);
-        const contact = this.interactionContact(rng, champion);
+      for (let k = 0; k < replies; k++) interactions.add(account, businessSecond(rng, t), champion, KIND.email_reply);
+      this.champToday[champSlot]! += replies;
+    }
+    if (
+      rng.next() <
+      I.programPerDay *
+        Math.exp(I.programEngagementSlope * hEngagement) *
+        (seg.name === 'enterprise' ? I.programEnterpriseFactor : 1)
+    ) {
+      const kind = [KIND.training, KIND.webinar, KIND.community, KIND.other][rng.int(4)]!;
+      const contact = rng.next() < I.programAnonymous ? -1 : rng.int(this.contacts.length / 3);
+      if (this.contactInRole(contact, t)) {
         interactions.add(account, businessSecond(rng, t), contact, kind);
-        if (contact >= 0 && contact === champion) this.champToday[champSlot]!++;
-        lastCsm = t;
+        if (contact === champion) this.champToday[champSlot]!++;
+      } else if (contact < 0) {
+        interactions.add(account, businessSecond(rng, t), -1, kind);
       }
-      if (t >= nextQbr) {
-        if (rng.next() < sigmoid(1.5 + 1.5 * hEngagement)) {
-          const contact = champion >= 0 ? champion : this.sponsorOrAdmin();
-          interactions.add(account, businessSecond(rng, t), contact, KIND.qbr);
-          if (contact === champion && champion >= 0) this.champToday[champSlot]!++;
-          lastCsm = t;
-        }
-        nextQbr = t + seg.qbrEveryDays - 10 + rng.int(21);
-      }
-      if (champion >= 0) {
-        const replies = rng.poisson(seg.championRepliesPerDay * Math.exp(0.9 * hRelationship) * (weekday ? 1.3 : 0.25));
-        for (let k = 0; k < replies; k++) interactions.add(account, businessSecond(rng, t), champion, KIND.email_reply);
-        this.champToday[champSlot]! += replies;
-      }
-      if (rng.next() < 0.02 * Math.exp(0.5 * hEngagement) * (seg.name === 'enterprise' ? 2 : 1)) {
-        const kind = [KIND.training, KIND.webinar, KIND.community, KIND.other][rng.int(4)]!;
-        const contact = rng.next() < 0.15 ? -1 : rng.int(this.contacts.length / 3);
-        if (this.contactInRole(contact, t)) {
-          interactions.add(account, businessSecond(rng, t), contact, kind);
-          if (contact === champion) this.champToday[champSlot]!++;
-        } else if (contact < 0) {
-          interactions.add(account, businessSecond(rng, t), -1, kind);
-        }
-      }
+    }
+  }
 
-      // NPS survey rounds
-      let npsSum = 0;
-      let npsCount = 0;
-      if (t === nextSurvey) {
-        for (let c = 0; c < this.contacts.length / 3; c++) {
-          if (!this.contactInRole(c, t)) continue;
-          if (rng.next() < (c === champion ? 0.5 : 0.3)) {
-            const score = npsScore(rng, hOutcome);
-            nps.add(account, c, businessSecond(rng, t), score);
-            npsSum += score;
-            npsCount++;
-          }
-        }
-        if (rng.next() < 0.25) {
+  /** Day t's NPS survey round, when one is due. */
+  private npsDay(a: AccountState, t: number): void {
+    const rng = a.rng;
+    const N = NPS_ROUNDS;
+    const nps = this.sinks.nps;
+    const hOutcome = a.hOutcome;
+    let npsSum = 0;
+    let npsCount = 0;
+    if (t === a.nextSurvey) {
+      for (let c = 0; c < this.contacts.length / 3; c++) {
+        if (!this.contactInRole(c, t)) continue;
+        if (rng.next() < (c === a.champion ? N.championResponse : N.contactResponse)) {
           const score = npsScore(rng, hOutcome);
-          nps.add(account, -1, businessSecond(rng, t), score);
+          nps.add(a.account, c, businessSecond(rng, t), score);
           npsSum += score;
           npsCount++;
         }
-        nextSurvey = t + 91 - 7 + rng.int(15);
       }
-
-      // close the day: prefix sums and sliding windows for T = t + 1
-      if (this.deseasonalize) {
-        cumUsage[t + 1] = cumUsage[t]! + usageToday / this.usageSeason[t]!;
-        cumLogins[t + 1] = cumLogins[t]! + loginsToday / this.usageSeason[t]!;
-      } else {
-        cumUsage[t + 1] = cumUsage[t]! + usageToday;
-        cumLogins[t + 1] = cumLogins[t]! + loginsToday;
+      if (rng.next() < N.anonymousResponse) {
+        const score = npsScore(rng, hOutcome);
+        nps.add(a.account, -1, businessSecond(rng, t), score);
+        npsSum += score;
+        npsCount++;
       }
-      cumEvents[t + 1] = cumEvents[t]! + eventsToday;
-      cumTickets[t + 1] = cumTickets[t]! + ticketsToday;
-      cumNpsSum[t + 1] = cumNpsSum[t]! + npsSum;
-      cumNpsCount[t + 1] = cumNpsCount[t]! + npsCount;
-      for (let c = 0; c < nChamp; c++) {
-        this.champCum[c]![t + 1] = this.champCum[c]![t]! + this.champToday[c]!;
-        this.champToday[c] = 0;
-      }
-      featureMask[t] = maskToday;
-      // distinct users: window [t-29, t] for T = t + 1 drops users last seen on day t - 30
-      if (t - 30 >= t0) usersInWindow -= lastCount[t - 30]!;
-      // distinct features: last 30d gains day t, loses day t-30 to the prior window, which loses day t-60
-      distinctLast += this.slideMask(this.featLast, maskToday, 1);
-      if (t - 30 >= t0) {
-        const m = featureMask[t - 30]!;
-        distinctLast += this.slideMask(this.featLast, m, -1);
-        distinctPrior += this.slideMask(this.featPrior, m, 1);
-      }
-      if (t - 60 >= t0) distinctPrior += this.slideMask(this.featPrior, featureMask[t - 60]!, -1);
-      lastCount[t + 1] = 0;
+      a.nextSurvey = t + N.everyDays - N.jitterDays + rng.int(2 * N.jitterDays + 1);
     }
+    a.npsSum = npsSum;
+    a.npsCount = npsCount;
+  }
 
-    this.flushAccount(account, segIndex, nameCode, t0, churnDay, seats);
+  /** Closes day t: prefix sums and sliding windows for T = t + 1. */
+  private closeDay(a: AccountState, t: number): void {
+    const t0 = a.t0;
+    const cumUsage = this.cumUsage;
+    const cumLogins = this.cumLogins;
+    const featureMask = this.featureMask;
+    const lastCount = this.lastCount;
+    if (this.deseasonalize) {
+      cumUsage[t + 1] = cumUsage[t]! + a.usageToday / this.usageSeason[t]!;
+      cumLogins[t + 1] = cumLogins[t]! + a.loginsToday / this.usageSeason[t]!;
+    } else {
+      cumUsage[t + 1] = cumUsage[t]! + a.usageToday;
+      cumLogins[t + 1] = cumLogins[t]! + a.loginsToday;
+    }
+    this.cumEvents[t + 1] = this.cumEvents[t]! + a.eventsToday;
+    this.cumTickets[t + 1] = this.cumTickets[t]! + a.ticketsToday;
+    this.cumNpsSum[t + 1] = this.cumNpsSum[t]! + a.npsSum;
+    this.cumNpsCount[t + 1] = this.cumNpsCount[t]! + a.npsCount;
+    for (let c = 0; c < a.nChamp; c++) {
+      this.champCum[c]![t + 1] = this.champCum[c]![t]! + this.champToday[c]!;
+      this.champToday[c] = 0;
+    }
+    const maskToday = a.maskToday;
+    featureMask[t] = maskToday;
+    // distinct users: window [t-29, t] for T = t + 1 drops users last seen on day t - 30
+    if (t - 30 >= t0) a.usersInWindow -= lastCount[t - 30]!;
+    // distinct features: last 30d gains day t, loses day t-30 to the prior window, which loses day t-60
+    a.distinctLast += this.slideMask(this.featLast, maskToday, 1);
+    if (t - 30 >= t0) {
+      const m = featureMask[t - 30]!;
+      a.distinctLast += this.slideMask(this.featLast, m, -1);
+      a.distinctPrior += this.slideMask(this.featPrior, m, 1);
+    }
+    if (t - 60 >= t0) a.distinctPrior += this.slideMask(this.featPrior, featureMask[t - 60]!, -1);
+    lastCount[t + 1] = 0;
   }
 
   private epochToDay(epochDay: number): number {

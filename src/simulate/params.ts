@@ -428,6 +428,139 @@ export const D = {
  */
 export const RENEWAL = { floor: 0.3, peak: 40, tauDays: 20 } as const;
 
+/**
+ * Contract changes (model.ts). A mid-term add-on (co-terminous with the main contract, a share of
+ * the licensed seats at the segment's price) happens with `addOnPerDay` on a day when outcome
+ * health is above `minOutcomeHealth`, the deployed user pool above `minPoolShare` of licensed seats
+ * and the renewal more than `minDaysToRenewal` away: the planted expansion drivers (truth.json).
+ * A renewal uplifts by `renewalUplift`, or downsells by `downsell` when the pool has shrunk under
+ * `downsellBelowPoolShare` of licensed seats.
+ */
+export const CONTRACT_CHANGES = {
+  addOnPerDay: 1 / 250,
+  minOutcomeHealth: 0.3,
+  minPoolShare: 0.75,
+  minDaysToRenewal: 45,
+  addOnSeats: [0.1, 0.35],
+  renewalUplift: [1, 1.07],
+  downsell: [0.7, 0.9],
+  downsellBelowPoolShare: 0.55,
+} as const;
+
+/**
+ * The simulator's day (model.ts), step by step. Rates are per day; `*Slope` multiplies a latent
+ * health in exp(slope * health) (or sigmoid(offset + slope * health)); shocks move a latent health.
+ */
+export const ACCOUNT_START = {
+  /** Log-normal spread of an account's price per seat around its segment's. */
+  priceLogSd: 0.15,
+  /** A pilot's first term in months: the first plus int(the second). */
+  pilotMonths: [3, 7],
+  /** Chance that an extra contact is a user (else: other). */
+  userContactShare: 0.8,
+  /** Mean days (geometric, from day 1) until an onboarding integration connects. */
+  onboardingConnectDays: 20,
+  /** Share of the seats in the user pool on day one. */
+  initialPoolShare: 0.25,
+  /** Days to the first QBR and the first NPS round: the first plus int(the second). */
+  firstQbrDays: [30, 30],
+  firstSurveyDays: [45, 60],
+} as const;
+
+export const CHAMPION_CHANGES = {
+  departurePerYear: 0.14,
+  departureRelationshipSlope: -0.4,
+  departureRelationshipShock: -0.8,
+  departureUsageShock: -0.2,
+  /** A replacement arrives after the first plus geometric(mean: the second) days. */
+  replacementDays: [10, 35],
+  /** With no champion ever: sigmoid(relationship health) / this per day. */
+  firstChampionDays: 150,
+  arrivalRelationshipShock: 0.4,
+} as const;
+
+export const INTEGRATION_CHANGES = {
+  /** New integrations only after this many days of onboarding. */
+  afterDays: 30,
+  connectUsageSlope: 0.6,
+  disconnectPerDay: 1 / 1500,
+  disconnectUsageSlope: -0.9,
+} as const;
+
+export const USAGE_DAY = {
+  /** The pool of users moves towards licensed x (base + span x sigmoid(usage health + 1)) by `poolPull` a day. */
+  poolBase: 0.3,
+  poolSpan: 0.65,
+  poolPull: 0.015,
+  breadthOffset: 0.6,
+  breadthSlope: 1.1,
+  /** Chance per day that breadth moves one feature towards its target. */
+  breadthStep: 1 / 25,
+  showUpOffset: 1.5,
+  showUpSlope: 2,
+  featureMean: 2.5,
+  featureSlope: 0.7,
+  /** A second login with this chance, a third with `thirdLogin` after that. */
+  secondLogin: 0.4,
+  thirdLogin: 0.3,
+  featureUse: 0.9,
+  secondFeature: 0.15,
+  /** API calls on a day: chance (weekday / weekend) x sigmoid(offset + slope x usage health). */
+  apiWeekday: 0.95,
+  apiWeekend: 0.5,
+  apiOffset: 2,
+  apiSlope: 1.5,
+  apiCallsPerIntegration: 4,
+  apiCallsSlope: 0.3,
+  /** Usage on the year-end holidays (Dec 22 to Jan 2) against other days. */
+  holidayFactor: 0.6,
+} as const;
+
+/** By severity code (low, medium, high, urgent): chance of escalation at health 0, and mean hours to close. */
+export const ESCALATION_P = [0.005, 0.02, 0.12, 0.35] as const;
+export const TICKET_HOURS = [30, 50, 80, 120] as const;
+
+export const TICKETS_DAY = {
+  engagementSlope: -0.6,
+  /** More tickets in the first `onboardingDays`. */
+  onboardingDays: 60,
+  onboardingFactor: 1.3,
+  escalationEngagementSlope: -0.4,
+  /** An escalated ticket takes this many times longer to close. */
+  escalatedHoursFactor: 4,
+  minOpenSeconds: 600,
+  escalationEngagementShock: -0.15,
+  escalationOutcomeShock: -0.05,
+} as const;
+
+export const INTERACTIONS_DAY = {
+  csmEngagementSlope: 0.5,
+  /** CSM touches are likelier within `renewalDays` of renewal and while an escalation is open. */
+  renewalDays: 60,
+  renewalFactor: 1.8,
+  escalationFactor: 1.5,
+  qbrOffset: 1.5,
+  qbrSlope: 1.5,
+  /** The next QBR is qbrEveryDays - jitter + int(2 jitter + 1) days on. */
+  qbrJitterDays: 10,
+  repliesRelationshipSlope: 0.9,
+  repliesWeekday: 1.3,
+  repliesWeekend: 0.25,
+  programPerDay: 0.02,
+  programEngagementSlope: 0.5,
+  programEnterpriseFactor: 2,
+  programAnonymous: 0.15,
+} as const;
+
+export const NPS_ROUNDS = {
+  championResponse: 0.5,
+  contactResponse: 0.3,
+  anonymousResponse: 0.25,
+  /** Rounds every `everyDays` - jitter + int(2 jitter + 1) days. */
+  everyDays: 91,
+  jitterDays: 7,
+} as const;
+
 /** Churn hazard by calendar month (budget cycles: fiscal year and half-year ends). */
 export const HAZARD_SEASON = [1.15, 0.95, 1.0, 0.95, 0.95, 1.1, 0.9, 0.85, 1.0, 0.95, 1.0, 1.2] as const;
 
