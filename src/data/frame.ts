@@ -1,4 +1,4 @@
-import { openDuckDB, quoteIdent, quoteLiteral, type DuckDBConnection } from './duckdb.js';
+import { openDuckDB, quoteIdent, quoteLiteral, type Database, type DuckDBConnection } from './duckdb.js';
 import { readerSql } from './history.js';
 import type { Stats } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
@@ -180,11 +180,19 @@ async function raggedRow(path: string): Promise<InputError | null> {
   return null;
 }
 
+let csvTables = 0;
+
 /**
  * Reads a CSV, Parquet or JSONL table file into a Frame. Every error names the file: a folder
  * or an empty file, a damaged gzip stream (checked whole first), anything the reader refuses.
+ * `db` is an open DuckDB to read with (a command that also writes with DuckDB opens one instance
+ * for both); without it one is opened and closed here.
  */
-export async function loadFrame(path: string, columns?: readonly string[]): Promise<Frame> {
+export async function loadFrame(
+  path: string,
+  columns?: readonly string[],
+  options: { db?: Database } = {},
+): Promise<Frame> {
   let info: Stats;
   try {
     info = await stat(path);
@@ -197,12 +205,21 @@ export async function loadFrame(path: string, columns?: readonly string[]): Prom
     const damaged = await gzipProblem(path);
     if (damaged) throw new InputError({ table: path }, `cannot read the file: ${damaged}`);
   }
-  const db = await openDuckDB();
+  const db = options.db ?? (await openDuckDB());
   try {
-    const reader = path.toLowerCase().endsWith('.csv')
-      ? `read_csv(${quoteLiteral(path)}, header = true, auto_detect = true, delim = ${quoteLiteral(await headerDelimiter(path))}, strict_mode = true, null_padding = false)`
-      : readerSql(path);
-    return await readFrame(db.connection, reader, columns, path);
+    if (!path.toLowerCase().endsWith('.csv')) return await readFrame(db.connection, readerSql(path), columns, path);
+    // DuckDB finds a CSV's column types by reading a sample, which costs more than reading a small
+    // file; readFrame's DESCRIBE and SELECT would each do it, so the file is read once into a
+    // temporary table.
+    const table = `temp.main.${quoteIdent(`churnkit_frame_${++csvTables}`)}`;
+    await db.connection.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = true, delim = ${quoteLiteral(await headerDelimiter(path))}, strict_mode = true, null_padding = false)`,
+    );
+    try {
+      return await readFrame(db.connection, table, columns, path);
+    } finally {
+      await db.connection.run(`DROP TABLE ${table}`);
+    }
   } catch (err) {
     if (err instanceof ChurnkitError) throw err;
     const ragged = path.toLowerCase().endsWith('.csv') ? await raggedRow(path) : null;
@@ -212,6 +229,6 @@ export async function loadFrame(path: string, columns?: readonly string[]): Prom
       .replace(/^[A-Za-z ]+Error: /, '');
     throw new InputError({ table: path }, `cannot read the file: ${why.slice(0, 200)}`);
   } finally {
-    db.close();
+    if (!options.db) db.close();
   }
 }

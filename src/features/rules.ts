@@ -6,7 +6,7 @@
  * writes a missing value, reads as NULL; infinities are refused). A value that
  * breaks a rule is an input error naming the table, row and column, never a probability.
  */
-import { loadFrame, type Frame } from '../data/index.js';
+import { loadFrame, type Database, type Frame } from '../data/index.js';
 import { excerpt, InputError } from '../util/index.js';
 import { FEATURES, LABEL_COLUMN, SIGNALS, TRANSACTION_FEATURES } from './registry.js';
 
@@ -122,8 +122,12 @@ export function checkFeatureFrame(frame: Frame, table: string, options: { numeri
 }
 
 /** Reads a feature table (CSV, Parquet, JSONL) and checks its values: what every command reads one through. */
-export async function loadFeatureTable(path: string, columns?: readonly string[]): Promise<Frame> {
-  const frame = await loadFrame(path, columns);
+export async function loadFeatureTable(
+  path: string,
+  columns?: readonly string[],
+  options: { db?: Database } = {},
+): Promise<Frame> {
+  const frame = await loadFrame(path, columns, options);
   if (frame.n === 0) throw new InputError({ table: path }, 'the table has no rows');
   checkFeatureFrame(frame, path);
   return frame;

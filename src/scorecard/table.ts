@@ -5,7 +5,7 @@
  * atomically.
  */
 import { extname } from 'node:path';
-import type { Frame } from '../data/index.js';
+import type { Database, Frame } from '../data/index.js';
 import { openDuckDB, quoteIdent, quoteLiteral } from '../data/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { ChurnkitError, UsageError } from '../util/index.js';
@@ -87,9 +87,12 @@ export interface WriteScoresOptions {
   /** Account names to carry (`account_name`), row for row; default the table's `account_name` column. */
   names?: readonly (string | null)[] | null;
   extra?: readonly ExtraScoreColumn[];
+  /** An open DuckDB to write with (the one the table was read with); default: one opened and closed here. */
+  db?: Database;
 }
 
 type Cell = number | boolean | string | null;
+let scoreTables = 0;
 interface OutColumn {
   name: string;
   type: 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
@@ -202,12 +205,13 @@ export async function writeScores(
       return { name: e.name, type: 'VARCHAR', at: (i) => values[i] ?? null };
     }),
   ];
-  const db = await openDuckDB();
+  const db = options.db ?? (await openDuckDB());
+  const table = `churnkit_scores_${++scoreTables}`;
   try {
     const conn = db.connection;
     const defs = ['"_row" BIGINT', ...columns.map((c) => `${quoteIdent(c.name)} ${c.type}`)];
-    await conn.run(`CREATE TABLE scores (${defs.join(', ')})`);
-    const app = await conn.createAppender('scores');
+    await conn.run(`CREATE TEMP TABLE ${table} (${defs.join(', ')})`);
+    const app = await conn.createAppender(table, 'main', 'temp');
     for (let i = 0; i < frame.n; i++) {
       app.appendBigInt(BigInt(i));
       for (const c of columns) {
@@ -225,10 +229,13 @@ export async function writeScores(
     );
     const format = csv ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
     await withAtomicFile(path, (tmp) =>
-      conn.run(`COPY (SELECT ${select.join(', ')} FROM scores ORDER BY "_row") TO ${quoteLiteral(tmp)} (${format})`),
+      conn.run(
+        `COPY (SELECT ${select.join(', ')} FROM temp.main.${table} ORDER BY "_row") TO ${quoteLiteral(tmp)} (${format})`,
+      ),
     );
     return { rows: frame.n, columns: columns.map((c) => c.name) };
   } finally {
-    db.close();
+    if (options.db) await db.connection.run(`DROP TABLE IF EXISTS temp.main.${table}`);
+    else db.close();
   }
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
-import { readFrame, type Frame } from '../../data/index.js';
+import { openDuckDB, readFrame, type Frame } from '../../data/index.js';
 import {
   accountFacts,
   explainHistoryFailure,
@@ -12,9 +12,9 @@ import {
   queryValue,
   textColumn,
 } from '../../data/index.js';
-import { loadModel, modelReasons, type ModelArtifact, type TrainedModel } from '../../learn/index.js';
+import type { ModelArtifact, TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
-import { buildFeatures, loadFeatureTable } from '../../features/index.js';
+import { loadFeatureTable } from '../../features/index.js';
 import {
   BANDS,
   loadScorecard,
@@ -26,7 +26,10 @@ import {
   type Scorecard,
   type ScoredTable,
 } from '../../scorecard/index.js';
-import { openScoreHistory, withScoreChanges, type ScoreRecord } from '../../history/index.js';
+import type { ScoreRecord } from '../../history/index.js';
+
+// The model stack, the feature build and the score history load only when a flag asks for them:
+// scoring a feature table with a scorecard is the common call and should start fast.
 
 interface ScoreFlags extends Record<string, unknown> {
   scorecard: string;
@@ -47,7 +50,8 @@ const MODEL_REASONS = 3;
  * `model_probability` and `model_reason_<k>` (`_value`, `_text`) from the card's embedded model or
  * `--model`: what `predict --reasons` writes for the same rows.
  */
-function modelColumns(model: TrainedModel, frame: Frame, table: string): ExtraScoreColumn[] {
+async function modelColumns(model: TrainedModel, frame: Frame, table: string): Promise<ExtraScoreColumn[]> {
+  const { modelReasons } = await import('../../learn/index.js');
   const r = modelReasons(model, frame, MODEL_REASONS, table);
   const columns: ExtraScoreColumn[] = [
     { name: 'model_probability', values: model.predictProba(frame, table), round: probabilityForPeople },
@@ -93,6 +97,7 @@ async function featuresFromHistory(
         `SELECT strftime(CAST(MAX(occurred_at) AS DATE) + INTERVAL 1 DAY, '%Y-%m-%d') FROM usage`,
       ));
     if (!asOf) throw new UsageError(`${flags.data}: usage has no rows; pass --as-of DATE`);
+    const { buildFeatures } = await import('../../features/index.js');
     const built = await buildFeatures(history, { asOf, progress: io.progress }).catch(explain);
     const frame = await readFrame(history.connection, quoteIdent(built.relation));
     let names: (string | null)[] | null = null;
@@ -168,6 +173,7 @@ async function applyHistory(
   const records = historyRecords(card, frame, scored, asOf);
   const rows = records.flatMap((r, i) => (r ? [i] : []));
   io.progress.start(`recording ${rows.length.toLocaleString('en-US')} scores in ${target}`);
+  const { openScoreHistory, withScoreChanges } = await import('../../history/index.js');
   const history = await openScoreHistory(target);
   try {
     const changes = await withScoreChanges(
@@ -193,26 +199,41 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   });
   const card = await loadScorecard(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
-  const model = flags.model
-    ? await loadModel(flags.model)
-    : card.model
-      ? await loadModel(card.model as unknown as ModelArtifact)
-      : null;
+  const modelSource = flags.model ?? (card.model as unknown as ModelArtifact | undefined);
+  const model = modelSource ? await (await import('../../learn/index.js')).loadModel(modelSource) : null;
   let frame: Frame;
   let asOf: string | null = null;
   let names: (string | null)[] | null = null;
-  if (flags.features !== undefined) {
-    io.progress.start(`reading ${flags.features}`);
-    frame = await loadFeatureTable(flags.features);
-  } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
-  io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
-  const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
-  const recorded =
-    flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
-  const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
-  if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
-  const extra = model ? modelColumns(model, frame, table) : [];
-  const written = await writeScores(flags.out, card, frame, scored, { names, extra });
+  // One DuckDB reads the table and writes the scores: an instance costs more to start than 1,000 rows to score.
+  const db = await openDuckDB();
+  try {
+    if (flags.features !== undefined) {
+      io.progress.start(`reading ${flags.features}`);
+      frame = await loadFeatureTable(flags.features, undefined, { db });
+    } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
+    io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
+    const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
+    const recorded =
+      flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
+    const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
+    if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
+    const extra = model ? await modelColumns(model, frame, table) : [];
+    const written = await writeScores(flags.out, card, frame, scored, { names, extra, db });
+    return summarize(flags, card, frame, scored, { asOf, model, recorded, columns: written.columns }, io);
+  } finally {
+    db.close();
+  }
+}
+
+function summarize(
+  flags: ScoreFlags,
+  card: Scorecard,
+  frame: Frame,
+  scored: ScoredTable,
+  run: { asOf: string | null; model: TrainedModel | null; recorded: number | null; columns: string[] },
+  io: CommandIO,
+) {
+  const { asOf, model, recorded } = run;
   const insufficient = scored.scores.coverage.reduce(
     (a, c) => a + (statusOf(card, c) === 'insufficient_data' ? 1 : 0),
     0,
@@ -229,7 +250,7 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     out: flags.out,
     rows: frame.n,
     as_of: asOf,
-    columns: written.columns,
+    columns: run.columns,
     bands,
     escalated,
     insufficient_data: insufficient,
