@@ -16,7 +16,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ChurnkitError, signArtifact, verifyArtifact, writeFileAtomic } from '../util/index.js';
+import { ChurnkitError, formatJson, signArtifact, verifyArtifact, writeFileAtomic } from '../util/index.js';
 import { ArtifactError } from './errors.js';
 import type { StateOf } from './families.js';
 import { AUTO_STATE } from './auto/state.js';
@@ -257,9 +257,12 @@ export async function readModelArtifact(path: string): Promise<ModelArtifact> {
   return validateModelArtifact(verifyArtifact(value, path).content, path);
 }
 
-/** Indented JSON with a final newline, signed with its checksum; NaN and infinities (never expected) would become null. */
+/**
+ * Indented JSON with a final newline, signed with its checksum, arrays of numbers on one line
+ * (formatJson); NaN and infinities (never expected) would become null.
+ */
 export function serializeModelArtifact(a: ModelArtifact): string {
-  return `${JSON.stringify(signArtifact(a), null, 2)}\n`;
+  return `${formatJson(signArtifact(a))}\n`;
 }
 
 export async function writeModelArtifact(path: string, a: ModelArtifact): Promise<void> {

@@ -8,3 +8,4 @@ export * from './serial.js';
 export { VERSION } from './version.js';
 export * from './outputs.js';
 export * from './checksum.js';
+export * from './json.js';
