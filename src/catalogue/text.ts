@@ -53,7 +53,19 @@ export function templateCase(entry: CatalogueEntry, value: CatalogueValue): Temp
   }
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/**
+ * `n.toLocaleString('en-US')` ("12,345"), whole numbers written here: ICU's formatter costs more
+ * than the rest of a sentence, and a batch answer writes tens of thousands of sentences.
+ */
+export function groupDigits(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, digits.length % 3 || 3);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
+const plural = (n: number, one: string, many: string) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 
 /** A value as written in a sentence or a table cell, without the sentence ("-35%", "12 days"). */
 export function formatValue(name: string, value: CatalogueValue): string {
@@ -77,14 +89,14 @@ export function formatValue(name: string, value: CatalogueValue): string {
     case 'money':
       return money(x);
     case 'count':
-      return Math.round(x).toLocaleString('en-US');
+      return groupDigits(Math.round(x));
     default:
       return String(significant(x, 4));
   }
 }
 
 function money(x: number): string {
-  return `$${Math.round(x).toLocaleString('en-US')}`;
+  return `$${groupDigits(Math.round(x))}`;
 }
 
 function roundTo(x: number, digits: number): number {
@@ -105,22 +117,38 @@ export function describeValue(name: string, value: CatalogueValue): string {
   if (template === undefined) return `${entry.label}: ${formatValue(name, value)}`;
   if (isMissingValue(value)) return template;
   const x = typeof value === 'string' && entry.kind === 'text' ? NaN : asNumber(value);
-  return template.replace(/\{(pct|days|points|times|money|value)\}/g, (_, key: string) => {
-    switch (key) {
-      case 'pct':
-        return `${Math.round(Math.abs(x) * 100)}%`;
-      case 'days':
-        return plural(Math.round(x), 'day', 'days');
-      case 'points':
-        return String(roundTo(Math.abs(x), 1));
-      case 'times':
-        return String(roundTo(x, 1));
-      case 'money':
-        return money(x);
-      default:
-        return typeof value === 'string' ? value : formatValue(name, value);
-    }
-  });
+  const parts = templateParts(template);
+  let text = parts[0]!;
+  for (let k = 1; k < parts.length; k += 2) text += placeholder(parts[k]!, name, value, x) + parts[k + 1]!;
+  return text;
+}
+
+const TEMPLATE_PARTS = new Map<string, string[]>();
+/** A template split once into text and placeholder names, alternating: ["Usage fell ", "pct", " over ..."]. */
+function templateParts(template: string): string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(pct|days|points|times|money|value)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
+}
+
+function placeholder(key: string, name: string, value: CatalogueValue, x: number): string {
+  switch (key) {
+    case 'pct':
+      return `${Math.round(Math.abs(x) * 100)}%`;
+    case 'days':
+      return plural(Math.round(x), 'day', 'days');
+    case 'points':
+      return String(roundTo(Math.abs(x), 1));
+    case 'times':
+      return String(roundTo(x, 1));
+    case 'money':
+      return money(x);
+    default:
+      return typeof value === 'string' ? value : formatValue(name, value);
+  }
 }
 
 /** `x` to `digits` significant digits, as a number (0.012345 -> 0.01235 at 4). */
