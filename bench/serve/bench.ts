@@ -1,7 +1,7 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
@@ -32,6 +32,10 @@ const RUNS = flag('runs', 3);
 const DURATION = flag('duration', 10);
 const CONNECTIONS = flag('connections', 10);
 const BATCHES = flag('batches', 15);
+/** --no-history: leave out the DuckDB score-history target (its own row, no target of its own). */
+const NO_HISTORY = process.argv.includes('--no-history');
+/** What a client that files scores asks for on the columnar route. */
+const FIELDS = 'score,band,probability';
 
 interface Target {
   name: string;
@@ -39,7 +43,7 @@ interface Target {
 }
 
 const dataDir = join(root, 'bench', 'data', 'serve');
-const targets: Target[] = [
+const allTargets: Target[] = [
   { name: 'fastify (bare, fixed answer)', args: () => [join(root, 'dist/bench/serve/baseline-server.js')] },
   { name: 'churnkit serve', args: () => [join(root, 'dist/bench/serve/churnkit-server.js')] },
   {
@@ -50,6 +54,7 @@ const targets: Target[] = [
     ],
   },
 ];
+const targets = allTargets.filter((t) => !(NO_HISTORY && t.name.includes('--history')));
 
 async function start(t: Target, run: number): Promise<{ proc: ChildProcess; base: string }> {
   const proc = spawn(process.execPath, t.args(run), { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -115,6 +120,8 @@ interface Measure {
   /** The same 10,000 accounts sent column by column. */
   columnsP50: number;
   columnsMax: number;
+  /** The same columns, answering only score, band and probability (?fields=). */
+  fieldsP50: number;
   rss: number;
   peak: number;
 }
@@ -140,6 +147,7 @@ async function measure(t: Target, run: number): Promise<Measure> {
     const afterSingle = rssMb(proc.pid!);
     const times = await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
     const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
+    const fieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
     const mem = rssMb(proc.pid!);
     const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
     const series = (name: string) =>
@@ -157,6 +165,7 @@ async function measure(t: Target, run: number): Promise<Measure> {
       batchServer,
       columnsP50: median(columnTimes),
       columnsMax: quantile(columnTimes, 1),
+      fieldsP50: median(fieldTimes),
       rss: afterSingle.rss,
       peak: mem.peak,
     };
@@ -175,7 +184,7 @@ for (let run = 0; run < RUNS; run++) {
     const m = await measure(t, run);
     results.set(t.name, [...(results.get(t.name) ?? []), m]);
     process.stderr.write(
-      `run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`,
+      `run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, ?fields= ${m.fieldsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`,
     );
   }
 }
@@ -195,6 +204,7 @@ const summary = targets.map((t) => {
     batch_10k_server_ms: pick('batchServer'),
     columns_10k_ms: pick('columnsP50'),
     columns_10k_max_ms: pick('columnsMax'),
+    columns_fields_10k_ms: pick('fieldsP50'),
     rss_mb: pick('rss'),
     peak_rss_mb: pick('peak'),
   };
@@ -218,11 +228,11 @@ console.log(
   ),
 );
 console.log(
-  '\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | RSS MB (peak) | req/s vs bare Fastify |',
+  '\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | 10k columnar ?fields= median ms | RSS MB (peak) | req/s vs bare Fastify |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of summary) {
   console.log(
-    `| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`,
+    `| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.columns_fields_10k_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`,
   );
 }

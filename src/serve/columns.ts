@@ -277,46 +277,87 @@ function modelOnly(req: RequestColumns, model: ModelAnswers): ResultColumns {
 /**
  * The answer's body: `churnkit score`'s column names, one array each, then what this issue's
  * answers add (status, coverage, missing, warnings; reasons in words; the model's). Rounded for
- * people unless `exact`.
+ * people unless `exact`. `fields` (the `fields` query parameter) keeps `account_id` and the
+ * columns it names, and only those are computed: a client that needs scores and bands does not
+ * pay for 30,000 sentences. A name the answer does not have is a 400 that lists the names.
  */
 export function resultBody(
   r: ResultColumns,
   signals: ColumnTable['columns'],
   exact: boolean,
+  fields?: readonly string[],
 ): { n: number; columns: Record<string, readonly unknown[]> } {
   const one = (v: number | null) => (v === null || exact ? v : scoreForPeople(v));
   const four = (v: number | null) => (v === null || exact ? v : probabilityForPeople(v));
-  const columns: Record<string, readonly unknown[]> = { account_id: r.account_id };
-  if (r.account_name) columns['account_name'] = r.account_name;
-  columns['as_of'] = r.as_of;
-  columns['score'] = r.score.map(one);
-  columns['band'] = r.band;
-  columns['probability'] = r.probability.map(four);
-  for (const [layer, values] of Object.entries(r.layers)) columns[`layer_${layer}`] = values.map(one);
-  columns['overrides'] = r.overrides.map((o) => o.join(','));
-  columns['reasons'] = r.reasons.map((o) => o.join(','));
-  columns['escalate'] = r.escalate;
-  columns['base_score'] = r.base_score.map(one);
-  columns['score_change'] = r.score_change.map(one);
-  columns['status'] = r.status;
-  columns['coverage'] = exact ? r.coverage : r.coverage.map((c) => significant(c, 4));
-  columns['missing'] = r.missing.map((m) => m.join(','));
-  columns['warnings'] = r.warnings.map((w) => w.join('; '));
+  const producers: [string, () => readonly unknown[]][] = [['account_id', () => r.account_id]];
+  const names = r.account_name;
+  if (names) producers.push(['account_name', () => names]);
+  producers.push(
+    ['as_of', () => r.as_of],
+    ['score', () => r.score.map(one)],
+    ['band', () => r.band],
+    ['probability', () => r.probability.map(four)],
+  );
+  for (const [layer, values] of Object.entries(r.layers)) producers.push([`layer_${layer}`, () => values.map(one)]);
+  producers.push(
+    ['overrides', () => r.overrides.map((o) => o.join(','))],
+    ['reasons', () => r.reasons.map((o) => o.join(','))],
+    ['escalate', () => r.escalate],
+    ['base_score', () => r.base_score.map(one)],
+    ['score_change', () => r.score_change.map(one)],
+    ['status', () => r.status],
+    ['coverage', () => (exact ? r.coverage : r.coverage.map((c) => significant(c, 4)))],
+    ['missing', () => r.missing.map((m) => m.join(','))],
+    ['warnings', () => r.warnings.map((w) => w.join('; '))],
+  );
   for (let k = 0; k < MAX_REASONS; k++) {
-    const feature = r.reasons.map((f) => f[k] ?? null);
-    const value = feature.map((f, i) => (f === null ? null : (signals[f]?.[i] ?? null)));
-    columns[`reason_${k + 1}`] = feature;
-    columns[`reason_${k + 1}_value`] = value;
-    columns[`reason_${k + 1}_text`] = feature.map((f, i) => (f === null ? null : describeValue(f, value[i]!)));
+    const feature = once(() => r.reasons.map((f) => f[k] ?? null));
+    const value = once(() => feature().map((f, i) => (f === null ? null : (signals[f]?.[i] ?? null))));
+    producers.push(
+      [`reason_${k + 1}`, feature],
+      [`reason_${k + 1}_value`, value],
+      [`reason_${k + 1}_text`, () => feature().map((f, i) => (f === null ? null : describeValue(f, value()[i]!)))],
+    );
   }
-  if (r.model) {
-    columns['model_probability'] = r.model.probability.map(four);
+  const model = r.model;
+  if (model) {
+    producers.push(['model_probability', () => model.probability.map(four)]);
     for (let k = 0; k < MODEL_REASONS; k++) {
-      const reason = r.model.reasons.map((list) => list?.[k] ?? null);
-      columns[`model_reason_${k + 1}`] = reason.map((m) => m?.feature ?? null);
-      columns[`model_reason_${k + 1}_value`] = reason.map((m) => m?.value ?? null);
-      columns[`model_reason_${k + 1}_text`] = reason.map((m) => m?.text ?? null);
+      const reason = once(() => model.reasons.map((list) => list?.[k] ?? null));
+      producers.push(
+        [`model_reason_${k + 1}`, () => reason().map((m) => m?.feature ?? null)],
+        [`model_reason_${k + 1}_value`, () => reason().map((m) => m?.value ?? null)],
+        [`model_reason_${k + 1}_text`, () => reason().map((m) => m?.text ?? null)],
+      );
     }
   }
+  let wanted: ReadonlySet<string> | null = null;
+  if (fields !== undefined) {
+    const known = new Set(producers.map(([name]) => name));
+    const unknown = fields.filter((f) => !known.has(f));
+    if (unknown.length > 0)
+      throw new HttpError(
+        400,
+        'unknown_field',
+        `fields names ${unknown.join(', ')}, which this answer does not have; it has ${[...known].join(', ')}`,
+        '/fields',
+      );
+    wanted = new Set(['account_id', ...fields]);
+  }
+  const columns: Record<string, readonly unknown[]> = {};
+  for (const [name, produce] of producers) if (wanted === null || wanted.has(name)) columns[name] = produce();
   return { n: r.account_id.length, columns };
+}
+
+/** A computation run the first time it is asked for, and remembered. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }

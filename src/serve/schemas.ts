@@ -252,6 +252,22 @@ export const answerQuerySchema = {
   },
 } as const;
 
+/** The query string of `/v1/score/columns`: the scoring routes' and the columns to answer. */
+export const columnsQuerySchema = {
+  $id: 'ColumnsQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    ...answerQuerySchema.properties,
+    fields: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_]+(,[A-Za-z0-9_]+)*$',
+      description:
+        'comma-separated answer columns to compute and send (account_id always comes): e.g. score,band,probability; default all',
+    },
+  },
+} as const;
+
 export const batchResponseSchema = {
   $id: 'BatchResponse',
   type: 'object',
@@ -344,6 +360,7 @@ export const SHARED_SCHEMAS = [
   batchResponseSchema,
   columnsResponseSchema,
   answerQuerySchema,
+  columnsQuerySchema,
   errorSchema,
   modelInfoSchema,
   healthSchema,

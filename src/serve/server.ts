@@ -396,7 +396,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     {
       ...guarded,
       bodyLimit: batchLimit,
-      schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
+      schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'ColumnsQuery#' } },
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
@@ -411,7 +411,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         await recordAndAlert(responses, card);
         result.score_change = responses.map((r) => r.score_change);
       }
-      return resultBody(result, rows.table.columns, exactWanted(req));
+      const fields = (req.query as { fields?: string }).fields;
+      return resultBody(result, rows.table.columns, exactWanted(req), fields?.split(','));
     },
   );
 

@@ -170,3 +170,22 @@ test('with a score history, columns get score_change from the previous request',
     await cleanup();
   }
 });
+
+test('columns: ?fields= answers account_id and the named columns only, with the values of the full answer', async () => {
+  const accounts = makeAccounts(500, 41);
+  const columns = toColumns(accounts);
+  const [full, some] = await Promise.all([
+    post(svc.base, '/v1/score/columns', { columns }),
+    post(svc.base, '/v1/score/columns?fields=band,reason_2_text,score', { columns }),
+  ]);
+  assert.equal(some.status, 200, some.text.slice(0, 300));
+  assert.deepEqual(Object.keys(some.body.columns), ['account_id', 'score', 'band', 'reason_2_text']);
+  for (const name of Object.keys(some.body.columns))
+    assert.deepEqual(some.body.columns[name], full.body.columns[name], name);
+  const unknown = await post(svc.base, '/v1/score/columns?fields=score,model_probability', { columns });
+  assert.equal(unknown.status, 400, unknown.text);
+  assert.equal(unknown.body.code, 'unknown_field');
+  assert.match(unknown.body.message, /model_probability.*it has account_id, as_of, score/);
+  const malformed = await post(svc.base, '/v1/score/columns?fields=score,,band', { columns });
+  assert.equal(malformed.status, 400, malformed.text);
+});
