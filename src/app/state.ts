@@ -18,7 +18,8 @@ import {
 import {
   loadScorecard,
   scoreTable,
-  DEFAULT_SCORECARD_PATH,
+  resolveScorecardRef,
+  isShippedScorecard,
   type Scorecard,
   type ScoredTable,
 } from '../scorecard/index.js';
@@ -109,11 +110,12 @@ async function historyOwners(history: History): Promise<Map<string, string | nul
 export const peerKey = (asOf: string, segment: string | null) => `${asOf}\u0000${segment ?? ''}`;
 
 export async function loadAppState(options: AppOptions): Promise<AppState> {
-  const cardPath = options.scorecard === 'default' ? DEFAULT_SCORECARD_PATH : resolve(options.scorecard);
+  const cardPath = resolve(resolveScorecardRef(options.scorecard));
   const card = await loadScorecard(options.scorecard);
   if (options.backtest) await mustBeDir(options.backtest, '--backtest');
   if (options.recalibration) await mustBeDir(options.recalibration, '--recalibration');
-  const outDir = options.out ? resolve(options.out) : options.scorecard === 'default' ? null : dirname(cardPath);
+  // A shipped card (default, a preset) has no folder of the user's to save edits in.
+  const outDir = options.out ? resolve(options.out) : isShippedScorecard(options.scorecard) ? null : dirname(cardPath);
   if (options.out) await mustBeDir(options.out, '--out');
   const frame = await loadFrame(options.features);
   for (const column of ['account_id', 'as_of'])

@@ -30,7 +30,13 @@ export type {
 } from './schema.js';
 export { scorecardJsonSchema } from './schema.js';
 export { parseScorecard, ScorecardError } from './validate.js';
-export { loadScorecard, DEFAULT_SCORECARD_PATH } from './load.js';
+export {
+  loadScorecard,
+  DEFAULT_SCORECARD_PATH,
+  PRESET_SCORECARDS,
+  isShippedScorecard,
+  resolveScorecardRef,
+} from './load.js';
 export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
 export { compileScorer, scoreColumns, conditionColumn } from './compile.js';
 export { scorecardColumns } from './inputs.js';

@@ -8,7 +8,7 @@ import type { ModelArtifact } from '../learn/index.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
 import { Serial } from '../util/index.js';
 import {
-  DEFAULT_SCORECARD_PATH,
+  resolveScorecardRef,
   compileScorer,
   parseScorecard,
   type Scorecard,
@@ -48,7 +48,7 @@ async function readArtifact(what: string, path: string): Promise<{ bytes: string
 
 /** Loads and compiles a scorecard artifact with the scorecard module; throws ChurnkitError when it is unusable. */
 export const loadServableScorecard: ScorecardLoader = async (pathOrDefault) => {
-  const path = pathOrDefault === 'default' ? DEFAULT_SCORECARD_PATH : pathOrDefault;
+  const path = resolveScorecardRef(pathOrDefault);
   const { bytes, artifact } = await readArtifact('scorecard', path);
   // A card churnkit signed and someone changed is refused on load and on every hot reload.
   const { content } = verifyArtifact(artifact, path);
@@ -164,7 +164,7 @@ export class ScorecardSource {
     loader: ScorecardLoader = loadServableScorecard,
     events: ScorecardSourceEvents = {},
   ): Promise<ScorecardSource> {
-    const resolved = resolve(path === 'default' ? DEFAULT_SCORECARD_PATH : path);
+    const resolved = resolve(resolveScorecardRef(path));
     return new ScorecardSource(resolved, loader, await loader(resolved), events);
   }
 

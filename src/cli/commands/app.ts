@@ -26,7 +26,7 @@ export function register(program: Command): void {
     (cmd) =>
       listenFlags(cmd)
         .requiredOption('--features <file>', 'feature table (.parquet or .csv) the accounts and the editor read')
-        .requiredOption('--scorecard <file>', 'the scorecard to show and edit (.json, or default)')
+        .requiredOption('--scorecard <file>', 'the scorecard to show and edit (.json, default or preset:NAME)')
         .option('--backtest <dir>', 'a backtest folder: the editor uses its folds, /report shows its report')
         .option('--model <file>', "a model artifact (.json): its churn probability beside the scorecard's")
         .option('--data <dir>', 'the history the features came from: names, owners and the raw events of an account')

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import { runBacktest, writeBacktest, STEPS, type BacktestMetrics, type Step } from '../../evaluate/index.js';
+import { resolveScorecardRef } from '../../scorecard/index.js';
 
 export interface BacktestFlags extends Record<string, unknown> {
   features: string;
@@ -147,7 +148,9 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     ...(flags.timeColumn === undefined ? {} : { timeColumn: flags.timeColumn }),
     ...(flags.idColumn === undefined ? {} : { idColumn: flags.idColumn }),
   });
-  const cards = flags.models.filter((m) => m.startsWith('scorecard:')).map((m) => m.slice('scorecard:'.length));
+  const cards = flags.models
+    .filter((m) => m.startsWith('scorecard:'))
+    .map((m) => resolveScorecardRef(m.slice('scorecard:'.length)));
   const written = await writeBacktest(flags.out, result, {
     force: Boolean(flags.force),
     inputs: [flags.features, ...cards],
@@ -233,6 +236,60 @@ export const backtestDemoStep = {
   },
 };
 
+/** The presets the demo backtests beside the calibrated card (four-layer is the default card itself). */
+export const DEMO_PRESETS = ['mature', 'early-stage', 'equal-metrics', 'business-health', 'five-component'] as const;
+
+/**
+ * The demo's side-by-side of the seeds' scorecards: the default card, every preset and the
+ * calibrated card on the same walk-forward folds, to `reports/demo/presets/`. Scorecards are not
+ * trained in a fold, so the folds start where the calibrated card's later slice starts: its points
+ * and weights were fitted on rows whose labels closed before that day, and a comparison on earlier
+ * folds would test it on its own fitting rows.
+ */
+export const presetsDemoStep = {
+  name: 'presets',
+  title: "backtesting the seeds' scorecards beside the calibrated card",
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const features =
+      (ctx.results['features'] as { out?: string } | undefined)?.out ??
+      join(ctx.root, 'demo-features', 'features.parquet');
+    const calibrated = ctx.results['calibrate'] as
+      | { out: string; slices: { later: { as_of_from?: string } } }
+      | undefined;
+    const out = join(ctx.root, '..', 'reports', 'demo', 'presets');
+    const quiet: CommandIO = { ...ctx.io, say: () => {} };
+    const start = calibrated?.slices.later.as_of_from;
+    const summary = (await run(
+      {
+        features,
+        models: [
+          'scorecard:default',
+          ...DEMO_PRESETS.map((p) => `scorecard:preset:${p}`),
+          ...(calibrated ? [`scorecard:${calibrated.out}`] : []),
+        ],
+        out,
+        step: 'quarter',
+        horizon: 90,
+        seed: 1,
+        param: [],
+        ...(start ? { start } : {}),
+      },
+      quiet,
+    )) as Awaited<ReturnType<typeof run>>;
+    const calibratedName = calibrated ? `scorecard:${basename(calibrated.out, extname(calibrated.out))}` : null;
+    const auc = Object.entries(summary.pooled)
+      .map(
+        ([name, m]) =>
+          `${name === calibratedName ? 'calibrated' : name.replace(/^scorecard:/, '')} ${m.auc === null ? '-' : m.auc.toFixed(3)}`,
+      )
+      .join(', ');
+    ctx.io.say(
+      `presets   ${summary.folds.length} folds from ${summary.folds[0]?.cutoff ?? '-'}${start ? " (the calibrated card's later slice)" : ''}; pooled AUC ${auc} -> ${summary.metrics}`,
+    );
+    return summary;
+  },
+};
+
 export function register(program: Command): void {
   defineCommand<BacktestFlags>(
     program,
@@ -243,7 +300,7 @@ export function register(program: Command): void {
         .requiredOption('--features <file>', 'feature table')
         .requiredOption(
           '--models <list>',
-          'e.g. logistic,gbdt,mlp,auto,scorecard:default,scorecard:FILE.json',
+          'e.g. logistic,gbdt,mlp,auto,scorecard:default,scorecard:preset:NAME,scorecard:FILE.json',
           listOption,
         )
         .requiredOption('--out <dir>', 'output folder (metrics.json, oof.parquet): new, empty or written by churnkit')

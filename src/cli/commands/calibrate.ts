@@ -4,7 +4,7 @@ import { defineCommand, intOption, listOption, type CommandIO } from '../command
 import { assertNoneAnInput, UsageError } from '../../util/index.js';
 import { LABEL_COLUMN, loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
-import { loadScorecard } from '../../scorecard/index.js';
+import { loadScorecard, resolveScorecardRef } from '../../scorecard/index.js';
 import { calibrateScorecard, DEFAULT_SEGMENT_POOLING } from '../../scorecard/calibrate/index.js';
 import { fidelityMarkdown, overridesMarkdown } from '../../scorecard/calibrate/index.js';
 import { reportPaths, serializeScorecard, writeFilesTogether } from '../../scorecard/index.js';
@@ -53,7 +53,12 @@ export async function run(flags: CalibrateFlags, io: CommandIO) {
     throw new UsageError(`--pooling must be a number of churners, 0 or more, got "${flags.pooling}"`);
   const paths = reportPaths(flags.out);
   await assertNoneAnInput([flags.out, ...Object.values(paths)], {
-    inputs: [flags.features, flags.model, flags.base, flags.reference],
+    inputs: [
+      flags.features,
+      flags.model,
+      resolveScorecardRef(flags.base),
+      flags.reference === undefined ? undefined : resolveScorecardRef(flags.reference),
+    ],
   });
   const base = await loadScorecard(flags.base);
   // On a table of one's own the default card cannot be scored: the reference is equal weights.
@@ -169,7 +174,11 @@ export function register(program: Command): void {
         .requiredOption('--features <file>', 'feature table')
         .option('--model <file>', 'model artifact to distil')
         .option('--embed-model', 'keep the model artifact inside the scorecard')
-        .option('--base <file>', 'scorecard whose structure (layers, signals, overrides) is fitted', 'default')
+        .option(
+          '--base <file>',
+          'scorecard whose structure (layers, signals, overrides) is fitted (.json, default or preset:NAME)',
+          'default',
+        )
         .requiredOption('--out <file>', 'scorecard artifact (.json); reports are written beside it')
         .option(
           '--horizon <days>',

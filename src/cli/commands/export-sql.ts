@@ -55,7 +55,7 @@ export function register(program: Command): void {
     'compile a scorecard to one SQL query over a feature table (DuckDB or PostgreSQL)',
     (cmd) =>
       cmd
-        .requiredOption('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .requiredOption('--scorecard <file>', 'scorecard artifact (.json), default or preset:NAME')
         .requiredOption('--dialect <name>', 'duckdb or postgres')
         .option('--table <name>', 'the feature table (or view) to score, optionally schema.table', 'features')
         .option('--out <file>', 'write the SQL here instead of stdout'),

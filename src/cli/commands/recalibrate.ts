@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
 import { checkOutputDir, isoDay, UsageError, writeOutputDir, type OutputDirOptions } from '../../util/index.js';
 import { copyFeatureTable } from '../../features/index.js';
-import { DEFAULT_SCORECARD_PATH, loadScorecard } from '../../scorecard/index.js';
+import { isShippedScorecard, loadScorecard, resolveScorecardRef } from '../../scorecard/index.js';
 import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
 import { run as buildFeatureFile } from './features.js';
 import { run as calibrate } from './calibrate.js';
@@ -55,12 +55,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
     command: 'recalibrate',
     force: Boolean(flags.forceOut),
     forceFlag: '--force-out',
-    inputs: [
-      flags.data,
-      flags.features,
-      flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous,
-      flags.config,
-    ],
+    inputs: [flags.data, flags.features, resolveScorecardRef(flags.previous), flags.config],
   };
   await checkOutputDir(flags.out, output);
   return writeOutputDir(flags.out, output, async (tmp) => {
@@ -88,7 +83,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
       await copyFeatureTable(flags.features!, features, flags.from);
     }
 
-    await copyFile(flags.previous === 'default' ? DEFAULT_SCORECARD_PATH : flags.previous, at('champion.json'));
+    await copyFile(resolveScorecardRef(flags.previous), at('champion.json'));
     io.say(`2/5 calibrating a challenger on the champion's layers, signals and overrides`);
     await calibrate(
       {
@@ -134,7 +129,12 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
     );
     io.say(`4/5 ${decision.promoted ? 'PROMOTED' : 'not promoted'}: ${decision.reason}`);
     const names = {
-      previous: flags.previous === 'default' ? 'the shipped default scorecard' : flags.previous,
+      previous:
+        flags.previous === 'default'
+          ? 'the shipped default scorecard'
+          : isShippedScorecard(flags.previous)
+            ? `the shipped scorecard ${flags.previous}`
+            : flags.previous,
       next: 'the challenger',
     };
     await writeFile(at('diff.md'), diffMarkdown(champion, challenger, names, decision));
@@ -186,7 +186,7 @@ export function register(program: Command): void {
     'the quarterly run: features, backtest, calibration, diff, report, promotion',
     (cmd) =>
       cmd
-        .requiredOption('--previous <file>', 'current champion scorecard (or default)')
+        .requiredOption('--previous <file>', 'current champion scorecard (.json, default or preset:NAME)')
         .option('--data <dir>', 'history dataset (or --features)')
         .option('--features <file>', 'a feature table to use instead of building one from --data')
         .option(

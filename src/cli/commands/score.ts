@@ -287,7 +287,7 @@ export function register(program: Command): void {
     'score accounts with a scorecard',
     (cmd) =>
       cmd
-        .requiredOption('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .requiredOption('--scorecard <file>', 'scorecard artifact (.json), default or preset:NAME')
         .option('--features <file>', 'feature table')
         .option('--data <dir>', 'history dataset')
         .option('--as-of <date>', 'as-of date when scoring from --data (default: the day after the latest usage)')

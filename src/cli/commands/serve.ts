@@ -108,7 +108,7 @@ export function register(program: Command): void {
     'serve scores over HTTP (SIGHUP reloads the scorecard, SIGTERM drains and stops)',
     (cmd) =>
       listenFlags(cmd)
-        .option('--scorecard <file>', 'scorecard artifact (.json) or default')
+        .option('--scorecard <file>', 'scorecard artifact (.json), default or preset:NAME')
         .option(
           '--model <file>',
           'model artifact (.json): model_probability and model_reasons in every answer; alone, it is what is served',

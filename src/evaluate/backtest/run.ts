@@ -22,7 +22,13 @@ import {
   type MissingStrategy,
   type TrainedModel,
 } from '../../learn/index.js';
-import { loadScorecard, scoreColumns, DEFAULT_SCORECARD_PATH, type Scorecard } from '../../scorecard/index.js';
+import {
+  loadScorecard,
+  scoreColumns,
+  DEFAULT_SCORECARD_PATH,
+  isShippedScorecard,
+  type Scorecard,
+} from '../../scorecard/index.js';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
 import { writeOutputDir, type OutputGuard } from '../../util/index.js';
@@ -136,18 +142,21 @@ async function resolveModels(list: readonly string[]): Promise<{ specs: ModelSpe
     if (item.startsWith('scorecard:')) {
       const ref = item.slice('scorecard:'.length);
       if (ref === '')
-        throw new UsageError(`--models: "${item}" names no scorecard; use scorecard:default or scorecard:FILE.json`);
+        throw new UsageError(
+          `--models: "${item}" names no scorecard; use scorecard:default, scorecard:preset:NAME or scorecard:FILE.json`,
+        );
+      // Shipped cards keep their reference as their name (scorecard:default, scorecard:preset:mature).
       spec =
         ref === 'default'
           ? { name: 'scorecard:default', kind: 'scorecard', card: defaultCard }
-          : ref === 'transactions'
-            ? { name: 'scorecard:transactions', kind: 'scorecard', card: await loadScorecard('transactions') }
+          : isShippedScorecard(ref)
+            ? { name: item, kind: 'scorecard', card: await loadScorecard(ref) }
             : { name: `scorecard:${basename(ref, extname(ref))}`, kind: 'scorecard', card: await loadScorecard(ref) };
     } else if (isFamilyName(item)) {
       spec = { name: item, kind: 'model', family: item };
     } else {
       throw new UsageError(
-        `--models: unknown model "${item}" (families: ${familyNames().join(', ')}; scorecards: scorecard:default, scorecard:FILE.json)`,
+        `--models: unknown model "${item}" (families: ${familyNames().join(', ')}; scorecards: scorecard:default, scorecard:preset:NAME, scorecard:FILE.json)`,
       );
     }
     if (specs.some((s) => s.name === spec.name)) throw new UsageError(`--models: "${spec.name}" is listed twice`);
