@@ -26,7 +26,7 @@ import {
   type LabelKind,
   type SeasonalFeature,
 } from './sql.js';
-import { FEATURES, SIGNALS, FEATURE_SETS, featureSet, type FeatureSetName } from './registry.js';
+import { FEATURES, SIGNALS, FEATURE_SETS, featureSet, featureTableColumns, type FeatureSetName } from './registry.js';
 import { transactionQuery } from './transactions.js';
 
 /** What the feature SQL reads: a DuckDB connection with one typed view per contract table present. */
@@ -46,8 +46,10 @@ export interface FeatureOptions {
   horizon?: number;
   /** Last day of data, `YYYY-MM-DD` (default: the UTC day of the latest usage timestamp). */
   dataEnd?: string;
-  /** `churn` (default) or `inactivity`. */
+  /** `churn` (default), `inactivity`, or `expansion` (the churn label and `expanded_within_90d`). */
   label?: LabelKind;
+  /** `--label expansion`: the least relative rise of annual value that counts (default 0.1). */
+  expansionThreshold?: number;
   /**
    * `YYYY-MM-DD`: snapshots start on the first as-of date on or after it (e.g. where usage data
    * begins). Features still read history before it: only which rows exist changes.
@@ -137,6 +139,12 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       throw new UsageError(
         `--seasonal: "${String(f)}" has no year-over-year form; one of ${Object.keys(SEASONAL_FEATURES).join(', ')}`,
       );
+  checkExpansionOptions(label, options.expansionThreshold);
+  if (label === 'expansion' && !source.tables.has('contracts'))
+    throw new InputError(
+      { table: 'contracts' },
+      'is absent; --label expansion reads rises of annual value from the contracts table',
+    );
 
   progress.start('reading history');
   const staged = await stageTables(conn, source);
@@ -173,9 +181,13 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         `no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`,
       );
 
-    if (requestedSet === 'auto' && pre.looksLikePurchases) set = 'transactions';
+    if (requestedSet === 'auto' && pre.looksLikePurchases && label !== 'expansion') set = 'transactions';
     if (set === 'transactions' && seasonal.length)
       throw new UsageError('--seasonal compares usage trends of the saas feature set; this history is a purchase log');
+    if (set === 'transactions' && label === 'expansion')
+      throw new UsageError(
+        '--label expansion needs the ten SaaS features and a contracts table, not --feature-set transactions',
+      );
     query = (set === 'transactions' ? transactionQuery : featureQuery)(
       {
         asOf,
@@ -188,6 +200,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         featureEvents: pre.featureEvents,
         wholeQuantities: pre.wholeQuantities,
         ...(seasonal.length ? { seasonal } : {}),
+        ...(options.expansionThreshold === undefined ? {} : { expansionThreshold: options.expansionThreshold }),
       },
       duckdbDialect,
     );
@@ -224,7 +237,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     nullColumns: set === 'saas' ? nullColumns(source.tables) : [],
     query: query!,
     featureSet: set,
-    columns: [...featureSet(set).columns, ...seasonal.map(seasonalColumn)],
+    columns: [...featureTableColumns(set, label), ...seasonal.map(seasonalColumn)],
     sources,
     warnings,
   };
@@ -296,6 +309,14 @@ export async function writeFeatureTable(
     return Number(reader.getRowsJS()[0]?.[0] ?? 0);
   });
   return { path: outPath, format, rows };
+}
+
+/** `--expansion-threshold` goes with `--label expansion` only, and is a rise above 0. */
+export function checkExpansionOptions(label: LabelKind, threshold: number | undefined): void {
+  if (threshold === undefined) return;
+  if (label !== 'expansion') throw new UsageError('--expansion-threshold goes with --label expansion');
+  if (!(Number.isFinite(threshold) && threshold > 0))
+    throw new UsageError(`--expansion-threshold must be a share above 0 (0.1 = a 10% rise), got ${threshold}`);
 }
 
 function checkDateOption(flag: string, value: string): void {

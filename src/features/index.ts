@@ -9,6 +9,7 @@ export {
   writeFeatureTable,
   featureFileFormat,
   nullColumns,
+  checkExpansionOptions,
 } from './build.js';
 export type { FeatureOptions, FeatureBuild } from './build.js';
 export {

@@ -164,6 +164,20 @@ export const SIGNALS: readonly SignalSpec[] = [
 
 export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 export const LABEL_COLUMN = 'churned_within_90d';
+/**
+ * `features --label expansion`: 1 when the account's annual value in effect rises by at least
+ * EXPANSION_THRESHOLD within the horizon (sql.ts says exactly how), written after the churn label.
+ */
+export const EXPANSION_LABEL_COLUMN = 'expanded_within_90d';
+/**
+ * Whether a label is an opportunity (an expansion) rather than a risk: a health score rises with
+ * it, so scorecards rank by score and their bands read GREEN as the likeliest.
+ */
+export function isOpportunityLabel(label: string): boolean {
+  return /^expanded_within_\d+d$/.test(label);
+}
+/** A rise of annual value of at least this share counts as an expansion (10%: renewal uplifts of a few percent do not). */
+export const EXPANSION_THRESHOLD = 0.1;
 export const KEY_COLUMNS = ['account_id', 'as_of'] as const;
 
 /**
@@ -178,6 +192,12 @@ export const FEATURE_TABLE_COLUMNS: readonly string[] = [
   ...SIGNALS.map((s) => s.name),
   LABEL_COLUMN,
 ];
+
+/** A feature table's columns: the set's, with the expansion label last when it is asked for. */
+export function featureTableColumns(set: FeatureSetName, label: string): readonly string[] {
+  const { columns } = featureSet(set);
+  return label === 'expansion' ? [...columns, EXPANSION_LABEL_COLUMN] : columns;
+}
 
 export function featureSpec(name: string): FeatureSpec | undefined {
   return FEATURES.find((f) => f.name === name);

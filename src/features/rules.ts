@@ -8,7 +8,7 @@
  */
 import { loadFrame, type Database, type Frame } from '../data/index.js';
 import { excerpt, InputError } from '../util/index.js';
-import { FEATURES, LABEL_COLUMN, SIGNALS, TRANSACTION_FEATURES } from './registry.js';
+import { EXPANSION_LABEL_COLUMN, FEATURES, LABEL_COLUMN, SIGNALS, TRANSACTION_FEATURES } from './registry.js';
 
 export interface ValueRule {
   kind: 'number' | 'integer' | 'boolean' | 'label';
@@ -59,6 +59,7 @@ export const FEATURE_VALUE_RULES: Readonly<Record<string, ValueRule>> = Object.f
   ...TRANSACTION_FEATURES.map((f): [string, ValueRule] => [f.name, TRANSACTION_RULES[f.name] ?? NON_NEGATIVE]),
   ...SIGNALS.filter((s) => s.type !== 'text').map((s): [string, ValueRule] => [s.name, signalRule(s.name, s.type)]),
   [LABEL_COLUMN, { kind: 'label' }],
+  [EXPANSION_LABEL_COLUMN, { kind: 'label' }],
 ]);
 
 /** What a rule allows, in words, for messages and API docs. */

@@ -2,7 +2,7 @@ import type { TableName } from '../data/index.js';
 import { quoteIdent, quoteLiteral } from '../data/index.js';
 import { isoDay } from '../util/index.js';
 import type { SqlDialect } from './dialect.js';
-import { FEATURE_TABLE_COLUMNS } from './registry.js';
+import { EXPANSION_LABEL_COLUMN, EXPANSION_THRESHOLD, featureTableColumns } from './registry.js';
 
 /**
  * The feature SQL of docs/features.md, one named relation per feature family, in standard SQL plus
@@ -18,8 +18,8 @@ import { FEATURE_TABLE_COLUMNS } from './registry.js';
  * as-of date after it (an equi-join on the day again) and takes a running max over the as-of
  * dates of the account.
  */
-export type LabelKind = 'churn' | 'inactivity';
-export const LABEL_KINDS: readonly LabelKind[] = ['churn', 'inactivity'];
+export type LabelKind = 'churn' | 'inactivity' | 'expansion';
+export const LABEL_KINDS: readonly LabelKind[] = ['churn', 'inactivity', 'expansion'];
 
 export interface FeatureSqlParams {
   /** As-of dates, `YYYY-MM-DD`, ascending and distinct. */
@@ -27,7 +27,10 @@ export interface FeatureSqlParams {
   /** Last day of data (inclusive), `YYYY-MM-DD`: a label is known iff T + horizon <= dataEnd. */
   dataEnd: string;
   horizon: number;
+  /** `expansion` keeps the churn label and adds `expanded_within_90d` after it. */
   label: LabelKind;
+  /** `--label expansion`: the least relative rise of annual value that counts (default EXPANSION_THRESHOLD). */
+  expansionThreshold?: number;
   /** The contract tables present; families whose tables are absent yield NULL columns. */
   tables: ReadonlySet<TableName>;
   /** Interaction kinds that count as a CSM touch (feature 6). */
@@ -489,6 +492,42 @@ GROUP BY u.account_id, a.as_of`,
   } else {
     label = `CASE WHEN s.churned_at > s.as_of AND s.churned_at <= ${horizonEnd} THEN 1 WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
   }
+  // expanded_within_90d: the annual value in effect on some day D of (T, T+horizon] is at least
+  // (1 + threshold) x the annual value in effect at T. Only a contract start raises the value in
+  // effect, and a contract starting on day S is first in effect on S + 1 (in effect at D iff
+  // S < D), so the days to look at are S + 1 for the contracts starting in [T, T+horizon): the
+  // same window as the churn label's (T, T+horizon]. Known (0) once T + horizon <= data_end, an
+  // expansion already seen is 1 even before that, as churn is; NULL without a contract in effect
+  // at T (a first contract is a sale, not an expansion of one).
+  let expansion: string | null = null;
+  if (params.label === 'expansion') {
+    if (!has('contracts')) throw new RangeError('featureQuery: --label expansion reads the contracts table');
+    const threshold = params.expansionThreshold ?? EXPANSION_THRESHOLD;
+    if (!(threshold > 0))
+      throw new RangeError(`featureQuery: the expansion threshold must be above 0, got ${threshold}`);
+    step(
+      'label',
+      'expansion_days',
+      `SELECT DISTINCT c.account_id, sd.as_of, ${d.addDays('c.starts_at', 1)} AS day
+FROM ${src('contracts')} c JOIN snapshot_dates sd
+  ON c.starts_at >= sd.as_of AND c.starts_at < ${d.addDays('sd.as_of', params.horizon)}`,
+    );
+    step(
+      'label',
+      'expansion_ahead',
+      `SELECT v.account_id, v.as_of, MAX(v.annual_value) AS max_value_ahead
+FROM (
+  SELECT x.account_id, x.as_of, x.day, SUM(${d.exactNumber('c.annual_value')}) AS annual_value
+  FROM expansion_days x JOIN ${src('contracts')} c ON c.account_id = x.account_id AND ${inEffect('c.starts_at', 'c.ends_at', 'x.day')}
+  GROUP BY x.account_id, x.as_of, x.day
+) AS v
+GROUP BY v.account_id, v.as_of`,
+    );
+    // decimals on both sides: 10% of 1234.56 is compared exactly, the same on every engine
+    expansion = `CASE WHEN ce.annual_value IS NULL OR ce.annual_value <= 0 THEN NULL
+    WHEN ea.max_value_ahead - ce.annual_value >= ${d.exactNumber(String(threshold))} * ce.annual_value THEN 1
+    WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
+  }
 
   // ---- the feature table
   const nul = (type: string) => `CAST(NULL AS ${type})`;
@@ -583,9 +622,15 @@ GROUP BY u.account_id, a.as_of`,
       'LEFT JOIN segment_year_ago sy ON sy.as_of = s.as_of AND sy.segment IS NOT DISTINCT FROM s.segment',
       'CROSS JOIN usage_first_day uf',
     );
+  if (expansion !== null) {
+    columns[EXPANSION_LABEL_COLUMN] = d.integer(expansion);
+    joins.push(`LEFT JOIN expansion_ahead ea ON ${on('ea')}`);
+  }
 
   const select = `SELECT
-  ${[...FEATURE_TABLE_COLUMNS, ...seasonal.map(seasonalColumn)].map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
+  ${[...featureTableColumns('saas', params.label), ...seasonal.map(seasonalColumn)]
+    .map((c) => `${columns[c]} AS ${c}`)
+    .join(',\n  ')}
 FROM snapshots s
 ${joins.join('\n')}
 ORDER BY s.as_of, s.account_id`;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BacktestMetrics, PooledMetrics } from '../evaluate/index.js';
 import { vegaSpec } from './render.js';
 import type { Chart } from './specs.js';
-import type { CallRow } from './story.js';
+import type { CallRow, GrowRow } from './story.js';
 
 export interface ReportText {
   title: string;
@@ -15,6 +15,10 @@ export interface ReportText {
   summary?: string;
   /** The RED accounts to call, by ARR at risk, when the report has a feature table. */
   calls?: { asOf: string | null; scorecard: string; red: number; rows: CallRow[] } | null;
+  /** Where to grow: the GREEN accounts likeliest to expand, when the report has an expansion model. */
+  grow?: { asOf: string | null; scorecard: string; model: string; green: number; rows: GrowRow[] } | null;
+  /** A backtest of an expansion label: how well expansion was predicted. */
+  expansion?: BacktestMetrics | null;
   /** Median lead time per model (days), as the report defines it, in place of the backtest's. */
   leadMedian?: Record<string, number | null>;
   /** A line under a chart, by chart id (e.g. the definition of lead time). */
@@ -104,6 +108,47 @@ function callsLine(calls: NonNullable<ReportText['calls']>): string {
 const CALL_HEADER = ['account', 'segment', 'ARR at risk', 'score', 'churn probability', 'renewal', 'why'];
 const callCells = (r: CallRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
 
+function growHeading(grow: NonNullable<ReportText['grow']>): string {
+  return `Where to grow${grow.asOf ? ` (as of ${grow.asOf})` : ''}`;
+}
+
+function growLine(grow: NonNullable<ReportText['grow']>): string {
+  return grow.green === 0
+    ? `No account is GREEN on ${grow.scorecard}.`
+    : `The ${Math.min(grow.rows.length, grow.green)} likeliest to expand of ${grow.green} GREEN accounts on ${grow.scorecard}, by the expansion probability of the ${grow.model} model (annual value up within the horizon), with what raises it most.`;
+}
+
+const GROW_HEADER = ['account', 'segment', 'ARR', 'score', 'expansion probability', 'renewal', 'why'];
+const growCells = (r: GrowRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
+
+/** How well the expansion backtest's models and cards ranked the accounts that expanded. */
+function expansionRows(m: BacktestMetrics): string[][] {
+  const header = [
+    'model',
+    'ROC AUC',
+    'PR AUC',
+    'top-decile lift',
+    'precision at capacity',
+    'GREEN expanded',
+    'RED expanded',
+  ];
+  const rows = Object.entries(m.pooled).map(([name, p]: [string, PooledMetrics]) => [
+    name,
+    fmt(p.auc),
+    fmt(p.pr_auc),
+    fmt(p.lift_top_decile, 2),
+    pct(p.precision_at_capacity),
+    pct(p.bands.GREEN.rate),
+    pct(p.bands.RED.rate),
+  ]);
+  return [header, ...rows];
+}
+
+function expansionLine(m: BacktestMetrics): string {
+  const tested = m.folds.reduce((n, f) => n + f.test.rows, 0);
+  return `${m.params.label} on ${m.folds.length} walk-forward test periods (${tested.toLocaleString('en-US')} account snapshots): how often an account that expanded is ranked above one that did not, and the expansion rate by band.`;
+}
+
 export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): string {
   const table = summaryRows(m, text.leadMedian);
   const cellText = (c: string) => c.replace(/\|/g, '\\|');
@@ -117,6 +162,19 @@ export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], tex
       for (const r of text.calls.rows) out.push(line([...callCells(r), r.reasons.join('; ')]));
       out.push('');
     }
+  }
+  if (text.grow) {
+    out.push(`## ${growHeading(text.grow)}`, '', growLine(text.grow), '');
+    if (text.grow.rows.length) {
+      out.push(line(GROW_HEADER), line(GROW_HEADER.map(() => '---')));
+      for (const r of text.grow.rows) out.push(line([...growCells(r), r.reasons.join('; ')]));
+      out.push('');
+    }
+  }
+  if (text.expansion) {
+    const t = expansionRows(text.expansion);
+    out.push('## How well expansion is predicted', '', expansionLine(text.expansion), '');
+    out.push(line(t[0]!), line(t[0]!.map((_, j) => (j === 0 ? '---' : '---:'))), ...t.slice(1).map(line), '');
   }
   out.push('## How each model did', '', periodLine(m), '', ...text.notes.map((n) => `- ${n}`));
   if (text.notes.length) out.push('');
@@ -141,6 +199,37 @@ let runtime: Promise<string> | null = null;
 function vegaRuntime(): Promise<string> {
   runtime ??= readFile(join(dirname(fileURLToPath(import.meta.resolve('vega'))), 'vega.min.js'), 'utf8');
   return runtime;
+}
+
+function growHtml(grow: NonNullable<ReportText['grow']>): string {
+  const rows = grow.rows
+    .map(
+      (r) =>
+        `<tr>${growCells(r)
+          .map((c) => `<td>${escapeHtml(c)}</td>`)
+          .join('')}<td class="why"><ul>${r.reasons.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></td></tr>`,
+    )
+    .join('\n');
+  return `<section id="where-to-grow">
+<h2>${escapeHtml(growHeading(grow))}</h2>
+<p class="note">${escapeHtml(growLine(grow))}</p>
+${grow.rows.length ? `<table class="calls"><thead><tr>${GROW_HEADER.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>` : ''}
+</section>`;
+}
+
+function expansionHtml(m: BacktestMetrics): string {
+  const t = expansionRows(m);
+  return `<section id="expansion-backtest">
+<h2>How well expansion is predicted</h2>
+<p class="note">${escapeHtml(expansionLine(m))}</p>
+<table>
+<thead><tr>${t[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>${t
+    .slice(1)
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n')}</tbody>
+</table>
+</section>`;
 }
 
 function callsHtml(calls: NonNullable<ReportText['calls']>): string {
@@ -184,6 +273,8 @@ dl.meanings { font-size: .85rem; color: #444; display: grid; grid-template-colum
 <h1>${escapeHtml(text.title)}</h1>
 ${text.summary ? `<p class="summary" id="summary">${escapeHtml(text.summary)}</p>` : ''}
 ${text.calls ? callsHtml(text.calls) : ''}
+${text.grow ? growHtml(text.grow) : ''}
+${text.expansion ? expansionHtml(text.expansion) : ''}
 <h2>How each model did</h2>
 <p class="note">${escapeHtml(periodLine(m))}</p>
 ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}

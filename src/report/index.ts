@@ -9,14 +9,18 @@ import { join } from 'node:path';
 import { checkOutputDir, writeOutputDir, type OutputDirOptions } from '../util/index.js';
 import type { Progress } from '../util/index.js';
 import type { BacktestMetrics } from '../evaluate/index.js';
-import { FEATURES } from '../features/index.js';
+import { FEATURES, isOpportunityLabel } from '../features/index.js';
 import { renderHtml, renderMarkdown, type ReportText } from './document.js';
 import { featureEvidence, readBacktest, scoreBins, scorecardLabel, weightRows } from './inputs.js';
 import { accountFacts, loadFrame, openHistory, textColumn, type AccountFacts } from '../data/index.js';
 import { featureLabel } from '../catalogue/index.js';
 import { loadScorecard } from '../scorecard/index.js';
+import { loadModel, modelReasons } from '../learn/index.js';
+import { ChurnkitError } from '../util/index.js';
 import {
   accountsToCall,
+  accountsToGrow,
+  latestSnapshot,
   flaggedShare,
   leadTimeDefinition,
   leadTimes,
@@ -62,6 +66,10 @@ export interface ReportOptions {
   /** A new scorecard (e.g. from calibrate) to compare with `previous` (default: the shipped one). */
   scorecard?: string;
   previous?: string;
+  /** A model trained on an expansion label: "where to grow", the GREEN accounts likeliest to expand (needs `features`). */
+  expansionModel?: string;
+  /** A backtest run with `--label expanded_within_90d`: how well expansion was predicted. */
+  expansionBacktest?: string;
   title?: string;
   notes?: string[];
   /** Write into a folder that holds files churnkit did not write (they are kept). */
@@ -79,7 +87,14 @@ function outputOptions(options: ReportOptions): OutputDirOptions {
     command: 'report',
     force: Boolean(options.force),
     knownFiles: reportFile,
-    inputs: [options.backtest, options.features, options.scorecard, options.previous],
+    inputs: [
+      options.backtest,
+      options.features,
+      options.scorecard,
+      options.previous,
+      options.expansionModel,
+      options.expansionBacktest,
+    ],
   };
 }
 
@@ -184,17 +199,44 @@ export async function composeReport(options: Omit<ReportOptions, 'out'>): Promis
   } else skipped.push('churn by feature decile and drift: pass --features FILE');
 
   let calls: ReportText['calls'] = null;
+  let grow: ReportText['grow'] = null;
   if (frame) {
     const cardPath = options.scorecard ?? 'default';
     const card = await loadScorecard(cardPath);
     const names = facts ? new Map([...facts].map(([id, f]) => [id, f.name])) : null;
     calls = { ...accountsToCall(card, frame, names), scorecard: scorecardLabel(cardPath) };
+    if (options.expansionModel) {
+      progress?.start(`predicting expansion with ${options.expansionModel}`);
+      const model = await loadModel(options.expansionModel);
+      if (!isOpportunityLabel(model.label))
+        throw new ChurnkitError(
+          `--expansion-model ${options.expansionModel}: it was trained on ${model.label}, not on an expansion label (train --label expanded_within_90d)`,
+          2,
+        );
+      const snapshot = latestSnapshot(frame);
+      const table = `${options.features} (latest snapshot)`;
+      const why = modelReasons(model, snapshot.table, 3, table);
+      grow = {
+        ...accountsToGrow(card, snapshot, model.predictProba(snapshot.table, table), why.text, names),
+        scorecard: scorecardLabel(cardPath),
+        model: `${model.family} (${model.label})`,
+      };
+    }
   } else skipped.push('accounts to call this week: pass --features FILE (and --data DIR for names)');
+  if (options.expansionModel && !frame) skipped.push('where to grow: pass --features FILE with --expansion-model');
+  const expansion = options.expansionBacktest ? await readBacktest(options.expansionBacktest) : null;
+  if (expansion && !isOpportunityLabel(expansion.params.label))
+    throw new ChurnkitError(
+      `--expansion-backtest ${options.expansionBacktest}: it was run on ${expansion.params.label}, not on an expansion label (backtest --label expanded_within_90d)`,
+      2,
+    );
   const text: ReportText = {
     title: options.title ?? 'Churn backtest: which accounts did we see coming?',
     notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)],
     summary: summaryParagraph(metrics, lead),
     calls,
+    grow,
+    expansion,
     leadMedian: Object.fromEntries(models.map((m) => [m, median(lead.models[m]!.leads)])),
     chartNotes: { lead_time: leadTimeDefinition(lead) },
   };

@@ -133,6 +133,25 @@ export function summaryParagraph(m: BacktestMetrics, lead: LeadTimes | null): st
   return parts.join(' ');
 }
 
+/** The rows of the table's latest as-of date (every row when it has no as_of), as columns. */
+export function latestSnapshot(frame: Frame): {
+  latest: string | null;
+  rows: number[];
+  table: Frame;
+} {
+  const asOf = frame.columns['as_of'] as (string | null)[] | undefined;
+  let latest: string | null = null;
+  if (asOf) for (const v of asOf) if (v !== null && (latest === null || v > latest)) latest = v;
+  const rows: number[] = [];
+  for (let i = 0; i < frame.n; i++) if (!asOf || asOf[i] === latest) rows.push(i);
+  const columns: Frame['columns'] = {};
+  for (const name of frame.names) {
+    const c = frame.columns[name]!;
+    columns[name] = c instanceof Float64Array ? Float64Array.from(rows, (i) => c[i]!) : rows.map((i) => c[i] ?? null);
+  }
+  return { latest, rows, table: { n: rows.length, names: [...frame.names], kinds: { ...frame.kinds }, columns } };
+}
+
 /** One row of the accounts-to-call table. */
 export interface CallRow {
   account: string;
@@ -154,17 +173,7 @@ export function accountsToCall(
   names: ReadonlyMap<string, string | null> | null,
   limit = 10,
 ): { asOf: string | null; rows: CallRow[]; red: number } {
-  const asOf = frame.columns['as_of'] as (string | null)[] | undefined;
-  let latest: string | null = null;
-  if (asOf) for (const v of asOf) if (v !== null && (latest === null || v > latest)) latest = v;
-  const rows: number[] = [];
-  for (let i = 0; i < frame.n; i++) if (!asOf || asOf[i] === latest) rows.push(i);
-  const take = (name: string) => {
-    const c = frame.columns[name];
-    if (c === undefined) return undefined;
-    return c instanceof Float64Array ? Float64Array.from(rows, (i) => c[i]!) : rows.map((i) => c[i] ?? null);
-  };
-  const table = { n: rows.length, columns: Object.fromEntries(frame.names.map((n) => [n, take(n)])) };
+  const { latest, table } = latestSnapshot(frame);
   const s = scoreColumns(card, table);
   const red = BANDS.indexOf('RED');
   const ids = table.columns['account_id'] as (string | null)[];
@@ -202,4 +211,59 @@ export function accountsToCall(
     };
   });
   return { asOf: latest, rows: out, red: picked.length };
+}
+
+/** One row of the where-to-grow table. */
+export interface GrowRow {
+  account: string;
+  segment: string;
+  arr: string;
+  score: string;
+  /** The expansion model's probability, in words. */
+  probability: string;
+  renewal: string;
+  /** The inputs raising the expansion propensity most, in words. */
+  reasons: string[];
+}
+
+/**
+ * Where to grow: the GREEN accounts (on the card) of the table's latest as-of, by the expansion
+ * model's probability, likeliest first, each with the inputs that raise it most. `propensity`
+ * and `reasons` are row-aligned with `latestSnapshot(frame).table`.
+ */
+export function accountsToGrow(
+  card: Scorecard,
+  snapshot: ReturnType<typeof latestSnapshot>,
+  propensity: Float64Array,
+  reasons: readonly (readonly (string | null)[])[],
+  names: ReadonlyMap<string, string | null> | null,
+  limit = 10,
+): { asOf: string | null; rows: GrowRow[]; green: number } {
+  const { latest, table } = snapshot;
+  const s = scoreColumns(card, table);
+  const green = BANDS.indexOf('GREEN');
+  const ids = table.columns['account_id'] as (string | null)[];
+  const picked: number[] = [];
+  for (let k = 0; k < table.n; k++)
+    if (s.band[k] === green && statusOf(card, s.coverage[k]!) === 'scored' && !Number.isNaN(propensity[k]!))
+      picked.push(k);
+  picked.sort((a, b) => propensity[b]! - propensity[a]! || String(ids[a]).localeCompare(String(ids[b])));
+  const cell = (name: string, k: number) => {
+    const v = table.columns[name]?.[k];
+    return typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
+  };
+  const rows = picked.slice(0, limit).map((k): GrowRow => {
+    const id = ids[k] ?? '';
+    const name = names?.get(id) ?? null;
+    return {
+      account: name ? `${name} (${id})` : id,
+      segment: String(cell('segment', k) ?? '–'),
+      arr: formatValue('annual_value', cell('annual_value', k)),
+      score: s.score[k]!.toFixed(1),
+      probability: pct(propensity[k]!),
+      renewal: formatValue('days_to_renewal', cell('days_to_renewal', k)),
+      reasons: reasons.map((r) => r[k] ?? null).filter((r): r is string => r !== null),
+    };
+  });
+  return { asOf: latest, rows, green: picked.length };
 }

@@ -53,6 +53,8 @@ export interface ScoreResponse {
   /** The served model's calibrated churn probability (null without a model, or on insufficient data). */
   model_probability: number | null;
   model_reasons: ModelReason[] | null;
+  /** With `serve --expansion-model`: the probability of an expansion within the horizon (null on insufficient data). */
+  expansion_probability?: number | null;
   score_change: number | null;
   previous: { as_of: string; score: number; band: string } | null;
 }
@@ -148,6 +150,7 @@ export function forPeople(a: ScoreResponse): ScoreResponse {
     base_score: oneDecimal(a.base_score),
     model_probability: fourDigits(a.model_probability),
     model_reasons: a.model_reasons?.map((r) => ({ ...r, contribution: significant(r.contribution, 4) })) ?? null,
+    ...(a.expansion_probability === undefined ? {} : { expansion_probability: fourDigits(a.expansion_probability) }),
     score_change: oneDecimal(a.score_change),
     previous: a.previous ? { ...a.previous, score: scoreForPeople(a.previous.score) } : null,
   };

@@ -64,6 +64,8 @@ export interface ResultColumns {
   score_change: (number | null)[];
   /** Null when no model is served. */
   model: { probability: (number | null)[]; reasons: (ModelReason[] | null)[] } | null;
+  /** With an expansion model: its probability per row. */
+  expansion?: (number | null)[];
 }
 
 /** Checks that the columns line up and that no (account, as-of) comes twice. */
@@ -319,6 +321,8 @@ export function resultBody(
       [`reason_${k + 1}_text`, () => feature().map((f, i) => (f === null ? null : describeValue(f, value()[i]!)))],
     );
   }
+  const expansion = r.expansion;
+  if (expansion) producers.push(['expansion_probability', () => expansion.map(four)]);
   const model = r.model;
   if (model) {
     producers.push(['model_probability', () => model.probability.map(four)]);

@@ -211,6 +211,11 @@ export const scoreResultSchema = {
       description:
         "the served model's calibrated churn probability, as churnkit predict gives it (null without a model)",
     },
+    expansion_probability: {
+      ...nullableNumber,
+      description:
+        'with serve --expansion-model: the probability of an expansion (expanded_within_90d) within the horizon, beside the churn risk; absent without one',
+    },
     model_reasons: {
       type: ['array', 'null'],
       description: "inputs pushing the model's churn risk up the most, from its exact attributions",

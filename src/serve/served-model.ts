@@ -35,6 +35,8 @@ export interface ModelAnswers {
 
 export interface ServedModel {
   family: string;
+  /** The label it was trained on (churned_within_90d, expanded_within_90d, ...). */
+  label: string;
   /** The feature-table columns the model reads. */
   features: readonly string[];
   /** Columns given one value per account (arrays of request values), n rows. */
@@ -58,6 +60,7 @@ export async function loadServedModel(artifact: string | ModelArtifact, where: s
   const categorical = new Set(model.preprocessing.inputs.filter((i) => i.kind === 'categorical').map((i) => i.name));
   return {
     family: model.family,
+    label: model.label,
     features: model.features,
     answer(columns, n) {
       const frame: Frame = { n, names: [...model.features], kinds: {}, columns: {} };

@@ -35,13 +35,16 @@ import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
 import { columnTable, resultBody, scoreRequestColumns, type ColumnsRequest, type ResultColumns } from './columns.js';
 import { answerOf, forPeople, reasonDetails, type ModelPart, type ScoreResponse } from './answers.js';
-import type { ServedModel } from './served-model.js';
+import { loadServedModel, type ServedModel } from './served-model.js';
+import { isOpportunityLabel } from '../features/index.js';
 
 export interface ServerOptions {
   /** Scorecard artifact path, or `default` for the shipped one; null serves `model` alone. */
   scorecard: string | null;
   /** A model artifact path: answers get its model_probability and model_reasons (in place of an embedded model). */
   model?: string;
+  /** A model trained on an expansion label: answers get its `expansion_probability` beside the churn risk. */
+  expansionModel?: string;
   /** How a scorecard file becomes a scorer (default: the scorecard module). */
   loader?: ScorecardLoader;
   /** Reload when the scorecard file changes (default true). */
@@ -161,6 +164,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   };
   if (options.scorecard === null && !options.model)
     throw new ChurnkitError('serve needs a scorecard, a model or both', 64);
+  const expansionModel = options.expansionModel
+    ? await loadServedModel(options.expansionModel, `expansion model ${options.expansionModel}`)
+    : null;
+  if (expansionModel && !isOpportunityLabel(expansionModel.label))
+    throw new ChurnkitError(
+      `expansion model ${options.expansionModel}: it was trained on ${expansionModel.label}, not on an expansion label (train --label expanded_within_90d)`,
+      2,
+    );
   const loader = options.model
     ? modelLoader(options.model, options.scorecard === null ? null : (options.loader ?? loadServableScorecard))
     : (options.loader ?? loadServableScorecard);
@@ -285,6 +296,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     };
     const n = inputs.length;
     const model = card.model ? modelParts(card.model, inputs) : null;
+    const expansion = expansionModel ? modelParts(expansionModel, inputs) : null;
     const out: ScoreResponse[] = new Array(n);
     const perBand: Record<string, number> = {};
     for (let i = 0; i < n; i++) {
@@ -296,6 +308,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         as_of: asOfOf(input.as_of),
       };
       const answer = answerOf(key, res, input as Signals, model?.[i] ?? null);
+      if (expansion) answer.expansion_probability = answer.status === 'scored' ? expansion[i]!.probability : null;
       if (answer.band !== null) perBand[answer.band] = (perBand[answer.band] ?? 0) + 1;
       out[i] = answer;
     }
@@ -403,6 +416,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const card = source.current;
       const rows = columnTable(req.body as ColumnsRequest, today);
       const result = scoreRequestColumns(card, rows);
+      if (expansionModel) {
+        const answers = expansionModel.answer(rows.table.columns as Parameters<ServedModel['answer']>[0], rows.n);
+        result.expansion = answers.probability.map((p, i) => (result.status[i] === 'scored' ? p : null));
+      }
       const perBand: Record<string, number> = {};
       for (const b of result.band) if (b !== null) perBand[b] = (perBand[b] ?? 0) + 1;
       for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);

@@ -12,6 +12,8 @@ import { CONTRACT, DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../dat
 import { quoteLiteral, type History } from '../data/index.js';
 import {
   FEATURE_TABLE_TYPES,
+  featureTableColumns,
+  checkExpansionOptions,
   featureQuery,
   nullColumns,
   renderFeatureSql,
@@ -79,6 +81,8 @@ export interface PostgresFeatureOptions {
   every?: Every;
   horizon?: number;
   label?: LabelKind;
+  /** `--label expansion`: the least relative rise of annual value that counts (default 0.1). */
+  expansionThreshold?: number;
   dataEnd?: string;
   /** Snapshots start on the first as-of date on or after this day (see buildFeatures). */
   from?: string;
@@ -110,6 +114,11 @@ export async function postgresFeatureSql(
   for (const required of ['accounts', 'usage'] as const)
     if (!tables.has(required))
       throw new UsageError(`PostgreSQL: no ${required} table${options.schema ? ` in schema ${options.schema}` : ''}`);
+  checkExpansionOptions(options.label ?? 'churn', options.expansionThreshold);
+  if (options.label === 'expansion' && !tables.has('contracts'))
+    throw new UsageError(
+      `PostgreSQL: no contracts table${options.schema ? ` in schema ${options.schema}` : ''}; --label expansion reads rises of annual value from it`,
+    );
   const src = (t: TableName) => qualified(options.schema ? `${options.schema}.${t}` : t);
   const first = await client.query(
     `SELECT to_char(MIN(started_at), 'YYYY-MM-DD') AS first_start FROM ${src('accounts')}`,
@@ -136,6 +145,7 @@ export async function postgresFeatureSql(
       dataEnd,
       horizon: options.horizon ?? 90,
       label: options.label ?? 'churn',
+      ...(options.expansionThreshold === undefined ? {} : { expansionThreshold: options.expansionThreshold }),
       tables,
       csmKinds: DEFAULT_CSM_KINDS,
       source: src,
@@ -167,7 +177,9 @@ export async function buildFeaturesInPostgres(
     );
   const q = await postgresFeatureSql(client, options);
   const relation = options.relation ?? 'feature_table';
-  const names = Object.keys(FEATURE_TABLE_TYPES);
+  const names = featureTableColumns('saas', options.label ?? 'churn');
+  // the labels are INTEGER 0/1/NULL; the expansion label is the one column not in FEATURE_TABLE_TYPES
+  const typeOf = (n: string) => FEATURE_TABLE_TYPES[n] ?? 'INTEGER';
   const select = names
     .map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n)))
     .join(', ');
@@ -177,10 +189,10 @@ export async function buildFeaturesInPostgres(
   });
   const staging = quoteIdent(`${relation}_pg`);
   await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : FEATURE_TABLE_TYPES[n]}`).join(', ')})`,
+    `CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : typeOf(n)}`).join(', ')})`,
   );
   const app = await conn.createAppender(`${relation}_pg`);
-  const types = names.map((n) => (n === 'as_of' ? 'VARCHAR' : FEATURE_TABLE_TYPES[n]!));
+  const types = names.map((n) => (n === 'as_of' ? 'VARCHAR' : typeOf(n)));
   for (const row of res.rows as unknown[][]) {
     types.forEach((t, j) => {
       const v = row[j];

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { basename, join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { explainHistoryFailure, openHistory, TABLE_NAMES } from '../../data/index.js';
-import { openDuckDB, queryValue } from '../../data/index.js';
+import { openDuckDB, queryRows, queryValue, quoteIdent } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
 import { assertNoneAnInput, writeFileAtomic } from '../../util/index.js';
@@ -18,6 +18,8 @@ import {
   renderQaMarkdown,
   writeFeatureTable,
   EVERY_VALUES,
+  EXPANSION_LABEL_COLUMN,
+  EXPANSION_THRESHOLD,
   LABEL_KINDS,
   type Every,
   type LabelKind,
@@ -34,6 +36,7 @@ export interface FeaturesFlags extends Record<string, unknown> {
   dataEnd?: string;
   from?: string;
   label: string;
+  expansionThreshold?: number;
   featureSet?: string;
   /** Usage trends that also get a year-over-year column `<name>_yoy`. */
   seasonal?: string[];
@@ -59,7 +62,16 @@ export function register(program: Command): void {
           '--from <date>',
           'snapshots start on the first as-of date on or after this day (e.g. where usage data begins; features still read earlier history)',
         )
-        .option('--label <kind>', 'churn or inactivity', 'churn')
+        .option(
+          '--label <kind>',
+          'churn, inactivity, or expansion (the churn label and expanded_within_90d: annual value up by --expansion-threshold)',
+          'churn',
+        )
+        .option(
+          '--expansion-threshold <share>',
+          'with --label expansion: the least rise of annual value in effect that counts (default 0.1 = 10%)',
+          Number,
+        )
         .option(
           '--seasonal <list>',
           `usage trends to also compare with the same weeks a year earlier, as <name>_yoy columns: ${Object.keys(SEASONAL_FEATURES).join(', ')} (docs/seasonality.md)`,
@@ -118,6 +130,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
     every: flags.every as Every,
     horizon: flags.horizon,
     label: flags.label as LabelKind,
+    ...(flags.expansionThreshold === undefined ? {} : { expansionThreshold: flags.expansionThreshold }),
     featureSet: (flags.featureSet ?? 'auto') as FeatureSetName | 'auto',
     ...(flags.dataEnd === undefined ? {} : { dataEnd: flags.dataEnd }),
     ...(flags.from === undefined ? {} : { from: flags.from }),
@@ -177,6 +190,21 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       coverage,
     };
     const nulls = describeNulls(qa);
+    const expansion =
+      built.label === 'expansion'
+        ? (
+            await queryRows<{ labeled: bigint; positives: bigint | null }>(
+              connection,
+              `SELECT COUNT(${EXPANSION_LABEL_COLUMN}) AS labeled, SUM(${EXPANSION_LABEL_COLUMN}) AS positives FROM ${quoteIdent(built.relation)}`,
+            )
+          ).map((r) => ({
+            column: EXPANSION_LABEL_COLUMN,
+            threshold: flags.expansionThreshold ?? EXPANSION_THRESHOLD,
+            labeled: Number(r.labeled),
+            positives: Number(r.positives ?? 0),
+            rate: Number(r.labeled) > 0 ? Number(r.positives ?? 0) / Number(r.labeled) : null,
+          }))[0]!
+        : null;
     if (built.label === 'churn' && history?.tables.has('accounts')) {
       const churned = await queryValue<bigint>(
         connection,
@@ -200,8 +228,12 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       `wrote ${flags.out}: ${written.rows.toLocaleString('en-US')} rows (${built.accounts.toLocaleString('en-US')} accounts, ${built.asOf.length} as-of dates ${built.asOf[0]} … ${built.asOf.at(-1)}), data_end ${built.dataEnd}`,
     );
     io.say(
-      `label ${built.label} within ${built.horizon}d: ${qa.label.labeled.toLocaleString('en-US')} labeled, ${qa.label.positives.toLocaleString('en-US')} positive (${pct(qa.label.rate)}), ${qa.label.censored.toLocaleString('en-US')} censored`,
+      `label ${built.label === 'expansion' ? 'churn' : built.label} within ${built.horizon}d: ${qa.label.labeled.toLocaleString('en-US')} labeled, ${qa.label.positives.toLocaleString('en-US')} positive (${pct(qa.label.rate)}), ${qa.label.censored.toLocaleString('en-US')} censored`,
     );
+    if (expansion)
+      io.say(
+        `label expansion within ${built.horizon}d (annual value up ${100 * expansion.threshold}% or more): ${expansion.labeled.toLocaleString('en-US')} labeled, ${expansion.positives.toLocaleString('en-US')} positive (${pct(expansion.rate)}) in ${EXPANSION_LABEL_COLUMN}`,
+      );
     for (const n of nulls) {
       const line =
         n.null_rows === qa.rows
@@ -222,6 +254,7 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
       data_end: built.dataEnd,
       horizon: built.horizon,
       label: built.label,
+      ...(expansion ? { expansion } : {}),
       feature_set: built.featureSet,
       null_features: nulls,
       coverage,

@@ -62,6 +62,14 @@ export function register(program: Command): void {
         .option('--data <dir>', 'the history: churn dates for lead time, account names for the accounts to call')
         .option('--scorecard <file>', 'a new scorecard to compare with --previous (weights chart)')
         .option('--previous <file>', 'the scorecard it replaces (default: the shipped one)')
+        .option(
+          '--expansion-model <file>',
+          'a model trained on expanded_within_90d: "where to grow", the GREEN accounts likeliest to expand (with --features)',
+        )
+        .option(
+          '--expansion-backtest <dir>',
+          'a backtest run with --label expanded_within_90d: how well expansion is predicted',
+        )
         .option('--title <text>', 'report title')
         .option('--force', 'write into a folder that holds files churnkit did not write (they are kept)'),
     run,

@@ -14,7 +14,7 @@ import {
 } from '../../data/index.js';
 import type { ModelArtifact, TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
-import { loadFeatureTable } from '../../features/index.js';
+import { isOpportunityLabel, loadFeatureTable } from '../../features/index.js';
 import {
   BANDS,
   loadScorecard,
@@ -40,6 +40,7 @@ interface ScoreFlags extends Record<string, unknown> {
   allowOutsideData?: boolean;
   history?: string;
   model?: string;
+  expansionModel?: string;
   out: string;
 }
 
@@ -195,12 +196,27 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     throw new UsageError('--as-of applies to --data (a feature table already has its as_of dates)');
   scoreFileFormat(flags.out);
   await assertNotAnInput(flags.out, {
-    inputs: [flags.scorecard, flags.features, flags.data, flags.config, flags.history],
+    inputs: [
+      flags.scorecard,
+      flags.features,
+      flags.data,
+      flags.config,
+      flags.history,
+      flags.model,
+      flags.expansionModel,
+    ],
   });
   const card = await loadScorecard(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
   const modelSource = flags.model ?? (card.model as unknown as ModelArtifact | undefined);
   const model = modelSource ? await (await import('../../learn/index.js')).loadModel(modelSource) : null;
+  const expansionModel = flags.expansionModel
+    ? await (await import('../../learn/index.js')).loadModel(flags.expansionModel)
+    : null;
+  if (expansionModel && !isOpportunityLabel(expansionModel.label))
+    throw new UsageError(
+      `--expansion-model ${flags.expansionModel}: it was trained on ${expansionModel.label}, not on an expansion label (train --label expanded_within_90d)`,
+    );
   let frame: Frame;
   let asOf: string | null = null;
   let names: (string | null)[] | null = null;
@@ -218,8 +234,22 @@ async function run(flags: ScoreFlags, io: CommandIO) {
     const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
     if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
     const extra = model ? await modelColumns(model, frame, table) : [];
+    if (expansionModel) {
+      io.progress.start(`predicting expansion with the ${expansionModel.family} model`);
+      // no expansion propensity where the scorecard has too little data to score, as for model_probability
+      const covered = scored.scores.coverage.map((c) => (statusOf(card, c) === 'scored' ? 1 : 0));
+      const p = expansionModel.predictProba(frame, table).map((v, i) => (covered[i] ? v : Number.NaN));
+      extra.unshift({ name: 'expansion_probability', values: p, round: probabilityForPeople });
+    }
     const written = await writeScores(flags.out, card, frame, scored, { names, extra, db });
-    return summarize(flags, card, frame, scored, { asOf, model, recorded, columns: written.columns }, io);
+    return summarize(
+      flags,
+      card,
+      frame,
+      scored,
+      { asOf, model, expansionModel, recorded, columns: written.columns },
+      io,
+    );
   } finally {
     db.close();
   }
@@ -230,10 +260,16 @@ function summarize(
   card: Scorecard,
   frame: Frame,
   scored: ScoredTable,
-  run: { asOf: string | null; model: TrainedModel | null; recorded: number | null; columns: string[] },
+  run: {
+    asOf: string | null;
+    model: TrainedModel | null;
+    expansionModel: TrainedModel | null;
+    recorded: number | null;
+    columns: string[];
+  },
   io: CommandIO,
 ) {
-  const { asOf, model, recorded } = run;
+  const { asOf, model, expansionModel, recorded } = run;
   const insufficient = scored.scores.coverage.reduce(
     (a, c) => a + (statusOf(card, c) === 'insufficient_data' ? 1 : 0),
     0,
@@ -243,7 +279,7 @@ function summarize(
   );
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
   io.say(
-    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}`,
+    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}${expansionModel ? `; expansion_probability from the ${expansionModel.family} model` : ''}`,
   );
   return {
     ok: true,
@@ -255,6 +291,7 @@ function summarize(
     escalated,
     insufficient_data: insufficient,
     model: model ? model.family : null,
+    expansion_model: expansionModel ? expansionModel.family : null,
     scorecard: card.name ?? flags.scorecard,
     history: flags.history ?? null,
     recorded,
@@ -297,6 +334,10 @@ export function register(program: Command): void {
         .option(
           '--model <file>',
           'model artifact: model_probability and model_reason_<k> columns (default: the model embedded in the scorecard)',
+        )
+        .option(
+          '--expansion-model <file>',
+          'a model trained on expanded_within_90d: an expansion_probability column beside the churn risk',
         )
         .requiredOption('--out <file>', 'scores (.csv or .parquet)'),
     run,

@@ -13,6 +13,7 @@ function alertFormat(value: string): AlertFormat {
 interface ServeFlags extends Record<string, unknown> {
   scorecard?: string;
   model?: string;
+  expansionModel?: string;
   port: number;
   host: string;
   apiKeyFile?: string;
@@ -113,6 +114,10 @@ export function register(program: Command): void {
           '--model <file>',
           'model artifact (.json): model_probability and model_reasons in every answer; alone, it is what is served',
         )
+        .option(
+          '--expansion-model <file>',
+          'a model trained on expanded_within_90d: expansion_probability beside the churn risk in every answer',
+        )
         .option('--api-key-file <file>', 'file of accepted API keys, one per line')
         .option('--history <db>', 'score history: DuckDB file or postgres:// URL')
         .option('--alerts-webhook <url>', 'POST alerts (band change, score drop, escalate) to this URL', webhookUrl)
@@ -138,6 +143,7 @@ export function register(program: Command): void {
       const app = await createServer({
         scorecard: opts.scorecard ?? null,
         model: opts.model,
+        ...(opts.expansionModel === undefined ? {} : { expansionModel: opts.expansionModel }),
         apiKeys: opts.apiKeyFile,
         history: opts.history,
         watch: opts.watch,

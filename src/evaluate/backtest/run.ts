@@ -7,7 +7,7 @@
 import { basename, extname, join } from 'node:path';
 import { rm, writeFile } from 'node:fs/promises';
 import type { Frame } from '../../data/index.js';
-import { featureSetOfColumns, loadFeatureTable } from '../../features/index.js';
+import { featureSetOfColumns, isOpportunityLabel, loadFeatureTable } from '../../features/index.js';
 import { openDuckDB, quoteLiteral } from '../../data/index.js';
 import {
   isFamilyName,
@@ -230,12 +230,18 @@ function autoChoice(trained: TrainedModel): Pick<ModelFit, 'choice' | 'why'> {
   return { choice, why };
 }
 
-/** Scorecard probability: its map when it has one, else the score as a ranking. */
+/**
+ * Scorecard probability: its map when it has one, else the score as a ranking. For an
+ * opportunity label (expansion) the ranking is the score itself, rising with the label (a
+ * healthy account is the one that grows), and a card's map, a churn probability, is not used.
+ */
 export function scorecardProbability(
   card: Scorecard,
   score: Float64Array,
   mapped: Float64Array,
+  opportunity = false,
 ): { p: Float64Array; source: ProbabilitySource } {
+  if (opportunity) return { p: score.map((s) => s / 100), source: 'score_rank' };
   if (card.probability.method !== 'none') return { p: mapped, source: 'scorecard_map' };
   return { p: score.map((s) => (100 - s) / 100), source: 'score_rank' };
 }
@@ -294,6 +300,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   progress.start(`reading ${basename(table)}`);
   const frame = await loadFeatureTable(table);
   const label = options.label ?? `churned_within_${horizon}d`;
+  const opportunity = isOpportunityLabel(label);
   const y = labelsOf(frame, label, table);
   const timeColumn = options.timeColumn ?? 'as_of';
   const idColumn = options.idColumn ?? 'account_id';
@@ -329,6 +336,10 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const plans = planned.folds;
   for (const p of plans) checkPlanLeakage(p, asOf, horizon);
   const notes = coverageNotes(plans[0]!.train, asOf, coverage);
+  if (opportunity)
+    notes.push(
+      `${label} is an opportunity, not a risk: scorecards rank by their score (the higher, the likelier), GREEN should hold the most rows with the label and RED the fewest; lead time counts from the first RED`,
+    );
 
   const lastAsOf = new Map<string, string>();
   for (let i = 0; i < frame.n; i++) {
@@ -463,12 +474,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
             : {}),
           ...autoChoice(model),
         };
-        band = bandsByShare(p, shares);
+        // an opportunity's likeliest rows are GREEN, as a card's healthiest are
+        band = bandsByShare(opportunity ? p.map((v) => -v) : p, shares);
         sources.set(spec.name, 'model');
       } else {
         const sc = cardScores.get(spec.card!)!;
         score = gather(sc.score, plan.test);
-        const prob = scorecardProbability(spec.card!, score, gather(sc.probability, plan.test));
+        const prob = scorecardProbability(spec.card!, score, gather(sc.probability, plan.test), opportunity);
         p = prob.p;
         band = Uint8Array.from(plan.test, (i) => sc.band[i]!);
         sources.set(spec.name, prob.source);

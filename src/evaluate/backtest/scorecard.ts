@@ -11,6 +11,7 @@ import type { Frame } from '../../data/index.js';
 import { openDuckDB, quoteLiteral, queryRows } from '../../data/index.js';
 import type { Scorecard, ScoreColumns } from '../../scorecard/index.js';
 import { ChurnkitError, UsageError } from '../../util/index.js';
+import { isOpportunityLabel } from '../../features/index.js';
 import { checkPlanLeakage, planFolds, type Step } from './folds.js';
 import { addTally, capacityTally, emptyTally, leadTime, modelMetrics, type Scored } from './assess.js';
 import { CAPACITY_SHARE, METRICS_FILE, OOF_FILE, gather, labelsOf, scorecardProbability, textOf } from './run.js';
@@ -37,6 +38,8 @@ export interface ScorecardFolds {
   /** Where the folds came from: a backtest folder's test rows, or planned here. */
   source: 'backtest' | 'planned';
   lastAsOf: Map<string, string>;
+  /** The label is an opportunity (expansion): cards rank by score, not by their churn map. */
+  opportunity?: boolean;
 }
 
 export interface FoldOptions {
@@ -82,6 +85,7 @@ export function planScorecardFolds(frame: Frame, table: string, options: FoldOpt
     horizon,
     step,
     source: 'planned',
+    opportunity: isOpportunityLabel(label),
   };
 }
 
@@ -102,6 +106,7 @@ export async function backtestFolds(frame: Frame, table: string, dir: string): P
   if (!params || !Array.isArray(metrics.folds) || !Array.isArray(params.models) || params.models.length === 0)
     throw new ChurnkitError(`${join(dir, METRICS_FILE)}: not a churnkit backtest (no params, models or folds)`, 2);
   const cols = commonColumns(frame, table, params.label);
+  const opportunity = isOpportunityLabel(params.label);
   const rowOf = new Map<string, number>();
   for (let i = 0; i < frame.n; i++) rowOf.set(`${cols.account[i]}\u0000${cols.asOf[i]}`, i);
   const db = await openDuckDB();
@@ -150,6 +155,7 @@ export async function backtestFolds(frame: Frame, table: string, dir: string): P
     horizon: params.horizon,
     step: params.step,
     source: 'backtest',
+    opportunity,
   };
 }
 
@@ -172,7 +178,7 @@ export function backtestScorecard(card: Scorecard, scores: ScoreColumns, prepare
   let source: ProbabilitySource = 'score_rank';
   const folds = prepared.folds.map((fold) => {
     const score = gather(scores.score, fold.test);
-    const prob = scorecardProbability(card, score, gather(scores.probability, fold.test));
+    const prob = scorecardProbability(card, score, gather(scores.probability, fold.test), prepared.opportunity);
     source = prob.source;
     const scored: Scored = {
       y: gather(y, fold.test),

@@ -34,12 +34,31 @@ export const DEFAULT_THRESHOLD_RULE: ThresholdRule = { redRisk: 2, greenRisk: 0.
  * (probability < redRisk x base), green = the lowest score with probability <= greenRisk x
  * base; kept within 1..99 with yellow < green.
  */
-export function thresholdsFromCurve(curve: ProbabilityMap, baseRate: number, rule: ThresholdRule): Thresholds {
+export function thresholdsFromCurve(
+  curve: ProbabilityMap,
+  baseRate: number,
+  rule: ThresholdRule,
+  opportunity = false,
+): Thresholds {
   const at = (s: number) => probabilityOf(curve, s)!;
+  if (opportunity) return opportunityThresholds((s) => 1 - at(s), 1 - baseRate, rule);
   let yellow = 1;
   while (yellow < 98 && !(at(yellow) < rule.redRisk * baseRate)) yellow++;
   let green = yellow + 1;
   while (green < 99 && !(at(green) <= rule.greenRisk * baseRate)) green++;
+  return { green, yellow };
+}
+
+/**
+ * The same rule mirrored for an opportunity (expansion) whose probability rises with the score:
+ * RED while the probability is at most greenRisk x its base rate, GREEN from the first score
+ * whose probability is at least redRisk x the base rate.
+ */
+function opportunityThresholds(at: (score: number) => number, baseRate: number, rule: ThresholdRule): Thresholds {
+  let yellow = 1;
+  while (yellow < 98 && !(at(yellow) > rule.greenRisk * baseRate)) yellow++;
+  let green = yellow + 1;
+  while (green < 99 && !(at(green) >= rule.redRisk * baseRate)) green++;
   return { green, yellow };
 }
 
@@ -94,6 +113,7 @@ export function segmentThresholds(
   rule: ThresholdRule,
   minRows: number,
   minChurners: number,
+  opportunity = false,
 ): { segments: Record<string, Thresholds>; notes: string[] } {
   const segments: Record<string, Thresholds> = {};
   const notes: string[] = [];
@@ -111,9 +131,11 @@ export function segmentThresholds(
   for (const name of [...bySegment.keys()].sort()) {
     const rows = bySegment.get(name)!;
     const churners = rows.reduce((a, i) => a + y[i]!, 0);
-    if (rows.length < minRows || churners < minChurners) {
+    // for an opportunity y is its absence: the rows with the label are the rarer class
+    const events = opportunity ? rows.length - churners : churners;
+    if (rows.length < minRows || events < minChurners) {
       notes.push(
-        `${name}: ${rows.length} rows, ${churners} churners in the later slice: too few, uses the overall thresholds`,
+        `${name}: ${rows.length} rows, ${events} ${opportunity ? 'with the label' : 'churners'} in the later slice: too few, uses the overall thresholds`,
       );
       continue;
     }
@@ -122,7 +144,7 @@ export function segmentThresholds(
       Float64Array.from(rows, (i) => y[i]!),
       { rows: rows.length, positives: churners },
     );
-    const t = thresholdsFromCurve(curve, baseRate, rule);
+    const t = thresholdsFromCurve(curve, baseRate, rule, opportunity);
     if (t.green !== overall.green || t.yellow !== overall.yellow) segments[name] = t;
   }
   return { segments, notes };

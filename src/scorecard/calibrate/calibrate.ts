@@ -17,9 +17,9 @@ import { ChurnkitError, InputError, UsageError } from '../../util/index.js';
 import { sampleRankCorrelation } from 'simple-statistics';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { numeric, textColumn, type Frame } from '../../data/index.js';
-import { LABEL_COLUMN } from '../../features/index.js';
+import { LABEL_COLUMN, isOpportunityLabel } from '../../features/index.js';
 import { dataFingerprint, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
-import type { Scorecard, ScorecardSignal } from '../schema.js';
+import type { ProbabilityMap, Scorecard, ScorecardSignal } from '../schema.js';
 import { parseScorecard } from '../validate.js';
 import { scoreColumns } from '../compile.js';
 import { pointsColumn } from '../points.js';
@@ -130,14 +130,15 @@ function withContractNames(frame: Frame, table: string, names: Record<string, st
     const col = frame.columns[theirs];
     if (col === undefined)
       throw new InputError({ table, column: theirs }, `is not in the table (columns: ${frame.names.join(', ')})`);
-    if (frame.columns[ours] !== undefined)
+    // The churn label of a table that also holds the expansion label is not read: the named label replaces it.
+    if (frame.columns[ours] !== undefined && ours !== LABEL_COLUMN)
       throw new InputError(
         { table, column: ours },
         `is in the table but ${theirs} was named instead; rename one of them`,
       );
+    if (frame.columns[ours] === undefined) added.push(ours);
     columns[ours] = col;
     kinds[ours] = frame.kinds[theirs]!;
-    added.push(ours);
   }
   return { n: frame.n, names: [...frame.names, ...added], kinds, columns };
 }
@@ -222,11 +223,25 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
   const seed = options.seed ?? 0;
   const warnings: string[] = [];
   const label = options.label ?? LABEL_COLUMN;
-  const frame = withContractNames(input, table, {
+  // An opportunity label (expansion): the card's score must rise with it, as a health score rises
+  // with renewal and growth, so everything below fits "no expansion" as the event the score falls
+  // towards; bands are read off the expansion curve and there is no probability map (a card's map
+  // falls with the score; the expansion probability is a model's, `score --expansion-model`).
+  const opportunity = isOpportunityLabel(label);
+  const named = withContractNames(input, table, {
     account_id: options.idColumn ?? 'account_id',
     as_of: options.timeColumn ?? 'as_of',
     [LABEL_COLUMN]: label,
   });
+  const frame: Frame = opportunity
+    ? {
+        ...named,
+        columns: {
+          ...named.columns,
+          [LABEL_COLUMN]: Float64Array.from(numeric(named, LABEL_COLUMN), (v) => (v === 0 || v === 1 ? 1 - v : v)),
+        },
+      }
+    : named;
   const custom = options.columns ? checkCustomColumns(frame, options.columns, table) : null;
   let base = options.base;
   const fixedReference = options.reference ?? null;
@@ -298,7 +313,8 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
   let marginLater: Float64Array | null = null;
   if (options.model) {
     progress.start('scoring rows with the model');
-    const all = options.model.predictMargin(frame, table);
+    const predicted = options.model.predictMargin(frame, table);
+    const all = opportunity ? predicted.map((m) => -m) : predicted;
     margin = Float64Array.from(fitRows, (i) => all[i]!);
     marginLater = Float64Array.from(laterRows, (i) => all[i]!);
     for (let k = 0; k < margin.length; k++)
@@ -418,7 +434,7 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
   const baseCurve = fitProbabilityMap(laterScores, yLater, laterSlice);
   const baseRate = laterSlice.positives / laterSlice.rows;
   const rule = options.thresholds ?? DEFAULT_THRESHOLD_RULE;
-  const overall = thresholdsFromCurve(baseCurve, baseRate, rule);
+  const overall = thresholdsFromCurve(baseCurve, baseRate, rule, opportunity);
   const minSegmentRows = options.minSegmentRows ?? 200;
   const minSegmentChurners = options.minSegmentChurners ?? 10;
   const { segments, notes: segmentNotes } = segmentThresholds(
@@ -430,6 +446,7 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     rule,
     minSegmentRows,
     minSegmentChurners,
+    opportunity,
   );
   const known = frame.columns['segment']
     ? [...new Set(textColumn(frame, 'segment').filter((v): v is string => v !== null))].sort()
@@ -439,12 +456,20 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
     yellow: overall.yellow,
     ...(Object.keys(segments).length ? { segments } : {}),
     ...(known.length ? { known_segments: known } : {}),
-    method: `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} churners`,
+    method: opportunity
+      ? `GREEN from the first composite score (before overrides) whose ${label} probability (isotonic, later slice) is at least ${rule.redRisk}x the base rate ${round(1 - baseRate, 6)}; RED below the first score over ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} rows with the label`
+      : `RED below the first composite score (before overrides) whose churn probability (isotonic, later slice) is under ${rule.redRisk}x the base rate ${round(baseRate, 6)}; GREEN from the first score at or under ${rule.greenRisk}x; per segment with at least ${minSegmentRows} rows and ${minSegmentChurners} churners`,
   };
 
   const overrides = rescaleOverrides(base.overrides, base.bands, overall);
   const finalScores = scoreColumns(parseScorecard({ ...draft, overrides, bands }), later).score;
-  const probability = fitProbabilityMap(finalScores, yLater, laterSlice);
+  const probability: ProbabilityMap = opportunity
+    ? { method: 'none' }
+    : fitProbabilityMap(finalScores, yLater, laterSlice);
+  if (opportunity)
+    warnings.push(
+      `${label} is an opportunity: the card's score rises with it (GREEN = most likely), and it has no probability map; a model trained on ${label} gives the probability (score --expansion-model)`,
+    );
 
   // With the user's own columns the reference is the same signals and points at equal weights:
   // what fitting the weights adds.
@@ -465,7 +490,12 @@ export function calibrateScorecard(input: Frame, options: CalibrateOptions): Cal
   const provenance = {
     churnkit_version: VERSION,
     source: 'calibrate' as const,
-    target: margin ? `margin of the ${options.model!.family} model (distilled)` : `observed churn (${label})`,
+    target: margin
+      ? `${opportunity ? 'minus the ' : ''}margin of the ${options.model!.family} model (distilled)`
+      : opportunity
+        ? `observed ${label}, as an opportunity: the score rises with it`
+        : `observed churn (${label})`,
+    ...(opportunity ? { label, outcome: 'opportunity' } : {}),
     fit_slice: fitSlice,
     calibration_slice: laterSlice,
     embargoed_rows: split.embargoed,
