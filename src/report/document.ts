@@ -6,6 +6,7 @@ import type { BacktestMetrics, PooledMetrics } from '../evaluate/index.js';
 import { vegaSpec } from './render.js';
 import type { Chart } from './specs.js';
 import type { CallRow, GrowRow } from './story.js';
+import { isOpportunityLabel } from '../features/index.js';
 
 export interface ReportText {
   title: string;
@@ -91,7 +92,7 @@ function periodLine(m: BacktestMetrics): string {
   const last = m.folds[m.folds.length - 1];
   const tested = m.folds.reduce((n, f) => n + f.test.rows, 0);
   return first && last
-    ? `${m.folds.length} ${m.params.step === 'month' ? 'monthly' : 'quarterly'} test periods from ${first.cutoff} to ${last.test_end} (${tested.toLocaleString('en-US')} account snapshots); each model trained only on labels known at its period's start; churn = within ${m.params.horizon} days.`
+    ? `${m.folds.length} ${m.params.step === 'month' ? 'monthly' : 'quarterly'} test periods from ${first.cutoff} to ${last.test_end} (${tested.toLocaleString('en-US')} account snapshots); each model trained only on labels known at its period's start; ${isOpportunityLabel(m.params.label) ? `expansion (${m.params.label})` : 'churn'} = within ${m.params.horizon} days.`
     : 'no test period';
 }
 

@@ -231,7 +231,11 @@ export async function composeReport(options: Omit<ReportOptions, 'out'>): Promis
       2,
     );
   const text: ReportText = {
-    title: options.title ?? 'Churn backtest: which accounts did we see coming?',
+    title:
+      options.title ??
+      (isOpportunityLabel(metrics.params.label)
+        ? 'Expansion backtest: which accounts did we see growing?'
+        : 'Churn backtest: which accounts did we see coming?'),
     notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)],
     summary: summaryParagraph(metrics, lead),
     calls,

@@ -9,6 +9,7 @@ import { OOF_FILE, type BacktestMetrics } from '../evaluate/index.js';
 import { describeValue, formatValue } from '../catalogue/index.js';
 import { BANDS, scoreColumns, statusOf, MAX_REASONS, type Scorecard } from '../scorecard/index.js';
 import { isoDay } from '../util/index.js';
+import { isOpportunityLabel } from '../features/index.js';
 
 /** Days of warning that count as "in time" in the summary sentence. */
 export const WARNING_DAYS = 30;
@@ -108,6 +109,24 @@ export function summaryParagraph(m: BacktestMetrics, lead: LeadTimes | null): st
       : 'The backtest has no test period.',
   );
   const named = (n: string) => (n === reference ? `the current scorecard (${n})` : n);
+  if (isOpportunityLabel(m.params.label)) {
+    // an expansion backtest: GREEN is where growth should be, and there is no churn to lead
+    const p = m.pooled[best]!;
+    const green = p.bands.GREEN.rate;
+    const red = p.bands.RED.rate;
+    if (green !== null && red !== null)
+      parts.push(
+        `Accounts ${best} rated GREEN expanded (${m.params.label}) at ${pct(green)} within ${m.params.horizon} days, RED ones at ${pct(red)}.`,
+      );
+    if (p.auc !== null)
+      parts.push(
+        `Given one account that expanded and one that did not, ${best} ranks the one that expanded higher ${pct(p.auc)} of the time` +
+          (reference && reference !== best && m.pooled[reference]!.auc !== null
+            ? `, the current scorecard ${pct(m.pooled[reference]!.auc)} (50% is a coin flip).`
+            : ' (50% is a coin flip).'),
+      );
+    return parts.join(' ');
+  }
   if (lead) {
     const b = lead.models[best];
     const r = reference ? lead.models[reference] : undefined;

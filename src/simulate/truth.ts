@@ -9,6 +9,7 @@ import {
   FRAILTY_SD,
   HAZARD_SEASON,
   RENEWAL,
+  CONTRACT_CHANGES,
   SEGMENTS,
   USAGE_SEASON,
   effectiveCoefficients,
@@ -93,6 +94,15 @@ export interface Truth {
     exposure_years: number;
     annual_churn_rate: number;
     share_within_60d_of_renewal: number;
+  };
+  /**
+   * The planted expansion rule (mid-term add-ons) and the features it shows through, each with the
+   * sign a model of `expanded_within_90d` should find.
+   */
+  expansion: {
+    form: string;
+    add_on_per_day: number;
+    drivers: { name: string; direction: 1 | -1; why: string }[];
   };
   counts: Record<TableName, number>;
   files: Record<TableName, string>;
@@ -206,6 +216,30 @@ export function buildTruth(args: {
       exposure_years: round(years, 2),
       annual_churn_rate: years > 0 ? round(churned / years, 4) : 0,
       share_within_60d_of_renewal: churned > 0 ? round(near / churned, 4) : 0,
+    },
+    expansion: {
+      form:
+        `a mid-term add-on contract (co-terminous with the main one, ${100 * CONTRACT_CHANGES.addOnSeats[0]}-${100 * CONTRACT_CHANGES.addOnSeats[1]}% more licensed seats at the segment's price per seat) with probability add_on_per_day on a day when outcome health > ${CONTRACT_CHANGES.minOutcomeHealth}, ` +
+        `the deployed user pool > ${100 * CONTRACT_CHANGES.minPoolShare}% of licensed seats and the renewal more than ${CONTRACT_CHANGES.minDaysToRenewal} days away; ` +
+        `renewals uplift 0-${Math.round(100 * (CONTRACT_CHANGES.renewalUplift[1] - 1))}% (under the 10% expansion threshold) or downsell when the pool is under ${100 * CONTRACT_CHANGES.downsellBelowPoolShare}% of licensed seats`,
+      add_on_per_day: CONTRACT_CHANGES.addOnPerDay,
+      drivers: [
+        {
+          name: 'license_utilization',
+          direction: 1,
+          why: `the user pool above ${100 * CONTRACT_CHANGES.minPoolShare}% of licensed seats (active users per seat sold)`,
+        },
+        {
+          name: 'days_to_renewal',
+          direction: 1,
+          why: `no add-on within ${CONTRACT_CHANGES.minDaysToRenewal} days of the renewal`,
+        },
+        {
+          name: 'nps_trend',
+          direction: 1,
+          why: `outcome health above ${CONTRACT_CHANGES.minOutcomeHealth}, seen through NPS (7.2 + 1.5 x outcome health + noise); indirect: the feature is the change of NPS, the rule reads the level of health`,
+        },
+      ],
     },
     counts: args.counts,
     files: args.files,

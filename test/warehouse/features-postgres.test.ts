@@ -65,10 +65,12 @@ for (const variant of ['full', 'no-integrations']) {
     }
     const fromDuck = join(work.dir, `${variant}-duckdb.parquet`);
     const fromPg = join(work.dir, `${variant}-postgres.parquet`);
-    let r = churnkit('features', '--data', data, '--out', fromDuck, '--json');
+    // the full history also carries the expansion label, so its SQL is compared on both engines
+    const label = variant === 'full' ? ['--label', 'expansion'] : [];
+    let r = churnkit('features', '--data', data, '--out', fromDuck, '--json', ...label);
     assert.equal(r.status, 0, r.stderr);
     const duckSummary = JSON.parse(r.stdout);
-    r = churnkit('features', '--data', url, '--out', fromPg, '--json');
+    r = churnkit('features', '--data', url, '--out', fromPg, '--json', ...label);
     assert.equal(r.status, 0, r.stderr);
     const summary = JSON.parse(r.stdout);
     assert.ok(summary.rows > 2000, `${summary.rows} rows`);
@@ -83,5 +85,10 @@ for (const variant of ['full', 'no-integrations']) {
     if (variant === 'no-integrations')
       assert.ok(integration.every(Number.isNaN), 'an absent table gives NULL, on both engines');
     else assert.ok(integration.some((v) => !Number.isNaN(v)));
+    if (variant === 'full') {
+      assert.equal(duck.names.at(-1), 'expanded_within_90d');
+      const expanded = duck.columns['expanded_within_90d'] as Float64Array;
+      assert.ok(expanded.some((v) => v === 1) && expanded.some((v) => v === 0), 'both expansion classes');
+    }
   });
 }

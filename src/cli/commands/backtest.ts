@@ -5,6 +5,8 @@ import { UsageError } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import { runBacktest, writeBacktest, STEPS, type BacktestMetrics, type Step } from '../../evaluate/index.js';
 import { resolveScorecardRef } from '../../scorecard/index.js';
+import { EXPANSION_LABEL_COLUMN, isOpportunityLabel } from '../../features/index.js';
+import { run as train } from './train.js';
 
 export interface BacktestFlags extends Record<string, unknown> {
   features: string;
@@ -103,8 +105,8 @@ export function formatBacktestTable(metrics: BacktestMetrics): string {
     'lift@10%',
     'prec@cap',
     'ARR capt',
-    'RED churn',
-    'GREEN churn',
+    // an expansion backtest's band columns are the expansion rate of the band
+    ...(isOpportunityLabel(metrics.params.label) ? ['RED rate', 'GREEN rate'] : ['RED churn', 'GREEN churn']),
     'lead days',
   ];
   const body = Object.entries(metrics.pooled).map(([name, m]) => [
@@ -203,6 +205,32 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
   };
 }
 
+/** The demo feature table (from the features step), and a quiet backtest of it with the demo's settings. */
+async function demoBacktest(
+  ctx: { root: string; io: CommandIO; results: Record<string, unknown> },
+  models: string[],
+  out: string,
+  extra: Partial<BacktestFlags> = {},
+): Promise<{
+  summary: Awaited<ReturnType<typeof run>>;
+  features: string;
+  auc: (name?: (model: string) => string) => string;
+}> {
+  const features =
+    (ctx.results['features'] as { out?: string } | undefined)?.out ??
+    join(ctx.root, 'demo-features', 'features.parquet');
+  const quiet: CommandIO = { ...ctx.io, say: () => {} };
+  const summary = (await run(
+    { features, models, out, step: 'quarter', horizon: 90, seed: 1, param: [], ...extra },
+    quiet,
+  )) as Awaited<ReturnType<typeof run>>;
+  const auc = (name: (model: string) => string = (m) => m) =>
+    Object.entries(summary.pooled)
+      .map(([model, m]) => `${name(model)} ${m.auc === null ? '-' : m.auc.toFixed(3)}`)
+      .join(', ');
+  return { summary, features, auc };
+}
+
 /**
  * The demo's backtest: logistic, gbdt and the default scorecard on the demo feature table
  * (mlp is left out for time) to `reports/demo/backtest/`, where the report step reads it.
@@ -211,28 +239,45 @@ export const backtestDemoStep = {
   name: 'backtest',
   title: 'walk-forward backtest of logistic, gbdt and the default scorecard',
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features =
-      (ctx.results['features'] as { out?: string } | undefined)?.out ??
-      join(ctx.root, 'demo-features', 'features.parquet');
     const out = join(ctx.root, '..', 'reports', 'demo', 'backtest');
+    const { summary, auc } = await demoBacktest(ctx, ['logistic', 'gbdt', 'scorecard:default'], out);
+    ctx.io.say(`backtest  ${summary.folds.length} quarterly folds; pooled AUC ${auc()} -> ${summary.metrics}`);
+    return summary;
+  },
+};
+
+/**
+ * The demo's expansion model: logistic on `expanded_within_90d` of the demo feature table
+ * (`models/demo/expansion.json`), and its walk-forward backtest beside the default card
+ * (`reports/demo/expansion/`), which the report reads for "where to grow".
+ */
+export const expansionDemoStep = {
+  name: 'expansion',
+  title: 'training and backtesting an expansion model',
+  async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
+    const out = join(ctx.root, '..', 'reports', 'demo', 'expansion');
+    const { summary, features, auc } = await demoBacktest(ctx, ['logistic', 'scorecard:default'], out, {
+      label: EXPANSION_LABEL_COLUMN,
+    });
+    const model = join(ctx.root, '..', 'models', 'demo', 'expansion.json');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run(
+    await train(
       {
         features,
-        models: ['logistic', 'gbdt', 'scorecard:default'],
-        out,
-        step: 'quarter',
-        horizon: 90,
-        seed: 1,
+        model: 'logistic',
+        out: model,
+        label: EXPANSION_LABEL_COLUMN,
+        classWeight: 'none',
+        seed: 0,
         param: [],
+        missing: 'mean',
       },
       quiet,
-    )) as Awaited<ReturnType<typeof run>>;
-    const auc = Object.entries(summary.pooled)
-      .map(([name, m]) => `${name} ${m.auc === null ? '-' : m.auc.toFixed(3)}`)
-      .join(', ');
-    ctx.io.say(`backtest  ${summary.folds.length} quarterly folds; pooled AUC ${auc} -> ${summary.metrics}`);
-    return summary;
+    );
+    ctx.io.say(
+      `expansion ${EXPANSION_LABEL_COLUMN}: logistic -> ${model}; ${summary.folds.length} quarterly folds, pooled AUC ${auc()} -> ${summary.metrics}`,
+    );
+    return { model, backtest: out, pooled: summary.pooled };
   },
 };
 
@@ -250,41 +295,24 @@ export const presetsDemoStep = {
   name: 'presets',
   title: "backtesting the seeds' scorecards beside the calibrated card",
   async run(ctx: { root: string; io: CommandIO; results: Record<string, unknown> }): Promise<unknown> {
-    const features =
-      (ctx.results['features'] as { out?: string } | undefined)?.out ??
-      join(ctx.root, 'demo-features', 'features.parquet');
     const calibrated = ctx.results['calibrate'] as
       | { out: string; slices: { later: { as_of_from?: string } } }
       | undefined;
     const out = join(ctx.root, '..', 'reports', 'demo', 'presets');
-    const quiet: CommandIO = { ...ctx.io, say: () => {} };
     const start = calibrated?.slices.later.as_of_from;
-    const summary = (await run(
-      {
-        features,
-        models: [
-          'scorecard:default',
-          ...DEMO_PRESETS.map((p) => `scorecard:preset:${p}`),
-          ...(calibrated ? [`scorecard:${calibrated.out}`] : []),
-        ],
-        out,
-        step: 'quarter',
-        horizon: 90,
-        seed: 1,
-        param: [],
-        ...(start ? { start } : {}),
-      },
-      quiet,
-    )) as Awaited<ReturnType<typeof run>>;
+    const { summary, auc } = await demoBacktest(
+      ctx,
+      [
+        'scorecard:default',
+        ...DEMO_PRESETS.map((p) => `scorecard:preset:${p}`),
+        ...(calibrated ? [`scorecard:${calibrated.out}`] : []),
+      ],
+      out,
+      start ? { start } : {},
+    );
     const calibratedName = calibrated ? `scorecard:${basename(calibrated.out, extname(calibrated.out))}` : null;
-    const auc = Object.entries(summary.pooled)
-      .map(
-        ([name, m]) =>
-          `${name === calibratedName ? 'calibrated' : name.replace(/^scorecard:/, '')} ${m.auc === null ? '-' : m.auc.toFixed(3)}`,
-      )
-      .join(', ');
     ctx.io.say(
-      `presets   ${summary.folds.length} folds from ${summary.folds[0]?.cutoff ?? '-'}${start ? " (the calibrated card's later slice)" : ''}; pooled AUC ${auc} -> ${summary.metrics}`,
+      `presets   ${summary.folds.length} folds from ${summary.folds[0]?.cutoff ?? '-'}${start ? " (the calibrated card's later slice)" : ''}; pooled AUC ${auc((n) => (n === calibratedName ? 'calibrated' : n.replace(/^scorecard:/, '')))} -> ${summary.metrics}`,
     );
     return summary;
   },

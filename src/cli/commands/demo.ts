@@ -8,7 +8,7 @@ import { featuresDemoStep } from './features.js';
 import { trainDemoStep } from './train.js';
 import { calibrateDemoStep } from './calibrate.js';
 import { scoreDemoStep } from './score.js';
-import { backtestDemoStep, presetsDemoStep } from './backtest.js';
+import { backtestDemoStep, expansionDemoStep, presetsDemoStep } from './backtest.js';
 import { reportDemoStep } from './report.js';
 
 /** What every demo step gets: the flags, a place for its outputs, and what earlier steps produced. */
@@ -81,6 +81,7 @@ export const DEMO_STEPS: DemoStep[] = [
   backtestDemoStep,
   calibrateDemoStep,
   presetsDemoStep,
+  expansionDemoStep,
   scoreDemoStep,
   reportDemoStep,
 ];

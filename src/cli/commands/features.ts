@@ -101,10 +101,11 @@ export const featuresDemoStep = {
   async run(ctx: { data: string; root: string; io: CommandIO }): Promise<unknown> {
     const out = join(ctx.root, 'demo-features', 'features.parquet');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
-    const summary = (await run({ data: ctx.data, out, every: 'month', horizon: 90, label: 'churn' }, quiet)) as Record<
-      string,
-      unknown
-    > & {
+    // with the expansion label beside the churn label: the demo's "where to grow" trains on it
+    const summary = (await run(
+      { data: ctx.data, out, every: 'month', horizon: 90, label: 'expansion' },
+      quiet,
+    )) as Record<string, unknown> & {
       rows: number;
       as_of: { count: number };
       qa: { label: { positives: number; labeled: number } };

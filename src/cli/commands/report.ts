@@ -35,11 +35,19 @@ export const reportDemoStep = {
       (ctx.results['backtest'] as { out?: string } | undefined)?.out ??
       join(ctx.root, '..', 'reports', 'demo', 'backtest');
     const scorecard = (ctx.results['calibrate'] as { out?: string } | undefined)?.out;
+    const expansion = ctx.results['expansion'] as { model: string; backtest: string } | undefined;
     const out = join(ctx.root, '..', 'reports', 'demo');
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
     const data = ctx.data;
     const summary = (await run(
-      { backtest, out, features, ...(data ? { data } : {}), ...(scorecard ? { scorecard } : {}) },
+      {
+        backtest,
+        out,
+        features,
+        ...(data ? { data } : {}),
+        ...(scorecard ? { scorecard } : {}),
+        ...(expansion ? { expansionModel: expansion.model, expansionBacktest: expansion.backtest } : {}),
+      },
       quiet,
     )) as Awaited<ReturnType<typeof run>>;
     ctx.io.say(

@@ -88,7 +88,7 @@ async function warnBeforeUsage(path: string, frame: Frame, io: CommandIO): Promi
     );
 }
 
-async function run(flags: TrainFlags, io: CommandIO) {
+export async function run(flags: TrainFlags, io: CommandIO) {
   const params: Record<string, unknown> = parseParamAssignments(flags.param);
   for (const [flag, key] of [
     ['--l2', 'l2'],
