@@ -291,7 +291,7 @@ export const columnsResponseSchema = {
     columns: {
       type: 'object',
       description:
-        'account_id, account_name (when sent), as_of, score, band, probability, layer_<name> per layer, overrides and reasons (comma-separated), escalate, base_score, score_change, status, coverage, missing, warnings, reason_<k>, reason_<k>_value, reason_<k>_text; with a model: model_probability, model_reason_<k>, model_reason_<k>_value, model_reason_<k>_text',
+        'account_id, account_name (when sent), as_of, score, band, probability, layer_<name> per layer, overrides and reasons (comma-separated), escalate, base_score, score_change, status, coverage, missing, warnings, reason_<k>, reason_<k>_value, reason_<k>_text; with an expansion model (serve --expansion-model): expansion_probability; with a model: model_probability, model_reason_<k>, model_reason_<k>_value, model_reason_<k>_text',
       additionalProperties: { type: 'array' },
     },
   },
