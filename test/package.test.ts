@@ -32,6 +32,7 @@ test('the packed tarball holds what users run, nothing of tests, benches or note
     'dist/src/learn/gbdt/worker.js',
     'dist/src/app/web/main.js',
     'models/default-scorecard.json',
+    'models/presets/business-health.json',
     'models/scorecard.schema.json',
     'models/model.schema.json',
     'docs/cli.md',
