@@ -38,7 +38,7 @@ const churnkit = (...args: string[]) => {
 const { dir, cleanup } = await tempDir('churnkit-presets-');
 test.after(cleanup);
 
-/** The seeds' numbers, read off /work/shared/seeds by hand: layer weights in order, bands. */
+/** The seeds' numbers, read off the seeds (shared/seeds) by hand: layer weights in order, bands. */
 const SEEDS: Record<string, { layers: Record<string, number>; green: number; yellow: number }> = {
   'four-layer': { layers: { usage: 0.4, engagement: 0.25, relationship: 0.2, outcome: 0.15 }, green: 70, yellow: 40 },
   mature: { layers: { usage: 0.4, engagement: 0.3, relationship: 0.2, business: 0.1 }, green: 70, yellow: 40 },
