@@ -16,7 +16,7 @@ export const MUTATION_GROUPS = {
     tests: ['data/validate-edges', 'data/validate'],
   },
   'feature-sql': {
-    mutate: ['src/features/sql.ts', 'src/features/snapshots.ts'],
+    mutate: ['src/features/sql.ts', 'src/features/families.ts', 'src/features/snapshots.ts'],
     tests: ['features/boundaries', 'features/hand'],
   },
   metrics: {

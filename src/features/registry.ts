@@ -166,7 +166,7 @@ export const FEATURE_NAMES: readonly string[] = FEATURES.map((f) => f.name);
 export const LABEL_COLUMN = 'churned_within_90d';
 /**
  * `features --label expansion`: 1 when the account's annual value in effect rises by at least
- * EXPANSION_THRESHOLD within the horizon (sql.ts says exactly how), written after the churn label.
+ * EXPANSION_THRESHOLD within the horizon (families.ts says exactly how), written after the churn label.
  */
 export const EXPANSION_LABEL_COLUMN = 'expanded_within_90d';
 /**

@@ -1,4 +1,5 @@
 import type { SqlDialect } from './dialect.js';
+import { labelExpression, relChange as relChangeSql, zero } from './families.js';
 import { TRANSACTION_TABLE_COLUMNS, PURCHASE_WINDOWS } from './registry.js';
 import { featureQuery, type FeatureQuery, type FeatureSqlParams, type SqlStep } from './sql.js';
 
@@ -17,11 +18,7 @@ export function transactionQuery(params: FeatureSqlParams, d: SqlDialect): Featu
   const steps: SqlStep[] = base.steps.filter((s) => SHARED.includes(s.name));
   const step = (family: string, name: string, sql: string) => steps.push({ family, name, sql, materialize: true });
   const D = (e: string) => d.double(e);
-  const zero = (e: string) => `COALESCE(${e}, 0)`;
-  const relChange = (l: string, p: string) => {
-    const clipped = d.least(d.greatest(`${D(l)} / ${D(p)} - 1`, '-1'), '3');
-    return D(`CASE WHEN ${p} > 0 THEN ${clipped} WHEN ${l} > 0 THEN 3 ELSE 0 END`);
-  };
+  const relChange = (l: string, p: string) => relChangeSql(d, l, p);
 
   // Purchase days, each with the gap since the account's previous purchase day (only the past).
   step(
@@ -64,12 +61,7 @@ GROUP BY p.account_id, w.as_of`,
   const meanGap = `CASE WHEN h.purchase_days >= 2 THEN ${D(d.daysBetween('h.first_day', 'h.last_day'))} / ${D('h.purchase_days - 1')} END`;
   // The mean gap before the last one: from the first purchase day to the one before the last.
   const priorGap = `${D(`${d.daysBetween('h.first_day', 'h.last_day')} - g.last_gap`)} / ${D('h.purchase_days - 2')}`;
-  const horizonEnd = d.addDays('s.as_of', params.horizon);
-  const dataEnd = d.dateLiteral(params.dataEnd);
-  const label =
-    params.label === 'inactivity'
-      ? `CASE WHEN ${horizonEnd} > ${dataEnd} THEN NULL WHEN ${zero('ua.events_ahead')} > 0 THEN 0 ELSE 1 END`
-      : `CASE WHEN s.churned_at > s.as_of AND s.churned_at <= ${horizonEnd} THEN 1 WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
+  const label = labelExpression(d, params);
   const columns: Record<string, string> = {
     account_id: d.text('s.account_id'),
     as_of: 's.as_of',
