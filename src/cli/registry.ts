@@ -68,6 +68,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'score', description: 'score accounts with a scorecard', load: () => import('./commands/score.js') },
   {
+    name: 'judge',
+    description: "record a CSM's own band or score for an account (kept beside the computed score), or list them",
+    load: () => import('./commands/judge.js'),
+  },
+  {
     name: 'report',
     description: 'render a backtest as HTML, Markdown and PNG charts',
     load: () => import('./commands/report.js'),

@@ -22,6 +22,20 @@ import {
   type ScoreRecord,
 } from './store.js';
 import { Serial } from '../util/index.js';
+import {
+  JUDGMENTS_TABLE,
+  judgmentView,
+  type JudgmentFilter,
+  type JudgmentInput,
+  type JudgmentRow,
+  type JudgmentView,
+} from './judgments.js';
+
+/** Judgments beside the latest stored score on or before their as_of (an as-of join). */
+const JUDGMENT_VIEW = `
+SELECT j.id, j.account_id, strftime(j.as_of, '%Y-%m-%d') AS as_of, j.band, j.score, j.reason, j.author, j.recorded_at, j.source,
+       strftime(h.as_of, '%Y-%m-%d') AS computed_as_of, h.score AS computed_score, h.band AS computed_band
+FROM ${JUDGMENTS_TABLE} j ASOF LEFT JOIN ${HISTORY_TABLE} h ON h.account_id = j.account_id AND j.as_of >= h.as_of`;
 
 const STAGE_TYPES = [
   INTEGER,
@@ -63,6 +77,17 @@ CREATE TABLE IF NOT EXISTS ${ALERTS_TABLE} (
   status VARCHAR NOT NULL,
   attempts INTEGER NOT NULL,
   payload JSON NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${JUDGMENTS_TABLE} (
+  id BIGINT PRIMARY KEY,
+  account_id VARCHAR NOT NULL,
+  as_of DATE NOT NULL,
+  band VARCHAR,
+  score DOUBLE,
+  reason VARCHAR NOT NULL,
+  author VARCHAR NOT NULL,
+  recorded_at VARCHAR NOT NULL,
+  source VARCHAR NOT NULL
 );
 CREATE TEMP TABLE churnkit_stage (
   i INTEGER, account_id VARCHAR, as_of VARCHAR, score DOUBLE, band VARCHAR, probability DOUBLE,
@@ -205,6 +230,36 @@ class DuckDBHistory implements HistoryBackend {
         `SELECT event_id, account_id, CAST(as_of AS VARCHAR) AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`,
       ),
     );
+  }
+
+  judge(j: JudgmentInput, source: string): Promise<JudgmentView> {
+    return this.serial.run(async () => {
+      const [row] = await queryRows<{ id: bigint }>(
+        this.conn,
+        `INSERT INTO ${JUDGMENTS_TABLE}
+         SELECT coalesce((SELECT max(id) FROM ${JUDGMENTS_TABLE}), 0) + 1, $1, CAST($2 AS DATE), CAST($3 AS VARCHAR),
+                CAST($4 AS DOUBLE), $5, $6, $7, $8
+         RETURNING id`,
+        [j.account_id, j.as_of, j.band, j.score, j.reason, j.author, new Date().toISOString(), source],
+      ).catch((err: unknown) => {
+        throw wrapError(err);
+      });
+      const [view] = await queryRows<JudgmentRow>(this.conn, `${JUDGMENT_VIEW} WHERE j.id = $1`, [row!.id]);
+      return judgmentView(view!);
+    });
+  }
+
+  judgments(filter: JudgmentFilter): Promise<JudgmentView[]> {
+    return this.serial.run(async () => {
+      const rows = await queryRows<JudgmentRow>(
+        this.conn,
+        `${JUDGMENT_VIEW}
+         WHERE (CAST($1 AS VARCHAR) IS NULL OR j.account_id = $1) AND (CAST($2 AS VARCHAR) IS NULL OR j.author = $2)
+         ORDER BY j.as_of, j.id`,
+        [filter.account_id ?? null, filter.author ?? null],
+      );
+      return rows.map(judgmentView);
+    });
   }
 
   async close(): Promise<void> {

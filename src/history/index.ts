@@ -12,3 +12,16 @@ export {
   type AlertStatus,
 } from './store.js';
 export { withScoreChanges, roundChange } from './score-changes.js';
+export {
+  judgmentProblems,
+  normalizeJudgment,
+  JUDGMENT_BANDS,
+  JUDGMENTS_TABLE,
+  MAX_AUTHOR_CHARS,
+  MAX_REASON_CHARS,
+  type Judgment,
+  type JudgmentBand,
+  type JudgmentFilter,
+  type JudgmentInput,
+  type JudgmentView,
+} from './judgments.js';

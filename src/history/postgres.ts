@@ -1,6 +1,14 @@
 import type pg from 'pg';
 import { ChurnkitError } from '../util/index.js';
 import {
+  JUDGMENTS_TABLE,
+  judgmentView,
+  type JudgmentRow,
+  type JudgmentFilter,
+  type JudgmentInput,
+  type JudgmentView,
+} from './judgments.js';
+import {
   ALERTS_TABLE,
   HISTORY_TABLE,
   lastPerKey,
@@ -36,7 +44,27 @@ CREATE TABLE IF NOT EXISTS ${ALERTS_TABLE} (
   status TEXT NOT NULL,
   attempts INTEGER NOT NULL,
   payload JSONB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${JUDGMENTS_TABLE} (
+  id BIGSERIAL PRIMARY KEY,
+  account_id TEXT NOT NULL,
+  as_of DATE NOT NULL,
+  band TEXT,
+  score DOUBLE PRECISION,
+  reason TEXT NOT NULL,
+  author TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  source TEXT NOT NULL
 );`;
+
+/** Judgments beside the latest stored score on or before their as_of. */
+const JUDGMENT_VIEW = `
+SELECT j.id::int AS id, j.account_id, j.as_of::text AS as_of, j.band, j.score, j.reason, j.author, j.recorded_at, j.source,
+       h.as_of::text AS computed_as_of, h.score AS computed_score, h.band AS computed_band
+FROM ${JUDGMENTS_TABLE} j LEFT JOIN LATERAL (
+  SELECT as_of, score, band FROM ${HISTORY_TABLE} s
+  WHERE s.account_id = j.account_id AND s.as_of <= j.as_of ORDER BY s.as_of DESC LIMIT 1
+) h ON TRUE`;
 
 // Any fixed number: serializes concurrent first-time schema creation across processes.
 const SCHEMA_LOCK = 7_241_905_113;
@@ -160,6 +188,29 @@ class PostgresHistory implements HistoryBackend {
         attempts: number;
       }>(`SELECT event_id, account_id, as_of::text AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`);
       return res.rows;
+    });
+  }
+
+  judge(j: JudgmentInput, source: string): Promise<JudgmentView> {
+    return this.withClient(async (c) => {
+      const inserted = await c.query<{ id: string }>(
+        `INSERT INTO ${JUDGMENTS_TABLE} (account_id, as_of, band, score, reason, author, recorded_at, source)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [j.account_id, j.as_of, j.band, j.score, j.reason, j.author, new Date().toISOString(), source],
+      );
+      const res = await c.query<JudgmentRow>(`${JUDGMENT_VIEW} WHERE j.id = $1`, [inserted.rows[0]!.id]);
+      return judgmentView(res.rows[0]!);
+    });
+  }
+
+  judgments(filter: JudgmentFilter): Promise<JudgmentView[]> {
+    return this.withClient(async (c) => {
+      const res = await c.query<JudgmentRow>(
+        `${JUDGMENT_VIEW} WHERE ($1::text IS NULL OR j.account_id = $1) AND ($2::text IS NULL OR j.author = $2)
+         ORDER BY j.as_of, j.id`,
+        [filter.account_id ?? null, filter.author ?? null],
+      );
+      return res.rows.map(judgmentView);
     });
   }
 

@@ -1,5 +1,12 @@
 import { isPostgresUrl } from '../data/index.js';
 import { ChurnkitError } from '../util/index.js';
+import {
+  judgmentProblems,
+  normalizeJudgment,
+  type JudgmentFilter,
+  type JudgmentInput,
+  type JudgmentView,
+} from './judgments.js';
 
 /**
  * Score history: one row per account and as-of date (re-scoring the same day replaces that
@@ -77,6 +84,13 @@ export interface ScoreHistory extends AlertLedger {
   alerts(): Promise<
     { event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }[]
   >;
+  /**
+   * Stores a CSM's judgment (checked with judgmentProblems first) beside the scores, never in place
+   * of one, and returns it with the computed score it stands beside.
+   */
+  judge(judgment: JudgmentInput, options?: RecordOptions): Promise<JudgmentView>;
+  /** Judgments, oldest first (by as_of, then as recorded), each beside its computed score. */
+  judgments(filter?: JudgmentFilter): Promise<JudgmentView[]>;
   close(): Promise<void>;
 }
 
@@ -88,6 +102,8 @@ export interface HistoryBackend extends AlertLedger {
   /** previous(records) then append(records), atomically. */
   previousThenAppend(records: readonly ScoreRecord[], source: string): Promise<(PreviousScore | null)[]>;
   alerts: ScoreHistory['alerts'];
+  judge(judgment: JudgmentInput, source: string): Promise<JudgmentView>;
+  judgments(filter: JudgmentFilter): Promise<JudgmentView[]>;
   close(): Promise<void>;
 }
 
@@ -228,6 +244,19 @@ class GroupedHistory implements ScoreHistory {
 
   alerts() {
     return this.backend.alerts();
+  }
+
+  async judge(judgment: JudgmentInput, options: RecordOptions = {}): Promise<JudgmentView> {
+    this.assertOpen();
+    const problems = judgmentProblems(judgment);
+    if (problems.length > 0)
+      throw new ChurnkitError(`judgment: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, 2);
+    return this.backend.judge(normalizeJudgment(judgment), options.source ?? 'api');
+  }
+
+  judgments(filter: JudgmentFilter = {}): Promise<JudgmentView[]> {
+    this.assertOpen();
+    return this.backend.judgments(filter);
   }
 
   async close(): Promise<void> {

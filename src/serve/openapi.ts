@@ -71,6 +71,33 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
           responses: { '200': json('ColumnsResponse', 'one array per output column, row for row'), ...errors },
         },
       },
+      '/v1/judgments': {
+        post: {
+          operationId: 'recordJudgment',
+          summary: "Record a CSM's own band or score for an account, kept beside the computed score in the history",
+          ...secured,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('JudgmentRequest') } } },
+          responses: {
+            '201': json('Judgment', 'the judgment as stored, beside the latest computed score on or before its as_of'),
+            '409': json('Error', 'the service runs without --history'),
+            ...errors,
+          },
+        },
+        get: {
+          operationId: 'listJudgments',
+          summary: 'Judgments, oldest first, each beside its computed score',
+          ...secured,
+          parameters: [
+            { name: 'account_id', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'author', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': json('JudgmentList', 'the judgments'),
+            '409': json('Error', 'the service runs without --history'),
+            ...errors,
+          },
+        },
+      },
       '/v1/model': {
         get: {
           operationId: 'model',

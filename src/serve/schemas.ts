@@ -1,4 +1,5 @@
 import { BANDS, SCORE_STATUSES } from '../scorecard/index.js';
+import { MAX_AUTHOR_CHARS, MAX_REASON_CHARS } from '../history/index.js';
 import { FEATURE_VALUE_RULES, FEATURES, SIGNALS, type SignalType } from '../features/index.js';
 
 /** The bounds of a column's value rule (features/rules.ts), the same ones every command enforces. */
@@ -356,6 +357,68 @@ export const healthSchema = {
   },
 } as const;
 
+/** A CSM's judgment of one account: a band or a score (or both), a reason and an author. */
+export const judgmentRequestSchema = {
+  $id: 'JudgmentRequest',
+  type: 'object',
+  required: ['account_id', 'reason', 'author'],
+  additionalProperties: false,
+  properties: {
+    account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account judged' },
+    as_of: { ...dateSchema, description: 'the day the judgment speaks for (default: today in UTC)' },
+    band: { type: ['string', 'null'], enum: [...BANDS, null], description: "the CSM's band" },
+    score: { type: ['number', 'null'], minimum: 0, maximum: 100, description: "the CSM's score, 0-100" },
+    reason: { type: 'string', minLength: 1, maxLength: MAX_REASON_CHARS, description: 'why, in a sentence' },
+    author: { type: 'string', minLength: 1, maxLength: MAX_AUTHOR_CHARS, description: 'who judged' },
+  },
+} as const;
+
+const judgmentProperties = {
+  id: { type: 'integer' },
+  account_id: { type: 'string' },
+  as_of: { type: 'string', format: 'date' },
+  band: { type: ['string', 'null'] },
+  score: nullableNumber,
+  reason: { type: 'string' },
+  author: { type: 'string' },
+  recorded_at: { type: 'string', description: 'when it was recorded, ISO 8601 UTC' },
+  source: { type: 'string', description: 'what recorded it: cli, serve or app' },
+  computed: {
+    type: ['object', 'null'],
+    additionalProperties: false,
+    required: ['as_of', 'score', 'band'],
+    description:
+      'the latest computed score in the history on or before as_of, beside the judgment (never replaced by it)',
+    properties: { as_of: { type: 'string' }, score: { type: 'number' }, band: { type: 'string' } },
+  },
+} as const;
+
+export const judgmentSchema = {
+  $id: 'Judgment',
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(judgmentProperties),
+  properties: judgmentProperties,
+} as const;
+
+export const judgmentListSchema = {
+  $id: 'JudgmentList',
+  type: 'object',
+  required: ['judgments'],
+  additionalProperties: false,
+  properties: { judgments: { type: 'array', items: { $ref: 'Judgment#' } } },
+} as const;
+
+export const judgmentQuerySchema = {
+  $id: 'JudgmentQuery',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    account_id: { type: 'string', minLength: 1, maxLength: 256 },
+    author: { type: 'string', minLength: 1, maxLength: MAX_AUTHOR_CHARS },
+  },
+} as const;
+
 /** Every schema with an $id, for registration with Fastify and as OpenAPI components. */
 export const SHARED_SCHEMAS = [
   scoreRequestSchema,
@@ -369,4 +432,8 @@ export const SHARED_SCHEMAS = [
   errorSchema,
   modelInfoSchema,
   healthSchema,
+  judgmentRequestSchema,
+  judgmentSchema,
+  judgmentListSchema,
+  judgmentQuerySchema,
 ] as const;

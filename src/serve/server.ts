@@ -17,7 +17,15 @@ import {
 } from './alerts.js';
 import { roundChange } from '../history/index.js';
 import { ApiKeys, presentedKey } from './api-keys.js';
-import { openScoreHistory, type PreviousScore, type ScoreHistory, type ScoreRecord } from '../history/index.js';
+import {
+  judgmentProblems,
+  openScoreHistory,
+  type JudgmentInput,
+  type JudgmentView,
+  type PreviousScore,
+  type ScoreHistory,
+  type ScoreRecord,
+} from '../history/index.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { SHARED_SCHEMAS } from './schemas.js';
@@ -100,6 +108,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  409: 'Conflict',
   408: 'Request Timeout',
   413: 'Payload Too Large',
   414: 'URI Too Long',
@@ -280,6 +289,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       .send({ statusCode: 404, error: STATUS_TEXT[404], code: 'not_found', message: `no route ${req.method} ${path}` });
   });
 
+  /** A failing score history is the service's problem (503), counted and logged, never a crash. */
+  const historyFailed = (err: unknown): HttpError => {
+    metrics.historyErrors.inc();
+    log('error', 'score history failed', { error: (err as Error).message });
+    return new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
+  };
+
   /** Scores accounts with one scorecard snapshot, then history, alerts and metrics. */
   async function scoreAccounts(
     inputs: readonly AccountInput[],
@@ -339,9 +355,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       try {
         previous = await history.record(records, { source: 'serve' });
       } catch (err) {
-        metrics.historyErrors.inc();
-        log('error', 'score history failed', { error: (err as Error).message });
-        throw new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
+        throw historyFailed(err);
       }
       previous.forEach((p, i) => {
         if (!p) return;
@@ -430,6 +444,60 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
       const fields = (req.query as { fields?: string }).fields;
       return resultBody(result, rows.table.columns, exactWanted(req), fields?.split(','));
+    },
+  );
+
+  // A CSM's judgment goes beside the computed scores in the history; it never replaces one.
+  const judgmentsNeedHistory = (): ScoreHistory => {
+    if (!history)
+      throw new HttpError(
+        409,
+        'history_off',
+        'judgments are kept in the score history: start churnkit serve with --history DB',
+      );
+    return history;
+  };
+  route('POST', '/v1/judgments');
+  app.post(
+    '/v1/judgments',
+    { ...guarded, schema: { body: { $ref: 'JudgmentRequest#' }, response: { 201: { $ref: 'Judgment#' } } } },
+    async (req, reply) => {
+      const store = judgmentsNeedHistory();
+      const body = req.body as Partial<JudgmentInput>;
+      const judgment: JudgmentInput = {
+        account_id: body.account_id!,
+        as_of: body.as_of ?? today(),
+        band: body.band ?? null,
+        score: body.score ?? null,
+        reason: body.reason!,
+        author: body.author!,
+      };
+      // The schema has the shapes; this has the rest (a band or a score, text that is not blank).
+      const problem = judgmentProblems(judgment)[0];
+      if (problem)
+        throw new HttpError(400, 'invalid_judgment', `${problem.field} ${problem.message}`, `/${problem.field}`);
+      let stored: JudgmentView;
+      try {
+        stored = await store.judge(judgment, { source: 'serve' });
+      } catch (err) {
+        throw historyFailed(err);
+      }
+      reply.code(201);
+      return stored;
+    },
+  );
+  route('GET', '/v1/judgments');
+  app.get(
+    '/v1/judgments',
+    { ...guarded, schema: { querystring: { $ref: 'JudgmentQuery#' }, response: { 200: { $ref: 'JudgmentList#' } } } },
+    async (req) => {
+      const store = judgmentsNeedHistory();
+      const q = req.query as { account_id?: string; author?: string };
+      try {
+        return { judgments: await store.judgments(q) };
+      } catch (err) {
+        throw historyFailed(err);
+      }
     },
   );
 
