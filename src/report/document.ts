@@ -106,6 +106,44 @@ function callsLine(calls: NonNullable<ReportText['calls']>): string {
     : `The ${Math.min(calls.rows.length, calls.red)} largest of ${calls.red} RED accounts on ${calls.scorecard}, by ARR at risk (their annual contract value), with the three signals that cost them the most points.`;
 }
 
+/** CSM judgments against each model: churn of raised, lowered and agreed accounts, per CSM and overall. */
+export function judgmentRows(m: BacktestMetrics): string[][] | null {
+  const j = m.judgments;
+  if (!j) return null;
+  const header = [
+    'model',
+    'CSM',
+    'raised',
+    'raised: churned',
+    "raised: model's band churned",
+    'lowered',
+    'lowered: churned',
+    "lowered: model's band churned",
+    'agreed',
+    'agreed: churned',
+  ];
+  const rows = Object.entries(j.models).flatMap(([model, r]) =>
+    [['all CSMs', r.overall] as const, ...Object.entries(r.by_author)].map(([who, c]) => [
+      model,
+      who,
+      String(c.raised.rows),
+      pct(c.raised.rate),
+      pct(c.raised.expected_rate),
+      String(c.lowered.rows),
+      pct(c.lowered.rate),
+      pct(c.lowered.expected_rate),
+      String(c.agreed.rows),
+      pct(c.agreed.rate),
+    ]),
+  );
+  return [header, ...rows];
+}
+
+function judgmentsLine(m: BacktestMetrics): string {
+  const j = m.judgments!;
+  return `${j.matched} of ${j.total} judgments from ${j.source} matched a labeled snapshot (the first on or after the judgment, within ${j.window_days} days; ${j.unmatched.no_snapshot} had none, ${j.unmatched.censored} are too recent to know). A CSM raised an account when their band (or their score's band on ${j.score_bands_from}) was healthier than the model's, lowered it when less healthy. If judgment adds to the data, raised accounts churn less than the model's band for them did, and lowered accounts more.`;
+}
+
 const CALL_HEADER = ['account', 'segment', 'ARR at risk', 'score', 'churn probability', 'renewal', 'why'];
 const callCells = (r: CallRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
 
@@ -182,6 +220,16 @@ export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], tex
   out.push(line(table[0]!), line(table[0]!.map((_, j) => (j === 0 ? '---' : '---:'))), ...table.slice(1).map(line), '');
   for (const [column, meaning] of COLUMN_MEANINGS) out.push(`- **${column}**: ${meaning}.`);
   out.push('');
+  const judged = judgmentRows(m);
+  if (judged) {
+    out.push('## CSM judgments against the model', '', judgmentsLine(m), '');
+    out.push(
+      line(judged[0]!),
+      line(judged[0]!.map((_, j) => (j < 2 ? '---' : '---:'))),
+      ...judged.slice(1).map(line),
+      '',
+    );
+  }
   for (const c of charts) {
     out.push(`## ${c.title}`, '', `![${c.title}](charts/${c.id}.png)`, '');
     const note = text.chartNotes?.[c.id];
@@ -249,6 +297,22 @@ ${calls.rows.length ? `<table class="calls"><thead><tr>${CALL_HEADER.map((h) => 
 </section>`;
 }
 
+function judgmentsHtml(m: BacktestMetrics): string {
+  const rows = judgmentRows(m);
+  if (!rows) return '';
+  return `<section id="judgments">
+<h2>CSM judgments against the model</h2>
+<p class="note">${escapeHtml(judgmentsLine(m))}</p>
+<table>
+<thead><tr>${rows[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows
+    .slice(1)
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n')}</tbody>
+</table>
+</section>`;
+}
+
 export async function renderHtml(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): Promise<string> {
   const table = summaryRows(m, text.leadMedian);
   // Specs are compiled to Vega here, so the page needs only the vega runtime, not vega-lite.
@@ -287,6 +351,7 @@ ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).
     .join('\n')}</tbody>
 </table>
 <dl class="meanings">${COLUMN_MEANINGS.map(([c, meaning]) => `<dt>${escapeHtml(c)}</dt><dd>${escapeHtml(meaning)}</dd>`).join('')}</dl>
+${judgmentsHtml(m)}
 ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="chart-${c.id}" data-chart="${c.id}"></div>\n${text.chartNotes?.[c.id] ? `<p class="note definition">${escapeHtml(text.chartNotes[c.id]!)}</p>\n` : ''}<p class="note"><a href="charts/${c.id}.png">PNG</a></p>`).join('\n')}
 <script>${vega}</script>
 <script>

@@ -3,7 +3,15 @@ import { basename, extname, join } from 'node:path';
 import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
-import { runBacktest, writeBacktest, STEPS, type BacktestMetrics, type Step } from '../../evaluate/index.js';
+import {
+  runBacktest,
+  writeBacktest,
+  JUDGMENT_WINDOW_DAYS,
+  STEPS,
+  type BacktestMetrics,
+  type JudgmentsSection,
+  type Step,
+} from '../../evaluate/index.js';
 import { resolveScorecardRef } from '../../scorecard/index.js';
 import { EXPANSION_LABEL_COLUMN, isOpportunityLabel } from '../../features/index.js';
 import { run as train } from './train.js';
@@ -25,6 +33,8 @@ export interface BacktestFlags extends Record<string, unknown> {
   timeColumn?: string;
   idColumn?: string;
   force?: boolean;
+  judgments?: string;
+  judgmentWindow?: number;
 }
 
 /** Pooled AUCs closer than this are called a tie: the same threshold calibrate uses. */
@@ -128,6 +138,33 @@ export function formatBacktestTable(metrics: BacktestMetrics): string {
   return [line(header), ...body.map(line)].join('\n');
 }
 
+/** Judged accounts' churn, raised vs lowered vs agreed, against each model's band, per CSM and overall. */
+export function formatJudgmentsTable(j: JudgmentsSection): string {
+  const header = ['model', 'CSM', 'raised', 'churn', "model's", 'lowered', 'churn', "model's", 'agreed', 'churn'];
+  const body: string[][] = [];
+  for (const [model, m] of Object.entries(j.models)) {
+    for (const [who, cells] of [['all', m.overall] as const, ...Object.entries(m.by_author)]) {
+      body.push([
+        model,
+        who,
+        ...(['raised', 'lowered', 'agreed'] as const).flatMap((d) => [
+          String(cells[d].rows),
+          pct(cells[d].rate),
+          ...(d === 'agreed' ? [] : [pct(cells[d].expected_rate)]),
+        ]),
+      ]);
+    }
+  }
+  const widths = header.map((h, k) => Math.max(h.length, ...body.map((b) => b[k]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  ');
+  return [
+    `CSM judgments from ${j.source}: ${j.matched} of ${j.total} matched a snapshot (${j.unmatched.no_snapshot} without one within ${j.window_days} days, ${j.unmatched.censored} not yet labeled); "model's" is the churn rate of the model's band for the same accounts`,
+    line(header),
+    ...body.map(line),
+  ].join('\n');
+}
+
 /** The command's work, for commands that chain it (recalibrate, demo). */
 export async function run(flags: BacktestFlags, io: CommandIO) {
   if (!STEPS.includes(flags.step as Step))
@@ -149,13 +186,15 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     ...(flags.categorical === undefined ? {} : { categorical: flags.categorical }),
     ...(flags.timeColumn === undefined ? {} : { timeColumn: flags.timeColumn }),
     ...(flags.idColumn === undefined ? {} : { idColumn: flags.idColumn }),
+    ...(flags.judgments === undefined ? {} : { judgments: flags.judgments }),
+    ...(flags.judgmentWindow === undefined ? {} : { judgmentWindow: flags.judgmentWindow }),
   });
   const cards = flags.models
     .filter((m) => m.startsWith('scorecard:'))
     .map((m) => resolveScorecardRef(m.slice('scorecard:'.length)));
   const written = await writeBacktest(flags.out, result, {
     force: Boolean(flags.force),
-    inputs: [flags.features, ...cards],
+    inputs: [flags.features, ...cards, flags.judgments],
   });
   const { metrics } = result;
   const folds = metrics.folds;
@@ -170,6 +209,7 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
   io.say(formatBacktestTable(metrics));
   const ranking = scorecardRanking(metrics);
   if (ranking) io.say(rankingLine(ranking));
+  if (metrics.judgments) io.say(formatJudgmentsTable(metrics.judgments));
   io.say(`wrote ${written.metrics} and ${written.oof}`);
   return {
     ok: true,
@@ -187,6 +227,7 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     skipped_folds: metrics.skipped_folds,
     notes: metrics.notes,
     ...(ranking ? { scorecard_ranking: ranking } : {}),
+    judgments: metrics.judgments ?? null,
     pooled: Object.fromEntries(
       Object.entries(metrics.pooled).map(([name, m]) => [
         name,
@@ -360,7 +401,16 @@ export function register(program: Command): void {
         )
         .option('--categorical <list>', 'columns among --columns to one-hot encode', listOption)
         .option('--time-column <col>', 'column dating each row, YYYY-MM-DD: folds are cut by it (default as_of)')
-        .option('--id-column <col>', 'column identifying the account (default account_id)'),
+        .option('--id-column <col>', 'column identifying the account (default account_id)')
+        .option(
+          '--judgments <file>',
+          'CSM judgments (judge --list --out FILE.csv, or a score history): churn of accounts CSMs raised vs lowered against each model',
+        )
+        .option(
+          '--judgment-window <days>',
+          `a judgment speaks for the first snapshot on or after it, at most this many days later (default ${JUDGMENT_WINDOW_DAYS})`,
+          intOption('--judgment-window'),
+        ),
     run,
   );
 }

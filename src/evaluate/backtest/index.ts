@@ -36,3 +36,12 @@ export {
   type ScorecardFolds,
   type ScorecardBacktest,
 } from './scorecard.js';
+export {
+  assessJudgments,
+  readJudgments,
+  JUDGMENT_WINDOW_DAYS,
+  type JudgmentRecord,
+  type JudgmentsSection,
+  type JudgmentCells,
+  type JudgmentCell,
+} from './judgments.js';

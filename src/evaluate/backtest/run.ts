@@ -57,6 +57,7 @@ import {
   type ProbabilitySource,
 } from './schema.js';
 import { BANDS, type Band } from '../../scorecard/index.js';
+import { assessJudgments, readJudgments, type JudgmentsSection } from './judgments.js';
 
 export interface BacktestOptions {
   /** Feature table file (Parquet or CSV). */
@@ -92,6 +93,10 @@ export interface BacktestOptions {
   holdout?: number;
   /** NULL handling of imputing families (train's --missing). */
   missing?: MissingStrategy;
+  /** CSM judgments to measure against every model: a file or a score history (see readJudgments). */
+  judgments?: string;
+  /** Days after a judgment's as_of within which its snapshot must fall (default JUDGMENT_WINDOW_DAYS). */
+  judgmentWindow?: number;
   progress?: Progress;
 }
 
@@ -296,6 +301,13 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   }
   const table = options.features;
   const calibration = options.calibration ?? MODEL_CALIBRATION;
+  if (
+    options.judgmentWindow !== undefined &&
+    !(Number.isInteger(options.judgmentWindow) && options.judgmentWindow >= 0)
+  )
+    throw new UsageError(`--judgment-window must be a whole number of days, got ${options.judgmentWindow}`);
+  // Read before any fitting: a bad judgments file fails in a second, not after the folds.
+  const judgments = options.judgments === undefined ? null : await readJudgments(options.judgments);
 
   progress.start(`reading ${basename(table)}`);
   const frame = await loadFeatureTable(table);
@@ -548,6 +560,31 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       curves: curves(scored),
     };
   }
+  let judgmentsSection: JudgmentsSection | null = null;
+  if (judgments !== null) {
+    const cardSpec = specs.find((s) => s.card);
+    const segmentCol = frame.columns['segment'];
+    judgmentsSection = assessJudgments({
+      judgments,
+      source: basename(options.judgments!),
+      account,
+      asOf,
+      y,
+      segment:
+        segmentCol === undefined || segmentCol instanceof Float64Array
+          ? account.map(() => null)
+          : segmentCol.map((v) => v ?? null),
+      models: specs.map((s) => ({
+        name: s.name,
+        rows: pooledParts.get(s.name)!.rows,
+        band: pooledParts.get(s.name)!.band,
+      })),
+      bandRates: Object.fromEntries(specs.map((s) => [s.name, BANDS.map((b) => pooled[s.name]!.bands[b].rate)])),
+      card: cardSpec?.card ?? referenceCard,
+      cardName: cardSpec?.name ?? 'scorecard:default',
+      ...(options.judgmentWindow === undefined ? {} : { windowDays: options.judgmentWindow }),
+    });
+  }
   progress.done();
 
   const metrics: BacktestMetrics = {
@@ -577,6 +614,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     skipped_folds: skipped.sort((a, b) => (a.cutoff < b.cutoff ? -1 : a.cutoff > b.cutoff ? 1 : 0)),
     notes,
     pooled,
+    ...(judgmentsSection ? { judgments: judgmentsSection } : {}),
   };
   return { metrics, oof };
 }

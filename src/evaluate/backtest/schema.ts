@@ -7,6 +7,8 @@
  */
 import { BANDS, type Band } from '../../scorecard/index.js';
 
+import type { JudgmentsSection } from './judgments.js';
+
 export const BACKTEST_KIND = 'churnkit.backtest';
 export const BACKTEST_VERSION = 1;
 
@@ -211,6 +213,8 @@ export interface BacktestMetrics {
   /** What a reader should know about the data behind the folds (e.g. rows before usage data begins). */
   notes: string[];
   pooled: Record<string, PooledMetrics>;
+  /** With --judgments: churn of accounts CSMs raised, lowered or agreed with, against each model's band. */
+  judgments?: JudgmentsSection;
 }
 
 /** Maximum points per pooled curve in metrics.json. */
@@ -261,6 +265,14 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
   $defs: {
     bandCell,
     bands,
+    judgmentCells: object(
+      Object.fromEntries(
+        ['raised', 'lowered', 'agreed'].map((d) => [
+          d,
+          object({ rows: count, churned: count, rate: numOrNull, lo: num, hi: num, expected_rate: numOrNull }),
+        ]),
+      ),
+    ),
     slice: object({ rows: count, positives: count, accounts: count, as_of_min: dateOrNull, as_of_max: dateOrNull }),
     modelMetrics: object(modelMetricsProps),
     leadTime: object({
@@ -375,6 +387,22 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
           }),
         },
         notes: { type: 'array', items: { type: 'string' } },
+        judgments: object({
+          source: { type: 'string' },
+          window_days: count,
+          score_bands_from: { type: 'string' },
+          total: count,
+          matched: count,
+          unmatched: object({ no_snapshot: count, censored: count }),
+          models: {
+            type: 'object',
+            additionalProperties: object({
+              outside_test_folds: count,
+              overall: { $ref: '#/$defs/judgmentCells' },
+              by_author: { type: 'object', additionalProperties: { $ref: '#/$defs/judgmentCells' } },
+            }),
+          },
+        }),
       },
     ),
   ),
