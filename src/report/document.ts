@@ -297,19 +297,22 @@ ${calls.rows.length ? `<table class="calls"><thead><tr>${CALL_HEADER.map((h) => 
 </section>`;
 }
 
+/** A header row and body rows as an HTML table, every cell escaped. */
+function htmlTable(rows: readonly string[][]): string {
+  const body = rows
+    .slice(1)
+    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<table>\n<thead><tr>${rows[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>\n<tbody>${body}</tbody>\n</table>`;
+}
+
 function judgmentsHtml(m: BacktestMetrics): string {
   const rows = judgmentRows(m);
   if (!rows) return '';
   return `<section id="judgments">
 <h2>CSM judgments against the model</h2>
 <p class="note">${escapeHtml(judgmentsLine(m))}</p>
-<table>
-<thead><tr>${rows[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>${rows
-    .slice(1)
-    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
-    .join('\n')}</tbody>
-</table>
+${htmlTable(rows)}
 </section>`;
 }
 
@@ -343,13 +346,7 @@ ${text.expansion ? expansionHtml(text.expansion) : ''}
 <h2>How each model did</h2>
 <p class="note">${escapeHtml(periodLine(m))}</p>
 ${text.notes.length ? `<ul>${text.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>` : ''}
-<table>
-<thead><tr>${table[0]!.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>${table
-    .slice(1)
-    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
-    .join('\n')}</tbody>
-</table>
+${htmlTable(table)}
 <dl class="meanings">${COLUMN_MEANINGS.map(([c, meaning]) => `<dt>${escapeHtml(c)}</dt><dd>${escapeHtml(meaning)}</dd>`).join('')}</dl>
 ${judgmentsHtml(m)}
 ${charts.map((c) => `<h2>${escapeHtml(c.title)}</h2>\n<div class="chart" id="chart-${c.id}" data-chart="${c.id}"></div>\n${text.chartNotes?.[c.id] ? `<p class="note definition">${escapeHtml(text.chartNotes[c.id]!)}</p>\n` : ''}<p class="note"><a href="charts/${c.id}.png">PNG</a></p>`).join('\n')}
