@@ -142,3 +142,20 @@ export function accountDetail(state: AppState, id: string): AccountDetail | null
     model: state.modelName,
   };
 }
+
+/** The app's own computed score of an account at a day: its latest snapshot on or before it (null when none). */
+export function computedAt(
+  state: AppState,
+  id: string,
+  asOf: string,
+): { as_of: string; score: number; band: string } | null {
+  const rows = state.rowsOf.get(id) ?? [];
+  const { scores } = state.scored;
+  let found: { as_of: string; score: number; band: string } | null = null;
+  for (const r of rows) {
+    if (state.asOf[r]! > asOf) break;
+    if (statusOf(state.card, scores.coverage[r]!) !== 'scored') continue;
+    found = { as_of: state.asOf[r]!, score: scoreForPeople(scores.score[r]!), band: BANDS[scores.band[r]!]! };
+  }
+  return found;
+}

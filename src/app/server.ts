@@ -21,7 +21,8 @@ import { BANDS } from '../scorecard/index.js';
 import { featureLabel } from '../catalogue/index.js';
 import { ChurnkitError } from '../util/index.js';
 import { accountQuerySchema, bandCounts, latestRows, rowsCsv, selectRows, type AccountRow } from './accounts.js';
-import { accountDetail } from './account.js';
+import { accountDetail, computedAt } from './account.js';
+import { judgmentProblems, openScoreHistory, type JudgmentView, type ScoreHistory } from '../history/index.js';
 import { EDITOR_BANDS_DATA, editorBandChart } from './charts.js';
 import { cardFromBody, evaluateCard, saveCard, todayCounts } from './editor.js';
 import { EventSource } from './events.js';
@@ -116,6 +117,13 @@ const accountIdParams = z.strictObject({ id: z.string().min(1).max(200) });
 const saveBody = z.strictObject({ name: z.string().max(200), card: z.unknown() });
 const approveBody = z.strictObject({ name: z.string().max(200) });
 const evaluateBody = z.strictObject({ card: z.unknown() });
+const judgmentBody = z.strictObject({
+  as_of: z.string().optional(),
+  band: z.enum(['RED', 'YELLOW', 'GREEN']).nullable().optional(),
+  score: z.number().nullable().optional(),
+  reason: z.string(),
+  author: z.string(),
+});
 
 function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const r = schema.safeParse(value);
@@ -138,6 +146,19 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
   let rows = latestRows(state);
   let info = summary(state, rows);
   const assets = await loadAssets();
+  // Judgments go into the score history, beside the scores and never in their place.
+  const history: ScoreHistory | null = options.history ? await openScoreHistory(options.history) : null;
+  /** A stored judgment beside the app's own computed score on or before its as_of. */
+  const besideScore = (j: JudgmentView): JudgmentView => ({ ...j, computed: computedAt(state, j.account_id, j.as_of) });
+  const needHistory = (): ScoreHistory => {
+    if (!history)
+      throw new HttpError(
+        409,
+        'history_off',
+        'judgments are kept in the score history: start the app with --history DB to record them',
+      );
+    return history;
+  };
   const bandChart = editorBandChart();
   let events = options.data ? new EventSource(options.data) : null;
   let report: Promise<{ composed: ComposedReport; html: string }> | null = null;
@@ -189,6 +210,7 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
   } satisfies ChurnkitApp);
   app.addHook('onClose', async () => {
     await events?.close();
+    await history?.close();
   });
   app.addHook('onSend', (_req, reply, payload, done) => {
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
@@ -249,7 +271,7 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
         page: 'account',
         title: detail.account.account_name ?? id,
         path: '',
-        boot: { summary: info, detail, events: events !== null },
+        boot: { summary: info, detail, events: events !== null, judgments: history !== null },
         charts: true,
       }),
     );
@@ -338,6 +360,31 @@ export async function createApp(options: AppServerOptions): Promise<FastifyInsta
     if (!events)
       throw new HttpError(404, 'no_data', 'start the app with --data DIR to see the raw events behind the features');
     return { as_of: detail.account.as_of, rows: await events.summary(id, detail.account.as_of) };
+  });
+  app.get('/api/accounts/:id/judgments', async (req) => {
+    const { id } = parse(accountIdParams, req.params, 'account');
+    if (!state.rowsOf.has(id)) throw new HttpError(404, 'unknown_account', `no account ${id}`);
+    return { judgments: (await needHistory().judgments({ account_id: id })).map(besideScore) };
+  });
+  app.post('/api/accounts/:id/judgments', async (req, reply) => {
+    const { id } = parse(accountIdParams, req.params, 'account');
+    const rows = state.rowsOf.get(id);
+    if (!rows) throw new HttpError(404, 'unknown_account', `no account ${id}`);
+    const store = needHistory();
+    const body = parse(judgmentBody, req.body, 'body');
+    // by default a judgment speaks for the snapshot the page shows: the account's latest
+    const judgment = {
+      account_id: id,
+      as_of: body.as_of ?? state.asOf[rows[rows.length - 1]!]!,
+      band: body.band ?? null,
+      score: body.score ?? null,
+      reason: body.reason,
+      author: body.author,
+    };
+    const problem = judgmentProblems(judgment)[0];
+    if (problem) throw new HttpError(400, 'invalid_judgment', `${problem.field} ${problem.message}`, problem.field);
+    reply.code(201);
+    return besideScore(await store.judge(judgment, { source: 'app' }));
   });
   app.post('/api/scorecard/evaluate', async (req) => {
     const { card } = parse(evaluateBody, req.body, 'body');

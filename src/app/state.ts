@@ -50,6 +50,8 @@ export interface AppOptions {
   out?: string;
   /** Save may replace the served scorecard file. */
   allowWrite?: boolean;
+  /** A score history (DuckDB file or postgres:// URL): CSM judgments are recorded in it and shown beside the score. */
+  history?: string;
 }
 
 /** The latest snapshot of every account and everything the app shows of it, row-aligned with the frame. */

@@ -99,6 +99,7 @@ before(async () => {
     model: d('logistic.json'),
     data: d('data'),
     recalibration: d('recal'),
+    history: d('history.duckdb'),
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -334,6 +335,89 @@ test('in Chromium: an account page draws its history, signals, model probability
   }
 });
 
+test('judgments: recorded beside the computed score of the snapshot shown, refused when bad, listed per account', async () => {
+  const id = latest[1]!.account_id;
+  const detail = await getJson(`/api/accounts/${id}`);
+  const made = await post(`/api/accounts/${id}/judgments`, {
+    score: 88,
+    reason: 'QBR went well; expansion talk',
+    author: 'csm_1',
+  });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  assert.equal(made.json.as_of, detail.account.as_of, 'by default the latest snapshot, the one the page shows');
+  assert.deepEqual(made.json.computed, {
+    as_of: detail.account.as_of,
+    score: detail.account.score,
+    band: detail.account.band,
+  });
+  assert.equal(made.json.source, 'app');
+  const earlier = detail.history[0];
+  const old = await post(`/api/accounts/${id}/judgments`, {
+    band: 'YELLOW',
+    as_of: earlier.as_of,
+    reason: 'onboarding slow',
+    author: 'csm_2',
+  });
+  assert.equal(old.status, 201);
+  assert.equal(old.json.computed.score, earlier.score, 'beside the score of that earlier snapshot');
+  for (const [body, pattern] of [
+    [{ reason: 'x', author: 'a' }, /band or a score/],
+    [{ band: 'BLUE', reason: 'x', author: 'a' }, /band/],
+    [{ score: 140, reason: 'x', author: 'a' }, /score/],
+    [{ band: 'RED', reason: '', author: 'a' }, /reason/],
+    [{ band: 'RED', reason: 'x', author: 'a', as_of: 'yesterday' }, /as_of/],
+    [{ band: 'RED', reason: 'x', author: 'a', note: 1 }, /note|unrecognized/i],
+  ] as const) {
+    const r = await post(`/api/accounts/${id}/judgments`, body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.match(r.json.message, pattern);
+  }
+  assert.equal((await post('/api/accounts/NO-SUCH/judgments', { band: 'RED', reason: 'x', author: 'a' })).status, 404);
+  const list = await getJson(`/api/accounts/${id}/judgments`);
+  assert.deepEqual(
+    list.judgments.map((j: { author: string }) => j.author),
+    ['csm_2', 'csm_1'],
+    'oldest as_of first; the refused ones stored nothing',
+  );
+  // the computed score is untouched by the judgments
+  assert.equal((await getJson(`/api/accounts/${id}`)).account.score, detail.account.score);
+});
+
+test('in Chromium: a CSM records a judgment on the account page and sees it beside the score', async () => {
+  const id = latest[2]!.account_id;
+  const tab = await page(`/accounts/${id}`, `${READY} && document.getElementById('judgment-list')`);
+  try {
+    const set = (sel: string, value: string, event: string) =>
+      tab.evaluate(
+        `(() => { const el = document.querySelector(${JSON.stringify(sel)}); el.value = ${JSON.stringify(value)}; el.dispatchEvent(new Event(${JSON.stringify(event)}, { bubbles: true })); })()`,
+      );
+    await set('#judgment-band', 'GREEN', 'change');
+    await set('#judgment-reason', 'renewal signed early', 'input');
+    await set('#judgment-author', 'csm_0', 'input');
+    await tab.evaluate("document.getElementById('judgment-save').click()");
+    await tab.waitFor("document.querySelector('#judgment-list tbody tr')");
+    const row = await tab.evaluate("document.querySelector('#judgment-list tbody tr').textContent");
+    assert.match(row, /GREEN/);
+    assert.match(row, /csm_0/);
+    assert.match(row, /renewal signed early/);
+    assert.match(await tab.evaluate("document.getElementById('kpi-judgment').textContent"), /GREEN.*csm_0/);
+    // the score KPI still shows the computed score
+    const detail = await getJson(`/api/accounts/${id}`);
+    assert.match(
+      await tab.evaluate("document.getElementById('kpi-score').textContent"),
+      new RegExp(detail.account.score.toFixed(1).replace('.', '\\.')),
+    );
+    clean(tab, '/accounts/:id (judgment)');
+    // a bad one says why, in place (the browser logs the 400 it got)
+    await set('#judgment-reason', '', 'input');
+    await tab.evaluate("document.getElementById('judgment-save').click()");
+    await tab.waitFor("document.getElementById('judgment-error')");
+    assert.match(await tab.evaluate("document.getElementById('judgment-error').textContent"), /reason/);
+  } finally {
+    await tab.close();
+  }
+});
+
 test('in Chromium: moving a weight changes the metrics, and Save gives the card churnkit backtest scores the same', async () => {
   const tab = await page('/scorecard', `${READY} && document.querySelector('#chart-bands[data-drawn]')`);
   try {
@@ -444,6 +528,10 @@ test('a table whose labels are all censored still lists its accounts; the shippe
     const save = await send('/api/scorecard/save', { card, name: 'mine.json' });
     assert.equal(save.status, 409);
     assert.match(((await save.json()) as any).message, /--out DIR/);
+    const id = latest[0]!.account_id;
+    const judged = await send(`/api/accounts/${id}/judgments`, { band: 'RED', reason: 'r', author: 'a' });
+    assert.equal(judged.status, 409, 'judgments need --history');
+    assert.match(((await judged.json()) as any).message, /--history/);
   } finally {
     await other.close();
   }

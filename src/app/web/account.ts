@@ -11,6 +11,7 @@ import {
   markReady,
   requestJson,
   type AccountRow,
+  type Band,
   type Summary,
 } from './shared.js';
 
@@ -34,9 +35,22 @@ interface EventRow {
   missing?: string;
 }
 
+interface Judgment {
+  id: number;
+  as_of: string;
+  band: Band | null;
+  score: number | null;
+  reason: string;
+  author: string;
+  recorded_at: string;
+  computed: { as_of: string; score: number; band: Band } | null;
+}
+
 export interface AccountBoot {
   summary: Summary;
   events: boolean;
+  /** Judgments can be recorded (the app runs with --history). */
+  judgments: boolean;
   detail: {
     account: AccountRow;
     coverage: number;
@@ -62,11 +76,88 @@ function Chart({ spec, id }: { spec: unknown; id: string }) {
   return html`<div class="chart" id=${id} ref=${el}></div>`;
 }
 
+const judged = (j: Judgment) =>
+  html`${j.band ? html`<${BandBadge} band=${j.band} />` : null}${j.score !== null ? html` ${fmtScore(j.score)}` : null}`;
+
+/**
+ * A CSM's own judgment beside the computed score: the list, and a form to record one. The
+ * computed score stays what it is; a judgment is its own row in the score history.
+ */
+function Judgments({ account, onChange }: { account: AccountRow; onChange: (latest: Judgment | null) => void }) {
+  const [list, setList] = useState<Judgment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [band, setBand] = useState<string>('');
+  const [score, setScore] = useState<string>('');
+  const [reason, setReason] = useState('');
+  const [author, setAuthor] = useState('');
+  const [saving, setSaving] = useState(false);
+  const url = `/api/accounts/${encodeURIComponent(account.account_id)}/judgments`;
+  useEffect(() => {
+    requestJson<{ judgments: Judgment[] }>(url).then(
+      (r) => {
+        setList(r.judgments);
+        onChange(r.judgments.at(-1) ?? null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, []);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    setError(null);
+    try {
+      const made = await requestJson<Judgment>(url, {
+        band: band === '' ? null : band,
+        score: score.trim() === '' ? null : Number(score),
+        reason,
+        author,
+      });
+      const next = [...(list ?? []), made].sort((a, b) =>
+        a.as_of < b.as_of ? -1 : a.as_of > b.as_of ? 1 : a.id - b.id,
+      );
+      setList(next);
+      onChange(next.at(-1) ?? null);
+      setReason('');
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const value = (set: (v: string) => void) => (e: Event) => set((e.target as HTMLInputElement).value);
+  return html`<section id="judgments">
+    <h2>CSM judgments</h2>
+    <p class="note">A CSM's own band or score, kept beside the computed score (never in its place); the backtest measures whether they beat it (<code>backtest --judgments</code>).</p>
+    ${list === null && !error ? html`<p class="loading">Reading the judgments…</p>` : null}
+    ${
+      list && list.length > 0
+        ? html`<table id="judgment-list"><thead><tr><th>as of</th><th>CSM</th><th>computed</th><th>author</th><th>reason</th></tr></thead>
+          <tbody>${list.map(
+            (j) => html`<tr data-judgment=${j.id}><td>${j.as_of}</td><td>${judged(j)}</td>
+              <td>${j.computed ? html`<${BandBadge} band=${j.computed.band} /> ${fmtScore(j.computed.score)} <span class="note">(${j.computed.as_of})</span>` : '–'}</td>
+              <td>${j.author}</td><td>${j.reason}</td></tr>`,
+          )}</tbody></table>`
+        : list
+          ? html`<p class="note" id="judgment-list">No judgment recorded for this account.</p>`
+          : null
+    }
+    <form id="judgment-form" onSubmit=${submit}>
+      <label>Band <select id="judgment-band" value=${band} onChange=${value(setBand)}><option value="">–</option><option>RED</option><option>YELLOW</option><option>GREEN</option></select></label>
+      <label>or score <input id="judgment-score" type="number" min="0" max="100" step="1" size="4" value=${score} onInput=${value(setScore)} /></label>
+      <label>Reason <input id="judgment-reason" type="text" size="40" value=${reason} onInput=${value(setReason)} /></label>
+      <label>Author <input id="judgment-author" type="text" size="14" value=${author} onInput=${value(setAuthor)} /></label>
+      <button class="action" id="judgment-save" type="submit" disabled=${saving}>Record judgment</button>
+    </form>
+    ${error ? html`<p class="error" id="judgment-error">${error}</p>` : null}
+  </section>`;
+}
+
 export function AccountPage({ boot }: { boot: AccountBoot }) {
   const { detail, summary } = boot;
   const a = detail.account;
   const [events, setEvents] = useState<{ as_of: string; rows: EventRow[] } | null>(null);
   const [eventsError, setEventsError] = useState<string | null>(null);
+  const [latestJudgment, setLatestJudgment] = useState<Judgment | null>(null);
   useEffect(() => {
     if (!boot.events) {
       markReady(0);
@@ -87,6 +178,7 @@ export function AccountPage({ boot }: { boot: AccountBoot }) {
     <p class="muted">${a.account_id} · ${a.segment ?? 'no segment'}${a.owner ? ` · owner ${a.owner}` : ''} · as of ${a.as_of}${a.current ? '' : ' (no longer in the latest snapshot)'}</p>
     <div class="kpis card">
       <div class="kpi" id="kpi-score">Score<b>${fmtScore(a.score)}</b></div>
+      ${latestJudgment ? html`<div class="kpi" id="kpi-judgment">CSM judgment<b>${judged(latestJudgment)}</b><span class="note">${latestJudgment.author}, ${latestJudgment.as_of}</span></div>` : null}
       <div class="kpi">Change since the previous snapshot<b class=${a.score_change !== null && a.score_change < 0 ? 'down' : ''}>${fmtChange(a.score_change)}</b></div>
       <div class="kpi">Churn probability (scorecard)<b>${fmtPct(a.probability)}</b></div>
       ${detail.model ? html`<div class="kpi" id="kpi-model">Model probability<b>${fmtPct(a.model_probability)}</b><span class="note">${detail.model}</span></div>` : null}
@@ -124,6 +216,11 @@ export function AccountPage({ boot }: { boot: AccountBoot }) {
         </table>
       </div>
     </div>
+    ${
+      boot.judgments
+        ? html`<${Judgments} account=${a} onChange=${setLatestJudgment} />`
+        : html`<p class="note" id="judgments">Start the app with <code>--history DB</code> (a score history) to record a CSM's own band or score for this account beside the computed one.</p>`
+    }
     <h2>Raw events behind the features</h2>
     ${
       !boot.events

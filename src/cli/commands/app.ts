@@ -13,6 +13,7 @@ interface AppFlags extends Record<string, unknown> {
   recalibration?: string;
   out?: string;
   allowWrite?: boolean;
+  history?: string;
   port: number;
   host: string;
   shutdownTimeout: number;
@@ -32,7 +33,11 @@ export function register(program: Command): void {
         .option('--data <dir>', 'the history the features came from: names, owners and the raw events of an account')
         .option('--recalibration <dir>', 'a recalibrate --out folder: its decision at /recalibration, for approval')
         .option('--out <dir>', "folder where Save and Approve write new scorecards (default: the scorecard's folder)")
-        .option('--allow-write', 'let Save replace the scorecard being served'),
+        .option('--allow-write', 'let Save replace the scorecard being served')
+        .option(
+          '--history <db>',
+          "score history (DuckDB file or postgres:// URL): record CSMs' judgments on the account page, shown beside the score",
+        ),
     async (opts, io) => {
       if (opts.port < 0 || opts.port > 65535) throw new UsageError(`--port must be 0-65535, got ${opts.port}`);
       io.progress.start(`loading ${opts.features} and ${opts.scorecard}`);
@@ -44,6 +49,7 @@ export function register(program: Command): void {
         ...(opts.data ? { data: opts.data } : {}),
         ...(opts.recalibration ? { recalibration: opts.recalibration } : {}),
         ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.history ? { history: opts.history } : {}),
         allowWrite: Boolean(opts.allowWrite),
         logger: { level: 'info', stream: process.stderr },
       });
