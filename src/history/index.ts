@@ -14,14 +14,10 @@ export {
 export { withScoreChanges, roundChange } from './score-changes.js';
 export {
   judgmentProblems,
-  normalizeJudgment,
   JUDGMENT_BANDS,
-  JUDGMENTS_TABLE,
   MAX_AUTHOR_CHARS,
   MAX_REASON_CHARS,
-  type Judgment,
   type JudgmentBand,
-  type JudgmentFilter,
   type JudgmentInput,
   type JudgmentView,
 } from './judgments.js';

@@ -13,6 +13,7 @@ export {
   signalPoints,
   thresholdsFor,
   cardForSegment,
+  bandOf,
   probabilityOf,
   SCORE_STATUSES,
   DEFAULT_MIN_COVERAGE,

@@ -38,10 +38,7 @@ export {
 } from './scorecard.js';
 export {
   assessJudgments,
-  readJudgments,
   JUDGMENT_WINDOW_DAYS,
   type JudgmentRecord,
   type JudgmentsSection,
-  type JudgmentCells,
-  type JudgmentCell,
 } from './judgments.js';
