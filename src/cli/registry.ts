@@ -47,6 +47,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/features.js'),
   },
   {
+    name: 'refresh',
+    description: 'keep a daily feature table up to date: rebuild only the as-of dates new data touched',
+    load: () => import('./commands/refresh.js'),
+  },
+  {
     name: 'train',
     description: 'train a churn model on a feature table',
     load: () => import('./commands/train.js'),

@@ -57,6 +57,12 @@ export interface FeatureOptions {
   from?: string;
   /** Explicit as-of date(s) instead of the cadence, e.g. `score --as-of`. */
   asOf?: string | readonly string[];
+  /**
+   * Computes only some dates of the grid (the cadence's dates, or `asOf`): `churnkit refresh`
+   * rebuilds just the as-of dates new data touched. It gets the whole grid and data_end; the
+   * build's rows are exactly the full build's rows of the dates it returns (none: no rows).
+   */
+  only?: (grid: readonly string[], dataEnd: string) => readonly string[];
   /** Overrides `source.csmKinds`. */
   csmKinds?: readonly string[];
   /** Name of the temporary table to create (default `feature_table`). */
@@ -86,7 +92,10 @@ export interface FeatureBuild {
   sorted: true;
   rows: number;
   accounts: number;
+  /** The as-of dates computed (the grid, or what `only` chose of it). */
   asOf: string[];
+  /** Every as-of date of the cadence through data_end (what a full build computes). */
+  grid: string[];
   every: Every | 'list';
   dataEnd: string;
   horizon: number;
@@ -151,6 +160,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
   const target = quoteIdent(relation);
   let query: FeatureQuery | undefined;
   let asOf: string[];
+  let grid: string[];
   let dataEnd: string;
   let sources: SourceRange[];
   const warnings: string[] = [];
@@ -178,8 +188,12 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     }
     if (asOf.length === 0)
       throw new UsageError(
-        `no as-of dates: the first ${every === 'week' ? 'Monday' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`,
+        `no as-of dates: the first ${every === 'week' ? 'Monday' : every === 'day' ? 'day' : '1st of a month'} after the earliest started_at (${pre.firstStart}) is after data_end (${dataEnd})`,
       );
+    grid = asOf;
+    const chosen = options.only ? [...options.only(grid, dataEnd)].sort() : grid;
+    // Nothing chosen: the query runs on one date for the table's shape, and keeps no row.
+    asOf = chosen.length > 0 ? chosen : [grid.at(-1)!];
 
     if (requestedSet === 'auto' && pre.looksLikePurchases && label !== 'expansion') set = 'transactions';
     if (set === 'transactions' && seasonal.length)
@@ -210,7 +224,10 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
       await conn.run(`CREATE OR REPLACE TEMP ${s.materialize ? 'TABLE' : 'VIEW'} ${quoteIdent(s.name)} AS ${s.sql}`);
       progress.tick(++done);
     }
-    await conn.run(`CREATE OR REPLACE TEMP TABLE ${target} AS ${query.select}`);
+    await conn.run(
+      `CREATE OR REPLACE TEMP TABLE ${target} AS ${chosen.length > 0 ? query.select : `SELECT * FROM (${query.select}) AS q WHERE FALSE`}`,
+    );
+    if (chosen.length === 0) asOf = [];
     progress.tick(++done);
   } catch (err) {
     throw asInputProblem(err);
@@ -230,6 +247,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     rows: Number(counts!.rows),
     accounts: Number(counts!.accounts),
     asOf,
+    grid: grid!,
     every: options.asOf !== undefined ? 'list' : every,
     dataEnd,
     horizon,

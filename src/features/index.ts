@@ -46,3 +46,12 @@ export {
   FEATURE_VALUE_RULES,
   loadFeatureTable,
 } from './rules.js';
+export {
+  refreshFeatures,
+  attachRefreshedTable,
+  REFRESH_STATE_FILE,
+  REFRESH_STATE_KIND,
+  type RefreshOptions,
+  type RefreshResult,
+  type RefreshStateMeta,
+} from './refresh.js';

@@ -1,8 +1,11 @@
 import { isoDay, isoFromDay, UsageError } from '../util/index.js';
 
-/** Snapshot cadence of docs/features.md: the 1st of each month, or each Monday. */
-export type Every = 'month' | 'week';
-export const EVERY_VALUES: readonly Every[] = ['month', 'week'];
+/**
+ * Snapshot cadence of docs/features.md: the 1st of each month, each Monday, or every day (daily
+ * scores; `churnkit refresh` keeps such a table up to date without rebuilding it).
+ */
+export type Every = 'month' | 'week' | 'day';
+export const EVERY_VALUES: readonly Every[] = ['month', 'week', 'day'];
 
 /**
  * As-of dates for `every`, from the first such day strictly after `firstStart` (the earliest
@@ -12,6 +15,10 @@ export function snapshotDates(every: Every, firstStart: string, dataEnd: string)
   const start = mustDay(firstStart);
   const end = mustDay(dataEnd);
   const out: string[] = [];
+  if (every === 'day') {
+    for (let d = start + 1; d <= end; d++) out.push(isoFromDay(d));
+    return out;
+  }
   if (every === 'week') {
     // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
     let d = start + 1;

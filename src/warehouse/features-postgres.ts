@@ -223,6 +223,7 @@ export async function buildFeaturesInPostgres(
     rows: res.rows.length,
     accounts: accounts.size,
     asOf: q.asOf,
+    grid: q.asOf,
     every: options.every ?? 'month',
     dataEnd: q.dataEnd,
     horizon: options.horizon ?? 90,

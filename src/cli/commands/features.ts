@@ -55,7 +55,7 @@ export function register(program: Command): void {
       cmd
         .requiredOption('--data <dir>', 'history folder, DuckDB file or postgres:// URL')
         .requiredOption('--out <file>', 'feature table (.csv or .parquet); QA goes to <file>.qa.md and <file>.qa.json')
-        .option('--every <period>', 'snapshot cadence: month or week', 'month')
+        .option('--every <period>', 'snapshot cadence: month, week or day', 'month')
         .option('--horizon <days>', 'label horizon in days', intOption('--horizon'), 90)
         .option('--data-end <date>', 'last day of data (default: the UTC day of the latest usage timestamp)')
         .option(
