@@ -408,6 +408,10 @@ test('snapshot dates: the first 1st (or Monday) strictly after the earliest star
   assert.deepEqual(snapshotDates('week', '2024-06-30', '2024-07-15'), ['2024-07-01', '2024-07-08', '2024-07-15']);
   assert.deepEqual(snapshotDates('week', '2024-07-01', '2024-07-14'), ['2024-07-08']);
   assert.deepEqual(snapshotDates('week', '2024-06-24', '2024-07-07'), ['2024-07-01']);
+  // every day, across a leap day and a year end
+  assert.deepEqual(snapshotDates('day', '2024-02-27', '2024-03-01'), ['2024-02-28', '2024-02-29', '2024-03-01']);
+  assert.deepEqual(snapshotDates('day', '2023-12-30', '2024-01-01'), ['2023-12-31', '2024-01-01']);
+  assert.deepEqual(snapshotDates('day', '2024-01-01', '2024-01-01'), []);
   assert.throws(() => snapshotDates('month', '2024-02-30', '2024-05-01'), /not a date/);
   assert.throws(() => snapshotDates('week', '2024-01-01', 'soon'), /not a date/);
 });

@@ -147,8 +147,9 @@ test('bad input or flags: one-line error, non-zero exit, nothing written', async
   const badExt = churnkit('features', '--data', HAND, '--out', join(outDir, 'f.xlsx'));
   assert.equal(badExt.status, 64);
   assert.match(badExt.stderr, /must end in \.csv or \.parquet/);
-  const badEvery = churnkit('features', '--data', HAND, '--out', join(outDir, 'f.csv'), '--every', 'day');
+  const badEvery = churnkit('features', '--data', HAND, '--out', join(outDir, 'f.csv'), '--every', 'hour');
   assert.equal(badEvery.status, 64);
+  assert.match(badEvery.stderr, /--every must be one of month, week, day/);
   const badHorizon = churnkit('features', '--data', HAND, '--out', join(outDir, 'f.csv'), '--horizon', 'soon');
   assert.equal(badHorizon.status, 64);
   assert.deepEqual(await readdir(outDir), [], 'no partial or temporary files');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, readFile } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { openHistory, type History } from '../../src/data/history.js';
@@ -14,35 +14,13 @@ import { quoteLiteral, queryRows } from '../../src/data/duckdb.js';
 import { buildFeatures, refreshFeatures, type RefreshResult } from '../../src/features/index.js';
 import { addDays } from '../../src/util/index.js';
 import { cliPath, tempDir } from '../support/paths.js';
+import { knownBefore, writeHistory } from '../support/known-before.js';
 
 let work: { dir: string; cleanup: () => Promise<void> };
 const d = (...p: string[]) => join(work.dir, ...p);
 const churnkit = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
 /** The simulated history runs 2023-01-01 .. 2023-12-31 (12 months). */
 const D0 = '2023-11-20';
-
-/** SQL of each table as it was known before day `day`: later records absent, later ends still open. */
-function knownBefore(day: string): Record<string, string> {
-  const T = `DATE ${quoteLiteral(day)}`;
-  const TS = `CAST(${T} AS TIMESTAMP)`;
-  const open = (c: string, at: string) => `CASE WHEN ${c} < ${at} THEN ${c} END AS ${c}`;
-  return {
-    accounts: `SELECT * REPLACE (${open('churned_at', T)}) FROM accounts WHERE started_at < ${T}`,
-    usage: `SELECT * FROM usage WHERE occurred_at < ${TS}`,
-    tickets: `SELECT * REPLACE (${open('closed_at', TS)}) FROM tickets WHERE opened_at < ${TS}`,
-    contacts: `SELECT * REPLACE (${open('ended_at', T)}) FROM contacts WHERE started_at < ${T}`,
-    interactions: `SELECT * FROM interactions WHERE occurred_at < ${TS}`,
-    nps: `SELECT * FROM nps WHERE responded_at < ${TS}`,
-    contracts: `SELECT * FROM contracts WHERE starts_at < ${T}`,
-    integrations: `SELECT * REPLACE (${open('disconnected_at', TS)}) FROM integrations WHERE connected_at < ${TS}`,
-  };
-}
-
-async function writeHistory(full: History, dir: string, tables: Record<string, string>): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const [t, sql] of Object.entries(tables))
-    await full.connection.run(`COPY (${sql}) TO ${quoteLiteral(join(dir, `${t}.parquet`))} (FORMAT parquet)`);
-}
 
 async function refresh(data: string, state: string): Promise<RefreshResult> {
   const h = await openHistory(data);
@@ -77,7 +55,7 @@ function assertSameRows(kept: Row[], full: Row[], what: string) {
 let full: History;
 before(async () => {
   work = await tempDir('churnkit-refresh-');
-  await simulate({ accounts: 90, months: 12, seed: 4242, out: d('full') });
+  await simulate({ accounts: 60, months: 12, seed: 4242, out: d('full') });
   full = await openHistory(d('full'));
   await writeHistory(full, d('day0'), knownBefore(D0));
   await writeHistory(full, d('day3'), knownBefore(addDays(D0, 3)));
