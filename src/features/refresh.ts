@@ -75,13 +75,15 @@ export interface RefreshResult {
 }
 
 /**
- * The records of a table that snapshots up to day E can see, one row hash each, bucketed by the
- * day they start. `row` gets the DATE literal of E (interval ends after E read as still open).
+ * A table's records as the feature SQL reads them, one hash each, bucketed by the day they start:
+ * snapshots up to day E see exactly the buckets before E. An interval's end after E reads as
+ * still open to them, so the hash of an interval table depends on E (`row(e)` gets its literal);
+ * an event table's does not, and one pass serves both the comparison and the next state.
  */
 interface DigestShape {
   day: string;
-  visible(e: string): string;
   row(e: string): string;
+  byEnd?: true;
 }
 
 const ts = (e: string) => `CAST(${e} AS TIMESTAMP)`;
@@ -89,73 +91,49 @@ const openAfter = (column: string, e: string) => `CASE WHEN ${column} > ${e} THE
 
 /** Only the columns the feature SQL reads: an edit elsewhere changes no feature. */
 const DIGESTS: Partial<Record<TableName, DigestShape>> = {
-  usage: {
-    day: 'CAST(occurred_at AS DATE)',
-    visible: (e) => `occurred_at < ${ts(e)}`,
-    row: () => 'account_id, occurred_at, user_id, event, quantity',
-  },
+  usage: { day: 'CAST(occurred_at AS DATE)', row: () => 'account_id, occurred_at, user_id, event, quantity' },
   tickets: {
     day: 'CAST(opened_at AS DATE)',
-    visible: (e) => `opened_at < ${ts(e)}`,
     row: (e) => `account_id, ticket_id, opened_at, ${openAfter('closed_at', ts(e))}, escalated`,
+    byEnd: true,
   },
   contacts: {
     day: 'started_at',
-    visible: (e) => `started_at < ${e}`,
     row: (e) => `account_id, contact_id, role, started_at, ${openAfter('ended_at', e)}`,
+    byEnd: true,
   },
-  interactions: {
-    day: 'CAST(occurred_at AS DATE)',
-    visible: (e) => `occurred_at < ${ts(e)}`,
-    row: () => 'account_id, occurred_at, contact_id, kind',
-  },
-  nps: {
-    day: 'CAST(responded_at AS DATE)',
-    visible: (e) => `responded_at < ${ts(e)}`,
-    row: () => 'account_id, responded_at, score',
-  },
+  interactions: { day: 'CAST(occurred_at AS DATE)', row: () => 'account_id, occurred_at, contact_id, kind' },
+  nps: { day: 'CAST(responded_at AS DATE)', row: () => 'account_id, responded_at, score' },
   // ends_at is read as it is (days_to_renewal), not only as an end
-  contracts: {
-    day: 'starts_at',
-    visible: (e) => `starts_at < ${e}`,
-    row: () => 'account_id, starts_at, ends_at, annual_value',
-  },
-  integrations: {
-    day: 'CAST(connected_at AS DATE)',
-    visible: (e) => `connected_at < ${ts(e)}`,
-    row: () => 'account_id, connected_at',
-  },
-};
-
-const HIGH_WATER: Partial<Record<TableName, string>> = {
-  accounts: 'greatest(max(started_at), max(churned_at))',
-  usage: 'max(occurred_at)',
-  tickets: 'greatest(max(opened_at), max(closed_at))',
-  contacts: 'greatest(max(started_at), max(ended_at))',
-  interactions: 'max(occurred_at)',
-  nps: 'max(responded_at)',
-  contracts: 'max(starts_at)',
-  integrations: 'greatest(max(connected_at), max(disconnected_at))',
+  contracts: { day: 'starts_at', row: () => 'account_id, starts_at, ends_at, annual_value' },
+  integrations: { day: 'CAST(connected_at AS DATE)', row: () => 'account_id, connected_at' },
 };
 
 const dateLit = (d: string) => `DATE ${quoteLiteral(d)}`;
 
-/** Per table and day: count and hash sum of what snapshots up to `e` can see. */
-async function digestSql(table: TableName, shape: DigestShape, e: string): Promise<string> {
-  const E = dateLit(e);
-  return `SELECT ${quoteLiteral(table)} AS tbl, ${shape.day} AS day, COUNT(*) AS n, SUM(hash(${shape.row(E)})) AS h
-FROM ${quoteIdent(table)} WHERE ${shape.visible(E)} GROUP BY ALL`;
-}
-
-async function digestTables(source: FeatureSource, e: string): Promise<string> {
+/**
+ * Per table and day, count and hash sum: of every record of the event tables (`e` null), or of
+ * the interval tables' records before `e` as they look to snapshots up to `e`.
+ */
+function digestSql(source: FeatureSource, e: string | null): string {
   const parts: string[] = [];
   for (const t of [...source.tables].sort()) {
     const shape = DIGESTS[t];
-    if (shape) parts.push(await digestSql(t, shape, e));
+    if (!shape || Boolean(shape.byEnd) !== (e !== null)) continue;
+    const E = e === null ? 'NULL' : dateLit(e);
+    parts.push(
+      `SELECT ${quoteLiteral(t)} AS tbl, ${shape.day} AS day, COUNT(*) AS n, SUM(hash(${shape.row(E)})) AS h
+FROM ${quoteIdent(t)}${e === null ? '' : ` WHERE ${shape.day} < ${E}`} GROUP BY ALL`,
+    );
   }
   return parts.length
     ? parts.join('\nUNION ALL\n')
     : `SELECT ''::VARCHAR AS tbl, NULL::DATE AS day, 0::BIGINT AS n, 0::HUGEINT AS h WHERE FALSE`;
+}
+
+/** The event tables' digests of the data now, read once per run (the biggest pass, over usage). */
+async function digestEvents(source: FeatureSource): Promise<void> {
+  await source.connection.run(`CREATE OR REPLACE TEMP TABLE refresh_events AS ${digestSql(source, null)}`);
 }
 
 const ACCOUNT_COLUMNS = 'account_id, segment, seats, started_at, churned_at';
@@ -175,17 +153,15 @@ async function readMeta(source: FeatureSource): Promise<RefreshStateMeta> {
   return meta;
 }
 
+/** The latest record day of each table, from the digests just stored (no pass of its own). */
 async function highWater(source: FeatureSource): Promise<Record<string, string | null>> {
-  const out: Record<string, string | null> = {};
-  for (const t of [...source.tables].sort()) {
-    const expr = HIGH_WATER[t];
-    if (!expr) continue;
-    out[t] = await queryValue<string | null>(
-      source.connection,
-      `SELECT CAST(${expr} AS VARCHAR) FROM ${quoteIdent(t)}`,
-    );
-  }
-  return out;
+  const rows = await queryRows<{ tbl: string; day: string | null }>(
+    source.connection,
+    `SELECT tbl, strftime(max(day), '%Y-%m-%d') AS day FROM ${STATE}.digests GROUP BY tbl
+     UNION ALL SELECT 'accounts', strftime(greatest(max(started_at), max(churned_at)), '%Y-%m-%d') FROM accounts
+     ORDER BY tbl`,
+  );
+  return Object.fromEntries(rows.map((r) => [r.tbl, r.day]));
 }
 
 /** The label of DESIGN.md §3 for kept rows: the same expression as the feature SQL's. */
@@ -233,12 +209,14 @@ export async function refreshFeatures(
     progress.start('comparing the data with the last run');
     const late: { table: string; day: string }[] = [];
     let labelFrom = addDays(oldEnd, -meta.horizon - 1);
+    await digestEvents(source);
     if (sameTables && sameEngine) {
       const changed = await queryRows<{ table: string; day: string }>(
         conn,
-        `WITH now AS (${await digestTables(source, oldEnd)})
+        `WITH now AS (SELECT * FROM refresh_events WHERE day < ${dateLit(oldEnd)} UNION ALL ${digestSql(source, oldEnd)}),
+         was AS (SELECT * FROM ${STATE}.digests WHERE day < ${dateLit(oldEnd)})
          SELECT tbl AS "table", strftime(min(day), '%Y-%m-%d') AS day
-         FROM now FULL OUTER JOIN ${STATE}.digests AS was USING (tbl, day)
+         FROM now FULL OUTER JOIN was USING (tbl, day)
          WHERE now.n IS DISTINCT FROM was.n OR now.h IS DISTINCT FROM was.h
          GROUP BY tbl ORDER BY tbl`,
       );
@@ -293,7 +271,6 @@ export async function refreshFeatures(
       first_as_of: built.grid[0]!,
       last_as_of: built.grid.at(-1)!,
       engine,
-      high_water: await highWater(source),
     });
     const rebuiltFrom = touched === null ? null : (built.asOf.find((t) => t >= touched) ?? null);
     return {
@@ -318,7 +295,7 @@ async function writeStateTables(source: FeatureSource, dataEnd: string): Promise
   await conn.run(`DELETE FROM ${STATE}.accounts`);
   await conn.run(`INSERT INTO ${STATE}.accounts SELECT ${ACCOUNT_COLUMNS} FROM accounts`);
   await conn.run(`DELETE FROM ${STATE}.digests`);
-  await conn.run(`INSERT INTO ${STATE}.digests ${await digestTables(source, dataEnd)}`);
+  await conn.run(`INSERT INTO ${STATE}.digests SELECT * FROM refresh_events UNION ALL ${digestSql(source, dataEnd)}`);
 }
 
 async function saveMeta(source: FeatureSource, meta: RefreshStateMeta): Promise<RefreshStateMeta> {
@@ -333,7 +310,7 @@ async function applyRefresh(
   source: FeatureSource,
   built: Awaited<ReturnType<typeof buildFeatures>>,
   labelFrom: string,
-  next: Omit<RefreshStateMeta, 'rows'>,
+  next: Omit<RefreshStateMeta, 'rows' | 'high_water'>,
 ): Promise<{ labelsChanged: number; state: RefreshStateMeta }> {
   const conn = source.connection;
   await conn.run(
@@ -361,7 +338,7 @@ async function applyRefresh(
     await conn.run(`INSERT INTO ${STATE}.features SELECT * FROM ${quoteIdent(built.relation)}`);
     await writeStateTables(source, built.dataEnd);
     const rows = await queryValue<number>(conn, `SELECT CAST(COUNT(*) AS INTEGER) FROM ${STATE}.features`);
-    const state = await saveMeta(source, { ...next, rows });
+    const state = await saveMeta(source, { ...next, rows, high_water: await highWater(source) });
     await conn.run('COMMIT');
     await conn.run(`CHECKPOINT ${STATE}`);
     return { labelsChanged: Number(changed), state };
@@ -384,6 +361,7 @@ async function fullBuild(
   const conn = source.connection;
   const every = options.every ?? 'day';
   const horizon = options.horizon ?? DEFAULT_HORIZON;
+  await digestEvents(source);
   const built = await buildFeatures(source, {
     every,
     horizon,
