@@ -99,7 +99,8 @@ const report = (name: string, rs: Run[]) => {
 
 console.log(JSON.stringify({ ...facts, day: values.day, from: values.from ?? null, uptime: loadavg() }));
 // the state as the day before left it (not timed)
-timed(['refresh', '--data', before, '--state', join(work, 'base'), ...from]);
+if (!existsSync(join(work, 'base', 'features.duckdb')))
+  timed(['refresh', '--data', before, '--state', join(work, 'base'), ...from]);
 const refreshes: Run[] = [];
 for (let i = 0; i < runs; i++) {
   const state = join(work, `state-${i}`);
@@ -123,7 +124,9 @@ console.log(
   `refresh summary: rebuilt ${JSON.stringify(summary['rebuilt'])}, rows_built ${summary['rows_built']}, labels_changed ${summary['labels_changed']}, rows ${summary['rows']}`,
 );
 const r = report('refresh (one new day)', refreshes);
-const f = report('full rebuild (refresh into an empty state)', rebuilds);
-const q = report('full rebuild (features --every day, with QA)', features);
-console.log(`ratio: full rebuild / refresh = ${(f / r).toFixed(1)}x (features: ${(q / r).toFixed(1)}x)`);
+if (rebuilds.length > 0) {
+  const f = report('full rebuild (refresh into an empty state)', rebuilds);
+  const q = report('full rebuild (features --every day, with QA)', features);
+  console.log(`ratio: full rebuild / refresh = ${(f / r).toFixed(1)}x (features: ${(q / r).toFixed(1)}x)`);
+}
 if (!values.work) await rm(work, { recursive: true, force: true });

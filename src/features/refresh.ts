@@ -3,7 +3,7 @@
  * recomputing only the as-of dates the new data can change, with the same rows a full build of
  * the new data gives.
  *
- * What a snapshot at T reads is data dated before T (DESIGN.md §3). So after a run whose
+ * What a snapshot at T reads is data dated before T (docs/features.md). So after a run whose
  * data_end was E, the rows at T <= E can change only through records visible before E that
  * changed: late-arriving events (dated before E), edits, deletions, an interval closed on a day
  * before E, an account's attributes. The state folder keeps, beside the feature table, a digest
@@ -164,7 +164,7 @@ async function highWater(source: FeatureSource): Promise<Record<string, string |
   return Object.fromEntries(rows.map((r) => [r.tbl, r.day]));
 }
 
-/** The label of DESIGN.md §3 for kept rows: the same expression as the feature SQL's. */
+/** The label of docs/features.md for kept rows: the same expression as the feature SQL's. */
 function labelSql(horizon: number, dataEnd: string): string {
   const d = duckdbDialect;
   const end = d.addDays('f.as_of', horizon);
