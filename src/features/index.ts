@@ -49,9 +49,5 @@ export {
 export {
   refreshFeatures,
   attachRefreshedTable,
-  REFRESH_STATE_FILE,
-  REFRESH_STATE_KIND,
-  type RefreshOptions,
   type RefreshResult,
-  type RefreshStateMeta,
 } from './refresh.js';
