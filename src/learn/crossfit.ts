@@ -76,7 +76,7 @@ export interface CrossFitOptions {
   progress?: Progress;
 }
 
-function bothClasses(y: Float64Array): boolean {
+export function bothClasses(y: Float64Array): boolean {
   let pos = 0;
   for (const v of y) pos += v;
   return pos > 0 && pos < y.length;

@@ -15,7 +15,7 @@ import type { CalibrationMethod } from './calibration.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
 import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
-import { classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
+import { bothClasses, classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
 import {
   MODEL_ARTIFACT_VERSION,
@@ -168,6 +168,36 @@ function sliceInfo(frame: Frame, rows: readonly number[], y: Float64Array, timeC
 }
 
 /** Trains a model of any family on a feature table. */
+/**
+ * The calibration map fitted on out-of-fold margins, or none where the rows cannot support one:
+ * out-of-fold rows of a single class (early in a small history) give a flat Platt map, which would
+ * replace the model's ranking by a constant, and a map with a negative slope would reverse it.
+ * Either way the model's own probabilities are kept, with a warning.
+ */
+function calibrationOutOfFold(
+  method: CalibrationMethod,
+  margin: Float64Array,
+  y: Float64Array,
+  slice: SliceInfo,
+  warnings: string[],
+): Calibration {
+  if (method === 'none') return { method: 'none' };
+  if (!bothClasses(y)) {
+    warnings.push(
+      `${method} calibration skipped: the ${y.length} out-of-fold rows ${slice.positives === 0 ? 'hold no churner' : 'all churned'}, so no map can be fitted; the model's own probabilities are kept`,
+    );
+    return { method: 'none' };
+  }
+  const cal = fitCalibration(method, margin, y, undefined, slice);
+  if (cal.method === 'platt' && !(cal.a > 0)) {
+    warnings.push(
+      `platt calibration skipped: on the ${y.length} out-of-fold rows the model's margins do not rank churners higher (slope ${cal.a.toPrecision(3)}), and the map would flatten or reverse them; the model's own probabilities are kept`,
+    );
+    return { method: 'none' };
+  }
+  return cal;
+}
+
 export async function trainModel(frame: Frame, options: TrainOptions): Promise<TrainedModel> {
   const family = await getFamily(options.family);
   const params = readParams(family.name, family.params, options.params);
@@ -358,7 +388,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
   if (crossFit && crossFit.rows.length > 0) {
     const oofY = gather(yAll, crossFit.rows);
     const oofInfo = sliceInfo(frame, crossFit.rows, yAll, timeColumn);
-    cal = fitCalibration(calibration, crossFit.margin, oofY, undefined, oofInfo);
+    cal = calibrationOutOfFold(calibration, crossFit.margin, oofY, oofInfo, warnings);
     metrics['out_of_fold_uncalibrated'] = binaryMetrics(oofY, applyCalibration({ method: 'none' }, crossFit.margin));
     if (cal.method !== 'none')
       // In-sample for the calibrator, out-of-fold for the model.

@@ -88,3 +88,58 @@ test('auto chooses by inner time-ordered validation, records why, and reloads to
   if (cal.calibration.method === 'platt')
     assert.equal(cal.calibration.fitted_on.rows, (cal.model.state() as AutoState).why.out_of_fold_rows);
 });
+
+/**
+ * Early in a small history the inner folds can predict only non-churners: 20 monthly snapshots
+ * of 40 accounts where churn starts in the last four months, so the folds predicting the earlier
+ * blocks are all 0 and the last block has no churner to train on.
+ */
+function lateChurn(): Frame {
+  const rng = new Rng(3);
+  const asOf: string[] = [];
+  const usage: number[] = [];
+  const label: number[] = [];
+  for (let m = 0; m < 20; m++)
+    for (let k = 0; k < 40; k++) {
+      const u = rng.normal();
+      asOf.push(new Date(Date.UTC(2023, m, 1)).toISOString().slice(0, 10));
+      usage.push(u);
+      label.push(m < 16 ? 0 : rng.next() < 1 / (1 + Math.exp(1 + 1.5 * u)) ? 1 : 0);
+    }
+  return {
+    n: asOf.length,
+    names: ['as_of', 'usage_trend_14d', 'churned_within_90d'],
+    kinds: { as_of: 'date', usage_trend_14d: 'number', churned_within_90d: 'number' },
+    columns: { as_of: asOf, usage_trend_14d: Float64Array.from(usage), churned_within_90d: Float64Array.from(label) },
+  };
+}
+
+test('out-of-fold rows of one class: no flat calibration map, and auto falls back to logistic instead of failing', async () => {
+  const frame = lateChurn();
+  const columns = ['usage_trend_14d'];
+  const lr = await trainModel(frame, { family: 'logistic', columns, calibration: 'platt' });
+  // A Platt map fitted on non-churners only is flat: every account would get the same probability.
+  assert.equal(lr.calibration.method, 'none');
+  assert.ok(
+    lr.warnings.some((w) => /^platt calibration skipped: the \d+ out-of-fold rows hold no churner/.test(w)),
+    lr.warnings.join('\n'),
+  );
+  const p = lr.predictProba(frame);
+  assert.ok(p[0]! !== p[1]!, 'the model still ranks accounts');
+  assert.ok((lr.model.state() as { coefficients: number[] }).coefficients[0]! < 0, 'less usage, more churn');
+
+  const auto = await trainModel(frame, { family: 'auto', columns, calibration: 'platt' });
+  const s = auto.model.state() as AutoState;
+  assert.equal(s.choice, 'logistic');
+  assert.match(
+    s.why.rule,
+    /^logistic: nothing to compare the candidates on \(the \d+ out-of-fold rows hold a single class\)$/,
+  );
+  assert.deepEqual(s.why.scores, {});
+  assert.equal(auto.calibration.method, 'none');
+  assert.deepEqual(auto.predictProba(frame), lr.predictProba(frame));
+
+  // Forcing the blend cannot weigh it without out-of-fold rows of both classes either.
+  const blend = await trainModel(frame, { family: 'auto', columns, params: { candidates: 'blend' } });
+  assert.equal((blend.model.state() as AutoState).choice, 'logistic');
+});

@@ -15,7 +15,7 @@ import { featureSpec, signalSpec } from '../../features/index.js';
 import { binaryMetrics } from '../../stats/index.js';
 import { ChurnkitError } from '../../util/index.js';
 import { fitPlatt } from '../calibration.js';
-import { crossFitMargins } from '../crossfit.js';
+import { bothClasses, crossFitMargins } from '../crossfit.js';
 import { GbdtModel, gbdtFamily } from '../gbdt/index.js';
 import { LogisticModel, logisticFamily } from '../logistic/index.js';
 import type { ChurnModel, Explanation, FitData, FitOptions, Matrix } from '../model.js';
@@ -108,6 +108,7 @@ export class AutoModel implements ChurnModel<AutoState> {
   async fit(data: FitData, options: FitOptions = {}): Promise<this> {
     const { X, y } = data;
     const times = options.times;
+    this.oof = null;
     const monotone = documentedMonotone(X.names);
     const frame = matrixFrame(X, { [LABEL]: y, ...(times ? { [TIME]: [...times] } : {}) });
     const labeled = Array.from({ length: X.n }, (_, i) => i);
@@ -145,7 +146,15 @@ export class AutoModel implements ChurnModel<AutoState> {
     let blend: AutoState['blend'];
     let choice: AutoChoice = forced === 'all' ? 'logistic' : forced;
     const yOof = Float64Array.from(rows, (i) => y[i]!);
-    if (rows.length > 0 && gb.rows.length === rows.length) {
+    // Candidates are compared on out-of-fold rows of both classes; early in a small history the
+    // inner folds may have none (no fold trains on both classes, or no churner is predicted).
+    const unscored =
+      rows.length === 0 || gb.rows.length !== rows.length
+        ? 'no inner fold has both classes to train on'
+        : !bothClasses(yOof)
+          ? `the ${rows.length} out-of-fold rows hold a single class`
+          : null;
+    if (unscored === null) {
       scores.logistic = plattLogLoss(lr.margin, yOof);
       scores.gbdt = plattLogLoss(gb.margin, yOof);
       const stack = await new LogisticModel({ l2: 0.5 }).fit({
@@ -165,9 +174,11 @@ export class AutoModel implements ChurnModel<AutoState> {
         rows,
         margin: choice === 'logistic' ? lr.margin : choice === 'gbdt' ? gb.margin : blended,
       };
-    } else if (forced === 'all') {
-      // No fold could be fitted (too little history): the simplest candidate, stated as such.
-      choice = 'logistic';
+    } else {
+      // Nothing to choose by (or to weigh a blend by): the simplest candidate, stated as such.
+      if (choice === 'blend' || forced === 'all') choice = 'logistic';
+      const member = choice === 'logistic' ? lr : gb;
+      if (member.rows.length > 0) this.oof = { rows: member.rows, margin: member.margin };
     }
     if (choice !== 'blend') blend = undefined;
 
@@ -196,7 +207,10 @@ export class AutoModel implements ChurnModel<AutoState> {
       names: [...X.names],
       choice,
       why: {
-        rule: 'least out-of-fold log loss after Platt scaling, over time-ordered folds with a label-window embargo',
+        rule:
+          unscored === null
+            ? 'least out-of-fold log loss after Platt scaling, over time-ordered folds with a label-window embargo'
+            : `${choice}: nothing to compare the candidates on (${unscored})`,
         out_of_fold_rows: rows.length,
         folds: lr.summary.folds.filter((f) => f.skipped === undefined).length,
         scores,
