@@ -1,21 +1,27 @@
 /**
- * Small-data benchmark (issue 15): simulated histories of 100 to 5,000 accounts given the traits
- * of small real ones (traits.py: usage starting a year after the first account, champion
- * engagement NULL exactly when the champion has left; young accounts come with the simulator's
- * staggered starts), backtested by churnkit (logistic, gbdt, auto; defaults) and by
- * peer_backtest.py (XGBoost, HistGradientBoosting, standardized logistic regression) on the same
- * quarterly folds from --start, in one run. AUC is rank-based and deterministic: the machine's
- * load does not move it. Pooled AUC is taken over the folds the peers keep (training and test
- * rows with both classes), from churnkit's oof.parquet.
+ * Small-data benchmark (issue 15): simulated histories of 100 to 5,000 accounts with the traits
+ * of small real ones (`simulate --preset small-history`: a growing book, so many young accounts;
+ * a champion on every account from its first day, so champion engagement is NULL exactly when the
+ * champion has left; usage recorded from month 13 only), backtested by churnkit (logistic, gbdt,
+ * auto; defaults) and by peer_backtest.py (XGBoost, HistGradientBoosting, standardized logistic
+ * regression) on the same quarterly folds from --start. AUC is rank-based and deterministic: the
+ * machine's load does not move it. Pooled AUC is taken over the folds the peers keep (training and
+ * test rows with both classes), from churnkit's oof.parquet.
+ *
+ * Each part's result is kept in bench/data/smalldata/ (ck-N-S.json, peer-N-S.json), so a long run
+ * can be split across processes (--part churnkit or --part peers) and the table assembled at the
+ * end (--part table). The peers' results are reused when present (they do not depend on churnkit);
+ * churnkit's only with --reuse.
  *
  *   npm run build && node dist/bench/smalldata/run.js --sizes 100,300,1000,5000 --seeds 1,2,3
  */
 import { spawnSync } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadFrame } from '../../src/data/index.js';
 import { rocAuc } from '../../src/stats/index.js';
 
@@ -23,17 +29,29 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,300,1000,5000' },
     seeds: { type: 'string', default: '1,2,3' },
-    months: { type: 'string', default: '36' },
-    late: { type: 'string', default: '12' },
     start: { type: 'string', default: '2024-07-01' },
     models: { type: 'string', default: 'logistic,gbdt,auto' },
+    part: { type: 'string', default: 'all' },
+    reuse: { type: 'boolean', default: false },
     peers: { type: 'string' },
   },
 });
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
-const here = join(root, 'bench', 'smalldata');
-const peerScript = values.peers ?? join(root, '..', 'shared', 'peers', 'peer_backtest.py');
+const data = join(root, 'bench', 'data', 'smalldata');
+// The shared peers sit beside the repository (/work/main) or two levels up from a worktree.
+const peerScript =
+  values.peers ??
+  [
+    join(root, '..', 'shared', 'peers', 'peer_backtest.py'),
+    join(root, '..', '..', 'shared', 'peers', 'peer_backtest.py'),
+  ]
+    .filter((path) => existsSync(path))
+    .concat(['peer_backtest.py'])[0]!;
+const parts = values.part === 'all' ? ['churnkit', 'peers', 'table'] : values.part!.split(',');
+const models = values.models!.split(',');
+const sizes = values.sizes!.split(',').map(Number);
+const seeds = values.seeds!.split(',').map(Number);
 
 function run(cmd: string, args: string[]): string {
   const p = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -50,24 +68,30 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+async function readJson<T>(path: string): Promise<T | undefined> {
+  return (await exists(path)) ? (JSON.parse(await readFile(path, 'utf8')) as T) : undefined;
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await writeFile(`${path}.tmp`, `${JSON.stringify(value, null, 1)}\n`);
+  await rename(`${path}.tmp`, path);
+}
+
 /** A history with the traits, as a CSV feature table (built once into bench/data/smalldata/). */
 async function history(accounts: number, seed: number): Promise<string> {
-  const dir = join(root, 'bench', 'data', 'smalldata', `h-${accounts}-${seed}`);
+  const dir = join(data, `s-${accounts}-${seed}`);
   const features = `${dir}.csv`;
   if (await exists(features)) return features;
   process.stderr.write(`building ${features}\n`);
+  await mkdir(data, { recursive: true });
   run(
     process.execPath,
-    [cli, 'simulate', '--accounts', String(accounts), '--months', values.months!].concat([
-      '--seed',
+    [cli, 'simulate', '--accounts', String(accounts), '--preset', 'small-history', '--seed'].concat([
       String(seed),
-      '--format',
-      'csv',
       '--out',
       dir,
     ]),
   );
-  run('/usr/bin/python3', [join(here, 'traits.py'), dir, values.late!]);
   run(process.execPath, [cli, 'features', '--data', dir, '--out', features]);
   return features;
 }
@@ -76,77 +100,172 @@ interface Metrics {
   folds: { cutoff: string; train: { rows: number; positives: number }; test: { rows: number; positives: number } }[];
 }
 
-const rows: string[] = [];
-const results: Record<string, unknown>[] = [];
-for (const accounts of values.sizes!.split(',').map(Number)) {
-  for (const seed of values.seeds!.split(',').map(Number)) {
-    const features = await history(accounts, seed);
-    const out = join(root, 'bench', 'data', 'smalldata', `bt-${accounts}-${seed}`);
-    const load = loadavg()[0]!.toFixed(1);
-    const t0 = performance.now();
-    run(
-      process.execPath,
-      [cli, 'backtest', '--features', features, '--models', values.models!, '--start', values.start!].concat([
-        '--out',
-        out,
-        '--json',
-      ]),
-    );
-    const churnkitSeconds = (performance.now() - t0) / 1000;
-    const metrics = JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')) as Metrics;
-    const kept = new Set(
-      metrics.folds
-        .filter((f) => f.train.positives > 0 && f.test.positives > 0 && f.test.positives < f.test.rows)
-        .map((f) => f.cutoff),
-    );
-    const oof = await loadFrame(join(out, 'oof.parquet'));
-    const model = oof.columns['model'] as string[];
-    const cutoff = oof.columns['cutoff'] as string[];
-    const label = oof.columns['label'] as Float64Array;
-    const probability = oof.columns['probability'] as Float64Array;
-    const ours: Record<string, number> = {};
-    for (const name of values.models!.split(',')) {
-      const y: number[] = [];
-      const p: number[] = [];
-      for (let i = 0; i < oof.n; i++)
-        if (model[i] === name && kept.has(cutoff[i]!)) {
-          y.push(label[i]!);
-          p.push(probability[i]!);
-        }
-      ours[name] = rocAuc(Float64Array.from(y), Float64Array.from(p));
-    }
-    const t1 = performance.now();
-    const peer = JSON.parse(run('/usr/bin/python3', [peerScript, features, values.start!])) as {
-      folds: number;
-      test_rows: number;
-      pooled_auc: Record<string, number>;
-    };
-    const peerSeconds = (performance.now() - t1) / 1000;
-    if (peer.folds !== kept.size) throw new Error(`folds differ: churnkit ${kept.size}, peers ${peer.folds}`);
-    const f = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(3));
-    const best = Math.max(...Object.values(peer.pooled_auc));
-    rows.push(
-      `| ${accounts.toLocaleString('en-US')} | ${seed} | ${peer.folds} | ${peer.test_rows.toLocaleString('en-US')} | ${f(ours['logistic'])} | ${f(ours['gbdt'])} | ${f(ours['auto'])} | ${f(peer.pooled_auc['logistic'])} | ${f(peer.pooled_auc['xgboost'])} | ${f(peer.pooled_auc['hgb'])} | ${churnkitSeconds.toFixed(0)} / ${peerSeconds.toFixed(0)} | ${load} |`,
-    );
-    results.push({
-      accounts,
-      seed,
-      folds: peer.folds,
-      test_rows: peer.test_rows,
-      churnkit: ours,
-      peers: peer.pooled_auc,
-      best_peer: best,
-    });
-    process.stderr.write(`${rows.at(-1)}\n`);
-  }
+interface OursResult {
+  accounts: number;
+  seed: number;
+  commit: string;
+  folds: number;
+  pooled_auc: Record<string, number>;
+  seconds: number;
+  load: number;
 }
-process.stdout.write(
-  [
-    '| accounts | seed | folds | test rows | churnkit logistic | churnkit gbdt | churnkit auto | sklearn logistic | XGBoost | HGB | wall s churnkit / peers | load |',
-    '| -------- | ---- | ----- | --------- | ----------------- | ------------- | ------------- | ---------------- | ------- | --- | ----------------------- | ---- |',
-    ...rows,
-    '',
-    JSON.stringify(results),
-    '',
-  ].join('\n'),
-);
+
+interface PeerResult {
+  accounts: number;
+  seed: number;
+  folds: number;
+  test_rows: number;
+  pooled_auc: Record<string, number>;
+  seconds: number;
+  load: number;
+}
+
+async function churnkit(accounts: number, seed: number): Promise<OursResult> {
+  const path = join(data, `ck-${accounts}-${seed}.json`);
+  const kept = values.reuse ? await readJson<OursResult>(path) : undefined;
+  if (kept) return kept;
+  const features = await history(accounts, seed);
+  const out = join(data, `bt-${accounts}-${seed}`);
+  const load = loadavg()[0]!;
+  const t0 = performance.now();
+  run(
+    process.execPath,
+    [cli, 'backtest', '--features', features, '--models', values.models!, '--start', values.start!].concat([
+      '--out',
+      out,
+      '--json',
+    ]),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  const metrics = JSON.parse(await readFile(join(out, 'metrics.json'), 'utf8')) as Metrics;
+  const folds = new Set(
+    metrics.folds
+      .filter((f) => f.train.positives > 0 && f.train.positives < f.train.rows)
+      .filter((f) => f.test.positives > 0 && f.test.positives < f.test.rows)
+      .map((f) => f.cutoff),
+  );
+  const oof = await loadFrame(join(out, 'oof.parquet'));
+  const model = oof.columns['model'] as string[];
+  const cutoff = oof.columns['cutoff'] as string[];
+  const label = oof.columns['label'] as Float64Array;
+  const probability = oof.columns['probability'] as Float64Array;
+  const pooled: Record<string, number> = {};
+  for (const name of models) {
+    const y: number[] = [];
+    const p: number[] = [];
+    for (let i = 0; i < oof.n; i++)
+      if (model[i] === name && folds.has(cutoff[i]!)) {
+        y.push(label[i]!);
+        p.push(probability[i]!);
+      }
+    pooled[name] = rocAuc(Float64Array.from(y), Float64Array.from(p));
+  }
+  // A copy of dist/ made for a long run has no .git: it names its commit in COMMIT.
+  const commit = existsSync(join(root, 'COMMIT'))
+    ? readFileSync(join(root, 'COMMIT'), 'utf8').trim()
+    : run('git', ['-C', root, 'rev-parse', '--short', 'HEAD']).trim();
+  const result = { accounts, seed, commit, folds: folds.size, pooled_auc: pooled, seconds, load };
+  await writeJson(path, result);
+  return result;
+}
+
+async function peers(accounts: number, seed: number): Promise<PeerResult> {
+  const path = join(data, `peer-${accounts}-${seed}.json`);
+  const kept = await readJson<PeerResult>(path);
+  if (kept) return kept;
+  const features = await history(accounts, seed);
+  const load = loadavg()[0]!;
+  const t0 = performance.now();
+  const peer = JSON.parse(run('/usr/bin/python3', [peerScript, features, values.start!])) as {
+    folds: number;
+    test_rows: number;
+    pooled_auc: Record<string, number>;
+  };
+  const result = { accounts, seed, ...peer, seconds: (performance.now() - t0) / 1000, load };
+  await writeJson(path, result);
+  return result;
+}
+
+for (const accounts of sizes)
+  for (const seed of seeds) {
+    if (parts.includes('churnkit')) {
+      const r = await churnkit(accounts, seed);
+      process.stderr.write(
+        `churnkit ${accounts} seed ${seed}: ${JSON.stringify(r.pooled_auc)} ${r.seconds.toFixed(0)} s\n`,
+      );
+    }
+    if (parts.includes('peers')) {
+      const r = await peers(accounts, seed);
+      process.stderr.write(
+        `peers ${accounts} seed ${seed}: ${JSON.stringify(r.pooled_auc)} ${r.seconds.toFixed(0)} s\n`,
+      );
+    }
+  }
+
+if (parts.includes('table')) {
+  const f = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : v.toFixed(3));
+  const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(3)}`;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const sd = (xs: number[]) =>
+    xs.length < 2 ? 0 : Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+  // Margins each target asks for: churnkit minus its peer (the target is met where margin >= 0).
+  const margins = (o: OursResult, p: PeerResult) => {
+    const best = Math.max(...Object.values(p.pooled_auc));
+    return {
+      logistic: o.pooled_auc['logistic']! - p.pooled_auc['logistic']! + 0.005,
+      gbdt: o.pooled_auc['gbdt']! - p.pooled_auc['xgboost']! + 0.005,
+      auto: o.pooled_auc['auto']! - best - 0.005,
+    };
+  };
+  const verdict = (name: string, m: number) => `${name} ${m >= 0 ? 'met' : 'missed'} (${signed(m)})`;
+  const perSeed: string[] = [];
+  const perSize: string[] = [];
+  for (const accounts of sizes) {
+    const pairs: { o: OursResult; p: PeerResult }[] = [];
+    for (const seed of seeds) {
+      const o = await readJson<OursResult>(join(data, `ck-${accounts}-${seed}.json`));
+      const p = await readJson<PeerResult>(join(data, `peer-${accounts}-${seed}.json`));
+      if (!o || !p) {
+        perSeed.push(`| ${accounts.toLocaleString('en-US')} | ${seed} | not run | | | | | | | | | |`);
+        continue;
+      }
+      if (o.folds !== p.folds)
+        throw new Error(`${accounts}/${seed}: folds differ: churnkit ${o.folds}, peers ${p.folds}`);
+      pairs.push({ o, p });
+      const m = margins(o, p);
+      const targets = [verdict('logistic', m.logistic), verdict('gbdt', m.gbdt)];
+      if (accounts >= 300) targets.push(verdict('auto', m.auto));
+      perSeed.push(
+        `| ${accounts.toLocaleString('en-US')} | ${seed} | ${p.folds} | ${p.test_rows.toLocaleString('en-US')} | ${f(o.pooled_auc['logistic'])} | ${f(o.pooled_auc['gbdt'])} | ${f(o.pooled_auc['auto'])} | ${f(p.pooled_auc['logistic'])} | ${f(p.pooled_auc['xgboost'])} | ${f(p.pooled_auc['hgb'])} | ${targets.join(', ')} | ${o.seconds.toFixed(0)} / ${p.seconds.toFixed(0)} | ${o.load.toFixed(1)} / ${p.load.toFixed(1)} |`,
+      );
+    }
+    if (pairs.length === 0) continue;
+    const col = (get: (x: { o: OursResult; p: PeerResult }) => number) => {
+      const xs = pairs.map(get);
+      return `${f(mean(xs))} ± ${f(sd(xs))}`;
+    };
+    const ms = pairs.map(({ o, p }) => margins(o, p));
+    const target = (name: 'logistic' | 'gbdt' | 'auto') => {
+      const xs = ms.map((m) => m[name]);
+      const worst = Math.min(...xs);
+      return `${name} ${mean(xs) >= 0 ? 'met' : 'missed'} on the mean (${signed(mean(xs))} ± ${f(sd(xs))}; worst seed ${signed(worst)})`;
+    };
+    const targets = [target('logistic'), target('gbdt')];
+    if (accounts >= 300) targets.push(target('auto'));
+    perSize.push(
+      `| ${accounts.toLocaleString('en-US')} | ${pairs.length} | ${col(({ o }) => o.pooled_auc['logistic']!)} | ${col(({ o }) => o.pooled_auc['gbdt']!)} | ${col(({ o }) => o.pooled_auc['auto']!)} | ${col(({ p }) => p.pooled_auc['logistic']!)} | ${col(({ p }) => p.pooled_auc['xgboost']!)} | ${col(({ p }) => p.pooled_auc['hgb']!)} | ${targets.join('; ')} |`,
+    );
+  }
+  process.stdout.write(
+    [
+      '| accounts | seed | folds | test rows | churnkit logistic | churnkit gbdt | churnkit auto | sklearn logistic | XGBoost | HGB | targets (margin over the target) | wall s churnkit / peers | load churnkit / peers |',
+      '| -------- | ---- | ----- | --------- | ----------------- | ------------- | ------------- | ---------------- | ------- | --- | -------------------------------- | ----------------------- | --------------------- |',
+      ...perSeed,
+      '',
+      '| accounts | seeds | churnkit logistic | churnkit gbdt | churnkit auto | sklearn logistic | XGBoost | HGB | targets (mean ± sd of the margin over seeds) |',
+      '| -------- | ----- | ----------------- | ------------- | ------------- | ---------------- | ------- | --- | -------------------------------------------- |',
+      ...perSize,
+      '',
+    ].join('\n'),
+  );
+}
