@@ -57,7 +57,11 @@ test('auto chooses by inner time-ordered validation, records why, and reloads to
   const s = m.model.state() as AutoState;
   assert.ok(['logistic', 'gbdt', 'blend'].includes(s.choice));
   assert.equal(s.why.folds, 5);
-  assert.deepEqual(Object.keys(s.why.scores), ['logistic', 'gbdt', 'blend']);
+  assert.deepEqual(Object.keys(s.why.scores).slice(0, 2), ['logistic', 'gbdt']);
+  // The blend is a candidate only with both weights positive (a negative one would reverse a member).
+  if (s.why.scores.blend === undefined)
+    assert.match(s.why.rule, /; the blend was left out: its weight on (logistic|gbdt) was not positive$/);
+  if (s.blend) assert.ok(s.blend.logistic > 0 && s.blend.gbdt > 0, JSON.stringify(s.blend));
   // The chosen candidate has the least out-of-fold log loss.
   const best = Math.min(...Object.values(s.why.scores).map((v) => v.log_loss));
   assert.equal(s.why.scores[s.choice]!.log_loss, best);

@@ -12,7 +12,7 @@
  */
 import type { Frame } from '../../data/index.js';
 import { featureSpec, signalSpec } from '../../features/index.js';
-import { binaryMetrics } from '../../stats/index.js';
+import { binaryMetrics, sigmoid } from '../../stats/index.js';
 import { ChurnkitError } from '../../util/index.js';
 import { fitPlatt } from '../calibration.js';
 import { bothClasses, crossFitMargins } from '../crossfit.js';
@@ -75,11 +75,31 @@ function matrixFrame(X: Matrix, extra: Record<string, Float64Array | string[]> =
 const TIME = '__auto_time';
 const LABEL = '__auto_label';
 
+/**
+ * A candidate's out-of-fold log loss after Platt scaling. A map with a slope <= 0 would flatten or
+ * reverse the candidate's ranking (a noisy handful of churners can ask for it); such a candidate
+ * is worth no more than the base rate, and is scored as the base rate.
+ */
 function plattLogLoss(margin: Float64Array, y: Float64Array): CandidateScore {
   const { a, b } = fitPlatt(margin, y);
-  const p = margin.map((m) => 1 / (1 + Math.exp(-(a * m + b))));
-  const metrics = binaryMetrics(y, p);
-  return { log_loss: metrics.log_loss, auc: metrics.auc };
+  const auc = binaryMetrics(y, margin.map(sigmoid)).auc;
+  if (!(a > 0)) {
+    const rate = y.reduce((sum, v) => sum + v, 0) / y.length;
+    return {
+      log_loss: binaryMetrics(
+        y,
+        y.map(() => rate),
+      ).log_loss,
+      auc,
+    };
+  }
+  return {
+    log_loss: binaryMetrics(
+      y,
+      margin.map((m) => sigmoid(a * m + b)),
+    ).log_loss,
+    auc,
+  };
 }
 
 export class AutoModel implements ChurnModel<AutoState> {
@@ -146,6 +166,7 @@ export class AutoModel implements ChurnModel<AutoState> {
     let blend: AutoState['blend'];
     let choice: AutoChoice = forced === 'all' ? 'logistic' : forced;
     const yOof = Float64Array.from(rows, (i) => y[i]!);
+    let noBlend: string | undefined;
     // Candidates are compared on out-of-fold rows of both classes; early in a small history the
     // inner folds may have none (no fold trains on both classes, or no churner is predicted).
     const unscored =
@@ -164,10 +185,16 @@ export class AutoModel implements ChurnModel<AutoState> {
       const s = stack.state();
       blend = { intercept: s.intercept, logistic: s.coefficients[0]!, gbdt: s.coefficients[1]! };
       const blended = lr.margin.map((m, k) => blend!.intercept + blend!.logistic * m + blend!.gbdt * gb.margin[k]!);
-      scores.blend = plattLogLoss(blended, yOof);
+      // A blend weighs both members up: a weight <= 0 (a few churners' noise) would reverse one,
+      // and is no blend. It is then no candidate; the member it leans on already is one.
+      if (blend.logistic > 0 && blend.gbdt > 0) scores.blend = plattLogLoss(blended, yOof);
+      else {
+        noBlend = `the blend was left out: its weight on ${blend.logistic > 0 ? 'gbdt' : 'logistic'} was not positive`;
+        if (choice === 'blend') choice = scores.gbdt.log_loss < scores.logistic.log_loss ? 'gbdt' : 'logistic';
+      }
       if (forced === 'all') {
         choice = (['logistic', 'gbdt', 'blend'] as const).reduce((best, c) =>
-          scores[c]!.log_loss < scores[best]!.log_loss ? c : best,
+          (scores[c]?.log_loss ?? Infinity) < scores[best]!.log_loss ? c : best,
         );
       }
       this.oof = {
@@ -209,7 +236,7 @@ export class AutoModel implements ChurnModel<AutoState> {
       why: {
         rule:
           unscored === null
-            ? 'least out-of-fold log loss after Platt scaling, over time-ordered folds with a label-window embargo'
+            ? `least out-of-fold log loss after Platt scaling, over time-ordered folds with a label-window embargo${noBlend ? `; ${noBlend}` : ''}`
             : `${choice}: nothing to compare the candidates on (${unscored})`,
         out_of_fold_rows: rows.length,
         folds: lr.summary.folds.filter((f) => f.skipped === undefined).length,
