@@ -226,7 +226,12 @@ if (parts.includes('table')) {
       const o = await readJson<OursResult>(join(data, `ck-${accounts}-${seed}.json`));
       const p = await readJson<PeerResult>(join(data, `peer-${accounts}-${seed}.json`));
       if (!o || !p) {
-        perSeed.push(`| ${accounts.toLocaleString('en-US')} | ${seed} | not run | | | | | | | | | |`);
+        // One side finished: its numbers, and the targets left open.
+        const ours = (name: string) => f(o?.pooled_auc[name]);
+        const theirs = (name: string) => (p ? f(p.pooled_auc[name]) : 'not finished');
+        perSeed.push(
+          `| ${accounts.toLocaleString('en-US')} | ${seed} | ${o?.folds ?? p?.folds ?? '-'} | ${p ? p.test_rows.toLocaleString('en-US') : '-'} | ${o ? ours('logistic') : 'not finished'} | ${ours('gbdt')} | ${ours('auto')} | ${theirs('logistic')} | ${theirs('xgboost')} | ${theirs('hgb')} | open | ${o ? o.seconds.toFixed(0) : '-'} / ${p ? p.seconds.toFixed(0) : '-'} | ${o ? o.load.toFixed(1) : '-'} / ${p ? p.load.toFixed(1) : '-'} |`,
+        );
         continue;
       }
       if (o.folds !== p.folds)
