@@ -39,7 +39,7 @@ const { values } = parseArgs({
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
 const data = join(root, 'bench', 'data', 'smalldata');
-// The shared peers sit beside the repository (/work/main) or two levels up from a worktree.
+// The shared peers sit beside the repository (../shared/peers), or two levels up from a git worktree.
 const peerScript =
   values.peers ??
   [
