@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { describeValue, featureLabel, probabilityForPeople, scoreForPeople } from '../catalogue/index.js';
 import { BANDS, MAX_REASONS, describeOverride, statusOf, type Band } from '../scorecard/index.js';
 import type { AppState } from './state.js';
+import { csvField } from '../util/index.js';
 
 export interface Reason {
   feature: string;
@@ -190,17 +191,7 @@ export function bandCounts(rows: readonly AccountRow[], query: AccountQuery): Re
 }
 
 export const CSV_COLUMNS = [
-  'account_id',
-  'account_name',
-  'segment',
-  'owner',
-  'as_of',
-  'arr',
-  'score',
-  'band',
-  'probability',
-  'model_probability',
-  'score_change',
+  ...SORT_KEYS,
   'status',
   'reason_1_text',
   'reason_2_text',
@@ -214,10 +205,7 @@ export const CSV_COLUMNS = [
  * (starting with = + - @) gets a leading apostrophe, as OWASP advises for CSV exports.
  */
 function csvCell(v: string | number | boolean | null): string {
-  if (v === null) return '';
-  if (typeof v !== 'string') return String(v);
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return csvField(typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 }
 
 export function rowsCsv(rows: readonly AccountRow[]): string {

@@ -4,3 +4,4 @@
  * recalibration for approval. Built on serve's HTTP pieces; the front end is in ./web.
  */
 export { createApp } from './server.js';
+export type { AppOptions } from './state.js';

@@ -9,3 +9,4 @@ export { VERSION } from './version.js';
 export * from './outputs.js';
 export * from './checksum.js';
 export * from './json.js';
+export * from './csv.js';

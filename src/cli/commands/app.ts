@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../../util/index.js';
-import { createApp } from '../../app/index.js';
+import { createApp, type AppOptions } from '../../app/index.js';
 import { listenFlags, listenOn, runUntilStopped } from './serve.js';
 
-interface AppFlags extends Record<string, unknown> {
-  features: string;
-  scorecard: string;
-  backtest?: string;
-  model?: string;
-  data?: string;
-  recalibration?: string;
-  out?: string;
-  allowWrite?: boolean;
-  history?: string;
+interface AppFlags extends AppOptions, Record<string, unknown> {
   port: number;
   host: string;
   shutdownTimeout: number;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { extname } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { defineCommand, type CommandIO } from '../command.js';
-import { assertNotAnInput, UsageError, withAtomicFile } from '../../util/index.js';
+import { assertNotAnInput, csvField, UsageError, withAtomicFile } from '../../util/index.js';
 import { isPostgresUrl } from '../../data/index.js';
 import {
   JUDGMENT_BANDS,
@@ -50,12 +50,6 @@ const CSV_COLUMNS = [
   'computed_band',
 ] as const;
 
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Judgments as CSV (what `backtest --judgments` reads back) or JSON. */
 export function judgmentsText(rows: readonly JudgmentView[], format: 'csv' | 'json'): string {
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
@@ -67,7 +61,7 @@ export function judgmentsText(rows: readonly JudgmentView[], format: 'csv' | 'js
       computed_score: j.computed?.score ?? null,
       computed_band: j.computed?.band ?? null,
     };
-    lines.push(CSV_COLUMNS.map((c) => csvCell(flat[c])).join(','));
+    lines.push(CSV_COLUMNS.map((c) => csvField(flat[c])).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
