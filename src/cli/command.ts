@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ChurnkitError } from '../util/index.js';
+import { ChurnkitError, UsageError } from '../util/index.js';
 import { createProgress, type Progress } from '../util/index.js';
 
 /** What a command gets besides its flags: progress on a terminal and a channel for human output. */
@@ -78,4 +78,16 @@ export function listOption(value: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A flag's value checked against its allowed values (undefined passes through). */
+export function choice<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  return value as T;
 }

@@ -75,6 +75,13 @@ export interface FamilyDefinition<F extends ModelFamily = ModelFamily> {
   fitsOutOfFold?: boolean;
   /** Calibration used when the caller does not choose one. */
   defaultCalibration: CalibrationMethod;
+  /**
+   * Calibration of the family's fits inside each backtest fold when the caller does not choose
+   * one. A pooled AUC compares probabilities across folds, so each fold's probabilities must be on
+   * one scale: families whose raw output drifts from fold to fold are calibrated on cross-fitted
+   * out-of-fold margins (docs/models.md has the measurements).
+   */
+  backtestCalibration: CalibrationMethod;
   /** A new, unfitted model; the model checks `params` against `this.params` (readParams). */
   create(params: Readonly<Record<string, unknown>>, seed: number): FamilyModels[F];
   /** A fitted model from `state()` output as stored in an artifact, already checked by the family's state schema. */

@@ -33,7 +33,13 @@ const own = {
 
 test('a table of your own columns backtests: folds by --time-column, single-class periods skipped with a note', async () => {
   // With a latest-slice calibration holdout (not the default), the first fold's fit rows hold no churner.
-  const { metrics } = await runBacktest({ features: rfm, models: ['logistic', 'gbdt'], ...own, holdout: 0.2 });
+  const { metrics } = await runBacktest({
+    features: rfm,
+    models: ['logistic', 'gbdt'],
+    ...own,
+    holdout: 0.2,
+    calibration: 'platt',
+  });
   assert.deepEqual(metrics.params.columns, own.columns);
   assert.equal(metrics.params.time_column, 'month');
   assert.equal(metrics.params.label, 'churned_next_90d');

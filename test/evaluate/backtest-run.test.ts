@@ -78,19 +78,23 @@ test('models and scorecards on the same point-in-time folds: metrics.json, oof.p
     for (const name of MODELS)
       assert.equal(f.models[name]!.rows, f.test.rows, 'every model is scored on the same test rows');
     assert.deepEqual(f.models['scorecard:mine'], f.models['scorecard:default']);
-    // Models are fitted on every training row and calibrated on out-of-fold margins of
-    // time-ordered cross-fitting inside the training rows, never on test rows.
+    // Models are fitted on every training row. gbdt is calibrated on out-of-fold margins of
+    // time-ordered cross-fitting inside the training rows, never on test rows; logistic keeps
+    // its own maximum-likelihood probabilities (the families' backtest defaults).
     assert.deepEqual(Object.keys(f.fits), ['logistic', 'gbdt']);
-    for (const fit of Object.values(f.fits)) {
-      assert.equal(fit.fit_rows, f.train.rows, JSON.stringify(fit));
-      assert.equal(fit.calibration, 'platt');
-      assert.ok(fit.calibration_rows > 0 && fit.calibration_rows <= f.train.rows);
-      assert.ok(fit.calibration_from! >= f.train.as_of_min! && fit.calibration_to! <= f.train.as_of_max!);
-      assert.ok(fit.cross_fit_folds! >= 2, JSON.stringify(fit));
-    }
-    assert.ok(f.fits['gbdt']!.rounds! >= 1);
+    for (const fit of Object.values(f.fits)) assert.equal(fit.fit_rows, f.train.rows, JSON.stringify(fit));
+    const gbdt = f.fits['gbdt']!;
+    assert.equal(gbdt.calibration, 'platt');
+    assert.ok(gbdt.calibration_rows > 0 && gbdt.calibration_rows <= f.train.rows);
+    assert.ok(gbdt.calibration_from! >= f.train.as_of_min! && gbdt.calibration_to! <= f.train.as_of_max!);
+    assert.ok(gbdt.cross_fit_folds! >= 2, JSON.stringify(gbdt));
+    assert.ok(gbdt.rounds! >= 1);
+    assert.equal(f.fits['logistic']!.calibration, 'none');
+    assert.equal(f.fits['logistic']!.calibration_rows, 0);
   }
   for (const name of MODELS) assert.equal(typeof m.pooled[name]!.mean_fold_auc, 'number');
+  assert.equal(m.params.calibration, 'by_family');
+  assert.deepEqual(m.params.model_calibration, { logistic: 'none', gbdt: 'platt' });
   const card = await loadScorecard(DEFAULT_SCORECARD_PATH);
   assert.equal(
     m.pooled['scorecard:default']!.probability_source,
@@ -178,6 +182,28 @@ test('same inputs and seed, same metrics.json bytes; --json summary; --capacity 
   assert.equal(m.params.model_params['scorecard:default'], undefined);
   for (const f of m.folds) assert.equal(f.capacity, 25);
 
+  // --calibration sets every model's calibration in every fold.
+  const platt = join(work.dir, 'bt-platt');
+  const rp = churnkit(
+    'backtest',
+    '--features',
+    features,
+    '--models',
+    'logistic',
+    '--out',
+    platt,
+    '--calibration',
+    'platt',
+  );
+  assert.equal(rp.status, 0, rp.stderr);
+  const mp = await readMetrics(platt);
+  assert.equal(mp.params.calibration, 'platt');
+  assert.deepEqual(mp.params.model_calibration, { logistic: 'platt' });
+  for (const f of mp.folds) {
+    assert.equal(f.fits['logistic']!.calibration, 'platt');
+    assert.ok(f.fits['logistic']!.calibration_rows > 0);
+  }
+
   const monthly = join(work.dir, 'bt-month');
   const r = churnkit(
     'backtest',
@@ -212,6 +238,7 @@ test('bad input: a clear one-line error, a non-zero exit and no output folder', 
     [['--models', 'logistic', '--param', 'l2=1'], 64, /family\.key=value/],
     [['--models', 'logistic', '--param', 'logistic.bogus=1'], 64, /unknown parameter bogus for logistic/],
     [['--models', 'gbdt', '--step', 'week'], 64, /--step must be one of quarter, month/],
+    [['--models', 'gbdt', '--calibration', 'sigmoid'], 64, /--calibration must be one of none, platt, isotonic/],
     [['--models', 'gbdt', '--start', '2030-01-01'], 64, /after the last labeled as_of/],
     [['--models', 'scorecard:default', '--horizon', '30'], 2, /column churned_within_30d: label column is missing/],
     [['--models', `scorecard:${join(work.dir, 'nope.json')}`], 2, /nope\.json/],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { basename, extname, join } from 'node:path';
-import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
+import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { UsageError } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import {
@@ -35,6 +35,7 @@ export interface BacktestFlags extends Record<string, unknown> {
   force?: boolean;
   judgments?: string;
   judgmentWindow?: number;
+  calibration?: string;
 }
 
 /** Pooled AUCs closer than this are called a tie: the same threshold calibrate uses. */
@@ -188,6 +189,9 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
     ...(flags.idColumn === undefined ? {} : { idColumn: flags.idColumn }),
     ...(flags.judgments === undefined ? {} : { judgments: flags.judgments }),
     ...(flags.judgmentWindow === undefined ? {} : { judgmentWindow: flags.judgmentWindow }),
+    ...(flags.calibration === undefined
+      ? {}
+      : { calibration: choice('--calibration', flags.calibration, ['none', 'platt', 'isotonic'] as const)! }),
   });
   const cards = flags.models
     .filter((m) => m.startsWith('scorecard:'))
@@ -392,6 +396,10 @@ export function register(program: Command): void {
           'model hyperparameter, e.g. logistic.l2=0.1 (repeatable)',
           (v: string, prev: string[]) => [...prev, v],
           [] as string[],
+        )
+        .option(
+          '--calibration <method>',
+          "platt, isotonic or none for every model in every fold (default: the family's: none for logistic, platt for the others), fitted on cross-fitted out-of-fold margins",
         )
         .option('--label <col>', 'label column (0/1; NULL = censored; default churned_within_<horizon>d)')
         .option(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { defineCommand, intOption, listOption, type CommandIO } from '../command.js';
+import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
 import type { Frame } from '../../data/index.js';
 import { loadFeatureTable } from '../../features/index.js';
@@ -31,13 +31,6 @@ interface TrainFlags extends Record<string, unknown> {
   horizon?: number;
   holdout?: string;
   timeColumn?: string;
-}
-
-function choice<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!allowed.includes(value as T))
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
-  return value as T;
 }
 
 function nonNegative(flag: string, value: string): number {

@@ -84,7 +84,7 @@ export interface BacktestOptions {
   idColumn?: string;
   /** Hyperparameters per family, e.g. { logistic: { l2: 0.1 } }. */
   params?: Readonly<Record<string, Record<string, unknown>>>;
-  /** Calibration of every model in every fold; default MODEL_CALIBRATION. */
+  /** Calibration of every model in every fold; default each family's backtestCalibration. */
   calibration?: CalibrationMethod;
   /**
    * Share of each fold's training rows (latest first) held out for calibration and early stopping;
@@ -125,12 +125,6 @@ export const CAPACITY_SHARE = 0.1;
  * capacity share (the accounts a CS team works), YELLOW the next 20%.
  */
 export const FIXED_BAND_SHARES: Record<Band, number> = { RED: CAPACITY_SHARE, YELLOW: 0.2, GREEN: 0.7 };
-/**
- * Models are calibrated in each fold with Platt scaling fitted on out-of-fold margins of
- * time-ordered cross-fitting inside the fold's training rows (docs/models.md has the measurements).
- */
-export const MODEL_CALIBRATION: CalibrationMethod = 'platt';
-
 interface ModelSpec {
   name: string;
   kind: 'model' | 'scorecard';
@@ -294,13 +288,14 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   // Every model's effective hyperparameters (defaults filled in, values converted), checked
   // before any work and recorded so that metrics.json says what produced it.
   const modelParams: Record<string, Record<string, unknown>> = {};
+  const modelCalibration: Record<string, CalibrationMethod> = {};
   for (const spec of specs) {
     if (spec.kind !== 'model') continue;
     const family = await getFamily(spec.family!);
     modelParams[spec.name] = readParams(family.name, family.params, options.params?.[spec.family!] ?? {});
+    modelCalibration[spec.name] = options.calibration ?? family.backtestCalibration;
   }
   const table = options.features;
-  const calibration = options.calibration ?? MODEL_CALIBRATION;
   if (
     options.judgmentWindow !== undefined &&
     !(Number.isInteger(options.judgmentWindow) && options.judgmentWindow >= 0)
@@ -422,7 +417,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
             ...byo,
             seed,
             params: modelParams[spec.name]!,
-            calibration,
+            calibration: modelCalibration[spec.name]!,
             ...(options.holdout === undefined ? {} : { holdoutFraction: options.holdout }),
             ...(options.missing === undefined ? {} : { missing: options.missing }),
             horizonDays: horizon,
@@ -605,7 +600,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       capacity_share: CAPACITY_SHARE,
       seed,
       label,
-      calibration,
+      calibration: options.calibration ?? 'by_family',
+      model_calibration: modelCalibration,
       calibration_holdout: options.holdout ?? 0,
       model_bands: cardBands ? 'default_scorecard_shares' : 'fixed_shares',
       model_params: modelParams,

@@ -190,8 +190,10 @@ export interface BacktestParams {
   capacity_share: number;
   seed: number;
   label: string;
-  /** Calibration of the models in every fold. */
-  calibration: 'none' | 'platt' | 'isotonic';
+  /** Calibration of the models in every fold: --calibration, or each family's own ('by_family'). */
+  calibration: 'none' | 'platt' | 'isotonic' | 'by_family';
+  /** The calibration each model was asked for in every fold (a fold may fall back to none: its fits say). */
+  model_calibration: Record<string, 'none' | 'platt' | 'isotonic'>;
   /** Share of each fold's labeled training rows (latest first) held out to calibrate models; 0 = cross-fitted. */
   calibration_holdout: number;
   /**
@@ -324,7 +326,8 @@ export const BACKTEST_METRICS_JSON_SCHEMA = {
               model_params: { type: 'object', additionalProperties: { type: 'object' } },
             },
             {
-              calibration: { enum: ['none', 'platt', 'isotonic'] },
+              calibration: { enum: ['none', 'platt', 'isotonic', 'by_family'] },
+              model_calibration: { type: 'object', additionalProperties: { enum: ['none', 'platt', 'isotonic'] } },
               start_reason: { type: 'string' },
               from: dateOrNull,
               time_column: { type: 'string' },

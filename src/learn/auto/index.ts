@@ -19,6 +19,7 @@ export const autoFamily: FamilyDefinition<'auto'> = {
   crossFits: false,
   fitsOutOfFold: true,
   defaultCalibration: 'none',
+  backtestCalibration: 'platt',
   create: (params, seed) => new AutoModel(params, seed),
   restore: (state, params) => AutoModel.fromState(state, params),
 };

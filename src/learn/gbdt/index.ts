@@ -32,6 +32,7 @@ export const gbdtFamily: FamilyDefinition<'gbdt'> = {
   // Early-stopped on log loss, the margins are close to calibrated; calibrating on the same
   // slice that chose the trees would reuse it twice.
   defaultCalibration: 'none',
+  backtestCalibration: 'platt',
   create: (params, seed) => new GbdtModel(params, seed),
   restore: (state, params) => GbdtModel.fromState(state, params),
 };

@@ -20,6 +20,7 @@ export const mlpFamily: FamilyDefinition<'mlp'> = {
   // Trained on log loss and stopped on held-out log loss, the network's probabilities are close to
   // calibrated already; Platt or isotonic remain a flag away.
   defaultCalibration: 'none',
+  backtestCalibration: 'platt',
   create: (params, seed) => new MlpModel(params, seed),
   restore: (state, params) => MlpModel.fromState(state, params),
 };
