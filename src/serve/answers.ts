@@ -84,10 +84,14 @@ export function answerOf(
   signals: Signals,
   model: ModelPart | null,
 ): ScoreResponse {
+  // Object literals with every key written out, no spread: 10,000 answers a batch, and a
+  // spread-built object of this size is several times slower to build and to serialize.
   if (result) {
     const scored = result.status === 'scored';
     return {
-      ...key,
+      account_id: key.account_id,
+      account_name: key.account_name,
+      as_of: key.as_of,
       status: result.status,
       coverage: result.coverage,
       missing: result.missing,
@@ -112,7 +116,9 @@ export function answerOf(
   const scored = m.coverage >= DEFAULT_MIN_COVERAGE - SCORE_EPSILON;
   const reasons = scored ? m.reasons : [];
   return {
-    ...key,
+    account_id: key.account_id,
+    account_name: key.account_name,
+    as_of: key.as_of,
     status: scored ? 'scored' : 'insufficient_data',
     coverage: m.coverage,
     missing: m.missing,
@@ -141,17 +147,30 @@ const fourDigits = (v: number | null) => (v === null ? null : probabilityForPeop
 export function forPeople(a: ScoreResponse): ScoreResponse {
   const layers: Record<string, number | null> = {};
   for (const [name, v] of Object.entries(a.layers)) layers[name] = oneDecimal(v);
-  return {
-    ...a,
+  // The same keys in the same order as answerOf's (expansion_probability, when set, comes last).
+  const out: ScoreResponse = {
+    account_id: a.account_id,
+    account_name: a.account_name,
+    as_of: a.as_of,
+    status: a.status,
     coverage: significant(a.coverage, 4),
+    missing: a.missing,
+    warnings: a.warnings,
     score: oneDecimal(a.score),
+    band: a.band,
     probability: fourDigits(a.probability),
     layers,
+    overrides: a.overrides,
+    reasons: a.reasons,
+    reason_details: a.reason_details,
+    escalate: a.escalate,
+    flags: a.flags,
     base_score: oneDecimal(a.base_score),
     model_probability: fourDigits(a.model_probability),
     model_reasons: a.model_reasons?.map((r) => ({ ...r, contribution: significant(r.contribution, 4) })) ?? null,
-    ...(a.expansion_probability === undefined ? {} : { expansion_probability: fourDigits(a.expansion_probability) }),
     score_change: oneDecimal(a.score_change),
     previous: a.previous ? { ...a.previous, score: scoreForPeople(a.previous.score) } : null,
   };
+  if (a.expansion_probability !== undefined) out.expansion_probability = fourDigits(a.expansion_probability);
+  return out;
 }
