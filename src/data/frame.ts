@@ -1,5 +1,4 @@
 import { openDuckDB, quoteIdent, quoteLiteral, type Database, type DuckDBConnection } from './duckdb.js';
-import { readerSql } from './history.js';
 import type { Stats } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { ChurnkitError, InputError } from '../util/index.js';
@@ -178,6 +177,19 @@ async function raggedRow(path: string): Promise<InputError | null> {
       );
   }
   return null;
+}
+
+/**
+ * How to read one table file into a raw relation: Parquet as stored,
+ * CSV with DuckDB's own type detection, JSON lines.
+ */
+function readerSql(path: string): string {
+  const p = quoteLiteral(path);
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.parquet')) return `read_parquet(${p})`;
+  if (/\.(csv|tsv)(\.gz)?$/.test(lower)) return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
+  if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower)) return `read_json(${p}, format = 'auto')`;
+  throw new ChurnkitError(`cannot read ${path}: unknown file type (use .parquet, .csv, .jsonl)`, 2);
 }
 
 let csvTables = 0;

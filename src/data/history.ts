@@ -1,5 +1,5 @@
 import { CONTRACT, DEFAULT_CSM_KINDS, type TableName } from './contract.js';
-import { openDuckDB, quoteIdent, quoteLiteral, type Database } from './duckdb.js';
+import { openDuckDB, quoteIdent, type Database } from './duckdb.js';
 import type { MappingConfig } from './config.js';
 import { convertColumn, SEE_VALIDATE, strictColumnExpr } from './convert.js';
 import { columnRules, intervalRule } from './rules.js';
@@ -181,17 +181,4 @@ export async function openHistory(source: string, options: OpenHistoryOptions = 
     db.close();
     throw err;
   }
-}
-
-/**
- * How to read one table file into a raw relation (kept for loadFrame): Parquet as stored,
- * CSV with DuckDB's own type detection, JSON lines.
- */
-export function readerSql(path: string): string {
-  const p = quoteLiteral(path);
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.parquet')) return `read_parquet(${p})`;
-  if (/\.(csv|tsv)(\.gz)?$/.test(lower)) return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
-  if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower)) return `read_json(${p}, format = 'auto')`;
-  throw new ChurnkitError(`cannot read ${path}: unknown file type (use .parquet, .csv, .jsonl)`, 2);
 }

@@ -6,7 +6,7 @@
  * writes a missing value, reads as NULL; infinities are refused). A value that
  * breaks a rule is an input error naming the table, row and column, never a probability.
  */
-import { loadFrame, type Database, type Frame } from '../data/index.js';
+import { loadFrame, type Database, type Frame } from '../data/light/index.js';
 import { excerpt, InputError } from '../util/index.js';
 import { EXPANSION_LABEL_COLUMN, FEATURES, LABEL_COLUMN, SIGNALS, TRANSACTION_FEATURES } from './registry.js';
 

@@ -42,11 +42,5 @@ export type { ColumnTable, ColumnData, ScoreColumns } from './compile.js';
 export { compileScorer, scoreColumns, conditionColumn } from './compile.js';
 export { scorecardColumns } from './inputs.js';
 export { serializeScorecard, writeFilesTogether, reportPaths } from './write.js';
-export {
-  scoreTable,
-  writeScores,
-  scoreFileFormat,
-  type ScoredTable,
-  type ExtraScoreColumn,
-} from './table.js';
+export { scoreTable, type ScoredTable } from './table.js';
 export { describeOverride } from './describe.js';

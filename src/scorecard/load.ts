@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ChurnkitError, UsageError, verifyArtifact } from '../util/index.js';
 import type { Scorecard } from './schema.js';
-import { parseScorecard, ScorecardError } from './validate.js';
+import { checkSemantics, ScorecardError } from './semantics.js';
 
 /** models/default-scorecard.json of this installation (this module runs from dist/src/scorecard/). */
 export const DEFAULT_SCORECARD_PATH = fileURLToPath(new URL('../../../models/default-scorecard.json', import.meta.url));
@@ -60,9 +60,8 @@ export function resolveScorecardRef(ref: string): string {
   return path;
 }
 
-/** Reads and validates a scorecard: a file, or a shipped card (`default`, `transactions`, `preset:NAME`). */
-export async function loadScorecard(ref: string): Promise<Scorecard> {
-  const path = resolveScorecardRef(ref);
+/** The JSON of a scorecard file, its checksum checked (a card churnkit wrote and someone changed is refused). */
+async function readScorecardContent(path: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -78,19 +77,48 @@ export async function loadScorecard(ref: string): Promise<Scorecard> {
   } catch (err) {
     throw new ChurnkitError(`${path}: not valid JSON (${(err as Error).message})`, 2);
   }
-  return scorecardFromJson(json, path);
+  return verifyArtifact(json, path).content;
 }
 
 /**
- * A parsed scorecard from its JSON: the checksum first (a card churnkit wrote and someone
- * changed is refused, naming the way to re-sign it), then the schema and the rules.
+ * The card as zod's schema parses it, then the rules, every error naming the file and the field.
+ * zod (and the schema built with it) load here, on first use, not with the scorecard module.
  */
-export function scorecardFromJson(json: unknown, source: string): Scorecard {
-  const { content } = verifyArtifact(json, source);
+async function parseScorecardFile(content: unknown, path: string): Promise<Scorecard> {
+  const { parseScorecard } = await import('./validate.js');
+  return namingFile(path, () => parseScorecard(content));
+}
+
+/** A scorecard error with the file it is about. */
+function namingFile<T>(path: string, check: () => T): T {
   try {
-    return parseScorecard(content);
+    return check();
   } catch (err) {
-    if (err instanceof ScorecardError) throw new ScorecardError(err.path, err.problem, source);
+    if (err instanceof ScorecardError) throw new ScorecardError(err.path, err.problem, path);
     throw err;
   }
+}
+
+/** Reads and validates a scorecard: a file, or a shipped card (`default`, `transactions`, `preset:NAME`). */
+export async function loadScorecard(ref: string): Promise<Scorecard> {
+  const path = resolveScorecardRef(ref);
+  return parseScorecardFile(await readScorecardContent(path), path);
+}
+
+/**
+ * loadScorecard for scoring, where start-up time is most of the work: the same checks, the shape
+ * by the validator generated at build time from models/scorecard.schema.json (ajv's standalone
+ * code, tools/build-generated.mjs) instead of the zod schema, whose library and construction cost
+ * more than scoring 1,000 rows. A card the generated check refuses goes to zod, so every error is
+ * worded as loadScorecard words it (and were the two ever to disagree, zod's verdict stands). The
+ * card keeps the file's key order (zod rebuilds objects in the schema's order): for scoring, not
+ * for writing back.
+ */
+export async function loadScorecardToScore(ref: string): Promise<Scorecard> {
+  const path = resolveScorecardRef(ref);
+  const content = await readScorecardContent(path);
+  const { validate: hasScorecardShape } = await import('./shape-check.js');
+  if (!hasScorecardShape(content)) return parseScorecardFile(content, path);
+  namingFile(path, () => checkSemantics(content));
+  return content;
 }

@@ -5,8 +5,8 @@
  * atomically.
  */
 import { extname } from 'node:path';
-import type { Database, Frame } from '../data/index.js';
-import { openDuckDB, quoteIdent, quoteLiteral } from '../data/index.js';
+import type { Database, Frame } from '../data/light/index.js';
+import { openDuckDB, quoteIdent, quoteLiteral } from '../data/light/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { ChurnkitError, UsageError } from '../util/index.js';
 import type { Scorecard } from './schema.js';

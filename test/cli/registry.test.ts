@@ -82,7 +82,7 @@ test('--version, --help and each command help load no heavy package; a command l
   }
 });
 
-test('scoring a feature file and training a gbdt load DuckDB, and neither TensorFlow.js, Vega, Fastify nor pg', async () => {
+test('scoring a feature file and training a gbdt load DuckDB, and neither TensorFlow.js, Vega, Fastify nor pg (score: nor zod)', async () => {
   const { dir, cleanup } = await tempDir();
   try {
     const features = fixture('mlp', 'features.csv');
@@ -90,6 +90,9 @@ test('scoring a feature file and training a gbdt load DuckDB, and neither Tensor
     assert.equal(score.status, 0, score.stderr);
     assert.ok(score.packages.has('@duckdb/node-api'));
     assertNone(score.packages, [...TFJS, ...VEGA, ...SERVER, ...POSTGRES], 'score');
+    // The card's shape is checked by the generated validator and the table read through the light
+    // entries: no zod (its schema), no jsonc-parser (mapping files) on the common path.
+    assertNone(score.packages, ['zod', 'jsonc-parser'], 'score of a feature file');
     const train = loaded(
       ['train', '--features', features, '--model', 'gbdt', '--param', 'n_estimators=5', '--out', join(dir, 'm.json')],
       dir,

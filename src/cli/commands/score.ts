@@ -2,22 +2,13 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
-import { openDuckDB, readFrame, type Frame } from '../../data/index.js';
-import {
-  accountFacts,
-  explainHistoryFailure,
-  hasAccountNames,
-  openHistory,
-  quoteIdent,
-  queryValue,
-  textColumn,
-} from '../../data/index.js';
+import { openDuckDB, type Frame } from '../../data/light/index.js';
 import type { ModelArtifact, TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
-import { isOpportunityLabel, loadFeatureTable } from '../../features/index.js';
+import { isOpportunityLabel, loadFeatureTable } from '../../features/light/index.js';
 import {
   BANDS,
-  loadScorecard,
+  loadScorecardToScore,
   statusOf,
   scoreFileFormat,
   scoreTable,
@@ -25,11 +16,12 @@ import {
   type ExtraScoreColumn,
   type Scorecard,
   type ScoredTable,
-} from '../../scorecard/index.js';
+} from '../../scorecard/light/index.js';
 import type { ScoreRecord } from '../../history/index.js';
 
-// The model stack, the feature build and the score history load only when a flag asks for them:
-// scoring a feature table with a scorecard is the common call and should start fast.
+// The model stack, the history and feature build, and the score history load only when a flag asks
+// for them: scoring a feature table with a scorecard is the common call and should start fast, so
+// it imports the light entries of data, features and scorecard (no zod, no data validation).
 
 interface ScoreFlags extends Record<string, unknown> {
   scorecard: string;
@@ -81,6 +73,16 @@ async function featuresFromHistory(
   io: CommandIO,
 ): Promise<{ frame: Frame; asOf: string; names: (string | null)[] | null }> {
   io.progress.start(`opening ${flags.data}`);
+  const {
+    accountFacts,
+    explainHistoryFailure,
+    hasAccountNames,
+    openHistory,
+    queryValue,
+    quoteIdent,
+    readFrame,
+    textColumn,
+  } = await import('../../data/index.js');
   const historyOptions = {
     ...(flags.config ? { config: flags.config } : {}),
     allowOutsideData: Boolean(flags.allowOutsideData),
@@ -206,7 +208,7 @@ async function run(flags: ScoreFlags, io: CommandIO) {
       flags.expansionModel,
     ],
   });
-  const card = await loadScorecard(flags.scorecard);
+  const card = await loadScorecardToScore(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
   const modelSource = flags.model ?? (card.model as unknown as ModelArtifact | undefined);
   const model = modelSource ? await (await import('../../learn/index.js')).loadModel(modelSource) : null;
