@@ -1,6 +1,7 @@
 /** The data layer's public entry: the input contract, loading a history, and validating it. */
 export * from './contract.js';
 export {
+  duckdb,
   openDuckDB,
   quoteIdent,
   quoteLiteral,

@@ -1,15 +1,5 @@
-import {
-  BIGINT,
-  BOOLEAN,
-  DOUBLE,
-  DuckDBDataChunk,
-  INTEGER,
-  LIST,
-  VARCHAR,
-  listValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
-import { openDuckDB, queryRows, type Database } from '../data/index.js';
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { duckdb, openDuckDB, queryRows, type Database } from '../data/index.js';
 import { ChurnkitError } from '../util/index.js';
 import {
   ALERTS_TABLE,
@@ -37,20 +27,14 @@ SELECT j.id, j.account_id, strftime(j.as_of, '%Y-%m-%d') AS as_of, j.band, j.sco
        strftime(h.as_of, '%Y-%m-%d') AS computed_as_of, h.score AS computed_score, h.band AS computed_band
 FROM ${JUDGMENTS_TABLE} j ASOF LEFT JOIN ${HISTORY_TABLE} h ON h.account_id = j.account_id AND j.as_of >= h.as_of`;
 
-const STAGE_TYPES = [
-  INTEGER,
-  VARCHAR,
-  VARCHAR,
-  DOUBLE,
-  VARCHAR,
-  DOUBLE,
-  BOOLEAN,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  VARCHAR,
-  BOOLEAN,
-];
+/** Columns of the staging chunk (stageColumns fills them). */
+const STAGE_COLUMNS = 12;
+
+/** The staging chunk's column types (DuckDB loads on first use, so a function rather than a constant). */
+function stageTypes(): DuckDBType[] {
+  const { BOOLEAN, DOUBLE, INTEGER, VARCHAR } = duckdb();
+  return [INTEGER, VARCHAR, VARCHAR, DOUBLE, VARCHAR, DOUBLE, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, VARCHAR, BOOLEAN];
+}
 const CHUNK_ROWS = 2048;
 
 const SCHEMA = `
@@ -167,6 +151,7 @@ class DuckDBHistory implements HistoryBackend {
   claim(events: readonly AlertClaim[]): Promise<Set<string>> {
     return this.serial.run(() =>
       this.transaction(async () => {
+        const { BIGINT, LIST, VARCHAR, listValue } = duckdb();
         const ids = events.map((e) => e.event_id);
         const taken = await queryRows<{ event_id: string }>(
           this.conn,
@@ -291,7 +276,7 @@ class DuckDBHistory implements HistoryBackend {
     try {
       for (let offset = 0; offset < rows.length; offset += CHUNK_ROWS) {
         const slice = rows.slice(offset, offset + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(STAGE_TYPES, slice.length);
+        const chunk = duckdb().DuckDBDataChunk.create(stageTypes(), slice.length);
         chunk.setColumns(stageColumns(slice, offset, kept) as DuckDBValue[][]);
         appender.appendDataChunk(chunk);
       }
@@ -336,7 +321,7 @@ function stageColumns(
   offset: number,
   kept: ReadonlySet<number>,
 ): unknown[][] {
-  const cols: unknown[][] = STAGE_TYPES.map(() => new Array(rows.length));
+  const cols: unknown[][] = Array.from({ length: STAGE_COLUMNS }, () => new Array(rows.length));
   rows.forEach((r, j) => {
     const s = r as Partial<ScoreRecord>;
     cols[0]![j] = offset + j;

@@ -9,7 +9,8 @@
  * Block layout: [rows: int32][column 0: rows x int32]...[column k-1: rows x int32], little-endian.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { DuckDBTableFunction, INTEGER, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdb } from '../data/index.js';
 
 /** DuckDB's vector size: the most rows one data chunk holds. */
 const BLOCK_ROWS = 2048;
@@ -122,6 +123,7 @@ export function registerSpillScan(
   const k = columnNames.length;
   const header = new Int32Array(1);
   const data = new Int32Array(k * BLOCK_ROWS);
+  const { DuckDBTableFunction, INTEGER } = duckdb();
   conn.registerTableFunction(
     DuckDBTableFunction.create({
       name,
