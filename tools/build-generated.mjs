@@ -45,7 +45,14 @@ function scorecardShapeCheck() {
 }
 
 function duckdbClient() {
-  const esbuild = require('esbuild');
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch {
+    // A worktree installed before esbuild was added: the build still works, DuckDB loads from its package.
+    process.stderr.write('build: esbuild is not installed (npm install): DuckDB will load from its package, slower\n');
+    return;
+  }
   const main = require.resolve('@duckdb/node-api');
   const { version, license } = require('@duckdb/node-api/package.json');
   const { outputFiles } = esbuild.buildSync({
