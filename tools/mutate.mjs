@@ -5,6 +5,8 @@
  * (all of them by default), one Stryker run per group with its own incremental file, then the
  * score table per module, which it also writes into docs/testing.md between its markers.
  *
+ * `npm run mutate -- logistic --mutate=src/learn/logistic/solver.ts:293-465` measures a part of a group.
+ *
  * `npm run mutate -- --scores` only prints and writes the table from the last results, which are
  * the committed incremental files (reports/mutation/<group>.incremental.json: a full Stryker report).
  */
@@ -18,6 +20,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const scoresOnly = args.includes('--scores');
 const named = args.filter((a) => !a.startsWith('--'));
+// `--mutate=src/x.ts:10-80`: only that part of a group (Stryker's mutation range). The incremental
+// file keeps the results outside the range, so a long group can be measured in parts that each
+// end in time (Stryker writes the file only when a run ends).
+const ranges = args.filter((a) => a.startsWith('--mutate=')).map((a) => a.slice('--mutate='.length));
 for (const g of named) {
   if (!MUTATION_GROUPS[g]) {
     console.error(`unknown group "${g}"; groups: ${Object.keys(MUTATION_GROUPS).join(', ')}`);
@@ -34,7 +40,7 @@ if (!scoresOnly) {
   }
   for (const g of groups) {
     console.error(`\n== mutation group ${g}: ${MUTATION_GROUPS[g]?.mutate.join(', ')}`);
-    const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs'], {
+    const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.config.mjs', ...(ranges.length ? ['--mutate', ranges.join(',')] : [])], {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, MUTATE_GROUP: g },

@@ -37,10 +37,10 @@ export const MUTATION_GROUPS = {
   },
   gbdt: {
     mutate: ['src/learn/gbdt/split.ts', 'src/learn/gbdt/grower.ts', 'src/learn/gbdt/objective.ts'],
-    tests: ['learn/gbdt/internals', 'learn/gbdt/xgboost-dumps'],
+    tests: ['learn/gbdt/internals', 'learn/gbdt/xgboost-dumps', 'learn/gbdt/grower'],
   },
   logistic: {
     mutate: ['src/learn/logistic/solver.ts'],
-    tests: ['learn/logistic-solver', 'learn/logistic-golden'],
+    tests: ['learn/logistic-solver', 'learn/logistic-golden', 'learn/logistic-solver-paths'],
   },
 };

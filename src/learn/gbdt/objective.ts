@@ -23,6 +23,7 @@ export function meanLogLoss(margin: Float64Array, y: Float64Array, weight: Float
   for (let i = 0; i < margin.length; i++) {
     const z = margin[i]!;
     // log(1 + e^z) - y z, stable for large |z|
+    // Stryker disable next-line EqualityOperator: equivalent, at z = 0 both branches give log(2)
     const softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     const w = weight ? weight[i]! : 1;
     sum += w * (softplus - y[i]! * z);

@@ -49,6 +49,7 @@ export interface Split {
 /** The output of a node with gradient sum G and hessian sum H, clamped to its bounds. */
 export function leafWeight(G: number, H: number, lambda: number, lower = -Infinity, upper = Infinity): number {
   const w = -G / (H + lambda);
+  // Stryker disable next-line EqualityOperator: equivalent, at w = lower or w = upper both branches return w
   return w < lower ? lower : w > upper ? upper : w;
 }
 
@@ -67,6 +68,7 @@ export function childBounds(
   const right: [number, number] = [parent.lower, parent.upper];
   if (constraint !== 0) {
     const mid = (split.wLeft + split.wRight) / 2;
+    // Stryker disable next-line EqualityOperator: equivalent, constraint 0 does not reach this line
     if (constraint > 0) {
       left[1] = mid;
       right[0] = mid;
@@ -93,6 +95,8 @@ export function findBestSplit(
 ): Split | null {
   const { lambda, minChildWeight: mcw } = p;
   const { G, H } = node;
+  // A shortcut: no split can leave min_child_weight on both sides (each candidate checks it).
+  // Stryker disable next-line ConditionalExpression: equivalent, the checks below refuse every candidate
   if (H < 2 * mcw) return null;
   const constrained = p.monotone !== null;
   const parentGain = constrained
@@ -102,15 +106,18 @@ export function findBestSplit(
   let best: Split | null = null;
   let bestF = -1,
     bestBin = 0,
+    // Stryker disable next-line BooleanLiteral: equivalent, set with bestF before it is read
     bestDL = false,
     bGL = 0,
     bHL = 0;
   // A side whose hessian sum is rounding noise of H is empty (sums come from subtracted histograms).
   const eps = H * 1e-10;
 
+  // Stryker disable next-line EqualityOperator: equivalent, k = length reads no bins (binCounts[undefined] < 1 is false, the bin loop then runs 0 times)
   for (let k = 0; k < features.length; k++) {
     const f = features[k]!;
     const nb = binCounts[f]!;
+    // Stryker disable next-line ConditionalExpression: equivalent, with no bins the loop below does not run (nb <= 1 is killed by the one-bin test)
     if (nb < 1) continue;
     const base = slotOffset + f * HIST_DOUBLES_PER_FEATURE;
     const gm = hist[base]!;
@@ -124,16 +131,38 @@ export function findBestSplit(
       const h = hist[base + 2 * s + 1]!;
       accG += g;
       accH += h;
-      if (H - accH < mcw || H - accH <= eps) break; // right sides only shrink from here on
-      if (h === 0 && g === 0 && s < nb) continue; // an empty bin gives the same split as the one before
+      // Right sides only shrink from here on. (The second test is a shortcut: both candidates
+      // below refuse a right side of hessian <= eps themselves.)
+      if (
+        H - accH < mcw ||
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, the candidates below check HR > eps
+        H - accH <= eps
+      )
+        break;
+      // An empty bin gives the same split as the one before (kept: ties keep the first); an empty
+      // first bin is skipped too, so missing values alone never go left.
+      if (
+        h === 0 &&
+        g === 0 &&
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and <=, an empty last bin gives the split of the bin before it, which the tie keeps (>= is killed by the empty-first-bin test)
+        s < nb
+      )
+        continue;
+      // Stryker disable next-line ConditionalExpression: equivalent, for the last bin the right side is empty but for missing values, and both candidates check HR > eps
       const last = s === nb;
       // Missing values to the right (for the last bin: all values left, missing right).
+      // Stryker disable next-line ConditionalExpression: equivalent, the last bin without missing values leaves HR = 0, refused below
       if (!last || hasMissing) {
         const GL = accG,
           HL = accH,
           GR = G - accG,
           HR = H - accH;
-        if (HL >= mcw && HL > eps && HR > eps) {
+        if (
+          HL >= mcw &&
+          HL > eps &&
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the loop breaks before any bin that leaves H - accH <= eps
+          HR > eps
+        ) {
           const gain = constrained
             ? constrainedGain(GL, HL, GR, HR, node, c, lambda) - parentGain
             : (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parentGain;
@@ -201,6 +230,9 @@ function constrainedGain(
 ): number {
   const wl = leafWeight(GL, HL, lambda, node.lower, node.upper);
   const wr = leafWeight(GR, HR, lambda, node.lower, node.upper);
+  // Equal outputs are allowed but never gain: two leaves with one output w cost the parent's loss at
+  // w plus lambda w^2, never less than the parent at its best output in the same bounds.
+  // Stryker disable next-line EqualityOperator: equivalent, wl = wr never gains more than MIN_GAIN (above)
   if ((c > 0 && wl > wr) || (c < 0 && wl < wr)) return -Infinity;
   return gainGivenWeight(GL, HL, lambda, wl) + gainGivenWeight(GR, HR, lambda, wr);
 }

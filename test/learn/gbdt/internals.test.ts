@@ -308,3 +308,184 @@ test('the objective: prior log-odds (weighted, clipped) and mean log loss by han
   );
   assert.equal(meanLogLoss(new Float64Array(0), new Float64Array(0), null), 0);
 });
+
+test('bins with no hessian or no gradient, a side of zero hessian, one value bin, missing-side ties', () => {
+  const split = (features: (readonly [number, number])[][], G: number, H: number, over: Partial<SplitParams> = {}) => {
+    const h = histogram(features);
+    return findBestSplit(h.hist, 0, free(G, H), h.features, h.binCounts, params(over));
+  };
+  // A bin with gradient 0 but hessian 1 is not empty: (-6, 4), (0, 1), (6, 2).
+  //   bin 1: 36/5 + 36/4 = 16.2;  bins 1..2: 36/6 + 36/3 = 18 (best, ending at the zero-gradient bin)
+  const g0 = split(
+    [
+      [
+        [0, 0],
+        [-6, 4],
+        [0, 1],
+        [6, 2],
+      ],
+    ],
+    0,
+    7,
+  )!;
+  assert.equal(g0.bin, 2);
+  near(g0.gain, 18, 'gain');
+  // A bin with hessian 0 but gradient -4 is not empty either: (-3, 2), (-4, 0), (7, 2).
+  //   bin 1: 9/3 + 9/3 = 6;  bins 1..2: 49/3 + 49/3 (best)
+  const h0 = split(
+    [
+      [
+        [0, 0],
+        [-3, 2],
+        [-4, 0],
+        [7, 2],
+      ],
+    ],
+    0,
+    4,
+  )!;
+  assert.equal(h0.bin, 2);
+  near(h0.gain, 98 / 3, 'gain', 1e-9);
+  // A side whose hessian sum is 0 (or within H * 1e-10 of it) is empty: no split, whatever its gradient.
+  assert.equal(
+    split(
+      [
+        [
+          [0, 0],
+          [-4, 0],
+          [4, 2],
+        ],
+      ],
+      0,
+      2,
+    ),
+    null,
+  );
+  assert.equal(
+    split(
+      [
+        [
+          [0, 0],
+          [-5, 1e-10],
+          [5, 1 - 1e-10],
+        ],
+      ],
+      0,
+      1,
+    ),
+    null,
+    'H_L = H x 1e-10 exactly is still empty',
+  );
+  // Missing values left would leave the right side with hessian 0: (1, 1) missing, (-2, 1), (6, 0).
+  //   missing right at bin 1: 4/2 + 49/2 - 25/3 (best); missing left: 1/3 + 36/1 - 25/3 is refused
+  const hr0 = split(
+    [
+      [
+        [1, 1],
+        [-2, 1],
+        [6, 0],
+      ],
+    ],
+    5,
+    2,
+  )!;
+  assert.deepEqual([hr0.bin, hr0.defaultLeft], [1, false]);
+  near(hr0.gain, 2 + 24.5 - 25 / 3, 'gain', 1e-9);
+  // One value bin and missing values: the only split is "values left, missing right".
+  const one = split(
+    [
+      [
+        [6, 3],
+        [-6, 3],
+      ],
+    ],
+    0,
+    6,
+  )!;
+  assert.deepEqual([one.bin, one.defaultLeft], [1, false]);
+  near(one.gain, 18, '36/4 + 36/4');
+  // Missing values with gradient 0 on a symmetric split: both directions gain 9/2 + 9/3 = 7.5;
+  // the tie goes to missing-right.
+  const tie = split(
+    [
+      [
+        [0, 1],
+        [-3, 1],
+        [3, 1],
+      ],
+    ],
+    0,
+    3,
+  )!;
+  assert.deepEqual([tie.bin, tie.defaultLeft], [1, false]);
+  near(tie.gain, 7.5, 'gain');
+  // min_child_weight on the left side with missing values sent left: H_L = mcw exactly is allowed.
+  //   missing (-5, 1) + bin 1 (-4, 1) left: H_L = 2 = mcw, H_R = 2
+  const mcw = split(
+    [
+      [
+        [-5, 1],
+        [-4, 1],
+        [4, 1],
+        [5, 1],
+      ],
+    ],
+    0,
+    4,
+    { minChildWeight: 2 },
+  )!;
+  assert.deepEqual([mcw.bin, mcw.defaultLeft, mcw.HL], [1, true, 2]);
+  // The best split on a later feature with no missing values, where a feature before it has some:
+  // later missing values follow the bigger child (bins 1..2, H_L = 4 > H_R = 1: left).
+  const later = split(
+    [
+      [
+        [1, 1],
+        [0, 2],
+        [-1, 2],
+      ],
+      [
+        [0, 0],
+        [-3, 2],
+        [-1, 2],
+        [4, 1],
+      ],
+    ],
+    0,
+    5,
+  )!;
+  assert.deepEqual([later.feature, later.bin, later.defaultLeft], [1, 2, true]);
+  // Missing values with hessian 0 (gradient -6: a saturated row) count as no missing values: the
+  // candidates send them right, G_R keeps their gradient. (-1, 1), (6, 1); G = -7, H = 2:
+  //   bin 1: 1/2 + 36/2 - 49/3.   (Sending them left would gain 49/2 + 0 - 49/3.)
+  const hm0 = split(
+    [
+      [
+        [-6, 0],
+        [-1, 1],
+        [6, 1],
+      ],
+    ],
+    -7,
+    2,
+  )!;
+  assert.deepEqual([hm0.bin, hm0.GL, hm0.GR], [1, -1, -6]);
+  near(hm0.gain, 0.5 + 18 - 49 / 3, 'gain', 1e-9);
+  // An empty first bin is skipped: missing values alone never go left; the same rows are
+  // separated by "every value left, missing right" at the last bin. Missing (-5, 2), bins
+  // (0, 0), (1, 1), (4, 1): 25/3 + 25/3.
+  const emptyFirst = split(
+    [
+      [
+        [-5, 2],
+        [0, 0],
+        [1, 1],
+        [4, 1],
+      ],
+    ],
+    0,
+    4,
+  )!;
+  assert.deepEqual([emptyFirst.bin, emptyFirst.defaultLeft], [3, false]);
+  near(emptyFirst.gain, 50 / 3, 'gain', 1e-9);
+});
