@@ -12,6 +12,7 @@ import { silentProgress, type Progress } from '../../util/index.js';
 import { Rng } from '../../util/index.js';
 import type { FitData } from '../model.js';
 import { binColumnMajor, binSample, checkFinite, transposeBins } from './binning.js';
+import { predictForest } from './predict.js';
 import { TreeGrower, leavesAtMost, routeRows, sampleFeatures, slotsNeeded, type GrowParams } from './grower.js';
 import { meanLogLoss, priorLogOdds } from './objective.js';
 import { Executor } from './parallel.js';
@@ -132,14 +133,16 @@ export async function boost(
     else ws.weight.fill(1);
     ws.margin.fill(baseScore);
     const growData = { ws, executor, bounds };
-    const valCodes = validation ? binColumnMajor(validation.X, bounds) : null;
-    const valMargin = validation ? new Float64Array(validation.X.n).fill(baseScore) : null;
     const valWeight = validation?.weight ?? null;
     const allFeatures = Uint32Array.from({ length: F }, (_, j) => j);
     const identity = cfg.subsample >= 1 ? Uint32Array.from({ length: n }, (_, i) => i) : new Uint32Array(0);
 
     const trees: Tree[] = [];
     const earlyStopping = validation !== undefined && cfg.earlyStoppingRounds > 0;
+    // Early stopping reads the held-out loss after every round; otherwise the held-out margins
+    // are needed once, after the last round (predictForest: the same bits, much faster).
+    const valCodes = validation && earlyStopping ? binColumnMajor(validation.X, bounds) : null;
+    const valMargin = validation && earlyStopping ? new Float64Array(validation.X.n).fill(baseScore) : null;
     // Cross-fitting keeps every round grown and reads the loss curve; otherwise trees end at the best round.
     const truncate = earlyStopping && !cfg.keepAllRounds;
     const validationLoss: number[] = [];
@@ -167,20 +170,17 @@ export async function boost(
 
       if (validation && valMargin && valCodes) {
         tree.addBinned(valCodes, validation.X.n, valMargin);
-        // Without early stopping only the last round's loss is reported: no loss per round.
-        if (earlyStopping) {
-          const loss = meanLogLoss(valMargin, validation.y, valWeight);
-          validationLoss.push(loss);
-          if (loss < bestLoss) {
-            bestLoss = loss;
-            best = t;
-            if (truncate) {
-              bestTrainMargin = copyInto(bestTrainMargin, ws.margin.subarray(0, n));
-              bestValMargin = copyInto(bestValMargin, valMargin);
-            }
-          } else if (t - best >= cfg.earlyStoppingRounds) {
-            break;
+        const loss = meanLogLoss(valMargin, validation.y, valWeight);
+        validationLoss.push(loss);
+        if (loss < bestLoss) {
+          bestLoss = loss;
+          best = t;
+          if (truncate) {
+            bestTrainMargin = copyInto(bestTrainMargin, ws.margin.subarray(0, n));
+            bestValMargin = copyInto(bestValMargin, valMargin);
           }
+        } else if (t - best >= cfg.earlyStoppingRounds) {
+          break;
         }
       }
       progress.tick(t + 1);
@@ -191,7 +191,7 @@ export async function boost(
     const trainMargin = truncate ? (bestTrainMargin ?? new Float64Array(n).fill(baseScore)) : ws.margin.slice(0, n);
     const validationMargin = truncate
       ? (bestValMargin ?? new Float64Array(validation!.X.n).fill(baseScore))
-      : valMargin;
+      : (valMargin ?? (validation ? predictForest(trees, baseScore, validation.X.columns, validation.X.n) : null));
     const bestValidationLoss =
       validation && validationMargin
         ? truncate
