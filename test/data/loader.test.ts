@@ -110,6 +110,43 @@ test('the typed view over correct Parquet passes columns through, so filters sti
   }
 });
 
+test('a blank required value in Parquet is refused however it is blank; a value starting with any other character is not', async () => {
+  // The missing-value check skips row groups by their min/max: it must still find '' and values
+  // trim() empties (spaces, no-break and ideographic spaces) wherever they sit, and pass values
+  // whose first character is punctuation, a control character or beyond ASCII.
+  const { dir, cleanup } = await tempDir();
+  try {
+    const write = async (events: string[]) => {
+      const db = await openDuckDB();
+      const list = events.map(quoteLiteral).join(', ');
+      await db.connection.run(
+        `COPY (SELECT 'A' || (i % 50) AS account_id, TIMESTAMP '2024-01-01' + to_minutes(i) AS occurred_at, NULL::VARCHAR AS user_id,
+          CASE WHEN i % 997 = 500 THEN [${list}][1 + (i // 997) % ${events.length}] ELSE 'login' END AS event, 1.0 AS quantity
+          FROM range(20000) t(i)) TO ${quoteLiteral(join(dir, 'usage.parquet'))} (FORMAT parquet, ROW_GROUP_SIZE 2048)`,
+      );
+      await db.connection.run(
+        `COPY (SELECT 'A' || i AS account_id, DATE '2023-01-01' AS started_at FROM range(50) t(i)) TO ${quoteLiteral(join(dir, 'accounts.parquet'))} (FORMAT parquet)`,
+      );
+      db.close();
+    };
+    for (const blank of ['', '   ', '\u00a0', ' \u3000 ']) {
+      await write([blank]);
+      await assert.rejects(
+        openHistory(dir),
+        /table usage \(usage\.parquet\): values break the contract/,
+        JSON.stringify(blank),
+      );
+    }
+    await write(['!', '~x', '\tx', 'é', ' x', '\u00a0x']);
+    await withHistory(dir, async (h) => {
+      const n = await h.connection.runAndReadAll(`SELECT count(DISTINCT event)::INTEGER FROM usage`);
+      assert.equal(n.getRowsJS()[0]![0], 7);
+    });
+  } finally {
+    await cleanup();
+  }
+});
+
 test('a value that cannot be read fails the query that reads it, naming table, column and value', async () => {
   const { dir, cleanup } = await goodCopy();
   try {
