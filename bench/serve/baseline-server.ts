@@ -3,6 +3,7 @@
  * the same JSON bodies and answering a fixed JSON object, with no validation, scoring or
  * metrics. What churnkit adds on top of it is the cost of the service itself.
  */
+import { float64, tableFromArrays, tableFromIPC, tableToIPC, utf8 } from '@uwdata/flechette';
 import Fastify from 'fastify';
 
 const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
@@ -11,8 +12,28 @@ app.post('/v1/score', async () => fixed);
 app.post('/v1/score/batch', async (req) => ({
   results: (req.body as { accounts: unknown[] }).accounts.map(() => fixed),
 }));
-app.post('/v1/score/columns', async (req) => {
-  const ids = (req.body as { columns: { account_id: string[] } }).columns.account_id;
+const ARROW = 'application/vnd.apache.arrow.stream';
+// An Arrow body: decoded (flechette), its account_id read; answered with three fixed columns in Arrow.
+app.addContentTypeParser(ARROW, { parseAs: 'buffer' }, (_req, body, done) => {
+  done(null, {
+    arrow: tableFromIPC(body as Buffer)
+      .getChild('account_id')
+      .toArray(),
+  });
+});
+app.post('/v1/score/columns', async (req, reply) => {
+  const body = req.body as { columns: { account_id: string[] } } | { arrow: string[] };
+  if ('arrow' in body) {
+    const ids = body.arrow;
+    const table = tableFromArrays(
+      { account_id: ids, score: new Float64Array(ids.length).fill(50), band: ids.map(() => 'YELLOW') },
+      { types: { account_id: utf8(), score: float64(), band: utf8() } },
+    );
+    const bytes = tableToIPC(table, { format: 'stream' })!;
+    reply.type(ARROW);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  const ids = body.columns.account_id;
   return { n: ids.length, columns: { account_id: ids, score: ids.map(() => 50), band: ids.map(() => 'YELLOW') } };
 });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });

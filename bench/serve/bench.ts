@@ -9,7 +9,10 @@
  * Single-account scoring: autocannon for --duration seconds at --connections connections
  * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
  * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing), then the
- * same 10,000 accounts column by column to /v1/score/columns.
+ * same 10,000 accounts column by column to /v1/score/columns: as JSON, as JSON answering only
+ * score, band and probability (?fields=), and as an Arrow IPC stream answered in Arrow (all columns,
+ * then ?fields=). The bare floor parses the same bodies (JSON.parse; flechette's tableFromIPC) and
+ * answers three fixed columns in the body's format.
  * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
  * as the Markdown table of bench/README.md.
  */
@@ -20,6 +23,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bool, float64, int32, tableFromArrays, tableToIPC, utf8, type DataType } from '@uwdata/flechette';
+import { SIGNALS } from '../../src/features/index.js';
 import { makeAccounts } from '../../test/serve/accounts.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -107,6 +112,23 @@ const columnsBody = (() => {
   for (const name of names) columns[name] = batchAccounts.map((a) => a[name] ?? null);
   return JSON.stringify({ columns });
 })();
+/** The same columns as an Arrow IPC stream, typed as a pandas or DuckDB client would send them. */
+const ARROW = 'application/vnd.apache.arrow.stream';
+const arrowBody = (() => {
+  const parsed = JSON.parse(columnsBody) as { columns: Record<string, unknown[]> };
+  const types: Record<string, DataType> = {};
+  for (const name of Object.keys(parsed.columns)) {
+    const signal = SIGNALS.find((s) => s.name === name);
+    types[name] = ['account_id', 'as_of', 'segment', 'account_name'].includes(name)
+      ? utf8()
+      : signal?.type === 'boolean'
+        ? bool()
+        : signal?.type === 'integer'
+          ? int32()
+          : float64();
+  }
+  return tableToIPC(tableFromArrays(parsed.columns, { types }), { format: 'stream' })!;
+})();
 
 interface Measure {
   rps: number;
@@ -122,16 +144,24 @@ interface Measure {
   columnsMax: number;
   /** The same columns, answering only score, band and probability (?fields=). */
   fieldsP50: number;
+  /** The same columns as an Arrow IPC stream, answered as Arrow: all columns, then ?fields=. */
+  arrowP50: number;
+  arrowFieldsP50: number;
   rss: number;
   peak: number;
 }
 
 /** BATCHES sequential POSTs after two warm-ups, each timed from send to last byte. */
-async function timePosts(name: string, url: string, body: string): Promise<number[]> {
+async function timePosts(
+  name: string,
+  url: string,
+  body: string | Uint8Array,
+  type = 'application/json',
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < BATCHES + 2; i++) {
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}`);
     if (i >= 2) times.push(performance.now() - t0);
@@ -148,6 +178,8 @@ async function measure(t: Target, run: number): Promise<Measure> {
     const times = await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
     const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
     const fieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
+    const arrowTimes = await timePosts(t.name, `${base}/v1/score/columns`, arrowBody, ARROW);
+    const arrowFieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, arrowBody, ARROW);
     const mem = rssMb(proc.pid!);
     const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
     const series = (name: string) =>
@@ -166,6 +198,8 @@ async function measure(t: Target, run: number): Promise<Measure> {
       columnsP50: median(columnTimes),
       columnsMax: quantile(columnTimes, 1),
       fieldsP50: median(fieldTimes),
+      arrowP50: median(arrowTimes),
+      arrowFieldsP50: median(arrowFieldTimes),
       rss: afterSingle.rss,
       peak: mem.peak,
     };
@@ -184,7 +218,7 @@ for (let run = 0; run < RUNS; run++) {
     const m = await measure(t, run);
     results.set(t.name, [...(results.get(t.name) ?? []), m]);
     process.stderr.write(
-      `run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, ?fields= ${m.fieldsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`,
+      `run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, ?fields= ${m.fieldsP50.toFixed(1)} ms, arrow ${m.arrowP50.toFixed(1)} ms, arrow ?fields= ${m.arrowFieldsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`,
     );
   }
 }
@@ -205,6 +239,8 @@ const summary = targets.map((t) => {
     columns_10k_ms: pick('columnsP50'),
     columns_10k_max_ms: pick('columnsMax'),
     columns_fields_10k_ms: pick('fieldsP50'),
+    arrow_10k_ms: pick('arrowP50'),
+    arrow_fields_10k_ms: pick('arrowFieldsP50'),
     rss_mb: pick('rss'),
     peak_rss_mb: pick('peak'),
   };
@@ -228,11 +264,11 @@ console.log(
   ),
 );
 console.log(
-  '\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | 10k columnar ?fields= median ms | RSS MB (peak) | req/s vs bare Fastify |',
+  '\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | 10k columnar ?fields= median ms | 10k Arrow median ms | 10k Arrow ?fields= median ms | RSS MB (peak) | req/s vs bare Fastify |',
 );
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of summary) {
   console.log(
-    `| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.columns_fields_10k_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`,
+    `| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.columns_fields_10k_ms.toFixed(1)} | ${s.arrow_10k_ms.toFixed(1)} | ${s.arrow_fields_10k_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`,
   );
 }

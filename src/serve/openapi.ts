@@ -1,5 +1,6 @@
 import { VERSION } from '../util/index.js';
 import { MAX_BATCH, MAX_COLUMNAR_ROWS, SHARED_SCHEMAS } from './schemas.js';
+import { ARROW_STREAM } from './arrow.js';
 
 /** Rewrites Fastify-style `{ $ref: 'Name#' }` into OpenAPI component references and drops `$id`. */
 function toComponent(schema: unknown): unknown {
@@ -28,7 +29,7 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
   const errors = {
     '400': json('Error', 'invalid request: the message and `field` name the failing field'),
     '413': json('Error', 'body too large'),
-    '415': json('Error', 'content type is not application/json'),
+    '415': json('Error', 'content type is not application/json (nor Arrow, on /v1/score/columns)'),
     ...(options.apiKeys ? { '401': json('Error', 'no API key'), '403': json('Error', 'wrong API key') } : {}),
     '503': json('Error', 'score history unavailable, or shutting down'),
   };
@@ -67,8 +68,27 @@ export function openApiDocument(options: { apiKeys: boolean }): Record<string, u
           operationId: 'scoreColumns',
           summary: `Score up to ${MAX_COLUMNAR_ROWS} accounts sent column by column (one array per field); the answer has churnkit score's columns`,
           ...secured,
-          requestBody: { required: true, content: { 'application/json': { schema: ref('ColumnsRequest') } } },
-          responses: { '200': json('ColumnsResponse', 'one array per output column, row for row'), ...errors },
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref('ColumnsRequest') },
+              [ARROW_STREAM]: {
+                schema: { type: 'string', format: 'binary' },
+                description:
+                  "an Arrow IPC stream, one column per field of ColumnsRequest.columns; the request's as_of in the schema metadata (docs/serving.md)",
+              },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'one array per output column, row for row; Arrow when Accept names it or the body was Arrow',
+              content: {
+                'application/json': { schema: ref('ColumnsResponse') },
+                [ARROW_STREAM]: { schema: { type: 'string', format: 'binary' } },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/v1/judgments': {

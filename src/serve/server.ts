@@ -44,6 +44,7 @@ import { HttpError } from './http-error.js';
 import { columnTable, resultBody, scoreRequestColumns, type ColumnsRequest, type ResultColumns } from './columns.js';
 import { answerOf, forPeople, reasonDetails, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
+import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 export interface ServerOptions {
@@ -231,6 +232,24 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
   app.removeContentTypeParser('text/plain');
+  const arrowReader = new ArrowReader();
+  // Arrow IPC bodies, for /v1/score/columns only: the request object they stand for, then the same schema.
+  app.addContentTypeParser([ARROW_STREAM, ARROW_FILE], { parseAs: 'buffer' }, (req, body, done) => {
+    if (req.routeOptions.url !== '/v1/score/columns') {
+      done(
+        new HttpError(
+          415,
+          'unsupported_media_type',
+          `Arrow bodies are taken by POST /v1/score/columns only; send ${req.routeOptions.url ?? 'this route'} JSON`,
+        ),
+      );
+      return;
+    }
+    arrowReader.read(body as Buffer).then(
+      (request) => done(null, request),
+      (err: Error) => done(err),
+    );
+  });
 
   // Callback-style hooks: cheaper per request than async ones. With no keys at start there is
   // no hook at all (keys can be re-read, not switched on, by reloadKeys).
@@ -443,7 +462,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         result.score_change = responses.map((r) => r.score_change);
       }
       const fields = (req.query as { fields?: string }).fields;
-      return resultBody(result, rows.table.columns, exactWanted(req), fields?.split(','));
+      const body = resultBody(result, rows.table.columns, exactWanted(req), fields?.split(','));
+      if (!wantsArrow(req.headers.accept, req.headers['content-type'])) return body;
+      const bytes = arrowAnswer(body.columns);
+      reply.type(ARROW_STREAM);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },
   );
 
@@ -540,6 +563,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.addHook('onClose', async () => {
+    await arrowReader.close();
     await source.close();
     if (alerts) await alerts.drain((options.alertDrainSeconds ?? 10) * 1000);
     if (history && ownsHistory) await history.close();

@@ -41,3 +41,12 @@ export function makeAccounts(n: number, seed = 7, asOf: string | null = '2024-06
   }
   return out;
 }
+
+/** Row objects as a columnar body: a column per field any account has, null where one lacks it. */
+export function toColumns(accounts: readonly Account[]): Record<string, unknown[]> {
+  const names = new Set<string>();
+  for (const a of accounts) for (const k of Object.keys(a)) names.add(k);
+  const columns: Record<string, unknown[]> = {};
+  for (const name of names) columns[name] = accounts.map((a) => (a[name] === undefined ? null : a[name]));
+  return columns;
+}

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tempDir } from '../support/paths.js';
 import { MAX_BATCH, MAX_COLUMNAR_ROWS } from '../../src/serve/index.js';
-import { makeAccounts, type Account } from './accounts.js';
+import { makeAccounts, toColumns } from './accounts.js';
 import { post, startService, type Running } from './support.js';
 
 let svc: Running;
@@ -11,15 +11,6 @@ before(async () => {
   svc = await startService({ scorecard: 'default', today: () => '2024-07-01' });
 });
 after(() => svc.close());
-
-/** Row objects as a columnar body: a column per field any account has, null where one lacks it. */
-function toColumns(accounts: readonly Account[]): Record<string, unknown[]> {
-  const names = new Set<string>();
-  for (const a of accounts) for (const k of Object.keys(a)) names.add(k);
-  const columns: Record<string, unknown[]> = {};
-  for (const name of names) columns[name] = accounts.map((a) => (a[name] === undefined ? null : a[name]));
-  return columns;
-}
 
 test('POST /v1/score/columns gives, column for column, what /v1/score/batch gives row by row', async () => {
   const accounts = makeAccounts(MAX_BATCH, 31);
