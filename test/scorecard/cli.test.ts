@@ -144,6 +144,11 @@ test('score refuses bad flags and broken scorecards without writing anything', a
   r = churnkit('score', '--scorecard', 'default', '--features', partial, '--out', out);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, /table .*partial\.csv, column \w+: is not in the table, and the scorecard reads it/);
+  // DuckDB starts while the card is checked; a broken card is still the error named, not the table
+  r = churnkit('score', '--scorecard', brokenPath, '--features', partial, '--out', out);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /broken\.json: scorecard layers\[1\]\.signals: /);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   r = churnkit('score', '--scorecard', 'default', '--features', featuresCsv, '--out', join(dir, 'scores.xlsx'));
   assert.equal(r.code, 64, r.stderr);
   assert.ok(

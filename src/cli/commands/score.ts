@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError } from '../../util/index.js';
-import { openDuckDB, type Frame } from '../../data/light/index.js';
+import { openDuckDB, type Database, type Frame } from '../../data/light/index.js';
 import type { ModelArtifact, TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
 import { isOpportunityLabel, loadFeatureTable } from '../../features/light/index.js';
@@ -208,6 +208,22 @@ async function run(flags: ScoreFlags, io: CommandIO) {
       flags.expansionModel,
     ],
   });
+  // One DuckDB reads the table and writes the scores, and it starts first: creating an instance
+  // takes longer than reading and checking the card (and any model), which happen meanwhile.
+  const opening = openDuckDB();
+  // Its failure is reported where it is awaited, after the card's (a bad card is named first).
+  opening.catch(() => {});
+  try {
+    return await scoreWith(flags, io, opening);
+  } finally {
+    await opening.then(
+      (db) => db.close(),
+      () => {},
+    );
+  }
+}
+
+async function scoreWith(flags: ScoreFlags, io: CommandIO, opening: Promise<Database>) {
   const card = await loadScorecardToScore(flags.scorecard);
   // The schema has checked kind, version and family; loadModel validates the rest.
   const modelSource = flags.model ?? (card.model as unknown as ModelArtifact | undefined);
@@ -222,39 +238,27 @@ async function run(flags: ScoreFlags, io: CommandIO) {
   let frame: Frame;
   let asOf: string | null = null;
   let names: (string | null)[] | null = null;
-  // One DuckDB reads the table and writes the scores: an instance costs more to start than 1,000 rows to score.
-  const db = await openDuckDB();
-  try {
-    if (flags.features !== undefined) {
-      io.progress.start(`reading ${flags.features}`);
-      frame = await loadFeatureTable(flags.features, undefined, { db });
-    } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
-    io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
-    const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
-    const recorded =
-      flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
-    const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
-    if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
-    const extra = model ? await modelColumns(model, frame, table) : [];
-    if (expansionModel) {
-      io.progress.start(`predicting expansion with the ${expansionModel.family} model`);
-      // no expansion propensity where the scorecard has too little data to score, as for model_probability
-      const covered = scored.scores.coverage.map((c) => (statusOf(card, c) === 'scored' ? 1 : 0));
-      const p = expansionModel.predictProba(frame, table).map((v, i) => (covered[i] ? v : Number.NaN));
-      extra.unshift({ name: 'expansion_probability', values: p, round: probabilityForPeople });
-    }
-    const written = await writeScores(flags.out, card, frame, scored, { names, extra, db });
-    return summarize(
-      flags,
-      card,
-      frame,
-      scored,
-      { asOf, model, expansionModel, recorded, columns: written.columns },
-      io,
-    );
-  } finally {
-    db.close();
+  const db = await opening;
+  if (flags.features !== undefined) {
+    io.progress.start(`reading ${flags.features}`);
+    frame = await loadFeatureTable(flags.features, undefined, { db });
+  } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
+  io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
+  const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
+  const recorded =
+    flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
+  const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
+  if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
+  const extra = model ? await modelColumns(model, frame, table) : [];
+  if (expansionModel) {
+    io.progress.start(`predicting expansion with the ${expansionModel.family} model`);
+    // no expansion propensity where the scorecard has too little data to score, as for model_probability
+    const covered = scored.scores.coverage.map((c) => (statusOf(card, c) === 'scored' ? 1 : 0));
+    const p = expansionModel.predictProba(frame, table).map((v, i) => (covered[i] ? v : Number.NaN));
+    extra.unshift({ name: 'expansion_probability', values: p, round: probabilityForPeople });
   }
+  const written = await writeScores(flags.out, card, frame, scored, { names, extra, db });
+  return summarize(flags, card, frame, scored, { asOf, model, expansionModel, recorded, columns: written.columns }, io);
 }
 
 function summarize(
