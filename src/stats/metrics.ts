@@ -55,6 +55,7 @@ function countedTotals(y: Labels, score: Scores): RankedTotals {
   for (let i = 0; i < n; i++) nPos += y[i]!;
   const P = new Float64Array(nPos);
   const N = new Float64Array(n - nPos);
+  // Stryker disable next-line EqualityOperator: equivalent for <=, row n writes past the end of a typed array, which does nothing
   for (let i = 0, a = 0, b = 0; i < n; i++) {
     if (y[i] === 1) P[a++] = score[i]!;
     else N[b++] = score[i]!;
@@ -67,7 +68,9 @@ function countedTotals(y: Labels, score: Scores): RankedTotals {
   let b = N.length - 1;
   while (a >= 0 || b >= 0) {
     const v = a < 0 ? N[b]! : b < 0 ? P[a]! : Math.max(P[a]!, N[b]!);
+    // Stryker disable next-line ConditionalExpression: equivalent for true, P[-1] is undefined, never equal to v
     while (a >= 0 && P[a] === v) a--;
+    // Stryker disable next-line ConditionalExpression: equivalent for true, N[-1] is undefined, never equal to v
     while (b >= 0 && N[b] === v) b--;
     t.thresholds[m] = v;
     t.tps[m] = P.length - 1 - a;
@@ -99,6 +102,7 @@ function trimTotals(t: RankedTotals, m: number): RankedTotals {
 function weightedTotals(y: Labels, score: Scores, weight: ArrayLike<number>): RankedTotals {
   const n = y.length;
   const order = new Uint32Array(n);
+  // Stryker disable next-line EqualityOperator: equivalent for <=, order[n] is past the end of the typed array: the write does nothing
   for (let i = 0; i < n; i++) order[i] = i;
   const v = Float64Array.from(score);
   // Ties in row order, so the summation order (and every rounding) is reproducible.
@@ -107,10 +111,12 @@ function weightedTotals(y: Labels, score: Scores, weight: ArrayLike<number>): Ra
   let m = 0;
   let ctp = 0;
   let cfp = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, step k = n reads order[n] (undefined) and records nothing
   for (let k = 0; k < n; k++) {
     const i = order[k]!;
     if (y[i] === 1) ctp += weight[i]!;
     else cfp += weight[i]!;
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent, at k = n - 1 the other test compares v[undefined] (undefined) with a number: true
     if (k === n - 1 || v[order[k + 1]!] !== v[i]) {
       t.thresholds[m] = v[i]!;
       t.tps[m] = ctp;
@@ -129,9 +135,12 @@ export function rocAuc(y: Labels, score: Scores, weight?: Weights): number {
 
 function aucFromTotals(t: RankedTotals): number {
   const m = t.thresholds.length;
+  // Stryker disable next-line ConditionalExpression: equivalent, with no rows P is undefined and the next test returns NaN
   if (m === 0) return NaN;
   const P = t.tps[m - 1]!;
   const N = t.fps[m - 1]!;
+  // Said for clarity; without it a class of weight 0 gives 0 / 0 below, NaN all the same.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent for weights >= 0, P = 0 or N = 0 makes every point 0 / 0 and the area NaN
   if (!(P > 0) || !(N > 0)) return NaN;
   let area = 0;
   let px = 0;
@@ -167,6 +176,8 @@ export function rocCurve(y: Labels, score: Scores, weight?: Weights): RocCurve {
   const th = [Infinity, ...t.thresholds];
   const keep: number[] = [];
   for (let k = 0; k < fps.length; k++) {
+    // Said for clarity; at both ends the second differences read fps[-1] or fps[length], undefined, so NaN !== 0 keeps them.
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,ArithmeticOperator: equivalent, the else branch keeps both ends too
     if (k === 0 || k === fps.length - 1) keep.push(k);
     else {
       const d2f = fps[k + 1]! - 2 * fps[k]! + fps[k - 1]!;
@@ -175,7 +186,9 @@ export function rocCurve(y: Labels, score: Scores, weight?: Weights): RocCurve {
     }
   }
   return {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, with N = 0 every fps[k] is 0 and 0 / 0 is NaN
     fpr: keep.map((k) => (N > 0 ? fps[k]! / N : NaN)),
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, with P = 0 every tps[k] is 0 and 0 / 0 is NaN
     tpr: keep.map((k) => (P > 0 ? tps[k]! / P : NaN)),
     thresholds: keep.map((k) => th[k]!),
   };

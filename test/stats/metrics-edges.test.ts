@@ -157,6 +157,14 @@ test('ranked totals, AUC and average precision by hand, with a tie straddling cl
   assert.ok(Number.isNaN(rocAuc([1, 0], [0.1, 0.2], [0, 1])), 'no positive weight');
 });
 
+test('tied rows are summed in row order, so the rounding is reproducible; errors name the function', () => {
+  // In float64 1e16 + 1 + 1 is 1e16 but 1 + 1 + 1e16 is 1e16 + 2: the order of the tie group decides.
+  const t = rankedTotals([1, 1, 1, 0], [0.5, 0.5, 0.5, 0.2], [1e16, 1, 1, 3]);
+  assert.deepEqual([...t.tps], [1e16, 1e16]);
+  assert.deepEqual([...t.rows], [3, 4]);
+  assert.throws(() => rankedTotals([1, 0], [0.5]), /rankedTotals: 2 labels but 1 scores/);
+});
+
 test('ROC curve keeps corners, drops collinear points; PR curve runs from recall 1 to (0, 1)', () => {
   // 0.9 (1), 0.8 (1), 0.7 (0), 0.6 (0): points (0,0) (0,.5) (0,1) (.5,1) (1,1); (0,.5) and (.5,1) are collinear
   const roc = rocCurve([1, 1, 0, 0], [0.9, 0.8, 0.7, 0.6]);

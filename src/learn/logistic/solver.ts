@@ -322,6 +322,7 @@ function warmStart(inp: SolverInput): Float64Array | null {
   const design = allocateDesign(m, p);
   const y = new Float64Array(m);
   const w = inp.w === null ? null : new Float64Array(m);
+  // Stryker disable next-line EqualityOperator: equivalent for <=, row m writes past the end of the sample's typed arrays (the kernel's U is n x qp exactly), which does nothing
   for (let r = 0, i = 0; r < m; r++, i += k) {
     const from = i * inp.stride + inp.offset;
     const to = r * design.stride + design.offset;
@@ -386,6 +387,7 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
         throw separationError(inp, last, pass.saturated);
       }
       d = choleskySolve(ch.L, q, G);
+      // Stryker disable next-line EqualityOperator: equivalent for <=, d[q] is past the end of a typed array
       for (let j = 0; j < q; j++) d[j] = -d[j]!;
     }
     // Predicted decrease of the objective along d (negative for a descent direction).
@@ -412,6 +414,7 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
     let nextPass: PassResult;
     let nextF: number;
     for (;;) {
+      // Stryker disable next-line EqualityOperator: equivalent for <=, next[q] is past the end of a typed array
       for (let j = 0; j < q; j++) next[j] = theta[j]! + t * d[j]!;
       nextPass = likelihoodPass(inp, next);
       nextF = nextPass.nll + penaltyOf(inp, next);
