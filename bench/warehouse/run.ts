@@ -86,6 +86,11 @@ try {
     }
   }
 
+  /** The side-by-side table's header and its features row (median seconds on each engine). */
+  const featuresTable = (fd: number, fp: number) =>
+    `\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|\n` +
+    `| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`;
+
   if (FEATURES_ONLY) {
     const fd = median(featureTimes['duckdb']!);
     const fp = median(featureTimes['postgres']!);
@@ -104,10 +109,7 @@ try {
         2,
       ),
     );
-    console.log(`\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|`);
-    console.log(
-      `| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`,
-    );
+    console.log(featuresTable(fd, fp));
   } else {
     // 1M rows to score: the feature table repeated under new account ids
     const card = await loadScorecard(join(root, 'models', 'default-scorecard.json'));
@@ -184,10 +186,7 @@ try {
         2,
       ),
     );
-    console.log(`\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|`);
-    console.log(
-      `| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`,
-    );
+    console.log(featuresTable(fd, fp));
     const sd = median(scoreTimes['duckdb']!);
     const sp = median(scoreTimes['postgres']!);
     console.log(
