@@ -28,6 +28,8 @@ const splitWorld = syntheticFeatureTable({
   },
 });
 
+const cli = (...args: string[]) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', cwd: repoRoot });
+
 const layerWeight = (card: Scorecard, segment: string, layer: string) =>
   card.segment_weights![segment]!.layers[layer]!.weight;
 
@@ -93,8 +95,6 @@ test('CLI: calibrate --by segment, score and backtest the per-segment card again
   try {
     const features = join(dir, 'features.csv');
     await writeFile(features, frameCsv(splitWorld));
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', cwd: repoRoot });
     const global = join(dir, 'global.json');
     const bySegment = join(dir, 'by-segment.json');
     let r = cli(
@@ -162,6 +162,35 @@ test('CLI: calibrate --by segment, score and backtest the per-segment card again
       r.stdout,
       /scorecards by pooled AUC: scorecard:by-segment [0-9.]+ \(best in \d of \d folds\), scorecard:global [0-9.]+ .*: scorecard:by-segment wins/,
     );
+  } finally {
+    await cleanup();
+  }
+});
+
+test('recalibrate refits a per-segment champion per segment, with its pooling', async () => {
+  const { dir, cleanup } = await tempDir('churnkit-segments-recal-');
+  try {
+    const features = join(dir, 'features.csv');
+    await writeFile(features, frameCsv(splitWorld));
+    const champion = join(dir, 'champion.json');
+    let r = cli('calibrate', '--features', features, '--out', champion, '--bootstrap', '0', '--by', 'segment');
+    assert.equal(r.status, 0, r.stderr);
+    // the champion's pooling is not the default: the challenger must take it from the card
+    const card = JSON.parse(await readFile(champion, 'utf8'));
+    card.segment_pooling = 20;
+    delete card.checksum;
+    await writeFile(champion, JSON.stringify(card));
+    const q = join(dir, 'q');
+    r = cli('recalibrate', '--previous', champion, '--features', features, '--out', q, '--bootstrap', '0');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout + r.stderr, /with weights per segment \(pooling k = 20\)/);
+    const challenger = await loadScorecard(join(q, 'challenger.json'));
+    assert.deepEqual(Object.keys(challenger.segment_weights ?? {}), ['enterprise', 'mid_market', 'smb']);
+    assert.equal(challenger.segment_pooling, 20);
+    for (const set of Object.values(challenger.segment_weights!))
+      assert.equal(set.own_share, Math.round((set.churners! / (set.churners! + 20)) * 1e4) / 1e4);
+    const fidelity = JSON.parse(await readFile(join(q, 'challenger.fidelity.json'), 'utf8'));
+    assert.equal(fidelity.segment_weights.pooling, 20);
   } finally {
     await cleanup();
   }

@@ -7,6 +7,7 @@ import { copyFeatureTable } from '../../features/index.js';
 import { isShippedScorecard, loadScorecard, resolveScorecardRef } from '../../scorecard/index.js';
 import { decidePromotion, diffMarkdown, weightChanges } from '../../report/index.js';
 import { run as buildFeatureFile } from './features.js';
+import { DEFAULT_SEGMENT_POOLING } from '../../scorecard/calibrate/index.js';
 import { run as calibrate } from './calibrate.js';
 import { familyParams, run as backtest } from './backtest.js';
 import { run as report } from './report.js';
@@ -84,7 +85,12 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
     }
 
     await copyFile(resolveScorecardRef(flags.previous), at('champion.json'));
-    io.say(`2/5 calibrating a challenger on the champion's layers, signals and overrides`);
+    // A champion with weights per segment is refitted per segment, with its own pooling: the
+    // challenger keeps the structure it is compared with, and next quarter's card keeps it too.
+    const perSegment = Object.keys(champion.segment_weights ?? {}).length > 0;
+    io.say(
+      `2/5 calibrating a challenger on the champion's layers, signals and overrides${perSegment ? `, with weights per segment (pooling k = ${champion.segment_pooling ?? DEFAULT_SEGMENT_POOLING})` : ''}`,
+    );
     await calibrate(
       {
         features,
@@ -95,6 +101,7 @@ async function run(flags: RecalibrateFlags, io: CommandIO) {
         holdout: '0.3',
         seed: flags.seed,
         bootstrap: flags.bootstrap,
+        ...(perSegment ? { by: 'segment', pooling: String(champion.segment_pooling ?? DEFAULT_SEGMENT_POOLING) } : {}),
       },
       quiet,
     );
