@@ -97,6 +97,7 @@ const i64 = new BigInt64Array(f64.buffer);
 export function nextDown(x: number): number {
   if (x === 0) return -Number.MIN_VALUE;
   f64[0] = x;
+  // Stryker disable next-line EqualityOperator: equivalent, x = 0 was answered above, so x >= 0 is x > 0
   i64[0] = i64[0]! + (x > 0 ? -1n : 1n);
   return f64[0]!;
 }
@@ -191,8 +192,10 @@ function compileSignals(card: Scorecard, views: Views, chunk: number): Pick<Comp
       signals.push({
         values: views.num(sig.feature),
         layer: l,
+        // Stryker disable next-line MethodExpression: equivalent, the last band has no upper edge (validated), so its top would be nextDown(undefined) = NaN, which no value is above
         top: Float64Array.from(sig.points.slice(0, -1), (b) => (b.lte !== undefined ? b.lte : nextDown(b.lt!))),
         points: Float64Array.from(sig.points, (b) => b.points),
+        // Stryker disable next-line ConditionalExpression: equivalent, a redistribute policy has no points (strict schema), and undefined stored into the Float64Array of points is NaN
         missingPoints: sig.missing.policy === 'points' ? sig.missing.points : NaN,
         rules: (sig.rules ?? []).map((r) => ({ node: compileCondition(r.when, views, chunk), points: r.points })),
       });
@@ -260,7 +263,10 @@ function compileBands(card: Scorecard, views: Views, multiWeights: boolean): Com
     [card.bands.yellow, ...segments.map((k) => card.bands.segments![k]!.yellow)],
     (t) => t - SCORE_EPSILON,
   );
-  const known = card.bands.known_segments ? new Set([...card.bands.known_segments, ...segments]) : null;
+  // a segment with thresholds or weights of its own is known too, as scoreAccount says
+  const known = card.bands.known_segments
+    ? new Set([...card.bands.known_segments, ...segments, ...Object.keys(card.segment_weights ?? {})])
+    : null;
   const segment =
     (segments.length > 0 || known !== null || multiWeights) && views.has('segment') ? views.text('segment') : null;
   return { segIndex, green, yellow, known, segment };

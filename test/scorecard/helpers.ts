@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
-import { parseScorecard, type Scorecard, type Signals } from '../../src/scorecard/index.js';
+import assert from 'node:assert/strict';
+import {
+  BANDS,
+  parseScorecard,
+  type ScoreColumns,
+  type Scorecard,
+  type ScoreResult,
+  type Signals,
+} from '../../src/scorecard/index.js';
 
 /** The shipped default card as raw JSON, for tests that break or bend it. */
 export function defaultCardJson(): Record<string, any> {
@@ -91,4 +99,34 @@ export function tinyCard(patch: (c: Record<string, any>) => void = () => {}): Sc
   };
   patch(c);
   return parseScorecard(c);
+}
+
+/** Row i of a scoreColumns result against the reference scorer's result for that row, every field. */
+export function assertColumnsRow(cols: ScoreColumns, i: number, ref: ScoreResult, at = `row ${i}`): void {
+  assert.equal(cols.score[i], ref.score, `${at} score`);
+  assert.equal(cols.base_score[i], ref.base_score, `${at} base_score`);
+  assert.equal(BANDS[cols.band[i]!], ref.band, `${at} band`);
+  assert.equal(Number.isNaN(cols.probability[i]!) ? null : cols.probability[i], ref.probability, `${at} probability`);
+  for (const [name, v] of Object.entries(cols.layers))
+    assert.equal(Number.isNaN(v[i]!) ? null : v[i], ref.layers[name], `${at} layer ${name}`);
+  const K = cols.overrides.length;
+  assert.deepEqual(
+    cols.overrides.filter((_, k) => cols.fired[i * K + k] === 1),
+    ref.overrides,
+    `${at} overrides`,
+  );
+  const reasons = [0, 1, 2]
+    .map((r) => cols.reasons[i * 3 + r]!)
+    .filter((k) => k >= 0)
+    .map((k) => cols.signals[k]);
+  assert.deepEqual(reasons, ref.reasons, `${at} reasons`);
+  assert.equal(cols.escalate[i] === 1, ref.escalate, `${at} escalate`);
+  assert.equal(cols.coverage[i], ref.coverage, `${at} coverage`);
+  const M = cols.checked.length;
+  assert.deepEqual(
+    cols.checked.filter((_, m) => cols.missing[i * M + m] === 1),
+    ref.missing,
+    `${at} missing`,
+  );
+  assert.equal(cols.unknown_segment[i] === 1, ref.warnings.length > 0, `${at} unknown segment`);
 }

@@ -9,7 +9,7 @@ import {
   type ScoreResult,
   type Signals,
 } from '../../src/scorecard/index.js';
-import { defaultCard, healthy, tinyCard } from './helpers.js';
+import { assertColumnsRow, defaultCard, healthy, tinyCard } from './helpers.js';
 
 /** Every scorer must agree; each test goes through all three. */
 function score(card: Scorecard, signals: Signals): ScoreResult {
@@ -17,8 +17,7 @@ function score(card: Scorecard, signals: Signals): ScoreResult {
   assert.deepEqual(compileScorer(card)(signals), ref, 'compileScorer differs from scoreAccount');
   const names = [...new Set([...Object.keys(signals), ...scorecardColumns(card)])];
   const cols = scoreColumns(card, { n: 1, columns: Object.fromEntries(names.map((k) => [k, [signals[k] ?? null]])) });
-  assert.equal(cols.score[0], ref.score, 'scoreColumns score differs');
-  assert.equal(['RED', 'YELLOW', 'GREEN'][cols.band[0]!], ref.band);
+  assertColumnsRow(cols, 0, ref, 'scoreColumns');
   return ref;
 }
 
@@ -342,4 +341,27 @@ test('probability: piecewise linear through the isotonic knots, constant outside
   assert.ok(Math.abs(at(65) - 0.125) < 1e-15);
   assert.equal(at(80), 0.05);
   assert.equal(at(100), 0.05);
+});
+
+test('with known_segments, a segment with thresholds or weights of its own is known; another one is warned about', () => {
+  const c = tinyCard((j) => {
+    j.bands.segments = { enterprise: { green: 80, yellow: 50 } };
+    j.bands.known_segments = ['smb'];
+    j.segment_weights = {
+      mid_market: {
+        layers: { a: { weight: 0.5, signals: { x1: 0.5, x2: 0.5 } }, b: { weight: 0.5, signals: { x3: 1 } } },
+      },
+    };
+  });
+  const warnings = (segment: string | null) => score(c, { segment, x1: 0, x2: 0, x3: 0 }).warnings;
+  assert.deepEqual(warnings('smb'), []);
+  assert.deepEqual(warnings('enterprise'), []);
+  assert.deepEqual(warnings('mid_market'), []); // was warned about by the compiled scorers
+  assert.deepEqual(warnings(null), []);
+  assert.deepEqual(warnings('Enterprise Plus'), [
+    'segment "Enterprise Plus" is not one the scorecard was fitted on (smb, enterprise, mid_market): scored with the default band thresholds',
+  ]);
+  // without known_segments nothing is checked
+  const open = tinyCard();
+  assert.deepEqual(score(open, { segment: 'Enterprise Plus', x1: 0, x2: 0, x3: 0 }).warnings, []);
 });
