@@ -27,6 +27,8 @@ export {
   type ModelArtifact,
 } from './artifact.js';
 export {
+  checkModelColumns,
+  notNumeric,
   fitPreprocessing,
   applyPreprocessing,
   MISSING_SUFFIX,

@@ -13,7 +13,13 @@ import { VERSION } from '../util/index.js';
 import { getFamily, type FamilyDefinition, type FamilyModel } from './families.js';
 import type { CalibrationMethod } from './calibration.js';
 import { applyCalibration, fitCalibration } from './calibration.js';
-import { applyPreprocessing, fitPreprocessing, MISSING_SUFFIX, type MissingStrategy } from './preprocess.js';
+import {
+  applyPreprocessing,
+  checkModelColumns,
+  fitPreprocessing,
+  MISSING_SUFFIX,
+  type MissingStrategy,
+} from './preprocess.js';
 import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
 import { bothClasses, classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
@@ -216,9 +222,8 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     }
   }
   if (columns.length === 0) throw new UsageError('no model columns given');
-  for (const c of columns)
-    if (!(c in frame.columns))
-      throw new InputError({ table, column: c }, `not in the table (columns: ${frame.names.join(', ')})`);
+  // Present and numeric (or categorical), on the whole table, so an error names the file's row (the fits see slices of it).
+  checkModelColumns(frame, columns, categorical, table);
   const dup = columns.find((c, k) => columns.indexOf(c) !== k);
   if (dup) throw new UsageError(`column ${dup} is listed twice`);
   if (columns.includes(label)) throw new UsageError(`the label ${label} cannot also be a model column`);

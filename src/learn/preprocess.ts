@@ -45,6 +45,72 @@ function requireColumn(frame: Frame, name: string, table: string) {
   return col;
 }
 
+/** Few enough distinct values to be categories (region, plan, segment), not mistyped numbers. */
+const MAX_CATEGORY_LEVELS = 50;
+
+/**
+ * Text that is a number as people write it: a currency symbol or ISO code, thousands
+ * separators, a percent sign or accounting parentheses around digits ("$1,200", "12%", "(300)").
+ */
+function isNumberForPeople(v: string): boolean {
+  const bare = v.replace(/[\s\u00A0\u202F]|\p{Sc}|^[A-Z]{3}|[A-Z]{3}$|^\(|\)$|%$/gu, '');
+  return /\d/.test(bare) && /^[-+]?[\d.,']+$/.test(bare);
+}
+
+/**
+ * Why a column that is not numeric cannot be read, naming the first row that shows it: a number
+ * written for people ("$1,200") is not parsed here, because a table's separators cannot be
+ * guessed ("1,200" is 1.2 in much of Europe); text with a few levels can be one-hot encoded by
+ * the models (`categoricalHint`), not by a scorecard. `need` says what the column must be.
+ */
+export function notNumeric(
+  frame: Frame,
+  name: string,
+  table: string,
+  options: { need?: string; categoricalHint?: boolean } = {},
+): InputError {
+  const need = options.need ?? 'not numeric';
+  const col = frame.columns[name]!;
+  const kind = frame.kinds[name];
+  const text = col instanceof Float64Array ? [] : col;
+  const row = text.findIndex((v) => v !== null && v !== undefined);
+  if (row < 0) return new InputError({ table, column: name }, `column is ${kind} with no value in any row, ${need}`);
+  const value = text[row]!;
+  const at = { table, row: row + 1, column: name };
+  if (kind === 'text' && isNumberForPeople(value))
+    return new InputError(
+      at,
+      `holds numbers written as text (${JSON.stringify(value)}): give them as plain numbers (1200.5: no currency, thousands separator or %); churnkit does not guess a table's separators`,
+    );
+  const levels = new Set(text.filter((v) => v !== null)).size;
+  if (kind === 'text' && levels <= MAX_CATEGORY_LEVELS)
+    return new InputError(
+      at,
+      `column is text (${JSON.stringify(value)}), ${need}${options.categoricalHint ? '; list it under --categorical to one-hot encode it' : ''}`,
+    );
+  return new InputError(
+    at,
+    `column is ${kind} (${JSON.stringify(value)}; ${levels.toLocaleString('en-US')} distinct values), ${need}`,
+  );
+}
+
+/**
+ * The model columns of a table checked before any work: present, and numeric unless listed as
+ * categorical (a backtest says so at once, not at its first fold).
+ */
+export function checkModelColumns(
+  frame: Frame,
+  columns: readonly string[],
+  categorical: readonly string[],
+  table: string,
+): void {
+  for (const name of columns) {
+    const col = requireColumn(frame, name, table);
+    if (!categorical.includes(name) && !(col instanceof Float64Array))
+      throw notNumeric(frame, name, table, { categoricalHint: true });
+  }
+}
+
 /** Learns the preprocessing from training rows. */
 export function fitPreprocessing(
   frame: Frame,
@@ -77,12 +143,7 @@ export function fitPreprocessing(
       }
       continue;
     }
-    if (!(col instanceof Float64Array)) {
-      throw new InputError(
-        { table: opts.table, column: name },
-        `column is ${frame.kinds[name]}, not numeric; list it under --categorical to one-hot encode it`,
-      );
-    }
+    if (!(col instanceof Float64Array)) throw notNumeric(frame, name, opts.table, { categoricalHint: true });
     inputs.push({ name, kind: 'numeric' });
     let sum = 0;
     let count = 0;

@@ -135,3 +135,59 @@ test('churnkit backtest --columns --label --horizon --time-column --id-column on
   assert.equal(m.skipped_folds.length, 1);
   await stat(join(out, 'oof.parquet'));
 });
+
+test('a column of numbers written as text is refused before any fold, naming the file row, with the fix', async () => {
+  // Row 3 holds the first value: rows 1-2 are empty (an export where revenue starts late).
+  const lines = (await readFile(rfm, 'utf8')).trimEnd().split('\n');
+  const header = `${lines[0]},revenue,plan,note`;
+  const body = lines.slice(1).map((line, i) => {
+    const revenue = i < 2 ? '' : `"$${(1000 + i).toLocaleString('en-US')}.50"`;
+    return `${line},${revenue},${['basic', 'pro', 'team'][i % 3]},free text ${i}`;
+  });
+  const table = join(work.dir, 'rfm-text.csv');
+  await writeFile(table, `${[header, ...body].join('\n')}\n`);
+  const run = (command: string, columns: string, out: string, extra: string[] = []) =>
+    spawnSync(
+      process.execPath,
+      [
+        cliPath,
+        command,
+        '--features',
+        table,
+        '--columns',
+        columns,
+        '--label',
+        own.label,
+        '--horizon',
+        '90',
+        '--time-column',
+        own.timeColumn,
+        ...(command === 'backtest' ? ['--id-column', own.idColumn, '--models', 'logistic'] : ['--model', 'logistic']),
+        ...extra,
+        '--out',
+        join(work.dir, out),
+      ],
+      { encoding: 'utf8' },
+    );
+  for (const command of ['backtest', 'train']) {
+    const out = command === 'backtest' ? 'bt-text' : 'text.json';
+    let r = run(command, 'recency_days,revenue', out);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(
+      r.stderr,
+      /table .*rfm-text\.csv, row 3, column revenue: holds numbers written as text \("\$1,002\.50"\): give them as plain numbers/,
+    );
+    assert.doesNotMatch(r.stderr, /fold at/, 'refused before the folds');
+    // a few levels: one-hot encoding is the suggestion; free text: no such suggestion
+    r = run(command, 'recency_days,plan', out);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /row 1, column plan: column is text \("basic"\), not numeric; list it under --categorical/);
+    r = run(command, 'recency_days,note', out);
+    assert.equal(r.status, 2);
+    assert.match(
+      r.stderr,
+      /row 1, column note: column is text \("free text 0"; [\d,]+ distinct values\), not numeric$/m,
+    );
+    await assert.rejects(stat(join(work.dir, out)), 'no output');
+  }
+});

@@ -92,7 +92,10 @@ test('churnkit calibrate --columns on the command line; refusals name the proble
   await stat(join(work.dir, 'card.fidelity.md'));
 
   const bad: [string[], RegExp][] = [
-    [['--columns', 'region'], /column region: is text: a scorecard signal is a number or a boolean/],
+    [
+      ['--columns', 'region'],
+      /row 1, column region: column is text \("[a-z]+"\), not a number or a boolean: a scorecard signal gets points by bands/,
+    ],
     [['--columns', 'recency_days,nope'], /column nope: is not in the table/],
     [['--columns', 'recency_days', '--base', 'default.json'], /use one/],
     [

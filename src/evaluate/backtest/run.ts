@@ -10,6 +10,7 @@ import type { Frame } from '../../data/index.js';
 import { featureSetOfColumns, isOpportunityLabel, loadFeatureTable } from '../../features/index.js';
 import { openDuckDB, quoteLiteral } from '../../data/index.js';
 import {
+  checkModelColumns,
   isFamilyName,
   familyNames,
   getFamily,
@@ -313,6 +314,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const idColumn = options.idColumn ?? 'account_id';
   const asOf = textOf(frame, timeColumn, table);
   const account = textOf(frame, idColumn, table);
+  if (options.columns) checkModelColumns(frame, options.columns, options.categorical ?? [], table);
   // Scorecards read their own columns: on a table without them, say so before any work.
   for (const spec of specs) {
     const absent = spec.card ? scorecardColumns(spec.card).filter((c) => frame.columns[c] === undefined) : [];

@@ -18,7 +18,7 @@ import { sampleRankCorrelation } from 'simple-statistics';
 import { silentProgress, type Progress } from '../../util/index.js';
 import { numeric, textColumn, type Frame } from '../../data/index.js';
 import { LABEL_COLUMN, isOpportunityLabel } from '../../features/index.js';
-import { dataFingerprint, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
+import { dataFingerprint, notNumeric, takeRows, timeHoldout, type TrainedModel } from '../../learn/index.js';
 import type { ProbabilityMap, Scorecard, ScorecardSignal } from '../schema.js';
 import { parseScorecard } from '../validate.js';
 import { scoreColumns } from '../compile.js';
@@ -150,10 +150,9 @@ function checkCustomColumns(frame: Frame, columns: readonly string[], table: str
     if (frame.columns[c] === undefined)
       throw new InputError({ table, column: c }, `is not in the table (columns: ${frame.names.join(', ')})`);
     if (!(frame.columns[c] instanceof Float64Array))
-      throw new InputError(
-        { table, column: c },
-        `is ${frame.kinds[c]}: a scorecard signal is a number or a boolean (points come by bands of its value)`,
-      );
+      throw notNumeric(frame, c, table, {
+        need: 'not a number or a boolean: a scorecard signal gets points by bands of its value',
+      });
     if (['account_id', 'as_of', LABEL_COLUMN].includes(c))
       throw new UsageError(`--columns: ${c} is the id, time or label column, not a signal`);
   }
