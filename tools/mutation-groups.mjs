@@ -17,7 +17,8 @@ export const MUTATION_GROUPS = {
   },
   'feature-sql': {
     mutate: ['src/features/sql.ts', 'src/features/families.ts', 'src/features/snapshots.ts'],
-    tests: ['features/boundaries', 'features/hand'],
+    // seasonal and expansion pin the year-over-year and expansion-label SQL, which the first two never build
+    tests: ['features/boundaries', 'features/hand', 'features/seasonal', 'features/expansion'],
   },
   metrics: {
     mutate: ['src/stats/metrics.ts', 'src/stats/logistic.ts'],

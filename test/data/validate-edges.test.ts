@@ -7,7 +7,17 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import test from 'node:test';
-import { type ValidationReport, validateHistory } from '../../src/data/index.js';
+import {
+  explainHistoryFailure,
+  formatIssue,
+  formatValidationReport,
+  type ValidationReport,
+  validateHistory,
+} from '../../src/data/index.js';
+import { SEE_VALIDATE } from '../../src/data/convert.js';
+import { DataIssueError } from '../../src/data/issues.js';
+import type { ValidateOptions } from '../../src/data/validate.js';
+import { ChurnkitError } from '../../src/util/index.js';
 import { tempDir } from '../support/paths.js';
 
 const FILES: Record<string, string> = {
@@ -42,15 +52,154 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
+/**
+ * The warnings, each on its edge in every table it applies to, in a folder with a mapping (seats
+ * is the user's "Licenses"). B2 churned 2024-02-10; the last usage day is 2024-03-31 (a usage row
+ * in 2031 is impossible and does not move it); the run date is pinned to 2024-12-31.
+ */
+const WARNINGS: Record<string, string> = {
+  'churnkit.config.json': '{"tables": {"accounts": {"columns": {"seats": "Licenses"}}}}',
+  'accounts.csv': ['account_id,started_at,churned_at,Licenses', 'B1,2023-01-01,,3', 'B2,2023-01-01,2024-02-10,-2'].join(
+    '\n',
+  ),
+  'usage.csv': [
+    'account_id,occurred_at,event',
+    'B1,2024-03-31T18:00:00Z,login', // the data end
+    'B2,2024-02-10T23:59:59Z,login', // the churn day's last second: not after it
+    'B1,2031-01-01T00:00:00Z,login', // after the run date: impossible, and not the data end
+  ].join('\n'),
+  'tickets.csv': [
+    'account_id,ticket_id,opened_at',
+    'B2,T1,2024-02-10T23:00:00Z', // the churn day
+    'B2,T2,2024-02-11T00:00:00Z', // the day after churn
+    'B9,T3,2024-01-01T00:00:00Z', // not in accounts
+    'B1,T4,2024-04-01T00:00:00Z', // the day after the last usage day: future
+    'B1,T5,2024-12-31T23:59:59Z', // on the run date: future, not impossible
+    'B1,T6,2025-01-01T00:00:00Z', // the day after the run date: future and impossible
+  ].join('\n'),
+  // the same churn edge in every other table with events
+  'interactions.csv': [
+    'account_id,occurred_at,kind',
+    'B2,2024-02-10T12:00:00Z,csm_call',
+    'B2,2024-02-11T12:00:00Z,csm_call',
+  ].join('\n'),
+  'nps.csv': ['account_id,responded_at,score', 'B2,2024-02-10T12:00:00Z,5', 'B2,2024-02-11T12:00:00Z,5'].join('\n'),
+  'integrations.csv': [
+    'account_id,integration,connected_at',
+    'B2,slack,2024-02-10T12:00:00Z',
+    'B2,slack,2024-02-11T12:00:00Z',
+  ].join('\n'),
+  // contacts have no event date; contracts end in the future by nature: neither is flagged
+  'contacts.csv': ['account_id,contact_id,role,started_at', 'B2,P1,champion,2024-02-20'].join('\n'),
+  'contracts.csv': ['account_id,contract_id,starts_at,ends_at,annual_value', 'B1,K1,2024-01-01,2031-01-01,100'].join(
+    '\n',
+  ),
+};
+
+/** A value longer than a report shows (60 characters): the first 60 and an ellipsis. */
+const LONG = `2023-01-01 ${'x'.repeat(70)}`;
+/** Examples capped at two per problem (`maxExamples: 2`), duplicated keys, tables with a header only. */
+const EXAMPLES: Record<string, string> = {
+  'accounts.csv': [
+    'account_id,started_at,seats',
+    'C1,2023-01-01,1',
+    'C1,2023-02-01,1', // C1 twice: one duplicated value
+    `C2,${LONG},1`,
+    'C3,,x', // no start: a missing value shows no value
+    'C4,2023-01-01,-1', // three rows out of range: the first two shown
+    'C5,2023-01-01,-2',
+    'C6,2023-01-01,-3',
+  ].join('\n'),
+  'usage.csv': 'account_id,occurred_at,event', // required, header only: an error, and no data end
+  'nps.csv': 'account_id,responded_at,score', // optional, header only: a warning
+  'tickets.csv': [
+    'account_id,ticket_id,opened_at',
+    'C1,T1,2024-01-01T00:00:00Z',
+    'C1,T2,2024-01-01T00:00:00Z',
+    'C1,T1,2024-01-02T00:00:00Z',
+    'C1,T2,2024-01-02T00:00:00Z',
+    'C1,T2,2024-01-03T00:00:00Z', // T2's third row: past the two shown
+    'C1,T3,2024-01-03T00:00:00Z',
+    'C1,T3,2024-01-04T00:00:00Z', // T3: the third duplicated value, past the two shown
+  ].join('\n'),
+};
+
+/**
+ * Account ids through lookups of a mapping: o3 maps to two ids (the smallest, D1, is used; with
+ * latest_by, the latest row's, D2), o4 to one id twice (not ambiguous), o8 and o9 to none.
+ */
+const LOOKUPS: Record<string, string> = {
+  'churnkit.config.json': JSON.stringify({
+    lookups: {
+      orgs: { file: 'orgs.csv', key: 'org_key', value: 'crm_id' },
+      orgs_dated: { file: 'orgs.csv', key: 'org_key', value: 'crm_id', latest_by: 'updated' },
+    },
+    tables: {
+      usage: { columns: { account_id: { lookup: 'orgs', from: 'org' } } },
+      tickets: { columns: { account_id: { lookup: 'orgs_dated', from: 'org' } } },
+    },
+  }),
+  'accounts.csv': ['account_id,started_at', 'D1,2023-01-01', 'D2,2023-01-01'].join('\n'),
+  'orgs.csv': [
+    'org_key,crm_id,updated',
+    'o1,D1,2024-01-01',
+    'o2,D2,2024-01-01',
+    'o3,D2,2024-01-02',
+    'o3,D1,2024-01-01',
+    'o4,D1,2024-01-01',
+    'o4,D1,2024-01-02',
+  ].join('\n'),
+  'usage.csv': [
+    'org,occurred_at,event',
+    'o1,2024-03-01T00:00:00Z,login',
+    'o3,2024-03-01T00:00:00Z,login',
+    'o9,2024-03-01T00:00:00Z,login',
+    'o4,2024-03-01T00:00:00Z,login',
+  ].join('\n'),
+  'tickets.csv': ['org,ticket_id,opened_at', 'o3,T1,2024-02-01T00:00:00Z', 'o8,T2,2024-02-01T00:00:00Z'].join('\n'),
+};
+
+/**
+ * Usage dates bounded by the other tables: 180 days after their latest plausible date (T1,
+ * 2024-02-01) is 2024-07-30 (Feb 29 + Mar 31 + Apr 30 + May 31 + Jun 30 + Jul 30 days), before the
+ * run date (pinned to 2025-06-30). T2, after the run date, is impossible itself and bounds nothing.
+ */
+const BOUNDS: Record<string, string> = {
+  'accounts.csv': 'account_id,started_at\nE1,2023-01-01',
+  'tickets.csv': 'account_id,ticket_id,opened_at\nE1,T1,2024-02-01T10:00:00Z\nE1,T2,2025-07-01T00:00:00Z',
+  'usage.csv': [
+    'account_id,occurred_at,event',
+    'E1,2024-07-30T23:59:59Z,login', // on the bound: plausible, the data end
+    'E1,2024-07-31T00:00:00Z,login', // the day after: impossible
+  ].join('\n'),
+};
+
+/** Each fixture is written and validated when a test first needs it (a failing test stops the file early). */
+const FIXTURES = {
+  warnings: [WARNINGS, { today: '2024-12-31' }],
+  examples: [EXAMPLES, { maxExamples: 2 }],
+  lookups: [LOOKUPS, {}],
+  bounds: [BOUNDS, { today: '2025-06-30' }],
+} as const;
+const validated = new Map<string, Promise<{ dir: string; report: ValidationReport }>>();
+const cleanups: (() => Promise<void>)[] = [];
+async function validate(files: Record<string, string>, options: ValidateOptions) {
+  const { dir, cleanup } = await tempDir('churnkit-validate-edges-');
+  cleanups.push(cleanup);
+  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), `${text}\n`);
+  return { dir, report: await validateHistory(dir, options) };
+}
+function fixture(name: keyof typeof FIXTURES): Promise<{ dir: string; report: ValidationReport }> {
+  if (!validated.has(name)) validated.set(name, validate(FIXTURES[name][0], FIXTURES[name][1]));
+  return validated.get(name)!;
+}
+
 let report: ValidationReport;
 test.before(async () => {
-  const { dir, cleanup } = await tempDir('churnkit-validate-edges-');
-  try {
-    for (const [name, text] of Object.entries(FILES)) await writeFile(join(dir, name), `${text}\n`);
-    report = await validateHistory(dir);
-  } finally {
-    await cleanup();
-  }
+  report = (await validate(FILES, {})).report;
+});
+test.after(async () => {
+  for (const cleanup of cleanups) await cleanup();
 });
 
 /** The rows (1-based, data rows) of the one issue with this table, column and code. */
@@ -98,4 +247,320 @@ test('future dates: the last usage day is not in the future, the next day is', (
   assert.equal(report.ok, false);
   assert.equal(report.errors, report.issues.filter((i) => i.severity === 'error').length);
   assert.equal(report.warnings, 2);
+});
+
+test('warnings in every table, in order: errors first, then by table; each names its row, key, column and value', async () => {
+  const warnings = (await fixture('warnings')).report;
+  const churned = (value: string) => `${value} (churned_at 2024-02-10)`;
+  const afterChurn = (table: string, column: string, key: string, value: string) => ({
+    severity: 'warning',
+    code: 'after_churn',
+    table,
+    source: `${table}.csv`,
+    column,
+    message: "after the account's churned_at (1 account)",
+    count: 1,
+    examples: [{ row: 2, key, value: churned(value) }],
+  });
+  const future = ['2024-04-01T00:00:00Z', '2024-12-31T23:59:59Z', '2025-01-01T00:00:00Z'];
+  assert.deepEqual(warnings.issues, [
+    {
+      severity: 'error',
+      code: 'out_of_range',
+      table: 'accounts',
+      source: 'accounts.csv',
+      column: 'seats',
+      sourceColumn: 'Licenses',
+      message: 'out of range (must be >= 0)',
+      count: 1,
+      examples: [{ row: 2, key: 'account_id=B2', value: '-2' }],
+    },
+    {
+      severity: 'warning',
+      code: 'impossible_date',
+      table: 'usage',
+      source: 'usage.csv',
+      column: 'occurred_at',
+      message: 'a date that cannot be right: after 2024-12-31 (the run date, 2024-12-31)',
+      count: 1,
+      examples: [{ row: 3, key: 'account_id=B1', value: '2031-01-01T00:00:00Z' }],
+      hint: 'features leaves these rows out of data_end; fix the dates or pass --data-end',
+    },
+    {
+      severity: 'warning',
+      code: 'orphan_account',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'account_id',
+      message: 'account_id not in accounts (1 distinct account)',
+      count: 1,
+      examples: [{ row: 3, key: 'ticket_id=T3', value: 'B9' }],
+    },
+    afterChurn('tickets', 'opened_at', 'ticket_id=T2', '2024-02-11T00:00:00Z'),
+    {
+      severity: 'warning',
+      code: 'impossible_date',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'opened_at',
+      message: 'a date that cannot be right: after 2024-12-31 (the run date, 2024-12-31)',
+      count: 1,
+      examples: [{ row: 6, key: 'ticket_id=T6', value: future[2] }],
+      hint: 'fix the dates in the export',
+    },
+    {
+      severity: 'warning',
+      code: 'future_date',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'opened_at',
+      message: 'after the last day with usage (2024-03-31)',
+      count: 3,
+      examples: future.map((value, k) => ({ row: 4 + k, key: `ticket_id=T${4 + k}`, value })),
+    },
+    afterChurn('interactions', 'occurred_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
+    afterChurn('nps', 'responded_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
+    afterChurn('integrations', 'connected_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
+  ]);
+  assert.equal(warnings.dataEnd, '2024-03-31T18:00:00Z');
+  assert.deepEqual([warnings.ok, warnings.errors, warnings.warnings], [false, 1, 8]);
+});
+
+test('the text report: one line per table (rows, absent), the data end, one line per issue, the totals', async () => {
+  const warnings = (await fixture('warnings')).report;
+  const text = formatValidationReport(warnings);
+  assert.match(text[0]!, /^\S+ \(folder, mapping \S+churnkit\.config\.json\)$/);
+  // the source column is as wide as the longest file name (interactions.csv) and two spaces
+  assert.deepEqual(text.slice(1, 10), [
+    '  accounts     accounts.csv      2 rows',
+    '  contracts    contracts.csv     1 row',
+    '  usage        usage.csv         3 rows',
+    '  tickets      tickets.csv       6 rows',
+    '  contacts     contacts.csv      1 row',
+    '  interactions interactions.csv  2 rows',
+    '  nps          nps.csv           2 rows',
+    '  integrations integrations.csv  2 rows',
+    '  data end 2024-03-31T18:00:00Z (latest usage timestamp)',
+  ]);
+  assert.deepEqual(
+    text.slice(10, -1),
+    warnings.issues.map((i) => `${i.severity}: ${formatIssue(i)}`),
+  );
+  assert.equal(text.at(-1), '1 error, 8 warnings');
+  const plain = formatValidationReport(report);
+  assert.match(plain[0]!, /^\S+ \(folder\)$/);
+  assert.deepEqual(plain.slice(1, 9), [
+    '  accounts     accounts.csv   4 rows',
+    '  contracts    contracts.csv  3 rows',
+    '  usage        usage.csv      4 rows',
+    '  tickets      -              absent',
+    '  contacts     -              absent',
+    '  interactions -              absent',
+    '  nps          nps.csv        6 rows',
+    '  integrations -              absent',
+  ]);
+  assert.equal(plain.at(-1), `${report.errors} errors, 2 warnings`);
+});
+
+test('examples: at most maxExamples rows per problem in file order, long values cut, duplicated keys by value', async () => {
+  const examples = (await fixture('examples')).report;
+  const issue = (code: string, column?: string) => examples.issues.find((i) => i.code === code && i.column === column)!;
+  assert.deepEqual(issue('bad_date', 'started_at').examples, [
+    { row: 3, key: 'account_id=C2', value: `2023-01-01 ${'x'.repeat(49)}…` },
+  ]);
+  // a missing value has nothing to show
+  assert.deepEqual(issue('missing_value', 'started_at').examples, [{ row: 4, key: 'account_id=C3' }]);
+  const range = issue('out_of_range', 'seats');
+  assert.deepEqual(
+    [range.count, range.examples],
+    [
+      3,
+      [
+        { row: 5, key: 'account_id=C4', value: '-1' },
+        { row: 6, key: 'account_id=C5', value: '-2' },
+      ],
+    ],
+  );
+  const accounts = examples.issues.find((i) => i.code === 'duplicate_key' && i.table === 'accounts')!;
+  assert.deepEqual(
+    [accounts.severity, accounts.message, accounts.count, accounts.groups, accounts.examples],
+    ['error', 'duplicate account_id (1 value on more than one row)', 2, 1, [{ key: 'account_id=C1', rows: [1, 2] }]],
+  );
+  const tickets = examples.issues.find((i) => i.code === 'duplicate_key' && i.table === 'tickets')!;
+  assert.deepEqual(
+    [tickets.severity, tickets.message, tickets.count, tickets.groups, tickets.examples],
+    [
+      'warning',
+      'duplicate ticket_id (3 values on more than one row)',
+      7,
+      3,
+      [
+        { key: 'ticket_id=T1', rows: [1, 3] },
+        { key: 'ticket_id=T2', rows: [2, 4] },
+      ],
+    ],
+  );
+});
+
+test('a table with a header only: an error when required, a warning when optional; no data end without usage rows', async () => {
+  const examples = (await fixture('examples')).report;
+  const noRows = examples.issues
+    .filter((i) => i.code === 'no_rows')
+    .map(({ severity, table, message, count, examples: shown }) => ({
+      severity,
+      table,
+      message,
+      count,
+      examples: shown,
+    }));
+  assert.deepEqual(noRows, [
+    {
+      severity: 'error',
+      table: 'usage',
+      message: 'the table has no data rows (a header only)',
+      count: 0,
+      examples: [],
+    },
+    {
+      severity: 'warning',
+      table: 'nps',
+      message: 'the table has no data rows; its features will read as none rather than unknown',
+      count: 0,
+      examples: [],
+    },
+  ]);
+  assert.equal(examples.dataEnd, null);
+  assert.deepEqual(
+    examples.tables.map((t) => [t.table, t.rows]),
+    [
+      ['accounts', 7],
+      ['contracts', null],
+      ['usage', 0],
+      ['tickets', 7],
+      ['contacts', null],
+      ['interactions', null],
+      ['nps', 0],
+      ['integrations', null],
+    ],
+  );
+  assert.deepEqual([examples.errors, examples.warnings], [6, 2]);
+});
+
+test('explainHistoryFailure: the first error of the data, with its row; other errors as they are', async () => {
+  // a failure on bad data becomes validate's first error (file order within the first table)
+  const bad = (await fixture('examples')).dir;
+  const explained = await explainHistoryFailure(bad, {}, new Error('Conversion Error: bad date'));
+  assert.ok(explained instanceof DataIssueError);
+  assert.equal(explained.exitCode, 2);
+  assert.equal(
+    explained.message,
+    `table accounts (accounts.csv), row 3, account_id=C2, column started_at: not a date (expected YYYY-MM-DD): "2023-01-01 ${'x'.repeat(49)}…"`,
+  );
+  // an error of ours that is not about a value passes unchanged, without reading the data
+  const usage = new ChurnkitError('--horizon must be a positive integer', 64);
+  assert.equal(await explainHistoryFailure(bad, {}, usage), usage);
+  // data without errors (warnings only do not count): ours unchanged, anything else an input error
+  const clean = (await fixture('warnings')).dir;
+  await writeFile(join(clean, 'accounts.csv'), 'account_id,started_at,churned_at,Licenses\nB1,2023-01-01,,3\n');
+  const ours = new ChurnkitError(`a value${SEE_VALIDATE}`, 2);
+  assert.equal(await explainHistoryFailure(clean, {}, ours), ours);
+  const other = await explainHistoryFailure(clean, {}, new Error('IO Error: disk gone\nat line 2'));
+  assert.ok(other instanceof ChurnkitError);
+  assert.deepEqual([other.message, other.exitCode], [`${clean}: cannot read the data: disk gone`, 2]);
+  // a source validate cannot open either: the original error
+  const lost = new Error('gone');
+  assert.equal(await explainHistoryFailure(join(clean, 'nope'), {}, lost), lost);
+});
+
+test('lookups: a key with no match is an error naming the mapped column; a key with several values is a warning', async () => {
+  assert.deepEqual((await fixture('lookups')).report.issues, [
+    {
+      severity: 'error',
+      code: 'lookup_miss',
+      table: 'usage',
+      source: 'usage.csv',
+      column: 'account_id',
+      sourceColumn: 'org -> orgs.crm_id',
+      message: 'no match in lookup orgs (orgs.csv, column org_key)',
+      count: 1,
+      // usage has no key of its own, and this row's account_id is what is missing
+      examples: [{ row: 3, value: 'o9' }],
+    },
+    {
+      severity: 'error',
+      code: 'lookup_miss',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'account_id',
+      sourceColumn: 'org -> orgs_dated.crm_id',
+      message: 'no match in lookup orgs_dated (orgs.csv, column org_key)',
+      count: 1,
+      examples: [{ row: 2, key: 'ticket_id=T2', value: 'o8' }],
+    },
+    {
+      severity: 'warning',
+      code: 'ambiguous_lookup',
+      table: 'usage',
+      source: 'orgs.csv',
+      message:
+        'lookup orgs: keys with more than one crm_id (the smallest value is used; set latest_by to take the latest)',
+      count: 1,
+      examples: [{ key: 'org_key=o3' }],
+    },
+    {
+      severity: 'warning',
+      code: 'ambiguous_lookup',
+      table: 'tickets',
+      source: 'orgs.csv',
+      message:
+        'lookup orgs_dated: keys with more than one crm_id (the value of the row with the greatest updated is used)',
+      count: 1,
+      examples: [{ key: 'org_key=o3' }],
+    },
+  ]);
+});
+
+test('usage dates: impossible 180 days after the latest plausible date of the other tables', async () => {
+  const bounds = (await fixture('bounds')).report;
+  const impossible = (table: string, row: number, key: string, value: string, after: string, hint: string) => ({
+    severity: 'warning',
+    code: 'impossible_date',
+    table,
+    source: `${table}.csv`,
+    column: table === 'usage' ? 'occurred_at' : 'opened_at',
+    message: `a date that cannot be right: after ${after}`,
+    count: 1,
+    examples: [{ row, key, value }],
+    hint,
+  });
+  assert.deepEqual(bounds.issues, [
+    impossible(
+      'usage',
+      2,
+      'account_id=E1',
+      '2024-07-31T00:00:00Z',
+      '2024-07-30 (180 days after 2024-02-01, the latest date in the other tables)',
+      'features leaves these rows out of data_end; fix the dates or pass --data-end',
+    ),
+    impossible(
+      'tickets',
+      2,
+      'ticket_id=T2',
+      '2025-07-01T00:00:00Z',
+      '2025-06-30 (the run date, 2025-06-30)',
+      'fix the dates in the export',
+    ),
+    {
+      severity: 'warning',
+      code: 'future_date',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'opened_at',
+      message: 'after the last day with usage (2024-07-30)',
+      count: 1,
+      examples: [{ row: 2, key: 'ticket_id=T2', value: '2025-07-01T00:00:00Z' }],
+    },
+  ]);
+  assert.equal(bounds.dataEnd, '2024-07-30T23:59:59Z');
+  assert.equal(formatValidationReport(bounds).at(-1), 'ok: the data meets the contract (3 warnings)');
 });

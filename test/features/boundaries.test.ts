@@ -26,7 +26,15 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { openHistory, type History } from '../../src/data/index.js';
 import { queryRows } from '../../src/data/duckdb.js';
-import { buildFeatures, snapshotDates, type FeatureBuild } from '../../src/features/index.js';
+import {
+  buildFeatures,
+  duckdbDialect,
+  featureQuery,
+  snapshotDates,
+  snapshotsFrom,
+  type FeatureBuild,
+} from '../../src/features/index.js';
+import { UsageError } from '../../src/util/index.js';
 import { tempDir } from '../support/paths.js';
 
 const T = '2024-07-01';
@@ -414,4 +422,40 @@ test('snapshot dates: the first 1st (or Monday) strictly after the earliest star
   assert.deepEqual(snapshotDates('day', '2024-01-01', '2024-01-01'), []);
   assert.throws(() => snapshotDates('month', '2024-02-30', '2024-05-01'), /not a date/);
   assert.throws(() => snapshotDates('week', '2024-01-01', 'soon'), /not a date/);
+});
+
+test('--from: the as-of dates on or after it; none left is a usage error naming the last date and data_end', () => {
+  const grid = ['2024-05-01', '2024-06-01', '2024-07-01'];
+  assert.deepEqual(snapshotsFrom(grid, undefined, '2024-07-15'), grid);
+  assert.deepEqual(snapshotsFrom(grid, '2024-06-01', '2024-07-15'), ['2024-06-01', '2024-07-01'], 'on the date');
+  assert.deepEqual(snapshotsFrom(grid, '2024-06-02', '2024-07-15'), ['2024-07-01'], 'the day after');
+  assert.deepEqual(snapshotsFrom(grid, '2024-07-01', '2024-07-15'), ['2024-07-01'], 'on the last date');
+  assert.throws(
+    () => snapshotsFrom(grid, '2024-07-02', '2024-07-15'),
+    (e: unknown) =>
+      e instanceof UsageError &&
+      e.message === '--from 2024-07-02: no as-of date is on or after it (the last is 2024-07-01, data_end 2024-07-15)',
+  );
+  assert.deepEqual(snapshotsFrom([], '2024-07-02', '2024-07-15'), [], 'no grid: nothing to refuse');
+});
+
+test('featureQuery refuses no as-of dates and a horizon that is not a whole number of days >= 1', () => {
+  const params = {
+    asOf: [T],
+    dataEnd: '2024-09-29',
+    horizon: 90,
+    label: 'churn' as const,
+    tables: new Set(['accounts', 'usage'] as const),
+    csmKinds: [],
+  };
+  assert.throws(
+    () => featureQuery({ ...params, asOf: [] }, duckdbDialect),
+    /^RangeError: featureQuery: no as-of dates$/,
+  );
+  for (const horizon of [0, -1, 1.5])
+    assert.throws(
+      () => featureQuery({ ...params, horizon }, duckdbDialect),
+      new RangeError(`featureQuery: horizon must be a positive integer, got ${horizon}`),
+    );
+  assert.ok(featureQuery({ ...params, horizon: 1 }, duckdbDialect).steps.length > 0, 'a horizon of one day');
 });
