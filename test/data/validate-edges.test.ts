@@ -89,8 +89,16 @@ const WARNINGS: Record<string, string> = {
     'B2,slack,2024-02-10T12:00:00Z',
     'B2,slack,2024-02-11T12:00:00Z',
   ].join('\n'),
-  // contacts have no event date; contracts end in the future by nature: neither is flagged
-  'contacts.csv': ['account_id,contact_id,role,started_at', 'B2,P1,champion,2024-02-20'].join('\n'),
+  // contacts have no event date (P1 starts after B2 churned: not flagged), but a date column: the
+  // future and impossible checks read date columns as they read timestamps
+  'contacts.csv': [
+    'account_id,contact_id,role,started_at',
+    'B2,P1,champion,2024-02-20',
+    'B1,P2,champion,2024-03-31', // the last usage day: not future
+    'B1,P3,champion,2024-04-01', // the day after: future
+    'B1,P4,champion,2025-01-01', // the day after the run date: future and impossible
+  ].join('\n'),
+  // contracts end in the future by nature: not flagged
   'contracts.csv': ['account_id,contract_id,starts_at,ends_at,annual_value', 'B1,K1,2024-01-01,2031-01-01,100'].join(
     '\n',
   ),
@@ -318,12 +326,36 @@ test('warnings in every table, in order: errors first, then by table; each names
       count: 3,
       examples: future.map((value, k) => ({ row: 4 + k, key: `ticket_id=T${4 + k}`, value })),
     },
+    {
+      severity: 'warning',
+      code: 'impossible_date',
+      table: 'contacts',
+      source: 'contacts.csv',
+      column: 'started_at',
+      message: 'a date that cannot be right: after 2024-12-31 (the run date, 2024-12-31)',
+      count: 1,
+      examples: [{ row: 4, key: 'contact_id=P4', value: '2025-01-01' }],
+      hint: 'fix the dates in the export',
+    },
+    {
+      severity: 'warning',
+      code: 'future_date',
+      table: 'contacts',
+      source: 'contacts.csv',
+      column: 'started_at',
+      message: 'after the last day with usage (2024-03-31)',
+      count: 2,
+      examples: [
+        { row: 3, key: 'contact_id=P3', value: '2024-04-01' },
+        { row: 4, key: 'contact_id=P4', value: '2025-01-01' },
+      ],
+    },
     afterChurn('interactions', 'occurred_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
     afterChurn('nps', 'responded_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
     afterChurn('integrations', 'connected_at', 'account_id=B2', '2024-02-11T12:00:00Z'),
   ]);
   assert.equal(warnings.dataEnd, '2024-03-31T18:00:00Z');
-  assert.deepEqual([warnings.ok, warnings.errors, warnings.warnings], [false, 1, 8]);
+  assert.deepEqual([warnings.ok, warnings.errors, warnings.warnings], [false, 1, 10]);
 });
 
 test('the text report: one line per table (rows, absent), the data end, one line per issue, the totals', async () => {
@@ -336,7 +368,7 @@ test('the text report: one line per table (rows, absent), the data end, one line
     '  contracts    contracts.csv     1 row',
     '  usage        usage.csv         3 rows',
     '  tickets      tickets.csv       6 rows',
-    '  contacts     contacts.csv      1 row',
+    '  contacts     contacts.csv      4 rows',
     '  interactions interactions.csv  2 rows',
     '  nps          nps.csv           2 rows',
     '  integrations integrations.csv  2 rows',
@@ -346,7 +378,7 @@ test('the text report: one line per table (rows, absent), the data end, one line
     text.slice(10, -1),
     warnings.issues.map((i) => `${i.severity}: ${formatIssue(i)}`),
   );
-  assert.equal(text.at(-1), '1 error, 8 warnings');
+  assert.equal(text.at(-1), '1 error, 10 warnings');
   const plain = formatValidationReport(report);
   assert.match(plain[0]!, /^\S+ \(folder\)$/);
   assert.deepEqual(plain.slice(1, 9), [
