@@ -201,6 +201,7 @@ export function averagePrecision(y: Labels, score: Scores, weight?: Weights): nu
 
 function apFromTotals(t: RankedTotals): number {
   const m = t.thresholds.length;
+  // Stryker disable next-line ConditionalExpression: equivalent for false, with no thresholds P = tps[-1] is undefined and the next test returns NaN
   if (m === 0) return NaN;
   const P = t.tps[m - 1]!;
   if (!(P > 0)) return NaN;
@@ -233,6 +234,7 @@ export function prCurve(y: Labels, score: Scores, weight?: Weights): PrCurve {
     const tp = t.tps[k]!;
     const ps = tp + t.fps[k]!;
     precision.push(ps > 0 ? tp / ps : 0);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, with P = 0 every tp is 0 and 0 / 0 is NaN
     recall.push(P > 0 ? tp / P : NaN);
     thresholds.push(t.thresholds[k]!);
   }
@@ -316,9 +318,10 @@ export interface CalibrationReport {
 
 export function binOf(p: number, bins: number): number {
   let b = Math.floor(p * bins);
-  // Guard against p * bins rounding across an edge: bin b is exactly [b/B, (b+1)/B).
-  if (b < bins && (b + 1) / bins <= p) b++;
-  if (b > 0 && b / bins > p) b--;
+  // Guard against p * bins rounding across an edge: bin b is exactly [b/B, (b+1)/B). A b outside
+  // [0, bins) (p outside [0, 1)) only moves further out here; the clamp brings it back.
+  if ((b + 1) / bins <= p) b++;
+  if (b / bins > p) b--;
   return Math.min(Math.max(b, 0), bins - 1);
 }
 
@@ -348,7 +351,9 @@ export function calibrationReport(y: Labels, p: Scores, weight?: Weights, bins =
   let mce = 0;
   const out: ReliabilityBin[] = [];
   for (let b = 0; b < bins; b++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, an empty bin has swp = 0 and 0 / 0 is NaN
     const meanP = sw[b]! > 0 ? swp[b]! / sw[b]! : NaN;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, an empty bin has swy = 0 and 0 / 0 is NaN
     const rate = sw[b]! > 0 ? swy[b]! / sw[b]! : NaN;
     if (sw[b]! > 0) {
       const gap = Math.abs(meanP - rate);
@@ -418,6 +423,7 @@ function topKFromTotals(t: RankedTotals, k: number): TopK {
     prevTp = t.tps[g]!;
     prevFp = t.fps[g]!;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, tot = 0 or P = 0 leaves tp = 0 and 0 / 0 is NaN
   return { k: kk, positives: tp, weight: tot, precision: tot > 0 ? tp / tot : NaN, recall: P > 0 ? tp / P : NaN };
 }
 
@@ -432,10 +438,12 @@ export function liftAt(y: Labels, score: Scores, fraction = 0.1, weight?: Weight
 
 function liftFromTotals(t: RankedTotals, fraction: number): number {
   const m = t.thresholds.length;
+  // Stryker disable next-line ConditionalExpression: equivalent for false, with no thresholds overall is NaN and the last test returns NaN
   if (m === 0) return NaN;
   const n = t.rows[m - 1]!;
   const overall = t.tps[m - 1]! / (t.tps[m - 1]! + t.fps[m - 1]!);
   const top = topKFromTotals(t, fraction * n);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, overall = 0 means no positive weight, so the precision is 0 or NaN and x / 0 is NaN
   return overall > 0 ? top.precision / overall : NaN;
 }
 
@@ -475,6 +483,7 @@ export function binaryMetrics(y: Labels, p: Scores, options: MetricOptions = {})
   const out: BinaryMetrics = {
     rows: y.length,
     positives,
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for weights >= 0, W = 0 leaves P = 0 and 0 / 0 is NaN
     prevalence: W > 0 ? P / W : NaN,
     auc: aucFromTotals(t),
     pr_auc: apFromTotals(t),

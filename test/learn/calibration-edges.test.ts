@@ -17,21 +17,26 @@ const near = (actual: number, expected: number, what: string, tol = 1e-9) =>
  * At the optimum of this convex problem both are 0.
  */
 function plattGradient(a: number, b: number, m: number[], y: number[], w?: number[]): [number, number] {
+  const t = plattTargets(y, w);
+  let ga = 0;
+  let gb = 0;
+  for (let i = 0; i < y.length; i++) {
+    const r = (w ? w[i]! : 1) * (sigmoid(a * m[i]! + b) - t[i]!);
+    ga += r * m[i]!;
+    gb += r;
+  }
+  return [ga, gb];
+}
+
+/** Platt's smoothed target of each row: (N+ + 1)/(N+ + 2) for positives, 1/(N- + 2) for negatives. */
+function plattTargets(y: number[], w?: number[]): number[] {
   let pos = 0;
   let neg = 0;
   for (let i = 0; i < y.length; i++) {
     if (y[i] === 1) pos += w ? w[i]! : 1;
     else neg += w ? w[i]! : 1;
   }
-  let ga = 0;
-  let gb = 0;
-  for (let i = 0; i < y.length; i++) {
-    const t = y[i] === 1 ? (pos + 1) / (pos + 2) : 1 / (neg + 2);
-    const r = (w ? w[i]! : 1) * (sigmoid(a * m[i]! + b) - t);
-    ga += r * m[i]!;
-    gb += r;
-  }
-  return [ga, gb];
+  return y.map((v) => (v === 1 ? (pos + 1) / (pos + 2) : 1 / (neg + 2)));
 }
 
 /** Margins on a grid and labels so that the churn rate at margin m is about sigmoid(-3 m + 2). */
@@ -74,12 +79,114 @@ test('Platt with weights: the weighted optimality conditions hold, and weights c
   assert.ok(Math.abs(fit.b - plain.b) > 0.1, 'tripling positives raises the intercept');
 });
 
+/** Platt's objective (smoothed-target log loss) at (a, b), from its definition. */
+function plattLoss(a: number, b: number, m: number[], y: number[], w?: number[]): number {
+  const t = plattTargets(y, w);
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    const p = sigmoid(a * m[i]! + b);
+    s -= (w ? w[i]! : 1) * (t[i]! * Math.log(p) + (1 - t[i]!) * Math.log(1 - p));
+  }
+  return s;
+}
+
+test('Platt where a full Newton step from the start overshoots: the step is shortened and the optimum found', () => {
+  // 53 positives at margin 1.1, one at 1.2, one negative at 1.9: the optimum has a slope near -5.9,
+  // and the first Newton step from sklearn's start (a = 0, b = log(55/2)) lands where the loss is
+  // higher than at the start. Without the line search, Newton runs off to |a| ~ 4e10.
+  const cases: [string, number[], number[], number[] | undefined][] = [
+    ['weights', [1.9, 1.1, 1.2], [0, 1, 1], [1, 53, 1]],
+    ['repeated rows', [1.9, ...Array<number>(53).fill(1.1), 1.2], [0, ...Array<number>(53).fill(1), 1], undefined],
+    // Scores on a scale of 1e12 (raw scores rather than log-odds): the slope's steps are ~1e-12, the
+    // intercept's ~1, and the overshoot is there all the same (Platt's fit is scale-free).
+    ['margins x 1e12', [1.9e12, 1.1e12, 1.2e12], [0, 1, 1], [1, 53, 1]],
+  ];
+  for (const [what, m, y, w] of cases) {
+    // The data needs the guard: the full Newton step from the start increases the loss.
+    const b0 = Math.log(55 / 2);
+    const [ga, gb] = plattGradient(0, b0, m, y, w);
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (let i = 0; i < m.length; i++) {
+      const p = sigmoid(b0);
+      const h = (w ? w[i]! : 1) * p * (1 - p);
+      haa += h * m[i]! * m[i]!;
+      hab += h * m[i]!;
+      hbb += h;
+    }
+    const det = haa * hbb - hab * hab;
+    const da = -(hbb * ga - hab * gb) / det;
+    const db = -(haa * gb - hab * ga) / det;
+    assert.ok(plattLoss(da, b0 + db, m, y, w) > plattLoss(0, b0, m, y, w), `${what}: the full step overshoots`);
+    const fit = fitPlatt(m, y, w);
+    const scale = m[0]! / 1.9;
+    assert.ok(fit.a * scale < -5.8 && fit.a * scale > -6, `${what}: slope ${fit.a}`);
+    // d/da is in units of the margins: compared at their scale
+    const [fa, fb] = plattGradient(fit.a, fit.b, m, y, w);
+    assert.ok(
+      Math.abs(fa / scale) < 1e-9 && Math.abs(fb) < 1e-9,
+      `${what}: gradient (${fa}, ${fb}) at (${fit.a}, ${fit.b})`,
+    );
+  }
+});
+
+test('Platt takes the last Newton steps even where the loss cannot resolve their decrease: the gradient ends at rounding level', () => {
+  // Near the optimum a Newton step lowers the loss by less than its rounding, so a sufficient-decrease
+  // test alone would refuse it (halving the step down to nothing) and stop short, with a gradient
+  // near 3e-6 on each of these weighted problems with far-out margins. Steps below 1e-8 are taken
+  // as they are, and a step that leaves the loss exactly equal is accepted.
+  const cases: [number[], number[], number[]][] = [
+    [
+      [-1.8, 43.7, -69.1],
+      [0, 1, 0],
+      [1, 25, 10],
+    ],
+    [
+      [0.7, 1, -89.9, 1.3, -1.4, -1.2, -1.3],
+      [0, 1, 0, 1, 1, 0, 1],
+      [1, 49, 24, 1, 1, 8, 1],
+    ],
+  ];
+  for (const [m, y, w] of cases) {
+    const { a, b } = fitPlatt(m, y, w);
+    const [ga, gb] = plattGradient(a, b, m, y, w);
+    assert.ok(Math.abs(ga) < 1e-11 && Math.abs(gb) < 1e-11, `gradient (${ga}, ${gb}) at (${a}, ${b}) for margins ${m}`);
+  }
+});
+
+test('Platt on margins a million times smaller gives the same probabilities, the slope a million times larger', () => {
+  // Platt's fit is invariant to rescaling the margins: a * m is what counts. At |a| ~ 3e6 the
+  // Newton steps never get below the stopping size (rounding noise in them is ~1e-10), so the
+  // fit ends by its iteration budget: it must end, and at the same optimum.
+  const { m, y } = farFromStart();
+  const plain = fitPlatt(m, y);
+  const tiny = m.map((v) => v * 1e-6);
+  const scaled = fitPlatt(tiny, y);
+  near(scaled.a * 1e-6, plain.a, 'slope times the scale', 1e-9);
+  near(scaled.b, plain.b, 'intercept', 1e-9);
+  for (let i = 0; i < m.length; i += 37) {
+    near(sigmoid(scaled.a * tiny[i]! + scaled.b), sigmoid(plain.a * m[i]! + plain.b), `probability of row ${i}`, 1e-9);
+  }
+});
+
 test('Platt with one margin only: the level is fitted (the smoothed base rate), the slope stays 0', () => {
   // 3 positives, 1 negative, all at margin 0.7: t+ = 4/5, t- = 1/3; only sigmoid(0.7 a + b) is
   // identified, and the fit must put it at the mean target (3 * 4/5 + 1/3) / 4 = 41/60.
   const { a, b } = fitPlatt([0.7, 0.7, 0.7, 0.7], [1, 1, 1, 0]);
   near(sigmoid(0.7 * a + b), 41 / 60, 'fitted level', 1e-9);
   assert.equal(a, 0);
+});
+
+test('Platt with one margin on 100 rows: the rounding noise in the Hessian is not taken for a slope', () => {
+  // 100 rows at margin 0.7, every third positive (34 of 100): t+ = 35/36, t- = 1/68. Summing 100
+  // equal terms leaves det = haa hbb - hab^2 a few ulps above 0; solved as a 2x2 system it gives
+  // a slope of about -0.03. Only the level is identified: the mean target.
+  const m = Array<number>(100).fill(0.7);
+  const y = m.map((_, i) => (i % 3 === 0 ? 1 : 0));
+  const { a, b } = fitPlatt(m, y);
+  assert.equal(a, 0);
+  near(sigmoid(b), (34 * (35 / 36) + 66 / 68) / 100, 'fitted level');
 });
 
 test('Platt with no weight at all stays finite: a flat 0.5', () => {

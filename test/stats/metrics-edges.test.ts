@@ -96,6 +96,7 @@ test('calibrationReport puts the edge value in its bin, and ECE is the weighted 
   // no rows at all: ECE undefined
   assert.ok(Number.isNaN(calibrationReport([], []).ece));
   assert.throws(() => calibrationReport([1], [-0.01]), /row 1 is -0.01, outside \[0, 1\]/);
+  assert.throws(() => calibrationReport([1, 0], [0.5]), /^RangeError: calibrationReport: 2 labels but 1 scores/);
 });
 
 test('log loss clips at machine epsilon like sklearn, so a confident miss is large but finite', () => {
@@ -111,8 +112,8 @@ test('log loss clips at machine epsilon like sklearn, so a confident miss is lar
   // Brier: ((1 - 0.5)^2 + (0 - 0.25)^2) / 2 = (0.25 + 0.0625) / 2
   near(brierScore([1, 0], [0.5, 0.25]), 0.15625, 'brier');
   near(brierScore([1, 0], [0.5, 0.25], [1, 3]), (0.25 + 3 * 0.0625) / 4, 'weighted brier');
-  assert.throws(() => brierScore([1, 0], [0.5]), /2 labels but 1 scores/);
-  assert.throws(() => logLoss([1, 0], [0.5, 0.5], [1]), /2 labels but 1 weights/);
+  assert.throws(() => brierScore([1, 0], [0.5]), /^RangeError: brierScore: 2 labels but 1 scores/);
+  assert.throws(() => logLoss([1, 0], [0.5, 0.5], [1]), /^RangeError: logLoss: 2 labels but 1 weights/);
 });
 
 test('sigmoid and logit stay finite and exact at the extremes', () => {
@@ -155,6 +156,23 @@ test('ranked totals, AUC and average precision by hand, with a tie straddling cl
   assert.ok(Number.isNaN(rocAuc([0, 0], [0.1, 0.2])), 'AUC without positives');
   assert.ok(Number.isNaN(rocAuc([1, 1], [0.1, 0.2], [1, 1])), 'weighted AUC without negatives');
   assert.ok(Number.isNaN(rocAuc([1, 0], [0.1, 0.2], [0, 1])), 'no positive weight');
+});
+
+test('a row of weight 0 at the top score: AP as without it, and the PR point above all weight has precision 0', () => {
+  // Without the row at 0.95: 0.9 (1), 0.5 (0), 0.3 (1): recall 1/2 at precision 1, then recall
+  // 1 at precision 2/3: AP = 1/2 + 1/3 = 5/6 (sklearn 1.2.1 gives 0.8333333333333333 with the
+  // weight-0 row, which it drops). Its threshold adds no recall, so it must add nothing, not 0 x 0/0.
+  const y = [0, 1, 0, 1];
+  const s = [0.95, 0.9, 0.5, 0.3];
+  const w = [0, 1, 1, 1];
+  near(averagePrecision(y, s, w), 5 / 6, 'AP with a weight-0 top row');
+  // sklearn drops weight-0 rows, so its curve has no point at 0.95; ours keeps the threshold, where
+  // no weight lies above: precision 0/0 is 0 (sklearn's value for 0/0), never NaN (null in JSON).
+  const pr = prCurve(y, s, w);
+  assert.deepEqual(pr.thresholds, [0.3, 0.5, 0.9, 0.95, null]);
+  near(pr.precision[0]!, 2 / 3, 'precision at 0.3');
+  assert.deepEqual(pr.precision.slice(1), [0.5, 1, 0, 1]);
+  assert.deepEqual(pr.recall, [1, 0.5, 0.5, 0, 0]);
 });
 
 test('tied rows are summed in row order, so the rounding is reproducible; errors name the function', () => {
@@ -212,6 +230,20 @@ test('top k and lift share a tie group straddling the cut pro rata', () => {
   assert.ok(Number.isNaN(liftAt([], [])));
 });
 
+test("k ending exactly at a tie group takes the group whole: precision at k is the PR curve's, to the bit", () => {
+  // Weights 3.3 (y 1, 0.9), 3.2 (y 0, 0.8), then a tie at 0.7 of 0.9 (y 1) and 0.1 (y 0): the top 4
+  // rows are everything down to 0.7, weight 4.2 + 3.3 = 7.5. Taking the tie group "pro rata" with
+  // a fraction of 1 would give 3.3 + 3.2 + ((4.2 - 3.3) + (3.3 - 3.2)) = 7.500000000000001.
+  const y = [1, 0, 1, 0, 1];
+  const s = [0.9, 0.8, 0.7, 0.7, 0.2];
+  const w = [3.3, 3.2, 0.9, 0.1, 1];
+  const top = topK(y, s, 4, w);
+  assert.equal(top.weight, 7.5);
+  assert.equal(top.positives, 4.2);
+  const pr = prCurve(y, s, w);
+  assert.equal(top.precision, pr.precision[pr.thresholds.indexOf(0.7)]);
+});
+
 test('Wilson interval by hand, its clamps, and n = 0', () => {
   // 0 of 10, z = 1.96: centre = (0 + z^2/20) / (1 + z^2/10), half = (z / (1 + z^2/10)) * sqrt(z^2/400)
   const z = 1.959963984540054;
@@ -255,6 +287,10 @@ test('binaryMetrics: prevalence, counts and precision at k by hand', () => {
   const coarse = binaryMetrics([1, 0], [0.55, 0.45], { bins: 2 });
   // 2 bins: 0.45 in [0, .5) gap .45; 0.55 in [.5, 1] gap .45
   near(coarse.ece, 0.45, 'ece with 2 bins');
+  // bins is passed on: with 2 bins, 0.1 and 0.2 share [0, .5) (mean .15, rate .5, gap .35) and 0.7
+  // and 0.9 share [.5, 1] (mean .8, rate .5, gap .3): ECE .325. With 10 bins it would be 2.3 / 4.
+  near(binaryMetrics([1, 0, 1, 0], [0.1, 0.2, 0.7, 0.9], { bins: 2 }).ece, 0.325, 'ece with 2 bins, not 10');
+  near(binaryMetrics([1, 0, 1, 0], [0.1, 0.2, 0.7, 0.9]).ece, 2.3 / 4, 'ece with the default 10 bins');
   const empty = binaryMetrics([], []);
   assert.ok(Number.isNaN(empty.prevalence));
 });
