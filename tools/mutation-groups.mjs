@@ -42,6 +42,6 @@ export const MUTATION_GROUPS = {
   },
   logistic: {
     mutate: ['src/learn/logistic/solver.ts'],
-    tests: ['learn/logistic-solver', 'learn/logistic-golden', 'learn/logistic-solver-paths'],
+    tests: ['learn/logistic-solver-edges', 'learn/logistic-solver-paths'],
   },
 };

@@ -3,7 +3,9 @@
  * principles (issue 23, from the mutants that survived logistic-solver and logistic-golden):
  * the sandwich "meat" (class weights), the single-class refusal, the cold start at the
  * intercept-only optimum, the iteration budget, the last step's likelihood when the step is not
- * negligible, an L1 penalty on some columns only, and separation and collinearity errors.
+ * negligible, an L1 penalty on some columns only, separation and collinearity errors, and the
+ * warm start (on a plain design, with penalties scaled to the sample, and its fallback to the cold
+ * start when the sample cannot be fitted).
  */
 import assert from 'node:assert/strict';
 import test from 'node:test';
@@ -18,52 +20,7 @@ import {
   solveLogistic,
 } from '../../src/learn/logistic/solver.js';
 import { Rng } from '../../src/util/rng.js';
-
-/** A solver input over a plain row-major design; `offset` columns of padding before the inputs. */
-function input(
-  rows: readonly (readonly number[])[],
-  y: readonly number[],
-  over: Partial<SolverInput> & { offset?: number } = {},
-): SolverInput {
-  const p = rows[0]?.length ?? 0;
-  const offset = over.offset ?? 0;
-  const stride = p + offset;
-  const Z = new Float64Array(rows.length * stride);
-  rows.forEach((r, i) => {
-    if (offset === 1) Z[i * stride] = 1;
-    r.forEach((v, j) => (Z[i * stride + offset + j] = v));
-  });
-  return {
-    n: rows.length,
-    p,
-    Z,
-    stride,
-    offset,
-    y: Float64Array.from(y),
-    w: null,
-    l2: new Float64Array(p),
-    l1: new Float64Array(p),
-    maxIter: 100,
-    tol: 1e-10,
-    names: Array.from({ length: p }, (_, j) => `x${j}`),
-    kernel: null,
-    ...over,
-  };
-}
-
-/** n rows of standard normal inputs with y ~ Bernoulli(sigmoid(theta . [1, x])). */
-function simulated(n: number, theta: readonly number[], seed: number): { rows: number[][]; y: number[] } {
-  const rng = new Rng(seed);
-  const rows: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = theta.slice(1).map(() => rng.normal());
-    const eta = x.reduce((s, v, j) => s + theta[j + 1]! * v, theta[0]!);
-    rows.push(x);
-    y.push(rng.next() < 1 / (1 + Math.exp(-eta)) ? 1 : 0);
-  }
-  return { rows, y };
-}
+import { input, simulated } from './logistic-solver-data.js';
 
 const close = (a: number, e: number, tol: number, what: string) =>
   assert.ok(Math.abs(a - e) <= tol * Math.max(1, Math.abs(e)), `${what}: ${a} vs ${e}`);
@@ -235,4 +192,48 @@ test('the warm start begins at 50,000 rows and uses the row weights: 4 Newton pa
     const g = likelihoodPass(inp, fit.theta).g;
     for (let j = 0; j < 4; j++) assert.ok(Math.abs(g[j]!) < 1e-3, `gradient[${j}] = ${g[j]}`);
   }
+});
+
+/** 50,000 rows of one input (150,000 multiply-adds: a plain design, no kernel) from y ~ (-3, 2). */
+function oneInput(zeroEvenRows: boolean): SolverInput {
+  const n = 50_000;
+  const rng = new Rng(zeroEvenRows ? 53 : 51);
+  const Z = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    Z[i] = zeroEvenRows && i % 2 === 0 ? 0 : rng.normal();
+    y[i] = rng.next() < 1 / (1 + Math.exp(3 - 2 * Z[i]!)) ? 1 : 0;
+  }
+  assert.equal(allocateDesign(n, 1).kernel, null);
+  return { ...input([[0]], [0]), n, Z, y };
+}
+
+test('the warm start samples a plain design too, with the penalties scaled to the sample: 3 passes', () => {
+  // Measured: 3 passes each; a cold start takes 4-7, a sample with its penalties scaled the wrong
+  // way starts further off.
+  const data = oneInput(false);
+  for (const [l2, l1] of [
+    [0, 0],
+    [3000, 0],
+    [0, 3000],
+  ] as const) {
+    const inp: SolverInput = { ...data, l2: Float64Array.of(l2), l1: Float64Array.of(l1) };
+    const fit = solveLogistic(inp);
+    assert.ok(fit.iterations <= 3, `l2 ${l2}, l1 ${l1}: ${fit.iterations} passes`);
+    const b = fit.theta[1]!;
+    assert.ok(b > 0.5, `slope ${b}`);
+    const g = scalarPass(inp, fit.theta).g;
+    assert.ok(Math.abs(g[0]!) < 1e-6, `l2 ${l2}, l1 ${l1}: intercept gradient ${g[0]}`);
+    const stationary = g[1]! + 2 * l2 * b + l1 * Math.sign(b);
+    assert.ok(Math.abs(stationary) < 1e-6, `l2 ${l2}, l1 ${l1}: slope condition ${stationary}`);
+  }
+});
+
+test('a sample the model cannot be fitted on (its input is constant there) falls back to the cold start', () => {
+  // the input is 0 on every even row, which is the whole sample (every 2nd row from row 0)
+  const inp = oneInput(true);
+  const fit = solveLogistic(inp);
+  const g = scalarPass(inp, fit.theta).g;
+  for (let j = 0; j < 2; j++) assert.ok(Math.abs(g[j]!) < 1e-6, `gradient[${j}] = ${g[j]}`);
+  assert.ok(Math.abs(fit.theta[0]! + 3) < 0.1 && Math.abs(fit.theta[1]! - 2) < 0.1, `theta ${[...fit.theta]}`);
 });

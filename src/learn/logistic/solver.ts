@@ -62,8 +62,10 @@ export function fillDesign(
   const { Z, stride, offset } = design;
   const p = columns.length;
   const block = 512;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, a block starting at n has no rows (end = n)
   for (let start = 0; start < n; start += block) {
     const end = Math.min(n, start + block);
+    // Stryker disable next-line ConditionalExpression: equivalent for true, with offset 0 the 1 lands on input 0 of the row, which fillColumn writes just below (p = 0: Z is empty)
     if (offset === 1) for (let i = start, at = start * stride; i < end; i++, at += stride) Z[at] = 1;
     for (let j = 0; j < p; j++)
       fillColumn(Z, columns[j]!, center[j]!, invScale[j]!, start, end, start * stride + offset + j, stride);
@@ -109,6 +111,7 @@ interface PassResult {
 
 /** Loss, gradient and Hessian of the weighted negative log-likelihood at theta. */
 export function likelihoodPass(inp: SolverInput, theta: Float64Array): PassResult {
+  // Stryker disable next-line ConditionalExpression: equivalent for false, scalarPass reads the kernel's layout (stride qp, offset 1) too and gives the same pass (test: the WebAssembly pass equals the plain pass); only speed differs
   return inp.kernel ? kernelPass(inp, inp.kernel, theta) : scalarPass(inp, theta);
 }
 
@@ -128,10 +131,13 @@ function kernelPass(inp: SolverInput, kernel: DesignKernel, theta: Float64Array)
     }
     const e0 = eta[i]!;
     const yi = y[i]!;
+    // Stryker disable next-line EqualityOperator: equivalent for >, at e0 = 0 both branches give 0
     const a = e0 >= 0 ? e0 : -e0;
     const e = Math.exp(-a);
+    // Stryker disable next-line EqualityOperator: equivalent for >=, at e0 = 0 both branches give 0
     nll += wi * ((e0 > 0 ? e0 : 0) + Math.log1p(e) - yi * e0);
     const onePlus = 1 + e;
+    // Stryker disable next-line EqualityOperator: equivalent for >, at e0 = 0 e is 1 and both branches give 1 / 2
     r[i] = wi * ((e0 >= 0 ? 1 : e) / onePlus - yi);
     h[i] = (wi * e) / (onePlus * onePlus);
     if (a > 30 && e0 > 0 === yi > 0.5) saturated++;
@@ -160,10 +166,13 @@ export function scalarPass(inp: SolverInput, theta: Float64Array): PassResult {
     let eta = b0;
     for (let j = 0; j < p; j++) eta += beta[j]! * Z[off + j]!;
     const yi = y[i]!;
+    // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 both branches give 0
     const a = eta >= 0 ? eta : -eta;
     const e = Math.exp(-a);
     // softplus(eta) - y*eta, computed without overflow
+    // Stryker disable next-line EqualityOperator: equivalent for >=, at eta = 0 both branches give 0
     nll += wi * ((eta > 0 ? eta : 0) + Math.log1p(e) - yi * eta);
+    // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 both branches give 1 / 2
     const pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     const r = wi * (pr - yi);
     const onePlus = 1 + e;
@@ -177,15 +186,18 @@ export function scalarPass(inp: SolverInput, theta: Float64Array): PassResult {
       const hzj = h * zj;
       hz[j]! += hzj;
       const row = (j + 1) * q + 1;
+      // Stryker disable next-line EqualityOperator: equivalent for <=, k = p adds to H[j + 2][0] (copied over from H[0][j + 2] below) or past the end of H
       for (let k = j; k < p; k++) H[row + k]! += hzj * Z[off + k]!;
     }
   }
   g[0] = g0;
   H[0] = h00;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, j = p writes g[q] (past the end) and H[1][0] (copied over from H[0][1] below)
   for (let j = 0; j < p; j++) {
     g[j + 1] = gz[j]!;
     H[j + 1] = hz[j]!;
   }
+  // Stryker disable next-line EqualityOperator: equivalent for <=, i = q writes past the end of H, and k = i copies H[i][i] onto itself
   for (let i = 0; i < q; i++) for (let k = 0; k < i; k++) H[i * q + k] = H[k * q + i]!;
   return { nll, g, H, saturated };
 }
@@ -204,6 +216,7 @@ function smooth(inp: SolverInput, theta: Float64Array, pass: PassResult): { G: F
   const q = inp.p + 1;
   const G = Float64Array.from(pass.g);
   const Hs = Float64Array.from(pass.H);
+  // Stryker disable next-line EqualityOperator: equivalent for <=, j = p adds past the ends of G and Hs
   for (let j = 0; j < inp.p; j++) {
     G[j + 1]! += 2 * inp.l2[j]! * theta[j + 1]!;
     Hs[(j + 1) * q + j + 1]! += 2 * inp.l2[j]!;
@@ -231,11 +244,14 @@ function proximalStep(inp: SolverInput, theta: Float64Array, G: Float64Array, H:
       else {
         const z = theta[j]! - lin / a;
         const gamma = lam / a;
+        // Stryker disable next-line EqualityOperator: equivalent for >= and <=, at z = +-gamma both branches give 0
         const u = z > gamma ? z - gamma : z < -gamma ? z + gamma : 0;
         dj = u - theta[j]!;
       }
       const change = dj - d[j]!;
+      // Stryker disable next-line ConditionalExpression: equivalent for true, a change of 0 adds 0 to Hd and sets d[j] to what it is
       if (change !== 0) {
+        // Stryker disable next-line EqualityOperator: equivalent for <=, Hd[q] is past the end of a typed array
         for (let i = 0; i < q; i++) Hd[i]! += H[i * q + j]! * change;
         d[j] = dj;
       }
@@ -252,10 +268,13 @@ function collinearError(inp: SolverInput, Hs: Float64Array, column: number, rati
   const name = column === 0 ? '(intercept)' : inp.names[column - 1]!;
   // Which earlier columns it is made of: regress it on them (the leading block is positive definite).
   const partners: string[] = [];
+  // Stryker disable next-line EqualityOperator: equivalent for >=, column 1 has no earlier input to name (the loop below runs from 1 to 0)
   if (column > 1) {
     const ch = cholesky(leadingBlock(Hs, q, column), column);
+    // Stryker disable next-line ConditionalExpression: equivalent for true, the full factorization first failed at `column`, so its leading block (the same pivots) factors
     if (ch.ok) {
       const rhs = new Float64Array(column);
+      // Stryker disable next-line EqualityOperator: equivalent for <=, rhs[column] is past the end of a typed array
       for (let i = 0; i < column; i++) rhs[i] = Hs[i * q + column]!;
       const coef = choleskySolve(ch.L, column, rhs);
       const big = Math.max(...Array.from(coef.subarray(1), Math.abs));
@@ -327,6 +346,7 @@ function warmStart(inp: SolverInput): Float64Array | null {
     const from = i * inp.stride + inp.offset;
     const to = r * design.stride + design.offset;
     if (design.offset === 1) design.Z[to - 1] = 1;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, slot p after row r's inputs is the next row's first slot (row r + 1 writes it after), the kernel's padding (multiplied by theta's 0 padding) or past the end of the sample
     for (let j = 0; j < p; j++) design.Z[to + j] = inp.Z[from + j]!;
     y[r] = inp.y[i]!;
     if (w) w[r] = inp.w![i]!;
@@ -348,11 +368,14 @@ function warmStart(inp: SolverInput): Float64Array | null {
       sw += w ? w[r]! : 1;
       swy += (w ? w[r]! : 1) * y[r]!;
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent but for time, a single-class sample starts at log(0) or log(inf), its passes give a zero Hessian or NaN, and the ModelFitError that follows is caught below and gives the cold start too
     if (!(swy > 0 && swy < sw)) return null;
     const start = new Float64Array(p + 1);
     start[0] = Math.log(swy / (sw - swy));
+    // Stryker disable next-line BooleanLiteral: equivalent, the sample's collinearity and separation errors are both caught below and give the cold start
     return newton(sub, start, true).theta;
   } catch (err) {
+    // Stryker disable next-line ConditionalExpression: equivalent for true, newton throws only ModelFitError (its own three errors)
     if (err instanceof ModelFitError) return null;
     throw err;
   }
@@ -420,6 +443,7 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
       nextF = nextPass.nll + penaltyOf(inp, next);
       if (nextF <= F + 1e-4 * t * decrease) break;
       t /= 2;
+      // Stryker disable next-line EqualityOperator: equivalent for <=, t is a power of two and never equals 1e-12
       if (t < 1e-12) break;
     }
     theta.set(next);
@@ -448,6 +472,7 @@ export function scoreOuterProducts(inp: SolverInput, theta: Float64Array): Float
   z[0] = 1;
   for (let i = 0, off = inp.offset; i < n; i++, off += stride) {
     const wi = w === null ? 1 : w[i]!;
+    // Stryker disable next-line ConditionalExpression: equivalent for false, a row of weight 0 adds (0 (p - y))^2 z z' = 0
     if (wi === 0) continue;
     let eta = theta[0]!;
     for (let j = 0; j < p; j++) {
@@ -455,14 +480,18 @@ export function scoreOuterProducts(inp: SolverInput, theta: Float64Array): Float
       eta += theta[j + 1]! * z[j + 1]!;
     }
     const e = Math.exp(-Math.abs(eta));
+    // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 both branches give 1/2
     const pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
     const s = wi * (pr - y[i]!);
     const s2 = s * s;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, a = q reads z[q] (undefined) but its inner loop runs 0 times
     for (let a = 0; a < q; a++) {
       const va = s2 * z[a]!;
+      // Stryker disable next-line EqualityOperator: equivalent for <=, b = q adds to B[a + 1][0] (copied over from B[0][a + 1] below) or past the end of B
       for (let b = a; b < q; b++) B[a * q + b]! += va * z[b]!;
     }
   }
+  // Stryker disable next-line EqualityOperator: equivalent for <=, a = q writes past the end of B, and b = a copies B[a][a] onto itself
   for (let a = 0; a < q; a++) for (let b = 0; b < a; b++) B[a * q + b] = B[b * q + a]!;
   return B;
 }
