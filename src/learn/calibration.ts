@@ -28,7 +28,7 @@ export function fitPlatt(margin: ArrayLike<number>, y: ArrayLike<number>, weight
   }
   const hi = (prior1 + 1) / (prior1 + 2);
   const lo = 1 / (prior0 + 2);
-  // sklearn's starting point (flat, at the smoothed base rate); the optimum does not depend on it.
+  // sklearn's starting point (flat, at the smoothed base rate): from a start far from it Newton can run off.
   let a = 0;
   let b = Math.log((prior1 + 1) / (prior0 + 1));
   const loss = (aa: number, bb: number) => {
@@ -79,14 +79,15 @@ export function fitPlatt(margin: ArrayLike<number>, y: ArrayLike<number>, weight
     }
     // Backtracking: from the flat start a full Newton step can overshoot and raise the loss (and
     // plain Newton then diverges), e.g. 53 positives at margin 1.1, one at 1.2, a negative at 1.9.
-    const size = Math.max(Math.abs(da), Math.abs(db));
+    // Tiny steps are in Newton's quadratic region, where the loss cannot resolve the decrease.
+    // Stryker disable next-line EqualityOperator: equivalent for <=, differs only at a step of exactly 1e-8 (>= is killed)
+    const tiny = Math.max(Math.abs(da), Math.abs(db)) < 1e-8;
     let t = 1;
     let next = f;
     // Stryker disable next-line EqualityOperator: equivalent for >=, t is a power of two and never equals 1e-12 (<= is killed)
     for (; t > 1e-12; t /= 2) {
       next = loss(a + t * da, b + t * db);
-      // Tiny steps are in Newton's quadratic region, where the loss cannot resolve the decrease.
-      if (next <= f + 1e-4 * t * (ga * da + gb * db) || size < 1e-8) break;
+      if (next <= f + 1e-4 * t * (ga * da + gb * db) || tiny) break;
     }
     a += t * da;
     b += t * db;

@@ -131,6 +131,46 @@ test('Platt where a full Newton step from the start overshoots: the step is shor
   }
 });
 
+test("Platt on a slice with one positive among 55 rows reaches its steep optimum from sklearn's start", () => {
+  // One positive at margin 1.8, 54 negatives at 1.5 (also as one negative of weight 54): the
+  // optimum is steep (slope about 15.7, intercept about -27.5). From sklearn's start, the
+  // smoothed base rate b = log(2 / 55), Newton gets there; from a start on the wrong side of the
+  // base rate (b = log(2 x 55)) every probability is near 1, and it runs off.
+  const cases: [string, number[], number[], number[] | undefined][] = [
+    ['rows', [1.8, ...Array<number>(54).fill(1.5)], [1, ...Array<number>(54).fill(0)], undefined],
+    ['weights', [1.8, 1.5], [1, 0], [1, 54]],
+  ];
+  for (const [what, m, y, w] of cases) {
+    const { a, b } = fitPlatt(m, y, w);
+    assert.ok(a > 15 && a < 16.5 && b < -27 && b > -28, `${what}: (${a}, ${b})`);
+    const [ga, gb] = plattGradient(a, b, m, y, w);
+    assert.ok(Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10, `${what}: gradient (${ga}, ${gb}) at (${a}, ${b})`);
+  }
+});
+
+test('Platt with weights of ARR scale: Newton steps are shortened up to 33 times, and the optimum is still reached', () => {
+  // A churner of weight 5 at margin -1.8 and a renewal of weight 66,224 at 0.1 (and a second
+  // problem of the kind): early Newton steps overshoot by factors up to ~1e10, and the line search
+  // halves one of them 33 times; the sufficient decrease it asks for must shrink with the step.
+  const cases: [number[], number[], number[]][] = [
+    [
+      [-1.8, 0.1],
+      [1, 0],
+      [5, 66224],
+    ],
+    [
+      [-0.1, -0.4, 0.8],
+      [1, 0, 1],
+      [67, 7513, 11],
+    ],
+  ];
+  for (const [m, y, w] of cases) {
+    const { a, b } = fitPlatt(m, y, w);
+    const [ga, gb] = plattGradient(a, b, m, y, w);
+    assert.ok(Math.abs(ga) < 1e-10 && Math.abs(gb) < 1e-10, `gradient (${ga}, ${gb}) at (${a}, ${b}) for weights ${w}`);
+  }
+});
+
 test('Platt takes the last Newton steps even where the loss cannot resolve their decrease: the gradient ends at rounding level', () => {
   // Near the optimum a Newton step lowers the loss by less than its rounding, so a sufficient-decrease
   // test alone would refuse it (halving the step down to nothing) and stop short, with a gradient
