@@ -16,9 +16,11 @@ export function takeRows(frame: Frame, rows: ArrayLike<number>, names: readonly 
     kinds[name] = frame.kinds[name]!;
     if (col instanceof Float64Array) {
       const out = new Float64Array(rows.length);
+      // Stryker disable next-line EqualityOperator: equivalent for <=, a write one past the end of a typed array is dropped
       for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
       columns[name] = out;
     } else {
+      // Stryker disable next-line ArrayDeclaration: equivalent, the loop below fills every index, so the array gets the same length and contents
       const out = new Array<string | null>(rows.length);
       for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
       columns[name] = out;
@@ -108,13 +110,17 @@ export function timeFolds(
   const bounds: { from: string; to: string }[] = [];
   let taken = 0;
   let start = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, the last block closes at the last date at the latest (left === needed = 0 there) and the loop breaks
   for (let d = 0; d < dates.length; d++) {
     taken += counts.get(dates[d]!)!;
     const left = dates.length - d - 1;
     const needed = blocks - bounds.length - 1;
-    if ((taken >= ((bounds.length + 1) * rows.length) / blocks && left >= needed) || left === needed) {
+    // A block also closes when each date left must start a block still to come; so there are
+    // always at least as many dates left as blocks still needed (left >= needed holds here).
+    if (taken >= ((bounds.length + 1) * rows.length) / blocks || left === needed) {
       bounds.push({ from: dates[start]!, to: dates[d]! });
       start = d + 1;
+      // Stryker disable next-line ConditionalExpression: equivalent for false, after the last block no date closes another (taken stays below (blocks + 1) / blocks of the rows, and left >= 0 > needed)
       if (bounds.length === blocks) break;
     }
   }
@@ -126,9 +132,13 @@ export function timeFolds(
     let embargoed = 0;
     for (const i of rows) {
       const t = times[i]!;
-      if (t >= from && t <= to) validation.push(i);
-      else if ((t < from && (embargoDays === 0 || addDays(t, embargoDays) <= from)) || (t > to && t >= resume))
-        train.push(i);
+      if (t >= from && t <= to) {
+        validation.push(i);
+        continue;
+      }
+      // Stryker disable next-line EqualityOperator: equivalent for <=, a row on the first date of the block is in it (above)
+      const before = t < from;
+      if (before ? embargoDays === 0 || addDays(t, embargoDays) <= from : t >= resume) train.push(i);
       else embargoed++;
     }
     return { train, validation, embargoed, from, to };

@@ -92,8 +92,10 @@ export function planBacktest(options: PlanOptions): BacktestPlan {
   for (let i = 0; i < asOf.length; i++) {
     if (Number.isNaN(label[i]!)) continue;
     const t = asOf[i];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent for the NULL checks (false, &&), isoDay(null) and isoDay(undefined) are undefined too and the message is made from t; the type needs them
     if (t === null || t === undefined || isoDay(t) === undefined)
       throw new ChurnkitError(`row ${i + 1}: as_of is ${t === null ? 'NULL' : `"${t}"`}, expected a date`, 2);
+    // Stryker disable next-line ConditionalExpression: equivalent for from !== null -> true, a date is never < null (a NaN comparison)
     if (from !== null && t < from) {
       before++;
       continue;
@@ -111,10 +113,13 @@ export function planBacktest(options: PlanOptions): BacktestPlan {
   let last = first;
   for (const i of labeled) {
     const t = asOf[i]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, an equal date replaces itself
     if (t < first) first = t;
+    // Stryker disable next-line EqualityOperator: equivalent for >=, an equal date replaces itself
     if (t > last) last = t;
   }
   const knownAt = new Map<string, string>();
+  // Stryker disable next-line ConditionalExpression: equivalent for true, a date seen before gets the same day again (the check only saves the work)
   for (const i of labeled) if (!knownAt.has(asOf[i]!)) knownAt.set(asOf[i]!, addDays(asOf[i]!, horizon));
   const months = monthsOf(step);
   const sides = (cutoff: string, testEnd: string) => {
@@ -172,6 +177,7 @@ export function planBacktest(options: PlanOptions): BacktestPlan {
   function defaultStart(): { start: string; reason: string } {
     const history = boundaryOnOrAfter(addDays(addMonths(first, MIN_TRAIN_MONTHS), horizon), step);
     const covered = options.usageCoveredFrom ? boundaryOnOrAfter(options.usageCoveredFrom, step) : null;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for covered !== null -> true (null > a date is false) and for >= (equal boundaries give the same candidate)
     let candidate = covered !== null && covered > history ? covered : history;
     const initial = candidate;
     for (;;) {
@@ -192,7 +198,8 @@ export function planBacktest(options: PlanOptions): BacktestPlan {
         const decided =
           candidate > initial
             ? 'both classes'
-            : covered !== null && covered > history
+            : // Stryker disable next-line ConditionalExpression: equivalent for covered !== null -> true, null > a date is false
+              covered !== null && covered > history
               ? 'usage coverage'
               : 'history length';
         return {
@@ -216,7 +223,8 @@ function singleClass(
 ): string | null {
   const side = (name: string, rows: number, pos: number) =>
     rows === 0
-      ? `no ${name} rows${name === 'training' ? ` (none has as_of + ${horizon} days <= ${cutoff})` : ''}`
+      ? // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent for true and for '', the test side is never empty here (cutoffs without test rows are passed over before)
+        `no ${name} rows${name === 'training' ? ` (none has as_of + ${horizon} days <= ${cutoff})` : ''}`
       : pos === 0
         ? `no churner among the ${rows} ${name} rows`
         : pos === rows
@@ -248,11 +256,14 @@ export function checkFoldLeakage(
   horizon: number,
 ): void {
   let maxTrain: string | null = null;
+  // Stryker disable next-line EqualityOperator: equivalent for >=, an equal date replaces itself
   for (const t of trainAsOf) if (maxTrain === null || t > maxTrain) maxTrain = t;
   let minTest: string | null = null;
   let maxTest: string | null = null;
   for (const t of testAsOf) {
+    // Stryker disable next-line EqualityOperator: equivalent for <=, an equal date replaces itself
     if (minTest === null || t < minTest) minTest = t;
+    // Stryker disable next-line EqualityOperator: equivalent for >=, an equal date replaces itself
     if (maxTest === null || t > maxTest) maxTest = t;
   }
   if (maxTrain !== null && addDays(maxTrain, horizon) > fold.cutoff) {
@@ -260,9 +271,11 @@ export function checkFoldLeakage(
       `fold at cutoff ${fold.cutoff}: a training row has as_of ${maxTrain}, whose ${horizon}-day label window runs to ${addDays(maxTrain, horizon)}, past the cutoff`,
     );
   }
+  // Stryker disable next-line ConditionalExpression: equivalent for minTest !== null -> true, null < a date is false
   if (minTest !== null && minTest < fold.cutoff) {
     throw new LeakageError(`fold at cutoff ${fold.cutoff}: a test row has as_of ${minTest}, before the cutoff`);
   }
+  // Stryker disable next-line ConditionalExpression: equivalent for maxTest !== null -> true, null >= a date is false
   if (maxTest !== null && maxTest >= fold.test_end) {
     throw new LeakageError(
       `fold at cutoff ${fold.cutoff}: a test row has as_of ${maxTest}, at or after the test period's end ${fold.test_end}`,
