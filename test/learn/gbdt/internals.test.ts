@@ -376,6 +376,25 @@ test('bins with no hessian or no gradient, a side of zero hessian, one value bin
     null,
     'H_L = H x 1e-10 exactly is still empty',
   );
+  // The same for the right side of "missing values left", with H = 1e10 so that H x 1e-10 is 1
+  // exactly: missing (-5e5, 5e9), bin 1 (-5e5, 5e9 - h), bin 2 (1e6, h). With h = 1 the split
+  // that sends only bin 2 right (gain about 5e11) leaves it hessian 1 = H x 1e-10: refused, one
+  // of the splits of gain about 100 is taken; with h = 2 it is taken.
+  const isolated = (h: number) =>
+    split(
+      [
+        [
+          [-5e5, 5e9],
+          [-5e5, 5e9 - h],
+          [1e6, h],
+        ],
+      ],
+      0,
+      1e10,
+    )!;
+  assert.ok(isolated(1).gain < 101, `gain ${isolated(1).gain}`);
+  assert.deepEqual([isolated(2).bin, isolated(2).defaultLeft], [1, true]);
+  assert.ok(isolated(2).gain > 3e11, `gain ${isolated(2).gain}`);
   // Missing values left would leave the right side with hessian 0: (1, 1) missing, (-2, 1), (6, 0).
   //   missing right at bin 1: 4/2 + 49/2 - 25/3 (best); missing left: 1/3 + 36/1 - 25/3 is refused
   const hr0 = split(
