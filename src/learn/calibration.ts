@@ -74,7 +74,6 @@ export function fitPlatt(margin: ArrayLike<number>, y: ArrayLike<number>, weight
     } else {
       // All margins (nearly) equal: only the level is identified.
       da = 0;
-      // Stryker disable next-line ArithmeticOperator: equivalent in result, a step of another length along -gb still converges to the same level
       db = hbb > 0 ? -gb / hbb : 0;
     }
     // Backtracking: from the flat start a full Newton step can overshoot and raise the loss (and

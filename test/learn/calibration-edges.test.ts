@@ -218,6 +218,15 @@ test('Platt with one margin only: the level is fitted (the smoothed base rate), 
   assert.equal(a, 0);
 });
 
+test('Platt with one margin and weights: the level is the weighted mean target, exactly', () => {
+  // Weights 20, 7, 2, 5, 28 (the positive), 3 at margin 0.7: N+ = 28, N- = 37, so t+ = 29/30 and
+  // t- = 1/39, and the fitted level is (28 x 29/30 + 37 x 1/39) / 65. Only Newton's step on the
+  // level (-gb / hbb) gets there; a step of another length stops about 1e-4 short.
+  const { a, b } = fitPlatt(Array<number>(6).fill(0.7), [0, 0, 0, 0, 1, 0], [20, 7, 2, 5, 28, 3]);
+  assert.equal(a, 0);
+  near(sigmoid(b), (28 * (29 / 30) + 37 / 39) / 65, 'fitted level', 1e-12);
+});
+
 test('Platt with one margin on 100 rows: the rounding noise in the Hessian is not taken for a slope', () => {
   // 100 rows at margin 0.7, every third positive (34 of 100): t+ = 35/36, t- = 1/68. Summing 100
   // equal terms leaves det = haa hbb - hab^2 a few ulps above 0; solved as a 2x2 system it gives
