@@ -99,6 +99,7 @@ const nul = (type: string) => `CAST(NULL AS ${type})`;
  * an exact decimal.
  */
 function exactQty(ctx: FamilyContext): string {
+  // Stryker disable next-line ConditionalExpression: equivalent for false, whole quantities add up the same as exact decimals (true is killed by boundaries' fractions)
   return ctx.params.wholeQuantities ? 'u.qty' : ctx.d.exactNumber('u.qty');
 }
 
@@ -161,6 +162,7 @@ const usageFamily: FeatureFamily = {
     const D = (e: string) => d.double(e);
     const qty = exactQty(ctx);
     const usageFrom = d.addDays(first, -2 * Math.max(WINDOWS.usage, WINDOWS.activeUsers, WINDOWS.adoption));
+    // Stryker disable next-line ConditionalExpression: equivalent for true, usage rows after the last as-of date match no window day (false is killed: the inactivity label reads them)
     const usageTo = params.label === 'inactivity' ? d.addDays(last, params.horizon) : last;
     step(
       family,
@@ -192,6 +194,7 @@ WHERE u.qty > 0
 GROUP BY u.account_id, w.as_of`,
     );
     const events = params.featureEvents;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <, both paths give the same numbers (features/hand compares them); the true and > variants are killed (undefined events, 64 events overflow the bitmask: boundaries)
     if (events !== undefined && events.length <= MAX_EVENT_BITS) {
       // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
       const dictionary = events.length

@@ -20,9 +20,8 @@ export function snapshotDates(every: Every, firstStart: string, dataEnd: string)
     return out;
   }
   if (every === 'week') {
-    // 1970-01-01 was a Thursday: (day + 3) mod 7 is 0 on Mondays.
     let d = start + 1;
-    while ((((d + 3) % 7) + 7) % 7 !== 0) d++;
+    while (daysSinceMonday(d) !== 0) d++;
     for (; d <= end; d += 7) out.push(isoFromDay(d));
     return out;
   }
@@ -49,6 +48,13 @@ export function snapshotsFrom(asOf: readonly string[], from: string | undefined,
       `--from ${from}: no as-of date is on or after it (the last is ${asOf.at(-1)}, data_end ${dataEnd})`,
     );
   return kept;
+}
+
+/** 0 on Mondays, 1 on Tuesdays, ... for an epoch day (1970-01-01 was a Thursday: 3 days after a Monday). */
+function daysSinceMonday(day: number): number {
+  const r = (day + 3) % 7; // -6..6: negative before 1970
+  // Stryker disable next-line ArithmeticOperator: equivalent for r - 7, which is 0 (mod 7) exactly when r + 7 is
+  return (r + 7) % 7;
 }
 
 function mustDay(iso: string): number {

@@ -420,6 +420,9 @@ test('snapshot dates: the first 1st (or Monday) strictly after the earliest star
   assert.deepEqual(snapshotDates('day', '2024-02-27', '2024-03-01'), ['2024-02-28', '2024-02-29', '2024-03-01']);
   assert.deepEqual(snapshotDates('day', '2023-12-30', '2024-01-01'), ['2023-12-31', '2024-01-01']);
   assert.deepEqual(snapshotDates('day', '2024-01-01', '2024-01-01'), []);
+  // before 1970 (negative epoch days): 1969-12-22 and 12-29 are Mondays; years are four digits
+  assert.deepEqual(snapshotDates('week', '1969-12-20', '1970-01-05'), ['1969-12-22', '1969-12-29', '1970-01-05']);
+  assert.deepEqual(snapshotDates('month', '0999-11-15', '1000-01-01'), ['0999-12-01', '1000-01-01']);
   assert.throws(() => snapshotDates('month', '2024-02-30', '2024-05-01'), /not a date/);
   assert.throws(() => snapshotDates('week', '2024-01-01', 'soon'), /not a date/);
 });
@@ -458,4 +461,92 @@ test('featureQuery refuses no as-of dates and a horizon that is not a whole numb
       new RangeError(`featureQuery: horizon must be a positive integer, got ${horizon}`),
     );
   assert.ok(featureQuery({ ...params, horizon: 1 }, duckdbDialect).steps.length > 0, 'a horizon of one day');
+  // --label expansion reads contracts and needs a threshold above 0
+  assert.throws(
+    () => featureQuery({ ...params, label: 'expansion' }, duckdbDialect),
+    new RangeError('featureQuery: --label expansion reads the contracts table'),
+  );
+  const withContracts = {
+    ...params,
+    label: 'expansion' as const,
+    tables: new Set(['accounts', 'usage', 'contracts'] as const),
+  };
+  for (const expansionThreshold of [0, -0.1])
+    assert.throws(
+      () => featureQuery({ ...withContracts, expansionThreshold }, duckdbDialect),
+      new RangeError(`featureQuery: the expansion threshold must be above 0, got ${expansionThreshold}`),
+    );
+  assert.ok(
+    featureQuery({ ...withContracts, expansionThreshold: 0.01 }, duckdbDialect).select.includes('expanded_within_90d'),
+  );
+});
+
+test('no interaction kind counts as a CSM touch: days since started_at for every account', async () => {
+  const none = await rowsOf(
+    await buildFeatures(history, { asOf: T, dataEnd: '2024-09-29', csmKinds: [], relation: 'no_csm' }),
+  );
+  // D1 had touches on 05-31 and 06-01 (30 days at T with the default kinds); started 2024-01-01: 182 days
+  close(at('D1', T, none)['days_since_last_csm_interaction'], 182, 'D1');
+  close(at('D2', T, none)['days_since_last_csm_interaction'], 182, 'D2');
+});
+
+test('login quantities with fractions add up exactly; no feature event at all: breadth 0', async () => {
+  const t = await tempDir('churnkit-fractions-');
+  try {
+    await writeFile(
+      join(t.dir, 'accounts.csv'),
+      csv('account_id,segment,started_at,churned_at,seats', ['Q,,2023-01-01,,']),
+    );
+    await writeFile(
+      join(t.dir, 'usage.csv'),
+      csv('account_id,occurred_at,user_id,event,quantity', [
+        // last 14 days: 0.1 three times, 0.30000000000000004 in doubles whatever the order; 0.3 exactly
+        'Q,2024-06-28T10:00:00,u1,login,0.1',
+        'Q,2024-06-29T10:00:00,u1,login,0.1',
+        'Q,2024-06-30T10:00:00,u1,login,0.1',
+        'Q,2024-06-10T10:00:00,u1,login,0.3', // prior 14 days
+      ]),
+    );
+    const h = await openHistory(t.dir);
+    try {
+      const b = await buildFeatures(h, { asOf: T, dataEnd: T, relation: 'fractions' });
+      const [r] = await queryRows(h.connection, `SELECT * FROM "${b.relation}"`);
+      assert.deepEqual(
+        [r!['login_frequency_change_14d'], r!['usage_trend_14d'], r!['feature_adoption_breadth_change_30d']],
+        [0, 0, 0],
+      );
+    } finally {
+      h.close();
+    }
+  } finally {
+    await t.cleanup();
+  }
+});
+
+test('feature breadth past the bitmask: 64 distinct feature events are counted (the generic path)', async () => {
+  const t = await tempDir('churnkit-breadth-');
+  try {
+    const events = Array.from({ length: 64 }, (_, i) => `e${String(i + 1).padStart(2, '0')}`);
+    await writeFile(
+      join(t.dir, 'accounts.csv'),
+      csv('account_id,segment,started_at,churned_at,seats', ['B,,2023-01-01,,']),
+    );
+    await writeFile(
+      join(t.dir, 'usage.csv'),
+      csv('account_id,occurred_at,user_id,event,quantity', [
+        ...events.map((e) => `B,2024-06-20T10:00:00,u1,${e},1`), // last 30 days: all 64 (bit 63 would be a BIGINT's sign)
+        ...events.slice(0, 42).map((e) => `B,2024-05-20T10:00:00,u1,${e},1`), // prior 30 days: 42
+      ]),
+    );
+    const h = await openHistory(t.dir);
+    try {
+      const b = await buildFeatures(h, { asOf: T, dataEnd: T, relation: 'breadth' });
+      const [r] = await queryRows(h.connection, `SELECT * FROM "${b.relation}"`);
+      close(r!['feature_adoption_breadth_change_30d'], 64 / 42 - 1, 'B');
+    } finally {
+      h.close();
+    }
+  } finally {
+    await t.cleanup();
+  }
 });

@@ -384,7 +384,10 @@ test('bad input fails with the table, key and column; bad options are usage erro
       await assert.rejects(buildFeatures(h, { horizon: 0 }), UsageError);
       await assert.rejects(buildFeatures(h, { dataEnd: '2024-02-30' }), UsageError);
       await assert.rejects(buildFeatures(h, { asOf: ['2024-04-01', 'soon'] }), UsageError);
-      await assert.rejects(buildFeatures(h, { every: 'hour' as never }), UsageError);
+      await assert.rejects(
+        buildFeatures(h, { every: 'hour' as never }),
+        (e: unknown) => e instanceof UsageError && e.message === '--every must be one of month, week, day, got "hour"',
+      );
     } finally {
       h.close();
     }
