@@ -157,6 +157,14 @@ test('collinearity names only the columns the collinear one is made of, and says
   );
   assert.match(scaled.message, /^logistic: column x2 is (almost )?exactly a linear combination of x0 \(collinear/);
   assert.deepEqual(scaled.columns, ['x2', 'x0']);
+  // x2 = 0.001 x0 + 0.0001 x1: a combination with small coefficients names them all the same
+  const small = fitError(
+    input(
+      rows.map(([a, b]) => [a!, b!, 0.001 * a! + 0.0001 * b!]),
+      y,
+    ),
+  );
+  assert.match(small.message, /^logistic: column x2 is (almost )?exactly a linear combination of x0, x1 \(collinear/);
   // x2 = 2 x0 - x1 + 1e-7 u: a share of about 1e-15 of x2's variance is its own
   const rng = new Rng(41);
   const almost = fitError(
