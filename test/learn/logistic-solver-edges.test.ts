@@ -146,6 +146,19 @@ test('collinearity: a zero column is exactly a combination of the columns before
   assert.deepEqual(err.columns, ['x0']);
 });
 
+test('a constant column after an input that sums to 0 is a combination of the intercept alone: no input named', () => {
+  // x0 = +-1 alternately: at the start every row has the same weight, so x0 is exactly
+  // uncorrelated with the intercept and the constant x1 owes it nothing
+  const rows = Array.from({ length: 40 }, (_, i) => [i % 2 === 0 ? 1 : -1, 3]);
+  const y = rows.map((_, i) => (i % 4 < 2 ? 1 : 0));
+  const err = fitError(input(rows, y));
+  assert.match(
+    err.message,
+    /^logistic: column x1 is (almost )?exactly a linear combination of the columns before it \(collinear/,
+  );
+  assert.deepEqual(err.columns, ['x1']);
+});
+
 test('collinearity names only the columns the collinear one is made of, and says when it is almost exact', () => {
   const { rows, y } = simulated(300, [-0.5, 1, -1], 37);
   // x2 = 3 x0: x1 plays no part

@@ -272,7 +272,7 @@ function collinearError(inp: SolverInput, Hs: Float64Array, column: number, rati
   const name = column === 0 ? '(intercept)' : inp.names[column - 1]!;
   // Which earlier columns it is made of: regress it on them (the leading block is positive definite).
   const partners: string[] = [];
-  // Stryker disable next-line EqualityOperator: equivalent for >=, column 1 has no earlier input to name (the loop below runs from 1 to 0)
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent for >= and true, column 1 (or 0) has no earlier input to name (the loop below runs from 1 to 0)
   if (column > 1) {
     const ch = cholesky(leadingBlock(Hs, q, column), column);
     // Stryker disable next-line ConditionalExpression: equivalent for true, the full factorization first failed at `column`, so its leading block (the same pivots) factors
