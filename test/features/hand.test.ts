@@ -359,6 +359,20 @@ test('absent optional tables give NULL features (never 0) and say why', async ()
     } finally {
       h.close();
     }
+    // contacts without interactions: the champions are known (champion_departed as with every
+    // table), their touches are not
+    await copyFile(join(HAND, 'contacts.csv'), join(dir, 'contacts.csv'));
+    const h2 = await openHistory(dir);
+    try {
+      const got = await featureRows(h2, await buildFeatures(h2, { relation: 'contacts_only' }));
+      assert.equal(got.size, rows.size);
+      for (const [key, full] of rows) {
+        assert.equal(got.get(key)!['champion_engagement_change_30d'], null, key);
+        assert.equal(got.get(key)!['champion_departed'], full['champion_departed'], key);
+      }
+    } finally {
+      h2.close();
+    }
   } finally {
     await cleanup();
   }
