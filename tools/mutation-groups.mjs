@@ -30,7 +30,7 @@ export const MUTATION_GROUPS = {
   },
   scorecard: {
     mutate: ['src/scorecard/compile.ts', 'src/warehouse/scorecard-sql.ts'],
-    tests: ['scorecard/equivalence', 'warehouse/scorecard-sql-random', 'scorecard/score'],
+    tests: ['scorecard/equivalence', 'warehouse/scorecard-sql-edges', 'warehouse/scorecard-sql-random', 'scorecard/score'],
   },
   folds: {
     mutate: ['src/evaluate/backtest/folds.ts', 'src/learn/split.ts'],

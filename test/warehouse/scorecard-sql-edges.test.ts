@@ -1,0 +1,305 @@
+/**
+ * The scorecard compiled to SQL on hand-made cards and rows, on DuckDB in-process (issue 23):
+ * identifiers that are SQL keywords or mixed case, a schema-qualified table, text with
+ * apostrophes, a card name that tries to end the comment line, blank segments, booleans read
+ * as numbers and numbers as booleans, band edges on awkward doubles, ties between reasons, and
+ * score_change over an account's history. Expected values are worked by hand and checked
+ * against scoreColumns.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { type Database, openDuckDB, queryRows } from '../../src/data/index.js';
+import { BANDS, type ColumnData, type Scorecard, type ScoreColumns, scoreColumns } from '../../src/scorecard/index.js';
+import { compileScorecardSql } from '../../src/warehouse/index.js';
+import { tinyCard } from '../scorecard/helpers.js';
+
+type Value = number | boolean | string | null;
+type Row = Record<string, unknown>;
+
+let db: Database;
+before(async () => {
+  db = await openDuckDB();
+  await db.connection.run('CREATE SCHEMA analytics');
+});
+after(() => db?.close());
+
+/** Numbers go in as text, which DuckDB reads back as the same double (a decimal literal might not). */
+const literal = (v: Value, type: string) =>
+  v === null ? `CAST(NULL AS ${type})` : `CAST('${String(v).replace(/'/g, "''")}' AS ${type})`;
+
+/**
+ * Writes the rows to `table` (columns typed as given, after account_id and as_of) and returns the
+ * compiled query's rows by account and date, with the scoreColumns result for the same rows: rows
+ * are given in that order (the default account ids A000, A001, ... keep it).
+ */
+async function scoreBoth(
+  card: Scorecard,
+  types: Record<string, 'DOUBLE' | 'BOOLEAN' | 'VARCHAR'>,
+  rows: Record<string, Value>[],
+  table = 'features',
+): Promise<{ sql: Row[]; ref: ScoreColumns }> {
+  const names = Object.keys(types);
+  const quoted = (n: string) => `"${n.replace(/"/g, '""')}"`;
+  const target = table
+    .split('.')
+    .map((p) => quoted(p))
+    .join('.');
+  await db.connection.run(`DROP TABLE IF EXISTS ${target}`);
+  await db.connection.run(
+    `CREATE TABLE ${target} (account_id VARCHAR, as_of DATE, ${names.map((n) => `${quoted(n)} ${types[n]}`).join(', ')})`,
+  );
+  const values = rows.map(
+    (r, i) =>
+      `('${r['account_id'] ?? `A${String(i).padStart(3, '0')}`}', DATE '${r['as_of'] ?? '2024-07-01'}', ${names.map((n) => literal(r[n] ?? null, types[n]!)).join(', ')})`,
+  );
+  await db.connection.run(`INSERT INTO ${target} VALUES ${values.join(', ')}`);
+  const query = compileScorecardSql(card, { dialect: 'duckdb', table });
+  const sql = await queryRows(db.connection, `SELECT * FROM (${query}) AS s ORDER BY account_id, as_of`);
+  const columns: Record<string, ColumnData> = {};
+  for (const n of names)
+    columns[n] =
+      types[n] === 'DOUBLE'
+        ? Float64Array.from(rows, (r) => (r[n] === null || r[n] === undefined ? NaN : Number(r[n])))
+        : rows.map((r) => r[n] ?? null);
+  return { sql, ref: scoreColumns(card, { n: rows.length, columns }) };
+}
+
+/** Each SQL row equals scoreColumns' row: score, base score, band, probability, layers, overrides, reasons, escalate. */
+function assertSame(sql: Row[], ref: ScoreColumns): void {
+  assert.equal(sql.length, ref.n);
+  const K = ref.overrides.length;
+  sql.forEach((r, i) => {
+    const num = (a: unknown, e: number, what: string) => {
+      if (Number.isNaN(e)) assert.equal(a, null, `row ${i} ${what}`);
+      else assert.ok(typeof a === 'number' && Math.abs(a - e) <= 1e-9, `row ${i} ${what}: SQL ${a}, scorer ${e}`);
+    };
+    num(r['score'], ref.score[i]!, 'score');
+    num(r['base_score'], ref.base_score[i]!, 'base_score');
+    assert.equal(r['band'], BANDS[ref.band[i]!], `row ${i} band`);
+    num(r['probability'], ref.probability[i]!, 'probability');
+    for (const [name, v] of Object.entries(ref.layers)) num(r[`layer_${name}`], v[i]!, `layer ${name}`);
+    assert.equal(r['overrides'], ref.overrides.filter((_, k) => ref.fired[i * K + k]).join(','), `row ${i} overrides`);
+    const reasons = [0, 1, 2]
+      .map((k) => ref.reasons[i * 3 + k]!)
+      .filter((s) => s >= 0)
+      .map((s) => ref.signals[s])
+      .join(',');
+    assert.equal(r['reasons'], reasons, `row ${i} reasons`);
+    assert.equal(r['escalate'], ref.escalate[i] === 1, `row ${i} escalate`);
+  });
+}
+
+const band = (edges: { lt?: number; lte?: number }, low: number, high: number) => [
+  { ...edges, points: low },
+  edges.lt !== undefined ? { gte: edges.lt, points: high } : { gt: edges.lte, points: high },
+];
+
+const signal = (feature: string, weight: number, points: unknown[], missing: unknown = { policy: 'redistribute' }) => ({
+  feature,
+  weight,
+  direction: 'higher_is_safer',
+  points,
+  missing,
+});
+
+test('keywords and mixed case as names, a schema-qualified table, apostrophes in text and a card name with a newline', async () => {
+  const c = tinyCard((j) => {
+    j.name = 'Ops "Q3"\nDROP TABLE analytics.features; --';
+    j.layers = [
+      {
+        name: 'Select',
+        weight: 0.6,
+        signals: [
+          signal('order', 0.5, band({ lt: 0 }, 0, 100)),
+          { ...signal('Group', 0.5, band({ lte: 1 }, 100, 20)), direction: 'higher_is_riskier' },
+        ],
+      },
+      { name: 'from', weight: 0.4, signals: [signal('days_to_renewal', 1, band({ lt: 30 }, 0, 100))] },
+    ];
+    j.bands.segments = { "O'Brien Co": { green: 80, yellow: 50 } };
+    j.overrides = [{ id: 'apostrophe', when: { signal: 'segment', op: '=', value: "it's" }, action: 'cap', value: 30 }];
+  });
+  const { sql, ref } = await scoreBoth(
+    c,
+    { segment: 'VARCHAR', order: 'DOUBLE', Group: 'DOUBLE', days_to_renewal: 'DOUBLE' },
+    [
+      // Select = (100 + 20) / 2 = 60, from = 100: 0.6 * 60 + 0.4 * 100 = 76, GREEN by default but not for O'Brien Co
+      { segment: "O'Brien Co", order: 1, Group: 2, days_to_renewal: 60 },
+      { segment: 'smb', order: 1, Group: 2, days_to_renewal: 60 },
+      // Select = 100, from = 0: 60, capped at 30 for "it's"
+      { segment: "it's", order: 1, Group: 0, days_to_renewal: 10 },
+      { segment: null, order: null, Group: null, days_to_renewal: null },
+    ],
+    'analytics.features',
+  );
+  assert.deepEqual(
+    sql.map((r) => [r['score'], r['band'], r['overrides'], r['layer_Select'], r['layer_from']]),
+    [
+      [76, 'YELLOW', '', 60, 100],
+      [76, 'GREEN', '', 60, 100],
+      [30, 'RED', 'apostrophe', 100, 0],
+      [50, 'YELLOW', '', null, null],
+    ],
+  );
+  assertSame(sql, ref);
+  const left = await queryRows(db.connection, 'SELECT count(*) AS n FROM analytics.features');
+  assert.equal(Number(left[0]!['n']), 4, 'the card name stayed in the comment');
+});
+
+test('blank segments are missing; booleans compared with numbers and numbers with booleans', async () => {
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'usage',
+        weight: 1,
+        signals: [
+          {
+            ...signal('usage_trend_14d', 1, band({ lt: 0 }, 20, 100), { policy: 'points', points: 40 }),
+            rules: [{ when: { signal: 'zero_usage_14d', op: '>=', value: 1 }, points: 0 }],
+          },
+        ],
+      },
+    ];
+    j.bands.segments = { smb: { green: 90, yellow: 60 } };
+    j.overrides = [
+      { id: 'renewal_set', when: { signal: 'days_to_renewal', op: '=', value: true }, action: 'flag', flag: 'review' },
+      { id: 'no_segment', when: { signal: 'segment', op: 'is_null' }, action: 'flag', flag: 'escalate' },
+      { id: 'not_smb', when: { signal: 'segment', op: '!=', value: 'smb' }, action: 'cap', value: 65 },
+      { id: 'zero_is_zero', when: { signal: 'zero_usage_14d', op: '=', value: 0 }, action: 'flag', flag: 'review' },
+    ];
+  });
+  const types = {
+    segment: 'VARCHAR',
+    usage_trend_14d: 'DOUBLE',
+    zero_usage_14d: 'BOOLEAN',
+    days_to_renewal: 'DOUBLE',
+  } as const;
+  const { sql, ref } = await scoreBoth(c, types, [
+    { segment: '', usage_trend_14d: 0.5, zero_usage_14d: false, days_to_renewal: 0 },
+    { segment: '   ', usage_trend_14d: -0.5, zero_usage_14d: null, days_to_renewal: 12 },
+    { segment: 'smb', usage_trend_14d: 0.5, zero_usage_14d: true, days_to_renewal: null },
+    { segment: ' smb', usage_trend_14d: null, zero_usage_14d: false, days_to_renewal: -3 },
+    { segment: 'smb', usage_trend_14d: 0.5, zero_usage_14d: false, days_to_renewal: 30 },
+  ]);
+  // by hand: blank segments are missing (escalate, default bands, the != test does not hold);
+  // zero_usage_14d >= 1 holds only where it is true; days_to_renewal = true wherever it is non-zero
+  assert.deepEqual(
+    sql.map((r) => [r['score'], r['band'], r['overrides'], r['escalate']]),
+    [
+      [100, 'GREEN', 'no_segment,zero_is_zero', true],
+      [20, 'RED', 'renewal_set,no_segment', true],
+      [0, 'RED', '', false],
+      [40, 'YELLOW', 'renewal_set,not_smb,zero_is_zero', false], // ' smb' is not smb: default bands
+      [100, 'GREEN', 'renewal_set,zero_is_zero', false],
+    ],
+  );
+  assertSame(sql, ref);
+});
+
+test('band edges on awkward doubles and large numbers keep their exact value in SQL', async () => {
+  const awkward = 0.1 + 0.2; // 0.30000000000000004
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'l',
+        weight: 1,
+        signals: [
+          signal('f0', 0.5, band({ lt: awkward }, 0, 100)),
+          signal('f1', 0.5, [
+            { lte: -1e16, points: 10 },
+            { gt: -1e16, lt: 1e21, points: 60 },
+            { gte: 1e21, points: 90 },
+          ]),
+        ],
+      },
+    ];
+  });
+  const below = 0.3; // the double just below 0.1 + 0.2
+  const { sql, ref } = await scoreBoth(c, { f0: 'DOUBLE', f1: 'DOUBLE' }, [
+    { f0: awkward, f1: -1e16 },
+    { f0: below, f1: 1e21 },
+    { f0: awkward, f1: 0.5 },
+    { f0: below, f1: -1e16 + 2 },
+  ]);
+  assert.deepEqual(
+    sql.map((r) => r['score']),
+    [55, 45, 80, 30],
+  );
+  assertSame(sql, ref);
+});
+
+test('reasons: most points lost first, ties in card order, at most three, none for a signal that loses nothing', async () => {
+  const four = ['a1', 'a2', 'a3', 'a4'];
+  const c = tinyCard((j) => {
+    j.layers = [{ name: 'l', weight: 1, signals: four.map((f) => signal(f, 0.25, band({ lt: 0 }, 0, 100))) }];
+  });
+  const types = { a1: 'DOUBLE', a2: 'DOUBLE', a3: 'DOUBLE', a4: 'DOUBLE' } as const;
+  const { sql, ref } = await scoreBoth(c, types, [
+    { a1: -1, a2: -1, a3: -1, a4: -1 },
+    { a1: 1, a2: -1, a3: 1, a4: -1 },
+    { a1: 1, a2: 1, a3: 1, a4: -1 },
+    { a1: 1, a2: 1, a3: 1, a4: 1 },
+    { a1: null, a2: -1, a3: 1, a4: null },
+  ]);
+  assert.deepEqual(
+    sql.map((r) => r['reasons']),
+    ['a1,a2,a3', 'a2,a4', 'a4', '', 'a2'],
+  );
+  assertSame(sql, ref);
+});
+
+test("score_change: the change since the account's previous as-of date, NULL on its first and on a repeated date", async () => {
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'l',
+        weight: 1,
+        signals: [
+          signal('f0', 1, [
+            { lt: 0, points: 0 },
+            { gte: 0, lt: 1, points: 40 },
+            { gte: 1, points: 100 },
+          ]),
+        ],
+      },
+    ];
+  });
+  const { sql } = await scoreBoth(c, { f0: 'DOUBLE' }, [
+    { account_id: 'A', as_of: '2024-01-01', f0: 1 },
+    { account_id: 'A', as_of: '2024-02-01', f0: 0.5 },
+    { account_id: 'A', as_of: '2024-03-01', f0: -1 },
+    { account_id: 'B', as_of: '2024-02-01', f0: -1 },
+    { account_id: 'B', as_of: '2024-03-01', f0: 2 },
+    { account_id: 'C', as_of: '2024-03-01', f0: 2 },
+    { account_id: 'C', as_of: '2024-03-01', f0: 2 },
+  ]);
+  assert.deepEqual(
+    sql.map((r) => [r['account_id'], r['score'], r['score_change']]),
+    [
+      ['A', 100, null],
+      ['A', 40, -60],
+      ['A', 0, -40],
+      ['B', 0, null],
+      ['B', 100, 100],
+      ['C', 100, null],
+      ['C', 100, null],
+    ],
+  );
+});
+
+test('a card carrying a non-finite number is refused, not written into the SQL', () => {
+  assert.throws(
+    () => compileScorecardSql({ ...tinyCard(), no_data_score: Number.POSITIVE_INFINITY }, { dialect: 'duckdb' }),
+    /not a finite number: Infinity/,
+  );
+});
+
+test('for PostgreSQL every step is materialized (it would inline and repeat them); for DuckDB none is', () => {
+  const steps = (sql: string) => sql.match(/\b[a-z_]+ AS (MATERIALIZED )?\(\n/g) ?? [];
+  const pg = steps(compileScorecardSql(tinyCard(), { dialect: 'postgres' }));
+  const duck = steps(compileScorecardSql(tinyCard(), { dialect: 'duckdb' }));
+  assert.equal(pg.length, 11);
+  assert.equal(duck.length, 11);
+  assert.ok(pg.every((s) => s.includes('MATERIALIZED')));
+  assert.ok(duck.every((s) => !s.includes('MATERIALIZED')));
+});
