@@ -130,3 +130,10 @@ export function assertColumnsRow(cols: ScoreColumns, i: number, ref: ScoreResult
   );
   assert.equal(cols.unknown_segment[i] === 1, ref.warnings.length > 0, `${at} unknown segment`);
 }
+
+/** The largest double below a positive x (written here, not taken from the code under test). */
+export function justBelow(x: number): number {
+  const bits = new BigInt64Array(Float64Array.of(x).buffer);
+  bits[0]! -= 1n;
+  return new Float64Array(bits.buffer)[0]!;
+}

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  SCORE_EPSILON,
   compileScorer,
   scoreAccount,
   scoreColumns,
@@ -9,7 +10,7 @@ import {
   type ScoreResult,
   type Signals,
 } from '../../src/scorecard/index.js';
-import { assertColumnsRow, defaultCard, healthy, tinyCard } from './helpers.js';
+import { assertColumnsRow, defaultCard, healthy, justBelow, tinyCard } from './helpers.js';
 
 /** Every scorer must agree; each test goes through all three. */
 function score(card: Scorecard, signals: Signals): ScoreResult {
@@ -364,4 +365,41 @@ test('with known_segments, a segment with thresholds or weights of its own is kn
   // without known_segments nothing is checked
   const open = tinyCard();
   assert.deepEqual(score(open, { segment: 'Enterprise Plus', x1: 0, x2: 0, x3: 0 }).warnings, []);
+});
+
+test('band edges are exact: a score SCORE_EPSILON under a threshold is in its band, the next double down is not', () => {
+  const at = (v: number, segment: string | null) =>
+    score(
+      tinyCard((c) => {
+        c.bands.segments = { enterprise: { green: 80, yellow: 55 } };
+        c.overrides = [{ id: 's', when: { signal: 'x1', op: '>=', value: -1e9 }, action: 'set', value: v }];
+      }),
+      { segment, x1: 0, x2: 0, x3: 0 },
+    ).band;
+  for (const [segment, green, yellow] of [
+    [null, 70, 40],
+    ['enterprise', 80, 55],
+  ] as const) {
+    assert.equal(at(green - SCORE_EPSILON, segment), 'GREEN');
+    assert.equal(at(justBelow(green - SCORE_EPSILON), segment), 'YELLOW');
+    assert.equal(at(yellow - SCORE_EPSILON, segment), 'YELLOW');
+    assert.equal(at(justBelow(yellow - SCORE_EPSILON), segment), 'RED');
+  }
+});
+
+test('reasons: with four equal losses the first three in card order', () => {
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'a',
+        weight: 1,
+        // each like x1: 0 points below 0, 100 from 0 on
+        signals: ['x1', 'x2', 'x3', 'x4'].map((feature) => ({ ...j.layers[0].signals[0], feature, weight: 0.25 })),
+      },
+    ];
+  });
+  assert.deepEqual(score(c, { x1: -1, x2: -1, x3: -1, x4: -1 }).reasons, ['x1', 'x2', 'x3']);
+  assert.deepEqual(score(c, { x1: 1, x2: -1, x3: -1, x4: -1 }).reasons, ['x2', 'x3', 'x4']);
+  // 0 points lost is no reason
+  assert.deepEqual(score(c, { x1: 1, x2: 1, x3: -1, x4: 1 }).reasons, ['x3']);
 });

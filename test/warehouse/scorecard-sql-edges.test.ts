@@ -9,9 +9,16 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Database, openDuckDB, queryRows } from '../../src/data/index.js';
-import { BANDS, type ColumnData, type Scorecard, type ScoreColumns, scoreColumns } from '../../src/scorecard/index.js';
+import {
+  BANDS,
+  type ColumnData,
+  SCORE_EPSILON,
+  type Scorecard,
+  type ScoreColumns,
+  scoreColumns,
+} from '../../src/scorecard/index.js';
 import { compileScorecardSql } from '../../src/warehouse/index.js';
-import { tinyCard } from '../scorecard/helpers.js';
+import { justBelow, tinyCard } from '../scorecard/helpers.js';
 
 type Value = number | boolean | string | null;
 type Row = Record<string, unknown>;
@@ -224,6 +231,45 @@ test('band edges on awkward doubles and large numbers keep their exact value in 
   assert.deepEqual(
     sql.map((r) => r['score']),
     [55, 45, 80, 30],
+  );
+  assertSame(sql, ref);
+});
+
+test('bands in SQL: a score SCORE_EPSILON under a threshold is in its band, the next double down is not', async () => {
+  const scores = [40, 55, 70, 80].flatMap((t) => [justBelow(t - SCORE_EPSILON), t - SCORE_EPSILON]);
+  // f0 = k lands in the k-th band, whose points are the k-th score: the composite is that score
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'l',
+        weight: 1,
+        signals: [
+          signal(
+            'f0',
+            1,
+            scores.map((points, k) => ({
+              ...(k > 0 ? { gte: k - 0.5 } : {}),
+              ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
+              points,
+            })),
+          ),
+        ],
+      },
+    ];
+    j.bands.segments = { enterprise: { green: 80, yellow: 55 } };
+  });
+  const rows = ['smb', 'enterprise'].flatMap((segment) => scores.map((_, k) => ({ segment, f0: k })));
+  const { sql, ref } = await scoreBoth(c, { segment: 'VARCHAR', f0: 'DOUBLE' }, rows);
+  assert.deepEqual(
+    sql.map((r) => r['score']),
+    [...scores, ...scores],
+  );
+  assert.deepEqual(
+    sql.map((r) => r['band']),
+    [
+      ...['RED', 'YELLOW', 'YELLOW', 'YELLOW', 'YELLOW', 'GREEN', 'GREEN', 'GREEN'],
+      ...['RED', 'RED', 'RED', 'YELLOW', 'YELLOW', 'YELLOW', 'YELLOW', 'GREEN'],
+    ],
   );
   assertSame(sql, ref);
 });
