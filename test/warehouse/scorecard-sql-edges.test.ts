@@ -7,6 +7,7 @@
  * against scoreColumns.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type Database, openDuckDB, queryRows } from '../../src/data/index.js';
 import {
@@ -18,7 +19,9 @@ import {
   scoreColumns,
 } from '../../src/scorecard/index.js';
 import { compileScorecardSql } from '../../src/warehouse/index.js';
+import type { TrainedModel } from '../../src/learn/index.js';
 import { justBelow, tinyCard } from '../scorecard/helpers.js';
+import { repoRoot } from '../support/paths.js';
 
 type Value = number | boolean | string | null;
 type Row = Record<string, unknown>;
@@ -44,6 +47,7 @@ async function scoreBoth(
   types: Record<string, 'DOUBLE' | 'BOOLEAN' | 'VARCHAR'>,
   rows: Record<string, Value>[],
   table = 'features',
+  model?: TrainedModel,
 ): Promise<{ sql: Row[]; ref: ScoreColumns }> {
   const names = Object.keys(types);
   const quoted = (n: string) => `"${n.replace(/"/g, '""')}"`;
@@ -60,7 +64,7 @@ async function scoreBoth(
       `('${r['account_id'] ?? `A${String(i).padStart(3, '0')}`}', DATE '${r['as_of'] ?? '2024-07-01'}', ${names.map((n) => literal(r[n] ?? null, types[n]!)).join(', ')})`,
   );
   await db.connection.run(`INSERT INTO ${target} VALUES ${values.join(', ')}`);
-  const query = compileScorecardSql(card, { dialect: 'duckdb', table });
+  const query = compileScorecardSql(card, { dialect: 'duckdb', table, ...(model ? { model } : {}) });
   const sql = await queryRows(db.connection, `SELECT * FROM (${query}) AS s ORDER BY account_id, as_of`);
   const columns: Record<string, ColumnData> = {};
   for (const n of names)
@@ -348,4 +352,60 @@ test('for PostgreSQL every step is materialized (it would inline and repeat them
   assert.equal(duck.length, 11);
   assert.ok(pg.every((s) => s.includes('MATERIALIZED')));
   assert.ok(duck.every((s) => !s.includes('MATERIALIZED')));
+});
+
+test('an embedded model comes along as model_probability, equal to predictProba (missing values, a categorical, booleans)', async () => {
+  // imported here: the other tests of this file do not pay for the learn layer
+  const { loadModel } = await import('../../src/learn/index.js');
+  const model = await loadModel(join(repoRoot, 'test', 'fixtures', 'artifacts', 'v1', 'logistic.json'));
+  const numbers = [
+    'usage_trend_14d',
+    'license_utilization',
+    'nps_trend',
+    'days_since_last_csm_interaction',
+    'days_to_renewal',
+  ];
+  const flags = ['zero_usage_14d', 'champion_departed'];
+  const segments = ['enterprise', 'mid_market', 'smb', 'other', null];
+  const rows: Record<string, Value>[] = Array.from({ length: 10 }, (_, i) => ({
+    segment: segments[i % segments.length]!,
+    ...Object.fromEntries(numbers.map((f, k) => [f, (i + k) % 4 === 0 ? null : ((i * 7 + k * 3) % 11) / 5 - 1])),
+    ...Object.fromEntries(flags.map((f, k) => [f, (i + k) % 3 === 0 ? null : (i + k) % 3 === 1])),
+  }));
+  const types = {
+    segment: 'VARCHAR',
+    ...Object.fromEntries(numbers.map((f) => [f, 'DOUBLE'])),
+    ...Object.fromEntries(flags.map((f) => [f, 'BOOLEAN'])),
+  } as Record<string, 'DOUBLE' | 'BOOLEAN' | 'VARCHAR'>;
+  const { sql } = await scoreBoth(
+    tinyCard(),
+    { ...types, x1: 'DOUBLE', x2: 'DOUBLE', x3: 'DOUBLE' },
+    rows,
+    'features',
+    model,
+  );
+  const frame = {
+    n: rows.length,
+    names: Object.keys(types),
+    kinds: Object.fromEntries(
+      Object.entries(types).map(
+        ([f, t]) => [f, t === 'VARCHAR' ? 'text' : t === 'BOOLEAN' ? 'boolean' : 'number'] as const,
+      ),
+    ),
+    columns: Object.fromEntries(
+      Object.entries(types).map(([f, t]) => [
+        f,
+        t === 'VARCHAR'
+          ? rows.map((r) => r[f] as string | null)
+          : Float64Array.from(rows, (r) => (r[f] === null ? NaN : Number(r[f]))),
+      ]),
+    ),
+  };
+  const want = model.predictProba(frame);
+  sql.forEach((r, i) =>
+    assert.ok(
+      Math.abs((r['model_probability'] as number) - want[i]!) <= 1e-12,
+      `row ${i}: SQL ${r['model_probability']}, predictProba ${want[i]}`,
+    ),
+  );
 });
