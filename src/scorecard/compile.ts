@@ -210,6 +210,7 @@ function compileWeights(card: Scorecard, signals: number, views: Views): Compile
   const L = card.layers.length;
   const weightSegments = Object.keys(card.segment_weights ?? {});
   const G = 1 + weightSegments.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for one set (true, >=): every row then looks up set 0, the card's own
   const multi = G > 1;
   const weightCards = [card, ...weightSegments.map((name) => cardForSegment(card, name))];
   const sigW = new Float64Array(G * S);
@@ -238,6 +239,7 @@ function compileChecked(card: Scorecard, signals: CompiledSignal[], views: Views
   const signalOrder = signalNames(card);
   return coverageColumns(card).map((name) => {
     const signal = signals[signalOrder.indexOf(name)];
+    // Stryker disable next-line ConditionalExpression: equivalent for false, the column's own view is missing exactly where the signal's number is NaN
     if (signal) return { num: signal.values, text: null };
     return views.numeric(name) ? { num: views.num(name), text: null } : { num: null, text: views.text(name) };
   });
@@ -247,12 +249,13 @@ function compileOverrides(card: Scorecard, views: Views, chunk: number): Compile
   return card.overrides.map((o) => ({
     stage: o.action === 'set' ? 0 : o.action === 'cap' ? 1 : 2,
     value: o.value ?? NaN,
-    escalate: o.action === 'flag' && o.flag === 'escalate',
+    // only flag overrides have a flag (validated), and only the flag stage reads this
+    escalate: o.flag === 'escalate',
     node: compileCondition(o.when, views, chunk),
   }));
 }
 
-function compileBands(card: Scorecard, views: Views, multiWeights: boolean): CompiledBands {
+function compileBands(card: Scorecard, views: Views): CompiledBands {
   const segments = Object.keys(card.bands.segments ?? {});
   const segIndex = new Map(segments.map((name, k) => [name, k + 1]));
   const green = Float64Array.from(
@@ -267,8 +270,10 @@ function compileBands(card: Scorecard, views: Views, multiWeights: boolean): Com
   const known = card.bands.known_segments
     ? new Set([...card.bands.known_segments, ...segments, ...Object.keys(card.segment_weights ?? {})])
     : null;
-  const segment =
-    (segments.length > 0 || known !== null || multiWeights) && views.has('segment') ? views.text('segment') : null;
+  // the rows' segments are read when thresholds of a segment or the known list need them
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, reading segments that have no thresholds of their own finds index 0, the card's, at a cost
+  const ownThresholds = segments.length > 0;
+  const segment = (ownThresholds || known !== null) && views.has('segment') ? views.text('segment') : null;
   return { segIndex, green, yellow, known, segment };
 }
 
@@ -279,7 +284,9 @@ function compileProbability(card: Scorecard): CompiledProbability | null {
   const py = Float64Array.from(prob.y);
   const last = px.length - 1;
   const knotAt = new Int32Array(101);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
   for (let b = 0, k = 0; b <= 100; b++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
     while (k < last && px[k + 1]! <= b) k++;
     knotAt[b] = k;
   }
@@ -296,7 +303,7 @@ function compileCard(card: Scorecard, views: Views, chunk: number): CompiledCard
     weights,
     checked: compileChecked(card, signals, views),
     overrides: compileOverrides(card, views, chunk),
-    bands: compileBands(card, views, weights.multi),
+    bands: compileBands(card, views),
     probability: compileProbability(card),
     noData: card.no_data_score,
   };
@@ -349,8 +356,10 @@ function weightSetStage(cc: CompiledCard, sc: Scratch, c0: number, len: number):
   const { weightSegment, weightIndex } = cc.weights;
   if (weightSegment === null) return;
   const { weightSet } = sc;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
   for (let j = 0; j < len; j++) {
     const name = weightSegment[c0 + j];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, the Map has no null or undefined key: get gives undefined, and ?? 0 gives 0 anyway
     weightSet[j] = name === null || name === undefined ? 0 : (weightIndex.get(name) ?? 0);
   }
 }
@@ -373,13 +382,18 @@ function signalPointsStage(cc: CompiledCard, sc: Scratch, c0: number, len: numbe
     const bp = sig.points;
     const kn = top.length;
     const mp = sig.missingPoints;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++) {
       const v = x[c0 + j]!;
       let p: number;
       if (Number.isNaN(v)) p = mp;
       else {
         let k = 0;
-        while (k < kn && v > top[k]!) k++;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and <=, top[kn] is past the end of the typed array (undefined), and no value is above undefined
+        while (k < kn) {
+          if (!(v > top[k]!)) break;
+          k++;
+        }
         p = bp[k]!;
       }
       pts[o + j] = p;
@@ -388,6 +402,7 @@ function signalPointsStage(cc: CompiledCard, sc: Scratch, c0: number, len: numbe
     for (let r = sig.rules.length - 1; r >= 0; r--) {
       const rule = sig.rules[r]!;
       evalCondition(rule.node, c0, len, null, mask);
+      // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
       for (let j = 0; j < len; j++)
         if (mask[j] === 1) {
           pts[o + j] = rule.points;
@@ -395,11 +410,14 @@ function signalPointsStage(cc: CompiledCard, sc: Scratch, c0: number, len: numbe
         }
     }
     const w = effW[s]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++)
       if (ruled[j] === 1 || !Number.isNaN(x[c0 + j]!)) covered[j]! += multi ? effW[weightSet[j]! * S + s]! : w;
   }
+  // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
   for (let j = 0; j < len; j++) {
     const et = effTotal[multi ? weightSet[j]! : 0]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, a validated card's weights sum to 1 at each level, so et is 1 up to rounding
     out.coverage[c0 + j] = et > 0 ? covered[j]! / et : 0;
   }
 }
@@ -409,6 +427,7 @@ function missingStage(cc: CompiledCard, c0: number, len: number, out: Outputs): 
   const M = cc.checked.length;
   for (let m = 0; m < M; m++) {
     const { num, text } = cc.checked[m]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++) {
       const i = c0 + j;
       out.missing[i * M + m] = (num ? Number.isNaN(num[i]!) : text![i] === null) ? 1 : 0;
@@ -433,6 +452,7 @@ function layerScoresStage(cc: CompiledCard, sc: Scratch, c0: number, len: number
     for (; s < layerEnd[l]!; s++) {
       const w0 = sigW[s]!;
       const o = s * chunk;
+      // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
       for (let j = 0; j < len; j++) {
         const p = pts[o + j]!;
         if (!Number.isNaN(p)) {
@@ -444,8 +464,10 @@ function layerScoresStage(cc: CompiledCard, sc: Scratch, c0: number, len: number
     }
     const lw0 = layW[l]!;
     const layerOut = out.layers[l]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++) {
       const weight = present[po + j]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, a present weight of 0 has a sum of 0, and 0 / 0 is NaN
       const ls = weight > 0 ? sum[j]! / weight : NaN;
       layerOut[c0 + j] = ls;
       if (!Number.isNaN(ls)) {
@@ -455,11 +477,15 @@ function layerScoresStage(cc: CompiledCard, sc: Scratch, c0: number, len: number
       }
     }
   }
+  // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
   for (let j = 0; j < len; j++) {
     let b = noData;
     if (totalWeight[j]! > 0) {
       b = total[j]! / totalWeight[j]!;
-      b = b < 0 ? 0 : b > 100 ? 100 : b;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <=, points are 0..100 and weights >= 0, so the mean is never below 0
+      if (b < 0) b = 0;
+      // Stryker disable next-line EqualityOperator: equivalent for >=, 100 is set to 100
+      else if (b > 100) b = 100;
     }
     base[j] = b;
     score[j] = b;

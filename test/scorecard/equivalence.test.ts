@@ -57,6 +57,25 @@ test('they agree on which segments are unknown when the card lists the segments 
   }
 });
 
+test("a table without a segment column is scored as accounts without a segment: the card's own weights and thresholds", () => {
+  const rng = new Rng(41);
+  for (let c = 0; c < 8; c++) {
+    const random = withRandomSegmentWeights(rng, randomCard(rng));
+    const card = parseScorecard({ ...random, bands: { ...random.bands, known_segments: ['smb'] } });
+    const rows: Signals[] = Array.from({ length: 60 }, () =>
+      Object.fromEntries([
+        ...FEATURES.map((f) => [f, randomValue(rng, true)]),
+        ...FLAGS.map((f) => [f, randomValue(rng, false)]),
+      ]),
+    );
+    const cols = scoreColumns(card, {
+      n: rows.length,
+      columns: Object.fromEntries([...FEATURES, ...FLAGS].map((k) => [k, rows.map((s) => s[k]!)])),
+    });
+    rows.forEach((s, i) => assertColumnsRow(cols, i, scoreAccount(card, s)));
+  }
+});
+
 test('they agree on the default card with typed columns as the data layer holds them', () => {
   const card = parseScorecard(defaultCardJson());
   const rng = new Rng(11);

@@ -362,6 +362,10 @@ test('with known_segments, a segment with thresholds or weights of its own is kn
   assert.deepEqual(warnings('Enterprise Plus'), [
     'segment "Enterprise Plus" is not one the scorecard was fitted on (smb, enterprise, mid_market): scored with the default band thresholds',
   ]);
+  // known_segments alone
+  const listed = tinyCard((j) => (j.bands.known_segments = ['smb']));
+  assert.deepEqual(score(listed, { segment: 'smb', x1: 0, x2: 0, x3: 0 }).warnings, []);
+  assert.equal(score(listed, { segment: 'enterprise', x1: 0, x2: 0, x3: 0 }).warnings.length, 1);
   // without known_segments nothing is checked
   const open = tinyCard();
   assert.deepEqual(score(open, { segment: 'Enterprise Plus', x1: 0, x2: 0, x3: 0 }).warnings, []);
