@@ -207,6 +207,43 @@ test('blank segments are missing; booleans compared with numbers and numbers wit
   assertSame(sql, ref);
 });
 
+test('columns the contract does not know are read as they are; a text column read as a number; a single band', async () => {
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'l',
+        weight: 1,
+        signals: [signal('plan_tier', 0.5, [{ points: 30 }]), signal('seats_used', 0.5, band({ lt: 10 }, 0, 100))],
+      },
+    ];
+    j.overrides = [
+      { id: 'pro', when: { signal: 'plan', op: '=', value: 'pro' }, action: 'flag', flag: 'review' },
+      { id: 'not_basic', when: { signal: 'plan', op: '!=', value: 'basic' }, action: 'flag', flag: 'review' },
+      { id: 'big_segment', when: { signal: 'segment', op: '>=', value: 2 }, action: 'cap', value: 50 },
+    ];
+  });
+  const types = { segment: 'VARCHAR', plan: 'VARCHAR', plan_tier: 'DOUBLE', seats_used: 'DOUBLE' } as const;
+  const { sql, ref } = await scoreBoth(c, types, [
+    { segment: '3', plan: 'pro', plan_tier: 5, seats_used: 12 },
+    { segment: ' 1 ', plan: 'basic', plan_tier: null, seats_used: 3 },
+    { segment: '', plan: null, plan_tier: 7, seats_used: null },
+    { segment: null, plan: 'pro', plan_tier: 1, seats_used: 10 },
+    { segment: '2', plan: 'x', plan_tier: null, seats_used: 9 },
+  ]);
+  // by hand: plan_tier earns 30 whatever its value, seats_used 0 or 100; segment '3' and '2' are >= 2
+  assert.deepEqual(
+    sql.map((r) => [r['score'], r['band'], r['overrides']]),
+    [
+      [50, 'YELLOW', 'pro,not_basic,big_segment'],
+      [0, 'RED', ''],
+      [30, 'RED', ''],
+      [65, 'YELLOW', 'pro,not_basic'],
+      [0, 'RED', 'not_basic,big_segment'],
+    ],
+  );
+  assertSame(sql, ref);
+});
+
 test('band edges on awkward doubles and large numbers keep their exact value in SQL', async () => {
   const awkward = 0.1 + 0.2; // 0.30000000000000004
   const c = tinyCard((j) => {
