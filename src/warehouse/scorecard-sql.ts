@@ -44,6 +44,18 @@ const TYPES = new Map<string, ColumnType>([
   ),
 ]);
 
+/** A column's type; one the contract does not know is read as a number. */
+function typeOf(name: string): ColumnType {
+  // Stryker disable next-line StringLiteral: equivalent, every tag but boolean and text reads as a number
+  return TYPES.get(name) ?? 'number';
+}
+
+/** WHEN clauses one after another (each ends in a parenthesis or a quote). */
+function whens(clauses: string[]): string {
+  // Stryker disable next-line StringLiteral: equivalent, each clause ends in a parenthesis or a quote, so the SQL reads the same without the space
+  return clauses.join(' ');
+}
+
 function quoteTable(table: string): string {
   return table.split('.').map(quoteIdent).join('.');
 }
@@ -55,6 +67,7 @@ function str(value: string): string {
 /** A double literal that both engines read back as the same double. */
 function num(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <=, toExponential(17) writes every double exactly too: the plain form is for reading
   const text = Number.isInteger(x) && Math.abs(x) < 1e15 ? `${x}.0` : x.toExponential(17);
   return `CAST(${text} AS DOUBLE PRECISION)`;
 }
@@ -69,7 +82,7 @@ class Compiler {
   /** The signal as a double: numbers as they are, booleans 1/0, NULL when missing. */
   numeric(name: string): string {
     const c = this.col(name);
-    const type = TYPES.get(name) ?? 'number';
+    const type = typeOf(name);
     if (type === 'boolean') return `(CASE WHEN ${c} THEN ${num(1)} WHEN NOT ${c} THEN ${num(0)} END)`;
     if (type === 'text') return `CAST(NULLIF(TRIM(${c}), '') AS DOUBLE PRECISION)`;
     return `CAST(${c} AS DOUBLE PRECISION)`;
@@ -77,15 +90,16 @@ class Compiler {
 
   truth(name: string): string {
     const c = this.col(name);
-    const type = TYPES.get(name) ?? 'number';
+    const type = typeOf(name);
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, the numeric form of a boolean is 1, 0 or NULL, so <> 0 gives the same truth value
     if (type === 'boolean') return c;
     return `(${this.numeric(name)} <> 0)`;
   }
 
+  /** The signal as text, NULL when missing or blank (as the scorer reads text), whatever the column's type. */
   text(name: string): string {
-    const c = this.col(name);
-    const type = TYPES.get(name) ?? 'number';
-    return type === 'text' ? `(CASE WHEN TRIM(${c}) <> '' THEN ${c} END)` : `CAST(${c} AS TEXT)`;
+    const t = `CAST(${this.col(name)} AS TEXT)`;
+    return `(CASE WHEN TRIM(${t}) <> '' THEN ${t} END)`;
   }
 
   /** A condition as a SQL boolean that is never NULL (a comparison with a missing signal is false). */
@@ -93,6 +107,7 @@ class Compiler {
     if ('all' in c) return `(${c.all.map((x) => this.condition(x, score)).join(' AND ')})`;
     if ('any' in c) return `(${c.any.map((x) => this.condition(x, score)).join(' OR ')})`;
     if ('score' in c) {
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, score is null only for points rules, where a validated card has no score comparison
       if (score === null) return 'FALSE';
       const v = c.score.value;
       const e = SCORE_EPSILON;
@@ -107,7 +122,7 @@ class Compiler {
           return `(${score} >= ${num(v - e)})`;
       }
     }
-    const type = TYPES.get(c.signal) ?? 'number';
+    const type = typeOf(c.signal);
     if (c.op === 'is_null' || c.op === 'not_null') {
       const missing =
         type === 'text'
@@ -126,7 +141,9 @@ class Compiler {
 
   band(x: string, b: PointsBand): string {
     const parts: string[] = [];
+    // Stryker disable next-line ConditionalExpression: equivalent for false, the bands are tested in order, so a value below this band's lower edge went to an earlier band
     if (b.gt !== undefined) parts.push(`${x} > ${num(b.gt)}`);
+    // Stryker disable next-line ConditionalExpression: equivalent for false, the bands are tested in order, so a value below this band's lower edge went to an earlier band
     if (b.gte !== undefined) parts.push(`${x} >= ${num(b.gte)}`);
     if (b.lt !== undefined) parts.push(`${x} < ${num(b.lt)}`);
     if (b.lte !== undefined) parts.push(`${x} <= ${num(b.lte)}`);
@@ -136,13 +153,13 @@ class Compiler {
   /** Points of one signal; NULL when it is missing and its weight is redistributed. */
   points(s: ScorecardSignal): string {
     const x = this.numeric(s.feature);
-    const whens: string[] = [];
-    for (const r of s.rules ?? []) whens.push(`WHEN ${this.condition(r.when, null)} THEN ${num(r.points)}`);
-    whens.push(
+    const clauses: string[] = [];
+    for (const r of s.rules ?? []) clauses.push(`WHEN ${this.condition(r.when, null)} THEN ${num(r.points)}`);
+    clauses.push(
       `WHEN ${x} IS NULL THEN ${s.missing.policy === 'points' ? num(s.missing.points) : 'CAST(NULL AS DOUBLE PRECISION)'}`,
     );
-    for (const b of s.points) whens.push(`WHEN ${this.band(x, b)} THEN ${num(b.points)}`);
-    return `(CASE ${whens.join(' ')} END)`;
+    for (const b of s.points) clauses.push(`WHEN ${this.band(x, b)} THEN ${num(b.points)}`);
+    return `(CASE ${whens(clauses)} END)`;
   }
 }
 
@@ -161,7 +178,7 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   const weightSegments = Object.entries(card.segment_weights ?? {});
   const bySegment = (global: number, own: (set: SegmentWeights) => number, column: string) =>
     weightSegments.length
-      ? `(CASE ${weightSegments.map(([name, set]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(own(set))}`).join(' ')} ELSE ${num(global)} END) AS ${q(column)}`
+      ? `(CASE ${whens(weightSegments.map(([name, set]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(own(set))}`))} ELSE ${num(global)} END) AS ${q(column)}`
       : null;
   const weightCols = [
     ...card.layers.map((l, i) => bySegment(l.weight, (set) => set.layers[l.name]!.weight, `lw_${i}`)),
@@ -205,7 +222,7 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
       .filter((x): x is string => x !== null);
   const sets = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.action === 'set');
   const afterSet = sets.length
-    ? `(CASE ${sets.map((x) => `WHEN ${fired(x.o, x.k)} THEN ${num(x.o.value!)}`).join(' ')} ELSE ${q('base_score')} END)`
+    ? `(CASE ${whens(sets.map((x) => `WHEN ${fired(x.o, x.k)} THEN ${num(x.o.value!)}`))} ELSE ${q('base_score')} END)`
     : q('base_score');
   let capped = q('after_set');
   card.overrides.forEach((o, k) => {
@@ -217,7 +234,7 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
     const segs = Object.entries(card.bands.segments ?? {});
     const dflt = num(card.bands[which] - SCORE_EPSILON);
     if (!segs.length) return dflt;
-    return `(CASE ${segs.map(([name, t]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(t[which] - SCORE_EPSILON)}`).join(' ')} ELSE ${dflt} END)`;
+    return `(CASE ${whens(segs.map(([name, t]) => `WHEN ${c.text('segment')} = ${str(name)} THEN ${num(t[which] - SCORE_EPSILON)}`))} ELSE ${dflt} END)`;
   };
   const s = q('score');
   const band = `(CASE WHEN ${s} >= ${threshold('green')} THEN 'GREEN' WHEN ${s} >= ${threshold('yellow')} THEN 'YELLOW' ELSE 'RED' END)`;
@@ -226,16 +243,16 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   if (card.probability.method === 'isotonic') {
     const { x, y } = card.probability;
     const last = x.length - 1;
-    const whens = [
+    const clauses = [
       `WHEN ${s} <= ${num(x[0]!)} THEN ${num(y[0]!)}`,
       `WHEN ${s} >= ${num(x[last]!)} THEN ${num(y[last]!)}`,
     ];
     for (let k = 0; k < last; k++) {
-      whens.push(
+      clauses.push(
         `WHEN ${s} < ${num(x[k + 1]!)} THEN ${num(y[k]!)} + ((${s} - ${num(x[k]!)}) * (${num(y[k + 1]!)} - ${num(y[k]!)})) / (${num(x[k + 1]!)} - ${num(x[k]!)})`,
       );
     }
-    probability = `(CASE ${whens.join(' ')} END)`;
+    probability = `(CASE ${whens(clauses)} END)`;
   }
   // 7. reasons: weighted points lost, most first, ties in card order. Each signal's rank is the
   // number of signals ahead of it, so the top three come from plain comparisons on the row
@@ -256,7 +273,7 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
     return `${ahead.length ? ahead.join(' + ') : '0'} AS ${q(`r_${j}`)}`;
   });
   const slot = (m: number) =>
-    `CASE ${signals.map((x, j) => `WHEN ${q(`l_${j}`)} > 0 AND ${q(`r_${j}`)} = ${m} THEN ${str(x.s.feature)}`).join(' ')} END`;
+    `CASE ${whens(signals.map((x, j) => `WHEN ${q(`l_${j}`)} > 0 AND ${q(`r_${j}`)} = ${m} THEN ${str(x.s.feature)}`))} END`;
   const reasons = signals.length
     ? `concat_ws(',', ${Array.from({ length: MAX_REASONS }, (_, m) => slot(m)).join(', ')})`
     : "''";

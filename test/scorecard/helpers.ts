@@ -133,7 +133,16 @@ export function assertColumnsRow(cols: ScoreColumns, i: number, ref: ScoreResult
 
 /** The largest double below a positive x (written here, not taken from the code under test). */
 export function justBelow(x: number): number {
+  return nextDouble(x, -1n);
+}
+
+/** The smallest double above a positive x. */
+export function justAbove(x: number): number {
+  return nextDouble(x, 1n);
+}
+
+function nextDouble(x: number, step: bigint): number {
   const bits = new BigInt64Array(Float64Array.of(x).buffer);
-  bits[0]! -= 1n;
+  bits[0]! += step;
   return new Float64Array(bits.buffer)[0]!;
 }

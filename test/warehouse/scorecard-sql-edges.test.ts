@@ -18,9 +18,9 @@ import {
   type ScoreColumns,
   scoreColumns,
 } from '../../src/scorecard/index.js';
-import { compileScorecardSql } from '../../src/warehouse/index.js';
+import { compileScorecardSql, SQL_ENGINES } from '../../src/warehouse/index.js';
 import type { TrainedModel } from '../../src/learn/index.js';
-import { justBelow, tinyCard } from '../scorecard/helpers.js';
+import { justAbove, justBelow, tinyCard } from '../scorecard/helpers.js';
 import { repoRoot } from '../support/paths.js';
 
 type Value = number | boolean | string | null;
@@ -229,6 +229,9 @@ test('columns the contract does not know are read as they are; a text column rea
     { segment: '', plan: null, plan_tier: 7, seats_used: null },
     { segment: null, plan: 'pro', plan_tier: 1, seats_used: 10 },
     { segment: '2', plan: 'x', plan_tier: null, seats_used: 9 },
+    // a blank is missing in any text column: neither = nor != holds (the SQL took it for a value)
+    { segment: null, plan: '', plan_tier: 2, seats_used: 20 },
+    { segment: null, plan: '  ', plan_tier: 2, seats_used: 20 },
   ]);
   // by hand: plan_tier earns 30 whatever its value, seats_used 0 or 100; segment '3' and '2' are >= 2
   assert.deepEqual(
@@ -239,6 +242,8 @@ test('columns the contract does not know are read as they are; a text column rea
       [30, 'RED', ''],
       [65, 'YELLOW', 'pro,not_basic'],
       [0, 'RED', 'not_basic,big_segment'],
+      [65, 'YELLOW', ''],
+      [65, 'YELLOW', ''],
     ],
   );
   assertSame(sql, ref);
@@ -315,6 +320,47 @@ test('bands in SQL: a score SCORE_EPSILON under a threshold is in its band, the 
   assertSame(sql, ref);
 });
 
+test('score conditions in SQL hold within SCORE_EPSILON of their value, exactly as the scorer compares', async () => {
+  const e = SCORE_EPSILON;
+  const scores = [justBelow(60 - e), 60 - e, 60, 60 + e, justAbove(60 + e)];
+  const c = tinyCard((j) => {
+    j.layers = [
+      {
+        name: 'l',
+        weight: 1,
+        signals: [
+          signal(
+            'f0',
+            1,
+            scores.map((points, k) => ({
+              ...(k > 0 ? { gte: k - 0.5 } : {}),
+              ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
+              points,
+            })),
+          ),
+        ],
+      },
+    ];
+    j.overrides = (['<', '<=', '>', '>='] as const).map((op, k) => ({
+      id: `o${k}`,
+      when: { score: { op, value: 60 } },
+      action: 'flag',
+      flag: 'review',
+    }));
+  });
+  const { sql, ref } = await scoreBoth(
+    c,
+    { f0: 'DOUBLE' },
+    scores.map((_, k) => ({ f0: k })),
+  );
+  // o0: < 60, o1: <= 60, o2: > 60, o3: >= 60, each within 1e-9
+  assert.deepEqual(
+    sql.map((r) => r['overrides']),
+    ['o0,o1', 'o1,o3', 'o1,o3', 'o1,o3', 'o2,o3'],
+  );
+  assertSame(sql, ref);
+});
+
 test('reasons: most points lost first, ties in card order, at most three, none for a signal that loses nothing', async () => {
   const four = ['a1', 'a2', 'a3', 'a4'];
   const c = tinyCard((j) => {
@@ -383,6 +429,7 @@ test('a card carrying a non-finite number is refused, not written into the SQL',
 
 test('for PostgreSQL every step is materialized (it would inline and repeat them); for DuckDB none is', () => {
   const steps = (sql: string) => sql.match(/\b[a-z_]+ AS (MATERIALIZED )?\(\n/g) ?? [];
+  assert.deepEqual(SQL_ENGINES, ['duckdb', 'postgres'], 'the dialects export-sql offers');
   const pg = steps(compileScorecardSql(tinyCard(), { dialect: 'postgres' }));
   const duck = steps(compileScorecardSql(tinyCard(), { dialect: 'duckdb' }));
   assert.equal(pg.length, 11);
