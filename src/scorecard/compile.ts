@@ -273,7 +273,8 @@ function compileBands(card: Scorecard, views: Views): CompiledBands {
   // the rows' segments are read when thresholds of a segment or the known list need them
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, reading segments that have no thresholds of their own finds index 0, the card's, at a cost
   const ownThresholds = segments.length > 0;
-  const segment = (ownThresholds || known !== null) && views.has('segment') ? views.text('segment') : null;
+  const needsSegments = ownThresholds || known !== null;
+  const segment = needsSegments && views.has('segment') ? views.text('segment') : null;
   return { segIndex, green, yellow, known, segment };
 }
 
@@ -284,12 +285,14 @@ function compileProbability(card: Scorecard): CompiledProbability | null {
   const py = Float64Array.from(prob.y);
   const last = px.length - 1;
   const knotAt = new Int32Array(101);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
+  // Stryker disable BlockStatement: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
   for (let b = 0, k = 0; b <= 100; b++) {
     // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, knotAt only says where probabilityAt starts its walk, which moves forward to the right knot: a start too early (or 0) costs steps, not results
     while (k < last && px[k + 1]! <= b) k++;
     knotAt[b] = k;
   }
+  // Stryker restore BlockStatement
   return { px, py, last, knotAt };
 }
 
@@ -485,7 +488,7 @@ function layerScoresStage(cc: CompiledCard, sc: Scratch, c0: number, len: number
       // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <=, points are 0..100 and weights >= 0, so the mean is never below 0
       if (b < 0) b = 0;
       // Stryker disable next-line EqualityOperator: equivalent for >=, 100 is set to 100
-      else if (b > 100) b = 100;
+      if (b > 100) b = 100;
     }
     base[j] = b;
     score[j] = b;

@@ -86,6 +86,18 @@ before(async () => {
     action: 'flag',
     flag: 'call_now',
   });
+  // a boolean compared as a number and a number as a boolean (PostgreSQL casts neither itself)
+  custom.overrides.push({
+    id: 'quiet_renewal',
+    when: {
+      all: [
+        { signal: 'active_escalation', op: '<', value: 1 },
+        { signal: 'days_to_renewal', op: '!=', value: false },
+      ],
+    },
+    action: 'flag',
+    flag: 'review',
+  });
   custom.layers[0]!.signals[0]!.rules = [{ when: { signal: 'zero_usage_14d', op: '=', value: true }, points: 0 }];
   custom.layers[0]!.signals[1]!.missing = { policy: 'points', points: 35 };
   // weights of their own for two segments (calibrate --by segment): equal layers, and the
