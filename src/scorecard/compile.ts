@@ -273,6 +273,7 @@ function compileBands(card: Scorecard, views: Views): CompiledBands {
   // the rows' segments are read when thresholds of a segment or the known list need them
   // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for true and >=, reading segments that have no thresholds of their own finds index 0, the card's, at a cost
   const ownThresholds = segments.length > 0;
+  // Stryker disable next-line ConditionalExpression: equivalent for true, as above; known !== null -> false is not (tests with known_segments alone kill it) but is disabled with it
   const needsSegments = ownThresholds || known !== null;
   const segment = needsSegments && views.has('segment') ? views.text('segment') : null;
   return { segIndex, green, yellow, known, segment };
