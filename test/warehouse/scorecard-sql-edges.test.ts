@@ -281,27 +281,32 @@ test('band edges on awkward doubles and large numbers keep their exact value in 
   assertSame(sql, ref);
 });
 
+/** One layer of one signal f0 whose k-th band gives the k-th score: a row with f0 = k scores exactly scores[k]. */
+function scoreLadder(scores: readonly number[]) {
+  return [
+    {
+      name: 'l',
+      weight: 1,
+      signals: [
+        signal(
+          'f0',
+          1,
+          scores.map((points, k) => ({
+            ...(k > 0 ? { gte: k - 0.5 } : {}),
+            ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
+            points,
+          })),
+        ),
+      ],
+    },
+  ];
+}
+
 test('bands in SQL: a score SCORE_EPSILON under a threshold is in its band, the next double down is not', async () => {
   const scores = [40, 55, 70, 80].flatMap((t) => [justBelow(t - SCORE_EPSILON), t - SCORE_EPSILON]);
   // f0 = k lands in the k-th band, whose points are the k-th score: the composite is that score
   const c = tinyCard((j) => {
-    j.layers = [
-      {
-        name: 'l',
-        weight: 1,
-        signals: [
-          signal(
-            'f0',
-            1,
-            scores.map((points, k) => ({
-              ...(k > 0 ? { gte: k - 0.5 } : {}),
-              ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
-              points,
-            })),
-          ),
-        ],
-      },
-    ];
+    j.layers = scoreLadder(scores);
     j.bands.segments = { enterprise: { green: 80, yellow: 55 } };
   });
   const rows = ['smb', 'enterprise'].flatMap((segment) => scores.map((_, k) => ({ segment, f0: k })));
@@ -324,23 +329,7 @@ test('score conditions in SQL hold within SCORE_EPSILON of their value, exactly 
   const e = SCORE_EPSILON;
   const scores = [justBelow(60 - e), 60 - e, 60, 60 + e, justAbove(60 + e)];
   const c = tinyCard((j) => {
-    j.layers = [
-      {
-        name: 'l',
-        weight: 1,
-        signals: [
-          signal(
-            'f0',
-            1,
-            scores.map((points, k) => ({
-              ...(k > 0 ? { gte: k - 0.5 } : {}),
-              ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
-              points,
-            })),
-          ),
-        ],
-      },
-    ];
+    j.layers = scoreLadder(scores);
     j.overrides = (['<', '<=', '>', '>='] as const).map((op, k) => ({
       id: `o${k}`,
       when: { score: { op, value: 60 } },

@@ -199,9 +199,8 @@ test('with min_child_weight 0 a two-row node splits: four alternating rows get f
   );
 });
 
-test('leaf-wise growth: of two leaves with the same gain, the older is split first', async () => {
-  // Two halves (x0 = 0 and 1) with the same x1 and opposite labels: at the prior 0.5 their
-  // gradients are exact negatives, so both children's best splits (on x1) gain exactly the same.
+/** Two halves of 8 rows (x0 = 0 and 1) with the same x1 = 1..8, labels 1 1 1 1 1 0 0 0 in the first. */
+function twinHalves() {
   const x1 = [1, 2, 3, 4, 5, 6, 7, 8];
   const labels = [1, 1, 1, 1, 1, 0, 0, 0];
   const X = {
@@ -209,6 +208,13 @@ test('leaf-wise growth: of two leaves with the same gain, the older is split fir
     names: ['x0', 'x1'],
     columns: [Float64Array.from([...x1.map(() => 0), ...x1.map(() => 1)]), Float64Array.from([...x1, ...x1])],
   };
+  return { X, labels };
+}
+
+test('leaf-wise growth: of two leaves with the same gain, the older is split first', async () => {
+  // Two halves (x0 = 0 and 1) with the same x1 and opposite labels: at the prior 0.5 their
+  // gradients are exact negatives, so both children's best splits (on x1) gain exactly the same.
+  const { X, labels } = twinHalves();
   const y = Float64Array.from([...labels, ...labels.map((v) => 1 - v)]);
   const params = { ...BASE, n_estimators: 1, max_depth: 0, min_child_weight: 0, grow_policy: 'lossguide' };
   const both = (await new GbdtModel({ ...params, max_leaves: 4 }, 1).fit({ X, y })).state().trees[0]!;
@@ -314,13 +320,7 @@ test('after a split only the smaller child is histogrammed (the left one of two 
     assert.ok(parts.some((p) => p.mid - p.begin > p.end - p.mid && p.begin > 0));
   }
   // two halves of 8 rows that both split again: the left half is built
-  const x1 = [1, 2, 3, 4, 5, 6, 7, 8];
-  const labels = [1, 1, 1, 1, 1, 0, 0, 0];
-  const X = {
-    n: 16,
-    names: ['x0', 'x1'],
-    columns: [Float64Array.from([...x1.map(() => 0), ...x1.map(() => 1)]), Float64Array.from([...x1, ...x1])],
-  };
+  const { X, labels } = twinHalves();
   const halves = await recorded(
     { n_estimators: 1, max_depth: 2, min_child_weight: 0 },
     { X, y: Float64Array.from([...labels, ...labels.map((v) => 1 - v)]) },
