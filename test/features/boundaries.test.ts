@@ -481,6 +481,47 @@ test('featureQuery refuses no as-of dates and a horizon that is not a whole numb
   );
 });
 
+test('every relation of the feature query is read by a later one or by the final SELECT: each label, with and without --seasonal', () => {
+  // each relation is a table the build fills (build.ts): one that nothing reads is work for nothing,
+  // e.g. the usage of the 90 days after every as-of date for the inactivity label, or a year of usage
+  // for year-over-year columns nobody asked for (whose empty select lists PostgreSQL also refuses)
+  const tables = new Set([
+    'accounts',
+    'usage',
+    'tickets',
+    'contacts',
+    'interactions',
+    'nps',
+    'contracts',
+    'integrations',
+  ] as const);
+  const seasonals = [[], ['usage_trend_14d'], ['feature_adoption_breadth_change_30d']] as const;
+  for (const label of ['churn', 'inactivity', 'expansion'] as const)
+    for (const seasonal of seasonals) {
+      const q = featureQuery(
+        { asOf: [EARLIER, T], dataEnd: '2024-09-29', horizon: 90, label, tables, csmKinds: ['call'], seasonal },
+        duckdbDialect,
+      );
+      const unread = q.steps
+        .filter(
+          (s, i) =>
+            ![...q.steps.slice(i + 1).map((t) => t.sql), q.select].some((sql) =>
+              new RegExp(`\\b${s.name}\\b`).test(sql),
+            ),
+        )
+        .map((s) => s.name);
+      assert.deepEqual(unread, [], `--label ${label}, --seasonal ${seasonal.join(',') || '(none)'}`);
+      const names = q.steps.map((s) => s.name);
+      assert.equal(names.includes('usage_ahead'), label === 'inactivity', `usage ahead, --label ${label}`);
+      assert.equal(names.includes('expansion_ahead'), label === 'expansion', `expansion ahead, --label ${label}`);
+      assert.equal(
+        names.includes('usage_year_ago'),
+        seasonal.length > 0,
+        `a year ago, --seasonal ${seasonal.join(',')}`,
+      );
+    }
+});
+
 test('no interaction kind counts as a CSM touch: days since started_at for every account', async () => {
   const none = await rowsOf(
     await buildFeatures(history, { asOf: T, dataEnd: '2024-09-29', csmKinds: [], relation: 'no_csm' }),

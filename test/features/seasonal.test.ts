@@ -221,3 +221,57 @@ test('CLI: --seasonal adds the columns to the file; an unknown feature is a usag
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /--seasonal: "nps_trend" has no year-over-year form/);
 });
+
+test('a year of data: the first usage day on the reach T-393 counts (on, a day inside), a day after it does not', async () => {
+  // One account S, alone in its segment; its usage is the data's first day F = 2023-08-05 on.
+  // As-of dates 2024-08-31, 2024-09-01, 2024-09-02: F is T-392, T-393 (exactly the reach) and
+  // T-394. 2023-09-01 -> 2024-09-01 is 366 days (leap year), so 2024-09-01 - 365 = 2023-09-02.
+  //   a year earlier: 1 a day on 2023-08-05..08-18 (F..F+13), 3 a day on 2023-08-19..09-02 (F+14..F+28)
+  //   this year: 1 a day on 2024-08-03..09-01, so L = P = 14 at each date and the plain trend is 0
+  // At 2024-08-31 (La = 08-18..08-31 = 1 + 13 x 3 = 40, Pa = 08-04..08-17 = 13: no usage on 08-04):
+  //   the data does not reach T-393 = 08-04: the plain trend 0 (rel_change(14, 14 x 40 / 13) = -27/40 would be wrong).
+  // At 2024-09-01 (La = 08-19..09-01 = 42, Pa = 08-05..08-18 = 14): rel_change(14, 42) = -2/3. T-365 = 09-02
+  //   holds usage but is outside La (09-01 is not the last as-of date, so the read of usage a year back
+  //   reaches it; counting it gives La = 45).
+  // At 2024-09-02 (La = 08-20..09-02 = 42, Pa = 08-06..08-19 = 13 + 3 = 16): rel_change(14, 14 x 42 / 16) = -13/21.
+  const sub = join(dir, 'reach');
+  await mkdir(sub);
+  const days = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let t = Date.parse(from); t <= Date.parse(to); t += 86_400_000)
+      out.push(new Date(t).toISOString().slice(0, 10));
+    return out;
+  };
+  const usage = [
+    ...days('2023-08-05', '2023-08-18').map((day) => `S,${day}T09:00:00,,report,1`),
+    ...days('2023-08-19', '2023-09-02').map((day) => `S,${day}T09:00:00,,report,3`),
+    ...days('2024-08-03', '2024-09-01').map((day) => `S,${day}T09:00:00,,report,1`),
+  ];
+  await writeFile(
+    join(sub, 'accounts.csv'),
+    csv('account_id,segment,started_at,churned_at,seats', ['S,s,2023-01-01,,10']),
+  );
+  await writeFile(join(sub, 'usage.csv'), csv('account_id,occurred_at,user_id,event,quantity', usage));
+  const h = await openHistory(sub);
+  try {
+    const b = await buildFeatures(h, {
+      asOf: ['2024-08-31', '2024-09-01', '2024-09-02'],
+      dataEnd: '2024-12-31',
+      seasonal: ['usage_trend_14d'],
+    });
+    const got = await queryRows(
+      h.connection,
+      `SELECT strftime(as_of, '%Y-%m-%d') AS as_of, usage_trend_14d, usage_trend_14d_yoy FROM "${b.relation}" ORDER BY as_of`,
+    );
+    assert.deepEqual(
+      got.map((r) => r['as_of']),
+      ['2024-08-31', '2024-09-01', '2024-09-02'],
+    );
+    for (const r of got) close(r['usage_trend_14d'], 0, `plain at ${r['as_of']}`);
+    close(got[0]?.['usage_trend_14d_yoy'], 0, 'a day short of a year of data');
+    close(got[1]?.['usage_trend_14d_yoy'], -2 / 3, 'the first day exactly on the reach');
+    close(got[2]?.['usage_trend_14d_yoy'], -13 / 21, 'a day more than a year of data');
+  } finally {
+    h.close();
+  }
+});
