@@ -336,3 +336,84 @@ test('a column collinear but for a part only confidently fitted rows carry: foun
   // one step is not enough to see it
   assert.match(fitError(input(rows, y, { maxIter: 1 })).message, /did not converge in 1 iterations/);
 });
+
+/** y = 1 exactly when 1.5 x0 - x1 > 0 (76 of 80 rows kept, none within 0.2 of the line). */
+function separatedPlane(): { rows: number[][]; y: number[] } {
+  const rng = new Rng(3);
+  const rows: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 80; i++) {
+    const r = [rng.normal(), rng.normal()];
+    const m = 1.5 * r[0]! - r[1]!;
+    if (Math.abs(m) < 0.2) continue;
+    rows.push(r);
+    y.push(m > 0 ? 1 : 0);
+  }
+  return { rows, y };
+}
+
+/** Gradient of the penalized objective at the fit, each input's condition and the intercept's, is ~0. */
+function assertOptimal(inp: SolverInput, theta: Float64Array, scale: number, what: string): void {
+  const g = scalarPass(inp, theta).g;
+  assert.ok(Math.abs(g[0]!) <= 1e-9 * scale, `${what}: intercept gradient ${g[0]} (scale ${scale})`);
+  for (let j = 1; j <= inp.p; j++) {
+    const b = theta[j]!;
+    const condition = g[j]! + 2 * inp.l2[j - 1]! * b + inp.l1[j - 1]! * Math.sign(b);
+    assert.ok(Math.abs(condition) <= 1e-9 * scale, `${what}: condition ${j} = ${condition} (scale ${scale})`);
+  }
+}
+
+test('separated classes with a tiny L2 or L1 on every column have an optimum, reached past 25 steps, not "separated"', () => {
+  // The optimum's margins reach 50-140, where a positive row's loss log1p(e^-eta) is below eta's
+  // rounding: summed as eta + log1p(e) - eta it was lost and the line search stalled ("did not
+  // converge" in 1000 steps at l2 1e-8; "separated" at l1 1e-9).
+  const { rows, y } = separatedPlane();
+  for (const [l2, l1, steps] of [
+    [1e-8, 0, 20],
+    [1e-10, 0, 25],
+    [0, 1e-9, 25],
+  ] as const) {
+    const inp = input(rows, y, { l2: new Float64Array(2).fill(l2), l1: new Float64Array(2).fill(l1) });
+    const fit = solveLogistic(inp);
+    const b = fit.theta;
+    assert.ok(fit.iterations > steps, `l2 ${l2}, l1 ${l1}: ${fit.iterations} steps`);
+    assert.ok(b[1]! > 50 && b[2]! < -35 && Math.abs(b[1]! / b[2]! + 1.5) < 0.1, `theta ${[...b]}`);
+    // the gradient is of the order of the penalty's: 2 l2 |b| or l1
+    assertOptimal(inp, b, 2 * l2 * Math.abs(b[1]!) + l1, `l2 ${l2}, l1 ${l1}`);
+    assert.ok(scalarPass(inp, b).saturated > 50);
+  }
+});
+
+test('a fit with no row past margin 30 that takes more than 25 steps is no separation', () => {
+  // positives at 1..1.09, negatives at -1..-1.09, and one negative at 100 of weight 1e-12: the
+  // slope settles near log(0.2 / w) = 25 after 30 steps, the far row on the wrong side (not
+  // saturated) and every other row within margin 28.
+  const rows: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    rows.push([1 + 0.01 * i], [-1 - 0.01 * i]);
+    y.push(1, 0);
+  }
+  rows.push([100]);
+  y.push(0);
+  for (const w of [3e-12, 1e-12]) {
+    const inp = input(rows, y, { w: Float64Array.from(y, (_, i) => (i === 20 ? w : 1)) });
+    const fit = solveLogistic(inp);
+    assert.ok(fit.iterations > 25, `w ${w}: ${fit.iterations} steps`);
+    assert.ok(fit.theta[1]! > 23 && fit.theta[1]! < 26, `w ${w}: theta ${[...fit.theta]}`);
+    assert.equal(scalarPass(inp, fit.theta).saturated, 0);
+    assertOptimal(inp, fit.theta, 100 * w, `w ${w}`);
+  }
+});
+
+test('a fit with rows past margin 30 whose 25th step is small (8e-6) converges on the 26th: no separation', () => {
+  // the separated plane and one mislabeled row of weight 3e-8: an optimum at margins up to ~300
+  const { rows, y } = separatedPlane();
+  rows.push([3, -1]);
+  y.push(0);
+  const inp = input(rows, y, { w: Float64Array.from(y, (_, i) => (i === y.length - 1 ? 3e-8 : 1)) });
+  const fit = solveLogistic(inp);
+  assert.ok(fit.iterations > 25, `${fit.iterations} steps`);
+  assert.ok(scalarPass(inp, fit.theta).saturated > 50);
+  assertOptimal(inp, fit.theta, 3 * 3e-8, 'w 3e-8');
+});

@@ -237,3 +237,52 @@ test('a sample the model cannot be fitted on (its input is constant there) falls
   for (let j = 0; j < 2; j++) assert.ok(Math.abs(g[j]!) < 1e-6, `gradient[${j}] = ${g[j]}`);
   assert.ok(Math.abs(fit.theta[0]! + 3) < 0.1 && Math.abs(fit.theta[1]! - 2) < 0.1, `theta ${[...fit.theta]}`);
 });
+
+test('the sample starts at its own intercept-only optimum: 95% positives fit within max_iter 3, which the sample shares', () => {
+  // From log(0.95 / 0.05) the sample needs 3 steps and the full data 3 more passes at most; from
+  // another start (log(swy / (sw + swy)) is 2.3 lower) the sample runs out of its 3 steps, and
+  // the cold start on the full data needs more than 3.
+  const n = 50_000;
+  const rng = new Rng(11);
+  const Z = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    Z[i] = rng.normal();
+    y[i] = rng.next() < 1 / (1 + Math.exp(-3 - 0.5 * Z[i]!)) ? 1 : 0;
+  }
+  const inp: SolverInput = { ...input([[0]], [0]), n, Z, y };
+  const fit = solveLogistic({ ...inp, maxIter: 3 });
+  assert.ok(fit.iterations <= 3, `${fit.iterations} passes`);
+  const g = scalarPass(inp, fit.theta).g;
+  for (let j = 0; j < 2; j++) assert.ok(Math.abs(g[j]!) < 1e-6, `gradient[${j}] = ${g[j]}`);
+  assert.ok(Math.abs(fit.theta[0]! - 3) < 0.1 && Math.abs(fit.theta[1]! - 0.5) < 0.1, `theta ${[...fit.theta]}`);
+});
+
+test('collinear inputs at 50,000 rows: the sample fails, and the cold start still reports collinearity (rows saturated)', () => {
+  // x2 = x0 - 2 x1 and class 1 weighted 1e-15: the cold start's intercept is about -35, so every
+  // row of class 0 is saturated there; the singular Hessian at the cold start is collinearity all
+  // the same, as on small data (logistic-solver-edges), not separation.
+  const n = 50_000;
+  const rng = new Rng(3);
+  const Z = new Float64Array(n * 3);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = rng.normal();
+    const b = rng.normal();
+    Z.set([a, b, a - 2 * b], 3 * i);
+    y[i] = rng.next() < 1 / (1 + Math.exp(1 - a + b)) ? 1 : 0;
+  }
+  const w = Float64Array.from(y, (v) => (v === 1 ? 1e-15 : 1));
+  const inp: SolverInput = { ...input([[0, 0, 0]], [0]), n, Z, y, w };
+  const err = (() => {
+    try {
+      solveLogistic(inp);
+    } catch (e) {
+      return e;
+    }
+    return null;
+  })();
+  assert.ok(err instanceof ModelFitError, String(err));
+  assert.match(err.message, /^logistic: column x2 is (almost )?exactly a linear combination of x0, x1 \(collinear/);
+  assert.deepEqual(err.columns, ['x2', 'x0', 'x1']);
+});

@@ -135,11 +135,13 @@ function kernelPass(inp: SolverInput, kernel: DesignKernel, theta: Float64Array)
     const a = e0 >= 0 ? e0 : -e0;
     const e = Math.exp(-a);
     // Stryker disable next-line EqualityOperator: equivalent for >=, at e0 = 0 both branches give 0
-    nll += wi * ((e0 > 0 ? e0 : 0) + Math.log1p(e) - yi * e0);
+    nll += wi * ((e0 > 0 ? e0 : 0) - yi * e0 + Math.log1p(e));
     const onePlus = 1 + e;
-    // Stryker disable next-line EqualityOperator: equivalent for >, at e0 = 0 e is 1 and both branches give 1 / 2
-    r[i] = wi * ((e0 >= 0 ? 1 : e) / onePlus - yi);
+    // p - y without cancellation (see scalarPass)
+    // Stryker disable next-line EqualityOperator: equivalent for >, at e0 = 0 e is 1 and both branches give 1 - 2y
+    r[i] = (wi * (e0 >= 0 ? 1 - yi - yi * e : (1 - yi) * e - yi)) / onePlus;
     h[i] = (wi * e) / (onePlus * onePlus);
+    // Stryker disable next-line EqualityOperator: equivalent for e0 >= 0 (a > 30, so e0 is not 0) and yi >= 0.5 (labels are 0 or 1: the model refuses others); the others are killed
     if (a > 30 && e0 > 0 === yi > 0.5) saturated++;
   }
   const { g, H } = kernel.accumulate();
@@ -169,13 +171,16 @@ export function scalarPass(inp: SolverInput, theta: Float64Array): PassResult {
     // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 both branches give 0
     const a = eta >= 0 ? eta : -eta;
     const e = Math.exp(-a);
-    // softplus(eta) - y*eta, computed without overflow
+    // softplus(eta) - y*eta, computed without overflow and, for a row fitted on the side of its label, without
+    // cancellation: max(eta, 0) - y*eta is exactly 0 there, so log1p(e) counts (added to eta first, it is lost past
+    // eta ~ 36, and the line search stalls on rounding noise; kernelPass likewise)
     // Stryker disable next-line EqualityOperator: equivalent for >=, at eta = 0 both branches give 0
-    nll += wi * ((eta > 0 ? eta : 0) + Math.log1p(e) - yi * eta);
-    // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 both branches give 1 / 2
-    const pr = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
-    const r = wi * (pr - yi);
+    nll += wi * ((eta > 0 ? eta : 0) - yi * eta + Math.log1p(e));
     const onePlus = 1 + e;
+    // p - y = ((eta >= 0 ? 1 : e) - y (1 + e)) / (1 + e), with y (1 + e) split so that a row fitted on the side
+    // of its label keeps its residual (-e for y = 1): 1 / (1 + e) - 1 is 0 past eta ~ 37 and off by 1e-16 / e below
+    // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 e is 1 and both branches give 1 - 2y
+    const r = (wi * (eta >= 0 ? 1 - yi - yi * e : (1 - yi) * e - yi)) / onePlus;
     const h = (wi * e) / (onePlus * onePlus);
     if (a > 30 && eta > 0 === yi > 0.5) saturated++;
     g0 += r;
@@ -282,7 +287,10 @@ function collinearError(inp: SolverInput, Hs: Float64Array, column: number, rati
       for (let i = 0; i < column; i++) rhs[i] = Hs[i * q + column]!;
       const coef = choleskySolve(ch.L, column, rhs);
       const big = Math.max(...Array.from(coef.subarray(1), Math.abs));
-      for (let i = 1; i < column; i++) if (Math.abs(coef[i]!) > 1e-6 * big) partners.push(inp.names[i - 1]!);
+      // Stryker disable next-line EqualityOperator: equivalent for <=, coef[column] is past the end of a typed array (NaN > x is false)
+      for (let i = 1; i < column; i++) {
+        if (Math.abs(coef[i]!) > 1e-6 * big) partners.push(inp.names[i - 1]!);
+      }
     }
   }
   const of = partners.length > 0 ? ` of ${partners.join(', ')}` : ' of the columns before it';
@@ -299,7 +307,8 @@ function separationError(inp: SolverInput, d: Float64Array, saturated: number): 
   for (let j = 0; j < p; j++) big = Math.max(big, Math.abs(d[j + 1]!));
   const culprits = Array.from({ length: p }, (_, j) => j)
     .filter((j) => Math.abs(d[j + 1]!) >= 0.1 * big && big > 0)
-    .sort((a, b) => Math.abs(d[b + 1]!) - Math.abs(d[a + 1]!) || a - b)
+    // stable: equal steps stay in column order
+    .sort((a, b) => Math.abs(d[b + 1]!) - Math.abs(d[a + 1]!))
     .map((j) => inp.names[j]!);
   return new ModelFitError(
     `logistic: the classes are (quasi-)perfectly separated${culprits.length ? ` along ${culprits.join(', ')}` : ''}: ` +
@@ -420,10 +429,12 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
     // Predicted decrease of the objective along d (negative for a descent direction).
     let decrease = 0;
     for (let j = 0; j < q; j++) decrease += G[j]! * d[j]!;
+    // Stryker disable next-line ConditionalExpression: equivalent for true, without L1 every l1_j is 0 (penalties are >= 0), so the term adds 0 (false is killed)
     if (hasL1)
       for (let j = 1; j < q; j++) decrease += inp.l1[j - 1]! * (Math.abs(theta[j]! + d[j]!) - Math.abs(theta[j]!));
     let maxStep = 0;
     for (let j = 0; j < q; j++) maxStep = Math.max(maxStep, Math.abs(d[j]!));
+    // Stryker disable next-line EqualityOperator: equivalent for <=, differs only at a largest step of exactly 0.1 sqrt(tol) (>= is killed)
     if (maxStep < lastStep) {
       // The Hessian at theta is that of the optimum to O(step); the likelihood moves by the
       // quadratic model's G'd + d'Hd/2 (exact to O(step^3)).
@@ -433,6 +444,7 @@ function newton(inp: SolverInput, theta0: Float64Array, cold: boolean): SolverRe
         for (let b = 0; b < q; b++) hd += Hs[a * q + b]! * d[b]!;
         quad += d[a]! * (pass.g[a]! + 0.5 * (hd - (a > 0 ? 2 * inp.l2[a - 1]! * d[a]! : 0)));
       }
+      // Stryker disable next-line EqualityOperator: equivalent for <=, theta[q] is past the end of a typed array
       for (let j = 0; j < q; j++) theta[j]! += d[j]!;
       return { theta, iterations: iter, nll: pass.nll + quad, penalty: penaltyOf(inp, theta), hessian: Hs };
     }
