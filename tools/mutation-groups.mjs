@@ -30,7 +30,15 @@ export const MUTATION_GROUPS = {
   },
   scorecard: {
     mutate: ['src/scorecard/compile.ts', 'src/warehouse/scorecard-sql.ts'],
-    tests: ['scorecard/equivalence', 'warehouse/scorecard-sql-edges', 'warehouse/scorecard-sql-random', 'scorecard/score'],
+    tests: [
+      'scorecard/equivalence',
+      'scorecard/compile-edges',
+      'warehouse/scorecard-sql-edges',
+      'warehouse/scorecard-sql-random',
+      'scorecard/score',
+      // last: it starts PostgreSQL, and only the boolean read as a number needs it
+      'warehouse/scorecard-sql-postgres',
+    ],
   },
   folds: {
     mutate: ['src/evaluate/backtest/folds.ts', 'src/learn/split.ts'],

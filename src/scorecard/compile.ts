@@ -665,7 +665,7 @@ function reusable(card: Scorecard, n: number, into: ScoreColumns | undefined): O
   const layers = card.layers.map((l) => into.layers[l.name]);
   if (layers.some((l) => l === undefined)) return null;
   const { score, base_score: base, band, probability, fired, escalate, reasons, coverage, missing } = into;
-  if (missing.length !== n * into.checked.length) return null;
+  if (missing.length !== n * coverageColumns(card).length) return null;
   return {
     score,
     base,

@@ -101,6 +101,39 @@ export function tinyCard(patch: (c: Record<string, any>) => void = () => {}): Sc
   return parseScorecard(c);
 }
 
+/** Two bands split at `lt` (the edge in the upper band) or `lte` (in the lower one): low points below, high above. */
+export const band = (edges: { lt?: number; lte?: number }, low: number, high: number) => [
+  { ...edges, points: low },
+  edges.lt !== undefined ? { gte: edges.lt, points: high } : { gt: edges.lte, points: high },
+];
+
+/** A signal of a card in JSON, higher is safer, its weight redistributed when missing unless told. */
+export const signal = (
+  feature: string,
+  weight: number,
+  points: unknown[],
+  missing: unknown = { policy: 'redistribute' },
+) => ({
+  feature,
+  weight,
+  direction: 'higher_is_safer',
+  points,
+  missing,
+});
+
+/**
+ * The layers of a card with one layer of one signal f0 whose k-th band gives the k-th score: a row
+ * with f0 = k scores exactly scores[k].
+ */
+export function scoreLadder(scores: readonly number[]): Record<string, unknown>[] {
+  const points = scores.map((p, k) => ({
+    ...(k > 0 ? { gte: k - 0.5 } : {}),
+    ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
+    points: p,
+  }));
+  return [{ name: 'l', weight: 1, signals: [signal('f0', 1, points)] }];
+}
+
 /** Row i of a scoreColumns result against the reference scorer's result for that row, every field. */
 export function assertColumnsRow(cols: ScoreColumns, i: number, ref: ScoreResult, at = `row ${i}`): void {
   assert.equal(cols.score[i], ref.score, `${at} score`);

@@ -20,7 +20,7 @@ import {
 } from '../../src/scorecard/index.js';
 import { compileScorecardSql, SQL_ENGINES } from '../../src/warehouse/index.js';
 import type { TrainedModel } from '../../src/learn/index.js';
-import { justAbove, justBelow, tinyCard } from '../scorecard/helpers.js';
+import { band, justAbove, justBelow, scoreLadder, signal, tinyCard } from '../scorecard/helpers.js';
 import { repoRoot } from '../support/paths.js';
 
 type Value = number | boolean | string | null;
@@ -99,19 +99,6 @@ function assertSame(sql: Row[], ref: ScoreColumns): void {
     assert.equal(r['escalate'], ref.escalate[i] === 1, `row ${i} escalate`);
   });
 }
-
-const band = (edges: { lt?: number; lte?: number }, low: number, high: number) => [
-  { ...edges, points: low },
-  edges.lt !== undefined ? { gte: edges.lt, points: high } : { gt: edges.lte, points: high },
-];
-
-const signal = (feature: string, weight: number, points: unknown[], missing: unknown = { policy: 'redistribute' }) => ({
-  feature,
-  weight,
-  direction: 'higher_is_safer',
-  points,
-  missing,
-});
 
 test('keywords and mixed case as names, a schema-qualified table, apostrophes in text and a card name with a newline', async () => {
   const c = tinyCard((j) => {
@@ -280,27 +267,6 @@ test('band edges on awkward doubles and large numbers keep their exact value in 
   );
   assertSame(sql, ref);
 });
-
-/** One layer of one signal f0 whose k-th band gives the k-th score: a row with f0 = k scores exactly scores[k]. */
-function scoreLadder(scores: readonly number[]) {
-  return [
-    {
-      name: 'l',
-      weight: 1,
-      signals: [
-        signal(
-          'f0',
-          1,
-          scores.map((points, k) => ({
-            ...(k > 0 ? { gte: k - 0.5 } : {}),
-            ...(k < scores.length - 1 ? { lt: k + 0.5 } : {}),
-            points,
-          })),
-        ),
-      ],
-    },
-  ];
-}
 
 test('bands in SQL: a score SCORE_EPSILON under a threshold is in its band, the next double down is not', async () => {
   const scores = [40, 55, 70, 80].flatMap((t) => [justBelow(t - SCORE_EPSILON), t - SCORE_EPSILON]);
@@ -481,4 +447,37 @@ test('an embedded model comes along as model_probability, equal to predictProba 
       `row ${i}: SQL ${r['model_probability']}, predictProba ${want[i]}`,
     ),
   );
+});
+
+test('the probability map in SQL: exactly on knots that are not whole numbers, linear between, flat beyond the ends', async () => {
+  const scores = [5, 10, 10.25, 10.5, 10.75, 40.25, 41, 90, 95];
+  const c = tinyCard((j) => {
+    j.layers = scoreLadder(scores);
+    j.probability = { method: 'isotonic', x: [10, 10.5, 40.25, 90], y: [0.5, 0.06, 0.02, 0.01] };
+  });
+  const { sql, ref } = await scoreBoth(
+    c,
+    { f0: 'DOUBLE' },
+    scores.map((_, k) => ({ f0: k })),
+  );
+  // on a knot, the knot's value exactly, as the scorer gives it
+  assert.deepEqual(
+    [0, 1, 3, 5, 7, 8].map((k) => sql[k]!['probability']),
+    [0.5, 0.5, 0.06, 0.02, 0.01, 0.01],
+  );
+  assertSame(sql, ref);
+});
+
+test("the query's first line names the card (line breaks become spaces) and the dialect; without a name, none", () => {
+  const tail = 'one row per feature-table row, the columns of churnkit score';
+  const first = (card: Scorecard, dialect: 'duckdb' | 'postgres') =>
+    compileScorecardSql(card, { dialect }).split('\n')[0];
+  assert.equal(
+    first(
+      tinyCard((j) => (j.name = 'Q3\r\nrenewals')),
+      'duckdb',
+    ),
+    `-- churnkit scorecard "Q3  renewals" compiled for duckdb: ${tail}`,
+  );
+  assert.equal(first(tinyCard(), 'postgres'), `-- churnkit scorecard compiled for postgres: ${tail}`);
 });
