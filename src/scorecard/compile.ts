@@ -507,6 +507,7 @@ function overridesStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, 
     const ov = overrides[k]!;
     if (ov.stage !== 0) continue;
     evalCondition(ov.node, c0, len, base, mask);
+    // Stryker disable next-line EqualityOperator: equivalent for <=, row len's fired slot is the next chunk's first row (written again there) or past the end of the outputs, and its score and setDone slots are never read for this chunk's rows
     for (let j = 0; j < len; j++) {
       out.fired[(c0 + j) * K + k] = mask[j]!;
       if (mask[j] === 1 && setDone[j] === 0) {
@@ -520,8 +521,10 @@ function overridesStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, 
     const ov = overrides[k]!;
     if (ov.stage !== 1) continue;
     evalCondition(ov.node, c0, len, afterSet, mask);
+    // Stryker disable next-line EqualityOperator: equivalent for <=, row len's fired slot is the next chunk's first row (written again there) or past the end of the outputs, and its score slot is never read for this chunk's rows
     for (let j = 0; j < len; j++) {
       out.fired[(c0 + j) * K + k] = mask[j]!;
+      // Stryker disable next-line EqualityOperator: equivalent for <=, a cap equal to the score replaces it by the same number
       if (mask[j] === 1 && ov.value < score[j]!) score[j] = ov.value;
     }
   }
@@ -529,6 +532,7 @@ function overridesStage(cc: CompiledCard, sc: Scratch, c0: number, len: number, 
     const ov = overrides[k]!;
     if (ov.stage !== 2) continue;
     evalCondition(ov.node, c0, len, score, mask);
+    // Stryker disable next-line EqualityOperator: equivalent for <=, row len is the next chunk's first row, where mask[len] is past the end of the mask (never 1) and its fired slot is written again, or past the end of the outputs
     for (let j = 0; j < len; j++) {
       out.fired[(c0 + j) * K + k] = mask[j]!;
       if (mask[j] === 1 && ov.escalate) out.escalate[c0 + j] = 1;
@@ -543,15 +547,18 @@ function pointsLostStage(cc: CompiledCard, sc: Scratch, len: number): void {
   const { chunk, present, pts, layerFactor, lost, weightSet } = sc;
   const S = signals.length;
   const L = cc.layers;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, layer L's slot is past the end of layerFactor (the write does nothing)
   for (let l = 0; l < L; l++) {
     const po = l * chunk;
     const lw0 = layW[l]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++) layerFactor[po + j] = (multi ? layW[weightSet[j]! * L + l]! : lw0) / present[po + j]!;
   }
   for (let t = 0; t < S; t++) {
     const o = t * chunk;
     const fo = signals[t]!.layer * chunk;
     const w0 = sigW[t]!;
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra row len is the next chunk's first row (which that chunk writes again), the next slot's first row of a scratch column (filled again before it is read) or past the end of a typed array (where a write does nothing)
     for (let j = 0; j < len; j++)
       lost[o + j] = layerFactor[fo + j]! * (multi ? sigW[weightSet[j]! * S + t]! : w0) * (100 - pts[o + j]!);
   }
@@ -560,6 +567,7 @@ function pointsLostStage(cc: CompiledCard, sc: Scratch, len: number): void {
 /** The isotonic map at a score: linear between knots, flat beyond the ends. */
 function probabilityAt(map: CompiledProbability, sc: number): number {
   const { px, py, last, knotAt } = map;
+  // Stryker disable next-line EqualityOperator: equivalent for <, a score on the first knot then starts the walk at knot 0 (knots increase strictly, validated) and gets py[0] + 0
   if (sc <= px[0]!) return py[0]!;
   if (sc >= px[last]!) return py[last]!;
   // the last knot at or below the score: start from its whole-number bucket
@@ -581,6 +589,7 @@ function topReasons(lost: Float64Array, signals: number, chunk: number, j: numbe
   let la = 0;
   let lb = 0;
   let lc = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, signal t = signals reads past the end of lost (undefined), which is not > lc
   for (let t = 0; t < signals; t++) {
     const v = lost[t * chunk + j]!;
     if (!(v > lc)) continue;
@@ -615,6 +624,7 @@ function rowResultsStage(cc: CompiledCard, sc: Scratch, c0: number, len: number,
   let lastSegment: string | null | undefined;
   let lastIndex = 0;
   let lastUnknown = 0;
+  // Stryker disable next-line EqualityOperator: equivalent for <=, row len is the next chunk's first row (whose every output that chunk writes again; the segment cache is this call's) or past the end of the outputs
   for (let j = 0; j < len; j++) {
     const i = c0 + j;
     const s = score[j]!;
@@ -622,11 +632,14 @@ function rowResultsStage(cc: CompiledCard, sc: Scratch, c0: number, len: number,
     out.base[i] = base[j]!;
     let seg = 0;
     if (segment !== null) {
-      const name = segment[i];
+      // the views hold null for a missing segment, never undefined
+      const name = segment[i] ?? null;
+      // Stryker disable next-line ConditionalExpression: equivalent for true, the same segment gives the same index and flag again
       if (name !== lastSegment) {
         lastSegment = name;
-        lastIndex = name === null || name === undefined ? 0 : (segIndex.get(name) ?? 0);
-        lastUnknown = known !== null && name !== null && name !== undefined && !known.has(name) ? 1 : 0;
+        // Stryker disable next-line ConditionalExpression: equivalent for false, the Map has no null key: get gives undefined, and ?? 0 gives 0 anyway
+        lastIndex = name === null ? 0 : (segIndex.get(name) ?? 0);
+        lastUnknown = known !== null && name !== null && !known.has(name) ? 1 : 0;
       }
       seg = lastIndex;
     }
@@ -642,7 +655,9 @@ function bindKernel(card: Scorecard, views: Views, chunk: number): (from: number
   const cc = compileCard(card, views, chunk);
   const sc = allocateScratch(cc.signals.length, card.layers.length, chunk);
   return (from, to, out) => {
+    // Stryker disable next-line EqualityOperator: equivalent for <=, the extra pass (when to - from is a multiple of the chunk) has len 0 and writes nothing
     for (let c0 = from; c0 < to; c0 += chunk) {
+      // Stryker disable next-line ArithmeticOperator,MethodExpression: equivalent but for time (Math.max, to + c0): a pass longer than the chunk spills each scratch slot into the next, which its own signal or layer writes afterwards, and rows past the chunk (or past the table's end) are written again by the next pass (or fall past the end of the outputs); each row's outputs come last from the pass that holds it within the chunk
       const len = Math.min(chunk, to - c0);
       weightSetStage(cc, sc, c0, len);
       signalPointsStage(cc, sc, c0, len, out);
@@ -728,6 +743,7 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
     });
     const overrides: string[] = [];
     const flags: string[] = [];
+    // Stryker disable next-line EqualityOperator: equivalent for <=, fired[K] is past the end of the one-row output (undefined, not 1)
     for (let k = 0; k < K; k++) {
       if (out.fired[k] !== 1) continue;
       const o = card.overrides[k]!;
@@ -735,6 +751,7 @@ export function compileScorer(card: Scorecard): (signals: Signals) => ScoreResul
       if (o.action === 'flag') flags.push(o.flag!);
     }
     const reasons: string[] = [];
+    // Stryker disable next-line EqualityOperator: equivalent for <=, reasons[MAX_REASONS] is past the end of the one-row output (undefined, not >= 0)
     for (let r = 0; r < MAX_REASONS; r++) if (out.reasons[r]! >= 0) reasons.push(names[out.reasons[r]!]!);
     const p = out.probability[0]!;
     return {
@@ -764,6 +781,7 @@ export function conditionColumn(condition: Condition, table: ColumnTable, score?
   const out = new Uint8Array(table.n);
   const mask = new Uint8Array(CHUNK);
   const chunkScore = new Float64Array(CHUNK).fill(NaN);
+  // Stryker disable next-line EqualityOperator: equivalent for <=, the extra pass (when n is a multiple of CHUNK) has len 0 and sets nothing
   for (let c0 = 0; c0 < table.n; c0 += CHUNK) {
     const len = Math.min(CHUNK, table.n - c0);
     if (score) chunkScore.set(score.subarray(c0, c0 + len));

@@ -265,24 +265,24 @@ export function compileScorecardSql(card: Scorecard, options: ScorecardSqlOption
   const rankCols = signals.map((_, j) => {
     const ahead = signals
       .map((__, k) =>
+        // Stryker disable next-line ConditionalExpression: equivalent for false, at k = j the term compares l_j > l_j, which never holds, and adds 0
         k === j
           ? null
-          : `(CASE WHEN ${q(`l_${k}`)} > ${q(`l_${j}`)}${k < j ? ` OR ${q(`l_${k}`)} = ${q(`l_${j}`)}` : ''} THEN 1 ELSE 0 END)`,
+          : // Stryker disable next-line EqualityOperator: equivalent for <=, k = j was left out just above
+            `(CASE WHEN ${q(`l_${k}`)} > ${q(`l_${j}`)}${k < j ? ` OR ${q(`l_${k}`)} = ${q(`l_${j}`)}` : ''} THEN 1 ELSE 0 END)`,
       )
       .filter((x): x is string => x !== null);
     return `${ahead.length ? ahead.join(' + ') : '0'} AS ${q(`r_${j}`)}`;
   });
   const slot = (m: number) =>
     `CASE ${whens(signals.map((x, j) => `WHEN ${q(`l_${j}`)} > 0 AND ${q(`r_${j}`)} = ${m} THEN ${str(x.s.feature)}`))} END`;
-  const reasons = signals.length
-    ? `concat_ws(',', ${Array.from({ length: MAX_REASONS }, (_, m) => slot(m)).join(', ')})`
-    : "''";
+  // a validated card has at least one signal
+  const reasons = `concat_ws(',', ${Array.from({ length: MAX_REASONS }, (_, m) => slot(m)).join(', ')})`;
   const overridesText = card.overrides.length
     ? `concat_ws(',', ${card.overrides.map((o, k) => `CASE WHEN ${fired(o, k)} THEN ${str(o.id)} END`).join(', ')})`
     : "''";
-  const escalators = card.overrides
-    .map((o, k) => ({ o, k }))
-    .filter((x) => x.o.action === 'flag' && x.o.flag === 'escalate');
+  // only flag overrides have a flag (validated)
+  const escalators = card.overrides.map((o, k) => ({ o, k })).filter((x) => x.o.flag === 'escalate');
   const escalate = escalators.length ? `(${escalators.map((x) => fired(x.o, x.k)).join(' OR ')})` : 'FALSE';
 
   const layerOut = card.layers.map((l) => q(`layer_${l.name}`));
