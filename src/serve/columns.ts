@@ -289,6 +289,41 @@ export function resultBody(
   exact: boolean,
   fields?: readonly string[],
 ): { n: number; columns: Record<string, readonly unknown[]> } {
+  const columns: Record<string, readonly unknown[]> = {};
+  for (const [name, produce] of answerColumns(r, signals, exact, fields)) columns[name] = produce();
+  return { n: r.account_id.length, columns };
+}
+
+/**
+ * The same answer as `JSON.stringify(resultBody(...))`, byte for byte, as UTF-8, made one column
+ * at a time: each column's values are computed, written as JSON and dropped before the next.
+ * Built whole, a 10,000-account answer (30,000 sentences, 5 MB of JSON text) is alive all at once
+ * and outgrows V8's young generation, which then copies it from space to space (and promotes it)
+ * before it dies: that copying was half the route's CPU. Column by column, each column dies young.
+ */
+export function resultJson(
+  r: ResultColumns,
+  signals: ColumnTable['columns'],
+  exact: boolean,
+  fields?: readonly string[],
+): Buffer {
+  const pieces = [Buffer.from(`{"n":${r.account_id.length},"columns":{`)];
+  let sep = '';
+  for (const [name, produce] of answerColumns(r, signals, exact, fields)) {
+    pieces.push(Buffer.from(`${sep}${JSON.stringify(name)}:${JSON.stringify(produce())}`));
+    sep = ',';
+  }
+  pieces.push(Buffer.from('}}'));
+  return Buffer.concat(pieces);
+}
+
+/** The answer's columns in order, each with the function that computes it (only those `fields` keeps). */
+function answerColumns(
+  r: ResultColumns,
+  signals: ColumnTable['columns'],
+  exact: boolean,
+  fields?: readonly string[],
+): [string, () => readonly unknown[]][] {
   const one = (v: number | null) => (v === null || exact ? v : scoreForPeople(v));
   const four = (v: number | null) => (v === null || exact ? v : probabilityForPeople(v));
   const producers: [string, () => readonly unknown[]][] = [['account_id', () => r.account_id]];
@@ -348,9 +383,7 @@ export function resultBody(
       );
     wanted = new Set(['account_id', ...fields]);
   }
-  const columns: Record<string, readonly unknown[]> = {};
-  for (const [name, produce] of producers) if (wanted === null || wanted.has(name)) columns[name] = produce();
-  return { n: r.account_id.length, columns };
+  return wanted === null ? producers : producers.filter(([name]) => wanted.has(name));
 }
 
 /** A computation run the first time it is asked for, and remembered. */

@@ -41,7 +41,14 @@ import { BANDS, type ColumnTable, type ScoreResult, type Signals, type SignalVal
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
-import { columnTable, resultBody, scoreRequestColumns, type ColumnsRequest, type ResultColumns } from './columns.js';
+import {
+  columnTable,
+  resultBody,
+  resultJson,
+  scoreRequestColumns,
+  type ColumnsRequest,
+  type ResultColumns,
+} from './columns.js';
 import { answerOf, forPeople, reasonDetails, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
 import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
@@ -445,7 +452,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'ColumnsQuery#' } },
     },
     async (req, reply) => {
-      reply.type('application/json; charset=utf-8').serializer(JSON.stringify);
+      reply.type('application/json; charset=utf-8');
       const card = source.current;
       const rows = columnTable(req.body as ColumnsRequest, today);
       const result = scoreRequestColumns(card, rows);
@@ -461,9 +468,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         await recordAndAlert(responses, card);
         result.score_change = responses.map((r) => r.score_change);
       }
-      const fields = (req.query as { fields?: string }).fields;
-      const body = resultBody(result, rows.table.columns, exactWanted(req), fields?.split(','));
-      if (!wantsArrow(req.headers.accept, req.headers['content-type'])) return body;
+      const fields = (req.query as { fields?: string }).fields?.split(',');
+      if (!wantsArrow(req.headers.accept, req.headers['content-type']))
+        return resultJson(result, rows.table.columns, exactWanted(req), fields);
+      const body = resultBody(result, rows.table.columns, exactWanted(req), fields);
       const bytes = arrowAnswer(body.columns);
       reply.type(ARROW_STREAM);
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -180,3 +180,33 @@ test('columns: ?fields= answers account_id and the named columns only, with the 
   const malformed = await post(svc.base, '/v1/score/columns?fields=score,,band', { columns });
   assert.equal(malformed.status, 400, malformed.text);
 });
+
+test('columns: the JSON answer is written column by column, as UTF-8, exactly as JSON.stringify would write it', async () => {
+  // Text a client may send: accents, quotes, a backslash, a line separator, an emoji, a lone surrogate.
+  const names: (string | null)[] = [
+    'Café "Ünïcode" AG',
+    'back\\slash\u2028line',
+    'Émoji 😀 GmbH',
+    'lone \ud800 half',
+    null,
+  ];
+  const accounts = makeAccounts(names.length, 53).map((a, i) => ({
+    ...a,
+    account_id: `ÄCC-${i}-ø`,
+    account_name: names[i]!,
+  }));
+  for (const query of ['', '?exact=true', '?fields=account_name,reason_1_text,score']) {
+    const res = await post(svc.base, `/v1/score/columns${query}`, { columns: toColumns(accounts) });
+    assert.equal(res.status, 200, res.text.slice(0, 300));
+    assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.equal(Number(res.headers.get('content-length')), Buffer.byteLength(res.text), query);
+    // Canonical: what JSON.stringify makes of the parsed answer is the answer, byte for byte.
+    assert.equal(JSON.stringify(res.body), res.text, query);
+    assert.deepEqual(
+      res.body.columns.account_id,
+      accounts.map((a) => a.account_id),
+    );
+    // The lone surrogate went out escaped (well-formed JSON.stringify) and comes back as it was sent.
+    assert.deepEqual(res.body.columns.account_name, names);
+  }
+});
