@@ -109,6 +109,27 @@ test('POST /v1/score/batch scores 10,000 accounts in request order, same as one 
   accounts.forEach((a, i) => assertMatchesReference(r.body.results[i], a, '2024-06-30'));
 });
 
+test('a batch answer is written a slice at a time: exact JSON, UTF-8, each answer as /v1/score gives it', async () => {
+  const names = ['Café "Ünïcode" AG', 'back\\slash\u2028line', 'Émoji 😀 GmbH'];
+  const accounts = makeAccounts(1001, 29).map((a, i): Account => ({ ...a, account_name: names[i % 4] ?? null }));
+  const r = await post(svc.base, '/v1/score/batch', { accounts });
+  assert.equal(r.status, 200, r.text.slice(0, 300));
+  assert.equal(Number(r.headers.get('content-length')), Buffer.byteLength(r.text));
+  assert.equal(JSON.stringify(r.body), r.text);
+  assert.deepEqual(
+    r.body.results.map((x: { account_id: string }) => x.account_id),
+    accounts.map((a) => a['account_id']),
+  );
+  // Both sides of each slice boundary, and the last answer alone in its slice.
+  for (const i of [0, 499, 500, 501, 999, 1000]) {
+    const one = await post(svc.base, '/v1/score', { ...accounts[i], as_of: '2024-06-30' });
+    assert.deepEqual(r.body.results[i], one.body, `account ${i}`);
+  }
+  const none = await post(svc.base, '/v1/score/batch', { accounts: [] });
+  assert.equal(none.status, 200);
+  assert.equal(none.text, '{"results":[]}');
+});
+
 test('a batch over 10,000 accounts is refused with 400 naming accounts', async () => {
   const accounts = Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ account_id: `A${i}` }));
   const r = await post(svc.base, '/v1/score/batch', { accounts });
