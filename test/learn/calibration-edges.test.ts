@@ -210,6 +210,20 @@ test('Platt on margins a million times smaller gives the same probabilities, the
   }
 });
 
+test('Platt on margins 1e-6 apart with the negatives low: the slope of ~63,000 they support is found', () => {
+  // 40 margins 1 + 1e-6 (k - 19.5), negatives at k = 2, 9 and 17: the slope is identified (the
+  // margins' spread is 1e-5 of their size, far above rounding), and the optimum is 63,000 away from
+  // the start. The line search's test must use the predicted decrease of both coordinates,
+  // ga da + gb db: with the level's term turned the other way it accepts a step that raises the
+  // loss and stops at a = 1e-5 with the level's gradient at -0.46.
+  const m = Array.from({ length: 40 }, (_, k) => 1 + 1e-6 * (k - 19.5));
+  const y = m.map((_, k) => ([2, 9, 17].includes(k) ? 0 : 1));
+  const { a, b } = fitPlatt(m, y);
+  assert.ok(a > 6e4 && a < 7e4, `slope ${a}`);
+  const [ga, gb] = plattGradient(a, b, m, y);
+  assert.ok(Math.abs(ga) < 1e-8 && Math.abs(gb) < 1e-8, `gradient (${ga}, ${gb}) at (${a}, ${b})`);
+});
+
 test('Platt with one margin only: the level is fitted (the smoothed base rate), the slope stays 0', () => {
   // 3 positives, 1 negative, all at margin 0.7: t+ = 4/5, t- = 1/3; only sigmoid(0.7 a + b) is
   // identified, and the fit must put it at the mean target (3 * 4/5 + 1/3) / 4 = 41/60.
