@@ -1,7 +1,7 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
@@ -59,6 +59,19 @@ const allTargets: Target[] = [
     ],
   },
 ];
+/**
+ * --semi-space MB: the floor and churnkit again, each with V8's semi-spaces at MB megabytes
+ * (`NODE_OPTIONS=--max-semi-space-size=MB`, docs/serving.md): a batch's objects live for one request,
+ * and with the default young generation they are copied between semi-spaces before they die.
+ */
+const SEMI_SPACE = flag('semi-space', 0);
+if (SEMI_SPACE > 0) {
+  const v8 = `--max-semi-space-size=${SEMI_SPACE}`;
+  allTargets.push(
+    { name: `fastify (bare), ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/baseline-server.js')] },
+    { name: `churnkit serve, ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/churnkit-server.js')] },
+  );
+}
 const targets = allTargets.filter((t) => !(NO_HISTORY && t.name.includes('--history')));
 
 async function start(t: Target, run: number): Promise<{ proc: ChildProcess; base: string }> {

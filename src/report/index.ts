@@ -25,6 +25,7 @@ import {
   leadTimeDefinition,
   leadTimes,
   median,
+  poolingNotes,
   summaryParagraph,
   type LeadTimes,
 } from './story.js';
@@ -49,6 +50,7 @@ export { populationStability, featureDrift, type Drift } from './drift.js';
 export { toSvg, svgToPng, vegaSpec } from './render.js';
 export * from './specs.js';
 export type { LeadTimes } from './story.js';
+export { poolingNotes, POOLING_GAP } from './story.js';
 export {
   decidePromotion,
   weightChanges,
@@ -236,7 +238,7 @@ export async function composeReport(options: Omit<ReportOptions, 'out'>): Promis
       (isOpportunityLabel(metrics.params.label)
         ? 'Expansion backtest: which accounts did we see growing?'
         : 'Churn backtest: which accounts did we see coming?'),
-    notes: [...(options.notes ?? []), ...skipped.map((s) => `Not drawn: ${s}.`)],
+    notes: [...(options.notes ?? []), ...poolingNotes(metrics.pooled), ...skipped.map((s) => `Not drawn: ${s}.`)],
     summary: summaryParagraph(metrics, lead),
     calls,
     grow,

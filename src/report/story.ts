@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { openDuckDB, queryRows, quoteLiteral, type Frame } from '../data/index.js';
-import { OOF_FILE, type BacktestMetrics } from '../evaluate/index.js';
+import { OOF_FILE, type BacktestMetrics, type PooledMetrics } from '../evaluate/index.js';
 import { describeValue, formatValue } from '../catalogue/index.js';
 import { BANDS, scoreColumns, statusOf, MAX_REASONS, type Scorecard } from '../scorecard/index.js';
 import { isoDay } from '../util/index.js';
@@ -89,6 +89,34 @@ export function leadTimeDefinition(lead: LeadTimes): string {
 }
 
 const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)}%`);
+
+/** Pooled and within-period ROC AUC further apart than this get a note in the report. */
+export const POOLING_GAP = 0.05;
+
+/**
+ * The report's table shows each model's AUC over all test periods pooled; the fold chart shows it
+ * period by period. When the two disagree by more than POOLING_GAP the table alone misleads, and
+ * the reader is told which way and why. Pooled below the periods' mean: the model ranks accounts
+ * well within a period, but its probabilities sit at a different level each period (each period's
+ * model was fitted and calibrated on its own history), so accounts of different periods are ranked
+ * on different scales. Pooled above: some of the pooled ranking is of periods (more churn in some,
+ * and probabilities that rose with it), not of accounts.
+ */
+export function poolingNotes(pooled: Record<string, Pick<PooledMetrics, 'auc' | 'mean_fold_auc'>>): string[] {
+  const notes: string[] = [];
+  for (const [name, p] of Object.entries(pooled)) {
+    const all = p.auc;
+    const within = p.mean_fold_auc;
+    if (all === null || within === null || Math.abs(all - within) <= POOLING_GAP) continue;
+    const both = `${name}: ROC AUC ${all.toFixed(3)} with every period pooled, ${within.toFixed(3)} on average within a period`;
+    notes.push(
+      all < within
+        ? `${both}. It ranks the accounts of each period well, but its probabilities sit at a different level from one period to the next (each period's model was fitted and calibrated on the history before it), so pooled periods are ranked on different scales. Judge its ranking by the period-by-period chart; compare its probabilities only within a period, or recalibrate it more often.`
+        : `${both}. Part of the pooled figure ranks periods rather than accounts (some periods had more churn, and its probabilities rose with them); the period-by-period chart is the fairer measure of how it ranks accounts.`,
+    );
+  }
+  return notes;
+}
 
 /** The one paragraph on top of the report. */
 export function summaryParagraph(m: BacktestMetrics, lead: LeadTimes | null): string {
