@@ -85,6 +85,11 @@ export interface SqlStep {
    * rename or filter a big input and should stay a view so the engine streams them.
    */
   materialize: boolean;
+  /**
+   * Reads no table, only the query's parameters (the day maps). PostgreSQL keeps these as views:
+   * its parallel workers cannot read a temporary table, and these cost nothing to recompute.
+   */
+  constant?: boolean;
 }
 
 export interface FeatureQuery {
@@ -104,7 +109,8 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
     has: (t) => params.tables.has(t),
     src: params.source ?? ((t) => quoteIdent(t)),
     // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
-    step: (family, name, sql, materialize = true) => steps.push({ family, name, sql, materialize }),
+    step: (family, name, sql, materialize = true, constant = false) =>
+      steps.push({ family, name, sql, materialize, ...(constant ? { constant } : {}) }),
     first: d.dateLiteral(params.asOf[0]!),
     last: d.dateLiteral(params.asOf.at(-1)!),
     seasonal: (Object.keys(SEASONAL_FEATURES) as SeasonalFeature[]).filter((f) => params.seasonal?.includes(f)),
@@ -137,7 +143,7 @@ function snapshotSteps({ params, d, has, src, step }: FamilyContext): void {
   // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
   const family = 'snapshots';
   const dates = params.asOf.map((t) => `(${d.dateLiteral(t)})`).join(', ');
-  step(family, 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`);
+  step(family, 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`, true, true);
   // bucket_days: each day from the first as-of date to the last one, with the first as-of date
   // after it (days before the first as-of date belong to it too; see latestBefore in families.ts).
   // Stryker disable next-line ArithmeticOperator: equivalent for +, a longer series only adds days on or after each as_of, which the WHERE of bucket_days drops
@@ -152,9 +158,11 @@ function snapshotSteps({ params, d, has, src, step }: FamilyContext): void {
 FROM (SELECT as_of, LAG(as_of) OVER (ORDER BY as_of) AS prev_as_of FROM snapshot_dates) AS p
 CROSS JOIN ${d.integerSeries('g', 'k', 0, lastK)}
 WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`,
+      true,
+      true,
     );
   } else {
-    step(family, 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`);
+    step(family, 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`, true, true);
   }
   const lookback = Math.max(
     params.lookbackDays ?? 0,
@@ -165,6 +173,8 @@ WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of
     'window_days',
     `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
 FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`,
+    true,
+    true,
   );
   step(
     family,

@@ -123,9 +123,10 @@ export async function postgresFeatureSql(
   const first = await client.query(
     `SELECT to_char(MIN(started_at), 'YYYY-MM-DD') AS first_start FROM ${src('accounts')}`,
   );
-  // binary (C) order, as DuckDB sorts the event names
+  // binary (C) order, as DuckDB sorts the event names; the same scan of usage gives its source range
   const events = await client.query(
-    `SELECT event, to_char(CAST(MAX(occurred_at) AS DATE), 'YYYY-MM-DD') AS last_day, bool_and(quantity = floor(quantity)) AS whole, SUM(ABS(quantity)) AS total
+    `SELECT event, COUNT(*) AS record_rows, to_char(CAST(MIN(occurred_at) AS DATE), 'YYYY-MM-DD') AS first_day,
+       to_char(CAST(MAX(occurred_at) AS DATE), 'YYYY-MM-DD') AS last_day, bool_and(quantity = floor(quantity)) AS whole, SUM(ABS(quantity)) AS total
      FROM ${src('usage')} GROUP BY event ORDER BY event COLLATE "C"`,
   );
   const lastDay = events.rows
@@ -138,7 +139,7 @@ export async function postgresFeatureSql(
   if (options.from !== undefined && isoDay(options.from) === undefined)
     throw new UsageError(`--from must be a date YYYY-MM-DD, got "${options.from}"`);
   const asOf = snapshotsFrom(snapshotDates(options.every ?? 'month', firstStart, dataEnd), options.from, dataEnd);
-  const sources = sourceRangesOf((await client.query(sourceRangeSql(tables, postgresDialect, src))).rows);
+  const sources = await sourceRanges(client, tables, src, events.rows);
   const query = featureQuery(
     {
       asOf,
@@ -162,6 +163,64 @@ export async function postgresFeatureSql(
 }
 
 /**
+ * Session settings for the feature steps, and why (measured in bench/README.md, "PostgreSQL within
+ * 3x"). They last for churnkit's own connection only.
+ * - enable_mergejoin off: the windows are equi-joins of every usage row with a small day map (a
+ *   view without statistics); misjudging its size, the planner sorts all usage rows for a merge
+ *   join where hashing the day map is always the cheaper plan.
+ * - join_collapse_limit 1: each step's joins are written from the big table to the small ones in
+ *   the order that keeps the fewest rows; left to reorder them, the planner joined every
+ *   interaction to each as-of date its contact was a champion at before the windows (14M rows
+ *   instead of 2M).
+ * `jit = off` and `work_mem = '256MB'` were measured too and changed nothing, so the server's own
+ * settings stay.
+ */
+export const FEATURE_SESSION_SETTINGS: readonly string[] = [
+  'SET enable_mergejoin = off',
+  'SET join_collapse_limit = 1',
+];
+
+/**
+ * The feature steps one statement each, as DuckDB runs them (buildFeatures): a relation that is
+ * stored becomes a temporary table with fresh statistics (ANALYZE), so the steps after it are
+ * planned on real row counts; a view over a big input and a constant day map stay views, so that
+ * parallel workers can run the usage steps (a temporary table is parallel-restricted).
+ * The temporary relations go with the session.
+ */
+async function runFeatureSteps(client: pg.ClientBase, query: FeatureQuery, select: string) {
+  for (const step of query.steps) {
+    const name = quoteIdent(step.name);
+    if (step.materialize && !step.constant) {
+      await client.query(`CREATE TEMP TABLE ${name} AS ${step.sql}`);
+      await client.query(`ANALYZE ${name}`);
+    } else await client.query(`CREATE TEMP VIEW ${name} AS ${step.sql}`);
+  }
+  return client.query({ text: select, rowMode: 'array' });
+}
+
+/**
+ * Where each table's records start and end (sourceRangeSql), usage's from the rows of the event
+ * query above rather than a second scan of the biggest table.
+ */
+async function sourceRanges(
+  client: pg.ClientBase,
+  tables: ReadonlySet<TableName>,
+  src: (t: TableName) => string,
+  events: readonly Record<string, unknown>[],
+): Promise<SourceRange[]> {
+  const others = new Set([...tables].filter((t) => t !== 'usage'));
+  const days = (column: string) => events.map((r) => r[column] as string | null).filter((d) => d !== null);
+  const usage = {
+    source_table: 'usage',
+    record_rows: events.reduce((n, r) => n + Number(r['record_rows']), 0),
+    first_day: days('first_day').sort()[0] ?? null,
+    last_day: days('last_day').sort().at(-1) ?? null,
+  };
+  const rows = [...(await client.query(sourceRangeSql(others, postgresDialect, src))).rows, usage];
+  return sourceRangesOf(rows).sort((a, b) => TABLE_NAMES.indexOf(a.table) - TABLE_NAMES.indexOf(b.table));
+}
+
+/**
  * Runs the feature SQL in PostgreSQL and lands the finished table in a DuckDB connection, as
  * buildFeatures would have left it (same relation, columns, types and order), so the feature
  * file, its QA and everything downstream are the same code whatever computed the features.
@@ -175,6 +234,7 @@ export async function buildFeaturesInPostgres(
     throw new UsageError(
       '--feature-set transactions runs on DuckDB sources (a folder or a DuckDB file), not in PostgreSQL yet',
     );
+  for (const setting of FEATURE_SESSION_SETTINGS) await client.query(setting);
   const q = await postgresFeatureSql(client, options);
   const relation = options.relation ?? 'feature_table';
   const names = featureTableColumns('saas', options.label ?? 'churn');
@@ -183,10 +243,11 @@ export async function buildFeaturesInPostgres(
   const select = names
     .map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n)))
     .join(', ');
-  const res = await client.query({
-    text: `SELECT ${select} FROM (${q.sql}) AS f ORDER BY as_of, account_id`,
-    rowMode: 'array',
-  });
+  const res = await runFeatureSteps(
+    client,
+    q.query,
+    `SELECT ${select} FROM (${q.query.select}) AS f ORDER BY as_of, account_id`,
+  );
   const staging = quoteIdent(`${relation}_pg`);
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : typeOf(n)}`).join(', ')})`,
