@@ -18,6 +18,12 @@
 import { checkIsoDate } from '../util/index.js';
 export interface SqlDialect {
   readonly name: 'duckdb' | 'postgres' | (string & {});
+  /**
+   * Whether the engine hashes COUNT(DISTINCT ...) (DuckDB) rather than sorting every aggregated
+   * row (PostgreSQL): without it, a distinct count over a window join is written with as-of
+   * masks (families.ts, activeUsers), which only plain hashed GROUP BYs compute.
+   */
+  readonly hashedDistinct: boolean;
   /** A DATE literal from `YYYY-MM-DD`. */
   dateLiteral(isoDate: string): string;
   /** DATE plus a (possibly negative) whole number of days, as DATE. */
@@ -53,6 +59,7 @@ export interface SqlDialect {
 
 export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
+  hashedDistinct: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

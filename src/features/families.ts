@@ -140,11 +140,12 @@ export const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MA
 
 /**
  * usage_users: per snapshot row, the distinct users with usage (quantity > 0) in the last 30 days,
- * [T-30, T). DuckDB counts them as defined, COUNT(DISTINCT user) over the window join.
+ * [T-30, T). An engine that hashes distinct counts (DuckDB) counts them as defined, COUNT(DISTINCT
+ * user) over the window join.
  *
  * PostgreSQL computes COUNT(DISTINCT) by sorting every joined usage row (it has no hashed distinct
- * aggregate), most of its feature time (bench/README.md, "PostgreSQL within 3x"), so there the
- * same count is written with window masks: bit i of a day's mask says the day lies in as-of date
+ * aggregate), most of its feature time (bench/README.md, "PostgreSQL within 3x"), so there (any
+ * dialect without `hashedDistinct`) the same count is written with window masks: bit i of a day's mask says the day lies in as-of date
  * i's window; a user's OR over its active days says at which as-of dates it was active; each
  * as-of date counts the users with its bit set. Every step is a plain hashed GROUP BY that
  * parallel workers can share, and users are grouped once, not once per window.
@@ -153,7 +154,7 @@ function activeUsers(ctx: FamilyContext): void {
   const { d, params, step } = ctx;
   // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
   const family = 'usage';
-  if (d.name !== 'postgres') {
+  if (d.hashedDistinct) {
     step(
       family,
       'usage_users',

@@ -10,6 +10,7 @@ const days = (x: number | string) =>
 
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
+  hashedDistinct: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

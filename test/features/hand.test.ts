@@ -23,6 +23,7 @@ import {
   type FeatureBuild,
 } from '../../src/features/index.js';
 import { ChurnkitError, InputError, UsageError } from '../../src/util/errors.js';
+import { addDays } from '../../src/util/dates.js';
 import { fixture, tempDir } from '../support/paths.js';
 
 type Row = Record<string, unknown>;
@@ -324,6 +325,30 @@ test('the one-statement SQL for other engines (COUNT DISTINCT, exact decimals) g
   );
   assert.equal(generic.length, rows.size);
   for (const r of generic) assert.deepEqual(r, rows.get(`${r['account_id']}@${r['as_of']}`));
+});
+
+test('active users from as-of masks (engines without a hashed COUNT DISTINCT) equal the distinct count, over one mask column and three', async () => {
+  const masked = { ...duckdbDialect, hashedDistinct: false };
+  // The monthly dates (one mask column), then 130 daily dates around them (three columns of 62 bits).
+  const daily = Array.from({ length: 130 }, (_, i) => addDays(T, i - 100));
+  for (const asOf of [built.asOf, daily]) {
+    const params = { asOf, dataEnd: built.dataEnd, tables: history.tables, csmKinds: history.csmKinds };
+    const sql = featureSql(params, masked);
+    assert.match(sql, /BIT_OR\(b\.bit\) FILTER/);
+    assert.doesNotMatch(sql, /COUNT\(DISTINCT u\.user_id\)/);
+    const read = (q: string) =>
+      queryRows(
+        history.connection,
+        `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${q}) AS t ORDER BY account_id, as_of`,
+      );
+    const want = await read(featureSql(params, duckdbDialect));
+    const got = await read(sql);
+    assert.ok(want.length > asOf.length, `${want.length} rows`);
+    // The count matters: license utilization takes several values, some from more than one user.
+    const utilization = new Set(want.map((r) => r['license_utilization']).filter((v) => v !== null));
+    assert.ok(utilization.size >= 3, `license_utilization values: ${[...utilization].join(', ')}`);
+    assert.deepEqual(got, want);
+  }
 });
 
 test('absent optional tables give NULL features (never 0) and say why', async () => {
