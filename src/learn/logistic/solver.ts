@@ -182,6 +182,7 @@ export function scalarPass(inp: SolverInput, theta: Float64Array): PassResult {
     // Stryker disable next-line EqualityOperator: equivalent for >, at eta = 0 e is 1 and both branches give 1 - 2y
     const r = (wi * (eta >= 0 ? 1 - yi - yi * e : (1 - yi) * e - yi)) / onePlus;
     const h = (wi * e) / (onePlus * onePlus);
+    // Stryker disable next-line EqualityOperator: equivalent for eta >= 0 (a > 30, so eta is not 0) and yi >= 0.5 (labels are 0 or 1: the model refuses others); the others are killed
     if (a > 30 && eta > 0 === yi > 0.5) saturated++;
     g0 += r;
     h00 += h;
