@@ -163,8 +163,8 @@ export async function postgresFeatureSql(
 }
 
 /**
- * Session settings for the feature steps, and why (measured in bench/README.md, "PostgreSQL within
- * 3x"). They last for churnkit's own connection only.
+ * Settings for the feature steps, and why (measured in bench/README.md, "PostgreSQL within 3x").
+ * They last for the feature build's own transaction only.
  * - enable_mergejoin off: the windows are equi-joins of every usage row with a small day map (a
  *   view without statistics); misjudging its size, the planner sorts all usage rows for a merge
  *   join where hashing the day map is always the cheaper plan.
@@ -172,12 +172,12 @@ export async function postgresFeatureSql(
  *   the order that keeps the fewest rows; left to reorder them, the planner joined every
  *   interaction to each as-of date its contact was a champion at before the windows (14M rows
  *   instead of 2M).
- * `jit = off` and `work_mem = '256MB'` were measured too and changed nothing, so the server's own
- * settings stay.
+ * `jit = off` (slightly slower: compiling pays for itself over millions of usage rows) and a
+ * larger `work_mem` (no change) were measured too, so the server's own settings stay.
  */
 export const FEATURE_SESSION_SETTINGS: readonly string[] = [
-  'SET enable_mergejoin = off',
-  'SET join_collapse_limit = 1',
+  'SET LOCAL enable_mergejoin = off',
+  'SET LOCAL join_collapse_limit = 1',
 ];
 
 /**
@@ -185,9 +185,12 @@ export const FEATURE_SESSION_SETTINGS: readonly string[] = [
  * stored becomes a temporary table with fresh statistics (ANALYZE), so the steps after it are
  * planned on real row counts; a view over a big input and a constant day map stay views, so that
  * parallel workers can run the usage steps (a temporary table is parallel-restricted).
- * The temporary relations go with the session.
  */
-async function runFeatureSteps(client: pg.ClientBase, query: FeatureQuery, select: string) {
+async function runFeatureSteps(
+  client: pg.ClientBase,
+  query: FeatureQuery,
+  select: string,
+): Promise<pg.QueryArrayResult> {
   for (const step of query.steps) {
     const name = quoteIdent(step.name);
     if (step.materialize && !step.constant) {
@@ -234,20 +237,29 @@ export async function buildFeaturesInPostgres(
     throw new UsageError(
       '--feature-set transactions runs on DuckDB sources (a folder or a DuckDB file), not in PostgreSQL yet',
     );
-  for (const setting of FEATURE_SESSION_SETTINGS) await client.query(setting);
-  const q = await postgresFeatureSql(client, options);
-  const relation = options.relation ?? 'feature_table';
   const names = featureTableColumns('saas', options.label ?? 'churn');
-  // the labels are INTEGER 0/1/NULL; the expansion label is the one column not in FEATURE_TABLE_TYPES
-  const typeOf = (n: string) => FEATURE_TABLE_TYPES[n] ?? 'INTEGER';
   const select = names
     .map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n)))
     .join(', ');
-  const res = await runFeatureSteps(
-    client,
-    q.query,
-    `SELECT ${select} FROM (${q.query.select}) AS f ORDER BY as_of, account_id`,
-  );
+  // One transaction, rolled back at the end: the settings (SET LOCAL) and the temporary relations
+  // of the steps go with it, and the caller's session is left as it was.
+  await client.query('BEGIN');
+  let q: PostgresFeatureQuery;
+  let res: pg.QueryArrayResult;
+  try {
+    for (const setting of FEATURE_SESSION_SETTINGS) await client.query(setting);
+    q = await postgresFeatureSql(client, options);
+    res = await runFeatureSteps(
+      client,
+      q.query,
+      `SELECT ${select} FROM (${q.query.select}) AS f ORDER BY as_of, account_id`,
+    );
+  } finally {
+    await client.query('ROLLBACK');
+  }
+  const relation = options.relation ?? 'feature_table';
+  // the labels are INTEGER 0/1/NULL; the expansion label is the one column not in FEATURE_TABLE_TYPES
+  const typeOf = (n: string) => FEATURE_TABLE_TYPES[n] ?? 'INTEGER';
   const staging = quoteIdent(`${relation}_pg`);
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${staging} (${names.map((n) => `${quoteIdent(n)} ${n === 'as_of' ? 'VARCHAR' : typeOf(n)}`).join(', ')})`,
