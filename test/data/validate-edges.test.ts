@@ -106,6 +106,8 @@ const WARNINGS: Record<string, string> = {
 
 /** A value longer than a report shows (60 characters): the first 60 and an ellipsis. */
 const LONG = `2023-01-01 ${'x'.repeat(70)}`;
+/** A value of exactly 60 characters: shown whole. */
+const SIXTY = `seats ${'y'.repeat(54)}`;
 /** Examples capped at two per problem (`maxExamples: 2`), duplicated keys, tables with a header only. */
 const EXAMPLES: Record<string, string> = {
   'accounts.csv': [
@@ -117,6 +119,7 @@ const EXAMPLES: Record<string, string> = {
     'C4,2023-01-01,-1', // three rows out of range: the first two shown
     'C5,2023-01-01,-2',
     'C6,2023-01-01,-3',
+    `C7,2023-01-01,${SIXTY}`, // not a whole number, exactly as long as a report shows
   ].join('\n'),
   'usage.csv': 'account_id,occurred_at,event', // required, header only: an error, and no data end
   'nps.csv': 'account_id,responded_at,score', // optional, header only: a warning
@@ -141,12 +144,19 @@ const LOOKUPS: Record<string, string> = {
     lookups: {
       orgs: { file: 'orgs.csv', key: 'org_key', value: 'crm_id' },
       orgs_dated: { file: 'orgs.csv', key: 'org_key', value: 'crm_id', latest_by: 'updated' },
+      // ambiguous too, but no table uses it: nothing to say
+      spare: { file: 'orgs.csv', key: 'org_key', value: 'crm_id' },
+      // used, one value per key: nothing to say
+      clean: { file: 'clean.csv', key: 'org_key', value: 'crm_id' },
     },
     tables: {
       usage: { columns: { account_id: { lookup: 'orgs', from: 'org' } } },
       tickets: { columns: { account_id: { lookup: 'orgs_dated', from: 'org' } } },
+      nps: { columns: { account_id: { lookup: 'clean', from: 'org' } } },
     },
   }),
+  'clean.csv': 'org_key,crm_id\no1,D1\no2,D2',
+  'nps.csv': 'org,responded_at,score\no2,2024-02-01T00:00:00Z,9',
   'accounts.csv': ['account_id,started_at', 'D1,2023-01-01', 'D2,2023-01-01'].join('\n'),
   'orgs.csv': [
     'org_key,crm_id,updated',
@@ -174,7 +184,9 @@ const LOOKUPS: Record<string, string> = {
  */
 const BOUNDS: Record<string, string> = {
   'accounts.csv': 'account_id,started_at\nE1,2023-01-01',
-  'tickets.csv': 'account_id,ticket_id,opened_at\nE1,T1,2024-02-01T10:00:00Z\nE1,T2,2025-07-01T00:00:00Z',
+  // closed_at too: a table's latest date is the greatest over its date columns
+  'tickets.csv':
+    'account_id,ticket_id,opened_at,closed_at\nE1,T1,2024-01-20T10:00:00Z,2024-02-01T10:00:00Z\nE1,T2,2025-07-01T00:00:00Z,',
   'usage.csv': [
     'account_id,occurred_at,event',
     'E1,2024-07-30T23:59:59Z,login', // on the bound: plausible, the data end
@@ -400,6 +412,10 @@ test('examples: at most maxExamples rows per problem in file order, long values 
   assert.deepEqual(issue('bad_date', 'started_at').examples, [
     { row: 3, key: 'account_id=C2', value: `2023-01-01 ${'x'.repeat(49)}…` },
   ]);
+  assert.deepEqual(issue('bad_integer', 'seats').examples, [
+    { row: 4, key: 'account_id=C3', value: 'x' },
+    { row: 8, key: 'account_id=C7', value: SIXTY },
+  ]);
   // a missing value has nothing to show
   assert.deepEqual(issue('missing_value', 'started_at').examples, [{ row: 4, key: 'account_id=C3' }]);
   const range = issue('out_of_range', 'seats');
@@ -465,7 +481,7 @@ test('a table with a header only: an error when required, a warning when optiona
   assert.deepEqual(
     examples.tables.map((t) => [t.table, t.rows]),
     [
-      ['accounts', 7],
+      ['accounts', 8],
       ['contracts', null],
       ['usage', 0],
       ['tickets', 7],
@@ -499,6 +515,10 @@ test('explainHistoryFailure: the first error of the data, with its row; other er
   const other = await explainHistoryFailure(clean, {}, new Error('IO Error: disk gone\nat line 2'));
   assert.ok(other instanceof ChurnkitError);
   assert.deepEqual([other.message, other.exitCode], [`${clean}: cannot read the data: disk gone`, 2]);
+  // only a leading "<Kind> Error: " is cut, not one inside the message
+  const inner = await explainHistoryFailure(clean, {}, new Error('disk gone: IO Error: x'));
+  assert.ok(inner instanceof ChurnkitError);
+  assert.equal(inner.message, `${clean}: cannot read the data: disk gone: IO Error: x`);
   // a source validate cannot open either: the original error
   const lost = new Error('gone');
   assert.equal(await explainHistoryFailure(join(clean, 'nope'), {}, lost), lost);
@@ -595,4 +615,160 @@ test('usage dates: impossible 180 days after the latest plausible date of the ot
   ]);
   assert.equal(bounds.dataEnd, '2024-07-30T23:59:59Z');
   assert.equal(formatValidationReport(bounds).at(-1), 'ok: the data meets the contract (3 warnings)');
+});
+
+test('no accounts table: an error for it, and the other tables are validated without account checks', async () => {
+  const { report: r } = await validate(
+    {
+      'usage.csv': 'account_id,occurred_at,event\nZ1,2024-03-01T00:00:00Z,login',
+      'tickets.csv': 'account_id,ticket_id,opened_at\nZ9,T1,2024-03-01T00:00:00Z',
+    },
+    { today: '2024-12-31' },
+  );
+  assert.deepEqual(
+    r.issues.map((i) => [i.severity, i.code, i.table]),
+    [['error', 'missing_table', 'accounts']],
+  );
+  assert.deepEqual(
+    r.tables.filter((t) => t.rows !== null).map((t) => [t.table, t.rows]),
+    [
+      ['usage', 1],
+      ['tickets', 1],
+    ],
+  );
+});
+
+test('--data-end bounds every table; validate says which table it reads (progress)', async () => {
+  const steps: string[] = [];
+  const progress = {
+    start: (label: string) => steps.push(label),
+    tick() {},
+    note() {},
+    done: () => steps.push('done'),
+  };
+  const { report: r } = await validate(
+    {
+      'accounts.csv': 'account_id,started_at\nF1,2023-01-01',
+      'usage.csv': [
+        'account_id,occurred_at,event',
+        'F1,2024-03-01T23:00:00Z,login', // on --data-end: the data end
+        'F1,2024-03-02T00:00:00Z,login', // the day after: impossible
+      ].join('\n'),
+      'tickets.csv': 'account_id,ticket_id,opened_at\nF1,T1,2024-03-01T00:00:00Z\nF1,T2,2024-03-02T00:00:00Z',
+    },
+    { today: '2025-06-30', dataEnd: '2024-03-01', progress },
+  );
+  const impossible = (table: string, column: string, key: string, value: string, hint: string) => ({
+    severity: 'warning',
+    code: 'impossible_date',
+    table,
+    source: `${table}.csv`,
+    column,
+    message: 'a date that cannot be right: after 2024-03-01 (--data-end 2024-03-01)',
+    count: 1,
+    examples: [{ row: 2, key, value }],
+    hint,
+  });
+  assert.deepEqual(r.issues, [
+    impossible(
+      'usage',
+      'occurred_at',
+      'account_id=F1',
+      '2024-03-02T00:00:00Z',
+      'features leaves these rows out of data_end; fix the dates or pass --data-end',
+    ),
+    impossible('tickets', 'opened_at', 'ticket_id=T2', '2024-03-02T00:00:00Z', 'fix the dates in the export'),
+    {
+      severity: 'warning',
+      code: 'future_date',
+      table: 'tickets',
+      source: 'tickets.csv',
+      column: 'opened_at',
+      message: 'after the last day with usage (2024-03-01)',
+      count: 1,
+      examples: [{ row: 2, key: 'ticket_id=T2', value: '2024-03-02T00:00:00Z' }],
+    },
+  ]);
+  assert.equal(r.dataEnd, '2024-03-01T23:00:00Z');
+  // usage first: its data end is the line for the others
+  assert.deepEqual(steps, [
+    'validating usage (usage.csv)',
+    'validating accounts (accounts.csv)',
+    'validating tickets (tickets.csv)',
+    'done',
+  ]);
+});
+
+test('lines the CSV reader cannot read: the message, each line with the reader error, the hint', async () => {
+  const { report: r } = await validate(
+    { 'accounts.csv': 'account_id,started_at\nG1,2023-01-01\nG2,2023-01-01,extra\nG3,2023-01-01' },
+    { today: '2024-12-31' },
+  );
+  const bad = r.issues.find((i) => i.code === 'malformed_rows')!;
+  assert.deepEqual(
+    [bad.severity, bad.table, bad.message, bad.count, bad.hint],
+    [
+      'error',
+      'accounts',
+      'lines the CSV reader cannot read',
+      1,
+      'check the delimiter and quoting; the other checks of this table wait until these lines are fixed',
+    ],
+  );
+  assert.deepEqual(bad.examples, [{ line: 3, value: 'Expected Number of Columns: 2 Found: 3' }]);
+});
+
+test('examples past the first chunk of rows: every problem gets its rows, however far apart', async () => {
+  // bad quantities on rows 5 and 5,000: DuckDB hands the matching rows over chunk by chunk
+  const lines = ['account_id,occurred_at,event,quantity'];
+  for (let row = 1; row <= 6000; row++)
+    lines.push(`H1,2024-01-01T00:00:00Z,login,${row === 5 || row === 5000 ? -1 : 1}`);
+  const { report: r } = await validate(
+    { 'accounts.csv': 'account_id,started_at\nH1,2023-01-01', 'usage.csv': lines.join('\n') },
+    { today: '2024-12-31', maxExamples: 3 },
+  );
+  const range = r.issues.find((i) => i.code === 'out_of_range')!;
+  assert.deepEqual([range.count, range.examples.map((e) => e.row)], [2, [5, 5000]]);
+});
+
+test('the text report of a table that could not be read, without a data end', () => {
+  const text = formatValidationReport({
+    ok: false,
+    source: 'exports',
+    kind: 'folder',
+    config: null,
+    tables: [
+      { table: 'accounts', source: 'a.csv', format: 'csv', rows: 1 },
+      { table: 'usage', source: 'u.pq', format: 'parquet', rows: null },
+    ],
+    dataEnd: null,
+    errors: 1,
+    warnings: 0,
+    issues: [],
+  });
+  // the source column is at least 6 wide, and two spaces
+  assert.deepEqual(text, [
+    'exports (folder)',
+    '  accounts     a.csv   1 row',
+    '  usage        u.pq    unread',
+    '1 error, 0 warnings',
+  ]);
+});
+
+test('explainHistoryFailure: validate runs with the mapping and shows 3 rows of the first error', async () => {
+  const { dir } = await validate(
+    {
+      'churnkit.config.json': '{"tables": {"accounts": {"columns": {"seats": "Licenses"}}}}',
+      'accounts.csv':
+        'account_id,started_at,Licenses\nK1,2023-01-01,-1\nK2,2023-01-01,-2\nK3,2023-01-01,-3\nK4,2023-01-01,-4',
+      'usage.csv': 'account_id,occurred_at,event\nK1,2024-03-01T00:00:00Z,login',
+    },
+    {},
+  );
+  const explained = await explainHistoryFailure(dir, {}, new Error('Conversion Error: x'));
+  assert.ok(explained instanceof DataIssueError);
+  assert.equal(
+    explained.message,
+    'table accounts (accounts.csv), column Licenses (seats): out of range (must be >= 0) in 4 rows: row 1 (account_id=K1) "-1", row 2 (account_id=K2) "-2", row 3 (account_id=K3) "-3" (first 3 shown)',
+  );
 });
