@@ -4,7 +4,7 @@
  * (reported, with its row). The last usage day is 2024-03-31 (usage runs to 2024-03-31T18:00).
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import test from 'node:test';
 import {
@@ -771,4 +771,51 @@ test('explainHistoryFailure: validate runs with the mapping and shows 3 rows of 
     explained.message,
     'table accounts (accounts.csv), column Licenses (seats): out of range (must be >= 0) in 4 rows: row 1 (account_id=K1) "-1", row 2 (account_id=K2) "-2", row 3 (account_id=K3) "-3" (first 3 shown)',
   );
+});
+
+test('accounts the index cannot read: its lines are reported, and the other tables are validated without account checks', async () => {
+  const { report: r } = await validate(
+    {
+      'accounts.csv': 'account_id,started_at\nL1,2023-01-01\nL2,2023-01-01,extra',
+      'usage.csv': 'account_id,occurred_at,event\nL9,2024-03-01T00:00:00Z,login',
+    },
+    { today: '2024-12-31' },
+  );
+  assert.deepEqual(
+    r.issues.map((i) => [i.severity, i.code, i.table]),
+    [['error', 'malformed_rows', 'accounts']],
+  );
+  assert.equal(r.tables.find((t) => t.table === 'usage')!.rows, 1);
+});
+
+test('--allow-outside-data: a mapped file outside the data folder is read', async () => {
+  const { dir } = await validate(
+    { 'outside-tickets.csv': 'account_id,ticket_id,opened_at\nM1,T1,2024-03-01T00:00:00Z' },
+    {},
+  );
+  const data = join(dir, 'data');
+  await mkdir(data);
+  await writeFile(join(data, 'churnkit.config.json'), '{"tables": {"tickets": {"file": "../outside-tickets.csv"}}}');
+  await writeFile(join(data, 'accounts.csv'), 'account_id,started_at\nM1,2023-01-01\n');
+  await writeFile(join(data, 'usage.csv'), 'account_id,occurred_at,event\nM1,2024-03-01T00:00:00Z,login\n');
+  const refused = await validateHistory(data, { today: '2024-12-31' });
+  assert.deepEqual(
+    refused.issues.map((i) => [i.code, i.table]),
+    [['outside_data', 'tickets']],
+  );
+  const read = await validateHistory(data, { today: '2024-12-31', allowOutsideData: true });
+  assert.deepEqual(read.issues, []);
+  assert.equal(read.tables.find((t) => t.table === 'tickets')!.rows, 1);
+});
+
+test('more examples asked for than a chunk of rows holds: all of them', async () => {
+  // 2,100 bad quantities and maxExamples 3,000: the rows arrive in chunks of 2,048
+  const lines = ['account_id,occurred_at,event,quantity'];
+  for (let row = 1; row <= 2100; row++) lines.push('N1,2024-01-01T00:00:00Z,login,-1');
+  const { report: r } = await validate(
+    { 'accounts.csv': 'account_id,started_at\nN1,2023-01-01', 'usage.csv': lines.join('\n') },
+    { today: '2024-12-31', maxExamples: 3000 },
+  );
+  const range = r.issues.find((i) => i.code === 'out_of_range')!;
+  assert.deepEqual([range.count, range.examples.length, range.examples.at(-1)!.row], [2100, 2100, 2100]);
 });
