@@ -110,6 +110,7 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
     src: params.source ?? ((t) => quoteIdent(t)),
     // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
     step: (family, name, sql, materialize = true, constant = false) =>
+      // Stryker disable next-line ConditionalExpression,ObjectLiteral: equivalent, constant is read as a flag (absent, undefined and false alike), and it only chooses a view or a table on PostgreSQL
       steps.push({ family, name, sql, materialize, ...(constant ? { constant } : {}) }),
     first: d.dateLiteral(params.asOf[0]!),
     last: d.dateLiteral(params.asOf.at(-1)!),
@@ -143,6 +144,7 @@ function snapshotSteps({ params, d, has, src, step }: FamilyContext): void {
   // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
   const family = 'snapshots';
   const dates = params.asOf.map((t) => `(${d.dateLiteral(t)})`).join(', ');
+  // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
   step(family, 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`, true, true);
   // bucket_days: each day from the first as-of date to the last one, with the first as-of date
   // after it (days before the first as-of date belong to it too; see latestBefore in families.ts).
@@ -158,10 +160,13 @@ function snapshotSteps({ params, d, has, src, step }: FamilyContext): void {
 FROM (SELECT as_of, LAG(as_of) OVER (ORDER BY as_of) AS prev_as_of FROM snapshot_dates) AS p
 CROSS JOIN ${d.integerSeries('g', 'k', 0, lastK)}
 WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`,
+      // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
       true,
+      // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
       true,
     );
   } else {
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
     step(family, 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`, true, true);
   }
   const lookback = Math.max(
@@ -173,7 +178,9 @@ WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of
     'window_days',
     `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
 FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`,
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
     true,
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
     true,
   );
   step(
