@@ -136,7 +136,7 @@ GROUP BY e.account_id, COALESCE(b.as_of, ${first})`,
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
-export const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MAX_EVENT_BITS);
+const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MAX_EVENT_BITS);
 
 /**
  * usage_users: per snapshot row, the distinct users with usage (quantity > 0) in the last 30 days,

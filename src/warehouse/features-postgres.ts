@@ -175,7 +175,7 @@ export async function postgresFeatureSql(
  * `jit = off` (slightly slower: compiling pays for itself over millions of usage rows) and a
  * larger `work_mem` (no change) were measured too, so the server's own settings stay.
  */
-export const FEATURE_SESSION_SETTINGS: readonly string[] = [
+const FEATURE_SESSION_SETTINGS: readonly string[] = [
   'SET LOCAL enable_mergejoin = off',
   'SET LOCAL join_collapse_limit = 1',
 ];
