@@ -216,15 +216,18 @@ function plainValues(name: string, type: DataType, column: Column<unknown>): unk
  * unless a value is text (a model reading `segment`), then utf8; everything else utf8.
  */
 export function arrowAnswer(columns: Record<string, readonly unknown[]>): Uint8Array {
-  const out: [string, Column<unknown>][] = [];
-  for (const [name, values] of Object.entries(columns)) {
-    const kind = answerKind(name) ?? (values.some((v) => typeof v === 'string') ? 'text' : 'number');
-    out.push([
-      name,
-      kind === 'bool' ? boolColumn(values) : kind === 'number' ? floatColumn(values) : textColumn(values),
-    ]);
-  }
-  const bytes = tableToIPC(tableFromColumns(out), { format: 'stream' });
+  return arrowStream(Object.entries(columns).map(([name, values]) => [name, answerColumn(name, values)]));
+}
+
+/** One answer column, typed by its name (and, for a reason's value, by whether a value is text). */
+export function answerColumn(name: string, values: readonly unknown[]): Column<unknown> {
+  const kind = answerKind(name) ?? (values.some((v) => typeof v === 'string') ? 'text' : 'number');
+  return kind === 'bool' ? boolColumn(values) : kind === 'number' ? floatColumn(values) : textColumn(values);
+}
+
+/** Named columns as one Arrow IPC stream. */
+export function arrowStream(columns: [string, Column<unknown>][]): Uint8Array {
+  const bytes = tableToIPC(tableFromColumns(columns), { format: 'stream' });
   if (bytes === null) throw new Error('flechette wrote the Arrow answer nowhere');
   return bytes;
 }
@@ -233,62 +236,133 @@ export function arrowAnswer(columns: Record<string, readonly unknown[]>): Uint8A
 // its own and took 300 ms for a 10,000-row answer; these take a few.
 
 /** Arrow's validity bitmap (bit i set: row i has a value), or none when no row is null. */
-function validity(n: number, isNull: (i: number) => boolean): { bits: Uint8Array; nulls: number } {
+function validity(n: number, nulls: number, isNull: (i: number) => boolean): Uint8Array {
+  if (nulls === 0) return new Uint8Array(0);
   const bits = new Uint8Array((n + 7) >> 3);
-  let nulls = 0;
-  for (let i = 0; i < n; i++) {
-    if (isNull(i)) nulls++;
-    else bits[i >> 3]! |= 1 << (i & 7);
-  }
-  return { bits: nulls === 0 ? new Uint8Array(0) : bits, nulls };
+  for (let i = 0; i < n; i++) if (!isNull(i)) bits[i >> 3]! |= 1 << (i & 7);
+  return bits;
 }
 
-/** Numbers (booleans as 1 and 0); null, and NaN, which JSON writes as null, are null. */
-function floatColumn(values: readonly unknown[]): Column<unknown> {
-  const n = values.length;
+/** A float64 column of `n` values; NaN (which JSON writes as null) is null. */
+export function float64Column(n: number, valueAt: (i: number) => number): Column<unknown> {
   const data = new Float64Array(n);
+  let nulls = 0;
   for (let i = 0; i < n; i++) {
-    const v = values[i];
-    data[i] = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
+    const v = valueAt(i);
+    data[i] = v;
+    if (Number.isNaN(v)) nulls++;
   }
-  const { bits, nulls } = validity(n, (i) => Number.isNaN(data[i]!));
   const type = float64();
+  const bits = validity(n, nulls, (i) => Number.isNaN(data[i]!));
   return new Column([new (batchType(type))({ length: n, nullCount: nulls, type, validity: bits, values: data })]);
+}
+
+/** Numbers (booleans as 1 and 0); null, and NaN, are null. */
+function floatColumn(values: readonly unknown[]): Column<unknown> {
+  return float64Column(values.length, (i) => {
+    const v = values[i];
+    return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
+  });
+}
+
+/** A bool column of `n` values (none null). */
+export function boolColumnOf(n: number, valueAt: (i: number) => boolean): Column<unknown> {
+  const data = new Uint8Array((n + 7) >> 3);
+  for (let i = 0; i < n; i++) if (valueAt(i)) data[i >> 3]! |= 1 << (i & 7);
+  const type = bool();
+  return new Column([
+    new (batchType(type))({ length: n, nullCount: 0, type, validity: new Uint8Array(0), values: data }),
+  ]);
 }
 
 function boolColumn(values: readonly unknown[]): Column<unknown> {
   const n = values.length;
+  const isNull = (i: number) => values[i] === null || values[i] === undefined;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) if (isNull(i)) nulls++;
+  if (nulls === 0) return boolColumnOf(n, (i) => values[i] === true);
   const data = new Uint8Array((n + 7) >> 3);
   for (let i = 0; i < n; i++) if (values[i] === true) data[i >> 3]! |= 1 << (i & 7);
-  const { bits, nulls } = validity(n, (i) => values[i] === null || values[i] === undefined);
   const type = bool();
+  const bits = validity(n, nulls, isNull);
   return new Column([new (batchType(type))({ length: n, nullCount: nulls, type, validity: bits, values: data })]);
 }
 
-const UTF8 = new TextEncoder();
-/** Text: each value encoded straight into one buffer (at most 3 bytes per UTF-16 unit), offsets as it goes. */
 function textColumn(values: readonly unknown[]): Column<unknown> {
-  const n = values.length;
-  const parts = new Array<string>(n);
-  let units = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    parts[i] = v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
-    units += parts[i]!.length;
+  const text = new Utf8Column(values.length);
+  for (const v of values) text.push(v === null || v === undefined ? null : typeof v === 'string' ? v : String(v));
+  return text.finish();
+}
+
+const UTF8 = new TextEncoder();
+
+/**
+ * A utf8 column written a value at a time into one growing buffer. ASCII (nearly all of an answer:
+ * ids, bands, feature names, sentences) is copied a character at a time in JavaScript, which for
+ * short strings is several times cheaper than a call into the encoder per value; a value with any
+ * other character goes through TextEncoder from there on.
+ */
+export class Utf8Column {
+  #bytes: Uint8Array;
+  #at = 0;
+  #row = 0;
+  #nulls = 0;
+  readonly #offsets: Int32Array;
+  readonly #isNull: Uint8Array;
+
+  constructor(
+    readonly n: number,
+    bytesPerRow = 16,
+  ) {
+    this.#bytes = new Uint8Array(Math.max(64, n * bytesPerRow));
+    this.#offsets = new Int32Array(n + 1);
+    this.#isNull = new Uint8Array(n);
   }
-  const buffer = new Uint8Array(units * 3);
-  const offsets = new Int32Array(n + 1);
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    if (parts[i] !== '') at += UTF8.encodeInto(parts[i]!, buffer.subarray(at)).written;
-    offsets[i + 1] = at;
+
+  push(value: string | null): void {
+    if (value === null) {
+      this.#isNull[this.#row] = 1;
+      this.#nulls++;
+    } else if (value.length > 0) {
+      const units = value.length;
+      if (this.#at + units * 3 > this.#bytes.length) this.#grow(units * 3);
+      const bytes = this.#bytes;
+      let at = this.#at;
+      for (let k = 0; k < units; k++) {
+        const c = value.charCodeAt(k);
+        if (c >= 0x80) {
+          at += UTF8.encodeInto(k === 0 ? value : value.slice(k), bytes.subarray(at)).written;
+          break;
+        }
+        bytes[at++] = c;
+      }
+      this.#at = at;
+    }
+    this.#offsets[++this.#row] = this.#at;
   }
-  const { bits, nulls } = validity(n, (i) => values[i] === null || values[i] === undefined);
-  const type = utf8();
-  const data = buffer.subarray(0, at);
-  return new Column([
-    new (batchType(type))({ length: n, nullCount: nulls, type, validity: bits, offsets, values: data }),
-  ]);
+
+  #grow(need: number): void {
+    const bigger = new Uint8Array(Math.max(this.#bytes.length * 2, this.#at + need));
+    bigger.set(this.#bytes.subarray(0, this.#at));
+    this.#bytes = bigger;
+  }
+
+  finish(): Column<unknown> {
+    if (this.#row !== this.n) throw new Error(`a utf8 column of ${this.n} rows got ${this.#row}`);
+    const type = utf8();
+    const isNull = this.#isNull;
+    const bits = validity(this.n, this.#nulls, (i) => isNull[i] === 1);
+    return new Column([
+      new (batchType(type))({
+        length: this.n,
+        nullCount: this.#nulls,
+        type,
+        validity: bits,
+        offsets: this.#offsets,
+        values: this.#bytes.subarray(0, this.#at),
+      }),
+    ]);
+  }
 }
 
 const FLOAT_COLUMNS = new Set([

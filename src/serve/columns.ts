@@ -15,6 +15,7 @@ import {
   unknownSegmentWarning,
   type ColumnTable,
   type Scorecard,
+  type ScoreColumns,
   type ScoreResult,
   type ScoreStatus,
   type Signals,
@@ -132,18 +133,58 @@ function doubles(values: readonly (number | boolean | null)[] | undefined, n: nu
 }
 
 /**
+ * The scorecard's columnar kernel on a request: its typed outputs, which rows had enough data to
+ * be scored, and the served model's answers (null without a model). Nothing per row is made yet:
+ * the Arrow answer is written from these directly (arrow-answer.ts), the JSON one via ResultColumns.
+ */
+export interface KernelColumns {
+  card: Scorecard;
+  s: ScoreColumns;
+  /** 1 where the row's coverage reaches the card's min_coverage (status "scored"). */
+  scored: Uint8Array;
+  model: ModelAnswers | null;
+}
+
+/** The scorer refusing a value the schema let through is still the client's input: a 400, not a 500. */
+function asInputError<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', err.message);
+    throw err;
+  }
+}
+
+/** Runs the scorecard's columnar kernel (and the served model) on a request; null when there is no scorecard to run. */
+export function scoreKernel(loaded: LoadedScorecard, req: RequestColumns): KernelColumns | null {
+  const card = loaded.card;
+  if (!card) return null;
+  return asInputError(() => {
+    const model = loaded.model ? loaded.model.answer(req.table.columns as ModelColumns, req.n) : null;
+    const s = scoreColumns(card, req.table);
+    const scored = new Uint8Array(req.n);
+    for (let i = 0; i < req.n; i++) scored[i] = statusOf(card, s.coverage[i]!) === 'scored' ? 1 : 0;
+    return { card, s, scored, model };
+  });
+}
+
+/**
  * Scores the rows: with the scorecard itself, through its columnar kernel; a scorer known only
  * as a function (a custom loader) row by row, with the same answer. A served model answers too.
  */
-export function scoreRequestColumns(loaded: LoadedScorecard, req: RequestColumns): ResultColumns {
-  try {
-    const model = loaded.model ? loaded.model.answer(req.table.columns as ModelColumns, req.n) : null;
+export function scoreRequestColumns(
+  loaded: LoadedScorecard,
+  req: RequestColumns,
+  kernel: KernelColumns | null = scoreKernel(loaded, req),
+): ResultColumns {
+  return asInputError(() => {
+    const model = kernel
+      ? kernel.model
+      : loaded.model
+        ? loaded.model.answer(req.table.columns as ModelColumns, req.n)
+        : null;
     const names = req.table.columns['account_name'] as readonly (string | null)[] | undefined;
-    const out = loaded.card
-      ? columnar(loaded.card, req)
-      : loaded.score
-        ? rowByRow(loaded.score, req)
-        : modelOnly(req, model!);
+    const out = kernel ? columnar(kernel, req) : loaded.score ? rowByRow(loaded.score, req) : modelOnly(req, model!);
     out.account_name = names ?? null;
     if (model) {
       const scored = out.status.map((s) => s === 'scored');
@@ -153,11 +194,7 @@ export function scoreRequestColumns(loaded: LoadedScorecard, req: RequestColumns
       };
     }
     return out;
-  } catch (err) {
-    // The scorer refusing a value the schema let through is still the client's input.
-    if (err instanceof ChurnkitError) throw new HttpError(400, 'invalid_signal', err.message);
-    throw err;
-  }
+  });
 }
 
 type ModelColumns = Parameters<ServedModel['answer']>[0];
@@ -184,8 +221,7 @@ function empty(req: RequestColumns): ResultColumns {
   };
 }
 
-function columnar(card: Scorecard, req: RequestColumns): ResultColumns {
-  const s = scoreColumns(card, req.table);
+function columnar({ card, s, scored: isScored }: KernelColumns, req: RequestColumns): ResultColumns {
   const n = req.n;
   const K = s.overrides.length;
   const M = s.checked.length;
@@ -194,12 +230,10 @@ function columnar(card: Scorecard, req: RequestColumns): ResultColumns {
   for (const l of card.layers) out.layers[l.name] = nullable(s.layers[l.name]!);
   // Plain loops: Array.from with a map function costs several times more at this size.
   for (let i = 0; i < n; i++) {
-    const coverage = s.coverage[i]!;
-    const status = statusOf(card, coverage);
-    const scored = status === 'scored';
+    const scored = isScored[i] === 1;
     const p = s.probability[i]!;
-    out.status.push(status);
-    out.coverage.push(coverage);
+    out.status.push(scored ? 'scored' : 'insufficient_data');
+    out.coverage.push(s.coverage[i]!);
     out.score.push(scored ? s.score[i]! : null);
     out.band.push(scored ? BANDS[s.band[i]!]! : null);
     out.probability.push(scored && !Number.isNaN(p) ? p : null);
@@ -370,20 +404,26 @@ function answerColumns(
       );
     }
   }
-  let wanted: ReadonlySet<string> | null = null;
-  if (fields !== undefined) {
-    const known = new Set(producers.map(([name]) => name));
-    const unknown = fields.filter((f) => !known.has(f));
-    if (unknown.length > 0)
-      throw new HttpError(
-        400,
-        'unknown_field',
-        `fields names ${unknown.join(', ')}, which this answer does not have; it has ${[...known].join(', ')}`,
-        '/fields',
-      );
-    wanted = new Set(['account_id', ...fields]);
-  }
-  return wanted === null ? producers : producers.filter(([name]) => wanted.has(name));
+  return pickFields(producers, fields);
+}
+
+/**
+ * The answer's columns that `fields` keeps (account_id always), in the answer's order; all of them
+ * without `fields`. A name the answer does not have is a 400 that lists the names it has.
+ */
+export function pickFields<T>(columns: [string, T][], fields: readonly string[] | undefined): [string, T][] {
+  if (fields === undefined) return columns;
+  const known = new Set(columns.map(([name]) => name));
+  const unknown = fields.filter((f) => !known.has(f));
+  if (unknown.length > 0)
+    throw new HttpError(
+      400,
+      'unknown_field',
+      `fields names ${unknown.join(', ')}, which this answer does not have; it has ${[...known].join(', ')}`,
+      '/fields',
+    );
+  const wanted = new Set(['account_id', ...fields]);
+  return columns.filter(([name]) => wanted.has(name));
 }
 
 /** A computation run the first time it is asked for, and remembered. */

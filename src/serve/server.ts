@@ -45,6 +45,7 @@ import {
   columnTable,
   resultBody,
   resultJson,
+  scoreKernel,
   scoreRequestColumns,
   type ColumnsRequest,
   type ResultColumns,
@@ -52,6 +53,7 @@ import {
 import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
 import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
+import { kernelArrowAnswer } from './arrow-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 export interface ServerOptions {
@@ -456,11 +458,26 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       reply.type('application/json; charset=utf-8');
       const card = source.current;
       const rows = columnTable(req.body as ColumnsRequest, today);
-      const result = scoreRequestColumns(card, rows);
-      if (expansionModel) {
+      const kernel = scoreKernel(card, rows);
+      const fields = (req.query as { fields?: string }).fields?.split(',');
+      const expansionOf = (scored: (i: number) => boolean) => {
+        if (!expansionModel) return undefined;
         const answers = expansionModel.answer(rows.table.columns as Parameters<ServedModel['answer']>[0], rows.n);
-        result.expansion = answers.probability.map((p, i) => (result.status[i] === 'scored' ? p : null));
+        return answers.probability.map((p, i) => (scored(i) ? p : null));
+      };
+      const arrowOut = wantsArrow(req.headers.accept, req.headers['content-type']);
+      if (arrowOut && kernel && !history && !alerts) {
+        // Straight from the kernel's typed outputs to Arrow: no per-row values in between.
+        const bands = [0, 0, 0];
+        for (let i = 0; i < rows.n; i++) if (kernel.scored[i]) bands[kernel.s.band[i]!]!++;
+        BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
+        const expansion = expansionOf((i) => kernel.scored[i] === 1) ?? null;
+        const bytes = kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion);
+        reply.type(ARROW_STREAM);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       }
+      const result = scoreRequestColumns(card, rows, kernel);
+      result.expansion = expansionOf((i) => result.status[i] === 'scored');
       const perBand: Record<string, number> = {};
       for (const b of result.band) if (b !== null) perBand[b] = (perBand[b] ?? 0) + 1;
       for (const band of BANDS) if (perBand[band]) metrics.scores.inc({ band }, perBand[band]);
@@ -469,9 +486,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         await recordAndAlert(responses, card);
         result.score_change = responses.map((r) => r.score_change);
       }
-      const fields = (req.query as { fields?: string }).fields?.split(',');
-      if (!wantsArrow(req.headers.accept, req.headers['content-type']))
-        return resultJson(result, rows.table.columns, exactWanted(req), fields);
+      if (!arrowOut) return resultJson(result, rows.table.columns, exactWanted(req), fields);
       const body = resultBody(result, rows.table.columns, exactWanted(req), fields);
       const bytes = arrowAnswer(body.columns);
       reply.type(ARROW_STREAM);

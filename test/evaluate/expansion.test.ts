@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { loadFrame } from '../../src/data/index.js';
 import { cliPath, tempDir } from '../support/paths.js';
-import { post, startService } from '../serve/support.js';
+import { assertArrowAnswerMatches, post, startService } from '../serve/support.js';
 
 const churnkit = (...args: string[]) => {
   const r = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8' });
@@ -173,6 +173,12 @@ test('score and serve --expansion-model: expansion_probability beside the churn 
     const answer = (await post(`${service.base}`, '/v1/score?exact=true', account)).body;
     assert.ok(Math.abs(answer.expansion_probability - p[i]!) < 1e-9, JSON.stringify(answer));
     assert.equal(typeof answer.probability === 'number' || answer.probability === null, true);
+    // Column by column, in JSON or Arrow, the same expansion_probability.
+    const columns = Object.fromEntries(
+      Object.entries(account).map(([k, v]) => [k, [v, k === 'account_id' ? 'Y' : k === 'as_of' ? v : null]]),
+    );
+    const answered = await assertArrowAnswerMatches(service.base, '/v1/score/columns?exact=true', { columns });
+    assert.ok(Math.abs((answered['expansion_probability']![0] as number) - p[i]!) < 1e-9);
   } finally {
     await service.close();
   }

@@ -15,7 +15,7 @@ import { coverageColumns, loadScorecard, scoreAccount, type Scorecard } from '..
 import { INPUT_COLUMNS } from '../../src/serve/index.js';
 import { describeValue, probabilityForPeople, scoreForPeople } from '../../src/catalogue/index.js';
 import { syntheticFeatureTable, frameCsv } from '../scorecard/synthetic.js';
-import { get, post, startService } from './support.js';
+import { assertArrowAnswerMatches, get, post, startService } from './support.js';
 
 let tmp: { dir: string; cleanup: () => Promise<void> };
 let card: Scorecard;
@@ -145,6 +145,7 @@ test('min_coverage comes from the scorecard; batches answer per account and neve
     );
     assert.equal(c.body.columns.warnings[0], '');
     assert.match(c.body.columns.warnings[1], /Enterprise Plus/);
+    await assertArrowAnswerMatches(svc.base, '/v1/score/columns', { columns });
   } finally {
     await svc.close();
   }
@@ -223,6 +224,9 @@ for (const family of ['logistic', 'gbdt'] as const) {
         assert.ok(Math.abs(cols.body.columns.model_probability[k] - probability[k]!) <= 1e-9);
         assert.equal(cols.body.columns.model_reason_1[k], reasons.feature[0]![k]);
       });
+      // The Arrow answer, written from the kernel's outputs, has the same model columns (rounded or exact).
+      for (const query of ['', '?exact=true'])
+        await assertArrowAnswerMatches(svc.base, `/v1/score/columns${query}`, { columns });
     } finally {
       await svc.close();
     }

@@ -14,7 +14,6 @@ import {
   int32,
   list,
   tableFromArrays,
-  tableFromIPC,
   tableToIPC,
   utf8,
   type DataType,
@@ -22,7 +21,7 @@ import {
 import { SIGNALS } from '../../src/features/index.js';
 import { Rng } from '../../src/util/rng.js';
 import { makeAccounts, toColumns } from './accounts.js';
-import { get, post, startService, type Running } from './support.js';
+import { arrowColumns, get, post, startService, type Running } from './support.js';
 
 const ARROW = 'application/vnd.apache.arrow.stream';
 
@@ -63,14 +62,6 @@ async function postBytes(path: string, body: Uint8Array | string, headers: Recor
   };
 }
 
-/** An Arrow answer as the JSON route's `columns`: NaN nowhere, booleans of reason values as 1/0. */
-function columnsOf(bytes: Uint8Array): Record<string, unknown[]> {
-  const table = tableFromIPC(bytes);
-  const out: Record<string, unknown[]> = {};
-  for (const name of table.names) out[name] = Array.from(table.getChild(name).toArray() as ArrayLike<unknown>);
-  return out;
-}
-
 const json = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes));
 
 test('an Arrow body gives the JSON answer column for column, as Arrow, rounded or exact, all columns or ?fields=', async () => {
@@ -88,7 +79,7 @@ test('an Arrow body gives the JSON answer column for column, as Arrow, rounded o
     assert.equal(viaArrow.status, 200, new TextDecoder().decode(viaArrow.bytes).slice(0, 300));
     assert.equal(viaArrow.type, ARROW, 'an Arrow body is answered in Arrow');
     const expected = json(viaJson.bytes);
-    const got = columnsOf(viaArrow.bytes);
+    const got = arrowColumns(viaArrow.bytes);
     assert.deepEqual(Object.keys(got), Object.keys(expected.columns), query);
     for (const [name, values] of Object.entries(expected.columns as Record<string, unknown[]>)) {
       // A reason's value is float64 in Arrow, as score files write it: a boolean signal's is 1 or 0.
@@ -97,7 +88,7 @@ test('an Arrow body gives the JSON answer column for column, as Arrow, rounded o
     }
     assert.equal(got['account_id']!.length, 2000);
   }
-  const named = columnsOf((await postBytes('/v1/score/columns', body, { 'content-type': ARROW })).bytes);
+  const named = arrowColumns((await postBytes('/v1/score/columns', body, { 'content-type': ARROW })).bytes);
   assert.equal(named['account_name']![3], 'Zürich Ärzte “Nord” 東京');
   assert.equal(named['account_name']![4], '');
   assert.equal(named['account_name']![5], null);
@@ -115,7 +106,7 @@ test('Accept chooses the answer: JSON in and Arrow out, Arrow in and JSON out', 
     accept: ARROW,
   });
   assert.equal(arrowOut.type, ARROW);
-  assert.deepEqual(columnsOf(arrowOut.bytes)['score'], json(plain.bytes).columns.score);
+  assert.deepEqual(arrowColumns(arrowOut.bytes)['score'], json(plain.bytes).columns.score);
   const jsonOut = await postBytes('/v1/score/columns', arrowBody(columns), {
     'content-type': ARROW,
     accept: 'application/json',
@@ -126,7 +117,7 @@ test('Accept chooses the answer: JSON in and Arrow out, Arrow in and JSON out', 
 
 test('the request as_of comes from the schema metadata, or a date32 column; else today', async () => {
   const columns = { account_id: ['A', 'B'], usage_trend_14d: [0.1, -0.3] };
-  const meta = columnsOf(
+  const meta = arrowColumns(
     (
       await postBytes('/v1/score/columns', arrowBody(columns, {}, new Map([['as_of', '2024-03-31']])), {
         'content-type': ARROW,
@@ -136,7 +127,7 @@ test('the request as_of comes from the schema metadata, or a date32 column; else
   assert.deepEqual(meta['as_of'], ['2024-03-31', '2024-03-31']);
   const leap = new Date(Date.UTC(2024, 1, 29));
   const next = new Date(Date.UTC(2024, 2, 1));
-  const dated = columnsOf(
+  const dated = arrowColumns(
     (
       await postBytes('/v1/score/columns', arrowBody({ ...columns, as_of: [leap, next] }, { as_of: dateDay() }), {
         'content-type': ARROW,
@@ -144,7 +135,9 @@ test('the request as_of comes from the schema metadata, or a date32 column; else
     ).bytes,
   );
   assert.deepEqual(dated['as_of'], ['2024-02-29', '2024-03-01']);
-  const today = columnsOf((await postBytes('/v1/score/columns', arrowBody(columns), { 'content-type': ARROW })).bytes);
+  const today = arrowColumns(
+    (await postBytes('/v1/score/columns', arrowBody(columns), { 'content-type': ARROW })).bytes,
+  );
   assert.deepEqual(today['as_of'], ['2024-07-01', '2024-07-01']);
 });
 

@@ -1,6 +1,8 @@
 import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect } from 'node:net';
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { tableFromIPC } from '@uwdata/flechette';
 import { createServer, type ServerOptions } from '../../src/serve/index.js';
 
 /** A service listening on a free loopback port. */
@@ -150,4 +152,45 @@ export async function startReceiver(
         server.close(() => resolve());
       }),
   };
+}
+
+const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+/** An Arrow IPC answer as the JSON route's `columns`: one plain array per column. */
+export function arrowColumns(bytes: Uint8Array): Record<string, unknown[]> {
+  const table = tableFromIPC(bytes);
+  const out: Record<string, unknown[]> = {};
+  for (const name of table.names) out[name] = Array.from(table.getChild(name).toArray() as ArrayLike<unknown>);
+  return out;
+}
+
+/**
+ * Posts the same columnar JSON request twice, asking for JSON and for Arrow, and checks that the
+ * Arrow answer has the JSON answer's columns, in its order, with its values (a reason's value is
+ * float64 in Arrow, so a boolean signal's is 1 or 0). Returns the JSON answer's columns.
+ */
+export async function assertArrowAnswerMatches(
+  base: string,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown[]>> {
+  const ask = (accept: string) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept },
+      body: JSON.stringify(body),
+    });
+  const [asJson, asArrow] = await Promise.all([ask('application/json'), ask(ARROW_STREAM)]);
+  assert.equal(asJson.status, 200);
+  const arrowBytes = new Uint8Array(await asArrow.arrayBuffer());
+  assert.equal(asArrow.status, 200, new TextDecoder().decode(arrowBytes).slice(0, 300));
+  assert.equal(asArrow.headers.get('content-type'), ARROW_STREAM);
+  const expected = ((await asJson.json()) as { columns: Record<string, unknown[]> }).columns;
+  const got = arrowColumns(arrowBytes);
+  assert.deepEqual(Object.keys(got), Object.keys(expected), `${path}: the same columns in the same order`);
+  for (const [name, values] of Object.entries(expected)) {
+    const want = name.endsWith('_value') ? values.map((v) => (typeof v === 'boolean' ? Number(v) : v)) : values;
+    assert.deepEqual(got[name], want, `${path} ${name}`);
+  }
+  return expected;
 }
