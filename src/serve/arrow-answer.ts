@@ -17,7 +17,7 @@ import {
   type CatalogueValue,
 } from '../catalogue/index.js';
 import { BANDS, MAX_REASONS, unknownSegmentWarning } from '../scorecard/index.js';
-import { Utf8Column, answerColumn, arrowStream, boolColumnOf, float64Column } from './arrow.js';
+import { Utf8Column, answerColumn, arrowStream, boolColumnOf, float64Column, type ArrowBytes } from './arrow.js';
 import { pickFields, type KernelColumns, type RequestColumns } from './columns.js';
 import { MODEL_REASONS } from './served-model.js';
 
@@ -34,7 +34,7 @@ export function kernelArrowAnswer(
   exact: boolean,
   fields: readonly string[] | undefined,
   expansion: readonly (number | null)[] | null,
-): Uint8Array {
+): ArrowBytes {
   const { card, s, scored } = k;
   const n = req.n;
   const signals = req.table.columns;

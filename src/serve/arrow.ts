@@ -21,7 +21,7 @@ import {
 } from '@uwdata/flechette';
 import { Worker } from 'node:worker_threads';
 import { HttpError } from './http-error.js';
-import { MAX_COLUMNAR_ROWS } from './schemas.js';
+import { MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, type NumberRule } from './schemas.js';
 
 /** The Arrow IPC stream format's media type (IANA): what a client sends and asks for. */
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -31,11 +31,14 @@ export const ARROW_FILE = 'application/vnd.apache.arrow.file';
 const MS_PER_DAY = 86_400_000;
 
 /**
- * The JSON request object an Arrow body stands for: `{ as_of?, columns: { name: values } }`, with
- * the request's `as_of` from the schema's metadata key `as_of`. Only the types the JSON route takes
- * have a reading (numbers, booleans, text, dates as days); anything else is a 400 naming the column.
+ * What an Arrow body stands for: the JSON route's request object `{ as_of?, columns }` with the
+ * text columns (and any column the API does not know, for its schema to name) as plain arrays,
+ * and, beside it, the number columns as Float64Arrays (NaN where null), already checked here
+ * against the schema's rules (NUMBER_COLUMNS) with the schema's 400 messages. The request's
+ * `as_of` is the schema's metadata key `as_of`. Only the types the JSON route takes have a reading
+ * (numbers, booleans, text, dates as days); anything else is a 400 naming the column.
  */
-export function columnsRequestFromArrow(body: Uint8Array): { as_of?: string; columns: Record<string, unknown[]> } {
+export function columnsRequestFromArrow(body: Uint8Array): ArrowColumnsRequest {
   let table: Table;
   try {
     table = tableFromIPC(body);
@@ -57,12 +60,16 @@ export function columnsRequestFromArrow(body: Uint8Array): { as_of?: string; col
       );
   }
   const columns: Record<string, unknown[]> = {};
+  const numbers: Record<string, Float64Array<ArrayBuffer>> = {};
   for (const field of table.schema.fields) {
     const at = `/columns/${field.name}`;
-    if (field.name === '__proto__' || Object.hasOwn(columns, field.name))
+    if (field.name === '__proto__' || Object.hasOwn(columns, field.name) || Object.hasOwn(numbers, field.name))
       throw new HttpError(400, 'bad_column_name', `columns.${field.name} comes twice or is not a column name`, at);
     try {
-      columns[field.name] = plainValues(field.name, field.type, table.getChild(field.name));
+      const rule = NUMBER_COLUMNS.get(field.name);
+      const column = table.getChild(field.name);
+      if (rule) numbers[field.name] = numberValues(field.name, rule, field.type, column);
+      else columns[field.name] = plainValues(field.name, field.type, column);
     } catch (err) {
       if (err instanceof HttpError) throw err;
       // Batches are decoded as they are read: a damaged buffer shows here, not in tableFromIPC.
@@ -75,15 +82,27 @@ export function columnsRequestFromArrow(body: Uint8Array): { as_of?: string; col
     }
   }
   const asOf = table.schema.metadata?.get('as_of');
-  return asOf === undefined ? { columns } : { as_of: asOf, columns };
+  return { request: asOf === undefined ? { columns } : { as_of: asOf, columns }, numbers };
 }
 
-/** The JSON request object an Arrow body stands for. */
-export type ArrowColumnsRequest = ReturnType<typeof columnsRequestFromArrow>;
+/** An Arrow body read: the JSON route's request object, and the number columns beside it. */
+export interface ArrowColumnsRequest {
+  request: { as_of?: string; columns: Record<string, unknown[]> };
+  numbers: Record<string, Float64Array<ArrayBuffer>>;
+}
+
+/**
+ * The number columns that came with an Arrow request object (ArrowReader keeps them beside it:
+ * they skip the JSON schema, which checks arrays of JSON values, because the reader checked them).
+ */
+const ARROW_NUMBERS = new WeakMap<object, Record<string, Float64Array>>();
+export function arrowNumbers(body: object): Record<string, Float64Array> | undefined {
+  return ARROW_NUMBERS.get(body);
+}
 
 interface ReadJob {
   body: Uint8Array;
-  resolve: (request: ArrowColumnsRequest) => void;
+  resolve: (request: ArrowColumnsRequest['request']) => void;
   reject: (err: HttpError) => void;
 }
 
@@ -106,7 +125,7 @@ export class ArrowReader {
     private readonly heapMb = 512,
   ) {}
 
-  read(body: Uint8Array): Promise<ArrowColumnsRequest> {
+  read(body: Uint8Array): Promise<ArrowColumnsRequest['request']> {
     if (this.#closed) return Promise.reject(new HttpError(503, 'closing', 'the server is closing'));
     return new Promise((resolve, reject) => {
       this.#queue.push({ body, resolve, reject });
@@ -129,8 +148,12 @@ export class ArrowReader {
     this.#timer = setTimeout(() => {
       this.#fail(`could not be read within ${this.timeoutMs / 1000} s: its headers are likely damaged`);
     }, this.timeoutMs);
-    // Copied, not transferred: a small body's bytes may share Node's buffer pool with others.
-    this.#spawn().postMessage(job.body);
+    // A body that owns its whole memory is moved to the reader, not copied (nothing reads it after);
+    // a small body's bytes may share Node's buffer pool with others, and are copied.
+    const body = job.body;
+    const owned =
+      body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+    this.#spawn().postMessage(body, owned ? [body.buffer] : []);
   }
 
   #spawn(): Worker {
@@ -139,11 +162,14 @@ export class ArrowReader {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
     });
     worker.unref();
-    worker.on('message', (m: { request?: ArrowColumnsRequest; error?: HttpError }) => {
+    worker.on('message', (m: { read?: ArrowColumnsRequest; error?: HttpError }) => {
       const job = this.#settle();
       if (!job) return;
       if (m.error) job.reject(new HttpError(m.error.statusCode, m.error.code, m.error.message, m.error.field));
-      else job.resolve(m.request!);
+      else {
+        ARROW_NUMBERS.set(m.read!.request, m.read!.numbers);
+        job.resolve(m.read!.request);
+      }
       this.#next();
     });
     // Out of memory (or any crash of the worker): the body it was reading is refused, a new one starts.
@@ -210,12 +236,59 @@ function plainValues(name: string, type: DataType, column: Column<unknown>): unk
 }
 
 /**
+ * A number column as doubles (NaN where null), each value checked as the JSON schema checks it:
+ * its JSON type (a boolean column for a boolean signal, whole numbers for an integer one, finite
+ * numbers otherwise) and its bounds, with the schema's message for the first value that fails.
+ * Integer and float buffers are read directly; other types value by value.
+ */
+function numberValues(
+  name: string,
+  rule: NumberRule,
+  type: DataType,
+  column: Column<unknown>,
+): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(column.length);
+  const refuse = (row: number, what: string) =>
+    new HttpError(400, 'invalid_request', `columns.${name}[${row}] must be ${what}`, `/columns/${name}/${row}`);
+  const check = (v: unknown, row: number): number => {
+    if (rule.type === 'boolean') {
+      if (typeof v !== 'boolean') throw refuse(row, 'boolean or null');
+      return v ? 1 : 0;
+    }
+    if (typeof v !== 'number' || !(rule.type === 'integer' ? Number.isInteger(v) : Number.isFinite(v)))
+      throw refuse(row, `${rule.type} or null`);
+    if (rule.minimum !== undefined && v < rule.minimum) throw refuse(row, `>= ${rule.minimum}`);
+    if (rule.maximum !== undefined && v > rule.maximum) throw refuse(row, `<= ${rule.maximum}`);
+    return v;
+  };
+  const readable = [Type.Null, Type.Int, Type.Float, Type.Decimal, Type.Bool].includes(type.typeId as 1);
+  if (!readable) {
+    // Text, dates and the rest: as JSON would give them, so the refusal reads the same.
+    const values = plainValues(name, type, column);
+    for (let i = 0; i < values.length; i++) out[i] = values[i] === null ? Number.NaN : check(values[i], i);
+    return out;
+  }
+  const direct =
+    (type.typeId === Type.Int && type.bitWidth <= 32) || (type.typeId === Type.Float && type.precision !== 0);
+  let row = 0;
+  for (const batch of column.data) {
+    const bits = batch.nullCount > 0 && batch.validity?.length ? batch.validity : null;
+    const values = batch.values;
+    for (let i = 0; i < batch.length; i++, row++) {
+      if (bits && (bits[i >> 3]! & (1 << (i & 7))) === 0) out[row] = Number.NaN;
+      else out[row] = check(direct ? values[i] : batch.at(i), row);
+    }
+  }
+  return out;
+}
+
+/**
  * The answer's columns as an Arrow IPC stream. Types follow the names, so a column has the same
  * type whatever the rows hold: `escalate` bool; scores, probabilities, `layer_*`, `coverage` and
  * `score_change` float64; a reason's value float64 (booleans as 1 and 0, as score files write it)
  * unless a value is text (a model reading `segment`), then utf8; everything else utf8.
  */
-export function arrowAnswer(columns: Record<string, readonly unknown[]>): Uint8Array {
+export function arrowAnswer(columns: Record<string, readonly unknown[]>): ArrowBytes {
   return arrowStream(Object.entries(columns).map(([name, values]) => [name, answerColumn(name, values)]));
 }
 
@@ -225,11 +298,36 @@ export function answerColumn(name: string, values: readonly unknown[]): Column<u
   return kind === 'bool' ? boolColumn(values) : kind === 'number' ? floatColumn(values) : textColumn(values);
 }
 
-/** Named columns as one Arrow IPC stream. */
-export function arrowStream(columns: [string, Column<unknown>][]): Uint8Array {
-  const bytes = tableToIPC(tableFromColumns(columns), { format: 'stream' });
-  if (bytes === null) throw new Error('flechette wrote the Arrow answer nowhere');
+/**
+ * Named columns as one Arrow IPC stream, in the pieces the encoder wrote (the columns' own
+ * buffers, their padding and the headers between them). Sent piece by piece, with no copy into one
+ * buffer: a 10,000-row answer is 5-7 MB, and a fresh buffer of that size per request cost more
+ * (allocation and first touch of its pages) than writing the pieces to the socket in one writev.
+ */
+export function arrowStream(columns: [string, Column<unknown>][]): ArrowBytes {
+  const bytes = new ArrowBytes();
+  tableToIPC(tableFromColumns(columns), { format: 'stream', sink: bytes });
   return bytes;
+}
+
+/** The bytes of an Arrow IPC stream as the encoder wrote them (a flechette sink). */
+export class ArrowBytes {
+  readonly pieces: Uint8Array[] = [];
+  byteLength = 0;
+
+  write(bytes: Uint8Array): void {
+    this.pieces.push(bytes);
+    this.byteLength += bytes.byteLength;
+  }
+
+  pad(byteCount: number): void {
+    this.write(new Uint8Array(byteCount));
+  }
+
+  // The encoder returns what finish() returns; the pieces are the answer.
+  finish(): null {
+    return null;
+  }
 }
 
 // Columns are built here, not by flechette's row-at-a-time builders: those encode each string on

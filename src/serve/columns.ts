@@ -24,9 +24,8 @@ import {
 import { describeValue, probabilityForPeople, scoreForPeople, significant } from '../catalogue/index.js';
 import type { LoadedScorecard } from './scorecard-source.js';
 import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } from './served-model.js';
-import { FEATURES, SIGNALS } from '../features/index.js';
 import { HttpError } from './http-error.js';
-import { INPUT_COLUMNS } from './schemas.js';
+import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
 
 export interface ColumnsRequest {
   as_of?: string;
@@ -69,11 +68,18 @@ export interface ResultColumns {
   expansion?: (number | null)[];
 }
 
-/** Checks that the columns line up and that no (account, as-of) comes twice. */
-export function columnTable(body: ColumnsRequest, today: () => string): RequestColumns {
+/**
+ * Checks that the columns line up and that no (account, as-of) comes twice. `numbers` are number
+ * columns already read as doubles (NaN = missing) and checked, from an Arrow body.
+ */
+export function columnTable(
+  body: ColumnsRequest,
+  today: () => string,
+  numbers: Record<string, Float64Array> = {},
+): RequestColumns {
   const ids = body.columns['account_id'] as readonly string[];
   const n = ids.length;
-  for (const [name, values] of Object.entries(body.columns)) {
+  for (const [name, values] of [...Object.entries(body.columns), ...Object.entries(numbers)]) {
     if (values.length !== n) {
       throw new HttpError(
         400,
@@ -85,17 +91,24 @@ export function columnTable(body: ColumnsRequest, today: () => string): RequestC
   }
   const asOf =
     (body.columns['as_of'] as readonly string[] | undefined) ?? new Array<string>(n).fill(body.as_of ?? today());
-  rejectDuplicates(ids, body.columns['as_of'] ? asOf : null);
+  rejectDuplicates(ids, body.columns['as_of'] && !allSame(asOf) ? asOf : null);
   const missing = new Array<null>(n).fill(null);
   const columns: ColumnTable['columns'] = {};
   for (const name of INPUT_COLUMNS) {
     const values = body.columns[name];
     // The schema has checked the types: numbers and booleans go to the scorer as doubles (NaN = missing) in one pass.
-    if (NUMERIC.has(name)) columns[name] = doubles(values as readonly (number | boolean | null)[] | undefined, n);
+    if (NUMBER_COLUMNS.has(name))
+      columns[name] = numbers[name] ?? doubles(values as readonly (number | boolean | null)[] | undefined, n);
     else columns[name] = values ?? missing;
   }
   if (body.columns['account_name']) columns['account_name'] = body.columns['account_name'];
   return { n, table: { n, columns, name: 'request' }, ids, asOf };
+}
+
+/** Whether every value is the first (a batch for one as-of date, the common case: then ids alone must differ). */
+function allSame(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return false;
+  return true;
 }
 
 /** One row per (account, as-of): the fast check first, the search for the culprit only when it fails. */
@@ -117,10 +130,6 @@ function rejectDuplicates(ids: readonly string[], asOf: readonly string[] | null
   });
 }
 
-const NUMERIC = new Set([
-  ...FEATURES.map((f) => f.name),
-  ...SIGNALS.filter((s) => s.type !== 'text').map((s) => s.name),
-]);
 function doubles(values: readonly (number | boolean | null)[] | undefined, n: number): Float64Array {
   const out = new Float64Array(n).fill(NaN);
   if (values) {

@@ -42,6 +42,25 @@ const dateSchema = {
   description: 'as-of date, YYYY-MM-DD',
 } as const;
 
+/** What the schema asks of a number column's values (null aside): a JSON type and the value rule's bounds. */
+export interface NumberRule {
+  type: 'number' | 'integer' | 'boolean';
+  minimum?: number;
+  maximum?: number;
+}
+
+/**
+ * The request's number columns (the features, the signals that are not text) and their rules:
+ * the schema's items are made from these, and the Arrow reader checks its typed columns with them.
+ */
+export const NUMBER_COLUMNS: ReadonlyMap<string, NumberRule> = new Map<string, NumberRule>([
+  ...FEATURES.map((f): [string, NumberRule] => [f.name, { type: 'number', ...bounds(f.name) }]),
+  ...SIGNALS.filter((s) => s.type !== 'text').map((s): [string, NumberRule] => [
+    s.name,
+    { type: JSON_TYPE[s.type] as NumberRule['type'], ...bounds(s.name) },
+  ]),
+]);
+
 function accountProperties(): Record<string, object> {
   const props: Record<string, object> = {
     account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
@@ -60,16 +79,18 @@ function accountProperties(): Record<string, object> {
       description: 'account segment; band thresholds may differ per segment',
     },
   };
+  // A number column's items from its rule, so the schema and the Arrow reader's checks cannot drift apart.
+  const typed = (name: string, type: string) => {
+    const rule = NUMBER_COLUMNS.get(name);
+    return rule ? { ...rule, type: [rule.type, 'null'] } : { type: [type, 'null'], ...bounds(name) };
+  };
   for (const f of FEATURES) {
     props[f.name] = {
-      type: ['number', 'null'],
-      ...bounds(f.name),
+      ...typed(f.name, 'number'),
       description: `feature rank ${f.rank} (${f.layer}): ${f.description}`,
     };
   }
-  for (const s of SIGNALS) {
-    props[s.name] = { type: [JSON_TYPE[s.type], 'null'], ...bounds(s.name), description: s.description };
-  }
+  for (const s of SIGNALS) props[s.name] = { ...typed(s.name, JSON_TYPE[s.type]), description: s.description };
   return props;
 }
 

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import Fastify, {
   LogController,
   type FastifyError,
@@ -52,7 +53,15 @@ import {
 } from './columns.js';
 import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
-import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
+import {
+  ARROW_FILE,
+  ARROW_STREAM,
+  ArrowReader,
+  arrowAnswer,
+  arrowNumbers,
+  wantsArrow,
+  type ArrowBytes,
+} from './arrow.js';
 import { kernelArrowAnswer } from './arrow-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
 
@@ -457,7 +466,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
       const card = source.current;
-      const rows = columnTable(req.body as ColumnsRequest, today);
+      const rows = columnTable(req.body as ColumnsRequest, today, arrowNumbers(req.body as object));
       const kernel = scoreKernel(card, rows);
       const fields = (req.query as { fields?: string }).fields?.split(',');
       const expansionOf = (scored: (i: number) => boolean) => {
@@ -472,9 +481,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         for (let i = 0; i < rows.n; i++) if (kernel.scored[i]) bands[kernel.s.band[i]!]!++;
         BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
         const expansion = expansionOf((i) => kernel.scored[i] === 1) ?? null;
-        const bytes = kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion);
-        reply.type(ARROW_STREAM);
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        return sendArrow(reply, kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion));
       }
       const result = scoreRequestColumns(card, rows, kernel);
       result.expansion = expansionOf((i) => result.status[i] === 'scored');
@@ -488,9 +495,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }
       if (!arrowOut) return resultJson(result, rows.table.columns, exactWanted(req), fields);
       const body = resultBody(result, rows.table.columns, exactWanted(req), fields);
-      const bytes = arrowAnswer(body.columns);
-      reply.type(ARROW_STREAM);
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      return sendArrow(reply, arrowAnswer(body.columns));
     },
   );
 
@@ -594,6 +599,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   return app;
+}
+
+/** An Arrow answer, piece by piece as the encoder wrote it (one writev on the socket, no copy in between). */
+function sendArrow(reply: FastifyReply, bytes: ArrowBytes): Readable {
+  reply.type(ARROW_STREAM);
+  reply.header('content-length', bytes.byteLength);
+  return Readable.from(bytes.pieces, { objectMode: false });
 }
 
 function scoreOne(score: (s: Signals) => ScoreResult, input: AccountInput, at: string): ScoreResult {

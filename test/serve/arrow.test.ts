@@ -10,12 +10,15 @@ import {
   bool,
   dateDay,
   dictionary,
+  float32,
   float64,
   int32,
+  int64,
   list,
   tableFromArrays,
   tableToIPC,
   utf8,
+  uint8,
   type DataType,
 } from '@uwdata/flechette';
 import { SIGNALS } from '../../src/features/index.js';
@@ -212,6 +215,53 @@ for (const r of refusals) {
     assert.ok(error.message.length > 10, error.message);
   });
 }
+
+test("number columns of any Arrow width are read as the JSON numbers, and refused in the JSON route's words", async () => {
+  // int64, uint8, float32 (values it holds exactly) and nulls: the answer of the same JSON numbers.
+  const columns = {
+    account_id: ['A', 'B', 'C'],
+    seats: [5, null, 70],
+    days_since_last_csm_interaction: [3, 200, null],
+    license_utilization: [0.5, null, 0.25],
+    champion_departed: [true, null, false],
+  };
+  const types = { seats: int64(), days_since_last_csm_interaction: uint8(), license_utilization: float32() };
+  const viaArrow = await postBytes('/v1/score/columns?exact=true', arrowBody(columns, types), {
+    'content-type': ARROW,
+    accept: 'application/json',
+  });
+  const viaJson = await post(svc.base, '/v1/score/columns?exact=true', { columns });
+  assert.equal(viaArrow.status, 200, new TextDecoder().decode(viaArrow.bytes));
+  assert.deepEqual(json(viaArrow.bytes), viaJson.body);
+
+  const cases: [Record<string, unknown[]>, Record<string, DataType>][] = [
+    [{ license_utilization: [0.5, -1] }, {}],
+    [{ seats: [3, 1.5] }, { seats: float64() }],
+    [{ seats: [true] }, { seats: bool() }],
+    [{ champion_departed: [null, 1] }, { champion_departed: int32() }],
+    [{ usage_trend_14d: ['x'] }, { usage_trend_14d: utf8() }],
+    [{ usage_trend_14d: [0.1, 9] }, {}],
+  ];
+  for (const [values, types] of cases) {
+    const body = { account_id: values[Object.keys(values)[0]!]!.map((_, i) => `A${i}`), ...values };
+    const fromJson = await post(svc.base, '/v1/score/columns', { columns: body });
+    const fromArrow = await postBytes('/v1/score/columns', arrowBody(body, types), { 'content-type': ARROW });
+    assert.equal(fromJson.status, 400, fromJson.text);
+    assert.equal(fromArrow.status, 400);
+    const { code, message, field } = json(fromArrow.bytes);
+    assert.deepEqual(
+      { code, message, field },
+      { code: fromJson.body.code, message: fromJson.body.message, field: fromJson.body.field },
+    );
+  }
+  const infinite = await postBytes(
+    '/v1/score/columns',
+    arrowBody({ account_id: ['A', 'B'], usage_trend_14d: [0.1, Number.POSITIVE_INFINITY] }),
+    { 'content-type': ARROW },
+  );
+  assert.equal(infinite.status, 400);
+  assert.equal(json(infinite.bytes).message, 'columns.usage_trend_14d[1] must be number or null');
+});
 
 test('damaged Arrow bytes are a 4xx, never a 5xx or a crash', async () => {
   const rng = new Rng(64);

@@ -113,11 +113,25 @@ const refusals: { name: string; body: unknown; code?: string; field: string | Re
     field: '/columns/account_id/2',
   },
   {
+    name: 'the same account twice in an as_of column of one date',
+    body: { columns: { account_id: ['A', 'B', 'A'], as_of: ['2024-01-31', '2024-01-31', '2024-01-31'] } },
+    code: 'duplicate_account',
+    field: '/columns/account_id/2',
+  },
+  {
     name: `more than ${MAX_COLUMNAR_ROWS} rows`,
     body: { columns: { account_id: Array.from({ length: MAX_COLUMNAR_ROWS + 1 }, (_, i) => `A${i}`) } },
     field: '/columns/account_id',
   },
 ];
+
+test('an account may come twice with different as_of dates', async () => {
+  const res = await post(svc.base, '/v1/score/columns', {
+    columns: { account_id: ['A', 'B', 'A'], as_of: ['2024-01-31', '2024-01-31', '2024-02-29'] },
+  });
+  assert.equal(res.status, 200, res.text);
+  assert.deepEqual(res.body.columns.as_of, ['2024-01-31', '2024-01-31', '2024-02-29']);
+});
 
 for (const r of refusals) {
   test(`columns: ${r.name} is a 400 naming the field`, async () => {
