@@ -13,7 +13,7 @@ import { repoRoot } from './support/paths.js';
 /** Lower numbers sit lower; equal numbers may not import each other. */
 export const LAYERS: Readonly<Record<string, number>> = {
   util: 0,
-  catalogue: 0,
+  catalogue: 1,
   stats: 1,
   data: 2,
   features: 3,

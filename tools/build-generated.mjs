@@ -14,11 +14,15 @@
  *   bundled: the file is a function of the `require` to load it with, and src/data/duckdb.ts passes
  *   one that resolves from the installed @duckdb/node-api, so the binding is the one that package
  *   would load, and uses the package itself when its version is not the bundled one.
+ * - dist/src/data/duckdb-node-api.cache: V8's compiled code for that bundle, taken after loading it
+ *   through dist/src/data/duckdb.js and running what `churnkit score` runs (read a CSV into a frame,
+ *   insert rows from JSON, write a CSV), so that a command does not parse and compile it again.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -84,5 +88,33 @@ function duckdbClient() {
   );
 }
 
+async function duckdbClientCodeCache() {
+  const dist = (relative) => pathToFileURL(join(root, 'dist', 'src', 'data', relative)).href;
+  const { bundledClientCodeCache, openDuckDB, quoteLiteral } = await import(dist('duckdb.js'));
+  const { loadFrame } = await import(dist('frame.js'));
+  const dir = mkdtempSync(join(tmpdir(), 'churnkit-build-'));
+  try {
+    const csv = join(dir, 'in.csv');
+    writeFileSync(csv, 'account_id,as_of,x\nA,2024-01-31,1.5\nB,2024-01-31,\n');
+    const db = await openDuckDB();
+    try {
+      await loadFrame(csv, undefined, { db });
+      await db.connection.run('CREATE TEMP TABLE t (a VARCHAR, b DOUBLE)');
+      await db.connection.run(
+        `INSERT INTO t SELECT unnest(j.a), unnest(j.b) FROM (SELECT from_json($1, '{"a":["VARCHAR"],"b":["DOUBLE"]}') AS j)`,
+        ['{"a":["A",null],"b":[1.5,null]}'],
+      );
+      await db.connection.run(`COPY (SELECT * FROM t) TO ${quoteLiteral(join(dir, 'out.csv'))} (FORMAT csv, HEADER true)`);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const cache = bundledClientCodeCache();
+  if (cache) writeFileSync(join(root, 'dist', 'src', 'data', 'duckdb-node-api.cache'), cache);
+}
+
 scorecardShapeCheck();
 duckdbClient();
+await duckdbClientCodeCache();

@@ -20,7 +20,7 @@ import {
 } from '../scorecard/index.js';
 import { backtestScorecard, type ScorecardBacktest } from '../evaluate/index.js';
 import { cardDiffLines } from '../report/index.js';
-import { VERSION } from '../util/index.js';
+import { VERSION, groupDigits } from '../util/index.js';
 import { HttpError } from '../serve/index.js';
 import type { AppState } from './state.js';
 
@@ -165,7 +165,7 @@ function diffText(state: AppState, next: Scorecard, name: string, evaluation: Ev
     const b = evaluation.backtest.pooled;
     const folds = state.folds!;
     out.push(
-      `## Backtest (${folds.folds.length} walk-forward folds, ${a.rows.toLocaleString('en-US')} test snapshots${folds.source === 'backtest' ? `, the folds of ${state.options.backtest}` : ''})`,
+      `## Backtest (${folds.folds.length} walk-forward folds, ${groupDigits(a.rows)} test snapshots${folds.source === 'backtest' ? `, the folds of ${state.options.backtest}` : ''})`,
       '',
       '| metric | saved | edited |',
       '|---|---:|---:|',

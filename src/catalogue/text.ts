@@ -3,6 +3,7 @@
  * used wherever a number is shown to one (CSV files, HTTP answers, alerts, reports).
  */
 import { CATALOGUE, type CatalogueEntry, type TemplateCase } from './entries.js';
+import { groupDigits } from '../util/index.js';
 
 export type CatalogueValue = number | boolean | string | null | undefined;
 
@@ -51,18 +52,6 @@ export function templateCase(entry: CatalogueEntry, value: CatalogueValue): Temp
     default:
       return 'value';
   }
-}
-
-/**
- * `n.toLocaleString('en-US')` ("12,345"), whole numbers written here: ICU's formatter costs more
- * than the rest of a sentence, and a batch answer writes tens of thousands of sentences.
- */
-export function groupDigits(n: number): string {
-  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
-  const digits = String(Math.abs(n));
-  let out = digits.slice(0, digits.length % 3 || 3);
-  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return n < 0 ? `-${out}` : out;
 }
 
 const plural = (n: number, one: string, many: string) => `${groupDigits(n)} ${n === 1 ? one : many}`;

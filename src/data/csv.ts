@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { quoteLiteral } from './duckdb.js';
 import type { CsvOptions } from './config.js';
+import { groupDigits } from '../util/index.js';
 
 /**
  * CSV dialect handling. churnkit reads CSV with an explicit dialect (no sniffing): DuckDB's
@@ -179,7 +180,7 @@ export async function readCsvHeader(path: string, dialect: CsvDialect, byteSize:
     return {
       ok: false,
       problem: 'unreadable_header',
-      message: `could not read a header line in the first ${HEAD_BYTES.toLocaleString('en-US')} bytes (an unclosed quote?)`,
+      message: `could not read a header line in the first ${groupDigits(HEAD_BYTES)} bytes (an unclosed quote?)`,
     };
   const columns = record.fields.map((f) => f.trim());
   if (columns.length === 1) {

@@ -1,5 +1,5 @@
 import type { TableName } from './contract.js';
-import { excerpt, InputError } from '../util/index.js';
+import { excerpt, InputError, groupDigits } from '../util/index.js';
 
 /** One problem found in a history dataset, located by table, row (or key or line) and column. */
 export type Severity = 'error' | 'warning';
@@ -87,7 +87,7 @@ function formatExample(e: IssueExample): string {
   return parts.join(' ');
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => groupDigits(x);
 
 /** The issue's location: table (and its source), row when there is exactly one, column. */
 export function formatIssueLocation(issue: ValidationIssue): string {

@@ -13,7 +13,7 @@ import {
 import { resolveLocalHistory, type TableSource } from './sources.js';
 import type { OpenedLookup } from './transforms.js';
 import { columnRules, intervalRule } from './rules.js';
-import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress } from '../util/index.js';
+import { ChurnkitError, EXCERPT_CHARS, silentProgress, type Progress, groupDigits } from '../util/index.js';
 import { latestPossibleDay, otherEventColumns, runDate, type DateLimits } from './date-limits.js';
 
 /**
@@ -453,7 +453,7 @@ async function duplicateKeys(ctx: Ctx, ts: TableSource): Promise<ValidationIssue
     rows: e.rows.map(Number),
   }));
   const severity: Severity = ts.table === 'accounts' ? 'error' : 'warning';
-  const message = `duplicate ${keyCol} (${keys.toLocaleString('en-US')} value${keys === 1 ? '' : 's'} on more than one row)`;
+  const message = `duplicate ${keyCol} (${groupDigits(keys)} value${keys === 1 ? '' : 's'} on more than one row)`;
   return {
     ...newIssue(ts, { code: 'duplicate_key', severity, column: keyCol, message }, Number(row['total']), examples),
     groups: keys,
@@ -549,7 +549,7 @@ async function validateTable(ctx: Ctx, ts: TableSource, rows: Map<TableName, num
       const d = h.distinct;
       const message =
         d !== null
-          ? `${h.check.message} (${d.toLocaleString('en-US')} ${h.check.distinct!.label}${d === 1 ? '' : 's'})`
+          ? `${h.check.message} (${groupDigits(d)} ${h.check.distinct!.label}${d === 1 ? '' : 's'})`
           : h.check.message;
       ctx.issues.push(newIssue(ts, { ...h.check, message }, h.count, examples[j]!));
     });
@@ -677,16 +677,12 @@ export function formatValidationReport(report: ValidationReport): string[] {
   const width = Math.max(...report.tables.map((t) => (t.source ?? '').length), 6);
   for (const t of report.tables) {
     const rows =
-      t.rows === null
-        ? t.source
-          ? 'unread'
-          : 'absent'
-        : `${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'}`;
+      t.rows === null ? (t.source ? 'unread' : 'absent') : `${groupDigits(t.rows)} row${t.rows === 1 ? '' : 's'}`;
     lines.push(`  ${t.table.padEnd(13)}${(t.source ?? '-').padEnd(width + 2)}${rows}`);
   }
   if (report.dataEnd) lines.push(`  data end ${report.dataEnd} (latest usage timestamp)`);
   for (const issue of report.issues) lines.push(`${issue.severity}: ${formatIssue(issue)}`);
-  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, w: string) => `${groupDigits(n)} ${w}${n === 1 ? '' : 's'}`;
   lines.push(
     report.ok
       ? `ok: the data meets the contract (${plural(report.warnings, 'warning')})`

@@ -8,7 +8,7 @@ import {
 } from '../data/index.js';
 import { quoteIdent, quoteLiteral, queryRows } from '../data/index.js';
 import type { DuckDBConnection } from '../data/index.js';
-import { ChurnkitError, InputError, UsageError } from '../util/index.js';
+import { ChurnkitError, InputError, UsageError, groupDigits } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { duckdbDialect, type SqlDialect } from './dialect.js';
@@ -175,7 +175,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
     const end = options.dataEnd ?? pre.latestUsageDay;
     if (options.dataEnd === undefined && pre.impossible)
       warnings.push(
-        `usage: ${pre.impossible.rows.toLocaleString('en-US')} row${pre.impossible.rows === 1 ? '' : 's'} dated after ${pre.impossible.after} (${pre.impossible.why}; the latest is ${pre.impossible.latest}) left out of data_end, which is ${end ?? 'unknown'}; churnkit validate lists them, --data-end sets data_end yourself`,
+        `usage: ${groupDigits(pre.impossible.rows)} row${pre.impossible.rows === 1 ? '' : 's'} dated after ${pre.impossible.after} (${pre.impossible.why}; the latest is ${pre.impossible.latest}) left out of data_end, which is ${end ?? 'unknown'}; churnkit validate lists them, --data-end sets data_end yourself`,
       );
     if (end === null)
       throw new InputError({ table: 'usage' }, 'has no rows, so data_end is unknown; pass --data-end DATE');

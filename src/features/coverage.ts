@@ -7,7 +7,7 @@
  */
 import type { TableName } from '../data/index.js';
 import { quoteIdent, quoteLiteral, queryRows, type DuckDBConnection } from '../data/index.js';
-import { addDays, isoDay } from '../util/index.js';
+import { addDays, isoDay, groupDigits } from '../util/index.js';
 import type { SqlDialect } from './dialect.js';
 import { WINDOWS } from './sql.js';
 import { PURCHASE_WINDOWS, type FeatureSetName } from './registry.js';
@@ -154,7 +154,7 @@ function span(dates: readonly string[]): AsOfSpan | null {
   return dates.length ? { first: dates[0]!, last: dates.at(-1)! } : null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = (n: number) => groupDigits(n);
 
 /**
  * Coverage of each source against the snapshot rows (`rowsByAsOf`: as-of date -> rows, any

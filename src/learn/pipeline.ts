@@ -7,7 +7,7 @@
 import type { Frame } from '../data/index.js';
 import { FEATURE_NAMES, LABEL_COLUMN, TRANSACTION_FEATURES, featureSetOfColumns } from '../features/index.js';
 import { binaryMetrics } from '../stats/index.js';
-import { InputError, UsageError } from '../util/index.js';
+import { InputError, UsageError, groupDigits } from '../util/index.js';
 import { silentProgress, type Progress } from '../util/index.js';
 import { VERSION } from '../util/index.js';
 import { getFamily, type FamilyDefinition, type FamilyModel } from './families.js';
@@ -290,13 +290,13 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
     }
   }
   const trainRows = split ? split.train : labeled;
-  assertBothClasses(yAll, labeled, label, `the ${labeled.length.toLocaleString('en-US')} labeled rows`, table);
+  assertBothClasses(yAll, labeled, label, `the ${groupDigits(labeled.length)} labeled rows`, table);
   if (split)
     assertBothClasses(
       yAll,
       trainRows,
       label,
-      `the ${trainRows.length.toLocaleString('en-US')} training rows before the held-out slice (${timeColumn ?? 'row order'} >= ${split.holdout_from ?? '?'})`,
+      `the ${groupDigits(trainRows.length)} training rows before the held-out slice (${timeColumn ?? 'row order'} >= ${split.holdout_from ?? '?'})`,
       table,
     );
   const holdoutRows = split ? split.holdout : [];
@@ -351,7 +351,7 @@ export async function trainModel(frame: Frame, options: TrainOptions): Promise<T
         }
       : undefined;
 
-  progress.start(`fitting ${family.name} on ${trainRows.length.toLocaleString('en-US')} rows`);
+  progress.start(`fitting ${family.name} on ${groupDigits(trainRows.length)} rows`);
   const model = family.create(params, seed);
   await model.fit(
     { X, y, weight },

@@ -17,7 +17,7 @@
 import type { Frame } from '../data/index.js';
 import type { InputColumn, Matrix, Preprocessing } from './model.js';
 import type { FamilyInputs } from './families.js';
-import { InputError, UsageError } from '../util/index.js';
+import { InputError, UsageError, groupDigits } from '../util/index.js';
 
 export type MissingStrategy = 'indicator' | 'mean';
 
@@ -90,7 +90,7 @@ export function notNumeric(
     );
   return new InputError(
     at,
-    `column is ${kind} (${JSON.stringify(value)}; ${levels.toLocaleString('en-US')} distinct values), ${need}`,
+    `column is ${kind} (${JSON.stringify(value)}; ${groupDigits(levels)} distinct values), ${need}`,
   );
 }
 

@@ -7,6 +7,7 @@ import { vegaSpec } from './render.js';
 import type { Chart } from './specs.js';
 import type { CallRow, GrowRow } from './story.js';
 import { isOpportunityLabel } from '../features/index.js';
+import { groupDigits } from '../util/index.js';
 
 export interface ReportText {
   title: string;
@@ -92,7 +93,7 @@ function periodLine(m: BacktestMetrics): string {
   const last = m.folds[m.folds.length - 1];
   const tested = m.folds.reduce((n, f) => n + f.test.rows, 0);
   return first && last
-    ? `${m.folds.length} ${m.params.step === 'month' ? 'monthly' : 'quarterly'} test periods from ${first.cutoff} to ${last.test_end} (${tested.toLocaleString('en-US')} account snapshots); each model trained only on labels known at its period's start; ${isOpportunityLabel(m.params.label) ? `expansion (${m.params.label})` : 'churn'} = within ${m.params.horizon} days.`
+    ? `${m.folds.length} ${m.params.step === 'month' ? 'monthly' : 'quarterly'} test periods from ${first.cutoff} to ${last.test_end} (${groupDigits(tested)} account snapshots); each model trained only on labels known at its period's start; ${isOpportunityLabel(m.params.label) ? `expansion (${m.params.label})` : 'churn'} = within ${m.params.horizon} days.`
     : 'no test period';
 }
 
@@ -185,7 +186,7 @@ function expansionRows(m: BacktestMetrics): string[][] {
 
 function expansionLine(m: BacktestMetrics): string {
   const tested = m.folds.reduce((n, f) => n + f.test.rows, 0);
-  return `${m.params.label} on ${m.folds.length} walk-forward test periods (${tested.toLocaleString('en-US')} account snapshots): how often an account that expanded is ranked above one that did not, and the expansion rate by band.`;
+  return `${m.params.label} on ${m.folds.length} walk-forward test periods (${groupDigits(tested)} account snapshots): how often an account that expanded is ranked above one that did not, and the expansion rate by band.`;
 }
 
 export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], text: ReportText): string {

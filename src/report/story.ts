@@ -8,7 +8,7 @@ import { openDuckDB, queryRows, quoteLiteral, type Frame } from '../data/index.j
 import { OOF_FILE, type BacktestMetrics, type PooledMetrics } from '../evaluate/index.js';
 import { describeValue, formatValue } from '../catalogue/index.js';
 import { BANDS, scoreColumns, statusOf, MAX_REASONS, type Scorecard } from '../scorecard/index.js';
-import { isoDay } from '../util/index.js';
+import { isoDay, groupDigits } from '../util/index.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 /** Days of warning that count as "in time" in the summary sentence. */
@@ -160,7 +160,7 @@ export function summaryParagraph(m: BacktestMetrics, lead: LeadTimes | null): st
     const r = reference ? lead.models[reference] : undefined;
     if (b && b.accounts > 0) {
       parts.push(
-        `Of the ${b.accounts.toLocaleString('en-US')} accounts that churned in those ${step}s, ${named(best)} flagged ${pct(flaggedShare(b, WARNING_DAYS))} as RED at least ${WARNING_DAYS} days before they left` +
+        `Of the ${groupDigits(b.accounts)} accounts that churned in those ${step}s, ${named(best)} flagged ${pct(flaggedShare(b, WARNING_DAYS))} as RED at least ${WARNING_DAYS} days before they left` +
           (r && reference !== best ? `; ${named(reference!)} flagged ${pct(flaggedShare(r, WARNING_DAYS))}.` : '.'),
       );
     }

@@ -10,3 +10,4 @@ export * from './outputs.js';
 export * from './checksum.js';
 export * from './json.js';
 export * from './csv.js';
+export * from './numbers.js';

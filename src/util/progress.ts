@@ -1,3 +1,4 @@
+import { groupDigits } from './numbers.js';
 /**
  * Progress on a terminal, silence everywhere else: bars draw on stderr only when it is a TTY
  * and the command was not asked for `--json`, so pipes and machines see clean output.
@@ -34,7 +35,7 @@ export function createProgress(
       const fill = Math.round(frac * width);
       line = `${label} [${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${(frac * 100).toFixed(0)}% ${secs}s`;
     } else {
-      line = `${label} ${done.toLocaleString('en-US')} ${secs}s`;
+      line = `${label} ${groupDigits(done)} ${secs}s`;
     }
     stream.write(`\r\x1b[2K${line}`);
   };

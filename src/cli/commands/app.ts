@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { defineCommand } from '../command.js';
-import { UsageError } from '../../util/index.js';
+import { UsageError, groupDigits } from '../../util/index.js';
 import { createApp, type AppOptions } from '../../app/index.js';
 import { listenFlags, listenOn, runUntilStopped } from './serve.js';
 
@@ -48,7 +48,7 @@ export function register(program: Command): void {
       const address = await listenOn(app, opts.port, opts.host);
       const state = app.churnkitApp.state();
       io.say(
-        `churnkit app on ${address}: ${state.rowsOf.size.toLocaleString('en-US')} accounts as of ${state.lastAsOf}, scorecard ${opts.scorecard}; ${state.outDir ? `Save writes to ${state.outDir}` : 'Save needs --out DIR'}`,
+        `churnkit app on ${address}: ${groupDigits(state.rowsOf.size)} accounts as of ${state.lastAsOf}, scorecard ${opts.scorecard}; ${state.outDir ? `Save writes to ${state.outDir}` : 'Save needs --out DIR'}`,
       );
       const signal = await runUntilStopped(app, opts.shutdownTimeout, () => {
         void app.churnkitApp.reload().then((r) => {

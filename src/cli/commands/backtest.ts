@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, extname, join } from 'node:path';
 import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { UsageError } from '../../util/index.js';
+import { UsageError, groupDigits } from '../../util/index.js';
 import { parseParamAssignments } from '../../learn/index.js';
 import {
   runBacktest,
@@ -204,7 +204,7 @@ export async function run(flags: BacktestFlags, io: CommandIO) {
   const folds = metrics.folds;
   io.say(
     `backtest  ${folds.length} ${metrics.params.step}ly folds from ${folds[0]!.cutoff} to ${folds.at(-1)!.test_end} ` +
-      `(${folds.reduce((s, f) => s + f.test.rows, 0).toLocaleString('en-US')} test rows), capacity ${metrics.params.capacity ?? `${100 * metrics.params.capacity_share}% of accounts`} per as-of date`,
+      `(${groupDigits(folds.reduce((s, f) => s + f.test.rows, 0))} test rows), capacity ${metrics.params.capacity ?? `${100 * metrics.params.capacity_share}% of accounts`} per as-of date`,
   );
   io.say(`first cutoff ${metrics.params.start}: ${metrics.params.start_reason}`);
   if (metrics.params.from) io.say(`rows from ${metrics.params.from} on (--from)`);

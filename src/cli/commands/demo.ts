@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { ChurnkitError } from '../../util/index.js';
+import { ChurnkitError, groupDigits } from '../../util/index.js';
 import { simulate } from '../../simulate/index.js';
 import { formatIssue, validateHistory } from '../../data/index.js';
 import { featuresDemoStep } from './features.js';
@@ -50,8 +50,8 @@ export const DEMO_STEPS: DemoStep[] = [
         progress: ctx.io.progress,
       });
       ctx.io.say(
-        `simulate  ${sim.accounts.toLocaleString('en-US')} accounts, ${sim.months} months (${sim.start} to ${sim.data_end}), ` +
-          `${sim.rows.toLocaleString('en-US')} rows in ${ctx.data}; ${sim.churned_accounts.toLocaleString('en-US')} churned ` +
+        `simulate  ${groupDigits(sim.accounts)} accounts, ${sim.months} months (${sim.start} to ${sim.data_end}), ` +
+          `${groupDigits(sim.rows)} rows in ${ctx.data}; ${groupDigits(sim.churned_accounts)} churned ` +
           `(${(sim.annual_churn_rate * 100).toFixed(1)}% a year)`,
       );
       const { truth, ...summary } = sim;

@@ -3,7 +3,7 @@ import { defineCommand, type CommandIO } from '../command.js';
 import { loadFeatureTable } from '../../features/index.js';
 import { loadModel } from '../../learn/index.js';
 import { exportTfjs, verifyTfjsExport, type VerifyResult } from '../../learn/export/index.js';
-import { checkOutputDir, ChurnkitError, UsageError } from '../../util/index.js';
+import { checkOutputDir, ChurnkitError, UsageError, groupDigits } from '../../util/index.js';
 
 interface ExportFlags extends Record<string, unknown> {
   model: string;
@@ -46,7 +46,7 @@ async function run(flags: ExportFlags, io: CommandIO) {
   const v = verified as VerifyResult | null;
   if (v)
     io.say(
-      `checked ${v.rows.toLocaleString('en-US')} rows of ${flags.verify}: largest probability difference ${v.max_abs_diff.toExponential(2)}`,
+      `checked ${groupDigits(v.rows)} rows of ${flags.verify}: largest probability difference ${v.max_abs_diff.toExponential(2)}`,
     );
   return { ok: true, ...summary, ...(v ? { verify: v } : {}) };
 }

@@ -5,7 +5,7 @@ import { explainHistoryFailure, openHistory, TABLE_NAMES } from '../../data/inde
 import { openDuckDB, queryRows, queryValue, quoteIdent } from '../../data/index.js';
 import { buildFeaturesInPostgres, withPostgres } from '../../warehouse/index.js';
 import { isPostgresUrl } from '../../data/index.js';
-import { assertNoneAnInput, writeFileAtomic } from '../../util/index.js';
+import { assertNoneAnInput, writeFileAtomic, groupDigits } from '../../util/index.js';
 import { UsageError } from '../../util/index.js';
 import {
   buildFeatures,
@@ -111,8 +111,8 @@ export const featuresDemoStep = {
       qa: { label: { positives: number; labeled: number } };
     };
     ctx.io.say(
-      `features  ${summary.rows.toLocaleString('en-US')} snapshot rows over ${summary.as_of.count} as-of dates, ` +
-        `${summary.qa.label.positives.toLocaleString('en-US')} of ${summary.qa.label.labeled.toLocaleString('en-US')} labeled rows churned within 90 days -> ${out} (QA: ${out}.qa.md)`,
+      `features  ${groupDigits(summary.rows)} snapshot rows over ${summary.as_of.count} as-of dates, ` +
+        `${groupDigits(summary.qa.label.positives)} of ${groupDigits(summary.qa.label.labeled)} labeled rows churned within 90 days -> ${out} (QA: ${out}.qa.md)`,
     );
     const { qa: _qa, ...rest } = summary;
     return rest;
@@ -226,14 +226,14 @@ export async function run(flags: FeaturesFlags, io: CommandIO) {
 
     const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
     io.say(
-      `wrote ${flags.out}: ${written.rows.toLocaleString('en-US')} rows (${built.accounts.toLocaleString('en-US')} accounts, ${built.asOf.length} as-of dates ${built.asOf[0]} … ${built.asOf.at(-1)}), data_end ${built.dataEnd}`,
+      `wrote ${flags.out}: ${groupDigits(written.rows)} rows (${groupDigits(built.accounts)} accounts, ${built.asOf.length} as-of dates ${built.asOf[0]} … ${built.asOf.at(-1)}), data_end ${built.dataEnd}`,
     );
     io.say(
-      `label ${built.label === 'expansion' ? 'churn' : built.label} within ${built.horizon}d: ${qa.label.labeled.toLocaleString('en-US')} labeled, ${qa.label.positives.toLocaleString('en-US')} positive (${pct(qa.label.rate)}), ${qa.label.censored.toLocaleString('en-US')} censored`,
+      `label ${built.label === 'expansion' ? 'churn' : built.label} within ${built.horizon}d: ${groupDigits(qa.label.labeled)} labeled, ${groupDigits(qa.label.positives)} positive (${pct(qa.label.rate)}), ${groupDigits(qa.label.censored)} censored`,
     );
     if (expansion)
       io.say(
-        `label expansion within ${built.horizon}d (annual value up ${100 * expansion.threshold}% or more): ${expansion.labeled.toLocaleString('en-US')} labeled, ${expansion.positives.toLocaleString('en-US')} positive (${pct(expansion.rate)}) in ${EXPANSION_LABEL_COLUMN}`,
+        `label expansion within ${built.horizon}d (annual value up ${100 * expansion.threshold}% or more): ${groupDigits(expansion.labeled)} labeled, ${groupDigits(expansion.positives)} positive (${pct(expansion.rate)}) in ${EXPANSION_LABEL_COLUMN}`,
       );
     for (const n of nulls) {
       const line =

@@ -11,7 +11,7 @@ import {
   type TrainedModel,
 } from '../../learn/index.js';
 import { probabilityForPeople, significant, type CatalogueValue } from '../../catalogue/index.js';
-import { assertNotAnInput, UsageError } from '../../util/index.js';
+import { assertNotAnInput, UsageError, groupDigits } from '../../util/index.js';
 
 interface PredictFlags extends Record<string, unknown> {
   model: string;
@@ -58,7 +58,7 @@ async function run(flags: PredictFlags, io: CommandIO) {
   const model = await loadModel(flags.model);
   io.progress.start(`reading ${flags.features}`);
   const frame = await loadFeatureTable(flags.features);
-  io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows`);
+  io.progress.start(`predicting ${groupDigits(frame.n)} rows`);
   const margin = model.predictMargin(frame, flags.features);
   const probability = applyCalibration(model.calibration, margin);
   // CSV is read by people: rounded. Parquet keeps every digit.
@@ -68,14 +68,14 @@ async function run(flags: PredictFlags, io: CommandIO) {
     ...(flags.margin ? [{ name: 'margin', values: shown(margin) }] : []),
   ];
   if (k > 0) {
-    io.progress.start(`explaining ${frame.n.toLocaleString('en-US')} rows`);
+    io.progress.start(`explaining ${groupDigits(frame.n)} rows`);
     columns.push(...reasonColumns(model, modelReasons(model, frame, k, flags.features), format === 'csv'));
   }
   const written = await writePredictions(flags.out, frame, columns);
   let mean = 0;
   for (const p of probability) mean += p / frame.n;
   io.say(
-    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows, mean probability ${frame.n ? mean.toFixed(4) : '-'} (${model.family}, calibration ${model.calibration.method})`,
+    `wrote ${flags.out}: ${groupDigits(frame.n)} rows, mean probability ${frame.n ? mean.toFixed(4) : '-'} (${model.family}, calibration ${model.calibration.method})`,
   );
   return {
     ok: true,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir } from 'node:fs/promises';
 import { defineCommand, intOption, type CommandIO } from '../command.js';
-import { assertNoneAnInput, UsageError } from '../../util/index.js';
+import { assertNoneAnInput, UsageError, groupDigits } from '../../util/index.js';
 import { explainHistoryFailure, isPostgresUrl, openHistory } from '../../data/index.js';
 import {
   attachRefreshedTable,
@@ -68,7 +68,7 @@ async function run(flags: RefreshFlags, io: CommandIO) {
     const s = result.state;
     if (result.mode === 'full')
       io.say(
-        `built ${result.rows.toLocaleString('en-US')} rows, ${result.rebuilt.count} ${s.every === 'day' ? 'daily' : `${s.every}ly`} as-of dates ${s.first_as_of} … ${s.last_as_of} (data_end ${s.data_end}); state in ${flags.state}`,
+        `built ${groupDigits(result.rows)} rows, ${result.rebuilt.count} ${s.every === 'day' ? 'daily' : `${s.every}ly`} as-of dates ${s.first_as_of} … ${s.last_as_of} (data_end ${s.data_end}); state in ${flags.state}`,
       );
     else {
       for (const l of result.late)
@@ -78,7 +78,7 @@ async function run(flags: RefreshFlags, io: CommandIO) {
             : `${l.table}: records visible before ${result.previous_data_end} changed from ${l.day} (late or edited data)`,
         );
       io.say(
-        `refreshed ${flags.state}: data_end ${result.previous_data_end} -> ${s.data_end}; rebuilt ${result.rebuilt.count} as-of date${result.rebuilt.count === 1 ? '' : 's'}${result.rebuilt.first ? ` (${result.rebuilt.first} … ${result.rebuilt.last})` : ''}, ${result.rows_built.toLocaleString('en-US')} rows${result.rebuilt_from ? `, from ${result.rebuilt_from} on because of the changes above` : ''}; ${result.labels_changed.toLocaleString('en-US')} labels of kept rows changed; ${result.rows.toLocaleString('en-US')} rows in all`,
+        `refreshed ${flags.state}: data_end ${result.previous_data_end} -> ${s.data_end}; rebuilt ${result.rebuilt.count} as-of date${result.rebuilt.count === 1 ? '' : 's'}${result.rebuilt.first ? ` (${result.rebuilt.first} … ${result.rebuilt.last})` : ''}, ${groupDigits(result.rows_built)} rows${result.rebuilt_from ? `, from ${result.rebuilt_from} on because of the changes above` : ''}; ${groupDigits(result.labels_changed)} labels of kept rows changed; ${groupDigits(result.rows)} rows in all`,
       );
     }
     if (flags.out) io.say(`wrote ${flags.out}`);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { defineCommand, type CommandIO } from '../command.js';
-import { assertNotAnInput, UsageError } from '../../util/index.js';
+import { assertNotAnInput, UsageError, groupDigits } from '../../util/index.js';
 import { openDuckDB, type Database, type Frame } from '../../data/light/index.js';
 import type { ModelArtifact, TrainedModel } from '../../learn/index.js';
 import { probabilityForPeople, significant } from '../../catalogue/index.js';
@@ -175,7 +175,7 @@ async function applyHistory(
 ): Promise<number> {
   const records = historyRecords(card, frame, scored, asOf);
   const rows = records.flatMap((r, i) => (r ? [i] : []));
-  io.progress.start(`recording ${rows.length.toLocaleString('en-US')} scores in ${target}`);
+  io.progress.start(`recording ${groupDigits(rows.length)} scores in ${target}`);
   const { openScoreHistory, withScoreChanges } = await import('../../history/index.js');
   const history = await openScoreHistory(target);
   try {
@@ -243,12 +243,12 @@ async function scoreWith(flags: ScoreFlags, io: CommandIO, opening: Promise<Data
     io.progress.start(`reading ${flags.features}`);
     frame = await loadFeatureTable(flags.features, undefined, { db });
   } else ({ frame, asOf, names } = await featuresFromHistory(flags, io));
-  io.progress.start(`scoring ${frame.n.toLocaleString('en-US')} rows`);
+  io.progress.start(`scoring ${groupDigits(frame.n)} rows`);
   const scored = scoreTable(card, { ...frame, name: flags.features ?? `${flags.data} (features as of ${asOf})` });
   const recorded =
     flags.history !== undefined ? await applyHistory(flags.history, card, frame, scored, asOf, io) : null;
   const table = flags.features ?? `${flags.data} (features as of ${asOf})`;
-  if (model) io.progress.start(`predicting ${frame.n.toLocaleString('en-US')} rows with the ${model.family} model`);
+  if (model) io.progress.start(`predicting ${groupDigits(frame.n)} rows with the ${model.family} model`);
   const extra = model ? await modelColumns(model, frame, table) : [];
   if (expansionModel) {
     io.progress.start(`predicting expansion with the ${expansionModel.family} model`);
@@ -285,7 +285,7 @@ function summarize(
   );
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
   io.say(
-    `wrote ${flags.out}: ${frame.n.toLocaleString('en-US')} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}${expansionModel ? `; expansion_probability from the ${expansionModel.family} model` : ''}`,
+    `wrote ${flags.out}: ${groupDigits(frame.n)} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}${expansionModel ? `; expansion_probability from the ${expansionModel.family} model` : ''}`,
   );
   return {
     ok: true,
@@ -317,7 +317,7 @@ export const scoreDemoStep = {
     const quiet: CommandIO = { ...ctx.io, say: () => {} };
     const summary = (await run({ scorecard, features, out }, quiet)) as Awaited<ReturnType<typeof run>>;
     ctx.io.say(
-      `score     ${summary.rows.toLocaleString('en-US')} rows with ${scorecard}: GREEN ${summary.bands['GREEN']}, YELLOW ${summary.bands['YELLOW']}, RED ${summary.bands['RED']}, ${summary.escalated} escalated -> ${out}`,
+      `score     ${groupDigits(summary.rows)} rows with ${scorecard}: GREEN ${summary.bands['GREEN']}, YELLOW ${summary.bands['YELLOW']}, RED ${summary.bands['RED']}, ${summary.escalated} escalated -> ${out}`,
     );
     return summary;
   },

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { defineCommand, intOption } from '../command.js';
-import { UsageError } from '../../util/index.js';
+import { UsageError, groupDigits } from '../../util/index.js';
 import {
   ARRIVALS,
   DEFAULT_TRAITS,
@@ -110,15 +110,15 @@ export function register(program: Command): void {
         progress: io.progress,
       });
       io.say(
-        `simulated ${summary.accounts.toLocaleString('en-US')} accounts over ${summary.months} months ` +
+        `simulated ${groupDigits(summary.accounts)} accounts over ${summary.months} months ` +
           `(${summary.start} to ${summary.data_end}) into ${summary.out}`,
       );
       const traits = describeTraits(summary.traits);
       if (traits) io.say(`  ${summary.preset ? `preset ${summary.preset}: ` : ''}${traits}`);
       for (const [table, n] of Object.entries(summary.counts))
-        io.say(`  ${table.padEnd(13)} ${n.toLocaleString('en-US').padStart(13)} rows`);
+        io.say(`  ${table.padEnd(13)} ${groupDigits(n).padStart(13)} rows`);
       io.say(
-        `  churned ${summary.churned_accounts.toLocaleString('en-US')} accounts, ${(summary.annual_churn_rate * 100).toFixed(1)}% a year; planted effects in truth.json`,
+        `  churned ${groupDigits(summary.churned_accounts)} accounts, ${(summary.annual_churn_rate * 100).toFixed(1)}% a year; planted effects in truth.json`,
       );
       const { truth, ...rest } = summary;
       return { ok: true, ...rest, layer_strength: truth.layer_strength };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
-import { assertNotAnInput, UsageError } from '../../util/index.js';
+import { assertNotAnInput, UsageError, groupDigits } from '../../util/index.js';
 import type { Frame } from '../../data/index.js';
 import { loadFeatureTable } from '../../features/index.js';
 import { usageCoverageOfTable } from '../../evaluate/index.js';
@@ -129,17 +129,17 @@ export async function run(flags: TrainFlags, io: CommandIO) {
   const split = trained.training.split;
   const p = trained.provenance;
   io.say(
-    `trained ${trained.family} on ${split.train_rows.toLocaleString('en-US')} rows (${p.positives.toLocaleString('en-US')} positives of ${p.rows.toLocaleString('en-US')} labeled; ${split.censored_rows} censored rows skipped)`,
+    `trained ${trained.family} on ${groupDigits(split.train_rows)} rows (${groupDigits(p.positives)} positives of ${groupDigits(p.rows)} labeled; ${split.censored_rows} censored rows skipped)`,
   );
   if (split.holdout_rows > 0) {
     io.say(
-      `held out ${split.holdout_rows.toLocaleString('en-US')} rows${split.holdout_from ? ` with ${String(trained.training.time_column)} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
+      `held out ${groupDigits(split.holdout_rows)} rows${split.holdout_from ? ` with ${String(trained.training.time_column)} >= ${split.holdout_from}` : ''} for ${trained.calibration.method === 'none' ? 'validation' : `${trained.calibration.method} calibration`}; ${split.embargoed_rows} rows set aside whose label window overlaps it`,
     );
   }
   const crossFit = trained.training.cross_fit;
   if (crossFit && crossFit.folds.length > 0) {
     io.say(
-      `cross-fitted in ${crossFit.folds.length} time-ordered folds (label-window embargo on both sides): ${crossFit.out_of_fold_rows.toLocaleString('en-US')} out-of-fold rows` +
+      `cross-fitted in ${crossFit.folds.length} time-ordered folds (label-window embargo on both sides): ${groupDigits(crossFit.out_of_fold_rows)} out-of-fold rows` +
         (crossFit.rounds !== undefined ? `, ${crossFit.rounds} rounds chosen` : '') +
         (trained.calibration.method !== 'none' ? `, ${trained.calibration.method} calibration fitted on them` : '') +
         '; the model is fitted on every labeled row',
