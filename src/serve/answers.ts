@@ -21,6 +21,7 @@ import {
   type Signals,
 } from '../scorecard/index.js';
 import type { ModelReason } from './served-model.js';
+import { Pieces } from './pieces.js';
 
 /** A scorecard reason in words: the signal losing points, the account's value, and the sentence. */
 export interface ReasonDetail {
@@ -187,14 +188,15 @@ const JSON_SLICE = 500;
 export function resultsJson(
   results: readonly ScoreResponse[],
   round: ((a: ScoreResponse) => ScoreResponse) | null,
-): Buffer {
-  const pieces = [Buffer.from('{"results":[')];
+): Pieces {
+  const out = new Pieces();
+  out.write(Buffer.from('{"results":['));
   for (let from = 0; from < results.length; from += JSON_SLICE) {
     const slice = results.slice(from, from + JSON_SLICE);
     const bytes = Buffer.from(JSON.stringify(round ? slice.map(round) : slice));
-    if (from > 0) pieces.push(Buffer.from(','));
-    pieces.push(bytes.subarray(1, bytes.length - 1));
+    if (from > 0) out.write(Buffer.from(','));
+    out.write(bytes.subarray(1, bytes.length - 1));
   }
-  pieces.push(Buffer.from(']}'));
-  return Buffer.concat(pieces);
+  out.write(Buffer.from(']}'));
+  return out;
 }

@@ -17,7 +17,16 @@ import {
   type CatalogueValue,
 } from '../catalogue/index.js';
 import { BANDS, MAX_REASONS, unknownSegmentWarning } from '../scorecard/index.js';
-import { Utf8Column, answerColumn, arrowStream, boolColumnOf, float64Column, type ArrowBytes } from './arrow.js';
+import {
+  DictionaryColumn,
+  Utf8Column,
+  answerColumn,
+  answerKind,
+  arrowStream,
+  boolColumnOf,
+  float64Column,
+} from './arrow.js';
+import type { Pieces } from './pieces.js';
 import { pickFields, type KernelColumns, type RequestColumns } from './columns.js';
 import { MODEL_REASONS } from './served-model.js';
 
@@ -34,33 +43,39 @@ export function kernelArrowAnswer(
   exact: boolean,
   fields: readonly string[] | undefined,
   expansion: readonly (number | null)[] | null,
-): ArrowBytes {
+): Pieces {
   const { card, s, scored } = k;
   const n = req.n;
   const signals = req.table.columns;
   const one = exact ? (v: number) => v : scoreForPeople;
   const four = exact ? (v: number) => v : probabilityForPeople;
-  const text =
-    (valueAt: (i: number) => string | null, bytesPerRow = 16) =>
+  // A text column, dictionary-encoded or plain as its name says (arrow.ts answerKind).
+  const text = (
+    name: string,
+    valueAt: (i: number) => string | null,
+    bytesPerRow = 16,
+  ): [string, () => Column<unknown>] => [
+    name,
     () => {
-      const column = new Utf8Column(n, bytesPerRow);
+      const column = answerKind(name) === 'dictionary' ? new DictionaryColumn(n) : new Utf8Column(n, bytesPerRow);
       for (let i = 0; i < n; i++) column.push(valueAt(i));
       return column.finish();
-    };
-  const strings = (values: readonly (string | null)[]) => text((i) => values[i] ?? null);
+    },
+  ];
+  const strings = (name: string, values: readonly (string | null)[]) => text(name, (i) => values[i] ?? null);
 
   const K = s.overrides.length;
   const M = s.checked.length;
   const segment = signals['segment'] as readonly (string | null)[] | undefined;
   const warnings = new Map<string, string>();
   const warningFor = (seg: string) => remembered(warnings, seg, () => unknownSegmentWarning(card, seg));
-  const columns: [string, () => Column<unknown>][] = [['account_id', strings(req.ids)]];
+  const columns: [string, () => Column<unknown>][] = [strings('account_id', req.ids)];
   const names = signals['account_name'] as readonly (string | null)[] | undefined;
-  if (names) columns.push(['account_name', strings(names)]);
+  if (names) columns.push(strings('account_name', names));
   columns.push(
-    ['as_of', strings(req.asOf)],
+    strings('as_of', req.asOf),
     ['score', () => float64Column(n, (i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
-    ['band', text((i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8)],
+    text('band', (i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8),
     ['probability', () => float64Column(n, (i) => (scored[i] ? four(s.probability[i]!) : Number.NaN))],
   );
   for (const l of card.layers) {
@@ -68,15 +83,15 @@ export function kernelArrowAnswer(
     columns.push([`layer_${l.name}`, () => float64Column(n, (i) => one(layer[i]!))]);
   }
   columns.push(
-    ['overrides', text(memoizedList(K, s.fired, s.overrides, ','))],
-    ['reasons', text(reasonList(s.reasons, s.signals))],
+    text('overrides', memoizedList(K, s.fired, s.overrides, ',')),
+    text('reasons', reasonList(s.reasons, s.signals)),
     ['escalate', () => boolColumnOf(n, (i) => s.escalate[i] === 1)],
     ['base_score', () => float64Column(n, (i) => one(s.base_score[i]!))],
     ['score_change', () => float64Column(n, () => Number.NaN)],
-    ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
+    text('status', (i) => (scored[i] ? 'scored' : 'insufficient_data')),
     ['coverage', () => float64Column(n, exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
-    ['missing', text(memoizedList(M, s.missing, s.checked, ','), 64)],
-    ['warnings', text((i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4)],
+    text('missing', memoizedList(M, s.missing, s.checked, ','), 64),
+    text('warnings', (i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4),
   );
   for (let r = 0; r < MAX_REASONS; r++) {
     const feature = (i: number): string | null => {
@@ -88,7 +103,7 @@ export function kernelArrowAnswer(
       return f === null ? null : (signals[f]?.[i] ?? null);
     };
     columns.push(
-      [`reason_${r + 1}`, text(feature)],
+      text(`reason_${r + 1}`, feature),
       [
         `reason_${r + 1}_value`,
         () => {
@@ -101,13 +116,14 @@ export function kernelArrowAnswer(
           });
         },
       ],
-      [
+      text(
         `reason_${r + 1}_text`,
-        text((i) => {
+        (i) => {
           const f = feature(i);
           return f === null ? null : describeValue(f, (signals[f]?.[i] ?? null) as CatalogueValue);
-        }, SENTENCE_BYTES),
-      ],
+        },
+        SENTENCE_BYTES,
+      ),
     );
   }
   if (expansion) columns.push(['expansion_probability', () => float64Column(n, (i) => nullOrNaN(expansion[i], four))]);
@@ -121,7 +137,10 @@ export function kernelArrowAnswer(
     for (let r = 0; r < MODEL_REASONS; r++) {
       const reason = (i: number) => (scored[i] ? (model.reasons[i]?.[r] ?? null) : null);
       columns.push(
-        [`model_reason_${r + 1}`, strings(valuesOf(n, (i) => reason(i)?.feature ?? null))],
+        strings(
+          `model_reason_${r + 1}`,
+          valuesOf(n, (i) => reason(i)?.feature ?? null),
+        ),
         [
           `model_reason_${r + 1}_value`,
           () =>
@@ -130,7 +149,10 @@ export function kernelArrowAnswer(
               valuesOf(n, (i) => reason(i)?.value ?? null),
             ),
         ],
-        [`model_reason_${r + 1}_text`, strings(valuesOf(n, (i) => reason(i)?.text ?? null))],
+        strings(
+          `model_reason_${r + 1}_text`,
+          valuesOf(n, (i) => reason(i)?.text ?? null),
+        ),
       );
     }
   }

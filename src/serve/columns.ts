@@ -25,6 +25,7 @@ import { describeValue, probabilityForPeople, scoreForPeople, significant } from
 import type { LoadedScorecard } from './scorecard-source.js';
 import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } from './served-model.js';
 import { HttpError } from './http-error.js';
+import { Pieces } from './pieces.js';
 import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
 
 export interface ColumnsRequest {
@@ -338,7 +339,7 @@ export function resultBody(
 }
 
 /**
- * The same answer as `JSON.stringify(resultBody(...))`, byte for byte, as UTF-8, made one column
+ * The same answer as `JSON.stringify(resultBody(...))`, byte for byte, as UTF-8 in pieces, made one column
  * at a time: each column's values are computed, written as JSON and dropped before the next.
  * Built whole, a 10,000-account answer (30,000 sentences, 5 MB of JSON text) is alive all at once
  * and outgrows V8's young generation, which then copies it from space to space (and promotes it)
@@ -349,15 +350,16 @@ export function resultJson(
   signals: ColumnTable['columns'],
   exact: boolean,
   fields?: readonly string[],
-): Buffer {
-  const pieces = [Buffer.from(`{"n":${r.account_id.length},"columns":{`)];
+): Pieces {
+  const out = new Pieces();
+  out.write(Buffer.from(`{"n":${r.account_id.length},"columns":{`));
   let sep = '';
   for (const [name, produce] of answerColumns(r, signals, exact, fields)) {
-    pieces.push(Buffer.from(`${sep}${JSON.stringify(name)}:${JSON.stringify(produce())}`));
+    out.write(Buffer.from(`${sep}${JSON.stringify(name)}:${JSON.stringify(produce())}`));
     sep = ',';
   }
-  pieces.push(Buffer.from('}}'));
-  return Buffer.concat(pieces);
+  out.write(Buffer.from('}}'));
+  return out;
 }
 
 /** The answer's columns in order, each with the function that computes it (only those `fields` keeps). */

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import Fastify, {
   LogController,
   type FastifyError,
@@ -53,15 +52,10 @@ import {
 } from './columns.js';
 import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
-import {
-  ARROW_FILE,
-  ARROW_STREAM,
-  ArrowReader,
-  arrowAnswer,
-  arrowNumbers,
-  wantsArrow,
-  type ArrowBytes,
-} from './arrow.js';
+import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wantsArrow } from './arrow.js';
+import { sendPieces } from './pieces.js';
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
 import { kernelArrowAnswer } from './arrow-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
 
@@ -451,7 +445,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const body = req.body as { as_of?: string; accounts: AccountInput[] };
       rejectDuplicates(body.accounts, body.as_of);
       const results = await scoreAccounts(body.accounts, body.as_of, true);
-      return resultsJson(results, exactWanted(req) ? null : forPeople);
+      return sendPieces(reply, resultsJson(results, exactWanted(req) ? null : forPeople), JSON_UTF8);
     },
   );
 
@@ -481,7 +475,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         for (let i = 0; i < rows.n; i++) if (kernel.scored[i]) bands[kernel.s.band[i]!]!++;
         BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
         const expansion = expansionOf((i) => kernel.scored[i] === 1) ?? null;
-        return sendArrow(reply, kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion));
+        return sendPieces(reply, kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion), ARROW_STREAM);
       }
       const result = scoreRequestColumns(card, rows, kernel);
       result.expansion = expansionOf((i) => result.status[i] === 'scored');
@@ -493,9 +487,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         await recordAndAlert(responses, card);
         result.score_change = responses.map((r) => r.score_change);
       }
-      if (!arrowOut) return resultJson(result, rows.table.columns, exactWanted(req), fields);
+      if (!arrowOut)
+        return sendPieces(reply, resultJson(result, rows.table.columns, exactWanted(req), fields), JSON_UTF8);
       const body = resultBody(result, rows.table.columns, exactWanted(req), fields);
-      return sendArrow(reply, arrowAnswer(body.columns));
+      return sendPieces(reply, arrowAnswer(body.columns), ARROW_STREAM);
     },
   );
 
@@ -599,13 +594,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   return app;
-}
-
-/** An Arrow answer, piece by piece as the encoder wrote it (one writev on the socket, no copy in between). */
-function sendArrow(reply: FastifyReply, bytes: ArrowBytes): Readable {
-  reply.type(ARROW_STREAM);
-  reply.header('content-length', bytes.byteLength);
-  return Readable.from(bytes.pieces, { objectMode: false });
 }
 
 function scoreOne(score: (s: Signals) => ScoreResult, input: AccountInput, at: string): ScoreResult {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Table,
+  Type,
   bool,
   dateDay,
   dictionary,
@@ -16,6 +17,7 @@ import {
   int64,
   list,
   tableFromArrays,
+  tableFromIPC,
   tableToIPC,
   utf8,
   uint8,
@@ -96,6 +98,14 @@ test('an Arrow body gives the JSON answer column for column, as Arrow, rounded o
   assert.equal(named['account_name']![4], '');
   assert.equal(named['account_name']![5], null);
   assert.ok(named['escalate']!.every((v) => typeof v === 'boolean'));
+  // Text with few distinct values comes dictionary-encoded; ids and sentences as plain utf8.
+  const schema = tableFromIPC((await postBytes('/v1/score/columns', body, { 'content-type': ARROW })).bytes).schema;
+  const typeOf = (name: string) => schema.fields.find((f) => f.name === name)!.type.typeId;
+  for (const name of ['as_of', 'band', 'status', 'missing', 'reasons', 'overrides', 'warnings', 'reason_1'])
+    assert.equal(typeOf(name), Type.Dictionary, name);
+  for (const name of ['account_id', 'account_name', 'reason_1_text']) assert.equal(typeOf(name), Type.Utf8, name);
+  for (const name of ['score', 'probability', 'coverage', 'reason_1_value'])
+    assert.equal(typeOf(name), Type.Float, name);
   assert.ok(named['status']!.includes('insufficient_data') && named['score']!.includes(null));
 });
 

@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { tableFromIPC } from '@uwdata/flechette';
 import { join } from 'node:path';
 import { tempDir } from '../support/paths.js';
 import { MAX_BATCH, MAX_COLUMNAR_ROWS } from '../../src/serve/index.js';
@@ -170,6 +171,22 @@ test('with a score history, columns get score_change from the previous request',
     assert.equal(a, 0);
     assert.ok(b < 0, `B's usage fell: change ${b}`);
     assert.ok(Math.abs(b - (second.body.columns.score[0] - first.body.columns.score[1])) < 1e-9);
+    // With a history the Arrow answer is made another way (from the rows the history records); its
+    // columns have the same Arrow types as without one.
+    const third = { as_of: '2024-08-31', columns: { account_id: ['A', 'C'], usage_trend_14d: [0.1, null], ...rest } };
+    const types = async (base: string) => {
+      const res = await fetch(`${base}/v1/score/columns`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/vnd.apache.arrow.stream' },
+        body: JSON.stringify(third),
+      });
+      assert.equal(res.status, 200);
+      const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+      return table.schema.fields.map(
+        (f) => `${f.name}: ${JSON.stringify(f.type, (k, v) => (k === 'id' ? undefined : v))}`,
+      );
+    };
+    assert.deepEqual(await types(withHistory.base), await types(svc.base));
   } finally {
     await withHistory.close();
     await cleanup();
