@@ -24,6 +24,13 @@ export interface SqlDialect {
    * masks (families.ts, activeUsers), which only plain hashed GROUP BYs compute.
    */
   readonly hashedDistinct: boolean;
+  /**
+   * Whether the usage window totals and the feature breadth come from one pass over usage (one
+   * join with the 60-day windows, both in one GROUP BY) rather than a pass each: where every pass
+   * is a full read of the usage table (PostgreSQL's heap), one read fewer (families.ts,
+   * usageWindows). The numbers are the same either way.
+   */
+  readonly sharedUsagePass: boolean;
   /** A DATE literal from `YYYY-MM-DD`. */
   dateLiteral(isoDate: string): string;
   /** DATE plus a (possibly negative) whole number of days, as DATE. */
@@ -60,6 +67,7 @@ export interface SqlDialect {
 export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
   hashedDistinct: true,
+  sharedUsagePass: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

@@ -135,6 +135,59 @@ GROUP BY e.account_id, COALESCE(b.as_of, ${first})`,
   );
 }
 
+/**
+ * The window totals of a usage row `u` joined to window_days `w` (usage_totals' columns): the
+ * quantities of logins and of everything else in the last and prior 14 days, and the events with
+ * a quantity > 0 in the last 14. `prior` bounds the prior window when the join reaches further.
+ */
+function totals(ctx: FamilyContext, prior: string): string {
+  const D = (e: string) => ctx.d.double(e);
+  const qty = exactQty(ctx);
+  const last = `w.k <= ${WINDOWS.usage}`;
+  const before = `w.k > ${WINDOWS.usage}${prior}`;
+  return `${D(`SUM(${qty}) FILTER (WHERE ${last} AND u.event <> 'login')`)} AS usage_last,
+  ${D(`SUM(${qty}) FILTER (WHERE ${before} AND u.event <> 'login')`)} AS usage_prior,
+  ${D(`SUM(${qty}) FILTER (WHERE ${last} AND u.event = 'login')`)} AS logins_last,
+  ${D(`SUM(${qty}) FILTER (WHERE ${before} AND u.event = 'login')`)} AS logins_prior,
+  COUNT(*) FILTER (WHERE ${last} AND u.qty > 0) AS events_last_14d`;
+}
+
+/** usage_breadth's columns from the feature-event masks of the last and prior 30 days. */
+const breadth = (d: SqlDialect) =>
+  `${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior`;
+
+/**
+ * usage_totals and usage_breadth from one pass over usage (dialects with `sharedUsagePass`): each
+ * usage row joined once to the 60-day windows, the totals (prior window bounded to 28 days) and the
+ * feature masks in one GROUP BY. An (account, as-of date) with usage only 29-60 days back gets a
+ * row of NULL totals and 0 events where the separate pass has none, which the feature columns read
+ * alike (zero()); the masks skip the rows of no feature event (NULL bit) as the inner join does.
+ */
+function usageWindows(ctx: FamilyContext): void {
+  const { d, step } = ctx;
+  // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+  const family = 'usage';
+  step(
+    family,
+    'usage_windows',
+    `SELECT u.account_id, w.as_of,
+  ${totals(ctx, ` AND w.k <= ${2 * WINDOWS.usage}`)},
+  BIT_OR(f.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption} AND u.qty > 0) AS mask_last,
+  BIT_OR(f.bit) FILTER (WHERE w.k > ${WINDOWS.adoption} AND u.qty > 0) AS mask_prior
+FROM usage_rows u
+LEFT JOIN feature_event_bits f ON f.event = u.event
+JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
+GROUP BY u.account_id, w.as_of`,
+  );
+  step(
+    family,
+    'usage_totals',
+    `SELECT account_id, as_of, usage_last, usage_prior, logins_last, logins_prior, events_last_14d FROM usage_windows`,
+    false,
+  );
+  step(family, 'usage_breadth', `SELECT account_id, as_of, ${breadth(d)} FROM usage_windows`, false);
+}
+
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
 const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MAX_EVENT_BITS);
 
@@ -241,8 +294,6 @@ const usageFamily: FeatureFamily = {
     const { d, params, first, last, src, step } = ctx;
     // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
     const family = 'usage';
-    const D = (e: string) => d.double(e);
-    const qty = exactQty(ctx);
     const usageFrom = d.addDays(first, -2 * Math.max(WINDOWS.usage, WINDOWS.activeUsers, WINDOWS.adoption));
     // Stryker disable next-line ConditionalExpression: equivalent for true, usage rows after the last as-of date match no window day (false is killed: the inactivity label reads them)
     const usageTo = params.label === 'inactivity' ? d.addDays(last, params.horizon) : last;
@@ -255,32 +306,36 @@ WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay
       // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
       false,
     );
-    step(
-      family,
-      'usage_totals',
-      `SELECT u.account_id, w.as_of,
-  ${D(`SUM(${qty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_last,
-  ${D(`SUM(${qty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
-  ${D(`SUM(${qty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_last,
-  ${D(`SUM(${qty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
-  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.qty > 0) AS events_last_14d
-FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
-GROUP BY u.account_id, w.as_of`,
-    );
-    activeUsers(ctx);
     const events = params.featureEvents;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <, both paths give the same numbers (features/hand compares them); the true and > variants are killed (undefined events, 64 events overflow the bitmask: boundaries)
-    if (events !== undefined && events.length <= MAX_EVENT_BITS) {
+    const eventBits = events !== undefined && events.length <= MAX_EVENT_BITS;
+    if (eventBits) {
       // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
       const dictionary = events.length
         ? `SELECT event, bit FROM (VALUES ${events.map((e, i) => `(${quoteLiteral(e)}, ${d.bigint((1n << BigInt(i)).toString())})`).join(', ')}) AS t(event, bit)`
         : `SELECT ${d.text("''")} AS event, ${d.bigint('0')} AS bit WHERE FALSE`;
       // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
       step(family, 'feature_event_bits', dictionary, true, true);
+    }
+    if (d.sharedUsagePass && eventBits) {
+      usageWindows(ctx);
+      activeUsers(ctx);
+      return;
+    }
+    step(
+      family,
+      'usage_totals',
+      `SELECT u.account_id, w.as_of,
+  ${totals(ctx, '')}
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
+GROUP BY u.account_id, w.as_of`,
+    );
+    activeUsers(ctx);
+    if (eventBits) {
       step(
         family,
         'usage_breadth',
-        `SELECT account_id, as_of, ${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior
+        `SELECT account_id, as_of, ${breadth(d)}
 FROM (
   SELECT u.account_id, w.as_of,
     BIT_OR(f.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS mask_last,

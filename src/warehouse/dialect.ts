@@ -11,6 +11,7 @@ const days = (x: number | string) =>
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   hashedDistinct: false,
+  sharedUsagePass: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

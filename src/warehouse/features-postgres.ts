@@ -172,12 +172,21 @@ export async function postgresFeatureSql(
  *   the order that keeps the fewest rows; left to reorder them, the planner joined every
  *   interaction to each as-of date its contact was a champion at before the windows (14M rows
  *   instead of 2M).
- * `jit = off` (slightly slower: compiling pays for itself over millions of usage rows) and a
- * larger `work_mem` (no change) were measured too, so the server's own settings stay.
+ * - work_mem 128MB: the usage passes group tens of millions of joined rows per (account, as-of
+ *   date) or (account, user); at the default 4MB each parallel worker spilled 1.6 GB of its hash
+ *   table to disk at 50,000 accounts, about half of each pass. 128MB (hash tables get
+ *   hash_mem_multiplier x that, 256MB by default) holds them at 50,000 accounts; bigger data
+ *   spills again, correctly, only slower. It bounds each sort or hash of this transaction only.
+ * - jit_inline_above_cost and jit_optimize_above_cost -1: JIT still compiles the expressions, but
+ *   without LLVM's inlining and optimization, which took 1 s of each usage pass in every worker
+ *   (3-4 s of CPU a pass, whatever the data size) for no measurable gain; `jit = off` was slower.
  */
 const FEATURE_SESSION_SETTINGS: readonly string[] = [
   'SET LOCAL enable_mergejoin = off',
   'SET LOCAL join_collapse_limit = 1',
+  "SET LOCAL work_mem = '128MB'",
+  'SET LOCAL jit_inline_above_cost = -1',
+  'SET LOCAL jit_optimize_above_cost = -1',
 ];
 
 /**
