@@ -145,7 +145,7 @@ function doubles(values: readonly (number | boolean | null)[] | undefined, n: nu
 /**
  * The scorecard's columnar kernel on a request: its typed outputs, which rows had enough data to
  * be scored, and the served model's answers (null without a model). Nothing per row is made yet:
- * the Arrow answer is written from these directly (arrow-answer.ts), the JSON one via ResultColumns.
+ * the answers are written from these directly (kernel-answer.ts); ResultColumns is made from them where rows are needed.
  */
 export interface KernelColumns {
   card: Scorecard;
@@ -351,10 +351,15 @@ export function resultJson(
   exact: boolean,
   fields?: readonly string[],
 ): Pieces {
+  return jsonColumns(r.account_id.length, answerColumns(r, signals, exact, fields));
+}
+
+/** `{"n":n,"columns":{name:[values],...}}` as UTF-8 pieces, each column's values made just before they are written. */
+export function jsonColumns(n: number, columns: Iterable<[string, () => readonly unknown[]]>): Pieces {
   const out = new Pieces();
-  out.write(Buffer.from(`{"n":${r.account_id.length},"columns":{`));
+  out.write(Buffer.from(`{"n":${n},"columns":{`));
   let sep = '';
-  for (const [name, produce] of answerColumns(r, signals, exact, fields)) {
+  for (const [name, produce] of columns) {
     out.write(Buffer.from(`${sep}${JSON.stringify(name)}:${JSON.stringify(produce())}`));
     sep = ',';
   }

@@ -56,7 +56,7 @@ import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wants
 import { sendPieces } from './pieces.js';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
-import { kernelArrowAnswer } from './arrow-answer.js';
+import { kernelAnswer } from './kernel-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 export interface ServerOptions {
@@ -469,13 +469,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         return answers.probability.map((p, i) => (scored(i) ? p : null));
       };
       const arrowOut = wantsArrow(req.headers.accept, req.headers['content-type']);
-      if (arrowOut && kernel && !history && !alerts) {
-        // Straight from the kernel's typed outputs to Arrow: no per-row values in between.
+      if (kernel && !history && !alerts) {
+        // Straight from the kernel's typed outputs to the answer: no per-row values in between.
         const bands = [0, 0, 0];
         for (let i = 0; i < rows.n; i++) if (kernel.scored[i]) bands[kernel.s.band[i]!]!++;
         BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
         const expansion = expansionOf((i) => kernel.scored[i] === 1) ?? null;
-        return sendPieces(reply, kernelArrowAnswer(kernel, rows, exactWanted(req), fields, expansion), ARROW_STREAM);
+        const answer = kernelAnswer(arrowOut ? 'arrow' : 'json', kernel, rows, exactWanted(req), fields, expansion);
+        return sendPieces(reply, answer, arrowOut ? ARROW_STREAM : JSON_UTF8);
       }
       const result = scoreRequestColumns(card, rows, kernel);
       result.expansion = expansionOf((i) => result.status[i] === 'scored');

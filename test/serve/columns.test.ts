@@ -148,6 +148,29 @@ test('with a score history, columns get score_change from the previous request',
   const { dir, cleanup } = await tempDir('churnkit-columns-history-');
   const withHistory = await startService({ scorecard: 'default', history: join(dir, 'history.duckdb') });
   try {
+    // With a history, the answer is made from rows (ResultColumns, for the history); without one,
+    // straight from the kernel's outputs: the same bytes, rounded or exact (ids the test does not reuse).
+    for (const [query, prefix] of [
+      ['', 'R'],
+      ['?exact=true', 'E'],
+    ] as const) {
+      const accounts = makeAccounts(300, prefix.charCodeAt(0));
+      for (const a of accounts) a['account_id'] = `${prefix}${a['account_id']}`;
+      accounts[7]!['segment'] = 'Enterprise Plus';
+      accounts[8]!['account_name'] = 'Zürich “Nord” 東京';
+      const body = JSON.stringify({ columns: toColumns(accounts) });
+      const [fromRows, fromKernel] = await Promise.all(
+        [withHistory.base, svc.base].map((base) =>
+          fetch(`${base}/v1/score/columns${query}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          }),
+        ),
+      );
+      assert.equal(fromKernel!.status, 200);
+      assert.equal(await fromKernel!.text(), await fromRows!.text(), query);
+    }
     // enough of the card present to be scored (an account with too little data has no score to remember)
     const rest = {
       login_frequency_change_14d: [0, 0],

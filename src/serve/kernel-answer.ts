@@ -1,0 +1,232 @@
+/**
+ * The answer of `POST /v1/score/columns`, Arrow or JSON, written straight from the scorecard
+ * kernel's typed outputs (KernelColumns), a column at a time: in Arrow, scores go from a
+ * Float64Array into a float64 column, flags into bool bits, text into one buffer per column; in
+ * JSON, each column's values are made, written as JSON text and dropped before the next.
+ * ResultColumns (columns.ts) first makes a JavaScript value per row and column (hundreds of
+ * thousands of numbers, 40,000 small arrays, a string for every list), all alive at once, which V8
+ * then copies between its young generations; here the lists are joined once per distinct form (a
+ * list of missing columns or of fired overrides has few). ResultColumns still serves what needs
+ * rows (the score history and alerts) and scorers without a columnar kernel. Same columns, same
+ * order, same values (arrow.test.ts and columns.test.ts compare them).
+ */
+import type { Column } from '@uwdata/flechette';
+import {
+  describeValue,
+  probabilityForPeople,
+  scoreForPeople,
+  significant,
+  type CatalogueValue,
+} from '../catalogue/index.js';
+import { BANDS, MAX_REASONS, unknownSegmentWarning } from '../scorecard/index.js';
+import {
+  DictionaryColumn,
+  Utf8Column,
+  answerColumn,
+  answerKind,
+  arrowStream,
+  boolColumnOf,
+  float64Column,
+} from './arrow.js';
+import type { Pieces } from './pieces.js';
+import { jsonColumns, pickFields, type KernelColumns, type RequestColumns } from './columns.js';
+import { MODEL_REASONS } from './served-model.js';
+
+/** Typical UTF-8 bytes per value, so a column's buffer is rarely grown. */
+const SENTENCE_BYTES = 64;
+
+/**
+ * One answer column as the kernel gives it: its value at row i, and its kind. A float's null is
+ * NaN (JSON writes NaN as null, Arrow as a null); text is dictionary-encoded or plain in Arrow as
+ * its name says (arrow.ts answerKind); `values` are as the request gave them (a reason's value).
+ */
+type KernelColumn =
+  | { kind: 'float'; at: (i: number) => number }
+  | { kind: 'bool'; at: (i: number) => boolean }
+  | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
+  | { kind: 'values'; at: (i: number) => unknown };
+
+/**
+ * The answer, as an Arrow IPC stream or as JSON (byte for byte what resultJson writes from
+ * ResultColumns). `expansion` is the expansion model's probability per row (null rows where not
+ * scored), when one is served.
+ */
+export function kernelAnswer(
+  format: 'arrow' | 'json',
+  k: KernelColumns,
+  req: RequestColumns,
+  exact: boolean,
+  fields: readonly string[] | undefined,
+  expansion: readonly (number | null)[] | null,
+): Pieces {
+  const n = req.n;
+  const columns = pickFields(kernelColumns(k, req, exact, expansion), fields);
+  if (format === 'json')
+    return jsonColumns(
+      n,
+      columns.map(([name, c]) => [name, () => valuesOf(n, c.at)]),
+    );
+  return arrowStream(columns.map(([name, c]) => [name, arrowColumn(name, c, n)]));
+}
+
+function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> {
+  switch (c.kind) {
+    case 'float':
+      return float64Column(n, c.at);
+    case 'bool':
+      return boolColumnOf(n, c.at);
+    case 'text': {
+      const column = answerKind(name) === 'dictionary' ? new DictionaryColumn(n) : new Utf8Column(n, c.bytesPerRow);
+      for (let i = 0; i < n; i++) column.push(c.at(i));
+      return column.finish();
+    }
+    case 'values': {
+      // float64, as score files write it, unless a value is text (a card reading a text signal).
+      for (let i = 0; i < n; i++) if (typeof c.at(i) === 'string') return answerColumn(name, valuesOf(n, c.at));
+      return float64Column(n, (i) => {
+        const v = c.at(i);
+        return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
+      });
+    }
+  }
+}
+
+/** The answer's columns in the JSON answer's order (columns.ts answerColumns), from the kernel's outputs. */
+function kernelColumns(
+  k: KernelColumns,
+  req: RequestColumns,
+  exact: boolean,
+  expansion: readonly (number | null)[] | null,
+): [string, KernelColumn][] {
+  const { card, s, scored } = k;
+  const signals = req.table.columns;
+  const one = exact ? (v: number) => v : scoreForPeople;
+  const four = exact ? (v: number) => v : probabilityForPeople;
+  const float = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at });
+  const text = (at: (i: number) => string | null, bytesPerRow?: number): KernelColumn =>
+    bytesPerRow === undefined ? { kind: 'text', at } : { kind: 'text', at, bytesPerRow };
+  const strings = (values: readonly (string | null)[]) => text((i) => values[i] ?? null);
+
+  const K = s.overrides.length;
+  const M = s.checked.length;
+  const segment = signals['segment'] as readonly (string | null)[] | undefined;
+  const warnings = new Map<string, string>();
+  const warningFor = (seg: string) => remembered(warnings, seg, () => unknownSegmentWarning(card, seg));
+  const columns: [string, KernelColumn][] = [['account_id', strings(req.ids)]];
+  const names = signals['account_name'] as readonly (string | null)[] | undefined;
+  if (names) columns.push(['account_name', strings(names)]);
+  columns.push(
+    ['as_of', strings(req.asOf)],
+    ['score', float((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
+    ['band', text((i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8)],
+    ['probability', float((i) => (scored[i] ? four(s.probability[i]!) : Number.NaN))],
+  );
+  for (const l of card.layers) {
+    const layer = s.layers[l.name]!;
+    columns.push([`layer_${l.name}`, float((i) => one(layer[i]!))]);
+  }
+  columns.push(
+    ['overrides', text(memoizedList(K, s.fired, s.overrides, ','))],
+    ['reasons', text(reasonList(s.reasons, s.signals))],
+    ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
+    ['base_score', float((i) => one(s.base_score[i]!))],
+    ['score_change', float(() => Number.NaN)],
+    ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
+    ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
+    ['missing', text(memoizedList(M, s.missing, s.checked, ','), 64)],
+    ['warnings', text((i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4)],
+  );
+  for (let r = 0; r < MAX_REASONS; r++) {
+    const feature = (i: number): string | null => {
+      const j = s.reasons[i * 3 + r]!;
+      return j >= 0 ? s.signals[j]! : null;
+    };
+    const value = (i: number): unknown => {
+      const f = feature(i);
+      return f === null ? null : (signals[f]?.[i] ?? null);
+    };
+    columns.push(
+      [`reason_${r + 1}`, text(feature)],
+      [`reason_${r + 1}_value`, { kind: 'values', at: value }],
+      [
+        `reason_${r + 1}_text`,
+        text((i) => {
+          const f = feature(i);
+          return f === null ? null : describeValue(f, value(i) as CatalogueValue);
+        }, SENTENCE_BYTES),
+      ],
+    );
+  }
+  if (expansion) columns.push(['expansion_probability', float((i) => nullOrNaN(expansion[i], four))]);
+  const model = k.model;
+  if (model) {
+    columns.push(['model_probability', float((i) => (scored[i] ? four(model.probability[i]!) : Number.NaN))]);
+    for (let r = 0; r < MODEL_REASONS; r++) {
+      const reason = (i: number) => (scored[i] ? (model.reasons[i]?.[r] ?? null) : null);
+      columns.push(
+        [`model_reason_${r + 1}`, text((i) => reason(i)?.feature ?? null)],
+        [`model_reason_${r + 1}_value`, { kind: 'values', at: (i) => reason(i)?.value ?? null }],
+        [`model_reason_${r + 1}_text`, text((i) => reason(i)?.text ?? null)],
+      );
+    }
+  }
+  return columns;
+}
+
+function valuesOf<T>(n: number, valueAt: (i: number) => T): T[] {
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = valueAt(i);
+  return out;
+}
+
+function nullOrNaN(v: number | null | undefined, round: (v: number) => number): number {
+  return v === null || v === undefined ? Number.NaN : round(v);
+}
+
+/**
+ * Row i's list of the names whose flag is set (`flags` is row-major n x names.length), joined by
+ * `sep`. A list has few distinct forms across rows (which columns are missing, which overrides
+ * fired), so each form is joined once and remembered by its flags.
+ */
+function memoizedList(width: number, flags: Uint8Array, names: readonly string[], sep: string): (i: number) => string {
+  const join = (i: number) => {
+    const list: string[] = [];
+    for (let m = 0; m < width; m++) if (flags[i * width + m]) list.push(names[m]!);
+    return list.join(sep);
+  };
+  if (width > 30) return join;
+  const seen = new Map<number, string>();
+  return (i) => {
+    let key = 0;
+    for (let m = 0; m < width; m++) if (flags[i * width + m]) key |= 1 << m;
+    return remembered(seen, key, () => join(i));
+  };
+}
+
+/** Row i's top reasons (indices into `signals`, -1 for none, three a row) joined by commas, each form once. */
+function reasonList(reasons: Int16Array, signals: readonly string[]): (i: number) => string {
+  const seen = new Map<number, string>();
+  const P = signals.length + 1;
+  return (i) => {
+    const a = reasons[i * 3]!;
+    const b = reasons[i * 3 + 1]!;
+    const c = reasons[i * 3 + 2]!;
+    const key = ((a + 1) * P + (b + 1)) * P + (c + 1);
+    return remembered(seen, key, () =>
+      [a, b, c]
+        .filter((j) => j >= 0)
+        .map((j) => signals[j]!)
+        .join(','),
+    );
+  };
+}
+
+/** The value remembered for `key`, computed the first time. */
+function remembered<K, V>(seen: Map<K, V>, key: K, compute: () => V): V {
+  let value = seen.get(key);
+  if (value === undefined) {
+    value = compute();
+    seen.set(key, value);
+  }
+  return value;
+}
