@@ -73,6 +73,7 @@ test('an Arrow body gives the JSON answer column for column, as Arrow, rounded o
   const accounts = makeAccounts(2000, 61);
   accounts[3]!['account_name'] = 'Zürich Ärzte “Nord” 東京';
   accounts[4]!['account_name'] = '';
+  accounts[6]!['account_name'] = 'Café';
   const columns = toColumns(accounts);
   const body = arrowBody(columns);
   for (const query of ['', '?exact=true', '?fields=score,band,reason_1_text,reason_1_value,escalate,account_name']) {
@@ -97,6 +98,7 @@ test('an Arrow body gives the JSON answer column for column, as Arrow, rounded o
   assert.equal(named['account_name']![3], 'Zürich Ärzte “Nord” 東京');
   assert.equal(named['account_name']![4], '');
   assert.equal(named['account_name']![5], null);
+  assert.equal(named['account_name']![6], 'Café', 'short text with a non-ASCII character');
   assert.ok(named['escalate']!.every((v) => typeof v === 'boolean'));
   // Text with few distinct values comes dictionary-encoded; ids and sentences as plain utf8.
   const schema = tableFromIPC((await postBytes('/v1/score/columns', body, { 'content-type': ARROW })).bytes).schema;
