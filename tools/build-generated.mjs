@@ -16,7 +16,7 @@
  *   would load, and uses the package itself when its version is not the bundled one.
  * - dist/src/data/duckdb-node-api.cache: V8's compiled code for that bundle, taken after loading it
  *   through dist/src/data/duckdb.js and running what `churnkit score` runs (read a CSV into a frame,
- *   insert rows from JSON, write a CSV), so that a command does not parse and compile it again.
+ *   append rows, write a CSV), so that a command does not parse and compile it again.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,10 +100,14 @@ async function duckdbClientCodeCache() {
     try {
       await loadFrame(csv, undefined, { db });
       await db.connection.run('CREATE TEMP TABLE t (a VARCHAR, b DOUBLE)');
-      await db.connection.run(
-        `INSERT INTO t SELECT unnest(j.a), unnest(j.b) FROM (SELECT from_json($1, '{"a":["VARCHAR"],"b":["DOUBLE"]}') AS j)`,
-        ['{"a":["A",null],"b":[1.5,null]}'],
-      );
+      const app = await db.connection.createAppender('t');
+      app.appendVarchar('A');
+      app.appendDouble(1.5);
+      app.endRow();
+      app.appendNull();
+      app.appendNull();
+      app.endRow();
+      app.closeSync();
       await db.connection.run(`COPY (SELECT * FROM t) TO ${quoteLiteral(join(dir, 'out.csv'))} (FORMAT csv, HEADER true)`);
     } finally {
       db.close();

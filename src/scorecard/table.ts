@@ -99,33 +99,6 @@ interface OutColumn {
   at(i: number): Cell;
 }
 
-/** Rows a time sent to DuckDB as one JSON text (bounded: a JavaScript string holds at most ~512M characters). */
-const JSON_ROWS = 20_000;
-
-/**
- * Appends the rows to `table` a slice at a time, each slice as one JSON text of its columns that
- * DuckDB unpacks (`from_json`, then `unnest` of every column in step): one call per slice instead
- * of one per value through the appender, which cost `score` of 1,000 rows more than its scoring.
- * Numbers round-trip exactly (JSON writes the shortest digits that read back to the same double).
- */
-async function appendRows(conn: Database['connection'], table: string, columns: readonly OutColumn[], n: number) {
-  const structure = JSON.stringify(Object.fromEntries(columns.map((c, k) => [`c${k}`, [c.type]])));
-  const select = columns.map((c, k) => `unnest(j.c${k}) AS ${quoteIdent(c.name)}`).join(', ');
-  for (let from = 0; from < n; from += JSON_ROWS) {
-    const to = Math.min(n, from + JSON_ROWS);
-    const slice: Record<string, Cell[]> = {};
-    columns.forEach((c, k) => {
-      const values = new Array<Cell>(to - from);
-      for (let i = from; i < to; i++) values[i - from] = c.at(i);
-      slice[`c${k}`] = values;
-    });
-    await conn.run(
-      `INSERT INTO temp.main.${table} SELECT unnest(range(${from}, ${to})) AS "_row", ${select} FROM (SELECT from_json($1, ${quoteLiteral(structure)}) AS j)`,
-      [JSON.stringify(slice)],
-    );
-  }
-}
-
 /**
  * Writes the scores, row for row in input order. A row with insufficient data has no score,
  * band or probability (status says why). In CSV numbers are rounded for people (scores to one
@@ -238,7 +211,19 @@ export async function writeScores(
     const conn = db.connection;
     const defs = ['"_row" BIGINT', ...columns.map((c) => `${quoteIdent(c.name)} ${c.type}`)];
     await conn.run(`CREATE TEMP TABLE ${table} (${defs.join(', ')})`);
-    await appendRows(conn, table, columns, frame.n);
+    const app = await conn.createAppender(table, 'main', 'temp');
+    for (let i = 0; i < frame.n; i++) {
+      app.appendBigInt(BigInt(i));
+      for (const c of columns) {
+        const v = c.at(i);
+        if (v === null) app.appendNull();
+        else if (typeof v === 'number') app.appendDouble(v);
+        else if (typeof v === 'boolean') app.appendBoolean(v);
+        else app.appendVarchar(v);
+      }
+      app.endRow();
+    }
+    app.closeSync();
     const select = columns.map(({ name: n }) =>
       n === 'as_of' && frame.kinds['as_of'] === 'date' ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n),
     );

@@ -1,0 +1,235 @@
+/**
+ * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
+ *
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB]
+ *
+ * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
+ * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
+ * interleaved within each run.
+ * Single-account scoring: autocannon for --duration seconds at --connections connections
+ * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
+ * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing), then the
+ * same 10,000 accounts column by column to /v1/score/columns: as JSON, as JSON answering only
+ * score, band and probability (?fields=), and as an Arrow IPC stream answered in Arrow (all columns,
+ * then ?fields=). The bare floor parses the same bodies (JSON.parse; flechette's tableFromIPC) and
+ * answers three fixed columns in the body's format.
+ * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
+ * as the Markdown table of bench/README.md.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bool, float64, int32, tableFromArrays, tableToIPC, utf8 } from '@uwdata/flechette';
+import { SIGNALS } from '../../src/features/index.js';
+import { makeAccounts } from '../../test/serve/accounts.js';
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+function flag(name, fallback) {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const RUNS = flag('runs', 3);
+const DURATION = flag('duration', 10);
+const CONNECTIONS = flag('connections', 10);
+const BATCHES = flag('batches', 15);
+/** --no-history: leave out the DuckDB score-history target (its own row, no target of its own). */
+const NO_HISTORY = process.argv.includes('--no-history');
+/** What a client that files scores asks for on the columnar route. */
+const FIELDS = 'score,band,probability';
+const dataDir = join(root, 'bench', 'data', 'serve');
+const allTargets = [
+    { name: 'fastify (bare, fixed answer)', args: () => [join(root, 'dist/bench/serve/baseline-server.js')] },
+    { name: 'churnkit serve', args: () => [join(root, 'dist/bench/serve/churnkit-server.js')] },
+    {
+        name: 'churnkit serve --history (DuckDB)',
+        args: (run) => [
+            join(root, 'dist/bench/serve/churnkit-server.js'),
+            join(dataDir, `history-${process.pid}-${run}.duckdb`),
+        ],
+    },
+];
+/**
+ * --semi-space MB: the floor and churnkit again, each with V8's semi-spaces at MB megabytes
+ * (`NODE_OPTIONS=--max-semi-space-size=MB`, docs/serving.md): a batch's objects live for one request,
+ * and with the default young generation they are copied between semi-spaces before they die.
+ */
+const SEMI_SPACE = flag('semi-space', 0);
+if (SEMI_SPACE > 0) {
+    const v8 = `--max-semi-space-size=${SEMI_SPACE}`;
+    allTargets.push({ name: `fastify (bare), ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/baseline-server.js')] }, { name: `churnkit serve, ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/churnkit-server.js')] });
+}
+const targets = allTargets.filter((t) => !(NO_HISTORY && t.name.includes('--history')));
+async function start(t, run) {
+    const proc = spawn(process.execPath, t.args(run), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    return new Promise((resolve, reject) => {
+        proc.stderr.on('data', (d) => {
+            err += d;
+            const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(err);
+            if (m)
+                resolve({ proc, base: m[1] });
+        });
+        proc.on('exit', (code) => reject(new Error(`${t.name} exited (${code}): ${err}`)));
+    });
+}
+async function stop(proc) {
+    const exited = new Promise((r) => proc.once('exit', r));
+    proc.kill('SIGTERM');
+    await exited;
+}
+function rssMb(pid) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs, q) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
+const singles = makeAccounts(200, 101).map((a) => ({
+    method: 'POST',
+    path: '/v1/score',
+    body: JSON.stringify(a),
+    headers: { 'content-type': 'application/json' },
+}));
+const batchAccounts = makeAccounts(10_000, 202);
+const batchBody = JSON.stringify({ accounts: batchAccounts });
+// The same 10,000 accounts column by column (POST /v1/score/columns).
+const columnsBody = (() => {
+    const names = new Set();
+    for (const a of batchAccounts)
+        for (const k of Object.keys(a))
+            names.add(k);
+    const columns = {};
+    for (const name of names)
+        columns[name] = batchAccounts.map((a) => a[name] ?? null);
+    return JSON.stringify({ columns });
+})();
+/** The same columns as an Arrow IPC stream, typed as a pandas or DuckDB client would send them. */
+const ARROW = 'application/vnd.apache.arrow.stream';
+const arrowBody = (() => {
+    const parsed = JSON.parse(columnsBody);
+    const types = {};
+    for (const name of Object.keys(parsed.columns)) {
+        const signal = SIGNALS.find((s) => s.name === name);
+        types[name] = ['account_id', 'as_of', 'segment', 'account_name'].includes(name)
+            ? utf8()
+            : signal?.type === 'boolean'
+                ? bool()
+                : signal?.type === 'integer'
+                    ? int32()
+                    : float64();
+    }
+    return tableToIPC(tableFromArrays(parsed.columns, { types }), { format: 'stream' });
+})();
+/** BATCHES sequential POSTs after two warm-ups, each timed from send to last byte. */
+async function timePosts(name, url, body, type = 'application/json') {
+    const times = [];
+    for (let i = 0; i < BATCHES + 2; i++) {
+        const t0 = performance.now();
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
+        await res.arrayBuffer();
+        if (res.status !== 200)
+            throw new Error(`${name}: ${url} answered ${res.status}`);
+        if (i >= 2)
+            times.push(performance.now() - t0);
+    }
+    return times;
+}
+async function measure(t, run) {
+    const { proc, base } = await start(t, run);
+    try {
+        await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: singles }); // warm-up
+        const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: singles });
+        const afterSingle = rssMb(proc.pid);
+        const times = await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
+        const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
+        const fieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
+        const arrowTimes = await timePosts(t.name, `${base}/v1/score/columns`, arrowBody, ARROW);
+        const arrowFieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, arrowBody, ARROW);
+        const mem = rssMb(proc.pid);
+        const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
+        const series = (name) => Number(new RegExp(`^${name}\\{route="/v1/score/batch",status="200"\\} (\\S+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+        const batchServer = (series('churnkit_http_request_duration_seconds_sum') / series('churnkit_http_request_duration_seconds_count')) *
+            1000;
+        return {
+            rps: r.requests.average,
+            p50: r.latency.p50,
+            p99: r.latency.p99,
+            errors: r.errors + r.timeouts + r.non2xx,
+            batchP50: median(times),
+            batchMax: quantile(times, 1),
+            batchServer,
+            columnsP50: median(columnTimes),
+            columnsMax: quantile(columnTimes, 1),
+            fieldsP50: median(fieldTimes),
+            arrowP50: median(arrowTimes),
+            arrowFieldsP50: median(arrowFieldTimes),
+            rss: afterSingle.rss,
+            peak: mem.peak,
+        };
+    }
+    finally {
+        await stop(proc);
+    }
+}
+await mkdir(dataDir, { recursive: true });
+const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+const results = new Map();
+for (let run = 0; run < RUNS; run++) {
+    for (const t of targets) {
+        const m = await measure(t, run);
+        results.set(t.name, [...(results.get(t.name) ?? []), m]);
+        process.stderr.write(`run ${run + 1}/${RUNS} ${t.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, errors ${m.errors}, batch ${m.batchP50.toFixed(1)} ms (max ${m.batchMax.toFixed(1)}, server ${m.batchServer.toFixed(1)}), columns ${m.columnsP50.toFixed(1)} ms, ?fields= ${m.fieldsP50.toFixed(1)} ms, arrow ${m.arrowP50.toFixed(1)} ms, arrow ?fields= ${m.arrowFieldsP50.toFixed(1)} ms, RSS ${m.rss.toFixed(0)} MB\n`);
+    }
+}
+await rm(dataDir, { recursive: true, force: true });
+const summary = targets.map((t) => {
+    const ms = results.get(t.name);
+    const pick = (k) => median(ms.map((m) => m[k]));
+    return {
+        target: t.name,
+        rps: pick('rps'),
+        p50_ms: pick('p50'),
+        p99_ms: pick('p99'),
+        errors: ms.reduce((n, m) => n + m.errors, 0),
+        batch_10k_ms: pick('batchP50'),
+        batch_10k_max_ms: pick('batchMax'),
+        batch_10k_server_ms: pick('batchServer'),
+        columns_10k_ms: pick('columnsP50'),
+        columns_10k_max_ms: pick('columnsMax'),
+        columns_fields_10k_ms: pick('fieldsP50'),
+        arrow_10k_ms: pick('arrowP50'),
+        arrow_fields_10k_ms: pick('arrowFieldsP50'),
+        rss_mb: pick('rss'),
+        peak_rss_mb: pick('peak'),
+    };
+});
+const floor = summary[0];
+console.log(JSON.stringify({
+    runs: RUNS,
+    duration_s: DURATION,
+    connections: CONNECTIONS,
+    batches: BATCHES,
+    loadavg_at_start: load,
+    loadavg_at_end: loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' '),
+    summary,
+}, null, 2));
+console.log('\n| target | single req/s | p50 ms | p99 ms | errors | 10k batch median ms | 10k batch max ms | 10k batch server-side ms | 10k columnar median ms | 10k columnar max ms | 10k columnar ?fields= median ms | 10k Arrow median ms | 10k Arrow ?fields= median ms | RSS MB (peak) | req/s vs bare Fastify |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const s of summary) {
+    console.log(`| ${s.target} | ${s.rps.toFixed(0)} | ${s.p50_ms} | ${s.p99_ms} | ${s.errors} | ${s.batch_10k_ms.toFixed(1)} | ${s.batch_10k_max_ms.toFixed(1)} | ${Number.isNaN(s.batch_10k_server_ms) ? 'n/a' : s.batch_10k_server_ms.toFixed(1)} | ${s.columns_10k_ms.toFixed(1)} | ${s.columns_10k_max_ms.toFixed(1)} | ${s.columns_fields_10k_ms.toFixed(1)} | ${s.arrow_10k_ms.toFixed(1)} | ${s.arrow_fields_10k_ms.toFixed(1)} | ${s.rss_mb.toFixed(0)} (${s.peak_rss_mb.toFixed(0)}) | ${(s.rps / floor.rps).toFixed(2)} |`);
+}
+//# sourceMappingURL=bench.js.map

@@ -1,0 +1,156 @@
+/**
+ * DuckDB against PostgreSQL, side by side in one run (issue 10):
+ * 1. the feature table of a simulated history, `churnkit features` end to end on each engine
+ *    (same SQL, two dialects; the PostgreSQL run includes fetching the table into the Parquet file);
+ * 2. scoring 1,000,000 feature rows in the database with `churnkit export-sql`'s query
+ *    (`CREATE TABLE ... AS <query>`), next to churnkit's own columnar scorer in memory.
+ *
+ *   node dist/bench/warehouse/run.js [--accounts 10000] [--months 24] [--score-rows 1000000] [--runs 3] [--features-only]
+ *
+ * PostgreSQL is a throwaway cluster started like the tests' (Debian's postgresql 15, fsync off,
+ * default shared_buffers), on this machine; loading the data into it is timed but not counted.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadFrame, openDuckDB, openHistory, quoteLiteral } from '../../src/data/index.js';
+import { simulate } from '../../src/simulate/index.js';
+import { loadScorecard, scoreColumns } from '../../src/scorecard/index.js';
+import { compileScorecardSql, copyHistoryToPostgres, withPostgres } from '../../src/warehouse/index.js';
+import { startPostgres } from '../../test/support/postgres.js';
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+const flag = (name, fallback) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const ACCOUNTS = flag('accounts', 10_000);
+const MONTHS = flag('months', 24);
+const SCORE_ROWS = flag('score-rows', 1_000_000);
+const RUNS = flag('runs', 3);
+/** --scoring-only: skip the feature runs (the feature file of an earlier run must exist). */
+const SCORING_ONLY = process.argv.includes('--scoring-only');
+/** --features-only: skip the scoring runs. */
+const FEATURES_ONLY = process.argv.includes('--features-only');
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const seconds = async (work) => {
+    const t = performance.now();
+    await work();
+    return (performance.now() - t) / 1000;
+};
+const log = (line) => process.stderr.write(`${line}\n`);
+const dir = join(root, 'bench', 'data', `warehouse-${ACCOUNTS}x${MONTHS}`);
+await mkdir(dir, { recursive: true });
+await chmod(dir, 0o755);
+const history = join(dir, 'history');
+if (!existsSync(join(history, 'truth.json'))) {
+    log(`simulating ${ACCOUNTS} accounts x ${MONTHS} months`);
+    await simulate({ accounts: ACCOUNTS, months: MONTHS, seed: 7, out: history });
+}
+const cluster = await startPostgres();
+try {
+    const url = await cluster.createSchema('bench');
+    const h = await openHistory(history);
+    const usageRows = Number((await h.connection.runAndReadAll('SELECT COUNT(*) FROM usage')).getRows()[0][0]);
+    const load = await seconds(() => withPostgres(url, (client) => copyHistoryToPostgres(h, client)));
+    h.close();
+    log(`loaded ${usageRows.toLocaleString('en-US')} usage rows into PostgreSQL in ${load.toFixed(1)} s`);
+    // The setup a user would do: an index on usage's (account_id, occurred_at), statistics.
+    const indexed = await seconds(() => withPostgres(url, async (c) => {
+        await c.query('CREATE INDEX usage_account_time ON usage (account_id, occurred_at)');
+        await c.query('ANALYZE');
+    }));
+    log(`index on usage (account_id, occurred_at) and ANALYZE in ${indexed.toFixed(1)} s`);
+    const features = (engine, out) => {
+        const r = spawnSync(process.execPath, [cli, 'features', '--data', engine === 'duckdb' ? history : url, '--out', out], { encoding: 'utf8' });
+        if (r.status !== 0)
+            throw new Error(`${engine} features failed: ${r.stderr}`);
+    };
+    const featureTimes = { duckdb: [], postgres: [] };
+    for (let run = 0; run < (SCORING_ONLY ? 0 : RUNS); run++) {
+        for (const engine of ['duckdb', 'postgres']) {
+            const s = await seconds(() => features(engine, join(dir, `features-${engine}.parquet`)));
+            featureTimes[engine].push(s);
+            log(`run ${run + 1} features ${engine}: ${s.toFixed(1)} s`);
+        }
+    }
+    /** The side-by-side table's header and its features row (median seconds on each engine). */
+    const featuresTable = (fd, fp) => `\n| step | DuckDB s | PostgreSQL s | PostgreSQL / DuckDB |\n|---|---:|---:|---:|\n` +
+        `| features, ${ACCOUNTS.toLocaleString('en-US')} accounts x ${MONTHS} months (${usageRows.toLocaleString('en-US')} usage rows) | ${fd.toFixed(1)} | ${fp.toFixed(1)} | ${(fp / fd).toFixed(1)}x |`;
+    if (FEATURES_ONLY) {
+        const fd = median(featureTimes['duckdb']);
+        const fp = median(featureTimes['postgres']);
+        console.log(JSON.stringify({
+            accounts: ACCOUNTS,
+            months: MONTHS,
+            usage_rows: usageRows,
+            runs: RUNS,
+            features: featureTimes,
+            load_s: load,
+            index_s: indexed,
+        }, null, 2));
+        console.log(featuresTable(fd, fp));
+    }
+    else {
+        // 1M rows to score: the feature table repeated under new account ids
+        const card = await loadScorecard(join(root, 'models', 'default-scorecard.json'));
+        const scoreFile = join(dir, `score-${SCORE_ROWS}.parquet`);
+        const csvFile = join(dir, `score-${SCORE_ROWS}.csv`);
+        const db = await openDuckDB();
+        const featuresFile = join(dir, 'features-duckdb.parquet');
+        await db.connection.run(`CREATE VIEW f AS SELECT * FROM read_parquet(${quoteLiteral(featuresFile)})`);
+        await db.connection.run(`COPY (SELECT * REPLACE (account_id || '-' || CAST(k AS VARCHAR) AS account_id) FROM f, range(CAST(CEIL(${SCORE_ROWS} / (SELECT COUNT(*) FROM f)) AS BIGINT)) AS t(k) LIMIT ${SCORE_ROWS}) TO ${quoteLiteral(scoreFile)} (FORMAT parquet)`);
+        await db.connection.run(`COPY (SELECT * FROM read_parquet(${quoteLiteral(scoreFile)})) TO ${quoteLiteral(csvFile)} (FORMAT csv, HEADER true)`);
+        await chmod(csvFile, 0o644);
+        await db.connection.run(`CREATE TABLE features AS SELECT * FROM read_parquet(${quoteLiteral(scoreFile)})`);
+        const duckSql = compileScorecardSql(card, { dialect: 'duckdb' });
+        const pgSql = compileScorecardSql(card, { dialect: 'postgres' });
+        const cols = (await db.connection.runAndReadAll('DESCRIBE features')).getRowObjectsJS();
+        const pgType = (t) => (t === 'VARCHAR' ? 'TEXT' : t === 'DOUBLE' ? 'DOUBLE PRECISION' : t);
+        const loadScores = await seconds(() => withPostgres(url, async (c) => {
+            await c.query(`DROP TABLE IF EXISTS features`);
+            await c.query(`CREATE TABLE features (${cols.map((x) => `"${x.column_name}" ${pgType(x.column_type)}`).join(', ')})`);
+            await c.query(`COPY features FROM ${quoteLiteral(csvFile)} WITH (FORMAT csv, HEADER true)`);
+            await c.query('ANALYZE features');
+        }));
+        log(`loaded ${SCORE_ROWS.toLocaleString('en-US')} feature rows into PostgreSQL in ${loadScores.toFixed(1)} s`);
+        const frame = await loadFrame(scoreFile);
+        const scoreTimes = { duckdb: [], postgres: [], 'churnkit scoreColumns (in memory)': [] };
+        for (let run = 0; run < RUNS; run++) {
+            scoreTimes['duckdb'].push(await seconds(() => db.connection.run(`CREATE OR REPLACE TABLE scores AS ${duckSql}`)));
+            scoreTimes['postgres'].push(await seconds(() => withPostgres(url, async (c) => {
+                await c.query("SET work_mem = '256MB'");
+                await c.query(`DROP TABLE IF EXISTS scores`);
+                await c.query(`CREATE TABLE scores AS ${pgSql}`);
+            })));
+            scoreTimes['churnkit scoreColumns (in memory)'].push(await seconds(() => scoreColumns(card, frame)));
+            log(`run ${run + 1} scoring: ${Object.entries(scoreTimes)
+                .map(([k, v]) => `${k} ${v.at(-1).toFixed(2)} s`)
+                .join(', ')}`);
+        }
+        db.close();
+        const fd = SCORING_ONLY ? NaN : median(featureTimes['duckdb']);
+        const fp = SCORING_ONLY ? NaN : median(featureTimes['postgres']);
+        console.log(JSON.stringify({
+            accounts: ACCOUNTS,
+            months: MONTHS,
+            usage_rows: usageRows,
+            runs: RUNS,
+            features: featureTimes,
+            scoring: scoreTimes,
+            load_s: load,
+            load_scores_s: loadScores,
+        }, null, 2));
+        console.log(featuresTable(fd, fp));
+        const sd = median(scoreTimes['duckdb']);
+        const sp = median(scoreTimes['postgres']);
+        console.log(`| score ${SCORE_ROWS.toLocaleString('en-US')} rows in the database (export-sql) | ${sd.toFixed(2)} | ${sp.toFixed(2)} | ${(sp / sd).toFixed(1)}x |`);
+        console.log(`\nchurnkit's columnar scorer on the same rows in memory: ${median(scoreTimes['churnkit scoreColumns (in memory)']).toFixed(2)} s`);
+    }
+}
+finally {
+    await cluster.stop();
+}
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,293 @@
+/**
+ * The what-if editor. Sliders set each layer's and each signal's relative weight (the card gets
+ * them as shares summing to 1), inputs set each band's points and the band thresholds. Every
+ * change sends the edited card to the app, which re-scores every snapshot and backtests it on
+ * the saved card's folds; the newest answer wins, and a change made while one is in flight is
+ * sent when it returns. Save writes the edited card as a new file with its diff.
+ */
+import { html } from 'htm/preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Markdown } from './markdown.js';
+import { drawChart, fmtInt, fmtNum, fmtPct, markReady, requestJson } from './shared.js';
+const BANDS = ['RED', 'YELLOW', 'GREEN'];
+/** Shares summing to exactly 1 (to float noise) from relative weights, rounded to 6 decimals. */
+function shares(raw) {
+    const sum = raw.reduce((a, b) => a + b, 0);
+    if (!(sum > 0))
+        return null;
+    const r = raw.map((x) => Math.round((x / sum) * 1e6) / 1e6);
+    let big = 0;
+    r.forEach((x, k) => {
+        if (x > r[big])
+            big = k;
+    });
+    r[big] = Math.round((r[big] + 1 - r.reduce((a, b) => a + b, 0)) * 1e6) / 1e6;
+    return r;
+}
+/** The card the edits describe; null with a reason when they cannot make one (a layer with no weight). */
+function buildCard(base, raw) {
+    const card = structuredClone(base);
+    const layerShares = shares(raw.layers);
+    if (!layerShares)
+        return { problem: 'every layer has weight 0: give one some weight' };
+    for (const [l, layer] of card.layers.entries()) {
+        layer.weight = layerShares[l];
+        const s = shares(raw.signals[l]);
+        if (!s)
+            return { problem: `every signal of ${layer.name} has weight 0: give one some weight` };
+        layer.signals.forEach((sig, k) => (sig.weight = s[k]));
+    }
+    return { card };
+}
+function bandRange(b) {
+    const lo = b.gt !== undefined ? `>${b.gt}` : b.gte !== undefined ? `≥${b.gte}` : '';
+    const hi = b.lt !== undefined ? `<${b.lt}` : b.lte !== undefined ? `≤${b.lte}` : '';
+    return [lo, hi].filter(Boolean).join(' ') || 'any';
+}
+const ROWS = [
+    { id: 'auc', label: 'ROC AUC', get: (e) => e.backtest.pooled.auc, fmt: (v) => fmtNum(v), better: 1 },
+    { id: 'pr_auc', label: 'PR AUC', get: (e) => e.backtest.pooled.pr_auc, fmt: (v) => fmtNum(v), better: 1 },
+    {
+        id: 'lift_top_decile',
+        label: 'Top-decile lift',
+        get: (e) => e.backtest.pooled.lift_top_decile,
+        fmt: (v) => fmtNum(v, 2),
+        better: 1,
+    },
+    {
+        id: 'precision_at_capacity',
+        label: 'Precision at capacity',
+        get: (e) => e.backtest.pooled.precision_at_capacity,
+        fmt: (v) => fmtPct(v),
+        better: 1,
+    },
+    {
+        id: 'recall_at_capacity',
+        label: 'Recall at capacity',
+        get: (e) => e.backtest.pooled.recall_at_capacity,
+        fmt: (v) => fmtPct(v),
+        better: 1,
+    },
+    {
+        id: 'arr_capture',
+        label: 'Churned ARR caught',
+        get: (e) => e.backtest.pooled.arr_capture,
+        fmt: (v) => fmtPct(v),
+        better: 1,
+    },
+    {
+        id: 'lead_time',
+        label: 'Median lead time (days)',
+        get: (e) => e.backtest.pooled.lead_time.median,
+        fmt: (v) => fmtInt(v),
+        better: 1,
+    },
+    ...BANDS.flatMap((b) => [
+        {
+            id: `${b}_rows`,
+            label: `${b} snapshots`,
+            get: (e) => e.backtest.pooled.bands[b].rows,
+            fmt: fmtInt,
+            better: 0,
+        },
+        {
+            id: `${b}_rate`,
+            label: `${b} churn rate`,
+            get: (e) => e.backtest.pooled.bands[b].rate,
+            fmt: (v) => fmtPct(v),
+            better: (b === 'RED' ? 1 : b === 'GREEN' ? -1 : 0),
+        },
+    ]),
+    ...BANDS.map((b) => ({
+        id: `${b}_today`,
+        label: `${b} accounts today`,
+        get: (e) => e.today[b],
+        fmt: fmtInt,
+        better: 0,
+    })),
+];
+function interval(c) {
+    return c.rate === null ? '' : ` [${fmtPct(c.lo)}–${fmtPct(c.hi)}]`;
+}
+function bandRows(saved, edited) {
+    return ['saved', 'edited'].flatMap((card) => BANDS.map((band) => {
+        const c = (card === 'saved' ? saved : edited).backtest.pooled.bands[band];
+        return { card, band, rows: c.rows, rate: c.rate ?? 0, lo: c.lo, hi: c.hi };
+    }));
+}
+function initialRaw(card) {
+    return {
+        layers: card.layers.map((l) => Math.round(l.weight * 1000) / 10),
+        signals: card.layers.map((l) => l.signals.map((s) => Math.round(s.weight * 1000) / 10)),
+    };
+}
+export function EditorPage({ boot }) {
+    const saved = boot.saved;
+    const [base, setBase] = useState(() => structuredClone(boot.card));
+    const [raw, setRaw] = useState(() => initialRaw(boot.card));
+    const [edited, setEdited] = useState(saved);
+    const [problem, setProblem] = useState(null);
+    const [busy, setBusy] = useState(false);
+    const [name, setName] = useState(() => `${(boot.served.split('/').pop() ?? 'scorecard.json').replace(/\.json$/, '')}.edited.json`);
+    const [saveResult, setSaveResult] = useState(null);
+    const chartEl = useRef(null);
+    const view = useRef(null);
+    const flight = useRef({ busy: false, next: null, version: 0 });
+    const built = buildCard(base, raw);
+    const card = 'card' in built ? built.card : null;
+    // one request at a time; the latest card waiting is sent when the one in flight returns
+    const send = (c) => {
+        const f = flight.current;
+        if (f.busy) {
+            f.next = c;
+            return;
+        }
+        f.busy = true;
+        setBusy(true);
+        document.getElementById('app').dataset['state'] = 'loading';
+        const version = ++f.version;
+        requestJson('/api/scorecard/evaluate', { card: c }).then((r) => {
+            setEdited(r);
+            setProblem(null);
+            done(version);
+        }, (err) => {
+            setProblem(err.message);
+            done(version);
+        });
+    };
+    const done = (version) => {
+        const f = flight.current;
+        f.busy = false;
+        const next = f.next;
+        f.next = null;
+        if (next)
+            send(next);
+        else {
+            setBusy(false);
+            markReady(version);
+        }
+    };
+    const first = useRef(true);
+    useEffect(() => {
+        if (first.current) {
+            first.current = false;
+            return;
+        }
+        if ('problem' in built) {
+            setProblem(built.problem);
+            return;
+        }
+        send(built.card);
+    }, [base, raw]);
+    useEffect(() => {
+        if (!chartEl.current || !saved || !edited)
+            return;
+        const values = bandRows(saved, edited);
+        if (!view.current)
+            view.current = drawChart(chartEl.current, boot.chart, { name: boot.chartData, values });
+        else
+            void view.current.then((v) => v.data(boot.chartData, values).runAsync());
+    }, [edited]);
+    useEffect(() => {
+        markReady(0);
+    }, []);
+    if (!saved || !boot.folds)
+        return html `<h1>Scorecard editor</h1><p class="error" id="no-folds">The feature table cannot be backtested, so the editor has nothing to measure: ${boot.folds_error}</p>`;
+    const setLayer = (l, v) => setRaw({ ...raw, layers: raw.layers.map((x, k) => (k === l ? v : x)) });
+    const setSignal = (l, s, v) => setRaw({ ...raw, signals: raw.signals.map((xs, k) => (k === l ? xs.map((x, j) => (j === s ? v : x)) : xs)) });
+    const setPoints = (l, s, b, v) => {
+        const next = structuredClone(base);
+        next.layers[l].signals[s].points[b].points = v;
+        setBase(next);
+    };
+    const setThreshold = (segment, key, v) => {
+        const next = structuredClone(base);
+        const t = segment === null ? next.bands : next.bands.segments[segment];
+        t[key] = v;
+        setBase(next);
+    };
+    const reset = () => {
+        setBase(structuredClone(boot.card));
+        setRaw(initialRaw(boot.card));
+    };
+    const save = () => {
+        if (!card)
+            return;
+        setSaveResult(null);
+        requestJson('/api/scorecard/save', { card, name }).then((r) => setSaveResult({ ok: true, text: `Saved ${r.path} and ${r.diff_path}.`, diff: r.diff }), (err) => setSaveResult({ ok: false, text: err.message }));
+    };
+    const number = (e) => Number(e.target.value);
+    const shown = card ?? base;
+    return html `
+    <h1>Scorecard editor: what would this card have done?</h1>
+    <p class="muted">
+      Every change re-scores all ${fmtInt(boot.folds.rows)} test snapshots and backtests the card on the ${boot.folds.count} walk-forward folds${' '}
+      ${boot.folds.source === 'backtest' ? 'of the backtest the app was started with' : 'churnkit backtest would use'} (${boot.folds.first} to ${boot.folds.last}, churn within ${boot.folds.horizon} days),
+      beside the saved card ${boot.summary.scorecard}.
+    </p>
+    <div class="editor">
+      <div class="controls">
+        ${shown.layers.map((layer, l) => html `<div class="layer card" data-layer=${layer.name}>
+            <div class="slider"><b>${layer.name}</b>
+              <input type="range" min="0" max="100" step="0.5" data-weight=${layer.name} value=${raw.layers[l]} onInput=${(e) => setLayer(l, number(e))} />
+              <span data-share=${layer.name}>${fmtPct(layer.weight, 1)}</span></div>
+            ${layer.signals.map((sig, s) => html `<div class="slider"><span title=${sig.feature}>${boot.labels[sig.feature] ?? sig.feature}</span>
+                  <input type="range" min="0" max="100" step="0.5" data-weight=${`${layer.name}.${sig.feature}`} value=${raw.signals[l][s]} onInput=${(e) => setSignal(l, s, number(e))} />
+                  <span>${fmtPct(sig.weight, 0)}</span></div>
+                <div class="points">${sig.points.map((b, k) => html `<label title=${b.label ?? ''}>${bandRange(b)} <input type="number" min="0" max="100" step="1" data-points=${`${sig.feature}.${k}`} value=${b.points} onChange=${(e) => setPoints(l, s, k, number(e))} /></label>`)}</div>`)}
+          </div>`)}
+        <div class="card">
+          <h3>Band thresholds</h3>
+          ${[null, ...Object.keys(shown.bands.segments ?? {})].map((seg) => {
+        const t = seg === null ? shown.bands : shown.bands.segments[seg];
+        return html `<div class="thresholds"><span>${seg ?? 'all segments'}</span>
+              <span>GREEN from <input type="number" min="0" max="100" step="1" data-threshold=${`${seg ?? 'all'}.green`} value=${t.green} onChange=${(e) => setThreshold(seg, 'green', number(e))} /></span>
+              <span>YELLOW from <input type="number" min="0" max="100" step="1" data-threshold=${`${seg ?? 'all'}.yellow`} value=${t.yellow} onChange=${(e) => setThreshold(seg, 'yellow', number(e))} /></span></div>`;
+    })}
+        </div>
+      </div>
+      <div class="metrics">
+        <div class="card">
+          <div class="toolbar">
+            <b>Backtest</b><span class="note" id="timing">${busy ? 'recomputing…' : edited?.ms !== undefined ? `recomputed in ${edited.ms.toFixed(0)} ms` : 'the saved card'}</span>
+            <button class="action secondary" id="reset" onClick=${reset}>Reset to saved</button>
+          </div>
+          ${problem ? html `<p class="error" id="problem">${problem}</p>` : null}
+          <table id="metrics"><thead><tr><th>metric</th><th class="num">saved</th><th class="num">edited</th></tr></thead>
+            <tbody>${ROWS.map((row) => {
+        const a = row.get(saved);
+        const b = edited ? row.get(edited) : null;
+        const cls = row.better === 0 || a === null || b === null || a === b
+            ? ''
+            : (b - a) * row.better > 0
+                ? 'better'
+                : 'worse';
+        const band = row.id.endsWith('_rate') ? row.id.split('_')[0] : null;
+        return html `<tr><td>${row.label}</td>
+                <td class="num" data-metric=${row.id} data-card="saved" data-value=${a ?? ''}>${row.fmt(a)}${band ? interval(saved.backtest.pooled.bands[band]) : ''}</td>
+                <td class=${`num ${cls}`} data-metric=${row.id} data-card="edited" data-value=${b ?? ''}>${row.fmt(b)}${band && edited ? interval(edited.backtest.pooled.bands[band]) : ''}</td></tr>`;
+    })}</tbody>
+          </table>
+          <p class="note">Capacity: ${boot.folds.capacity === null ? 'the riskiest 10% of accounts at each snapshot' : `${boot.folds.capacity} accounts per snapshot`}. Churn rates with Wilson 95% intervals.</p>
+          <div class="chart" id="chart-bands" ref=${chartEl}></div>
+          <h3>Per fold</h3>
+          <table id="folds"><thead><tr><th>cutoff</th><th class="num">test snapshots</th><th class="num">AUC saved</th><th class="num">AUC edited</th><th class="num">precision saved</th><th class="num">precision edited</th></tr></thead>
+            <tbody>${saved.backtest.folds.map((f, k) => {
+        const e = edited?.backtest.folds[k];
+        return html `<tr><td>${f.cutoff}</td><td class="num">${fmtInt(f.rows)}</td><td class="num">${fmtNum(f.auc)}</td><td class="num">${fmtNum(e?.auc)}</td><td class="num">${fmtPct(f.precision_at_capacity)}</td><td class="num">${fmtPct(e?.precision_at_capacity)}</td></tr>`;
+    })}</tbody>
+          </table>
+        </div>
+        <div class="card">
+          <h3>Save the edited card</h3>
+          <p class="note">A new file in ${boot.out ?? 'the --out folder (start the app with --out DIR)'}, validated by the scorecard schema, with its diff beside it${boot.allow_write ? '' : '; the served card is never replaced (start with --allow-write to allow it)'}.</p>
+          <div class="toolbar">
+            <input type="text" id="save-name" value=${name} onInput=${(e) => setName(e.target.value)} size="36" />
+            <button class="action" id="save" disabled=${!card} onClick=${save}>Save</button>
+          </div>
+          ${saveResult ? html `<p class=${saveResult.ok ? 'note' : 'error'} id="save-result">${saveResult.text}</p>` : null}
+          ${saveResult?.diff ? html `<${Markdown} text=${saveResult.diff} id="save-diff" />` : null}
+        </div>
+      </div>
+    </div>`;
+}

@@ -1,0 +1,124 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+let spillDirs = 0;
+let api = null;
+/**
+ * The DuckDB client library, loaded on first use rather than at the top, so that commands that
+ * read no data never pay for the engine. It is the installed @duckdb/node-api bundled into one
+ * file at build time: required as a package it is a hundred CommonJS modules to resolve, read and
+ * wrap, which costs `churnkit score` of 1,000 rows more than DuckDB's own work. The bundle gets a
+ * `require` that resolves from the package, so its native binding is the package's own; the
+ * package itself is used where the bundle is missing (a build by tsc alone) or of another version.
+ * (Through require(), not import(): Node would first scan the package's CommonJS modules for
+ * their exports, doubling its load time.) Every part of churnkit takes DuckDB from here: values
+ * from two copies of the library would not be recognised by each other.
+ */
+export function duckdb() {
+    if (api === null) {
+        const require = createRequire(import.meta.url);
+        const loaded = bundledApi(require) ?? require('@duckdb/node-api');
+        api = loaded;
+    }
+    return api;
+}
+const BUNDLE = new URL('./duckdb-node-api.cjs', import.meta.url);
+/**
+ * V8's compiled code for the bundle, which the build writes beside it after loading the bundle and
+ * running a few queries (tools/build-generated.mjs): with it, the 460 KB of the client are neither
+ * parsed nor compiled again, about a twentieth of `churnkit score` of 1,000 rows. V8 checks it
+ * against the source and its own version and flags, and compiles from source when it does not fit.
+ */
+const BUNDLE_CODE_CACHE = new URL('./duckdb-node-api.cache', import.meta.url);
+let bundleScript = null;
+function bundledApi(require) {
+    let source;
+    try {
+        source = readFileSync(BUNDLE, 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return null;
+        throw err;
+    }
+    let cachedData;
+    try {
+        cachedData = readFileSync(BUNDLE_CODE_CACHE);
+    }
+    catch {
+        cachedData = undefined; // not built (or not readable): compiled from source
+    }
+    // Wrapped as Node wraps a CommonJS module (the file is one), with only what it uses.
+    const script = new Script(`(function (module, exports) {${source}\n})`, {
+        filename: fileURLToPath(BUNDLE),
+        cachedData,
+    });
+    const module = { exports: {} };
+    script.runInThisContext()(module, module.exports);
+    bundleScript = script;
+    const bundle = module.exports;
+    const installed = require('@duckdb/node-api/package.json');
+    if (installed.version !== bundle.version)
+        return null;
+    return bundle(createRequire(require.resolve('@duckdb/node-api')));
+}
+/**
+ * For the build (tools/build-generated.mjs, which imports it from dist/): the bundle's compiled code
+ * so far, or null when the package was loaded instead.
+ * @public
+ */
+export function bundledClientCodeCache() {
+    duckdb();
+    return bundleScript?.createCachedData() ?? null;
+}
+/**
+ * An embedded DuckDB: in memory by default, or a database file. The session runs in UTC (all
+ * times in churnkit are UTC, and ISO 8601 offsets convert through it). An in-memory database
+ * spills to a private folder under the OS temp dir, removed on close: DuckDB's default is
+ * `.tmp` in the working directory, which would leave files in the user's folder.
+ */
+export async function openDuckDB(path = ':memory:', options = {}) {
+    const settings = { ...options };
+    let spill = null;
+    if (path === ':memory:' && settings['temp_directory'] === undefined) {
+        spill = join(tmpdir(), `churnkit-duckdb-${process.pid}-${++spillDirs}`);
+        settings['temp_directory'] = spill;
+    }
+    const { DuckDBInstance } = duckdb();
+    if (process.env.T1) settings.threads = process.env.T1; const instance = await DuckDBInstance.create(path, settings);
+    const connection = await instance.connect();
+    await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
+    return {
+        instance,
+        connection,
+        close() {
+            connection.closeSync();
+            instance.closeSync();
+            if (spill)
+                rmSync(spill, { recursive: true, force: true });
+        },
+    };
+}
+/** Quotes an SQL identifier (table, column, schema); every name from user config goes through this. */
+export function quoteIdent(name) {
+    return `"${name.replace(/"/g, '""')}"`;
+}
+/** Quotes an SQL string literal, for paths and values that cannot be bound as parameters. */
+export function quoteLiteral(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** Runs a query and returns its rows as plain JS objects (numbers, strings, booleans, null; BIGINT as bigint). */
+export async function queryRows(conn, sql, params) {
+    const reader = await conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS();
+}
+/** The single value of a one-row, one-column query. */
+export async function queryValue(conn, sql, params) {
+    const reader = await conn.runAndReadAll(sql, params);
+    const rows = reader.getRowsJS();
+    return (rows[0]?.[0] ?? null);
+}
+//# sourceMappingURL=duckdb.js.map

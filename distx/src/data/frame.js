@@ -1,0 +1,252 @@
+import { openDuckDB, quoteIdent, quoteLiteral } from './duckdb.js';
+import { open, readFile, stat } from 'node:fs/promises';
+import { ChurnkitError, InputError } from '../util/index.js';
+import { gzipProblem, isGzipPath } from './compressed.js';
+export function numeric(frame, name) {
+    const c = frame.columns[name];
+    if (c === undefined)
+        throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+    if (!(c instanceof Float64Array))
+        throw new ChurnkitError(`column ${name} is ${frame.kinds[name]}, not a number`, 2);
+    return c;
+}
+export function textColumn(frame, name) {
+    const c = frame.columns[name];
+    if (c === undefined)
+        throw new ChurnkitError(`column ${name} is not in the table (columns: ${frame.names.join(', ')})`, 2);
+    if (c instanceof Float64Array)
+        return Array.from(c, (v) => (Number.isNaN(v) ? null : String(v)));
+    return c;
+}
+function kindOf(duckType) {
+    const t = duckType.toUpperCase();
+    if (t === 'BOOLEAN')
+        return 'boolean';
+    if (t === 'DATE' || t.startsWith('TIMESTAMP'))
+        return 'date';
+    if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|REAL|DECIMAL)/.test(t))
+        return 'number';
+    return 'text';
+}
+/**
+ * Reads a relation (any SQL FROM item) from an open connection into a Frame, in its row order.
+ * Infinities are refused with an input error naming `table` (the file), the row and the column;
+ * a NaN (pandas' spelling of a missing value) is NULL.
+ */
+export async function readFrame(conn, relation, columns, table = relation) {
+    const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`)).getRowObjectsJS();
+    const available = new Map(described.map((d) => [d.column_name, d.column_type]));
+    const names = columns ? [...columns] : described.map((d) => d.column_name);
+    for (const name of names)
+        if (!available.has(name))
+            throw new ChurnkitError(`column ${name} is not in the table (columns: ${[...available.keys()].join(', ')})`, 2);
+    const kinds = {};
+    const select = names.map((name) => {
+        const kind = kindOf(available.get(name));
+        kinds[name] = kind;
+        const q = quoteIdent(name);
+        if (kind === 'number')
+            return `CAST(${q} AS DOUBLE) AS ${q}`;
+        if (kind === 'boolean')
+            return `CAST(${q} AS DOUBLE) AS ${q}`;
+        if (kind === 'date')
+            return `strftime(CAST(${q} AS DATE), '%Y-%m-%d') AS ${q}`;
+        return `CAST(${q} AS VARCHAR) AS ${q}`;
+    });
+    // Chunk by chunk, each column's values read straight from its vector into typed arrays: the
+    // library's generic row or column conversion costs several times the read of the file itself.
+    const result = await conn.run(`SELECT ${select.join(', ')} FROM ${relation}`);
+    const numbers = names.map((name) => kinds[name] === 'number' || kinds[name] === 'boolean');
+    const parts = names.map(() => []);
+    const texts = names.map(() => []);
+    let n = 0;
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+        const m = chunk.rowCount;
+        for (let j = 0; j < names.length; j++) {
+            const vector = chunk.getColumnVector(j);
+            if (numbers[j]) {
+                const values = new Float64Array(m);
+                for (let i = 0; i < m; i++) {
+                    const v = vector.getItem(i);
+                    // NaN is how pandas and numpy write a missing value: NULL, like an empty cell.
+                    if (typeof v !== 'number' || Number.isNaN(v))
+                        values[i] = NaN;
+                    else if (Number.isFinite(v))
+                        values[i] = v;
+                    else
+                        throw new InputError({ table, row: n + i + 1, column: names[j] }, `${String(v)} is not a finite number`);
+                }
+                parts[j].push(values);
+            }
+            else {
+                const values = texts[j];
+                for (let i = 0; i < m; i++) {
+                    const v = vector.getItem(i);
+                    values.push(typeof v === 'string' ? v : null);
+                }
+            }
+        }
+        n += m;
+    }
+    const out = {};
+    names.forEach((name, j) => {
+        if (!numbers[j]) {
+            out[name] = texts[j];
+            return;
+        }
+        const column = new Float64Array(n);
+        let at = 0;
+        for (const part of parts[j]) {
+            column.set(part, at);
+            at += part.length;
+        }
+        out[name] = column;
+    });
+    return { n, names, kinds, columns: out };
+}
+/**
+ * The delimiter of a CSV file, from its header line: said explicitly, because DuckDB's sniffer,
+ * shown a damaged last row, may settle on another one and read the whole file as one column.
+ */
+async function headerDelimiter(path) {
+    const fh = await open(path, 'r');
+    try {
+        const buf = Buffer.alloc(65536);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+        return delimiterOf(buf.subarray(0, bytesRead));
+    }
+    finally {
+        await fh.close();
+    }
+}
+function delimiterOf(start) {
+    const header = start.toString('utf8').split(/\r?\n/)[0] ?? '';
+    const counts = [',', ';', '\t', '|'].map((d) => ({ d, n: header.split(d).length - 1 }));
+    const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+    return best.n > 0 ? best.d : ',';
+}
+/** Up to this size a CSV is read whole to see whether it quotes anything (a few ms at most). */
+const QUOTE_SCAN_BYTES = 16 * 1024 * 1024;
+/**
+ * read_csv's dialect options for a file: its delimiter (headerDelimiter), and for a small file
+ * without a single quote character (" or '), the quote and escape too. DuckDB's sniffer otherwise
+ * tries every quote and escape candidate on a sample, which costs more than reading 1,000 rows;
+ * where no field is quoted every candidate reads the file alike, so naming one changes nothing.
+ * Column types are still detected from the data.
+ */
+async function csvDialect(path, size) {
+    if (size > QUOTE_SCAN_BYTES)
+        return `delim = ${quoteLiteral(await headerDelimiter(path))}`;
+    const text = await readFile(path);
+    const delim = `delim = ${quoteLiteral(delimiterOf(text.subarray(0, 65536)))}`;
+    const unquoted = text.indexOf(0x22) < 0 && text.indexOf(0x27) < 0;
+    return unquoted ? `${delim}, quote = '"', escape = '"'` : delim;
+}
+/** Fields of one CSV line (RFC 4180 quotes), for counting only. */
+function fieldCount(line, delimiter) {
+    let n = 1;
+    let quoted = false;
+    for (const ch of line) {
+        if (ch === '"')
+            quoted = !quoted;
+        else if (ch === delimiter && !quoted)
+            n++;
+    }
+    return n;
+}
+/**
+ * The first data row whose field count differs from the header's (a file cut short, a stray
+ * delimiter), as an input error with its row: what the CSV reader only reports as a failed sniff.
+ */
+async function raggedRow(path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    const lines = text.split(/\r?\n/);
+    if (lines.at(-1) === '')
+        lines.pop();
+    const delimiter = await headerDelimiter(path);
+    const width = fieldCount(lines[0] ?? '', delimiter);
+    for (let k = 1; k < lines.length; k++) {
+        const n = fieldCount(lines[k], delimiter);
+        if (n !== width)
+            return new InputError({ table: path, row: k }, `has ${n} field${n === 1 ? '' : 's'} where the header has ${width}`);
+    }
+    return null;
+}
+/**
+ * How to read one table file into a raw relation: Parquet as stored,
+ * CSV with DuckDB's own type detection, JSON lines.
+ */
+function readerSql(path) {
+    const p = quoteLiteral(path);
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.parquet'))
+        return `read_parquet(${p})`;
+    if (/\.(csv|tsv)(\.gz)?$/.test(lower))
+        return `read_csv(${p}, header = true, all_varchar = true, auto_detect = true)`;
+    if (/\.(jsonl|ndjson|json)(\.gz)?$/.test(lower))
+        return `read_json(${p}, format = 'auto')`;
+    throw new ChurnkitError(`cannot read ${path}: unknown file type (use .parquet, .csv, .jsonl)`, 2);
+}
+let csvTables = 0;
+/**
+ * Reads a CSV, Parquet or JSONL table file into a Frame. Every error names the file: a folder
+ * or an empty file, a damaged gzip stream (checked whole first), anything the reader refuses.
+ * `db` is an open DuckDB to read with (a command that also writes with DuckDB opens one instance
+ * for both); without it one is opened and closed here.
+ */
+export async function loadFrame(path, columns, options = {}) {
+    let info;
+    try {
+        info = await stat(path);
+    }
+    catch {
+        throw new ChurnkitError(`${path}: no such file`, 2);
+    }
+    if (!info.isFile())
+        throw new InputError({ table: path }, 'is a folder, not a table file');
+    if (info.size === 0)
+        throw new InputError({ table: path }, 'the file is empty (0 bytes)');
+    if (isGzipPath(path)) {
+        const damaged = await gzipProblem(path);
+        if (damaged)
+            throw new InputError({ table: path }, `cannot read the file: ${damaged}`);
+    }
+    const db = options.db ?? (await openDuckDB());
+    try {
+        if (!path.toLowerCase().endsWith('.csv'))
+            return await readFrame(db.connection, readerSql(path), columns, path);
+        // DuckDB finds a CSV's column types by reading a sample, which costs more than reading a small
+        // file; readFrame's DESCRIBE and SELECT would each do it, so the file is read once into a
+        // temporary table.
+        const table = `temp.main.${quoteIdent(`churnkit_frame_${++csvTables}`)}`;
+        await db.connection.run(`CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv(${quoteLiteral(path)}, header = true, auto_detect = true, ${await csvDialect(path, info.size)}, strict_mode = true, null_padding = false)`);
+        try {
+            return await readFrame(db.connection, table, columns, path);
+        }
+        finally {
+            await db.connection.run(`DROP TABLE ${table}`);
+        }
+    }
+    catch (err) {
+        if (err instanceof ChurnkitError)
+            throw err;
+        const ragged = path.toLowerCase().endsWith('.csv') ? await raggedRow(path) : null;
+        if (ragged)
+            throw ragged;
+        const why = String(err.message)
+            .split('\n')[0]
+            .replace(/^[A-Za-z ]+Error: /, '');
+        throw new InputError({ table: path }, `cannot read the file: ${why.slice(0, 200)}`);
+    }
+    finally {
+        if (!options.db)
+            db.close();
+    }
+}
+//# sourceMappingURL=frame.js.map

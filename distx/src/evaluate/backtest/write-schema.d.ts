@@ -1,0 +1,2 @@
+export declare const BACKTEST_SCHEMA_FILE: string;
+export declare function renderBacktestSchema(): string;

@@ -1,0 +1,1 @@
+export * from './backtest/index.js';

@@ -1,0 +1,2 @@
+export * from './backtest/index.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,612 @@
+import { quoteLiteral } from '../data/index.js';
+import { EXPANSION_LABEL_COLUMN, EXPANSION_THRESHOLD, LABEL_COLUMN } from './registry.js';
+/**
+ * The feature families of docs/features.md, each with the SQL of its relations, the joins that
+ * bring them to the snapshot rows, and the columns it defines, in that order: what a family reads
+ * and how each of its features is computed sit together, as the definition reads. featureQuery
+ * (sql.ts) runs the snapshot relations, then every family in FAMILIES order.
+ */
+/** Window lengths of docs/features.md, in days. */
+export const WINDOWS = {
+    /** usage_trend_14d, login_frequency_change_14d and zero_usage_14d share one window. */
+    usage: 14,
+    tickets: 30,
+    champion: 30,
+    activeUsers: 30,
+    adoption: 30,
+    nps: 180,
+};
+/**
+ * The usage trends that can be read against the same weeks a year earlier (`features --seasonal`),
+ * with the length N of their windows. `<name>_yoy` at as-of T, for an account of segment S:
+ *
+ *   L, P   = the account's last and prior N days, as the plain feature reads them;
+ *   La, Pa = segment S's same two windows 365 days earlier, [T-365-N, T-365) and [T-365-2N, T-365-N):
+ *            the feature's counts of every account of S added up (whoever was a customer then);
+ *   rel_change(L, P * La / Pa)   when the usage data reaches back to T-365-2N and La > 0 and Pa > 0,
+ *   rel_change(L, P) otherwise   (the plain feature).
+ *
+ * P * La / Pa is what the last N days would hold if the account moved as its segment did over the
+ * same weeks a year earlier, so a December dip that happens every year reads as 0 and one that did
+ * not happen last year as a fall. The segment's profile, not the account's own year-ago weeks:
+ * on the simulator's seasonal histories the account's own (four windows of one account, NULL for
+ * every account younger than a year) ranked worse than the plain trend, the segment's better
+ * (docs/seasonality.md). "The usage data reaches back": its first day, over all accounts, is on or
+ * before T-365-2N. Everything read lies before T.
+ */
+export const SEASONAL_FEATURES = {
+    usage_trend_14d: 14,
+    login_frequency_change_14d: 14,
+    feature_adoption_breadth_change_30d: 30,
+};
+/** How far back a year-over-year comparison reaches: a year. */
+export const YEAR_DAYS = 365;
+export const seasonalColumn = (feature) => `${feature}_yoy`;
+export function isSeasonalFeature(name) {
+    return Object.hasOwn(SEASONAL_FEATURES, name);
+}
+/** Feature events that fit a BIGINT bitmask (bit 63 is the sign). */
+export const MAX_EVENT_BITS = 62;
+/** rel_change(L, P) of docs/features.md over non-negative L and P (never NULL here). */
+export function relChange(d, l, p) {
+    const clipped = d.least(d.greatest(`${d.double(l)} / ${d.double(p)} - 1`, '-1'), '3');
+    return d.double(`CASE WHEN ${p} > 0 THEN ${clipped} WHEN ${l} > 0 THEN 3 ELSE 0 END`);
+}
+export const zero = (e) => `COALESCE(${e}, 0)`;
+export const inEffect = (start, end, t) => `${start} < ${t} AND (${end} IS NULL OR ${end} > ${t})`;
+const nul = (type) => `CAST(NULL AS ${type})`;
+/**
+ * Sums of usage quantities must not depend on the order rows are added in (byte-stable output, the
+ * same numbers on every engine): whole-number quantities add exactly as doubles, others go through
+ * an exact decimal.
+ */
+function exactQty(ctx) {
+    // Stryker disable next-line ConditionalExpression: equivalent for false, whole quantities add up the same as exact decimals (true is killed by boundaries' fractions)
+    return ctx.params.wholeQuantities ? 'u.qty' : ctx.d.exactNumber('u.qty');
+}
+/**
+ * Per snapshot row, the latest day before its as-of date among `events` (account_id, day): each
+ * day goes to the bucket of the first as-of date after it, then a running max over the account's
+ * as-of dates (the RANGE frame includes the snapshot row's own bucket).
+ */
+function latestBefore(ctx, family, name, events) {
+    const { d, first, last } = ctx;
+    ctx.step(family, `${name}_buckets`, `SELECT e.account_id, COALESCE(b.as_of, ${first}) AS as_of, MAX(e.day) AS last_day
+FROM (${events}) AS e LEFT JOIN bucket_days b ON b.day = e.day
+WHERE e.day < ${last}
+GROUP BY e.account_id, COALESCE(b.as_of, ${first})`);
+    ctx.step(family, name, `SELECT account_id, as_of, last_day FROM (
+  SELECT account_id, as_of, is_snapshot, MAX(last_day) OVER (PARTITION BY account_id ORDER BY as_of RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS last_day
+  FROM (
+    SELECT account_id, as_of, last_day, 0 AS is_snapshot FROM ${name}_buckets
+    UNION ALL
+    SELECT account_id, as_of, CAST(NULL AS ${d.types.date}) AS last_day, 1 AS is_snapshot FROM snapshots
+  ) AS u
+) AS w WHERE is_snapshot = 1`);
+}
+/** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
+const windowMaskColumns = (asOfDates) => Math.ceil(asOfDates / MAX_EVENT_BITS);
+/**
+ * usage_users: per snapshot row, the distinct users with usage (quantity > 0) in the last 30 days,
+ * [T-30, T). An engine that hashes distinct counts (DuckDB) counts them as defined, COUNT(DISTINCT
+ * user) over the window join.
+ *
+ * PostgreSQL computes COUNT(DISTINCT) by sorting every joined usage row (it has no hashed distinct
+ * aggregate), most of its feature time (bench/README.md, "PostgreSQL within 3x"), so there (any
+ * dialect without `hashedDistinct`) the same count is written with window masks: bit i of a day's mask says the day lies in as-of date
+ * i's window; a user's OR over its active days says at which as-of dates it was active; each
+ * as-of date counts the users with its bit set. Every step is a plain hashed GROUP BY that
+ * parallel workers can share, and users are grouped once, not once per window.
+ */
+function activeUsers(ctx) {
+    const { d, params, step } = ctx;
+    // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+    const family = 'usage';
+    // Stryker disable next-line ConditionalExpression,BlockStatement: equivalent, the two counts are equal (features/hand compares them on one mask column and three); which one runs is a question of speed
+    if (d.hashedDistinct) {
+        step(family, 'usage_users', `SELECT u.account_id, w.as_of, COUNT(DISTINCT u.user_id) AS active_users
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${WINDOWS.activeUsers}
+WHERE u.qty > 0
+GROUP BY u.account_id, w.as_of`);
+        return;
+    }
+    const columns = Array.from({ length: windowMaskColumns(params.asOf.length) }, (_, c) => `windows_${c}`);
+    const bits = params.asOf.map((t, i) => `(${d.dateLiteral(t)}, ${Math.floor(i / MAX_EVENT_BITS)}, ${d.bigint((1n << BigInt(i % MAX_EVENT_BITS)).toString())})`);
+    step(family, 'as_of_bits', `SELECT as_of, mask_column, bit FROM (VALUES ${bits.join(', ')}) AS t(as_of, mask_column, bit)`, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true);
+    step(family, 'active_user_days', `SELECT w.day, ${columns.map((c, i) => `BIT_OR(b.bit) FILTER (WHERE b.mask_column = ${i}) AS ${c}`).join(', ')}
+FROM window_days w JOIN as_of_bits b ON b.as_of = w.as_of
+WHERE w.k <= ${WINDOWS.activeUsers}
+GROUP BY w.day`, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true);
+    step(family, 'user_windows', `SELECT u.account_id, u.user_id, ${columns.map((c) => `BIT_OR(d.${c}) AS ${c}`).join(', ')}
+FROM usage_rows u JOIN active_user_days d ON d.day = u.day
+WHERE u.qty > 0 AND u.user_id IS NOT NULL
+GROUP BY u.account_id, u.user_id`);
+    const mask = 
+    // Stryker disable next-line ConditionalExpression: equivalent, a CASE of one mask column picks that column
+    columns.length === 1
+        ? `a.${columns[0]}`
+        : `CASE b.mask_column ${columns.map((c, i) => `WHEN ${i} THEN a.${c}`).join(' ')} END`;
+    step(family, 'usage_users', `SELECT a.account_id, b.as_of, COUNT(*) AS active_users
+FROM user_windows a JOIN as_of_bits b ON (${mask} & b.bit) <> 0
+GROUP BY a.account_id, b.as_of`);
+}
+/** The snapshot rows' own columns: who, when, and the account's context. */
+const accountFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'snapshots',
+    steps() { },
+    joins: () => [],
+    columns: ({ d }) => ({
+        account_id: d.text('s.account_id'),
+        as_of: 's.as_of',
+        segment: d.text('s.segment'),
+        seats: d.integer('s.seats'),
+        tenure_days: d.integer(d.daysBetween('s.started_at', 's.as_of')),
+    }),
+};
+/**
+ * Usage: features 1, 4, 5, 9 and zero_usage_14d (and the active users feature 8 reads). A usage row
+ * counts as usage when its quantity (default 1) is > 0. Only rows some window can see are read (the
+ * range also lets Parquet row groups and indexes be skipped).
+ */
+const usageFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'usage',
+    steps(ctx) {
+        const { d, params, first, last, src, step } = ctx;
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        const family = 'usage';
+        const D = (e) => d.double(e);
+        const qty = exactQty(ctx);
+        const usageFrom = d.addDays(first, -2 * Math.max(WINDOWS.usage, WINDOWS.activeUsers, WINDOWS.adoption));
+        // Stryker disable next-line ConditionalExpression: equivalent for true, usage rows after the last as-of date match no window day (false is killed: the inactivity label reads them)
+        const usageTo = params.label === 'inactivity' ? d.addDays(last, params.horizon) : last;
+        step(family, 'usage_rows', `SELECT account_id, ${d.dayOf('occurred_at')} AS day, user_id, event, COALESCE(quantity, 1) AS qty
+FROM ${src('usage')}
+WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay(usageTo)}`, 
+        // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
+        false);
+        step(family, 'usage_totals', `SELECT u.account_id, w.as_of,
+  ${D(`SUM(${qty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_last,
+  ${D(`SUM(${qty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event <> 'login')`)} AS usage_prior,
+  ${D(`SUM(${qty}) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_last,
+  ${D(`SUM(${qty}) FILTER (WHERE w.k > ${WINDOWS.usage} AND u.event = 'login')`)} AS logins_prior,
+  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.usage} AND u.qty > 0) AS events_last_14d
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
+GROUP BY u.account_id, w.as_of`);
+        activeUsers(ctx);
+        const events = params.featureEvents;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <, both paths give the same numbers (features/hand compares them); the true and > variants are killed (undefined events, 64 events overflow the bitmask: boundaries)
+        if (events !== undefined && events.length <= MAX_EVENT_BITS) {
+            // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
+            const dictionary = events.length
+                ? `SELECT event, bit FROM (VALUES ${events.map((e, i) => `(${quoteLiteral(e)}, ${d.bigint((1n << BigInt(i)).toString())})`).join(', ')}) AS t(event, bit)`
+                : `SELECT ${d.text("''")} AS event, ${d.bigint('0')} AS bit WHERE FALSE`;
+            // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+            step(family, 'feature_event_bits', dictionary, true, true);
+            step(family, 'usage_breadth', `SELECT account_id, as_of, ${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior
+FROM (
+  SELECT u.account_id, w.as_of,
+    BIT_OR(f.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS mask_last,
+    BIT_OR(f.bit) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS mask_prior
+  FROM usage_rows u
+  JOIN feature_event_bits f ON f.event = u.event
+  JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
+  WHERE u.qty > 0
+  GROUP BY u.account_id, w.as_of
+) AS masks`);
+        }
+        else {
+            step(family, 'usage_breadth', `SELECT u.account_id, w.as_of,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS features_last,
+  COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS features_prior
+FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
+WHERE u.qty > 0 AND u.event NOT IN ('login', 'api_call')
+GROUP BY u.account_id, w.as_of`);
+        }
+    },
+    joins: ({ on }) => [
+        `LEFT JOIN usage_totals ut ON ${on('ut')}`,
+        `LEFT JOIN usage_users uu ON ${on('uu')}`,
+        `LEFT JOIN usage_breadth ub ON ${on('ub')}`,
+    ],
+    columns: ({ d }) => ({
+        usage_trend_14d: relChange(d, zero('ut.usage_last'), zero('ut.usage_prior')),
+        login_frequency_change_14d: relChange(d, zero('ut.logins_last'), zero('ut.logins_prior')),
+        license_utilization: `CASE WHEN s.seats > 0 THEN ${d.double(zero('uu.active_users'))} / ${d.double('s.seats')} END`,
+        feature_adoption_breadth_change_30d: relChange(d, zero('ub.features_last'), zero('ub.features_prior')),
+        zero_usage_14d: `(${zero('ut.events_last_14d')} = 0)`,
+    }),
+};
+/** Tickets: feature 2 and active_escalation. */
+const ticketsFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'tickets',
+    steps({ d, has, src, step }) {
+        if (!has('tickets'))
+            return;
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'tickets', 'ticket_counts', `SELECT t.account_id, w.as_of,
+  COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k <= ${WINDOWS.tickets}) AS opened_last,
+  COUNT(DISTINCT t.ticket_id) FILTER (WHERE w.k > ${WINDOWS.tickets}) AS opened_prior
+FROM ${src('tickets')} t JOIN window_days w ON w.day = ${d.dayOf('t.opened_at')} AND w.k <= ${2 * WINDOWS.tickets}
+GROUP BY t.account_id, w.as_of`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'tickets', 'open_escalations', `SELECT t.account_id, sd.as_of, COUNT(*) AS open_escalations
+FROM ${src('tickets')} t JOIN snapshot_dates sd ON ${inEffect('t.opened_at', 't.closed_at', d.startOfDay('sd.as_of'))}
+WHERE t.escalated
+GROUP BY t.account_id, sd.as_of`);
+    },
+    joins: ({ has, on }) => has('tickets') ? [`LEFT JOIN ticket_counts tc ON ${on('tc')}`, `LEFT JOIN open_escalations oe ON ${on('oe')}`] : [],
+    columns: ({ d, has }) => ({
+        support_ticket_trend_30d: has('tickets')
+            ? relChange(d, zero('tc.opened_last'), zero('tc.opened_prior'))
+            : nul(d.types.double),
+        active_escalation: has('tickets') ? `(${zero('oe.open_escalations')} > 0)` : nul(d.types.boolean),
+    }),
+};
+/** Champions: feature 3 and champion_departed. */
+const championFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'champion',
+    steps({ d, has, src, step }) {
+        if (!has('contacts'))
+            return;
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'champion', 'champions_in_effect', `SELECT DISTINCT c.account_id, c.contact_id, sd.as_of
+FROM ${src('contacts')} c JOIN snapshot_dates sd ON ${inEffect('c.started_at', 'c.ended_at', 'sd.as_of')}
+WHERE c.role = 'champion'`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'champion', 'champion_counts', `SELECT account_id, as_of, COUNT(*) AS champions FROM champions_in_effect GROUP BY account_id, as_of`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'champion', 'champion_first', `SELECT account_id, MIN(started_at) AS first_champion_started
+FROM ${src('contacts')} WHERE role = 'champion' GROUP BY account_id`);
+        if (has('interactions')) {
+            step(
+            // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+            'champion', 'champion_touches', `SELECT ch.account_id, ch.as_of,
+  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.champion}) AS touches_last,
+  COUNT(*) FILTER (WHERE w.k > ${WINDOWS.champion}) AS touches_prior
+FROM ${src('interactions')} i
+JOIN window_days w ON w.day = ${d.dayOf('i.occurred_at')} AND w.k <= ${2 * WINDOWS.champion}
+JOIN champions_in_effect ch ON ch.account_id = i.account_id AND ch.contact_id = i.contact_id AND ch.as_of = w.as_of
+GROUP BY ch.account_id, ch.as_of`);
+        }
+    },
+    joins({ has, on }) {
+        if (!has('contacts'))
+            return [];
+        const joins = [
+            `LEFT JOIN champion_counts cc ON ${on('cc')}`,
+            `LEFT JOIN champion_first cf ON cf.account_id = s.account_id`,
+        ];
+        if (has('interactions'))
+            joins.push(`LEFT JOIN champion_touches ct ON ${on('ct')}`);
+        return joins;
+    },
+    columns: ({ d, has }) => ({
+        champion_engagement_change_30d: has('contacts') && has('interactions')
+            ? `CASE WHEN ${zero('cc.champions')} > 0 THEN ${relChange(d, zero('ct.touches_last'), zero('ct.touches_prior'))} END`
+            : nul(d.types.double),
+        champion_departed: has('contacts')
+            ? `(${zero('cc.champions')} = 0 AND COALESCE(cf.first_champion_started < s.as_of, FALSE))`
+            : nul(d.types.boolean),
+    }),
+};
+/** CSM touches: feature 6. */
+const csmFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'csm',
+    steps(ctx) {
+        const { d, has, params, src } = ctx;
+        if (!has('interactions'))
+            return;
+        const kinds = params.csmKinds.length ? `i.kind IN (${params.csmKinds.map(quoteLiteral).join(', ')})` : 'FALSE';
+        latestBefore(ctx, 
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'csm', 'csm_last', `SELECT i.account_id, ${d.dayOf('i.occurred_at')} AS day FROM ${src('interactions')} i WHERE ${kinds}`);
+    },
+    joins: ({ has, on }) => (has('interactions') ? [`LEFT JOIN csm_last cl ON ${on('cl')}`] : []),
+    columns: ({ d, has }) => ({
+        days_since_last_csm_interaction: has('interactions')
+            ? d.double(d.daysBetween('COALESCE(cl.last_day, s.started_at)', 's.as_of'))
+            : nul(d.types.double),
+    }),
+};
+/** NPS: feature 7. */
+const npsFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'nps',
+    steps({ d, has, src, step }) {
+        if (!has('nps'))
+            return;
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'nps', 'nps_windows', `SELECT n.account_id, w.as_of,
+  SUM(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS score_sum_last,
+  COUNT(n.score) FILTER (WHERE w.k <= ${WINDOWS.nps}) AS responses_last,
+  SUM(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS score_sum_prior,
+  COUNT(n.score) FILTER (WHERE w.k > ${WINDOWS.nps}) AS responses_prior
+FROM ${src('nps')} n JOIN window_days w ON w.day = ${d.dayOf('n.responded_at')} AND w.k <= ${2 * WINDOWS.nps}
+GROUP BY n.account_id, w.as_of`);
+    },
+    joins: ({ has, on }) => (has('nps') ? [`LEFT JOIN nps_windows nw ON ${on('nw')}`] : []),
+    columns: ({ d, has }) => {
+        const D = (e) => d.double(e);
+        return {
+            nps_trend: has('nps')
+                ? `CASE WHEN nw.responses_last > 0 AND nw.responses_prior > 0 THEN ${D('nw.score_sum_last')} / ${D('nw.responses_last')} - ${D('nw.score_sum_prior')} / ${D('nw.responses_prior')} END`
+                : nul(d.types.double),
+        };
+    },
+};
+/** Contracts: feature 8, days_to_renewal and annual_value. */
+const contractsFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'contracts',
+    steps({ d, has, src, step }) {
+        if (!has('contracts'))
+            return;
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'contracts', 'contracts_in_effect', `SELECT c.account_id, sd.as_of, SUM(${d.exactNumber('c.annual_value')}) AS annual_value, MIN(c.ends_at) AS next_renewal
+FROM ${src('contracts')} c JOIN snapshot_dates sd ON ${inEffect('c.starts_at', 'c.ends_at', 'sd.as_of')}
+GROUP BY c.account_id, sd.as_of`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'contracts', 'value_per_user', `SELECT s.account_id, s.as_of, s.segment,
+  ${d.double('ce.annual_value')} / ${d.double(`CASE WHEN ${zero('uu.active_users')} > 1 THEN uu.active_users ELSE 1 END`)} AS value_per_user
+FROM snapshots s
+JOIN contracts_in_effect ce ON ce.account_id = s.account_id AND ce.as_of = s.as_of
+LEFT JOIN usage_users uu ON uu.account_id = s.account_id AND uu.as_of = s.as_of`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'contracts', 'segment_value_medians', `SELECT as_of, segment, ${d.median('value_per_user')} AS median_value_per_user
+FROM value_per_user GROUP BY as_of, segment`);
+    },
+    joins: ({ has, on }) => has('contracts')
+        ? [
+            `LEFT JOIN contracts_in_effect ce ON ${on('ce')}`,
+            `LEFT JOIN value_per_user vp ON ${on('vp')}`,
+            `LEFT JOIN segment_value_medians sm ON sm.as_of = s.as_of AND sm.segment IS NOT DISTINCT FROM s.segment`,
+        ]
+        : [],
+    columns: ({ d, has }) => ({
+        contract_value_vs_usage_ratio: has('contracts')
+            ? `vp.value_per_user / NULLIF(sm.median_value_per_user, 0)`
+            : nul(d.types.double),
+        days_to_renewal: has('contracts') ? d.integer(d.daysBetween('s.as_of', 'ce.next_renewal')) : nul(d.types.integer),
+        annual_value: has('contracts') ? d.double('ce.annual_value') : nul(d.types.double),
+    }),
+};
+/** Integrations: feature 10. */
+const integrationsFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'integrations',
+    steps(ctx) {
+        const { d, has, src } = ctx;
+        if (!has('integrations'))
+            return;
+        latestBefore(ctx, 
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'integrations', 'integration_last', `SELECT g.account_id, ${d.dayOf('g.connected_at')} AS day FROM ${src('integrations')} g`);
+    },
+    joins: ({ has, on }) => (has('integrations') ? [`LEFT JOIN integration_last il ON ${on('il')}`] : []),
+    columns: ({ d, has }) => ({
+        days_since_last_integration_added: has('integrations')
+            ? d.double(d.daysBetween('COALESCE(il.last_day, s.started_at)', 's.as_of'))
+            : nul(d.types.double),
+    }),
+};
+/**
+ * The label: churned within the horizon (known once T + horizon <= data_end, a churn already seen
+ * is 1 before that), or with `inactivity` no usage in [T, T + horizon); with `expansion`, the churn
+ * label and expanded_within_90d after it.
+ */
+const labelFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'label',
+    steps(ctx) {
+        const { d, params, step } = ctx;
+        if (params.label === 'expansion')
+            expansionSteps(ctx);
+        if (params.label !== 'inactivity')
+            return;
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'label', 'ahead_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', 'g.j')} AS day
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'j', 0, params.horizon - 1)}`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'label', 'usage_ahead', `SELECT u.account_id, a.as_of, COUNT(*) AS events_ahead
+FROM usage_rows u JOIN ahead_days a ON a.day = u.day
+WHERE u.qty > 0
+GROUP BY u.account_id, a.as_of`);
+    },
+    joins({ params, on }) {
+        if (params.label === 'inactivity')
+            return [`LEFT JOIN usage_ahead ua ON ${on('ua')}`];
+        if (params.label === 'expansion')
+            return [`LEFT JOIN expansion_ahead ea ON ${on('ea')}`];
+        return [];
+    },
+    columns({ d, params }) {
+        const columns = { [LABEL_COLUMN]: d.integer(labelExpression(d, params)) };
+        // Stryker disable next-line ConditionalExpression: equivalent for true, the final SELECT names expanded_within_90d only for --label expansion (featureTableColumns), so the column is never written for another label
+        if (params.label === 'expansion') {
+            const horizonEnd = d.addDays('s.as_of', params.horizon);
+            const dataEnd = d.dateLiteral(params.dataEnd);
+            // decimals on both sides: 10% of 1234.56 is compared exactly, the same on every engine
+            columns[EXPANSION_LABEL_COLUMN] = d.integer(`CASE WHEN ce.annual_value IS NULL OR ce.annual_value <= 0 THEN NULL
+    WHEN ea.max_value_ahead - ce.annual_value >= ${d.exactNumber(String(expansionThreshold(params)))} * ce.annual_value THEN 1
+    WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`);
+        }
+        return columns;
+    },
+};
+function expansionThreshold(params) {
+    return params.expansionThreshold ?? EXPANSION_THRESHOLD;
+}
+/**
+ * expanded_within_90d: the annual value in effect on some day D of (T, T+horizon] is at least
+ * (1 + threshold) x the annual value in effect at T. Only a contract start raises the value in
+ * effect, and a contract starting on day S is first in effect on S + 1 (in effect at D iff
+ * S < D), so the days to look at are S + 1 for the contracts starting in [T, T+horizon): the
+ * same window as the churn label's (T, T+horizon]. Known (0) once T + horizon <= data_end, an
+ * expansion already seen is 1 even before that, as churn is; NULL without a contract in effect
+ * at T (a first contract is a sale, not an expansion of one).
+ */
+function expansionSteps({ d, params, has, src, step }) {
+    if (!has('contracts'))
+        throw new RangeError('featureQuery: --label expansion reads the contracts table');
+    const threshold = expansionThreshold(params);
+    if (!(threshold > 0))
+        throw new RangeError(`featureQuery: the expansion threshold must be above 0, got ${threshold}`);
+    step(
+    // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+    'label', 'expansion_days', `SELECT DISTINCT c.account_id, sd.as_of, ${d.addDays('c.starts_at', 1)} AS day
+FROM ${src('contracts')} c JOIN snapshot_dates sd
+  ON c.starts_at >= sd.as_of AND c.starts_at < ${d.addDays('sd.as_of', params.horizon)}`);
+    step(
+    // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+    'label', 'expansion_ahead', `SELECT v.account_id, v.as_of, MAX(v.annual_value) AS max_value_ahead
+FROM (
+  SELECT x.account_id, x.as_of, x.day, SUM(${d.exactNumber('c.annual_value')}) AS annual_value
+  FROM expansion_days x JOIN ${src('contracts')} c ON c.account_id = x.account_id AND ${inEffect('c.starts_at', 'c.ends_at', 'x.day')}
+  GROUP BY x.account_id, x.as_of, x.day
+) AS v
+GROUP BY v.account_id, v.as_of`);
+}
+/** The label of a snapshot row `s` (the inactivity label reads `ua`, usage_ahead joined to it). */
+export function labelExpression(d, params) {
+    const horizonEnd = d.addDays('s.as_of', params.horizon);
+    const dataEnd = d.dateLiteral(params.dataEnd);
+    return params.label === 'inactivity'
+        ? `CASE WHEN ${horizonEnd} > ${dataEnd} THEN NULL WHEN ${zero('ua.events_ahead')} > 0 THEN 0 ELSE 1 END`
+        : `CASE WHEN s.churned_at > s.as_of AND s.churned_at <= ${horizonEnd} THEN 1 WHEN ${horizonEnd} <= ${dataEnd} THEN 0 END`;
+}
+/** Year over year (`--seasonal`): the usage trends against the same windows a year earlier (SEASONAL_FEATURES). */
+const yearOverYearFamily = {
+    // Stryker disable next-line StringLiteral: equivalent, a family's name is a label that nothing reads (featureQuery calls its steps, joins and columns)
+    name: 'year_over_year',
+    steps(ctx) {
+        const { d, first, last, seasonal, src, step } = ctx;
+        if (!seasonal.length)
+            return;
+        const D = (e) => d.double(e);
+        const qty = exactQty(ctx);
+        const yearReach = YEAR_DAYS + 2 * Math.max(0, ...seasonal.map((f) => SEASONAL_FEATURES[f]));
+        const n14 = YEAR_DAYS + WINDOWS.usage;
+        const n30 = YEAR_DAYS + WINDOWS.adoption;
+        // Stryker disable next-line UnaryOperator: equivalent, usage on or after last - 365 is no as-of date's year-ago day (year_ago_days reaches 366 days back and more), so the bound only spares reading it
+        const yearAgoEnd = d.startOfDay(d.addDays(last, -YEAR_DAYS));
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'year_over_year', 'year_ago_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', YEAR_DAYS + 1, yearReach)}`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'year_over_year', 'usage_rows_year_ago', `SELECT account_id, ${d.dayOf('occurred_at')} AS day, event, COALESCE(quantity, 1) AS qty
+FROM ${src('usage')}
+WHERE occurred_at >= ${d.startOfDay(d.addDays(first, -yearReach))} AND occurred_at < ${yearAgoEnd}`, 
+        // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
+        false);
+        // per account and as-of date, the counts a year earlier of the trends asked for (only those:
+        // the distinct-event counts of breadth are the dear part)
+        const measures = {
+            usage_trend_14d: [
+                'usage',
+                D(`SUM(${qty}) FILTER (WHERE w.k <= ${n14} AND u.event <> 'login')`),
+                D(`SUM(${qty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event <> 'login')`),
+            ],
+            login_frequency_change_14d: [
+                'logins',
+                D(`SUM(${qty}) FILTER (WHERE w.k <= ${n14} AND u.event = 'login')`),
+                D(`SUM(${qty}) FILTER (WHERE w.k > ${n14} AND w.k <= ${n14 + WINDOWS.usage} AND u.event = 'login')`),
+            ],
+            feature_adoption_breadth_change_30d: [
+                'features',
+                `COUNT(DISTINCT u.event) FILTER (WHERE w.k <= ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call'))`,
+                `COUNT(DISTINCT u.event) FILTER (WHERE w.k > ${n30} AND u.qty > 0 AND u.event NOT IN ('login', 'api_call'))`,
+            ],
+        };
+        const asked = seasonal.map((f) => measures[f]);
+        const names = asked.flatMap(([m]) => [`${m}_last`, `${m}_prior`]);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'year_over_year', 'usage_year_ago', `SELECT u.account_id, w.as_of,
+  ${asked.map(([m, last, prior]) => `${last} AS ${m}_last,\n  ${prior} AS ${m}_prior`).join(',\n  ')}
+FROM usage_rows_year_ago u JOIN year_ago_days w ON w.day = u.day
+GROUP BY u.account_id, w.as_of`);
+        // the segment's profile: its accounts' windows a year earlier added up (whoever they were then)
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'year_over_year', 'segment_year_ago', `SELECT sd.as_of, seg.segment,
+  ${names.map((n) => `SUM(ya.${n}) AS ${n}`).join(', ')}
+FROM snapshot_dates sd
+JOIN (SELECT DISTINCT segment FROM ${src('accounts')}) AS seg ON TRUE
+LEFT JOIN (
+  SELECT a.segment, y.as_of, ${names.map((n) => `y.${n}`).join(', ')}
+  FROM usage_year_ago y JOIN ${src('accounts')} a ON a.account_id = y.account_id
+) AS ya ON ya.as_of = sd.as_of AND ya.segment IS NOT DISTINCT FROM seg.segment
+GROUP BY sd.as_of, seg.segment`);
+        step(
+        // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+        'year_over_year', 'usage_first_day', `SELECT MIN(${d.dayOf('occurred_at')}) AS first_day FROM ${src('usage')}`);
+    },
+    joins: ({ seasonal }) => seasonal.length
+        ? [
+            'LEFT JOIN segment_year_ago sy ON sy.as_of = s.as_of AND sy.segment IS NOT DISTINCT FROM s.segment',
+            'CROSS JOIN usage_first_day uf',
+        ]
+        : [],
+    columns({ d, seasonal }) {
+        /** `<feature>_yoy`: L, P this year; La, Pa the segment's windows a year earlier. */
+        const yearOverYear = (feature, l, p, la, pa) => {
+            const reach = d.addDays('s.as_of', -(YEAR_DAYS + 2 * SEASONAL_FEATURES[feature]));
+            const year = `uf.first_day <= ${reach} AND ${la} > 0 AND ${pa} > 0`;
+            return `CASE WHEN ${year} THEN ${relChange(d, zero(l), `${d.double(zero(p))} * ${d.double(la)} / ${d.double(pa)}`)} ELSE ${relChange(d, zero(l), zero(p))} END`;
+        };
+        const trends = {
+            usage_trend_14d: ['ut.usage_last', 'ut.usage_prior', 'sy.usage_last', 'sy.usage_prior'],
+            login_frequency_change_14d: ['ut.logins_last', 'ut.logins_prior', 'sy.logins_last', 'sy.logins_prior'],
+            feature_adoption_breadth_change_30d: [
+                'ub.features_last',
+                'ub.features_prior',
+                'sy.features_last',
+                'sy.features_prior',
+            ],
+        };
+        const columns = {};
+        for (const f of seasonal)
+            columns[seasonalColumn(f)] = yearOverYear(f, ...trends[f]);
+        return columns;
+    },
+};
+/** The families in the order their relations are written (a family may read an earlier one's). */
+export const FAMILIES = [
+    accountFamily,
+    usageFamily,
+    yearOverYearFamily,
+    ticketsFamily,
+    championFamily,
+    csmFamily,
+    npsFamily,
+    contractsFamily,
+    integrationsFamily,
+    labelFamily,
+];
+//# sourceMappingURL=families.js.map

@@ -1,0 +1,89 @@
+import { quoteIdent } from '../data/index.js';
+import { isoDay } from '../util/index.js';
+import { FAMILIES, inEffect, SEASONAL_FEATURES, seasonalColumn, WINDOWS, } from './families.js';
+import { featureTableColumns } from './registry.js';
+export { isSeasonalFeature, SEASONAL_FEATURES, seasonalColumn, WINDOWS, } from './families.js';
+export const LABEL_KINDS = ['churn', 'inactivity', 'expansion'];
+export function featureQuery(params, d) {
+    if (params.asOf.length === 0)
+        throw new RangeError('featureQuery: no as-of dates');
+    if (!Number.isInteger(params.horizon) || params.horizon < 1)
+        throw new RangeError(`featureQuery: horizon must be a positive integer, got ${params.horizon}`);
+    const steps = [];
+    const ctx = {
+        params,
+        d,
+        has: (t) => params.tables.has(t),
+        src: params.source ?? ((t) => quoteIdent(t)),
+        // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (materializing trades memory for speed; sums over it are exact, see exactQty)
+        step: (family, name, sql, materialize = true, constant = false) => 
+        // Stryker disable next-line ConditionalExpression,ObjectLiteral: equivalent, constant is read as a flag (absent, undefined and false alike), and it only chooses a view or a table on PostgreSQL
+        steps.push({ family, name, sql, materialize, ...(constant ? { constant } : {}) }),
+        first: d.dateLiteral(params.asOf[0]),
+        last: d.dateLiteral(params.asOf.at(-1)),
+        seasonal: Object.keys(SEASONAL_FEATURES).filter((f) => params.seasonal?.includes(f)),
+        on: (alias) => `${alias}.account_id = s.account_id AND ${alias}.as_of = s.as_of`,
+    };
+    snapshotSteps(ctx);
+    const joins = [];
+    const columns = {};
+    for (const family of FAMILIES) {
+        family.steps(ctx);
+        joins.push(...family.joins(ctx));
+        Object.assign(columns, family.columns(ctx));
+    }
+    // Stryker disable next-line StringLiteral: equivalent, featureSet reads every name but 'transactions' as the saas set
+    const names = [...featureTableColumns('saas', params.label), ...ctx.seasonal.map(seasonalColumn)];
+    const select = `SELECT
+  ${names.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
+FROM snapshots s
+${joins.join('\n')}
+ORDER BY s.as_of, s.account_id`;
+    return { steps, select };
+}
+/**
+ * The as-of dates, the day maps every windowed family joins on (window_days: each as-of date's
+ * days back; bucket_days: each day with the first as-of date after it) and the snapshot rows, one
+ * per account customer at each as-of date.
+ */
+function snapshotSteps({ params, d, has, src, step }) {
+    // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+    const family = 'snapshots';
+    const dates = params.asOf.map((t) => `(${d.dateLiteral(t)})`).join(', ');
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    step(family, 'snapshot_dates', `SELECT as_of FROM (VALUES ${dates}) AS t(as_of)`, true, true);
+    // bucket_days: each day from the first as-of date to the last one, with the first as-of date
+    // after it (days before the first as-of date belong to it too; see latestBefore in families.ts).
+    // Stryker disable next-line ArithmeticOperator: equivalent for +, a longer series only adds days on or after each as_of, which the WHERE of bucket_days drops
+    const gaps = params.asOf.slice(1).map((t, i) => isoDay(t) - isoDay(params.asOf[i]));
+    if (gaps.length) {
+        // Stryker disable next-line ArithmeticOperator: equivalent, one more day (prev_as_of + the largest gap) is never before its as_of: the WHERE below drops it
+        const lastK = Math.max(...gaps) - 1;
+        step(family, 'bucket_days', `SELECT p.as_of, ${d.addDays('p.prev_as_of', 'g.k')} AS day
+FROM (SELECT as_of, LAG(as_of) OVER (ORDER BY as_of) AS prev_as_of FROM snapshot_dates) AS p
+CROSS JOIN ${d.integerSeries('g', 'k', 0, lastK)}
+WHERE p.prev_as_of IS NOT NULL AND ${d.addDays('p.prev_as_of', 'g.k')} < p.as_of`, 
+        // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+        true, 
+        // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+        true);
+    }
+    else {
+        // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+        step(family, 'bucket_days', `SELECT as_of, as_of AS day FROM snapshot_dates WHERE FALSE`, true, true);
+    }
+    const lookback = Math.max(params.lookbackDays ?? 0, has('nps') ? 2 * WINDOWS.nps : 2 * Math.max(WINDOWS.tickets, WINDOWS.champion, WINDOWS.adoption, WINDOWS.usage));
+    step(family, 'window_days', `SELECT sd.as_of, ${d.addDays('sd.as_of', '-g.k')} AS day, g.k AS k
+FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true, 
+    // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
+    true);
+    step(family, 'snapshots', `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
+FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`);
+}
+/** The whole query as one statement (`WITH ... SELECT`), e.g. to run inside PostgreSQL. */
+export function renderFeatureSql(q) {
+    return `WITH\n${q.steps.map((s) => `${s.name} AS (\n${s.sql}\n)`).join(',\n')}\n${q.select}`;
+}
+//# sourceMappingURL=sql.js.map

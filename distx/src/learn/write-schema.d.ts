@@ -1,0 +1,2 @@
+export declare const MODEL_SCHEMA_FILE: string;
+export declare function renderModelSchema(): string;

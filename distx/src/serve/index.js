@@ -1,0 +1,11 @@
+/**
+ * The scoring service's public API: the HTTP server, its alerts, keys and metrics. The score
+ * history it writes lives in src/history.
+ */
+export { createServer, errorBody, HttpError, } from './server.js';
+export { AlertDispatcher, MemoryAlertLedger, detectAlerts, alertEventId, DEFAULT_DROP_THRESHOLD, ALERT_FORMATS, } from './alerts.js';
+export { ApiKeys, presentedKey } from './api-keys.js';
+export { ServiceMetrics } from './metrics.js';
+export { openApiDocument } from './openapi.js';
+export { MAX_BATCH, MAX_COLUMNAR_ROWS, INPUT_COLUMNS, scoreRequestSchema, } from './schemas.js';
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,549 @@
+import Fastify, { LogController, } from 'fastify';
+import { ChurnkitError } from '../util/index.js';
+import { VERSION } from '../util/index.js';
+import { AlertDispatcher, DEFAULT_DROP_THRESHOLD, MemoryAlertLedger, detectAlerts, } from './alerts.js';
+import { roundChange } from '../history/index.js';
+import { ApiKeys, presentedKey } from './api-keys.js';
+import { judgmentProblems, openScoreHistory, } from '../history/index.js';
+import { ServiceMetrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { SHARED_SCHEMAS } from './schemas.js';
+import { ScorecardSource, loadServableScorecard, modelLoader, } from './scorecard-source.js';
+import { BANDS } from '../scorecard/index.js';
+import { modelInfo } from './model-info.js';
+import { describeValidationError } from './validation-errors.js';
+import { HttpError } from './http-error.js';
+import { columnTable, resultBody, resultJson, scoreRequestColumns, } from './columns.js';
+import { answerOf, forPeople, reasonDetails, resultsJson } from './answers.js';
+import { loadServedModel } from './served-model.js';
+import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
+import { isOpportunityLabel } from '../features/index.js';
+export { HttpError };
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    406: 'Not Acceptable',
+    409: 'Conflict',
+    408: 'Request Timeout',
+    413: 'Payload Too Large',
+    414: 'URI Too Long',
+    415: 'Unsupported Media Type',
+    429: 'Too Many Requests',
+    431: 'Request Header Fields Too Large',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+};
+/** Fastify's own error codes, as the API's stable lower-case codes. */
+const FASTIFY_CODES = {
+    FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+    FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+    FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_content_length',
+    FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+};
+function utcToday() {
+    return new Date().toISOString().slice(0, 10);
+}
+/**
+ * Builds the scoring service (not yet listening): call `listen({ port, host })` on the result.
+ * Closing the instance finishes requests in flight, drains alerts, and closes what it opened.
+ */
+export async function createServer(options) {
+    const metrics = new ServiceMetrics();
+    const single = options.bodyLimit?.single ?? 64 * 1024;
+    const batchLimit = options.bodyLimit?.batch ?? 32 * 1024 * 1024;
+    const today = options.today ?? utcToday;
+    const app = Fastify({
+        logger: options.logger ?? false,
+        logController: new LogController({ disableRequestLogging: true }),
+        bodyLimit: single,
+        onProtoPoisoning: 'error',
+        onConstructorPoisoning: 'error',
+        return503OnClosing: true,
+        forceCloseConnections: 'idle',
+        requestTimeout: 60_000,
+        // Wrong types are refused, not coerced; unknown fields are refused, not silently dropped.
+        // strictNumbers: a body with 1e400 parses to Infinity, which is no feature value (NaN cannot come from JSON).
+        ajv: {
+            customOptions: {
+                removeAdditional: false,
+                coerceTypes: false,
+                useDefaults: false,
+                allErrors: false,
+                strictNumbers: true,
+            },
+        },
+    });
+    const log = (level, message, fields = {}) => app.log[level](fields, message);
+    const noteScorecard = (card) => {
+        metrics.scorecardInfo.reset();
+        metrics.scorecardInfo.set({ fingerprint: card.fingerprint, source: card.source }, 1);
+    };
+    if (options.scorecard === null && !options.model)
+        throw new ChurnkitError('serve needs a scorecard, a model or both', 64);
+    const expansionModel = options.expansionModel
+        ? await loadServedModel(options.expansionModel, `expansion model ${options.expansionModel}`)
+        : null;
+    if (expansionModel && !isOpportunityLabel(expansionModel.label))
+        throw new ChurnkitError(`expansion model ${options.expansionModel}: it was trained on ${expansionModel.label}, not on an expansion label (train --label expanded_within_90d)`, 2);
+    const loader = options.model
+        ? modelLoader(options.model, options.scorecard === null ? null : (options.loader ?? loadServableScorecard))
+        : (options.loader ?? loadServableScorecard);
+    const source = await ScorecardSource.open(options.scorecard ?? options.model, loader, {
+        onReload(outcome, trigger) {
+            if (outcome.ok && !outcome.changed)
+                return;
+            metrics.reloads.inc({ result: outcome.ok ? 'ok' : 'refused' });
+            if (outcome.ok) {
+                noteScorecard(source.current);
+                log('info', 'scorecard reloaded', { trigger, fingerprint: source.current.fingerprint });
+            }
+            else {
+                log('error', 'scorecard reload refused; the previous scorecard keeps serving', {
+                    trigger,
+                    error: outcome.error,
+                });
+            }
+        },
+    });
+    noteScorecard(source.current);
+    let keys = typeof options.apiKeys === 'string' ? await ApiKeys.fromFile(options.apiKeys) : (options.apiKeys ?? null);
+    let history = null;
+    const ownsHistory = typeof options.history === 'string';
+    try {
+        history = typeof options.history === 'string' ? await openScoreHistory(options.history) : (options.history ?? null);
+    }
+    catch (err) {
+        await source.close();
+        throw err;
+    }
+    const alerts = options.alerts
+        ? new AlertDispatcher({ ...options.alerts, ledger: history ?? new MemoryAlertLedger(), metrics, log })
+        : null;
+    const dropThreshold = options.alerts?.dropThreshold ?? DEFAULT_DROP_THRESHOLD;
+    if (options.watch !== false)
+        source.watch(options.watchDebounceMs);
+    app.decorate('churnkit', {
+        source,
+        history,
+        metrics,
+        alerts,
+        reload: (trigger) => source.reload(trigger ?? 'manual'),
+        async reloadKeys() {
+            if (typeof options.apiKeys === 'string')
+                keys = await ApiKeys.fromFile(options.apiKeys);
+        },
+    });
+    for (const schema of SHARED_SCHEMAS)
+        app.addSchema(schema);
+    // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
+    app.removeContentTypeParser('text/plain');
+    const arrowReader = new ArrowReader();
+    // Arrow IPC bodies, for /v1/score/columns only: the request object they stand for, then the same schema.
+    app.addContentTypeParser([ARROW_STREAM, ARROW_FILE], { parseAs: 'buffer' }, (req, body, done) => {
+        if (req.routeOptions.url !== '/v1/score/columns') {
+            done(new HttpError(415, 'unsupported_media_type', `Arrow bodies are taken by POST /v1/score/columns only; send ${req.routeOptions.url ?? 'this route'} JSON`));
+            return;
+        }
+        arrowReader.read(body).then((request) => done(null, request), (err) => done(err));
+    });
+    // Callback-style hooks: cheaper per request than async ones. With no keys at start there is
+    // no hook at all (keys can be re-read, not switched on, by reloadKeys).
+    const checkKey = (req, reply, done) => {
+        const key = presentedKey(req.headers);
+        if (key === null) {
+            reply.header('www-authenticate', 'Bearer realm="churnkit"');
+            return done(new HttpError(401, 'unauthorized', 'an API key is required: send "Authorization: Bearer <key>" or "X-API-Key: <key>"'));
+        }
+        if (!keys.accepts(key))
+            return done(new HttpError(403, 'forbidden', 'the API key is not accepted'));
+        done();
+    };
+    const guarded = keys ? { onRequest: checkKey } : {};
+    app.addHook('onResponse', (req, reply, done) => {
+        const route = req.routeOptions.url ?? 'unmatched';
+        const status = String(reply.statusCode);
+        metrics.requests.inc({ route, method: req.method, status });
+        metrics.latency.observe({ route, status }, reply.elapsedTime / 1000);
+        done();
+    });
+    app.setErrorHandler((err, req, reply) => {
+        const body = errorBody(err);
+        if (body.statusCode >= 500)
+            log('error', 'request failed', { url: req.url, error: err.stack ?? String(err) });
+        reply.code(body.statusCode).type('application/json').send(body);
+    });
+    // Routes and their methods, for 405 (Fastify itself answers 404 to a known path with another method).
+    const allowed = new Map();
+    const route = (method, url) => {
+        allowed.set(url, [...(allowed.get(url) ?? []), method, ...(method === 'GET' ? ['HEAD'] : [])]);
+    };
+    app.setNotFoundHandler((req, reply) => {
+        const path = req.url.split('?')[0];
+        const methods = allowed.get(path);
+        if (methods) {
+            reply.header('allow', methods.join(', '));
+            reply.code(405).send({
+                statusCode: 405,
+                error: STATUS_TEXT[405],
+                code: 'method_not_allowed',
+                message: `${req.method} is not allowed on ${path}; use ${methods.join(' or ')}`,
+            });
+            return;
+        }
+        reply
+            .code(404)
+            .send({ statusCode: 404, error: STATUS_TEXT[404], code: 'not_found', message: `no route ${req.method} ${path}` });
+    });
+    /** A failing score history is the service's problem (503), counted and logged, never a crash. */
+    const historyFailed = (err) => {
+        metrics.historyErrors.inc();
+        log('error', 'score history failed', { error: err.message });
+        return new HttpError(503, 'history_unavailable', 'the score history store is unavailable; try again');
+    };
+    /** Scores accounts with one scorecard snapshot, then history, alerts and metrics. */
+    async function scoreAccounts(inputs, defaultAsOf, batch) {
+        const card = source.current;
+        // Read the clock once per request, and only when an account has no as_of of its own.
+        let fallbackAsOf = defaultAsOf;
+        const asOfOf = (given) => {
+            if (given !== undefined)
+                return given;
+            fallbackAsOf ??= today();
+            return fallbackAsOf;
+        };
+        const n = inputs.length;
+        const model = card.model ? modelParts(card.model, inputs) : null;
+        const expansion = expansionModel ? modelParts(expansionModel, inputs) : null;
+        const out = new Array(n);
+        const perBand = {};
+        for (let i = 0; i < n; i++) {
+            const input = inputs[i];
+            const res = card.score ? scoreOne(card.score, input, batch ? `/accounts/${i}` : '') : null;
+            const key = {
+                account_id: input.account_id,
+                account_name: input.account_name ?? null,
+                as_of: asOfOf(input.as_of),
+            };
+            const answer = answerOf(key, res, input, model?.[i] ?? null);
+            if (expansion)
+                answer.expansion_probability = answer.status === 'scored' ? expansion[i].probability : null;
+            if (answer.band !== null)
+                perBand[answer.band] = (perBand[answer.band] ?? 0) + 1;
+            out[i] = answer;
+        }
+        for (const band of BANDS)
+            if (perBand[band])
+                metrics.scores.inc({ band }, perBand[band]);
+        if (history || alerts)
+            await recordAndAlert(out, card);
+        return out;
+    }
+    /** Stores the scores, fills in the change since each previous score, and raises alerts. */
+    async function recordAndAlert(all, card) {
+        // Only scores go in the history: an account without enough data has none to compare with later.
+        const out = all.filter((o) => o.score !== null && o.band !== null);
+        if (out.length === 0)
+            return;
+        const records = out.map((o) => ({
+            account_id: o.account_id,
+            as_of: o.as_of,
+            score: o.score,
+            band: o.band,
+            probability: o.probability,
+            escalate: o.escalate,
+            layers: o.layers,
+            overrides: o.overrides,
+            reasons: o.reasons,
+            scorecard: card.fingerprint,
+        }));
+        let previous = null;
+        if (history) {
+            try {
+                previous = await history.record(records, { source: 'serve' });
+            }
+            catch (err) {
+                throw historyFailed(err);
+            }
+            previous.forEach((p, i) => {
+                if (!p)
+                    return;
+                out[i].score_change = roundChange(out[i].score - p.score);
+                out[i].previous = { as_of: p.as_of, score: p.score, band: p.band };
+            });
+        }
+        if (!alerts)
+            return;
+        const events = records.flatMap((r, i) => detectAlerts(r, previous?.[i] ?? null, { dropThreshold }, { account_name: out[i].account_name, reason_texts: out[i].reason_details.map((d) => d.text) }));
+        if (events.length === 0)
+            return;
+        // Claiming is quick; delivery runs in the background and never delays the response.
+        await alerts.submit(events).catch((err) => {
+            metrics.historyErrors.inc();
+            log('error', 'alerts could not be claimed; not sent', { error: err.message, events: events.length });
+        });
+    }
+    route('POST', '/v1/score');
+    app.post('/v1/score', {
+        ...guarded,
+        schema: {
+            body: { $ref: 'ScoreRequest#' },
+            querystring: { $ref: 'AnswerQuery#' },
+            response: { 200: { $ref: 'ScoreResult#' } },
+        },
+    }, async (req) => {
+        const [answer] = await scoreAccounts([req.body], undefined, false);
+        return exactWanted(req) ? answer : forPeople(answer);
+    });
+    route('POST', '/v1/score/batch');
+    app.post('/v1/score/batch', {
+        ...guarded,
+        bodyLimit: batchLimit,
+        // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify (a slice of
+        // answers at a time, resultsJson): for 10,000 nested results it is about 3x faster than
+        // fast-json-stringify, and the objects are built
+        // field by field in the schema's shape (the tests check batch results against single ones).
+        schema: { body: { $ref: 'BatchRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
+    }, async (req, reply) => {
+        reply.type('application/json; charset=utf-8');
+        const body = req.body;
+        rejectDuplicates(body.accounts, body.as_of);
+        const results = await scoreAccounts(body.accounts, body.as_of, true);
+        return resultsJson(results, exactWanted(req) ? null : forPeople);
+    });
+    route('POST', '/v1/score/columns');
+    app.post('/v1/score/columns', {
+        ...guarded,
+        bodyLimit: batchLimit,
+        schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'ColumnsQuery#' } },
+    }, async (req, reply) => {
+        reply.type('application/json; charset=utf-8');
+        const card = source.current;
+        const rows = columnTable(req.body, today);
+        const result = scoreRequestColumns(card, rows);
+        if (expansionModel) {
+            const answers = expansionModel.answer(rows.table.columns, rows.n);
+            result.expansion = answers.probability.map((p, i) => (result.status[i] === 'scored' ? p : null));
+        }
+        const perBand = {};
+        for (const b of result.band)
+            if (b !== null)
+                perBand[b] = (perBand[b] ?? 0) + 1;
+        for (const band of BANDS)
+            if (perBand[band])
+                metrics.scores.inc({ band }, perBand[band]);
+        if (history || alerts) {
+            const responses = responsesOf(result, rows.table.columns);
+            await recordAndAlert(responses, card);
+            result.score_change = responses.map((r) => r.score_change);
+        }
+        const fields = req.query.fields?.split(',');
+        if (!wantsArrow(req.headers.accept, req.headers['content-type']))
+            return resultJson(result, rows.table.columns, exactWanted(req), fields);
+        const body = resultBody(result, rows.table.columns, exactWanted(req), fields);
+        const bytes = arrowAnswer(body.columns);
+        reply.type(ARROW_STREAM);
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    });
+    // A CSM's judgment goes beside the computed scores in the history; it never replaces one.
+    const judgmentsNeedHistory = () => {
+        if (!history)
+            throw new HttpError(409, 'history_off', 'judgments are kept in the score history: start churnkit serve with --history DB');
+        return history;
+    };
+    route('POST', '/v1/judgments');
+    app.post('/v1/judgments', { ...guarded, schema: { body: { $ref: 'JudgmentRequest#' }, response: { 201: { $ref: 'Judgment#' } } } }, async (req, reply) => {
+        const store = judgmentsNeedHistory();
+        const body = req.body;
+        const judgment = {
+            account_id: body.account_id,
+            as_of: body.as_of ?? today(),
+            band: body.band ?? null,
+            score: body.score ?? null,
+            reason: body.reason,
+            author: body.author,
+        };
+        // The schema has the shapes; this has the rest (a band or a score, text that is not blank).
+        const problem = judgmentProblems(judgment)[0];
+        if (problem)
+            throw new HttpError(400, 'invalid_judgment', `${problem.field} ${problem.message}`, `/${problem.field}`);
+        let stored;
+        try {
+            stored = await store.judge(judgment, { source: 'serve' });
+        }
+        catch (err) {
+            throw historyFailed(err);
+        }
+        reply.code(201);
+        return stored;
+    });
+    route('GET', '/v1/judgments');
+    app.get('/v1/judgments', { ...guarded, schema: { querystring: { $ref: 'JudgmentQuery#' }, response: { 200: { $ref: 'JudgmentList#' } } } }, async (req) => {
+        const store = judgmentsNeedHistory();
+        const q = req.query;
+        try {
+            return { judgments: await store.judgments(q) };
+        }
+        catch (err) {
+            throw historyFailed(err);
+        }
+    });
+    route('GET', '/v1/model');
+    app.get('/v1/model', guarded, async () => ({
+        ...modelInfo(source.current),
+        churnkit_version: VERSION,
+        reloads: { ok: source.reloadsOk, refused: source.reloadsRefused, last_error: source.lastError },
+    }));
+    route('GET', '/healthz');
+    app.get('/healthz', async () => ({
+        status: 'ok',
+        scorecard: source.current.fingerprint,
+        history: history?.kind ?? null,
+    }));
+    route('GET', '/metrics');
+    app.get('/metrics', guarded, async (_req, reply) => {
+        reply.type(metrics.contentType);
+        return metrics.render();
+    });
+    route('GET', '/openapi.json');
+    const openapi = JSON.stringify(openApiDocument({ apiKeys: keys !== null }));
+    app.get('/openapi.json', async (_req, reply) => {
+        reply.type('application/json; charset=utf-8');
+        return openapi;
+    });
+    // Responses finishing after close() began end their connection: close() reaps only the
+    // connections idle at that moment, and a keep-alive socket freed later would hold it open.
+    let closing = false;
+    app.addHook('preClose', async () => {
+        closing = true;
+    });
+    app.addHook('onSend', (_req, reply, payload, done) => {
+        if (closing)
+            reply.header('connection', 'close');
+        done(null, payload);
+    });
+    app.addHook('onClose', async () => {
+        await arrowReader.close();
+        await source.close();
+        if (alerts)
+            await alerts.drain((options.alertDrainSeconds ?? 10) * 1000);
+        if (history && ownsHistory)
+            await history.close();
+    });
+    return app;
+}
+function scoreOne(score, input, at) {
+    try {
+        // The validated body is the signals object: absent fields read as missing, extra keys (the ids) are not read.
+        return score(input);
+    }
+    catch (err) {
+        // The scorer refusing a value the schema let through is still the client's input.
+        if (err instanceof ChurnkitError)
+            throw new HttpError(400, 'invalid_signal', `${at ? `${at}: ` : ''}${err.message}`, at || undefined);
+        throw err;
+    }
+}
+/** The served model's answer for each account of a request, from their objects as columns. */
+function modelParts(model, inputs) {
+    const columns = {};
+    for (const name of model.features)
+        columns[name] = inputs.map((a) => a[name] ?? null);
+    const m = model.answer(columns, inputs.length);
+    return inputs.map((_, i) => ({
+        probability: m.probability[i],
+        reasons: m.reasons[i],
+        coverage: m.coverage[i],
+        missing: m.missing[i],
+    }));
+}
+/** `?exact=true`: every digit, for machines; without it numbers are rounded for people. */
+function exactWanted(req) {
+    return req.query?.exact === 'true';
+}
+/** Row objects of a columnar result, for the score history and alerts (exact numbers). */
+function responsesOf(r, signals) {
+    return r.account_id.map((account_id, i) => {
+        const layers = {};
+        for (const [name, values] of Object.entries(r.layers))
+            layers[name] = values[i];
+        const reasons = r.reasons[i];
+        return {
+            account_id,
+            account_name: r.account_name?.[i] ?? null,
+            as_of: r.as_of[i],
+            status: r.status[i],
+            coverage: r.coverage[i],
+            missing: r.missing[i],
+            warnings: r.warnings[i],
+            score: r.score[i],
+            band: r.band[i],
+            probability: r.probability[i],
+            layers,
+            overrides: r.overrides[i],
+            reasons,
+            reason_details: reasonDetails(reasons, Object.fromEntries(reasons.map((f) => [f, (signals[f]?.[i] ?? null)]))),
+            escalate: r.escalate[i],
+            flags: r.escalate[i] ? ['escalate'] : [],
+            base_score: r.base_score[i],
+            model_probability: r.model?.probability[i] ?? null,
+            model_reasons: r.model?.reasons[i] ?? null,
+            score_change: null,
+            previous: null,
+        };
+    });
+}
+function rejectDuplicates(accounts, defaultAsOf) {
+    if (accounts.length < 2)
+        return;
+    const seen = new Map();
+    accounts.forEach((a, i) => {
+        const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf ?? ''}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+            throw new HttpError(400, 'duplicate_account', `account_id "${a.account_id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`, `/accounts/${i}/account_id`);
+        }
+        seen.set(key, i);
+    });
+}
+/** The JSON error body of every 4xx and 5xx answer (a 5xx says no more than "internal error"). */
+export function errorBody(err) {
+    if (err instanceof HttpError) {
+        return {
+            statusCode: err.statusCode,
+            error: STATUS_TEXT[err.statusCode] ?? 'Error',
+            code: err.code,
+            message: err.message,
+            ...(err.field ? { field: err.field } : {}),
+        };
+    }
+    if (err.validation) {
+        const { message, field } = describeValidationError(err.validation, err.validationContext ?? 'body');
+        return {
+            statusCode: 400,
+            error: STATUS_TEXT[400],
+            code: 'invalid_request',
+            message,
+            ...(field !== undefined ? { field } : {}),
+        };
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500)
+        return {
+            statusCode: status,
+            error: STATUS_TEXT[status] ?? 'Error',
+            code: 'internal_error',
+            message: 'internal error',
+        };
+    return {
+        statusCode: status,
+        error: STATUS_TEXT[status] ?? 'Error',
+        code: FASTIFY_CODES[err.code] ?? (err.code ? err.code.toLowerCase() : 'bad_request'),
+        message: err.message,
+    };
+}
+//# sourceMappingURL=server.js.map

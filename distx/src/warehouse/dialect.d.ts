@@ -1,0 +1,2 @@
+import type { SqlDialect } from '../features/index.js';
+export declare const postgresDialect: SqlDialect;

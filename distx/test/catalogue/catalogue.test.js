@@ -1,0 +1,61 @@
+/** The feature catalogue: every feature and signal has words, and the words say the value. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FEATURES, SIGNALS } from '../../src/features/index.js';
+import { CATALOGUE, catalogueEntry, describeValue, featureLabel, formatValue, probabilityForPeople, scoreForPeople, templateCase, } from '../../src/catalogue/index.js';
+/** The cases a kind can reach (see TemplateCase). */
+const CASES = {
+    change: ['missing', 'down', 'up', 'flat', 'stopped', 'most'],
+    points_change: ['missing', 'down', 'up', 'flat'],
+    flag: ['missing', 'yes', 'no'],
+};
+test('every feature and signal of the feature table, and segment, has a label and a template per case', () => {
+    const names = [...FEATURES.map((f) => f.name), ...SIGNALS.map((s) => s.name), 'segment'];
+    assert.deepEqual(CATALOGUE.map((e) => e.name).sort(), [...names].sort());
+    const labels = new Set();
+    for (const e of CATALOGUE) {
+        assert.ok(!labels.has(e.label), `label "${e.label}" is used twice`);
+        labels.add(e.label);
+        for (const c of CASES[e.kind] ?? ['missing', 'value'])
+            assert.ok(e.templates[c], `${e.name} has no ${c} template`);
+        const feature = FEATURES.find((f) => f.name === e.name);
+        if (feature)
+            assert.equal(e.direction, feature.direction, `${e.name} direction`);
+    }
+});
+test('sentences say the value as a person would', () => {
+    assert.equal(describeValue('usage_trend_14d', -0.35), 'Usage fell 35% over the last 14 days vs the 14 before');
+    assert.equal(describeValue('usage_trend_14d', 0.2), 'Usage rose 20% over the last 14 days vs the 14 before');
+    assert.equal(describeValue('usage_trend_14d', 0.001), 'Usage held steady over the last 14 days vs the 14 before');
+    assert.equal(describeValue('usage_trend_14d', -1), 'Usage stopped: none in the last 14 days, some in the 14 before');
+    assert.match(describeValue('support_ticket_trend_30d', 3), /tripled or more/);
+    assert.equal(describeValue('license_utilization', 0.4249), '42% of licensed seats active in the last 30 days');
+    assert.equal(describeValue('days_since_last_csm_interaction', 1), '1 day since the last CSM meeting, call, email or QBR');
+    assert.equal(describeValue('days_to_renewal', 45), 'Renewal in 45 days');
+    assert.equal(describeValue('nps_trend', -2.46), 'NPS fell 2.5 points (last 180 days vs the 180 before)');
+    assert.equal(describeValue('contract_value_vs_usage_ratio', 2.14), "Pays 2.1x the segment's typical ARR per active user");
+    assert.equal(describeValue('annual_value', 120000), 'ARR $120,000');
+    // booleans arrive as true/false (HTTP) or 1/0 (feature tables)
+    assert.equal(describeValue('champion_departed', true), 'The champion left and has not been replaced');
+    assert.equal(describeValue('champion_departed', 1), 'The champion left and has not been replaced');
+    assert.equal(describeValue('zero_usage_14d', 0), 'Product used in the last 14 days');
+    assert.equal(describeValue('champion_engagement_change_30d', null), 'No champion in role');
+    assert.equal(describeValue('segment', 'enterprise'), 'Segment: enterprise');
+    // a column churnkit does not define still reads
+    assert.equal(describeValue('region', 'APAC'), 'region: APAC');
+    assert.equal(describeValue('seat_growth', 0.123456), 'seat growth: 0.1235');
+    assert.equal(featureLabel('seat_growth'), 'seat growth');
+    assert.equal(featureLabel('nps_trend'), 'NPS trend (180 days)');
+    assert.equal(formatValue('usage_trend_14d', -0.35), '-35%');
+    assert.equal(formatValue('usage_trend_14d', null), '–');
+    assert.equal(templateCase(catalogueEntry('usage_trend_14d'), Number.NaN), 'missing');
+});
+test('numbers for people: scores to one decimal, probabilities to four significant digits', () => {
+    assert.equal(scoreForPeople(43.886500000000005), 43.9);
+    assert.equal(scoreForPeople(69.99999999999999), 70);
+    assert.equal(probabilityForPeople(0.123456), 0.1235);
+    assert.equal(probabilityForPeople(0.000123456), 0.0001235);
+    assert.equal(probabilityForPeople(1), 1);
+    assert.equal(probabilityForPeople(0), 0);
+});
+//# sourceMappingURL=catalogue.test.js.map

@@ -1,0 +1,64 @@
+/**
+ * loadFrame names the CSV dialect to DuckDB where it can (the delimiter always; quote and escape
+ * for a small file with no quote character in it), so that a small table is not sniffed for
+ * longer than it takes to read. What it reads must be what DuckDB's full sniffer reads.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadFrame, openDuckDB, readFrame } from '../../src/data/index.js';
+import { tempDir } from '../support/paths.js';
+/** The file as DuckDB reads it when told nothing but that it has a header. */
+async function sniffedByDuckDB(path) {
+    const db = await openDuckDB();
+    try {
+        await db.connection.run(`CREATE TEMP TABLE sniffed AS SELECT * FROM read_csv('${path.replace(/'/g, "''")}', header = true)`);
+        return await readFrame(db.connection, 'sniffed', undefined, path);
+    }
+    finally {
+        db.close();
+    }
+}
+const header = 'account_id,as_of,segment,usage_trend_14d,seats,zero_usage_14d,note';
+test('a CSV with or without quotes reads as DuckDB sniffs it: types, values, NULLs', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+        const files = {
+            // nothing quoted: the dialect is named, the types still detected from the data
+            unquoted: [
+                header,
+                'A1,2024-01-01,smb,0.5,10,false,',
+                'A2,2024-01-02,,-1,,true,x\\y',
+                'A3,2024-01-03,smb,,3,,z',
+            ].join('\n'),
+            // quoted fields holding the delimiter, a doubled quote and an empty string: DuckDB sniffs
+            quoted: [header, 'A1,2024-01-01,"smb",0.5,10,false,"a, b"', 'A2,2024-01-02,smb,1e3,2,true,"say ""hi"""'].join('\n'),
+            apostrophe: [header, "A1,2024-01-01,smb,0.5,10,false,O'Brien", 'A2,2024-01-02,smb,2,2,true,'].join('\n'),
+            semicolons: [header.replaceAll(',', ';'), 'A1;2024-01-01;smb;0.5;10;false;', 'A2;2024-01-02;smb;1;2;true;n'].join('\n'),
+        };
+        for (const [name, text] of Object.entries(files)) {
+            const path = join(dir, `${name}.csv`);
+            await writeFile(path, `${text}\n`);
+            const frame = await loadFrame(path);
+            assert.deepEqual(frame, await sniffedByDuckDB(path), name);
+        }
+        const quoted = await loadFrame(join(dir, 'quoted.csv'));
+        assert.deepEqual(quoted.columns['note'], ['a, b', 'say "hi"']);
+        const unquoted = await loadFrame(join(dir, 'unquoted.csv'));
+        assert.deepEqual(unquoted.kinds, {
+            account_id: 'text',
+            as_of: 'date',
+            segment: 'text',
+            usage_trend_14d: 'number',
+            seats: 'number',
+            zero_usage_14d: 'boolean',
+            note: 'text',
+        });
+        assert.deepEqual(unquoted.columns['note'], [null, 'x\\y', 'z']);
+    }
+    finally {
+        await cleanup();
+    }
+});
+//# sourceMappingURL=frame-csv.test.js.map
