@@ -1,2 +1,0 @@
-export declare const BACKTEST_SCHEMA_FILE: string;
-export declare function renderBacktestSchema(): string;

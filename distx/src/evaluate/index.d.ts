@@ -1,1 +1,0 @@
-export * from './backtest/index.js';

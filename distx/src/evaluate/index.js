@@ -1,2 +1,0 @@
-export * from './backtest/index.js';
-//# sourceMappingURL=index.js.map

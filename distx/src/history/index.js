@@ -1,8 +1,0 @@
-/**
- * The score history: every score served or written, per account and as-of date, in DuckDB or
- * PostgreSQL, with the alert ledger; `score_change` and alerts are read against it.
- */
-export { openScoreHistory, } from './store.js';
-export { withScoreChanges, roundChange } from './score-changes.js';
-export { judgmentProblems, JUDGMENT_BANDS, MAX_AUTHOR_CHARS, MAX_REASON_CHARS, } from './judgments.js';
-//# sourceMappingURL=index.js.map

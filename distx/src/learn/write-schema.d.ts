@@ -1,2 +1,0 @@
-export declare const MODEL_SCHEMA_FILE: string;
-export declare function renderModelSchema(): string;

@@ -1,2 +1,0 @@
-export declare const SCHEMA_FILE: string;
-export declare function renderSchemaFile(): string;

@@ -1,2 +1,0 @@
-import type { SqlDialect } from '../features/index.js';
-export declare const postgresDialect: SqlDialect;

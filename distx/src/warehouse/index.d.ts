@@ -1,3 +1,0 @@
-export { compileScorecardSql, SQL_ENGINES, type SqlEngine } from './scorecard-sql.js';
-export { writeFrameToPostgres, withPostgres } from './postgres.js';
-export { copyHistoryToPostgres, buildFeaturesInPostgres, } from './features-postgres.js';
