@@ -93,3 +93,13 @@ test('churnkit/scorecard scores without loading DuckDB, the model stack or Fasti
   assert.ok(loaded.includes('zod'), 'the preload recorded nothing');
   await cleanup();
 });
+
+test("the build's code cache for the bundled DuckDB client is the one V8 takes (else every command compiles it again)", async () => {
+  const { bundledClientLoad } = await import('../src/data/duckdb.js');
+  const loaded = bundledClientLoad();
+  assert.ok(
+    loaded,
+    'the bundled client was not loaded (dist/src/data/duckdb-node-api.cjs missing or of another version)',
+  );
+  assert.equal(loaded.cacheAccepted, true);
+});

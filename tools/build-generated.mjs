@@ -90,7 +90,7 @@ function duckdbClient() {
 
 async function duckdbClientCodeCache() {
   const dist = (relative) => pathToFileURL(join(root, 'dist', 'src', 'data', relative)).href;
-  const { bundledClientCodeCache, openDuckDB, quoteLiteral } = await import(dist('duckdb.js'));
+  const { bundledClientLoad, openDuckDB, quoteLiteral } = await import(dist('duckdb.js'));
   const { loadFrame } = await import(dist('frame.js'));
   const dir = mkdtempSync(join(tmpdir(), 'churnkit-build-'));
   try {
@@ -115,8 +115,8 @@ async function duckdbClientCodeCache() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const cache = bundledClientCodeCache();
-  if (cache) writeFileSync(join(root, 'dist', 'src', 'data', 'duckdb-node-api.cache'), cache);
+  const loaded = bundledClientLoad();
+  if (loaded) writeFileSync(join(root, 'dist', 'src', 'data', 'duckdb-node-api.cache'), loaded.codeCache);
 }
 
 scorecardShapeCheck();

@@ -53,7 +53,7 @@ const BUNDLE = new URL('./duckdb-node-api.cjs', import.meta.url);
  * against the source and its own version and flags, and compiles from source when it does not fit.
  */
 const BUNDLE_CODE_CACHE = new URL('./duckdb-node-api.cache', import.meta.url);
-let bundleScript: Script | null = null;
+let bundleLoad: { script: Script; cacheAccepted: boolean | null } | null = null;
 
 function bundledApi(require: NodeJS.Require): DuckDBApi | null {
   let source: string;
@@ -76,7 +76,7 @@ function bundledApi(require: NodeJS.Require): DuckDBApi | null {
   });
   const module = { exports: {} };
   (script.runInThisContext() as (m: typeof module, e: object) => void)(module, module.exports);
-  bundleScript = script;
+  bundleLoad = { script, cacheAccepted: cachedData ? !script.cachedDataRejected : null };
   const bundle = module.exports as BundledApi;
   const installed: { version: string } = require('@duckdb/node-api/package.json');
   if (installed.version !== bundle.version) return null;
@@ -84,13 +84,14 @@ function bundledApi(require: NodeJS.Require): DuckDBApi | null {
 }
 
 /**
- * For the build (tools/build-generated.mjs, which imports it from dist/): the bundle's compiled code
- * so far, or null when the package was loaded instead.
+ * How the bundled client was loaded, or null when the package was loaded instead: its compiled code
+ * so far (what the build writes beside it, tools/build-generated.mjs, which imports this from
+ * dist/), and whether V8 took the code cache (null: there was none).
  * @public
  */
-export function bundledClientCodeCache(): Buffer | null {
+export function bundledClientLoad(): { codeCache: Buffer; cacheAccepted: boolean | null } | null {
   duckdb();
-  return bundleScript?.createCachedData() ?? null;
+  return bundleLoad && { codeCache: bundleLoad.script.createCachedData(), cacheAccepted: bundleLoad.cacheAccepted };
 }
 
 /**
