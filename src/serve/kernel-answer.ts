@@ -138,7 +138,7 @@ function kernelColumns(
   );
   for (let r = 0; r < MAX_REASONS; r++) {
     const feature = (i: number): string | null => {
-      const j = s.reasons[i * 3 + r]!;
+      const j = s.reasons[i * MAX_REASONS + r]!;
       return j >= 0 ? s.signals[j]! : null;
     };
     const value = (i: number): unknown => {

@@ -54,10 +54,10 @@ import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type S
 import { loadServedModel, type ServedModel } from './served-model.js';
 import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wantsArrow } from './arrow.js';
 import { sendPieces } from './pieces.js';
-
-const JSON_UTF8 = 'application/json; charset=utf-8';
 import { kernelAnswer } from './kernel-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
+
+const JSON_UTF8 = 'application/json; charset=utf-8';
 
 export interface ServerOptions {
   /** Scorecard artifact path, or `default` for the shipped one; null serves `model` alone. */
