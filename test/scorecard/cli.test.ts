@@ -220,3 +220,27 @@ test('calibrate --model distils a logistic model into the scorecard and can embe
   assert.equal(card.model?.kind, 'churnkit.model');
   assert.match(String(card.provenance['target']), /margin of the logistic model/);
 });
+
+test('score --json counts bands over scored rows only: a row with too little data has no band in the file', async () => {
+  const lines = (await readFile(join(repoRoot, 'test', 'fixtures', 'mlp', 'features.csv'), 'utf8')).split('\n');
+  const header = lines[0]!.split(',');
+  const keep = new Set(['account_id', 'as_of']);
+  const blank = lines[3]!.split(',').map((v, j) => (keep.has(header[j]!) ? v : ''));
+  const table = join(dir, 'one-blank.csv');
+  await writeFile(table, `${[lines[0], lines[1], lines[2], blank.join(',')].join('\n')}\n`);
+  const out = join(dir, 'one-blank-scores.csv');
+  const r = churnkit('score', '--scorecard', 'default', '--features', table, '--out', out, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  const summary = JSON.parse(r.stdout) as { bands: Record<string, number>; insufficient_data: number; rows: number };
+  assert.equal(summary.insufficient_data, 1);
+  const banded = (await readFile(out, 'utf8'))
+    .trim()
+    .split('\n')
+    .slice(1)
+    .filter((row) => /,(GREEN|YELLOW|RED),/.test(row)).length;
+  assert.equal(banded, 2);
+  assert.equal(
+    Object.values(summary.bands).reduce((a, b) => a + b, 0),
+    banded,
+  );
+});

@@ -280,9 +280,12 @@ function summarize(
     (a, c) => a + (statusOf(card, c) === 'insufficient_data' ? 1 : 0),
     0,
   );
-  const bands = Object.fromEntries(
-    BANDS.map((b, k) => [b, scored.scores.band.reduce((a, v) => a + (v === k ? 1 : 0), 0)]),
-  );
+  // A row with too little data has no band in the file, so it is counted under none here either.
+  const counts = BANDS.map(() => 0);
+  scored.scores.band.forEach((k, i) => {
+    if (statusOf(card, scored.scores.coverage[i]!) === 'scored') counts[k]!++;
+  });
+  const bands = Object.fromEntries(BANDS.map((b, k) => [b, counts[k]!]));
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
   io.say(
     `wrote ${flags.out}: ${groupDigits(frame.n)} rows${asOf ? ` as of ${asOf}` : ''}; GREEN ${bands['GREEN']}, YELLOW ${bands['YELLOW']}, RED ${bands['RED']}; ${escalated} escalated${insufficient ? `; ${insufficient} with too little data to score` : ''}${model ? `; model_probability from the ${model.family} model` : ''}${expansionModel ? `; expansion_probability from the ${expansionModel.family} model` : ''}`,
