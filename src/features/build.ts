@@ -23,6 +23,7 @@ import {
   seasonalColumn,
   SEASONAL_FEATURES,
   type FeatureQuery,
+  type FeatureSqlParams,
   type LabelKind,
   type SeasonalFeature,
 } from './sql.js';
@@ -213,6 +214,7 @@ export async function buildFeatures(source: FeatureSource, options: FeatureOptio
         source: (t) => staged.get(t) ?? quoteIdent(t),
         featureEvents: pre.featureEvents,
         wholeQuantities: pre.wholeQuantities,
+        positiveQuantities: pre.positiveQuantities,
         ...(seasonal.length ? { seasonal } : {}),
         ...(options.expansionThreshold === undefined ? {} : { expansionThreshold: options.expansionThreshold }),
       },
@@ -271,7 +273,7 @@ export function featureSql(
     tables: ReadonlySet<TableName>;
     csmKinds?: readonly string[];
     source?: (t: TableName) => string;
-  },
+  } & Pick<FeatureSqlParams, 'featureEvents' | 'wholeQuantities' | 'positiveQuantities'>,
   dialect: SqlDialect = duckdbDialect,
 ): string {
   return renderFeatureSql(
@@ -392,6 +394,8 @@ interface Preflight {
   impossible: { rows: number; after: string; why: string; latest: string } | null;
   featureEvents: string[];
   wholeQuantities: boolean;
+  /** No usage quantity is 0 (a NULL one is 1; negative ones are refused). */
+  positiveQuantities: boolean;
   /** No logins, at most three event names, and amounts with fractions: a purchase log. */
   looksLikePurchases: boolean;
 }
@@ -485,6 +489,7 @@ async function preflight(
       impossible: beyond > 0 && limit ? { rows: beyond, after: limit.day, why: limit.why, latest: latest! } : null,
       featureEvents,
       wholeQuantities,
+      positiveQuantities: perEvent.every((r) => r['min_quantity'] === null || Number(r['min_quantity']) > 0),
       looksLikePurchases:
         perEvent.length > 0 &&
         perEvent.length <= 3 &&

@@ -65,6 +65,11 @@ export interface FeatureSqlParams {
    * exact and the decimal conversion can be skipped (same numbers, less work).
    */
   wholeQuantities?: boolean;
+  /**
+   * No usage quantity is 0 (none is negative: the preflight refuses those), so every usage row
+   * counts as usage and the `quantity > 0` tests can be left out (same rows, less work).
+   */
+  positiveQuantities?: boolean;
   /** Days every as-of date looks back in `window_days` at least (the transactional set reads a year and its prior). */
   lookbackDays?: number;
   /**

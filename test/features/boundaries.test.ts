@@ -24,12 +24,13 @@ import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { openHistory, type History } from '../../src/data/index.js';
+import { openHistory, quoteIdent, type History, type TableName } from '../../src/data/index.js';
 import { queryRows } from '../../src/data/duckdb.js';
 import {
   buildFeatures,
   duckdbDialect,
   featureQuery,
+  featureSql,
   snapshotDates,
   snapshotsFrom,
   type FeatureBuild,
@@ -302,6 +303,76 @@ test('30-day windows: tickets, champion touches and feature breadth, each edge o
 test('license_utilization: distinct users in [T-30, T) over seats', () => {
   // users of positions T-1, T-29, T-30: 3 + 4 + 5 = 12 of 100 seats
   close(at('W')['license_utilization'], 0.12, 'W');
+});
+
+test('weekly and daily as-of dates: breadth and active users keep the 30-day edges; a user counts in each window it was active in', async () => {
+  // Mondays and every day from 2023-01-02: T and 06-03 are Mondays. Hand-counted from THIRTY:
+  //   06-03: last [05-04, 06-03) holds T-29, T-30, T-31 = 4 + 5 + 6 = 15 (users and feature events),
+  //          prior [04-04, 05-04) holds T-59, T-60, T-61 = 7 + 8 + 9 = 24
+  //   06-02: last [05-03, 06-02) = 5 + 6 + 7 = 18 (the 06-02 12:00 events are at the as-of date: not seen),
+  //          prior [04-03, 05-03) = 8 + 9 = 17
+  //   06-01: last [05-02, 06-01) = 6 + 7 + 8 = 21 (the 06-01 00:00 events are exactly at it: not seen),
+  //          prior [04-02, 05-02) = 9
+  // The users of T-29 and T-30 count at 06-03 and again at T.
+  const expected: [string, number, number][] = [
+    [T, THIRTY_REL, 0.12],
+    ['2024-06-03', 15 / 24 - 1, 0.15],
+    ['2024-06-02', 18 / 17 - 1, 0.18],
+    [EARLIER, 21 / 9 - 1, 0.21],
+  ];
+  for (const every of ['week', 'day'] as const) {
+    const grid = await rowsOf(
+      await buildFeatures(history, { every, dataEnd: '2024-09-29', relation: `grid_${every}` }),
+    );
+    for (const [asOf, breadth, users] of expected) {
+      if (every === 'week' && new Date(`${asOf}T00:00:00Z`).getUTCDay() !== 1) continue;
+      close(at('W', asOf, grid)['feature_adoption_breadth_change_30d'], breadth, `${every}, breadth at ${asOf}`);
+      close(at('W', asOf, grid)['license_utilization'], users, `${every}, active users at ${asOf}`);
+    }
+  }
+});
+
+test('the fast paths (breadth by day segments, users by as-of masks, no quantity test without zeros) give the table of the definitional SQL: monthly, weekly and daily', async () => {
+  const events = await queryRows(
+    history.connection,
+    `SELECT DISTINCT event FROM usage WHERE event NOT IN ('login', 'api_call') ORDER BY event`,
+  );
+  const featureEvents = events.map((r) => String(r['event']));
+  // This history has a usage row of quantity 0 (Z_QTY0), so the build keeps the quantity tests.
+  const monthly = await buildFeatures(history, { asOf: ['2024-05-15', EARLIER, T], dataEnd: '2024-09-29' });
+  assert.ok(monthly.query.steps.some((s) => s.sql.includes('u.qty > 0')));
+  const read = (q: string) =>
+    queryRows(
+      history.connection,
+      `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${q}) AS t ORDER BY account_id, as_of`,
+    );
+  const withoutZeros = (t: TableName) =>
+    t === 'usage' ? '(SELECT * FROM usage WHERE quantity IS NULL OR quantity > 0)' : quoteIdent(t);
+  const grids = [
+    monthly.asOf,
+    (await buildFeatures(history, { every: 'week', dataEnd: '2024-09-29', relation: 'weeks' })).asOf,
+    (await buildFeatures(history, { every: 'day', dataEnd: '2024-09-29', relation: 'days' })).asOf,
+  ];
+  for (const asOf of grids)
+    for (const positiveQuantities of [false, true]) {
+      const params = {
+        asOf,
+        dataEnd: '2024-09-29',
+        tables: history.tables,
+        csmKinds: history.csmKinds,
+        ...(positiveQuantities ? { source: withoutZeros } : {}),
+      };
+      const fast = featureSql({ ...params, featureEvents, wholeQuantities: true, positiveQuantities }, duckdbDialect);
+      assert.match(fast, /segment_windows AS/);
+      assert.equal(fast.includes('u.qty > 0'), !positiveQuantities);
+      const want = await read(featureSql(params, { ...duckdbDialect, hashedDistinct: true }));
+      const got = await read(fast);
+      assert.ok(want.length > 10 * asOf.length, `${want.length} rows at ${asOf.length} as-of dates`);
+      const breadth = new Set(want.map((r) => r['feature_adoption_breadth_change_30d']));
+      const users = new Set(want.map((r) => r['license_utilization']));
+      assert.ok(breadth.size >= 4 && users.size >= 4, `${breadth.size} breadths, ${users.size} utilizations`);
+      assert.deepEqual(got, want, `${asOf.length} as-of dates, positive quantities ${positiveQuantities}`);
+    }
 });
 
 test('nps_trend: last [T-180, T) and prior [T-360, T-180)', () => {
