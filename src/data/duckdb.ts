@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
-import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBInstance } from '@duckdb/node-api';
+import type * as Bindings from '@duckdb/node-bindings';
 
 export type { DuckDBConnection, DuckDBInstance };
 
@@ -18,6 +19,7 @@ let spillDirs = 0;
 
 type DuckDBApi = typeof import('@duckdb/node-api');
 let api: DuckDBApi | null = null;
+let bindings: typeof Bindings | null = null;
 
 /** dist/src/data/duckdb-node-api.cjs, which `npm run build` generates (tools/build-generated.mjs). */
 interface BundledApi {
@@ -43,6 +45,26 @@ export function duckdb(): DuckDBApi {
     api = loaded;
   }
   return api;
+}
+
+/**
+ * Writes column `index` of a result chunk holding DOUBLEs into `out` from position `at`, NaN for
+ * NULL. Read through DuckDB's C API (the native binding the client itself uses, the same loaded
+ * module): a vector's values are one contiguous buffer, so they are copied at once instead of
+ * asked for one by one (`getItem` tests each value's validity bit with BigInt arithmetic).
+ */
+export function readDoubles(chunk: DuckDBDataChunk, index: number, out: Float64Array, at: number): void {
+  duckdb();
+  bindings ??= createRequire(createRequire(import.meta.url).resolve('@duckdb/node-api'))(
+    '@duckdb/node-bindings',
+  ) as typeof Bindings;
+  const n = chunk.rowCount;
+  if (at + n > out.length) throw new RangeError(`${n} rows do not fit at ${at} of ${out.length}`);
+  const vector = bindings.data_chunk_get_vector(chunk.chunk, index);
+  new Uint8Array(out.buffer, out.byteOffset + at * 8, n * 8).set(bindings.vector_get_data(vector, n * 8));
+  const validity = bindings.vector_get_validity(vector, Math.ceil(n / 64) * 8);
+  // One bit a row, least significant first; no mask when every value is valid.
+  if (validity) for (let i = 0; i < n; i++) if ((validity[i >>> 3]! & (1 << (i & 7))) === 0) out[at + i] = Number.NaN;
 }
 
 const BUNDLE = new URL('./duckdb-node-api.cjs', import.meta.url);

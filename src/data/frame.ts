@@ -1,4 +1,12 @@
-import { openDuckDB, quoteIdent, quoteLiteral, type Database, type DuckDBConnection } from './duckdb.js';
+import {
+  openDuckDB,
+  queryValue,
+  quoteIdent,
+  readDoubles,
+  quoteLiteral,
+  type Database,
+  type DuckDBConnection,
+} from './duckdb.js';
 import type { Stats } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { ChurnkitError, InputError } from '../util/index.js';
@@ -76,51 +84,39 @@ export async function readFrame(
     if (kind === 'date') return `strftime(CAST(${q} AS DATE), '%Y-%m-%d') AS ${q}`;
     return `CAST(${q} AS VARCHAR) AS ${q}`;
   });
-  // Chunk by chunk, each column's values read straight from its vector into typed arrays: the
-  // library's generic row or column conversion costs several times the read of the file itself.
-  const result = await conn.run(`SELECT ${select.join(', ')} FROM ${relation}`);
-  const numbers = names.map((name) => kinds[name] === 'number' || kinds[name] === 'boolean');
-  const parts: Float64Array[][] = names.map(() => []);
-  const texts: (string | null)[][] = names.map(() => []);
+  // Chunk by chunk, each column's values copied from its vector into typed arrays of the final
+  // size (counted first, cheap on a table or a file): the library's generic row or column
+  // conversion costs several times the read of the file, and gathering the chunks first would
+  // write every value twice into fresh memory.
+  const rows = Number(await queryValue<bigint>(conn, `SELECT COUNT(*) FROM ${relation}`));
+  const result = await conn.stream(`SELECT ${select.join(', ')} FROM ${relation}`);
+  const out: Record<string, Column> = {};
+  for (const name of names)
+    out[name] = kinds[name] === 'number' || kinds[name] === 'boolean' ? new Float64Array(rows) : [];
   let n = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const m = chunk.rowCount;
     for (let j = 0; j < names.length; j++) {
-      const vector = chunk.getColumnVector(j);
-      if (numbers[j]) {
-        const values = new Float64Array(m);
-        for (let i = 0; i < m; i++) {
-          const v = vector.getItem(i);
-          // NaN is how pandas and numpy write a missing value: NULL, like an empty cell.
-          if (typeof v !== 'number' || Number.isNaN(v)) values[i] = NaN;
-          else if (Number.isFinite(v)) values[i] = v;
-          else throw new InputError({ table, row: n + i + 1, column: names[j] }, `${String(v)} is not a finite number`);
+      const column = out[names[j]!]!;
+      if (column instanceof Float64Array) {
+        // NULL and NaN (how pandas and numpy write a missing value) are both NaN, like an empty cell.
+        readDoubles(chunk, j, column, n);
+        for (let i = n; i < n + m; i++) {
+          const v = column[i]!;
+          if (!Number.isFinite(v) && !Number.isNaN(v))
+            throw new InputError({ table, row: i + 1, column: names[j] }, `${String(v)} is not a finite number`);
         }
-        parts[j]!.push(values);
       } else {
-        const values = texts[j]!;
+        const vector = chunk.getColumnVector(j);
         for (let i = 0; i < m; i++) {
           const v = vector.getItem(i);
-          values.push(typeof v === 'string' ? v : null);
+          column.push(typeof v === 'string' ? v : null);
         }
       }
     }
     n += m;
   }
-  const out: Record<string, Column> = {};
-  names.forEach((name, j) => {
-    if (!numbers[j]) {
-      out[name] = texts[j]!;
-      return;
-    }
-    const column = new Float64Array(n);
-    let at = 0;
-    for (const part of parts[j]!) {
-      column.set(part, at);
-      at += part.length;
-    }
-    out[name] = column;
-  });
+  if (n !== rows) throw new Error(`${table}: read ${n} rows where DuckDB counted ${rows}`);
   return { n, names, kinds, columns: out };
 }
 
