@@ -11,6 +11,7 @@ export type ModelFamily = 'logistic' | 'gbdt' | 'mlp' | 'auto';
 /**
  * A numeric design matrix, column-major: `columns[j][i]` is feature j of row i, NaN = missing.
  * Column-major suits histogram binning and IRLS; families that want rows transpose once.
+ * Read-only: a column may be the frame's own (applyPreprocessing copies only what it changes).
  */
 export interface Matrix {
   n: number;

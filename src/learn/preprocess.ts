@@ -252,7 +252,8 @@ export function applyPreprocessing(frame: Frame, prep: Preprocessing, table = 'f
         { table, column: input.name },
         `column is ${frame.kinds[input.name]}, but the model was trained on numbers`,
       );
-    columns.push(Float64Array.from(col));
+    // A copy only where the values change below; otherwise the matrix shares the frame's column.
+    columns.push(prep.impute || prep.standardize ? col.slice() : col);
     if (indicators.has(input.name)) {
       const ind = new Float64Array(n);
       for (let i = 0; i < n; i++) if (Number.isNaN(col[i]!)) ind[i] = 1;
