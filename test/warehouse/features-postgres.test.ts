@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { loadFrame, openHistory, type Frame } from '../../src/data/index.js';
@@ -125,5 +125,85 @@ test('features from PostgreSQL equal features from DuckDB: the hand-worked histo
       users.some((v) => v > 0),
       `every ${every}: some account has active users`,
     );
+  }
+});
+
+/**
+ * A hand-made history the simulator would not write: quantities with fractions (0.1 + 0.2, a
+ * millionth, zero and none at all), rows without a user, usage that
+ * starts two months after the first account, and the same accounts with an empty usage table.
+ * PostgreSQL's shared usage pass (usage_windows: each row's usage, login and feature parts worked
+ * out before the window join) and its settings must give DuckDB's table cell by cell.
+ */
+test('features from PostgreSQL equal features from DuckDB: fractional quantities, late usage, empty usage', async () => {
+  const dir = join(work.dir, 'made');
+  const empty = join(work.dir, 'made-empty');
+  await mkdir(dir, { recursive: true });
+  await mkdir(empty, { recursive: true });
+  const accounts = [
+    'account_id,name,segment,started_at,churned_at,seats',
+    'M1,One,enterprise,2024-01-05,,10',
+    'M2,Two,smb,2024-01-20,2024-05-15,3',
+    'M3,Three,smb,2024-02-11,,',
+    'M4,Four,,2024-03-30,,0',
+    'M5,Five,enterprise,2024-04-02,,7',
+  ].join('\n');
+  const events = ['login', 'api_call', 'report', 'export', 'share', 'login'];
+  const quantities = ['0.1', '0.2', '0.000001', '2.5', '1.005', '0', '', '3', '1', '7.25'];
+  const usage = ['account_id,occurred_at,user_id,event,quantity'];
+  // deterministic: a linear congruential sequence picks each row's parts
+  let x = 12345;
+  const next = (n: number) => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x % n;
+  };
+  for (let i = 0; i < 1500; i++) {
+    const account = `M${1 + next(5)}`;
+    // from 2024-03-10 (two months after the first account) to the end of June
+    const day = new Date(Date.UTC(2024, 2, 10) + next(112) * 86_400_000 + next(86_400) * 1000);
+    const user = next(9) === 0 ? '' : `u${next(6)}`;
+    usage.push(
+      `${account},${day.toISOString().slice(0, 19)},${user},${events[next(events.length)]},${quantities[next(quantities.length)]}`,
+    );
+  }
+  await writeFile(join(dir, 'accounts.csv'), `${accounts}\n`);
+  await writeFile(join(dir, 'usage.csv'), `${usage.join('\n')}\n`);
+  await writeFile(join(empty, 'accounts.csv'), `${accounts}\n`);
+  await writeFile(join(empty, 'usage.csv'), `${usage[0]}\n`);
+  for (const [name, data] of [
+    ['made', dir],
+    ['made_empty', empty],
+  ] as const) {
+    const url = await cluster.createSchema(name);
+    const history = await openHistory(data);
+    try {
+      await withPostgres(url, (client) => copyHistoryToPostgres(history, client));
+    } finally {
+      history.close();
+    }
+    // the empty table once, monthly: there is nothing to window
+    for (const every of name === 'made' ? ['month', 'week'] : ['month']) {
+      const fromDuck = join(work.dir, `${name}-${every}-duckdb.parquet`);
+      const fromPg = join(work.dir, `${name}-${every}-postgres.parquet`);
+      const args = ['--every', every, '--data-end', '2024-07-01', '--json'];
+      let r = churnkit('features', '--data', data, '--out', fromDuck, ...args);
+      assert.equal(r.status, 0, r.stderr);
+      const duckSummary = JSON.parse(r.stdout);
+      r = churnkit('features', '--data', url, '--out', fromPg, ...args);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).coverage, duckSummary.coverage);
+      const duck = await loadFrame(fromDuck);
+      const pg = await loadFrame(fromPg);
+      assertSameTable(duck, pg, `${name}, every ${every}`);
+      const trend = duck.columns['usage_trend_14d'] as Float64Array;
+      const breadth = duck.columns['feature_adoption_breadth_change_30d'] as Float64Array;
+      const nonZero = (c: Float64Array) => c.filter((v) => !Number.isNaN(v) && v !== 0).length;
+      if (name === 'made') {
+        // the table exercises what it is for: trends of fractional sums, breadth, rows before usage starts
+        assert.ok(new Set(trend).size >= 5 && nonZero(breadth) > 0, `${new Set(trend).size} trends`);
+        const asOf = duck.columns['as_of']!;
+        assert.ok(Array.from({ length: duck.n }, (_, i) => String(asOf[i])).some((t) => t < '2024-03-10'));
+      } else assert.equal(nonZero(trend) + nonZero(breadth), 0, 'no usage, no usage trends');
+    }
   }
 });
