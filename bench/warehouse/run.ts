@@ -6,6 +6,11 @@
  *    (`CREATE TABLE ... AS <query>`), next to churnkit's own columnar scorer in memory.
  *
  *   node dist/bench/warehouse/run.js [--accounts 10000] [--months 24] [--score-rows 1000000] [--runs 3] [--features-only]
+ *     [--cli-before OTHER/dist/src/cli/main.js]
+ *
+ * --cli-before: also run another build's `churnkit features` on PostgreSQL in each run (after
+ * this build's), on the same cluster and data, so a change is measured against what it replaces
+ * under the same load.
  *
  * PostgreSQL is a throwaway cluster started like the tests' (Debian's postgresql 15, fsync off,
  * default shared_buffers), on this machine; loading the data into it is timed but not counted.
@@ -35,6 +40,10 @@ const RUNS = flag('runs', 3);
 const SCORING_ONLY = process.argv.includes('--scoring-only');
 /** --features-only: skip the scoring runs. */
 const FEATURES_ONLY = process.argv.includes('--features-only');
+const CLI_BEFORE = process.argv.includes('--cli-before')
+  ? process.argv[process.argv.indexOf('--cli-before') + 1]
+  : undefined;
+if (CLI_BEFORE !== undefined && !existsSync(CLI_BEFORE)) throw new Error(`--cli-before ${CLI_BEFORE}: no such file`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const seconds = async (work: () => Promise<unknown> | unknown) => {
   const t = performance.now();
@@ -69,18 +78,29 @@ try {
   );
   log(`index on usage (account_id, occurred_at) and ANALYZE in ${indexed.toFixed(1)} s`);
 
-  const features = (engine: 'duckdb' | 'postgres', out: string) => {
+  type Engine = 'duckdb' | 'postgres' | 'postgres (--cli-before)';
+  const features = (engine: Engine, out: string) => {
     const r = spawnSync(
       process.execPath,
-      [cli, 'features', '--data', engine === 'duckdb' ? history : url, '--out', out],
+      [
+        engine === 'postgres (--cli-before)' ? CLI_BEFORE! : cli,
+        'features',
+        '--data',
+        engine === 'duckdb' ? history : url,
+        '--out',
+        out,
+      ],
       { encoding: 'utf8' },
     );
     if (r.status !== 0) throw new Error(`${engine} features failed: ${r.stderr}`);
   };
-  const featureTimes: Record<string, number[]> = { duckdb: [], postgres: [] };
+  const engines: Engine[] = CLI_BEFORE ? ['duckdb', 'postgres', 'postgres (--cli-before)'] : ['duckdb', 'postgres'];
+  const featureTimes: Record<string, number[]> = Object.fromEntries(engines.map((e) => [e, []]));
+  const outFile = (engine: Engine) =>
+    join(dir, `features-${engine === 'postgres (--cli-before)' ? 'postgres-before' : engine}.parquet`);
   for (let run = 0; run < (SCORING_ONLY ? 0 : RUNS); run++) {
-    for (const engine of ['duckdb', 'postgres'] as const) {
-      const s = await seconds(() => features(engine, join(dir, `features-${engine}.parquet`)));
+    for (const engine of engines) {
+      const s = await seconds(() => features(engine, outFile(engine)));
       featureTimes[engine]!.push(s);
       log(`run ${run + 1} features ${engine}: ${s.toFixed(1)} s`);
     }
@@ -110,6 +130,12 @@ try {
       ),
     );
     console.log(featuresTable(fd, fp));
+    if (CLI_BEFORE) {
+      const fb = median(featureTimes['postgres (--cli-before)']!);
+      console.log(
+        `| same, PostgreSQL with --cli-before's build | ${fd.toFixed(1)} | ${fb.toFixed(1)} | ${(fb / fd).toFixed(1)}x |`,
+      );
+    }
   } else {
     // 1M rows to score: the feature table repeated under new account ids
     const card = await loadScorecard(join(root, 'models', 'default-scorecard.json'));
