@@ -32,6 +32,12 @@ export interface SqlDialect {
    * usageWindows). The numbers are the same either way.
    */
   readonly sharedUsagePass: boolean;
+  /**
+   * Whether a query that reads a stored step runs in one process only (PostgreSQL: parallel workers
+   * cannot read temporary tables): a step over a big input then reads the contract tables itself
+   * rather than a stored step (families.ts, championTouches). The numbers are the same either way.
+   */
+  readonly serialStoredSteps: boolean;
   /** A DATE literal from `YYYY-MM-DD`. */
   dateLiteral(isoDate: string): string;
   /** DATE plus a (possibly negative) whole number of days, as DATE. */
@@ -71,6 +77,8 @@ export const duckdbDialect: SqlDialect = {
   hashedDistinct: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   sharedUsagePass: false,
+  // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
+  serialStoredSteps: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,
