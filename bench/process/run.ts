@@ -8,6 +8,7 @@
  *
  *   npm run build
  *   flock /tmp/churnkit-bench.lock node dist/bench/process/run.js --runs 5 [--only startup,score,gbdt,logistic]
+ *     [--cli-before OTHER/dist/src/cli/main.js]  (an earlier build's commands beside these, in the same run)
  *
  * Needs bench/data/gbdt/synth200k.csv (bench/gbdt/run.sh makes it with peer make_synthetic.py).
  */
@@ -81,6 +82,7 @@ const peer = (model: string, extra: string[]) => [
 ];
 const xgb = ['--trees', '300', '--depth', '6', '--eta', '0.1', '--threads', '2'];
 const gbdtParams = ['n_estimators=300', 'max_depth=6', 'learning_rate=0.1', 'subsample=1', 'colsample_bytree=1'];
+const gbdtLikePeer = [...likePeer, ...gbdtParams.flatMap((p) => ['--param', p]), '--param', 'early_stopping_rounds=0'];
 
 const kinds: Kind[] = [
   ...(only.has('startup')
@@ -110,17 +112,19 @@ const kinds: Kind[] = [
         {
           group: 'gbdt',
           name: 'churnkit train --model gbdt',
-          argv: [
-            'node',
-            ...trainArgs('gbdt', [
-              ...likePeer,
-              ...gbdtParams.flatMap((p) => ['--param', p]),
-              '--param',
-              'early_stopping_rounds=0',
-            ]),
-          ],
+          argv: ['node', ...trainArgs('gbdt', gbdtLikePeer)],
           auc: churnkitAuc('holdout_uncalibrated'),
         },
+        ...(before
+          ? [
+              {
+                group: 'gbdt',
+                name: 'same, --cli-before',
+                argv: ['node', before, ...trainArgs('gbdt', gbdtLikePeer, 'gbdt-before').slice(1)],
+                auc: churnkitAuc('holdout_uncalibrated'),
+              },
+            ]
+          : []),
         {
           group: 'gbdt',
           name: 'churnkit train --model gbdt, defaults (5 time-ordered folds, early stopping 30)',
@@ -158,6 +162,16 @@ const kinds: Kind[] = [
           argv: ['node', ...trainArgs('logistic', likePeer)],
           auc: churnkitAuc('holdout_uncalibrated'),
         },
+        ...(before
+          ? [
+              {
+                group: 'logistic',
+                name: 'same, --cli-before',
+                argv: ['node', before, ...trainArgs('logistic', likePeer, 'logistic-before').slice(1)],
+                auc: churnkitAuc('holdout_uncalibrated'),
+              },
+            ]
+          : []),
         {
           group: 'logistic',
           name: 'churnkit train --model logistic, defaults (every row, no calibration)',
