@@ -189,6 +189,11 @@ export async function postgresFeatureSql(
  *   Off, every GROUP BY that can be hashed is, and the parallel usage passes finalize in a hash
  *   table instead of sorting each worker's groups for a merge. A sort still runs where nothing else
  *   can (ORDER BY, window functions, COUNT(DISTINCT), the median).
+ * - default_statistics_target 10: each stored step is analyzed for the steps after it (row counts,
+ *   distinct keys); a sample of 3,000 rows instead of 30,000 says as much about a table of
+ *   (account, as-of date) rows and took 0.2 s instead of 1.2-1.5 s over all the steps at 10,000
+ *   accounts. It only applies to the ANALYZEs of this transaction (usage's statistics are the
+ *   user's own ANALYZE).
  */
 const FEATURE_SESSION_SETTINGS: readonly string[] = [
   'SET LOCAL enable_mergejoin = off',
@@ -197,6 +202,7 @@ const FEATURE_SESSION_SETTINGS: readonly string[] = [
   'SET LOCAL jit_inline_above_cost = -1',
   'SET LOCAL jit_optimize_above_cost = -1',
   'SET LOCAL enable_sort = off',
+  'SET LOCAL default_statistics_target = 10',
 ];
 
 /**
