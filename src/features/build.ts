@@ -414,8 +414,10 @@ async function preflight(
   try {
     const today = runDate();
     const limit = latestPossibleDay({ today, otherLatest: await otherLatestDay(conn, staged, tables, today) }, 'usage');
-    const day = `CAST(occurred_at AS DATE)`;
-    const plausible = limit ? `${day} <= DATE ${quoteLiteral(limit.day)}` : 'true';
+    // Days from the latest timestamps, not the latest of every row's day (the same day: the cast is
+    // monotone), and "on or before the limit day" as "before the next midnight": no cast per row.
+    const dayOfMax = (max: string) => `strftime(CAST(${max} AS DATE), '%Y-%m-%d')`;
+    const plausible = limit ? `occurred_at < CAST(DATE ${quoteLiteral(limit.day)} + 1 AS TIMESTAMP)` : 'true';
     const [acc] = await queryRows(
       conn,
       `SELECT COUNT(*) FILTER (WHERE account_id IS NULL) AS null_ids,
@@ -446,9 +448,9 @@ async function preflight(
     // and the feature event names (for the breadth bitmask).
     const perEvent = await queryRows(
       conn,
-      `SELECT event, strftime(MAX(${day}) FILTER (WHERE ${plausible}), '%Y-%m-%d') AS last_day,
+      `SELECT event, ${dayOfMax(`MAX(occurred_at) FILTER (WHERE ${plausible})`)} AS last_day,
               COUNT(*) FILTER (WHERE NOT (${plausible})) AS beyond,
-              strftime(MAX(${day}), '%Y-%m-%d') AS max_day,
+              ${dayOfMax('MAX(occurred_at)')} AS max_day,
               COUNT(*) - COUNT(occurred_at) AS no_time, MIN(quantity) AS min_quantity,
               BOOL_AND(quantity = FLOOR(quantity)) AS whole, SUM(ABS(quantity)) AS total
        FROM ${usage} GROUP BY event ORDER BY event`,

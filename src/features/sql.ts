@@ -31,6 +31,10 @@ export {
  * 1 <= T - d <= N, because T is 00:00 UTC; "prior N days" is N < T - d <= 2N. Joining events to
  * `window_days` on the day is an equi-join against a table of (dates x K) rows, so each event is
  * touched once per snapshot whose window it falls in and nothing at or after T is ever read.
+ * Where a row would fall in many windows, it is touched once instead: feature breadth ORs event
+ * bits per (account, day segment), the segments cut at every window edge so each lies wholly in
+ * or out of a window, and active users OR per (account, user) the bits of the as-of dates whose
+ * windows hold the user's days (families.ts, breadthBySegments and activeUsers).
  * "Latest event before T" (CSM touch, integration) puts each event in the bucket of the first
  * as-of date after it (an equi-join on the day again) and takes a running max over the as-of
  * dates of the account.
