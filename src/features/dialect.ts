@@ -26,13 +26,6 @@ export interface SqlDialect {
    */
   readonly hashedDistinct: boolean;
   /**
-   * Whether the usage window totals and the feature breadth come from one pass over usage (one
-   * join with the 60-day windows, both in one GROUP BY) rather than a pass each: where every pass
-   * is a full read of the usage table (PostgreSQL's heap), one read fewer (families.ts,
-   * usageWindows). The numbers are the same either way.
-   */
-  readonly sharedUsagePass: boolean;
-  /**
    * Whether a query that reads a stored step runs in one process only (PostgreSQL: parallel workers
    * cannot read temporary tables): a step over a big input then reads the contract tables itself
    * rather than a stored step (families.ts, championTouches). The numbers are the same either way.
@@ -75,8 +68,6 @@ export const duckdbDialect: SqlDialect = {
   name: 'duckdb',
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand and features/boundaries compare them); which one DuckDB runs is a question of speed
   hashedDistinct: false,
-  // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
-  sharedUsagePass: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   serialStoredSteps: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,

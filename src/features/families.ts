@@ -102,9 +102,9 @@ const nul = (type: string) => `CAST(NULL AS ${type})`;
  * same numbers on every engine): whole-number quantities add exactly as doubles, others go through
  * an exact decimal.
  */
-function exactQty(ctx: FamilyContext, qty = 'u.qty'): string {
+function exactQty(ctx: FamilyContext): string {
   // Stryker disable next-line ConditionalExpression: equivalent for false, whole quantities add up the same as exact decimals (true is killed by boundaries' fractions)
-  return ctx.params.wholeQuantities ? qty : ctx.d.exactNumber(qty);
+  return ctx.params.wholeQuantities ? 'u.qty' : ctx.d.exactNumber('u.qty');
 }
 
 /**
@@ -166,57 +166,6 @@ function totals(ctx: FamilyContext): string {
 /** usage_breadth's columns from the feature-event masks of the last and prior 30 days. */
 const breadth = (d: SqlDialect) =>
   `${d.popcount(`COALESCE(mask_last, ${d.bigint('0')})`)} AS features_last, ${d.popcount(`COALESCE(mask_prior, ${d.bigint('0')})`)} AS features_prior`;
-
-/**
- * usage_totals and usage_breadth from one pass over usage (dialects with `sharedUsagePass`): each
- * usage row joined once to the 60-day windows, the totals (prior window bounded to 28 days) and the
- * feature masks in one GROUP BY. An (account, as-of date) with usage only 29-60 days back gets a
- * row of NULL totals and 0 events where the separate pass has none, which the feature columns read
- * alike (zero()); the masks skip the rows of no feature event (NULL bit) as the inner join does.
- */
-function usageWindows(ctx: FamilyContext): void {
-  const { d, step } = ctx;
-  // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
-  const family = 'usage';
-  const D = (e: string) => d.double(e);
-  const last = `w.k <= ${WINDOWS.usage}`;
-  const before = `w.k > ${WINDOWS.usage} AND w.k <= ${2 * WINDOWS.usage}`;
-  // Each usage row's parts are worked out once, before the join repeats the row for every as-of
-  // date whose windows hold it (about twice with monthly dates): its quantity as usage or as
-  // logins (NULL otherwise, which SUM skips as the FILTERs of totals() do), whether it is active,
-  // its feature bit when active. Fewer text comparisons and conversions per joined row.
-  step(
-    family,
-    'usage_windows',
-    `SELECT u.account_id, w.as_of,
-  ${D(`SUM(u.usage_qty) FILTER (WHERE ${last})`)} AS usage_last,
-  ${D(`SUM(u.usage_qty) FILTER (WHERE ${before})`)} AS usage_prior,
-  ${D(`SUM(u.login_qty) FILTER (WHERE ${last})`)} AS logins_last,
-  ${D(`SUM(u.login_qty) FILTER (WHERE ${before})`)} AS logins_prior,
-  COUNT(u.active) FILTER (WHERE ${last}) AS events_last_14d,
-  BIT_OR(u.bit) FILTER (WHERE w.k <= ${WINDOWS.adoption}) AS mask_last,
-  BIT_OR(u.bit) FILTER (WHERE w.k > ${WINDOWS.adoption}) AS mask_prior
-FROM (
-  SELECT r.account_id, r.day,
-    CASE WHEN r.event <> 'login' THEN ${exactQty(ctx, 'r.qty')} END AS usage_qty,
-    CASE WHEN r.event = 'login' THEN ${exactQty(ctx, 'r.qty')} END AS login_qty,
-    CASE WHEN r.qty > 0 THEN TRUE END AS active,
-    CASE WHEN r.qty > 0 THEN f.bit END AS bit
-  FROM usage_rows r LEFT JOIN feature_event_bits f ON f.event = r.event
-) AS u
-JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.adoption}
-GROUP BY u.account_id, w.as_of`,
-  );
-  step(
-    family,
-    'usage_totals',
-    `SELECT account_id, as_of, usage_last, usage_prior, logins_last, logins_prior, events_last_14d FROM usage_windows`,
-    // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (the views only spare copying usage_windows)
-    false,
-  );
-  // Stryker disable next-line BooleanLiteral: equivalent, a view or a table of the same SELECT holds the same rows (the views only spare copying usage_windows)
-  step(family, 'usage_breadth', `SELECT account_id, as_of, ${breadth(d)} FROM usage_windows`, false);
-}
 
 /**
  * The day segments of feature breadth: the edges T, T-30 and T-60 of every as-of date's two
@@ -427,11 +376,6 @@ WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay
         : `SELECT ${d.text("''")} AS event, ${d.bigint('0')} AS bit WHERE FALSE`;
       // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
       step(family, 'feature_event_bits', dictionary, true, true);
-    }
-    if (d.sharedUsagePass && eventBits) {
-      usageWindows(ctx);
-      activeUsers(ctx);
-      return;
     }
     step(
       family,

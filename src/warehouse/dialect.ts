@@ -11,7 +11,6 @@ const days = (x: number | string) =>
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   hashedDistinct: false,
-  sharedUsagePass: true,
   serialStoredSteps: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,

@@ -354,43 +354,6 @@ test('active users from as-of masks (both engines) equal the distinct count, ove
   }
 });
 
-test('usage totals and breadth from one shared pass (sharedUsagePass, PostgreSQL) equal the two passes, whole and exact quantities', async () => {
-  const shared = { ...duckdbDialect, hashedDistinct: false, sharedUsagePass: true };
-  const events = await queryRows(
-    history.connection,
-    `SELECT DISTINCT event FROM usage WHERE event NOT IN ('login', 'api_call') ORDER BY event`,
-  );
-  const featureEvents = events.map((r) => String(r['event']));
-  assert.ok(featureEvents.length >= 2, `${featureEvents.length} feature events`);
-  const read = (q: string) =>
-    queryRows(
-      history.connection,
-      `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${q}) AS t ORDER BY account_id, as_of`,
-    );
-  // monthly and daily as-of dates: a day then lies in many windows of both lengths
-  const daily = Array.from({ length: 70 }, (_, i) => addDays(T, i - 60));
-  for (const asOf of [built.asOf, daily])
-    for (const wholeQuantities of [false, true]) {
-      const params = {
-        asOf,
-        dataEnd: built.dataEnd,
-        tables: history.tables,
-        csmKinds: history.csmKinds,
-        featureEvents,
-        wholeQuantities,
-      };
-      const sql = featureSql(params, shared);
-      assert.match(sql, /usage_windows AS/);
-      const want = await read(featureSql(params, duckdbDialect));
-      const got = await read(sql);
-      assert.ok(want.length > asOf.length, `${want.length} rows`);
-      const trends = new Set(want.map((r) => r['usage_trend_14d']));
-      const breadth = new Set(want.map((r) => r['feature_adoption_breadth_change_30d']));
-      assert.ok(trends.size >= 3 && breadth.size >= 2, `${trends.size} trends, ${breadth.size} breadths`);
-      assert.deepEqual(got, want, `${asOf.length} as-of dates, whole quantities ${wholeQuantities}`);
-    }
-});
-
 test('champion touches from contacts themselves (serialStoredSteps, PostgreSQL) equal the join with champions_in_effect, duplicated champions included', async () => {
   const { dir, cleanup } = await tempDir();
   try {

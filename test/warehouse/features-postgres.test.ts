@@ -132,8 +132,8 @@ test('features from PostgreSQL equal features from DuckDB: the hand-worked histo
  * A hand-made history the simulator would not write: quantities with fractions (0.1 + 0.2, a
  * millionth, zero and none at all), rows without a user, usage that
  * starts two months after the first account, and the same accounts with an empty usage table.
- * PostgreSQL's shared usage pass (usage_windows: each row's usage, login and feature parts worked
- * out before the window join) and its settings must give DuckDB's table cell by cell.
+ * PostgreSQL's usage passes (window totals, breadth by day segments, active users by masks) and
+ * its settings must give DuckDB's table cell by cell.
  */
 test('features from PostgreSQL equal features from DuckDB: fractional quantities, late usage, empty usage', async () => {
   const dir = join(work.dir, 'made');
