@@ -54,10 +54,7 @@ export function duckdb(): DuckDBApi {
  * asked for one by one (`getItem` tests each value's validity bit with BigInt arithmetic).
  */
 export function readDoubles(chunk: DuckDBDataChunk, index: number, out: Float64Array, at: number): void {
-  duckdb();
-  bindings ??= createRequire(createRequire(import.meta.url).resolve('@duckdb/node-api'))(
-    '@duckdb/node-bindings',
-  ) as typeof Bindings;
+  bindings ??= clientRequire()('@duckdb/node-bindings') as typeof Bindings;
   const n = chunk.rowCount;
   if (at + n > out.length) throw new RangeError(`${n} rows do not fit at ${at} of ${out.length}`);
   const vector = bindings.data_chunk_get_vector(chunk.chunk, index);
@@ -65,6 +62,11 @@ export function readDoubles(chunk: DuckDBDataChunk, index: number, out: Float64A
   const validity = bindings.vector_get_validity(vector, Math.ceil(n / 64) * 8);
   // One bit a row, least significant first; no mask when every value is valid.
   if (validity) for (let i = 0; i < n; i++) if ((validity[i >>> 3]! & (1 << (i & 7))) === 0) out[at + i] = Number.NaN;
+}
+
+/** A `require` that resolves as the installed client does: its native binding is the client's own. */
+function clientRequire(): NodeJS.Require {
+  return createRequire(createRequire(import.meta.url).resolve('@duckdb/node-api'));
 }
 
 const BUNDLE = new URL('./duckdb-node-api.cjs', import.meta.url);
@@ -102,7 +104,7 @@ function bundledApi(require: NodeJS.Require): DuckDBApi | null {
   const bundle = module.exports as BundledApi;
   const installed: { version: string } = require('@duckdb/node-api/package.json');
   if (installed.version !== bundle.version) return null;
-  return bundle(createRequire(require.resolve('@duckdb/node-api')));
+  return bundle(clientRequire());
 }
 
 /**
