@@ -276,14 +276,12 @@ function summarize(
   io: CommandIO,
 ) {
   const { asOf, model, expansionModel, recorded } = run;
-  const insufficient = scored.scores.coverage.reduce(
-    (a, c) => a + (statusOf(card, c) === 'insufficient_data' ? 1 : 0),
-    0,
-  );
   // A row with too little data has no band in the file, so it is counted under none here either.
+  let insufficient = 0;
   const counts = BANDS.map(() => 0);
   scored.scores.band.forEach((k, i) => {
     if (statusOf(card, scored.scores.coverage[i]!) === 'scored') counts[k]!++;
+    else insufficient++;
   });
   const bands = Object.fromEntries(BANDS.map((b, k) => [b, counts[k]!]));
   const escalated = scored.scores.escalate.reduce((a, v) => a + v, 0);
