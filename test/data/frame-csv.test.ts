@@ -1,7 +1,7 @@
 /**
  * loadFrame names the CSV dialect to DuckDB where it can (the delimiter always; quote and escape
- * for a small file with no quote character in it), so that a small table is not sniffed for
- * longer than it takes to read. What it reads must be what DuckDB's full sniffer reads.
+ * for a file with no quote character in it), so that a table is not sniffed for longer than it
+ * takes to read. What it reads must be what DuckDB's full sniffer reads.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,6 +64,27 @@ test('a CSV with or without quotes reads as DuckDB sniffs it: types, values, NUL
       note: 'text',
     });
     assert.deepEqual(unquoted.columns['note'], [null, 'x\\y', 'z']);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('a quote character past the first megabyte still leaves the quoting to the sniffer', async () => {
+  const { dir, cleanup } = await tempDir();
+  try {
+    // 200-byte rows: the file is read a megabyte at a time, and the one quoted field (apostrophes
+    // around a delimiter) is in row 6,000, past the first megabyte but inside the sniffer's sample.
+    // Named quote '"', that row would have a field too many.
+    const pad = 'x'.repeat(160);
+    const rows = Array.from({ length: 8000 }, (_, k) =>
+      k === 5999 ? `A${k},2024-01-01,smb,0.5,${k},false,'a, b'` : `A${k},2024-01-01,smb,0.5,${k},false,${pad}`,
+    );
+    const path = join(dir, 'late-quote.csv');
+    await writeFile(path, `${header}\n${rows.join('\n')}\n`);
+    const frame = await loadFrame(path);
+    assert.deepEqual(frame, await sniffedByDuckDB(path));
+    assert.equal(frame.n, 8000);
+    assert.equal(frame.columns['note']![5999], 'a, b');
   } finally {
     await cleanup();
   }
