@@ -165,12 +165,20 @@ function asInputError<T>(compute: () => T): T {
   }
 }
 
-/** Runs the scorecard's columnar kernel (and the served model) on a request; null when there is no scorecard to run. */
-export function scoreKernel(loaded: LoadedScorecard, req: RequestColumns): KernelColumns | null {
+/**
+ * Runs the scorecard's columnar kernel (and the served model) on a request; null when there is no
+ * scorecard to run. `modelColumns` are what the model reads, when not the table's (the values as
+ * sent, which its reasons repeat).
+ */
+export function scoreKernel(
+  loaded: LoadedScorecard,
+  req: RequestColumns,
+  modelColumns: ModelColumns = req.table.columns as ModelColumns,
+): KernelColumns | null {
   const card = loaded.card;
   if (!card) return null;
   return asInputError(() => {
-    const model = loaded.model ? loaded.model.answer(req.table.columns as ModelColumns, req.n) : null;
+    const model = loaded.model ? loaded.model.answer(modelColumns, req.n) : null;
     const s = scoreColumns(card, req.table);
     const scored = new Uint8Array(req.n);
     for (let i = 0; i < req.n; i++) scored[i] = statusOf(card, s.coverage[i]!) === 'scored' ? 1 : 0;
@@ -207,7 +215,7 @@ export function scoreRequestColumns(
   });
 }
 
-type ModelColumns = Parameters<ServedModel['answer']>[0];
+export type ModelColumns = Parameters<ServedModel['answer']>[0];
 
 function empty(req: RequestColumns): ResultColumns {
   return {

@@ -19,6 +19,7 @@ export {
   type AlertFormat,
 } from './alerts.js';
 export { ApiKeys, presentedKey } from './api-keys.js';
+export { loadServableScorecard, type ScorecardLoader } from './scorecard-source.js';
 export { ServiceMetrics } from './metrics.js';
 export { openApiDocument } from './openapi.js';
 export {

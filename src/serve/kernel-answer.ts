@@ -126,14 +126,14 @@ function kernelColumns(
     columns.push([`layer_${l.name}`, float((i) => one(layer[i]!))]);
   }
   columns.push(
-    ['overrides', text(memoizedList(K, s.fired, s.overrides, ','))],
-    ['reasons', text(reasonList(s.reasons, s.signals))],
+    ['overrides', text(memoizedList(K, s.fired, s.overrides, comma))],
+    ['reasons', text(reasonList(s.reasons, s.signals, comma))],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
     ['base_score', float((i) => one(s.base_score[i]!))],
     ['score_change', float(() => Number.NaN)],
     ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
     ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
-    ['missing', text(memoizedList(M, s.missing, s.checked, ','), 64)],
+    ['missing', text(memoizedList(M, s.missing, s.checked, comma), 64)],
     ['warnings', text((i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4)],
   );
   for (let r = 0; r < MAX_REASONS; r++) {
@@ -173,6 +173,8 @@ function kernelColumns(
   return columns;
 }
 
+const comma = (list: string[]) => list.join(',');
+
 function valuesOf<T>(n: number, valueAt: (i: number) => T): T[] {
   const out = new Array<T>(n);
   for (let i = 0; i < n; i++) out[i] = valueAt(i);
@@ -184,27 +186,36 @@ function nullOrNaN(v: number | null | undefined, round: (v: number) => number): 
 }
 
 /**
- * Row i's list of the names whose flag is set (`flags` is row-major n x names.length), joined by
- * `sep`. A list has few distinct forms across rows (which columns are missing, which overrides
- * fired), so each form is joined once and remembered by its flags.
+ * Row i's list of the names whose flag is set (`flags` is row-major n x names.length), as `finish`
+ * writes it (joined, or as JSON). A list has few distinct forms across rows (which columns are
+ * missing, which overrides fired), so each form is written once and remembered by its flags.
  */
-function memoizedList(width: number, flags: Uint8Array, names: readonly string[], sep: string): (i: number) => string {
-  const join = (i: number) => {
-    const list: string[] = [];
+export function memoizedList<T>(
+  width: number,
+  flags: Uint8Array,
+  names: readonly T[],
+  finish: (list: T[]) => string,
+): (i: number) => string {
+  const write = (i: number) => {
+    const list: T[] = [];
     for (let m = 0; m < width; m++) if (flags[i * width + m]) list.push(names[m]!);
-    return list.join(sep);
+    return finish(list);
   };
-  if (width > 30) return join;
+  if (width > 30) return write;
   const seen = new Map<number, string>();
   return (i) => {
     let key = 0;
     for (let m = 0; m < width; m++) if (flags[i * width + m]) key |= 1 << m;
-    return remembered(seen, key, () => join(i));
+    return remembered(seen, key, () => write(i));
   };
 }
 
-/** Row i's top reasons (indices into `signals`, -1 for none, three a row) joined by commas, each form once. */
-function reasonList(reasons: Int16Array, signals: readonly string[]): (i: number) => string {
+/** Row i's top reasons (indices into `signals`, -1 for none, three a row) as `finish` writes them, each form once. */
+export function reasonList(
+  reasons: Int16Array,
+  signals: readonly string[],
+  finish: (list: string[]) => string,
+): (i: number) => string {
   const seen = new Map<number, string>();
   const P = signals.length + 1;
   return (i) => {
@@ -212,17 +223,12 @@ function reasonList(reasons: Int16Array, signals: readonly string[]): (i: number
     const b = reasons[i * 3 + 1]!;
     const c = reasons[i * 3 + 2]!;
     const key = ((a + 1) * P + (b + 1)) * P + (c + 1);
-    return remembered(seen, key, () =>
-      [a, b, c]
-        .filter((j) => j >= 0)
-        .map((j) => signals[j]!)
-        .join(','),
-    );
+    return remembered(seen, key, () => finish([a, b, c].filter((j) => j >= 0).map((j) => signals[j]!)));
   };
 }
 
 /** The value remembered for `key`, computed the first time. */
-function remembered<K, V>(seen: Map<K, V>, key: K, compute: () => V): V {
+export function remembered<K, V>(seen: Map<K, V>, key: K, compute: () => V): V {
   let value = seen.get(key);
   if (value === undefined) {
     value = compute();

@@ -37,7 +37,14 @@ import {
   type ReloadOutcome,
   type ScorecardLoader,
 } from './scorecard-source.js';
-import { BANDS, type ColumnTable, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
+import {
+  BANDS,
+  type ColumnTable,
+  type Scorecard,
+  type ScoreResult,
+  type Signals,
+  type SignalValue,
+} from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
@@ -48,6 +55,8 @@ import {
   scoreKernel,
   scoreRequestColumns,
   type ColumnsRequest,
+  type KernelColumns,
+  type RequestColumns,
   type ResultColumns,
 } from './columns.js';
 import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type ScoreResponse } from './answers.js';
@@ -55,6 +64,7 @@ import { loadServedModel, type ServedModel } from './served-model.js';
 import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wantsArrow } from './arrow.js';
 import { sendPieces } from './pieces.js';
 import { kernelAnswer } from './kernel-answer.js';
+import { accountColumns, batchAnswer, type AccountInput } from './batch-answer.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -106,11 +116,6 @@ declare module 'fastify' {
     churnkit: ChurnkitService;
   }
 }
-
-type AccountInput = { account_id: string; account_name?: string | null; as_of?: string } & Record<
-  string,
-  SignalValue | undefined
->;
 
 export { HttpError };
 
@@ -411,6 +416,32 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     });
   }
 
+  /**
+   * A batch as columns through the columnar kernel; null when the kernel refuses a value, so that
+   * the account-by-account path gives the error naming the account.
+   */
+  function batchKernel(
+    loaded: LoadedScorecard,
+    card: Scorecard,
+    body: { as_of?: string; accounts: AccountInput[] },
+  ): { rows: RequestColumns; scores: KernelColumns } | null {
+    const rows = accountColumns(body.accounts, body.as_of, today, card);
+    try {
+      const model = loaded.model ? modelColumns(loaded.model, body.accounts) : undefined;
+      return { rows, scores: scoreKernel(loaded, rows, model)! };
+    } catch (err) {
+      if (err instanceof HttpError && err.code === 'invalid_signal') return null;
+      throw err;
+    }
+  }
+
+  /** Counts the scored rows' bands in the metrics. */
+  function countBands(k: KernelColumns): void {
+    const bands = [0, 0, 0];
+    for (let i = 0; i < k.s.n; i++) if (k.scored[i]) bands[k.s.band[i]!]!++;
+    BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
+  }
+
   route('POST', '/v1/score');
   app.post(
     '/v1/score',
@@ -434,16 +465,27 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     {
       ...guarded,
       bodyLimit: batchLimit,
-      // BatchResponse is documented in /openapi.json, but serialized with JSON.stringify (a slice of
-      // answers at a time, resultsJson): for 10,000 nested results it is about 3x faster than
-      // fast-json-stringify, and the objects are built
-      // field by field in the schema's shape (the tests check batch results against single ones).
+      // BatchResponse is documented in /openapi.json but not serialized by fast-json-stringify (3x
+      // slower than JSON.stringify for 10,000 nested results): with a scorecard and no history, the
+      // JSON text is written from the columnar kernel's arrays (batch-answer.ts); otherwise answer
+      // objects in the schema's shape are stringified a slice at a time (resultsJson). Both give
+      // the same bytes (test/serve/batch.test.ts).
       schema: { body: { $ref: 'BatchRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
       const body = req.body as { as_of?: string; accounts: AccountInput[] };
       rejectDuplicates(body.accounts, body.as_of);
+      const card = source.current;
+      const kernel = card.card && !history && !alerts ? batchKernel(card, card.card, body) : null;
+      if (kernel) {
+        const { rows, scores } = kernel;
+        countBands(scores);
+        const expansion = expansionModel
+          ? expansionModel.answer(modelColumns(expansionModel, body.accounts), rows.n).probability
+          : null;
+        return sendPieces(reply, batchAnswer(scores, rows, body.accounts, exactWanted(req), expansion), JSON_UTF8);
+      }
       const results = await scoreAccounts(body.accounts, body.as_of, true);
       return sendPieces(reply, resultsJson(results, exactWanted(req) ? null : forPeople), JSON_UTF8);
     },
@@ -471,9 +513,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const arrowOut = wantsArrow(req.headers.accept, req.headers['content-type']);
       if (kernel && !history && !alerts) {
         // Straight from the kernel's typed outputs to the answer: no per-row values in between.
-        const bands = [0, 0, 0];
-        for (let i = 0; i < rows.n; i++) if (kernel.scored[i]) bands[kernel.s.band[i]!]!++;
-        BANDS.forEach((band, b) => bands[b] && metrics.scores.inc({ band }, bands[b]));
+        countBands(kernel);
         const expansion = expansionOf((i) => kernel.scored[i] === 1) ?? null;
         const answer = kernelAnswer(arrowOut ? 'arrow' : 'json', kernel, rows, exactWanted(req), fields, expansion);
         return sendPieces(reply, answer, arrowOut ? ARROW_STREAM : JSON_UTF8);
@@ -609,11 +649,16 @@ function scoreOne(score: (s: Signals) => ScoreResult, input: AccountInput, at: s
   }
 }
 
-/** The served model's answer for each account of a request, from their objects as columns. */
-function modelParts(model: ServedModel, inputs: readonly AccountInput[]): ModelPart[] {
+/** The columns a served model reads, from account objects: the values as sent (its reasons repeat them). */
+function modelColumns(model: ServedModel, inputs: readonly AccountInput[]): Record<string, SignalValue[]> {
   const columns: Record<string, SignalValue[]> = {};
   for (const name of model.features) columns[name] = inputs.map((a) => a[name] ?? null);
-  const m = model.answer(columns, inputs.length);
+  return columns;
+}
+
+/** The served model's answer for each account of a request, from their objects as columns. */
+function modelParts(model: ServedModel, inputs: readonly AccountInput[]): ModelPart[] {
+  const m = model.answer(modelColumns(model, inputs), inputs.length);
   return inputs.map((_, i) => ({
     probability: m.probability[i]!,
     reasons: m.reasons[i]!,

@@ -1,0 +1,200 @@
+/**
+ * `POST /v1/score/batch` through the columnar kernel (batch-answer.ts) answers the same bytes as
+ * account by account (answerOf, forPeople, JSON.stringify), which the service still uses for a
+ * scorer known only as a function. Each server pair below differs only in that: one loader keeps
+ * the parsed card (the kernel path), the other hands over the scorer alone. Real HTTP on loopback.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { trainModel } from '../../src/learn/index.js';
+import { loadScorecard, parseScorecard, serializeScorecard, type Scorecard } from '../../src/scorecard/index.js';
+import { loadServableScorecard, type ScorecardLoader, type ServerOptions } from '../../src/serve/index.js';
+import { tempDir } from '../support/paths.js';
+import { syntheticFeatureTable } from '../scorecard/synthetic.js';
+import { makeAccounts, type Account } from './accounts.js';
+import { post, startService, type Running } from './support.js';
+
+let tmp: { dir: string; cleanup: () => Promise<void> };
+const paths: Record<string, string> = {};
+
+/** The scorer alone, without the parsed card: the service then answers account by account. */
+const scorerOnly: ScorecardLoader = async (path) => {
+  const { card: _card, ...rest } = await loadServableScorecard(path);
+  return rest;
+};
+
+async function writeCard(name: string, card: Scorecard): Promise<string> {
+  const path = join(tmp.dir, `${name}.json`);
+  await writeFile(path, serializeScorecard(parseScorecard(card)));
+  return path;
+}
+
+before(async () => {
+  tmp = await tempDir('churnkit-batch-');
+  const base = await loadScorecard('default');
+  // Every branch of an answer: insufficient data (min_coverage 0.8), no probability map,
+  // segments with thresholds, weights and warnings, a set override, a second flag.
+  paths['varied'] = await writeCard('varied', {
+    ...base,
+    min_coverage: 0.8,
+    probability: { method: 'none' },
+    bands: { ...base.bands, segments: { smb: { green: 80, yellow: 55 } }, known_segments: ['enterprise', 'smb'] },
+    segment_weights: {
+      enterprise: {
+        layers: Object.fromEntries(
+          base.layers.map((l, k) => [
+            l.name,
+            {
+              weight: k === 0 ? 1 - 0.1 * (base.layers.length - 1) : 0.1,
+              signals: Object.fromEntries(l.signals.map((s) => [s.feature, s.weight])),
+            },
+          ]),
+        ),
+      },
+    },
+    overrides: [
+      ...base.overrides,
+      {
+        id: 'tiny_smb',
+        when: {
+          all: [
+            { signal: 'segment', op: '=', value: 'smb' },
+            { signal: 'seats', op: '<', value: 20 },
+          ],
+        },
+        action: 'flag',
+        flag: 'review',
+      },
+      { id: 'no_nps', when: { signal: 'nps_trend', op: 'is_null' }, action: 'set', value: 33.3 },
+    ],
+  });
+  // A comparison the schema cannot see is wrong: segment is text, compared with a number.
+  paths['refusing'] = await writeCard('refusing', {
+    ...base,
+    overrides: [{ id: 'odd', when: { signal: 'segment', op: '>', value: 3 }, action: 'flag', flag: 'odd' }],
+  });
+  const features = syntheticFeatureTable({ accounts: 60, months: 8, seed: 5 });
+  const churn = await trainModel(features, { family: 'logistic' });
+  paths['model'] = join(tmp.dir, 'model.json');
+  await churn.save(paths['model']);
+  // A model trained on an expansion label, as `serve --expansion-model` takes it.
+  const label = features.columns['churned_within_90d']!;
+  const expansion = await trainModel(
+    {
+      ...features,
+      names: [...features.names, 'expanded_within_90d'],
+      columns: { ...features.columns, expanded_within_90d: label },
+    },
+    { family: 'logistic', label: 'expanded_within_90d' },
+  );
+  paths['expansion'] = join(tmp.dir, 'expansion.json');
+  await expansion.save(paths['expansion']);
+});
+after(() => tmp.cleanup());
+
+/** Accounts made by hand for the edges, then generated ones (missing, absent, booleans both ways). */
+function accounts(seed: number): Account[] {
+  const hand: Account[] = [
+    { account_id: 'empty' },
+    { account_id: 'nulls', segment: null, nps_trend: null, seats: null, zero_usage_14d: null, account_name: null },
+    { account_id: 'zero-usage', zero_usage_14d: true, days_to_renewal: 30, seats: 4, segment: 'smb' },
+    { account_id: 'champion', champion_departed: true, active_escalation: true, days_to_renewal: 10, nps_trend: -9.95 },
+    { account_id: 'extreme', usage_trend_14d: 3, license_utilization: 1e300, nps_trend: -1e300, annual_value: 5e-324 },
+    {
+      account_id: 'tiny',
+      usage_trend_14d: -1,
+      license_utilization: 0,
+      days_since_last_csm_interaction: 1e-7,
+      seats: 0,
+    },
+    { account_id: 'unknown segment', segment: 'galaxy', account_name: 'Zoë "Q" \\ Ltd\n🚀', nps_trend: 0.05 },
+    {
+      account_id: 'blank segment',
+      segment: ' ',
+      days_to_renewal: -5,
+      tenure_days: 12,
+      contract_value_vs_usage_ratio: 0.333333,
+    },
+    { account_id: 'ünïcödé ☃', segment: 'enterprise', as_of: '2023-02-28', champion_engagement_change_30d: -0.45 },
+  ];
+  return [...hand, ...makeAccounts(300, seed, null).map((a, i) => (i % 3 ? { ...a, as_of: '2024-06-30' } : a))];
+}
+
+async function samePair(
+  options: Omit<ServerOptions, 'loader'>,
+  check: (kernel: Running, rows: Running) => Promise<void>,
+) {
+  const kernel = await startService({ today: () => '2024-07-01', ...options });
+  const rows = await startService({ today: () => '2024-07-01', ...options, loader: scorerOnly });
+  try {
+    await check(kernel, rows);
+  } finally {
+    await Promise.all([kernel.close(), rows.close()]);
+  }
+}
+
+async function assertSameAnswers(kernel: Running, rows: Running, path: string, body: unknown): Promise<string> {
+  const [a, b] = await Promise.all([post(kernel.base, path, body), post(rows.base, path, body)]);
+  assert.equal(a.status, b.status, `${path}: ${a.text.slice(0, 300)}`);
+  assert.equal(a.headers.get('content-type'), b.headers.get('content-type'));
+  // Byte for byte; on a difference, the first account that differs says more than 5 MB of text.
+  if (a.text !== b.text && a.status === 200)
+    a.body.results.forEach((r: unknown, i: number) => assert.deepEqual(r, b.body.results[i], `${path}: account ${i}`));
+  assert.equal(a.text, b.text, path);
+  return a.text;
+}
+
+for (const [name, options] of [
+  ['the default card', { scorecard: 'default' }],
+  [
+    'a card with every branch, a model and an expansion model',
+    { scorecard: 'varied', model: 'model', expansionModel: 'expansion' },
+  ],
+] as const) {
+  test(`POST /v1/score/batch: the kernel answers the bytes account by account does (${name})`, async () => {
+    const resolved: Omit<ServerOptions, 'loader'> = {
+      scorecard: options.scorecard === 'default' ? 'default' : paths[options.scorecard]!,
+      ...('model' in options ? { model: paths[options.model]!, expansionModel: paths[options.expansionModel]! } : {}),
+    };
+    await samePair(resolved, async (kernel, rows) => {
+      const all = accounts(name.length);
+      for (const query of ['', '?exact=true']) {
+        const text = await assertSameAnswers(kernel, rows, `/v1/score/batch${query}`, {
+          as_of: '2024-05-31',
+          accounts: all,
+        });
+        const results = JSON.parse(text).results as { status: string; band: string | null; overrides: string[] }[];
+        // The accounts reach what they were made to: every band, both statuses, overrides firing.
+        const bands = new Set(results.map((r) => r.band));
+        for (const band of ['RED', 'YELLOW', 'GREEN']) assert.ok(bands.has(band), `${name}: no ${band}`);
+        assert.ok(results.some((r) => r.overrides.length > 0));
+        if (options.scorecard !== 'default') assert.ok(results.some((r) => r.status === 'insufficient_data'));
+      }
+      // No batch as_of: today's date, read once; and the accounts one at a time, as a batch of one.
+      await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: all.slice(0, 40) });
+      for (const account of all.slice(0, 9))
+        await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [account] });
+      await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [] });
+      // Refusals are the same too: a duplicate, a wrong type.
+      const dup = await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [all[3], all[5], all[3]] });
+      assert.match(dup, /duplicate_account/);
+      await assertSameAnswers(kernel, rows, '/v1/score/batch', {
+        accounts: [all[3], { account_id: 'x', seats: 'many' }],
+      });
+    });
+  });
+}
+
+test('POST /v1/score/batch: a value the kernel refuses is a 400 naming the account, as account by account', async () => {
+  await samePair({ scorecard: paths['refusing']! }, async (kernel, rows) => {
+    const body = { accounts: [{ account_id: 'a' }, { account_id: 'b', segment: 'smb' }] };
+    const text = await assertSameAnswers(kernel, rows, '/v1/score/batch', body);
+    const answer = JSON.parse(text);
+    assert.equal(answer.code, 'invalid_signal');
+    assert.equal(answer.field, '/accounts/1');
+    // and the service keeps answering
+    await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [{ account_id: 'a' }] });
+  });
+});
