@@ -82,10 +82,24 @@ export interface FamilyDefinition<F extends ModelFamily = ModelFamily> {
    * out-of-fold margins (docs/models.md has the measurements).
    */
   backtestCalibration: CalibrationMethod;
+  /**
+   * What the family keeps across the fits of one training run (gbdt: its worker threads), opened
+   * by trainModel before it has the table (while it is read) and closed when the run ends, also
+   * on an error. `rows` is the table's row count when known, null while it is still being read.
+   */
+  openSession?(
+    params: Readonly<Record<string, unknown>>,
+    table: { rows: number | null; inputs: number },
+  ): FamilySession;
   /** A new, unfitted model; the model checks `params` against `this.params` (readParams). */
   create(params: Readonly<Record<string, unknown>>, seed: number): FamilyModels[F];
   /** A fitted model from `state()` output as stored in an artifact, already checked by the family's state schema. */
   restore(state: StateOf<F>, params: Readonly<Record<string, unknown>>): FamilyModels[F];
+}
+
+/** Resources a family holds for one training run (FamilyDefinition.openSession). */
+export interface FamilySession {
+  close(): Promise<void>;
 }
 
 /** Registration order is the order shown to users. */

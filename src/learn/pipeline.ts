@@ -173,7 +173,6 @@ function sliceInfo(frame: Frame, rows: readonly number[], y: Float64Array, timeC
   return info;
 }
 
-/** Trains a model of any family on a feature table. */
 /**
  * The calibration map fitted on out-of-fold margins, or none where the rows cannot support one:
  * out-of-fold rows of a single class (early in a small history) give a flat Platt map, which would
@@ -204,9 +203,43 @@ function calibrationOutOfFold(
   return cal;
 }
 
-export async function trainModel(frame: Frame, options: TrainOptions): Promise<TrainedModel> {
-  const family = await getFamily(options.family);
-  const params = readParams(family.name, family.params, options.params);
+/**
+ * Trains a model of any family on a feature table. The table may still be being read (a
+ * promise): the family gets ready meanwhile (gbdt starts its worker thread, see
+ * FamilyDefinition.openSession), and holds what it started until training ends.
+ */
+export async function trainModel(table: Frame | Promise<Frame>, options: TrainOptions): Promise<TrainedModel> {
+  // A read that fails while the family loads is reported below, not as an unhandled rejection.
+  if (table instanceof Promise) table.catch(() => {});
+  let family: FamilyDefinition;
+  let params: Record<string, unknown>;
+  try {
+    family = await getFamily(options.family);
+    params = readParams(family.name, family.params, options.params);
+  } catch (err) {
+    // The table's own errors come first, as when it was read before training started.
+    await table;
+    throw err;
+  }
+  const known = table instanceof Promise ? null : table;
+  const session =
+    family.openSession?.(params, {
+      rows: known ? known.n : null,
+      inputs: options.columns?.length ?? DEFAULT_MODEL_COLUMNS.length,
+    }) ?? null;
+  try {
+    return await trainFamily(await table, family, params, options);
+  } finally {
+    await session?.close();
+  }
+}
+
+async function trainFamily(
+  frame: Frame,
+  family: FamilyDefinition,
+  params: Record<string, unknown>,
+  options: TrainOptions,
+): Promise<TrainedModel> {
   const table = options.table ?? 'features';
   const label = options.label ?? LABEL_COLUMN;
   const seed = options.seed ?? 0;

@@ -2,8 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { tempDir } from '../support/paths.js';
+import { cliPath, tempDir } from '../support/paths.js';
 import { ACCOUNTS, TABLE_FLAGS, churnkit } from './helpers.js';
 import { loadFrame } from '../../src/data/frame.js';
 import { loadModel } from '../../src/learn/index.js';
@@ -168,6 +169,39 @@ test('bad input fails with a one-line reason naming row and column, and writes n
     );
     assert.equal(missingModel.status, 2);
     assert.deepEqual(await readdir(dir), ['bad.csv']);
+  } finally {
+    await cleanup();
+  }
+});
+
+test('gbdt: an input error found while or after its worker thread starts exits 2 at once, writing nothing', async () => {
+  const { dir, cleanup } = await tempDir();
+  try {
+    const text = (await readFile(ACCOUNTS, 'utf8')).split('\n');
+    text[5] = text[5]!.replace(/,[01]$/, ',3');
+    const badLabel = join(dir, 'bad.csv');
+    await writeFile(badLabel, text.join('\n'));
+    const textCells = join(dir, 'text.csv');
+    await writeFile(textCells, 'a,b,churned\n1,2,0\n3,"x,1\n');
+    const out = join(dir, 'model.json');
+    const gbdt = (features: string, ...flags: string[]) =>
+      spawnSync(
+        process.execPath,
+        [cliPath, 'train', '--features', features, '--model', 'gbdt', '--out', out, ...flags],
+        // A worker left running would keep the process from ending: the timeout catches it.
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+    const label = gbdt(badLabel, ...TABLE_FLAGS);
+    assert.equal(label.status, 2, label.stderr);
+    assert.match(label.stderr, /^churnkit: table .*bad\.csv, row 5, column churned: label is 3/);
+    assert.equal(label.stderr.trim().split('\n').length, 1);
+    const unread = gbdt(textCells, '--label', 'churned', '--columns', 'a,b', '--time-column', 'none');
+    assert.equal(unread.status, 2, unread.stderr);
+    assert.match(unread.stderr, /^churnkit: table .*text\.csv, row 1, column b: holds numbers written as text/);
+    const missing = gbdt(join(dir, 'nope.csv'), ...TABLE_FLAGS);
+    assert.equal(missing.status, 2, missing.stderr);
+    assert.match(missing.stderr, /nope\.csv: no such file/);
+    assert.deepEqual((await readdir(dir)).sort(), ['bad.csv', 'text.csv']);
   } finally {
     await cleanup();
   }

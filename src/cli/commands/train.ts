@@ -119,8 +119,10 @@ export async function run(flags: TrainFlags, io: CommandIO) {
     throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
   await assertNotAnInput(flags.out, { inputs: [flags.features] });
   io.progress.start(`reading ${flags.features}`);
-  const frame = await loadFeatureTable(flags.features);
-  const trained = await trainModel(frame, options);
+  // Read while the family gets ready (gbdt starts its worker thread meanwhile).
+  const reading = loadFeatureTable(flags.features);
+  const trained = await trainModel(reading, options);
+  const frame = await reading;
   if (flags.columns === undefined) await warnBeforeUsage(flags.features, frame, io);
   await trained.save(flags.out);
   for (const w of trained.warnings) io.warn(w);

@@ -12,7 +12,6 @@ import { silentProgress, type Progress } from '../../util/index.js';
 import { Rng } from '../../util/index.js';
 import type { FitData } from '../model.js';
 import { binColumnMajor, binSample, checkFinite, transposeBins } from './binning.js';
-import { predictForest } from './predict.js';
 import { TreeGrower, leavesAtMost, routeRows, sampleFeatures, slotsNeeded, type GrowParams } from './grower.js';
 import { meanLogLoss, priorLogOdds } from './objective.js';
 import { Executor } from './parallel.js';
@@ -65,6 +64,15 @@ export const AUTO_PARALLEL_CELLS = 1_000_000;
 function chooseThreads(requested: number, cells: number): number {
   if (requested > 0) return requested;
   return cells >= AUTO_PARALLEL_CELLS ? Math.min(2, availableParallelism()) : 1;
+}
+
+/**
+ * Worker threads a fit with `threads` (the parameter) will want, for starting them ahead
+ * (threads.ts): on `cells` (rows x inputs) when known, on at most two threads when not.
+ */
+export function workersWanted(threads: number, cells: number | null): number {
+  if (threads > 0 || cells !== null) return chooseThreads(threads, cells ?? 0) - 1;
+  return Math.min(2, availableParallelism()) - 1;
 }
 
 function checkLabels(data: FitData, table: string): void {
@@ -191,7 +199,8 @@ export async function boost(
     const trainMargin = truncate ? (bestTrainMargin ?? new Float64Array(n).fill(baseScore)) : ws.margin.slice(0, n);
     const validationMargin = truncate
       ? (bestValMargin ?? new Float64Array(validation!.X.n).fill(baseScore))
-      : (valMargin ?? (validation ? predictForest(trees, baseScore, validation.X.columns, validation.X.n) : null));
+      : (valMargin ??
+        (validation ? await executor.predictForest(trees, baseScore, validation.X.columns, validation.X.n) : null));
     const bestValidationLoss =
       validation && validationMargin
         ? truncate

@@ -4,9 +4,11 @@
  */
 import type { FamilyDefinition } from '../families.js';
 import { checkWith } from '../schema.js';
+import { workersWanted } from './booster.js';
 import { GbdtModel } from './model.js';
 import { GBDT_PARAMS } from './params.js';
 import { GBDT_STATE, type GbdtState } from './state.js';
+import { openThreadSession } from './threads.js';
 
 export { GbdtModel, type FeatureImportance } from './model.js';
 export { GBDT_PARAMS, type GbdtParams } from './params.js';
@@ -33,6 +35,14 @@ export const gbdtFamily: FamilyDefinition<'gbdt'> = {
   // slice that chose the trees would reuse it twice.
   defaultCalibration: 'none',
   backtestCalibration: 'platt',
+  // The worker thread starts while the table is read, and serves every fit of the run.
+  openSession: (params, table) =>
+    openThreadSession(
+      workersWanted(
+        typeof params['threads'] === 'number' ? params['threads'] : 0,
+        table.rows === null ? null : table.rows * table.inputs,
+      ),
+    ),
   create: (params, seed) => new GbdtModel(params, seed),
   restore: (state, params) => GbdtModel.fromState(state, params),
 };

@@ -11,11 +11,21 @@
  * Synchronisation is per batch (a whole tree level in depth-wise growth), not per node: a
  * wake-up costs tens of microseconds, as much as a small node's work.
  */
-import { Worker } from 'node:worker_threads';
+import type { WasmMemory } from '../wasm/assembler.js';
 import { binFeatures } from './binning.js';
+import { packForest, predictForest, predictRows, type PredictShare } from './predict.js';
+import { acquireWorker, releaseWorker, type GbdtWorker } from './threads.js';
+import type { Tree } from './tree.js';
 import { HIST_BYTES_PER_FEATURE, instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
 import { findBestSplit, type NodeStats, type Split, type SplitParams } from './split.js';
-import { HIST_DOUBLES_PER_FEATURE, JOB_FIELDS, SPLIT_IN, SPLIT_OUT, type Workspace } from './workspace.js';
+import {
+  HIST_DOUBLES_PER_FEATURE,
+  JOB_FIELDS,
+  SPLIT_IN,
+  SPLIT_OUT,
+  type Workspace,
+  type WorkspaceLayout,
+} from './workspace.js';
 
 /** Control word indices (Workspace.control). */
 export const CTL = {
@@ -219,6 +229,22 @@ export interface WorkerBinning extends BinningTask {
   to: number;
 }
 
+/** A fit for a worker thread (worker.ts): bin its share, then claim batch items until KIND.EXIT. */
+export interface FitTask {
+  kind: 'fit';
+  layout: WorkspaceLayout;
+  memory: WasmMemory;
+  threads: number;
+  binning: WorkerBinning;
+  splitParams: SplitParams;
+}
+
+/**
+ * Below this many rows x trees a prediction runs on the calling thread alone (about 15 ms of
+ * work; handing a share to a worker costs a copy of its rows and two messages).
+ */
+export const PARALLEL_PREDICT_MIN_WORK = 1_000_000;
+
 function writeSplit(out: Float64Array, o: number, s: Split | null): void {
   out[o] = s ? s.feature : -1;
   if (!s) return;
@@ -263,8 +289,10 @@ export interface RowRange {
 
 export class Executor {
   private readonly kernels: ThreadKernels;
-  private readonly workers: Worker[] = [];
+  private readonly workers: GbdtWorker[] = [];
   private seq = 0;
+  /** The workers have left the batch loop (KIND.EXIT): no more batches, they take tasks again. */
+  private parked = false;
 
   private constructor(
     readonly ws: Workspace,
@@ -292,20 +320,26 @@ export class Executor {
     for (let w = 1; w < t; w++) {
       const from = shareStart(w, t, F);
       const to = shareStart(w + 1, t, F);
-      // Copies of just this share's columns: a view would clone its whole underlying buffer.
+      // Copies of just this share's columns, handed over: a view would clone its whole underlying buffer.
       const columns = binning.columns.slice(from, to).map((c) => c.slice());
-      const task: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { layout: ws.layout, memory: ws.memory, threads: t, binning: task, splitParams },
-      });
-      worker.unref();
+      const binningShare: WorkerBinning = { columns, from, to, maxBin: binning.maxBin, sample: binning.sample };
+      const worker = acquireWorker();
       ex.workers.push(worker);
-      shares.push(
-        new Promise((resolve, reject) => {
-          worker.once('message', (bounds: Float64Array[]) => resolve(bounds));
-          worker.once('error', reject);
-        }),
+      const task: FitTask = {
+        kind: 'fit',
+        layout: ws.layout,
+        memory: ws.memory,
+        threads: t,
+        binning: binningShare,
+        splitParams,
+      };
+      const share = worker.request<Float64Array[]>(
+        task,
+        columns.map((c) => c.buffer),
       );
+      // Awaited below, or given up when this thread's share fails first (dispose waits for it).
+      share.catch(() => {});
+      shares.push(share);
     }
     try {
       const mine = binFeatures(binning.columns, 0, shareStart(1, t, F), binning.maxBin, binning.sample, ws.codes, n);
@@ -324,6 +358,7 @@ export class Executor {
    * histograms) have one item per job and feature chunk.
    */
   private run(kind: number, units: number, work: number, chunked = false): void {
+    if (this.parked) throw new Error('gbdt: a batch after the workers left the batch loop');
     const ctl = this.ws.control;
     Atomics.store(ctl, CTL.KIND, kind);
     // Feature chunks only when there are too few jobs to go round: each chunk re-reads the rows.
@@ -489,13 +524,58 @@ export class Executor {
     this.run(KIND.ADD, jobs.length, this.order(jobs.map((r) => r.end - r.begin)));
   }
 
-  async dispose(): Promise<void> {
-    const workers = this.workers.splice(0);
-    if (workers.length === 0) return;
+  /**
+   * base + the sum of the trees' outputs for rows of column-major raw values (predict.ts), the
+   * rows shared with the workers, which leave the batch loop for it: no batch runs afterwards.
+   * Each row's sum is the same bits on any thread.
+   */
+  async predictForest(
+    trees: readonly Tree[],
+    base: number,
+    columns: readonly Float64Array[],
+    n: number,
+  ): Promise<Float64Array> {
+    const threads = this.workers.length + 1;
+    if (threads === 1 || n * trees.length < PARALLEL_PREDICT_MIN_WORK) return predictForest(trees, base, columns, n);
+    this.park();
+    const forest = packForest(trees, base, columns.length, threads);
+    const out = new Float64Array(n);
+    const shares = this.workers.map((worker, w) => {
+      const from = shareStart(w + 1, threads, n);
+      const to = shareStart(w + 2, threads, n);
+      // Copies of the share's rows, handed over: a view would clone its whole underlying buffer.
+      const share: PredictShare = {
+        kind: 'predict',
+        forest,
+        thread: w + 1,
+        columns: columns.map((c) => new Float64Array(c.subarray(from, to))),
+        rows: to - from,
+      };
+      return worker
+        .request<Float64Array>(
+          share,
+          share.columns.map((c) => c.buffer),
+        )
+        .then((rows) => out.set(rows, from));
+    });
+    predictRows(forest, 0, columns, 0, shareStart(1, threads, n), out, 0);
+    await Promise.all(shares);
+    return out;
+  }
+
+  /** Sends the workers out of the batch loop, back to waiting for tasks. */
+  private park(): void {
+    if (this.parked || this.workers.length === 0) return;
+    this.parked = true;
     const ctl = this.ws.control;
     ctl[CTL.KIND] = KIND.EXIT;
     Atomics.store(ctl, CTL.SEQ, ++this.seq);
     Atomics.notify(ctl, CTL.SEQ);
-    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  /** Ends the fit's use of the workers: kept for the next fit in a session (threads.ts), ended otherwise. */
+  async dispose(): Promise<void> {
+    this.park();
+    await Promise.all(this.workers.splice(0).map(releaseWorker));
   }
 }

@@ -129,6 +129,74 @@ function packTrees(trees: readonly Tree[], at: number, view: DataView): { table:
 
 let moduleBytes: Uint8Array | null = null;
 
+/** Trees packed into a shared memory, with a block and an output area for each thread that walks rows through them. */
+export interface PackedForest {
+  memory: WasmMemory;
+  /** Address of the per-tree (root, depth) table. */
+  table: number;
+  trees: number;
+  /** Doubles per row of a block. */
+  features: number;
+  base: number;
+  /** Address of thread 0's block; thread t's is `threadBytes` further per t. */
+  blocks: number;
+  threadBytes: number;
+}
+
+/** The trees packed for `threads` threads (each walks its own rows through them, see predictRows). */
+export function packForest(trees: readonly Tree[], base: number, features: number, threads: number): PackedForest {
+  const F = Math.max(1, features);
+  const nodeBytes = trees.reduce((s, t) => s + t.size * NODE_BYTES, 0) + trees.length * 8;
+  const blocks = Math.ceil(nodeBytes / 64) * 64;
+  const threadBytes = Math.ceil((BLOCK_ROWS * F * 8 + BLOCK_ROWS * 8) / 64) * 64;
+  const memory: WasmMemory = createSharedMemory(Math.ceil((blocks + threads * threadBytes) / PAGE));
+  const { table } = packTrees(trees, 0, new DataView(memory.buffer));
+  return { memory, table, trees: trees.length, features: F, base, blocks, threadBytes };
+}
+
+/**
+ * out[at + i] = base + the trees' outputs for rows [start, end) of column-major raw values, walked
+ * in thread `thread`'s block (threads may run at once on the same forest, each on its rows).
+ */
+export function predictRows(
+  forest: PackedForest,
+  thread: number,
+  columns: readonly Float64Array[],
+  start: number,
+  end: number,
+  out: Float64Array,
+  at: number,
+): void {
+  const F = forest.features;
+  moduleBytes ??= assembleModule([predictBlockKernel()]);
+  const kernel = instantiate<PredictKernel>(moduleBytes, forest.memory);
+  const blockAt = forest.blocks + thread * forest.threadBytes;
+  const outAt = blockAt + BLOCK_ROWS * F * 8;
+  const block = new Float64Array(forest.memory.buffer, blockAt, BLOCK_ROWS * F);
+  const blockOut = new Float64Array(forest.memory.buffer, outAt, BLOCK_ROWS);
+  for (let from = start; from < end; from += BLOCK_ROWS) {
+    const m = Math.min(BLOCK_ROWS, end - from);
+    const padded = Math.ceil(m / LANES) * LANES;
+    block.fill(0, m * F, padded * F);
+    for (let f = 0; f < columns.length; f++) {
+      const col = columns[f]!;
+      for (let i = 0; i < m; i++) block[i * F + f] = col[from + i]!;
+    }
+    blockOut.fill(forest.base, 0, padded);
+    kernel.predictBlock(forest.table, forest.trees, blockAt, padded, F, outAt);
+    out.set(blockOut.subarray(0, m), at + from - start);
+  }
+}
+
+/** A share of a prediction for a worker thread (threads.ts): its rows' columns, copied. */
+export interface PredictShare {
+  kind: 'predict';
+  forest: PackedForest;
+  thread: number;
+  columns: Float64Array<ArrayBuffer>[];
+  rows: number;
+}
+
 /** base + the sum of the trees' outputs for every row of column-major raw values. */
 export function predictForest(
   trees: readonly Tree[],
@@ -138,29 +206,6 @@ export function predictForest(
 ): Float64Array {
   const out = new Float64Array(n).fill(base);
   if (n === 0 || trees.length === 0) return out;
-  const F = Math.max(1, columns.length);
-  const nodeBytes = trees.reduce((s, t) => s + t.size * NODE_BYTES, 0) + trees.length * 8;
-  const blockAt = Math.ceil(nodeBytes / 64) * 64;
-  const outAt = blockAt + BLOCK_ROWS * F * 8;
-  const pages = Math.ceil((outAt + BLOCK_ROWS * 8) / PAGE);
-  const memory: WasmMemory = createSharedMemory(pages);
-  moduleBytes ??= assembleModule([predictBlockKernel()]);
-  const kernel = instantiate<PredictKernel>(moduleBytes, memory);
-  const view = new DataView(memory.buffer);
-  const { table } = packTrees(trees, 0, view);
-  const block = new Float64Array(memory.buffer, blockAt, BLOCK_ROWS * F);
-  const blockOut = new Float64Array(memory.buffer, outAt, BLOCK_ROWS);
-  for (let start = 0; start < n; start += BLOCK_ROWS) {
-    const m = Math.min(BLOCK_ROWS, n - start);
-    const padded = Math.ceil(m / LANES) * LANES;
-    block.fill(0, m * F, padded * F);
-    for (let f = 0; f < columns.length; f++) {
-      const col = columns[f]!;
-      for (let i = 0; i < m; i++) block[i * F + f] = col[start + i]!;
-    }
-    blockOut.fill(base, 0, padded);
-    kernel.predictBlock(table, trees.length, blockAt, padded, F, outAt);
-    out.set(blockOut.subarray(0, m), start);
-  }
+  predictRows(packForest(trees, base, columns.length, 1), 0, columns, 0, n, out, 0);
   return out;
 }

@@ -1,39 +1,53 @@
 /**
- * Worker thread entry: waits for batches on the shared control words and claims their items
- * with the other threads (see parallel.ts).
+ * Worker thread entry (threads.ts): serves the tasks posted to it one at a time. A fit bins this
+ * thread's share of the features, answers with their bounds, then waits for batches on the
+ * shared control words and claims their items with the other threads until the fit ends
+ * (parallel.ts); a prediction share walks its rows through the packed trees (predict.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { WasmMemory } from '../wasm/assembler.js';
+import { parentPort } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
-import { CTL, KIND, claimItems, threadKernels, waitWhile, type WorkerBinning } from './parallel.js';
-import type { SplitParams } from './split.js';
-import { Workspace, type WorkspaceLayout } from './workspace.js';
+import { CTL, KIND, claimItems, threadKernels, waitWhile, type FitTask } from './parallel.js';
+import { predictRows, type PredictShare } from './predict.js';
+import type { WorkerReply } from './threads.js';
+import { Workspace } from './workspace.js';
 
-interface WorkerData {
-  layout: WorkspaceLayout;
-  memory: WasmMemory;
-  threads: number;
-  binning: WorkerBinning;
-  splitParams: SplitParams;
-}
+type Task = FitTask | PredictShare;
 
-const data = workerData as WorkerData;
-const ws = new Workspace(data.layout, data.memory);
-const kernels = threadKernels(ws, data.threads);
-const ctl = ws.control;
-let seen = Atomics.load(ctl, CTL.SEQ);
-const b = data.binning;
-// The first job: bin this thread's share of the features; the bounds also say "ready".
-parentPort!.postMessage(binFeatures(b.columns, b.from, b.to, b.maxBin, b.sample, ws.codes, data.layout.rows));
-
-for (;;) {
-  waitWhile(ctl, CTL.SEQ, seen);
-  seen = Atomics.load(ctl, CTL.SEQ);
-  if (ctl[CTL.KIND] === KIND.EXIT) break;
-  try {
-    claimItems(ws, kernels, data.splitParams);
-  } catch {
-    Atomics.store(ctl, CTL.ERROR, 1);
-    Atomics.notify(ctl, CTL.FIN);
+function fit(task: FitTask): void {
+  const ws = new Workspace(task.layout, task.memory);
+  const kernels = threadKernels(ws, task.threads);
+  const ctl = ws.control;
+  let seen = Atomics.load(ctl, CTL.SEQ);
+  const b = task.binning;
+  // The first job: bin this thread's share of the features; the bounds also say "ready".
+  const bounds = binFeatures(b.columns, b.from, b.to, b.maxBin, b.sample, ws.codes, task.layout.rows);
+  reply({ value: bounds });
+  for (;;) {
+    waitWhile(ctl, CTL.SEQ, seen);
+    seen = Atomics.load(ctl, CTL.SEQ);
+    if (ctl[CTL.KIND] === KIND.EXIT) return;
+    try {
+      claimItems(ws, kernels, task.splitParams);
+    } catch {
+      Atomics.store(ctl, CTL.ERROR, 1);
+      Atomics.notify(ctl, CTL.FIN);
+    }
   }
 }
+
+function reply<T>(message: WorkerReply<T>, transfer: ArrayBuffer[] = []): void {
+  parentPort!.postMessage(message, transfer);
+}
+
+parentPort!.on('message', (task: Task) => {
+  try {
+    if (task.kind === 'fit') fit(task);
+    else {
+      const out = new Float64Array(task.rows);
+      predictRows(task.forest, task.thread, task.columns, 0, task.rows, out, 0);
+      reply({ value: out }, [out.buffer]);
+    }
+  } catch (err) {
+    reply({ error: err instanceof Error ? err.message : String(err) });
+  }
+});
