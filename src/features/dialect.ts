@@ -31,6 +31,12 @@ export interface SqlDialect {
    * rather than a stored step (families.ts, championTouches). The numbers are the same either way.
    */
   readonly serialStoredSteps: boolean;
+  /**
+   * Whether the window totals come from the day segments of feature breadth, in one pass over usage
+   * with breadth (families.ts, totalsAndBreadthBySegments), rather than from their own window join.
+   * The same numbers either way; PostgreSQL reads and joins every usage row once fewer.
+   */
+  readonly segmentTotals: boolean;
   /** A DATE literal from `YYYY-MM-DD`. */
   dateLiteral(isoDate: string): string;
   /** DATE plus a (possibly negative) whole number of days, as DATE. */
@@ -70,6 +76,8 @@ export const duckdbDialect: SqlDialect = {
   hashedDistinct: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   serialStoredSteps: false,
+  // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
+  segmentTotals: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

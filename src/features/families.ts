@@ -169,12 +169,15 @@ const breadth = (d: SqlDialect) =>
 
 /**
  * The day segments of feature breadth: the edges T, T-30 and T-60 of every as-of date's two
- * 30-day windows cut the days from the first T-60 to the last T into segments [start, end), so
- * each segment lies wholly inside or wholly outside each window.
+ * 30-day windows (and with `edges`, T-k for every k given) cut the days from the first T-60 to the
+ * last T into segments [start, end), so each segment lies wholly inside or wholly outside each window.
  */
-export function breadthSegments(asOf: readonly string[]): { start: string; end: string; days: number }[] {
+export function breadthSegments(
+  asOf: readonly string[],
+  edges: readonly number[] = [0, WINDOWS.adoption, 2 * WINDOWS.adoption],
+): { start: string; end: string; days: number }[] {
   const cuts = new Set<number>();
-  for (const t of asOf) for (const k of [0, WINDOWS.adoption, 2 * WINDOWS.adoption]) cuts.add(isoDay(t)! - k);
+  for (const t of asOf) for (const k of edges) cuts.add(isoDay(t)! - k);
   const sorted = [...cuts].sort((a, b) => a - b);
   return sorted
     .slice(1)
@@ -182,18 +185,17 @@ export function breadthSegments(asOf: readonly string[]): { start: string; end: 
 }
 
 /**
- * usage_breadth from the feature-event masks of day segments (breadthSegments): each usage row
- * goes to the one segment of its day, an (account, segment) mask is the OR of its rows' event bits,
- * and a window's mask the OR of the masks of the segments inside it. A window join would touch each
- * usage row once per window it falls in (twice for monthly as-of dates, 60 times for daily ones);
- * this touches it once. The segments of T's windows end on or before T, so nothing at or after T
- * is read.
+ * The day maps of the segment passes: `breadth_segments` (the segments), `segment_days` (each day
+ * with its segment) and `segment_windows` (each as-of date with the segments inside its windows:
+ * `last` and `prior` for the 30-day windows of breadth, and with the window totals,
+ * `usage_last` and `usage_prior` for the 14-day ones).
  */
-function breadthBySegments(ctx: FamilyContext): void {
+function segmentMaps(ctx: FamilyContext, withTotals: boolean): void {
   const { d, params, step } = ctx;
   // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
   const family = 'usage';
-  const segments = breadthSegments(params.asOf);
+  const edges = [0, WINDOWS.adoption, 2 * WINDOWS.adoption, ...(withTotals ? [WINDOWS.usage, 2 * WINDOWS.usage] : [])];
+  const segments = breadthSegments(params.asOf, edges);
   const rows = segments.map((g) => `(${d.dateLiteral(g.start)}, ${d.dateLiteral(g.end)})`).join(', ');
   // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
   step(
@@ -215,11 +217,17 @@ WHERE ${d.addDays('s.seg_start', 'g.k')} < s.seg_end`,
     // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
     true,
   );
-  // a segment is in T's last window [T-30, T) or prior one [T-60, T-30) as a whole
+  // a segment is in T's last window [T-30, T) or prior one [T-60, T-30) as a whole, and in the
+  // usage windows [T-14, T) and [T-28, T-14) as a whole or not at all
+  const within = (from: number, to: number) =>
+    `s.seg_start >= ${d.addDays('sd.as_of', -from)} AND s.seg_end <= ${to === 0 ? 'sd.as_of' : d.addDays('sd.as_of', -to)}`;
+  const usageWindows = withTotals
+    ? `,\n  ${within(WINDOWS.usage, 0)} AS usage_last, ${within(2 * WINDOWS.usage, WINDOWS.usage)} AS usage_prior`
+    : '';
   step(
     family,
     'segment_windows',
-    `SELECT sd.as_of, s.seg_start AS seg, s.seg_start >= ${d.addDays('sd.as_of', -WINDOWS.adoption)} AS last
+    `SELECT sd.as_of, s.seg_start AS seg, s.seg_start >= ${d.addDays('sd.as_of', -WINDOWS.adoption)} AS last${usageWindows}
 FROM snapshot_dates sd JOIN breadth_segments s
   ON s.seg_start >= ${d.addDays('sd.as_of', -2 * WINDOWS.adoption)} AND s.seg_end <= sd.as_of`,
     // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
@@ -227,25 +235,91 @@ FROM snapshot_dates sd JOIN breadth_segments s
     // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
     true,
   );
-  step(
-    family,
-    'usage_breadth',
-    `SELECT account_id, as_of, ${breadth(d)}
+}
+
+/** usage_breadth from the (account, segment) masks of `from` (columns account_id, seg, mask). */
+const breadthFromSegments = (d: SqlDialect, from: string) => `SELECT account_id, as_of, ${breadth(d)}
 FROM (
   SELECT m.account_id, w.as_of,
     BIT_OR(m.mask) FILTER (WHERE w.last) AS mask_last,
     BIT_OR(m.mask) FILTER (WHERE NOT w.last) AS mask_prior
-  FROM (
+  FROM ${from} AS m
+  JOIN segment_windows w ON w.seg = m.seg
+  GROUP BY m.account_id, w.as_of
+) AS masks`;
+
+/**
+ * usage_breadth from the feature-event masks of day segments (breadthSegments): each usage row
+ * goes to the one segment of its day, an (account, segment) mask is the OR of its rows' event bits,
+ * and a window's mask the OR of the masks of the segments inside it. A window join would touch each
+ * usage row once per window it falls in (twice for monthly as-of dates, 60 times for daily ones);
+ * this touches it once. The segments of T's windows end on or before T, so nothing at or after T
+ * is read.
+ */
+function breadthBySegments(ctx: FamilyContext): void {
+  const { d, step } = ctx;
+  segmentMaps(ctx, false);
+  step(
+    // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+    'usage',
+    'usage_breadth',
+    breadthFromSegments(
+      d,
+      `(
     SELECT u.account_id, sd.seg, BIT_OR(f.bit) AS mask
     FROM usage_rows u
     JOIN feature_event_bits f ON f.event = u.event
     JOIN segment_days sd ON sd.day = u.day
     ${where(counted(ctx))}    GROUP BY u.account_id, sd.seg
-  ) AS m
-  JOIN segment_windows w ON w.seg = m.seg
-  GROUP BY m.account_id, w.as_of
-) AS masks`,
+  )`,
+    ),
   );
+}
+
+/**
+ * The window totals and feature breadth from one pass over usage (`segmentTotals`): each usage row
+ * goes to the segment of its day (the segments cut at the edges of the 14-day and the 30-day
+ * windows), `usage_segments` holds per (account, segment) the quantities of logins and of everything
+ * else, the rows counted as usage and the feature-event mask, and the windows add up the segments
+ * inside them. Sums of segment sums are the sums of the rows (exact: whole doubles or decimals, see
+ * exactQty), so the numbers are those of usage_totals' window join and of breadthBySegments.
+ */
+function totalsAndBreadthBySegments(ctx: FamilyContext): void {
+  const { d, step } = ctx;
+  // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
+  const family = 'usage';
+  const D = (e: string) => d.double(e);
+  const qty = exactQty(ctx);
+  // the rows that count as usage (quantity > 0), unless the preflight found that all do
+  const countedOnly = counted(ctx).length ? ` FILTER (WHERE ${counted(ctx).join(' AND ')})` : '';
+  segmentMaps(ctx, true);
+  step(
+    family,
+    'usage_segments',
+    `SELECT u.account_id, sd.seg,
+  SUM(${qty}) FILTER (WHERE u.event <> 'login') AS usage_qty,
+  SUM(${qty}) FILTER (WHERE u.event = 'login') AS login_qty,
+  COUNT(*)${countedOnly} AS events,
+  BIT_OR(f.bit)${countedOnly} AS mask
+FROM usage_rows u
+JOIN segment_days sd ON sd.day = u.day
+LEFT JOIN feature_event_bits f ON f.event = u.event
+GROUP BY u.account_id, sd.seg`,
+  );
+  step(
+    family,
+    'usage_totals',
+    `SELECT m.account_id, w.as_of,
+  ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_last)')} AS usage_last,
+  ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_prior)')} AS usage_prior,
+  ${D('SUM(m.login_qty) FILTER (WHERE w.usage_last)')} AS logins_last,
+  ${D('SUM(m.login_qty) FILTER (WHERE w.usage_prior)')} AS logins_prior,
+  COALESCE(SUM(m.events) FILTER (WHERE w.usage_last), 0) AS events_last_14d
+FROM usage_segments m JOIN segment_windows w ON w.seg = m.seg
+WHERE w.usage_last OR w.usage_prior
+GROUP BY m.account_id, w.as_of`,
+  );
+  step(family, 'usage_breadth', breadthFromSegments(d, 'usage_segments'));
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
@@ -377,16 +451,19 @@ WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay
       // Stryker disable next-line BooleanLiteral: equivalent, materialize and constant only choose a table or a view of the same SELECT (constant: PostgreSQL keeps the day maps as views its parallel workers can read; features-postgres compares the rows with DuckDB's)
       step(family, 'feature_event_bits', dictionary, true, true);
     }
-    step(
-      family,
-      'usage_totals',
-      `SELECT u.account_id, w.as_of,
+    const segmentTotals = eventBits && d.segmentTotals;
+    if (!segmentTotals)
+      step(
+        family,
+        'usage_totals',
+        `SELECT u.account_id, w.as_of,
   ${totals(ctx)}
 FROM usage_rows u JOIN window_days w ON w.day = u.day AND w.k <= ${2 * WINDOWS.usage}
 GROUP BY u.account_id, w.as_of`,
-    );
+      );
     activeUsers(ctx);
-    if (eventBits) {
+    if (segmentTotals) totalsAndBreadthBySegments(ctx);
+    else if (eventBits) {
       breadthBySegments(ctx);
     } else {
       step(

@@ -12,6 +12,7 @@ export const postgresDialect: SqlDialect = {
   name: 'postgres',
   hashedDistinct: false,
   serialStoredSteps: true,
+  segmentTotals: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

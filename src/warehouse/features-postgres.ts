@@ -129,7 +129,8 @@ export async function postgresFeatureSql(
   // binary (C) order, as DuckDB sorts the event names; the same scan of usage gives its source range
   const events = await client.query(
     `SELECT event, COUNT(*) AS record_rows, to_char(CAST(MIN(occurred_at) AS DATE), 'YYYY-MM-DD') AS first_day,
-       to_char(CAST(MAX(occurred_at) AS DATE), 'YYYY-MM-DD') AS last_day, bool_and(quantity = floor(quantity)) AS whole, SUM(ABS(quantity)) AS total
+       to_char(CAST(MAX(occurred_at) AS DATE), 'YYYY-MM-DD') AS last_day, bool_and(quantity = floor(quantity)) AS whole, SUM(ABS(quantity)) AS total,
+       MIN(quantity) AS min_quantity
      FROM ${src('usage')} GROUP BY event ORDER BY event COLLATE "C"`,
   );
   const lastDay = events.rows
@@ -159,6 +160,8 @@ export async function postgresFeatureSql(
       wholeQuantities:
         events.rows.every((r) => r.whole !== false) &&
         events.rows.reduce((a, r) => a + Number(r.total ?? 0), 0) < 2 ** 52,
+      // no quantity of 0 or below: every row counts as usage, and the passes need not test each one
+      positiveQuantities: events.rows.every((r) => r.min_quantity === null || Number(r.min_quantity) > 0),
     },
     postgresDialect,
   );

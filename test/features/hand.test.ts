@@ -354,6 +354,47 @@ test('active users from as-of masks (both engines) equal the distinct count, ove
   }
 });
 
+test('window totals from the day segments of breadth (segmentTotals, PostgreSQL) equal their own window join', async () => {
+  const segments = { ...duckdbDialect, segmentTotals: true };
+  const read = (q: string) =>
+    queryRows(
+      history.connection,
+      `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${q}) AS t ORDER BY account_id, as_of`,
+    );
+  // the segments hold the feature-event masks, so the event names are given (as the preflight finds them)
+  const featureEvents = (
+    await queryRows(
+      history.connection,
+      `SELECT DISTINCT event FROM usage WHERE event NOT IN ('login', 'api_call') ORDER BY event`,
+    )
+  ).map((r) => String(r['event']));
+  assert.ok(featureEvents.length >= 2, featureEvents.join(', '));
+  // monthly dates, then 90 daily ones (segments of one day); sums as exact decimals and as doubles
+  const daily = Array.from({ length: 90 }, (_, i) => addDays(T, i - 60));
+  for (const [asOf, wholeQuantities] of [
+    [built.asOf, false],
+    [daily, true],
+  ] as const) {
+    const params = {
+      asOf,
+      dataEnd: built.dataEnd,
+      tables: history.tables,
+      csmKinds: history.csmKinds,
+      featureEvents,
+      wholeQuantities,
+    };
+    const sql = featureSql(params, segments);
+    assert.match(sql, /FROM usage_segments m JOIN segment_windows w/);
+    assert.doesNotMatch(featureSql(params, duckdbDialect), /usage_segments/);
+    const want = await read(featureSql(params, duckdbDialect));
+    const got = await read(sql);
+    const trends = new Set(want.map((r) => r['usage_trend_14d']).filter((v) => v !== null));
+    assert.ok(trends.size >= 3, `usage trends: ${[...trends].join(', ')}`);
+    assert.ok(want.some((r) => r['zero_usage_14d'] === true) && want.some((r) => r['zero_usage_14d'] === false));
+    assert.deepEqual(got, want, `${asOf.length} as-of dates`);
+  }
+});
+
 test('champion touches from contacts themselves (serialStoredSteps, PostgreSQL) equal the join with champions_in_effect, duplicated champions included', async () => {
   const { dir, cleanup } = await tempDir();
   try {

@@ -131,7 +131,8 @@ test('features from PostgreSQL equal features from DuckDB: the hand-worked histo
 /**
  * A hand-made history the simulator would not write: quantities with fractions (0.1 + 0.2, a
  * millionth, zero and none at all), rows without a user, usage that
- * starts two months after the first account, and the same accounts with an empty usage table.
+ * starts two months after the first account, the same rows with no quantity of 0 (nothing to test
+ * row by row), and the same accounts with an empty usage table.
  * PostgreSQL's usage passes (window totals, breadth by day segments, active users by masks) and
  * its settings must give DuckDB's table cell by cell.
  */
@@ -170,8 +171,14 @@ test('features from PostgreSQL equal features from DuckDB: fractional quantities
   await writeFile(join(dir, 'usage.csv'), `${usage.join('\n')}\n`);
   await writeFile(join(empty, 'accounts.csv'), `${accounts}\n`);
   await writeFile(join(empty, 'usage.csv'), `${usage[0]}\n`);
+  // the same rows with no quantity of 0: every row counts as usage, and the passes test none
+  const positive = join(work.dir, 'made-positive');
+  await mkdir(positive, { recursive: true });
+  await writeFile(join(positive, 'accounts.csv'), `${accounts}\n`);
+  await writeFile(join(positive, 'usage.csv'), `${usage.map((r) => r.replace(/,0$/, ',0.5')).join('\n')}\n`);
   for (const [name, data] of [
     ['made', dir],
+    ['made_positive', positive],
     ['made_empty', empty],
   ] as const) {
     const url = await cluster.createSchema(name);
@@ -198,7 +205,7 @@ test('features from PostgreSQL equal features from DuckDB: fractional quantities
       const trend = duck.columns['usage_trend_14d'] as Float64Array;
       const breadth = duck.columns['feature_adoption_breadth_change_30d'] as Float64Array;
       const nonZero = (c: Float64Array) => c.filter((v) => !Number.isNaN(v) && v !== 0).length;
-      if (name === 'made') {
+      if (name !== 'made_empty') {
         // the table exercises what it is for: trends of fractional sums, breadth, rows before usage starts
         assert.ok(new Set(trend).size >= 5 && nonZero(breadth) > 0, `${new Set(trend).size} trends`);
         const asOf = duck.columns['as_of']!;
