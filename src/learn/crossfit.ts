@@ -12,7 +12,7 @@ import { silentProgress, type Progress } from '../util/index.js';
 import type { FamilyDefinition } from './families.js';
 import type { ChurnModel, FitData } from './model.js';
 import { applyPreprocessing, fitPreprocessing, type PreprocessOptions } from './preprocess.js';
-import { takeRows, timeFolds } from './split.js';
+import { consecutiveFrom, timeFolds, viewRows } from './split.js';
 
 export type ClassWeight = 'none' | 'balanced';
 
@@ -20,6 +20,12 @@ export function gather(values: Float64Array, rows: readonly number[]): Float64Ar
   const out = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
   return out;
+}
+
+/** gather for reading only: a view of `values` when the rows are consecutive (see viewRows). */
+export function gatherView(values: Float64Array, rows: readonly number[]): Float64Array {
+  const from = consecutiveFrom(rows);
+  return from >= 0 ? values.subarray(from, from + rows.length) : gather(values, rows);
 }
 
 /** scikit-learn's balanced weights n / (2 n_class), or undefined for none. */
@@ -104,18 +110,18 @@ export async function crossFitMargins(
       embargoed_rows: fold.embargoed,
     };
     summaries.push(summary);
-    const y = gather(yAll, fold.train);
+    const y = gatherView(yAll, fold.train);
     if (!bothClasses(y)) {
       summary.skipped = fold.train.length === 0 ? 'no training rows' : 'training rows have a single class';
       continue;
     }
     progress.start(`cross-fitting ${options.family.name}: fold ${k + 1} of ${folds.length}`);
-    const trainFrame = takeRows(frame, fold.train, options.used);
+    const trainFrame = viewRows(frame, fold.train, options.used);
     const { preprocessing } = fitPreprocessing(trainFrame, { ...options.prepOptions, label: y });
     const X = applyPreprocessing(trainFrame, preprocessing, options.prepOptions.table);
     const V: FitData = {
-      X: applyPreprocessing(takeRows(frame, fold.validation, options.used), preprocessing, options.prepOptions.table),
-      y: gather(yAll, fold.validation),
+      X: applyPreprocessing(viewRows(frame, fold.validation, options.used), preprocessing, options.prepOptions.table),
+      y: gatherView(yAll, fold.validation),
     };
     // Seen through the common interface: the optional early-stopping hooks are the family's to give.
     const model: ChurnModel = options.family.create(options.params, options.seed);

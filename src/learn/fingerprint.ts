@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Frame } from '../data/index.js';
+import { consecutiveFrom } from './split.js';
 
 /**
  * SHA-256 of the named columns of the given rows, as read: name, kind and values, each value
@@ -10,11 +11,15 @@ export function dataFingerprint(frame: Frame, names: readonly string[], rows: Ar
   const h = createHash('sha256');
   h.update(`churnkit-data-v1\n${rows.length}\n`);
   const buf = Buffer.alloc(8);
+  const from = consecutiveFrom(rows);
   for (const name of names) {
     const col = frame.columns[name];
     h.update(`${JSON.stringify(name)}:${frame.kinds[name] ?? 'absent'}\n`);
     if (col === undefined) continue;
-    if (col instanceof Float64Array) {
+    if (col instanceof Float64Array && from >= 0) {
+      // Consecutive rows: the column's own bytes, the same as a copy of them.
+      h.update(new Uint8Array(col.buffer, col.byteOffset + from * 8, rows.length * 8));
+    } else if (col instanceof Float64Array) {
       const out = new Float64Array(rows.length);
       for (let k = 0; k < rows.length; k++) out[k] = col[rows[k]!]!;
       h.update(new Uint8Array(out.buffer));

@@ -20,8 +20,16 @@ import {
   MISSING_SUFFIX,
   type MissingStrategy,
 } from './preprocess.js';
-import { takeRows, timeHoldout, type HoldoutSplit } from './split.js';
-import { bothClasses, classWeights, crossFitMargins, gather, type ClassWeight, type CrossFit } from './crossfit.js';
+import { timeHoldout, viewRows, type HoldoutSplit } from './split.js';
+import {
+  bothClasses,
+  classWeights,
+  crossFitMargins,
+  gather,
+  gatherView,
+  type ClassWeight,
+  type CrossFit,
+} from './crossfit.js';
 import { dataFingerprint } from './fingerprint.js';
 import {
   MODEL_ARTIFACT_VERSION,
@@ -369,8 +377,8 @@ async function trainFamily(
   }
 
   progress.start(`preparing ${family.name} inputs`);
-  const trainFrame = takeRows(frame, trainRows, used);
-  const y = gather(yAll, trainRows);
+  const trainFrame = viewRows(frame, trainRows, used);
+  const y = gatherView(yAll, trainRows);
   const prepared = fitPreprocessing(trainFrame, { ...prepOptions, label: y });
   const preprocessing = prepared.preprocessing;
   warnings.push(...prepared.warnings);
@@ -379,8 +387,8 @@ async function trainFamily(
   const validation: FitData | undefined =
     holdoutRows.length > 0
       ? {
-          X: applyPreprocessing(takeRows(frame, holdoutRows, used), preprocessing, table),
-          y: gather(yAll, holdoutRows),
+          X: applyPreprocessing(viewRows(frame, holdoutRows, used), preprocessing, table),
+          y: gatherView(yAll, holdoutRows),
         }
       : undefined;
 

@@ -8,6 +8,7 @@ import {
   DEFAULT_MODEL_COLUMNS,
   loadModel,
   readModelArtifact,
+  takeRows,
   timeFolds,
   trainModel,
   type LogisticState,
@@ -18,6 +19,8 @@ import { FEATURE_TABLE_COLUMNS } from '../../src/features/registry.js';
 import { Rng } from '../../src/util/rng.js';
 import { tempDir } from '../support/paths.js';
 import { loadFixture } from './helpers.js';
+import { viewRows } from '../../src/learn/split.js';
+import { gather, gatherView } from '../../src/learn/crossfit.js';
 
 /** A churnkit-shaped feature table: monthly as-of dates, the default model columns, a 90-day label. */
 function churnTable(months: number, perMonth: number, seed: number): Frame {
@@ -343,4 +346,31 @@ test('balanced class weights fit with weights but calibrate and score without th
   const rawMean = mean(balanced.predictMargin(frame).map((v) => 1 / (1 + Math.exp(-v))));
   assert.ok(rawMean > prevalence + 0.1, `raw mean ${rawMean} vs prevalence ${prevalence}`);
   assert.ok(Math.abs(mean(balanced.predictProba(frame)) - prevalence) < 0.08);
+});
+
+test('consecutive rows are read through views of the table, which training leaves as it found them', async () => {
+  const table = churnTable(8, 60, 31);
+  const consecutive = Array.from({ length: 200 }, (_, k) => 40 + k);
+  const view = viewRows(table, consecutive, ['tenure_days', 'as_of']);
+  const copy = takeRows(table, consecutive, ['tenure_days', 'as_of']);
+  const source = table.columns['tenure_days'] as Float64Array;
+  const viewed = view.columns['tenure_days'] as Float64Array;
+  assert.equal(viewed.buffer, source.buffer, 'a view of the column');
+  assert.deepEqual(viewed, copy.columns['tenure_days']);
+  assert.deepEqual(view.columns['as_of'], copy.columns['as_of']);
+  assert.notEqual((copy.columns['tenure_days'] as Float64Array).buffer, source.buffer);
+  const scattered = [3, 2, 9];
+  assert.notEqual((viewRows(table, scattered).columns['tenure_days'] as Float64Array).buffer, source.buffer);
+  assert.deepEqual(viewRows(table, scattered), takeRows(table, scattered));
+  assert.equal(gatherView(source, consecutive).buffer, source.buffer);
+  assert.deepEqual(gatherView(source, scattered), gather(source, scattered));
+  // An imputing family changes copies: the table's columns keep their bits, NULLs included.
+  const withNulls = churnTable(8, 60, 32);
+  const nulls = withNulls.columns['tenure_days'] as Float64Array;
+  for (let i = 0; i < nulls.length; i += 7) nulls[i] = NaN;
+  const before = Object.fromEntries(withNulls.names.map((n) => [n, structuredClone(withNulls.columns[n])]));
+  for (const family of ['logistic', 'gbdt'])
+    for (const missing of ['mean', 'indicator'] as const)
+      await trainModel(withNulls, { family, missing, holdoutFraction: 0.25, calibration: 'platt' });
+  for (const n of withNulls.names) assert.deepEqual(withNulls.columns[n], before[n], `column ${n}`);
 });
