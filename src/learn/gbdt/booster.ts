@@ -143,7 +143,6 @@ export async function boost(
     const growData = { ws, executor, bounds };
     const valWeight = validation?.weight ?? null;
     const allFeatures = Uint32Array.from({ length: F }, (_, j) => j);
-    const identity = cfg.subsample >= 1 ? Uint32Array.from({ length: n }, (_, i) => i) : new Uint32Array(0);
 
     const trees: Tree[] = [];
     const earlyStopping = validation !== undefined && cfg.earlyStoppingRounds > 0;
@@ -162,8 +161,9 @@ export async function boost(
     progress.start('gbdt: boosting', cfg.nEstimators);
     for (let t = 0; t < cfg.nEstimators; t++) {
       const rng = Rng.derive(cfg.seed, `gbdt:tree:${t}`);
-      executor.gradients(n);
-      const rows = sampleRows(ws.idx, n, cfg.subsample, rng, identity);
+      // On all rows the gradient batch also puts them back in idx, in order.
+      executor.gradients(n, cfg.subsample >= 1);
+      const rows = cfg.subsample >= 1 ? n : sampleRows(ws.idx, n, cfg.subsample, rng);
       const features =
         cfg.colsampleByTree < 1
           ? sampleFeatures(allFeatures, Math.max(1, Math.round(cfg.colsampleByTree * F)), rng)
@@ -234,13 +234,9 @@ function copyInto(target: Float64Array | null, source: Float64Array): Float64Arr
 
 /**
  * Puts the round's rows into idx[0..m) and the others into idx[m..n), both ascending, and
- * returns m: all rows, or each row with probability `rate` (at least one).
+ * returns m: each row with probability `rate` (at least one).
  */
-function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng, identity: Uint32Array): number {
-  if (rate >= 1) {
-    idx.set(identity);
-    return n;
-  }
+function sampleRows(idx: Uint32Array, n: number, rate: number, rng: Rng): number {
   // 32-bit draws against a 32-bit threshold: one draw per row, half the cost of rng.next().
   const threshold = Math.floor(rate * 4294967296);
   let m = 0;

@@ -39,6 +39,8 @@ export const CTL = {
   ITEMS: 7,
   FIN: 8,
   CHUNKS: 9,
+  /** Gradient batches: also put every row back in idx in order (a round on all rows). */
+  IDENTITY: 10,
 } as const;
 export const KIND = { HIST_RANGE: 1, HIST_LIST: 2, GRADIENTS: 3, PARTITION: 4, ADD: 5, SPLITS: 6, EXIT: 7 } as const;
 /**
@@ -100,8 +102,13 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       const c = item % chunks;
       const o = ws.order[(item - c) / chunks]! * JOB_FIELDS;
       const from = shareStart(c, chunks, L.features);
-      const bytes = (shareStart(c + 1, chunks, L.features) - from) * HIST_BYTES_PER_FEATURE;
+      const to = shareStart(c + 1, chunks, L.features);
+      const bytes = (to - from) * HIST_BYTES_PER_FEATURE;
       const slot = ws.slotAddress(jobs[o + J.A]!);
+      // The kernel adds to the slot: this chunk's features start from zero (cleared here, by the
+      // thread that builds them, rather than by the calling thread before the batch).
+      const start = ws.slotOffset(jobs[o + J.A]!);
+      ws.hist.fill(0, start + from * HIST_DOUBLES_PER_FEATURE, start + to * HIST_DOUBLES_PER_FEATURE);
       (chunks === 1 ? k : kernels.chunks[c]!).histRange(
         L.idx,
         jobs[o + J.BEGIN]!,
@@ -135,7 +142,10 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
     }
     case KIND.GRADIENTS: {
       const rows = Atomics.load(ctl, CTL.ROWS);
-      k.gradients(L.margin, L.y, L.weight, L.gh, item * GRADIENT_ROWS, Math.min(rows, (item + 1) * GRADIENT_ROWS));
+      const begin = item * GRADIENT_ROWS;
+      const end = Math.min(rows, (item + 1) * GRADIENT_ROWS);
+      k.gradients(L.margin, L.y, L.weight, L.gh, begin, end);
+      if (Atomics.load(ctl, CTL.IDENTITY) === 1) for (let i = begin; i < end; i++) ws.idx[i] = i;
       return;
     }
     case KIND.PARTITION: {
@@ -438,8 +448,11 @@ export class Executor {
       const job = jobs[j]!;
       this.setJob(j, job.begin, job.end, job.slot, job.subtractFrom ?? -1);
       rows += job.end - job.begin;
-      const start = ws.slotOffset(job.slot);
-      ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);
+      // Whole-range builds clear their slot in the batch (runItem); list builds here, every feature.
+      if (features) {
+        const start = ws.slotOffset(job.slot);
+        ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);
+      }
     }
     if (features) {
       ws.featureList.set(features);
@@ -454,9 +467,13 @@ export class Executor {
     );
   }
 
-  /** Log-loss gradients of rows [0, rows) from ws.margin, ws.y and ws.weight into ws.gh. */
-  gradients(rows: number): void {
+  /**
+   * Log-loss gradients of rows [0, rows) from ws.margin, ws.y and ws.weight into ws.gh; with
+   * `identity`, also idx[i] = i for those rows (the next tree grows on all of them, in order).
+   */
+  gradients(rows: number, identity = false): void {
     this.ws.control[CTL.ROWS] = rows;
+    this.ws.control[CTL.IDENTITY] = identity ? 1 : 0;
     this.run(KIND.GRADIENTS, Math.ceil(rows / GRADIENT_ROWS), rows);
   }
 
