@@ -61,8 +61,8 @@ export const NUMBER_COLUMNS: ReadonlyMap<string, NumberRule> = new Map<string, N
   ]),
 ]);
 
-function accountProperties(): Record<string, object> {
-  const props: Record<string, object> = {
+function accountProperties(): Record<string, Record<string, unknown>> {
+  const props: Record<string, Record<string, unknown>> = {
     account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
     account_name: {
       type: ['string', 'null'],

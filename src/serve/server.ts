@@ -65,6 +65,7 @@ import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wants
 import { sendPieces } from './pieces.js';
 import { kernelAnswer } from './kernel-answer.js';
 import { accountColumns, batchAnswer, type AccountInput } from './batch-answer.js';
+import { quickBatchCheck, quickColumnsCheck, quickFirst } from './quick-check.js';
 import { isOpportunityLabel } from '../features/index.js';
 
 const JSON_UTF8 = 'application/json; charset=utf-8';
@@ -471,6 +472,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // objects in the schema's shape are stringified a slice at a time (resultsJson). Both give
       // the same bytes (test/serve/batch.test.ts).
       schema: { body: { $ref: 'BatchRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
+      validatorCompiler: quickFirst(app, quickBatchCheck),
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
@@ -498,6 +500,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       ...guarded,
       bodyLimit: batchLimit,
       schema: { body: { $ref: 'ColumnsRequest#' }, querystring: { $ref: 'ColumnsQuery#' } },
+      validatorCompiler: quickFirst(app, quickColumnsCheck),
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
