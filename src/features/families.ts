@@ -237,17 +237,6 @@ FROM snapshot_dates sd JOIN breadth_segments s
   );
 }
 
-/** usage_breadth from the (account, segment) masks of `from` (columns account_id, seg, mask). */
-const breadthFromSegments = (d: SqlDialect, from: string) => `SELECT account_id, as_of, ${breadth(d)}
-FROM (
-  SELECT m.account_id, w.as_of,
-    BIT_OR(m.mask) FILTER (WHERE w.last) AS mask_last,
-    BIT_OR(m.mask) FILTER (WHERE NOT w.last) AS mask_prior
-  FROM ${from} AS m
-  JOIN segment_windows w ON w.seg = m.seg
-  GROUP BY m.account_id, w.as_of
-) AS masks`;
-
 /**
  * usage_breadth from the feature-event masks of day segments (breadthSegments): each usage row
  * goes to the one segment of its day, an (account, segment) mask is the OR of its rows' event bits,
@@ -263,16 +252,21 @@ function breadthBySegments(ctx: FamilyContext): void {
     // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
     'usage',
     'usage_breadth',
-    breadthFromSegments(
-      d,
-      `(
+    `SELECT account_id, as_of, ${breadth(d)}
+FROM (
+  SELECT m.account_id, w.as_of,
+    BIT_OR(m.mask) FILTER (WHERE w.last) AS mask_last,
+    BIT_OR(m.mask) FILTER (WHERE NOT w.last) AS mask_prior
+  FROM (
     SELECT u.account_id, sd.seg, BIT_OR(f.bit) AS mask
     FROM usage_rows u
     JOIN feature_event_bits f ON f.event = u.event
     JOIN segment_days sd ON sd.day = u.day
     ${where(counted(ctx))}    GROUP BY u.account_id, sd.seg
-  )`,
-    ),
+  ) AS m
+  JOIN segment_windows w ON w.seg = m.seg
+  GROUP BY m.account_id, w.as_of
+) AS masks`,
   );
 }
 
@@ -306,20 +300,26 @@ JOIN segment_days sd ON sd.day = u.day
 LEFT JOIN feature_event_bits f ON f.event = u.event
 GROUP BY u.account_id, sd.seg`,
   );
+  // both windows' sums in one join of the segments with the windows (a stored step runs in one
+  // process); usage_breadth reads its columns from there
   step(
     family,
     'usage_totals',
-    `SELECT m.account_id, w.as_of,
-  ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_last)')} AS usage_last,
-  ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_prior)')} AS usage_prior,
-  ${D('SUM(m.login_qty) FILTER (WHERE w.usage_last)')} AS logins_last,
-  ${D('SUM(m.login_qty) FILTER (WHERE w.usage_prior)')} AS logins_prior,
-  COALESCE(SUM(m.events) FILTER (WHERE w.usage_last), 0) AS events_last_14d
-FROM usage_segments m JOIN segment_windows w ON w.seg = m.seg
-WHERE w.usage_last OR w.usage_prior
-GROUP BY m.account_id, w.as_of`,
+    `SELECT account_id, as_of, usage_last, usage_prior, logins_last, logins_prior, events_last_14d, ${breadth(d)}
+FROM (
+  SELECT m.account_id, w.as_of,
+    ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_last)')} AS usage_last,
+    ${D('SUM(m.usage_qty) FILTER (WHERE w.usage_prior)')} AS usage_prior,
+    ${D('SUM(m.login_qty) FILTER (WHERE w.usage_last)')} AS logins_last,
+    ${D('SUM(m.login_qty) FILTER (WHERE w.usage_prior)')} AS logins_prior,
+    COALESCE(SUM(m.events) FILTER (WHERE w.usage_last), 0) AS events_last_14d,
+    BIT_OR(m.mask) FILTER (WHERE w.last) AS mask_last,
+    BIT_OR(m.mask) FILTER (WHERE NOT w.last) AS mask_prior
+  FROM usage_segments m JOIN segment_windows w ON w.seg = m.seg
+  GROUP BY m.account_id, w.as_of
+) AS windows`,
   );
-  step(family, 'usage_breadth', breadthFromSegments(d, 'usage_segments'));
+  step(family, 'usage_breadth', 'SELECT account_id, as_of, features_last, features_prior FROM usage_totals', false);
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
@@ -338,6 +338,10 @@ const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MAX_EVENT
  * row for COUNT(DISTINCT) (bench/README.md, "PostgreSQL within 3x"); DuckDB's distinct count at
  * 50,000 accounts took 24.5 s of CPU against 13.6 s for the masks (bench/README.md, "Features at
  * 50,000 accounts, less work").
+ *
+ * With `usersByBitSums` (PostgreSQL) each as-of date's count is a sum of its bit over the account's
+ * users, all as-of dates in one GROUP BY account: joined to the as-of dates by `mask & bit`, every
+ * user row meets every as-of date in a nested loop that runs in one process (a stored step).
  */
 function activeUsers(ctx: FamilyContext): void {
   const { d, params, step } = ctx;
@@ -387,6 +391,24 @@ GROUP BY w.day`,
 FROM usage_rows u JOIN active_user_days d ON d.day = u.day
 ${where([...counted(ctx), 'u.user_id IS NOT NULL'])}GROUP BY u.account_id, u.user_id`,
   );
+  if (d.usersByBitSums) {
+    // per account, the users with bit i set, for every as-of date i at once (one aggregate per
+    // as-of date over the account's users), then one row per as-of date with any
+    const sums = params.asOf.map(
+      (_, i) => `SUM(${d.integer(`(${columns[Math.floor(i / MAX_EVENT_BITS)]} >> ${i % MAX_EVENT_BITS}) & 1`)})`,
+    );
+    const positions = params.asOf.map((t, i) => `(${i + 1}, ${d.dateLiteral(t)})`).join(', ');
+    step(
+      family,
+      'usage_users',
+      `SELECT a.account_id, b.as_of, c.active_users
+FROM (SELECT account_id, ARRAY[${sums.join(', ')}] AS users FROM user_windows GROUP BY account_id) AS a
+CROSS JOIN LATERAL unnest(a.users) WITH ORDINALITY AS c(active_users, i)
+JOIN (VALUES ${positions}) AS b(i, as_of) ON b.i = c.i
+WHERE c.active_users > 0`,
+    );
+    return;
+  }
   const mask =
     // Stryker disable next-line ConditionalExpression: equivalent, a CASE of one mask column picks that column
     columns.length === 1
