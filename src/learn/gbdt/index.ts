@@ -7,6 +7,7 @@ import { checkWith } from '../schema.js';
 import { workersWanted } from './booster.js';
 import { GbdtModel } from './model.js';
 import { GBDT_PARAMS } from './params.js';
+import { threadKernelBytes, type WarmTask } from './parallel.js';
 import { GBDT_STATE, type GbdtState } from './state.js';
 import { openThreadSession } from './threads.js';
 
@@ -35,14 +36,18 @@ export const gbdtFamily: FamilyDefinition<'gbdt'> = {
   // slice that chose the trees would reuse it twice.
   defaultCalibration: 'none',
   backtestCalibration: 'platt',
-  // The worker thread starts while the table is read, and serves every fit of the run.
-  openSession: (params, table) =>
-    openThreadSession(
-      workersWanted(
-        typeof params['threads'] === 'number' ? params['threads'] : 0,
-        table.rows === null ? null : table.rows * table.inputs,
-      ),
-    ),
+  // The worker thread starts while the table is read, and serves every fit of the run; the
+  // kernels for as many inputs as columns (one-hot levels make more) are assembled meanwhile.
+  openSession: (params, table) => {
+    const workers = workersWanted(
+      typeof params['threads'] === 'number' ? params['threads'] : 0,
+      table.rows === null ? null : table.rows * table.inputs,
+    );
+    const warm: WarmTask = { kind: 'warm', features: table.inputs, threads: workers + 1 };
+    const session = openThreadSession(workers, workers > 0 ? warm : undefined);
+    if (workers > 0) threadKernelBytes(warm.features, warm.threads);
+    return session;
+  },
   create: (params, seed) => new GbdtModel(params, seed),
   restore: (state, params) => GbdtModel.fromState(state, params),
 };

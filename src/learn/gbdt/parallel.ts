@@ -213,16 +213,27 @@ export function claimItems(ws: Workspace, kernels: ThreadKernels, splitParams: S
  * can be shared), at most 4 (every chunk re-reads the node's rows).
  */
 export function threadKernels(ws: Workspace, threads: number): ThreadKernels {
-  const F = ws.layout.features;
-  const all = instantiateKernels(kernelModuleBytes(0, F, F), ws.memory);
-  const n = Math.max(1, Math.min(threads, F, 4));
-  const chunks =
-    n === 1
-      ? [all]
-      : Array.from({ length: n }, (_, c) =>
-          instantiateKernels(kernelModuleBytes(shareStart(c, n, F), shareStart(c + 1, n, F), F), ws.memory),
-        );
+  const bytes = threadKernelBytes(ws.layout.features, threads);
+  const all = instantiateKernels(bytes.all, ws.memory);
+  const chunks = bytes.chunks.length === 0 ? [all] : bytes.chunks.map((b) => instantiateKernels(b, ws.memory));
   return { all, chunks };
+}
+
+/**
+ * The module bytes of threadKernels for `features` inputs: all of them, and one per feature chunk
+ * (none for a single chunk). Assembled once a process (kernels.ts keeps them), so calling this
+ * ahead, say while the table is read, takes the assembly out of the fit.
+ */
+export function threadKernelBytes(features: number, threads: number): { all: Uint8Array; chunks: Uint8Array[] } {
+  const F = features;
+  const n = Math.max(1, Math.min(threads, F, 4));
+  return {
+    all: kernelModuleBytes(0, F, F),
+    chunks:
+      n === 1
+        ? []
+        : Array.from({ length: n }, (_, c) => kernelModuleBytes(shareStart(c, n, F), shareStart(c + 1, n, F), F)),
+  };
 }
 
 /** Binning of the training matrix, done while the workers start (see Executor.create). */
@@ -237,6 +248,13 @@ export interface BinningTask {
 export interface WorkerBinning extends BinningTask {
   from: number;
   to: number;
+}
+
+/** Kernels to assemble ahead in a worker thread (threadKernelBytes). */
+export interface WarmTask {
+  kind: 'warm';
+  features: number;
+  threads: number;
 }
 
 /** A fit for a worker thread (worker.ts): bin its share, then claim batch items until KIND.EXIT. */

@@ -21,6 +21,7 @@ export class GbdtWorker {
   private exited = false;
   /** The task sent last, settled or not: a worker takes its next task only after answering. */
   private pending: Promise<unknown> = Promise.resolve();
+  private unanswered = 0;
 
   constructor() {
     this.worker = new Worker(new URL('./worker.js', import.meta.url));
@@ -39,11 +40,27 @@ export class GbdtWorker {
     return !this.exited && this.failure === null;
   }
 
-  /** Posts a task and resolves with the worker's answer (its first message after this one). */
+  /**
+   * Posts a task once the worker has answered the ones before, and resolves with its answer
+   * (the worker's first message after it).
+   */
   request<T>(task: unknown, transfer: readonly ArrayBuffer[] = []): Promise<T> {
+    // Posted at once when the worker has nothing to answer (a fit's share must reach it before
+    // the calling thread starts its own), else after the last answer.
+    const answer =
+      this.unanswered === 0 ? this.post<T>(task, transfer) : this.pending.then(() => this.post<T>(task, transfer));
+    this.unanswered++;
+    this.pending = answer.then(
+      () => this.unanswered--,
+      () => this.unanswered--,
+    );
+    return answer;
+  }
+
+  private post<T>(task: unknown, transfer: readonly ArrayBuffer[]): Promise<T> {
     if (!this.usable) return Promise.reject(this.failure ?? new Error('gbdt worker thread has exited'));
     const w = this.worker;
-    const answer = new Promise<T>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       const settle = () => {
         w.off('message', onMessage);
         w.off('error', onError);
@@ -69,8 +86,6 @@ export class GbdtWorker {
       w.ref();
       w.postMessage(task, [...transfer]);
     });
-    this.pending = answer.catch(() => {});
-    return answer;
   }
 
   /** Resolves once the worker has answered every task sent to it. */
@@ -118,11 +133,17 @@ export interface ThreadSession {
 
 /**
  * Keeps workers across fits until `close`, and starts `workers` of them now (fewer when enough
- * are idle already) so that they get ready while the caller does something else.
+ * are idle already) so that they get ready while the caller does something else; each is sent
+ * `warm` first, when given (a task it answers without side effects on the fits).
  */
-export function openThreadSession(workers: number): ThreadSession {
+export function openThreadSession(workers: number, warm?: unknown): ThreadSession {
   sessions++;
-  for (let k = idle.size; k < workers; k++) idle.add(new GbdtWorker());
+  for (let k = idle.size; k < workers; k++) {
+    const worker = new GbdtWorker();
+    // A warm-up that fails costs nothing: the fit does the work itself.
+    if (warm !== undefined) worker.request(warm).catch(() => {});
+    idle.add(worker);
+  }
   let open = true;
   return {
     async close() {

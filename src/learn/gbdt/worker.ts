@@ -1,17 +1,27 @@
 /**
- * Worker thread entry (threads.ts): serves the tasks posted to it one at a time. A fit bins this
+ * Worker thread entry (threads.ts): serves the tasks posted to it one at a time. A warm-up
+ * assembles the kernels a fit will want while the table is still being read. A fit bins this
  * thread's share of the features, answers with their bounds, then waits for batches on the
  * shared control words and claims their items with the other threads until the fit ends
  * (parallel.ts); a prediction share walks its rows through the packed trees (predict.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { binFeatures } from './binning.js';
-import { CTL, KIND, claimItems, threadKernels, waitWhile, type FitTask } from './parallel.js';
+import {
+  CTL,
+  KIND,
+  claimItems,
+  threadKernelBytes,
+  threadKernels,
+  waitWhile,
+  type FitTask,
+  type WarmTask,
+} from './parallel.js';
 import { predictRows, type PredictShare } from './predict.js';
 import type { WorkerReply } from './threads.js';
 import { Workspace } from './workspace.js';
 
-type Task = FitTask | PredictShare;
+type Task = WarmTask | FitTask | PredictShare;
 
 function fit(task: FitTask): void {
   const ws = new Workspace(task.layout, task.memory);
@@ -41,7 +51,10 @@ function reply<T>(message: WorkerReply<T>, transfer: ArrayBuffer[] = []): void {
 
 parentPort!.on('message', (task: Task) => {
   try {
-    if (task.kind === 'fit') fit(task);
+    if (task.kind === 'warm') {
+      threadKernelBytes(task.features, task.threads);
+      reply({ value: null });
+    } else if (task.kind === 'fit') fit(task);
     else {
       const out = new Float64Array(task.rows);
       predictRows(task.forest, task.thread, task.columns, 0, task.rows, out, 0);

@@ -30,7 +30,8 @@ test('held-out margins computed on two threads are the bits of predicting them o
 test('a session starts the worker ahead; fits reuse it and give the bits of fits without one', async () => {
   const train = slice(data, 0, 6000);
   const alone = JSON.stringify((await new GbdtModel(params, 1).fit(train)).state());
-  const session = openThreadSession(1);
+  // Warmed for these inputs; the first fit's task waits in the worker's queue behind the warm-up.
+  const session = openThreadSession(1, { kind: 'warm', features: train.X.columns.length, threads: 2 });
   try {
     assert.equal(liveWorkers(), 1, 'started before any fit');
     for (let k = 0; k < 2; k++) {

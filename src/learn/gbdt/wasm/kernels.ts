@@ -368,8 +368,24 @@ function subtract(): FunctionBuilder {
   return fn;
 }
 
+/**
+ * Assembled modules by share: assembling one (JavaScript) costs tens of milliseconds, compiling
+ * it a few, and every fit of a training run, on every thread, asks for the same ones.
+ */
+const assembled = new Map<string, Uint8Array>();
+
 /** The module bytes for a thread whose histogram share is features [from, to) of `stride`. */
 export function kernelModuleBytes(from: number, to: number, stride: number): Uint8Array {
+  const key = `${from}:${to}:${stride}`;
+  let bytes = assembled.get(key);
+  if (bytes === undefined) {
+    bytes = assembleKernels(from, to, stride);
+    assembled.set(key, bytes);
+  }
+  return bytes;
+}
+
+function assembleKernels(from: number, to: number, stride: number): Uint8Array {
   return assembleModule([
     histRange(from, to, stride),
     histList(stride),
