@@ -92,7 +92,7 @@ export function columnTable(
   }
   const asOf =
     (body.columns['as_of'] as readonly string[] | undefined) ?? new Array<string>(n).fill(body.as_of ?? today());
-  rejectDuplicates(ids, body.columns['as_of'] && !allSame(asOf) ? asOf : null);
+  rejectDuplicates(ids, asOf);
   const missing = new Array<null>(n).fill(null);
   const columns: ColumnTable['columns'] = {};
   for (const name of INPUT_COLUMNS) {
@@ -112,10 +112,16 @@ function allSame(values: readonly string[]): boolean {
   return true;
 }
 
+/** Whether an (account, as-of) comes twice: the ids alone when every row has the same as-of. */
+export function repeatsKey(ids: readonly string[], asOf: readonly string[]): boolean {
+  const keys = allSame(asOf) ? ids : ids.map((id, i) => `${id}\u0000${asOf[i]}`);
+  return new Set(keys).size !== keys.length;
+}
+
 /** One row per (account, as-of): the fast check first, the search for the culprit only when it fails. */
-function rejectDuplicates(ids: readonly string[], asOf: readonly string[] | null): void {
-  const keys = asOf ? ids.map((id, i) => `${id}\u0000${asOf[i]}`) : ids;
-  if (new Set(keys).size === keys.length) return;
+function rejectDuplicates(ids: readonly string[], asOf: readonly string[]): void {
+  if (!repeatsKey(ids, asOf)) return;
+  const keys = ids.map((id, i) => `${id}\u0000${asOf[i]}`);
   const seen = new Map<string, number>();
   keys.forEach((key, i) => {
     const first = seen.get(key);

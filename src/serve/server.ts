@@ -37,14 +37,7 @@ import {
   type ReloadOutcome,
   type ScorecardLoader,
 } from './scorecard-source.js';
-import {
-  BANDS,
-  type ColumnTable,
-  type Scorecard,
-  type ScoreResult,
-  type Signals,
-  type SignalValue,
-} from '../scorecard/index.js';
+import { BANDS, type ColumnTable, type ScoreResult, type Signals, type SignalValue } from '../scorecard/index.js';
 import { modelInfo } from './model-info.js';
 import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
@@ -53,6 +46,7 @@ import {
   resultBody,
   resultJson,
   scoreKernel,
+  repeatsKey,
   scoreRequestColumns,
   type ColumnsRequest,
   type KernelColumns,
@@ -418,18 +412,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   }
 
   /**
-   * A batch as columns through the columnar kernel; null when the kernel refuses a value, so that
+   * A batch's columns through the columnar kernel; null when the kernel refuses a value, so that
    * the account-by-account path gives the error naming the account.
    */
   function batchKernel(
     loaded: LoadedScorecard,
-    card: Scorecard,
-    body: { as_of?: string; accounts: AccountInput[] },
-  ): { rows: RequestColumns; scores: KernelColumns } | null {
-    const rows = accountColumns(body.accounts, body.as_of, today, card);
+    rows: RequestColumns,
+    accounts: readonly AccountInput[],
+  ): KernelColumns | null {
     try {
-      const model = loaded.model ? modelColumns(loaded.model, body.accounts) : undefined;
-      return { rows, scores: scoreKernel(loaded, rows, model)! };
+      return scoreKernel(loaded, rows, loaded.model ? modelColumns(loaded.model, accounts) : undefined);
     } catch (err) {
       if (err instanceof HttpError && err.code === 'invalid_signal') return null;
       throw err;
@@ -477,11 +469,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
       const body = req.body as { as_of?: string; accounts: AccountInput[] };
-      rejectDuplicates(body.accounts, body.as_of);
       const card = source.current;
-      const kernel = card.card && !history && !alerts ? batchKernel(card, card.card, body) : null;
-      if (kernel) {
-        const { rows, scores } = kernel;
+      const rows =
+        card.card && !history && !alerts ? accountColumns(body.accounts, body.as_of, today, card.card) : null;
+      // The columns' quick test first; the search that names the duplicate only when it fails.
+      if (!rows || repeatsKey(rows.ids, rows.asOf)) rejectDuplicates(body.accounts, body.as_of);
+      const scores = rows && batchKernel(card, rows, body.accounts);
+      if (rows && scores) {
         countBands(scores);
         const expansion = expansionModel
           ? expansionModel.answer(modelColumns(expansionModel, body.accounts), rows.n).probability

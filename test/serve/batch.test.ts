@@ -180,6 +180,14 @@ for (const [name, options] of [
       // Refusals are the same too: a duplicate, a wrong type.
       const dup = await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [all[3], all[5], all[3]] });
       assert.match(dup, /duplicate_account/);
+      const dated = [
+        { account_id: 'T', as_of: '2024-05-31' },
+        { account_id: 'T' },
+        { account_id: 'T', as_of: '2024-07-01' },
+      ];
+      assert.match(await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: dated }), /"results"/);
+      const dupDated = { as_of: '2024-05-31', accounts: dated };
+      assert.match(await assertSameAnswers(kernel, rows, '/v1/score/batch', dupDated), /accounts\/1/);
       await assertSameAnswers(kernel, rows, '/v1/score/batch', {
         accounts: [all[3], { account_id: 'x', seats: 'many' }],
       });
