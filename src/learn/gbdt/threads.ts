@@ -96,7 +96,10 @@ export class GbdtWorker {
   async terminate(): Promise<void> {
     live.delete(this);
     idle.delete(this);
-    if (!this.exited) await this.worker.terminate();
+    if (this.exited) return;
+    // Awaited: an unref'd worker would let the event loop end before it has exited.
+    this.worker.ref();
+    await this.worker.terminate();
   }
 }
 
