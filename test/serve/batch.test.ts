@@ -118,6 +118,7 @@ function accounts(seed: number): Account[] {
       contract_value_vs_usage_ratio: 0.333333,
     },
     { account_id: 'ünïcödé ☃', segment: 'enterprise', as_of: '2023-02-28', champion_engagement_change_30d: -0.45 },
+    { account_id: 'q"\\\t\u2028\ud83d', segment: 'smb', seats: 3, nps_trend: 12 },
   ];
   return [...hand, ...makeAccounts(300, seed, null).map((a, i) => (i % 3 ? { ...a, as_of: '2024-06-30' } : a))];
 }
