@@ -89,3 +89,20 @@ test('a quote character past the first megabyte still leaves the quoting to the 
     await cleanup();
   }
 });
+
+test('a line longer than the small read buffer: read whole, as DuckDB reads it by default', async () => {
+  const { dir, cleanup } = await tempDir();
+  try {
+    // short lines around one of 1.5 MB: named a 1 MB buffer, DuckDB would refuse the file
+    const short = Array.from({ length: 5000 }, (_, k) => `A${k},2024-01-01,smb,0.5,${k},false,n`);
+    const long = `B0,2024-01-01,smb,0.5,1,false,${'y'.repeat(1_500_000)}`;
+    const path = join(dir, 'long-line.csv');
+    await writeFile(path, `${header}\n${[...short, long, ...short].join('\n')}\n`);
+    const frame = await loadFrame(path);
+    assert.equal(frame.n, 10_001);
+    assert.equal((frame.columns['note']![5000] as string).length, 1_500_000);
+    assert.deepEqual(frame, await sniffedByDuckDB(path));
+  } finally {
+    await cleanup();
+  }
+});
