@@ -19,6 +19,8 @@ export class GbdtWorker {
   private readonly worker: Worker;
   private failure: Error | null = null;
   private exited = false;
+  /** Set by terminate(): from then on the worker stays ref'd until it has exited. */
+  private ending = false;
   /** The task sent last, settled or not: a worker takes its next task only after answering. */
   private pending: Promise<unknown> = Promise.resolve();
   private unanswered = 0;
@@ -65,7 +67,10 @@ export class GbdtWorker {
         w.off('message', onMessage);
         w.off('error', onError);
         w.off('exit', onExit);
-        w.unref();
+        // A task answered while the worker is being ended (a warm-up, on a table too small to
+        // share) must not unref it: the event loop would end before terminate() resolves, and
+        // the process with exit code 13 (an unsettled top-level await).
+        if (!this.ending) w.unref();
       };
       const onMessage = (reply: WorkerReply<T>) => {
         settle();
@@ -98,6 +103,7 @@ export class GbdtWorker {
     idle.delete(this);
     if (this.exited) return;
     // Awaited: an unref'd worker would let the event loop end before it has exited.
+    this.ending = true;
     this.worker.ref();
     await this.worker.terminate();
   }
