@@ -171,29 +171,27 @@ export function batchAnswer(
       out.write(Buffer.from(text));
       text = '';
     }
-    {
-      const a = accounts[i]!;
-      const ok = scored[i] === 1;
-      text += `${i > 0 ? ',' : ''}{"account_id":${quoted(a.account_id)},"account_name":${JSON.stringify(a.account_name ?? null)},"as_of":${dateOf(req.asOf[i]!)},"status":${ok ? '"scored"' : '"insufficient_data"'},"coverage":${num(share(s.coverage[i]!))},"missing":${missingOf(i)},"warnings":${s.unknown_segment[i] ? warningsOf(segment[i] as string) : '[]'},"score":${ok ? num(one(s.score[i]!)) : 'null'},"band":${ok ? `"${BANDS[s.band[i]!]}"` : 'null'},"probability":${ok ? num(four(s.probability[i]!)) : 'null'},"layers":{`;
-      for (let l = 0; l < L; l++) {
-        const v = layers[l]![i]!;
-        text += `${l > 0 ? ',' : ''}${layerKeys[l]}${Number.isNaN(v) ? 'null' : num(one(v))}`;
-      }
-      text += `},"overrides":${overridesOf(i)},"reasons":${reasonsOf(i)},"reason_details":[`;
-      for (let r = 0; r < MAX_REASONS; r++) {
-        const j = s.reasons[i * MAX_REASONS + r]!;
-        if (j < 0) break;
-        const feature = s.signals[j]!;
-        const value = a[feature] ?? null;
-        text += `${r > 0 ? ',' : ''}${detailHead[j]}${JSON.stringify(value)},"text":${quoted(describeValue(feature, value))}}`;
-      }
-      text += `],"escalate":${s.escalate[i] ? 'true' : 'false'},"flags":${flagsOf(i)},"base_score":${num(one(s.base_score[i]!))},"model_probability":${model && ok ? num(four(model.probability[i]!)) : 'null'},"model_reasons":${model && ok ? modelReasons(model.reasons[i]!) : 'null'},"score_change":null,"previous":null`;
-      if (expansion) {
-        const p = ok ? expansion[i] : null;
-        text += `,"expansion_probability":${p === null || p === undefined ? 'null' : num(four(p))}`;
-      }
-      text += '}';
+    const a = accounts[i]!;
+    const ok = scored[i] === 1;
+    text += `${i > 0 ? ',' : ''}{"account_id":${quoted(a.account_id)},"account_name":${JSON.stringify(a.account_name ?? null)},"as_of":${dateOf(req.asOf[i]!)},"status":${ok ? '"scored"' : '"insufficient_data"'},"coverage":${num(share(s.coverage[i]!))},"missing":${missingOf(i)},"warnings":${s.unknown_segment[i] ? warningsOf(segment[i] as string) : '[]'},"score":${ok ? num(one(s.score[i]!)) : 'null'},"band":${ok ? `"${BANDS[s.band[i]!]}"` : 'null'},"probability":${ok ? num(four(s.probability[i]!)) : 'null'},"layers":{`;
+    for (let l = 0; l < L; l++) {
+      const v = layers[l]![i]!;
+      text += `${l > 0 ? ',' : ''}${layerKeys[l]}${Number.isNaN(v) ? 'null' : num(one(v))}`;
     }
+    text += `},"overrides":${overridesOf(i)},"reasons":${reasonsOf(i)},"reason_details":[`;
+    for (let r = 0; r < MAX_REASONS; r++) {
+      const j = s.reasons[i * MAX_REASONS + r]!;
+      if (j < 0) break;
+      const feature = s.signals[j]!;
+      const value = a[feature] ?? null;
+      text += `${r > 0 ? ',' : ''}${detailHead[j]}${JSON.stringify(value)},"text":${quoted(describeValue(feature, value))}}`;
+    }
+    text += `],"escalate":${s.escalate[i] ? 'true' : 'false'},"flags":${flagsOf(i)},"base_score":${num(one(s.base_score[i]!))},"model_probability":${model && ok ? num(four(model.probability[i]!)) : 'null'},"model_reasons":${model && ok ? modelReasons(model.reasons[i]!) : 'null'},"score_change":null,"previous":null`;
+    if (expansion) {
+      const p = ok ? expansion[i] : null;
+      text += `,"expansion_probability":${p === null || p === undefined ? 'null' : num(four(p))}`;
+    }
+    text += '}';
   }
   out.write(Buffer.from(`${text}]}`));
   return out;

@@ -473,7 +473,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const rows =
         card.card && !history && !alerts ? accountColumns(body.accounts, body.as_of, today, card.card) : null;
       // The columns' quick test first; the search that names the duplicate only when it fails.
-      if (!rows || repeatsKey(rows.ids, rows.asOf)) rejectDuplicates(body.accounts, body.as_of);
+      if (!rows || repeatsKey(rows.ids, rows.asOf)) rejectDuplicates(body.accounts, body.as_of ?? today());
       const scores = rows && batchKernel(card, rows, body.accounts);
       if (rows && scores) {
         countBands(scores);
@@ -704,11 +704,15 @@ function responsesOf(r: ResultColumns, signals: ColumnTable['columns']): ScoreRe
   });
 }
 
-function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string | undefined): void {
+/**
+ * One account per (account_id, as-of) in a batch; an account without `as_of` is scored as of
+ * `defaultAsOf` (the batch's, else today's), so it repeats one that names that date.
+ */
+function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string): void {
   if (accounts.length < 2) return;
   const seen = new Map<string, number>();
   accounts.forEach((a, i) => {
-    const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf ?? ''}`;
+    const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf}`;
     const first = seen.get(key);
     if (first !== undefined) {
       throw new HttpError(

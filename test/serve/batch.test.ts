@@ -186,7 +186,13 @@ for (const [name, options] of [
         { account_id: 'T' },
         { account_id: 'T', as_of: '2024-07-01' },
       ];
-      assert.match(await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: dated }), /"results"/);
+      // without as_of, T is scored as of today (2024-07-01), which the third names too
+      assert.match(
+        await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: dated }),
+        /accounts\/1 and \/accounts\/2/,
+      );
+      const distinct = { accounts: [...dated.slice(0, 2), { account_id: 'T', as_of: '2024-06-30' }] };
+      assert.match(await assertSameAnswers(kernel, rows, '/v1/score/batch', distinct), /"results"/);
       const dupDated = { as_of: '2024-05-31', accounts: dated };
       assert.match(await assertSameAnswers(kernel, rows, '/v1/score/batch', dupDated), /accounts\/1/);
       await assertSameAnswers(kernel, rows, '/v1/score/batch', {

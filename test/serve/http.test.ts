@@ -148,6 +148,29 @@ test('duplicate account and as_of in one batch is a 400 naming both positions', 
   assert.match(r.body.message, /\/accounts\/0 and \/accounts\/2/);
 });
 
+test('an account without as_of repeats the same account given the batch default or today as its as_of', async () => {
+  // today is 2024-07-01 for this server
+  for (const [body, first] of [
+    [{ accounts: [{ account_id: 'A' }, { account_id: 'A', as_of: '2024-07-01' }] }, 0],
+    [{ as_of: '2024-03-01', accounts: [{ account_id: 'A', as_of: '2024-03-01' }, { account_id: 'A' }] }, 0],
+  ] as const) {
+    const r = await post(svc.base, '/v1/score/batch', body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(r.body.code, 'duplicate_account');
+    assert.equal(r.body.field, '/accounts/1/account_id');
+    assert.match(r.body.message, new RegExp(`/accounts/${first} and /accounts/1`));
+  }
+  // another date is another account
+  const ok = await post(svc.base, '/v1/score/batch', {
+    accounts: [{ account_id: 'A' }, { account_id: 'A', as_of: '2024-06-30' }],
+  });
+  assert.equal(ok.status, 200);
+  assert.deepEqual(
+    ok.body.results.map((x: { as_of: string }) => x.as_of),
+    ['2024-07-01', '2024-06-30'],
+  );
+});
+
 /** Bad requests: each must get the given 4xx with a JSON error body, and never take the service down. */
 const deep = (n: number) => `{"account_id":"A","segment":${'['.repeat(n)}${']'.repeat(n)}}`;
 const badRequests: {
