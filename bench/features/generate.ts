@@ -4,7 +4,9 @@
  * the contract, usage in Parquet. This is a stand-in for `churnkit simulate` when its large
  * dataset is not at hand; the benchmark accepts any history folder.
  *
- *   node dist/bench/features/generate.js --accounts 50000 --months 36 --out bench/data/features-50k
+ *   node dist/bench/features/generate.js --accounts 50000 --months 36 --events-per-day 4 --out bench/data/features-50k
+ *
+ * (issue 18's 121.8M usage rows; the default of 2 events a day gives 52.8M)
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
