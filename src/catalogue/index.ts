@@ -10,6 +10,7 @@ export {
   featureLabel,
   formatValue,
   describeValue,
+  writeDescription,
   templateCase,
   significant,
   scoreForPeople,

@@ -156,3 +156,134 @@ export function scoreForPeople(score: number): number {
 export function probabilityForPeople(p: number): number {
   return significant(p, 4);
 }
+
+/**
+ * A template's text pieces as UTF-8 bytes (as they are, and as inside a JSON string), the
+ * placeholder names between them, and the most bytes a sentence of it can take when every
+ * placeholder is written by writeDescription itself.
+ */
+interface EncodedTemplate {
+  whole: { plain: Uint8Array; json: Uint8Array };
+  plain: Uint8Array[];
+  json: Uint8Array[];
+  keys: string[];
+  most: number;
+}
+
+const ENCODED = new Map<string, EncodedTemplate>();
+const UTF8 = new TextEncoder();
+/** Room for one placeholder's text (a grouped 32-bit integer with a sign and " days" fits). */
+const PLACEHOLDER_BYTES = 24;
+
+function encodedTemplate(template: string): EncodedTemplate {
+  let t = ENCODED.get(template);
+  if (t === undefined) {
+    const parts = templateParts(template);
+    const texts = parts.filter((_, k) => k % 2 === 0);
+    const inJson = (s: string) => UTF8.encode(JSON.stringify(s).slice(1, -1));
+    const json = texts.map(inJson);
+    const keys = parts.filter((_, k) => k % 2 === 1);
+    const whole = { plain: UTF8.encode(template), json: inJson(template) };
+    t = {
+      whole,
+      plain: texts.map((s) => UTF8.encode(s)),
+      json,
+      keys,
+      // JSON's escaped text is at least as long as the plain UTF-8
+      most: Math.max(
+        whole.json.length,
+        json.reduce((sum, p) => sum + p.length, PLACEHOLDER_BYTES * keys.length),
+      ),
+    };
+    ENCODED.set(template, t);
+  }
+  return t;
+}
+
+/**
+ * describeValue's sentence written as UTF-8 into `out` from `at` (escaped as inside a JSON string
+ * when `json`), without making it a string: a batch's answer has tens of thousands of sentences,
+ * and each as a string was concatenated, flattened, then encoded. Returns the offset after it, or
+ * -1 where it does not apply (a column outside the catalogue, a text value, less room than the
+ * template may need, a placeholder's text that is long or would need escaping): the caller then
+ * writes describeValue's string from `at` (what was written after `at` is garbage; nothing is
+ * written past `out`'s end). The same bytes as describeValue's (test/catalogue).
+ */
+export function writeDescription(
+  out: Uint8Array,
+  at: number,
+  name: string,
+  value: CatalogueValue,
+  json: boolean,
+): number {
+  const entry = BY_NAME.get(name);
+  if (!entry || typeof value === 'string') return -1;
+  const template = entry.templates[templateCase(entry, value)] ?? entry.templates.value;
+  if (template === undefined) return -1;
+  const t = encodedTemplate(template);
+  if (at + t.most > out.length) return -1;
+  if (isMissingValue(value)) return copy(out, at, json ? t.whole.json : t.whole.plain);
+  const x = asNumber(value);
+  const pieces = json ? t.json : t.plain;
+  let p = copy(out, at, pieces[0]!);
+  for (let k = 0; k < t.keys.length; k++) {
+    p = writePlaceholder(out, p, t.keys[k]!, name, value, x);
+    if (p < 0) return -1;
+    p = copy(out, p, pieces[k + 1]!);
+  }
+  return p;
+}
+
+function copy(out: Uint8Array, at: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  // A loop beats set() for the few dozen bytes of a template piece.
+  for (let k = 0; k < n; k++) out[at + k] = bytes[k]!;
+  return at + n;
+}
+
+/** Below this, an integer is written digit by digit (larger ones, rare, go through placeholder()). */
+const SMALL_INTEGER = 2 ** 31;
+
+function writePlaceholder(out: Uint8Array, at: number, key: string, name: string, value: CatalogueValue, x: number) {
+  if (key === 'pct' || key === 'days' || key === 'money') {
+    const n = key === 'pct' ? Math.round(Math.abs(x) * 100) : Math.round(x);
+    if (Math.abs(n) < SMALL_INTEGER && !Object.is(n, -0)) {
+      if (key === 'money') out[at++] = 0x24; // $
+      at = writeGrouped(out, at, n, key !== 'pct');
+      if (key === 'pct')
+        out[at++] = 0x25; // %
+      else if (key === 'days') at = copy(out, at, n === 1 ? DAY : DAYS);
+      return at;
+    }
+  }
+  const text = placeholder(key, name, value, x);
+  if (text.length > PLACEHOLDER_BYTES) return -1;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    // only what needs no escaping in JSON and is one byte in UTF-8
+    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return -1;
+    out[at++] = c;
+  }
+  return at;
+}
+
+const DAY = UTF8.encode(' day');
+const DAYS = UTF8.encode(' days');
+
+/** An integer's digits, with groupDigits' commas when `group`. */
+function writeGrouped(out: Uint8Array, at: number, n: number, group: boolean): number {
+  if (n < 0) {
+    out[at++] = 0x2d; // -
+    n = -n;
+  }
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  const end = at + digits + (group ? Math.floor((digits - 1) / 3) : 0);
+  let pos = end;
+  for (let k = 0; k < digits; k++) {
+    if (group && k > 0 && k % 3 === 0) out[--pos] = 0x2c; // ,
+    out[--pos] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return end;
+}

@@ -22,6 +22,7 @@ import {
   type Table,
 } from '@uwdata/flechette';
 import { Worker } from 'node:worker_threads';
+import { describeValue, writeDescription, type CatalogueValue } from '../catalogue/index.js';
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
 import { MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, type NumberRule } from './schemas.js';
@@ -369,6 +370,8 @@ function boolColumn(values: readonly unknown[]): Column<unknown> {
 }
 
 const UTF8 = new TextEncoder();
+/** Room kept free before a sentence is written in place (the catalogue's longest template, with its numbers, is under 200 bytes). */
+const SENTENCE_ROOM = 512;
 /** Up to this many UTF-16 units a value is copied in a JavaScript loop; longer ones (sentences) by TextEncoder, faster per character. */
 const LOOP_UNITS = 16;
 
@@ -419,6 +422,21 @@ export class Utf8Column {
       this.at = at;
     }
     this.offsets[++this.row] = this.at;
+  }
+
+  /**
+   * describeValue(name, value)'s sentence, written from the catalogue's encoded template pieces
+   * straight into the column's bytes (no string per sentence, no encoding call); a sentence the
+   * catalogue does not write so goes in as a string.
+   */
+  pushSentence(name: string, value: CatalogueValue): void {
+    if (this.at + SENTENCE_ROOM > this.bytes.length) this.grow(SENTENCE_ROOM);
+    const end = writeDescription(this.bytes, this.at, name, value, false);
+    if (end < 0) this.push(describeValue(name, value));
+    else {
+      this.at = end;
+      this.offsets[++this.row] = end;
+    }
   }
 
   private grow(need: number): void {

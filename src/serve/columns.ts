@@ -376,14 +376,23 @@ export function resultJson(
  */
 const JSON_SLICE_VALUES = 1000;
 
+/** A JSON answer column: its values, or what writes their JSON text (comma-separated, no brackets). */
+export type JsonColumn = (() => readonly unknown[]) | { write: (out: Pieces) => void };
+
 /** `{"n":n,"columns":{name:[values],...}}` as UTF-8 pieces, each column's values made just before they are written. */
-export function jsonColumns(n: number, columns: Iterable<[string, () => readonly unknown[]]>): Pieces {
+export function jsonColumns(n: number, columns: Iterable<[string, JsonColumn]>): Pieces {
   const out = new Pieces();
   out.write(Buffer.from(`{"n":${n},"columns":{`));
   let sep = '';
   for (const [name, produce] of columns) {
-    const values = produce();
     out.write(Buffer.from(`${sep}${JSON.stringify(name)}:[`));
+    sep = ',';
+    if (typeof produce !== 'function') {
+      produce.write(out);
+      out.write(Buffer.from(']'));
+      continue;
+    }
+    const values = produce();
     for (let from = 0; from < values.length; from += JSON_SLICE_VALUES) {
       const text = JSON.stringify(values.slice(from, from + JSON_SLICE_VALUES));
       // the slice's values without its brackets, after a comma from the second slice on

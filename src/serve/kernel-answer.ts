@@ -13,6 +13,7 @@
 import type { Column } from '@uwdata/flechette';
 import {
   describeValue,
+  writeDescription,
   probabilityForPeople,
   scoreForPeople,
   significant,
@@ -44,7 +45,8 @@ type KernelColumn =
   | { kind: 'float'; at: (i: number) => number }
   | { kind: 'bool'; at: (i: number) => boolean }
   | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
-  | { kind: 'values'; at: (i: number) => unknown };
+  | { kind: 'values'; at: (i: number) => unknown }
+  | { kind: 'sentence'; feature: (i: number) => string | null; value: (i: number) => unknown };
 
 /**
  * The answer, as an Arrow IPC stream or as JSON (byte for byte what resultJson writes from
@@ -64,7 +66,10 @@ export function kernelAnswer(
   if (format === 'json')
     return jsonColumns(
       n,
-      columns.map(([name, c]) => [name, () => valuesOf(n, c.at)]),
+      columns.map(([name, c]) => [
+        name,
+        c.kind === 'sentence' ? { write: (out: Pieces) => sentencesJson(out, n, c) } : () => valuesOf(n, c.at),
+      ]),
     );
   return arrowStream(columns.map(([name, c]) => [name, arrowColumn(name, c, n)]));
 }
@@ -78,6 +83,15 @@ function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> 
     case 'text': {
       const column = answerKind(name) === 'dictionary' ? new DictionaryColumn(n) : new Utf8Column(n, c.bytesPerRow);
       for (let i = 0; i < n; i++) column.push(c.at(i));
+      return column.finish();
+    }
+    case 'sentence': {
+      const column = new Utf8Column(n, SENTENCE_BYTES);
+      for (let i = 0; i < n; i++) {
+        const f = c.feature(i);
+        if (f === null) column.push(null);
+        else column.pushSentence(f, c.value(i) as CatalogueValue);
+      }
       return column.finish();
     }
     case 'values': {
@@ -148,13 +162,7 @@ function kernelColumns(
     columns.push(
       [`reason_${r + 1}`, text(feature)],
       [`reason_${r + 1}_value`, { kind: 'values', at: value }],
-      [
-        `reason_${r + 1}_text`,
-        text((i) => {
-          const f = feature(i);
-          return f === null ? null : describeValue(f, value(i) as CatalogueValue);
-        }, SENTENCE_BYTES),
-      ],
+      [`reason_${r + 1}_text`, { kind: 'sentence', feature, value }],
     );
   }
   if (expansion) columns.push(['expansion_probability', float((i) => nullOrNaN(expansion[i], four))]);
@@ -174,6 +182,61 @@ function kernelColumns(
 }
 
 const comma = (list: string[]) => list.join(',');
+
+/** Bytes of a JSON sentence column's chunk; a new one when less than SENTENCE_ROOM is left. */
+const SENTENCE_CHUNK = 64 * 1024;
+const SENTENCE_ROOM = 512;
+
+/**
+ * A sentence column's JSON values (without brackets), each sentence written from the catalogue's
+ * template pieces straight into UTF-8 chunks: no string per sentence, no JSON.stringify or encoding
+ * of 10,000 of them; the bytes JSON.stringify writes (test/serve/batch.test.ts compares them).
+ */
+function sentencesJson(
+  out: Pieces,
+  n: number,
+  c: { feature: (i: number) => string | null; value: (i: number) => unknown },
+) {
+  let buf = Buffer.allocUnsafe(SENTENCE_CHUNK);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    if (at + SENTENCE_ROOM > buf.length) {
+      out.write(buf.subarray(0, at));
+      buf = Buffer.allocUnsafe(SENTENCE_CHUNK);
+      at = 0;
+    }
+    if (i > 0) buf[at++] = 0x2c; // ,
+    const f = c.feature(i);
+    if (f === null) {
+      at = writeNull(buf, at);
+      continue;
+    }
+    const value = c.value(i) as CatalogueValue;
+    buf[at] = 0x22; // "
+    const end = writeDescription(buf, at + 1, f, value, true);
+    if (end >= 0) {
+      buf[end] = 0x22;
+      at = end + 1;
+      continue;
+    }
+    const text = JSON.stringify(describeValue(f, value));
+    if (at + 3 * text.length > buf.length) {
+      out.write(buf.subarray(0, at));
+      buf = Buffer.allocUnsafe(Math.max(SENTENCE_CHUNK, 3 * text.length + SENTENCE_ROOM));
+      at = 0;
+    }
+    at += buf.write(text, at);
+  }
+  out.write(buf.subarray(0, at));
+}
+
+function writeNull(buf: Buffer, at: number): number {
+  buf[at] = 0x6e; // n
+  buf[at + 1] = 0x75; // u
+  buf[at + 2] = 0x6c; // l
+  buf[at + 3] = 0x6c; // l
+  return at + 4;
+}
 
 function valuesOf<T>(n: number, valueAt: (i: number) => T): T[] {
   const out = new Array<T>(n);

@@ -11,6 +11,8 @@ import {
   probabilityForPeople,
   scoreForPeople,
   templateCase,
+  writeDescription,
+  type CatalogueValue,
   type TemplateCase,
 } from '../../src/catalogue/index.js';
 
@@ -75,4 +77,38 @@ test('numbers for people: scores to one decimal, probabilities to four significa
   assert.equal(probabilityForPeople(0.000123456), 0.0001235);
   assert.equal(probabilityForPeople(1), 1);
   assert.equal(probabilityForPeople(0), 0);
+});
+
+test("writeDescription writes describeValue's sentence as UTF-8 bytes, plain and as inside a JSON string", () => {
+  const values: CatalogueValue[] = [
+    ...[null, undefined, Number.NaN, '', 'smb', 'Zoë "Q" \\ Ltd\n🚀', ' ', '12', 'yes', true, false],
+    ...[0, -0, 1, -1, 2, 0.5, -0.35, 0.004, -0.005, 0.2, 1.5, 3, 2.999, -1e-9, 1e-7, 12.25, -12.25, 0.333333],
+    ...[999, 1000, 1234.5, -1234.5, 999_999.5, 1e6, -(2 ** 31), 2 ** 31 - 1, 2 ** 31, 1e12, 1e21, 1e300, -1e300],
+    ...[5e-324, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2],
+  ];
+  const decoder = new TextDecoder();
+  let written = 0;
+  for (const name of [...CATALOGUE.map((e) => e.name), 'not_in_the_catalogue']) {
+    for (const value of values) {
+      const sentence = describeValue(name, value);
+      for (const json of [false, true]) {
+        const out = new Uint8Array(1024).fill(0xff);
+        const end = writeDescription(out, 7, name, value, json);
+        if (end < 0) {
+          assert.ok(
+            out.subarray(0, 7).every((b) => b === 0xff),
+            `${name} ${String(value)}: nothing before at`,
+          );
+          continue;
+        }
+        written++;
+        const expected = json ? JSON.stringify(sentence).slice(1, -1) : sentence;
+        assert.equal(decoder.decode(out.subarray(7, end)), expected, `${name} ${String(value)} json=${json}`);
+      }
+      // too little room: declines rather than writing past the end
+      assert.equal(writeDescription(new Uint8Array(8), 0, name, value, false) < 0 || sentence.length <= 8, true);
+    }
+  }
+  // it writes most sentences itself (what it declines goes through describeValue)
+  assert.ok(written > CATALOGUE.length * values.length, `${written}`);
 });
