@@ -164,11 +164,11 @@ export function batchAnswer(
     );
 
   const out = new Pieces();
-  out.write(Buffer.from('{"results":['));
+  out.text('{"results":[');
   let text = '';
   for (let i = 0; i < n; i++) {
     if (text.length >= FLUSH_CHARS) {
-      out.write(Buffer.from(text));
+      out.text(text);
       text = '';
     }
     const a = accounts[i]!;
@@ -193,6 +193,6 @@ export function batchAnswer(
     }
     text += '}';
   }
-  out.write(Buffer.from(`${text}]}`));
+  out.text(`${text}]}`);
   return out;
 }

@@ -382,26 +382,25 @@ export type JsonColumn = (() => readonly unknown[]) | { write: (out: Pieces) => 
 /** `{"n":n,"columns":{name:[values],...}}` as UTF-8 pieces, each column's values made just before they are written. */
 export function jsonColumns(n: number, columns: Iterable<[string, JsonColumn]>): Pieces {
   const out = new Pieces();
-  out.write(Buffer.from(`{"n":${n},"columns":{`));
+  out.text(`{"n":${n},"columns":{`);
   let sep = '';
   for (const [name, produce] of columns) {
-    out.write(Buffer.from(`${sep}${JSON.stringify(name)}:[`));
+    out.text(`${sep}${JSON.stringify(name)}:[`);
     sep = ',';
     if (typeof produce !== 'function') {
       produce.write(out);
-      out.write(Buffer.from(']'));
+      out.byte(0x5d); // ]
       continue;
     }
     const values = produce();
     for (let from = 0; from < values.length; from += JSON_SLICE_VALUES) {
-      const text = JSON.stringify(values.slice(from, from + JSON_SLICE_VALUES));
       // the slice's values without its brackets, after a comma from the second slice on
-      out.write(Buffer.from(from > 0 ? `,${text.slice(1, -1)}` : text.slice(1, -1)));
+      if (from > 0) out.byte(0x2c); // ,
+      out.text(JSON.stringify(values.slice(from, from + JSON_SLICE_VALUES)).slice(1, -1));
     }
-    out.write(Buffer.from(']'));
-    sep = ',';
+    out.byte(0x5d); // ]
   }
-  out.write(Buffer.from('}}'));
+  out.text('}}');
   return out;
 }
 

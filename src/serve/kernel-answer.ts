@@ -183,32 +183,26 @@ function kernelColumns(
 
 const comma = (list: string[]) => list.join(',');
 
-/** Bytes of a JSON sentence column's chunk; a new one when less than SENTENCE_ROOM is left. */
-const SENTENCE_CHUNK = 64 * 1024;
+/** Room asked of the answer's chunk before a sentence is written in place (the longest template, with its numbers, is under 200 bytes). */
 const SENTENCE_ROOM = 512;
 
 /**
  * A sentence column's JSON values (without brackets), each sentence written from the catalogue's
- * template pieces straight into UTF-8 chunks: no string per sentence, no JSON.stringify or encoding
- * of 10,000 of them; the bytes JSON.stringify writes (test/serve/batch.test.ts compares them).
+ * template pieces straight into the answer's chunks: no string per sentence, no JSON.stringify or
+ * encoding of 10,000 of them; the bytes JSON.stringify writes (test/serve/batch.test.ts compares them).
  */
 function sentencesJson(
   out: Pieces,
   n: number,
   c: { feature: (i: number) => string | null; value: (i: number) => unknown },
 ) {
-  let buf = Buffer.allocUnsafe(SENTENCE_CHUNK);
-  let at = 0;
   for (let i = 0; i < n; i++) {
-    if (at + SENTENCE_ROOM > buf.length) {
-      out.write(buf.subarray(0, at));
-      buf = Buffer.allocUnsafe(SENTENCE_CHUNK);
-      at = 0;
-    }
+    const buf = out.room(SENTENCE_ROOM);
+    let at = out.at;
     if (i > 0) buf[at++] = 0x2c; // ,
     const f = c.feature(i);
     if (f === null) {
-      at = writeNull(buf, at);
+      out.advance(writeNull(buf, at));
       continue;
     }
     const value = c.value(i) as CatalogueValue;
@@ -216,18 +210,12 @@ function sentencesJson(
     const end = writeDescription(buf, at + 1, f, value, true);
     if (end >= 0) {
       buf[end] = 0x22;
-      at = end + 1;
+      out.advance(end + 1);
       continue;
     }
-    const text = JSON.stringify(describeValue(f, value));
-    if (at + 3 * text.length > buf.length) {
-      out.write(buf.subarray(0, at));
-      buf = Buffer.allocUnsafe(Math.max(SENTENCE_CHUNK, 3 * text.length + SENTENCE_ROOM));
-      at = 0;
-    }
-    at += buf.write(text, at);
+    out.advance(at);
+    out.text(JSON.stringify(describeValue(f, value)));
   }
-  out.write(buf.subarray(0, at));
 }
 
 function writeNull(buf: Buffer, at: number): number {

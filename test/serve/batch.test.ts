@@ -236,3 +236,28 @@ test('POST /v1/score/batch: a value the kernel refuses is a 400 naming the accou
     await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: [{ account_id: 'a' }] });
   });
 });
+
+test('answers written at once into the pooled chunks come back whole, each its own (pieces.ts reuses a chunk only once its answer is sent)', async () => {
+  const svc = await startService({ scorecard: 'default', today: () => '2024-07-01' });
+  try {
+    const bodies = [1, 2, 3].map((seed) => ({ accounts: makeAccounts(2500, seed) }));
+    const paths = ['/v1/score/batch', '/v1/score/columns'];
+    const bodyFor = (path: string, b: { accounts: Account[] }) =>
+      path === '/v1/score/batch' ? b : { columns: toColumns(b.accounts) };
+    // one at a time first: the answers to expect
+    const expected = new Map<string, string>();
+    for (const path of paths)
+      for (const [k, b] of bodies.entries())
+        expected.set(`${path} ${k}`, (await post(svc.base, path, bodyFor(path, b))).text);
+    for (const text of expected.values()) assert.ok(text.length > 256 * 1024, 'an answer spans several chunks');
+    // then all at once, three rounds: each answer is written while others are being sent
+    for (let round = 0; round < 3; round++) {
+      const sent = paths.flatMap((path) =>
+        bodies.map((b, k) => ({ key: `${path} ${k}`, reply: post(svc.base, path, bodyFor(path, b)) })),
+      );
+      for (const { key, reply } of sent) assert.equal((await reply).text, expected.get(key), key);
+    }
+  } finally {
+    await svc.close();
+  }
+});
