@@ -114,6 +114,12 @@ const refusals: { name: string; body: unknown; code?: string; field: string | Re
     field: '/columns/account_id/2',
   },
   {
+    name: 'the same account twice in a row of ids otherwise in order',
+    body: { as_of: '2024-01-31', columns: { account_id: ['A', 'B', 'B', 'C'] } },
+    code: 'duplicate_account',
+    field: '/columns/account_id/2',
+  },
+  {
     name: 'the same account twice in an as_of column of one date',
     body: { columns: { account_id: ['A', 'B', 'A'], as_of: ['2024-01-31', '2024-01-31', '2024-01-31'] } },
     code: 'duplicate_account',
