@@ -1,7 +1,7 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
@@ -15,9 +15,14 @@
  * answers three fixed columns in the body's format.
  * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
  * as the Markdown table of bench/README.md.
+ * --client: how the batches are sent and read, the same for every target: `fetch` (the default,
+ * as before) or `http` (node:http with a keep-alive agent, the body read as Buffers and joined).
+ * The client shares the machine's two cores with the server, and fetch's web streams cost it
+ * about twice node:http's CPU to read a 10 MB answer.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -39,6 +44,8 @@ const CONNECTIONS = flag('connections', 10);
 const BATCHES = flag('batches', 15);
 /** --no-history: leave out the DuckDB score-history target (its own row, no target of its own). */
 const NO_HISTORY = process.argv.includes('--no-history');
+const CLIENT = process.argv.includes('--client') ? process.argv[process.argv.indexOf('--client') + 1] : 'fetch';
+if (CLIENT !== 'fetch' && CLIENT !== 'http') throw new Error(`--client fetch or http, not ${CLIENT}`);
 /** What a client that files scores asks for on the columnar route. */
 const FIELDS = 'score,band,probability';
 
@@ -164,6 +171,29 @@ interface Measure {
   peak: number;
 }
 
+const agent = new http.Agent({ keepAlive: true });
+
+/** One POST through node:http, the answer read whole; its status. */
+function httpPost(url: string, body: Uint8Array, type: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': type, accept: type, 'content-length': body.byteLength } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          Buffer.concat(chunks);
+          resolve(res.statusCode ?? 0);
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 /** BATCHES sequential POSTs after two warm-ups, each timed from send to last byte. */
 async function timePosts(
   name: string,
@@ -172,11 +202,17 @@ async function timePosts(
   type = 'application/json',
 ): Promise<number[]> {
   const times: number[] = [];
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   for (let i = 0; i < BATCHES + 2; i++) {
     const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}`);
+    let status: number;
+    if (CLIENT === 'http') status = await httpPost(url, bytes, type);
+    else {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
+      await res.arrayBuffer();
+      status = res.status;
+    }
+    if (status !== 200) throw new Error(`${name}: ${url} answered ${status}`);
     if (i >= 2) times.push(performance.now() - t0);
   }
   return times;
@@ -235,6 +271,7 @@ for (let run = 0; run < RUNS; run++) {
     );
   }
 }
+agent.destroy();
 await rm(dataDir, { recursive: true, force: true });
 
 const summary = targets.map((t) => {
@@ -266,6 +303,7 @@ console.log(
       duration_s: DURATION,
       connections: CONNECTIONS,
       batches: BATCHES,
+      client: CLIENT,
       loadavg_at_start: load,
       loadavg_at_end: loadavg()
         .map((x) => x.toFixed(2))
