@@ -4,9 +4,10 @@
  * coverage, missing, warnings, reasons in words), row for row in input order, as CSV or Parquet,
  * atomically.
  */
+import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Database, Frame } from '../data/light/index.js';
-import { openDuckDB, quoteIdent, quoteLiteral } from '../data/light/index.js';
+import { csvFile, openDuckDB, quoteIdent, quoteLiteral } from '../data/light/index.js';
 import { withAtomicFile } from '../util/index.js';
 import { ChurnkitError, UsageError } from '../util/index.js';
 import type { Scorecard } from './schema.js';
@@ -93,6 +94,8 @@ export interface WriteScoresOptions {
 
 type Cell = number | boolean | string | null;
 let scoreTables = 0;
+/** A date as a feature table's as_of reads (YYYY-MM-DD), which DuckDB's DATE writes back unchanged. */
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 interface OutColumn {
   name: string;
   type: 'DOUBLE' | 'VARCHAR' | 'BOOLEAN';
@@ -205,6 +208,18 @@ export async function writeScores(
       return { name: e.name, type: 'VARCHAR', at: (i) => values[i] ?? null };
     }),
   ];
+  // CSV is written here, as DuckDB would write it (csvFile), unless as_of holds dates DuckDB
+  // would spell otherwise once cast (none that a feature table read by churnkit holds).
+  const asOfDates = frame.kinds['as_of'] === 'date';
+  if (csv && (!asOfDates || asOf!.every((d) => d === null || PLAIN_DATE.test(d)))) {
+    const text = csvFile(
+      columns.map((c) => c.name),
+      frame.n,
+      (i, j) => columns[j]!.at(i),
+    );
+    await withAtomicFile(path, (tmp) => writeFile(tmp, text));
+    return { rows: frame.n, columns: columns.map((c) => c.name) };
+  }
   const db = options.db ?? (await openDuckDB());
   const table = `churnkit_scores_${++scoreTables}`;
   try {
@@ -225,7 +240,7 @@ export async function writeScores(
     }
     app.closeSync();
     const select = columns.map(({ name: n }) =>
-      n === 'as_of' && frame.kinds['as_of'] === 'date' ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n),
+      n === 'as_of' && asOfDates ? `CAST("as_of" AS DATE) AS "as_of"` : quoteIdent(n),
     );
     const format = csv ? 'FORMAT csv, HEADER true' : 'FORMAT parquet';
     await withAtomicFile(path, (tmp) =>

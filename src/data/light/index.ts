@@ -5,3 +5,4 @@
  */
 export { openDuckDB, quoteIdent, quoteLiteral, type Database } from '../duckdb.js';
 export { loadFrame, type Frame } from '../frame.js';
+export { csvFile } from '../csv-out.js';
