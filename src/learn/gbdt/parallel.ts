@@ -18,14 +18,7 @@ import { acquireWorker, releaseWorker, type GbdtWorker } from './threads.js';
 import type { Tree } from './tree.js';
 import { HIST_BYTES_PER_FEATURE, instantiateKernels, kernelModuleBytes, type Kernels } from './wasm/kernels.js';
 import { findBestSplit, type NodeStats, type Split, type SplitParams } from './split.js';
-import {
-  HIST_DOUBLES_PER_FEATURE,
-  JOB_FIELDS,
-  SPLIT_IN,
-  SPLIT_OUT,
-  type Workspace,
-  type WorkspaceLayout,
-} from './workspace.js';
+import { JOB_FIELDS, SPLIT_IN, SPLIT_OUT, type Workspace, type WorkspaceLayout } from './workspace.js';
 
 /** Control word indices (Workspace.control). */
 export const CTL = {
@@ -107,8 +100,7 @@ function runItem(ws: Workspace, kernels: ThreadKernels, item: number, splitParam
       const slot = ws.slotAddress(jobs[o + J.A]!);
       // The kernel adds to the slot: this chunk's features start from zero (cleared here, by the
       // thread that builds them, rather than by the calling thread before the batch).
-      const start = ws.slotOffset(jobs[o + J.A]!);
-      ws.hist.fill(0, start + from * HIST_DOUBLES_PER_FEATURE, start + to * HIST_DOUBLES_PER_FEATURE);
+      k.clear(slot + from * HIST_BYTES_PER_FEATURE, bytes);
       (chunks === 1 ? k : kernels.chunks[c]!).histRange(
         L.idx,
         jobs[o + J.BEGIN]!,
@@ -467,10 +459,7 @@ export class Executor {
       this.setJob(j, job.begin, job.end, job.slot, job.subtractFrom ?? -1);
       rows += job.end - job.begin;
       // Whole-range builds clear their slot in the batch (runItem); list builds here, every feature.
-      if (features) {
-        const start = ws.slotOffset(job.slot);
-        ws.hist.fill(0, start, start + ws.layout.features * HIST_DOUBLES_PER_FEATURE);
-      }
+      if (features) this.kernels.all.clear(ws.slotAddress(job.slot), ws.layout.features * HIST_BYTES_PER_FEATURE);
     }
     if (features) {
       ws.featureList.set(features);
@@ -506,7 +495,7 @@ export class Executor {
     const pieces: Array<{ job: number; begin: number; end: number }> = [];
     jobs.forEach((job, j) => {
       const size = job.end - job.begin;
-      const chunks = this.threads > 1 && jobs.length < this.threads && size >= 2 * PARALLEL_MIN_WORK ? this.threads : 1;
+      const chunks = this.threads > 1 && jobs.length < this.threads && size >= PARALLEL_MIN_WORK ? this.threads : 1;
       for (let c = 0; c < chunks; c++)
         pieces.push({
           job: j,
@@ -530,23 +519,28 @@ export class Executor {
     return mids;
   }
 
-  /** [L1 R1 L2 R2 ...] (chunks partitioned alone) -> [L1 L2 ... R1 R2 ...]; returns where the R part starts. */
+  /**
+   * [L1 R1 L2 R2 ...] (chunks partitioned alone) -> [L1 L2 ... R1 R2 ...]; returns where the R
+   * part starts. Only what moves is copied: L1 and the last R are already in place; the other Rs
+   * wait in the job's scratch, free once its batch is done.
+   */
   private mergeChunks(chunks: ReadonlyArray<RowRange>, firstJob: number): number {
-    const idx = this.ws.idx;
-    const rights: Uint32Array[] = [];
-    let at = chunks[0]!.begin;
-    chunks.forEach((c, i) => {
-      const mid = this.ws.jobs[(firstJob + i) * JOB_FIELDS + J.OUT]!;
-      rights.push(idx.slice(mid, c.end));
-      idx.copyWithin(at, c.begin, mid);
-      at += mid - c.begin;
-    });
-    const split = at;
-    for (const r of rights) {
-      idx.set(r, at);
-      at += r.length;
+    const { idx: I, scratch: S } = this.ws.layout;
+    const move = this.kernels.all.move;
+    const begin = chunks[0]!.begin;
+    const mid = (i: number) => this.ws.jobs[(firstJob + i) * JOB_FIELDS + J.OUT]!;
+    let saved = 0;
+    for (let i = 0; i < chunks.length - 1; i++) {
+      move(S + (begin + saved) * 4, I + mid(i) * 4, (chunks[i]!.end - mid(i)) * 4);
+      saved += chunks[i]!.end - mid(i);
     }
-    return split;
+    let at = begin;
+    chunks.forEach((c, i) => {
+      if (at !== c.begin) move(I + at * 4, I + c.begin * 4, (mid(i) - c.begin) * 4);
+      at += mid(i) - c.begin;
+    });
+    move(I + at * 4, S + begin * 4, saved * 4);
+    return at;
   }
 
   /** margin[r] += value for the rows r of each range of idx. */

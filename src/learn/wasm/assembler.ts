@@ -101,6 +101,8 @@ export const op = {
   i8x16Shuffle: (lanes: readonly number[]) => [...simd(0x0d), ...lanes],
   /** memory.copy(dst, src, bytes) within memory 0. */
   memoryCopy: [0xfc, ...uleb(10), 0x00, 0x00],
+  /** memory.fill(dst, byte, bytes) within memory 0. */
+  memoryFill: [0xfc, ...uleb(11), 0x00],
   block: [0x02, 0x40],
   loop: [0x03, 0x40],
   end: [0x0b],
