@@ -85,11 +85,12 @@ export interface FamilyDefinition<F extends ModelFamily = ModelFamily> {
   /**
    * What the family keeps across the fits of one training run (gbdt: its worker threads), opened
    * by trainModel before it has the table (while it is read) and closed when the run ends, also
-   * on an error. `rows` is the table's row count when known, null while it is still being read.
+   * on an error. `rows` is the table's row count when known, null while it is still being read;
+   * `cellsAtMost` a bound on rows x inputs known before (TrainOptions.cellsAtMost), or null.
    */
   openSession?(
     params: Readonly<Record<string, unknown>>,
-    table: { rows: number | null; inputs: number },
+    table: { rows: number | null; inputs: number; cellsAtMost?: number | null },
   ): FamilySession;
   /** A new, unfitted model; the model checks `params` against `this.params` (readParams). */
   create(params: Readonly<Record<string, unknown>>, seed: number): FamilyModels[F];

@@ -123,6 +123,12 @@ export interface TrainOptions {
   embargoDays?: number;
   /** Name of the table in messages (e.g. the file path). */
   table?: string;
+  /**
+   * A bound on rows x inputs known before the table is read (a CSV file's size in bytes: every
+   * field of a row takes at least a byte), so that a family can skip what a small table does not
+   * need while it is being read (gbdt's worker thread).
+   */
+  cellsAtMost?: number;
   progress?: Progress;
 }
 
@@ -234,6 +240,7 @@ export async function trainModel(table: Frame | Promise<Frame>, options: TrainOp
     family.openSession?.(params, {
       rows: known ? known.n : null,
       inputs: options.columns?.length ?? DEFAULT_MODEL_COLUMNS.length,
+      cellsAtMost: options.cellsAtMost ?? null,
     }) ?? null;
   try {
     return await trainFamily(await table, family, params, options);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError, groupDigits } from '../../util/index.js';
@@ -119,9 +120,17 @@ export async function run(flags: TrainFlags, io: CommandIO) {
     throw new UsageError(`--out ${flags.out}: the model artifact is a .json file`);
   await assertNotAnInput(flags.out, { inputs: [flags.features] });
   io.progress.start(`reading ${flags.features}`);
-  // Read while the family gets ready (gbdt starts its worker thread meanwhile).
+  // Read while the family gets ready (gbdt starts its worker thread meanwhile, unless the file is
+  // too small to hold enough cells to want one: one-hot levels can outnumber a file's fields).
   const reading = loadFeatureTable(flags.features);
-  const trained = await trainModel(reading, options);
+  const size =
+    flags.features.toLowerCase().endsWith('.csv') && (flags.categorical ?? []).length === 0
+      ? await stat(flags.features).then(
+          (s) => s.size,
+          () => null,
+        )
+      : null;
+  const trained = await trainModel(reading, size === null ? options : { ...options, cellsAtMost: size });
   const frame = await reading;
   if (flags.columns === undefined) await warnBeforeUsage(flags.features, frame, io);
   await trained.save(flags.out);

@@ -39,9 +39,11 @@ export const gbdtFamily: FamilyDefinition<'gbdt'> = {
   // The worker thread starts while the table is read, and serves every fit of the run; the
   // kernels for as many inputs as columns (one-hot levels make more) are assembled meanwhile.
   openSession: (params, table) => {
+    // A bound below AUTO_PARALLEL_CELLS says one thread as surely as the count would; above, a
+    // worker is wanted as when nothing is known.
     const workers = workersWanted(
       typeof params['threads'] === 'number' ? params['threads'] : 0,
-      table.rows === null ? null : table.rows * table.inputs,
+      table.rows === null ? (table.cellsAtMost ?? null) : table.rows * table.inputs,
     );
     const warm: WarmTask = { kind: 'warm', features: table.inputs, threads: workers + 1 };
     const session = openThreadSession(workers, workers > 0 ? warm : undefined);

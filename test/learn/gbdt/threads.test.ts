@@ -81,3 +81,27 @@ test('trainModel starts the worker while the table is read and ends it however t
   assert.equal(trained.family, 'gbdt');
   assert.equal(liveWorkers(), 0);
 });
+
+test('a table known to be too small for a second thread starts no worker while it is read', async () => {
+  const options = {
+    family: 'gbdt',
+    label: 'y',
+    columns: data.X.names,
+    timeColumn: null,
+    params: { n_estimators: 5 },
+  };
+  const seen: number[] = [];
+  for (const cellsAtMost of [undefined, 999_999, 1_000_000]) {
+    let release!: (frame: Frame) => void;
+    const reading = new Promise<Frame>((resolve) => (release = resolve));
+    const training = trainModel(reading, cellsAtMost === undefined ? options : { ...options, cellsAtMost });
+    // The session is open once the family has loaded; the table is still being read.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    seen.push(liveWorkers());
+    release(frameOf(2000));
+    const a = await training;
+    assert.equal(a.family, 'gbdt');
+    assert.equal(liveWorkers(), 0);
+  }
+  assert.deepEqual(seen, [1, 0, 1], 'no bound, a bound below 1,000,000 cells, a bound at it');
+});
