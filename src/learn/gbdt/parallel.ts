@@ -495,7 +495,7 @@ export class Executor {
     const pieces: Array<{ job: number; begin: number; end: number }> = [];
     jobs.forEach((job, j) => {
       const size = job.end - job.begin;
-      const chunks = this.threads > 1 && jobs.length < this.threads && size >= PARALLEL_MIN_WORK ? this.threads : 1;
+      const chunks = this.threads > 1 && jobs.length < this.threads && size >= 2 * PARALLEL_MIN_WORK ? this.threads : 1;
       for (let c = 0; c < chunks; c++)
         pieces.push({
           job: j,

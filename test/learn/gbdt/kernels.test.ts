@@ -1,7 +1,7 @@
 /** The wasm kernels against plain JavaScript versions of the same loops, on 1 and 2 threads. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Executor } from '../../../src/learn/gbdt/parallel.js';
+import { Executor, PARALLEL_MIN_WORK } from '../../../src/learn/gbdt/parallel.js';
 import { HIST_DOUBLES_PER_FEATURE, Workspace, planWorkspace } from '../../../src/learn/gbdt/workspace.js';
 import { Rng } from '../../../src/util/rng.js';
 
@@ -125,7 +125,8 @@ for (const threads of [1, 2]) {
 }
 
 test('a range too big for one thread is partitioned in chunks with the same result', async () => {
-  const n = 130_001;
+  // Cut from 2 * PARALLEL_MIN_WORK rows: into two chunks on two threads, three on three.
+  const n = 2 * PARALLEL_MIN_WORK + 1;
   const results: Uint32Array[] = [];
   for (const threads of [1, 2, 3]) {
     const { ws, executor } = await setup(n, 2, threads, 4);
