@@ -25,7 +25,7 @@ export {
 export { formatIssue } from './issues.js';
 export { draftMapping, renderDraft } from './infer.js';
 export { loadFrame, readFrame, numeric, textColumn, type Frame, type Column } from './frame.js';
-export { csvFile, csvDouble, csvText, type CsvCell } from './csv-out.js';
+export { csvFile, type CsvCell } from './csv-out.js';
 export { accountFacts, hasAccountNames, type AccountFacts } from './accounts.js';
 export {
   latestPossibleDay,

@@ -53,14 +53,16 @@ function frameOf(rows: number): Frame {
   return { n: rows, names, columns, kinds: Object.fromEntries(names.map((n) => [n, 'number' as const])) };
 }
 
+/** A small gbdt run of trainModel on frameOf's rows. */
+const options = {
+  family: 'gbdt',
+  label: 'y',
+  columns: data.X.names,
+  timeColumn: null,
+  params: { n_estimators: 5 },
+};
+
 test('trainModel starts the worker while the table is read and ends it however the run ends', async () => {
-  const options = {
-    family: 'gbdt',
-    label: 'y',
-    columns: data.X.names,
-    timeColumn: null,
-    params: { n_estimators: 5 },
-  };
   // The read fails after the worker was started: its error, and no thread left behind.
   const failing = new Promise<Frame>((_, reject) =>
     setTimeout(() => reject(new InputError({ table: 't' }, 'bad')), 50),
@@ -83,13 +85,6 @@ test('trainModel starts the worker while the table is read and ends it however t
 });
 
 test('a table known to be too small for a second thread starts no worker while it is read', async () => {
-  const options = {
-    family: 'gbdt',
-    label: 'y',
-    columns: data.X.names,
-    timeColumn: null,
-    params: { n_estimators: 5 },
-  };
   const seen: number[] = [];
   for (const cellsAtMost of [undefined, 999_999, 1_000_000]) {
     let release!: (frame: Frame) => void;

@@ -375,23 +375,15 @@ function subtract(): FunctionBuilder {
   return fn;
 }
 
-function clear(): FunctionBuilder {
-  const fn = new FunctionBuilder('clear', [
-    ['dst', 'i32'],
-    ['bytes', 'i32'],
-  ]);
-  fn.emit(fn.get('dst'), op.i32(0), fn.get('bytes'), op.memoryFill);
-  return fn;
-}
-
-function move(): FunctionBuilder {
-  const fn = new FunctionBuilder('move', [
-    ['dst', 'i32'],
-    ['src', 'i32'],
-    ['bytes', 'i32'],
-  ]);
-  fn.emit(fn.get('dst'), fn.get('src'), fn.get('bytes'), op.memoryCopy);
-  return fn;
+/** WebAssembly's bulk memory instructions as kernels (Kernels.clear, Kernels.move). */
+function bulkMemory(): FunctionBuilder[] {
+  const dst: [string, 'i32'] = ['dst', 'i32'];
+  const bytes: [string, 'i32'] = ['bytes', 'i32'];
+  const clear = new FunctionBuilder('clear', [dst, bytes]);
+  clear.emit(clear.get('dst'), op.i32(0), clear.get('bytes'), op.memoryFill);
+  const move = new FunctionBuilder('move', [dst, ['src', 'i32'], bytes]);
+  move.emit(move.get('dst'), move.get('src'), move.get('bytes'), op.memoryCopy);
+  return [clear, move];
 }
 
 /**
@@ -419,8 +411,7 @@ function assembleKernels(from: number, to: number, stride: number): Uint8Array {
     gradients(),
     addToRows(),
     subtract(),
-    clear(),
-    move(),
+    ...bulkMemory(),
   ]);
 }
 
