@@ -42,7 +42,7 @@ const SENTENCE_BYTES = 64;
  * its name says (arrow.ts answerKind); `values` are as the request gave them (a reason's value).
  */
 type KernelColumn =
-  | { kind: 'float'; at: (i: number) => number }
+  | { kind: 'float'; at: (i: number) => number; tenths?: boolean }
   | { kind: 'bool'; at: (i: number) => boolean }
   | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
   | { kind: 'values'; at: (i: number) => unknown }
@@ -68,7 +68,11 @@ export function kernelAnswer(
       n,
       columns.map(([name, c]) => [
         name,
-        c.kind === 'sentence' ? { write: (out: Pieces) => sentencesJson(out, n, c) } : () => valuesOf(n, c.at),
+        c.kind === 'sentence'
+          ? { write: (out: Pieces) => sentencesJson(out, n, c) }
+          : c.kind === 'float' && c.tenths
+            ? { write: (out: Pieces) => tenthsJson(out, n, c.at) }
+            : () => valuesOf(n, c.at),
       ]),
     );
   return arrowStream(columns.map(([name, c]) => [name, arrowColumn(name, c, n)]));
@@ -117,6 +121,8 @@ function kernelColumns(
   const one = exact ? (v: number) => v : scoreForPeople;
   const four = exact ? (v: number) => v : probabilityForPeople;
   const float = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at });
+  // scores rounded for people are whole tenths, which JSON writes digit by digit (writeTenths)
+  const tenths = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at, tenths: !exact });
   const text = (at: (i: number) => string | null, bytesPerRow?: number): KernelColumn =>
     bytesPerRow === undefined ? { kind: 'text', at } : { kind: 'text', at, bytesPerRow };
   const strings = (values: readonly (string | null)[]) => text((i) => values[i] ?? null);
@@ -131,19 +137,19 @@ function kernelColumns(
   if (names) columns.push(['account_name', strings(names)]);
   columns.push(
     ['as_of', strings(req.asOf)],
-    ['score', float((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
+    ['score', tenths((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
     ['band', text((i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8)],
     ['probability', float((i) => (scored[i] ? four(s.probability[i]!) : Number.NaN))],
   );
   for (const l of card.layers) {
     const layer = s.layers[l.name]!;
-    columns.push([`layer_${l.name}`, float((i) => one(layer[i]!))]);
+    columns.push([`layer_${l.name}`, tenths((i) => one(layer[i]!))]);
   }
   columns.push(
     ['overrides', text(memoizedList(K, s.fired, s.overrides, comma))],
     ['reasons', text(reasonList(s.reasons, s.signals, comma))],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
-    ['base_score', float((i) => one(s.base_score[i]!))],
+    ['base_score', tenths((i) => one(s.base_score[i]!))],
     ['score_change', float(() => Number.NaN)],
     ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
     ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
@@ -216,6 +222,50 @@ function sentencesJson(
     out.advance(at);
     out.text(JSON.stringify(describeValue(f, value)));
   }
+}
+
+/** Room asked of the answer's chunk before a number is written in place. */
+const NUMBER_ROOM = 32;
+/** Below this, a whole number of tenths is written digit by digit; above, by JSON.stringify. */
+const SMALL_TENTHS = 2 ** 31;
+
+/**
+ * A column of numbers rounded to tenths (scoreForPeople) as JSON values, comma-separated: each
+ * written digit by digit, without JSON.stringify's string per slice. A tenth-rounded double is the
+ * nearest to its one-decimal text, so that text is JSON's ("43.9", "50", "-0.5"; -0 as "0", NaN as null).
+ */
+function tenthsJson(out: Pieces, n: number, at: (i: number) => number) {
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(NUMBER_ROOM);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    const v = at(i);
+    const k = Math.round(v * 10);
+    if (Number.isNaN(v)) p = writeNull(buf, p);
+    else if (Math.abs(k) < SMALL_TENTHS && k / 10 === v) p = writeTenths(buf, p, k);
+    else p += buf.write(JSON.stringify(v), p, 'latin1');
+    out.advance(p);
+  }
+}
+
+/** k/10 as JSON writes it. */
+function writeTenths(buf: Buffer, at: number, k: number): number {
+  if (k < 0) {
+    buf[at++] = 0x2d; // -
+    k = -k;
+  }
+  const whole = Math.floor(k / 10);
+  let digits = 1;
+  for (let t = 10; t <= whole; t *= 10) digits++;
+  let pos = at + digits;
+  for (let w = whole, d = 0; d < digits; d++, w = Math.floor(w / 10)) buf[--pos] = 0x30 + (w % 10);
+  at += digits;
+  const tenth = k % 10;
+  if (tenth !== 0) {
+    buf[at++] = 0x2e; // .
+    buf[at++] = 0x30 + tenth;
+  }
+  return at;
 }
 
 function writeNull(buf: Buffer, at: number): number {
