@@ -4,16 +4,12 @@ import { join } from 'node:path';
 import { choice, defineCommand, intOption, listOption, type CommandIO } from '../command.js';
 import { assertNotAnInput, UsageError, groupDigits } from '../../util/index.js';
 import type { Frame } from '../../data/index.js';
-import { loadFeatureTable } from '../../features/index.js';
-import { usageCoverageOfTable } from '../../evaluate/index.js';
-import {
-  familyNames,
-  isFamilyName,
-  parseParamAssignments,
-  trainModel,
-  type CoefficientRow,
-  type TrainOptions,
-} from '../../learn/index.js';
+import { loadFeatureTable } from '../../features/light/index.js';
+import type { CoefficientRow, TrainOptions } from '../../learn/index.js';
+import { familyNames, isFamilyName, parseParamAssignments } from '../../learn/light/index.js';
+
+// The flags are checked with the light entries; the learners (and the usage check, when it runs)
+// load while DuckDB reads the table, on threads of its own.
 
 interface TrainFlags extends Record<string, unknown> {
   features: string;
@@ -71,6 +67,7 @@ async function warnBeforeUsage(path: string, frame: Frame, io: CommandIO): Promi
   const asOf = frame.columns['as_of'];
   if (asOf === undefined || asOf instanceof Float64Array) return;
   const dates = asOf.map((d) => d ?? '');
+  const { usageCoverageOfTable } = await import('../../evaluate/index.js');
   const coverage = await usageCoverageOfTable(path, frame, dates);
   const from = coverage.covered_from;
   if (from === null) return;
@@ -123,6 +120,11 @@ export async function run(flags: TrainFlags, io: CommandIO) {
   // Read while the family gets ready (gbdt starts its worker thread meanwhile, unless the file is
   // too small to hold enough cells to want one: one-hot levels can outnumber a file's fields).
   const reading = loadFeatureTable(flags.features);
+  // A read that fails while the learners load is reported by trainModel, not as unhandled.
+  reading.catch(() => {});
+  const learning = import('../../learn/index.js');
+  // Loaded ahead only when it will run (no --columns), and reported where it is awaited.
+  if (flags.columns === undefined) import('../../evaluate/index.js').catch(() => {});
   const size =
     flags.features.toLowerCase().endsWith('.csv') && (flags.categorical ?? []).length === 0
       ? await stat(flags.features).then(
@@ -130,6 +132,7 @@ export async function run(flags: TrainFlags, io: CommandIO) {
           () => null,
         )
       : null;
+  const { trainModel } = await learning;
   const trained = await trainModel(reading, size === null ? options : { ...options, cellsAtMost: size });
   const frame = await reading;
   if (flags.columns === undefined) await warnBeforeUsage(flags.features, frame, io);
