@@ -22,8 +22,10 @@ export const postgresDialect: SqlDialect = {
   double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   integer: (e) => `CAST(${e} AS INTEGER)`,
   bigint: (e) => `CAST(${e} AS BIGINT)`,
-  // PostgreSQL 15 has no bit_count for integers: count the ones of the 64-bit string
-  popcount: (e) => `length(replace(CAST(CAST(${e} AS BIT(64)) AS TEXT), '0', ''))`,
+  // PostgreSQL has no bit_count for integers, but one for bytes (14 and later): the integer's 8
+  // bytes (int8send). Counting the ones of its 64-bit string took 16 times as long a value (2M
+  // values: 1.65 against 0.10 s).
+  popcount: (e) => `CAST(bit_count(int8send(CAST(${e} AS BIGINT))) AS INTEGER)`,
   greatest: (...xs) => `greatest(${xs.join(', ')})`,
   least: (...xs) => `least(${xs.join(', ')})`,
   text: (e) => `CAST(${e} AS TEXT)`,
