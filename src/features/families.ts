@@ -57,6 +57,21 @@ export function isSeasonalFeature(name: string): name is SeasonalFeature {
 /** Feature events that fit a BIGINT bitmask (bit 63 is the sign). */
 export const MAX_EVENT_BITS = 62;
 
+/** Whether feature breadth is a bitmask of the feature events (at most MAX_EVENT_BITS of them, known). */
+function eventBitsOf(params: FeatureSqlParams): boolean {
+  const events = params.featureEvents;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <, both paths give the same numbers (features/hand compares them); the true and > variants are killed (undefined events, 64 events overflow the bitmask: boundaries)
+  return events !== undefined && events.length <= MAX_EVENT_BITS;
+}
+
+/**
+ * The alias the breadth columns are read from: usage_totals itself (`ut`) where it holds them
+ * (`segmentTotals`), so that the final SELECT does not join it a second time; else usage_breadth.
+ */
+function breadthAlias({ d, params }: FamilyContext): 'ut' | 'ub' {
+  return d.segmentTotals && eventBitsOf(params) ? 'ut' : 'ub';
+}
+
 /** What every family's SQL is written with: the query's parameters, the dialect and shared SQL pieces. */
 export interface FamilyContext {
   params: FeatureSqlParams;
@@ -301,7 +316,7 @@ LEFT JOIN feature_event_bits f ON f.event = u.event
 GROUP BY u.account_id, sd.seg`,
   );
   // both windows' sums in one join of the segments with the windows (a stored step runs in one
-  // process); usage_breadth reads its columns from there
+  // process); the breadth columns are read from there (breadthAlias)
   step(
     family,
     'usage_totals',
@@ -319,7 +334,6 @@ FROM (
   GROUP BY m.account_id, w.as_of
 ) AS windows`,
   );
-  step(family, 'usage_breadth', 'SELECT account_id, as_of, features_last, features_prior FROM usage_totals', false);
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */
@@ -463,9 +477,8 @@ WHERE occurred_at >= ${d.startOfDay(usageFrom)} AND occurred_at < ${d.startOfDay
       false,
     );
     const events = params.featureEvents;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent for false and <, both paths give the same numbers (features/hand compares them); the true and > variants are killed (undefined events, 64 events overflow the bitmask: boundaries)
-    const eventBits = events !== undefined && events.length <= MAX_EVENT_BITS;
-    if (eventBits) {
+    const eventBits = eventBitsOf(params);
+    if (eventBits && events) {
       // Bit i of a row's mask is feature event i; the breadth of a window is the popcount of the OR.
       const dictionary = events.length
         ? `SELECT event, bit FROM (VALUES ${events.map((e, i) => `(${quoteLiteral(e)}, ${d.bigint((1n << BigInt(i)).toString())})`).join(', ')}) AS t(event, bit)`
@@ -500,18 +513,22 @@ GROUP BY u.account_id, w.as_of`,
       );
     }
   },
-  joins: ({ on }) => [
-    `LEFT JOIN usage_totals ut ON ${on('ut')}`,
-    `LEFT JOIN usage_users uu ON ${on('uu')}`,
-    `LEFT JOIN usage_breadth ub ON ${on('ub')}`,
+  joins: (ctx) => [
+    `LEFT JOIN usage_totals ut ON ${ctx.on('ut')}`,
+    `LEFT JOIN usage_users uu ON ${ctx.on('uu')}`,
+    ...(breadthAlias(ctx) === 'ub' ? [`LEFT JOIN usage_breadth ub ON ${ctx.on('ub')}`] : []),
   ],
-  columns: ({ d }) => ({
-    usage_trend_14d: relChange(d, zero('ut.usage_last'), zero('ut.usage_prior')),
-    login_frequency_change_14d: relChange(d, zero('ut.logins_last'), zero('ut.logins_prior')),
-    license_utilization: `CASE WHEN s.seats > 0 THEN ${d.double(zero('uu.active_users'))} / ${d.double('s.seats')} END`,
-    feature_adoption_breadth_change_30d: relChange(d, zero('ub.features_last'), zero('ub.features_prior')),
-    zero_usage_14d: `(${zero('ut.events_last_14d')} = 0)`,
-  }),
+  columns: (ctx) => {
+    const { d } = ctx;
+    const b = breadthAlias(ctx);
+    return {
+      usage_trend_14d: relChange(d, zero('ut.usage_last'), zero('ut.usage_prior')),
+      login_frequency_change_14d: relChange(d, zero('ut.logins_last'), zero('ut.logins_prior')),
+      license_utilization: `CASE WHEN s.seats > 0 THEN ${d.double(zero('uu.active_users'))} / ${d.double('s.seats')} END`,
+      feature_adoption_breadth_change_30d: relChange(d, zero(`${b}.features_last`), zero(`${b}.features_prior`)),
+      zero_usage_14d: `(${zero('ut.events_last_14d')} = 0)`,
+    };
+  },
 };
 
 /** Tickets: feature 2 and active_escalation. */
@@ -945,7 +962,8 @@ GROUP BY sd.as_of, seg.segment`,
           'CROSS JOIN usage_first_day uf',
         ]
       : [],
-  columns({ d, seasonal }) {
+  columns(ctx) {
+    const { d, seasonal } = ctx;
     /** `<feature>_yoy`: L, P this year; La, Pa the segment's windows a year earlier. */
     const yearOverYear = (feature: SeasonalFeature, l: string, p: string, la: string, pa: string) => {
       const reach = d.addDays('s.as_of', -(YEAR_DAYS + 2 * SEASONAL_FEATURES[feature]));
@@ -956,8 +974,8 @@ GROUP BY sd.as_of, seg.segment`,
       usage_trend_14d: ['ut.usage_last', 'ut.usage_prior', 'sy.usage_last', 'sy.usage_prior'],
       login_frequency_change_14d: ['ut.logins_last', 'ut.logins_prior', 'sy.logins_last', 'sy.logins_prior'],
       feature_adoption_breadth_change_30d: [
-        'ub.features_last',
-        'ub.features_prior',
+        `${breadthAlias(ctx)}.features_last`,
+        `${breadthAlias(ctx)}.features_prior`,
         'sy.features_last',
         'sy.features_prior',
       ],
