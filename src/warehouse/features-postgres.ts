@@ -33,7 +33,7 @@ import {
 import type { DuckDBConnection } from '../data/index.js';
 import { isoDay, UsageError } from '../util/index.js';
 import { postgresDialect } from './dialect.js';
-import { qualified } from './postgres.js';
+import { checkServerVersion, qualified } from './postgres.js';
 import { quoteIdent } from '../data/index.js';
 
 const PG_COLUMN: Record<string, string> = {
@@ -108,6 +108,10 @@ export async function postgresFeatureSql(
   client: pg.ClientBase,
   options: PostgresFeatureOptions = {},
 ): Promise<PostgresFeatureQuery> {
+  const server = await client.query(
+    `SELECT CAST(current_setting('server_version_num') AS INTEGER) AS num, current_setting('server_version') AS version`,
+  );
+  checkServerVersion(server.rows[0].num as number, server.rows[0].version as string);
   const schemaFilter = options.schema ? `table_schema = $1` : `table_schema = ANY (current_schemas(false))`;
   const present = await client.query(
     `SELECT table_name FROM information_schema.tables WHERE ${schemaFilter}`,

@@ -1,5 +1,5 @@
 export { compileScorecardSql, SQL_ENGINES, type SqlEngine } from './scorecard-sql.js';
-export { writeFrameToPostgres, withPostgres } from './postgres.js';
+export { checkServerVersion, writeFrameToPostgres, withPostgres } from './postgres.js';
 export {
   copyHistoryToPostgres,
   buildFeaturesInPostgres,

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import type { Frame } from '../data/index.js';
 import { quoteIdent } from '../data/index.js';
+import { UsageError } from '../util/index.js';
 
 const PG_TYPES = { number: 'DOUBLE PRECISION', boolean: 'BOOLEAN', text: 'TEXT', date: 'DATE' } as const;
 const CHUNK = 5_000;
@@ -37,6 +38,20 @@ export async function writeFrameToPostgres(client: pg.ClientBase, frame: Frame, 
       JSON.stringify(rows),
     ]);
   }
+}
+
+/**
+ * The oldest server the feature SQL runs on: feature breadth counts bits with bit_count(bytea),
+ * new in PostgreSQL 14. Older servers are refused before any work, not halfway through it.
+ */
+const OLDEST_SERVER = 140000;
+
+/** Refuses a server older than PostgreSQL 14, naming its version (`server_version_num`, `server_version`). */
+export function checkServerVersion(versionNum: number, version: string): void {
+  if (versionNum < OLDEST_SERVER)
+    throw new UsageError(
+      `PostgreSQL ${version}: churnkit features needs PostgreSQL 14 or later (bit_count over bytes); upgrade the server or build the features from a DuckDB or Parquet export`,
+    );
 }
 
 export async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { loadFrame, openHistory, type Frame } from '../../src/data/index.js';
-import { copyHistoryToPostgres, withPostgres } from '../../src/warehouse/index.js';
+import { checkServerVersion, copyHistoryToPostgres, withPostgres } from '../../src/warehouse/index.js';
 import { cliPath, fixture, tempDir } from '../support/paths.js';
 import { startPostgres, type PostgresCluster } from '../support/postgres.js';
 
@@ -213,4 +213,25 @@ test('features from PostgreSQL equal features from DuckDB: fractional quantities
       } else assert.equal(nonZero(trend) + nonZero(breadth), 0, 'no usage, no usage trends');
     }
   }
+});
+
+/**
+ * Feature breadth counts bits with bit_count over bytes, new in PostgreSQL 14: an older server is
+ * refused up front, by its version, and the test's own server (15 or later) passes the same check.
+ */
+test('features on PostgreSQL need version 14: older servers are refused by name, this one passes', async () => {
+  const url = await cluster.createSchema('version');
+  const server = await withPostgres(url, async (client) => {
+    const r = await client.query(
+      `SELECT CAST(current_setting('server_version_num') AS INTEGER) AS num, current_setting('server_version') AS version`,
+    );
+    return r.rows[0] as { num: number; version: string };
+  });
+  assert.ok(server.num >= 140000, `the test server is ${server.version}`);
+  assert.doesNotThrow(() => checkServerVersion(server.num, server.version));
+  assert.doesNotThrow(() => checkServerVersion(140000, '14.0'));
+  assert.throws(
+    () => checkServerVersion(130016, '13.16 (Debian 13.16-1)'),
+    (e: Error) => e.name === 'UsageError' && /PostgreSQL 13\.16 \(Debian 13\.16-1\).*14 or later/.test(e.message),
+  );
 });
