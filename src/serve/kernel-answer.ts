@@ -2,7 +2,7 @@
  * The answer of `POST /v1/score/columns`, Arrow or JSON, written straight from the scorecard
  * kernel's typed outputs (KernelColumns), a column at a time: in Arrow, scores go from a
  * Float64Array into a float64 column, flags into bool bits, text into one buffer per column; in
- * JSON, each column's values are made, written as JSON text and dropped before the next.
+ * JSON, each value's text is written into the answer's chunks (json-text.ts), a column at a time.
  * ResultColumns (columns.ts) first makes a JavaScript value per row and column (hundreds of
  * thousands of numbers, 40,000 small arrays, a string for every list), all alive at once, which V8
  * then copies between its young generations; here the lists are joined once per distinct form (a
@@ -30,7 +30,8 @@ import {
   float64Column,
 } from './arrow.js';
 import type { Pieces } from './pieces.js';
-import { jsonColumns, pickFields, type KernelColumns, type RequestColumns } from './columns.js';
+import { jsonColumns, pickFields, type JsonColumn, type KernelColumns, type RequestColumns } from './columns.js';
+import { booleansJson, numbersJson, tenthsJson, textJson, valuesJson, writeNull } from './json-text.js';
 import { MODEL_REASONS } from './served-model.js';
 
 /** Typical UTF-8 bytes per value, so a column's buffer is rarely grown. */
@@ -42,7 +43,7 @@ const SENTENCE_BYTES = 64;
  * its name says (arrow.ts answerKind); `values` are as the request gave them (a reason's value).
  */
 type KernelColumn =
-  | { kind: 'float'; at: (i: number) => number; tenths?: boolean }
+  | { kind: 'float'; at: (i: number) => number; rounded?: 'tenths' | 'digits' }
   | { kind: 'bool'; at: (i: number) => boolean }
   | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
   | { kind: 'values'; at: (i: number) => unknown }
@@ -66,16 +67,30 @@ export function kernelAnswer(
   if (format === 'json')
     return jsonColumns(
       n,
-      columns.map(([name, c]) => [
-        name,
-        c.kind === 'sentence'
-          ? { write: (out: Pieces) => sentencesJson(out, n, c) }
-          : c.kind === 'float' && c.tenths
-            ? { write: (out: Pieces) => tenthsJson(out, n, c.at) }
-            : () => valuesOf(n, c.at),
-      ]),
+      columns.map(([name, c]) => [name, jsonColumn(c, n)]),
     );
   return arrowStream(columns.map(([name, c]) => [name, arrowColumn(name, c, n)]));
+}
+
+/**
+ * How a column's JSON text is written: straight into the answer's chunks (json-text.ts), but for
+ * exact numbers, whose texts are long, by JSON.stringify a slice at a time.
+ */
+function jsonColumn(c: KernelColumn, n: number): JsonColumn {
+  switch (c.kind) {
+    case 'sentence':
+      return { write: (out: Pieces) => sentencesJson(out, n, c) };
+    case 'float':
+      if (c.rounded === 'tenths') return { write: (out: Pieces) => tenthsJson(out, n, c.at) };
+      if (c.rounded === 'digits') return { write: (out: Pieces) => numbersJson(out, n, c.at) };
+      return () => valuesOf(n, c.at);
+    case 'bool':
+      return { write: (out: Pieces) => booleansJson(out, n, c.at) };
+    case 'text':
+      return { write: (out: Pieces) => textJson(out, n, c.at) };
+    case 'values':
+      return { write: (out: Pieces) => valuesJson(out, n, c.at) };
+  }
 }
 
 function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> {
@@ -120,9 +135,12 @@ function kernelColumns(
   const signals = req.table.columns;
   const one = exact ? (v: number) => v : scoreForPeople;
   const four = exact ? (v: number) => v : probabilityForPeople;
-  const float = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at });
-  // scores rounded for people are whole tenths, which JSON writes digit by digit (writeTenths)
-  const tenths = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at, tenths: !exact });
+  // numbers rounded for people (four significant digits, whole tenths) have short texts, which JSON
+  // writes digit by digit (json-text.ts); exact ones by JSON.stringify
+  const float = (at: (i: number) => number): KernelColumn =>
+    exact ? { kind: 'float', at } : { kind: 'float', at, rounded: 'digits' };
+  const tenths = (at: (i: number) => number): KernelColumn =>
+    exact ? { kind: 'float', at } : { kind: 'float', at, rounded: 'tenths' };
   const text = (at: (i: number) => string | null, bytesPerRow?: number): KernelColumn =>
     bytesPerRow === undefined ? { kind: 'text', at } : { kind: 'text', at, bytesPerRow };
   const strings = (values: readonly (string | null)[]) => text((i) => values[i] ?? null);
@@ -150,7 +168,7 @@ function kernelColumns(
     ['reasons', text(reasonList(s.reasons, s.signals, comma))],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
     ['base_score', tenths((i) => one(s.base_score[i]!))],
-    ['score_change', float(() => Number.NaN)],
+    ['score_change', { kind: 'float', at: () => Number.NaN, rounded: 'digits' }],
     ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
     ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
     ['missing', text(memoizedList(M, s.missing, s.checked, comma), 64)],
@@ -222,58 +240,6 @@ function sentencesJson(
     out.advance(at);
     out.text(JSON.stringify(describeValue(f, value)));
   }
-}
-
-/** Room asked of the answer's chunk before a number is written in place. */
-const NUMBER_ROOM = 32;
-/** Below this, a whole number of tenths is written digit by digit; above, by JSON.stringify. */
-const SMALL_TENTHS = 2 ** 31;
-
-/**
- * A column of numbers rounded to tenths (scoreForPeople) as JSON values, comma-separated: each
- * written digit by digit, without JSON.stringify's string per slice. A tenth-rounded double is the
- * nearest to its one-decimal text, so that text is JSON's ("43.9", "50", "-0.5"; -0 as "0", NaN as null).
- */
-function tenthsJson(out: Pieces, n: number, at: (i: number) => number) {
-  for (let i = 0; i < n; i++) {
-    const buf = out.room(NUMBER_ROOM);
-    let p = out.at;
-    if (i > 0) buf[p++] = 0x2c; // ,
-    const v = at(i);
-    const k = Math.round(v * 10);
-    if (Number.isNaN(v)) p = writeNull(buf, p);
-    else if (Math.abs(k) < SMALL_TENTHS && k / 10 === v) p = writeTenths(buf, p, k);
-    else p += buf.write(JSON.stringify(v), p, 'latin1');
-    out.advance(p);
-  }
-}
-
-/** k/10 as JSON writes it. */
-function writeTenths(buf: Buffer, at: number, k: number): number {
-  if (k < 0) {
-    buf[at++] = 0x2d; // -
-    k = -k;
-  }
-  const whole = Math.floor(k / 10);
-  let digits = 1;
-  for (let t = 10; t <= whole; t *= 10) digits++;
-  let pos = at + digits;
-  for (let w = whole, d = 0; d < digits; d++, w = Math.floor(w / 10)) buf[--pos] = 0x30 + (w % 10);
-  at += digits;
-  const tenth = k % 10;
-  if (tenth !== 0) {
-    buf[at++] = 0x2e; // .
-    buf[at++] = 0x30 + tenth;
-  }
-  return at;
-}
-
-function writeNull(buf: Buffer, at: number): number {
-  buf[at] = 0x6e; // n
-  buf[at + 1] = 0x75; // u
-  buf[at + 2] = 0x6c; // l
-  buf[at + 3] = 0x6c; // l
-  return at + 4;
 }
 
 function valuesOf<T>(n: number, valueAt: (i: number) => T): T[] {

@@ -1,0 +1,194 @@
+/**
+ * JSON text of answer values written straight into an answer's chunks (pieces.ts), byte for byte
+ * what JSON.stringify writes, without a string per value or per slice of values: a 10,000-account
+ * columnar answer has some 20 columns of short numbers and short ASCII text, and JSON.stringify of
+ * them (and the garbage of its strings) was a third of the route's time. Whatever a writer here
+ * cannot be sure of goes through JSON.stringify itself.
+ */
+import type { Pieces } from './pieces.js';
+
+/** Room asked of the answer's chunk before a number, a boolean or null is written in place. */
+const VALUE_ROOM = 32;
+/** Text longer than this is written by JSON.stringify (the answer's ids, dates and lists are shorter). */
+const SHORT_TEXT = 256;
+/** Decimal places of the grid writeNumber writes on (0.000001 is still plain in JSON, 1e-7 is not). */
+const PLACES = 1e6;
+/**
+ * Magnitude below which writeNumber writes: numbers on the grid stay under 2^53 and the grid's step
+ * is wider than a double's spacing here, so one grid point at most is a double's shortest text.
+ */
+const PLAIN_BELOW = 1e9;
+
+/**
+ * `v` as JSON.stringify writes it, from `at`; the end, or -1 when not written here. A finite number
+ * with at most six decimals (below 1e9) is the double nearest to that decimal text, which is then
+ * the shortest text that reads back as it, JSON's; -0 is "0", NaN and infinities null.
+ */
+export function writeNumber(buf: Buffer, at: number, v: number): number {
+  if (!Number.isFinite(v)) return writeNull(buf, at);
+  if (!(Math.abs(v) < PLAIN_BELOW)) return -1;
+  let m = Math.round(v * PLACES);
+  if (m / PLACES !== v) return -1;
+  if (m < 0) {
+    buf[at++] = 0x2d; // -
+    m = -m;
+  }
+  const whole = Math.floor(m / PLACES);
+  at = writeWhole(buf, at, whole);
+  let frac = m - whole * PLACES;
+  if (frac === 0) return at;
+  buf[at++] = 0x2e; // .
+  let digits = 6;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  for (let d = digits - 1; d >= 0; d--, frac = Math.floor(frac / 10)) buf[at + d] = 0x30 + (frac % 10);
+  return at + digits;
+}
+
+/** Below this, a whole number of tenths is written digit by digit; above, by JSON.stringify. */
+const SMALL_TENTHS = 2 ** 31;
+
+/**
+ * A column of numbers rounded to tenths (scoreForPeople) as JSON values, comma-separated. A
+ * tenth-rounded double is the nearest to its one-decimal text, so that text is JSON's ("43.9",
+ * "50", "-0.5"; -0 as "0", NaN as null).
+ */
+export function tenthsJson(out: Pieces, n: number, at: (i: number) => number): void {
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(VALUE_ROOM);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    const v = at(i);
+    const k = Math.round(v * 10);
+    if (Number.isNaN(v)) p = writeNull(buf, p);
+    else if (Math.abs(k) < SMALL_TENTHS && k / 10 === v) p = writeTenths(buf, p, k);
+    else p += buf.write(JSON.stringify(v), p, 'latin1');
+    out.advance(p);
+  }
+}
+
+/** k/10 as JSON writes it (k a whole number of tenths below 2^31 in magnitude). */
+export function writeTenths(buf: Buffer, at: number, k: number): number {
+  if (k < 0) {
+    buf[at++] = 0x2d; // -
+    k = -k;
+  }
+  at = writeWhole(buf, at, Math.floor(k / 10));
+  const tenth = k % 10;
+  if (tenth !== 0) {
+    buf[at++] = 0x2e; // .
+    buf[at++] = 0x30 + tenth;
+  }
+  return at;
+}
+
+/** A whole number >= 0 (below 2^53) in decimal digits. */
+function writeWhole(buf: Buffer, at: number, whole: number): number {
+  let digits = 1;
+  for (let t = 10; t <= whole; t *= 10) digits++;
+  for (let d = digits - 1, w = whole; d >= 0; d--, w = Math.floor(w / 10)) buf[at + d] = 0x30 + (w % 10);
+  return at + digits;
+}
+
+export function writeNull(buf: Buffer, at: number): number {
+  buf[at] = 0x6e; // n
+  buf[at + 1] = 0x75; // u
+  buf[at + 2] = 0x6c; // l
+  buf[at + 3] = 0x6c; // l
+  return at + 4;
+}
+
+function writeBoolean(buf: Buffer, at: number, v: boolean): number {
+  const text = v ? TRUE : FALSE;
+  for (let j = 0; j < text.length; j++) buf[at + j] = text[j]!;
+  return at + text.length;
+}
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+
+/**
+ * `s` as a JSON string from `at` (room for s.length + 2 bytes); the end, or -1 when `s` has a
+ * character JSON escapes or that is not ASCII (JSON.stringify writes those).
+ */
+export function writeAsciiString(buf: Buffer, at: number, s: string): number {
+  buf[at++] = 0x22; // "
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return -1;
+    buf[at++] = c;
+  }
+  buf[at++] = 0x22;
+  return at;
+}
+
+/** A column of numbers as JSON values, comma-separated (NaN as null). */
+export function numbersJson(out: Pieces, n: number, at: (i: number) => number): void {
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(VALUE_ROOM);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    const v = at(i);
+    const end = writeNumber(buf, p, v);
+    if (end >= 0) out.advance(end);
+    else {
+      out.advance(p);
+      out.text(JSON.stringify(v));
+    }
+  }
+}
+
+/** A column of text (null where none) as JSON values, comma-separated. */
+export function textJson(out: Pieces, n: number, at: (i: number) => string | null): void {
+  for (let i = 0; i < n; i++) {
+    const s = at(i);
+    const buf = out.room(s === null || s.length > SHORT_TEXT ? VALUE_ROOM : s.length + 3);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    if (s === null) {
+      out.advance(writeNull(buf, p));
+      continue;
+    }
+    const end = s.length > SHORT_TEXT ? -1 : writeAsciiString(buf, p, s);
+    if (end >= 0) out.advance(end);
+    else {
+      out.advance(p);
+      out.text(JSON.stringify(s));
+    }
+  }
+}
+
+/** A column of booleans as JSON values, comma-separated. */
+export function booleansJson(out: Pieces, n: number, at: (i: number) => boolean): void {
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(VALUE_ROOM);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    out.advance(writeBoolean(buf, p, at(i)));
+  }
+}
+
+/**
+ * A column of values as a request gave them (numbers, text, booleans, null) as JSON values,
+ * comma-separated; as JSON.stringify writes an array of them (undefined as null).
+ */
+export function valuesJson(out: Pieces, n: number, at: (i: number) => unknown): void {
+  for (let i = 0; i < n; i++) {
+    const v = at(i);
+    const short = typeof v !== 'string' || v.length <= SHORT_TEXT;
+    const buf = out.room(typeof v === 'string' && short ? v.length + 3 : VALUE_ROOM);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    let end = -1;
+    if (typeof v === 'number') end = writeNumber(buf, p, v);
+    else if (typeof v === 'string') end = short ? writeAsciiString(buf, p, v) : -1;
+    else if (typeof v === 'boolean') end = writeBoolean(buf, p, v);
+    else if (v === null || v === undefined) end = writeNull(buf, p);
+    if (end >= 0) out.advance(end);
+    else {
+      out.advance(p);
+      out.text(JSON.stringify(v) ?? 'null');
+    }
+  }
+}
