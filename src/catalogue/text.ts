@@ -143,8 +143,38 @@ function placeholder(key: string, name: string, value: CatalogueValue, x: number
 /** `x` to `digits` significant digits, as a number (0.012345 -> 0.01235 at 4). */
 export function significant(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
+  const quick = quickSignificant(x, digits);
+  if (quick !== null) return quick;
   const r = Number(x.toPrecision(digits));
   return r === 0 ? 0 : r;
+}
+
+/** 10^k for k = 0..22, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** How far from a rounding tie or a power of ten the scaled value must be to be rounded here. */
+const TIE_MARGIN = 1e-6;
+
+/**
+ * significant(x, digits) without toPrecision's string (a string and a parse per probability and
+ * coverage of an answer), for up to 6 digits and |x| below 10^digits: x scaled to a whole number
+ * of digits (one rounding, far below TIE_MARGIN) rounded half up as toPrecision rounds, then
+ * divided back: the double nearest to that decimal, which is what Number() of toPrecision's text
+ * reads. Null near a tie or a power of ten, where the scaling's rounding could decide.
+ */
+function quickSignificant(x: number, digits: number): number | null {
+  if (digits < 1 || digits > 6) return null;
+  const a = Math.abs(x);
+  const places = digits - 1 - Math.floor(Math.log10(a));
+  if (!(places >= 0 && places <= 22)) return null;
+  const scaled = a * POWERS_OF_TEN[places]!;
+  const frac = scaled - Math.floor(scaled);
+  if (
+    !(scaled >= POWERS_OF_TEN[digits - 1]! + TIE_MARGIN && scaled < POWERS_OF_TEN[digits]! - TIE_MARGIN) ||
+    Math.abs(frac - 0.5) < TIE_MARGIN
+  )
+    return null;
+  const r = Math.round(scaled) / POWERS_OF_TEN[places]!;
+  return x < 0 ? -r : r;
 }
 
 /** A 0-100 score as people read it: one decimal (43.886500000000005 -> 43.9). */

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FEATURES, SIGNALS } from '../../src/features/index.js';
+import { Rng } from '../../src/util/rng.js';
 import {
   CATALOGUE,
   catalogueEntry,
@@ -10,6 +11,7 @@ import {
   formatValue,
   probabilityForPeople,
   scoreForPeople,
+  significant,
   templateCase,
   writeDescription,
   type CatalogueValue,
@@ -77,6 +79,35 @@ test('numbers for people: scores to one decimal, probabilities to four significa
   assert.equal(probabilityForPeople(0.000123456), 0.0001235);
   assert.equal(probabilityForPeople(1), 1);
   assert.equal(probabilityForPeople(0), 0);
+});
+
+test('significant is Number(toPrecision) for every size, near ties and near powers of ten', () => {
+  const rng = new Rng(4);
+  const expected = (x: number, d: number) => {
+    if (!Number.isFinite(x) || x === 0) return x;
+    const r = Number(x.toPrecision(d));
+    return r === 0 ? 0 : r;
+  };
+  const edges = [0, -0, Number.NaN, Infinity, -Infinity, 5e-324, 1e300, 1, 0.1, 0.99995, 0.999949999, 9.9995, 1e-7];
+  const xs: number[] = [...edges];
+  for (let i = 0; i < 100_000; i++) {
+    const scale = 10 ** (rng.int(30) - 20);
+    const x = (rng.next() - 0.3) * scale;
+    xs.push(x);
+    // a decimal tie at 4 and 5 digits, and the doubles either side of it
+    const tie = ((Math.floor(rng.next() * 9000) + 1000.5) / 1e4) * scale;
+    xs.push(
+      tie,
+      tie * (1 + 2 ** -52),
+      tie * (1 - 2 ** -52),
+      ((Math.floor(rng.next() * 90000) + 10000.5) / 1e5) * scale,
+    );
+    const power = 10 ** (rng.int(30) - 20);
+    xs.push(power, power * (1 + 2 ** -52), power * (1 - 2 ** -52), -power);
+  }
+  for (const x of xs)
+    for (const d of [1, 2, 4, 6, 7])
+      assert.ok(Object.is(significant(x, d), expected(x, d)), `significant(${x}, ${d}) = ${significant(x, d)}`);
 });
 
 test("writeDescription writes describeValue's sentence as UTF-8 bytes, plain and as inside a JSON string", () => {
