@@ -47,43 +47,6 @@ export function writeNumber(buf: Buffer, at: number, v: number): number {
   return at + digits;
 }
 
-/** Below this, a whole number of tenths is written digit by digit; above, by JSON.stringify. */
-const SMALL_TENTHS = 2 ** 31;
-
-/**
- * A column of numbers rounded to tenths (scoreForPeople) as JSON values, comma-separated. A
- * tenth-rounded double is the nearest to its one-decimal text, so that text is JSON's ("43.9",
- * "50", "-0.5"; -0 as "0", NaN as null).
- */
-export function tenthsJson(out: Pieces, n: number, at: (i: number) => number): void {
-  for (let i = 0; i < n; i++) {
-    const buf = out.room(VALUE_ROOM);
-    let p = out.at;
-    if (i > 0) buf[p++] = 0x2c; // ,
-    const v = at(i);
-    const k = Math.round(v * 10);
-    if (Number.isNaN(v)) p = writeNull(buf, p);
-    else if (Math.abs(k) < SMALL_TENTHS && k / 10 === v) p = writeTenths(buf, p, k);
-    else p += buf.write(JSON.stringify(v), p, 'latin1');
-    out.advance(p);
-  }
-}
-
-/** k/10 as JSON writes it (k a whole number of tenths below 2^31 in magnitude). */
-export function writeTenths(buf: Buffer, at: number, k: number): number {
-  if (k < 0) {
-    buf[at++] = 0x2d; // -
-    k = -k;
-  }
-  at = writeWhole(buf, at, Math.floor(k / 10));
-  const tenth = k % 10;
-  if (tenth !== 0) {
-    buf[at++] = 0x2e; // .
-    buf[at++] = 0x30 + tenth;
-  }
-  return at;
-}
-
 /** A whole number >= 0 (below 2^53) in decimal digits. */
 function writeWhole(buf: Buffer, at: number, whole: number): number {
   let digits = 1;

@@ -31,7 +31,7 @@ import {
 } from './arrow.js';
 import type { Pieces } from './pieces.js';
 import { jsonColumns, pickFields, type JsonColumn, type KernelColumns, type RequestColumns } from './columns.js';
-import { booleansJson, numbersJson, tenthsJson, textJson, valuesJson, writeNull } from './json-text.js';
+import { booleansJson, numbersJson, textJson, valuesJson, writeNull } from './json-text.js';
 import { MODEL_REASONS } from './served-model.js';
 
 /** Typical UTF-8 bytes per value, so a column's buffer is rarely grown. */
@@ -43,7 +43,7 @@ const SENTENCE_BYTES = 64;
  * its name says (arrow.ts answerKind); `values` are as the request gave them (a reason's value).
  */
 type KernelColumn =
-  | { kind: 'float'; at: (i: number) => number; rounded?: 'tenths' | 'digits' }
+  | { kind: 'float'; at: (i: number) => number; rounded?: boolean }
   | { kind: 'bool'; at: (i: number) => boolean }
   | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
   | { kind: 'values'; at: (i: number) => unknown }
@@ -81,9 +81,7 @@ function jsonColumn(c: KernelColumn, n: number): JsonColumn {
     case 'sentence':
       return { write: (out: Pieces) => sentencesJson(out, n, c) };
     case 'float':
-      if (c.rounded === 'tenths') return { write: (out: Pieces) => tenthsJson(out, n, c.at) };
-      if (c.rounded === 'digits') return { write: (out: Pieces) => numbersJson(out, n, c.at) };
-      return () => valuesOf(n, c.at);
+      return c.rounded ? { write: (out: Pieces) => numbersJson(out, n, c.at) } : () => valuesOf(n, c.at);
     case 'bool':
       return { write: (out: Pieces) => booleansJson(out, n, c.at) };
     case 'text':
@@ -137,10 +135,7 @@ function kernelColumns(
   const four = exact ? (v: number) => v : probabilityForPeople;
   // numbers rounded for people (four significant digits, whole tenths) have short texts, which JSON
   // writes digit by digit (json-text.ts); exact ones by JSON.stringify
-  const float = (at: (i: number) => number): KernelColumn =>
-    exact ? { kind: 'float', at } : { kind: 'float', at, rounded: 'digits' };
-  const tenths = (at: (i: number) => number): KernelColumn =>
-    exact ? { kind: 'float', at } : { kind: 'float', at, rounded: 'tenths' };
+  const float = (at: (i: number) => number): KernelColumn => ({ kind: 'float', at, rounded: !exact });
   const text = (at: (i: number) => string | null, bytesPerRow?: number): KernelColumn =>
     bytesPerRow === undefined ? { kind: 'text', at } : { kind: 'text', at, bytesPerRow };
   const strings = (values: readonly (string | null)[]) => text((i) => values[i] ?? null);
@@ -155,20 +150,20 @@ function kernelColumns(
   if (names) columns.push(['account_name', strings(names)]);
   columns.push(
     ['as_of', strings(req.asOf)],
-    ['score', tenths((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
+    ['score', float((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
     ['band', text((i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8)],
     ['probability', float((i) => (scored[i] ? four(s.probability[i]!) : Number.NaN))],
   );
   for (const l of card.layers) {
     const layer = s.layers[l.name]!;
-    columns.push([`layer_${l.name}`, tenths((i) => one(layer[i]!))]);
+    columns.push([`layer_${l.name}`, float((i) => one(layer[i]!))]);
   }
   columns.push(
     ['overrides', text(memoizedList(K, s.fired, s.overrides, comma))],
     ['reasons', text(reasonList(s.reasons, s.signals, comma))],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
-    ['base_score', tenths((i) => one(s.base_score[i]!))],
-    ['score_change', { kind: 'float', at: () => Number.NaN, rounded: 'digits' }],
+    ['base_score', float((i) => one(s.base_score[i]!))],
+    ['score_change', { kind: 'float', at: () => Number.NaN, rounded: true }],
     ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
     ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
     ['missing', text(memoizedList(M, s.missing, s.checked, comma), 64)],

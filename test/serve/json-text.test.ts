@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { significant } from '../../src/catalogue/index.js';
 import { Pieces } from '../../src/serve/pieces.js';
-import { booleansJson, numbersJson, tenthsJson, textJson, valuesJson, writeNumber } from '../../src/serve/json-text.js';
+import { booleansJson, numbersJson, textJson, valuesJson, writeNumber } from '../../src/serve/json-text.js';
 import { Rng } from '../../src/util/rng.js';
 
 /** What a writer puts between a column's brackets, as text. */
@@ -88,11 +88,11 @@ test('numbers are written as JSON.stringify writes them: random doubles, rounded
   assert.equal(written(values, numbersJson), JSON.stringify(values));
 });
 
-test('tenths are written as JSON.stringify writes them', () => {
+test('scores rounded to tenths are written as JSON.stringify writes them', () => {
   const values = [...EDGE_NUMBERS];
   for (let k = -2000; k <= 2000; k++) values.push(k / 10);
   values.push(2 ** 31 / 10, 2 ** 40 / 10, 0.05, 43.95);
-  assert.equal(written(values, tenthsJson), JSON.stringify(values));
+  assert.equal(written(values, numbersJson), JSON.stringify(values));
 });
 
 test('text is written as JSON.stringify writes it: plain, escaped, non-ASCII, long, null', () => {
