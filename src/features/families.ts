@@ -302,6 +302,7 @@ function totalsAndBreadthBySegments(ctx: FamilyContext): void {
   // the rows that count as usage (quantity > 0), unless the preflight found that all do
   const countedOnly = counted(ctx).length ? ` FILTER (WHERE ${counted(ctx).join(' AND ')})` : '';
   segmentMaps(ctx, true);
+  const checks = ctx.params.checkGuesses ? guessChecks(ctx.params).map((c) => `,\n  ${c}`).join('') : '';
   step(
     family,
     'usage_segments',
@@ -309,7 +310,7 @@ function totalsAndBreadthBySegments(ctx: FamilyContext): void {
   SUM(${qty}) FILTER (WHERE u.event <> 'login') AS usage_qty,
   SUM(${qty}) FILTER (WHERE u.event = 'login') AS login_qty,
   COUNT(*)${countedOnly} AS events,
-  BIT_OR(f.bit)${countedOnly} AS mask
+  BIT_OR(f.bit)${countedOnly} AS mask${checks}
 FROM usage_rows u
 JOIN segment_days sd ON sd.day = u.day
 LEFT JOIN feature_event_bits f ON f.event = u.event
@@ -334,6 +335,22 @@ FROM (
   GROUP BY m.account_id, w.as_of
 ) AS windows`,
   );
+}
+
+/**
+ * With `checkGuesses`, usage_segments also holds what shows whether the guessed facts held for the
+ * rows it read: `source_rows` (every row, counted as usage or not), `unknown_events` (rows of an
+ * event that is not login, not api_call and not in featureEvents) and, where a quantity fact was
+ * guessed, `qty_check`: the least quantity, a fraction read as -1 where wholeQuantities was guessed.
+ */
+function guessChecks(params: FeatureSqlParams): string[] {
+  const checks = [
+    'COUNT(*) AS source_rows',
+    "COUNT(*) FILTER (WHERE f.event IS NULL AND u.event NOT IN ('login', 'api_call')) AS unknown_events",
+  ];
+  if (params.wholeQuantities) checks.push('MIN(CASE WHEN u.qty = floor(u.qty) THEN u.qty ELSE -1 END) AS qty_check');
+  else if (params.positiveQuantities) checks.push('MIN(u.qty) AS qty_check');
+  return checks;
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */

@@ -22,6 +22,7 @@ export {
   type SeasonalFeature,
 } from './sql.js';
 export { duckdbDialect, type SqlDialect } from './dialect.js';
+export { MAX_EVENT_BITS } from './families.js';
 export { snapshotDates, snapshotsFrom, EVERY_VALUES, type Every } from './snapshots.js';
 export {
   dataCoverage,

@@ -74,6 +74,12 @@ export interface FeatureSqlParams {
    * counts as usage and the `quantity > 0` tests can be left out (same rows, less work).
    */
   positiveQuantities?: boolean;
+  /**
+   * featureEvents, wholeQuantities and positiveQuantities are guesses (PostgreSQL reads them from the
+   * table's statistics rather than from its rows): usage_segments then also holds the columns that
+   * check them on the rows it reads (families.ts, guessChecks). Only with `segmentTotals` and event bits.
+   */
+  checkGuesses?: boolean;
   /** Days every as-of date looks back in `window_days` at least (the transactional set reads a year and its prior). */
   lookbackDays?: number;
   /**
