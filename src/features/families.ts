@@ -339,18 +339,22 @@ FROM (
 
 /**
  * With `checkGuesses`, usage_segments also holds what shows whether the guessed facts held for the
- * rows it read: `source_rows` (every row, counted as usage or not), `unknown_events` (rows of an
- * event that is not login, not api_call and not in featureEvents) and, where a quantity fact was
- * guessed, `qty_check`: the least quantity, a fraction read as -1 where wholeQuantities was guessed.
+ * rows it read, in as few aggregates as it can (each is work per usage row): `source_rows`, every
+ * row counted as usage or not (`events` is that where every quantity was guessed above 0), and
+ * `guess_check`, the least over the rows of -2 for an event that is not login, not api_call and
+ * not in featureEvents, else the quantity where a quantity fact was guessed (a fraction read as -1
+ * where wholeQuantities was), else 0. The guesses held iff it is not below 0, and with
+ * positiveQuantities above 0.
  */
 function guessChecks(params: FeatureSqlParams): string[] {
-  const checks = [
-    'COUNT(*) AS source_rows',
-    "COUNT(*) FILTER (WHERE f.event IS NULL AND u.event NOT IN ('login', 'api_call')) AS unknown_events",
+  const unknown = "f.event IS NULL AND u.event NOT IN ('login', 'api_call')";
+  let quantity = '0';
+  if (params.wholeQuantities) quantity = 'CASE WHEN u.qty = floor(u.qty) THEN u.qty ELSE -1 END';
+  else if (params.positiveQuantities) quantity = 'u.qty';
+  return [
+    ...(params.positiveQuantities ? [] : ['COUNT(*) AS source_rows']),
+    `MIN(CASE WHEN ${unknown} THEN -2 ELSE ${quantity} END) AS guess_check`,
   ];
-  if (params.wholeQuantities) checks.push('MIN(CASE WHEN u.qty = floor(u.qty) THEN u.qty ELSE -1 END) AS qty_check');
-  else if (params.positiveQuantities) checks.push('MIN(u.qty) AS qty_check');
-  return checks;
 }
 
 /** Bits of an as-of date in a window mask: BIGINT columns of MAX_EVENT_BITS bits, as-of date i in column i / 62. */

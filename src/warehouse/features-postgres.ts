@@ -226,19 +226,18 @@ async function usageFactsGuessed(client: pg.ClientBase, usage: string): Promise<
  */
 async function usageRowsIfGuessesHeld(client: pg.ClientBase, usage: string, facts: UsageFacts): Promise<number | undefined> {
   const checks = await client.query(
-    `SELECT COALESCE(SUM(source_rows), 0) AS read_rows, COALESCE(SUM(unknown_events), 0) AS unknown_events,
-       ${facts.wholeQuantities || facts.positiveQuantities ? 'MIN(qty_check)' : 'NULL'} AS qty_check,
+    `SELECT COALESCE(SUM(${facts.positiveQuantities ? 'events' : 'source_rows'}), 0) AS read_rows, MIN(guess_check) AS guess_check,
        SUM(COALESCE(usage_qty, 0) + COALESCE(login_qty, 0)) AS total,
        (SELECT to_char(MIN(seg_start), 'YYYY-MM-DD') FROM breadth_segments) AS from_day,
        (SELECT to_char(MAX(seg_end), 'YYYY-MM-DD') FROM breadth_segments) AS to_day
      FROM usage_segments`,
   );
   const c = checks.rows[0];
-  const least = c.qty_check === null ? null : Number(c.qty_check);
-  if (Number(c.unknown_events) > 0) return undefined;
-  // whole: no fraction (read as -1) nor a quantity below 0, and double sums stay exact
-  if (facts.wholeQuantities && ((least !== null && least < 0) || Number(c.total ?? 0) >= 2 ** 52)) return undefined;
-  if (facts.positiveQuantities && least !== null && least <= 0) return undefined;
+  // NULL where the pass read no row
+  const least = c.guess_check === null ? 1 : Number(c.guess_check);
+  if (least < 0 || (facts.positiveQuantities && least <= 0)) return undefined;
+  // whole quantities add up exactly as doubles only while the sums stay below 2^53
+  if (facts.wholeQuantities && Number(c.total ?? 0) >= 2 ** 52) return undefined;
   const from = postgresDialect.startOfDay(postgresDialect.dateLiteral(c.from_day as string));
   const to = postgresDialect.startOfDay(postgresDialect.dateLiteral(c.to_day as string));
   const count = (where: string) => `(SELECT COUNT(*) FROM ${usage} u WHERE ${where})`;
