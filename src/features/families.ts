@@ -302,7 +302,11 @@ function totalsAndBreadthBySegments(ctx: FamilyContext): void {
   // the rows that count as usage (quantity > 0), unless the preflight found that all do
   const countedOnly = counted(ctx).length ? ` FILTER (WHERE ${counted(ctx).join(' AND ')})` : '';
   segmentMaps(ctx, true);
-  const checks = ctx.params.checkGuesses ? guessChecks(ctx.params).map((c) => `,\n  ${c}`).join('') : '';
+  const checks = ctx.params.checkGuesses
+    ? guessChecks(ctx.params)
+        .map((c) => `,\n  ${c}`)
+        .join('')
+    : '';
   step(
     family,
     'usage_segments',

@@ -224,7 +224,11 @@ async function usageFactsGuessed(client: pg.ClientBase, usage: string): Promise<
  * not): the rows the segment pass read and counted, and those outside its days counted per
  * account through the index.
  */
-async function usageRowsIfGuessesHeld(client: pg.ClientBase, usage: string, facts: UsageFacts): Promise<number | undefined> {
+async function usageRowsIfGuessesHeld(
+  client: pg.ClientBase,
+  usage: string,
+  facts: UsageFacts,
+): Promise<number | undefined> {
   const checks = await client.query(
     `SELECT COALESCE(SUM(${facts.positiveQuantities ? 'events' : 'source_rows'}), 0) AS read_rows, MIN(guess_check) AS guess_check,
        SUM(COALESCE(usage_qty, 0) + COALESCE(login_qty, 0)) AS total,
@@ -417,7 +421,12 @@ export async function buildFeaturesInPostgres(
         await runFeatureSteps(client, q.query);
         usageRows = q.usage.rows!;
       }
-      const usage = { source_table: 'usage', record_rows: usageRows, first_day: q.usage.firstDay, last_day: q.usage.lastDay };
+      const usage = {
+        source_table: 'usage',
+        record_rows: usageRows,
+        first_day: q.usage.firstDay,
+        last_day: q.usage.lastDay,
+      };
       sources = sourceRangesOf([...q.otherRanges, usage]).sort(
         (a, b) => TABLE_NAMES.indexOf(a.table) - TABLE_NAMES.indexOf(b.table),
       );

@@ -307,10 +307,7 @@ test('features from PostgreSQL equal features from DuckDB: statistics that miss 
           ['event', 'quantity'],
         );
         assert.deepEqual([...stats.rows[0].common].sort(), ['api_call', 'export', 'login', 'report']);
-        assert.deepEqual(
-          [...stats.rows[1].common].sort(),
-          quantities.filter((q) => q !== '').sort(),
-        );
+        assert.deepEqual([...stats.rows[1].common].sort(), quantities.filter((q) => q !== '').sort());
       });
     } finally {
       history.close();
