@@ -54,6 +54,21 @@ function assertSameTable(duck: Frame, pg: Frame, what: string): number {
   return compared;
 }
 
+/** `churnkit features` of a folder and of its copy in PostgreSQL: the same coverage, every cell the same; DuckDB's table. */
+async function sameOnBothEngines(data: string, url: string, name: string, args: readonly string[]): Promise<Frame> {
+  const fromDuck = join(work.dir, `${name}-duckdb.parquet`);
+  const fromPg = join(work.dir, `${name}-postgres.parquet`);
+  let r = churnkit('features', '--data', data, '--out', fromDuck, ...args);
+  assert.equal(r.status, 0, r.stderr);
+  const duckSummary = JSON.parse(r.stdout);
+  r = churnkit('features', '--data', url, '--out', fromPg, ...args);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).coverage, duckSummary.coverage);
+  const duck = await loadFrame(fromDuck);
+  assertSameTable(duck, await loadFrame(fromPg), name);
+  return duck;
+}
+
 /**
  * The setup docs/warehouse.md asks of a user: with it churnkit guesses usage's facts from the
  * statistics and the index instead of reading every row first (features-postgres.ts,
@@ -209,18 +224,8 @@ test('features from PostgreSQL equal features from DuckDB: fractional quantities
     }
     // the empty table once, monthly: there is nothing to window
     for (const every of name === 'made' ? ['month', 'week'] : ['month']) {
-      const fromDuck = join(work.dir, `${name}-${every}-duckdb.parquet`);
-      const fromPg = join(work.dir, `${name}-${every}-postgres.parquet`);
       const args = ['--every', every, '--data-end', '2024-07-01', '--json'];
-      let r = churnkit('features', '--data', data, '--out', fromDuck, ...args);
-      assert.equal(r.status, 0, r.stderr);
-      const duckSummary = JSON.parse(r.stdout);
-      r = churnkit('features', '--data', url, '--out', fromPg, ...args);
-      assert.equal(r.status, 0, r.stderr);
-      assert.deepEqual(JSON.parse(r.stdout).coverage, duckSummary.coverage);
-      const duck = await loadFrame(fromDuck);
-      const pg = await loadFrame(fromPg);
-      assertSameTable(duck, pg, `${name}, every ${every}`);
+      const duck = await sameOnBothEngines(data, url, `${name}-${every}`, args);
       const trend = duck.columns['usage_trend_14d'] as Float64Array;
       const breadth = duck.columns['feature_adoption_breadth_change_30d'] as Float64Array;
       const nonZero = (c: Float64Array) => c.filter((v) => !Number.isNaN(v) && v !== 0).length;
@@ -312,17 +317,7 @@ test('features from PostgreSQL equal features from DuckDB: statistics that miss 
     } finally {
       history.close();
     }
-    const fromDuck = join(work.dir, `${name}-duckdb.parquet`);
-    const fromPg = join(work.dir, `${name}-postgres.parquet`);
-    const args = ['--data-end', '2024-07-01', '--json'];
-    let r = churnkit('features', '--data', data, '--out', fromDuck, ...args);
-    assert.equal(r.status, 0, r.stderr);
-    const duckSummary = JSON.parse(r.stdout);
-    r = churnkit('features', '--data', url, '--out', fromPg, ...args);
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).coverage, duckSummary.coverage);
-    const duck = await loadFrame(fromDuck);
-    assertSameTable(duck, await loadFrame(fromPg), name);
+    const duck = await sameOnBothEngines(data, url, name, ['--data-end', '2024-07-01', '--json']);
     // the new row decides a cell of S6 at 2024-06-01, which the guessed facts would get wrong
     const at = Array.from({ length: duck.n }, (_, i) => i).find(
       (i) => duck.columns['account_id']![i] === 'S6' && String(duck.columns['as_of']![i]).startsWith('2024-06-01'),
