@@ -79,6 +79,26 @@ async function indexAndAnalyze(client: pg.ClientBase): Promise<void> {
   await client.query('ANALYZE');
 }
 
+/** A folder's history in a fresh schema with the user's setup (indexAndAnalyze), then `after`; its URL. */
+async function loadIndexed(
+  name: string,
+  data: string,
+  after: (client: pg.ClientBase) => Promise<void> = async () => {},
+): Promise<string> {
+  const url = await cluster.createSchema(name);
+  const history = await openHistory(data);
+  try {
+    await withPostgres(url, async (client) => {
+      await copyHistoryToPostgres(history, client);
+      await indexAndAnalyze(client);
+      await after(client);
+    });
+  } finally {
+    history.close();
+  }
+  return url;
+}
+
 // the full history with the user's setup (facts guessed and checked), the other without (facts read)
 for (const variant of ['full', 'no-integrations']) {
   test(`features from PostgreSQL equal features from DuckDB: ${variant}`, async () => {
@@ -211,17 +231,8 @@ test('features from PostgreSQL equal features from DuckDB: fractional quantities
     ['made_positive', positive],
     ['made_empty', empty],
   ] as const) {
-    const url = await cluster.createSchema(name);
-    const history = await openHistory(data);
-    try {
-      // facts guessed from the statistics (an empty table has none: read)
-      await withPostgres(url, async (client) => {
-        await copyHistoryToPostgres(history, client);
-        await indexAndAnalyze(client);
-      });
-    } finally {
-      history.close();
-    }
+    // facts guessed from the statistics (an empty table has none: read)
+    const url = await loadIndexed(name, data);
     // the empty table once, monthly: there is nothing to window
     for (const every of name === 'made' ? ['month', 'week'] : ['month']) {
       const args = ['--every', every, '--data-end', '2024-07-01', '--json'];
@@ -290,33 +301,25 @@ test('features from PostgreSQL equal features from DuckDB: statistics that miss 
       await writeFile(join(dir, 'accounts.csv'), `${accounts.join('\n')}\n`);
       await writeFile(join(dir, 'usage.csv'), `${rows.join('\n')}\n`);
     }
-    const url = await cluster.createSchema(name);
-    const history = await openHistory(base);
-    try {
-      await withPostgres(url, async (client) => {
-        await copyHistoryToPostgres(history, client);
-        await indexAndAnalyze(client);
-        const [account, at, user, event, quantity] = row.split(',');
-        await client.query(
-          'INSERT INTO usage (account_id, occurred_at, user_id, event, quantity) VALUES ($1, $2, $3, $4, $5)',
-          [account, at, user, event, quantity],
-        );
-        // the premise: statistics exist, and they list neither the new event nor the new quantity
-        const stats = await client.query(
-          `SELECT attname, CAST(CAST(most_common_vals AS TEXT) AS TEXT[]) AS common FROM pg_stats
+    const url = await loadIndexed(name, base, async (client) => {
+      const [account, at, user, event, quantity] = row.split(',');
+      await client.query(
+        'INSERT INTO usage (account_id, occurred_at, user_id, event, quantity) VALUES ($1, $2, $3, $4, $5)',
+        [account, at, user, event, quantity],
+      );
+      // the premise: statistics exist, and they list neither the new event nor the new quantity
+      const stats = await client.query(
+        `SELECT attname, CAST(CAST(most_common_vals AS TEXT) AS TEXT[]) AS common FROM pg_stats
            WHERE schemaname = $1 AND tablename = 'usage' AND attname IN ('event', 'quantity') ORDER BY attname`,
-          [name],
-        );
-        assert.deepEqual(
-          stats.rows.map((r) => r.attname),
-          ['event', 'quantity'],
-        );
-        assert.deepEqual([...stats.rows[0].common].sort(), ['api_call', 'export', 'login', 'report']);
-        assert.deepEqual([...stats.rows[1].common].sort(), quantities.filter((q) => q !== '').sort());
-      });
-    } finally {
-      history.close();
-    }
+        [name],
+      );
+      assert.deepEqual(
+        stats.rows.map((r) => r.attname),
+        ['event', 'quantity'],
+      );
+      assert.deepEqual([...stats.rows[0].common].sort(), ['api_call', 'export', 'login', 'report']);
+      assert.deepEqual([...stats.rows[1].common].sort(), quantities.filter((q) => q !== '').sort());
+    });
     const duck = await sameOnBothEngines(data, url, name, ['--data-end', '2024-07-01', '--json']);
     // the new row decides a cell of S6 at 2024-06-01, which the guessed facts would get wrong
     const at = Array.from({ length: duck.n }, (_, i) => i).find(
