@@ -25,6 +25,7 @@ import { Worker } from 'node:worker_threads';
 import { describeValue, writeDescription, type CatalogueValue } from '../catalogue/index.js';
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
+import { withNumbers } from './columns.js';
 import { MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, type NumberRule } from './schemas.js';
 
 /** The Arrow IPC stream format's media type (IANA): what a client sends and asks for. */
@@ -95,15 +96,6 @@ export interface ArrowColumnsRequest {
   numbers: Record<string, Float64Array<ArrayBuffer>>;
 }
 
-/**
- * The number columns that came with an Arrow request object (ArrowReader keeps them beside it:
- * they skip the JSON schema, which checks arrays of JSON values, because the reader checked them).
- */
-const ARROW_NUMBERS = new WeakMap<object, Record<string, Float64Array>>();
-export function arrowNumbers(body: object): Record<string, Float64Array> | undefined {
-  return ARROW_NUMBERS.get(body);
-}
-
 interface ReadJob {
   body: Uint8Array;
   resolve: (request: ArrowColumnsRequest['request']) => void;
@@ -170,10 +162,8 @@ export class ArrowReader {
       const job = this.#settle();
       if (!job) return;
       if (m.error) job.reject(new HttpError(m.error.statusCode, m.error.code, m.error.message, m.error.field));
-      else {
-        ARROW_NUMBERS.set(m.read!.request, m.read!.numbers);
-        job.resolve(m.read!.request);
-      }
+      // the number columns skip the JSON schema (it checks arrays of JSON values): the reader checked them
+      else job.resolve(withNumbers(m.read!.request, m.read!.numbers));
       this.#next();
     });
     // Out of memory (or any crash of the worker): the body it was reading is refused, a new one starts.

@@ -26,7 +26,8 @@ import type { LoadedScorecard } from './scorecard-source.js';
 import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } from './served-model.js';
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
-import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
+import { INPUT_COLUMNS, MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, columnsRequestSchema, type NumberRule } from './schemas.js';
+import { KeyTable, readBytes, type JsonBytes } from './json-bytes.js';
 
 export interface ColumnsRequest {
   as_of?: string;
@@ -67,6 +68,128 @@ export interface ResultColumns {
   model: { probability: (number | null)[]; reasons: (ModelReason[] | null)[] } | null;
   /** With an expansion model: its probability per row. */
   expansion?: (number | null)[];
+}
+
+/**
+ * Number columns read as doubles (NaN = missing) and checked beside a request object that no
+ * longer holds them: an Arrow body's (arrow.ts) and a JSON body's read from its bytes.
+ */
+const NUMBERS_BESIDE = new WeakMap<object, Record<string, Float64Array>>();
+
+/** Keeps `numbers` beside `request`, for columnTable; the request. */
+export function withNumbers<T extends object>(request: T, numbers: Record<string, Float64Array>): T {
+  NUMBERS_BESIDE.set(request, numbers);
+  return request;
+}
+
+/** The number columns kept beside a request object, if any. */
+export function numbersBeside(request: object): Record<string, Float64Array> | undefined {
+  return NUMBERS_BESIDE.get(request);
+}
+
+const COLUMN_NAMES = Object.keys(columnsRequestSchema.properties.columns.properties);
+const COLUMN_KEYS = new KeyTable(COLUMN_NAMES);
+const COLUMN_RULES = COLUMN_NAMES.map((name) => NUMBER_COLUMNS.get(name) ?? null);
+const ACCOUNT_ID = COLUMN_NAMES.indexOf('account_id');
+const TOP_KEYS = new KeyTable(['as_of', 'columns']);
+
+/**
+ * A JSON columnar body read from its bytes (json-bytes.ts): the request object with the text
+ * columns as arrays of strings (for the schema to check as before), the number columns as doubles
+ * (NaN = null) kept beside it (numbersBeside), each value checked as the schema checks it. Null
+ * where the body is anything but the common, valid case (an unknown or repeated key, a value of
+ * the wrong type or out of bounds, columns of different lengths, an escape in a string, text that
+ * is not JSON): the caller then parses it with JSON.parse and the schema, so that every refusal
+ * reads as it did. Only text comes out as strings; a number column costs no object per value.
+ */
+export function columnsRequestFromBytes(body: Uint8Array): ColumnsRequest | null {
+  return readBytes(body, (r: JsonBytes) => {
+    let asOf: string | undefined;
+    let columns: Record<string, (string | null)[]> | undefined;
+    let numbers: Record<string, Float64Array> | undefined;
+    r.open(0x7b);
+    while (r.more(0x7d)) {
+      const key = r.key(TOP_KEYS);
+      if (key === 0 && asOf === undefined) asOf = r.string();
+      else if (key === 1 && columns === undefined) {
+        columns = {};
+        numbers = {};
+        readColumns(r, columns, numbers);
+      } else r.unsure();
+    }
+    if (columns === undefined || !r.atEnd()) r.unsure();
+    const request: ColumnsRequest = asOf === undefined ? { columns } : { as_of: asOf, columns };
+    return withNumbers(request, numbers!);
+  });
+}
+
+/** The `columns` object: each column read once, all of one length (account_id's), account_id among them. */
+function readColumns(r: JsonBytes, text: Record<string, (string | null)[]>, numbers: Record<string, Float64Array>) {
+  const seen = new Uint8Array(COLUMN_NAMES.length);
+  let n = -1;
+  r.open(0x7b);
+  while (r.more(0x7d)) {
+    const key = r.key(COLUMN_KEYS);
+    if (key < 0 || seen[key]) r.unsure();
+    seen[key] = 1;
+    const rule = COLUMN_RULES[key]!;
+    const name = COLUMN_NAMES[key]!;
+    let length: number;
+    if (rule) {
+      numbers[name] = numberColumn(r, rule, n);
+      length = numbers[name].length;
+    } else {
+      text[name] = textColumn(r);
+      length = text[name].length;
+    }
+    if (n >= 0 && length !== n) r.unsure();
+    n = length;
+  }
+  if (!seen[ACCOUNT_ID]) r.unsure();
+}
+
+/** A text column: strings and nulls only (the schema checks which may be null, and the strings). */
+function textColumn(r: JsonBytes): (string | null)[] {
+  const values: (string | null)[] = [];
+  r.open(0x5b);
+  while (r.more(0x5d)) {
+    values.push(r.null() ? null : r.string());
+    if (values.length > MAX_COLUMNAR_ROWS) r.unsure();
+  }
+  return values;
+}
+
+/**
+ * A number column as doubles, NaN for null, each value as the schema takes it (a boolean for a
+ * boolean signal, a whole number for an integer one, a finite number otherwise, within bounds).
+ * `n`, when known (>= 0), is the length every column must have.
+ */
+function numberColumn(r: JsonBytes, rule: NumberRule, n: number): Float64Array {
+  let out = new Float64Array(n >= 0 ? n : 1024);
+  let count = 0;
+  const boolean = rule.type === 'boolean';
+  const integer = rule.type === 'integer';
+  const min = rule.minimum ?? Number.NEGATIVE_INFINITY;
+  const max = rule.maximum ?? Number.POSITIVE_INFINITY;
+  r.open(0x5b);
+  while (r.more(0x5d)) {
+    if (count === out.length) {
+      // past the length of the columns before it: they cannot line up
+      if (n >= 0 || count >= MAX_COLUMNAR_ROWS) r.unsure();
+      const grown = new Float64Array(2 * count);
+      grown.set(out);
+      out = grown;
+    }
+    let v: number;
+    if (r.null()) v = Number.NaN;
+    else if (boolean) v = r.boolean() ? 1 : 0;
+    else {
+      v = r.number();
+      if (!(integer ? Number.isInteger(v) : Number.isFinite(v)) || v < min || v > max) r.unsure();
+    }
+    out[count++] = v;
+  }
+  return count === out.length ? out : out.slice(0, count);
 }
 
 /**

@@ -43,6 +43,8 @@ import { describeValidationError } from './validation-errors.js';
 import { HttpError } from './http-error.js';
 import {
   columnTable,
+  columnsRequestFromBytes,
+  numbersBeside,
   resultBody,
   resultJson,
   scoreKernel,
@@ -55,7 +57,7 @@ import {
 } from './columns.js';
 import { answerOf, forPeople, reasonDetails, resultsJson, type ModelPart, type ScoreResponse } from './answers.js';
 import { loadServedModel, type ServedModel } from './served-model.js';
-import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, arrowNumbers, wantsArrow } from './arrow.js';
+import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
 import { sendPieces } from './pieces.js';
 import { kernelAnswer } from './kernel-answer.js';
 import { accountColumns, batchAnswer, type AccountInput } from './batch-answer.js';
@@ -244,6 +246,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
   app.removeContentTypeParser('text/plain');
+  // JSON as bytes: a columnar body is read from them straight into columns (columnsRequestFromBytes)
+  // when it can be; any other body, and one that reader does not take, is decoded and parsed as
+  // Fastify's own parser does (the same string, the same errors).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+    const read = req.routeOptions.url === '/v1/score/columns' ? columnsRequestFromBytes(body as Buffer) : null;
+    if (read) done(null, read);
+    else parseJson(req, (body as Buffer).toString('utf8'), done);
+  });
   const arrowReader = new ArrowReader();
   // Arrow IPC bodies, for /v1/score/columns only: the request object they stand for, then the same schema.
   app.addContentTypeParser([ARROW_STREAM, ARROW_FILE], { parseAs: 'buffer' }, (req, body, done) => {
@@ -499,7 +511,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
       const card = source.current;
-      const rows = columnTable(req.body as ColumnsRequest, today, arrowNumbers(req.body as object));
+      const rows = columnTable(req.body as ColumnsRequest, today, numbersBeside(req.body as object));
       const kernel = scoreKernel(card, rows);
       const fields = (req.query as { fields?: string }).fields?.split(',');
       const expansionOf = (scored: (i: number) => boolean) => {
