@@ -111,6 +111,11 @@ export interface FeatureQuery {
   steps: SqlStep[];
   /** The final SELECT, columns in FEATURE_TABLE_COLUMNS order, sorted by as_of, account_id. */
   select: string;
+  /**
+   * The same rows unsorted, for a caller that sorts them itself: PostgreSQL's rows are sorted by
+   * DuckDB as it reads them (buildFeaturesInPostgres), and a subquery's ORDER BY is still a sort.
+   */
+  unsorted: string;
 }
 
 export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQuery {
@@ -142,12 +147,11 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
   }
   // Stryker disable next-line StringLiteral: equivalent, featureSet reads every name but 'transactions' as the saas set
   const names = [...featureTableColumns('saas', params.label), ...ctx.seasonal.map(seasonalColumn)];
-  const select = `SELECT
+  const unsorted = `SELECT
   ${names.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
 FROM snapshots s
-${joins.join('\n')}
-ORDER BY s.as_of, s.account_id`;
-  return { steps, select };
+${joins.join('\n')}`;
+  return { steps, select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted };
 }
 
 /**

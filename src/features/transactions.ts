@@ -89,10 +89,9 @@ GROUP BY p.account_id, w.as_of`,
     `LEFT JOIN purchase_windows pw ON ${on('pw')}`,
     ...(params.label === 'inactivity' ? [`LEFT JOIN usage_ahead ua ON ${on('ua')}`] : []),
   ];
-  const select = `SELECT
+  const unsorted = `SELECT
   ${TRANSACTION_TABLE_COLUMNS.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
 FROM snapshots s
-${joins.join('\n')}
-ORDER BY s.as_of, s.account_id`;
-  return { steps, select };
+${joins.join('\n')}`;
+  return { steps, select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted };
 }
