@@ -27,7 +27,7 @@ import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } 
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
 import { INPUT_COLUMNS, MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, columnsRequestSchema, type NumberRule } from './schemas.js';
-import { KeyTable, readBytes, type JsonBytes } from './json-bytes.js';
+import { KeyTable, RepeatedTexts, readBytes, type JsonBytes } from './json-bytes.js';
 
 export interface ColumnsRequest {
   as_of?: string;
@@ -151,9 +151,10 @@ function readColumns(r: JsonBytes, text: Record<string, (string | null)[]>, numb
 /** A text column: strings and nulls only (the schema checks which may be null, and the strings). */
 function textColumn(r: JsonBytes): (string | null)[] {
   const values: (string | null)[] = [];
+  const texts = new RepeatedTexts();
   r.open(0x5b);
   while (r.more(0x5d)) {
-    values.push(r.null() ? null : r.string());
+    values.push(r.null() ? null : texts.string(r));
     if (values.length > MAX_COLUMNAR_ROWS) r.unsure();
   }
   return values;
@@ -180,14 +181,14 @@ function numberColumn(r: JsonBytes, rule: NumberRule, n: number): Float64Array {
       grown.set(out);
       out = grown;
     }
-    let v: number;
-    if (r.null()) v = Number.NaN;
-    else if (boolean) v = r.boolean() ? 1 : 0;
+    if (r.null()) out[count] = Number.NaN;
+    else if (boolean) out[count] = r.boolean() ? 1 : 0;
     else {
-      v = r.number();
+      r.numberInto(out, count);
+      const v = out[count]!;
       if (!(integer ? Number.isInteger(v) : Number.isFinite(v)) || v < min || v > max) r.unsure();
     }
-    out[count++] = v;
+    count++;
   }
   return count === out.length ? out : out.slice(0, count);
 }

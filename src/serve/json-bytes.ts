@@ -19,6 +19,9 @@ const UNSURE = Object.freeze({ unsure: true });
 /** Exact powers of ten: a double holds 10^k exactly up to k = 22. */
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** Where number() reads a value into. */
+const ONE = new Float64Array(1);
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -171,6 +174,15 @@ export class JsonBytes {
    * longer numbers by Number() of their text, which rounds as JSON.parse does.
    */
   number(): number {
+    this.numberInto(ONE, 0);
+    return ONE[0]!;
+  }
+
+  /**
+   * Reads a number into out[i]. A double returned from a call V8 does not inline is a new heap
+   * object: 16 bytes of garbage a value, where a typed array takes it as it is.
+   */
+  numberInto(out: Float64Array, index: number): void {
     const bytes = this.bytes;
     const negative = this.peek() === MINUS;
     const from = negative ? this.at + 1 : this.at;
@@ -219,7 +231,7 @@ export class JsonBytes {
     if (digits <= 15 && exponent >= -22 && exponent <= 22)
       value = exponent >= 0 ? mantissa * POWERS[exponent]! : mantissa / POWERS[-exponent]!;
     else value = Number(bytes.toString('latin1', from, i));
-    return negative ? -value : value;
+    out[index] = negative ? -value : value;
   }
 
   /**
@@ -248,6 +260,11 @@ export class JsonBytes {
   /** Reads a string without escapes as a string (UTF-8 decoded as the whole body would be). */
   string(): string {
     this.span();
+    return this.text();
+  }
+
+  /** The last span() as a string. */
+  text(): string {
     return this.ascii
       ? this.bytes.toString('latin1', this.from, this.to)
       : this.bytes.toString('utf8', this.from, this.to);
@@ -258,6 +275,44 @@ export class JsonBytes {
     this.span();
     this.expect(COLON);
     return keys.find(this.bytes, this.from, this.to);
+  }
+}
+
+/**
+ * The texts of a column that repeats a few (dates, segments), each made into a string once and
+ * found again by its bytes. A column with more than `most` distinct texts (ids, names) stops
+ * looking at the first text past them: every text is then made anew, as string() makes it.
+ */
+export class RepeatedTexts {
+  readonly #from: number[] = [];
+  readonly #to: number[] = [];
+  readonly #texts: string[] = [];
+  #many = false;
+
+  constructor(private readonly most = 8) {}
+
+  /** Reads a string without escapes, as string() does; the same string as before for the same bytes. */
+  string(r: JsonBytes): string {
+    if (this.#many) return r.string();
+    r.span();
+    const bytes = r.bytes;
+    const from = r.from;
+    const length = r.to - from;
+    for (let k = 0; k < this.#texts.length; k++) {
+      const known = this.#from[k]!;
+      if (this.#to[k]! - known !== length) continue;
+      let i = 0;
+      while (i < length && bytes[known + i] === bytes[from + i]) i++;
+      if (i === length) return this.#texts[k]!;
+    }
+    const text = r.text();
+    if (this.#texts.length === this.most) this.#many = true;
+    else {
+      this.#from.push(from);
+      this.#to.push(r.to);
+      this.#texts.push(text);
+    }
+    return text;
   }
 }
 

@@ -268,7 +268,13 @@ export function memoizedList<T>(
   return (i) => {
     let key = 0;
     for (let m = 0; m < width; m++) if (flags[i * width + m]) key |= 1 << m;
-    return remembered(seen, key, () => write(i));
+    // not remembered(): a closure made per row was most of what a list column allocated
+    let form = seen.get(key);
+    if (form === undefined) {
+      form = write(i);
+      seen.set(key, form);
+    }
+    return form;
   };
 }
 
@@ -285,7 +291,12 @@ export function reasonList(
     const b = reasons[i * 3 + 1]!;
     const c = reasons[i * 3 + 2]!;
     const key = ((a + 1) * P + (b + 1)) * P + (c + 1);
-    return remembered(seen, key, () => finish([a, b, c].filter((j) => j >= 0).map((j) => signals[j]!)));
+    let form = seen.get(key);
+    if (form === undefined) {
+      form = finish([a, b, c].filter((j) => j >= 0).map((j) => signals[j]!));
+      seen.set(key, form);
+    }
+    return form;
   };
 }
 
