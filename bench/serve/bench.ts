@@ -1,7 +1,7 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http] [--columns-only]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
@@ -46,6 +46,8 @@ const BATCHES = flag('batches', 15);
 const NO_HISTORY = process.argv.includes('--no-history');
 const CLIENT = process.argv.includes('--client') ? process.argv[process.argv.indexOf('--client') + 1] : 'fetch';
 if (CLIENT !== 'fetch' && CLIENT !== 'http') throw new Error(`--client fetch or http, not ${CLIENT}`);
+/** --columns-only: the columnar batches alone (JSON, ?fields=, Arrow), without the single-account load and the objects batch. */
+const COLUMNS_ONLY = process.argv.includes('--columns-only');
 /** What a client that files scores asks for on the columnar route. */
 const FIELDS = 'score,band,probability';
 
@@ -218,13 +220,26 @@ async function timePosts(
   return times;
 }
 
+/** The single-account load: autocannon after a 2 s warm-up; none with --columns-only. */
+async function singleLoad(base: string) {
+  if (COLUMNS_ONLY)
+    return {
+      requests: { average: Number.NaN },
+      latency: { p50: Number.NaN, p99: Number.NaN },
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+    };
+  await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: singles });
+  return autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: singles });
+}
+
 async function measure(t: Target, run: number): Promise<Measure> {
   const { proc, base } = await start(t, run);
   try {
-    await autocannon({ url: base, connections: CONNECTIONS, duration: 2, requests: singles }); // warm-up
-    const r = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION, requests: singles });
+    const r = await singleLoad(base);
     const afterSingle = rssMb(proc.pid!);
-    const times = await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
+    const times = COLUMNS_ONLY ? [Number.NaN] : await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
     const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
     const fieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
     const arrowTimes = await timePosts(t.name, `${base}/v1/score/columns`, arrowBody, ARROW);
