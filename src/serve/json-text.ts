@@ -155,3 +155,60 @@ export function valuesJson(out: Pieces, n: number, at: (i: number) => unknown): 
     }
   }
 }
+
+/** Row i's k-th name in a list column: an index into its names, -1 for none. */
+export type ListItem = (i: number, k: number) => number;
+
+/**
+ * A column of lists as JSON strings, comma-separated: row i's string is its names
+ * (names[item(i, k)] for k below width, -1 skipped) joined by commas, written from each name's
+ * JSON bytes. JSON.stringify escapes character by character, so a joined string's text is its
+ * names' texts joined: the bytes JSON.stringify writes, without a string per row or per form.
+ */
+export function listsJson(out: Pieces, n: number, names: readonly string[], width: number, item: ListItem): void {
+  const texts = names.map((name) => Buffer.from(JSON.stringify(name).slice(1, -1)));
+  let longest = 0;
+  for (const t of texts) longest = Math.max(longest, t.length);
+  const room = width * (longest + 1) + 3;
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(room);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    buf[p++] = 0x22; // "
+    let first = true;
+    for (let k = 0; k < width; k++) {
+      const j = item(i, k);
+      if (j < 0) continue;
+      if (!first) buf[p++] = 0x2c; // ,
+      first = false;
+      const t = texts[j]!;
+      for (let b = 0; b < t.length; b++) buf[p + b] = t[b]!;
+      p += t.length;
+    }
+    buf[p++] = 0x22;
+    out.advance(p);
+  }
+}
+
+/**
+ * A column of names as JSON values, comma-separated: row i's is names[index(i)], null where -1;
+ * each name's JSON text made once and copied as bytes.
+ */
+export function choicesJson(out: Pieces, n: number, names: readonly string[], index: (i: number) => number): void {
+  const texts = names.map((name) => Buffer.from(JSON.stringify(name)));
+  let longest = 4; // null
+  for (const t of texts) longest = Math.max(longest, t.length);
+  for (let i = 0; i < n; i++) {
+    const buf = out.room(longest + 1);
+    let p = out.at;
+    if (i > 0) buf[p++] = 0x2c; // ,
+    const j = index(i);
+    if (j < 0) p = writeNull(buf, p);
+    else {
+      const t = texts[j]!;
+      for (let b = 0; b < t.length; b++) buf[p + b] = t[b]!;
+      p += t.length;
+    }
+    out.advance(p);
+  }
+}

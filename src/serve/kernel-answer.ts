@@ -31,7 +31,16 @@ import {
 } from './arrow.js';
 import type { Pieces } from './pieces.js';
 import { jsonColumns, pickFields, type JsonColumn, type KernelColumns, type RequestColumns } from './columns.js';
-import { booleansJson, numbersJson, textJson, valuesJson, writeNull } from './json-text.js';
+import {
+  booleansJson,
+  choicesJson,
+  listsJson,
+  numbersJson,
+  textJson,
+  valuesJson,
+  writeNull,
+  type ListItem,
+} from './json-text.js';
 import { MODEL_REASONS } from './served-model.js';
 
 /** Typical UTF-8 bytes per value, so a column's buffer is rarely grown. */
@@ -46,6 +55,15 @@ type KernelColumn =
   | { kind: 'float'; at: (i: number) => number; rounded?: boolean }
   | { kind: 'bool'; at: (i: number) => boolean }
   | { kind: 'text'; at: (i: number) => string | null; bytesPerRow?: number }
+  | { kind: 'choice'; at: (i: number) => string | null; names: readonly string[]; index: (i: number) => number }
+  | {
+      kind: 'list';
+      at: (i: number) => string;
+      names: readonly string[];
+      width: number;
+      item: ListItem;
+      bytesPerRow?: number;
+    }
   | { kind: 'values'; at: (i: number) => unknown }
   | { kind: 'sentence'; feature: (i: number) => string | null; value: (i: number) => unknown };
 
@@ -86,6 +104,10 @@ function jsonColumn(c: KernelColumn, n: number): JsonColumn {
       return { write: (out: Pieces) => booleansJson(out, n, c.at) };
     case 'text':
       return { write: (out: Pieces) => textJson(out, n, c.at) };
+    case 'list':
+      return { write: (out: Pieces) => listsJson(out, n, c.names, c.width, c.item) };
+    case 'choice':
+      return { write: (out: Pieces) => choicesJson(out, n, c.names, c.index) };
     case 'values':
       return { write: (out: Pieces) => valuesJson(out, n, c.at) };
   }
@@ -97,8 +119,11 @@ function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> 
       return float64Column(n, c.at);
     case 'bool':
       return boolColumnOf(n, c.at);
-    case 'text': {
-      const column = answerKind(name) === 'dictionary' ? new DictionaryColumn(n) : new Utf8Column(n, c.bytesPerRow);
+    case 'text':
+    case 'list':
+    case 'choice': {
+      const bytesPerRow = c.kind === 'choice' ? undefined : c.bytesPerRow;
+      const column = answerKind(name) === 'dictionary' ? new DictionaryColumn(n) : new Utf8Column(n, bytesPerRow);
       for (let i = 0; i < n; i++) column.push(c.at(i));
       return column.finish();
     }
@@ -151,7 +176,7 @@ function kernelColumns(
   columns.push(
     ['as_of', strings(req.asOf)],
     ['score', float((i) => (scored[i] ? one(s.score[i]!) : Number.NaN))],
-    ['band', text((i) => (scored[i] ? BANDS[s.band[i]!]! : null), 8)],
+    ['band', choice(BANDS, (i) => (scored[i] ? s.band[i]! : -1))],
     ['probability', float((i) => (scored[i] ? four(s.probability[i]!) : Number.NaN))],
   );
   for (const l of card.layers) {
@@ -159,19 +184,29 @@ function kernelColumns(
     columns.push([`layer_${l.name}`, float((i) => one(layer[i]!))]);
   }
   columns.push(
-    ['overrides', text(memoizedList(K, s.fired, s.overrides, comma))],
-    ['reasons', text(reasonList(s.reasons, s.signals, comma))],
+    ['overrides', flagList(K, s.fired, s.overrides)],
+    [
+      'reasons',
+      {
+        kind: 'list',
+        at: reasonList(s.reasons, s.signals, comma),
+        names: s.signals,
+        width: 3,
+        item: (i, k) => s.reasons[i * 3 + k]!,
+      },
+    ],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
     ['base_score', float((i) => one(s.base_score[i]!))],
     ['score_change', { kind: 'float', at: () => Number.NaN, rounded: true }],
-    ['status', text((i) => (scored[i] ? 'scored' : 'insufficient_data'))],
+    ['status', choice(STATUSES, (i) => (scored[i] ? 0 : 1))],
     ['coverage', float(exact ? (i) => s.coverage[i]! : (i) => significant(s.coverage[i]!, 4))],
-    ['missing', text(memoizedList(M, s.missing, s.checked, comma), 64)],
+    ['missing', flagList(M, s.missing, s.checked, 64)],
     ['warnings', text((i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4)],
   );
   for (let r = 0; r < MAX_REASONS; r++) {
+    const index = (i: number) => s.reasons[i * MAX_REASONS + r]!;
     const feature = (i: number): string | null => {
-      const j = s.reasons[i * MAX_REASONS + r]!;
+      const j = index(i);
       return j >= 0 ? s.signals[j]! : null;
     };
     const value = (i: number): unknown => {
@@ -179,7 +214,7 @@ function kernelColumns(
       return f === null ? null : (signals[f]?.[i] ?? null);
     };
     columns.push(
-      [`reason_${r + 1}`, text(feature)],
+      [`reason_${r + 1}`, { kind: 'choice', at: feature, names: s.signals, index }],
       [`reason_${r + 1}_value`, { kind: 'values', at: value }],
       [`reason_${r + 1}_text`, { kind: 'sentence', feature, value }],
     );
@@ -201,6 +236,40 @@ function kernelColumns(
 }
 
 const comma = (list: string[]) => list.join(',');
+
+const STATUSES = ['scored', 'insufficient_data'] as const;
+
+/**
+ * A column of one of a few names (null where `index` is -1): JSON writes each name's bytes, made
+ * once (json-text.ts choicesJson), Arrow the names.
+ */
+function choice(names: readonly string[], index: (i: number) => number): KernelColumn {
+  return {
+    kind: 'choice',
+    at: (i) => {
+      const j = index(i);
+      return j >= 0 ? names[j]! : null;
+    },
+    names,
+    index,
+  };
+}
+
+/**
+ * A list column: row i's names where its flags are set (`flags` is row-major n x names.length),
+ * joined by commas. JSON writes each row's names from their bytes (json-text.ts listsJson); Arrow
+ * takes each distinct list's string once (memoizedList).
+ */
+function flagList(width: number, flags: Uint8Array, names: readonly string[], bytesPerRow?: number): KernelColumn {
+  return {
+    kind: 'list',
+    at: memoizedList(width, flags, names, comma),
+    names,
+    width,
+    item: (i, k) => (flags[i * width + k] ? k : -1),
+    ...(bytesPerRow === undefined ? {} : { bytesPerRow }),
+  };
+}
 
 /** Room asked of the answer's chunk before a sentence is written in place (the longest template, with its numbers, is under 200 bytes). */
 const SENTENCE_ROOM = 512;

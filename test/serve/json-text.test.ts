@@ -6,7 +6,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { significant } from '../../src/catalogue/index.js';
 import { Pieces } from '../../src/serve/pieces.js';
-import { booleansJson, numbersJson, textJson, valuesJson, writeNumber } from '../../src/serve/json-text.js';
+import {
+  booleansJson,
+  choicesJson,
+  listsJson,
+  numbersJson,
+  textJson,
+  valuesJson,
+  writeNumber,
+} from '../../src/serve/json-text.js';
 import { Rng } from '../../src/util/rng.js';
 
 /** What a writer puts between a column's brackets, as text. */
@@ -123,4 +131,38 @@ test('booleans and values as a request gave them are written as JSON.stringify w
   assert.equal(written(flags, booleansJson), JSON.stringify(flags));
   const values = [...EDGE_NUMBERS, 'smb', 'q"\\', null, undefined, true, false, 'ü', 'v'.repeat(400), 12, -0.45];
   assert.equal(written(values, valuesJson), JSON.stringify(values));
+});
+
+test('lists are written as JSON.stringify writes their names joined by commas: empty, one, many, escaped, non-ASCII', () => {
+  const names = ['usage_trend_14d', 'seats', 'a"quote', 'back\\slash', 'é☃', '😀', 'tab\there', 'x'];
+  const rng = new Rng(11);
+  const width = 5;
+  const rows: number[][] = [[], [0], [0, 1, 2, 3, 4], [4, 3], [5, 6, 7]];
+  for (let i = 0; i < 2_000; i++)
+    rows.push(Array.from({ length: width }, () => (rng.bernoulli(0.4) ? -1 : rng.int(names.length))));
+  const item = (i: number, k: number) => rows[i]![k] ?? -1;
+  const out = new Pieces();
+  listsJson(out, rows.length, names, width, item);
+  const text = Buffer.concat(out.pieces).toString('utf8');
+  out.release();
+  const expected = JSON.stringify(
+    rows.map((r) =>
+      r
+        .filter((j) => j >= 0)
+        .map((j) => names[j]!)
+        .join(','),
+    ),
+  );
+  assert.equal(`[${text}]`, expected);
+});
+
+test('names chosen by index are written as JSON.stringify writes them, null where none', () => {
+  const names = ['RED', 'insufficient_data', 'a"quote', 'é☃', '😀', ''];
+  const rng = new Rng(12);
+  const picks = Array.from({ length: 3_000 }, () => rng.int(names.length + 1) - 1);
+  const out = new Pieces();
+  choicesJson(out, picks.length, names, (i) => picks[i]!);
+  const text = Buffer.concat(out.pieces).toString('utf8');
+  out.release();
+  assert.equal(`[${text}]`, JSON.stringify(picks.map((j) => (j < 0 ? null : names[j]))));
 });
