@@ -137,22 +137,56 @@ export function booleansJson(out: Pieces, n: number, at: (i: number) => boolean)
  * comma-separated; as JSON.stringify writes an array of them (undefined as null).
  */
 export function valuesJson(out: Pieces, n: number, at: (i: number) => unknown): void {
+  for (let i = 0; i < n; i++) writeValue(out, i, at(i));
+}
+
+/**
+ * A column of values each picked from one of `columns` as a request gave them (a reason's value:
+ * row i's is columns[index(i)][i]; null where index(i) is -1 or that column is absent), written as
+ * valuesJson writes them. A double is read from its Float64Array and written here: returned from
+ * a call, each would be a heap object.
+ */
+export function pickedValuesJson(
+  out: Pieces,
+  n: number,
+  index: (i: number) => number,
+  columns: readonly (ArrayLike<unknown> | undefined)[],
+): void {
   for (let i = 0; i < n; i++) {
-    const v = at(i);
-    const short = typeof v !== 'string' || v.length <= SHORT_TEXT;
-    const buf = out.room(typeof v === 'string' && short ? v.length + 3 : VALUE_ROOM);
+    const j = index(i);
+    const column = j >= 0 ? columns[j] : undefined;
+    if (!(column instanceof Float64Array)) {
+      writeValue(out, i, column === undefined ? null : (column[i] ?? null));
+      continue;
+    }
+    const buf = out.room(VALUE_ROOM);
     let p = out.at;
     if (i > 0) buf[p++] = 0x2c; // ,
-    let end = -1;
-    if (typeof v === 'number') end = writeNumber(buf, p, v);
-    else if (typeof v === 'string') end = short ? writeAsciiString(buf, p, v) : -1;
-    else if (typeof v === 'boolean') end = writeBoolean(buf, p, v);
-    else if (v === null || v === undefined) end = writeNull(buf, p);
+    const v = column[i]!;
+    const end = writeNumber(buf, p, v);
     if (end >= 0) out.advance(end);
     else {
       out.advance(p);
-      out.text(JSON.stringify(v) ?? 'null');
+      out.text(JSON.stringify(v));
     }
+  }
+}
+
+/** Row i's value of a values column, after a comma from the second row on. */
+function writeValue(out: Pieces, i: number, v: unknown): void {
+  const short = typeof v !== 'string' || v.length <= SHORT_TEXT;
+  const buf = out.room(typeof v === 'string' && short ? v.length + 3 : VALUE_ROOM);
+  let p = out.at;
+  if (i > 0) buf[p++] = 0x2c; // ,
+  let end = -1;
+  if (typeof v === 'number') end = writeNumber(buf, p, v);
+  else if (typeof v === 'string') end = short ? writeAsciiString(buf, p, v) : -1;
+  else if (typeof v === 'boolean') end = writeBoolean(buf, p, v);
+  else if (v === null || v === undefined) end = writeNull(buf, p);
+  if (end >= 0) out.advance(end);
+  else {
+    out.advance(p);
+    out.text(JSON.stringify(v) ?? 'null');
   }
 }
 

@@ -37,6 +37,7 @@ import {
   listsJson,
   numbersJson,
   textJson,
+  pickedValuesJson,
   valuesJson,
   writeNull,
   type ListItem,
@@ -64,7 +65,7 @@ type KernelColumn =
       item: ListItem;
       bytesPerRow?: number;
     }
-  | { kind: 'values'; at: (i: number) => unknown }
+  | { kind: 'values'; at: (i: number) => unknown; picked?: Picked }
   | { kind: 'sentence'; feature: (i: number) => string | null; value: (i: number) => unknown };
 
 /**
@@ -108,8 +109,11 @@ function jsonColumn(c: KernelColumn, n: number): JsonColumn {
       return { write: (out: Pieces) => listsJson(out, n, c.names, c.width, c.item) };
     case 'choice':
       return { write: (out: Pieces) => choicesJson(out, n, c.names, c.index) };
-    case 'values':
+    case 'values': {
+      const picked = c.picked;
+      if (picked) return { write: (out: Pieces) => pickedValuesJson(out, n, picked.index, picked.columns) };
       return { write: (out: Pieces) => valuesJson(out, n, c.at) };
+    }
   }
 }
 
@@ -203,6 +207,7 @@ function kernelColumns(
     ['missing', flagList(M, s.missing, s.checked, 64)],
     ['warnings', text((i) => (s.unknown_segment[i] ? warningFor(segment![i]!) : ''), 4)],
   );
+  const signalColumns = s.signals.map((f) => signals[f]);
   for (let r = 0; r < MAX_REASONS; r++) {
     const index = (i: number) => s.reasons[i * MAX_REASONS + r]!;
     const feature = (i: number): string | null => {
@@ -215,7 +220,7 @@ function kernelColumns(
     };
     columns.push(
       [`reason_${r + 1}`, { kind: 'choice', at: feature, names: s.signals, index }],
-      [`reason_${r + 1}_value`, { kind: 'values', at: value }],
+      [`reason_${r + 1}_value`, { kind: 'values', at: value, picked: { index, columns: signalColumns } }],
       [`reason_${r + 1}_text`, { kind: 'sentence', feature, value }],
     );
   }
@@ -238,6 +243,12 @@ function kernelColumns(
 const comma = (list: string[]) => list.join(',');
 
 const STATUSES = ['scored', 'insufficient_data'] as const;
+
+/** A reason's values: row i's is columns[index(i)][i] (json-text.ts pickedValuesJson). */
+interface Picked {
+  index: (i: number) => number;
+  columns: readonly (ArrayLike<unknown> | undefined)[];
+}
 
 /**
  * A column of one of a few names (null where `index` is -1): JSON writes each name's bytes, made

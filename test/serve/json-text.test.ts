@@ -11,6 +11,7 @@ import {
   choicesJson,
   listsJson,
   numbersJson,
+  pickedValuesJson,
   textJson,
   valuesJson,
   writeNumber,
@@ -165,4 +166,22 @@ test('names chosen by index are written as JSON.stringify writes them, null wher
   const text = Buffer.concat(out.pieces).toString('utf8');
   out.release();
   assert.equal(`[${text}]`, JSON.stringify(picks.map((j) => (j < 0 ? null : names[j]))));
+});
+
+test("values picked per row from columns (a reason's value) are written as JSON.stringify writes them", () => {
+  const rng = new Rng(13);
+  const n = 5_000;
+  const doubles = Float64Array.from({ length: n }, (_, i) =>
+    i % 7 === 0 ? Number.NaN : i % 11 === 0 ? -0 : (rng.next() - 0.3) * 10 ** rng.int(12),
+  );
+  const rounded = Float64Array.from({ length: n }, () => Math.round(rng.next() * 1e6) / 1000);
+  const mixed: unknown[] = Array.from({ length: n }, (_, i) => [true, false, null, 'smb', 'é', 3.25, 'a"b'][i % 7]);
+  const columns = [doubles, undefined, rounded, mixed];
+  const picks = Array.from({ length: n }, () => rng.int(columns.length + 1) - 1);
+  const out = new Pieces();
+  pickedValuesJson(out, n, (i) => picks[i]!, columns);
+  const text = Buffer.concat(out.pieces).toString('utf8');
+  out.release();
+  const expected = picks.map((j, i) => (j < 0 ? null : (columns[j]?.[i] ?? null)));
+  assert.equal(`[${text}]`, JSON.stringify(expected));
 });
