@@ -190,16 +190,23 @@ function writeValue(out: Pieces, i: number, v: unknown): void {
   }
 }
 
-/** Row i's k-th name in a list column: an index into its names, -1 for none. */
-export type ListItem = (i: number, k: number) => number;
+/**
+ * A list column's rows, row-major n x width: with `flags`, a set entry k names names[k]; else each
+ * entry is an index into the names, -1 for none.
+ */
+export interface ListRows {
+  rows: Uint8Array | Int16Array;
+  width: number;
+  flags: boolean;
+}
 
 /**
- * A column of lists as JSON strings, comma-separated: row i's string is its names
- * (names[item(i, k)] for k below width, -1 skipped) joined by commas, written from each name's
- * JSON bytes. JSON.stringify escapes character by character, so a joined string's text is its
- * names' texts joined: the bytes JSON.stringify writes, without a string per row or per form.
+ * A column of lists as JSON strings, comma-separated: row i's string is its names joined by
+ * commas, written from each name's JSON bytes. JSON.stringify escapes character by character, so a
+ * joined string's text is its names' texts joined: the bytes JSON.stringify writes, without a
+ * string per row or per form.
  */
-export function listsJson(out: Pieces, n: number, names: readonly string[], width: number, item: ListItem): void {
+export function listsJson(out: Pieces, n: number, names: readonly string[], { rows, width, flags }: ListRows): void {
   const texts = names.map((name) => Buffer.from(JSON.stringify(name).slice(1, -1)));
   let longest = 0;
   for (const t of texts) longest = Math.max(longest, t.length);
@@ -210,8 +217,9 @@ export function listsJson(out: Pieces, n: number, names: readonly string[], widt
     if (i > 0) buf[p++] = 0x2c; // ,
     buf[p++] = 0x22; // "
     let first = true;
-    for (let k = 0; k < width; k++) {
-      const j = item(i, k);
+    for (let k = 0, at = i * width; k < width; k++, at++) {
+      const entry = rows[at]!;
+      const j = flags ? (entry ? k : -1) : entry;
       if (j < 0) continue;
       if (!first) buf[p++] = 0x2c; // ,
       first = false;

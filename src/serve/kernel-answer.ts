@@ -40,7 +40,7 @@ import {
   pickedValuesJson,
   valuesJson,
   writeNull,
-  type ListItem,
+  type ListRows,
 } from './json-text.js';
 import { MODEL_REASONS } from './served-model.js';
 
@@ -61,8 +61,7 @@ type KernelColumn =
       kind: 'list';
       at: (i: number) => string;
       names: readonly string[];
-      width: number;
-      item: ListItem;
+      rows: ListRows;
       bytesPerRow?: number;
     }
   | { kind: 'values'; at: (i: number) => unknown; picked?: Picked }
@@ -106,7 +105,7 @@ function jsonColumn(c: KernelColumn, n: number): JsonColumn {
     case 'text':
       return { write: (out: Pieces) => textJson(out, n, c.at) };
     case 'list':
-      return { write: (out: Pieces) => listsJson(out, n, c.names, c.width, c.item) };
+      return { write: (out: Pieces) => listsJson(out, n, c.names, c.rows) };
     case 'choice':
       return { write: (out: Pieces) => choicesJson(out, n, c.names, c.index) };
     case 'values': {
@@ -195,8 +194,7 @@ function kernelColumns(
         kind: 'list',
         at: reasonList(s.reasons, s.signals, comma),
         names: s.signals,
-        width: 3,
-        item: (i, k) => s.reasons[i * 3 + k]!,
+        rows: { rows: s.reasons, width: 3, flags: false },
       },
     ],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],
@@ -276,8 +274,7 @@ function flagList(width: number, flags: Uint8Array, names: readonly string[], by
     kind: 'list',
     at: memoizedList(width, flags, names, comma),
     names,
-    width,
-    item: (i, k) => (flags[i * width + k] ? k : -1),
+    rows: { rows: flags, width, flags: true },
     ...(bytesPerRow === undefined ? {} : { bytesPerRow }),
   };
 }

@@ -137,24 +137,35 @@ test('booleans and values as a request gave them are written as JSON.stringify w
 test('lists are written as JSON.stringify writes their names joined by commas: empty, one, many, escaped, non-ASCII', () => {
   const names = ['usage_trend_14d', 'seats', 'a"quote', 'back\\slash', 'é☃', '😀', 'tab\there', 'x'];
   const rng = new Rng(11);
-  const width = 5;
-  const rows: number[][] = [[], [0], [0, 1, 2, 3, 4], [4, 3], [5, 6, 7]];
+  const width = names.length;
+  const lists: number[][] = [[], [0], [0, 1, 2, 3, 4], [4, 3], [5, 6, 7]];
   for (let i = 0; i < 2_000; i++)
-    rows.push(Array.from({ length: width }, () => (rng.bernoulli(0.4) ? -1 : rng.int(names.length))));
-  const item = (i: number, k: number) => rows[i]![k] ?? -1;
-  const out = new Pieces();
-  listsJson(out, rows.length, names, width, item);
-  const text = Buffer.concat(out.pieces).toString('utf8');
-  out.release();
-  const expected = JSON.stringify(
-    rows.map((r) =>
-      r
-        .filter((j) => j >= 0)
-        .map((j) => names[j]!)
-        .join(','),
-    ),
+    lists.push(Array.from({ length: 3 }, () => (rng.bernoulli(0.4) ? -1 : rng.int(width))));
+  const written = (rows: Uint8Array | Int16Array, flags: boolean, w: number) => {
+    const out = new Pieces();
+    listsJson(out, lists.length, names, { rows, width: w, flags });
+    const text = Buffer.concat(out.pieces).toString('utf8');
+    out.release();
+    return `[${text}]`;
+  };
+  // as indices, three a row (-1 for none), in the order given
+  const indices = new Int16Array(lists.length * 3).fill(-1);
+  lists.forEach((list, i) => indices.set(list.slice(0, 3), i * 3));
+  const asIndices = lists.map((list) =>
+    list
+      .slice(0, 3)
+      .filter((j) => j >= 0)
+      .map((j) => names[j]!)
+      .join(','),
   );
-  assert.equal(`[${text}]`, expected);
+  assert.equal(written(indices, false, 3), JSON.stringify(asIndices));
+  // as flags, one per name, in the names' order
+  const flags = new Uint8Array(lists.length * width);
+  lists.forEach((list, i) => {
+    for (const j of list) if (j >= 0) flags[i * width + j] = 1;
+  });
+  const asFlags = lists.map((list) => names.filter((_, j) => list.includes(j)).join(','));
+  assert.equal(written(flags, true, width), JSON.stringify(asFlags));
 });
 
 test('names chosen by index are written as JSON.stringify writes them, null where none', () => {
