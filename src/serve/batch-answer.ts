@@ -1,14 +1,22 @@
 /**
  * `POST /v1/score/batch` through the columnar kernel: the array of account objects becomes
  * columns in one pass, the scorecard's columnar kernel scores them, and the answer's JSON text
- * (`{"results":[...]}`, one object per account) is written straight from the kernel's typed
- * outputs. Building 10,000 answer objects (with their reason objects and rounded copies) and
+ * (`{"results":[...]}`, one object per account) is written as bytes straight from the kernel's
+ * typed outputs and the request's columns into the answer's kept chunks (pieces.ts), the fixed
+ * text between values copied from bytes made once. Building 10,000 answer objects (with their reason objects and rounded copies) and
  * stringifying them cost several times the scoring, most of it in fresh memory and GC; here the
  * parts that repeat across rows (lists of missing columns, fired overrides, reasons, warnings)
  * are written once per distinct form. The bytes are the ones answerOf + forPeople +
  * JSON.stringify give (test/serve/batch.test.ts compares both paths on many cards and options).
  */
-import { describeValue, featureLabel, probabilityForPeople, scoreForPeople, significant } from '../catalogue/index.js';
+import {
+  describeValue,
+  featureLabel,
+  probabilityForPeople,
+  scoreForPeople,
+  significant,
+  writeDescription,
+} from '../catalogue/index.js';
 import {
   BANDS,
   MAX_REASONS,
@@ -22,6 +30,7 @@ import type { KernelColumns, RequestColumns } from './columns.js';
 import { memoizedList, reasonList, remembered } from './kernel-answer.js';
 import { Pieces } from './pieces.js';
 import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
+import { writeAsciiString, writeNull, writeNumber } from './json-text.js';
 import type { ModelReason } from './served-model.js';
 
 /** One account of a batch as the schema let it through. */
@@ -60,10 +69,16 @@ export function accountColumns(
   }
   const ids = new Array<string>(n);
   const asOf = new Array<string>(n);
+  let names: (string | null)[] | null = null;
   let fallback = defaultAsOf;
   for (let i = 0; i < n; i++) {
     const a = accounts[i]!;
     ids[i] = a.account_id;
+    const name = a.account_name;
+    if (name !== undefined && name !== null) {
+      names ??= new Array<string | null>(n).fill(null);
+      names[i] = name;
+    }
     const given = a.as_of;
     if (given !== undefined) asOf[i] = given;
     else {
@@ -83,82 +98,111 @@ export function accountColumns(
   }
   const nobody = new Array<null>(n).fill(null);
   for (const name of scorecardColumns(card)) columns[name] ??= nobody;
+  if (names) columns['account_name'] = names;
   return { n, table: { n, columns, name: 'request' }, ids, asOf };
 }
 
-/**
- * The answer's text goes to bytes whenever it reaches this many characters. A string built by
- * appending is a rope, made flat when it becomes bytes; a flat string above V8's regular object
- * size (128 KiB) is allocated in fresh pages outside the young generation, which cost more on this
- * machine than the work itself (10,000 answers in 256-row slices: 150 ms; in pieces of this size:
- * 30 ms). Below it, the young generation recycles the same pages.
- */
-const FLUSH_CHARS = 48 * 1024;
+/** Room asked of the answer's chunk before an account's fixed fields (its long text goes through Pieces.text). */
+const ACCOUNT_ROOM = 2048;
+/** Text longer than this (an id, a name, a text value) is written by Pieces.text, not in place. */
+const SHORT_TEXT = 256;
+/** Room before a reason's detail: its head, its value and its sentence (the longest template is under 200 bytes). */
+const DETAIL_ROOM = 1024;
 
-/**
- * A number's JSON text (NaN and infinities as null). JSON.stringify writes a number 2-3x faster than
- * String() does in Node 20 (80,000 scores, probabilities or exact numbers: 11-14 against 22-38 ms).
- */
-function num(v: number): string {
-  return JSON.stringify(v);
+const bytes = (text: string) => Buffer.from(text);
+
+/** The fixed text between an answer's values, as bytes. */
+const PART = {
+  first: bytes('{"account_id":'),
+  next: bytes(',{"account_id":'),
+  name: bytes(',"account_name":'),
+  asOf: bytes(',"as_of":'),
+  scored: bytes(',"status":"scored","coverage":'),
+  insufficient: bytes(',"status":"insufficient_data","coverage":'),
+  missing: bytes(',"missing":'),
+  warnings: bytes(',"warnings":'),
+  noWarnings: bytes(',"warnings":[]'),
+  score: bytes(',"score":'),
+  band: BANDS.map((b) => bytes(`,"band":"${b}","probability":`)),
+  noScore: bytes(',"score":null,"band":null,"probability":null,"layers":{'),
+  layers: bytes(',"layers":{'),
+  overrides: bytes('},"overrides":'),
+  reasons: bytes(',"reasons":'),
+  details: bytes(',"reason_details":['),
+  text: bytes(',"text":"'),
+  escalate: bytes('],"escalate":true,"flags":'),
+  noEscalate: bytes('],"escalate":false,"flags":'),
+  base: bytes(',"base_score":'),
+  modelProbability: bytes(',"model_probability":'),
+  modelReasons: bytes(',"model_reasons":'),
+  noModel: bytes(',"model_probability":null,"model_reasons":null'),
+  tail: bytes(',"score_change":null,"previous":null'),
+  expansion: bytes(',"expansion_probability":'),
+};
+
+/** `bytes` copied into `buf` at `at`; the end. A loop: these are a few dozen bytes, where set() costs a call. */
+function put(buf: Buffer, at: number, part: Uint8Array): number {
+  if (part.length > 48) {
+    buf.set(part, at);
+    return at + part.length;
+  }
+  for (let j = 0; j < part.length; j++) buf[at + j] = part[j]!;
+  return at + part.length;
 }
 
-/** JSON's text of k/10 for k in 0..1000: scores and layers rounded for people are tenths of 0-100. */
-const TENTHS = Array.from({ length: 1001 }, (_, k) => JSON.stringify(k / 10));
-
-/** A tenth-rounded number's JSON text: looked up when in 0-100 (60,000 conversions a 10,000-account batch), else written. */
-function tenthsText(v: number): string {
-  const k = Math.round(v * 10);
-  return k >= 0 && k <= 1000 && k / 10 === v ? TENTHS[k]! : num(v);
-}
-
-/** What JSON.stringify escapes in a string (quotes, backslashes, control characters, lone surrogates) and more. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what JSON escapes
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** A string's JSON text: quoted as it is when nothing in it needs escaping (2x faster than JSON.stringify for sentences). */
-function quoted(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+/** A number's JSON text (NaN and infinities as null) in place: digits when on writeNumber's grid, else JSON.stringify's (ASCII). */
+function putNumber(buf: Buffer, at: number, v: number): number {
+  const end = writeNumber(buf, at, v);
+  if (end >= 0) return end;
+  const text = JSON.stringify(v);
+  for (let j = 0; j < text.length; j++) buf[at + j] = text.charCodeAt(j);
+  return at + text.length;
 }
 
 /**
  * `{"results":[...]}` as UTF-8 in pieces, byte for byte what resultsJson writes from the answers
- * answerOf makes (rounded by forPeople unless `exact`). `expansion` is the expansion model's
- * probability per row, when one is served. No score history: score_change and previous are null.
+ * answerOf makes (rounded by forPeople unless `exact`), written from the kernel's arrays and the
+ * request's columns (a reason's value is the column's: a number column's double is the number
+ * sent, NaN what was null or absent). `expansion` is the expansion model's probability per row,
+ * when one is served. No score history: score_change and previous are null.
  */
 export function batchAnswer(
   k: KernelColumns,
   req: RequestColumns,
-  accounts: readonly AccountInput[],
   exact: boolean,
   expansion: readonly (number | null)[] | null,
 ): Pieces {
   const { card, s, scored, model } = k;
   const n = req.n;
-  const oneText = exact ? num : (v: number) => tenthsText(scoreForPeople(v));
+  const columns = req.table.columns;
+  const one = exact ? (v: number) => v : scoreForPeople;
   const four = exact ? (v: number) => v : probabilityForPeople;
   const share = exact ? (v: number) => v : (v: number) => significant(v, 4);
   const K = s.overrides.length;
   const M = s.checked.length;
-  const json = (list: readonly unknown[]) => JSON.stringify(list);
+  const json = (list: readonly unknown[]) => bytes(JSON.stringify(list));
   const missingOf = memoizedList(M, s.missing, s.checked, json);
   const overridesOf = memoizedList(K, s.fired, s.overrides, json);
   const flagNames = card.overrides.map((o) => (o.action === 'flag' ? o.flag! : null));
   const flagsOf = memoizedList(K, s.fired, flagNames, (list) => json(list.filter((f) => f !== null)));
   const reasonsOf = reasonList(s.reasons, s.signals, json);
-  const layerKeys = card.layers.map((l) => `${JSON.stringify(l.name)}:`);
+  const layerKeys = card.layers.map((l, i) => bytes(`${i > 0 ? ',' : ''}${JSON.stringify(l.name)}:`));
   const layers = card.layers.map((l) => s.layers[l.name]!);
   const L = layers.length;
-  // `{"feature":...,"label":...,"value":` of each signal a reason can name.
-  const detailHead = s.signals.map(
-    (f) => `{"feature":${JSON.stringify(f)},"label":${JSON.stringify(featureLabel(f))},"value":`,
+  const layerRoom = layerKeys.reduce((sum, key) => sum + key.length + 32, ACCOUNT_ROOM);
+  // `{"feature":...,"label":...,"value":` of each signal a reason can name, the first and the next.
+  const detailHead = s.signals.map((f) =>
+    bytes(`{"feature":${JSON.stringify(f)},"label":${JSON.stringify(featureLabel(f))},"value":`),
   );
-  const segment = req.table.columns['segment'] as readonly SignalValue[];
-  const warnings = new Map<string, string>();
+  const nextDetailHead = detailHead.map((head) => Buffer.concat([bytes(','), head]));
+  const detailValues = s.signals.map((f) => columns[f]);
+  const names = columns['account_name'] as readonly (string | null)[] | undefined;
+  const segment = columns['segment'] as readonly SignalValue[];
+  const warnings = new Map<string, Buffer>();
   const warningsOf = (seg: string) =>
-    remembered(warnings, seg, () => JSON.stringify([unknownSegmentWarning(card, seg)]));
-  const dates = new Map<string, string>();
-  const dateOf = (d: string) => remembered(dates, d, () => JSON.stringify(d));
+    remembered(warnings, seg, () => bytes(JSON.stringify([unknownSegmentWarning(card, seg)])));
+  const dates = new Map<string, Buffer>();
+  const dateOf = (d: string) => remembered(dates, d, () => bytes(JSON.stringify(d)));
   const modelReasons = (reasons: ModelReason[]) =>
     JSON.stringify(
       exact
@@ -174,34 +218,134 @@ export function batchAnswer(
 
   const out = new Pieces();
   out.text('{"results":[');
-  let text = '';
   for (let i = 0; i < n; i++) {
-    if (text.length >= FLUSH_CHARS) {
-      out.text(text);
-      text = '';
-    }
-    const a = accounts[i]!;
     const ok = scored[i] === 1;
-    text += `${i > 0 ? ',' : ''}{"account_id":${quoted(a.account_id)},"account_name":${JSON.stringify(a.account_name ?? null)},"as_of":${dateOf(req.asOf[i]!)},"status":${ok ? '"scored"' : '"insufficient_data"'},"coverage":${num(share(s.coverage[i]!))},"missing":${missingOf(i)},"warnings":${s.unknown_segment[i] ? warningsOf(segment[i] as string) : '[]'},"score":${ok ? oneText(s.score[i]!) : 'null'},"band":${ok ? `"${BANDS[s.band[i]!]}"` : 'null'},"probability":${ok ? num(four(s.probability[i]!)) : 'null'},"layers":{`;
-    for (let l = 0; l < L; l++) {
-      const v = layers[l]![i]!;
-      text += `${l > 0 ? ',' : ''}${layerKeys[l]}${Number.isNaN(v) ? 'null' : oneText(v)}`;
+    let buf = out.room(ACCOUNT_ROOM);
+    let at = put(buf, out.at, i > 0 ? PART.next : PART.first);
+    // text that is long or not plain ASCII is written by JSON.stringify, through Pieces.text
+    const id = req.ids[i]!;
+    const idEnd = id.length <= SHORT_TEXT ? writeAsciiString(buf, at, id) : -1;
+    if (idEnd >= 0) at = put(buf, idEnd, PART.name);
+    else {
+      out.advance(at);
+      out.text(`${JSON.stringify(id)},"account_name":`);
+      buf = out.room(ACCOUNT_ROOM);
+      at = out.at;
     }
-    text += `},"overrides":${overridesOf(i)},"reasons":${reasonsOf(i)},"reason_details":[`;
+    const name = names?.[i] ?? null;
+    const nameEnd =
+      name === null ? writeNull(buf, at) : name.length <= SHORT_TEXT ? writeAsciiString(buf, at, name) : -1;
+    if (nameEnd >= 0) at = nameEnd;
+    else {
+      out.advance(at);
+      out.text(JSON.stringify(name));
+      buf = out.room(ACCOUNT_ROOM);
+      at = out.at;
+    }
+    at = put(buf, at, PART.asOf);
+    at = put(buf, at, dateOf(req.asOf[i]!));
+    at = put(buf, at, ok ? PART.scored : PART.insufficient);
+    at = putNumber(buf, at, share(s.coverage[i]!));
+    const missing = missingOf(i);
+    out.advance(at);
+    buf = out.room(missing.length + ACCOUNT_ROOM);
+    at = out.at;
+    at = put(buf, at, PART.missing);
+    at = put(buf, at, missing);
+    at = put(buf, at, s.unknown_segment[i] ? PART.warnings : PART.noWarnings);
+    if (s.unknown_segment[i]) {
+      const list = warningsOf(segment[i] as string);
+      out.advance(at);
+      buf = out.room(list.length + ACCOUNT_ROOM);
+      at = out.at;
+      at = put(buf, at, list);
+    }
+    if (ok) {
+      at = put(buf, at, PART.score);
+      at = putNumber(buf, at, one(s.score[i]!));
+      at = put(buf, at, PART.band[s.band[i]!]!);
+      at = putNumber(buf, at, four(s.probability[i]!));
+      at = put(buf, at, PART.layers);
+    } else at = put(buf, at, PART.noScore);
+    out.advance(at);
+    buf = out.room(layerRoom);
+    at = out.at;
+    for (let l = 0; l < L; l++) {
+      at = put(buf, at, layerKeys[l]!);
+      const v = layers[l]![i]!;
+      at = Number.isNaN(v) ? writeNull(buf, at) : putNumber(buf, at, one(v));
+    }
+    const fired = overridesOf(i);
+    const reasons = reasonsOf(i);
+    out.advance(at);
+    buf = out.room(fired.length + reasons.length + ACCOUNT_ROOM);
+    at = out.at;
+    at = put(buf, at, PART.overrides);
+    at = put(buf, at, fired);
+    at = put(buf, at, PART.reasons);
+    at = put(buf, at, reasons);
+    at = put(buf, at, PART.details);
     for (let r = 0; r < MAX_REASONS; r++) {
       const j = s.reasons[i * MAX_REASONS + r]!;
       if (j < 0) break;
-      const feature = s.signals[j]!;
-      const value = a[feature] ?? null;
-      text += `${r > 0 ? ',' : ''}${detailHead[j]}${JSON.stringify(value)},"text":${quoted(describeValue(feature, value))}}`;
+      out.advance(at);
+      buf = out.room(DETAIL_ROOM);
+      at = put(buf, out.at, r > 0 ? nextDetailHead[j]! : detailHead[j]!);
+      const raw = detailValues[j]?.[i] ?? null;
+      const value = typeof raw === 'number' && Number.isNaN(raw) ? null : raw;
+      let end = -1;
+      if (value === null) end = writeNull(buf, at);
+      else if (typeof value === 'number') end = putNumber(buf, at, value);
+      else if (typeof value === 'boolean') end = put(buf, at, value ? TRUE : FALSE);
+      else if (value.length <= SHORT_TEXT) end = writeAsciiString(buf, at, value);
+      if (end >= 0) at = put(buf, end, PART.text);
+      else {
+        out.advance(at);
+        out.text(`${JSON.stringify(value)},"text":"`);
+        buf = out.room(DETAIL_ROOM);
+        at = out.at;
+      }
+      const sentenceEnd = writeDescription(buf, at, s.signals[j]!, value, true);
+      if (sentenceEnd >= 0) {
+        buf[sentenceEnd] = 0x22; // "
+        buf[sentenceEnd + 1] = 0x7d; // }
+        at = sentenceEnd + 2;
+      } else {
+        out.advance(at);
+        out.text(`${JSON.stringify(describeValue(s.signals[j]!, value)).slice(1)}}`);
+        buf = out.room(ACCOUNT_ROOM);
+        at = out.at;
+      }
     }
-    text += `],"escalate":${s.escalate[i] ? 'true' : 'false'},"flags":${flagsOf(i)},"base_score":${oneText(s.base_score[i]!)},"model_probability":${model && ok ? num(four(model.probability[i]!)) : 'null'},"model_reasons":${model && ok ? modelReasons(model.reasons[i]!) : 'null'},"score_change":null,"previous":null`;
+    const flags = flagsOf(i);
+    out.advance(at);
+    buf = out.room(flags.length + ACCOUNT_ROOM);
+    at = out.at;
+    at = put(buf, at, s.escalate[i] ? PART.escalate : PART.noEscalate);
+    at = put(buf, at, flags);
+    at = put(buf, at, PART.base);
+    at = putNumber(buf, at, one(s.base_score[i]!));
+    if (model && ok) {
+      at = put(buf, at, PART.modelProbability);
+      at = putNumber(buf, at, four(model.probability[i]!));
+      at = put(buf, at, PART.modelReasons);
+      out.advance(at);
+      out.text(modelReasons(model.reasons[i]!));
+      buf = out.room(ACCOUNT_ROOM);
+      at = out.at;
+    } else at = put(buf, at, PART.noModel);
+    at = put(buf, at, PART.tail);
     if (expansion) {
       const p = ok ? expansion[i] : null;
-      text += `,"expansion_probability":${p === null || p === undefined ? 'null' : num(four(p))}`;
+      at = put(buf, at, PART.expansion);
+      at = p === null || p === undefined ? writeNull(buf, at) : putNumber(buf, at, four(p));
     }
-    text += '}';
+    buf[at] = 0x7d; // }
+    out.advance(at + 1);
   }
-  out.text(`${text}]}`);
+  out.text(']}');
   return out;
 }
+
+const TRUE = bytes('true');
+const FALSE = bytes('false');

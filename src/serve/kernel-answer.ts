@@ -329,19 +329,19 @@ function nullOrNaN(v: number | null | undefined, round: (v: number) => number): 
  * writes it (joined, or as JSON). A list has few distinct forms across rows (which columns are
  * missing, which overrides fired), so each form is written once and remembered by its flags.
  */
-export function memoizedList<T>(
+export function memoizedList<T, R>(
   width: number,
   flags: Uint8Array,
   names: readonly T[],
-  finish: (list: T[]) => string,
-): (i: number) => string {
+  finish: (list: T[]) => R,
+): (i: number) => R {
   const write = (i: number) => {
     const list: T[] = [];
     for (let m = 0; m < width; m++) if (flags[i * width + m]) list.push(names[m]!);
     return finish(list);
   };
   if (width > 30) return write;
-  const seen = new Map<number, string>();
+  const seen = new Map<number, R>();
   return (i) => {
     let key = 0;
     for (let m = 0; m < width; m++) if (flags[i * width + m]) key |= 1 << m;
@@ -356,12 +356,12 @@ export function memoizedList<T>(
 }
 
 /** Row i's top reasons (indices into `signals`, -1 for none, three a row) as `finish` writes them, each form once. */
-export function reasonList(
+export function reasonList<R>(
   reasons: Int16Array,
   signals: readonly string[],
-  finish: (list: string[]) => string,
-): (i: number) => string {
-  const seen = new Map<number, string>();
+  finish: (list: string[]) => R,
+): (i: number) => R {
+  const seen = new Map<number, R>();
   const P = signals.length + 1;
   return (i) => {
     const a = reasons[i * 3]!;

@@ -492,7 +492,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         const expansion = expansionModel
           ? expansionModel.answer(modelColumns(expansionModel, body.accounts), rows.n).probability
           : null;
-        return sendPieces(reply, batchAnswer(scores, rows, body.accounts, exactWanted(req), expansion), JSON_UTF8);
+        return sendPieces(reply, batchAnswer(scores, rows, exactWanted(req), expansion), JSON_UTF8);
       }
       const results = await scoreAccounts(body.accounts, body.as_of, true);
       return sendPieces(reply, resultsJson(results, exactWanted(req) ? null : forPeople), JSON_UTF8);

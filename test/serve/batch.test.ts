@@ -119,6 +119,9 @@ function accounts(seed: number): Account[] {
     },
     { account_id: 'ünïcödé ☃', segment: 'enterprise', as_of: '2023-02-28', champion_engagement_change_30d: -0.45 },
     { account_id: 'q"\\\t\u2028\ud83d', segment: 'smb', seats: 3, nps_trend: 12 },
+    // the longest id and name the schema takes: past what the answer writes in place
+    { account_id: 'i'.repeat(256), account_name: 'n'.repeat(512), seats: 7, nps_trend: -3 },
+    { account_id: 'long name', account_name: `${'é'.repeat(300)}"`, segment: 'galaxy', days_to_renewal: 3 },
   ];
   return [...hand, ...makeAccounts(300, seed, null).map((a, i) => (i % 3 ? { ...a, as_of: '2024-06-30' } : a))];
 }
