@@ -6,9 +6,15 @@ export interface SchemaError {
   message?: string;
 }
 
-/** `/accounts/3/usage_trend_14d` -> `accounts[3].usage_trend_14d`, the way a client spells it. */
-function display(pointer: string): string {
-  if (pointer === '') return 'the body';
+/** What the request's parts are called in a message (Fastify's validation contexts). */
+const PART_NAMES: Record<string, string> = { body: 'the body', querystring: 'the query string', params: 'the path' };
+
+/**
+ * `/accounts/3/usage_trend_14d` -> `accounts[3].usage_trend_14d`, the way a client spells it; the
+ * part itself (`context`: the body, the query string) when the pointer is empty.
+ */
+function display(pointer: string, context: string): string {
+  if (pointer === '') return PART_NAMES[context] ?? `the ${context}`;
   return pointer
     .slice(1)
     .split('/')
@@ -37,24 +43,25 @@ export function describeValidationError(
     case 'additionalProperties': {
       const name = String(e.params['additionalProperty']);
       const field = `${at}/${name}`;
-      return { message: `unknown field "${name}" in ${display(at)}`, field };
+      const noun = context === 'querystring' ? 'parameter' : 'field';
+      return { message: `unknown ${noun} "${name}" in ${display(at, context)}`, field };
     }
     case 'required': {
       const name = String(e.params['missingProperty']);
-      return { message: `missing required field "${name}" in ${display(at)}`, field: `${at}/${name}` };
+      return { message: `missing required field "${name}" in ${display(at, context)}`, field: `${at}/${name}` };
     }
     case 'type':
-      return { message: `${display(at)} must be ${describeType(e.params['type'])}`, field: at };
+      return { message: `${display(at, context)} must be ${describeType(e.params['type'])}`, field: at };
     case 'format':
     case 'pattern':
-      return { message: `${display(at)} must be a date YYYY-MM-DD`, field: at };
+      return { message: `${display(at, context)} must be a date YYYY-MM-DD`, field: at };
     case 'maxItems':
-      return { message: `${display(at)} must have at most ${String(e.params['limit'])} items`, field: at };
+      return { message: `${display(at, context)} must have at most ${String(e.params['limit'])} items`, field: at };
     case 'maxLength':
-      return { message: `${display(at)} must be at most ${String(e.params['limit'])} characters`, field: at };
+      return { message: `${display(at, context)} must be at most ${String(e.params['limit'])} characters`, field: at };
     case 'minLength':
-      return { message: `${display(at)} must not be empty`, field: at };
+      return { message: `${display(at, context)} must not be empty`, field: at };
     default:
-      return { message: `${display(at)} ${e.message ?? 'is invalid'}`, field: at };
+      return { message: `${display(at, context)} ${e.message ?? 'is invalid'}`, field: at };
   }
 }

@@ -323,6 +323,16 @@ const badRequests: {
   },
   { name: 'batch: missing accounts', path: '/v1/score/batch', body: '{}', status: 400, field: '/accounts' },
   {
+    // the query is what is wrong (?fields= is the columnar route's), and the message says so
+    name: 'batch: unknown query parameter',
+    path: '/v1/score/batch?fields=score',
+    body: '{"accounts":[{"account_id":"A"}]}',
+    status: 400,
+    code: 'invalid_request',
+    field: '/fields',
+    message: /^unknown parameter "fields" in the query string$/,
+  },
+  {
     name: 'batch: deeply nested',
     path: '/v1/score/batch',
     body: `{"accounts":${'['.repeat(500_000)}${']'.repeat(500_000)}}`,
