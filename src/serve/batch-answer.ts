@@ -40,6 +40,26 @@ export type AccountInput = { account_id: string; account_name?: string | null; a
 >;
 
 /**
+ * A batch's accounts as columns, before the as-of of the accounts without one is known: each
+ * input column (doubles for number and integer columns, NaN = missing; values as sent for the
+ * others), the ids, each account's own as_of (undefined where it names none) and the names (null
+ * when no account has one).
+ */
+export interface AccountColumns {
+  n: number;
+  columns: ColumnTable['columns'];
+  ids: string[];
+  asOf: (string | undefined)[];
+  names: (string | null)[] | null;
+}
+
+/** Whether an input column is held as doubles (number and integer columns; booleans and text stay as sent). */
+export function heldAsDoubles(name: string): boolean {
+  const type = NUMBER_COLUMNS.get(name)?.type;
+  return type === 'number' || type === 'integer';
+}
+
+/**
  * The accounts as a column table, in one pass over their keys. Number and integer columns are
  * doubles (NaN = missing), as the columnar route holds them; booleans and text stay as sent, so
  * the kernel's views convert them with the same coercions the one-account scorer uses (a boolean
@@ -57,7 +77,7 @@ export function accountColumns(
   const doubles = new Map<string, Float64Array>();
   const raw = new Map<string, SignalValue[]>();
   for (const name of INPUT_COLUMNS) {
-    if (NUMBER_COLUMNS.get(name)?.type === 'number' || NUMBER_COLUMNS.get(name)?.type === 'integer') {
+    if (heldAsDoubles(name)) {
       const values = new Float64Array(n).fill(Number.NaN);
       doubles.set(name, values);
       columns[name] = values;
@@ -68,9 +88,8 @@ export function accountColumns(
     }
   }
   const ids = new Array<string>(n);
-  const asOf = new Array<string>(n);
+  const asOf = new Array<string | undefined>(n);
   let names: (string | null)[] | null = null;
-  let fallback = defaultAsOf;
   for (let i = 0; i < n; i++) {
     const a = accounts[i]!;
     ids[i] = a.account_id;
@@ -79,12 +98,7 @@ export function accountColumns(
       names ??= new Array<string | null>(n).fill(null);
       names[i] = name;
     }
-    const given = a.as_of;
-    if (given !== undefined) asOf[i] = given;
-    else {
-      fallback ??= today();
-      asOf[i] = fallback;
-    }
+    asOf[i] = a.as_of;
     for (const key in a) {
       const v = a[key];
       const number = doubles.get(key);
@@ -96,10 +110,32 @@ export function accountColumns(
       }
     }
   }
+  return requestColumns({ n, columns, ids, asOf, names }, defaultAsOf, today, card);
+}
+
+/**
+ * The request's column table from a batch's columns: an account without an as_of is scored as of
+ * `defaultAsOf` (the batch's), else today's (the clock read once, and only then); the columns the
+ * card reads that no request may carry are all missing.
+ */
+export function requestColumns(
+  a: AccountColumns,
+  defaultAsOf: string | undefined,
+  today: () => string,
+  card: Scorecard,
+): RequestColumns {
+  const { n, columns } = a;
+  const asOf = a.asOf;
+  let fallback = defaultAsOf;
+  for (let i = 0; i < n; i++) {
+    if (asOf[i] !== undefined) continue;
+    fallback ??= today();
+    asOf[i] = fallback;
+  }
   const nobody = new Array<null>(n).fill(null);
   for (const name of scorecardColumns(card)) columns[name] ??= nobody;
-  if (names) columns['account_name'] = names;
-  return { n, table: { n, columns, name: 'request' }, ids, asOf };
+  if (a.names) columns['account_name'] = a.names;
+  return { n, table: { n, columns, name: 'request' }, ids: a.ids, asOf: asOf as string[] };
 }
 
 /** Room asked of the answer's chunk before an account's fixed fields (its long text goes through Pieces.text). */

@@ -41,7 +41,7 @@ function codePoints(text: string): number {
 }
 
 /** What one property's schema asks of a value: its types, bounds, lengths, the date format. */
-interface Rule {
+export interface Rule {
   number: boolean;
   integer: boolean;
   string: boolean;
@@ -78,7 +78,7 @@ function ruleOf(name: string, schema: Record<string, unknown>): Rule {
 }
 
 /** Whether the value meets the rule; false also when unsure (Ajv then decides). One function for every rule, so V8 keeps it monomorphic. */
-function meets(rule: Rule, v: unknown): boolean {
+export function meets(rule: Rule, v: unknown): boolean {
   switch (typeof v) {
     case 'number':
       return rule.number && (rule.integer ? Number.isInteger(v) : Number.isFinite(v)) && v >= rule.min && v <= rule.max;
@@ -141,6 +141,7 @@ const accountRules = Object.entries(scoreRequestSchema.properties).map(([name, s
   name,
   ruleOf(name, schema),
 ]);
+const ruleByName = new Map(accountRules);
 
 /** An array of at most `maxItems` values, each passing `item`. */
 function arrayCheck(maxItems: number, item: Check): Check {
@@ -159,7 +160,13 @@ function valuesCheck(maxItems: number, rule: Rule): Check {
   };
 }
 
-const asOfRule = ruleOf('as_of', batchRequestSchema.properties.as_of);
+/** What an account's property asks of its value (ScoreRequest), by name; undefined for a name it does not have. */
+export function accountRule(name: string): Rule | undefined {
+  return ruleByName.get(name);
+}
+
+/** What a batch's own as_of asks (BatchRequest). */
+export const asOfRule = ruleOf('as_of', batchRequestSchema.properties.as_of);
 const asOf: Check = (v) => meets(asOfRule, v);
 
 /** `{as_of?, accounts: [account, ...]}` (BatchRequest). */
@@ -179,7 +186,6 @@ export const quickBatchCheck: Check = objectCheck(
 );
 
 const columns = columnsRequestSchema.properties.columns;
-const ruleByName = new Map(accountRules);
 
 /** `{as_of?, columns: {name: [value, ...], ...}}` (ColumnsRequest). */
 export const quickColumnsCheck: Check = objectCheck(

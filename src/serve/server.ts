@@ -60,7 +60,8 @@ import { loadServedModel, type ServedModel } from './served-model.js';
 import { ARROW_FILE, ARROW_STREAM, ArrowReader, arrowAnswer, wantsArrow } from './arrow.js';
 import { sendPieces } from './pieces.js';
 import { kernelAnswer } from './kernel-answer.js';
-import { accountColumns, batchAnswer, type AccountInput } from './batch-answer.js';
+import { accountColumns, batchAnswer, requestColumns, type AccountInput } from './batch-answer.js';
+import { batchBodyFromBytes, batchColumnsOf } from './batch-bytes.js';
 import { quickBatchCheck, quickColumnsCheck, quickFirst } from './quick-check.js';
 import { isOpportunityLabel } from '../features/index.js';
 
@@ -247,12 +248,19 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
   app.removeContentTypeParser('text/plain');
   // JSON as bytes: a columnar body is read from them straight into columns (columnsRequestFromBytes)
-  // when it can be; any other body, and one that reader does not take, is decoded and parsed as
-  // Fastify's own parser does (the same string, the same errors).
+  // when it can be, and so is a batch of accounts whose columns alone will be scored
+  // (batchColumnsFromBytes, batchBytesWanted); any other body, and one those readers do not take,
+  // is decoded and parsed as Fastify's own parser does (the same string, the same errors).
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    const read = req.routeOptions.url === '/v1/score/columns' ? columnsRequestFromBytes(body as Buffer) : null;
+    const url = req.routeOptions.url;
+    const read =
+      url === '/v1/score/columns'
+        ? columnsRequestFromBytes(body as Buffer)
+        : url === '/v1/score/batch' && batchBytesWanted()
+          ? batchBodyFromBytes(body as Buffer)
+          : null;
     if (read) done(null, read);
     else parseJson(req, (body as Buffer).toString('utf8'), done);
   });
@@ -425,19 +433,26 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   /**
    * A batch's columns through the columnar kernel; null when the kernel refuses a value, so that
-   * the account-by-account path gives the error naming the account.
+   * the account-by-account path gives the error naming the account. `accounts` are needed (and
+   * given) only when a model is served.
    */
   function batchKernel(
     loaded: LoadedScorecard,
     rows: RequestColumns,
-    accounts: readonly AccountInput[],
+    accounts: readonly AccountInput[] | null,
   ): KernelColumns | null {
     try {
-      return scoreKernel(loaded, rows, loaded.model ? modelColumns(loaded.model, accounts) : undefined);
+      return scoreKernel(loaded, rows, loaded.model ? modelColumns(loaded.model, accounts!) : undefined);
     } catch (err) {
       if (err instanceof HttpError && err.code === 'invalid_signal') return null;
       throw err;
     }
+  }
+
+  /** Whether a batch body is read from its bytes into columns: only when its columns alone are scored, without objects. */
+  function batchBytesWanted(): boolean {
+    const card = source.current;
+    return !!card.card && !card.model && !history && !alerts && !expansionModel;
   }
 
   /** Counts the scored rows' bands in the metrics. */
@@ -476,25 +491,38 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       // objects in the schema's shape are stringified a slice at a time (resultsJson). Both give
       // the same bytes (test/serve/batch.test.ts).
       schema: { body: { $ref: 'BatchRequest#' }, querystring: { $ref: 'AnswerQuery#' } },
-      validatorCompiler: quickFirst(app, quickBatchCheck),
+      // a body read from bytes was checked value by value as it was read (batch-bytes.ts)
+      validatorCompiler: quickFirst(
+        app,
+        (body) => batchColumnsOf(body as object) !== undefined || quickBatchCheck(body),
+      ),
     },
     async (req, reply) => {
       reply.type('application/json; charset=utf-8');
-      const body = req.body as { as_of?: string; accounts: AccountInput[] };
       const card = source.current;
-      const rows =
-        card.card && !history && !alerts ? accountColumns(body.accounts, body.as_of, today, card.card) : null;
+      const columnar = card.card && !history && !alerts;
+      const read = batchColumnsOf(req.body as object);
+      // A body read from bytes is one JSON.parse and the schema take too (batch-bytes.ts): parsed
+      // only where objects are needed after all (the kernel refusing a value, a reload since).
+      let body = read ? null : (req.body as { as_of?: string; accounts: AccountInput[] });
+      const objects = () => (body ??= JSON.parse(read!.body.toString('utf8')) as NonNullable<typeof body>);
+      const rows = !columnar
+        ? null
+        : read && !card.model && !expansionModel
+          ? requestColumns(read.accounts, read.asOf, today, card.card!)
+          : accountColumns(objects().accounts, objects().as_of, today, card.card!);
       // The columns' quick test first; the search that names the duplicate only when it fails.
-      if (!rows || repeatsKey(rows.ids, rows.asOf)) rejectDuplicates(body.accounts, body.as_of ?? today());
-      const scores = rows && batchKernel(card, rows, body.accounts);
+      if (rows === null) rejectDuplicates(accountKeys(objects().accounts, objects().as_of ?? today()));
+      else if (repeatsKey(rows.ids, rows.asOf)) rejectDuplicates(rows);
+      const scores = rows && batchKernel(card, rows, card.model ? objects().accounts : null);
       if (rows && scores) {
         countBands(scores);
         const expansion = expansionModel
-          ? expansionModel.answer(modelColumns(expansionModel, body.accounts), rows.n).probability
+          ? expansionModel.answer(modelColumns(expansionModel, objects().accounts), rows.n).probability
           : null;
         return sendPieces(reply, batchAnswer(scores, rows, exactWanted(req), expansion), JSON_UTF8);
       }
-      const results = await scoreAccounts(body.accounts, body.as_of, true);
+      const results = await scoreAccounts(objects().accounts, objects().as_of, true);
       return sendPieces(reply, resultsJson(results, exactWanted(req) ? null : forPeople), JSON_UTF8);
     },
   );
@@ -716,21 +744,26 @@ function responsesOf(r: ResultColumns, signals: ColumnTable['columns']): ScoreRe
   });
 }
 
+/** Each account's id and as-of (`defaultAsOf` where it names none: the batch's, else today's). */
+function accountKeys(accounts: readonly AccountInput[], defaultAsOf: string): { ids: string[]; asOf: string[] } {
+  return { ids: accounts.map((a) => a.account_id), asOf: accounts.map((a) => a.as_of ?? defaultAsOf) };
+}
+
 /**
- * One account per (account_id, as-of) in a batch; an account without `as_of` is scored as of
- * `defaultAsOf` (the batch's, else today's), so it repeats one that names that date.
+ * One account per (account_id, as-of) in a batch; an account without `as_of` is scored as of the
+ * batch's, else today's, so it repeats one that names that date.
  */
-function rejectDuplicates(accounts: readonly AccountInput[], defaultAsOf: string): void {
-  if (accounts.length < 2) return;
+function rejectDuplicates({ ids, asOf }: { ids: readonly string[]; asOf: readonly string[] }): void {
+  if (ids.length < 2) return;
   const seen = new Map<string, number>();
-  accounts.forEach((a, i) => {
-    const key = `${a.account_id}\u0000${a.as_of ?? defaultAsOf}`;
+  ids.forEach((id, i) => {
+    const key = `${id}\u0000${asOf[i]}`;
     const first = seen.get(key);
     if (first !== undefined) {
       throw new HttpError(
         400,
         'duplicate_account',
-        `account_id "${a.account_id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`,
+        `account_id "${id}" appears twice for the same as_of (/accounts/${first} and /accounts/${i})`,
         `/accounts/${i}/account_id`,
       );
     }

@@ -187,6 +187,12 @@ for (const [name, options] of [
         assert.ok(results.some((r) => r.overrides.length > 0));
         if (options.scorecard !== 'default') assert.ok(results.some((r) => r.status === 'insufficient_data'));
       }
+      // Without the accounts whose text has escapes, the body is read from its bytes into columns
+      // (batch-bytes.ts) where the scorecard is served alone: the same bytes again.
+      const plain = all.filter((a) => !JSON.stringify(a).includes('\\'));
+      assert.ok(plain.length > all.length - 5);
+      for (const query of ['', '?exact=true'])
+        await assertSameAnswers(kernel, rows, `/v1/score/batch${query}`, { as_of: '2024-05-31', accounts: plain });
       // No batch as_of: today's date, read once; and the accounts one at a time, as a batch of one.
       await assertSameAnswers(kernel, rows, '/v1/score/batch', { accounts: all.slice(0, 40) });
       for (const account of all.slice(0, 9))
