@@ -1,7 +1,7 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http] [--columns-only]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http] [--columns-only | --objects-only] [--server-before ROOT]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
@@ -19,6 +19,9 @@
  * as before) or `http` (node:http with a keep-alive agent, the body read as Buffers and joined).
  * The client shares the machine's two cores with the server, and fetch's web streams cost it
  * about twice node:http's CPU to read a 10 MB answer.
+ * --objects-only: only the 10,000-account batch of objects (no single-account load, no columns).
+ * --server-before ROOT: churnkit serve from another build as well (ROOT holding its dist/, e.g. a
+ * copy of main's), each churnkit target then run again with that build, side by side in each run.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -48,6 +51,8 @@ const CLIENT = process.argv.includes('--client') ? process.argv[process.argv.ind
 if (CLIENT !== 'fetch' && CLIENT !== 'http') throw new Error(`--client fetch or http, not ${CLIENT}`);
 /** --columns-only: the columnar batches alone (JSON, ?fields=, Arrow), without the single-account load and the objects batch. */
 const COLUMNS_ONLY = process.argv.includes('--columns-only');
+/** --objects-only: the objects batch alone, without the single-account load and the columnar batches. */
+const OBJECTS_ONLY = process.argv.includes('--objects-only');
 /** What a client that files scores asks for on the columnar route. */
 const FIELDS = 'score,band,probability';
 
@@ -80,6 +85,16 @@ if (SEMI_SPACE > 0) {
     { name: `fastify (bare), ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/baseline-server.js')] },
     { name: `churnkit serve, ${v8}`, args: () => [v8, join(root, 'dist/bench/serve/churnkit-server.js')] },
   );
+}
+const BEFORE = process.argv.includes('--server-before')
+  ? process.argv[process.argv.indexOf('--server-before') + 1]
+  : null;
+if (BEFORE) {
+  for (const t of allTargets.filter((t) => t.name.startsWith('churnkit serve') && !t.name.includes('--history')))
+    allTargets.push({
+      name: `${t.name} (before)`,
+      args: (run) => t.args(run).map((a) => a.replace(join(root, 'dist/'), join(BEFORE, 'dist/'))),
+    });
 }
 const targets = allTargets.filter((t) => !(NO_HISTORY && t.name.includes('--history')));
 
@@ -220,9 +235,9 @@ async function timePosts(
   return times;
 }
 
-/** The single-account load: autocannon after a 2 s warm-up; none with --columns-only. */
+/** The single-account load: autocannon after a 2 s warm-up; none with --columns-only or --objects-only. */
 async function singleLoad(base: string) {
-  if (COLUMNS_ONLY)
+  if (COLUMNS_ONLY || OBJECTS_ONLY)
     return {
       requests: { average: Number.NaN },
       latency: { p50: Number.NaN, p99: Number.NaN },
@@ -240,10 +255,17 @@ async function measure(t: Target, run: number): Promise<Measure> {
     const r = await singleLoad(base);
     const afterSingle = rssMb(proc.pid!);
     const times = COLUMNS_ONLY ? [Number.NaN] : await timePosts(t.name, `${base}/v1/score/batch`, batchBody);
-    const columnTimes = await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
-    const fieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
-    const arrowTimes = await timePosts(t.name, `${base}/v1/score/columns`, arrowBody, ARROW);
-    const arrowFieldTimes = await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, arrowBody, ARROW);
+    const skip = async () => [Number.NaN];
+    const columnTimes = OBJECTS_ONLY ? await skip() : await timePosts(t.name, `${base}/v1/score/columns`, columnsBody);
+    const fieldTimes = OBJECTS_ONLY
+      ? await skip()
+      : await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, columnsBody);
+    const arrowTimes = OBJECTS_ONLY
+      ? await skip()
+      : await timePosts(t.name, `${base}/v1/score/columns`, arrowBody, ARROW);
+    const arrowFieldTimes = OBJECTS_ONLY
+      ? await skip()
+      : await timePosts(t.name, `${base}/v1/score/columns?fields=${FIELDS}`, arrowBody, ARROW);
     const mem = rssMb(proc.pid!);
     const metrics = await fetch(`${base}/metrics`).then((res) => (res.ok ? res.text() : ''));
     const series = (name: string) =>
