@@ -12,7 +12,7 @@ import { accountColumns, requestColumns, type AccountInput } from '../../src/ser
 import { batchColumnsFromBytes } from '../../src/serve/batch-bytes.js';
 import { scoreRequestSchema } from '../../src/serve/schemas.js';
 import { Rng } from '../../src/util/rng.js';
-import { makeAccounts, type Account } from './accounts.js';
+import { ODD_VALUES, makeAccounts, type Account } from './accounts.js';
 
 const today = () => '2024-07-01';
 
@@ -171,37 +171,8 @@ function spelled(rng: Rng, v: number): string {
   }
 }
 
-/** Random values, right and wrong, for an account's properties. */
-const VALUES: unknown[] = [
-  null,
-  true,
-  false,
-  0,
-  -0,
-  -1,
-  1,
-  2.5,
-  -5,
-  1e308,
-  5e-324,
-  0.1,
-  123456.789,
-  '',
-  'x',
-  'smb',
-  'a'.repeat(129),
-  'a'.repeat(257),
-  'é'.repeat(129),
-  '\u{1F680}'.repeat(3),
-  'q"uote',
-  'back\\slash',
-  'line\nbreak',
-  '2024-02-29',
-  '2023-02-29',
-  '2024-13-01',
-  [],
-  {},
-];
+/** Random values, right and wrong, for an account's properties: quick-check.test's, and text JSON escapes. */
+const VALUES: unknown[] = [...ODD_VALUES, 0.1, 123456.789, 'é'.repeat(129), 'q"uote', 'back\\slash', 'line\nbreak'];
 
 /** An account written by hand: keys shuffled, numbers respelled, whitespace here and there, a key now and then twice (then `twice`). */
 function written(rng: Rng, a: Account): { text: string; twice: boolean } {
