@@ -13,8 +13,8 @@
  * read is one JSON.parse and the schema take, giving the same values (json-bytes.ts reads numbers
  * and strings as JSON.parse does).
  */
-import { KeyTable, readBytes, type JsonBytes } from './json-bytes.js';
-import { accountRule, asOfRule, meets, type Rule } from './quick-check.js';
+import { KeyTable, RepeatedTexts, readBytes, type JsonBytes } from './json-bytes.js';
+import { accountRule, asOfRule, meets, numberMeets, type Rule } from './quick-check.js';
 import { MAX_BATCH, scoreRequestSchema } from './schemas.js';
 import { heldAsDoubles, type AccountColumns } from './batch-answer.js';
 import type { SignalValue } from '../scorecard/index.js';
@@ -77,37 +77,6 @@ export function batchColumnsFromBytes(body: Buffer): BatchColumns | null {
   });
 }
 
-/** The text of a string value: the one before it for this key when the bytes are the same (as-of dates and segments repeat). */
-class Strings {
-  #from = new Int32Array(NAMES.length);
-  #to = new Int32Array(NAMES.length);
-  #last: (string | null)[] = NAMES.map(() => null);
-
-  read(r: JsonBytes, k: number): string {
-    r.span();
-    const bytes = r.bytes;
-    const from = r.from;
-    const to = r.to;
-    const last = this.#last[k] ?? null;
-    if (last !== null && to - from === this.#to[k]! - this.#from[k]!) {
-      const before = this.#from[k]!;
-      let same = true;
-      for (let j = 0; j < to - from; j++) {
-        if (bytes[from + j] !== bytes[before + j]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return last;
-    }
-    const text = r.ascii ? bytes.toString('latin1', from, to) : bytes.toString('utf8', from, to);
-    this.#from[k] = from;
-    this.#to[k] = to;
-    this.#last[k] = text;
-    return text;
-  }
-}
-
 /** The `accounts` array, at most `most` objects (more: unsure, so the schema names the limit). */
 function readAccounts(r: JsonBytes, most: number): AccountColumns {
   const doubles = DOUBLES.map((d) => (d ? new Float64Array(most).fill(Number.NaN) : null));
@@ -118,7 +87,8 @@ function readAccounts(r: JsonBytes, most: number): AccountColumns {
   let named = false;
   // the account that last gave each key: a key given twice in one object is unsure (JSON.parse keeps the last)
   const given = new Int32Array(NAMES.length).fill(-1);
-  const strings = new Strings();
+  // dates and segments repeat: each made into a string once (ids and names soon stop being looked up)
+  const texts = NAMES.map(() => new RepeatedTexts());
   let n = 0;
   r.open(0x5b);
   while (r.more(0x5d)) {
@@ -138,13 +108,13 @@ function readAccounts(r: JsonBytes, most: number): AccountColumns {
       }
       const column = doubles[k];
       if (column) {
-        const v = r.number();
-        if (!meets(rule, v)) r.unsure();
-        column[n] = v;
+        // into the column, then checked there: a double returned by number() would be a heap object
+        r.numberInto(column, n);
+        if (!numberMeets(rule, column[n]!)) r.unsure();
         continue;
       }
       const c = r.peek();
-      const v = c === 0x74 || c === 0x66 ? r.boolean() : strings.read(r, k);
+      const v = c === 0x74 || c === 0x66 ? r.boolean() : texts[k]!.string(r);
       if (!meets(rule, v)) r.unsure();
       if (k === ID) id = v as string;
       else if (k === AS_OF) date = v as string;
