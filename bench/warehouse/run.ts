@@ -6,14 +6,14 @@
  *    (`CREATE TABLE ... AS <query>`), next to churnkit's own columnar scorer in memory.
  *
  *   node dist/bench/warehouse/run.js [--accounts 10000] [--months 24] [--score-rows 1000000] [--runs 3] [--features-only]
- *     [--cli-before OTHER/dist/src/cli/main.js]
+ *     [--cli-before OTHER/dist/src/cli/main.js] [--pg-setting NAME=VALUE ...]
  *
  * --cli-before: also run another build's `churnkit features` on PostgreSQL in each run (after
  * this build's), on the same cluster and data, so a change is measured against what it replaces
  * under the same load.
  *
  * PostgreSQL is a throwaway cluster started like the tests' (Debian's postgresql 15, fsync off,
- * default shared_buffers), on this machine; loading the data into it is timed but not counted.
+ * default shared_buffers unless --pg-setting says otherwise), on this machine; loading the data into it is timed but not counted.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -61,7 +61,13 @@ if (!existsSync(join(history, 'truth.json'))) {
   await simulate({ accounts: ACCOUNTS, months: MONTHS, seed: 7, out: history });
 }
 
-const cluster = await startPostgres();
+/** --pg-setting NAME=VALUE (repeatable): a server setting for the cluster, e.g. shared_buffers=6GB. */
+const settings = Object.fromEntries(
+  process.argv.flatMap((a, i) =>
+    a === '--pg-setting' ? [process.argv[i + 1]!.split('=', 2) as [string, string]] : [],
+  ),
+);
+const cluster = await startPostgres({ settings });
 try {
   const url = await cluster.createSchema('bench');
   const h = await openHistory(history);
@@ -122,6 +128,7 @@ try {
           usage_rows: usageRows,
           runs: RUNS,
           features: featureTimes,
+          pg_settings: settings,
           load_s: load,
           index_s: indexed,
         },
@@ -205,6 +212,7 @@ try {
           runs: RUNS,
           features: featureTimes,
           scoring: scoreTimes,
+          pg_settings: settings,
           load_s: load,
           load_scores_s: loadScores,
         },

@@ -52,6 +52,8 @@ export interface StartPostgresOptions {
   binaries?: 'found' | 'embedded';
   /** Milliseconds to wait for the server to accept connections (default 30 s). */
   startTimeoutMs?: number;
+  /** More server settings (`-c name=value`), e.g. the memory a benchmark gives the server. */
+  settings?: Record<string, string>;
 }
 
 /** The unprivileged user the server runs as under root: Debian's `postgres`, else `nobody`. */
@@ -224,6 +226,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         `-c synchronous_commit=off`,
         `-c full_page_writes=off`,
         `-c max_connections=50`,
+        ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
       ].join(' ');
       try {
         await run(
