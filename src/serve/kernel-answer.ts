@@ -118,8 +118,11 @@ function jsonColumn(c: KernelColumn, n: number): JsonColumn {
 
 function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> {
   switch (c.kind) {
-    case 'float':
-      return float64Column(n, c.at);
+    case 'float': {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = c.at(i);
+      return float64Column(values);
+    }
     case 'bool':
       return boolColumnOf(n, c.at);
     case 'text':
@@ -141,11 +144,24 @@ function arrowColumn(name: string, c: KernelColumn, n: number): Column<unknown> 
     }
     case 'values': {
       // float64, as score files write it, unless a value is text (a card reading a text signal).
+      const picked = c.picked;
+      if (picked?.columns.every((column) => column === undefined || column instanceof Float64Array)) {
+        // each value read from its column's doubles, not returned from a call (a heap number each)
+        const values = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+          const j = picked.index(i);
+          const column = j >= 0 ? (picked.columns[j] as Float64Array | undefined) : undefined;
+          values[i] = column === undefined ? Number.NaN : column[i]!;
+        }
+        return float64Column(values);
+      }
       for (let i = 0; i < n; i++) if (typeof c.at(i) === 'string') return answerColumn(name, valuesOf(n, c.at));
-      return float64Column(n, (i) => {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
         const v = c.at(i);
-        return typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
-      });
+        values[i] = typeof v === 'number' ? v : typeof v === 'boolean' ? Number(v) : Number.NaN;
+      }
+      return float64Column(values);
     }
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '@uwdata/flechette';
 import { SIGNALS } from '../../src/features/index.js';
 import { Rng } from '../../src/util/rng.js';
+import { columnsRequestFromArrow } from '../../src/serve/arrow.js';
 import { makeAccounts, toColumns } from './accounts.js';
 import { arrowColumns, get, post, startService, type Running } from './support.js';
 
@@ -273,6 +274,37 @@ test("number columns of any Arrow width are read as the JSON numbers, and refuse
   );
   assert.equal(infinite.status, 400);
   assert.equal(json(infinite.bytes).message, 'columns.usage_trend_14d[1] must be number or null');
+});
+
+test("text and number columns are read as flechette's own decoder reads them: ASCII, UTF-8, a byte order mark, repeats, nulls", () => {
+  const rng = new Rng(21);
+  const texts = ['ACC-1', 'é☃', '😀', '', '\uFEFFbom', 'x\uFEFF', 'smb', 'a"b\\c', '2024-06-30', 'ü'];
+  const n = 3_000;
+  // runs of the same text (the reader reuses the string of the row before), nulls between; a
+  // leading byte order mark is dropped, as TextDecoder drops it
+  const pick = () => (rng.bernoulli(0.1) ? null : texts[rng.int(texts.length)]!);
+  const runs: (string | null)[] = [];
+  while (runs.length < n) {
+    const t = pick();
+    for (let k = rng.int(4); k >= 0 && runs.length < n; k--) runs.push(t);
+  }
+  const columns = {
+    account_id: runs.map((t, i) => `${t ?? ''}${i}`),
+    as_of: runs,
+    seats: Array.from({ length: n }, () => (rng.bernoulli(0.1) ? null : rng.int(1000))),
+    usage_trend_14d: Array.from({ length: n }, () => (rng.bernoulli(0.1) ? null : rng.next() - 0.5)),
+  };
+  const body = arrowBody(columns, { seats: int32(), as_of: utf8() });
+  const read = columnsRequestFromArrow(body);
+  const table = tableFromIPC(body);
+  for (const name of ['account_id', 'as_of'])
+    assert.deepStrictEqual(read.request.columns[name], Array.from(table.getChild(name).toArray() as ArrayLike<unknown>), name);
+  for (const name of ['seats', 'usage_trend_14d'])
+    assert.deepStrictEqual(
+      Array.from(read.numbers[name]!, (v) => (Number.isNaN(v) ? null : v)),
+      columns[name as 'seats'],
+      name,
+    );
 });
 
 test('damaged Arrow bytes are a 4xx, never a 5xx or a crash', async () => {
