@@ -298,7 +298,11 @@ test("text and number columns are read as flechette's own decoder reads them: AS
   const read = columnsRequestFromArrow(body);
   const table = tableFromIPC(body);
   for (const name of ['account_id', 'as_of'])
-    assert.deepStrictEqual(read.request.columns[name], Array.from(table.getChild(name).toArray() as ArrayLike<unknown>), name);
+    assert.deepStrictEqual(
+      read.request.columns[name],
+      Array.from(table.getChild(name).toArray() as ArrayLike<unknown>),
+      name,
+    );
   for (const name of ['seats', 'usage_trend_14d'])
     assert.deepStrictEqual(
       Array.from(read.numbers[name]!, (v) => (Number.isNaN(v) ? null : v)),
