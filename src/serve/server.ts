@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import Fastify, {
   LogController,
   type FastifyError,
@@ -62,6 +63,7 @@ import { sendPieces } from './pieces.js';
 import { kernelAnswer } from './kernel-answer.js';
 import { accountColumns, batchAnswer, requestColumns, type AccountInput } from './batch-answer.js';
 import { batchBodyFromBytes, batchColumnsOf } from './batch-bytes.js';
+import { ReceiveBuffer, receiveBody, type Lease } from './receive.js';
 import { quickBatchCheck, quickColumnsCheck, quickFirst } from './quick-check.js';
 import { isOpportunityLabel } from '../features/index.js';
 
@@ -247,22 +249,41 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
   // Only JSON bodies: text/plain would reach validation as a string and muddle the error.
   app.removeContentTypeParser('text/plain');
-  // JSON as bytes: a columnar body is read from them straight into columns (columnsRequestFromBytes)
-  // when it can be, and so is a batch of accounts whose columns alone will be scored
-  // (batchColumnsFromBytes, batchBytesWanted); any other body, and one those readers do not take,
-  // is decoded and parsed as Fastify's own parser does (the same string, the same errors).
+  // JSON as bytes, received into a buffer kept between requests (receive.ts): a columnar body is
+  // read from them straight into columns (columnsRequestFromBytes) when it can be, and so is a batch
+  // of accounts whose columns alone will be scored (batchBodyFromBytes, batchBytesWanted); any other
+  // body, and one those readers do not take, is decoded and parsed as Fastify's own parser does (the
+  // same string, the same errors).
   const parseJson = app.getDefaultJsonParser('error', 'error');
+  const received = new ReceiveBuffer();
+  /** Batches read from the kept buffer, by their body object: its lease, given back by holdBody. */
+  const leases = new WeakMap<object, Lease>();
+  /** A batch read from the kept buffer holds it until its response is done or cut short ('close'). */
+  const holdBody = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    const lease = leases.get(req.body as object);
+    if (lease) reply.raw.once('close', lease.give);
+    done();
+  };
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
-    const url = req.routeOptions.url;
-    const read =
-      url === '/v1/score/columns'
-        ? columnsRequestFromBytes(body as Buffer)
-        : url === '/v1/score/batch' && batchBytesWanted()
-          ? batchBodyFromBytes(body as Buffer)
-          : null;
-    if (read) done(null, read);
-    else parseJson(req, (body as Buffer).toString('utf8'), done);
+  app.addContentTypeParser('application/json', (req, payload, done) => {
+    const { url, bodyLimit } = req.routeOptions;
+    receiveBody(payload as IncomingMessage, bodyLimit, received, (err, lease) => {
+      if (err) return done(err);
+      const bytes = lease!.bytes;
+      if (url === '/v1/score/batch' && batchBytesWanted()) {
+        // the handler may parse these bytes after all: given back when the response is done (holdBody)
+        const read = batchBodyFromBytes(bytes);
+        if (read) {
+          leases.set(read, lease!);
+          return done(null, read);
+        }
+      }
+      const read = url === '/v1/score/columns' ? columnsRequestFromBytes(bytes) : null;
+      const text = read ? '' : bytes.toString('utf8');
+      lease!.give();
+      if (read) done(null, read);
+      else parseJson(req, text, done);
+    });
   });
   const arrowReader = new ArrowReader();
   // Arrow IPC bodies, for /v1/score/columns only: the request object they stand for, then the same schema.
@@ -485,6 +506,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     {
       ...guarded,
       bodyLimit: batchLimit,
+      preValidation: holdBody,
       // BatchResponse is documented in /openapi.json but not serialized by fast-json-stringify (3x
       // slower than JSON.stringify for 10,000 nested results): with a scorecard and no history, the
       // JSON text is written from the columnar kernel's arrays (batch-answer.ts); otherwise answer
