@@ -54,6 +54,8 @@ const ID = NAMES.indexOf('account_id');
 const NAME = NAMES.indexOf('account_name');
 const AS_OF = NAMES.indexOf('as_of');
 const TOP = new KeyTable(['as_of', 'accounts']);
+/** Where `after` keeps an account's first key. */
+const FIRST = NAMES.length;
 /** `{"account_id":"x"}` and a comma: no account takes fewer bytes, so a body holds at most its length / 19. */
 const SHORTEST_ACCOUNT = 19;
 
@@ -89,6 +91,9 @@ function readAccounts(r: JsonBytes, most: number): AccountColumns {
   const given = new Int32Array(NAMES.length).fill(-1);
   // dates and segments repeat: each made into a string once (ids and names soon stop being looked up)
   const texts = NAMES.map(() => new RepeatedTexts());
+  // the key that followed each key in the account before (after[FIRST]: its first key), compared
+  // first: accounts from one client give their keys in one order
+  const after = new Int32Array(NAMES.length + 1).fill(-1);
   let n = 0;
   r.open(0x5b);
   while (r.more(0x5d)) {
@@ -96,11 +101,14 @@ function readAccounts(r: JsonBytes, most: number): AccountColumns {
     let id: string | undefined;
     let date: string | undefined;
     let name: string | null = null;
+    let previous = FIRST;
     r.open(0x7b);
     while (r.more(0x7d)) {
-      const k = r.key(KEYS);
+      const k = r.key(KEYS, after[previous]!);
       if (k < 0 || given[k] === n) r.unsure();
       given[k] = n;
+      after[previous] = k;
+      previous = k;
       const rule = RULES[k]!;
       if (r.null()) {
         if (!rule.null) r.unsure();

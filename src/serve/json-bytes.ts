@@ -33,29 +33,55 @@ const ZERO = 0x30;
 const NINE = 0x39;
 
 /**
- * Names the caller knows (an object's keys), matched against a key's bytes without making a
- * string: the names of each byte length, each as its bytes.
+ * Names the caller knows (an object's keys), matched against a key's bytes where they lie in the
+ * body, in one pass and without making a string: a name is compared byte by byte up to the key's
+ * closing quote, first the name the caller guesses, then those that begin with the key's first byte.
  */
 export class KeyTable {
-  readonly #byLength: { bytes: Uint8Array; index: number }[][] = [];
+  /** Every name's UTF-8, one after the other, and where each begins and ends. */
+  readonly #bytes: Buffer;
+  readonly #from: Int32Array;
+  readonly #to: Int32Array;
+  readonly #ascii: Uint8Array;
+  /** The names that begin with each byte, by index. */
+  readonly #byFirst: (Int32Array | undefined)[] = new Array(256).fill(undefined);
 
   constructor(readonly names: readonly string[]) {
-    names.forEach((name, index) => {
-      const bytes = Buffer.from(name, 'utf8');
-      this.#byLength[bytes.length] ??= [];
-      this.#byLength[bytes.length]!.push({ bytes, index });
+    const encoded = names.map((name) => Buffer.from(name, 'utf8'));
+    this.#bytes = Buffer.concat(encoded);
+    this.#from = new Int32Array(names.length);
+    this.#to = new Int32Array(names.length);
+    this.#ascii = Uint8Array.from(encoded, (bytes) => (bytes.every((b) => b < 0x80) ? 1 : 0));
+    const byFirst: number[][] = [];
+    let at = 0;
+    encoded.forEach((bytes, index) => {
+      this.#from[index] = at;
+      at += bytes.length;
+      this.#to[index] = at;
+      if (bytes.length > 0) (byFirst[bytes[0]!] ??= []).push(index);
+    });
+    byFirst.forEach((list, byte) => {
+      this.#byFirst[byte] = Int32Array.from(list);
     });
   }
 
-  /** The index in `names` of the name whose UTF-8 is bytes[from, to), or -1. */
-  find(bytes: Uint8Array, from: number, to: number): number {
-    const same = this.#byLength[to - from];
-    if (same === undefined) return -1;
-    outer: for (const { bytes: name, index } of same) {
-      for (let i = 0; i < name.length; i++) if (name[i] !== bytes[from + i]) continue outer;
-      return index;
-    }
-    return -1;
+  /** Where the closing quote is if name `index` is the key whose text begins at bytes[at], else -1. */
+  match(index: number, bytes: Uint8Array, at: number): number {
+    const own = this.#bytes;
+    const to = this.#to[index]!;
+    let i = at;
+    for (let j = this.#from[index]!; j < to; j++, i++) if (bytes[i] !== own[j]) return -1;
+    return bytes[i] === QUOTE ? i : -1;
+  }
+
+  /** The names that begin with `byte`. */
+  startingWith(byte: number): Int32Array | undefined {
+    return this.#byFirst[byte];
+  }
+
+  /** Whether name `index` is ASCII. */
+  ascii(index: number): boolean {
+    return this.#ascii[index] === 1;
   }
 }
 
@@ -270,11 +296,37 @@ export class JsonBytes {
       : this.bytes.toString('utf8', this.from, this.to);
   }
 
-  /** Reads an object's key and its colon: its index in `keys`, -1 for a name not there. */
-  key(keys: KeyTable): number {
-    this.span();
+  /**
+   * Reads an object's key and its colon: its index in `keys`, -1 for a name not there. `guess` (a
+   * name's index, or -1) is compared first: accounts from one client give their keys in one order.
+   */
+  key(keys: KeyTable, guess = -1): number {
+    this.expect(QUOTE);
+    const bytes = this.bytes;
+    const at = this.at;
+    let index = guess;
+    let end = guess >= 0 ? keys.match(guess, bytes, at) : -1;
+    if (end < 0 && at < bytes.length) {
+      const same = keys.startingWith(bytes[at]!);
+      if (same !== undefined)
+        for (let k = 0; k < same.length && end < 0; k++) {
+          index = same[k]!;
+          end = keys.match(index, bytes, at);
+        }
+    }
+    if (end >= 0) {
+      this.from = at;
+      this.to = end;
+      this.ascii = keys.ascii(index);
+      this.at = end + 1;
+    } else {
+      // no name of the table: read as any string (an escape gives up), then -1
+      this.at = at - 1;
+      this.span();
+      index = -1;
+    }
     this.expect(COLON);
-    return keys.find(this.bytes, this.from, this.to);
+    return index;
   }
 }
 

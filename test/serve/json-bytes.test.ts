@@ -351,3 +351,32 @@ test('readBytes passes on errors that are not the reader giving up', () => {
     /mine/,
   );
 });
+
+test('KeyTable: a guessed name is taken only when it is the whole key; any guess reads what no guess reads', () => {
+  const keys = new KeyTable(['account_id', 'as_of', 'as_ok', 'segment', 'é', 'a']);
+  const text = '{"as_of":1,"as_ofx":2,"as_o":3,"é":4,"segment":5,"a":6,"":7,"as_ok":8}';
+  const read = (guess: number) =>
+    readBytes(Buffer.from(text), (r) => {
+      const out: number[] = [];
+      r.open(0x7b);
+      while (r.more(0x7d)) {
+        out.push(r.key(keys, guess));
+        r.number();
+      }
+      return out;
+    });
+  const want = [1, -1, -1, 4, 3, 5, -1, 2];
+  for (let guess = -1; guess < keys.names.length; guess++) assert.deepEqual(read(guess), want, `guess ${guess}`);
+  // a body that ends inside a key, or a key with an escape, is given up on whatever the guess
+  for (const broken of ['{"as_of', '{"as_of"', '{"as\\u005fof":1}', '{"as_of\\"":1}'])
+    for (const guess of [-1, 1])
+      assert.equal(
+        readBytes(Buffer.from(broken), (r) => {
+          r.open(0x7b);
+          r.more(0x7d);
+          return r.key(keys, guess);
+        }),
+        null,
+        `${broken}, guess ${guess}`,
+      );
+});
