@@ -58,7 +58,9 @@ export class KeyTable {
       this.#from[index] = at;
       at += bytes.length;
       this.#to[index] = at;
-      if (bytes.length > 0) (byFirst[bytes[0]!] ??= []).push(index);
+      if (bytes.length === 0) return;
+      byFirst[bytes[0]!] ??= [];
+      byFirst[bytes[0]!]!.push(index);
     });
     byFirst.forEach((list, byte) => {
       this.#byFirst[byte] = Int32Array.from(list);

@@ -157,7 +157,12 @@ test('the service: a batch body over its limit or shorter than its content-lengt
   try {
     const big = JSON.stringify({ accounts: makeAccounts(1000, 3) });
     for (const url of ['/v1/score/batch', '/v1/score/columns']) {
-      const over = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: big });
+      const over = await app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json' },
+        payload: big,
+      });
       assert.equal(over.statusCode, 413, url);
       assert.deepEqual(over.json(), {
         statusCode: 413,
