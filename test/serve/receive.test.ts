@@ -55,43 +55,39 @@ function send(port: number, parts: Buffer[], chunked = false): Promise<number> {
   });
 }
 
+/** Sends `body` in two parts; the lease it was received into, its bytes checked. */
+async function received(r: Awaited<ReturnType<typeof receiver>>, body: Buffer, chunked = false): Promise<Lease> {
+  const half = body.length >> 1;
+  void send(r.port, [body.subarray(0, half), body.subarray(half)], chunked);
+  const { err, lease } = await r.next();
+  assert.equal(err, null);
+  assert.deepEqual(lease!.bytes, body);
+  return lease!;
+}
+
 const bytesOf = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 31 + seed) & 0xff));
 
 test('a body lands in the kept buffer, the next one in the same buffer, a body meanwhile in a fresh one', async () => {
   const into = new ReceiveBuffer();
   const r = await receiver(into, 1 << 20);
   try {
-    const a = bytesOf(300_000, 1);
-    void send(r.port, [a.subarray(0, 1000), a.subarray(1000)]);
-    const first = await r.next();
-    assert.equal(first.err, null);
-    assert.deepEqual(first.lease!.bytes, a);
+    const first = await received(r, bytesOf(300_000, 1));
     assert.equal(into.lent, true);
     // while the first body is held, another gets a buffer of its own
-    const b = bytesOf(1000, 2);
-    void send(r.port, [b]);
-    const second = await r.next();
-    assert.deepEqual(second.lease!.bytes, b);
-    assert.notEqual(second.lease!.bytes.buffer, first.lease!.bytes.buffer);
-    second.lease!.give();
+    const second = await received(r, bytesOf(1000, 2));
+    assert.notEqual(second.bytes.buffer, first.bytes.buffer);
+    second.give();
     assert.equal(into.lent, true, 'a fresh buffer given back frees nothing');
-    first.lease!.give();
+    first.give();
     assert.equal(into.lent, false);
     // a smaller body next: the same buffer
-    const c = bytesOf(5000, 3);
-    void send(r.port, [c]);
-    const third = await r.next();
-    assert.deepEqual(third.lease!.bytes, c);
-    assert.equal(third.lease!.bytes.buffer, first.lease!.bytes.buffer);
-    first.lease!.give();
+    const third = await received(r, bytesOf(5000, 3));
+    assert.equal(third.bytes.buffer, first.bytes.buffer);
+    first.give();
     assert.equal(into.lent, true, 'a lease given back twice does not free the buffer lent since');
-    third.lease!.give();
+    third.give();
     // chunked, no content-length: the chunks copied into the buffer at the end
-    const d = bytesOf(200_000, 4);
-    void send(r.port, [d.subarray(0, 70_000), d.subarray(70_000)], true);
-    const fourth = await r.next();
-    assert.deepEqual(fourth.lease!.bytes, d);
-    fourth.lease!.give();
+    (await received(r, bytesOf(200_000, 4), true)).give();
     assert.equal(into.lent, false);
   } finally {
     await r.close();
@@ -111,11 +107,7 @@ test('a body over the limit is a 413 (by its content-length, or chunked as it ar
       assert.equal(into.lent, false);
     }
     // exactly the limit is taken
-    void send(r.port, [bytesOf(10_000, 7)]);
-    const { err, lease } = await r.next();
-    assert.equal(err, null);
-    assert.equal(lease!.bytes.length, 10_000);
-    lease!.give();
+    (await received(r, bytesOf(10_000, 7))).give();
   } finally {
     await r.close();
   }
@@ -125,9 +117,8 @@ test('a client gone mid-body is a 400 and leaves the buffer free, and the next b
   const into = new ReceiveBuffer();
   const r = await receiver(into, 1 << 20);
   try {
-    void send(r.port, [bytesOf(100_000, 8)]);
-    const before = await r.next();
-    before.lease!.give();
+    const before = await received(r, bytesOf(100_000, 8));
+    before.give();
     const socket = connect(r.port, '127.0.0.1');
     await once(socket, 'connect');
     socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n');
@@ -141,12 +132,9 @@ test('a client gone mid-body is a 400 and leaves the buffer free, and the next b
     assert.equal(err.statusCode, 400);
     assert.equal(lease, undefined);
     assert.equal(into.lent, false);
-    const e = bytesOf(50_000, 10);
-    void send(r.port, [e]);
-    const after = await r.next();
-    assert.deepEqual(after.lease!.bytes, e);
-    assert.equal(after.lease!.bytes.buffer, before.lease!.bytes.buffer);
-    after.lease!.give();
+    const after = await received(r, bytesOf(50_000, 10));
+    assert.equal(after.bytes.buffer, before.bytes.buffer);
+    after.give();
   } finally {
     await r.close();
   }
@@ -156,13 +144,10 @@ test('the service: a batch body over its limit or shorter than its content-lengt
   const app = await createServer({ scorecard: 'default', watch: false, bodyLimit: { batch: 100_000 } });
   try {
     const big = JSON.stringify({ accounts: makeAccounts(1000, 3) });
+    const postJson = (url: string, payload: string, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json', ...headers }, payload });
     for (const url of ['/v1/score/batch', '/v1/score/columns']) {
-      const over = await app.inject({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/json' },
-        payload: big,
-      });
+      const over = await postJson(url, big);
       assert.equal(over.statusCode, 413, url);
       assert.deepEqual(over.json(), {
         statusCode: 413,
@@ -170,12 +155,7 @@ test('the service: a batch body over its limit or shorter than its content-lengt
         code: 'body_too_large',
         message: new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE().message,
       });
-      const short = await app.inject({
-        method: 'POST',
-        url,
-        headers: { 'content-type': 'application/json', 'content-length': '5' },
-        payload: '{"accounts":[]}',
-      });
+      const short = await postJson(url, '{"accounts":[]}', { 'content-length': '5' });
       assert.equal(short.statusCode, 400, url);
       assert.equal(short.headers.connection, 'close');
       assert.deepEqual(short.json(), {
@@ -185,12 +165,7 @@ test('the service: a batch body over its limit or shorter than its content-lengt
         message: new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH().message,
       });
       // and the next body is read whole
-      const ok = await app.inject({
-        method: 'POST',
-        url: '/v1/score/batch',
-        headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ accounts: makeAccounts(3, 4) }),
-      });
+      const ok = await postJson('/v1/score/batch', JSON.stringify({ accounts: makeAccounts(3, 4) }));
       assert.equal(ok.statusCode, 200, ok.body);
       assert.equal((ok.json() as { results: unknown[] }).results.length, 3);
     }
