@@ -152,7 +152,6 @@ const PART = {
   first: bytes('{"account_id":'),
   next: bytes(',{"account_id":'),
   name: bytes(',"account_name":'),
-  asOf: bytes(',"as_of":'),
   scored: bytes(',"status":"scored","coverage":'),
   insufficient: bytes(',"status":"insufficient_data","coverage":'),
   missing: bytes(',"missing":'),
@@ -173,6 +172,7 @@ const PART = {
   modelReasons: bytes(',"model_reasons":'),
   noModel: bytes(',"model_probability":null,"model_reasons":null'),
   tail: bytes(',"score_change":null,"previous":null'),
+  noModelTail: bytes(',"model_probability":null,"model_reasons":null,"score_change":null,"previous":null'),
   expansion: bytes(',"expansion_probability":'),
 };
 
@@ -220,7 +220,11 @@ export function batchAnswer(
   const missingOf = memoizedList(M, s.missing, s.checked, json);
   const overridesOf = memoizedList(K, s.fired, s.overrides, json);
   const flagNames = card.overrides.map((o) => (o.action === 'flag' ? o.flag! : null));
-  const flagsOf = memoizedList(K, s.fired, flagNames, (list) => json(list.filter((f) => f !== null)));
+  // `],"escalate":...,"flags":[...],"base_score":` as one part per flags form, escalated or not
+  const flagsOf = memoizedList(K, s.fired, flagNames, (list) => {
+    const flags = json(list.filter((f) => f !== null));
+    return [Buffer.concat([PART.noEscalate, flags, PART.base]), Buffer.concat([PART.escalate, flags, PART.base])];
+  });
   const reasonsOf = reasonList(s.reasons, s.signals, json);
   const layerKeys = card.layers.map((l, i) => bytes(`${i > 0 ? ',' : ''}${JSON.stringify(l.name)}:`));
   const layers = card.layers.map((l) => s.layers[l.name]!);
@@ -237,8 +241,13 @@ export function batchAnswer(
   const warnings = new Map<string, Buffer>();
   const warningsOf = (seg: string) =>
     remembered(warnings, seg, () => bytes(JSON.stringify([unknownSegmentWarning(card, seg)])));
-  const dates = new Map<string, Buffer>();
-  const dateOf = (d: string) => remembered(dates, d, () => bytes(JSON.stringify(d)));
+  // `,"as_of":"<date>","status":...,"coverage":` as one part per date (a batch has one or a few)
+  const dates = new Map<string, Buffer[]>();
+  const dateOf = (d: string) =>
+    remembered(dates, d, () => {
+      const date = bytes(`,"as_of":${JSON.stringify(d)}`);
+      return [Buffer.concat([date, PART.insufficient]), Buffer.concat([date, PART.scored])];
+    });
   const modelReasons = (reasons: ModelReason[]) =>
     JSON.stringify(
       exact
@@ -278,9 +287,7 @@ export function batchAnswer(
       buf = out.room(ACCOUNT_ROOM);
       at = out.at;
     }
-    at = put(buf, at, PART.asOf);
-    at = put(buf, at, dateOf(req.asOf[i]!));
-    at = put(buf, at, ok ? PART.scored : PART.insufficient);
+    at = put(buf, at, dateOf(req.asOf[i]!)[ok ? 1 : 0]!);
     at = putNumber(buf, at, share(s.coverage[i]!));
     const missing = missingOf(i);
     out.advance(at);
@@ -353,13 +360,11 @@ export function batchAnswer(
         at = out.at;
       }
     }
-    const flags = flagsOf(i);
+    const flags = flagsOf(i)[s.escalate[i] ? 1 : 0]!;
     out.advance(at);
     buf = out.room(flags.length + ACCOUNT_ROOM);
     at = out.at;
-    at = put(buf, at, s.escalate[i] ? PART.escalate : PART.noEscalate);
     at = put(buf, at, flags);
-    at = put(buf, at, PART.base);
     at = putNumber(buf, at, one(s.base_score[i]!));
     if (model && ok) {
       at = put(buf, at, PART.modelProbability);
@@ -369,8 +374,8 @@ export function batchAnswer(
       out.text(modelReasons(model.reasons[i]!));
       buf = out.room(ACCOUNT_ROOM);
       at = out.at;
-    } else at = put(buf, at, PART.noModel);
-    at = put(buf, at, PART.tail);
+      at = put(buf, at, PART.tail);
+    } else at = put(buf, at, PART.noModelTail);
     if (expansion) {
       const p = ok ? expansion[i] : null;
       at = put(buf, at, PART.expansion);
