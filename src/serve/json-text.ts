@@ -33,32 +33,11 @@ export function writeNumber(buf: Buffer, at: number, v: number): number {
     buf[at++] = 0x2d; // -
     m = -m;
   }
-  if (m <= INT32_MOST) return writeGridInt32(buf, at, m | 0);
-  const whole = Math.floor(m / PLACES);
-  at = writeWhole(buf, at, whole);
-  let frac = m - whole * PLACES;
-  if (frac === 0) return at;
-  buf[at++] = 0x2e; // .
-  let digits = 6;
-  while (frac % 10 === 0) {
-    frac /= 10;
-    digits--;
-  }
-  for (let d = digits - 1; d >= 0; d--, frac = Math.floor(frac / 10)) buf[at + d] = 0x30 + (frac % 10);
-  return at + digits;
-}
-
-/** Below 2^31 the grid's integer is an int32, whose digits V8 computes in integer arithmetic. */
-const INT32_MOST = 0x7fffffff;
-
-/**
- * writeNumber's digits for m / 10^6, m an int32 >= 0 (every score, probability and coverage an
- * answer has, below 2,147.483647): `|0` and `%` on int32s are integer operations, where the same
- * on doubles is a floating-point division and, for `%`, a call into C per digit.
- */
-function writeGridInt32(buf: Buffer, at: number, m: number): number {
-  let whole = (m / 1_000_000) | 0;
-  let frac = (m - whole * 1_000_000) | 0;
+  // Below PLAIN_BELOW the whole part and the six decimals are int32s: `|0` and `%` on them are
+  // integer operations, where the same on doubles is a floating-point division and, for `%`, a call
+  // into C per digit.
+  let whole = Math.floor(m / PLACES) | 0;
+  let frac = (m - whole * PLACES) | 0;
   let digits = 1;
   for (let t = 10; t <= whole; t *= 10) digits++;
   for (let d = digits - 1; d >= 0; d--) {
@@ -79,14 +58,6 @@ function writeGridInt32(buf: Buffer, at: number, m: number): number {
     buf[at + d] = 0x30 + (frac - q * 10);
     frac = q;
   }
-  return at + digits;
-}
-
-/** A whole number >= 0 (below 2^53) in decimal digits. */
-function writeWhole(buf: Buffer, at: number, whole: number): number {
-  let digits = 1;
-  for (let t = 10; t <= whole; t *= 10) digits++;
-  for (let d = digits - 1, w = whole; d >= 0; d--, w = Math.floor(w / 10)) buf[at + d] = 0x30 + (w % 10);
   return at + digits;
 }
 
