@@ -349,35 +349,10 @@ export function answerColumn(name: string, values: readonly unknown[]): Column<u
   return text.finish();
 }
 
-/**
- * From this size a buffer the encoder writes is a piece of the answer as it is; a smaller one (a
- * message header, padding, a dictionary of a few names) is copied into the answer's chunk. Each
- * piece is a write to the socket of its own: a 10,000-row answer was some 200 of them, most
- * under a hundred bytes.
- */
-const OWN_PIECE_BYTES = 16 * 1024;
-
-/** Named columns as one Arrow IPC stream, in the pieces the encoder wrote (pieces.ts), small ones joined. */
+/** Named columns as one Arrow IPC stream, in the pieces the encoder wrote (pieces.ts: small ones joined). */
 export function arrowStream(columns: [string, Column<unknown>][]): Pieces {
   const bytes = new Pieces();
-  const sink = {
-    write(b: Uint8Array) {
-      if (b.byteLength >= OWN_PIECE_BYTES) {
-        bytes.write(b);
-        return;
-      }
-      const chunk = bytes.room(b.byteLength);
-      chunk.set(b, bytes.at);
-      bytes.advance(bytes.at + b.byteLength);
-    },
-    pad(byteCount: number) {
-      const chunk = bytes.room(byteCount);
-      chunk.fill(0, bytes.at, bytes.at + byteCount);
-      bytes.advance(bytes.at + byteCount);
-    },
-    finish: () => null,
-  };
-  tableToIPC(tableFromColumns(columns), { format: 'stream', sink });
+  tableToIPC(tableFromColumns(columns), { format: 'stream', sink: bytes });
   return bytes;
 }
 

@@ -30,7 +30,7 @@ import type { KernelColumns, RequestColumns } from './columns.js';
 import { memoizedList, reasonList, remembered } from './kernel-answer.js';
 import { Pieces } from './pieces.js';
 import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
-import { writeAsciiString, writeNull, writeNumber } from './json-text.js';
+import { SHORT_TEXT, writeAsciiString, writeNull, writeNumber, writeValueAt } from './json-text.js';
 import type { ModelReason } from './served-model.js';
 
 /** One account of a batch as the schema let it through. */
@@ -140,8 +140,6 @@ export function requestColumns(
 
 /** Room asked of the answer's chunk before an account's fixed fields (its long text goes through Pieces.text). */
 const ACCOUNT_ROOM = 2048;
-/** Text longer than this (an id, a name, a text value) is written by Pieces.text, not in place. */
-const SHORT_TEXT = 256;
 /** Room before a reason's detail: its head, its value and its sentence (the longest template is under 200 bytes). */
 const DETAIL_ROOM = 1024;
 
@@ -336,11 +334,7 @@ export function batchAnswer(
       at = put(buf, out.at, r > 0 ? nextDetailHead[j]! : detailHead[j]!);
       const raw = detailValues[j]?.[i] ?? null;
       const value = typeof raw === 'number' && Number.isNaN(raw) ? null : raw;
-      let end = -1;
-      if (value === null) end = writeNull(buf, at);
-      else if (typeof value === 'number') end = putNumber(buf, at, value);
-      else if (typeof value === 'boolean') end = put(buf, at, value ? TRUE : FALSE);
-      else if (value.length <= SHORT_TEXT) end = writeAsciiString(buf, at, value);
+      const end = writeValueAt(buf, at, value);
       if (end >= 0) at = put(buf, end, PART.text);
       else {
         out.advance(at);
@@ -387,6 +381,3 @@ export function batchAnswer(
   out.text(']}');
   return out;
 }
-
-const TRUE = bytes('true');
-const FALSE = bytes('false');

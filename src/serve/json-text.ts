@@ -10,7 +10,7 @@ import type { Pieces } from './pieces.js';
 /** Room asked of the answer's chunk before a number, a boolean or null is written in place. */
 const VALUE_ROOM = 32;
 /** Text longer than this is written by JSON.stringify (the answer's ids, dates and lists are shorter). */
-const SHORT_TEXT = 256;
+export const SHORT_TEXT = 256;
 /** Decimal places of the grid writeNumber writes on (0.000001 is still plain in JSON, 1e-7 is not). */
 const PLACES = 1e6;
 /**
@@ -178,17 +178,25 @@ export function pickedValuesJson(
   }
 }
 
+/**
+ * A value's JSON text in place where it is short and plain: a number on writeNumber's grid, ASCII
+ * text of up to SHORT_TEXT characters needing no escape, a boolean, null (undefined too). Returns
+ * the end, or -1 when the caller writes JSON.stringify(v) instead. Room: SHORT_TEXT + 2 bytes.
+ */
+export function writeValueAt(buf: Buffer, at: number, v: unknown): number {
+  if (typeof v === 'number') return writeNumber(buf, at, v);
+  if (typeof v === 'string') return v.length <= SHORT_TEXT ? writeAsciiString(buf, at, v) : -1;
+  if (typeof v === 'boolean') return writeBoolean(buf, at, v);
+  if (v === null || v === undefined) return writeNull(buf, at);
+  return -1;
+}
+
 /** Row i's value of a values column, after a comma from the second row on. */
 function writeValue(out: Pieces, i: number, v: unknown): void {
-  const short = typeof v !== 'string' || v.length <= SHORT_TEXT;
-  const buf = out.room(typeof v === 'string' && short ? v.length + 3 : VALUE_ROOM);
+  const buf = out.room(typeof v === 'string' && v.length <= SHORT_TEXT ? v.length + 3 : VALUE_ROOM);
   let p = out.at;
   if (i > 0) buf[p++] = 0x2c; // ,
-  let end = -1;
-  if (typeof v === 'number') end = writeNumber(buf, p, v);
-  else if (typeof v === 'string') end = short ? writeAsciiString(buf, p, v) : -1;
-  else if (typeof v === 'boolean') end = writeBoolean(buf, p, v);
-  else if (v === null || v === undefined) end = writeNull(buf, p);
+  const end = writeValueAt(buf, p, v);
   if (end >= 0) out.advance(end);
   else {
     out.advance(p);

@@ -210,7 +210,7 @@ function kernelColumns(
         kind: 'list',
         at: reasonList(s.reasons, s.signals, comma),
         names: s.signals,
-        rows: { rows: s.reasons, width: 3, flags: false },
+        rows: { rows: s.reasons, width: MAX_REASONS, flags: false },
       },
     ],
     ['escalate', { kind: 'bool', at: (i) => s.escalate[i] === 1 }],

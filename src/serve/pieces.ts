@@ -18,7 +18,14 @@ const CHUNK_BYTES = 256 * 1024;
 const POOL_MOST = 64;
 const pool: Buffer[] = [];
 
-/** Bytes in pieces; also a flechette IPC sink (write, pad, finish). */
+/**
+ * From this size a buffer written is a piece of the answer as it is; a smaller one (an Arrow
+ * message header or padding, a comma) is copied into the current chunk. Each piece is a write to
+ * the socket of its own: a 10,000-row Arrow answer was some 200 of them, most under a hundred bytes.
+ */
+const OWN_PIECE_BYTES = 16 * 1024;
+
+/** Bytes in pieces; also a flechette IPC sink (write, finish). */
 export class Pieces {
   readonly #pieces: Uint8Array[] = [];
   /** The pooled chunks this answer writes into, returned by release(). */
@@ -36,11 +43,17 @@ export class Pieces {
   }
 
   write(bytes: Uint8Array): void {
+    if (bytes.byteLength < OWN_PIECE_BYTES) {
+      this.room(bytes.byteLength).set(bytes, this.at);
+      this.advance(this.at + bytes.byteLength);
+      return;
+    }
     this.#cut();
     this.#pieces.push(bytes);
     this.byteLength += bytes.byteLength;
   }
 
+  // flechette's Sink type asks for pad(); its encoder writes zeros through write()
   pad(byteCount: number): void {
     this.write(new Uint8Array(byteCount));
   }

@@ -32,7 +32,6 @@ function sameAsParsed(ajv: (body: unknown) => unknown, card: Scorecard, text: st
   const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   const read = batchColumnsFromBytes(bytes);
   if (read === null) return false;
-  assert.equal(read.body, bytes);
   const parsed = JSON.parse(bytes.toString('utf8')) as { as_of?: string; accounts: AccountInput[] };
   assert.equal(ajv(parsed), true, `the reader took a body the schema refuses: ${what}`);
   const want = accountColumns(parsed.accounts, parsed.as_of, today, card);
