@@ -10,7 +10,7 @@ import { loadScorecard, type Scorecard } from '../../src/scorecard/index.js';
 import { createServer } from '../../src/serve/index.js';
 import { accountColumns, requestColumns, type AccountInput } from '../../src/serve/batch-answer.js';
 import { batchColumnsFromBytes } from '../../src/serve/batch-bytes.js';
-import { scoreRequestSchema } from '../../src/serve/schemas.js';
+import { batchRequestSchema, scoreRequestSchema } from '../../src/serve/schemas.js';
 import { Rng } from '../../src/util/rng.js';
 import { ODD_VALUES, makeAccounts, type Account } from './accounts.js';
 
@@ -230,4 +230,20 @@ test('random bodies, right and wrong: what the reader takes reads as JSON.parse 
   } finally {
     await app.close();
   }
+});
+
+test('the batch schema has the shape the byte reader knows by hand (as_of, accounts up to maxItems): a keyword added there fails here first', () => {
+  // a body the reader takes skips Ajv (server.ts), so a rule the reader does not apply would let
+  // through what the schema refuses
+  assert.deepEqual(Object.keys(batchRequestSchema).sort(), [
+    '$id',
+    'additionalProperties',
+    'properties',
+    'required',
+    'type',
+  ]);
+  assert.deepEqual(Object.keys(batchRequestSchema.properties), ['as_of', 'accounts']);
+  assert.deepEqual(batchRequestSchema.required, ['accounts']);
+  assert.deepEqual(Object.keys(batchRequestSchema.properties.accounts).sort(), ['items', 'maxItems', 'type']);
+  assert.deepEqual(batchRequestSchema.properties.accounts.items, { $ref: 'ScoreRequest#' });
 });
