@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BacktestMetrics, PooledMetrics } from '../evaluate/index.js';
 import { vegaSpec } from './render.js';
 import type { Chart } from './specs.js';
-import type { CallRow, GrowRow } from './story.js';
+import type { AccountLine } from './story.js';
 import { isOpportunityLabel } from '../features/index.js';
 import { groupDigits } from '../util/index.js';
 
@@ -16,9 +16,9 @@ export interface ReportText {
   /** The paragraph on top: what was tested and how it did, in plain words. */
   summary?: string;
   /** The RED accounts to call, by ARR at risk, when the report has a feature table. */
-  calls?: { asOf: string | null; scorecard: string; red: number; rows: CallRow[] } | null;
+  calls?: { asOf: string | null; scorecard: string; red: number; rows: AccountLine[] } | null;
   /** Where to grow: the GREEN accounts likeliest to expand, when the report has an expansion model. */
-  grow?: { asOf: string | null; scorecard: string; model: string; green: number; rows: GrowRow[] } | null;
+  grow?: { asOf: string | null; scorecard: string; model: string; green: number; rows: AccountLine[] } | null;
   /** A backtest of an expansion label: how well expansion was predicted. */
   expansion?: BacktestMetrics | null;
   /** Median lead time per model (days), as the report defines it, in place of the backtest's. */
@@ -146,7 +146,8 @@ function judgmentsLine(m: BacktestMetrics): string {
 }
 
 const CALL_HEADER = ['account', 'segment', 'ARR at risk', 'score', 'churn probability', 'renewal', 'why'];
-const callCells = (r: CallRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
+/** An account line's cells before its reasons (which each format lists in its own way). */
+const lineCells = (r: AccountLine) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
 
 function growHeading(grow: NonNullable<ReportText['grow']>): string {
   return `Where to grow${grow.asOf ? ` (as of ${grow.asOf})` : ''}`;
@@ -159,7 +160,6 @@ function growLine(grow: NonNullable<ReportText['grow']>): string {
 }
 
 const GROW_HEADER = ['account', 'segment', 'ARR', 'score', 'expansion probability', 'renewal', 'why'];
-const growCells = (r: GrowRow) => [r.account, r.segment, r.arr, r.score, r.probability, r.renewal];
 
 /** How well the expansion backtest's models and cards ranked the accounts that expanded. */
 function expansionRows(m: BacktestMetrics): string[][] {
@@ -195,22 +195,16 @@ export function renderMarkdown(m: BacktestMetrics, charts: readonly Chart[], tex
   const line = (cells: string[]) => `| ${cells.map(cellText).join(' | ')} |`;
   const out = [`# ${text.title}`, ''];
   if (text.summary) out.push(text.summary, '');
-  if (text.calls) {
-    out.push(`## ${callsHeading(text.calls)}`, '', callsLine(text.calls), '');
-    if (text.calls.rows.length) {
-      out.push(line(CALL_HEADER), line(CALL_HEADER.map(() => '---')));
-      for (const r of text.calls.rows) out.push(line([...callCells(r), r.reasons.join('; ')]));
+  const accounts = (heading: string, note: string, header: string[], rows: readonly AccountLine[]) => {
+    out.push(`## ${heading}`, '', note, '');
+    if (rows.length) {
+      out.push(line(header), line(header.map(() => '---')));
+      for (const r of rows) out.push(line([...lineCells(r), r.reasons.join('; ')]));
       out.push('');
     }
-  }
-  if (text.grow) {
-    out.push(`## ${growHeading(text.grow)}`, '', growLine(text.grow), '');
-    if (text.grow.rows.length) {
-      out.push(line(GROW_HEADER), line(GROW_HEADER.map(() => '---')));
-      for (const r of text.grow.rows) out.push(line([...growCells(r), r.reasons.join('; ')]));
-      out.push('');
-    }
-  }
+  };
+  if (text.calls) accounts(callsHeading(text.calls), callsLine(text.calls), CALL_HEADER, text.calls.rows);
+  if (text.grow) accounts(growHeading(text.grow), growLine(text.grow), GROW_HEADER, text.grow.rows);
   if (text.expansion) {
     const t = expansionRows(text.expansion);
     out.push('## How well expansion is predicted', '', expansionLine(text.expansion), '');
@@ -251,19 +245,20 @@ function vegaRuntime(): Promise<string> {
   return runtime;
 }
 
-function growHtml(grow: NonNullable<ReportText['grow']>): string {
-  const rows = grow.rows
+/** The accounts to call or to grow: a heading, a note and, when there are any, their table. */
+function accountsHtml(id: string, heading: string, note: string, header: string[], lines: readonly AccountLine[]) {
+  const rows = lines
     .map(
       (r) =>
-        `<tr>${growCells(r)
+        `<tr>${lineCells(r)
           .map((c) => `<td>${escapeHtml(c)}</td>`)
           .join('')}<td class="why"><ul>${r.reasons.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></td></tr>`,
     )
     .join('\n');
-  return `<section id="where-to-grow">
-<h2>${escapeHtml(growHeading(grow))}</h2>
-<p class="note">${escapeHtml(growLine(grow))}</p>
-${grow.rows.length ? `<table class="calls"><thead><tr>${GROW_HEADER.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>` : ''}
+  return `<section id="${id}">
+<h2>${escapeHtml(heading)}</h2>
+<p class="note">${escapeHtml(note)}</p>
+${lines.length ? `<table class="calls"><thead><tr>${header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>` : ''}
 </section>`;
 }
 
@@ -279,22 +274,6 @@ function expansionHtml(m: BacktestMetrics): string {
     .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
     .join('\n')}</tbody>
 </table>
-</section>`;
-}
-
-function callsHtml(calls: NonNullable<ReportText['calls']>): string {
-  const rows = calls.rows
-    .map(
-      (r) =>
-        `<tr>${callCells(r)
-          .map((c) => `<td>${escapeHtml(c)}</td>`)
-          .join('')}<td class="why"><ul>${r.reasons.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></td></tr>`,
-    )
-    .join('\n');
-  return `<section id="accounts-to-call">
-<h2>${escapeHtml(callsHeading(calls))}</h2>
-<p class="note">${escapeHtml(callsLine(calls))}</p>
-${calls.rows.length ? `<table class="calls"><thead><tr>${CALL_HEADER.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows}</tbody></table>` : ''}
 </section>`;
 }
 
@@ -341,8 +320,8 @@ dl.meanings { font-size: .85rem; color: #444; display: grid; grid-template-colum
 <body>
 <h1>${escapeHtml(text.title)}</h1>
 ${text.summary ? `<p class="summary" id="summary">${escapeHtml(text.summary)}</p>` : ''}
-${text.calls ? callsHtml(text.calls) : ''}
-${text.grow ? growHtml(text.grow) : ''}
+${text.calls ? accountsHtml('accounts-to-call', callsHeading(text.calls), callsLine(text.calls), CALL_HEADER, text.calls.rows) : ''}
+${text.grow ? accountsHtml('where-to-grow', growHeading(text.grow), growLine(text.grow), GROW_HEADER, text.grow.rows) : ''}
 ${text.expansion ? expansionHtml(text.expansion) : ''}
 <h2>How each model did</h2>
 <p class="note">${escapeHtml(periodLine(m))}</p>

@@ -33,6 +33,19 @@ const modelColor = (models: string[]) => ({
   title: 'model',
   scale: { domain: models },
 });
+/** One curve per model, x against y (both shares), joined in the order of x. */
+const modelCurves = (models: string[], x: [field: string, title: string], y: [field: string, title: string]) => ({
+  x: pct(...x),
+  y: pct(...y),
+  color: modelColor(models),
+  order: { field: x[0] },
+});
+/** The dashed diagonal a curve is read against (chance for ROC and gains, calibration for reliability). */
+const diagonal = (axis: Record<string, unknown> = {}) => ({
+  data: { values: [{ x: 0 }, { x: 1 }] },
+  mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
+  encoding: { x: { field: 'x', type: 'quantitative', ...axis }, y: { field: 'x', type: 'quantitative', ...axis } },
+});
 
 /** Subtitle lines of at most ~90 characters, so a long explanation does not widen the chart. */
 function wrap(text: string, width = 90): string[] {
@@ -76,20 +89,15 @@ export function rocChart(m: BacktestMetrics): Chart {
     `ROC, all test folds pooled; AUC: ${legend}`,
     {
       layer: [
-        {
-          data: { values: [{ x: 0 }, { x: 1 }] },
-          mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
-          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'x', type: 'quantitative' } },
-        },
+        diagonal(),
         {
           data: { values: curveRows(m, 'roc') },
           mark: { type: 'line', interpolate: 'step-after' },
-          encoding: {
-            x: pct('fpr', 'renewing accounts flagged (false positive rate)'),
-            y: pct('tpr', 'churners caught (true positive rate)'),
-            color: modelColor(models),
-            order: { field: 'fpr' },
-          },
+          encoding: modelCurves(
+            models,
+            ['fpr', 'renewing accounts flagged (false positive rate)'],
+            ['tpr', 'churners caught (true positive rate)'],
+          ),
         },
       ],
     },
@@ -106,12 +114,11 @@ export function prChart(m: BacktestMetrics): Chart {
     {
       data: { values: curveRows(m, 'pr') },
       mark: { type: 'line' },
-      encoding: {
-        x: pct('recall', 'churners caught (recall)'),
-        y: pct('precision', 'flagged accounts that churned (precision)'),
-        color: modelColor(models),
-        order: { field: 'recall' },
-      },
+      encoding: modelCurves(
+        models,
+        ['recall', 'churners caught (recall)'],
+        ['precision', 'flagged accounts that churned (precision)'],
+      ),
     },
   );
 }
@@ -129,14 +136,7 @@ export function reliabilityChart(m: BacktestMetrics): Chart {
     'reliability: predicted churn probability against observed churn rate (95% intervals); on the diagonal is calibrated',
     {
       layer: [
-        {
-          data: { values: [{ x: 0 }, { x: 1 }] },
-          mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
-          encoding: {
-            x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1] } },
-            y: { field: 'x', type: 'quantitative', scale: { domain: [0, 1] } },
-          },
-        },
+        diagonal({ scale: { domain: [0, 1] } }),
         {
           data: { values: rows },
           layer: [
@@ -151,12 +151,11 @@ export function reliabilityChart(m: BacktestMetrics): Chart {
             },
             {
               mark: { type: 'line', point: true },
-              encoding: {
-                x: pct('mean_predicted', 'predicted churn probability'),
-                y: pct('observed_rate', 'observed churn rate'),
-                color: modelColor(models),
-                order: { field: 'mean_predicted' },
-              },
+              encoding: modelCurves(
+                models,
+                ['mean_predicted', 'predicted churn probability'],
+                ['observed_rate', 'observed churn rate'],
+              ),
             },
           ],
         },
@@ -173,20 +172,11 @@ export function gainsChart(m: BacktestMetrics): Chart {
     'cumulative gains: share of test accounts worked (riskiest first) against share of churners reached; dashed = random order',
     {
       layer: [
-        {
-          data: { values: [{ x: 0 }, { x: 1 }] },
-          mark: { type: 'line', strokeDash: [4, 4], color: '#999' },
-          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'x', type: 'quantitative' } },
-        },
+        diagonal(),
         {
           data: { values: curveRows(m, 'gains') },
           mark: { type: 'line' },
-          encoding: {
-            x: pct('share', 'accounts worked, riskiest first'),
-            y: pct('churners', 'churners reached'),
-            color: modelColor(models),
-            order: { field: 'share' },
-          },
+          encoding: modelCurves(models, ['share', 'accounts worked, riskiest first'], ['churners', 'churners reached']),
         },
       ],
     },

@@ -199,15 +199,45 @@ export function latestSnapshot(frame: Frame): {
   return { latest, rows, table: { n: rows.length, names: [...frame.names], kinds: { ...frame.kinds }, columns } };
 }
 
-/** One row of the accounts-to-call table. */
-export interface CallRow {
+/** One row of the accounts-to-call or the where-to-grow table, in words. */
+export interface AccountLine {
   account: string;
   segment: string;
   arr: string;
   score: string;
+  /** The churn probability (to call), or the expansion model's (to grow). */
   probability: string;
   renewal: string;
+  /** The scorecard's reasons (to call), or the inputs raising the expansion propensity most (to grow). */
   reasons: string[];
+}
+
+/** A snapshot's cell, NaN and a missing column as null. */
+function cellOf(table: Frame, name: string, k: number): number | string | null {
+  const v = table.columns[name]?.[k];
+  return typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
+}
+
+/** Row k of a snapshot as both tables show it, with its probability and reasons already in words. */
+function accountLine(
+  table: Frame,
+  score: number,
+  names: ReadonlyMap<string, string | null> | null,
+  k: number,
+  probability: string,
+  reasons: string[],
+): AccountLine {
+  const id = (table.columns['account_id'] as (string | null)[])[k] ?? '';
+  const name = names?.get(id) ?? null;
+  return {
+    account: name ? `${name} (${id})` : id,
+    segment: String(cellOf(table, 'segment', k) ?? '–'),
+    arr: formatValue('annual_value', cellOf(table, 'annual_value', k)),
+    score: score.toFixed(1),
+    probability,
+    renewal: formatValue('days_to_renewal', cellOf(table, 'days_to_renewal', k)),
+    reasons,
+  };
 }
 
 /**
@@ -219,7 +249,7 @@ export function accountsToCall(
   frame: Frame,
   names: ReadonlyMap<string, string | null> | null,
   limit = 10,
-): { asOf: string | null; rows: CallRow[]; red: number } {
+): { asOf: string | null; rows: AccountLine[]; red: number } {
   const { latest, table } = latestSnapshot(frame);
   const s = scoreColumns(card, table);
   const red = BANDS.indexOf('RED');
@@ -232,45 +262,16 @@ export function accountsToCall(
   picked.sort(
     (a, b) => arrOf(b) - arrOf(a) || s.score[a]! - s.score[b]! || String(ids[a]).localeCompare(String(ids[b])),
   );
-  const cell = (name: string, k: number) => {
-    const c = table.columns[name];
-    if (c === undefined) return null;
-    const v = c[k];
-    return typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
-  };
-  const out = picked.slice(0, limit).map((k): CallRow => {
-    const id = ids[k] ?? '';
-    const name = names?.get(id) ?? null;
+  const out = picked.slice(0, limit).map((k) => {
     const reasons: string[] = [];
     for (let r = 0; r < MAX_REASONS; r++) {
       const j = s.reasons[k * MAX_REASONS + r]!;
-      if (j >= 0) reasons.push(describeValue(s.signals[j]!, cell(s.signals[j]!, k)));
+      if (j >= 0) reasons.push(describeValue(s.signals[j]!, cellOf(table, s.signals[j]!, k)));
     }
     const p = s.probability[k]!;
-    return {
-      account: name ? `${name} (${id})` : id,
-      segment: String(cell('segment', k) ?? '–'),
-      arr: formatValue('annual_value', cell('annual_value', k)),
-      score: s.score[k]!.toFixed(1),
-      probability: Number.isNaN(p) ? '–' : pct(p),
-      renewal: formatValue('days_to_renewal', cell('days_to_renewal', k)),
-      reasons,
-    };
+    return accountLine(table, s.score[k]!, names, k, Number.isNaN(p) ? '–' : pct(p), reasons);
   });
   return { asOf: latest, rows: out, red: picked.length };
-}
-
-/** One row of the where-to-grow table. */
-export interface GrowRow {
-  account: string;
-  segment: string;
-  arr: string;
-  score: string;
-  /** The expansion model's probability, in words. */
-  probability: string;
-  renewal: string;
-  /** The inputs raising the expansion propensity most, in words. */
-  reasons: string[];
 }
 
 /**
@@ -285,7 +286,7 @@ export function accountsToGrow(
   reasons: readonly (readonly (string | null)[])[],
   names: ReadonlyMap<string, string | null> | null,
   limit = 10,
-): { asOf: string | null; rows: GrowRow[]; green: number } {
+): { asOf: string | null; rows: AccountLine[]; green: number } {
   const { latest, table } = snapshot;
   const s = scoreColumns(card, table);
   const green = BANDS.indexOf('GREEN');
@@ -295,22 +296,15 @@ export function accountsToGrow(
     if (s.band[k] === green && statusOf(card, s.coverage[k]!) === 'scored' && !Number.isNaN(propensity[k]!))
       picked.push(k);
   picked.sort((a, b) => propensity[b]! - propensity[a]! || String(ids[a]).localeCompare(String(ids[b])));
-  const cell = (name: string, k: number) => {
-    const v = table.columns[name]?.[k];
-    return typeof v === 'number' ? (Number.isNaN(v) ? null : v) : (v ?? null);
-  };
-  const rows = picked.slice(0, limit).map((k): GrowRow => {
-    const id = ids[k] ?? '';
-    const name = names?.get(id) ?? null;
-    return {
-      account: name ? `${name} (${id})` : id,
-      segment: String(cell('segment', k) ?? '–'),
-      arr: formatValue('annual_value', cell('annual_value', k)),
-      score: s.score[k]!.toFixed(1),
-      probability: pct(propensity[k]!),
-      renewal: formatValue('days_to_renewal', cell('days_to_renewal', k)),
-      reasons: reasons.map((r) => r[k] ?? null).filter((r): r is string => r !== null),
-    };
-  });
+  const rows = picked.slice(0, limit).map((k) =>
+    accountLine(
+      table,
+      s.score[k]!,
+      names,
+      k,
+      pct(propensity[k]!),
+      reasons.map((r) => r[k] ?? null).filter((r): r is string => r !== null),
+    ),
+  );
   return { asOf: latest, rows, green: picked.length };
 }
