@@ -110,6 +110,11 @@ export const op = {
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
 };
 
+/** base + (index << shift): where element `index` of an array of 2^shift-byte elements at `base` starts. */
+export function elementAddress(base: number[], index: number[], shift: number): number[] {
+  return [...base, ...index, ...op.i32(shift), ...op.i32Shl, ...op.i32Add];
+}
+
 export class FunctionBuilder {
   private readonly names = new Map<string, number>();
   private readonly types: ValType[] = [];

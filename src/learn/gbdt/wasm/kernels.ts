@@ -15,7 +15,14 @@
  * - idx / scratch: u32 row indices;
  * - hist: per feature 256 slots of (sum g, sum h) f64 pairs, feature f at f * 4096.
  */
-import { FunctionBuilder, assembleModule, instantiate, op, type WasmMemory } from '../../wasm/assembler.js';
+import {
+  FunctionBuilder,
+  assembleModule,
+  elementAddress,
+  instantiate,
+  op,
+  type WasmMemory,
+} from '../../wasm/assembler.js';
 
 export const HIST_BYTES_PER_FEATURE = 256 * 16;
 
@@ -64,12 +71,12 @@ function histRange(from: number, to: number, stride: number): FunctionBuilder {
   ]);
   fn.locals({ i: 'i32', row: 'i32', rowBins: 'i32', addr: 'i32', pair: 'v128' });
   fn.loopRange('i', fn.get('begin'), fn.get('end'), 1, () => {
-    fn.emit(fn.get('idx'), fn.get('i'), op.i32(2), op.i32Shl, op.i32Add, op.i32Load(), fn.set('row'));
-    fn.emit(fn.get('gh'), fn.get('row'), op.i32(4), op.i32Shl, op.i32Add, op.v128Load(), fn.set('pair'));
+    fn.emit(elementAddress(fn.get('idx'), fn.get('i'), 2), op.i32Load(), fn.set('row'));
+    fn.emit(elementAddress(fn.get('gh'), fn.get('row'), 4), op.v128Load(), fn.set('pair'));
     fn.emit(fn.get('bins'), fn.get('row'), op.i32(stride), op.i32Mul, op.i32Add, fn.set('rowBins'));
     for (let f = from; f < to; f++) {
       const off = f * HIST_BYTES_PER_FEATURE;
-      fn.emit(fn.get('hist'), fn.get('rowBins'), op.i32Load8U(f), op.i32(4), op.i32Shl, op.i32Add, fn.tee('addr'));
+      fn.emit(elementAddress(fn.get('hist'), [...fn.get('rowBins'), ...op.i32Load8U(f)], 4), fn.tee('addr'));
       fn.emit(fn.get('addr'), op.v128Load(off), fn.get('pair'), op.f64x2Add, op.v128Store(off));
     }
   });
@@ -89,23 +96,14 @@ function histList(stride: number): FunctionBuilder {
   ]);
   fn.locals({ i: 'i32', row: 'i32', rowBins: 'i32', k: 'i32', f: 'i32', addr: 'i32', pair: 'v128' });
   fn.loopRange('i', fn.get('begin'), fn.get('end'), 1, () => {
-    fn.emit(fn.get('idx'), fn.get('i'), op.i32(2), op.i32Shl, op.i32Add, op.i32Load(), fn.set('row'));
-    fn.emit(fn.get('gh'), fn.get('row'), op.i32(4), op.i32Shl, op.i32Add, op.v128Load(), fn.set('pair'));
+    fn.emit(elementAddress(fn.get('idx'), fn.get('i'), 2), op.i32Load(), fn.set('row'));
+    fn.emit(elementAddress(fn.get('gh'), fn.get('row'), 4), op.v128Load(), fn.set('pair'));
     fn.emit(fn.get('bins'), fn.get('row'), op.i32(stride), op.i32Mul, op.i32Add, fn.set('rowBins'));
     fn.loopRange('k', op.i32(0), fn.get('count'), 1, () => {
-      fn.emit(fn.get('features'), fn.get('k'), op.i32(2), op.i32Shl, op.i32Add, op.i32Load(), fn.set('f'));
+      fn.emit(elementAddress(fn.get('features'), fn.get('k'), 2), op.i32Load(), fn.set('f'));
       // addr = hist + f * 4096 + bins[rowBins + f] * 16
-      fn.emit(fn.get('hist'), fn.get('f'), op.i32(12), op.i32Shl, op.i32Add);
-      fn.emit(
-        fn.get('rowBins'),
-        fn.get('f'),
-        op.i32Add,
-        op.i32Load8U(),
-        op.i32(4),
-        op.i32Shl,
-        op.i32Add,
-        fn.tee('addr'),
-      );
+      const bin = [...fn.get('rowBins'), ...fn.get('f'), ...op.i32Add, ...op.i32Load8U()];
+      fn.emit(elementAddress(elementAddress(fn.get('hist'), fn.get('f'), 12), bin, 4), fn.tee('addr'));
       fn.emit(fn.get('addr'), op.v128Load(), fn.get('pair'), op.f64x2Add, op.v128Store());
     });
   });
@@ -128,7 +126,7 @@ function partition(): FunctionBuilder {
   fn.locals({ i: 'i32', l: 'i32', r: 'i32', row: 'i32', left: 'i32' });
   fn.emit(fn.get('begin'), fn.set('l'), op.i32(0), fn.set('r'));
   fn.loopRange('i', fn.get('begin'), fn.get('end'), 1, () => {
-    fn.emit(fn.get('idx'), fn.get('i'), op.i32(2), op.i32Shl, op.i32Add, op.i32Load(), fn.set('row'));
+    fn.emit(elementAddress(fn.get('idx'), fn.get('i'), 2), op.i32Load(), fn.set('row'));
     fn.emit(
       fn.get('table'),
       fn.get('codes'),
@@ -140,17 +138,13 @@ function partition(): FunctionBuilder {
       fn.set('left'),
     );
     // Store the row on both sides and advance one of them: no branch to mispredict.
-    fn.emit(fn.get('idx'), fn.get('l'), op.i32(2), op.i32Shl, op.i32Add, fn.get('row'), op.i32Store());
-    fn.emit(fn.get('scratch'), fn.get('r'), op.i32(2), op.i32Shl, op.i32Add, fn.get('row'), op.i32Store());
+    fn.emit(elementAddress(fn.get('idx'), fn.get('l'), 2), fn.get('row'), op.i32Store());
+    fn.emit(elementAddress(fn.get('scratch'), fn.get('r'), 2), fn.get('row'), op.i32Store());
     fn.emit(fn.get('l'), fn.get('left'), op.i32Add, fn.set('l'));
     fn.emit(fn.get('r'), op.i32(1), fn.get('left'), op.i32Sub, op.i32Add, fn.set('r'));
   });
   fn.emit(
-    fn.get('idx'),
-    fn.get('l'),
-    op.i32(2),
-    op.i32Shl,
-    op.i32Add,
+    elementAddress(fn.get('idx'), fn.get('l'), 2),
     fn.get('scratch'),
     fn.get('r'),
     op.i32(2),
@@ -303,7 +297,7 @@ function gradients(): FunctionBuilder {
       fn.set('h'),
     );
     // gh pairs: (g0, h0) then (g1, h1)
-    fn.emit(fn.get('gh'), fn.get('i'), op.i32(4), op.i32Shl, op.i32Add, fn.tee('out'));
+    fn.emit(elementAddress(fn.get('gh'), fn.get('i'), 4), fn.tee('out'));
     fn.emit(
       fn.get('g'),
       fn.get('h'),
@@ -331,19 +325,8 @@ function addToRows(): FunctionBuilder {
   ]);
   fn.locals({ pos: 'i32', addr: 'i32' });
   fn.loopRange('pos', fn.get('begin'), fn.get('end'), 1, () => {
-    fn.emit(
-      fn.get('margin'),
-      fn.get('idx'),
-      fn.get('pos'),
-      op.i32(2),
-      op.i32Shl,
-      op.i32Add,
-      op.i32Load(),
-      op.i32(3),
-      op.i32Shl,
-      op.i32Add,
-      fn.tee('addr'),
-    );
+    const row = [...elementAddress(fn.get('idx'), fn.get('pos'), 2), ...op.i32Load()];
+    fn.emit(elementAddress(fn.get('margin'), row, 3), fn.tee('addr'));
     fn.emit(fn.get('addr'), op.f64Load(), fn.get('value'), op.f64Add, op.f64Store());
   });
   return fn;
