@@ -14,24 +14,10 @@ import {
   type SignalValue,
 } from '../scorecard/index.js';
 import { quantile } from '../evaluate/index.js';
-import { accountRow, type AccountRow } from './accounts.js';
+import { accountRow } from './accounts.js';
 import { probabilityHistoryChart, scoreHistoryChart, type HistoryPoint } from './charts.js';
 import { peerKey, type AppState } from './state.js';
-
-export interface SignalRow {
-  feature: string;
-  label: string;
-  layer: string;
-  /** Share of the whole score: layer weight x signal weight. */
-  weight: number;
-  value: number | string | null;
-  value_text: string;
-  /** The median over the same segment's accounts at the same as-of (null without one). */
-  median: number | null;
-  median_text: string;
-  points: number | null;
-  sentence: string;
-}
+import type { AccountRow, SignalRow } from './web/wire.js';
 
 export interface AccountDetail {
   account: AccountRow;

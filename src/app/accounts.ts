@@ -8,35 +8,8 @@ import { z } from 'zod';
 import { describeValue, featureLabel, probabilityForPeople, scoreForPeople } from '../catalogue/index.js';
 import { BANDS, MAX_REASONS, describeOverride, statusOf, type Band } from '../scorecard/index.js';
 import type { AppState } from './state.js';
+import type { AccountRow, Reason } from './web/wire.js';
 import { csvField } from '../util/index.js';
-
-export interface Reason {
-  feature: string;
-  label: string;
-  text: string;
-}
-
-export interface AccountRow {
-  account_id: string;
-  account_name: string | null;
-  segment: string | null;
-  owner: string | null;
-  as_of: string;
-  /** In the latest snapshot of the table (a customer still), or its last snapshot is older. */
-  current: boolean;
-  arr: number | null;
-  /** Null with insufficient data (status says so). */
-  score: number | null;
-  band: Band | null;
-  probability: number | null;
-  model_probability: number | null;
-  /** Score minus the previous snapshot's; null for an account's first snapshot. */
-  score_change: number | null;
-  status: string;
-  reasons: Reason[];
-  overrides: { id: string; text: string }[];
-  escalate: boolean;
-}
 
 const finite = (x: number | undefined): number | null => (x === undefined || Number.isNaN(x) ? null : x);
 

@@ -7,19 +7,7 @@
 import { openHistory, queryRows, quoteLiteral, type History, type TableName } from '../data/index.js';
 import { featureLabel } from '../catalogue/index.js';
 import { Serial } from '../util/index.js';
-
-export interface EventRow {
-  /** The feature these counts are behind. */
-  feature: string;
-  label: string;
-  /** What was counted, in words. */
-  what: string;
-  /** The count in the feature's last window, and in the window before (null when the feature has one value). */
-  last: number | string | null;
-  prior: number | string | null;
-  /** Set when the table is absent from the history. */
-  missing?: string;
-}
+import type { EventRow } from './web/wire.js';
 
 type Query = {
   feature: string;

@@ -20,7 +20,7 @@ import { composeReport, reportHtml, svgToPng, toSvg, type ComposedReport } from 
 import { BANDS } from '../scorecard/index.js';
 import { featureLabel } from '../catalogue/index.js';
 import { ChurnkitError } from '../util/index.js';
-import { accountQuerySchema, bandCounts, latestRows, rowsCsv, selectRows, type AccountRow } from './accounts.js';
+import { accountQuerySchema, bandCounts, latestRows, rowsCsv, selectRows } from './accounts.js';
 import { accountDetail, computedAt } from './account.js';
 import { judgmentProblems, openScoreHistory, type JudgmentView, type ScoreHistory } from '../history/index.js';
 import { EDITOR_BANDS_DATA, editorBandChart } from './charts.js';
@@ -28,6 +28,7 @@ import { cardFromBody, evaluateCard, saveCard, todayCounts } from './editor.js';
 import { EventSource } from './events.js';
 import { CSP, REPORT_CSP, STYLE, errorPage, inlineNav, shell } from './pages.js';
 import { approveRecalibration, recalibrationView } from './recalibration.js';
+import type { AccountRow, Summary } from './web/wire.js';
 import { loadAppState, type AppOptions, type AppState } from './state.js';
 
 export interface AppServerOptions extends AppOptions {
@@ -97,7 +98,7 @@ async function loadAssets(): Promise<Map<string, { type: string; body: Buffer }>
 }
 
 /** What a page needs before its first paint, beside its own data. */
-function summary(state: AppState, rows: readonly AccountRow[]) {
+function summary(state: AppState, rows: readonly AccountRow[]): Summary {
   const current = rows.filter((r) => r.current);
   const distinct = (f: (r: AccountRow) => string | null) =>
     [...new Set(current.map(f).filter((v): v is string => v !== null))].sort();

@@ -1,39 +1,8 @@
 /** One account: its score history, layers, signals against its segment, reasons, overrides and raw events. */
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  BandBadge,
-  drawChart,
-  fmtChange,
-  fmtMoney,
-  fmtPct,
-  fmtScore,
-  markReady,
-  requestJson,
-  type AccountRow,
-  type Band,
-  type Summary,
-} from './shared.js';
-
-interface SignalRow {
-  feature: string;
-  label: string;
-  layer: string;
-  weight: number;
-  value_text: string;
-  median_text: string;
-  points: number | null;
-  sentence: string;
-}
-
-interface EventRow {
-  feature: string;
-  label: string;
-  what: string;
-  last: number | string | null;
-  prior: number | string | null;
-  missing?: string;
-}
+import { BandBadge, drawChart, fmtChange, fmtMoney, fmtPct, fmtScore, markReady, requestJson } from './shared.js';
+import type { AccountRow, Band, EventRow, SignalRow, Summary } from './wire.js';
 
 interface Judgment {
   id: number;

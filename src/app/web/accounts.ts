@@ -5,18 +5,8 @@
  */
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  BandBadge,
-  fmtChange,
-  fmtMoney,
-  fmtPct,
-  fmtScore,
-  markReady,
-  requestJson,
-  type AccountRow,
-  type Band,
-  type Summary,
-} from './shared.js';
+import { BandBadge, fmtChange, fmtMoney, fmtPct, fmtScore, markReady, requestJson } from './shared.js';
+import type { AccountRow, Band, Summary } from './wire.js';
 
 interface Page {
   total: number;

@@ -8,7 +8,8 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Markdown } from './markdown.js';
-import { drawChart, fmtInt, fmtNum, fmtPct, markReady, requestJson, type Band, type Summary } from './shared.js';
+import { drawChart, fmtInt, fmtNum, fmtPct, markReady, requestJson } from './shared.js';
+import type { Band, Summary } from './wire.js';
 
 interface PointsBand {
   gt?: number;

@@ -2,7 +2,8 @@
 import { html } from 'htm/preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Markdown } from './markdown.js';
-import { fmtPct, markReady, requestJson, type Summary } from './shared.js';
+import { fmtPct, markReady, requestJson } from './shared.js';
+import type { Summary } from './wire.js';
 
 export interface RecalibrationBoot {
   summary: Summary;

@@ -1,46 +1,9 @@
 /**
- * What every page shares: the shapes of the JSON the app sends, number formats, the band badge,
- * JSON requests, and drawing a compiled Vega spec with the runtime the app serves.
+ * What every page shares: number formats, the band badge, JSON requests, and drawing a compiled
+ * Vega spec with the runtime the app serves. The JSON's shapes are in wire.ts.
  */
 import { html } from 'htm/preact';
-
-export type Band = 'RED' | 'YELLOW' | 'GREEN';
-
-export interface Reason {
-  feature: string;
-  label: string;
-  text: string;
-}
-
-export interface AccountRow {
-  account_id: string;
-  account_name: string | null;
-  segment: string | null;
-  owner: string | null;
-  as_of: string;
-  current: boolean;
-  arr: number | null;
-  score: number | null;
-  band: Band | null;
-  probability: number | null;
-  model_probability: number | null;
-  score_change: number | null;
-  status: string;
-  reasons: Reason[];
-  overrides: { id: string; text: string }[];
-  escalate: boolean;
-}
-
-export interface Summary {
-  scorecard: string;
-  features: string;
-  as_of: string;
-  accounts: number;
-  segments: string[];
-  owners: string[] | null;
-  model: string | null;
-  names: boolean;
-}
+import type { Band } from './wire.js';
 
 /** The vega runtime the app serves as a classic script (a global). */
 interface VegaView {
