@@ -127,6 +127,14 @@ function bandRange(b: PointsBand): string {
 }
 
 type Direction = 1 | -1 | 0;
+/** A pooled metric where higher is better, shown in the row whose id is its field's name. */
+const pooledRow = (id: Exclude<keyof Metrics, 'rows' | 'bands'>, label: string, fmt: (v: number | null) => string) => ({
+  id,
+  label,
+  get: (e: Evaluation) => e.backtest.pooled[id],
+  fmt,
+  better: 1 as Direction,
+});
 const ROWS: {
   id: string;
   label: string;
@@ -134,36 +142,12 @@ const ROWS: {
   fmt: (v: number | null) => string;
   better: Direction;
 }[] = [
-  { id: 'auc', label: 'ROC AUC', get: (e) => e.backtest.pooled.auc, fmt: (v) => fmtNum(v), better: 1 },
-  { id: 'pr_auc', label: 'PR AUC', get: (e) => e.backtest.pooled.pr_auc, fmt: (v) => fmtNum(v), better: 1 },
-  {
-    id: 'lift_top_decile',
-    label: 'Top-decile lift',
-    get: (e) => e.backtest.pooled.lift_top_decile,
-    fmt: (v) => fmtNum(v, 2),
-    better: 1,
-  },
-  {
-    id: 'precision_at_capacity',
-    label: 'Precision at capacity',
-    get: (e) => e.backtest.pooled.precision_at_capacity,
-    fmt: (v) => fmtPct(v),
-    better: 1,
-  },
-  {
-    id: 'recall_at_capacity',
-    label: 'Recall at capacity',
-    get: (e) => e.backtest.pooled.recall_at_capacity,
-    fmt: (v) => fmtPct(v),
-    better: 1,
-  },
-  {
-    id: 'arr_capture',
-    label: 'Churned ARR caught',
-    get: (e) => e.backtest.pooled.arr_capture,
-    fmt: (v) => fmtPct(v),
-    better: 1,
-  },
+  pooledRow('auc', 'ROC AUC', (v) => fmtNum(v)),
+  pooledRow('pr_auc', 'PR AUC', (v) => fmtNum(v)),
+  pooledRow('lift_top_decile', 'Top-decile lift', (v) => fmtNum(v, 2)),
+  pooledRow('precision_at_capacity', 'Precision at capacity', (v) => fmtPct(v)),
+  pooledRow('recall_at_capacity', 'Recall at capacity', (v) => fmtPct(v)),
+  pooledRow('arr_capture', 'Churned ARR caught', (v) => fmtPct(v)),
   {
     id: 'lead_time',
     label: 'Median lead time (days)',
