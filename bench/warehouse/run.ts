@@ -6,11 +6,14 @@
  *    (`CREATE TABLE ... AS <query>`), next to churnkit's own columnar scorer in memory.
  *
  *   node dist/bench/warehouse/run.js [--accounts 10000] [--months 24] [--score-rows 1000000] [--runs 3] [--features-only]
- *     [--cli-before OTHER/dist/src/cli/main.js] [--pg-setting NAME=VALUE ...]
+ *     [--cli-before OTHER/dist/src/cli/main.js] [--pg-setting NAME=VALUE ...] [--pg-env-also NAME=VALUE ...]
  *
  * --cli-before: also run another build's `churnkit features` on PostgreSQL in each run (after
  * this build's), on the same cluster and data, so a change is measured against what it replaces
  * under the same load.
+ * --pg-env-also: also run `churnkit features` on PostgreSQL in each run with the server restarted
+ * with this environment (e.g. GLIBC_TUNABLES=glibc.malloc.hugetlb=1, docs/warehouse.md), then
+ * restarted without it, so the two servers are measured side by side on the same data.
  *
  * PostgreSQL is a throwaway cluster started like the tests' (Debian's postgresql 15, fsync off,
  * default shared_buffers unless --pg-setting says otherwise), on this machine; loading the data into it is timed but not counted.
@@ -67,6 +70,13 @@ const settings = Object.fromEntries(
     a === '--pg-setting' ? [process.argv[i + 1]!.split('=', 2) as [string, string]] : [],
   ),
 );
+/** --pg-env-also NAME=VALUE (repeatable): a server environment measured beside the usual one. */
+const envAlso = Object.fromEntries(
+  process.argv.flatMap((a, i) =>
+    a === '--pg-env-also' ? [process.argv[i + 1]!.split(/=(.*)/s, 2) as [string, string]] : [],
+  ),
+);
+const ENV_ALSO = Object.keys(envAlso).length > 0;
 const cluster = await startPostgres({ settings });
 try {
   const url = await cluster.createSchema('bench');
@@ -85,7 +95,7 @@ try {
   );
   log(`index on usage (account_id, occurred_at) and VACUUM ANALYZE in ${indexed.toFixed(1)} s`);
 
-  type Engine = 'duckdb' | 'postgres' | 'postgres (--cli-before)';
+  type Engine = 'duckdb' | 'postgres' | 'postgres (--cli-before)' | 'postgres (--pg-env-also)';
   const features = (engine: Engine, out: string) => {
     const r = spawnSync(
       process.execPath,
@@ -101,13 +111,24 @@ try {
     );
     if (r.status !== 0) throw new Error(`${engine} features failed: ${r.stderr}`);
   };
-  const engines: Engine[] = CLI_BEFORE ? ['duckdb', 'postgres', 'postgres (--cli-before)'] : ['duckdb', 'postgres'];
+  const engines: Engine[] = [
+    'duckdb',
+    'postgres',
+    ...(CLI_BEFORE ? (['postgres (--cli-before)'] as const) : []),
+    ...(ENV_ALSO ? (['postgres (--pg-env-also)'] as const) : []),
+  ];
   const featureTimes: Record<string, number[]> = Object.fromEntries(engines.map((e) => [e, []]));
   const outFile = (engine: Engine) =>
-    join(dir, `features-${engine === 'postgres (--cli-before)' ? 'postgres-before' : engine}.parquet`);
+    join(
+      dir,
+      `features-${engine === 'postgres (--cli-before)' ? 'postgres-before' : engine === 'postgres (--pg-env-also)' ? 'postgres-env' : engine}.parquet`,
+    );
   for (let run = 0; run < (SCORING_ONLY ? 0 : RUNS); run++) {
     for (const engine of engines) {
+      // the restarts are not timed
+      if (engine === 'postgres (--pg-env-also)') await cluster.restart(envAlso);
       const s = await seconds(() => features(engine, outFile(engine)));
+      if (engine === 'postgres (--pg-env-also)') await cluster.restart();
       featureTimes[engine]!.push(s);
       log(`run ${run + 1} features ${engine}: ${s.toFixed(1)} s`);
     }
@@ -130,6 +151,7 @@ try {
           runs: RUNS,
           features: featureTimes,
           pg_settings: settings,
+          ...(ENV_ALSO ? { pg_env_also: envAlso } : {}),
           load_s: load,
           index_s: indexed,
         },
@@ -142,6 +164,15 @@ try {
       const fb = median(featureTimes['postgres (--cli-before)']!);
       console.log(
         `| same, PostgreSQL with --cli-before's build | ${fd.toFixed(1)} | ${fb.toFixed(1)} | ${(fb / fd).toFixed(1)}x |`,
+      );
+    }
+    if (ENV_ALSO) {
+      const fe = median(featureTimes['postgres (--pg-env-also)']!);
+      const env = Object.entries(envAlso)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
+      console.log(
+        `| same, PostgreSQL started with ${env} | ${fd.toFixed(1)} | ${fe.toFixed(1)} | ${(fe / fd).toFixed(1)}x |`,
       );
     }
   } else {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startPostgres } from '../support/postgres.js';
 
@@ -37,4 +38,28 @@ test('test/support/postgres: two clusters side by side, a database and a schema 
   assert.equal(existsSync(first.dir), false);
   assert.equal(existsSync(second.dir), false);
   await assert.rejects(query(first.url, 'SELECT 1'), 'the server is gone');
+});
+
+test('test/support/postgres: restart() keeps the data and the settings and gives the server the environment asked for', async () => {
+  const cluster = await startPostgres({ settings: { work_mem: '7MB' }, env: { CHURNKIT_PROBE: 'at-start' } });
+  // the server's environment as /proc shows it for the postmaster (backends write their status
+  // over theirs); its pid is the first line of postmaster.pid (the server runs as us, or we are root)
+  const probe = () => {
+    const pid = readFileSync(join(cluster.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0];
+    const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    return env.find((e) => e.startsWith('CHURNKIT_PROBE=')) ?? null;
+  };
+  try {
+    const url = await cluster.createSchema('kept');
+    await query(url, 'CREATE TABLE t AS SELECT 42 AS x');
+    assert.equal(probe(), 'CHURNKIT_PROBE=at-start');
+    await cluster.restart({ CHURNKIT_PROBE: 'restarted' });
+    assert.equal(probe(), 'CHURNKIT_PROBE=restarted');
+    assert.deepEqual(await query(url, 'SELECT x FROM t'), [{ x: 42 }]);
+    assert.deepEqual(await query(url, 'SHOW work_mem'), [{ work_mem: '7MB' }]);
+    await cluster.restart();
+    assert.equal(probe(), null);
+  } finally {
+    await cluster.stop();
+  }
 });

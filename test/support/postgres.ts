@@ -41,6 +41,11 @@ export interface PostgresCluster {
    * search_path is that schema: a fresh namespace per test, much cheaper than a database.
    */
   createSchema(name: string): Promise<string>;
+  /**
+   * Restarts the server with the same settings and this environment instead of the one it was
+   * started with (the data and the OS's file cache stay; PostgreSQL's shared buffers do not).
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   /** Stops the server and removes the temp dir; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -54,6 +59,8 @@ export interface StartPostgresOptions {
   startTimeoutMs?: number;
   /** More server settings (`-c name=value`), e.g. the memory a benchmark gives the server. */
   settings?: Record<string, string>;
+  /** More environment for the server process, e.g. GLIBC_TUNABLES (docs/warehouse.md). */
+  env?: Record<string, string>;
 }
 
 /** The unprivileged user the server runs as under root: Debian's `postgres`, else `nobody`. */
@@ -153,13 +160,24 @@ function asServerUser(cmd: string, args: string[]): [string, string[]] {
   return runningAsRoot() ? ['runuser', ['-u', SERVER_USER, '--', cmd, ...args]] : [cmd, args];
 }
 
-function run(cmd: string, args: string[], timeoutMs: number): Promise<{ stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<{ stdout: string; stderr: string }> {
   const [file, argv] = asServerUser(cmd, args);
   return new Promise((resolve, reject) => {
-    execFile(file, argv, { timeout: timeoutMs, encoding: 'utf8' }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
-      else resolve({ stdout, stderr });
-    });
+    // runuser passes the environment on: the server started by pg_ctl inherits it
+    execFile(
+      file,
+      argv,
+      { timeout: timeoutMs, encoding: 'utf8', env: { ...process.env, ...env } },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`${cmd} ${args.join(' ')} failed: ${err.message}\n${stderr}`));
+        else resolve({ stdout, stderr });
+      },
+    );
   });
 }
 
@@ -244,6 +262,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
             'start',
           ],
           (options.startTimeoutMs ?? 30_000) + 10_000,
+          options.env,
         );
         started = true;
       } catch (err) {
@@ -281,6 +300,10 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
       async createSchema(name: string): Promise<string> {
         await adminQuery(`CREATE SCHEMA ${quoteName(name)}`);
         return `${url}?options=${encodeURIComponent(`-c search_path=${name}`)}`;
+      },
+      async restart(env: Record<string, string> = {}): Promise<void> {
+        // without -o, pg_ctl restarts with the options of the last start (postmaster.opts)
+        await run(pgCtl, ['-D', data, '-l', log, '-w', '-m', 'fast', 'restart'], 60_000, env);
       },
       async stop(): Promise<void> {
         if (stopped) return;
