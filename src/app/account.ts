@@ -15,23 +15,9 @@ import {
 } from '../scorecard/index.js';
 import { quantile } from '../evaluate/index.js';
 import { accountRow } from './accounts.js';
-import { probabilityHistoryChart, scoreHistoryChart, type HistoryPoint } from './charts.js';
+import { probabilityHistoryChart, scoreHistoryChart } from './charts.js';
 import { peerKey, type AppState } from './state.js';
-import type { AccountRow, SignalRow } from './web/wire.js';
-
-export interface AccountDetail {
-  account: AccountRow;
-  coverage: number;
-  missing: string[];
-  layers: { name: string; weight: number; score: number | null }[];
-  signals: SignalRow[];
-  /** Override signals and context at the latest snapshot (escalation, renewal, ARR, seats, tenure). */
-  context: { feature: string; label: string; value_text: string }[];
-  history: HistoryPoint[];
-  thresholds: { yellow: number; green: number };
-  charts: { score: unknown; probability: unknown };
-  model: string | null;
-}
+import type { AccountDetail, HistoryPoint, SignalRow } from './web/wire.js';
 
 const CONTEXT = [
   'zero_usage_14d',

@@ -5,7 +5,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { BAND_COLORS, vegaSpec } from '../report/index.js';
-import { BANDS, type Band } from '../scorecard/index.js';
+import { BANDS } from '../scorecard/index.js';
+import type { HistoryPoint } from './web/wire.js';
 
 /** A Vega-Lite spec written as plain data, compiled with the report's look. */
 function compile(spec: Record<string, unknown>) {
@@ -18,14 +19,6 @@ const bandColor = (title: string | null) => ({
   title,
   scale: { domain: [...BANDS], range: BANDS.map((b) => BAND_COLORS[b]) },
 });
-
-export interface HistoryPoint {
-  as_of: string;
-  score: number | null;
-  band: Band | null;
-  probability: number | null;
-  model_probability: number | null;
-}
 
 /**
  * Score over an account's snapshots on the bands it crossed: the band areas shaded behind (at

@@ -2,7 +2,7 @@
 import { html } from 'htm/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { BandBadge, drawChart, fmtChange, fmtMoney, fmtPct, fmtScore, markReady, requestJson } from './shared.js';
-import type { AccountRow, Band, EventRow, SignalRow, Summary } from './wire.js';
+import type { AccountDetail, AccountRow, Band, EventRow, Summary } from './wire.js';
 
 interface Judgment {
   id: number;
@@ -20,17 +20,7 @@ export interface AccountBoot {
   events: boolean;
   /** Judgments can be recorded (the app runs with --history). */
   judgments: boolean;
-  detail: {
-    account: AccountRow;
-    coverage: number;
-    missing: string[];
-    layers: { name: string; weight: number; score: number | null }[];
-    signals: SignalRow[];
-    context: { feature: string; label: string; value_text: string }[];
-    history: { as_of: string }[];
-    charts: { score: unknown; probability: unknown };
-    model: string | null;
-  };
+  detail: AccountDetail;
 }
 
 function Chart({ spec, id }: { spec: unknown; id: string }) {

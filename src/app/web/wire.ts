@@ -65,6 +65,30 @@ export interface SignalRow {
   sentence: string;
 }
 
+/** One snapshot of an account's score history. */
+export interface HistoryPoint {
+  as_of: string;
+  score: number | null;
+  band: Band | null;
+  probability: number | null;
+  model_probability: number | null;
+}
+
+/** Everything the account page shows of one account (its boot's `detail`). */
+export interface AccountDetail {
+  account: AccountRow;
+  coverage: number;
+  missing: string[];
+  layers: { name: string; weight: number; score: number | null }[];
+  signals: SignalRow[];
+  /** Override signals and context at the latest snapshot (escalation, renewal, ARR, seats, tenure). */
+  context: { feature: string; label: string; value_text: string }[];
+  history: HistoryPoint[];
+  thresholds: { yellow: number; green: number };
+  charts: { score: unknown; probability: unknown };
+  model: string | null;
+}
+
 /** The raw events behind one feature of an account, counted in the feature's windows. */
 export interface EventRow {
   /** The feature these counts are behind. */
