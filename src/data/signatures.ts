@@ -43,6 +43,9 @@ const ROLES =
 const SF_START =
   'accounts.started_at is the record creation date (CreatedDate); map your "customer since" field if you have one';
 
+/** Gainsight's activity types as interaction kinds: the same in its API and in a report export. */
+const GAINSIGHT_KINDS = { Call: 'csm_call', Meeting: 'csm_meeting', Email: 'csm_email' };
+
 export const SIGNATURES: readonly Signature[] = [
   // ---- CRMs
   {
@@ -295,7 +298,7 @@ export const SIGNATURES: readonly Signature[] = [
     table: 'interactions',
     requires: ['activity_date', 'company_id', 'type'],
     columns: { account_id: 'company_id', occurred_at: 'activity_date', kind: 'type' },
-    values: { kind: { Call: 'csm_call', Meeting: 'csm_meeting', Email: 'csm_email' } },
+    values: { kind: GAINSIGHT_KINDS },
   },
   {
     tool: 'Gainsight',
@@ -305,7 +308,7 @@ export const SIGNATURES: readonly Signature[] = [
     requires: ['Activity Date', 'Company Id'],
     anyOf: [['Activity Type', 'Type']],
     columns: { account_id: 'Company Id', occurred_at: 'Activity Date', kind: 'Activity Type' },
-    values: { kind: { Call: 'csm_call', Meeting: 'csm_meeting', Email: 'csm_email' } },
+    values: { kind: GAINSIGHT_KINDS },
   },
   {
     tool: 'Vitally',
