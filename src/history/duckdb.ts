@@ -5,6 +5,7 @@ import {
   ALERTS_TABLE,
   HISTORY_TABLE,
   type AlertClaim,
+  type AlertRow,
   type AlertStatus,
   type HistoryBackend,
   type HistoryKey,
@@ -203,14 +204,7 @@ class DuckDBHistory implements HistoryBackend {
 
   alerts() {
     return this.serial.run(() =>
-      queryRows<{
-        event_id: string;
-        account_id: string;
-        as_of: string;
-        kind: string;
-        status: AlertStatus;
-        attempts: number;
-      }>(
+      queryRows<AlertRow>(
         this.conn,
         `SELECT event_id, account_id, CAST(as_of AS VARCHAR) AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`,
       ),

@@ -13,6 +13,7 @@ import {
   HISTORY_TABLE,
   lastPerKey,
   type AlertClaim,
+  type AlertRow,
   type AlertStatus,
   type HistoryBackend,
   type HistoryKey,
@@ -179,14 +180,9 @@ class PostgresHistory implements HistoryBackend {
 
   alerts() {
     return this.withClient(async (c) => {
-      const res = await c.query<{
-        event_id: string;
-        account_id: string;
-        as_of: string;
-        kind: string;
-        status: AlertStatus;
-        attempts: number;
-      }>(`SELECT event_id, account_id, as_of::text AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`);
+      const res = await c.query<AlertRow>(
+        `SELECT event_id, account_id, as_of::text AS as_of, kind, status, attempts FROM ${ALERTS_TABLE} ORDER BY seq`,
+      );
       return res.rows;
     });
   }

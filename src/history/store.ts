@@ -56,6 +56,16 @@ export interface AlertClaim {
   payload: string;
 }
 
+/** A claimed alert event and how sending it went (a type, not an interface: query rows must be records). */
+export type AlertRow = {
+  event_id: string;
+  account_id: string;
+  as_of: string;
+  kind: string;
+  status: AlertStatus;
+  attempts: number;
+};
+
 /** Where alert events are claimed before sending, so that one event is never sent twice. */
 export interface AlertLedger {
   /** Claims the events not claimed before, atomically; returns the ids this call won. */
@@ -81,9 +91,7 @@ export interface ScoreHistory extends AlertLedger {
    */
   record(records: readonly ScoreRecord[], options?: RecordOptions): Promise<(PreviousScore | null)[]>;
   /** Alert events with their status, oldest claim first (for audits and tests). */
-  alerts(): Promise<
-    { event_id: string; account_id: string; as_of: string; kind: string; status: AlertStatus; attempts: number }[]
-  >;
+  alerts(): Promise<AlertRow[]>;
   /**
    * Stores a CSM's judgment (checked with judgmentProblems first) beside the scores, never in place
    * of one, and returns it with the computed score it stands beside.
