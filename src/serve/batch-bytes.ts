@@ -116,7 +116,7 @@ function readAccounts(r: JsonBytes, most: number): AccountColumns {
       }
       const column = doubles[k];
       if (column) {
-        // into the column, then checked there: a double returned by number() would be a heap object
+        // into the column, then checked there: a double returned from a call would be a heap object
         r.numberInto(column, n);
         if (!numberMeets(rule, column[n]!)) r.unsure();
         continue;

@@ -19,9 +19,6 @@ const UNSURE = Object.freeze({ unsure: true });
 /** Exact powers of ten: a double holds 10^k exactly up to k = 22. */
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-/** Where number() reads a value into. */
-const ONE = new Float64Array(1);
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -93,7 +90,7 @@ export class KeyTable {
  * with open() and more():
  *
  *     r.open(0x5b); // [
- *     while (r.more(0x5d)) values.push(r.number());
+ *     while (r.more(0x5d)) r.numberInto(values, count++);
  */
 export class JsonBytes {
   readonly bytes: Buffer;
@@ -197,18 +194,11 @@ export class JsonBytes {
   }
 
   /**
-   * Reads a number, the double JSON.parse gives: up to 15 significant digits and a power of ten
-   * up to 22 either way, a product or quotient of two exact doubles (so rounded once, correctly);
-   * longer numbers by Number() of their text, which rounds as JSON.parse does.
-   */
-  number(): number {
-    this.numberInto(ONE, 0);
-    return ONE[0]!;
-  }
-
-  /**
-   * Reads a number into out[i]. A double returned from a call V8 does not inline is a new heap
-   * object: 16 bytes of garbage a value, where a typed array takes it as it is.
+   * Reads a number into out[index], the double JSON.parse gives: up to 15 significant digits and a
+   * power of ten up to 22 either way, a product or quotient of two exact doubles (so rounded once,
+   * correctly); longer numbers by Number() of their text, which rounds as JSON.parse does. Into a
+   * typed array, not returned: a double returned from a call V8 does not inline is a new heap
+   * object, 16 bytes of garbage a value.
    */
   numberInto(out: Float64Array, index: number): void {
     const bytes = this.bytes;
