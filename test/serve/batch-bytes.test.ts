@@ -7,21 +7,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadScorecard, type Scorecard } from '../../src/scorecard/index.js';
-import { createServer } from '../../src/serve/index.js';
 import { accountColumns, requestColumns, type AccountInput } from '../../src/serve/batch-answer.js';
 import { batchColumnsFromBytes } from '../../src/serve/batch-bytes.js';
 import { batchRequestSchema, scoreRequestSchema } from '../../src/serve/schemas.js';
 import { Rng } from '../../src/util/rng.js';
 import { ODD_VALUES, makeAccounts, type Account } from './accounts.js';
+import { ajvValidators } from './support.js';
 
 const today = () => '2024-07-01';
 
 async function setup() {
-  const app = await createServer({ scorecard: 'default', watch: false });
-  await app.ready();
-  const compile = app.validatorCompiler!;
-  const ajv = compile({ schema: { $ref: 'BatchRequest#' }, method: 'POST', url: '/', httpPart: 'body' });
-  return { app, ajv, card: await loadScorecard('default') };
+  const { app, batch } = await ajvValidators();
+  return { app, ajv: batch, card: await loadScorecard('default') };
 }
 
 /**

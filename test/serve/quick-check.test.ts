@@ -5,19 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from '../../src/serve/index.js';
 import { quickBatchCheck, quickColumnsCheck } from '../../src/serve/quick-check.js';
 import { scoreRequestSchema } from '../../src/serve/schemas.js';
 import { Rng } from '../../src/util/rng.js';
 import { ODD_VALUES as VALUES, makeAccounts, toColumns } from './accounts.js';
-
-async function ajvValidators() {
-  const app = await createServer({ scorecard: 'default', watch: false });
-  await app.ready();
-  const compile = app.validatorCompiler!;
-  const of = (ref: string) => compile({ schema: { $ref: ref }, method: 'POST', url: '/', httpPart: 'body' });
-  return { app, batch: of('BatchRequest#'), columns: of('ColumnsRequest#') };
-}
+import { ajvValidators } from './support.js';
 
 test('the quick batch checks accept only bodies Ajv accepts, and accept the usual ones', async () => {
   const { app, batch, columns } = await ajvValidators();

@@ -12,6 +12,19 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/**
+ * Fastify's own Ajv validators of the two batch bodies, as the server compiles them for its
+ * routes (the schemas it registers): what the quick check and the byte readers are held to.
+ * Close `app` after.
+ */
+export async function ajvValidators() {
+  const app = await createServer({ scorecard: 'default', watch: false });
+  await app.ready();
+  const compile = app.validatorCompiler!;
+  const of = (ref: string) => compile({ schema: { $ref: ref }, method: 'POST', url: '/', httpPart: 'body' });
+  return { app, batch: of('BatchRequest#'), columns: of('ColumnsRequest#') };
+}
+
 export async function startService(options: ServerOptions): Promise<Running> {
   const app = await createServer({ watch: false, ...options });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
