@@ -6,8 +6,11 @@ export interface SchemaError {
   message?: string;
 }
 
-/** What the request's parts are called in a message (Fastify's validation contexts). */
-const PART_NAMES: Record<string, string> = { body: 'the body', querystring: 'the query string', params: 'the path' };
+/**
+ * What the request's parts are called in a message (Fastify's validation contexts). Only these two:
+ * no route validates path parameters or headers (src/serve/server.ts; src/app checks with zod).
+ */
+const PART_NAMES: Record<string, string> = { body: 'the body', querystring: 'the query string' };
 
 /**
  * `/accounts/3/usage_trend_14d` -> `accounts[3].usage_trend_14d`, the way a client spells it; the
