@@ -26,7 +26,8 @@ import { describeValue, writeDescription, type CatalogueValue } from '../catalog
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
 import { withNumbers } from './columns.js';
-import { MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, type NumberRule } from './schemas.js';
+import { MAX_COLUMNAR_ROWS } from './schemas.js';
+import { NUMBER_RULES, withinRule, type Rule } from './quick-check.js';
 
 /** The Arrow IPC stream format's media type (IANA): what a client sends and asks for. */
 export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
@@ -39,7 +40,7 @@ const MS_PER_DAY = 86_400_000;
  * What an Arrow body stands for: the JSON route's request object `{ as_of?, columns }` with the
  * text columns (and any column the API does not know, for its schema to name) as plain arrays,
  * and, beside it, the number columns as Float64Arrays (NaN where null), already checked here
- * against the schema's rules (NUMBER_COLUMNS) with the schema's 400 messages. The request's
+ * against the schema's rules (quick-check.ts NUMBER_RULES) with the schema's 400 messages. The request's
  * `as_of` is the schema's metadata key `as_of`. Only the types the JSON route takes have a reading
  * (numbers, booleans, text, dates as days); anything else is a 400 naming the column.
  */
@@ -71,7 +72,7 @@ export function columnsRequestFromArrow(body: Uint8Array): ArrowColumnsRequest {
     if (field.name === '__proto__' || Object.hasOwn(columns, field.name) || Object.hasOwn(numbers, field.name))
       throw new HttpError(400, 'bad_column_name', `columns.${field.name} comes twice or is not a column name`, at);
     try {
-      const rule = NUMBER_COLUMNS.get(field.name);
+      const rule = NUMBER_RULES.get(field.name);
       const column = table.getChild(field.name);
       if (rule) numbers[field.name] = numberValues(field.name, rule, field.type, column);
       else columns[field.name] = plainValues(field.name, field.type, column);
@@ -279,24 +280,19 @@ function utf8Values(column: Column<unknown>): (string | null)[] {
  * numbers otherwise) and its bounds, with the schema's message for the first value that fails.
  * Integer and float buffers are read directly; other types value by value.
  */
-function numberValues(
-  name: string,
-  rule: NumberRule,
-  type: DataType,
-  column: Column<unknown>,
-): Float64Array<ArrayBuffer> {
+function numberValues(name: string, rule: Rule, type: DataType, column: Column<unknown>): Float64Array<ArrayBuffer> {
   const out = new Float64Array(column.length);
   const refuse = (row: number, what: string) =>
     new HttpError(400, 'invalid_request', `columns.${name}[${row}] must be ${what}`, `/columns/${name}/${row}`);
   const check = (v: unknown, row: number): number => {
-    if (rule.type === 'boolean') {
+    if (rule.boolean) {
       if (typeof v !== 'boolean') throw refuse(row, 'boolean or null');
       return v ? 1 : 0;
     }
-    if (typeof v !== 'number' || !(rule.type === 'integer' ? Number.isInteger(v) : Number.isFinite(v)))
-      throw refuse(row, `${rule.type} or null`);
-    if (rule.minimum !== undefined && v < rule.minimum) throw refuse(row, `>= ${rule.minimum}`);
-    if (rule.maximum !== undefined && v > rule.maximum) throw refuse(row, `<= ${rule.maximum}`);
+    if (typeof v !== 'number' || !(rule.integer ? Number.isInteger(v) : Number.isFinite(v)))
+      throw refuse(row, `${rule.integer ? 'integer' : 'number'} or null`);
+    if (v < rule.min) throw refuse(row, `>= ${rule.min}`);
+    if (v > rule.max) throw refuse(row, `<= ${rule.max}`);
     return v;
   };
   const readable = [Type.Null, Type.Int, Type.Float, Type.Decimal, Type.Bool].includes(type.typeId as 1);
@@ -308,12 +304,10 @@ function numberValues(
   }
   const direct =
     (type.typeId === Type.Int && type.bitWidth <= 32) || (type.typeId === Type.Float && type.precision !== 0);
-  // a number read from its buffer checked in the loop, not through check() (a call and a heap
-  // number per value); check() says why when one fails
-  const plain = direct && rule.type !== 'boolean';
-  const integer = rule.type === 'integer';
-  const min = rule.minimum ?? Number.NEGATIVE_INFINITY;
-  const max = rule.maximum ?? Number.POSITIVE_INFINITY;
+  // a number read from its buffer checked by withinRule (inlined), not through check() (a closure
+  // call and a heap number per value); check() says why when one fails
+  const plain = direct && !rule.boolean;
+  const { integer, min, max } = rule;
   let row = 0;
   for (const batch of column.data) {
     const bits = batch.nullCount > 0 && batch.validity?.length ? batch.validity : null;
@@ -322,7 +316,7 @@ function numberValues(
       if (bits && (bits[i >> 3]! & (1 << (i & 7))) === 0) out[row] = Number.NaN;
       else if (plain) {
         const v = values[i]!;
-        out[row] = (integer ? Number.isInteger(v) : Number.isFinite(v)) && v >= min && v <= max ? v : check(v, row);
+        out[row] = withinRule(integer, min, max, v) ? v : check(v, row);
       } else out[row] = check(direct ? values[i] : batch.at(i), row);
     }
   }

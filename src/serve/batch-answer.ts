@@ -29,7 +29,8 @@ import {
 import type { KernelColumns, RequestColumns } from './columns.js';
 import { memoizedList, reasonList, remembered } from './kernel-answer.js';
 import { Pieces } from './pieces.js';
-import { INPUT_COLUMNS, NUMBER_COLUMNS } from './schemas.js';
+import { INPUT_COLUMNS } from './schemas.js';
+import { NUMBER_RULES } from './quick-check.js';
 import { SHORT_TEXT, writeAsciiString, writeNull, writeNumber, writeValueAt } from './json-text.js';
 import type { ModelReason } from './served-model.js';
 
@@ -55,8 +56,7 @@ export interface AccountColumns {
 
 /** Whether an input column is held as doubles (number and integer columns; booleans and text stay as sent). */
 export function heldAsDoubles(name: string): boolean {
-  const type = NUMBER_COLUMNS.get(name)?.type;
-  return type === 'number' || type === 'integer';
+  return NUMBER_RULES.get(name)?.number === true;
 }
 
 /**

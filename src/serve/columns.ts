@@ -26,7 +26,8 @@ import type { LoadedScorecard } from './scorecard-source.js';
 import { MODEL_REASONS, type ModelAnswers, type ModelReason, type ServedModel } from './served-model.js';
 import { HttpError } from './http-error.js';
 import { Pieces } from './pieces.js';
-import { INPUT_COLUMNS, MAX_COLUMNAR_ROWS, NUMBER_COLUMNS, columnsRequestSchema, type NumberRule } from './schemas.js';
+import { INPUT_COLUMNS, MAX_COLUMNAR_ROWS, columnsRequestSchema } from './schemas.js';
+import { NUMBER_RULES, withinRule, type Rule } from './quick-check.js';
 import { KeyTable, RepeatedTexts, readBytes, type JsonBytes } from './json-bytes.js';
 
 export interface ColumnsRequest {
@@ -89,7 +90,7 @@ export function numbersBeside(request: object): Record<string, Float64Array> | u
 
 const COLUMN_NAMES = Object.keys(columnsRequestSchema.properties.columns.properties);
 const COLUMN_KEYS = new KeyTable(COLUMN_NAMES);
-const COLUMN_RULES = COLUMN_NAMES.map((name) => NUMBER_COLUMNS.get(name) ?? null);
+const COLUMN_RULES = COLUMN_NAMES.map((name) => NUMBER_RULES.get(name) ?? null);
 const ACCOUNT_ID = COLUMN_NAMES.indexOf('account_id');
 const TOP_KEYS = new KeyTable(['as_of', 'columns']);
 
@@ -165,13 +166,10 @@ function textColumn(r: JsonBytes): (string | null)[] {
  * boolean signal, a whole number for an integer one, a finite number otherwise, within bounds).
  * `n`, when known (>= 0), is the length every column must have.
  */
-function numberColumn(r: JsonBytes, rule: NumberRule, n: number): Float64Array {
+function numberColumn(r: JsonBytes, rule: Rule, n: number): Float64Array {
   let out = new Float64Array(n >= 0 ? n : 1024);
   let count = 0;
-  const boolean = rule.type === 'boolean';
-  const integer = rule.type === 'integer';
-  const min = rule.minimum ?? Number.NEGATIVE_INFINITY;
-  const max = rule.maximum ?? Number.POSITIVE_INFINITY;
+  const { boolean, integer, min, max } = rule;
   r.open(0x5b);
   while (r.more(0x5d)) {
     if (count === out.length) {
@@ -185,8 +183,7 @@ function numberColumn(r: JsonBytes, rule: NumberRule, n: number): Float64Array {
     else if (boolean) out[count] = r.boolean() ? 1 : 0;
     else {
       r.numberInto(out, count);
-      const v = out[count]!;
-      if (!(integer ? Number.isInteger(v) : Number.isFinite(v)) || v < min || v > max) r.unsure();
+      if (!withinRule(integer, min, max, out[count]!)) r.unsure();
     }
     count++;
   }
@@ -222,7 +219,7 @@ export function columnTable(
   for (const name of INPUT_COLUMNS) {
     const values = body.columns[name];
     // The schema has checked the types: numbers and booleans go to the scorer as doubles (NaN = missing) in one pass.
-    if (NUMBER_COLUMNS.has(name))
+    if (NUMBER_RULES.has(name))
       columns[name] = numbers[name] ?? doubles(values as readonly (number | boolean | null)[] | undefined, n);
     else columns[name] = values ?? missing;
   }

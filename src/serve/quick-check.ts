@@ -5,7 +5,8 @@
  * is wrong in its own words. For 10,000 accounts Ajv costs 10-18 ms (a generated function per
  * property and a date format check per as_of); this is one loop with a check per known key,
  * made from the same schemas (schemas.ts), so the two cannot drift apart: a keyword it does not
- * know makes it refuse to build.
+ * know makes it refuse to build. Its rules (Rule, one per property) are also what the byte readers
+ * (batch-bytes.ts, columns.ts) and the Arrow reader (arrow.ts) check values against.
  */
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import { batchRequestSchema, columnsRequestSchema, scoreRequestSchema } from './schemas.js';
@@ -79,7 +80,15 @@ function ruleOf(name: string, schema: Record<string, unknown>): Rule {
 
 /** Whether a number meets the rule: its own function, small enough to inline, so a caller's double is passed as it is. */
 export function numberMeets(rule: Rule, v: number): boolean {
-  return rule.number && (rule.integer ? Number.isInteger(v) : Number.isFinite(v)) && v >= rule.min && v <= rule.max;
+  return rule.number && withinRule(rule.integer, rule.min, rule.max, v);
+}
+
+/**
+ * numberMeets for a rule that takes numbers, given its fields: a loop over a column reads them
+ * once (locals) where numberMeets would read them off the rule for every value.
+ */
+export function withinRule(integer: boolean, min: number, max: number, v: number): boolean {
+  return (integer ? Number.isInteger(v) : Number.isFinite(v)) && v >= min && v <= max;
 }
 
 /** Whether the value meets the rule; false also when unsure (Ajv then decides). One function for every rule, so V8 keeps it monomorphic. */
@@ -169,6 +178,14 @@ function valuesCheck(maxItems: number, rule: Rule): Check {
 export function accountRule(name: string): Rule | undefined {
   return ruleByName.get(name);
 }
+
+/**
+ * The number columns (the features, the signals that are not text: numbers, integers, booleans)
+ * and their rules: the readers hold these as doubles (NaN = missing), not as JSON values.
+ */
+export const NUMBER_RULES: ReadonlyMap<string, Rule> = new Map(
+  accountRules.filter(([, rule]) => (rule.number || rule.boolean) && !rule.string),
+);
 
 /** What a batch's own as_of asks (BatchRequest). */
 export const asOfRule = ruleOf('as_of', batchRequestSchema.properties.as_of);

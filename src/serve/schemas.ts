@@ -42,25 +42,6 @@ const dateSchema = {
   description: 'as-of date, YYYY-MM-DD',
 } as const;
 
-/** What the schema asks of a number column's values (null aside): a JSON type and the value rule's bounds. */
-export interface NumberRule {
-  type: 'number' | 'integer' | 'boolean';
-  minimum?: number;
-  maximum?: number;
-}
-
-/**
- * The request's number columns (the features, the signals that are not text) and their rules:
- * the schema's items are made from these, and the Arrow reader checks its typed columns with them.
- */
-export const NUMBER_COLUMNS: ReadonlyMap<string, NumberRule> = new Map<string, NumberRule>([
-  ...FEATURES.map((f): [string, NumberRule] => [f.name, { type: 'number', ...bounds(f.name) }]),
-  ...SIGNALS.filter((s) => s.type !== 'text').map((s): [string, NumberRule] => [
-    s.name,
-    { type: JSON_TYPE[s.type] as NumberRule['type'], ...bounds(s.name) },
-  ]),
-]);
-
 function accountProperties(): Record<string, Record<string, unknown>> {
   const props: Record<string, Record<string, unknown>> = {
     account_id: { type: 'string', minLength: 1, maxLength: 256, description: 'the account key of the history dataset' },
@@ -79,11 +60,8 @@ function accountProperties(): Record<string, Record<string, unknown>> {
       description: 'account segment; band thresholds may differ per segment',
     },
   };
-  // A number column's items from its rule, so the schema and the Arrow reader's checks cannot drift apart.
-  const typed = (name: string, type: string) => {
-    const rule = NUMBER_COLUMNS.get(name);
-    return rule ? { ...rule, type: [rule.type, 'null'] } : { type: [type, 'null'], ...bounds(name) };
-  };
+  // What the readers check a value against (quick-check.ts Rule) is made from these, so they cannot drift apart.
+  const typed = (name: string, type: string) => ({ type: [type, 'null'], ...bounds(name) });
   for (const f of FEATURES) {
     props[f.name] = {
       ...typed(f.name, 'number'),

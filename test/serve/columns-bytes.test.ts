@@ -7,7 +7,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnTable, columnsRequestFromBytes, numbersBeside, type ColumnsRequest } from '../../src/serve/columns.js';
-import { MAX_COLUMNAR_ROWS, NUMBER_COLUMNS } from '../../src/serve/schemas.js';
+import { MAX_COLUMNAR_ROWS } from '../../src/serve/schemas.js';
+import { NUMBER_RULES } from '../../src/serve/quick-check.js';
 import { Rng } from '../../src/util/rng.js';
 import { makeAccounts, toColumns } from './accounts.js';
 import { post, startService, type Running } from './support.js';
@@ -113,17 +114,17 @@ test('a number column of every allowed value at random, 5,000 rows: the same dou
   const rng = new Rng(77);
   const columns: Record<string, string[]> = { account_id: [] };
   for (let i = 0; i < 5_000; i++) columns['account_id']!.push(JSON.stringify(`A${i}`));
-  for (const [name, rule] of NUMBER_COLUMNS) {
+  for (const [name, rule] of NUMBER_RULES) {
     columns[name] = [];
     for (let i = 0; i < 5_000; i++) {
       let text: string;
       if (rng.bernoulli(0.1)) text = 'null';
-      else if (rule.type === 'boolean') text = rng.bernoulli(0.5) ? 'true' : 'false';
+      else if (rule.boolean) text = rng.bernoulli(0.5) ? 'true' : 'false';
       else {
-        const lo = rule.minimum ?? -1e6;
-        const hi = rule.maximum ?? 1e6;
+        const lo = Number.isFinite(rule.min) ? rule.min : -1e6;
+        const hi = Number.isFinite(rule.max) ? rule.max : 1e6;
         const v = lo + rng.next() * (hi - lo);
-        text = respell(rng, rule.type === 'integer' ? Math.round(v) : Number(v.toPrecision(1 + rng.int(17))));
+        text = respell(rng, rule.integer ? Math.round(v) : Number(v.toPrecision(1 + rng.int(17))));
       }
       columns[name]!.push(text);
     }
