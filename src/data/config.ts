@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { CONTRACT, INTERACTION_KINDS, TABLE_NAMES, type TableName } from './contract.js';
 import { ChurnkitError } from '../util/index.js';
-import { exists } from '../util/index.js';
+import { exists, publishedSchema } from '../util/index.js';
 
 /**
  * The mapping file (`churnkit.config.json` in the data folder, or `--config FILE`): how a
@@ -286,16 +286,12 @@ export type CsvOptions = z.infer<typeof csvOptionsSchema>;
 
 /** The mapping file's JSON Schema (draft 2020-12), as published in models/mapping.schema.json. */
 export function mappingConfigJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(mappingConfigSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  const { $schema, ...rest } = schema;
-  return {
-    $schema,
-    $id: MAPPING_SCHEMA_ID,
+  return publishedSchema(z.toJSONSchema(mappingConfigSchema, { target: 'draft-2020-12' }), {
+    id: MAPPING_SCHEMA_ID,
     title: 'churnkit mapping file (churnkit.config.json)',
     description:
       "How a folder of exports maps onto churnkit's input contract: files, columns, values, transforms, lookups, filters and routing. Comments are allowed in the file.",
-    ...rest,
-  };
+  });
 }
 
 /** The keys allowed where an unknown key was found, so the message can list them. */

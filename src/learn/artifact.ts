@@ -16,7 +16,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ChurnkitError, formatJson, signArtifact, verifyArtifact, writeFileAtomic } from '../util/index.js';
+import {
+  ChurnkitError,
+  formatJson,
+  publishedSchema,
+  signArtifact,
+  verifyArtifact,
+  writeFileAtomic,
+} from '../util/index.js';
 import { ArtifactError } from './errors.js';
 import type { StateOf } from './families.js';
 import { AUTO_STATE } from './auto/state.js';
@@ -274,17 +281,13 @@ export const MODEL_SCHEMA_ID = 'https://churnkit.dev/schemas/model.schema.json';
 /** The JSON Schema of a version-2 artifact (draft 2020-12), as published in models/model.schema.json. */
 export function modelJsonSchema(): object {
   const union = z.discriminatedUnion('family', [ARTIFACTS.logistic, ARTIFACTS.gbdt, ARTIFACTS.mlp, ARTIFACTS.auto]);
-  const schema = z.toJSONSchema(union, { target: 'draft-2020-12' });
-  const { $schema, ...rest } = schema;
-  return {
-    $schema,
-    $id: MODEL_SCHEMA_ID,
+  return publishedSchema(z.toJSONSchema(union, { target: 'draft-2020-12' }), {
+    id: MODEL_SCHEMA_ID,
     title: 'churnkit model',
     description:
       'A trained churn model (version 2): hyperparameters, the learned state of its family, preprocessing, calibration, diagnostics and provenance. ' +
       'Also checked by churnkit (not expressible here): array lengths that must agree (coefficients and names, tree arrays, kernels and layer widths, ' +
       'impute and outputs), tree children after their parent, and every parameter against its family (`churnkit train --help`). ' +
       'churnkit still reads version-1 artifacts (state under the family name, top-level features and metrics) and writes version 2.',
-    ...rest,
-  };
+  });
 }

@@ -6,6 +6,7 @@
  * one SQL query (export-sql) with equal scores.
  */
 import { z } from 'zod';
+import { publishedSchema } from '../util/index.js';
 
 export const COMPARISON_OPS = ['<', '<=', '>', '>=', '=', '!='] as const;
 export const NULL_OPS = ['is_null', 'not_null'] as const;
@@ -246,15 +247,11 @@ export const SCORECARD_SCHEMA_ID = 'https://churnkit.dev/schemas/scorecard.schem
 
 /** The JSON Schema of the artifact (draft 2020-12), as published in models/scorecard.schema.json. */
 export function scorecardJsonSchema(): object {
-  const schema = z.toJSONSchema(ScorecardSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  const { $schema, ...rest } = schema;
-  return {
-    $schema,
-    $id: SCORECARD_SCHEMA_ID,
+  return publishedSchema(z.toJSONSchema(ScorecardSchema, { target: 'draft-2020-12' }), {
+    id: SCORECARD_SCHEMA_ID,
     title: 'churnkit scorecard',
     description:
       'A layered health scorecard: points per signal by bands, weights, missing-value policy, overrides, RAG bands and a score-to-probability map. ' +
       'Also checked by churnkit (not expressible here): weights sum to 1 at each level, bands tile the number line, points are monotone in the signal direction.',
-    ...rest,
-  };
+  });
 }

@@ -28,3 +28,15 @@ function walk(raw: unknown, pad: string, indent: string): string | undefined {
 function hasToJSON(v: unknown): v is { toJSON(): unknown } {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function';
 }
+
+/**
+ * A JSON Schema as churnkit publishes one (models/*.schema.json): the generator's $schema first,
+ * then the file's $id, title and description, then the schema itself.
+ */
+export function publishedSchema(
+  schema: object,
+  about: { id: string; title: string; description: string },
+): Record<string, unknown> {
+  const { $schema, ...rest } = schema as Record<string, unknown>;
+  return { $schema, $id: about.id, title: about.title, description: about.description, ...rest };
+}
