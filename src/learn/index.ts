@@ -17,6 +17,7 @@ export {
   DEFAULT_MODEL_COLUMNS,
   trainModel,
   loadModel,
+  readLabels,
   TrainedModel,
   type TrainOptions,
 } from './pipeline.js';

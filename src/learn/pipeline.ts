@@ -137,13 +137,21 @@ function horizonFromLabel(label: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** The 0/1 labels of a column, with NaN for censored (NULL) rows; other values are input errors. */
-function readLabels(frame: Frame, label: string, table: string): Float64Array {
+/**
+ * The 0/1 labels of a column, with NaN for censored (NULL) rows; other values are input errors.
+ * `missingHint` tells the user what to pass when the table has no such column.
+ */
+export function readLabels(
+  frame: Frame,
+  label: string,
+  table: string,
+  missingHint = 'pass --label for another table',
+): Float64Array {
   const col = frame.columns[label];
   if (col === undefined) {
     throw new InputError(
       { table, column: label },
-      `label column is missing (columns: ${frame.names.join(', ')}); pass --label for another table`,
+      `label column is missing (columns: ${frame.names.join(', ')}); ${missingHint}`,
     );
   }
   if (!(col instanceof Float64Array))

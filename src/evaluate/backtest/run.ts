@@ -15,6 +15,7 @@ import {
   familyNames,
   getFamily,
   readParams,
+  readLabels,
   trainModel,
   takeRows,
   dataFingerprint,
@@ -178,21 +179,9 @@ export function textOf(frame: Frame, name: string, table: string): string[] {
   return out;
 }
 
+/** The backtest's labels: a missing column usually means a horizon the table was not built for. */
 export function labelsOf(frame: Frame, name: string, table: string): Float64Array {
-  const col = frame.columns[name];
-  if (col === undefined)
-    throw new InputError(
-      { table, column: name },
-      `label column is missing (columns: ${frame.names.join(', ')}); pass --horizon matching the feature table`,
-    );
-  if (!(col instanceof Float64Array))
-    throw new InputError({ table, column: name }, `label column is ${frame.kinds[name]}, expected 0/1`);
-  for (let i = 0; i < col.length; i++) {
-    const v = col[i]!;
-    if (!Number.isNaN(v) && v !== 0 && v !== 1)
-      throw new InputError({ table, row: i + 1, column: name }, `label is ${v}, expected 0, 1 or NULL (censored)`);
-  }
-  return col;
+  return readLabels(frame, name, table, 'pass --horizon matching the feature table');
 }
 
 function sliceOf(
