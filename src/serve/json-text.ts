@@ -69,10 +69,14 @@ export function writeNull(buf: Buffer, at: number): number {
   return at + 4;
 }
 
+/** `bytes` (a name's or a word's JSON text, a few bytes) copied into `buf` at `at`; the end. */
+function putBytes(buf: Buffer, at: number, bytes: Uint8Array): number {
+  for (let j = 0; j < bytes.length; j++) buf[at + j] = bytes[j]!;
+  return at + bytes.length;
+}
+
 function writeBoolean(buf: Buffer, at: number, v: boolean): number {
-  const text = v ? TRUE : FALSE;
-  for (let j = 0; j < text.length; j++) buf[at + j] = text[j]!;
-  return at + text.length;
+  return putBytes(buf, at, v ? TRUE : FALSE);
 }
 const TRUE = Buffer.from('true');
 const FALSE = Buffer.from('false');
@@ -237,9 +241,7 @@ export function listsJson(out: Pieces, n: number, names: readonly string[], { ro
       if (j < 0) continue;
       if (!first) buf[p++] = 0x2c; // ,
       first = false;
-      const t = texts[j]!;
-      for (let b = 0; b < t.length; b++) buf[p + b] = t[b]!;
-      p += t.length;
+      p = putBytes(buf, p, texts[j]!);
     }
     buf[p++] = 0x22;
     out.advance(p);
@@ -259,12 +261,7 @@ export function choicesJson(out: Pieces, n: number, names: readonly string[], in
     let p = out.at;
     if (i > 0) buf[p++] = 0x2c; // ,
     const j = index(i);
-    if (j < 0) p = writeNull(buf, p);
-    else {
-      const t = texts[j]!;
-      for (let b = 0; b < t.length; b++) buf[p + b] = t[b]!;
-      p += t.length;
-    }
+    p = j < 0 ? writeNull(buf, p) : putBytes(buf, p, texts[j]!);
     out.advance(p);
   }
 }
