@@ -19,7 +19,7 @@
  * default shared_buffers unless --pg-setting says otherwise), on this machine; loading the data into it is timed but not counted.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,6 +132,11 @@ try {
       featureTimes[engine]!.push(s);
       log(`run ${run + 1} features ${engine}: ${s.toFixed(1)} s`);
     }
+    // a time counts only for the same table: every engine's file is DuckDB's, byte for byte
+    const duck = readFileSync(outFile('duckdb'));
+    for (const engine of engines)
+      if (!readFileSync(outFile(engine)).equals(duck))
+        throw new Error(`run ${run + 1}: ${outFile(engine)} differs from DuckDB's feature file`);
   }
 
   /** The side-by-side table's header and its features row (median seconds on each engine). */
