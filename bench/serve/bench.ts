@@ -1,13 +1,14 @@
 /**
  * Load test of `churnkit serve` over loopback, side by side with bare Fastify (the floor).
  *
- *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--no-history] [--semi-space MB] [--client fetch|http] [--columns-only | --objects-only] [--server-before ROOT]
+ *   node dist/bench/serve/bench.js [--runs 3] [--duration 10] [--connections 10] [--batches 15] [--warmups 2] [--no-history] [--semi-space MB] [--client fetch|http|lean] [--columns-only | --objects-only] [--server-before ROOT]
  *
  * Each target runs in its own process (bench/serve/churnkit-server.ts: createServer as `churnkit
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
  * interleaved within each run.
  * Single-account scoring: autocannon for --duration seconds at --connections connections
- * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
+ * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs (after
+ * --warmups untimed ones) of
  * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing), then the
  * same 10,000 accounts column by column to /v1/score/columns: as JSON, as JSON answering only
  * score, band and probability (?fields=), and as an Arrow IPC stream answered in Arrow (all columns,
@@ -16,7 +17,8 @@
  * RSS is read from /proc for the server process. Medians over the runs are printed as JSON and
  * as the Markdown table of bench/README.md.
  * --client: how the batches are sent and read, the same for every target: `fetch` (the default,
- * as before) or `http` (node:http with a keep-alive agent, the body read as Buffers and joined).
+ * as before), `http` (node:http with a keep-alive agent, the body read as Buffers and joined) or
+ * `lean` (the same from a child process that holds only the body: batch-client.ts).
  * The client shares the machine's two cores with the server, and fetch's web streams cost it
  * about twice node:http's CPU to read a 10 MB answer.
  * --objects-only: only the 10,000-account batch of objects (no single-account load, no columns).
@@ -25,15 +27,15 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bool, float64, int32, tableFromArrays, tableToIPC, utf8, type DataType } from '@uwdata/flechette';
 import { SIGNALS } from '../../src/features/index.js';
 import { makeAccounts } from '../../test/serve/accounts.js';
+import { timeHttpPosts } from './batch-client.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -45,10 +47,17 @@ const RUNS = flag('runs', 3);
 const DURATION = flag('duration', 10);
 const CONNECTIONS = flag('connections', 10);
 const BATCHES = flag('batches', 15);
+/**
+ * --warmups N: untimed POSTs before each series of BATCHES. The default 2 times a fresh server's
+ * first seconds (its first batches run before V8 has optimized the reader and the writer); a
+ * larger N times a server as it runs after its first few hundred thousand accounts.
+ */
+const WARMUPS = flag('warmups', 2);
 /** --no-history: leave out the DuckDB score-history target (its own row, no target of its own). */
 const NO_HISTORY = process.argv.includes('--no-history');
 const CLIENT = process.argv.includes('--client') ? process.argv[process.argv.indexOf('--client') + 1] : 'fetch';
-if (CLIENT !== 'fetch' && CLIENT !== 'http') throw new Error(`--client fetch or http, not ${CLIENT}`);
+if (CLIENT !== 'fetch' && CLIENT !== 'http' && CLIENT !== 'lean')
+  throw new Error(`--client fetch, http or lean, not ${CLIENT}`);
 /** --columns-only: the columnar batches alone (JSON, ?fields=, Arrow), without the single-account load and the objects batch. */
 const COLUMNS_ONLY = process.argv.includes('--columns-only');
 /** --objects-only: the objects batch alone, without the single-account load and the columnar batches. */
@@ -188,51 +197,43 @@ interface Measure {
   peak: number;
 }
 
-const agent = new http.Agent({ keepAlive: true });
-
-/** One POST through node:http, the answer read whole; its status. */
-function httpPost(url: string, body: Uint8Array, type: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': type, accept: type, 'content-length': body.byteLength } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          Buffer.concat(chunks);
-          resolve(res.statusCode ?? 0);
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** BATCHES sequential POSTs after two warm-ups, each timed from send to last byte. */
+/** BATCHES sequential POSTs after WARMUPS untimed ones, each timed from send to last byte. */
 async function timePosts(
   name: string,
   url: string,
   body: string | Uint8Array,
   type = 'application/json',
 ): Promise<number[]> {
-  const times: number[] = [];
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  for (let i = 0; i < BATCHES + 2; i++) {
+  if (CLIENT === 'lean') return leanPosts(name, url, bytes, type);
+  if (CLIENT === 'http') return timeHttpPosts(url, bytes, type, BATCHES, WARMUPS);
+  const times: number[] = [];
+  for (let i = 0; i < BATCHES + WARMUPS; i++) {
     const t0 = performance.now();
-    let status: number;
-    if (CLIENT === 'http') status = await httpPost(url, bytes, type);
-    else {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
-      await res.arrayBuffer();
-      status = res.status;
-    }
-    if (status !== 200) throw new Error(`${name}: ${url} answered ${status}`);
-    if (i >= 2) times.push(performance.now() - t0);
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': type, accept: type }, body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${name}: ${url} answered ${res.status}`);
+    if (i >= WARMUPS) times.push(performance.now() - t0);
   }
   return times;
+}
+
+/** timePosts from a lean client process (batch-client.ts), the body handed over in a file. */
+async function leanPosts(name: string, url: string, body: Uint8Array, type: string): Promise<number[]> {
+  const file = join(dataDir, `body-${process.pid}.bin`);
+  await writeFile(file, body);
+  const client = spawn(
+    process.execPath,
+    [join(root, 'dist/bench/serve/batch-client.js'), url, file, type, String(BATCHES), String(WARMUPS)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  client.stdout!.on('data', (d) => (out += d));
+  client.stderr!.on('data', (d) => (err += d));
+  const code = await new Promise((resolve) => client.once('exit', resolve));
+  if (code !== 0) throw new Error(`${name}: the batch client exited (${code}): ${err}`);
+  return (JSON.parse(out) as { times: number[] }).times;
 }
 
 /** The single-account load: autocannon after a 2 s warm-up; none with --columns-only or --objects-only. */
@@ -308,7 +309,6 @@ for (let run = 0; run < RUNS; run++) {
     );
   }
 }
-agent.destroy();
 await rm(dataDir, { recursive: true, force: true });
 
 const summary = targets.map((t) => {
@@ -340,6 +340,7 @@ console.log(
       duration_s: DURATION,
       connections: CONNECTIONS,
       batches: BATCHES,
+      warmups: WARMUPS,
       client: CLIENT,
       loadavg_at_start: load,
       loadavg_at_end: loadavg()
