@@ -7,9 +7,9 @@
  * serve` sets it up; bench/serve/baseline-server.ts: bare Fastify), one at a time, targets
  * interleaved within each run.
  * Single-account scoring: autocannon for --duration seconds at --connections connections
- * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs (after
- * --warmups untimed ones) of
- * 10,000 accounts, timed end to end by the client (send, score, receive, parse nothing), then the
+ * (no pipelining), cycling through 200 distinct accounts. Batch: --batches sequential POSTs of
+ * 10,000 accounts (after --warmups untimed ones), timed end to end by the client (send, score,
+ * receive, parse nothing), then the
  * same 10,000 accounts column by column to /v1/score/columns: as JSON, as JSON answering only
  * score, band and probability (?fields=), and as an Arrow IPC stream answered in Arrow (all columns,
  * then ?fields=). The bare floor parses the same bodies (JSON.parse; flechette's tableFromIPC) and
@@ -206,7 +206,10 @@ async function timePosts(
 ): Promise<number[]> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   if (CLIENT === 'lean') return leanPosts(name, url, bytes, type);
-  if (CLIENT === 'http') return timeHttpPosts(url, bytes, type, BATCHES, WARMUPS);
+  if (CLIENT === 'http')
+    return timeHttpPosts(url, bytes, type, BATCHES, WARMUPS).catch((e: Error) => {
+      throw new Error(`${name}: ${e.message}`);
+    });
   const times: number[] = [];
   for (let i = 0; i < BATCHES + WARMUPS; i++) {
     const t0 = performance.now();
@@ -231,7 +234,8 @@ async function leanPosts(name: string, url: string, body: Uint8Array, type: stri
   let err = '';
   client.stdout!.on('data', (d) => (out += d));
   client.stderr!.on('data', (d) => (err += d));
-  const code = await new Promise((resolve) => client.once('exit', resolve));
+  // 'close', not 'exit': the process can exit before its output has all been read
+  const code = await new Promise((resolve) => client.once('close', resolve));
   if (code !== 0) throw new Error(`${name}: the batch client exited (${code}): ${err}`);
   return (JSON.parse(out) as { times: number[] }).times;
 }
