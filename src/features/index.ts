@@ -14,12 +14,15 @@ export {
 export type { FeatureOptions, FeatureBuild } from './build.js';
 export {
   featureQuery,
+  relationsRead,
   renderFeatureSql,
   LABEL_KINDS,
   SEASONAL_FEATURES,
   type FeatureQuery,
+  type FeatureSqlParams,
   type LabelKind,
   type SeasonalFeature,
+  type SqlStep,
 } from './sql.js';
 export { duckdbDialect, type SqlDialect } from './dialect.js';
 export { MAX_EVENT_BITS } from './families.js';

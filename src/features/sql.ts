@@ -116,6 +116,11 @@ export interface FeatureQuery {
    * DuckDB as it reads them (buildFeaturesInPostgres), and a subquery's ORDER BY is still a sort.
    */
   unsorted: string;
+  /**
+   * The relations the final SELECT reads (snapshots and each family's joined steps), for a caller
+   * that runs the steps in one engine and the final SELECT in another (buildFeaturesInPostgres).
+   */
+  inputs: string[];
 }
 
 export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQuery {
@@ -147,11 +152,24 @@ export function featureQuery(params: FeatureSqlParams, d: SqlDialect): FeatureQu
   }
   // Stryker disable next-line StringLiteral: equivalent, featureSet reads every name but 'transactions' as the saas set
   const names = [...featureTableColumns('saas', params.label), ...ctx.seasonal.map(seasonalColumn)];
+  return {
+    steps,
+    ...finalSelect(
+      names.map((c) => `${columns[c]} AS ${c}`),
+      joins,
+    ),
+  };
+}
+
+/** The final SELECT of a feature query: the snapshot rows, each family's steps joined to them. */
+export function finalSelect(columns: readonly string[], joins: readonly string[]): Omit<FeatureQuery, 'steps'> {
   const unsorted = `SELECT
-  ${names.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
+  ${columns.join(',\n  ')}
 FROM snapshots s
 ${joins.join('\n')}`;
-  return { steps, select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted };
+  const inputs = ['snapshots', ...joins.map((j) => /JOIN (\S+) /.exec(j)?.[1] ?? '')];
+  if (inputs.includes('')) throw new Error(`featureQuery: a join names no relation: ${joins.join('; ')}`);
+  return { select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted, inputs };
 }
 
 /**
@@ -208,6 +226,15 @@ FROM snapshot_dates sd CROSS JOIN ${d.integerSeries('g', 'k', 1, lookback)}`,
     `SELECT a.account_id, sd.as_of, a.segment, a.seats, a.started_at, a.churned_at
 FROM ${src('accounts')} a JOIN snapshot_dates sd ON ${inEffect('a.started_at', 'a.churned_at', 'sd.as_of')}`,
   );
+}
+
+/**
+ * The relations a step's SQL reads: each name after FROM or JOIN (the families write every join
+ * with JOIN, never a comma), as written: a step's name, or a contract table as `source` names it.
+ */
+export function relationsRead(sql: string): string[] {
+  const names = [...sql.matchAll(/\b(?:FROM|JOIN)\s+("(?:[^"]|"")*"(?:\."(?:[^"]|"")*")?|\w+)/g)].map((m) => m[1]!);
+  return [...new Set(names)];
 }
 
 /** The whole query as one statement (`WITH ... SELECT`), e.g. to run inside PostgreSQL. */

@@ -1,7 +1,7 @@
 import type { SqlDialect } from './dialect.js';
 import { labelExpression, relChange as relChangeSql, zero } from './families.js';
 import { TRANSACTION_TABLE_COLUMNS, PURCHASE_WINDOWS } from './registry.js';
-import { featureQuery, type FeatureQuery, type FeatureSqlParams, type SqlStep } from './sql.js';
+import { featureQuery, finalSelect, type FeatureQuery, type FeatureSqlParams, type SqlStep } from './sql.js';
 
 /**
  * The transactional feature set in SQL (registry.ts, TRANSACTION_FEATURES): one relation per
@@ -89,9 +89,11 @@ GROUP BY p.account_id, w.as_of`,
     `LEFT JOIN purchase_windows pw ON ${on('pw')}`,
     ...(params.label === 'inactivity' ? [`LEFT JOIN usage_ahead ua ON ${on('ua')}`] : []),
   ];
-  const unsorted = `SELECT
-  ${TRANSACTION_TABLE_COLUMNS.map((c) => `${columns[c]} AS ${c}`).join(',\n  ')}
-FROM snapshots s
-${joins.join('\n')}`;
-  return { steps, select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted };
+  return {
+    steps,
+    ...finalSelect(
+      TRANSACTION_TABLE_COLUMNS.map((c) => `${columns[c]} AS ${c}`),
+      joins,
+    ),
+  };
 }

@@ -15,11 +15,11 @@ import { to as copyTo } from 'pg-copy-streams';
 import { CONTRACT, DEFAULT_CSM_KINDS, TABLE_NAMES, type TableName } from '../data/index.js';
 import { quoteLiteral, type History } from '../data/index.js';
 import {
-  FEATURE_TABLE_TYPES,
   featureTableColumns,
   checkExpansionOptions,
   featureQuery,
   nullColumns,
+  relationsRead,
   renderFeatureSql,
   snapshotDates,
   snapshotsFrom,
@@ -30,7 +30,11 @@ import {
   type Every,
   type FeatureBuild,
   type FeatureQuery,
+  type FeatureSqlParams,
   type LabelKind,
+  type SqlDialect,
+  type SqlStep,
+  duckdbDialect,
 } from '../features/index.js';
 import type { DuckDBConnection } from '../data/index.js';
 import { isoDay, UsageError } from '../util/index.js';
@@ -99,6 +103,13 @@ export interface PostgresFeatureOptions {
 export interface PostgresFeatureQuery {
   sql: string;
   query: FeatureQuery;
+  /**
+   * The same steps and final SELECT in DuckDB's SQL (DUCKDB_OVER_POSTGRES_STEPS), for the steps that
+   * read no contract table and the final SELECT, which DuckDB runs (planSteps).
+   */
+  duckdb: FeatureQuery;
+  /** Where each step runs, and what PostgreSQL hands DuckDB. */
+  plan: StepPlan;
   asOf: string[];
   dataEnd: string;
   tables: ReadonlySet<TableName>;
@@ -263,6 +274,65 @@ async function usageRowsIfGuessesHeld(
   return Number(c.read_rows) + Number(outside.rows[0].n);
 }
 
+/**
+ * DuckDB's SQL with the steps PostgreSQL runs (SqlDialect's flags), so that a step or the final
+ * SELECT rendered with it reads exactly the relations PostgreSQL's steps stored. Active users
+ * are the one choice a step DuckDB runs makes for itself (DuckDB has no WITH ORDINALITY); both
+ * forms read the same user_windows.
+ */
+const DUCKDB_OVER_POSTGRES_STEPS: SqlDialect = {
+  ...duckdbDialect,
+  hashedDistinct: postgresDialect.hashedDistinct,
+  serialStoredSteps: postgresDialect.serialStoredSteps,
+  segmentTotals: postgresDialect.segmentTotals,
+};
+
+/** Which steps run where: PostgreSQL, DuckDB, and the stored steps PostgreSQL hands to DuckDB. */
+interface StepPlan {
+  /** The steps that read a contract table, and every step those read (the day maps, usage_rows). */
+  inPostgres: SqlStep[];
+  /** The steps that read only other steps, in DuckDB's SQL. */
+  inDuckdb: SqlStep[];
+  /** The steps PostgreSQL stores that a DuckDB step or the final SELECT reads. */
+  fetched: string[];
+}
+
+/**
+ * Where each step runs. The contract tables are PostgreSQL's, so a step that reads one runs there
+ * (or reads a view of one: usage_rows); a step that reads only other steps reads relations of one
+ * row per account and as-of date (or account and user, or day segment), which DuckDB aggregates
+ * and joins in parallel where PostgreSQL runs them in one process (a temporary table is closed to
+ * its parallel workers). At 50,000 accounts those steps and the final join took PostgreSQL about
+ * 30 s, copying their inputs out about 5 s (bench/README.md, "Issue 18, eleventh time").
+ */
+function planSteps(pgQuery: FeatureQuery, duckQuery: FeatureQuery, contractTables: ReadonlySet<string>): StepPlan {
+  const names = pgQuery.steps.map((st) => st.name);
+  if (names.join() !== duckQuery.steps.map((st) => st.name).join())
+    throw new Error(`feature steps differ between PostgreSQL and DuckDB: ${names.join(', ')}`);
+  const byName = new Map(pgQuery.steps.map((st) => [st.name, st]));
+  const reads = new Map(pgQuery.steps.map((st) => [st.name, relationsRead(st.sql).filter((r) => byName.has(r))]));
+  const contractView = new Set<string>();
+  const needsPostgres = new Set<string>();
+  for (const step of pgQuery.steps) {
+    const direct = relationsRead(step.sql).some((r) => contractTables.has(r));
+    if (direct || reads.get(step.name)!.some((r) => contractView.has(r))) {
+      needsPostgres.add(step.name);
+      if (!step.materialize) contractView.add(step.name);
+    }
+  }
+  // what the PostgreSQL steps read runs there too (the day maps; a step both engines need runs in both)
+  const inPostgres = new Set(needsPostgres);
+  for (const name of [...names].reverse())
+    if (inPostgres.has(name)) for (const r of reads.get(name)!) inPostgres.add(r);
+  const inDuckdb = duckQuery.steps.filter((st) => !needsPostgres.has(st.name));
+  const readInDuckdb = new Set([...duckQuery.inputs, ...inDuckdb.flatMap((st) => relationsRead(st.sql))]);
+  const fetched = names.filter((n) => needsPostgres.has(n) && readInDuckdb.has(n));
+  for (const name of fetched)
+    if (!byName.get(name)!.materialize)
+      throw new Error(`feature step ${name} would copy a view of a contract table out of PostgreSQL`);
+  return { inPostgres: pgQuery.steps.filter((st) => inPostgres.has(st.name)), inDuckdb, fetched };
+}
+
 /** How the feature SQL names a contract table: in the given schema, or on the search path. */
 const contractSource = (schema: string | undefined) => (t: TableName) => qualified(schema ? `${schema}.${t}` : t);
 
@@ -308,24 +378,24 @@ export async function postgresFeatureSql(
   const asOf = snapshotsFrom(snapshotDates(options.every ?? 'month', firstStart, dataEnd), options.from, dataEnd);
   const others = new Set([...tables].filter((t) => t !== 'usage'));
   const otherRanges = (await client.query(sourceRangeSql(others, postgresDialect, src))).rows;
-  const query = featureQuery(
-    {
-      asOf,
-      dataEnd,
-      horizon: options.horizon ?? 90,
-      label: options.label ?? 'churn',
-      ...(options.expansionThreshold === undefined ? {} : { expansionThreshold: options.expansionThreshold }),
-      tables,
-      csmKinds: DEFAULT_CSM_KINDS,
-      source: src,
-      featureEvents: usage.featureEvents,
-      wholeQuantities: usage.wholeQuantities,
-      positiveQuantities: usage.positiveQuantities,
-      ...(usage.rows === undefined ? { checkGuesses: true } : {}),
-    },
-    postgresDialect,
-  );
-  return { sql: renderFeatureSql(query), query, asOf, dataEnd, tables, usage, otherRanges };
+  const params: FeatureSqlParams = {
+    asOf,
+    dataEnd,
+    horizon: options.horizon ?? 90,
+    label: options.label ?? 'churn',
+    ...(options.expansionThreshold === undefined ? {} : { expansionThreshold: options.expansionThreshold }),
+    tables,
+    csmKinds: DEFAULT_CSM_KINDS,
+    source: src,
+    featureEvents: usage.featureEvents,
+    wholeQuantities: usage.wholeQuantities,
+    positiveQuantities: usage.positiveQuantities,
+    ...(usage.rows === undefined ? { checkGuesses: true } : {}),
+  };
+  const query = featureQuery(params, postgresDialect);
+  const duckdb = featureQuery(params, DUCKDB_OVER_POSTGRES_STEPS);
+  const plan = planSteps(query, duckdb, new Set([...tables].map(src)));
+  return { sql: renderFeatureSql(query), query, duckdb, plan, asOf, dataEnd, tables, usage, otherRanges };
 }
 
 /**
@@ -374,14 +444,66 @@ const FEATURE_SESSION_SETTINGS: readonly string[] = [
  * planned on real row counts; a view over a big input and a constant day map stay views, so that
  * parallel workers can run the usage steps (a temporary table is parallel-restricted).
  */
-async function runFeatureSteps(client: pg.ClientBase, query: FeatureQuery): Promise<void> {
-  for (const step of query.steps) {
+async function runFeatureSteps(client: pg.ClientBase, steps: readonly SqlStep[]): Promise<void> {
+  for (const step of steps) {
     const name = quoteIdent(step.name);
     if (step.materialize && !step.constant) {
       await client.query(`CREATE TEMP TABLE ${name} AS ${step.sql}`);
       await client.query(`ANALYZE ${name}`);
     } else await client.query(`CREATE TEMP VIEW ${name} AS ${step.sql}`);
   }
+}
+
+/** How DuckDB reads each PostgreSQL type the step relations hold, by type OID (pg_type). */
+const DUCKDB_TYPE_OF_OID: Record<number, string> = {
+  16: 'BOOLEAN',
+  20: 'BIGINT',
+  21: 'SMALLINT',
+  23: 'INTEGER',
+  25: 'VARCHAR',
+  700: 'FLOAT',
+  701: 'DOUBLE',
+  1043: 'VARCHAR',
+  1082: 'DATE',
+  1114: 'TIMESTAMP',
+  1700: 'VARCHAR', // numeric: see fetchRelation
+};
+const NUMERIC_OID = 1700;
+
+/**
+ * One relation of the transaction written to `file` as CSV, and the CTE that reads it back in
+ * DuckDB under the same name with the same columns and types.
+ */
+async function fetchRelation(client: pg.ClientBase, name: string, file: string): Promise<string> {
+  const relation = quoteIdent(name);
+  const { fields } = await client.query(`SELECT * FROM ${relation} LIMIT 0`);
+  const columns = fields.map((f) => {
+    const type = DUCKDB_TYPE_OF_OID[f.dataTypeID];
+    if (!type)
+      throw new Error(
+        `PostgreSQL feature step ${name}: column ${f.name} has type OID ${f.dataTypeID}, which DuckDB is not told how to read`,
+      );
+    return `${quoteLiteral(f.name)}: ${quoteLiteral(type)}`;
+  });
+  // A numeric is a sum of exact numbers (SqlDialect.exactNumber: 6 decimals), DECIMAL(38, 6) as
+  // DuckDB's own steps type it. DuckDB parses text into DECIMAL(38, 6) at about 4 us a value (3.7 s
+  // for the contracts of 50,000 accounts) and into DECIMAL(18, 6) twenty times as fast, so the
+  // text goes through the narrow type where it fits.
+  const select = fields.map((f) => {
+    const c = quoteIdent(f.name);
+    return f.dataTypeID === NUMERIC_OID
+      ? `COALESCE(TRY_CAST(${c} AS DECIMAL(18, 6)), CAST(${c} AS DECIMAL(38, 6))) AS ${c}`
+      : c;
+  });
+  await pipeline(
+    client.query(copyTo(`COPY (SELECT * FROM ${relation}) TO STDOUT WITH (FORMAT csv)`)),
+    createWriteStream(file),
+  );
+  // PostgreSQL's CSV writes NULL as an empty field and an empty text as "" (not a NULL here).
+  return (
+    `${relation} AS (SELECT ${select.join(', ')} FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, ` +
+    `delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns.join(', ')}}))`
+  );
 }
 
 /**
@@ -399,18 +521,17 @@ export async function buildFeaturesInPostgres(
       '--feature-set transactions runs on DuckDB sources (a folder or a DuckDB file), not in PostgreSQL yet',
     );
   const names = featureTableColumns('saas', options.label ?? 'churn');
-  const select = names
-    .map((n) => (n === 'as_of' ? `to_char(${quoteIdent(n)}, 'YYYY-MM-DD') AS ${quoteIdent(n)}` : quoteIdent(n)))
-    .join(', ');
-  // The finished rows leave PostgreSQL as CSV (COPY ... TO STDOUT) into a private file that DuckDB
-  // reads: parsing a million rows of forty columns into JavaScript values and appending them to
-  // DuckDB one by one cost more than some of the feature steps. Floats keep every digit
-  // (extra_float_digits 3: the shortest text that reads back to the same double).
+  // The steps run in PostgreSQL; the relations the final SELECT reads (one row per account and
+  // as-of date at most) leave it as CSV (COPY ... TO STDOUT) into private files, and DuckDB joins
+  // them. PostgreSQL's own final join took 11 s of a 50,000-account build (eleven hash tables of
+  // a million rows, built and probed in one process), fetching its inputs 2.7 s (bench/README.md,
+  // "Issue 18, eleventh time"). Floats keep every digit (extra_float_digits 3: the shortest text
+  // that reads back to the same double); dates are written YYYY-MM-DD (DateStyle ISO).
   const dir = await mkdtemp(join(tmpdir(), 'churnkit-pg-features-'));
-  const csv = join(dir, 'features.csv');
   const relation = options.relation ?? 'feature_table';
   let q: PostgresFeatureQuery;
   let sources: SourceRange[];
+  const inputs: string[] = [];
   const src = contractSource(options.schema);
   try {
     // One transaction, rolled back at the end: the settings (SET LOCAL) and the temporary relations
@@ -418,15 +539,16 @@ export async function buildFeaturesInPostgres(
     await client.query('BEGIN');
     try {
       for (const setting of FEATURE_SESSION_SETTINGS) await client.query(setting);
+      await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
       await client.query('SAVEPOINT churnkit_guessed');
       q = await postgresFeatureSql(client, { ...options, guess: true });
-      await runFeatureSteps(client, q.query);
+      await runFeatureSteps(client, q.plan.inPostgres);
       let usageRows = q.usage.rows ?? (await usageRowsIfGuessesHeld(client, src('usage'), q.usage));
       if (usageRows === undefined) {
         // the statistics missed an event or a quantity of the rows read: the facts from usage itself
         await client.query('ROLLBACK TO SAVEPOINT churnkit_guessed');
         q = await postgresFeatureSql(client, options);
-        await runFeatureSteps(client, q.query);
+        await runFeatureSteps(client, q.plan.inPostgres);
         usageRows = q.usage.rows!;
       }
       const usage = {
@@ -438,24 +560,17 @@ export async function buildFeaturesInPostgres(
       sources = sourceRangesOf([...q.otherRanges, usage]).sort(
         (a, b) => TABLE_NAMES.indexOf(a.table) - TABLE_NAMES.indexOf(b.table),
       );
-      // Unsorted: DuckDB sorts the rows as it reads them below; PostgreSQL's sort of the joined
-      // rows cost 0.16 s of 1.73 at 10,000 accounts (bench/README.md, "seventh try").
-      const rows = `SELECT ${select} FROM (${q.query.unsorted}) AS f`;
-      await pipeline(client.query(copyTo(`COPY (${rows}) TO STDOUT WITH (FORMAT csv)`)), createWriteStream(csv));
+      for (const name of q.plan.fetched) inputs.push(await fetchRelation(client, name, join(dir, `${name}.csv`)));
     } finally {
       await client.query('ROLLBACK');
     }
-    // the labels are INTEGER 0/1/NULL; the expansion label is the one column not in FEATURE_TABLE_TYPES
-    const typeOf = (n: string) => FEATURE_TABLE_TYPES[n] ?? 'INTEGER';
-    const types = names.map((n) => `${quoteLiteral(n)}: ${quoteLiteral(n === 'as_of' ? 'VARCHAR' : typeOf(n))}`);
-    const cols = names
-      .map((n) => (n === 'as_of' ? `CAST(${quoteIdent(n)} AS DATE) AS ${quoteIdent(n)}` : quoteIdent(n)))
-      .join(', ');
-    // PostgreSQL's CSV writes NULL as an empty field and an empty text as "" (not a NULL here).
+    // Each fetched relation and each DuckDB step a CTE: the names the steps and the final SELECT
+    // read are these, whatever else the connection holds.
+    const steps = q.plan.inDuckdb.map(
+      (st) => `${quoteIdent(st.name)} AS ${st.materialize ? 'MATERIALIZED ' : ''}(\n${st.sql}\n)`,
+    );
     await conn.run(
-      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(relation)} AS SELECT ${cols} FROM read_csv(${quoteLiteral(csv)}, ` +
-        `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, ` +
-        `columns = {${types.join(', ')}}) ORDER BY as_of, account_id`,
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdent(relation)} AS WITH\n${[...inputs, ...steps].join(',\n')}\n${q.duckdb.select}`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
