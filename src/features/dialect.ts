@@ -37,13 +37,6 @@ export interface SqlDialect {
    * The same numbers either way; PostgreSQL reads and joins every usage row once fewer.
    */
   readonly segmentTotals: boolean;
-  /**
-   * Whether the active users of each as-of date are the sums of its bit over each account's users,
-   * as an array unnested WITH ORDINALITY (families.ts, activeUsers), rather than a join of the users
-   * with the as-of dates on `mask & bit`. The same numbers; PostgreSQL runs the join as a serial
-   * nested loop of every user and every as-of date.
-   */
-  readonly usersByBitSums: boolean;
   /** A DATE literal from `YYYY-MM-DD`. */
   dateLiteral(isoDate: string): string;
   /** DATE plus a (possibly negative) whole number of days, as DATE. */
@@ -85,8 +78,6 @@ export const duckdbDialect: SqlDialect = {
   serialStoredSteps: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   segmentTotals: false,
-  // Stryker disable next-line BooleanLiteral: equivalent for the numbers (features-postgres compares PostgreSQL's sums with DuckDB's join); DuckDB has no WITH ORDINALITY, and true is killed by every DuckDB feature test
-  usersByBitSums: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

@@ -377,10 +377,6 @@ const windowMaskColumns = (asOfDates: number) => Math.ceil(asOfDates / MAX_EVENT
  * row for COUNT(DISTINCT) (bench/README.md, "PostgreSQL within 3x"); DuckDB's distinct count at
  * 50,000 accounts took 24.5 s of CPU against 13.6 s for the masks (bench/README.md, "Features at
  * 50,000 accounts, less work").
- *
- * With `usersByBitSums` (PostgreSQL) each as-of date's count is a sum of its bit over the account's
- * users, all as-of dates in one GROUP BY account: joined to the as-of dates by `mask & bit`, every
- * user row meets every as-of date in a nested loop that runs in one process (a stored step).
  */
 function activeUsers(ctx: FamilyContext): void {
   const { d, params, step } = ctx;
@@ -430,24 +426,6 @@ GROUP BY w.day`,
 FROM usage_rows u JOIN active_user_days d ON d.day = u.day
 ${where([...counted(ctx), 'u.user_id IS NOT NULL'])}GROUP BY u.account_id, u.user_id`,
   );
-  if (d.usersByBitSums) {
-    // per account, the users with bit i set, for every as-of date i at once (one aggregate per
-    // as-of date over the account's users), then one row per as-of date with any
-    const sums = params.asOf.map(
-      (_, i) => `SUM(${d.integer(`(${columns[Math.floor(i / MAX_EVENT_BITS)]} >> ${i % MAX_EVENT_BITS}) & 1`)})`,
-    );
-    const positions = params.asOf.map((t, i) => `(${i + 1}, ${d.dateLiteral(t)})`).join(', ');
-    step(
-      family,
-      'usage_users',
-      `SELECT a.account_id, b.as_of, c.active_users
-FROM (SELECT account_id, ARRAY[${sums.join(', ')}] AS users FROM user_windows GROUP BY account_id) AS a
-CROSS JOIN LATERAL unnest(a.users) WITH ORDINALITY AS c(active_users, i)
-JOIN (VALUES ${positions}) AS b(i, as_of) ON b.i = c.i
-WHERE c.active_users > 0`,
-    );
-    return;
-  }
   const mask =
     // Stryker disable next-line ConditionalExpression: equivalent, a CASE of one mask column picks that column
     columns.length === 1

@@ -13,7 +13,6 @@ export const postgresDialect: SqlDialect = {
   hashedDistinct: false,
   serialStoredSteps: true,
   segmentTotals: true,
-  usersByBitSums: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,
   daysBetween: (from, to) => `CAST(${to} - ${from} AS INTEGER)`,

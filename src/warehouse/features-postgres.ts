@@ -276,9 +276,7 @@ async function usageRowsIfGuessesHeld(
 
 /**
  * DuckDB's SQL with the steps PostgreSQL runs (SqlDialect's flags), so that a step or the final
- * SELECT rendered with it reads exactly the relations PostgreSQL's steps stored. Active users
- * are the one choice a step DuckDB runs makes for itself (DuckDB has no WITH ORDINALITY); both
- * forms read the same user_windows.
+ * SELECT rendered with it reads exactly the relations PostgreSQL's steps stored.
  */
 const DUCKDB_OVER_POSTGRES_STEPS: SqlDialect = {
   ...duckdbDialect,
@@ -535,10 +533,12 @@ export async function buildFeaturesInPostgres(
   const src = contractSource(options.schema);
   try {
     // One transaction, rolled back at the end: the settings (SET LOCAL) and the temporary relations
-    // of the steps go with it, and the caller's session is left as it was.
-    await client.query('BEGIN');
+    // of the steps go with it, and the caller's session is left as it was. REPEATABLE READ: every
+    // step reads the tables as they were at one instant, even while rows are being loaded.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
     try {
       for (const setting of FEATURE_SESSION_SETTINGS) await client.query(setting);
+      // the copied relations' dates as YYYY-MM-DD, whatever the server's DateStyle
       await client.query("SET LOCAL DateStyle = 'ISO, YMD'");
       await client.query('SAVEPOINT churnkit_guessed');
       q = await postgresFeatureSql(client, { ...options, guess: true });

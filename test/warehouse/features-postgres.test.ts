@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simulate } from '../../src/simulate/index.js';
 import { loadFrame, openHistory, type Frame } from '../../src/data/index.js';
@@ -336,6 +336,33 @@ test('features from PostgreSQL equal features from DuckDB: statistics that miss 
  * Feature breadth counts bits with bit_count over bytes, new in PostgreSQL 14: an older server is
  * refused up front, by its version, and the test's own server (15 or later) passes the same check.
  */
+/**
+ * The stored steps are copied into DuckDB, which the server's own ways must not change: a
+ * DateStyle that prints dates day first (the copies are read as YYYY-MM-DD) gives DuckDB's table
+ * cell by cell. A step that fails (NPS scores stored as text: no sum) is reported as PostgreSQL
+ * words it, and nothing is written.
+ */
+test('features on PostgreSQL: dates printed day first, a step that fails', async () => {
+  const data = join(work.dir, 'full');
+  const url = await loadIndexed('day_first', data);
+  await sameOnBothEngines(data, `${url}${encodeURIComponent(' -c DateStyle=SQL,DMY')}`, 'day-first', ['--json']);
+  const broken = await loadIndexed('nps_as_text', data, async (client) => {
+    await client.query('ALTER TABLE nps ALTER COLUMN score TYPE TEXT');
+  });
+  const out = join(work.dir, 'nps-as-text.parquet');
+  const r = churnkit('features', '--data', broken, '--out', out);
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /sum\(text\)/);
+  assert.equal(
+    await stat(out).then(
+      () => true,
+      () => false,
+    ),
+    false,
+    'no feature file',
+  );
+});
+
 test('features on PostgreSQL need version 14: older servers are refused by name, this one passes', async () => {
   const url = await cluster.createSchema('version');
   const server = await withPostgres(url, async (client) => {
