@@ -301,7 +301,7 @@ interface StepPlan {
  * row per account and as-of date (or account and user, or day segment), which DuckDB aggregates
  * and joins in parallel where PostgreSQL runs them in one process (a temporary table is closed to
  * its parallel workers). At 50,000 accounts those steps and the final join took PostgreSQL about
- * 30 s, copying their inputs out about 5 s (bench/README.md, "Issue 18, eleventh time").
+ * 30 s, copying their inputs out about 4 s (bench/README.md, "Issue 18, eleventh time").
  */
 function planSteps(pgQuery: FeatureQuery, duckQuery: FeatureQuery, contractTables: ReadonlySet<string>): StepPlan {
   const names = pgQuery.steps.map((st) => st.name);
@@ -519,12 +519,13 @@ export async function buildFeaturesInPostgres(
       '--feature-set transactions runs on DuckDB sources (a folder or a DuckDB file), not in PostgreSQL yet',
     );
   const names = featureTableColumns('saas', options.label ?? 'churn');
-  // The steps run in PostgreSQL; the relations the final SELECT reads (one row per account and
-  // as-of date at most) leave it as CSV (COPY ... TO STDOUT) into private files, and DuckDB joins
-  // them. PostgreSQL's own final join took 11 s of a 50,000-account build (eleven hash tables of
-  // a million rows, built and probed in one process), fetching its inputs 2.7 s (bench/README.md,
-  // "Issue 18, eleventh time"). Floats keep every digit (extra_float_digits 3: the shortest text
-  // that reads back to the same double); dates are written YYYY-MM-DD (DateStyle ISO).
+  // The steps that read the contract tables run in PostgreSQL; the relations they store that the
+  // other steps and the final SELECT read (planSteps) leave it as CSV (COPY ... TO STDOUT) into
+  // private files, and DuckDB runs the rest. PostgreSQL's own final join took 11 s of a
+  // 50,000-account build (eleven hash tables of a million rows, built and probed in one process),
+  // copying its inputs 2.7 s (bench/README.md, "Issue 18, eleventh time"). Floats keep every
+  // digit (extra_float_digits 3: the shortest text that reads back to the same double); dates are
+  // written YYYY-MM-DD (DateStyle ISO).
   const dir = await mkdtemp(join(tmpdir(), 'churnkit-pg-features-'));
   const relation = options.relation ?? 'feature_table';
   let q: PostgresFeatureQuery;
