@@ -15,7 +15,6 @@ export type { FeatureOptions, FeatureBuild } from './build.js';
 export {
   featureQuery,
   relationsRead,
-  renderFeatureSql,
   LABEL_KINDS,
   SEASONAL_FEATURES,
   type FeatureQuery,

@@ -112,11 +112,6 @@ export interface FeatureQuery {
   /** The final SELECT, columns in FEATURE_TABLE_COLUMNS order, sorted by as_of, account_id. */
   select: string;
   /**
-   * The same rows unsorted, for a caller that sorts them itself: PostgreSQL's rows are sorted by
-   * DuckDB as it reads them (buildFeaturesInPostgres), and a subquery's ORDER BY is still a sort.
-   */
-  unsorted: string;
-  /**
    * The relations the final SELECT reads (snapshots and each family's joined steps), for a caller
    * that runs the steps in one engine and the final SELECT in another (buildFeaturesInPostgres).
    */
@@ -169,7 +164,7 @@ FROM snapshots s
 ${joins.join('\n')}`;
   const inputs = ['snapshots', ...joins.map((j) => /JOIN (\S+) /.exec(j)?.[1] ?? '')];
   if (inputs.includes('')) throw new Error(`featureQuery: a join names no relation: ${joins.join('; ')}`);
-  return { select: `${unsorted}\nORDER BY s.as_of, s.account_id`, unsorted, inputs };
+  return { select: `${unsorted}\nORDER BY s.as_of, s.account_id`, inputs };
 }
 
 /**

@@ -20,7 +20,6 @@ import {
   featureQuery,
   nullColumns,
   relationsRead,
-  renderFeatureSql,
   snapshotDates,
   snapshotsFrom,
   sourceRangeSql,
@@ -101,7 +100,6 @@ export interface PostgresFeatureOptions {
 
 /** The feature SQL for the contract tables in this database, with its as-of dates. */
 export interface PostgresFeatureQuery {
-  sql: string;
   query: FeatureQuery;
   /**
    * The same steps and final SELECT in DuckDB's SQL (DUCKDB_OVER_POSTGRES_STEPS), for the steps that
@@ -301,18 +299,19 @@ interface StepPlan {
  * row per account and as-of date (or account and user, or day segment), which DuckDB aggregates
  * and joins in parallel where PostgreSQL runs them in one process (a temporary table is closed to
  * its parallel workers). At 50,000 accounts those steps and the final join took PostgreSQL about
- * 30 s, copying their inputs out about 4 s (bench/README.md, "Issue 18, eleventh time").
+ * 30 s, copying their inputs out about 3.5 s (bench/README.md, "Issue 18, eleventh time").
  */
 function planSteps(pgQuery: FeatureQuery, duckQuery: FeatureQuery, contractTables: ReadonlySet<string>): StepPlan {
   const names = pgQuery.steps.map((st) => st.name);
   if (names.join() !== duckQuery.steps.map((st) => st.name).join())
     throw new Error(`feature steps differ between PostgreSQL and DuckDB: ${names.join(', ')}`);
   const byName = new Map(pgQuery.steps.map((st) => [st.name, st]));
-  const reads = new Map(pgQuery.steps.map((st) => [st.name, relationsRead(st.sql).filter((r) => byName.has(r))]));
+  const named = new Map(pgQuery.steps.map((st) => [st.name, relationsRead(st.sql)]));
+  const reads = new Map([...named].map(([name, rs]) => [name, rs.filter((r) => byName.has(r))]));
   const contractView = new Set<string>();
   const needsPostgres = new Set<string>();
   for (const step of pgQuery.steps) {
-    const direct = relationsRead(step.sql).some((r) => contractTables.has(r));
+    const direct = named.get(step.name)!.some((r) => contractTables.has(r));
     if (direct || reads.get(step.name)!.some((r) => contractView.has(r))) {
       needsPostgres.add(step.name);
       if (!step.materialize) contractView.add(step.name);
@@ -393,7 +392,7 @@ export async function postgresFeatureSql(
   const query = featureQuery(params, postgresDialect);
   const duckdb = featureQuery(params, DUCKDB_OVER_POSTGRES_STEPS);
   const plan = planSteps(query, duckdb, new Set([...tables].map(src)));
-  return { sql: renderFeatureSql(query), query, duckdb, plan, asOf, dataEnd, tables, usage, otherRanges };
+  return { query, duckdb, plan, asOf, dataEnd, tables, usage, otherRanges };
 }
 
 /**

@@ -333,10 +333,6 @@ test('features from PostgreSQL equal features from DuckDB: statistics that miss 
 });
 
 /**
- * Feature breadth counts bits with bit_count over bytes, new in PostgreSQL 14: an older server is
- * refused up front, by its version, and the test's own server (15 or later) passes the same check.
- */
-/**
  * The stored steps are copied into DuckDB, which the server's own ways must not change: a
  * DateStyle that prints dates day first (the copies are read as YYYY-MM-DD) gives DuckDB's table
  * cell by cell. A step that fails (NPS scores stored as text: no sum) is reported as PostgreSQL
@@ -363,6 +359,10 @@ test('features on PostgreSQL: dates printed day first, a step that fails', async
   );
 });
 
+/**
+ * Feature breadth counts bits with bit_count over bytes, new in PostgreSQL 14: an older server is
+ * refused up front, by its version, and the test's own server (15 or later) passes the same check.
+ */
 test('features on PostgreSQL need version 14: older servers are refused by name, this one passes', async () => {
   const url = await cluster.createSchema('version');
   const server = await withPostgres(url, async (client) => {
