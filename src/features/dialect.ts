@@ -26,12 +26,6 @@ export interface SqlDialect {
    */
   readonly hashedDistinct: boolean;
   /**
-   * Whether a query that reads a stored step runs in one process only (PostgreSQL: parallel workers
-   * cannot read temporary tables): a step over a big input then reads the contract tables itself
-   * rather than a stored step (families.ts, championTouches). The numbers are the same either way.
-   */
-  readonly serialStoredSteps: boolean;
-  /**
    * Whether the window totals come from the day segments of feature breadth, in one pass over usage
    * with breadth (families.ts, totalsAndBreadthBySegments), rather than from their own window join.
    * The same numbers either way; PostgreSQL reads and joins every usage row once fewer.
@@ -75,7 +69,6 @@ export const duckdbDialect: SqlDialect = {
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand and features/boundaries compare them); which one DuckDB runs is a question of speed
   hashedDistinct: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
-  serialStoredSteps: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   segmentTotals: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,

@@ -572,32 +572,18 @@ GROUP BY t.account_id, sd.as_of`,
 
 /**
  * champion_touches: per snapshot row, the interactions with a contact who is a champion at the
- * as-of date, in the last and prior 30 days. Where a query over a stored step runs in one process
- * (`serialStoredSteps`: PostgreSQL), the champions are looked up in contacts themselves (a semi-join:
- * a contact with two overlapping champion rows still counts each interaction once, as the DISTINCT
- * of champions_in_effect does), so that parallel workers share the join of every interaction with
- * its windows.
+ * as-of date, in the last and prior 30 days.
  */
 function championTouches({ d, src, step }: Pick<FamilyContext, 'd' | 'src' | 'step'>): void {
-  const counts = `COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.champion}) AS touches_last,
-  COUNT(*) FILTER (WHERE w.k > ${WINDOWS.champion}) AS touches_prior
-FROM ${src('interactions')} i
-JOIN window_days w ON w.day = ${d.dayOf('i.occurred_at')} AND w.k <= ${2 * WINDOWS.champion}`;
   step(
     // Stryker disable next-line StringLiteral: equivalent, a step's family is a label that no query, output or message reads
     'champion',
     'champion_touches',
-    d.serialStoredSteps
-      ? `SELECT i.account_id, w.as_of,
-  ${counts}
-WHERE EXISTS (
-  SELECT 1 FROM ${src('contacts')} c
-  WHERE c.account_id = i.account_id AND c.contact_id = i.contact_id AND c.role = 'champion'
-    AND ${inEffect('c.started_at', 'c.ended_at', 'w.as_of')}
-)
-GROUP BY i.account_id, w.as_of`
-      : `SELECT ch.account_id, ch.as_of,
-  ${counts}
+    `SELECT ch.account_id, ch.as_of,
+  COUNT(*) FILTER (WHERE w.k <= ${WINDOWS.champion}) AS touches_last,
+  COUNT(*) FILTER (WHERE w.k > ${WINDOWS.champion}) AS touches_prior
+FROM ${src('interactions')} i
+JOIN window_days w ON w.day = ${d.dayOf('i.occurred_at')} AND w.k <= ${2 * WINDOWS.champion}
 JOIN champions_in_effect ch ON ch.account_id = i.account_id AND ch.contact_id = i.contact_id AND ch.as_of = w.as_of
 GROUP BY ch.account_id, ch.as_of`,
   );

@@ -11,7 +11,6 @@ const days = (x: number | string) =>
 export const postgresDialect: SqlDialect = {
   name: 'postgres',
   hashedDistinct: false,
-  serialStoredSteps: true,
   segmentTotals: true,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, n) => `(${date} + ${days(n)})`,

@@ -10,7 +10,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openHistory, type History } from '../../src/data/history.js';
 import { queryRows } from '../../src/data/duckdb.js';
@@ -392,44 +392,6 @@ test('window totals from the day segments of breadth (segmentTotals, PostgreSQL)
     assert.ok(trends.size >= 3, `usage trends: ${[...trends].join(', ')}`);
     assert.ok(want.some((r) => r['zero_usage_14d'] === true) && want.some((r) => r['zero_usage_14d'] === false));
     assert.deepEqual(got, want, `${asOf.length} as-of dates`);
-  }
-});
-
-test('champion touches from contacts themselves (serialStoredSteps, PostgreSQL) equal the join with champions_in_effect, duplicated champions included', async () => {
-  const { dir, cleanup } = await tempDir();
-  try {
-    for (const f of ['accounts.csv', 'usage.csv', 'interactions.csv']) await copyFile(join(HAND, f), join(dir, f));
-    // C1 twice as A1's champion (overlapping rows: each interaction still counts once), and C2 a
-    // champion of A2 too (contact ids repeat across accounts: A1's touches of C2 are not A2's)
-    const contacts = await readFile(join(HAND, 'contacts.csv'), 'utf8');
-    await writeFile(
-      join(dir, 'contacts.csv'),
-      `${contacts.trimEnd()}\nA1,C1,champion,2024-02-01,\nA2,C2,champion,2024-01-20,\n`,
-    );
-    const h = await openHistory(dir);
-    try {
-      const serial = { ...duckdbDialect, serialStoredSteps: true };
-      const read = (q: string) =>
-        queryRows(
-          h.connection,
-          `SELECT * REPLACE (strftime(as_of, '%Y-%m-%d') AS as_of) FROM (${q}) AS t ORDER BY account_id, as_of`,
-        );
-      const daily = Array.from({ length: 90 }, (_, i) => addDays(T, i - 60));
-      for (const asOf of [built.asOf, daily]) {
-        const params = { asOf, dataEnd: built.dataEnd, tables: h.tables, csmKinds: h.csmKinds };
-        const sql = featureSql(params, serial);
-        assert.match(sql, /WHERE EXISTS \(/);
-        const want = await read(featureSql(params, duckdbDialect));
-        const got = await read(sql);
-        const engagement = new Set(want.map((r) => r['champion_engagement_change_30d']).filter((v) => v !== null));
-        assert.ok(engagement.size >= 3, `champion engagement values: ${[...engagement].join(', ')}`);
-        assert.deepEqual(got, want, `${asOf.length} as-of dates`);
-      }
-    } finally {
-      h.close();
-    }
-  } finally {
-    await cleanup();
   }
 });
 
