@@ -69,7 +69,6 @@ export const duckdbDialect: SqlDialect = {
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand and features/boundaries compare them); which one DuckDB runs is a question of speed
   hashedDistinct: false,
   // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
-  // Stryker disable next-line BooleanLiteral: equivalent, both forms give the same numbers (features/hand compares them); which one DuckDB runs is a question of speed
   segmentTotals: false,
   dateLiteral: (d) => `DATE '${checkIsoDate(d)}'`,
   addDays: (date, days) => `(${date} + ${paren(days)})`,
