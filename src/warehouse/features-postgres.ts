@@ -559,12 +559,16 @@ async function fetchRelation(client: pg.ClientBase, name: string, file: string):
     client.query(copyTo(`COPY (SELECT ${copied.join(', ')} FROM ${relation}) TO STDOUT WITH (FORMAT csv)`)),
     createWriteStream(file),
   );
-  // PostgreSQL's CSV writes NULL as an empty field and an empty text as "" (not a NULL here).
-  return (
-    `${relation} AS (SELECT ${select.join(', ')} FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, ` +
-    `delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns.join(', ')}}))`
-  );
+  return `${relation} AS (SELECT ${select.join(', ')} FROM ${readCopy(file, columns)})`;
 }
+
+/**
+ * DuckDB's read of a CSV file PostgreSQL's COPY wrote, `columns` its `'name': 'TYPE'` entries.
+ * PostgreSQL's CSV writes NULL as an empty field and an empty text as "" (not a NULL here).
+ */
+const readCopy = (file: string, columns: readonly string[]) =>
+  `read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+  `allow_quoted_nulls = false, columns = {${columns.join(', ')}})`;
 
 /**
  * The PostgreSQL types (pg_type.typcategory) a contract column may have, where the type matters:
@@ -611,10 +615,7 @@ async function copyTable(client: pg.ClientBase, relation: string, copied: Copied
   );
   const types = columns.map((c) => `${quoteLiteral(c.name)}: ${quoteLiteral(duckdbType(c.type))}`);
   // read once, however many steps read it
-  return (
-    `${copyOf(table)} AS MATERIALIZED (SELECT * FROM read_csv(${quoteLiteral(file)}, header = false, auto_detect = false, ` +
-    `delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${types.join(', ')}}))`
-  );
+  return `${copyOf(table)} AS MATERIALIZED (SELECT * FROM ${readCopy(file, types)})`;
 }
 
 /**
